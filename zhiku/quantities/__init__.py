@@ -1,0 +1,1 @@
+"""Read every quantity in Chinese prose."""
