@@ -1,0 +1,245 @@
+"""Reading a publication folder: ``zhiku.yml``, ``issues/<date>/issue.yml`` and the articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from zhiku.errors import ZhikuError
+from zhiku.model import WEEKDAYS_ZH, Article, Issue, Publication, SourceRef
+from zhiku.sources.markdown import read_article, ref_path
+from zhiku.sources.text import read_text
+from zhiku.sources.yamltext import as_str_list, as_text, load_mapping
+
+PUBLICATION_FILE = "zhiku.yml"
+ISSUE_FILE = "issue.yml"
+ISSUES_DIR = "issues"
+
+PUBLICATION_KEYS = (
+    "name",
+    "name_en",
+    "tagline",
+    "column",
+    "column_en",
+    "publisher",
+    "website",
+    "base_url",
+    "email",
+    "hotline",
+    "wechat",
+    "disclaimer",
+    "copyright",
+    "slogan",
+    "language",
+)
+ISSUE_KEYS = ("date", "weekday", "number", "title", "articles")
+
+# 星期一 … 星期日, and the short forms editors also print: 周一, 礼拜一.
+_WEEKDAY_NAMES: dict[str, int] = {}
+for _n, _full in enumerate(WEEKDAYS_ZH):
+    for _prefix in ("星期", "周", "礼拜"):
+        _WEEKDAY_NAMES[_prefix + _full[-1]] = _n
+_WEEKDAY_NAMES["星期天"] = _WEEKDAY_NAMES["周日"] = 6
+
+
+def weekday_index(name: str) -> int | None:
+    """0 for 星期一/周一/礼拜一 … 6 for 星期日/星期天; None if ``name`` is no weekday."""
+    return _WEEKDAY_NAMES.get(name.strip())
+
+
+def _check_keys(
+    keys: dict[str, int], allowed: tuple[str, ...], file: Path, what_zh: str, what_en: str
+) -> None:
+    for key, line in keys.items():
+        if "[" in key:
+            continue
+        if key not in allowed:
+            raise ZhikuError(
+                f"{what_zh}中有未知的键“{key}”（可用：{'、'.join(allowed)}）",
+                f"unknown key '{key}' in {what_en} (allowed: {', '.join(allowed)})",
+                file,
+                line,
+            )
+
+
+def _require_dir(folder: Path, zh: str, en: str) -> None:
+    if not folder.exists():
+        raise ZhikuError(f"{zh}不存在", f"{en} not found", folder)
+    if not folder.is_dir():
+        raise ZhikuError(f"{zh}应是文件夹", f"{en} must be a folder", folder)
+
+
+def _parse_date(value: Any, file: Path, line: int) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ZhikuError(
+        f"日期“{value}”应写成 2021-11-22 的形式",
+        f"date '{value}' must be written as 2021-11-22",
+        file,
+        line,
+    )
+
+
+def read_issue(folder: Path | str, file_base: Path | None = None) -> Issue:
+    """Read ``folder/issue.yml`` and the articles it lists, in its order.
+
+    ``SourceRef.file`` paths are made relative to ``file_base`` when it is given.
+    """
+    folder = Path(folder)
+    _require_dir(folder, "期刊文件夹", "issue folder")
+    path = folder / ISSUE_FILE
+    if not path.is_file():
+        raise ZhikuError(
+            f"缺少 {ISSUE_FILE}（写明日期和文章顺序）",
+            f"missing {ISSUE_FILE} (it gives the date and the order of the articles)",
+            folder,
+        )
+    ref_file = ref_path(path, file_base)
+    meta, lines = load_mapping(read_text(path), ref_file)
+    _check_keys(lines, ISSUE_KEYS, ref_file, ISSUE_FILE, ISSUE_FILE)
+
+    if "date" in meta:
+        date = _parse_date(meta["date"], ref_file, lines["date"])
+    else:
+        try:
+            date = dt.date.fromisoformat(folder.name)
+        except ValueError as err:
+            raise ZhikuError(
+                "缺少 date:（出版日期，如 2021-11-22）",
+                "missing 'date:' (the issue date, e.g. 2021-11-22)",
+                ref_file,
+                1,
+            ) from err
+    if "weekday" in meta:
+        printed = as_text(meta["weekday"])
+        index = weekday_index(printed)
+        if index is None:
+            raise ZhikuError(
+                f"“{printed}”不是星期几（应写 星期一 … 星期日）",
+                f"'{printed}' is not a weekday (write 星期一 … 星期日)",
+                ref_file,
+                lines["weekday"],
+            )
+        if index != date.weekday():
+            raise ZhikuError(
+                f"{date.isoformat()} 是{WEEKDAYS_ZH[date.weekday()]}，不是{printed}",
+                f"{date.isoformat()} is a {date.strftime('%A')}, not {printed}",
+                ref_file,
+                lines["weekday"],
+            )
+
+    names = meta.get("articles")
+    if names is None:
+        files = sorted(folder.glob("*.md"))
+        if not files:
+            raise ZhikuError(
+                "这一期没有文章：在 articles: 下列出文章文件",
+                "the issue has no articles: list the article files under 'articles:'",
+                ref_file,
+                1,
+            )
+        entries = [(f, 1) for f in files]
+    else:
+        listed = as_str_list(names, "articles", ref_file, lines["articles"])
+        entries = [
+            (folder / name, lines.get(f"articles[{n}]", lines["articles"])) for n, name in enumerate(listed)
+        ]
+    articles: list[Article] = []
+    seen: dict[str, Path] = {}
+    for file, line in entries:
+        if not file.is_file():
+            raise ZhikuError(
+                f"文章文件“{file.name}”不存在", f"article file '{file.name}' not found", ref_file, line
+            )
+        article = read_article(file, file_base)
+        if article.slug in seen:
+            raise ZhikuError(
+                f"两篇文章的 slug 相同：“{article.slug}”（另见 {seen[article.slug].name}）",
+                f"two articles have the same slug '{article.slug}' (see also {seen[article.slug].name})",
+                ref_file,
+                line,
+            )
+        seen[article.slug] = file
+        articles.append(article)
+
+    number = meta.get("number")
+    title = meta.get("title")
+    return Issue(
+        date=date,
+        articles=tuple(articles),
+        source=SourceRef(ref_file, 1),
+        number=None if number is None else as_text(number),
+        title=None if title is None else as_text(title),
+    )
+
+
+def read_publication(root: Path | str) -> Publication:
+    """Read a publication folder: ``zhiku.yml`` and every ``issues/*/`` (oldest first)."""
+    root = Path(root)
+    _require_dir(root, "出版物文件夹", "publication folder")
+    path = root / PUBLICATION_FILE
+    if not path.is_file():
+        raise ZhikuError(
+            f"缺少 {PUBLICATION_FILE}：这不是 zhiku 出版物文件夹",
+            f"missing {PUBLICATION_FILE}: this is not a zhiku publication folder",
+            root,
+        )
+    meta, lines = load_mapping(read_text(path), path)
+    _check_keys(lines, PUBLICATION_KEYS, path, PUBLICATION_FILE, PUBLICATION_FILE)
+    name = meta.get("name")
+    if name is None or not as_text(name).strip():
+        raise ZhikuError("缺少 name:（出版物名称）", "missing 'name:' (the publication's name)", path, 1)
+
+    def text(key: str) -> str | None:
+        value = meta.get(key)
+        if value is None:
+            return None
+        if isinstance(value, dict | list):
+            raise ZhikuError(f"“{key}”应为一段文字", f"'{key}' must be text", path, lines[key])
+        return as_text(value).strip()
+
+    issues_dir = root / ISSUES_DIR
+    issues: list[Issue] = []
+    if issues_dir.is_dir():
+        for folder in sorted(issues_dir.iterdir()):
+            if folder.name.startswith(".") or not folder.is_dir():
+                continue
+            issues.append(read_issue(folder))
+    by_date: dict[dt.date, Issue] = {}
+    for issue in issues:
+        if issue.date in by_date:
+            other = by_date[issue.date].source.file
+            raise ZhikuError(
+                f"两期的日期相同：{issue.date.isoformat()}（另见 {other}）",
+                f"two issues have the same date {issue.date.isoformat()} (see also {other})",
+                issue.source.file,
+                issue.source.line,
+            )
+        by_date[issue.date] = issue
+    return Publication(
+        name=as_text(name).strip(),
+        root=root,
+        name_en=text("name_en"),
+        tagline=text("tagline"),
+        column=text("column"),
+        column_en=text("column_en"),
+        publisher=text("publisher"),
+        website=text("website"),
+        base_url=text("base_url"),
+        email=text("email"),
+        hotline=text("hotline"),
+        wechat=text("wechat"),
+        disclaimer=as_str_list(meta.get("disclaimer"), "disclaimer", path, lines.get("disclaimer", 1)),
+        copyright=text("copyright"),
+        slogan=text("slogan"),
+        language=text("language") or "zh-CN",
+        issues=tuple(sorted(issues, key=lambda issue: issue.date)),
+    )

@@ -1,0 +1,147 @@
+"""Writing model objects back as a publication folder's source files.
+
+The Markdown written here is what :mod:`zhiku.sources.markdown` reads, so that writing and
+reading again gives the same model (the importer checks this on every run).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import yaml
+
+from zhiku.model import (
+    WEEKDAYS_ZH,
+    Article,
+    Block,
+    Figure,
+    HtmlBlock,
+    ListBlock,
+    Paragraph,
+    Publication,
+    Quote,
+    Section,
+    Table,
+)
+
+# A line starting like this would be read as a heading, list, quote, fence, table, HTML or
+# thematic break instead of prose; a backslash keeps it prose.
+_BLOCK_START_RE = re.compile(
+    r"^(#{1,6}(\s|$)|>|[-+*](\s|$)|\d{1,9}[.)](\s|$)|`{3,}|~{3,}|<|=+\s*$|-+\s*$|\|)"
+)
+
+
+def dump_yaml(data: dict[str, Any]) -> str:
+    """YAML as an editor would write it: Chinese kept readable, keys in the given order."""
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
+
+
+def _escape_line(line: str) -> str:
+    return "\\" + line if _BLOCK_START_RE.match(line) else line
+
+
+def _inline(text: str) -> str:
+    return "\n".join(_escape_line(line) for line in text.split("\n"))
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def block_markdown(block: Block) -> str:
+    if isinstance(block, Paragraph):
+        return _inline(block.text)
+    if isinstance(block, ListBlock):
+        lines = []
+        for n, item in enumerate(block.items):
+            marker = f"{block.start + n}." if block.ordered else "-"
+            pad = " " * (len(marker) + 1)
+            body = item.replace("\n", "\n" + pad)
+            lines.append(f"{marker} {body}")
+        return "\n".join(lines)
+    if isinstance(block, Quote):
+        return "\n>\n".join(
+            "\n".join("> " + line for line in _inline(p.text).split("\n")) for p in block.paragraphs
+        )
+    if isinstance(block, Table):
+        header = "| " + " | ".join(_cell(c) for c in block.header) + " |"
+        rule = "|" + "|".join(" --- " for _ in block.header) + "|"
+        rows = ["| " + " | ".join(_cell(c) for c in row) + " |" for row in block.rows]
+        return "\n".join([header, rule, *rows])
+    if isinstance(block, Figure):
+        return figure_markdown(block)
+    if isinstance(block, HtmlBlock):
+        return block.html
+    raise TypeError(f"unknown block {block!r}")  # pragma: no cover
+
+
+def figure_markdown(figure: Figure) -> str:
+    data: dict[str, Any] = {"title": figure.title}
+    if len(figure.series) == 1:
+        data["series"] = figure.series[0]
+    elif figure.series:
+        data["series"] = list(figure.series)
+    for key, value in figure.options:
+        data[key] = value
+    if figure.source_note is not None:
+        data["source"] = figure.source_note
+    body = dump_yaml(data)
+    if not figure.series:
+        body += "# 等待数据：加上 series: 即可出图 / waiting for data: add 'series:' to draw it\n"
+    return f"```figure\n{body}```"
+
+
+def _section_markdown(section: Section, out: list[str]) -> None:
+    out.append("#" * (section.level + 1) + " " + section.title)
+    out.extend(block_markdown(b) for b in section.blocks)
+    for sub in section.sections:
+        _section_markdown(sub, out)
+
+
+def article_markdown(article: Article) -> str:
+    """The Markdown file for ``article``: front matter, lead, sections."""
+    meta: dict[str, Any] = {"title": article.title, "slug": article.slug}
+    if article.authors:
+        meta["authors"] = list(article.authors)
+    if article.tags:
+        meta["tags"] = list(article.tags)
+    if article.summary is not None:
+        meta["summary"] = article.summary
+    parts = ["---\n" + dump_yaml(meta) + "---"]
+    parts.extend(block_markdown(b) for b in article.blocks)
+    for section in article.sections:
+        _section_markdown(section, parts)
+    return "\n\n".join(parts) + "\n"
+
+
+def issue_yaml(date: dt.date, files: list[str], number: str | None = None, title: str | None = None) -> str:
+    data: dict[str, Any] = {"date": date, "weekday": WEEKDAYS_ZH[date.weekday()]}
+    if number is not None:
+        data["number"] = number
+    if title is not None:
+        data["title"] = title
+    data["articles"] = files
+    return dump_yaml(data)
+
+
+def publication_yaml(publication: Publication) -> str:
+    keys = (
+        "name", "name_en", "tagline", "column", "column_en", "publisher", "website", "base_url",
+        "email", "hotline", "wechat",
+    )  # fmt: skip
+    data: dict[str, Any] = {}
+    for key in keys:
+        value = getattr(publication, key)
+        if value is not None:
+            data[key] = value
+    if publication.disclaimer:
+        data["disclaimer"] = list(publication.disclaimer)
+    for key in ("copyright", "slogan"):
+        value = getattr(publication, key)
+        if value is not None:
+            data[key] = value
+    if publication.language != "zh-CN":
+        data["language"] = publication.language
+    return dump_yaml(data)
