@@ -1,1 +1,27 @@
-"""Read every quantity in Chinese prose."""
+"""Read every quantity in Chinese prose: ``parse_quantities(text) -> list[Quantity]``.
+
+Pure, no I/O. See docs/quantities.md for the forms read and the reasoning.
+"""
+
+from __future__ import annotations
+
+from zhiku.quantities.model import Kind, Qualifier, Quantity
+from zhiku.quantities.scanner import scan
+
+__all__ = ["Kind", "Qualifier", "Quantity", "parse_numbers", "parse_quantities"]
+
+
+def parse_quantities(text: str) -> list[Quantity]:
+    """Every quantitative mention in ``text``, left to right, spans as code-point offsets.
+
+    Strict prose reading: a Chinese numeral written in words counts only with a unit or measure
+    word (两份清单, 七、八万亿) or with a place value of its own (三千二百万); 一个/一场 are the
+    indefinite article, 一带一路 and 中美元首 are words.
+    """
+    return scan(text, prose=True)
+
+
+def parse_numbers(text: str) -> list[Quantity]:
+    """The loose reading used for number-recognition benchmarks: bare numerals in words count too
+    (答案不是四而是五 → 4, 5). Articles should use :func:`parse_quantities`."""
+    return scan(text, prose=False)

@@ -18,6 +18,8 @@ Kind = Literal[
     "clock_time",
     "duration",
     "ordinal",
+    "dimension",  # a physical measure: 7.6万吨 → 76000 t (added after the first contract)
+    "multiple",  # 一倍, 3.5倍, 翻一番 (added after the first contract)
 ]
 Qualifier = Literal["exact", "approx", "over", "under", "range"]
 
@@ -49,7 +51,9 @@ class Quantity:
 
     def to_json(self) -> dict[str, object]:
         """The `zhiku quantities --json` record of design.md."""
-        value: object = self.iso if self.iso is not None and self.kind in ("date", "clock_time") else self.value
+        value: object = (
+            self.iso if self.iso is not None and self.kind in ("date", "clock_time") else self.value
+        )
         return {
             "start": self.start,
             "end": self.end,

@@ -1,0 +1,855 @@
+"""The quantity scanner: one pass over the numerals of a text, reading the context around each.
+
+Why a scanner and not a word segmenter (jieba) or one giant regular expression: numerals are
+rare in prose (a few per hundred characters), so we find them with one compiled pattern (C
+speed) and spend Python only where a numeral is. Around each numeral small anchored patterns
+read what is before it (第, 约, 超过, 早上…) and after it (亿美元, 个百分点, 年 6 月…). jieba
+would segment every character of the text first — measured in bench/quantities.py and
+docs/quantities.md — and splits 3 个半小时 or 11 月 16 日 differently from how we must read them.
+
+Every pattern is bounded (spaces at most three, look-behind windows of a few characters), so
+time grows linearly with the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from zhiku.quantities.model import Kind, Qualifier, Quantity
+from zhiku.quantities.numerals import (
+    BIG_UNITS,
+    CN_DIGIT_CHARS,
+    CN_DIGITS,
+    CN_UNIT_CHARS,
+    SMALL_UNITS,
+    Numeral,
+    evaluate,
+    normalise,
+)
+from zhiku.quantities.units import (
+    CURRENCIES,
+    CURRENCY_SYMBOLS,
+    DIMENSIONS,
+    DURATION_UNITS,
+    MEASURES,
+    WORD_NUMERAL_EXCLUDED_MEASURES,
+)
+
+SP = r"[ \t\u00a0]{0,3}"  # spaces inside a quantity (3 个半小时, 11 月 16 日); \u3000 is normalised to " "
+ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+CNCH = f"[{CN_DIGIT_CHARS}{CN_UNIT_CHARS}]"
+NUMERAL_RE = re.compile(
+    rf"(?:{ARABIC}|{CNCH})"
+    rf"(?:{CNCH}|(?<=[{CN_DIGIT_CHARS}{CN_UNIT_CHARS}]){ARABIC}|{SP}[万亿](?!分)|点[{CN_DIGIT_CHARS}]+(?![点]))*"
+)
+
+
+def _alternation(words: object) -> str:
+    keys = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
+    return "|".join(re.escape(k) for k in keys)
+
+
+PERCENT_UNITS = {
+    "%": ("percent", "%"),
+    "‰": ("per_mille", "‰"),
+    "个百分点": ("percentage_point", "pp"),
+    "百分点": ("percentage_point", "pp"),
+    "‱": ("per_mille", "‱"),
+}
+_UNIT_WORDS: dict[str, str] = {}
+for _w in CURRENCIES:
+    _UNIT_WORDS[_w] = "money"
+for _w in DIMENSIONS:
+    _UNIT_WORDS[_w] = "dimension"
+for _w in MEASURES:
+    _UNIT_WORDS[_w] = "count"
+for _w in DURATION_UNITS:
+    _UNIT_WORDS[_w] = "duration"
+for _w in PERCENT_UNITS:
+    _UNIT_WORDS[_w] = "percent"
+_UNIT_WORDS["成"] = "percent"
+_UNIT_WORDS["年代"] = "decade"
+_UNIT_WORDS["番"] = "multiple"
+
+UNIT_RE = re.compile(
+    rf"{SP}(?P<infix>多|余|来)?{SP}(?P<mag>[万亿千百]+(?!分))?{SP}"
+    rf"(?:(?P<halfunit>个{SP}半{SP}(?:小时|钟头|月|星期|礼拜))|(?P<unit>{_alternation(_UNIT_WORDS)}))"
+    rf"(?P<half>半(?!年|月|天|日|小时))?"
+)
+RANGE_SEP_RE = re.compile(rf"{SP}(?P<sep>[-–—~至到]|－|——|、){SP}")
+SUFFIX_QUAL_RE = re.compile(rf"{SP}(?P<q>以上|以下|左右|之多|有余|开外|出头|多|余)")
+FRACTION_RE = re.compile(rf"{SP}分{SP}之{SP}")
+MONTH_RE = re.compile(rf"{SP}月(?!份?{SP}[0-9])")
+CLOCK_TAIL_RE = re.compile(
+    rf"{SP}(?:点钟|点|时|:)(?:{SP}(?P<half>半)|{SP}(?P<quarter>[一三])刻|{SP}(?P<min>\d{{1,2}}|[{CN_DIGIT_CHARS}十]{{1,3}})(?!\d)(?:{SP}分钟?(?!之))?|{SP}(?P<zheng>整))?"
+)
+PERIOD_WORDS = (
+    "凌晨",
+    "清晨",
+    "早上",
+    "早晨",
+    "上午",
+    "中午",
+    "下午",
+    "傍晚",
+    "晚上",
+    "夜里",
+    "夜间",
+    "深夜",
+    "午夜",
+    "晚间",
+    "今早",
+    "今晚",
+    "明早",
+    "明晚",
+    "早",
+    "晚",
+)
+AFTERNOON = ("下午", "傍晚", "晚上", "夜里", "夜间", "深夜", "晚间", "今晚", "明晚", "晚")
+
+PREFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
+    ("不超过", "under"),
+    ("不足", "under"),
+    ("不到", "under"),
+    ("低于", "under"),
+    ("少于", "under"),
+    ("小于", "under"),
+    ("未满", "under"),
+    ("未达", "under"),
+    ("超过", "over"),
+    ("多于", "over"),
+    ("高于", "over"),
+    ("大于", "over"),
+    ("突破", "over"),
+    ("逾", "over"),
+    ("超", "over"),
+    ("破", "over"),
+    ("大约", "approx"),
+    ("约为", "approx"),
+    ("约", "approx"),
+    ("大概", "approx"),
+    ("将近", "approx"),
+    ("接近", "approx"),
+    ("近", "approx"),
+)
+SUFFIX_QUALIFIERS: dict[str, Qualifier] = {
+    "以上": "over",
+    "之多": "over",
+    "有余": "over",
+    "开外": "over",
+    "出头": "over",
+    "多": "over",
+    "余": "over",
+    "以下": "under",
+    "左右": "approx",
+}
+# Words ending in a qualifier character that are not qualifiers: 最近3年 (recent), 打破 (a record).
+NOT_QUALIFIER_BEFORE = {"近": "最附邻靠临接将亲", "破": "打突", "超": "赶"}
+WORD_IDIOMS = re.compile(
+    r"一成不变|三五成群|三三两两|一五一十|七上八下|乱七八糟|一心一意|三心二意|五颜六色|四面八方|十全十美|千方百计|万无一失|"
+    r"一干二净|独一无二|一清二楚|接二连三|不三不四|四平八稳|八九不离十|十有八九|百分百|百分之百|一模一样|三天两头|"
+    r"一年四季|一年到头|一五计划|一国两制|两岸三地|三个代表|四个全面|五位一体|两个一百年|一带一路|八项规定|"
+    r"两学一做|三严三实|十四五|十三五|十二五|十一五|二五|一二三"
+)
+
+
+CENTURY_RE = re.compile(rf"{SP}世纪(?P<sp>{SP})")
+DECADE_RE = re.compile(rf"{SP}年代")
+EVENT_RE = re.compile(
+    rf"{SP}事件|大(?=以来|以后|前|后|上|报告|精神|召开|期间|代表|党章|会议|，|。|、|的|和|与|提出|强调|作出|确定)"
+)
+CONGRESS_RE = re.compile(r"十[一二三四五六七八九]|二十[一二三四五六七八九]?")
+
+
+@dataclass
+class _Reading:
+    start: int
+    end: int
+    kind: Kind
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    qualifier: Qualifier = "exact"
+    iso: str | None = None
+    measure: str | None = None
+    decimals: int = 0
+
+
+def _is_word_numeral(numeral: str) -> bool:
+    return not any(c.isdigit() for c in numeral)
+
+
+def _line_start(norm: str, pos: int) -> bool:
+    """True when only list markers or spaces stand between the line start and pos."""
+    i = pos - 1
+    while i >= 0 and norm[i] in " \t-*•·（(":
+        i -= 1
+    return i < 0 or norm[i] in "\n\r"
+
+
+def _prefix_qualifier(norm: str, start: int) -> tuple[Qualifier, int]:
+    """The qualifier written just before ``start`` and where it begins."""
+    i = start
+    while i > 0 and norm[i - 1] in " \t\u00a0" and start - i < 3:
+        i -= 1
+    for word, qual in PREFIX_QUALIFIERS:
+        j = i - len(word)
+        if j >= 0 and norm.startswith(word, j):
+            excluded = NOT_QUALIFIER_BEFORE.get(word)
+            if excluded and j > 0 and norm[j - 1] in excluded:
+                continue
+            return qual, j
+    return "exact", start
+
+
+def _trailing_magnitude(numeral: str) -> int:
+    """The magnitude a numeral ends with: 八万亿 → 10¹², 1000 → 1, 百 → 1."""
+    s = numeral.replace(" ", "")
+    mag = 1
+    i = len(s)
+    while i > 1 and s[i - 1] in BIG_UNITS:
+        mag *= BIG_UNITS[s[i - 1]]
+        i -= 1
+    if mag == 1 and i > 1 and s[i - 1] in SMALL_UNITS and (s[i - 2] in CN_DIGITS or s[i - 2].isdigit()):
+        # 三四十 / 七八百: the place value is shared by both ends of the range.
+        return SMALL_UNITS[s[i - 1]] if len(s) == 2 else 1
+    return mag
+
+
+def _has_magnitude(numeral: str) -> bool:
+    return any(c in BIG_UNITS or c in SMALL_UNITS for c in numeral)
+
+
+class Scanner:
+    """Reads all quantities of one text. ``prose=True`` is the strict reading used for articles."""
+
+    def __init__(self, source: str, *, prose: bool = True) -> None:
+        self.source = source
+        self.norm = normalise(source)
+        self.prose = prose
+        self.out: list[_Reading] = []
+        self.idioms = [m.span() for m in WORD_IDIOMS.finditer(self.norm)]
+
+    def _in_idiom(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.idioms)
+
+    # -- numeral helpers -------------------------------------------------------------------
+    def numeral_at(self, pos: int) -> tuple[int, Numeral] | None:
+        m = NUMERAL_RE.match(self.norm, pos)
+        if not m:
+            return None
+        text = m.group()
+        num = evaluate(text)
+        if num is None:
+            return None
+        return m.end(), num
+
+    # -- main loop -------------------------------------------------------------------------
+    def scan(self) -> list[Quantity]:
+        norm = self.norm
+        consumed = 0
+        for m in NUMERAL_RE.finditer(norm):
+            start = m.start()
+            if start < consumed:
+                continue
+            reading = self.read(m)
+            if reading is None:
+                continue
+            self.out.append(reading)
+            consumed = reading.end
+        result: list[Quantity] = []
+        for r in self.out:
+            result.append(
+                Quantity(
+                    start=r.start,
+                    end=r.end,
+                    text=self.source[r.start : r.end],
+                    kind=r.kind,
+                    value=r.value,
+                    low=r.low,
+                    high=r.high,
+                    unit=r.unit,
+                    qualifier=r.qualifier,
+                    iso=r.iso,
+                    measure=r.measure,
+                    decimals=r.decimals,
+                )
+            )
+        return result
+
+    def read(self, m: re.Match[str]) -> _Reading | None:
+        norm = self.norm
+        start, end = m.span()
+        text = m.group()
+        word = _is_word_numeral(text)
+        before = norm[start - 1] if start > 0 else ""
+        after = norm[end] if end < len(norm) else ""
+        # Codes, names and addresses, not quantities: G20, COP26, runwaysys@163.com, 5G, H1N1.
+        if before and before.isascii() and (before.isalpha() or before in "@_/#&=.+") and not word:
+            return None
+        if after and after.isascii() and after.isalpha() and not word and not self._latin_unit_at(end):
+            return None
+        if word and self._in_idiom(start):
+            return None
+        # A list enumerator at the start of a line: 一、前言 / 1、设施联通 / 2. 标题.
+        if after and after in "、.)）" and _line_start(norm, start) and len(text) <= 3:
+            nxt = norm[end + 1] if end + 1 < len(norm) else ""
+            if not nxt.isdigit():
+                return None
+        # Names made of numbers: “911 事件”; 党的十八大 (the 18th National Congress) is an ordinal.
+        ev = EVENT_RE.match(norm, end)
+        if ev and (word or ev.group().strip() == "事件"):
+            if word and CONGRESS_RE.fullmatch(text):
+                n = evaluate(text)
+                if n is not None:
+                    return _Reading(start, end + 1, "ordinal", value=float(n.value), measure="大")
+            return None
+        # Labels: 图1, 表 2, 附件3.
+        lb = norm[max(0, start - 3) : start].rstrip(" ")
+        if lb.endswith(("图", "表", "附件", "附录", "条款")) and not word:
+            return None
+        # Ordinals: 第 101 位, 第一, 第三次.
+        ord_start = self._ordinal_prefix(start)
+        if ord_start is not None:
+            return self._ordinal(ord_start, m)
+        for reader in (self._date, self._clock, self._fraction):
+            r = reader(m)
+            if r is not None:
+                return self._suffix(r)
+        r = self._with_unit(m)
+        if r is not None:
+            return self._suffix(r)
+        return None
+
+    def _latin_unit_at(self, pos: int) -> bool:
+        return self.norm.startswith(("km", "kg", "cm", "mm", "kW", "MW", "k ", "K "), pos)
+
+    # -- ordinals --------------------------------------------------------------------------
+    def _ordinal_prefix(self, start: int) -> int | None:
+        i = start
+        while i > 0 and self.norm[i - 1] == " " and start - i < 2:
+            i -= 1
+        if i > 0 and self.norm[i - 1] == "第":
+            return i - 1
+        return None
+
+    def _ordinal(self, ord_start: int, m: re.Match[str]) -> _Reading | None:
+        num = evaluate(m.group())
+        if num is None:
+            return None
+        end = m.end()
+        mm = re.compile(rf"{SP}(?P<u>{_alternation(MEASURES)}|{_alternation(DURATION_UNITS)})").match(
+            self.norm, end
+        )
+        measure = None
+        if mm and mm.group("u") not in ("点",):
+            measure = mm.group("u")
+            end = mm.end()
+        return _Reading(ord_start, end, "ordinal", value=float(num.value), measure=measure, unit=None)
+
+    # -- dates -----------------------------------------------------------------------------
+    def _date(self, m: re.Match[str]) -> _Reading | None:
+        norm = self.norm
+        text = m.group()
+        num = evaluate(text)
+        if num is None or num.decimals or "." in text:
+            return None
+        v = int(num.value)
+        end = m.end()
+        century = CENTURY_RE.match(norm, end)
+        if century and 1 <= v <= 30:
+            low, high = (v - 1) * 100 + 1, v * 100
+            stop = century.end()
+            dm = NUMERAL_RE.match(norm, century.end("sp"))
+            if dm:
+                dn = evaluate(dm.group())
+                de = DECADE_RE.match(norm, dm.end())
+                if dn is not None and de and dn.value in range(0, 100, 10):
+                    low, high = (v - 1) * 100 + int(dn.value), (v - 1) * 100 + int(dn.value) + 9
+                    stop = de.end()
+            return _Reading(
+                m.start(),
+                stop,
+                "year_range",
+                low=float(low),
+                high=float(high),
+                unit="year",
+                qualifier="range",
+                iso=f"{low:04d}/{high:04d}",
+            )
+        decade = DECADE_RE.match(norm, end)
+        if decade and v in range(10, 100, 10) and not num.decimals:
+            return _Reading(
+                m.start(),
+                decade.end(),
+                "year_range",
+                low=float(1900 + v),
+                high=float(1909 + v),
+                unit="year",
+                qualifier="range",
+                iso=f"{1900 + v}/{1909 + v}",
+            )
+        ym = re.compile(rf"{SP}年(?!代|来|间|多|余|半|以来|内|前|后)").match(norm, end)
+        is_year_form = (not _is_word_numeral(text) and len(text) == 4) or (
+            _is_word_numeral(text) and 1000 <= v <= 2999 and (len(text) == 4 or "千" in text)
+        )
+        # Year range: 2013-2019年.
+        if is_year_form and 1000 <= v <= 2999:
+            rs = RANGE_SEP_RE.match(norm, end)
+            if rs and rs.group("sep") != "、":
+                m2 = NUMERAL_RE.match(norm, rs.end())
+                if m2 and len(m2.group()) == 4 and not _is_word_numeral(m2.group()):
+                    n2 = evaluate(m2.group())
+                    ym2 = re.compile(rf"{SP}年(?!代)").match(norm, m2.end())
+                    if n2 is not None and ym2 and int(n2.value) > v:
+                        return _Reading(
+                            m.start(),
+                            ym2.end(),
+                            "year_range",
+                            low=float(v),
+                            high=float(n2.value),
+                            unit="year",
+                            qualifier="range",
+                            iso=f"{v}/{int(n2.value)}",
+                        )
+        if ym and is_year_form and 1000 <= v <= 2999:
+            stop = ym.end()
+            iso = f"{v:04d}"
+            mon = self._month_day(stop)
+            if mon is not None:
+                stop, month, day = mon
+                iso = f"{v:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+            return _Reading(m.start(), stop, "date", iso=iso, value=None, unit=None)
+        if 1 <= v <= 12:
+            mon = self._month_day(m.start())
+            if mon is not None:
+                stop, month, day = mon
+                iso = f"--{month:02d}" + (f"-{day:02d}" if day else "")
+                return _Reading(m.start(), stop, "date", iso=iso)
+        return None
+
+    def _month_day(self, pos: int) -> tuple[int, int, int] | None:
+        norm = self.norm
+        i = pos
+        while i < len(norm) and norm[i] == " " and i - pos < 3:
+            i += 1
+        mm = NUMERAL_RE.match(norm, i)
+        if not mm:
+            return None
+        mn = evaluate(mm.group())
+        if mn is None or mn.decimals or not (1 <= mn.value <= 12) or mn.value != int(mn.value):
+            return None
+        mo = re.compile(rf"{SP}月(?P<fen>份)?").match(norm, mm.end())
+        if not mo:
+            return None
+        month = int(mn.value)
+        stop = mo.end()
+        if mo.group("fen"):
+            return stop, month, 0
+        j = stop
+        while j < len(norm) and norm[j] == " " and j - stop < 3:
+            j += 1
+        dm = NUMERAL_RE.match(norm, j)
+        if dm:
+            dn = evaluate(dm.group())
+            dd = re.compile(rf"{SP}[日号]").match(norm, dm.end())
+            if dn is not None and dd and not dn.decimals and 1 <= dn.value <= 31:
+                return dd.end(), month, int(dn.value)
+        return stop, month, 0
+
+    # -- clock times -----------------------------------------------------------------------
+    def _clock(self, m: re.Match[str]) -> _Reading | None:
+        norm = self.norm
+        text = m.group()
+        start = m.start()
+        # 八点四十五 is matched as one numeral; split it at 点.
+        hour_text = text.split("点")[0] if "点" in text else text
+        hn = evaluate(hour_text)
+        if hn is None or hn.decimals or not (0 <= hn.value <= 24):
+            return None
+        hour = int(hn.value)
+        hour_end = start + len(hour_text)
+        tail = CLOCK_TAIL_RE.match(norm, hour_end)
+        if not tail:
+            return None
+        colon = ":" in tail.group()
+        period_start = self._period_before(start)
+        minute = 0
+        if tail.group("half"):
+            minute = 30
+        elif tail.group("quarter"):
+            minute = 15 if tail.group("quarter") == "一" else 45
+        elif tail.group("min"):
+            mn = evaluate(tail.group("min"))
+            if mn is None or not (0 <= mn.value < 60):
+                return None
+            minute = int(mn.value)
+        has_minutes = bool(
+            tail.group("half") or tail.group("quarter") or tail.group("min") or tail.group("zheng")
+        )
+        if colon and not tail.group("min"):
+            return None
+        if "时" in tail.group() and not has_minutes and period_start is None:
+            return None
+        if (
+            tail.group().strip().startswith("点")
+            and not has_minutes
+            and period_start is None
+            and "钟" not in tail.group()
+        ):
+            return None
+        if _is_word_numeral(hour_text) and "点" in text and period_start is None and not has_minutes:
+            return None
+        if colon and len(tail.group("min") or "") != 2:
+            return None
+        first = start if period_start is None else period_start
+        period = norm[first:start].strip()
+        if period in AFTERNOON and hour < 12:
+            hour += 12
+        if period == "中午" and hour < 11:
+            hour += 12
+        if hour == 24:
+            hour = 0
+        qual, qstart = _prefix_qualifier(norm, first)
+        return _Reading(qstart, tail.end(), "clock_time", iso=f"{hour:02d}:{minute:02d}", qualifier=qual)
+
+    def _period_before(self, start: int) -> int | None:
+        i = start
+        while i > 0 and self.norm[i - 1] == " " and start - i < 3:
+            i -= 1
+        for w in PERIOD_WORDS:
+            if self.norm.startswith(w, i - len(w)) and i - len(w) >= 0:
+                return i - len(w)
+        return None
+
+    # -- fractions and 百分之 ---------------------------------------------------------------
+    def _fraction(self, m: re.Match[str]) -> _Reading | None:
+        fm = FRACTION_RE.match(self.norm, m.end())
+        if not fm:
+            return None
+        den = evaluate(m.group())
+        got = self.numeral_at(fm.end())
+        if den is None or got is None or den.value == 0:
+            return None
+        stop, num = got
+        text = m.group().strip()
+        qual, qstart = _prefix_qualifier(self.norm, m.start())
+        if text in ("百", "千", "万"):
+            kind: Kind = "percent" if text == "百" else "per_mille"
+            unit = {"百": "%", "千": "‰", "万": "‱"}[text]
+            return _Reading(
+                qstart, stop, kind, value=float(num.value), unit=unit, qualifier=qual, decimals=num.decimals
+            )
+        return _Reading(
+            qstart, stop, "number", value=float(num.value / den.value), qualifier=qual, decimals=num.decimals
+        )
+
+    # -- numbers with units, ranges --------------------------------------------------------
+    def _unit_after(self, pos: int) -> re.Match[str] | None:
+        um = UNIT_RE.match(self.norm, pos)
+        return um
+
+    def _with_unit(self, m: re.Match[str]) -> _Reading | None:
+        norm = self.norm
+        text = m.group()
+        num = evaluate(text)
+        if num is None:
+            return None
+        word = _is_word_numeral(text)
+        start, end = m.span()
+        qual, qstart = _prefix_qualifier(norm, start)
+        # Vague magnitudes: 数千亿美元, 几十个.
+        vague = False
+        if qstart == start and start > 0 and norm[start - 1] in "数几" and text[0] in CN_UNIT_CHARS:
+            vague = True
+            qstart = start - 1
+            qual = "approx"
+        # A currency symbol before the number: $5, ¥100.
+        sym = CURRENCY_SYMBOLS.get(norm[start - 1]) if start > 0 else None
+        # Range: 17%-19%, 七、八万亿, 1000-2000亿美元.
+        low_num: Numeral | None = None
+        range_has_mag = False
+        um = self._unit_after(end)
+        if um is None or (um.group("unit") is None and um.group("halfunit") is None):
+            um = None
+        rs = RANGE_SEP_RE.match(norm, um.end() if um else end)
+        if rs:
+            m2 = NUMERAL_RE.match(norm, rs.end())
+            if m2:
+                n2 = evaluate(m2.group())
+                um2 = self._unit_after(m2.end())
+                ok = n2 is not None
+                if rs.group("sep") == "、":
+                    ok = (
+                        ok
+                        and word
+                        and len(text) == 1
+                        and n2 is not None
+                        and _is_word_numeral(m2.group())
+                        and m2.group()[0] in CN_DIGITS
+                        and CN_DIGITS.get(m2.group()[0], -9) - int(num.value) == 1
+                    )
+                if (
+                    ok
+                    and n2 is not None
+                    and (um is None or (um2 is not None and um2.group("unit") == um.group("unit")))
+                ):
+                    if um is None and um2 is None and self.prose and word and not _has_magnitude(m2.group()):
+                        ok = False
+                    if ok:
+                        low_num = num
+                        mag = _trailing_magnitude(m2.group()) if not _has_magnitude(text) else 1
+                        low_num = Numeral(num.value * mag, num.decimals)
+                        range_has_mag = _has_magnitude(m2.group())
+                        num = n2
+                        end = m2.end()
+                        um = um2
+                        qual = "range"
+        unit_word = None
+        infix = None
+        half = False
+        mag_mult = 1
+        if um is not None:
+            unit_word = um.group("unit") or "个半" + um.group("halfunit")[-2:]
+            infix = um.group("infix")
+            if um.group("mag"):
+                mn = evaluate("1" + um.group("mag"))
+                if mn is None:
+                    return None
+                mag_mult = int(mn.value)
+            half = bool(um.group("half")) or um.group("halfunit") is not None
+            end = um.end()
+        value = num.value * mag_mult + (Decimal("0.5") if half else 0)
+        if (
+            low_num is None
+            and qstart == start
+            and start > 0
+            and norm[start - 1] in "-−负"
+            and (start < 2 or not (norm[start - 2].isalnum() and norm[start - 2].isascii()))
+        ):
+            # -5%, 负3.2%: a written sign (2013-2019 is a range and never reaches here).
+            value = -value
+            qstart = start = start - 1
+        low = low_num.value * mag_mult if low_num is not None else None
+        if infix in ("多", "余"):
+            qual = "over"
+        elif infix == "来":
+            qual = "approx"
+        decimals = num.decimals if low_num is None else max(num.decimals, low_num.decimals)
+        if sym and unit_word is None:
+            return self._make(
+                start - 1, end, "money", value, low, CURRENCY_SYMBOLS[norm[start - 1]], qual, decimals
+            )
+        if unit_word is None:
+            # Special words: 一半, 翻一番.
+            if word and norm.startswith("半", end) and text == "一":
+                return _Reading(qstart, end + 1, "number", value=0.5, qualifier=qual)
+            if self.prose and word and not range_has_mag:
+                if not _has_magnitude(text):
+                    return None
+                if (text[0] in CN_UNIT_CHARS and not vague) or len(text) < 2:
+                    return None
+            if vague:
+                return self._vague(qstart, end, num.value, "number", None, None)
+            return self._make(qstart, end, "number", value, low, None, qual, decimals)
+        if um is not None and um.group("halfunit"):
+            unit_key = (
+                um.group("halfunit")[-2:]
+                if um.group("halfunit").endswith(("小时", "钟头", "星期", "礼拜"))
+                else um.group("halfunit")[-1]
+            )
+            base = {"小时": "hour", "钟头": "hour", "月": "month", "星期": "week", "礼拜": "week"}[unit_key]
+            return _Reading(
+                qstart,
+                end,
+                "duration",
+                value=float(value),
+                unit=base,
+                qualifier=qual,
+                measure=um.group("halfunit"),
+                decimals=decimals,
+            )
+        cat = _UNIT_WORDS[unit_word]
+        if vague:
+            return self._vague(qstart, end, num.value * mag_mult, cat, unit_word, um)
+        return self._classify(qstart, end, cat, unit_word, value, low, qual, decimals, word, text, m)
+
+    def _vague(
+        self, start: int, end: int, value: Decimal, cat: str, unit_word: str | None, um: re.Match[str] | None
+    ) -> _Reading | None:
+        kind: Kind = "number"
+        unit = None
+        if cat == "money" and unit_word:
+            kind, unit = "money", CURRENCIES[unit_word]
+        elif cat == "count" and unit_word:
+            kind, unit = "count", MEASURES[unit_word]
+        elif cat != "number":
+            return None
+        return _Reading(
+            start,
+            end,
+            kind,
+            low=float(value * 2),
+            high=float(value * 9),
+            unit=unit,
+            qualifier="approx",
+            measure=unit_word if kind == "count" else None,
+        )
+
+    def _make(
+        self,
+        start: int,
+        end: int,
+        kind: Kind,
+        value: Decimal,
+        low: Decimal | None,
+        unit: str | None,
+        qual: Qualifier,
+        decimals: int,
+        measure: str | None = None,
+    ) -> _Reading:
+        if low is not None:
+            return _Reading(
+                start,
+                end,
+                kind,
+                low=float(low),
+                high=float(value),
+                unit=unit,
+                qualifier="range",
+                decimals=decimals,
+                measure=measure,
+            )
+        return _Reading(
+            start,
+            end,
+            kind,
+            value=float(value),
+            unit=unit,
+            qualifier=qual,
+            decimals=decimals,
+            measure=measure,
+        )
+
+    def _classify(
+        self,
+        start: int,
+        end: int,
+        cat: str,
+        unit_word: str,
+        value: Decimal,
+        low: Decimal | None,
+        qual: Qualifier,
+        decimals: int,
+        word: bool,
+        text: str,
+        m: re.Match[str],
+    ) -> _Reading | None:
+        norm = self.norm
+        plain_one = word and text in ("一", "壹") and low is None
+        if cat == "money":
+            return self._make(start, end, "money", value, low, CURRENCIES[unit_word], qual, decimals)
+        if cat == "percent":
+            if unit_word == "成":
+                if not word and not self.prose:
+                    pass
+                if low is None and text == "一" and norm.startswith("不变", end):
+                    return None
+                return self._make(
+                    start,
+                    end,
+                    "percent",
+                    value * 10,
+                    low * 10 if low is not None else None,
+                    "%",
+                    qual,
+                    decimals,
+                )
+            kind, unit = PERCENT_UNITS[unit_word]
+            return self._make(start, end, kind, value, low, unit, qual, decimals)  # type: ignore[arg-type]
+        if cat == "dimension":
+            unit, factor = DIMENSIONS[unit_word]
+            if plain_one and self.prose:
+                return None
+            f = Decimal(str(factor))
+            return self._make(
+                start,
+                end,
+                "dimension",
+                value * f,
+                low * f if low is not None else None,
+                unit,
+                qual,
+                decimals,
+                measure=unit_word,
+            )
+        if cat == "duration":
+            unit = DURATION_UNITS[unit_word]
+            if unit_word in ("日",) and self.prose:
+                return None
+            if unit_word == "周年":
+                pass
+            if plain_one and self.prose and unit_word in ("年", "天", "周", "星期", "礼拜", "日"):
+                return None
+            # 近两年来: 近 means "recent" there, not "nearly".
+            if qual == "approx" and norm[start] == "近" and unit == "year":
+                qual = "exact"
+                start = start + 1
+                while norm[start] == " ":
+                    start += 1
+            return self._make(start, end, "duration", value, low, unit, qual, decimals, measure=unit_word)
+        if cat == "decade":
+            return None
+        if cat == "multiple":
+            # 翻一番 / 翻两番: only after 翻.
+            lb = norm[max(0, m.start() - 3) : m.start()].rstrip(" ")
+            if not lb.endswith(("翻", "翻了")):
+                return None
+            s2 = lb.rfind("翻")
+            begin = m.start() - (len(lb) - s2) - (len(norm[max(0, m.start() - 3) : m.start()]) - len(lb))
+            return _Reading(begin, end, "multiple", value=float(value), unit="番", qualifier=qual)
+        # count
+        measure = MEASURES[unit_word]
+        if word and unit_word in WORD_NUMERAL_EXCLUDED_MEASURES and self.prose:
+            return None
+        if unit_word == "倍":
+            return self._make(start, end, "multiple", value, low, "倍", qual, decimals)
+        if plain_one and self.prose:
+            return None  # 一个, 一场, 一次: the indefinite article, not a count
+        if word and unit_word == "国" and self.prose:
+            return None
+        return self._make(
+            start,
+            end,
+            "count",
+            value,
+            low,
+            "TEU" if measure == "TEU" else measure,
+            qual,
+            decimals,
+            measure=unit_word,
+        )
+
+    # -- suffix qualifiers -----------------------------------------------------------------
+    def _suffix(self, r: _Reading) -> _Reading:
+        sm = SUFFIX_QUAL_RE.match(self.norm, r.end)
+        if sm and r.kind not in ("date", "year_range", "ordinal"):
+            q = sm.group("q")
+            if q in ("多", "余") and r.kind == "clock_time":
+                return r
+            if q in ("多", "余"):
+                # 60 多个 is read by the unit reader; a trailing 多 after a unit (3 个多月) is rare.
+                return r
+            if r.qualifier == "range":
+                return r
+            r.qualifier = SUFFIX_QUALIFIERS[q]
+            r.end = sm.end()
+        return r
+
+
+def scan(text: str, *, prose: bool = True) -> list[Quantity]:
+    """All quantities of ``text``, left to right."""
+    return Scanner(text, prose=prose).scan()
