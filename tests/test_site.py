@@ -1,0 +1,221 @@
+"""The archive site as a reader and an editor see it: index, topics, feed, sitemap, 404, links,
+the failed-build guarantee and incremental rebuilds. Built once per module."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import sys
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from zhiku.errors import ZhikuError
+from zhiku.site import BuildReport, build_site
+from zhiku.site.linkcheck import check_links
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_site_support import article_files, make_archive
+
+
+class _Text(HTMLParser):
+    """Visible text and links of a page, enough to assert what a reader sees."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self.links: list[tuple[str, str]] = []
+        self._href: str | None = None
+        self._buf: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self._href = dict(attrs).get("href")
+            self._buf = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._href is not None:
+            self.links.append(("".join(self._buf).strip(), self._href))
+            self._href = None
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+        if self._href is not None:
+            self._buf.append(data)
+
+
+def read_page(path: Path) -> _Text:
+    p = _Text()
+    p.feed(path.read_text(encoding="utf-8"))
+    return p
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path, BuildReport]]:
+    base = tmp_path_factory.mktemp("site")
+    pub = make_archive(base / "pub")
+    out = base / "out"
+    report = build_site(pub, out)
+    yield pub, out, report
+
+
+def test_index_lists_issues_newest_first_with_dates_and_titles(built: tuple[Path, Path, BuildReport]) -> None:
+    _pub, out, report = built
+    page = read_page(out / "index.html")
+    text = "".join(page.text)
+    dates = [m for m in re.findall(r"2021年\d+月\d+日 星期.", text)]
+    assert dates == ["2021年12月6日 星期一", "2021年11月22日 星期一", "2021年11月8日 星期一"]
+    titles = [
+        t
+        for t, href in page.links
+        if href.endswith(".html")
+        and re.match(r"2021-\d\d-\d\d/[^/]+\.html$", href)
+        and not href.endswith("index.html")
+    ]
+    assert titles[:2] == ["美国通胀与中美元首对话", "共建“一带一路”的坚实基础"]
+    assert "中美元首会晤：中美关系未来将走向何处？" in titles
+    assert titles[-1] == "中美关系的坎坷与转机"
+    assert report.issues == 3 and report.articles == 5
+    assert '<html lang="zh-CN">' in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_topic_pages_list_the_tagged_articles(built: tuple[Path, Path, BuildReport]) -> None:
+    _, out, _ = built
+    topics = read_page(out / "topics" / "index.html")
+    names = {
+        t.split()[0] for t, href in topics.links if href.startswith("../topics/") and "index" not in href
+    }
+    assert {"中美关系", "一带一路", "通货膨胀"} <= names
+    page = read_page(out / "topics" / "一带一路.html")
+    titles = [
+        t
+        for t, href in page.links
+        if href.endswith(".html")
+        and "/index.html" not in href
+        and not href.startswith("../topics")
+        and href.startswith("../2021")
+    ]
+    assert titles == ["共建“一带一路”的坚实基础", "“一带一路”高质量发展的几个着力点"]
+
+
+def test_feed_has_one_dated_entry_per_article_with_absolute_links(
+    built: tuple[Path, Path, BuildReport],
+) -> None:
+    _, out, _ = built
+    feed = feedparser.parse((out / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    assert len(feed.entries) == 5
+    for entry in feed.entries:
+        assert entry.published_parsed is not None
+        assert entry.link.startswith("http://www.runwaysys.com/2021-")
+        rel = entry.link.removeprefix("http://www.runwaysys.com/")
+        assert (out / rel).is_file()
+    assert feed.entries[0].title in ("美国通胀与中美元首对话", "共建“一带一路”的坚实基础")
+    assert feed.entries[-1].title == "中美关系的坎坷与转机"
+    assert feed.entries[-1].published.startswith("2021-11-08")
+
+
+def test_sitemap_and_404(built: tuple[Path, Path, BuildReport]) -> None:
+    _, out, _ = built
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>(.*?)</loc>", sitemap)
+    assert "http://www.runwaysys.com/" in locs
+    assert "http://www.runwaysys.com/2021-11-22/index.html" in locs
+    assert sum(1 for loc in locs if re.search(r"/2021-\d\d-\d\d/(?!index)[^/]+\.html$", loc)) == 5
+    assert all(loc.startswith("http://www.runwaysys.com/") for loc in locs)
+    notfound = (out / "404.html").read_text(encoding="utf-8")
+    assert "找不到这个页面" in notfound and 'href="/index.html"' in notfound
+
+
+def test_no_broken_internal_link_anchor_or_asset(built: tuple[Path, Path, BuildReport]) -> None:
+    _, out, _ = built
+    broken = check_links(out)
+    assert broken == [], "\n".join(map(str, broken[:20]))
+
+
+def test_the_link_check_catches_a_broken_anchor(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text('<a href="b.html#nope">b</a><a href="c.html">c</a><img src="x.png">')
+    (tmp_path / "b.html").write_text('<h2 id="yes">b</h2>')
+    reasons = sorted(b.reason for b in check_links(tmp_path))
+    assert reasons == ["missing file", "missing file", "no anchor #nope"]
+
+
+def test_search_index_covers_every_article(built: tuple[Path, Path, BuildReport]) -> None:
+    _, out, report = built
+    assert report.searchable_pages == 5
+    assert (out / "pagefind" / "pagefind-ui.js").is_file()
+    assert list((out / "pagefind").glob("pagefind.zh-cn*.pf_meta")), sorted(
+        p.name for p in (out / "pagefind").iterdir()
+    )
+
+
+def test_rebuild_after_one_change_renders_only_that_issue(
+    built: tuple[Path, Path, BuildReport], tmp_path: Path
+) -> None:
+    pub0, out0, _ = built
+    pub = tmp_path / "pub"
+    shutil.copytree(pub0, pub)  # the cache in .zhiku/ travels with it, keyed by content
+    out = tmp_path / "out"
+    first = build_site(pub, out)
+    assert sorted(first.rendered) == ["2021-11-08", "2021-11-22", "2021-12-06"] or first.rendered == ()
+    again = build_site(pub, out)
+    assert again.rendered == () and len(again.reused) == 3
+
+    target = pub / "issues" / "2021-12-06" / "01-us-inflation-talks.md"
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("美国通胀与中美元首对话", "美国通胀：元首对话的背景"),
+        encoding="utf-8",
+    )
+    changed = build_site(pub, out)
+    assert changed.rendered == ("2021-12-06",)
+    assert sorted(changed.reused) == ["2021-11-08", "2021-11-22"]
+    assert "美国通胀：元首对话的背景" in (out / "index.html").read_text(encoding="utf-8")
+    assert "美国通胀：元首对话的背景" in (out / "feed.xml").read_text(encoding="utf-8")
+    # Unchanged issues are the same files as before.
+    assert tree_digest(out / "2021-11-22") == tree_digest(out0 / "2021-11-22")
+
+
+def test_failed_build_leaves_the_previous_site_whole(
+    built: tuple[Path, Path, BuildReport], tmp_path: Path
+) -> None:
+    pub0, _, _ = built
+    pub = tmp_path / "pub"
+    shutil.copytree(pub0, pub)
+    out = tmp_path / "out"
+    build_site(pub, out)
+    before = tree_digest(out)
+    article = article_files(pub)[0]
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("---\n", "---\nnot_a_key: 1\n", 1), encoding="utf-8")
+    with pytest.raises(ZhikuError) as err:
+        build_site(pub, out)
+    assert article.name in str(err.value)
+    assert tree_digest(out) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")], "staging folder left behind"
+    assert article.read_text(encoding="utf-8").startswith("---\nnot_a_key")  # the source is untouched
+
+
+def test_build_refuses_to_replace_a_folder_it_did_not_make(
+    built: tuple[Path, Path, BuildReport], tmp_path: Path
+) -> None:
+    pub, _, _ = built
+    foreign = tmp_path / "documents"
+    foreign.mkdir()
+    (foreign / "thesis.docx").write_bytes(b"precious")
+    with pytest.raises(ZhikuError, match="choose an empty folder"):
+        build_site(pub, foreign)
+    assert (foreign / "thesis.docx").read_bytes() == b"precious"
+    with pytest.raises(ZhikuError, match="contains the publication"):
+        build_site(pub, pub.parent)

@@ -1,0 +1,87 @@
+"""``zhiku build``: the archive site (each issue's page, PDF and WeChat page, index, topics, feed, search)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from zhiku.cli.app import app
+from zhiku.site import BuildReport, build_site
+
+console = Console(stderr=True)
+
+PublicationArg = Annotated[
+    Path, typer.Argument(help="简报文件夹（含 zhiku.yml）/ The publication folder (with zhiku.yml).")
+]
+AnnotateOpt = Annotated[
+    bool,
+    typer.Option("--annotate", help="在网页上标出数字核查结果 / Mark number-check findings on the pages."),
+]
+
+
+class LazyProgress:
+    """A Rich progress bar that appears only once a build has taken longer than a second."""
+
+    def __init__(self, delay: float = 1.0) -> None:
+        self.started = time.perf_counter()
+        self.delay = delay
+        self.bar: Progress | None = None
+        self.tasks: dict[str, TaskID] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if self.bar is None:
+            if time.perf_counter() - self.started < self.delay:
+                return
+            self.bar = Progress(
+                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                console=console, transient=True,
+            )
+            self.bar.start()
+        if stage not in self.tasks:
+            self.tasks[stage] = self.bar.add_task(stage, total=total)
+        self.bar.update(self.tasks[stage], completed=done, total=total)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+            self.tasks = {}
+
+
+def print_report(report: BuildReport, out: Console = console) -> None:
+    table = Table(title="构建完成 / Build finished", show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_row("输出 / Output", str(report.out_dir))
+    table.add_row("期数 / Issues", f"{report.issues}（重新出版 re-rendered {len(report.rendered)}，"
+                  f"沿用缓存 from cache {len(report.reused)}）")
+    table.add_row("文章 / Articles", str(report.articles))
+    table.add_row("专题 / Topics", str(report.topics))
+    table.add_row("可搜索页面 / Searchable pages", str(report.searchable_pages))
+    table.add_row("文件 / Files", f"{report.files}（{report.bytes / 1_048_576:.1f} MiB）")
+    table.add_row("用时 / Time", f"{report.seconds:.1f} s")
+    out.print(table)
+    out.print(f"打开 / Open: {report.out_dir / 'index.html'}")
+
+
+@app.command("build", help="构建归档网站：每期网页、PDF、微信页，目录、专题、订阅源、站点地图与中文全文搜索。"
+             " / Build the archive site: every issue's page, PDF and WeChat page, the index, topics, "
+             "feed, sitemap and Chinese full-text search.")
+def build_command(
+    publication: PublicationArg,
+    out: Annotated[Path, typer.Option("--out", "-o", help="输出文件夹，构建成功后整体替换 / "
+                                      "Output folder, replaced whole on success.")] = Path("_site"),
+    annotate: AnnotateOpt = False,
+) -> None:
+    progress = LazyProgress()
+    try:
+        report = build_site(publication, out, annotate=annotate, progress=progress)
+    finally:
+        progress.close()
+    print_report(report)

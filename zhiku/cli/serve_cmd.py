@@ -1,0 +1,56 @@
+"""``zhiku serve``: build the site, preview it on 127.0.0.1 and rebuild when a source changes."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from zhiku.cli.app import app
+from zhiku.cli.build_cmd import AnnotateOpt, LazyProgress, PublicationArg, console, print_report
+from zhiku.errors import ZhikuError
+from zhiku.site import BuildReport, build_site
+from zhiku.site.pages import site_info
+from zhiku.site.server import make_server, watch_and_rebuild
+from zhiku.sources import read_publication
+
+
+@app.command("serve", help="构建并在本机预览网站，源文件改动后自动重建。"
+             " / Build, preview the site locally, and rebuild when a source changes.")
+def serve_command(
+    publication: PublicationArg,
+    port: Annotated[int, typer.Option("--port", "-p", help="端口 / Port.")] = 8000,
+    host: Annotated[str, typer.Option("--host", help="监听地址，默认只限本机 / "
+                                      "Address to listen on; this machine only by default.")] = "127.0.0.1",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="输出文件夹，默认 简报/_site / "
+                                             "Output folder (default: PUBLICATION/_site).")] = None,
+    annotate: AnnotateOpt = False,
+) -> None:
+    out_dir = out if out is not None else publication / "_site"
+    progress = LazyProgress()
+    try:
+        report = build_site(publication, out_dir, annotate=annotate, progress=progress)
+    finally:
+        progress.close()
+    print_report(report)
+    path = site_info(read_publication(publication)).path
+    server = make_server(out_dir, host, port, path)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    console.print(f"[bold]预览 / Preview:[/] http://{host}:{server.server_port}{path}  "
+                  "（改动源文件后自动重建，Ctrl-C 退出 / rebuilds on change, Ctrl-C to stop）")
+
+    def built(r: BuildReport) -> None:
+        console.print(f"已重建 / rebuilt: {len(r.rendered)} 期重新出版 re-rendered, {r.seconds:.1f} s")
+
+    def failed(err: ZhikuError) -> None:
+        console.print(f"[red]重建失败，继续提供上一版 / rebuild failed, still serving the previous site:[/] "
+                      f"{err.message}")
+
+    try:
+        watch_and_rebuild(publication, out_dir, annotate=annotate, on_build=built, on_error=failed)
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,234 @@
+"""``build_site``: the whole archive, assembled in a staging folder and swapped in on success.
+
+Order: read the publication; for each issue copy its outputs from the cache or render them
+(``zhiku.render.render_issue``, with the number checks from ``zhiku.claims``); then write the
+pages that list many issues (index, topics, feed, sitemap, 404) and the search index, which
+are cheap and always redone. ``out_dir`` is replaced only when all of that succeeded.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from zhiku import __version__, claims, data, render, sources
+from zhiku.errors import ZhikuError
+from zhiku.fsutil import replace_dir, staging_dir_for
+from zhiku.model import Article, Issue, Paragraph, Publication
+from zhiku.site import cache, pages, urls
+from zhiku.site.feed import write_feed
+from zhiku.site.search import build_search_index
+from zhiku.site.sitemap import write_sitemap
+
+# Marks a folder as a site zhiku built, so a later build may replace it.
+SITE_MARKER = ".zhiku-site"
+
+# (stage, done, total): the CLI draws this as a Rich progress bar.
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did: counts a user reads in the summary and tests assert on."""
+
+    out_dir: Path
+    issues: int
+    articles: int
+    rendered: tuple[str, ...]  # dates of the issues rendered this time
+    reused: tuple[str, ...]  # dates of the issues copied from the cache
+    topics: int
+    searchable_pages: int
+    files: int
+    bytes: int
+    seconds: float
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def build_site(
+    publication_root: Path,
+    out_dir: Path,
+    *,
+    annotate: bool = False,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Build the archive of the publication at ``publication_root`` into ``out_dir``."""
+    started = time.perf_counter()
+    timings: dict[str, float] = {}
+    root = Path(publication_root).absolute()  # stable cache keys; relative paths confuse file URIs
+    out_dir = Path(out_dir).absolute()
+    _check_out_dir(root, out_dir)
+    publication = sources.read_publication(root)
+    _check_unique_dates(publication)
+    info = pages.site_info(publication)  # fails early on a missing base_url
+    timings["read"] = time.perf_counter() - started
+
+    staging = staging_dir_for(out_dir)
+    try:
+        rendered, reused, keys = _issues(publication, staging, annotate, progress, timings)
+        t = time.perf_counter()
+        summaries = {
+            (i.date.isoformat(), a.slug): _summary(a) for i in publication.issues for a in i.articles
+        }
+        view = pages.build_view(publication, summaries, staging)
+        pages.write_pages(view, staging)
+        write_feed(view, staging)
+        write_sitemap(view, staging)
+        timings["pages"] = time.perf_counter() - t
+        if progress:
+            progress("搜索索引 / search index", 0, 1)
+        t = time.perf_counter()
+        searchable = [
+            urls.article_path(i, a) for i in publication.issues for a in i.articles
+            if (staging / urls.article_path(i, a)).is_file()
+        ]
+        build_search_index(staging, searchable, info.language)
+        timings["search"] = time.perf_counter() - t
+        if progress:
+            progress("搜索索引 / search index", 1, 1)
+        (staging / SITE_MARKER).write_text(f"zhiku {__version__}\n", encoding="utf-8")
+        _make_readable(staging)
+        files, size = _measure(staging)
+        t = time.perf_counter()
+        replace_dir(staging, out_dir)
+        timings["swap"] = time.perf_counter() - t
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    store = cache.IssueCache(root)
+    store.save_manifest(keys)
+    store.prune(set(keys.values()))
+    return BuildReport(
+        out_dir=out_dir,
+        issues=len(publication.issues),
+        articles=sum(len(i.articles) for i in publication.issues),
+        rendered=tuple(rendered),
+        reused=tuple(reused),
+        topics=len(view.topics),
+        searchable_pages=len(searchable),
+        files=files,
+        bytes=size,
+        seconds=time.perf_counter() - started,
+        timings=timings,
+    )
+
+
+def _issues(
+    publication: Publication,
+    staging: Path,
+    annotate: bool,
+    progress: Progress | None,
+    timings: dict[str, float],
+) -> tuple[list[str], list[str], dict[str, str]]:
+    """Put every issue's outputs into ``staging``: from the cache, or freshly rendered."""
+    issue_cache = cache.IssueCache(publication.root)
+    shared = cache.publication_inputs(publication.root)
+    rendered: list[str] = []
+    reused: list[str] = []
+    keys: dict[str, str] = {}
+    store = None
+    total = len(publication.issues)
+    t_render = t_copy = 0.0
+    for n, issue in enumerate(sorted(publication.issues, key=lambda i: i.date)):
+        date = issue.date.isoformat()
+        if progress:
+            progress("出版各期 / rendering issues", n, total)
+        key = cache.issue_key(issue, shared, annotate)
+        keys[date] = key
+        entry = issue_cache.entry(key)
+        if entry is None:
+            t = time.perf_counter()
+            if store is None:
+                store = data.open_store(publication.root)
+            findings = claims.check_issue(issue, store)
+            tmp = issue_cache.new_entry_dir()
+            try:
+                render.render_issue(
+                    publication, issue, tmp, store=store, findings=findings, annotate=annotate
+                )
+            except BaseException:
+                issue_cache.discard(tmp)
+                raise
+            entry = issue_cache.commit(tmp, key)
+            rendered.append(date)
+            t_render += time.perf_counter() - t
+        else:
+            reused.append(date)
+        t = time.perf_counter()
+        cache.copy_entry(entry, staging)
+        t_copy += time.perf_counter() - t
+    if progress:
+        progress("出版各期 / rendering issues", total, total)
+    timings["render"] = t_render
+    timings["copy"] = t_copy
+    return rendered, reused, keys
+
+
+def _summary(article: Article) -> str:
+    """A plain-text lead for the feed: the front-matter summary, else the first paragraph."""
+    if article.summary:
+        return article.summary
+    for block in article.walk_blocks():
+        if isinstance(block, Paragraph):
+            text = str(sources.inline_to_plain(block.text)).replace("\n", "")
+            return text if len(text) <= 200 else text[:200] + "……"
+    return ""
+
+
+def _check_unique_dates(publication: Publication) -> None:
+    seen: dict[str, Issue] = {}
+    for issue in publication.issues:
+        date = issue.date.isoformat()
+        if date in seen:
+            raise ZhikuError(
+                f"两期简报的日期相同（{date}），网址会冲突",
+                f"two issues have the same date ({date}); their addresses would collide",
+                issue.source.file,
+                issue.source.line,
+            )
+        seen[date] = issue
+
+
+def _check_out_dir(root: Path, out_dir: Path) -> None:
+    """Refuse an output folder that would swallow the sources: replacing it would delete them."""
+    src = root.resolve()
+    out = out_dir.resolve()
+    if out == src or src.is_relative_to(out):
+        raise ZhikuError(
+            f"输出文件夹 {out_dir} 包含简报源文件，构建会删除它们；请换一个文件夹",
+            f"the output folder {out_dir} contains the publication's sources, which a build would delete; "
+            "choose another folder",
+            out_dir,
+        )
+    if out.exists() and not out.is_dir():
+        raise ZhikuError(
+            f"输出位置 {out_dir} 是一个文件，不是文件夹",
+            f"the output {out_dir} is a file, not a folder",
+            out_dir,
+        )
+    # A build replaces the whole folder: only ever replace an empty one or a site zhiku built.
+    if out.is_dir() and any(out.iterdir()) and not (out / SITE_MARKER).is_file():
+        raise ZhikuError(
+            f"输出文件夹 {out_dir} 已有其他文件（不是 zhiku 生成的网站），构建会删除它们；请换一个空文件夹",
+            f"the output folder {out_dir} holds other files (not a site zhiku built), which a build would "
+            "delete; choose an empty folder",
+            out_dir,
+        )
+
+
+def _make_readable(folder: Path) -> None:
+    """Temporary files and folders are created private (0600/0700); a web server must read the site."""
+    folder.chmod(0o755)
+    for p in folder.rglob("*"):
+        p.chmod(0o755 if p.is_dir() else 0o644)
+
+
+def _measure(folder: Path) -> tuple[int, int]:
+    files = size = 0
+    for p in folder.rglob("*"):
+        if p.is_file():
+            files += 1
+            size += p.stat().st_size
+    return files, size

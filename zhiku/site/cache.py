@@ -1,0 +1,134 @@
+"""The incremental build cache in ``<publication>/.zhiku/site/``.
+
+Each issue's rendered outputs (page, article pages, PDF, WeChat pages, checks, assets) are kept
+in a folder named by a key: a hash of everything the rendering reads — the issue's own files,
+zhiku.yml, the data files (figures and number checks read them), the publication's theme,
+zhiku's code and templates, and the options. A rebuild renders only issues whose key is new
+and copies the others from here. Entries are written to a temporary folder and renamed, so an
+interrupted build never leaves a half-written entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+import zhiku
+from zhiku.fsutil import atomic_write_text
+from zhiku.model import Issue
+
+CACHE_FORMAT = "1"
+
+
+def cache_root(publication_root: Path) -> Path:
+    return publication_root / ".zhiku" / "site"
+
+
+def _hash_files(h: hashlib._Hash, base: Path, files: Iterable[Path]) -> None:
+    for f in files:
+        h.update(str(f.relative_to(base)).encode("utf-8") + b"\0")
+        h.update(hashlib.sha256(f.read_bytes()).digest())
+
+
+def _tree_files(folder: Path) -> list[Path]:
+    """Every file under ``folder``, sorted, skipping hidden files and caches (editor swap files…)."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.rglob("*")
+        if p.is_file() and not any(part.startswith(".") or part == "__pycache__" for part in
+                                   p.relative_to(folder).parts)
+    )
+
+
+@cache
+def code_version() -> str:
+    """A hash of zhiku's own code and templates: a new version of zhiku re-renders every issue."""
+    package = Path(zhiku.__file__).parent
+    h = hashlib.sha256(zhiku.__version__.encode())
+    _hash_files(h, package, (p for p in _tree_files(package) if p.suffix != ".pyc"))
+    return h.hexdigest()
+
+
+def publication_inputs(root: Path) -> str:
+    """A hash of what every issue's rendering shares: zhiku.yml, data/, the publication's theme."""
+    h = hashlib.sha256(CACHE_FORMAT.encode())
+    _hash_files(h, root, [p for p in (root / "zhiku.yml",) if p.is_file()])
+    _hash_files(h, root, _tree_files(root / "data"))
+    _hash_files(h, root, _tree_files(root / "theme"))
+    return h.hexdigest()
+
+
+def issue_files(issue: Issue) -> list[Path]:
+    """The files an issue is made of: its folder (issue.yml, the articles, pictures)."""
+    folder = issue.source.file if issue.source.file.is_dir() else issue.source.file.parent
+    files = _tree_files(folder)
+    # Articles may live outside the issue folder in unusual layouts; include them explicitly.
+    extra = {a.source.file for a in issue.articles if a.source.file.is_file()} - set(files)
+    return files + sorted(extra)
+
+
+def issue_key(issue: Issue, shared: str, annotate: bool) -> str:
+    h = hashlib.sha256()
+    h.update(f"{code_version()}\0{shared}\0{annotate}\0{issue.date.isoformat()}\0".encode())
+    for f in issue_files(issue):
+        h.update(str(f.resolve()).encode("utf-8") + b"\0")
+        h.update(hashlib.sha256(f.read_bytes()).digest())
+    return h.hexdigest()[:24]
+
+
+class IssueCache:
+    """Rendered issue outputs by key, with a manifest of what the last successful build used."""
+
+    def __init__(self, publication_root: Path) -> None:
+        self.root = cache_root(publication_root)
+        self.entries = self.root / "issues"
+
+    def entry(self, key: str) -> Path | None:
+        path = self.entries / key
+        return path if (path / ".complete").is_file() else None
+
+    def new_entry_dir(self) -> Path:
+        self.entries.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.entries))
+
+    def commit(self, tmp: Path, key: str) -> Path:
+        """Mark a fully rendered temporary folder complete and put it in place under ``key``."""
+        (tmp / ".complete").write_text(key, encoding="utf-8")
+        final = self.entries / key
+        if final.exists():  # another build rendered the same inputs meanwhile: keep one
+            shutil.rmtree(tmp, ignore_errors=True)
+            return final
+        os.replace(tmp, final)
+        return final
+
+    def discard(self, tmp: Path) -> None:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    def save_manifest(self, keys: dict[str, str]) -> None:
+        atomic_write_text(self.root / "manifest.json", json.dumps(keys, indent=1, sort_keys=True))
+
+    def prune(self, keep: set[str]) -> None:
+        """Drop entries the last successful build did not use (and leftovers of interrupted ones)."""
+        if not self.entries.is_dir():
+            return
+        for child in self.entries.iterdir():
+            if child.name not in keep:
+                shutil.rmtree(child, ignore_errors=True)
+
+
+def copy_entry(entry: Path, out_dir: Path) -> list[Path]:
+    """Copy a cache entry's files into the site being assembled; return the copied paths."""
+    copied: list[Path] = []
+    for src in _tree_files(entry):
+        dst = out_dir / src.relative_to(entry)
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, dst)
+        copied.append(dst)
+    return copied
