@@ -297,7 +297,7 @@ class Scanner:
         # A list enumerator at the start of a line: 一、前言 / 1、设施联通 / 2. 标题.
         if after and after in "、.)）" and _line_start(norm, start) and len(text) <= 3:
             nxt = norm[end + 1] if end + 1 < len(norm) else ""
-            if not nxt.isdigit():
+            if not nxt.isdigit() and nxt not in CN_DIGITS:
                 return None
         # Names made of numbers: “911 事件”; 党的十八大 (the 18th National Congress) is an ordinal.
         ev = EVENT_RE.match(norm, end)

@@ -1,0 +1,166 @@
+"""zhiku.quantities on the seed and on the forms of the issue and design.md."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from zhiku.quantities import Quantity, parse_quantities
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED = SHARED / "seed" / "000_d1431f2bc3438f4f.txt"
+GOLD = Path(__file__).resolve().parent / "fixtures" / "quantities" / "seed_gold.json"
+FIELDS = ("start", "text", "kind", "value", "low", "high", "unit", "iso", "qualifier")
+
+
+def _row(q: Quantity | dict[str, object]) -> tuple[object, ...]:
+    get = q.get if isinstance(q, dict) else lambda k: getattr(q, k)
+    return tuple(get(k) for k in FIELDS)
+
+
+def _bodies(src: str) -> list[tuple[int, int]]:
+    return [m.span(1) for m in re.finditer(r"\n正文\n(.*?)\[Top\]\(#\)", src, re.S)]
+
+
+@pytest.fixture(scope="module")
+def seed() -> str:
+    if not SEED.exists():
+        pytest.skip(f"seed not found at {SEED} (CI puts shared/ beside the clone)")
+    return SEED.read_text(encoding="utf-8")
+
+
+def test_seed_gold_recall_and_precision_are_100_percent(seed: str) -> None:
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    expected = {_row(m) for m in gold["mentions"]}
+    assert len(expected) == len(gold["mentions"]) == 190
+    bodies = _bodies(seed)
+    assert len(bodies) == 2
+    found = {_row(q) for q in parse_quantities(seed) if any(a <= q.start < b for a, b in bodies)}
+    missed = sorted(expected - found, key=lambda r: int(r[0]))  # type: ignore[call-overload]
+    spurious = sorted(found - expected, key=lambda r: int(r[0]))  # type: ignore[call-overload]
+    recall = 1 - len(missed) / len(expected)
+    precision = 1 - len(spurious) / max(1, len(found))
+    print(f"seed gold: recall {recall:.1%}, precision {precision:.1%}, {len(expected)} mentions")
+    assert not missed, f"missed: {missed[:10]}"
+    assert not spurious, f"spurious: {spurious[:10]}"
+
+
+def test_spans_are_exact_substrings(seed: str) -> None:
+    for q in parse_quantities(seed):
+        assert seed[q.start : q.end] == q.text
+
+
+def test_nothing_read_out_of_words_in_the_seed(seed: str) -> None:
+    texts = {q.text for q in parse_quantities(seed)}
+    # 一带一路, 中美元首 (美元), 华春莹, 一方面, 一个中国, 两国: words, not quantities.
+    for word in ("一", "美元", "春", "一个", "两国", "两", "1", "911"):
+        assert word not in texts
+
+
+def one(text: str) -> Quantity:
+    found = parse_quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "unit", "qualifier"),
+    [
+        ("715.7亿美元", "money", 71570000000, "USD", "exact"),
+        ("1.76万亿元", "money", 1.76e12, "CNY", "exact"),
+        ("3094 亿元人民币", "money", 3.094e11, "CNY", "exact"),
+        ("29%", "percent", 29, "%", "exact"),
+        ("2.1个百分点", "percentage_point", 2.1, "pp", "exact"),
+        ("72.5万标箱", "count", 725000, "TEU", "exact"),
+        ("8225列", "count", 8225, "列", "exact"),
+        ("1.24万列", "count", 12400, "列", "exact"),
+        ("2.2万家", "count", 22000, "家", "exact"),
+        ("931万件", "count", 9310000, "件", "exact"),
+        ("7.6万吨", "dimension", 76000, "t", "exact"),
+        ("37.3 万个就业岗位", "count", 373000, "个", "exact"),
+        ("3个半小时", "duration", 3.5, "hour", "exact"),
+        ("近3个半小时", "duration", 3.5, "hour", "approx"),
+        ("约 90 分钟", "duration", 90, "minute", "approx"),
+        ("超过8000亿美元", "money", 8e11, "USD", "over"),
+        ("60 多个", "count", 60, "个", "over"),
+        ("50%以上", "percent", 50, "%", "over"),
+        ("不足10%", "percent", 10, "%", "under"),
+        ("1000列以下", "count", 1000, "列", "under"),
+        ("逾500亿元", "money", 5e10, "CNY", "over"),
+        ("大约20人", "count", 20, "人", "approx"),
+        ("超过百列", "count", 100, "列", "over"),
+        ("百分之十二点五", "percent", 12.5, "%", "exact"),
+        ("三千二百万", "number", 32000000, None, "exact"),
+        ("１２３", "number", 123, None, "exact"),
+        ("12,345", "number", 12345, None, "exact"),
+        ("1.5‰", "per_mille", 1.5, "‰", "exact"),
+        ("下降3.2%", "percent", 3.2, "%", "exact"),
+        ("增长一倍", "multiple", 1, "倍", "exact"),
+        ("翻一番", "multiple", 1, "番", "exact"),
+        ("两份清单", "count", 2, "份", "exact"),
+        ("三条底线", "count", 3, "条", "exact"),
+    ],
+)
+def test_values_in_base_units(text: str, kind: str, value: float, unit: str | None, qualifier: str) -> None:
+    q = one(text)
+    assert (q.kind, q.unit, q.qualifier) == (kind, unit, qualifier)
+    assert q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "low", "high", "unit"),
+    [
+        ("17%-19%", "percent", 17, 19, "%"),
+        ("40%—50%", "percent", 40, 50, "%"),
+        ("2013-2019年", "year_range", 2013, 2019, "year"),
+        ("七、八万亿", "number", 7e12, 8e12, None),
+        ("1000-2000亿美元", "money", 1e11, 2e11, "USD"),
+        ("3至5年", "duration", 3, 5, "year"),
+    ],
+)
+def test_ranges(text: str, kind: str, low: float, high: float, unit: str | None) -> None:
+    q = one(text)
+    assert (q.kind, q.unit, q.qualifier, q.value) == (kind, unit, "range", None)
+    assert (q.low, q.high) == (pytest.approx(low), pytest.approx(high))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "iso"),
+    [
+        ("2021年11月22日", "date", "2021-11-22"),
+        ("11 月 16 日", "date", "--11-16"),
+        ("2019 年 6 月底", "date", "2019-06"),
+        ("两千零二十一年", "date", "2021"),
+        ("北京时间早上 8 点 45", "clock_time", "08:45"),
+        ("中午12点半", "clock_time", "12:30"),
+        ("下午3点", "clock_time", "15:00"),
+        ("7:30", "clock_time", "07:30"),
+    ],
+)
+def test_dates_and_clock_times(text: str, kind: str, iso: str) -> None:
+    q = one(text)
+    assert (q.kind, q.iso) == (kind, iso)
+    assert q.to_json()["value"] == iso
+
+
+def test_ordinals_and_precision() -> None:
+    q = one("日本新任第 101 位首相")
+    assert (q.kind, q.value, q.text) == ("ordinal", 101, "第 101 位")
+    assert one("第 26 届联合国气候大会").value == 26
+    assert one("年均增长13.7%").decimals == 1
+    assert one("1.76万亿元").decimals == 2
+
+
+def test_words_are_not_quantities() -> None:
+    for text in ("一带一路", "中美元首会晤", "华春莹", "一方面", "一个中国政策", "两国关系", "四面楚歌", "十字路口",
+                 "一是因为", "美国老百姓", "“十四五”规划"):
+        assert parse_quantities(text) == [], text
+
+
+def test_json_contract() -> None:
+    q = one("17%-19%")
+    assert q.to_json() == {"start": 0, "end": 7, "text": "17%-19%", "kind": "percent", "value": None, "low": 17.0,
+                           "high": 19.0, "unit": "%", "qualifier": "range"}
