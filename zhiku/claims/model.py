@@ -30,6 +30,7 @@ class Finding:
     evidence: str
     span_offsets: tuple[tuple[int, int], ...] = ()
     article: str | None = None  # article slug, when the finding comes from an issue
+    sentence: str = ""  # the sentence within ``text`` that holds the claim, for short reports
 
     def to_json(self) -> dict[str, object]:
         return {

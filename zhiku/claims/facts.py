@@ -1,0 +1,213 @@
+"""A paragraph's facts, as every rule sees them: sentences, quantities, periods, labels.
+
+The paragraph is read once (one call to the quantity reader); rules then look things up
+here instead of re-reading the text. Offsets are code points into the paragraph's plain text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from zhiku.claims.model import Finding, Verdict
+from zhiku.data.model import SeriesInfo
+from zhiku.quantities.model import Quantity
+
+
+class SeriesStore(Protocol):
+    """What the claims need from ``zhiku.data.Store``: values by series and period."""
+
+    def value(self, series_id: str, period: str | int) -> float | None: ...
+
+    def has_series(self, series_id: str) -> bool: ...
+
+    def list_series(self) -> list[SeriesInfo]: ...
+
+
+# Kinds that measure something (as opposed to dates, clock times and ordinals).
+AMOUNT_KINDS = frozenset({"money", "count", "number"})
+VALUE_KINDS = AMOUNT_KINDS | {"percent", "percentage_point", "per_mille", "duration"}
+TIME_KINDS = frozenset({"date", "year_range", "date_range"})
+
+# Measure words that count the same thing: railway statistics count train runs in 列 and 次.
+_MEASURE_GROUPS: tuple[frozenset[str], ...] = (frozenset({"列", "次", "趟"}),)
+
+_SENTENCE_END = re.compile(r"[。！？!?]")
+# Where a label (the words naming what a number measures) stops, looking back from a number.
+_LABEL_STOP = re.compile(r"[，,；;。：:、（）()“”\"\s]")
+_LABEL_FILLER = re.compile(
+    r"^(?:其中|分别|全年|当年|同年|共|累计|合计|总计)|(?:为|达到|达|是|了|的|约|近|超过|突破|约为|高达|增至|增加到)+$"
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    quantities: tuple[Quantity, ...]
+
+    def find(self, word: str, start: int = 0) -> int:
+        """Paragraph offset of ``word`` in this sentence at or after ``start``; −1 if none."""
+        i = self.text.find(word, max(0, start - self.start))
+        return -1 if i < 0 else i + self.start
+
+
+@dataclass(frozen=True)
+class Period:
+    """What period a number belongs to: a year (and month), or a span of years."""
+
+    year: int | None = None
+    month: int | None = None
+    first: int | None = None  # a year range 2013-2019
+    last: int | None = None
+    where: int = -1  # paragraph offset of the mention
+
+
+@dataclass(frozen=True)
+class Facts:
+    text: str
+    file: Path
+    line: int
+    quantities: tuple[Quantity, ...]
+    sentences: tuple[Sentence, ...]
+    store: SeriesStore | None = None
+    reference_date: dt.date | None = None
+    article: str | None = None
+    marks: tuple[Period, ...] = field(default=())
+
+    # -- periods -----------------------------------------------------------------------
+    def sentence_of(self, pos: int) -> Sentence:
+        for s in self.sentences:
+            if s.start <= pos < s.end:
+                return s
+        return self.sentences[-1]
+
+    def period_at(self, pos: int, inherit: bool = True) -> Period | None:
+        """The period in force at ``pos``: the last one named before it in its sentence, or
+        (``inherit``) the last one named in an earlier sentence of the paragraph."""
+        sent = self.sentence_of(pos)
+        last: Period | None = None
+        for m in self.marks:
+            if m.where >= pos:
+                break
+            if m.where >= sent.start or inherit:
+                last = m
+        return last
+
+    def year_at(self, pos: int, inherit: bool = True) -> int | None:
+        p = self.period_at(pos, inherit)
+        return p.year if p is not None else None
+
+    # -- quantities --------------------------------------------------------------------
+    def values_in(self, start: int, end: int) -> list[Quantity]:
+        return [q for q in self.quantities if start <= q.start and q.end <= end and q.kind in VALUE_KINDS]
+
+    def label(self, q: Quantity) -> str:
+        """The words just before ``q`` naming what it measures (开行 in 开行8225列)."""
+        i = q.start
+        lo = max(0, i - 24)
+        for other in self.quantities:
+            if other.end <= i and other.end > lo:
+                lo = other.end
+        chunk = self.text[lo:i]
+        parts = _LABEL_STOP.split(chunk)
+        words = parts[-1] if parts else ""
+        return _LABEL_FILLER.sub("", words.strip())
+
+    def finding(
+        self,
+        relation: str,
+        verdict: Verdict,
+        sentence: Sentence,
+        quantities: Sequence[Quantity],
+        stated: str,
+        computed: str,
+        evidence: str,
+        extra: Sequence[tuple[int, int]] = (),
+    ) -> Finding:
+        """A Finding whose spans are the quantities (and any extra words) in reading order."""
+        offsets = sorted({(q.start, q.end) for q in quantities} | set(extra))
+        return Finding(
+            file=self.file,
+            line=self.line,
+            relation=relation,
+            verdict=verdict,
+            text=self.text,
+            spans=tuple(self.text[a:b] for a, b in offsets),
+            stated=stated,
+            computed=computed,
+            evidence=evidence,
+            span_offsets=tuple(offsets),
+            article=self.article,
+            sentence=sentence.text.strip(),
+        )
+
+
+def year_of(q: Quantity) -> tuple[int | None, int | None, int | None]:
+    """(year, month, None) for a date; (None, None, None) when no year is written."""
+    if q.iso and len(q.iso) >= 4 and q.iso[:4].isdigit():
+        month = int(q.iso[5:7]) if len(q.iso) >= 7 and q.iso[5:7].isdigit() else None
+        return int(q.iso[:4]), month, None
+    if q.low is not None and q.high is not None and q.low == q.high and 1000 <= q.low <= 2999:
+        return int(q.low), None, None
+    return None, None, None
+
+
+def period_marks(quantities: Sequence[Quantity]) -> tuple[Period, ...]:
+    marks: list[Period] = []
+    for q in quantities:
+        if (
+            q.kind in ("year_range", "date_range")
+            and q.low is not None
+            and q.high is not None
+            and q.low >= 1000
+        ):
+            marks.append(Period(first=int(q.low), last=int(q.high), where=q.start))
+        elif q.kind == "date":
+            year, month, _ = year_of(q)
+            if year is not None:
+                marks.append(Period(year=year, month=month, where=q.start))
+    return tuple(marks)
+
+
+def split_sentences(text: str, quantities: Sequence[Quantity]) -> tuple[Sentence, ...]:
+    out: list[Sentence] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end()
+        out.append(Sentence(start, end, text[start:end], ()))
+        start = end
+    if start < len(text) or not out:
+        out.append(Sentence(start, len(text), text[start:], ()))
+    # A quantity belongs to the sentence it starts in.
+    result: list[Sentence] = []
+    qi = 0
+    qs = sorted(quantities, key=lambda q: q.start)
+    for s in out:
+        mine: list[Quantity] = []
+        while qi < len(qs) and qs[qi].start < s.end:
+            if qs[qi].start >= s.start:
+                mine.append(qs[qi])
+            qi += 1
+        result.append(Sentence(s.start, s.end, s.text, tuple(mine)))
+    return tuple(result)
+
+
+def same_measure(a: Quantity, b: Quantity) -> bool:
+    """Whether two quantities measure in the same unit (counts: the same or a synonymous measure word)."""
+    if a.kind != b.kind and not ({a.kind, b.kind} <= AMOUNT_KINDS):
+        return False
+    if a.unit == b.unit:
+        return True
+    ua, ub = a.unit or "", b.unit or ""
+    return any(ua in g and ub in g for g in _MEASURE_GROUPS)
+
+
+def specific_measure(q: Quantity) -> bool:
+    """A measure word that names what is counted (列, 标箱), unlike 元 or 个."""
+    return q.kind == "count" and (q.unit or "") not in ("", "个", "次", "项", "人", "家", "件", "份")

@@ -1,0 +1,47 @@
+"""Numbers as an editor reads them in the evidence line."""
+
+from __future__ import annotations
+
+from zhiku.quantities.model import Quantity
+
+UNIT_ZH = {"USD": "美元", "CNY": "元", "TEU": "标箱", "hour": "小时", "minute": "分钟", "pp": "个百分点"}
+
+
+def num(x: float, decimals: int = 4) -> str:
+    """A plain number without trailing zeros: 1548.9, 6300, 0.1372."""
+    if x != x:  # NaN
+        return "?"
+    s = f"{x:.{decimals}f}"
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return "0" if s in ("-0", "") else s
+
+
+def pct(x: float, decimals: int = 2) -> str:
+    """A percentage given as a percent number (30.555 → 30.56%)."""
+    return f"{x:.{decimals}f}%"
+
+
+def amount(x: float, unit: str | None = None) -> str:
+    """A large value with its Chinese magnitude: 1.7626万亿元, 12400列."""
+    u = UNIT_ZH.get(unit or "", unit or "")
+    a = abs(x)
+    if a >= 1e12:
+        return f"{num(x / 1e12)}万亿{u}"
+    if a >= 1e8:
+        return f"{num(x / 1e8)}亿{u}"
+    if a >= 1e5:
+        return f"{num(x / 1e4)}万{u}"
+    return f"{num(x)}{u}"
+
+
+def shown(qs: list[Quantity] | tuple[Quantity, ...]) -> list[str]:
+    """The numbers of ``qs`` as written, when they share one magnitude (715.7, 1548.9);
+    otherwise their full values (12400, 8225), so the arithmetic stays checkable by hand."""
+    from zhiku.claims.tolerance import magnitude, written_literal
+
+    lits = [written_literal(q) for q in qs]
+    mags = {magnitude(q) for q in qs}
+    if all(lit is not None for lit in lits) and len(mags) == 1:
+        return [lit for lit in lits if lit is not None]
+    return [num(q.value or 0.0) for q in qs]

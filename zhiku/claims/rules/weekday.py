@@ -1,0 +1,88 @@
+"""The weekday of a date: 2021年11月22日 星期一, 11月16日（周二）.
+
+Only a weekday written right after its date is checked, and not when a time zone stands in
+between (美国时间周一（北京时间11月16日）: Monday in Washington is Tuesday in Beijing).
+A date without a year takes the year named earlier in the paragraph or the issue date; if
+the weekday then disagrees but fits a neighbouring year, the claim is unverifiable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from zhiku.claims.facts import Facts, Sentence, year_of
+from zhiku.claims.model import Finding, Verdict
+from zhiku.model import WEEKDAYS_ZH
+
+RELATION = "weekday"
+
+_AFTER = re.compile(r"^\s*[（(]?\s*(?P<w>(?:星期|周|礼拜)(?P<d>[一二三四五六日天]))")
+_DAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+
+
+def check(sentence: Sentence, facts: Facts) -> list[Finding]:
+    if "星期" not in sentence.text and "周" not in sentence.text and "礼拜" not in sentence.text:
+        return []
+    out: list[Finding] = []
+    for q in sentence.quantities:
+        if q.kind != "date" or not q.iso:
+            continue
+        m = _AFTER.match(facts.text[q.end : q.end + 8])
+        if m is None:
+            continue
+        parts = q.iso.split("-")
+        year, _, _ = year_of(q)
+        if year is not None and len(parts) == 3:
+            month, day = int(parts[1]), int(parts[2])
+            inferred = False
+        elif q.iso.startswith("--") and len(parts) == 4:
+            month, day = int(parts[2]), int(parts[3])
+            year = facts.year_at(q.start) or (facts.reference_date.year if facts.reference_date else None)
+            inferred = True
+        else:
+            continue
+        span = (q.end + m.start("w"), q.end + m.end("w"))
+        stated_word = facts.text[span[0] : span[1]]
+        if year is None:
+            out.append(
+                facts.finding(
+                    RELATION,
+                    "unverifiable",
+                    sentence,
+                    [q],
+                    stated_word,
+                    "—",
+                    "未写年份 / the year is not given",
+                    extra=[span],
+                )
+            )
+            continue
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            continue
+        actual = date.weekday()
+        stated = _DAY[m.group("d")]
+        verdict: Verdict = "consistent" if actual == stated else "inconsistent"
+        evidence = f"{date.isoformat()} 是{WEEKDAYS_ZH[actual]} / is a {date.strftime('%A')}"
+        if inferred:
+            evidence += f"（年份按上下文取{year}年 / year {year} from the context）"
+            if verdict == "inconsistent" and any(
+                _weekday(y, month, day) == stated for y in (year - 1, year + 1)
+            ):
+                verdict = "unverifiable"
+                evidence += "；相邻年份与所写相符，年份不明 / a neighbouring year fits"
+        out.append(
+            facts.finding(
+                RELATION, verdict, sentence, [q], stated_word, WEEKDAYS_ZH[actual], evidence, extra=[span]
+            )
+        )
+    return out
+
+
+def _weekday(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:
+        return None

@@ -1,0 +1,230 @@
+"""Year-on-year growth: X，同比增长g (or 比上年/较2019年 增长, 下降, 减少).
+
+The previous value comes from the same paragraph — one number of the same measure for the
+base year, or complementary parts that add up to it (2018年去程3610次、回程2690次 → 6300) —
+or, failing that, from a stored series whose value for the current year is X itself.
+g must equal X / previous − 1. Rates (percent values) are left to the percentage-point rule.
+"""
+
+from __future__ import annotations
+
+import re
+
+from zhiku.claims import fmt, labels
+from zhiku.claims.facts import AMOUNT_KINDS, Facts, Sentence, same_measure, specific_measure
+from zhiku.claims.interval import Interval
+from zhiku.claims.model import Finding
+from zhiku.claims.tolerance import interval_of, is_bound_only, nominal, verdict
+from zhiku.quantities.model import Quantity
+
+RELATION = "yoy_growth"
+
+TRIGGER = re.compile(
+    r"(分别)?(?:同比|比上年同期|较上年同期|比上年|较上年|比去年同期|较去年同期|比去年|较去年|"
+    r"(?:比|较)\s*(\d{4})\s*年(?:同期)?)(分别)?(?:累计)?"
+    r"(增长|增加|上升|提高|上涨|扩大|下降|减少|回落|降低|下滑|萎缩)了?"
+)
+_DOWN = ("下降", "减少", "回落", "降低", "下滑", "萎缩")
+_JOIN = re.compile(r"^\s*(?:和|与|及|、|，|,)\s*$")
+
+
+def check(sentence: Sentence, facts: Facts) -> list[Finding]:
+    if "比" not in sentence.text:
+        return []
+    out: list[Finding] = []
+    for m in TRIGGER.finditer(sentence.text):
+        end = sentence.start + m.end()
+        start = sentence.start + m.start()
+        rates = _rates_after(sentence, facts, end, several=bool(m.group(1) or m.group(3)))
+        if not rates:
+            continue
+        currents = _currents_before(sentence, facts, start, len(rates))
+        if currents is None:
+            continue
+        down = m.group(4) in _DOWN
+        base_year = int(m.group(2)) if m.group(2) else None
+        for cur, rate in zip(currents, rates, strict=True):
+            f = _judge(
+                sentence,
+                facts,
+                cur,
+                rate,
+                down,
+                base_year,
+                facts.text[start : rate.end] if len(rates) == 1 else facts.text[start:end] + rate.text,
+            )
+            if f is not None:
+                out.append(f)
+    return out
+
+
+def _rates_after(sentence: Sentence, facts: Facts, end: int, several: bool) -> list[Quantity]:
+    rates: list[Quantity] = []
+    pos = end
+    for q in sentence.quantities:
+        if q.start < end:
+            continue
+        gap = facts.text[pos : q.start]
+        if q.kind != "percent":
+            break
+        if not rates and len(gap.strip()) > 1:
+            break
+        if rates and not _JOIN.match(gap):
+            break
+        rates.append(q)
+        pos = q.end
+        if not several:
+            break
+    return rates
+
+
+def _currents_before(sentence: Sentence, facts: Facts, start: int, n: int) -> list[Quantity] | None:
+    """The n values the growth is about: right before the trigger (开行8225列，同比增长…)."""
+    values = [q for q in sentence.quantities if q.end <= start and q.kind in AMOUNT_KINDS | {"duration"}]
+    if len(values) < n:
+        return None
+    chosen = values[-n:]
+    gap = facts.text[chosen[-1].end : start]
+    if len(gap.strip(" ，,、")) > (6 if n > 1 else 0):
+        return None
+    # Nothing but values and their labels between the chosen ones.
+    inner = [
+        q
+        for q in sentence.quantities
+        if chosen[0].start <= q.start < chosen[-1].end and q.kind in ("percent",)
+    ]
+    return None if inner else chosen
+
+
+def _judge(
+    sentence: Sentence,
+    facts: Facts,
+    cur: Quantity,
+    rate: Quantity,
+    down: bool,
+    base_year: int | None,
+    stated_text: str,
+) -> Finding | None:
+    period = facts.period_at(cur.start)
+    if period is None or period.year is None:
+        return facts.finding(
+            RELATION,
+            "unverifiable",
+            sentence,
+            [cur, rate],
+            stated_text,
+            "—",
+            "缺少本期年份 / the year of the value is not given",
+        )
+    base = base_year if base_year is not None else period.year - 1
+    if is_bound_only(cur, facts.text):
+        return None
+    prev = _previous_in_text(facts, cur, base, period.month)
+    source = "本段"
+    if prev is None:
+        stored = _previous_in_store(facts, cur, period.year, base)
+        if stored is None:
+            what = facts.label(cur) or cur.text
+            return facts.finding(
+                RELATION,
+                "unverifiable",
+                sentence,
+                [cur, rate],
+                stated_text,
+                "—",
+                f"缺少{base}年「{what}」的数值（本段与数据库均无）/ "
+                f"the {base} value is not in the text or the data store",
+            )
+        prev_interval, prev_value, prev_shown, source = stored
+        parts: list[Quantity] = []
+    else:
+        parts = prev
+        if any(is_bound_only(p, facts.text) for p in parts):
+            return None
+        prev_interval = sum(
+            (interval_of(p, facts.text) for p in parts[1:]), interval_of(parts[0], facts.text)
+        )
+        prev_value = sum(nominal(p) for p in parts)
+        shown = fmt.shown([cur, *parts])
+        prev_shown = shown[1] if len(parts) == 1 else "(" + "+".join(shown[1:]) + ")"
+    cur_shown = fmt.shown([cur, *parts])[0] if parts else fmt.num(nominal(cur))
+    computed = (interval_of(cur, facts.text) / prev_interval - 1.0) * 100.0
+    stated = interval_of(rate, facts.text) * (-1.0 if down else 1.0)
+    point = (nominal(cur) / prev_value - 1) * 100 if prev_value else float("nan")
+    v = verdict(computed, stated)
+    rel = "≈" if v == "consistent" else "≠"
+    sum_note = f" = {fmt.num(nominal(cur))}/{fmt.num(prev_value)} − 1" if len(parts) > 1 else ""
+    evidence = (
+        f"{cur_shown}/{prev_shown} − 1{sum_note} = {fmt.pct(point)} {rel} {'−' if down else ''}{rate.text}"
+        f"（{base}年数值取自{source} / base-year value from "
+        f"{'the paragraph' if source == '本段' else source}）"
+    )
+    if v == "inconsistent" and parts:
+        for alt_base in (base - 1, base + 1):
+            alt = _previous_in_text(facts, cur, alt_base, period.month)
+            if alt and all(not is_bound_only(p, facts.text) for p in alt):
+                alt_i = sum((interval_of(p, facts.text) for p in alt[1:]), interval_of(alt[0], facts.text))
+                if ((interval_of(cur, facts.text) / alt_i - 1.0) * 100.0).overlaps(stated):
+                    evidence += (
+                        f"；与{alt_base}年相比则相符，可能用错了基期 / matches {alt_base} as the base year"
+                    )
+    return facts.finding(RELATION, v, sentence, [*parts, cur, rate], stated_text, fmt.pct(point), evidence)
+
+
+def _previous_in_text(facts: Facts, cur: Quantity, base: int, month: int | None) -> list[Quantity] | None:
+    """The base-year value of the same measure, stated before ``cur`` in the paragraph."""
+    cands: list[Quantity] = []
+    for q in facts.quantities:
+        if q.end > cur.start:
+            break
+        if q.kind not in AMOUNT_KINDS | {"duration"} or not same_measure(q, cur):
+            continue
+        p = facts.period_at(q.start)
+        if p is None or p.year != base or p.month != month:
+            continue
+        cands.append(q)
+    if not cands:
+        return None
+    cur_label = facts.label(cur)
+    exact = [q for q in cands if not is_bound_only(q, facts.text)]
+    labs = [facts.label(q) for q in exact]
+    group = labels.complement_parts(labs)
+    if group is not None and len(group) >= 2:
+        return [exact[i] for i in group]
+    if any(is_bound_only(q, facts.text) and labels.related(cur_label, facts.label(q)) for q in cands):
+        return None  # the base-year value is only a bound (超过6000列)
+    if len(exact) == 1:
+        if specific_measure(cur) and not labels.opposed(cur_label, labs[0]):
+            return exact
+        return exact if labels.related(cur_label, labs[0]) else None
+    scored = sorted(
+        (
+            (labels.overlap(cur_label, lab), i)
+            for i, lab in enumerate(labs)
+            if not labels.opposed(cur_label, lab)
+        ),
+        reverse=True,
+    )
+    if scored and scored[0][0] >= 2 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+        return [exact[scored[0][1]]]
+    return None
+
+
+def _previous_in_store(
+    facts: Facts, cur: Quantity, year: int, base: int
+) -> tuple[Interval, float, str, str] | None:
+    """A stored annual series whose value for ``year`` is ``cur`` itself gives the base year."""
+    store = facts.store
+    if store is None or cur.value is None:
+        return None
+    from zhiku.claims.storeview import annual_series_matching
+
+    match = annual_series_matching(store, cur, year)
+    if match is None:
+        return None
+    series_id, scale = match
+    prev = store.value(series_id, str(base))
+    if prev is None:
+        return None
+    value = prev * scale
+    return Interval.point(value), value, fmt.num(value), f"数据库 {series_id}"

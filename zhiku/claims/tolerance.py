@@ -1,0 +1,169 @@
+"""How exactly a written number is meant: its precision and its qualifier, as an interval.
+
+A stated 13.7% accepts computed values that round to 13.7%; we also accept values a writer
+would truncate to it (13.78%), because a false alarm costs an editor's trust more than a
+miss. 约/左右 widen the band, 近/将近 mean "a little under", 超过/以上/突破 turn equality
+into ≥, 不足/以下 into ≤, and a range accepts anything between its ends.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from zhiku.claims.interval import INF, Interval
+from zhiku.quantities.model import Quantity
+
+Bound = Literal["exact", "approx", "near", "over", "under", "range"]
+
+# 约 "about" and 近 "nearly" are read as 10% bands: prose uses them for rounder numbers than
+# the digits suggest, and precision comes first.
+APPROX_BAND = 0.10
+
+_BEFORE_APPROX = ("大约", "大概", "约合", "约为", "约", "左右")
+_BEFORE_NEAR = ("将近", "接近", "近")
+_BEFORE_OVER = ("超过", "突破", "高于", "多于", "逾", "超", "破")
+_BEFORE_UNDER = ("不足", "不到", "低于", "少于", "未满")
+_AFTER_APPROX = ("左右", "上下")
+_AFTER_OVER = ("以上", "多", "余")
+_AFTER_UNDER = ("以下", "以内")
+
+_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+_LITERAL = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A quantity as the checker reads it: value, precision step, qualifier."""
+
+    value: float
+    step: float
+    bound: Bound
+    low: float | None = None
+    high: float | None = None
+
+
+def bound_of(q: Quantity, text: str) -> Bound:
+    """The qualifier of ``q``, from the quantity reader and the words right around it."""
+    if q.qualifier == "range" or (q.value is None and q.low is not None and q.high is not None):
+        return "range"
+    before = text[max(0, q.start - 3) : q.start].rstrip()
+    after = text[q.end : q.end + 2]
+    inside = q.text
+    if any(inside.startswith(w) or before.endswith(w) for w in _BEFORE_NEAR):
+        return "near"
+    if q.qualifier == "over" or any(inside.startswith(w) or before.endswith(w) for w in _BEFORE_OVER):
+        return "over"
+    if any(after.startswith(w) for w in _AFTER_OVER) or any(w in inside[1:] for w in _AFTER_OVER):
+        return "over"
+    if q.qualifier == "under" or any(inside.startswith(w) or before.endswith(w) for w in _BEFORE_UNDER):
+        return "under"
+    if any(after.startswith(w) or inside.endswith(w) for w in _AFTER_UNDER):
+        return "under"
+    if q.qualifier == "approx" or any(inside.startswith(w) or before.endswith(w) for w in _BEFORE_APPROX):
+        return "approx"
+    if any(after.startswith(w) or inside.endswith(w) for w in _AFTER_APPROX):
+        return "approx"
+    return "exact"
+
+
+def written_literal(q: Quantity) -> str | None:
+    """The Arabic numeral as written (``1.24`` in ``1.24万列``), or None for Chinese numerals."""
+    m = _LITERAL.search(q.text.translate(_DIGITS))
+    return m.group(0).replace(",", "") if m else None
+
+
+def magnitude(q: Quantity) -> float:
+    """The factor between the written numeral and the value (10⁴ for 1.24万, 10⁸ for 715.7亿)."""
+    lit = written_literal(q)
+    if q.value is None or lit is None:
+        return 1.0
+    mant = float(lit)
+    if mant == 0 or q.value == 0:
+        return 1.0
+    ratio = abs(q.value / mant)
+    power = round(math.log10(ratio))
+    if abs(ratio / 10**power - 1) > 1e-6:
+        return 1.0  # not a decimal magnitude (3个半小时 → 3.5): no scale to report
+    return float(10**power)
+
+
+def step_of(q: Quantity) -> float:
+    """The smallest unit the writer wrote, in the value's base unit."""
+    if q.value is None:
+        return 10.0**-q.decimals
+    lit = written_literal(q)
+    if lit is not None:
+        mag = magnitude(q)
+        if mag == 1.0 and "半" in q.text:
+            return 0.5
+        return mag * 10.0**-q.decimals
+    # Chinese numerals (三千二百万): the place of the last non-zero digit.
+    if q.decimals:
+        return 10.0**-q.decimals
+    v = abs(round(q.value))
+    if v == 0:
+        return 1.0
+    step = 1.0
+    while v % 10 == 0:
+        v //= 10
+        step *= 10
+    return step
+
+
+def read(q: Quantity, text: str) -> Reading:
+    bound = bound_of(q, text)
+    step = step_of(q)
+    if bound == "range":
+        return Reading(
+            value=((q.low or 0.0) + (q.high or 0.0)) / 2, step=step, bound=bound, low=q.low, high=q.high
+        )
+    return Reading(value=float(q.value or 0.0), step=step, bound=bound)
+
+
+def accepted(r: Reading) -> Interval:
+    """Every value the written number can stand for."""
+    v, u = r.value, r.step
+    if r.bound == "range" and r.low is not None and r.high is not None:
+        return Interval(r.low - u / 2, r.high + u)
+    if r.bound == "over":
+        return Interval(v - u / 2, INF)
+    if r.bound == "under":
+        return Interval(-INF, v + u / 2)
+    if r.bound == "near":
+        return Interval(v - max(u, APPROX_BAND * abs(v)), v + u / 2)
+    if r.bound == "approx":
+        band = max(u, APPROX_BAND * abs(v))
+        return Interval(v - band, v + band)
+    # Exact: what rounds to v, and what truncates to v (away from zero by up to one step).
+    if v >= 0:
+        return Interval(v - u / 2, v + u)
+    return Interval(v - u, v + u / 2)
+
+
+def interval_of(q: Quantity, text: str) -> Interval:
+    return accepted(read(q, text))
+
+
+def is_bound_only(q: Quantity, text: str) -> bool:
+    """A number given only as a bound (超过8000) cannot serve as an input to arithmetic."""
+    return bound_of(q, text) in ("over", "under")
+
+
+def verdict(computed: Interval, stated: Interval) -> Literal["consistent", "inconsistent", "unverifiable"]:
+    """Consistent when some true inputs give the stated result; unverifiable when the inputs
+    are only bounds (the computed interval is unbounded on both sides)."""
+    if not math.isfinite(computed.lo) and not math.isfinite(computed.hi):
+        return "unverifiable"
+    return "consistent" if computed.overlaps(stated) else "inconsistent"
+
+
+def nominal(q: Quantity) -> float:
+    """The value as written (the middle of a range)."""
+    if q.value is not None:
+        return float(q.value)
+    if q.low is not None and q.high is not None:
+        return (q.low + q.high) / 2
+    return 0.0
