@@ -9,6 +9,7 @@ all urban consumers, not seasonally adjusted).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import importlib.metadata
 import importlib.util
@@ -70,7 +71,7 @@ def read_bls_cpi() -> list[SeriesData]:
     """Derive the three CPI-U series from the bundled database."""
     path = cpi_db_path()
     try:
-        with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True) as conn:
+        with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
             rows = conn.execute(
                 "SELECT year, period, value FROM indexes WHERE series = ? ORDER BY year, period",
                 (BLS_SERIES_ID,),

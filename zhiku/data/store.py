@@ -105,12 +105,16 @@ def publication_sources(root: Path) -> list[DataSource]:
     return sources
 
 
+def _read_only_uri(path: Path) -> str:
+    return f"{path.resolve().as_uri()}?mode=ro"
+
+
 def _stored_fingerprints(db: Path) -> dict[str, str] | None:
     """The fingerprints recorded in an existing store, or None if it is missing or unusable."""
     if not db.is_file():
         return None
     try:
-        with contextlib.closing(sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)) as conn:
+        with contextlib.closing(sqlite3.connect(_read_only_uri(db), uri=True)) as conn:
             row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
             if row is None or row[0] != SCHEMA_VERSION:
                 return None
@@ -192,7 +196,7 @@ class Store:
         self.path = path
         self.report = report
         # Read-only: the store is rebuilt from its sources, never edited through this object.
-        self._conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        self._conn = sqlite3.connect(_read_only_uri(path), uri=True, check_same_thread=False)
 
     def close(self) -> None:
         self._conn.close()

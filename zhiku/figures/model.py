@@ -25,6 +25,7 @@ class RenderedFigure:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     description: str  # a sentence for <desc> and alt text
+    spec: str = ""  # the Vega-Lite spec as JSON, for anyone who wants to redraw it
 
     @property
     def caption(self) -> str:

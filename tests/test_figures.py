@@ -1,0 +1,171 @@
+"""Figures drawn from the store: the example's three figures, numbering, SVG/PNG, bad blocks."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import vl_convert
+
+from zhiku.data import Store, open_store
+from zhiku.errors import ZhikuError
+from zhiku.figures import RenderedFigure, render_article_figures, resolve, vega_lite_spec
+from zhiku.model import Article
+from zhiku.sources import parse_article, read_publication
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "runwaysys"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Article], Store]:
+    root = tmp_path_factory.mktemp("ex") / "runwaysys"
+    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns(".zhiku"))
+    pub = read_publication(root)
+    return list(pub.issues[0].articles), open_store(root)
+
+
+@pytest.fixture(scope="module")
+def figures(example: tuple[list[Article], Store]) -> list[list[RenderedFigure]]:
+    articles, store = example
+    return [render_article_figures(a, store) for a in articles]
+
+
+def test_example_has_three_figures_numbered_per_article(figures: list[list[RenderedFigure]]) -> None:
+    assert [[f.caption for f in article] for article in figures] == [
+        ["图1 美国历年通货膨胀率"],
+        [
+            "图1 中国在“一带一路”沿线国家承包工程新签合同额与完成营业额（2013年与2019年）",
+            "图2 中欧班列开行数量（2018—2020年）",
+        ],
+    ]
+    for article in figures:
+        for f in article:
+            assert f.source_line.startswith("资料来源：") and len(f.source_line) > 6
+            assert f.block.source.line < 1000
+
+
+def test_inflation_figure_is_bls_1960_to_2021(figures: list[list[RenderedFigure]], example) -> None:  # type: ignore[no-untyped-def]
+    _, store = example
+    fig = figures[0][0]
+    assert fig.source_line == "资料来源：美国劳工统计局（BLS），CPI-U 年均值同比"
+    assert fig.columns == ("年份", "美国通货膨胀率（CPI-U年均值同比，%）")
+    assert [r[0] for r in fig.rows] == [str(y) for y in range(1960, 2022)]
+    table = dict(fig.rows)
+    assert (table["1980"], table["2009"], table["2021"], table["1961"]) == ("13.5", "−0.4", "4.7", "1.0")
+    for period, text in fig.rows:
+        assert float(text.replace("−", "-")) == store.value("us.cpi_u.inflation.annual", period)
+    plotted = {d["period"]: d["value"] for d in json.loads(fig.spec)["data"]["values"]}
+    assert plotted == dict(store.observations("us.cpi_u.inflation.annual", 1960, 2021))
+    assert "1980年的13.5%" in fig.description and "2009年的−0.4%" in fig.description
+
+
+def test_belt_and_road_figures_plot_only_the_years_the_seed_gives(
+    figures: list[list[RenderedFigure]], example  # type: ignore[no-untyped-def]
+) -> None:
+    _, store = example
+    contracts, trains = figures[1]
+    assert contracts.columns == ("年份", "新签合同额（亿美元）", "完成营业额（亿美元）")
+    assert contracts.rows == (("2013", "715.7", "654.0"), ("2019", "1548.9", "979.8"))
+    assert trains.columns == ("年份", "中欧班列开行数量（列）")
+    assert trains.rows == (("2018", "6300"), ("2019", "8225"), ("2020", "12400"))
+    assert "兰瑞智库《政策观察》2021年11月22日" in trains.source_line
+    for fig in (contracts, trains):
+        for d in json.loads(fig.spec)["data"]["values"]:
+            sid = {
+                "新签合同额": "bri.contracting.new_contracts",
+                "完成营业额": "bri.contracting.turnover",
+                "中欧班列开行数量": "china_europe_rail.trains",
+            }[d["series"]]
+            assert d["value"] == store.value(sid, d["period"])
+    assert "亿美元" in json.loads(contracts.spec)["layer"][0]["encoding"]["y"]["title"]
+
+
+def test_svg_is_self_contained_with_title_and_desc(figures: list[list[RenderedFigure]]) -> None:
+    for fig in (f for article in figures for f in article):
+        root = ET.fromstring(fig.svg)
+        assert root[0].tag == f"{SVG}title" and root[0].text == fig.caption
+        assert root[1].tag == f"{SVG}desc" and root[1].text == fig.description
+        assert root.get("role") == "img"
+        # Text is outlined: nothing depends on a font being installed where it is shown.
+        assert not list(root.iter(f"{SVG}text"))
+        assert "font-family" not in fig.svg and "@font-face" not in fig.svg
+        assert len(list(root.iter(f"{SVG}path"))) > 20
+        assert fig.png[:8] == b"\x89PNG\r\n\x1a\n" and len(fig.png) > 20_000
+
+
+def test_year_axis_labels_are_years_not_thousands(example) -> None:  # type: ignore[no-untyped-def]
+    articles, store = example
+    block = next(b for b in articles[0].walk_blocks() if type(b).__name__ == "Figure")
+    spec = vega_lite_spec(block, resolve(block, store))
+    raw = vl_convert.vegalite_to_svg(spec)  # before outlining, the labels are still text
+    assert ">1960<" in raw and ">2020<" in raw and "1,960" not in raw
+    assert ">单位：%<" in raw
+
+
+ARTICLE = """---
+title: 测试
+---
+
+导语。
+
+```figure
+title: 甲
+series: fx.usd_cny.annual
+from: 2018
+to: 2020
+```
+
+## 一、节
+
+```figure
+title: 乙
+series: [us.cpi_u.inflation.monthly_yoy]
+from: 2021-01
+to: 2021-12
+```
+
+### 1、小节
+
+```figure
+title: 丙
+series: us.cpi_u.inflation.annual
+kind: line
+from: 2019
+```
+"""
+
+
+def test_numbering_follows_reading_order(tmp_path: Path, example) -> None:  # type: ignore[no-untyped-def]
+    _, store = example
+    article = parse_article(ARTICLE, tmp_path / "a.md")
+    figs = render_article_figures(article, store)
+    assert [(f.caption, f.block.source.line) for f in figs] == [("图1 甲", 7), ("图2 乙", 16), ("图3 丙", 25)]
+    assert figs[0].rows == (("2018", "6.6174"), ("2019", "6.8985"), ("2020", "6.8976"))
+    assert figs[1].columns[0] == "月份" and figs[1].rows[9] == ("2021-10", "6.2")
+    assert json.loads(figs[2].spec)["layer"][0]["mark"]["type"] == "line"
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment"),
+    [
+        ("title: 等数据\n", "series"),
+        ("title: 错\nseries: us.cpi_u.inflation.anual\n", "us.cpi_u.inflation.annual"),
+        ("title: 错\nseries: us.cpi_u.inflation.annual\nkind: pie\n", "pie"),
+        ("title: 错\nseries: us.cpi_u.inflation.annual\nfrom: 一九六〇\n", "from"),
+        ("title: 错\nseries: us.cpi_u.inflation.annual\nfrom: 1800\nto: 1850\n", "1800"),
+        ("title: 错\nseries: [us.cpi_u.inflation.annual, fx.usd_cny.annual]\n", "unit"),
+        ("title: 错\nseries: [us.cpi_u.inflation.annual, us.cpi_u.inflation.monthly_yoy]\n", "frequenc"),
+    ],
+)
+def test_bad_figure_block_names_file_and_line(tmp_path: Path, example, body: str, fragment: str) -> None:  # type: ignore[no-untyped-def]
+    _, store = example
+    path = tmp_path / "bad.md"
+    article = parse_article(f"---\ntitle: 测试\n---\n\n正文。\n\n```figure\n{body}```\n", path)
+    with pytest.raises(ZhikuError) as e:
+        render_article_figures(article, store)
+    assert e.value.file == path and e.value.line == 7
+    assert fragment in e.value.message and " / " in e.value.message

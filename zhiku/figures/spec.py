@@ -1,0 +1,381 @@
+"""From a ```figure block and the store to a Vega-Lite spec, its data table and its description.
+
+The block's keys (docs/format.md): ``title``, ``series`` (one id or several), ``source``
+(the source line; defaults to the series' recorded sources), and options ``kind`` (bar, line,
+multi-line, stacked-bar; default bar, or line for monthly data), ``from``/``to`` (periods),
+``unit`` (the axis unit; defaults to the series' unit), ``legend`` (short names for the
+series, comma-separated), ``labels`` (yes/no: values printed on the bars; default yes when
+there are few bars).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from zhiku.data import Store, parse_period
+from zhiku.data.model import SeriesInfo
+from zhiku.errors import ZhikuError
+from zhiku.model import Figure
+
+KINDS = {
+    "bar": "bar",
+    "柱状图": "bar",
+    "line": "line",
+    "折线图": "line",
+    "multi-line": "line",
+    "multiline": "line",
+    "lines": "line",
+    "stacked-bar": "stacked-bar",
+    "stacked_bar": "stacked-bar",
+    "stacked": "stacked-bar",
+    "堆积柱状图": "stacked-bar",
+}
+KIND_ZH = {"bar": "柱状图", "line": "折线图", "stacked-bar": "堆积柱状图"}
+PERIOD_ZH = {"annual": "年份", "quarterly": "季度", "monthly": "月份"}
+# Dark blue, brick, green, ochre, grey: distinguishable in print and for common colour blindness.
+PALETTE = ("#1f4e79", "#c0504d", "#4f7f3a", "#b8860b", "#6d6d6d", "#7b5ea7")
+FONT = "Noto Sans CJK SC"
+WIDTH = 600
+HEIGHT = 280
+MAX_LABELLED_MARKS = 12
+
+
+@dataclass(frozen=True)
+class FigureData:
+    """Everything drawn in one figure, resolved against the store."""
+
+    kind: str
+    series: tuple[SeriesInfo, ...]
+    names: tuple[str, ...]  # display names (legend, table columns), one per series
+    unit: str
+    periods: tuple[str, ...]
+    values: tuple[dict[str, float], ...]  # per series: period -> value
+    source_line: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    description: str
+
+
+def _err(block: Figure, zh: str, en: str) -> ZhikuError:
+    return ZhikuError(zh, en, block.source.file, block.source.line)
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    """``series: a, b`` arrives as one string; a YAML list as several."""
+    out: list[str] = []
+    for v in values:
+        out.extend(p.strip() for p in re.split(r"[,，、]", v) if p.strip())
+    return out
+
+
+def format_value(value: float) -> str:
+    """A stored value as the analyst wrote it: 715.7, 654, 12400, -0.4 (no float noise)."""
+    text = f"{value:.10g}"
+    return text.replace("-", "−") if value < 0 else text
+
+
+def decimals(values: dict[str, float]) -> int:
+    """How many decimals a series is written with: the most any of its values needs."""
+    return max((len(t.split(".")[1]) for t in (f"{v:.10g}" for v in values.values()) if "." in t), default=0)
+
+
+def format_fixed(value: float, places: int) -> str:
+    """``value`` with ``places`` decimals (a table column reads 1.0, 1.7, 13.5, not 1, 1.7, 13.5)."""
+    text = f"{value:.{places}f}"
+    return text.replace("-", "−") if value < 0 else text
+
+
+def column_title(name: str, unit: str) -> str:
+    """``name（unit）``, or ``name（…，unit）`` when the name already ends in parentheses."""
+    if name.endswith("）"):
+        return f"{name[:-1]}，{unit}）"
+    return f"{name}（{unit}）"
+
+
+def resolve(block: Figure, store: Store) -> FigureData:
+    """Check the block against the store and collect the numbers to draw."""
+    ids = _split(block.series)
+    if not ids:
+        raise _err(
+            block,
+            f"图表“{block.title}”还没有数据：请在图表块里写 series:（序列代码，见 zhiku data list）",
+            f"figure '{block.title}' has no data yet: add 'series:' to the block (ids: zhiku data list)",
+        )
+    infos: list[SeriesInfo] = []
+    for sid in ids:
+        try:
+            infos.append(store.series(sid))
+        except ZhikuError as e:
+            raise _err(block, e.zh, e.en) from e
+    frequencies = {i.frequency for i in infos}
+    if len(frequencies) > 1:
+        raise _err(
+            block,
+            "同一张图里的序列频率不同（年度与月度混用）",
+            "the figure mixes series of different frequencies (annual and monthly)",
+        )
+    frequency = infos[0].frequency
+
+    kind_text = (block.option("kind") or ("line" if frequency == "monthly" else "bar")).strip().lower()
+    kind = KINDS.get(kind_text)
+    if kind is None:
+        raise _err(
+            block,
+            f"不认识的图表类型 kind: {kind_text}；可用 bar、line、multi-line、stacked-bar",
+            f"unknown figure kind '{kind_text}'; use bar, line, multi-line or stacked-bar",
+        )
+
+    bounds: list[str | None] = []
+    for key in ("from", "to"):
+        raw = block.option(key)
+        if raw is None or not raw.strip():
+            bounds.append(None)
+            continue
+        parsed = parse_period(raw)
+        if parsed is None:
+            raise _err(
+                block,
+                f"{key}: {raw} 不是时期（应写作 2020 或 2021-10）",
+                f"'{key}: {raw}' is not a period (write 2020 or 2021-10)",
+            )
+        bounds.append(parsed[0])
+    start, end = bounds
+
+    units = {i.unit for i in infos}
+    unit = (block.option("unit") or "").strip()
+    if not unit:
+        if len(units) > 1:
+            raise _err(
+                block,
+                f"图中序列的单位不同（{'、'.join(sorted(units))}），请用 unit: 指明坐标轴单位",
+                f"the series have different units ({', '.join(sorted(units))}); set 'unit:' for the axis",
+            )
+        unit = infos[0].unit
+
+    names = [i.name_zh for i in infos]
+    legend = block.option("legend")
+    if legend:
+        given = _split((legend,))
+        if len(given) != len(infos):
+            raise _err(
+                block,
+                f"legend: 给了{len(given)}个名称，但有{len(infos)}个序列",
+                f"'legend:' gives {len(given)} names for {len(infos)} series",
+            )
+        names = given
+
+    values: list[dict[str, float]] = []
+    for info in infos:
+        obs = dict(store.observations(info.id, start, end))
+        if not obs:
+            span = f"{start or '…'}—{end or '…'}"
+            raise _err(
+                block,
+                f"序列 {info.id} 在 {span} 没有数据",
+                f"series {info.id} has no observations in {span}",
+            )
+        values.append(obs)
+    periods = tuple(sorted(set().union(*values)))
+
+    source_line = "资料来源：" + (block.source_note or "；".join(dict.fromkeys(i.source for i in infos)))
+    period_col = PERIOD_ZH.get(frequency, "时期")
+    columns = (period_col, *(column_title(n, i.unit) for n, i in zip(names, infos, strict=True)))
+    places = [decimals(v) for v in values]
+    rows = tuple(
+        (p, *(format_fixed(v[p], d) if p in v else "—" for v, d in zip(values, places, strict=True)))
+        for p in periods
+    )
+    data = FigureData(
+        kind=kind,
+        series=tuple(infos),
+        names=tuple(names),
+        unit=unit,
+        periods=periods,
+        values=tuple(values),
+        source_line=source_line,
+        columns=columns,
+        rows=rows,
+        description="",
+    )
+    return _with_description(block, data)
+
+
+def _period_zh(period: str, frequency: str) -> str:
+    if frequency == "annual":
+        return f"{period}年"
+    if frequency == "monthly":
+        y, m = period.split("-")
+        return f"{y}年{int(m)}月"
+    return period
+
+
+def _with_description(block: Figure, data: FigureData) -> FigureData:
+    """One sentence for ``<desc>`` and alt text: kind, span, and each series' extremes."""
+    freq = data.series[0].frequency
+    first, last = _period_zh(data.periods[0], freq), _period_zh(data.periods[-1], freq)
+    parts = [f"{KIND_ZH[data.kind]}：{block.title}，{first}至{last}"]
+    for name, info, values in zip(data.names, data.series, data.values, strict=True):
+        hi = max(values, key=lambda p: values[p])
+        lo = min(values, key=lambda p: values[p])
+        unit = info.unit
+        if len(values) <= 4:
+            listed = "，".join(
+                f"{_period_zh(p, freq)}{format_value(v)}{unit}" for p, v in sorted(values.items())
+            )
+            parts.append(f"{name}：{listed}")
+        else:
+            parts.append(
+                f"{name}最高为{_period_zh(hi, freq)}的{format_value(values[hi])}{unit}，"
+                f"最低为{_period_zh(lo, freq)}的{format_value(values[lo])}{unit}"
+            )
+    parts.append(data.source_line)
+    return FigureData(**{**data.__dict__, "description": "；".join(parts) + "。"})
+
+
+def _label_values(periods: tuple[str, ...], frequency: str) -> list[str]:
+    """Which periods get an axis label, so ~12 labels at most fit without overlapping."""
+    n = len(periods)
+    if n <= 13:
+        return list(periods)
+    if frequency == "annual":
+        step = next(s for s in (2, 5, 10, 20, 50) if n / s <= 13)
+        return [p for p in periods if int(p) % step == 0]
+    if frequency == "monthly":
+        months = next(m for m in (3, 6, 12, 24, 60, 120) if n / m <= 13)
+        step_years = max(1, months // 12)
+        return [
+            p
+            for p in periods
+            if (int(p[5:7]) - 1) % min(months, 12) == 0 and int(p[:4]) % step_years == 0
+        ]
+    return list(periods[:: math.ceil(n / 12)])
+
+
+def vega_lite_spec(block: Figure, data: FigureData) -> dict[str, Any]:
+    """The Vega-Lite spec for ``data`` (inline values, Noto Sans CJK SC everywhere)."""
+    freq = data.series[0].frequency
+    records = [
+        {"period": p, "value": v, "series": name, "order": i, "label": format_fixed(v, decimals(values))}
+        for i, (name, values) in enumerate(zip(data.names, data.values, strict=True))
+        for p, v in values.items()
+    ]
+    multi = len(data.series) > 1
+    colors = list(PALETTE[: len(data.series)])
+    x: dict[str, Any] = {
+        "field": "period",
+        "type": "ordinal",  # periods are labels, never numbers: 1960, not 1,960
+        "sort": list(data.periods),
+        "title": None,
+        "axis": {"values": _label_values(data.periods, freq), "labelAngle": 0, "labelFlush": False},
+    }
+    y: dict[str, Any] = {
+        "field": "value",
+        "type": "quantitative",
+        "title": f"单位：{data.unit}",
+        "axis": {
+            "titleAngle": 0,
+            "titleAlign": "left",
+            "titleBaseline": "bottom",
+            "titleX": 0,
+            "titleY": -8,
+            "titleFontWeight": "normal",
+            # No thousands separators, as Chinese statistical tables and the prose write them (12400列).
+            "format": "~f",
+        },
+    }
+    # Text layers share the scale but must not redefine the axis (a layer's axis: null hides it).
+    y_plain: dict[str, Any] = {"field": "value", "type": "quantitative"}
+    color: dict[str, Any] = {
+        "field": "series",
+        "type": "nominal",
+        "sort": list(data.names),
+        "scale": {"domain": list(data.names), "range": colors},
+        "legend": {"orient": "bottom", "title": None, "labelLimit": 400, "direction": "horizontal"}
+        if multi
+        else None,
+    }
+    n_marks = len(records)
+    # Lines of several series would print their labels on top of each other: off by default.
+    few = n_marks <= MAX_LABELLED_MARKS and not (data.kind == "line" and multi)
+    show_labels = (block.option("labels") or ("yes" if few else "no")).lower() in (
+        "yes", "true", "是", "1", "on",
+    )
+    layers: list[dict[str, Any]] = []
+    if data.kind == "line":
+        layers.append(
+            {
+                "mark": {"type": "line", "point": len(data.periods) <= 40, "strokeWidth": 2},
+                "encoding": {"x": x, "y": y, "color": color},
+            }
+        )
+        if show_labels:
+            layers.append(
+                {
+                    "mark": {"type": "text", "dy": -10, "fontSize": 11},
+                    "encoding": {"x": x, "y": y_plain, "text": {"field": "label"},
+                                 "color": {**color, "legend": None}},
+                }
+            )
+    else:
+        stacked = data.kind == "stacked-bar"
+        enc: dict[str, Any] = {"x": x, "y": {**y, "stack": "zero" if stacked else None}, "color": color}
+        if multi and not stacked:
+            enc["xOffset"] = {"field": "series", "sort": list(data.names)}
+        if stacked:
+            enc["order"] = {"field": "order"}
+        layers.append({"mark": {"type": "bar"}, "encoding": enc})
+        if show_labels:
+            text_enc: dict[str, Any] = {
+                "x": x,
+                "y": {**y_plain, "stack": "zero" if stacked else None},
+                "text": {"field": "label"},
+            }
+            if multi and not stacked:
+                text_enc["xOffset"] = {"field": "series", "sort": list(data.names)}
+            if stacked:
+                text_enc["order"] = {"field": "order"}
+            layers.append(
+                {
+                    "mark": {
+                        "type": "text",
+                        "fontSize": 11,
+                        # Inside the top of each stacked segment; above a plain bar.
+                        "baseline": "top" if stacked else "bottom",
+                        "dy": 4 if stacked else -3,
+                        "color": "white" if stacked else "#222",
+                    },
+                    "encoding": text_enc,
+                }
+            )
+    if any(v < 0 for vs in data.values for v in vs.values()):
+        layers.append({"mark": {"type": "rule", "color": "#444"}, "encoding": {"y": {"datum": 0}}})
+    band = {"paddingInner": 0.5 if len(data.periods) <= 4 else 0.25, "paddingOuter": 0.25}
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "description": data.description,
+        "width": WIDTH,
+        "height": HEIGHT,
+        "background": "white",
+        "padding": {"left": 8, "right": 16, "top": 24, "bottom": 8},
+        "data": {"values": records},
+        "layer": layers,
+        "config": {
+            "font": FONT,
+            "view": {"stroke": None},
+            "scale": {"bandPaddingInner": band["paddingInner"], "bandPaddingOuter": band["paddingOuter"]},
+            "axis": {
+                "labelFontSize": 11,
+                "titleFontSize": 12,
+                "labelColor": "#333",
+                "titleColor": "#333",
+                "domainColor": "#888",
+                "tickColor": "#888",
+                "gridColor": "#e6e6e6",
+            },
+            "axisX": {"grid": False},
+            "legend": {"labelFontSize": 12, "symbolType": "square"},
+        },
+    }
