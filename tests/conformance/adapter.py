@@ -1,0 +1,197 @@
+"""Adapter from zhiku ``Quantity`` lists to the Recognizers-Text Chinese spec result shapes.
+
+The specs (../shared/conformance/recognizers-text-zh/, MIT, Microsoft) describe what the
+Recognizers-Text models return; this module turns what zhiku reads into that shape so each
+case can be compared. A case passes when the same number of results comes out, with the same
+texts (full-width normalised, as the specs write them), offsets and resolved values.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+from zhiku.quantities import Quantity, parse_numbers
+from zhiku.quantities.numerals import normalise
+
+Case = dict[str, Any]
+Row = tuple[Any, ...]
+
+CURRENCY_NAMES = {
+    "CNY": "Chinese yuan",
+    "USD": "United States dollar",
+    "EUR": "Euro",
+    "JPY": "Japanese yen",
+    "GBP": "British pound",
+    "HKD": "Hong Kong dollar",
+    "TWD": "New Taiwan dollar",
+    "CHF": "Swiss franc",
+    "NGN": "Nigerian naira",
+    "KRW": "South Korean won",
+    "RUB": "Russian ruble",
+}
+DIMENSION_NAMES = {
+    "mu": "Mu",
+    "kg": "Kilogram",
+    "g": "Gram",
+    "mg": "Milligram",
+    "µg": "Microgram",
+    "t": "Ton",
+    "cm": "Centimeter",
+    "m": "Meter",
+    "km": "Kilometer",
+    "mm": "Millimeter",
+    "jin": "Jin",
+    "liang": "Liang",
+    "bit": "Bit",
+    "kbit": "Kilobit",
+    "KB": "Kilobyte",
+    "MB": "Megabyte",
+    "Hz": "Hertz",
+    "MHz": "Megahertz",
+    "kW": "Kilowatt",
+    "kcal": "Kilocalorie",
+}
+
+
+def _num(value: float | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _same_number(a: Any, b: Any) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    try:
+        fa, fb = float(str(a).rstrip("%")), float(str(b).rstrip("%"))
+    except ValueError:
+        return str(a) == str(b)
+    return math.isclose(fa, fb, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def _interval(q: Quantity) -> str:
+    def fmt(v: float | None) -> str:
+        if v is None:
+            return ""
+        return str(int(v)) if float(v).is_integer() else repr(v)
+
+    if q.qualifier == "range":
+        return f"[{fmt(q.low)},{fmt(q.high)})"
+    if q.qualifier == "over":
+        return f"({fmt(q.value)},)"
+    if q.qualifier == "under":
+        return f"(,{fmt(q.value)})"
+    return f"[{fmt(q.value)},{fmt(q.value)}]"
+
+
+def number_rows(text: str) -> list[Row]:
+    rows: list[Row] = []
+    for q in parse_numbers(text):
+        if q.kind == "number" and q.value is not None:
+            rows.append(("number", q.start, q.text, q.value))
+    return rows
+
+
+def percent_rows(text: str) -> list[Row]:
+    return [("percentage", q.start, q.text, q.value) for q in parse_numbers(text)
+            if q.kind in ("percent", "percentage_point") and q.value is not None]
+
+
+def ordinal_rows(text: str) -> list[Row]:
+    return [("ordinal", q.start, q.text, q.value) for q in parse_numbers(text) if q.kind == "ordinal"]
+
+
+def range_rows(text: str) -> list[Row]:
+    return [("numberrange", q.start, q.text, _interval(q)) for q in parse_numbers(text)
+            if q.kind == "number" and q.qualifier != "exact"]
+
+
+def currency_rows(text: str) -> list[Row]:
+    return [("currency", q.start, q.text, q.value, q.unit) for q in parse_numbers(text) if q.kind == "money"]
+
+
+def dimension_rows(text: str) -> list[Row]:
+    return [("dimension", q.start, q.text, q.value, DIMENSION_NAMES.get(q.unit or "", q.unit))
+            for q in parse_numbers(text) if q.kind == "dimension" and q.unit not in ("°C", "°F")]
+
+
+def age_rows(text: str) -> list[Row]:
+    return []
+
+
+def temperature_rows(text: str) -> list[Row]:
+    return [("temperature", q.start, q.text, q.value, {"°C": "C", "°F": "F"}.get(q.unit or "", q.unit))
+            for q in parse_numbers(text) if q.kind == "dimension" and q.unit in ("°C", "°F", "degree")]
+
+
+def expected_model_rows(stem: str, case: Case) -> list[Row]:
+    rows: list[Row] = []
+    for r in case["Results"]:
+        res = r.get("Resolution") or {}
+        value = res.get("value")
+        if stem in ("NumberModel", "PercentModel", "OrdinalModel"):
+            rows.append((r["TypeName"], r["Start"], r["Text"], value))
+        elif stem.startswith("NumberRange"):
+            rows.append((r["TypeName"], r["Start"], r["Text"], value))
+        elif stem == "CurrencyModel":
+            rows.append((r["TypeName"], r["Start"], r["Text"], value, res.get("isoCurrency") or res.get("unit")))
+        else:
+            rows.append((r["TypeName"], r["Start"], r["Text"], value, res.get("unit")))
+    return rows
+
+
+MODEL_READERS: dict[str, Callable[[str], list[Row]]] = {
+    "NumberModel": number_rows,
+    "PercentModel": percent_rows,
+    "OrdinalModel": ordinal_rows,
+    "NumberRangeModel": range_rows,
+    "NumberRangeModelExperimentalMode": range_rows,
+    "CurrencyModel": currency_rows,
+    "DimensionModel": dimension_rows,
+    "AgeModel": age_rows,
+    "TemperatureModel": temperature_rows,
+}
+
+
+def rows_match(got: list[Row], want: list[Row]) -> bool:
+    if len(got) != len(want):
+        return False
+    for g, w in zip(got, want, strict=True):
+        if g[0] != w[0] or g[1] != w[1] or normalise(g[2]).lower() != normalise(w[2]).lower():
+            return False
+        for a, b in zip(g[3:], w[3:], strict=True):
+            if isinstance(b, str) and b.startswith(("(", "[")):
+                if not _same_interval(a, b):
+                    return False
+            elif not _same_value(a, b):
+                return False
+    return True
+
+
+def _same_value(a: Any, b: Any) -> bool:
+    if isinstance(a, str) or isinstance(b, str):
+        if a is None or b is None:
+            return a is None and b is None
+        try:
+            return _same_number(a, b)
+        except ValueError:
+            return str(a) == str(b)
+    return _same_number(a, b)
+
+
+def _same_interval(a: Any, b: str) -> bool:
+    if not isinstance(a, str):
+        return False
+    if a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    pa, pb = a[1:-1].split(","), b[1:-1].split(",")
+    return all((x == y) or (x and y and _same_number(x, y)) for x, y in zip(pa, pb, strict=True))
+
+
+def run_model_case(stem: str, case: Case) -> bool:
+    got = MODEL_READERS[stem](case["Input"])
+    want = expected_model_rows(stem, case)
+    if case.get("IgnoreResolution"):
+        got = [g[:3] for g in got]
+        want = [w[:3] for w in want]
+    return rows_match(got, want)
