@@ -155,12 +155,32 @@ def test_ordinals_and_precision() -> None:
 
 
 def test_words_are_not_quantities() -> None:
-    for text in ("一带一路", "中美元首会晤", "华春莹", "一方面", "一个中国政策", "两国关系", "四面楚歌", "十字路口",
-                 "一是因为", "美国老百姓", "“十四五”规划"):
+    for text in (
+        "一带一路",
+        "中美元首会晤",
+        "华春莹",
+        "一方面",
+        "一个中国政策",
+        "两国关系",
+        "四面楚歌",
+        "十字路口",
+        "一是因为",
+        "美国老百姓",
+        "“十四五”规划",
+    ):
         assert parse_quantities(text) == [], text
 
 
 def test_json_contract() -> None:
     q = one("17%-19%")
-    assert q.to_json() == {"start": 0, "end": 7, "text": "17%-19%", "kind": "percent", "value": None, "low": 17.0,
-                           "high": 19.0, "unit": "%", "qualifier": "range"}
+    assert q.to_json() == {
+        "start": 0,
+        "end": 7,
+        "text": "17%-19%",
+        "kind": "percent",
+        "value": None,
+        "low": 17.0,
+        "high": 19.0,
+        "unit": "%",
+        "qualifier": "range",
+    }

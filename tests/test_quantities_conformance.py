@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conformance.adapter import run_model_case
 
 SPECS = Path(__file__).resolve().parents[1].parent / "shared" / "conformance" / "recognizers-text-zh"

@@ -93,8 +93,11 @@ def number_rows(text: str) -> list[Row]:
 
 
 def percent_rows(text: str) -> list[Row]:
-    return [("percentage", q.start, q.text, q.value) for q in parse_numbers(text)
-            if q.kind in ("percent", "percentage_point") and q.value is not None]
+    return [
+        ("percentage", q.start, q.text, q.value)
+        for q in parse_numbers(text)
+        if q.kind in ("percent", "percentage_point") and q.value is not None
+    ]
 
 
 def ordinal_rows(text: str) -> list[Row]:
@@ -102,8 +105,11 @@ def ordinal_rows(text: str) -> list[Row]:
 
 
 def range_rows(text: str) -> list[Row]:
-    return [("numberrange", q.start, q.text, _interval(q)) for q in parse_numbers(text)
-            if q.kind == "number" and q.qualifier != "exact"]
+    return [
+        ("numberrange", q.start, q.text, _interval(q))
+        for q in parse_numbers(text)
+        if q.kind == "number" and q.qualifier != "exact"
+    ]
 
 
 def currency_rows(text: str) -> list[Row]:
@@ -111,8 +117,11 @@ def currency_rows(text: str) -> list[Row]:
 
 
 def dimension_rows(text: str) -> list[Row]:
-    return [("dimension", q.start, q.text, q.value, DIMENSION_NAMES.get(q.unit or "", q.unit))
-            for q in parse_numbers(text) if q.kind == "dimension" and q.unit not in ("°C", "°F")]
+    return [
+        ("dimension", q.start, q.text, q.value, DIMENSION_NAMES.get(q.unit or "", q.unit))
+        for q in parse_numbers(text)
+        if q.kind == "dimension" and q.unit not in ("°C", "°F")
+    ]
 
 
 def age_rows(text: str) -> list[Row]:
@@ -120,8 +129,11 @@ def age_rows(text: str) -> list[Row]:
 
 
 def temperature_rows(text: str) -> list[Row]:
-    return [("temperature", q.start, q.text, q.value, {"°C": "C", "°F": "F"}.get(q.unit or "", q.unit))
-            for q in parse_numbers(text) if q.kind == "dimension" and q.unit in ("°C", "°F", "degree")]
+    return [
+        ("temperature", q.start, q.text, q.value, {"°C": "C", "°F": "F"}.get(q.unit or "", q.unit))
+        for q in parse_numbers(text)
+        if q.kind == "dimension" and q.unit in ("°C", "°F", "degree")
+    ]
 
 
 def expected_model_rows(stem: str, case: Case) -> list[Row]:
@@ -129,12 +141,12 @@ def expected_model_rows(stem: str, case: Case) -> list[Row]:
     for r in case["Results"]:
         res = r.get("Resolution") or {}
         value = res.get("value")
-        if stem in ("NumberModel", "PercentModel", "OrdinalModel"):
-            rows.append((r["TypeName"], r["Start"], r["Text"], value))
-        elif stem.startswith("NumberRange"):
+        if stem in ("NumberModel", "PercentModel", "OrdinalModel") or stem.startswith("NumberRange"):
             rows.append((r["TypeName"], r["Start"], r["Text"], value))
         elif stem == "CurrencyModel":
-            rows.append((r["TypeName"], r["Start"], r["Text"], value, res.get("isoCurrency") or res.get("unit")))
+            rows.append(
+                (r["TypeName"], r["Start"], r["Text"], value, res.get("isoCurrency") or res.get("unit"))
+            )
         else:
             rows.append((r["TypeName"], r["Start"], r["Text"], value, res.get("unit")))
     return rows

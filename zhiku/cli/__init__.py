@@ -10,6 +10,7 @@ from zhiku.errors import ZhikuError
 # Each command lives in its own module and registers itself on ``app`` when imported.
 # Add one import per command module below.
 from zhiku.cli import import_cmd  # noqa: E402, F401
+from zhiku.cli import quantities_cmd  # noqa: E402, F401
 from zhiku.cli import build_cmd  # noqa: E402, F401
 from zhiku.cli import serve_cmd  # noqa: E402, F401
 

@@ -1,0 +1,51 @@
+"""`zhiku quantities FILE [--json]` on real files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from zhiku.cli.app import app
+
+runner = CliRunner()
+
+
+def test_json_follows_the_contract(tmp_path: Path) -> None:
+    text = "2019年中欧班列开行8225列，同比增长29%，发运72.5万标箱；美国占 24%，中国占 17%-19%。"
+    f = tmp_path / "prose.txt"
+    f.write_text(text, encoding="gb18030")  # the reader detects the encoding
+    result = runner.invoke(app, ["quantities", "--json", str(f)])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert [r["text"] for r in rows] == ["2019年", "8225列", "29%", "72.5万标箱", "24%", "17%-19%"]
+    for r in rows:
+        assert set(r) == {"start", "end", "text", "kind", "value", "low", "high", "unit", "qualifier"}
+        assert text[r["start"] : r["end"]] == r["text"]
+    assert rows[0]["value"] == "2019" and rows[0]["kind"] == "date"
+    assert (rows[3]["value"], rows[3]["unit"]) == (725000, "TEU")
+    assert (rows[5]["low"], rows[5]["high"], rows[5]["qualifier"]) == (17, 19, "range")
+
+
+def test_table_shows_values(tmp_path: Path) -> None:
+    f = tmp_path / "prose.md"
+    f.write_text("新签合同额由715.7亿美元增至1548.9亿美元。\n时长约 90 分钟。\n", encoding="utf-8")
+    result = runner.invoke(app, ["quantities", str(f)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "71,570,000,000" in result.stdout and "USD" in result.stdout
+    assert "约 90 分钟" in result.stdout and "approx" in result.stdout
+
+
+def test_missing_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "zhiku", "quantities", str(tmp_path / "nope.txt")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert "nope.txt" in proc.stderr and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1

@@ -1,0 +1,87 @@
+"""``zhiku quantities FILE``: every quantity in a text, as a table or as the JSON contract."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from zhiku.cli.app import app
+from zhiku.quantities import Quantity, parse_quantities
+from zhiku.sources import read_text
+
+KIND_ZH = {
+    "number": "数字",
+    "money": "金额",
+    "percent": "百分比",
+    "percentage_point": "百分点",
+    "per_mille": "千分比",
+    "count": "计数",
+    "date": "日期",
+    "year_range": "年份区间",
+    "date_range": "日期区间",
+    "clock_time": "时刻",
+    "duration": "时长",
+    "ordinal": "序数",
+    "dimension": "度量",
+    "multiple": "倍数",
+}
+QUALIFIER_ZH = {"exact": "精确", "approx": "约", "over": "以上", "under": "以下", "range": "区间"}
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _value(q: Quantity) -> str:
+    if q.iso is not None and q.kind in ("date", "clock_time"):
+        return q.iso
+    if q.low is not None or q.high is not None:
+        return f"{_fmt(q.low)} – {_fmt(q.high)}"
+    return _fmt(q.value)
+
+
+def _fmt(v: float | None) -> str:
+    if v is None:
+        return ""
+    return f"{int(v):,}" if float(v).is_integer() else f"{v:,.{max(1, min(6, len(repr(v).split('.')[-1])))}f}"
+
+
+@app.command(
+    "quantities",
+    help=(
+        "列出文本中的每一个数量（金额、百分比、计数、日期、时长……）。 / "
+        "List every quantity in a text (money, percentages, counts, dates, durations…)."
+    ),
+)
+def quantities_command(
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="文本或 Markdown 文件 / a text or Markdown file")
+    ],
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="按 design.md 的约定输出 JSON 数组 / print the JSON array of design.md"),
+    ] = False,
+) -> None:
+    text = read_text(file)
+    found = parse_quantities(text)
+    if as_json:
+        typer.echo(json.dumps([q.to_json() for q in found], ensure_ascii=False, indent=1))
+        return
+    table = Table(title=f"{file}：{len(found)} 个数量 / quantities")
+    for head in ("行 line", "原文 text", "类型 kind", "值 value", "单位 unit", "限定 qualifier"):
+        table.add_column(head, overflow="fold")
+    for q in found:
+        table.add_row(
+            str(_line_of(text, q.start)),
+            q.text.replace("\n", " "),
+            f"{KIND_ZH[q.kind]} {q.kind}",
+            _value(q),
+            q.unit or "",
+            f"{QUALIFIER_ZH[q.qualifier]} {q.qualifier}",
+        )
+    Console().print(table)
