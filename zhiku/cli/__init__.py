@@ -11,6 +11,7 @@ from zhiku.errors import ZhikuError
 # Add one import per command module below.
 from zhiku.cli import import_cmd  # noqa: E402, F401
 from zhiku.cli import quantities_cmd  # noqa: E402, F401
+from zhiku.cli import show_cmd  # noqa: E402, F401
 from zhiku.cli import build_cmd  # noqa: E402, F401
 from zhiku.cli import serve_cmd  # noqa: E402, F401
 

@@ -106,7 +106,7 @@ def parse_article(text: str, file: Path) -> Article:
         meta, key_lines = load_mapping(fm.content, file, first)
         start = 1
     for key, line in key_lines.items():
-        if key not in FRONT_MATTER_KEYS:
+        if key not in FRONT_MATTER_KEYS and "[" not in key:
             raise ZhikuError(
                 f"文章开头信息中有未知的键“{key}”（可用：{'、'.join(FRONT_MATTER_KEYS)}）",
                 f"unknown front-matter key '{key}' (allowed: {', '.join(FRONT_MATTER_KEYS)})",

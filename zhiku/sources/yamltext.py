@@ -32,6 +32,12 @@ def load_mapping(text: str, file: Path, first_line: int = 1) -> tuple[dict[str, 
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        unclosed = (err.context or "").startswith(("while parsing a flow", "while scanning a quoted"))
+        at_end = mark is None or mark.line >= text.count("\n")
+        if err.context_mark is not None and (unclosed or at_end):
+            # An unclosed bracket or quote is noticed only lines later: the line where the
+            # unclosed thing started is the one to fix.
+            mark = err.context_mark
         line = first_line + mark.line if mark is not None else first_line
         problem = err.problem or err.context or "syntax error"
         raise ZhikuError(

@@ -1,0 +1,175 @@
+"""Bad input through the real command line: one bilingual line, exit status 2, no traceback,
+and the source file unchanged."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from zhiku.cli import main
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED = SHARED / "seed" / "000_d1431f2bc3438f4f.txt"
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "sources" / "two-issues"
+
+
+def digest(path: Path) -> str:
+    if path.is_dir():
+        h = hashlib.sha256()
+        for p in sorted(path.rglob("*")):
+            if p.is_file():
+                h.update(str(p.relative_to(path)).encode() + b"\0" + p.read_bytes())
+        return h.hexdigest()
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def run(
+    args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str]:
+    """``zhiku ARGS`` through ``zhiku.cli.main``, the console script's entry point."""
+    monkeypatch.setattr(sys, "argv", ["zhiku", *args])
+    with pytest.raises(SystemExit) as exc:
+        main()
+    out = capsys.readouterr()
+    code = exc.value.code
+    return (code if isinstance(code, int) else 1), out.out + out.err
+
+
+def assert_one_error_line(output: str, location: str, zh: str, en: str) -> None:
+    assert "Traceback" not in output
+    lines = [line for line in output.splitlines() if line.startswith("错误 error:")]
+    assert len(lines) == 1, output
+    assert f"{location}: " in lines[0]
+    assert zh in lines[0] and en in lines[0]
+    assert lines[0].index(zh) < lines[0].index(" / ") < lines[0].index(en)  # Chinese first
+
+
+def test_empty_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "empty.txt"
+    src.write_bytes(b"\n\n")
+    before = digest(src)
+    code, output = run(["import", str(src), "--out", str(tmp_path / "out")], monkeypatch, capsys)
+    assert code == 2
+    assert_one_error_line(output, str(src), "文件是空的", "the file is empty")
+    assert digest(src) == before and not (tmp_path / "out").exists()
+
+
+def test_binary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "issue.docx"
+    src.write_bytes(b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)) * 8)
+    before = digest(src)
+    code, output = run(["import", str(src), "--out", str(tmp_path / "out")], monkeypatch, capsys)
+    assert code == 2
+    assert_one_error_line(output, str(src), "不是文本文件", "not a text file")
+    assert digest(src) == before and not (tmp_path / "out").exists()
+
+
+def test_missing_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "no-such-briefing"
+    code, output = run(["show", str(missing)], monkeypatch, capsys)
+    assert code == 2
+    assert_one_error_line(output, str(missing), "出版物文件夹不存在", "publication folder not found")
+    assert not missing.exists()
+
+
+def test_missing_legacy_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "old.txt"
+    code, output = run(["import", str(missing), "--out", str(tmp_path / "out")], monkeypatch, capsys)
+    assert code == 2
+    assert_one_error_line(output, str(missing), "文件不存在", "file not found")
+
+
+def copy_fixture(tmp_path: Path) -> Path:
+    root = tmp_path / "pub"
+    shutil.copytree(FIXTURE, root)
+    return root
+
+
+def test_malformed_yaml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = copy_fixture(tmp_path)
+    bad = root / "issues" / "2021-12-06" / "issue.yml"
+    bad.write_text("date: 2021-12-06\narticles: [01-b.md, 02-a.md\nnumber: 3\n", encoding="utf-8")
+    before = digest(root)
+    code, output = run(["show", str(root)], monkeypatch, capsys)
+    assert code == 2
+    assert_one_error_line(output, f"{bad}:2", "YAML 格式错误", "malformed YAML")
+    assert digest(root) == before
+
+
+def test_malformed_front_matter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = copy_fixture(tmp_path)
+    bad = root / "issues" / "2021-12-06" / "01-b.md"
+    bad.write_text('---\ntitle: "未闭合的引号\nslug: b\n---\n\n正文。\n', encoding="utf-8")
+    before = digest(root)
+    code, output = run(["show", str(bad)], monkeypatch, capsys)
+    assert code == 2
+    assert_one_error_line(output, f"{bad}:2", "YAML 格式错误", "malformed YAML")
+    assert digest(root) == before
+
+
+def test_unknown_front_matter_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = copy_fixture(tmp_path)
+    bad = root / "issues" / "2021-12-06" / "02-a.md"
+    bad.write_text("---\ntitle: 标题\nauthor: 某人\n---\n\n正文。\n", encoding="utf-8")
+    before = digest(root)
+    code, output = run(["show", str(root)], monkeypatch, capsys)
+    assert code == 2
+    assert_one_error_line(output, f"{bad}:3", "未知的键“author”", "unknown front-matter key 'author'")
+    assert digest(root) == before
+
+
+@pytest.fixture
+def seed() -> Path:
+    if not SEED.is_file():
+        pytest.skip(f"the seed issue is not at {SEED} (CI puts shared/ beside the clone)")
+    return SEED
+
+
+def test_non_empty_target_without_force(
+    seed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "seed.txt"
+    shutil.copy(seed, src)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.md").write_text("编辑的笔记", encoding="utf-8")
+    before_src, before_out = digest(src), digest(out)
+    code, output = run(["import", str(src), "--out", str(out)], monkeypatch, capsys)
+    assert code == 2
+    assert_one_error_line(output, str(out), "输出文件夹不是空的", "add --force")
+    assert digest(src) == before_src and digest(out) == before_out
+
+
+def test_real_console_script_imports_and_refuses_again(seed: Path, tmp_path: Path) -> None:
+    """The installed entry point end to end: a summary first, then a refusal with status 2."""
+    out = tmp_path / "pub"
+    cmd = [sys.executable, "-m", "zhiku", "import", str(seed), "--out", str(out)]
+    env = {**os.environ, "COLUMNS": "120"}
+    first = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
+    assert first.returncode == 0, first.stderr
+    assert "2021年11月22日 星期一" in first.stdout
+    assert "跨页接回 / paragraphs joined" in first.stdout and "│ 7" in first.stdout
+    second = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
+    assert second.returncode == 2
+    assert "Traceback" not in second.stderr
+    assert second.stderr.strip().startswith(f"错误 error: {out}: 输出文件夹不是空的")
