@@ -63,7 +63,7 @@ def make_archive(dst: Path) -> Path:
     """The example plus issues of 2021-11-08 and 2021-12-06 made from its sections."""
     pub = example_publication(dst)
     first, second = article_files(pub)[:2]
-    _give_figures_data(first)
+    give_figures_data(first)
     us_china = _sections(first.read_text(encoding="utf-8"))
     bri = _sections(second.read_text(encoding="utf-8"))
     _ensure_tags(first, ["中美关系"])
@@ -116,7 +116,7 @@ FIGURE_DATA = (
 )
 
 
-def _give_figures_data(path: Path) -> None:
+def give_figures_data(path: Path) -> None:
     """The seed's figure 美国历年通货膨胀率 lost its picture; draw it from the bundled BLS series."""
     text = path.read_text(encoding="utf-8")
 

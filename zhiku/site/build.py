@@ -81,7 +81,7 @@ def build_site(
             progress("搜索索引 / search index", 0, 1)
         t = time.perf_counter()
         searchable = [
-            urls.article_path(i, a) for i in publication.issues for a in i.articles
+            (urls.article_path(i, a), a.title) for i in publication.issues for a in i.articles
             if (staging / urls.article_path(i, a)).is_file()
         ]
         build_search_index(staging, searchable, info.language)
