@@ -14,6 +14,7 @@ from zhiku.cli import quantities_cmd  # noqa: E402, F401
 from zhiku.cli import show_cmd  # noqa: E402, F401
 from zhiku.cli import build_cmd  # noqa: E402, F401
 from zhiku.cli import serve_cmd  # noqa: E402, F401
+from zhiku.cli import data_cmd  # noqa: E402, F401
 
 
 def main() -> None:
