@@ -1,0 +1,177 @@
+"""Web pages from the theme's Jinja2 templates: the issue page, one page per article, checks.html.
+
+Autoescape is on for every template; inline Markdown reaches a template only as sanitised
+Markup (``inline.inline_html``). A template error becomes a ZhikuError naming the template
+file and line.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from zhiku.claims.model import Finding
+from zhiku.errors import ZhikuError
+from zhiku.model import Figure, HtmlBlock, Issue, ListBlock, Paragraph, Publication, Quote, Table
+from zhiku.render.annotate import RELATION_ZH, VERDICT_ZH, Annotator, finding_note
+from zhiku.render.inline import inline_html, inline_plain, sanitize_block
+from zhiku.render.layout import ArticleView
+from zhiku.render.meta import contact_lines, publisher_name
+from zhiku.render.theme_files import theme_dirs
+
+ASSETS_DIR = "assets"  # under the site's out_dir, shared with the site pages
+
+
+def _block_kind(block: object) -> str:
+    kinds: dict[type, str] = {
+        Paragraph: "paragraph",
+        ListBlock: "list",
+        Quote: "quote",
+        Table: "table",
+        Figure: "figure",
+        HtmlBlock: "html",
+    }
+    return kinds.get(type(block), "unknown")
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = lambda text: Markup(inline_html(str(text)))
+    env.filters["plain"] = lambda text: inline_plain(str(text))
+    env.filters["raw_html"] = lambda html: Markup(sanitize_block(str(html)))
+    env.globals["block_kind"] = _block_kind
+    env.globals["relation_zh"] = RELATION_ZH
+    env.globals["verdict_zh"] = VERDICT_ZH
+    env.globals["finding_note"] = finding_note
+    return env
+
+
+def theme_environment(publication: Publication) -> jinja2.Environment:
+    """The Jinja2 environment for a publication's theme (its own ``theme/`` first, then zhiku's).
+
+    The site stage uses it too, so its pages can extend ``base.html``.
+    """
+    return _environment(tuple(theme_dirs(publication)))
+
+
+def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
+    """Render one template; syntax and runtime errors become one ZhikuError with file:line."""
+    try:
+        return env.get_template(name).render(**context)
+    except jinja2.TemplateSyntaxError as err:
+        raise ZhikuError(
+            f"模板语法错误：{err.message}",
+            f"template syntax error: {err.message}",
+            err.filename or name,
+            err.lineno,
+        ) from None
+    except jinja2.TemplateNotFound as err:
+        raise ZhikuError(f"找不到模板：{err.name}", f"template not found: {err.name}", name) from None
+    except (jinja2.UndefinedError, TypeError, AttributeError) as err:
+        template = env.get_template(name)
+        raise ZhikuError(f"模板出错：{err}", f"template failed: {err}", template.filename or name) from None
+
+
+def page_context(publication: Publication, issue: Issue, assets: str) -> dict[str, Any]:
+    """What every page of an issue knows: publication, issue, contacts, the asset folder."""
+    return {
+        "publication": publication,
+        "issue": issue,
+        "publisher": publisher_name(publication),
+        "contacts": contact_lines(publication),
+        "assets": assets,
+        "lang": publication.language,
+    }
+
+
+def figure_file(view: ArticleView, number: int) -> str:
+    """The figure's SVG path relative to the issue folder."""
+    return f"figures/{view.slug}-{number}.svg"
+
+
+def issue_page(
+    env: jinja2.Environment,
+    publication: Publication,
+    issue: Issue,
+    views: Sequence[ArticleView],
+    annotator: Annotator,
+    pdf_name: str,
+) -> str:
+    return render_template(
+        env,
+        "issue.html",
+        **page_context(publication, issue, f"../{ASSETS_DIR}"),
+        views=views,
+        para=annotator.paragraph_html,
+        figure_file=figure_file,
+        pdf_name=pdf_name,
+        annotate=bool(annotator.findings),
+    )
+
+
+def article_page(
+    env: jinja2.Environment,
+    publication: Publication,
+    issue: Issue,
+    view: ArticleView,
+    views: Sequence[ArticleView],
+    annotator: Annotator,
+    pdf_name: str,
+) -> str:
+    return render_template(
+        env,
+        "article.html",
+        **page_context(publication, issue, f"../{ASSETS_DIR}"),
+        view=view,
+        views=views,
+        para=annotator.paragraph_html,
+        figure_file=figure_file,
+        pdf_name=pdf_name,
+        annotate=bool(annotator.findings),
+    )
+
+
+def checks_page(
+    env: jinja2.Environment,
+    publication: Publication,
+    issue: Issue,
+    findings: Sequence[Finding],
+    views: Sequence[ArticleView],
+) -> str:
+    def shown_path(path: Path) -> str:
+        try:
+            return str(path.resolve().relative_to(publication.root.resolve()))
+        except ValueError:
+            return str(path)
+
+    titles = {v.slug: v.article.title for v in views}
+    order = {"inconsistent": 0, "unverifiable": 1, "consistent": 2}
+    rows = sorted(findings, key=lambda f: (order.get(f.verdict, 3), str(f.file), f.line))
+    relations = sorted({f.relation for f in findings})
+    counts = {v: sum(1 for f in findings if f.verdict == v) for v in VERDICT_ZH}
+    return render_template(
+        env,
+        "checks.html",
+        **page_context(publication, issue, f"../{ASSETS_DIR}"),
+        findings=rows,
+        relations=relations,
+        counts=counts,
+        shown_path=shown_path,
+        titles=titles,
+        views=views,
+    )
+
+
+ParagraphRenderer = Callable[[Paragraph], Markup]

@@ -1,0 +1,173 @@
+"""Publish one issue: the issue page, per-article pages, the PDF, WeChat pages and checks.html.
+
+Everything is written into a staging folder beside ``out_dir/<date>`` and renamed into place
+only when every output has been made, so a failed render leaves the previous output whole.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from zhiku.claims.model import Finding
+from zhiku.data import Store
+from zhiku.errors import ZhikuError
+from zhiku.figures import render_article_figures
+from zhiku.figures.model import RenderedFigure
+from zhiku.fsutil import atomic_write_bytes, replace_dir, staging_dir_for
+from zhiku.model import Article, Figure, Issue, Publication
+from zhiku.render.annotate import Annotator
+from zhiku.render.html import (
+    ASSETS_DIR,
+    article_page,
+    checks_page,
+    figure_file,
+    issue_page,
+    theme_environment,
+)
+from zhiku.render.layout import ArticleView, issue_layout
+from zhiku.render.pdf import render_issue_pdf
+from zhiku.render.text import file_safe_name
+from zhiku.render.theme_files import theme_file
+from zhiku.render.wechat import wechat_page
+
+ASSET_FILES = ("zhiku.css", "checks.js")
+
+FigureMap = Mapping[str, Sequence[RenderedFigure]]
+
+
+def pdf_file_name(publication: Publication, issue: Issue) -> str:
+    """``runwaysys-2021-11-22.pdf``: the English name if there is one (file-system safe)."""
+    base = file_safe_name(publication.name_en or publication.name)
+    return f"{base}-{issue.date.isoformat()}.pdf"
+
+
+def draw_figures(issue: Issue, store: Store | None) -> dict[str, list[RenderedFigure]]:
+    """Every article's figures through ``zhiku.figures`` (numbered per article)."""
+    if store is None:
+        if any(True for a in issue.articles for b in a.walk_blocks() if isinstance(b, Figure)):
+            raise ZhikuError("画图需要数据库（store）", "figures need the data store", issue.source.file)
+        return {}
+    return {a.slug: list(render_article_figures(a, store)) for a in issue.articles}
+
+
+def _issue_findings(issue: Issue, findings: Sequence[Finding]) -> list[Finding]:
+    """The findings about this issue's articles (by slug, else by source file)."""
+    slugs = {a.slug for a in issue.articles}
+    files = {a.source.file.resolve() for a in issue.articles}
+    return [f for f in findings if (f.article in slugs) or (f.file.resolve() in files)]
+
+
+def _html_pages(
+    publication: Publication,
+    issue: Issue,
+    views: Sequence[ArticleView],
+    findings: Sequence[Finding],
+    annotate: bool,
+    only: str | None = None,
+) -> dict[str, bytes]:
+    env = theme_environment(publication)
+    pdf_name = pdf_file_name(publication, issue)
+    out: dict[str, bytes] = {}
+    annotator = Annotator(findings, annotate)
+    out["index.html"] = issue_page(env, publication, issue, views, annotator, pdf_name).encode()
+    for view in views:
+        if only is not None and view.slug != only:
+            continue
+        out[f"{view.slug}.html"] = article_page(
+            env, publication, issue, view, views, Annotator(findings, annotate), pdf_name
+        ).encode()
+        out[f"wechat/{view.slug}.html"] = wechat_page(
+            env, publication, issue, view, Annotator(findings, annotate)
+        ).encode()
+        for rf in view.figures.values():
+            out[figure_file(view, rf.number)] = rf.svg.encode()
+    if only is None:
+        out["checks.html"] = checks_page(env, publication, issue, findings, views).encode()
+    return out
+
+
+def _write_assets(publication: Publication, out_dir: Path) -> list[Path]:
+    written: list[Path] = []
+    for name in ASSET_FILES:
+        target = out_dir / ASSETS_DIR / name
+        data = theme_file(publication, name).read_bytes()
+        if not target.is_file() or target.read_bytes() != data:
+            atomic_write_bytes(target, data)
+        target.chmod(0o644)
+        written.append(target)
+    return written
+
+
+def render_issue(
+    publication: Publication,
+    issue: Issue,
+    out_dir: Path,
+    *,
+    store: Store | None,
+    findings: Sequence[Finding],
+    annotate: bool = False,
+    figures: FigureMap | None = None,
+) -> list[Path]:
+    """Write ``out_dir/<date>/`` (index.html, <slug>.html, <name>-<date>.pdf, wechat/<slug>.html,
+    checks.html, figures/*.svg) and ``out_dir/assets/``. Returns every file written.
+
+    ``figures`` (article slug → rendered figures) skips drawing them, for callers that have
+    them already (the serve loop, the benchmark); otherwise ``zhiku.figures`` draws them from
+    ``store``. ``annotate`` marks inconsistent claims in the pages (a draft build).
+    """
+    out_dir = Path(out_dir)
+    figs = figures if figures is not None else draw_figures(issue, store)
+    views = issue_layout(issue, figs)
+    mine = _issue_findings(issue, findings)
+    files = _html_pages(publication, issue, views, mine, annotate)
+    files[pdf_file_name(publication, issue)] = render_issue_pdf(publication, issue, views)
+
+    target = out_dir / issue.date.isoformat()
+    staging = staging_dir_for(target)
+    try:
+        staging.chmod(0o755)  # mkdtemp makes it private; the site is served to everyone
+        for rel, data in files.items():
+            path = staging / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        assets = _write_assets(publication, out_dir)
+        replace_dir(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return [target / rel for rel in files] + assets
+
+
+def render_article_update(
+    publication: Publication,
+    issue: Issue,
+    article: Article,
+    out_dir: Path,
+    *,
+    findings: Sequence[Finding],
+    figures: FigureMap,
+    annotate: bool = False,
+) -> list[Path]:
+    """The fast in-process rebuild of one changed article (``zhiku serve``): its page, its WeChat
+    page, its figures and the issue page, each replaced atomically. The PDF and checks.html are
+    left for the full build. ``issue`` must already hold the changed article."""
+    if all(a.slug != article.slug for a in issue.articles):
+        raise ZhikuError(
+            f"本期没有这篇文章：{article.slug}",
+            f"article not in this issue: {article.slug}",
+            article.source.file,
+            article.source.line,
+        )
+    views = issue_layout(issue, figures)
+    mine = _issue_findings(issue, findings)
+    files = _html_pages(publication, issue, views, mine, annotate, only=article.slug)
+    target = out_dir / issue.date.isoformat()
+    written: list[Path] = []
+    for rel, data in files.items():
+        path = target / rel
+        atomic_write_bytes(path, data)
+        path.chmod(0o644)
+        written.append(path)
+    return written

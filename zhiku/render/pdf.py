@@ -1,0 +1,229 @@
+"""The print PDF through Typst (the `typst` PyPI package: the compiler, no LaTeX, no network).
+
+The layout lives in ``theme/issue.typ``; this module writes the issue's content as Typst
+markup (every piece of user text escaped by ``inline.typst_escape``), the metadata as JSON
+(read by the template, so it needs no escaping) and the figures as SVG files, then compiles
+them in a private build folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import shutil
+import subprocess
+import tempfile
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+import nh3
+import typst
+
+from zhiku.errors import ZhikuError, ZhikuWarning
+from zhiku.model import Block, Figure, HtmlBlock, Issue, ListBlock, Paragraph, Publication, Quote, Table
+from zhiku.render.inline import inline_plain, inline_typst, typst_escape, typst_string
+from zhiku.render.layout import ArticleView, SectionView
+from zhiku.render.meta import contact_lines, publisher_name
+from zhiku.render.theme_files import theme_file
+
+_FALLBACK_FONT_DIR = Path("/usr/share/fonts/opentype/noto")
+
+
+@functools.lru_cache(maxsize=1)
+def cjk_font_dirs() -> tuple[str, ...]:
+    """Folders holding Noto Serif/Sans CJK, as fontconfig reports them (Debian's fonts-noto-cjk)."""
+    dirs: list[str] = []
+    try:
+        out = subprocess.run(
+            ["fc-list", ":family=Noto Serif CJK SC", "file"], capture_output=True, text=True, check=False
+        ).stdout
+        out += subprocess.run(
+            ["fc-list", ":family=Noto Sans CJK SC", "file"], capture_output=True, text=True, check=False
+        ).stdout
+    except OSError:
+        out = ""
+    for line in out.splitlines():
+        path = line.split(":", 1)[0].strip()
+        if path:
+            parent = str(Path(path).parent)
+            if parent not in dirs:
+                dirs.append(parent)
+    if not dirs and _FALLBACK_FONT_DIR.is_dir():
+        dirs.append(str(_FALLBACK_FONT_DIR))
+    if not dirs:
+        raise ZhikuError(
+            "找不到 Noto CJK 字体，请安装 fonts-noto-cjk（scripts/setup.sh）",
+            "Noto CJK fonts not found; install fonts-noto-cjk (scripts/setup.sh)",
+        )
+    return tuple(dirs)
+
+
+@functools.lru_cache(maxsize=1)
+def _fonts() -> typst.Fonts:
+    # Only the CJK fonts (and Typst's embedded ones for math/raw): scanning every system font
+    # costs time and would let a stray font change the output.
+    return typst.Fonts(
+        include_system_fonts=False, include_embedded_fonts=True, font_paths=list(cjk_font_dirs())
+    )
+
+
+def _meta(publication: Publication, issue: Issue, views: Sequence[ArticleView]) -> dict[str, object]:
+    column = publication.column or ""
+    title = f"{publication.name}{column} {issue.date_zh}"
+    if issue.title:
+        title = f"{title} {issue.title}"
+    keywords: list[str] = []
+    for v in views:
+        for tag in v.article.tags:
+            if tag not in keywords:
+                keywords.append(tag)
+    return {
+        "title": title,
+        "author": publisher_name(publication) or publication.name,
+        "keywords": keywords,
+        "year": issue.date.year,
+        "month": issue.date.month,
+        "day": issue.date.day,
+        "name": publication.name,
+        "name_en": publication.name_en or "",
+        "tagline": publication.tagline or "",
+        "column": column,
+        "column_en": publication.column_en or "",
+        "date_zh": issue.date_zh,
+        "contacts": contact_lines(publication),
+        "wechat": publication.wechat,
+        "disclaimer": list(publication.disclaimer),
+        "slogan": publication.slogan,
+        "copyright": publication.copyright,
+    }
+
+
+class _Writer:
+    def __init__(self, build: Path) -> None:
+        self.build = build
+        self.parts: list[str] = []
+
+    def blocks(self, blocks: Sequence[Block], view: ArticleView) -> None:
+        for b in blocks:
+            self.block(b, view)
+
+    def block(self, b: Block, view: ArticleView) -> None:
+        if isinstance(b, Paragraph):
+            self.parts.append(inline_typst(b.text) + "\n\n")
+        elif isinstance(b, ListBlock):
+            items = ", ".join(f"[{inline_typst(i)}]" for i in b.items)
+            if b.ordered:
+                self.parts.append(f"#enum(start: {int(b.start)}, {items})\n\n")
+            else:
+                self.parts.append(f"#list({items})\n\n")
+        elif isinstance(b, Quote):
+            inner = "\n\n".join(inline_typst(p.text) for p in b.paragraphs)
+            self.parts.append(f"#block-quote[{inner}]\n\n")
+        elif isinstance(b, Table):
+            self.parts.append(self.table(b) + "\n\n")
+        elif isinstance(b, Figure):
+            self.figure(b, view)
+        elif isinstance(b, HtmlBlock):
+            text = nh3.clean(b.html, tags=set()).strip()
+            if text:
+                self.parts.append(typst_escape(text) + "\n\n")
+
+    def table(self, t: Table) -> str:
+        n = max([len(t.header)] + [len(r) for r in t.rows] or [1])
+        head = ", ".join(f"[#strong[{inline_typst(c)}]]" for c in t.header)
+        cells: list[str] = []
+        for row in t.rows:
+            padded = list(row) + [""] * (n - len(row))
+            cells.extend(f"[{inline_typst(c)}]" for c in padded)
+        body = ", ".join(cells)
+        table = f"table(columns: {n}, table.header({head}), {body})"
+        if t.caption:
+            return (
+                f"#figure({table}, caption: [{inline_typst(t.caption)}], kind: table, "
+                f"numbering: none, supplement: none)"
+            )
+        return "#" + table
+
+    def figure(self, b: Figure, view: ArticleView) -> None:
+        rf = view.figure_for(b)
+        if rf is None:
+            warnings.warn(
+                ZhikuWarning(
+                    f"图表没有数据，未画出：{b.title}",
+                    f"figure has no data and was left out: {b.title}",
+                    b.source.file,
+                    b.source.line,
+                ),
+                stacklevel=2,
+            )
+            return
+        name = f"fig-{view.number}-{rf.number}.svg"
+        (self.build / name).write_text(rf.svg, encoding="utf-8")
+        self.parts.append(
+            f"#zfigure({typst_string(name)}, [{typst_escape(rf.caption)}], "
+            f"[{typst_escape(rf.source_line)}], {typst_string(rf.description)})\n\n"
+        )
+
+    def sections(self, sections: Sequence[SectionView], view: ArticleView) -> None:
+        for s in sections:
+            level = min(s.depth + 1, 6)
+            self.parts.append("=" * level + " " + typst_escape(inline_plain(s.section.title)) + "\n\n")
+            self.blocks(s.section.blocks, view)
+            self.sections(s.children, view)
+
+    def article(self, view: ArticleView) -> None:
+        a = view.article
+        # Each article from a new page: an explicit weak page break here, never inside a heading
+        # show rule (Typst forbids pagebreak there).
+        self.parts.append("#pagebreak(weak: true)\n")
+        self.parts.append("= " + typst_escape(inline_plain(a.title)) + "\n\n")
+        byline = []
+        if a.authors:
+            byline.append("作者：" + "、".join(a.authors))
+        if a.tags:
+            byline.append("关键词：" + "、".join(a.tags))
+        if byline:
+            self.parts.append(f"#byline[{typst_escape('　'.join(byline))}]\n\n")
+        self.blocks(a.blocks, view)
+        self.sections(view.sections, view)
+
+
+def issue_typst_source(
+    publication: Publication, issue: Issue, views: Sequence[ArticleView], build: Path
+) -> str:
+    """Write the build folder's data files and return the main Typst source."""
+    (build / "meta.json").write_text(
+        json.dumps(_meta(publication, issue, views), ensure_ascii=False), encoding="utf-8"
+    )
+    shutil.copyfile(theme_file(publication, "issue.typ"), build / "issue.typ")
+    w = _Writer(build)
+    w.parts.append('#import "issue.typ": *\n#let meta = json("meta.json")\n#show: issue.with(meta)\n')
+    w.parts.append("#cover(meta)\n\n")
+    for view in views:
+        w.article(view)
+    w.parts.append("#closing(meta)\n")
+    return "".join(w.parts)
+
+
+def render_issue_pdf(publication: Publication, issue: Issue, views: Sequence[ArticleView]) -> bytes:
+    """Compile the issue to PDF bytes. A Typst error becomes one ZhikuError naming the template."""
+    with tempfile.TemporaryDirectory(prefix="zhiku-typst-") as tmp:
+        build = Path(tmp)
+        source = issue_typst_source(publication, issue, views, build)
+        main = build / "main.typ"
+        main.write_text(source, encoding="utf-8")
+        stamp = dt.datetime(issue.date.year, issue.date.month, issue.date.day, tzinfo=dt.UTC)
+        try:
+            compiler = typst.Compiler(root=str(build), font_paths=_fonts())
+            pdf = compiler.compile(input=str(main), format="pdf", timestamp=stamp)
+        except typst.TypstError as err:
+            raise ZhikuError(
+                f"PDF 排版失败：{err.message}",
+                f"PDF typesetting failed: {err.message}",
+                theme_file(publication, "issue.typ"),
+            ) from None
+        if not isinstance(pdf, bytes):
+            raise ZhikuError("PDF 排版没有输出", "PDF typesetting produced no output", issue.source.file)
+        return pdf

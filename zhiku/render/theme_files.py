@@ -1,0 +1,26 @@
+"""Where theme files come from: the publication's own ``theme/`` folder first, then zhiku's.
+
+A publication may override any template, stylesheet or the Typst layout by putting a file of
+the same name in ``<publication>/theme/``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from zhiku.model import Publication
+
+THEME_DIR = Path(__file__).resolve().parent / "theme"
+
+
+def theme_dirs(publication: Publication) -> list[Path]:
+    own = publication.root / "theme"
+    return [own, THEME_DIR] if own.is_dir() else [THEME_DIR]
+
+
+def theme_file(publication: Publication, name: str) -> Path:
+    for folder in theme_dirs(publication):
+        path = folder / name
+        if path.is_file():
+            return path
+    return THEME_DIR / name

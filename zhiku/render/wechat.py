@@ -1,0 +1,45 @@
+"""The WeChat / e-mail page of one article: every style inlined, no <style> or <script>,
+figures as PNG data URIs — what the WeChat editor and mail clients keep."""
+
+from __future__ import annotations
+
+import base64
+import re
+
+import css_inline
+import jinja2
+
+from zhiku.figures.model import RenderedFigure
+from zhiku.model import Issue, Publication
+from zhiku.render.annotate import Annotator
+from zhiku.render.html import page_context, render_template
+from zhiku.render.layout import ArticleView
+from zhiku.render.theme_files import theme_file
+
+_LEFTOVER = re.compile(r"<(style|script)\b.*?</\1\s*>", re.S | re.I)
+
+
+def png_uri(rf: RenderedFigure) -> str:
+    return "data:image/png;base64," + base64.b64encode(rf.png).decode("ascii")
+
+
+def wechat_page(
+    env: jinja2.Environment, publication: Publication, issue: Issue, view: ArticleView, annotator: Annotator
+) -> str:
+    css = theme_file(publication, "wechat.css").read_text(encoding="utf-8")
+    html = render_template(
+        env,
+        "wechat.html",
+        **page_context(publication, issue, ""),
+        view=view,
+        css=css,
+        para=annotator.paragraph_html,
+        png_uri=png_uri,
+    )
+    inliner = css_inline.CSSInliner(
+        keep_style_tags=False, keep_link_tags=False, load_remote_stylesheets=False
+    )
+    inlined: str = inliner.inline(html)
+    # css-inline already drops the <style>; a theme could still carry a script or a second style
+    # block in an odd place, and neither survives the WeChat editor, so none may remain.
+    return _LEFTOVER.sub("", inlined)
