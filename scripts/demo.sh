@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The README's demo: install what is missing (scripts/setup.sh), then build the example publication
+# examples/runwaysys into _site/ — each issue's web page, print PDF and WeChat page, the archive index,
+# topic pages, Atom feed, sitemap and Chinese full-text search. Safe to run again: setup skips what is
+# installed, and the build replaces _site/ whole (reusing its cache in examples/runwaysys/.zhiku/).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$PWD/.venv/bin:$PATH"
+
+zhiku build examples/runwaysys --out _site
+
+date=$(ls -d _site/20??-??-??/ 2>/dev/null | sort | tail -1 | xargs -r basename)
+echo
+echo "== 完成 / Done. 请看 / Look at:"
+echo "  归档首页 / Archive index:        $PWD/_site/index.html"
+if [ -n "$date" ]; then
+  echo "  本期网页 / The issue's page:     $PWD/_site/$date/index.html"
+  for pdf in _site/"$date"/*.pdf; do [ -e "$pdf" ] && echo "  印刷版 PDF / Print PDF:          $PWD/$pdf"; done
+  echo "  微信/邮件页 / WeChat pages:      $PWD/_site/$date/wechat/"
+fi
+echo "  订阅源 / Atom feed:              $PWD/_site/feed.xml"
+echo "  本机预览（含全文搜索）/ Local preview with search:  .venv/bin/zhiku serve examples/runwaysys"
