@@ -168,7 +168,8 @@ def test_real_console_script_imports_and_refuses_again(seed: Path, tmp_path: Pat
     first = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
     assert first.returncode == 0, first.stderr
     assert "2021年11月22日 星期一" in first.stdout
-    assert "跨页接回 / paragraphs joined" in first.stdout and "│ 7" in first.stdout
+    assert "跨页接回 / paragraphs joined: 7" in first.stdout
+    assert "图 / figures: 1" in first.stdout
     second = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
     assert second.returncode == 2
     assert "Traceback" not in second.stderr

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from zhiku.cli.app import app
+from zhiku.model import Figure, Paragraph
 from zhiku.sources import import_legacy
 
 
@@ -34,18 +35,35 @@ def import_command(
     report = import_legacy(legacy, out, force=force)
     console = Console()
     issue = report.issue
-    table = Table(title=f"已导入 / imported → {report.out}", show_header=False)
-    table.add_row("日期 / date", issue.date_zh)
-    for n, article in enumerate(issue.articles, start=1):
-        table.add_row(f"文章 {n} / article {n}", f"{article.title}（{len(article.sections)} 节 / sections）")
-    table.add_row("章节 / sections", str(report.sections))
-    table.add_row("段落 / paragraphs", str(report.paragraphs))
-    waiting = "（等待数据 / waiting for data）" if report.figures else ""
-    table.add_row("图表 / figures", f"{report.figures}{waiting}")
-    table.add_row("跨页接回 / paragraphs joined", str(len(report.joins)))
-    table.add_row("删去的目录等行 / TOC etc. lines dropped", str(len(report.dropped_lines)))
-    table.add_row("警告 / warnings", str(len(report.warnings)))
+    console.print(
+        f"[bold]已导入 / imported[/bold] {legacy} → {report.out}  （{issue.date_zh}）", highlight=False
+    )
+    table = Table(show_edge=False)
+    table.add_column("文章\narticle", overflow="fold", ratio=1)
+    table.add_column("章节\nsections", justify="right")
+    table.add_column("小节\nsub", justify="right")
+    table.add_column("段落\nparagraphs", justify="right")
+    table.add_column("图\nfigures", justify="right")
+    for article in issue.articles:
+        blocks = list(article.walk_blocks())
+        table.add_row(
+            article.title,
+            str(len(article.sections)),
+            str(sum(len(s.sections) for s in article.sections)),
+            str(sum(isinstance(b, Paragraph) for b in blocks)),
+            str(sum(isinstance(b, Figure) for b in blocks)),
+        )
     console.print(table)
+    waiting = "（等待数据 / waiting for data）" if report.figures else ""
+    summary = [
+        ("段落 / paragraphs", str(report.paragraphs)),
+        ("图 / figures", f"{report.figures}{waiting}"),
+        ("跨页接回 / paragraphs joined", str(len(report.joins))),
+        ("删去的目录、正文、Top 行 / TOC, 正文, Top lines dropped", str(len(report.dropped_lines))),
+        ("警告 / warnings", str(len(report.warnings))),
+    ]
+    for label, value in summary:
+        console.print(f"{label}: {value}", highlight=False)
     for join in report.joins:
         where = f"{legacy}:{join.first_line}+{join.second_line}"
         console.print(f"  接回 joined {where}: …{join.before}|{join.after}…", highlight=False)

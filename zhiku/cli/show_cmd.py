@@ -25,25 +25,27 @@ def _counts(article: Article) -> tuple[int, int, int, int]:
     paragraphs = sum(isinstance(b, Paragraph | Quote | ListBlock | TableBlock) for b in blocks)
     figures = [b for b in blocks if isinstance(b, Figure)]
     waiting = sum(1 for f in figures if not f.series)
-    return len(list(article.walk_sections())), paragraphs, len(figures), waiting
+    return len(article.sections), paragraphs, len(figures), waiting
 
 
 def _article_rows(table: Table, issue_label: str, articles: tuple[Article, ...]) -> None:
     for article in articles:
         sections, blocks, figures, waiting = _counts(article)
-        fig = f"{figures}（{waiting} 等待数据）" if waiting else str(figures)
-        table.add_row(issue_label, article.title, str(article.source.file), str(sections), str(blocks), fig)
+        fig = f"{figures}\n（{waiting} 等待数据\nwaiting）" if waiting else str(figures)
+        subs = sum(len(s.sections) for s in article.sections)
+        sec = f"{sections} + {subs}" if subs else str(sections)
+        title = f"{article.title}\n[dim]{article.source.file.name}[/dim]"
+        table.add_row(issue_label, title, sec, str(blocks), fig)
         issue_label = ""
 
 
 def _table(title: str) -> Table:
     table = Table(title=title)
-    table.add_column("期 / issue")
-    table.add_column("文章 / article")
-    table.add_column("文件 / file", overflow="fold")
-    table.add_column("章节 / sections", justify="right")
-    table.add_column("段落等 / blocks", justify="right")
-    table.add_column("图 / figures", justify="right")
+    table.add_column("期\nissue", no_wrap=True)
+    table.add_column("文章\narticle", overflow="fold", ratio=1)
+    table.add_column("章节+小节\nsections", justify="right")
+    table.add_column("段落等\nblocks", justify="right")
+    table.add_column("图\nfigures", justify="right")
     return table
 
 
@@ -80,5 +82,5 @@ def show_command(
         title = f"{publication.name}（{len(issues)} 期 / issues）: {path}"
     table = _table(title)
     for issue in issues:
-        _article_rows(table, issue.date_zh, issue.articles)
+        _article_rows(table, issue.date_zh.replace(" ", "\n"), issue.articles)
     console.print(table)
