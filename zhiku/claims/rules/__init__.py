@@ -7,7 +7,21 @@ from collections.abc import Callable
 
 from zhiku.claims.facts import Facts, Sentence
 from zhiku.claims.model import Finding
-from zhiku.claims.rules import clock_duration, compound_growth, conversion, lunar_date, weekday, yoy_growth
+from zhiku.claims.rules import (
+    clock_duration,
+    compound_growth,
+    conversion,
+    difference,
+    enumeration,
+    lunar_date,
+    multiple,
+    pp_change,
+    series,
+    share,
+    sums,
+    weekday,
+    yoy_growth,
+)
 
 Rule = Callable[[Sentence, Facts], list[Finding]]
 
@@ -18,4 +32,11 @@ RULES: tuple[Rule, ...] = (
     weekday.check,
     lunar_date.check,
     clock_duration.check,
+    sums.check,
+    share.check,
+    pp_change.check,
+    difference.check,
+    multiple.check,
+    enumeration.check,
+    series.check,
 )

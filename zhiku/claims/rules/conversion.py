@@ -84,7 +84,7 @@ def check(sentence: Sentence, facts: Facts) -> list[Finding]:
             implied = nominal(dst) / nominal(src) if to_cny else nominal(src) / nominal(dst)
             if abs(implied / rate - 1) <= RATE_SLACK:
                 v = "unverifiable"
-                evidence += f"；隐含汇率 {fmt.num(implied)}，可能按年末或当日汇率折算 / another rate may be meant"
+                evidence += f"；隐含汇率 {fmt.num(implied)}，可能按年末或当日汇率折算 / another rate?"
         out.append(
             facts.finding(
                 RELATION, v, sentence, [src, dst], stated_text, fmt.amount(point, dst.unit), evidence

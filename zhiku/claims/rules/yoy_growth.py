@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, Facts, Sentence, same_measure, specific_measure
-from zhiku.claims.interval import Interval
+from zhiku.claims import fmt
+from zhiku.claims.facts import AMOUNT_KINDS, Facts, Sentence
 from zhiku.claims.model import Finding
+from zhiku.claims.previous import previous_in_store, previous_in_text
 from zhiku.claims.tolerance import interval_of, is_bound_only, nominal, verdict
 from zhiku.quantities.model import Quantity
 
@@ -119,10 +119,10 @@ def _judge(
     base = base_year if base_year is not None else period.year - 1
     if is_bound_only(cur, facts.text):
         return None
-    prev = _previous_in_text(facts, cur, base, period.month)
+    prev = previous_in_text(facts, cur, base, period.month)
     source = "本段"
     if prev is None:
-        stored = _previous_in_store(facts, cur, period.year, base)
+        stored = previous_in_store(facts, cur, period.year, base)
         if stored is None:
             what = facts.label(cur) or cur.text
             return facts.finding(
@@ -161,7 +161,7 @@ def _judge(
     )
     if v == "inconsistent" and parts:
         for alt_base in (base - 1, base + 1):
-            alt = _previous_in_text(facts, cur, alt_base, period.month)
+            alt = previous_in_text(facts, cur, alt_base, period.month)
             if alt and all(not is_bound_only(p, facts.text) for p in alt):
                 alt_i = sum((interval_of(p, facts.text) for p in alt[1:]), interval_of(alt[0], facts.text))
                 if ((interval_of(cur, facts.text) / alt_i - 1.0) * 100.0).overlaps(stated):
@@ -169,62 +169,3 @@ def _judge(
                         f"；与{alt_base}年相比则相符，可能用错了基期 / matches {alt_base} as the base year"
                     )
     return facts.finding(RELATION, v, sentence, [*parts, cur, rate], stated_text, fmt.pct(point), evidence)
-
-
-def _previous_in_text(facts: Facts, cur: Quantity, base: int, month: int | None) -> list[Quantity] | None:
-    """The base-year value of the same measure, stated before ``cur`` in the paragraph."""
-    cands: list[Quantity] = []
-    for q in facts.quantities:
-        if q.end > cur.start:
-            break
-        if q.kind not in AMOUNT_KINDS | {"duration"} or not same_measure(q, cur):
-            continue
-        p = facts.period_at(q.start)
-        if p is None or p.year != base or p.month != month:
-            continue
-        cands.append(q)
-    if not cands:
-        return None
-    cur_label = facts.label(cur)
-    exact = [q for q in cands if not is_bound_only(q, facts.text)]
-    labs = [facts.label(q) for q in exact]
-    group = labels.complement_parts(labs)
-    if group is not None and len(group) >= 2:
-        return [exact[i] for i in group]
-    if any(is_bound_only(q, facts.text) and labels.related(cur_label, facts.label(q)) for q in cands):
-        return None  # the base-year value is only a bound (超过6000列)
-    if len(exact) == 1:
-        if specific_measure(cur) and not labels.opposed(cur_label, labs[0]):
-            return exact
-        return exact if labels.related(cur_label, labs[0]) else None
-    scored = sorted(
-        (
-            (labels.overlap(cur_label, lab), i)
-            for i, lab in enumerate(labs)
-            if not labels.opposed(cur_label, lab)
-        ),
-        reverse=True,
-    )
-    if scored and scored[0][0] >= 2 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
-        return [exact[scored[0][1]]]
-    return None
-
-
-def _previous_in_store(
-    facts: Facts, cur: Quantity, year: int, base: int
-) -> tuple[Interval, float, str, str] | None:
-    """A stored annual series whose value for ``year`` is ``cur`` itself gives the base year."""
-    store = facts.store
-    if store is None or cur.value is None:
-        return None
-    from zhiku.claims.storeview import annual_series_matching
-
-    match = annual_series_matching(store, cur, year)
-    if match is None:
-        return None
-    series_id, scale = match
-    prev = store.value(series_id, str(base))
-    if prev is None:
-        return None
-    value = prev * scale
-    return Interval.point(value), value, fmt.num(value), f"数据库 {series_id}"
