@@ -82,6 +82,9 @@ def test_belt_and_road_figures_plot_only_the_years_the_seed_gives(
             }[d["series"]]
             assert d["value"] == store.value(sid, d["period"])
     assert "亿美元" in json.loads(contracts.spec)["layer"][0]["encoding"]["y"]["title"]
+    # Labels on the bars repeat the numbers as the article writes them.
+    labels = {d["label"] for d in json.loads(contracts.spec)["data"]["values"]}
+    assert labels == {"715.7", "654", "1548.9", "979.8"}
 
 
 def test_svg_is_self_contained_with_title_and_desc(figures: list[list[RenderedFigure]]) -> None:

@@ -258,7 +258,8 @@ def vega_lite_spec(block: Figure, data: FigureData) -> dict[str, Any]:
     """The Vega-Lite spec for ``data`` (inline values, Noto Sans CJK SC everywhere)."""
     freq = data.series[0].frequency
     records = [
-        {"period": p, "value": v, "series": name, "order": i, "label": format_fixed(v, decimals(values))}
+        # Bar labels repeat the number as the prose writes it (654, not 654.0).
+        {"period": p, "value": v, "series": name, "order": i, "label": format_value(v)}
         for i, (name, values) in enumerate(zip(data.names, data.values, strict=True))
         for p, v in values.items()
     ]
