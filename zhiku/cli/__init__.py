@@ -15,6 +15,7 @@ from zhiku.cli import show_cmd  # noqa: E402, F401
 from zhiku.cli import build_cmd  # noqa: E402, F401
 from zhiku.cli import serve_cmd  # noqa: E402, F401
 from zhiku.cli import data_cmd  # noqa: E402, F401
+from zhiku.cli import check_cmd  # noqa: E402, F401
 
 
 def main() -> None:

@@ -1,0 +1,33 @@
+"""Names of relations and verdicts as editors read them (Chinese, English)."""
+
+from __future__ import annotations
+
+RELATIONS: dict[str, tuple[str, str]] = {
+    "compound_growth": ("年均增长", "compound annual growth"),
+    "yoy_growth": ("同比增长", "year-on-year growth"),
+    "sum": ("合计", "sum"),
+    "share": ("占比", "share"),
+    "pp_change": ("百分点变化", "percentage-point change"),
+    "difference": ("增减量", "difference"),
+    "multiple": ("倍数", "multiple"),
+    "conversion": ("汇率折算", "currency conversion"),
+    "weekday": ("星期", "weekday"),
+    "lunar_date": ("农历日期", "lunar date"),
+    "clock_duration": ("时长", "clock duration"),
+    "enumeration": ("列举计数", "enumerated count"),
+    "series": ("数据序列", "series look-up"),
+}
+
+VERDICTS: dict[str, tuple[str, str]] = {
+    "inconsistent": ("不符", "inconsistent"),
+    "unverifiable": ("无法核实", "unverifiable"),
+    "consistent": ("相符", "consistent"),
+}
+
+
+def relation_zh(relation: str) -> str:
+    return RELATIONS.get(relation, (relation, relation))[0]
+
+
+def verdict_zh(verdict: str) -> str:
+    return VERDICTS.get(verdict, (verdict, verdict))[0]

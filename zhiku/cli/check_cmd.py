@@ -1,0 +1,105 @@
+"""``zhiku check``: every verifiable number relation, with the arithmetic shown."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from itertools import groupby
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from zhiku.claims import Finding, check_paths
+from zhiku.claims.names import VERDICTS, relation_zh
+from zhiku.cli.app import app
+
+_STYLE = {"inconsistent": "bold red", "unverifiable": "yellow", "consistent": "green"}
+
+
+@app.command(
+    "check",
+    help=(
+        "核查文中的数字：增长率、合计、占比、折算、日期等，列出算式。"
+        "有不符时退出码为 1。 / Check the numbers in the prose (growth, sums, shares, conversions, "
+        "dates…) and show the arithmetic. Exit status 1 when something is inconsistent."
+    ),
+)
+def check_command(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="PATH…",
+            help=(
+                "文章 .md、纯文本 .txt/.md、一期文件夹或出版物文件夹 / "
+                "an article, a prose file, an issue or a publication folder"
+            ),
+        ),
+    ],
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="输出 JSON（格式见 design.md）/ print JSON (the design.md contract)"),
+    ] = False,
+    problems_only: Annotated[
+        bool,
+        typer.Option(
+            "--problems", help="只列出不符和无法核实的 / list only inconsistent and unverifiable findings"
+        ),
+    ] = False,
+) -> None:
+    findings = check_paths(paths)
+    if as_json:
+        sys.stdout.write(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2) + "\n")
+    else:
+        shown = [f for f in findings if f.verdict != "consistent"] if problems_only else findings
+        print_report(shown, findings, Console())
+    if any(f.verdict == "inconsistent" for f in findings):
+        raise typer.Exit(code=1)
+
+
+def print_report(shown: list[Finding], findings: list[Finding], console: Console) -> None:
+    """One table per article (or file): line, relation, verdict, stated, computed, arithmetic."""
+    for (file, article), group in groupby(shown, key=lambda f: (f.file, f.article)):
+        title = f"{file}" + (f"  ［{article}］" if article else "")
+        table = Table(title=title, title_justify="left", show_lines=True, expand=True)
+        table.add_column("行\nline", justify="right", no_wrap=True)
+        table.add_column("关系\nrelation", no_wrap=True)
+        table.add_column("结论\nverdict", no_wrap=True)
+        table.add_column("原文 / 所述\ntext / stated", ratio=3, overflow="fold")
+        table.add_column("计算\ncomputed", no_wrap=True)
+        table.add_column("算式\narithmetic", ratio=4, overflow="fold")
+        for f in group:
+            zh, _ = VERDICTS[f.verdict]
+            said = Text(_excerpt(f))
+            said.append(f"\n→ {f.stated}", style="bold")
+            table.add_row(
+                str(f.line),
+                relation_zh(f.relation),
+                Text(zh, style=_STYLE[f.verdict]),
+                said,
+                f.computed,
+                f.evidence,
+            )
+        console.print(table)
+    counts: Counter[str] = Counter(f.verdict for f in findings)
+    summary = Text("合计 / total: ")
+    for verdict, (zh, en) in VERDICTS.items():
+        summary.append(f"{zh} {en} {counts.get(verdict, 0)}", style=_STYLE[verdict])
+        summary.append("  ")
+    console.print(summary)
+    if not findings:
+        console.print("没有找到可核查的数字关系 / no checkable number relations found")
+
+
+def _excerpt(f: Finding, before: int = 24, after: int = 8) -> str:
+    """The words around the claim: from a little before its first number to its last."""
+    if not f.span_offsets:
+        return f.sentence or f.text
+    lo = min(a for a, _ in f.span_offsets)
+    hi = max(b for _, b in f.span_offsets)
+    a, b = max(0, lo - before), min(len(f.text), hi + after)
+    return ("…" if a > 0 else "") + f.text[a:b] + ("…" if b < len(f.text) else "")
