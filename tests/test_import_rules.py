@@ -111,3 +111,36 @@ def test_no_article_and_no_date_are_errors(tmp_path: Path) -> None:
         parse("一、前言\n\n正文。\n", tmp_path, masthead=MASTHEAD.replace("2022年1月3日 星期一", ""))
     with pytest.raises(ZhikuError, match="日期不存在"):
         parse("一、前言\n\n正文。\n", tmp_path, masthead=MASTHEAD.replace("1月3日", "2月30日"))
+
+
+def test_lists_and_block_syntax_in_prose_survive_the_round_trip(tmp_path: Path) -> None:
+    """Lines that look like Markdown block syntax stay what they were after write + read."""
+    from zhiku.model import ListBlock
+    from zhiku.sources import content, import_legacy, read_publication
+
+    body = (
+        "一、前言\n\n要点如下：\n\n- 第一点\n- 第二点\n\n3. 第三条\n4. 第四条\n\n"
+        "# 这一行不是标题。\n\n<div>也不是 HTML。\n\n2021. 年份开头的一行。\n\n[注]: 不是链接定义。\n"
+    )
+    src = tmp_path / "old.txt"
+    src.write_text(MASTHEAD + "\n【测试文章】\n\n正文\n\n" + body + "\n[Top](#)\n", encoding="utf-8")
+    report = import_legacy(src, tmp_path / "pub")
+    legacy = parse_legacy(src.read_text(encoding="utf-8"), src)
+    assert content(read_publication(report.out).issues[0]) == content(legacy.issue)
+    blocks = list(report.issue.articles[0].walk_blocks())
+    lists = [b for b in blocks if isinstance(b, ListBlock)]
+    assert [(b.items, b.ordered, b.start) for b in lists] == [
+        (("第一点", "第二点"), False, 1),
+        (("第三条", "第四条"), True, 3),
+    ]
+    from zhiku.sources import inline_to_plain
+
+    plain = [inline_to_plain(b.text) for b in blocks if isinstance(b, Paragraph)]
+    assert plain == [
+        "要点如下：",
+        "# 这一行不是标题。",
+        "<div>也不是 HTML。",
+        "2021. 年份开头的一行。",
+        "[注]: 不是链接定义。",
+    ]
+    assert report.joins == ()

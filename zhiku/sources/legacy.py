@@ -38,12 +38,14 @@ from zhiku.model import (
     Block,
     Figure,
     Issue,
+    ListBlock,
     Paragraph,
     Publication,
     Section,
     SourceRef,
 )
 from zhiku.sources.slug import slugify
+from zhiku.sources.writer import escape_paragraph
 
 SENTENCE_FINAL = "。！？!?….；;：:”’」』）)》】"
 MAX_HEADING = 40
@@ -233,13 +235,19 @@ class _Reader:
                     figure = Figure(m["title"].strip(), (), None, (), ref)
                     self._target(lead, sections).append(figure)
                     continue
+            listed = _list_block(block, ref)
+            if listed is not None:
+                self._target(lead, sections).append(listed)
+                continue
             if not ends_sentence(block.text):
                 self.warn(
                     "段落没有以句末标点结束，后面也没有可接续的段落，已原样保留",
                     "paragraph does not end a sentence and no paragraph follows to continue it; kept as is",
                     block.line + len(block.lines) - 1,
                 )
-            self._target(lead, sections).append(Paragraph(block.text, ref))
+            # Paragraph.text is inline Markdown: a prose line that looks like block syntax
+            # (# …, 1. …, <div …) is escaped so it stays prose when written and read again.
+            self._target(lead, sections).append(Paragraph(escape_paragraph(block.text), ref))
         return Article(
             title=title,
             slug=slugify(title),
@@ -276,8 +284,10 @@ class _Reader:
             i += 1
         return kept
 
-    def _is_plain(self, block: TextBlock, section_expected: int) -> bool:
+    def _is_plain(self, block: TextBlock) -> bool:
         """A block that is body text, not a heading, sub-heading or caption."""
+        if _list_block(block, None) is not None:
+            return False
         one = block.single
         if one is None:
             return True
@@ -292,8 +302,8 @@ class _Reader:
             prev = out[-1] if out else None
             if (
                 prev is not None
-                and self._is_plain(prev, 0)
-                and self._is_plain(block, 0)
+                and self._is_plain(prev)
+                and self._is_plain(block)
                 and not ends_sentence(prev.text)
             ):
                 last, first = prev.lines[-1], block.lines[0]
@@ -304,6 +314,30 @@ class _Reader:
                 continue
             out.append(block)
         return out
+
+
+_BULLET_RE = re.compile(r"^[-*+•·]\s+(?P<item>\S.*)$")
+_NUMBERED_RE = re.compile(r"^(?P<num>\d{1,9})[.)]\s+(?P<item>\S.*)$")
+
+
+def _list_block(block: TextBlock, ref: SourceRef | None) -> ListBlock | None:
+    """A block of two or more lines, each a ``- `` (or ``1. ``) item, is a list, not prose.
+
+    A single such line stays prose: ``2021. 年…`` is likelier a sentence than a one-item list.
+    """
+    if len(block.lines) < 2:
+        return None
+    bullets = [_BULLET_RE.match(line) for line in block.lines]
+    if all(bullets):
+        items = tuple(escape_paragraph(m["item"]) for m in bullets if m)
+        return ListBlock(items, False, ref or SourceRef(Path(), block.line))
+    numbers = [_NUMBERED_RE.match(line) for line in block.lines]
+    if all(numbers):
+        items = tuple(escape_paragraph(m["item"]) for m in numbers if m)
+        first = numbers[0]
+        start = int(first["num"]) if first else 1
+        return ListBlock(items, True, ref or SourceRef(Path(), block.line), start)
+    return None
 
 
 def _latin_word_char(ch: str) -> bool:

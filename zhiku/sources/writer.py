@@ -26,11 +26,13 @@ from zhiku.model import (
     Table,
 )
 
-# A line starting like this would be read as a heading, list, quote, fence, table, HTML or
-# thematic break instead of prose; a backslash keeps it prose.
+# A line starting like this would be read as a heading, list, quote, fence, HTML block,
+# link reference or setext underline instead of prose; a backslash keeps it prose.
 _BLOCK_START_RE = re.compile(
-    r"^(#{1,6}(\s|$)|>|[-+*](\s|$)|\d{1,9}[.)](\s|$)|`{3,}|~{3,}|<|=+\s*$|-+\s*$|\|)"
+    r"^(#{1,6}(\s|$)|>|[-+*](\s|$)|`{3,}|~{3,}|=+\s*$|-+\s*$|\[[^\]]+\]:"
+    r"|<(?![A-Za-z][A-Za-z0-9+.-]{1,31}:)[A-Za-z/!?])"  # an HTML tag, but not an autolink
 )
+_ORDERED_START_RE = re.compile(r"^(\d{1,9})([.)])(\s|$)")
 
 
 def dump_yaml(data: dict[str, Any]) -> str:
@@ -38,12 +40,24 @@ def dump_yaml(data: dict[str, Any]) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
 
 
-def _escape_line(line: str) -> str:
+def escape_block_start(line: str) -> str:
+    """``# 不是标题`` → ``\\# 不是标题``: keep a prose line from being read as block syntax.
+
+    Idempotent: an escaped line starts with a backslash and is left alone.
+    """
+    m = _ORDERED_START_RE.match(line)
+    if m:
+        return f"{m[1]}\\{line[len(m[1]) :]}"
     return "\\" + line if _BLOCK_START_RE.match(line) else line
 
 
+def escape_paragraph(text: str) -> str:
+    """Every line of a paragraph's text passed through :func:`escape_block_start`."""
+    return "\n".join(escape_block_start(line) for line in text.split("\n"))
+
+
 def _inline(text: str) -> str:
-    return "\n".join(_escape_line(line) for line in text.split("\n"))
+    return escape_paragraph(text)
 
 
 def _cell(text: str) -> str:
