@@ -73,7 +73,7 @@ def build_site(
             (i.date.isoformat(), a.slug): _summary(a) for i in publication.issues for a in i.articles
         }
         view = pages.build_view(publication, summaries, staging)
-        pages.write_pages(view, staging)
+        pages.write_pages(publication, view, staging)
         write_feed(view, staging)
         write_sitemap(view, staging)
         timings["pages"] = time.perf_counter() - t

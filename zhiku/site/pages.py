@@ -16,6 +16,9 @@ import jinja2
 
 from zhiku.fsutil import atomic_write_text
 from zhiku.model import Publication
+from zhiku.render import ASSETS_DIR, theme_environment
+from zhiku.render.html import render_template
+from zhiku.render.meta import contact_lines, publisher_name
 from zhiku.site import urls
 
 THEME_DIR = Path(__file__).parent / "theme"
@@ -144,23 +147,28 @@ def build_view(publication: Publication, summaries: dict[tuple[str, str], str], 
     return SiteView(info, tuple(issues), topics)
 
 
-def environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(THEME_DIR)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,  # a template typo fails the build instead of printing nothing
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+def environment(publication: Publication) -> jinja2.Environment:
+    """The render theme's environment (the publication's theme/ first, then zhiku's), with the
+    site's templates added after it, so a publication can override those too."""
+    base = theme_environment(publication)
+    assert base.loader is not None
+    return base.overlay(loader=jinja2.ChoiceLoader([base.loader, jinja2.FileSystemLoader(str(THEME_DIR))]))
 
 
-def write_pages(view: SiteView, out_dir: Path) -> list[Path]:
+def write_pages(publication: Publication, view: SiteView, out_dir: Path) -> list[Path]:
     """Write index.html, topics/index.html, one page per topic and 404.html; return the paths."""
-    env = environment()
+    env = environment(publication)
     written: list[Path] = []
+    shared = {
+        "site": view.site,
+        "publication": publication,
+        "lang": view.site.language,
+        "contacts": contact_lines(publication),
+        "publisher": publisher_name(publication),
+    }
 
     def emit(template: str, rel: str, root: str, **context: object) -> None:
-        html = env.get_template(template).render(site=view.site, root=root, **context)
+        html = render_template(env, template, root=root, assets=f"{root}{ASSETS_DIR}", **shared, **context)
         path = out_dir / rel
         atomic_write_text(path, html)
         written.append(path)
@@ -170,15 +178,15 @@ def write_pages(view: SiteView, out_dir: Path) -> list[Path]:
         by_year[iv.date.year].append(iv)
     years = sorted(by_year, reverse=True)
     emit(
-        "index.html", "index.html", "",
+        "site_index.html", "index.html", "",
         issues=view.issues, issues_by_year=[(y, by_year[y]) for y in years], years=years,
         article_count=sum(len(i.articles) for i in view.issues),
     )
-    emit("topics.html", "topics/index.html", "../", topics=view.topics)
+    emit("site_topics.html", "topics/index.html", "../", topics=view.topics)
     for topic in view.topics:
-        emit("topic.html", topic.path, "../", topic=topic)
+        emit("site_topic.html", topic.path, "../", topic=topic)
     # The 404 page is served for any missing path, at any depth: its links start from the site's path.
-    emit("404.html", "404.html", view.site.path)
+    emit("site_404.html", "404.html", view.site.path)
     copy_assets(out_dir)
     return written
 
