@@ -245,12 +245,13 @@ def test_annotate_marks_only_the_inconsistent_claim(built: Built) -> None:
 def test_checks_page_lists_every_finding_filterable(built: Built) -> None:
     html = (built.issue_dir / "checks.html").read_text(encoding="utf-8")
     rows = re.findall(
-        r'<tr class="finding verdict-(\w+)" data-verdict="(\w+)" data-relation="(\w+)">(.*?)</tr>', html, re.S
+        r'<tr class="finding finding-(\w+)" data-verdict="(\w+)" data-relation="(\w+)">(.*?)</tr>', html, re.S
     )
     assert [(r[1], r[2]) for r in rows] == [("inconsistent", "yoy_growth"), ("consistent", "yoy_growth")]
     first = rows[0][3]
     for expected in ("issues/2021-11-22/02-", "同比增长", "29%", "30.6%", "8225 ÷ (3610 + 2690)"):
         assert expected in first
+    assert "<mark>8225列</mark>" in first and "<mark>同比增长29%</mark>" in first
     # Without JavaScript the filter form stays hidden and every row shows.
     assert re.search(r'<form class="check-filters" id="check-filters" hidden>', html)
     assert 'src="../assets/checks.js"' in html

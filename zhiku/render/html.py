@@ -8,12 +8,13 @@ file and line.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from zhiku.claims.model import Finding
 from zhiku.errors import ZhikuError
@@ -82,6 +83,13 @@ def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
     except (jinja2.UndefinedError, TypeError, AttributeError) as err:
         template = env.get_template(name)
         raise ZhikuError(f"模板出错：{err}", f"template failed: {err}", template.filename or name) from None
+
+
+def _sentences_with(text: str, spans: Sequence[str]) -> str:
+    """The sentences of a paragraph that hold any of the spans (the whole text if none do)."""
+    sentences = re.split(r"(?<=[。！？；])", text)
+    hits = [s for s in sentences if any(span and span in s for span in spans)]
+    return "".join(hits) or text
 
 
 def page_context(publication: Publication, issue: Issue, assets: str) -> dict[str, Any]:
@@ -157,6 +165,17 @@ def checks_page(
             return str(path)
 
     titles = {v.slug: v.article.title for v in views}
+
+    def excerpt(f: Finding) -> Markup:
+        """The sentence that holds the claim (the paragraph when no sentence is given), spans marked."""
+        text = getattr(f, "sentence", "") or _sentences_with(f.text, f.spans)
+        html = str(escape(text))
+        for span in sorted(set(f.spans), key=len, reverse=True):
+            if span and span in text:
+                esc = str(escape(span))
+                html = html.replace(esc, f"\ue000{esc}\ue001")
+        return Markup(html.replace("\ue000", "<mark>").replace("\ue001", "</mark>"))
+
     order = {"inconsistent": 0, "unverifiable": 1, "consistent": 2}
     rows = sorted(findings, key=lambda f: (order.get(f.verdict, 3), str(f.file), f.line))
     relations = sorted({f.relation for f in findings})
@@ -169,6 +188,7 @@ def checks_page(
         relations=relations,
         counts=counts,
         shown_path=shown_path,
+        excerpt=excerpt,
         titles=titles,
         views=views,
     )
