@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from zhiku.data import (
     ANNUAL_INFLATION,
     FX_USD_CNY_ANNUAL,
     MONTHLY_YOY,
+    Store,
     UnknownSeriesError,
     bundled_store,
     open_store,
@@ -38,13 +40,13 @@ def make_pub(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
 
 
 @pytest.fixture(scope="module")
-def pub_store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def pub_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     root = make_pub(tmp_path_factory.mktemp("s"), {"trains.csv": TRAINS})
     with open_store(root) as store:
         yield store
 
 
-def test_bls_annual_inflation_is_bls_own_numbers(pub_store) -> None:  # type: ignore[no-untyped-def]
+def test_bls_annual_inflation_is_bls_own_numbers(pub_store: Store) -> None:
     assert pub_store.value(ANNUAL_INFLATION, 1980) == 13.5
     assert pub_store.value(ANNUAL_INFLATION, 2009) == -0.4
     assert pub_store.value(ANNUAL_INFLATION, 2021) == 4.7
@@ -60,7 +62,7 @@ def test_bls_annual_inflation_is_bls_own_numbers(pub_store) -> None:  # type: ig
     assert info.frequency == "annual"
 
 
-def test_bls_annual_average_index_and_monthly_yoy(pub_store) -> None:  # type: ignore[no-untyped-def]
+def test_bls_annual_average_index_and_monthly_yoy(pub_store: Store) -> None:
     assert pub_store.value("us.cpi_u.index.annual", 2021) == 270.97
     # 美国10月CPI增速已突破6%: October 2021 over October 2020.
     assert pub_store.value(MONTHLY_YOY, "2021-10") == 6.2
@@ -72,7 +74,7 @@ def test_bls_annual_average_index_and_monthly_yoy(pub_store) -> None:  # type: i
     ]
 
 
-def test_bundled_exchange_rates(pub_store) -> None:  # type: ignore[no-untyped-def]
+def test_bundled_exchange_rates(pub_store: Store) -> None:
     assert pub_store.value(FX_USD_CNY_ANNUAL, 2020) == 6.8976
     assert pub_store.value(FX_USD_CNY_ANNUAL, 2013) == 6.1932
     records = pub_store.observation_records(FX_USD_CNY_ANNUAL)
@@ -81,7 +83,7 @@ def test_bundled_exchange_rates(pub_store) -> None:  # type: ignore[no-untyped-d
     assert pub_store.series(FX_USD_CNY_ANNUAL).unit == "元/美元"
 
 
-def test_csv_series_with_provenance(pub_store) -> None:  # type: ignore[no-untyped-def]
+def test_csv_series_with_provenance(pub_store: Store) -> None:
     assert pub_store.observations("cer.trains") == [("2018", 6300.0), ("2019", 8225.0), ("2020", 12400.0)]
     info = pub_store.series("cer.trains")
     assert (info.name_zh, info.unit, info.source, info.file, info.line) == (
@@ -91,7 +93,7 @@ def test_csv_series_with_provenance(pub_store) -> None:  # type: ignore[no-untyp
     assert pub_store.value("cer.trains", 2017) is None
 
 
-def test_unknown_series_suggests_close_ids(pub_store) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_series_suggests_close_ids(pub_store: Store) -> None:
     with pytest.raises(UnknownSeriesError) as e:
         pub_store.series("us.cpi_u.inflation.anual")
     assert "us.cpi_u.inflation.annual" in str(e.value)

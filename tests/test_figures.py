@@ -13,10 +13,11 @@ import vl_convert
 from zhiku.data import Store, open_store
 from zhiku.errors import ZhikuError
 from zhiku.figures import RenderedFigure, render_article_figures, resolve, vega_lite_spec
-from zhiku.model import Article
+from zhiku.model import Article, Figure
 from zhiku.sources import parse_article, read_publication
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "runwaysys"
+Example = tuple[list[Article], Store]
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -29,7 +30,7 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Article], St
 
 
 @pytest.fixture(scope="module")
-def figures(example: tuple[list[Article], Store]) -> list[list[RenderedFigure]]:
+def figures(example: Example) -> list[list[RenderedFigure]]:
     articles, store = example
     return [render_article_figures(a, store) for a in articles]
 
@@ -48,13 +49,15 @@ def test_example_has_three_figures_numbered_per_article(figures: list[list[Rende
             assert f.block.source.line < 1000
 
 
-def test_inflation_figure_is_bls_1960_to_2021(figures: list[list[RenderedFigure]], example) -> None:  # type: ignore[no-untyped-def]
+def test_inflation_figure_is_bls_1960_to_2021(
+    figures: list[list[RenderedFigure]], example: Example
+) -> None:
     _, store = example
     fig = figures[0][0]
     assert fig.source_line == "资料来源：美国劳工统计局（BLS），CPI-U 年均值同比"
     assert fig.columns == ("年份", "美国通货膨胀率（CPI-U年均值同比，%）")
     assert [r[0] for r in fig.rows] == [str(y) for y in range(1960, 2022)]
-    table = dict(fig.rows)
+    table = {row[0]: row[1] for row in fig.rows}
     assert (table["1980"], table["2009"], table["2021"], table["1961"]) == ("13.5", "−0.4", "4.7", "1.0")
     for period, text in fig.rows:
         assert float(text.replace("−", "-")) == store.value("us.cpi_u.inflation.annual", period)
@@ -64,7 +67,7 @@ def test_inflation_figure_is_bls_1960_to_2021(figures: list[list[RenderedFigure]
 
 
 def test_belt_and_road_figures_plot_only_the_years_the_seed_gives(
-    figures: list[list[RenderedFigure]], example  # type: ignore[no-untyped-def]
+    figures: list[list[RenderedFigure]], example: Example
 ) -> None:
     _, store = example
     contracts, trains = figures[1]
@@ -100,9 +103,9 @@ def test_svg_is_self_contained_with_title_and_desc(figures: list[list[RenderedFi
         assert fig.png[:8] == b"\x89PNG\r\n\x1a\n" and len(fig.png) > 20_000
 
 
-def test_year_axis_labels_are_years_not_thousands(example) -> None:  # type: ignore[no-untyped-def]
+def test_year_axis_labels_are_years_not_thousands(example: Example) -> None:
     articles, store = example
-    block = next(b for b in articles[0].walk_blocks() if type(b).__name__ == "Figure")
+    block = next(b for b in articles[0].walk_blocks() if isinstance(b, Figure))
     spec = vega_lite_spec(block, resolve(block, store))
     raw = vl_convert.vegalite_to_svg(spec)  # before outlining, the labels are still text
     assert ">1960<" in raw and ">2020<" in raw and "1,960" not in raw
@@ -142,7 +145,7 @@ from: 2019
 """
 
 
-def test_numbering_follows_reading_order(tmp_path: Path, example) -> None:  # type: ignore[no-untyped-def]
+def test_numbering_follows_reading_order(tmp_path: Path, example: Example) -> None:
     _, store = example
     article = parse_article(ARTICLE, tmp_path / "a.md")
     figs = render_article_figures(article, store)
@@ -164,7 +167,9 @@ def test_numbering_follows_reading_order(tmp_path: Path, example) -> None:  # ty
         ("title: 错\nseries: [us.cpi_u.inflation.annual, us.cpi_u.inflation.monthly_yoy]\n", "frequenc"),
     ],
 )
-def test_bad_figure_block_names_file_and_line(tmp_path: Path, example, body: str, fragment: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_figure_block_names_file_and_line(
+    tmp_path: Path, example: Example, body: str, fragment: str
+) -> None:
     _, store = example
     path = tmp_path / "bad.md"
     article = parse_article(f"---\ntitle: 测试\n---\n\n正文。\n\n```figure\n{body}```\n", path)

@@ -10,7 +10,6 @@ all urban consumers, not seasonally adjusted).
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import importlib.metadata
 import importlib.util
 import sqlite3
@@ -26,6 +25,8 @@ SOURCE_URL = "https://data.bls.gov/timeseries/CUUR0000SA0"
 ANNUAL_INDEX = "us.cpi_u.index.annual"
 ANNUAL_INFLATION = "us.cpi_u.inflation.annual"
 MONTHLY_YOY = "us.cpi_u.inflation.monthly_yoy"
+# Bump when the derivation below changes, so stores built by an older zhiku re-read BLS.
+DERIVATION_VERSION = 2
 
 
 def cpi_db_path() -> Path:
@@ -54,7 +55,7 @@ def cpi_fingerprint() -> str:
         version = importlib.metadata.version("cpi")
     except importlib.metadata.PackageNotFoundError:
         version = "?"
-    return f"cpi {version} {st.st_size} {st.st_mtime_ns}"
+    return f"derivation {DERIVATION_VERSION}; cpi {version} {st.st_size} {st.st_mtime_ns}"
 
 
 def yoy_percent(current: float, previous: float) -> float:
@@ -99,7 +100,9 @@ def read_bls_cpi() -> list[SeriesData]:
     except importlib.metadata.PackageNotFoundError:
         version = "?"
     latest = max(monthly)
-    retrieved = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).date().isoformat()
+    # When BLS was queried is not recorded in the package; what it ships is a release of the
+    # database whose latest month dates it. (The file's mtime is only when it was installed.)
+    retrieved = f"PyPI cpi {version}，数据截至 {latest[0]}-{latest[1]:02d}"
     common = (
         f"BLS 序列 {BLS_SERIES_ID}（CPI-U，全部项目，美国城市平均，未季调）；数据随 PyPI 包 cpi {version}"
         f" 提供，截至 {latest[0]}-{latest[1]:02d}"

@@ -24,6 +24,8 @@ from zhiku.data.model import Observation, SeriesData, SeriesInfo
 from zhiku.data.periods import FREQUENCY_ZH, parse_period
 from zhiku.errors import ZhikuError
 
+# Bump when reading rules change, so stores built by an older zhiku re-read every CSV.
+READER_VERSION = 1
 REQUIRED = ("indicator", "period", "value", "unit", "source")
 OPTIONAL = ("name", "name_en", "source_url", "retrieved", "note")
 SERIES_FIELDS = ("name", "name_en", "unit", "source", "source_url", "retrieved")

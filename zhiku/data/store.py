@@ -24,7 +24,7 @@ from pathlib import Path
 from types import TracebackType
 
 from zhiku.data.bls import cpi_fingerprint, read_bls_cpi
-from zhiku.data.csv_source import read_series_csv
+from zhiku.data.csv_source import READER_VERSION, read_series_csv
 from zhiku.data.model import BuildReport, Observation, SeriesData, SeriesInfo
 from zhiku.data.periods import parse_period, period_in_range
 from zhiku.errors import ZhikuError
@@ -82,7 +82,7 @@ def _csv_source(path: Path, key: str) -> DataSource:
     def read() -> list[SeriesData]:
         return read_series_csv(read_text(path), path, display=key)
 
-    return DataSource(key, f"sha256:{digest}", read, path)
+    return DataSource(key, f"reader {READER_VERSION}; sha256:{digest}", read, path)
 
 
 def bundled_sources() -> list[DataSource]:

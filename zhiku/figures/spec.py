@@ -10,6 +10,7 @@ there are few bars).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from dataclasses import dataclass
@@ -232,7 +233,7 @@ def _with_description(block: Figure, data: FigureData) -> FigureData:
                 f"最低为{_period_zh(lo, freq)}的{format_value(values[lo])}{unit}"
             )
     parts.append(data.source_line)
-    return FigureData(**{**data.__dict__, "description": "；".join(parts) + "。"})
+    return dataclasses.replace(data, description="；".join(parts) + "。")
 
 
 def _label_values(periods: tuple[str, ...], frequency: str) -> list[str]:
