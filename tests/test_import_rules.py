@@ -144,3 +144,10 @@ def test_lists_and_block_syntax_in_prose_survive_the_round_trip(tmp_path: Path) 
         "[注]: 不是链接定义。",
     ]
     assert report.joins == ()
+
+
+def test_without_disclaimer_heading_what_follows_the_last_top_link_is_end_matter(tmp_path: Path) -> None:
+    text = MASTHEAD + "\n【文章】\n\n一、前言\n\n正文。\n\n[Top](#)\n\n**口号一句**\n\nE-mail：a@b.cn\n"
+    legacy = parse_legacy(text, tmp_path / "old.txt")
+    assert [b.text for b in legacy.issue.articles[0].walk_blocks() if isinstance(b, Paragraph)] == ["正文。"]
+    assert (legacy.publication.slogan, legacy.publication.email) == ("口号一句", "a@b.cn")

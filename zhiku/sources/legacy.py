@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,6 +45,7 @@ from zhiku.model import (
     Section,
     SourceRef,
 )
+from zhiku.sources.publication import weekday_index
 from zhiku.sources.slug import slugify
 from zhiku.sources.writer import escape_paragraph
 
@@ -345,11 +347,16 @@ def _latin_word_char(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-def _first_index(blocks: list[TextBlock], start: int, predicate: object) -> int:
+def _first_index(blocks: list[TextBlock], start: int, predicate: Callable[[TextBlock], object]) -> int:
+    """Index of the first block from ``start`` on that satisfies ``predicate``, else ``len``."""
     for i in range(start, len(blocks)):
-        if callable(predicate) and predicate(blocks[i]):
+        if predicate(blocks[i]):
             return i
     return len(blocks)
+
+
+def _is_top_link(block: TextBlock) -> bool:
+    return block.single is not None and _TOP_RE.match(block.single) is not None
 
 
 def _is_article_start(block: TextBlock) -> bool:
@@ -385,17 +392,23 @@ def parse_legacy(text: str, file: Path) -> LegacyIssue:
 
     end_matter = _first_index(blocks, first_article, _is_disclaimer_heading)
     articles: list[Article] = []
+    tail: list[TextBlock] = []
     i = first_article
     while i < end_matter:
         start = blocks[i]
         m = _ARTICLE_RE.match(start.single or "")
         assert m is not None
-        j = _first_index(blocks, i + 1, _is_article_start)
-        j = min(j, end_matter)
-        articles.append(reader.article(m["title"].strip(), start.line, blocks[i + 1 : j]))
+        j = min(_first_index(blocks, i + 1, _is_article_start), end_matter)
+        body = blocks[i + 1 : j]
+        if j == end_matter:
+            # The last article ends at its [Top](#) link when it has one; what follows it
+            # (contacts, a slogan) is end matter even without a 重要声明 heading.
+            top = _first_index(body, 0, _is_top_link)
+            body, tail = body[: top + 1], body[top + 1 :]
+        articles.append(reader.article(m["title"].strip(), start.line, body))
         i = j
 
-    _end_matter(reader, blocks[end_matter:], fields)
+    _end_matter(reader, [*tail, *blocks[end_matter:]], fields)
     if "name" not in fields:
         raise ZhikuError("报头中没有找到出版物名称", "the masthead gives no publication name", file, 1)
     if date is None:
@@ -484,17 +497,14 @@ def _masthead(
                     ) from err
                 date_line = line
                 printed = m["wd"]
-                if printed is not None:
-                    from zhiku.sources.publication import weekday_index
-
-                    if weekday_index(printed) != date.weekday():
-                        reader.warn(
-                            f"印刷的星期“{printed}”与日期不符："
-                            f"{date.isoformat()} 是{WEEKDAYS_ZH[date.weekday()]}",
-                            f"the printed weekday '{printed}' does not match the date: "
-                            f"{date.isoformat()} is a {date.strftime('%A')}",
-                            line,
-                        )
+                if printed is not None and weekday_index(printed) != date.weekday():
+                    reader.warn(
+                        f"印刷的星期“{printed}”与日期不符："
+                        f"{date.isoformat()} 是{WEEKDAYS_ZH[date.weekday()]}",
+                        f"the printed weekday '{printed}' does not match the date: "
+                        f"{date.isoformat()} is a {date.strftime('%A')}",
+                        line,
+                    )
                 continue
             if _contact(reader, line_text, line, fields):
                 continue
