@@ -177,3 +177,30 @@ def test_bad_figure_block_names_file_and_line(
         render_article_figures(article, store)
     assert e.value.file == path and e.value.line == 7
     assert fragment in e.value.message and " / " in e.value.message
+
+
+@pytest.mark.parametrize(
+    ("kind", "mark", "check"),
+    [
+        ("bar", "bar", lambda enc: enc["xOffset"]["field"] == "series" and enc["y"]["stack"] is None),
+        ("stacked-bar", "bar", lambda enc: enc["y"]["stack"] == "zero" and "xOffset" not in enc),
+        ("multi-line", "line", lambda enc: enc["color"]["legend"] is not None),
+    ],
+)
+def test_kinds_for_several_series(
+    tmp_path: Path, example: Example, kind: str, mark: str, check: object
+) -> None:
+    _, store = example
+    text = (
+        "---\ntitle: 测试\n---\n\n```figure\ntitle: 两个序列\n"
+        "series: [bri.contracting.new_contracts, bri.contracting.turnover]\n"
+        f"legend: 新签合同额, 完成营业额\nkind: {kind}\n```\n"
+    )
+    (fig,) = render_article_figures(parse_article(text, tmp_path / "k.md"), store)
+    spec = json.loads(fig.spec)
+    first = spec["layer"][0]
+    assert first["mark"]["type"] == mark
+    assert callable(check) and check(first["encoding"])
+    assert first["encoding"]["color"]["scale"]["domain"] == ["新签合同额", "完成营业额"]
+    assert fig.rows == (("2013", "715.7", "654.0"), ("2019", "1548.9", "979.8"))
+    assert not list(ET.fromstring(fig.svg).iter(f"{SVG}text"))
