@@ -174,3 +174,19 @@ def test_real_console_script_imports_and_refuses_again(seed: Path, tmp_path: Pat
     assert second.returncode == 2
     assert "Traceback" not in second.stderr
     assert second.stderr.strip().startswith(f"错误 error: {out}: 输出文件夹不是空的")
+
+
+def test_show_succeeds_on_publication_issue_and_article(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command the errors above come from, on good input: exit 0 and a summary."""
+    monkeypatch.setenv("COLUMNS", "160")
+    for path, expect in [
+        (FIXTURE, ["测试智库（2 期 / issues）", "2021年11月29日", "前一期", "后一篇的第二篇"]),
+        (FIXTURE / "issues" / "2021-12-06", ["一期 / issue", "后一篇的第一篇"]),
+        (FIXTURE / "issues" / "z-special-issue" / "01-first.md", ["前一期", "01-first.md"]),
+    ]:
+        code, output = run(["show", str(path)], monkeypatch, capsys)
+        assert code == 0, output
+        for text in expect:
+            assert text in output
