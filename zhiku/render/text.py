@@ -124,5 +124,5 @@ def file_safe_name(name: str) -> str:
     """A publication name fit for a file name: ``Runwaysys`` → ``runwaysys``."""
     text = unicodedata.normalize("NFKC", name).strip().lower()
     text = re.sub(r"\s+", "-", text)
-    text = re.sub(r"[^\w\-.]+", "", text).strip("-.")
+    text = re.sub(r"[^\w\-]+", "", text).strip("-")
     return text or "issue"
