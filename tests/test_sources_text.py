@@ -33,6 +33,18 @@ def test_encodings_decode_to_the_same_text(tmp_path: Path, name: str, data: byte
     assert "\r" not in got and "\ufeff" not in got
 
 
+@pytest.mark.parametrize(
+    "short",
+    ["正文。", "一、前言", "name: 兰瑞智库\n", "---\ntitle: 测试\n---\n\n正文。\n", "日期：2021年11月22日"],
+)
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030"])
+def test_short_gbk_files_are_read_as_chinese(tmp_path: Path, short: str, encoding: str) -> None:
+    # charset-normalizer alone takes a few GBK words for Korean; editors' short files must work.
+    path = tmp_path / "short.md"
+    path.write_bytes(short.encode(encoding))
+    assert read_text(path) == short
+
+
 def test_old_mac_newlines_are_normalised(tmp_path: Path) -> None:
     path = tmp_path / "cr.txt"
     path.write_bytes("第一行\r第二行\r".encode())

@@ -69,15 +69,48 @@ def decode_bytes(data: bytes, path: Path) -> str:
     return text
 
 
+def _plausible_chinese(text: str) -> bool:
+    """True when nearly every character is ASCII, a CJK ideograph or CJK/general punctuation.
+
+    Bytes that merely happen to decode as GB18030 (binary data, another legacy encoding)
+    give rare symbols, private-use and control characters instead.
+    """
+    common = sum(
+        1
+        for ch in text
+        if ch.isascii()
+        or "\u4e00" <= ch <= "\u9fff"
+        or "\u3400" <= ch <= "\u4dbf"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
+        or "\u2000" <= ch <= "\u206f"
+        or ch in "·×÷°±√∞≈≠≤≥←↑→↓■□▲△◆◇○●★☆"
+    )
+    return common >= 0.95 * len(text)
+
+
 def _guess(data: bytes, path: Path) -> str:
+    """Decode bytes that are not UTF-8 and carry no BOM.
+
+    charset-normalizer decides first; when it does not say GB (it often cannot on a short
+    file: a few Chinese words in GBK look like Korean to it), GB18030 is tried and kept if the
+    result reads as Chinese, since that is what zhiku's users' Windows machines write.
+    Only then is charset-normalizer's other guess used.
+    """
     best = from_bytes(data).best()
-    if best is None or best.encoding is None:
-        raise _binary(path)
-    encoding = best.encoding.lower().replace("-", "_")
-    if encoding in _GB_FAMILY:
-        encoding = "gb18030"
+    guess = None if best is None or best.encoding is None else best.encoding.lower().replace("-", "_")
+    if guess in _GB_FAMILY:
+        return data.decode("gb18030", errors="strict")
     try:
-        return data.decode(encoding)
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _plausible_chinese(text):
+        return text
+    if guess is None:
+        raise _binary(path)
+    try:
+        return data.decode(guess)
     except (UnicodeDecodeError, LookupError) as err:
         raise _binary(path) from err
 
