@@ -19,6 +19,9 @@ COMPLEMENTS: tuple[tuple[str, ...], ...] = (
     ("上半年", "下半年"),
 )
 
+# Words naming a whole made of complementary parts: 进出口 is exports plus imports.
+WHOLES = ("进出口", "往返", "城乡", "男女", "境内外", "国内外", "全年")
+
 # Words that make two labels measure different things.
 OPPOSITES: tuple[tuple[str, str], ...] = (
     *((a, b) for group in COMPLEMENTS for a in group for b in group if a != b),
@@ -57,8 +60,22 @@ def complement_parts(labels: list[str]) -> list[int] | None:
     return None
 
 
+def names_a_part(label: str) -> bool:
+    """Whether a label names one complementary part (进口额) rather than the whole (进出口总额)."""
+    if any(w in label for w in WHOLES):
+        return False
+    for group in COMPLEMENTS:
+        hits = [w for w in group if w in label]
+        if len(hits) == 1:
+            return True
+    return False
+
+
 def opposed(a: str, b: str) -> bool:
-    return any(x in a and y in b for x, y in OPPOSITES)
+    """One label names x and the other its opposite y (a label naming both, 进出口, is the whole)."""
+    if any(w in a for w in WHOLES) or any(w in b for w in WHOLES):
+        return False
+    return any(x in a and y in b and y not in a and x not in b for x, y in OPPOSITES)
 
 
 def overlap(a: str, b: str) -> int:

@@ -35,7 +35,7 @@ def previous_in_text(
     exact = [q for q in cands if not is_bound_only(q, facts.text)]
     labs = [facts.label(q) for q in exact]
     group = labels.complement_parts(labs)
-    if group is not None and len(group) >= 2:
+    if group is not None and len(group) >= 2 and not labels.names_a_part(cur_label):
         return [exact[i] for i in group]
     if any(is_bound_only(q, facts.text) and labels.related(cur_label, facts.label(q)) for q in cands):
         return None  # the base-year value is only a bound (超过6000列)

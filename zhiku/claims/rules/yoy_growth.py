@@ -153,7 +153,7 @@ def _judge(
     point = (nominal(cur) / prev_value - 1) * 100 if prev_value else float("nan")
     v = verdict(computed, stated)
     rel = "≈" if v == "consistent" else "≠"
-    sum_note = f" = {fmt.num(nominal(cur))}/{fmt.num(prev_value)} − 1" if len(parts) > 1 else ""
+    sum_note = f" = {fmt.amount(nominal(cur))}/{fmt.amount(prev_value)} − 1" if len(parts) > 1 else ""
     evidence = (
         f"{cur_shown}/{prev_shown} − 1{sum_note} = {fmt.pct(point)} {rel} {'−' if down else ''}{rate.text}"
         f"（{base}年数值取自{source} / base-year value from "
