@@ -18,22 +18,22 @@ _BLANK = re.compile(r"\n[ \t\u3000]*\n")
 _MASTHEAD = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:星期|周|礼拜)[一二三四五六日天]")
 
 
-def check_paragraph(
+def build_facts(
     text: str,
     file: Path,
-    line: int,
+    line: int = 1,
     store: SeriesStore | None = None,
     *,
     reference_date: dt.date | None = None,
     article: str | None = None,
-) -> list[Finding]:
-    """Every finding in one paragraph of plain text."""
+) -> Facts | None:
+    """Read a paragraph once for all rules; None when it holds no quantity."""
     if not any(ch.isdigit() for ch in text) and not any(ch in text for ch in "一二三四五六七八九十两半"):
-        return []
+        return None
     quantities = tuple(parse_quantities(text))
     if not quantities:
-        return []
-    facts = Facts(
+        return None
+    return Facts(
         text=text,
         file=file,
         line=line,
@@ -44,6 +44,21 @@ def check_paragraph(
         article=article,
         marks=period_marks(quantities),
     )
+
+
+def check_paragraph(
+    text: str,
+    file: Path,
+    line: int,
+    store: SeriesStore | None = None,
+    *,
+    reference_date: dt.date | None = None,
+    article: str | None = None,
+) -> list[Finding]:
+    """Every finding in one paragraph of plain text."""
+    facts = build_facts(text, file, line, store, reference_date=reference_date, article=article)
+    if facts is None:
+        return []
     out: list[Finding] = []
     for sentence in facts.sentences:
         for rule in RULES:

@@ -29,7 +29,7 @@ class SeriesStore(Protocol):
 
 
 # Kinds that measure something (as opposed to dates, clock times and ordinals).
-AMOUNT_KINDS = frozenset({"money", "count", "number"})
+AMOUNT_KINDS = frozenset({"money", "count", "number", "dimension"})
 VALUE_KINDS = AMOUNT_KINDS | {"percent", "percentage_point", "per_mille", "duration"}
 TIME_KINDS = frozenset({"date", "year_range", "date_range"})
 

@@ -35,6 +35,16 @@ def amount(x: float, unit: str | None = None) -> str:
     return f"{num(x)}{u}"
 
 
+def like_shown(x: float, qs: list[Quantity] | tuple[Quantity, ...]) -> str:
+    """``x`` in the same units as :func:`shown` prints ``qs`` (3.258e10 → 325.8 beside 979.8亿)."""
+    from zhiku.claims.tolerance import magnitude, written_literal
+
+    mags = {magnitude(q) for q in qs}
+    if all(written_literal(q) is not None for q in qs) and len(mags) == 1:
+        return num(x / mags.pop())
+    return num(x)
+
+
 def shown(qs: list[Quantity] | tuple[Quantity, ...]) -> list[str]:
     """The numbers of ``qs`` as written, when they share one magnitude (715.7, 1548.9);
     otherwise their full values (12400, 8225), so the arithmetic stays checkable by hand."""

@@ -94,7 +94,8 @@ def _judge(
     point = nominal(after) - sum(nominal(q) for q in before)
     shown = fmt.shown([after, *before, d])
     prev_shown = shown[1] if len(before) == 1 else "(" + "+".join(shown[1:-1]) + ")"
-    evidence = f"{shown[0]} − {prev_shown} = {fmt.num(point)} {'≈' if v == 'consistent' else '≠'} {d.text}"
+    result = fmt.like_shown(point, [after, *before, d])
+    evidence = f"{shown[0]} − {prev_shown} = {result} {'≈' if v == 'consistent' else '≠'} {d.text}"
     if v == "inconsistent" and shown[0] == fmt.num(nominal(after)):
         evidence += f"（{fmt.amount(point, d.unit)}）"
     return facts.finding(

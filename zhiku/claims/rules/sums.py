@@ -92,7 +92,8 @@ def _equal(sentence: Sentence, facts: Facts, parts: list[Quantity], total: Quant
     v = verdict(s, interval_of(total, facts.text))
     point = sum(nominal(p) for p in parts)
     shown = fmt.shown([*parts, total])
-    evidence = f"{' + '.join(shown[:-1])} = {fmt.num(point)} {'≈' if v == 'consistent' else '≠'} {shown[-1]}"
+    result = fmt.like_shown(point, [*parts, total])
+    evidence = f"{' + '.join(shown[:-1])} = {result} {'≈' if v == 'consistent' else '≠'} {shown[-1]}"
     if shown[-1] != fmt.num(nominal(total)):
         evidence += f"（{total.text}）"
     return facts.finding(
@@ -182,7 +183,8 @@ def _sum_of(sentence: Sentence, facts: Facts, parts: list[Quantity], total: Quan
         v = verdict(s, interval_of(total, facts.text))
     point = sum(nominal(p) for p in parts)
     shown = fmt.shown([*parts, total])
-    evidence = f"{' + '.join(shown[:-1])} = {fmt.num(point)} {'≈' if v == 'consistent' else '≠'} {total.text}"
+    result = fmt.like_shown(point, [*parts, total])
+    evidence = f"{' + '.join(shown[:-1])} = {result} {'≈' if v == 'consistent' else '≠'} {total.text}"
     return facts.finding(
         RELATION, v, sentence, [*parts, total], total.text, fmt.amount(point, total.unit), evidence
     )
