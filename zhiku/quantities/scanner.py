@@ -13,6 +13,7 @@ time grows linearly with the text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -37,6 +38,7 @@ from zhiku.quantities.units import (
     WORD_NUMERAL_EXCLUDED_MEASURES,
 )
 
+MAX_NUMERAL = 40  # longer numerals are not read (and would cost quadratic big-number arithmetic)
 SP = r"[ \t\u00a0]{0,3}"  # spaces inside a quantity (3 个半小时, 11 月 16 日); \u3000 is normalised to " "
 ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 CNCH = f"[{CN_DIGIT_CHARS}{CN_UNIT_CHARS}]"
@@ -231,10 +233,14 @@ class Scanner:
         self.norm = normalise(source)
         self.prose = prose
         self.out: list[_Reading] = []
-        self.idioms = [m.span() for m in WORD_IDIOMS.finditer(self.norm)]
+        spans = [m.span() for m in WORD_IDIOMS.finditer(self.norm)]
+        self.idiom_starts = [a for a, _ in spans]
+        self.idiom_ends = [b for _, b in spans]
 
     def _in_idiom(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.idioms)
+        # Idiom spans do not overlap (finditer), so the one that may hold pos is found by bisection.
+        i = bisect.bisect_right(self.idiom_starts, pos) - 1
+        return i >= 0 and pos < self.idiom_ends[i]
 
     # -- numeral helpers -------------------------------------------------------------------
     def numeral_at(self, pos: int) -> tuple[int, Numeral] | None:
@@ -284,6 +290,8 @@ class Scanner:
         norm = self.norm
         start, end = m.span()
         text = m.group()
+        if len(text) > MAX_NUMERAL:
+            return None  # a run of digits this long is data (a hash, a line of noise), not a quantity
         word = _is_word_numeral(text)
         before = norm[start - 1] if start > 0 else ""
         after = norm[end] if end < len(norm) else ""
@@ -501,8 +509,14 @@ class Scanner:
             and "钟" not in tail.group()
         ):
             return None
-        if _is_word_numeral(hour_text) and "点" in text and period_start is None and not has_minutes:
-            return None
+        if (
+            _is_word_numeral(hour_text)
+            and period_start is None
+            and not (
+                tail.group("half") or tail.group("quarter") or "分" in tail.group() or tail.group("zheng")
+            )
+        ):
+            return None  # 零点零零吨, 十二点五: decimals, not a time, unless 分/半/刻/整 or 上午… say so
         if colon and len(tail.group("min") or "") != 2:
             return None
         first = start if period_start is None else period_start

@@ -1,0 +1,133 @@
+"""Property tests: any number written any supported way reads back; no input raises; time is linear."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+import cn2an
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zhiku.quantities import parse_numbers, parse_quantities
+
+FULLWIDTH = str.maketrans("0123456789.,%", "０１２３４５６７８９．，％")
+
+
+def _arabic(n: Decimal) -> str:
+    return format(n, "f")
+
+
+def _grouped(n: Decimal) -> str:
+    whole, _, frac = format(n, "f").partition(".")
+    return f"{int(whole):,}" + (f".{frac}" if frac else "")
+
+
+def _magnitude(n: Decimal) -> tuple[str, Decimal]:
+    # 123456789 → 1.23456789亿 style: the value is rendered with a 万/亿/万亿 magnitude.
+    for word, size in (("万亿", Decimal(10) ** 12), ("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4)):
+        if n >= size:
+            return format((n / size).normalize(), "f") + word, n
+    return _arabic(n), n
+
+
+integers = st.integers(min_value=0, max_value=10**15)
+decimals = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(integers, st.sampled_from(["arabic", "grouped", "fullwidth", "low", "up", "magnitude"]))
+def test_integers_read_back_in_every_writing(n: int, style: str) -> None:
+    d = Decimal(n)
+    if style == "arabic":
+        text = _arabic(d)
+    elif style == "grouped":
+        text = _grouped(d)
+    elif style == "fullwidth":
+        text = _grouped(d).translate(FULLWIDTH)
+    elif style == "magnitude":
+        text = _magnitude(d)[0]
+    else:
+        text = cn2an.an2cn(n, style)
+    sentence = f"合同额为{text}美元。"
+    found = parse_quantities(sentence)
+    assert len(found) == 1, (sentence, found)
+    q = found[0]
+    assert q.kind == "money" and q.unit == "USD"
+    assert q.value == float(d), (sentence, q)
+    assert sentence[q.start : q.end] == q.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(decimals, st.sampled_from(["arabic", "fullwidth", "low", "percent", "cn_percent"]))
+def test_decimals_read_back(d: Decimal, style: str) -> None:
+    d = d.quantize(Decimal("0.01"))
+    plain = format(d, "f")
+    if style == "arabic":
+        text, kind = plain + "吨", "dimension"
+    elif style == "fullwidth":
+        text, kind = plain.translate(FULLWIDTH) + "吨", "dimension"
+    elif style == "low":
+        text, kind = cn2an.an2cn(plain, "low") + "吨", "dimension"
+    elif style == "percent":
+        text, kind = plain + "%", "percent"
+    else:
+        text, kind = "百分之" + cn2an.an2cn(plain, "low"), "percent"
+    sentence = f"去年约为{text}，"
+    found = parse_quantities(sentence)
+    if style == "low" and d == 1:
+        assert found == []  # 一吨 is "a ton": the article, documented
+        return
+    assert len(found) == 1, (sentence, found)
+    assert found[0].kind == kind
+    assert abs(found[0].value - float(d)) < 1e-9, (sentence, found[0])  # type: ignore[operator]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_no_input_raises(text: str) -> None:
+    for q in parse_quantities(text) + parse_numbers(text):
+        assert text[q.start : q.end] == q.text
+        assert 0 <= q.start < q.end <= len(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("0123456789一二三四五六七八九十百千万亿零两点年月日号个%-—至、约超过第 .,\n\t\x00\x07\u3000")
+        ),
+        max_size=200,
+    )
+)
+def test_numeral_soup_never_raises(text: str) -> None:
+    for q in parse_quantities(text) + parse_numbers(text):
+        assert text[q.start : q.end] == q.text
+
+
+def test_megabyte_lines_without_spaces() -> None:
+    for unit in ("7", "一", "7.", "%", "年", "\x00", "二零"):
+        line = unit * (1_000_000 // len(unit))
+        parse_quantities(line)
+    parse_quantities("".join(chr(c) for c in range(0, 0x3000)) * 20)
+
+
+def _cost(text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        parse_quantities(text)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def test_time_grows_linearly() -> None:
+    unit = "2019年中欧班列开行8225列，同比增长29%，发运72.5万标箱，近 3 个半小时，七、八万亿，一带一路。"
+    dense = "1" * 40 + "万" * 3 + "一二三" * 10
+    for block in (unit, dense):
+        small = block * (20_000 // len(block))
+        large = small * 8
+        per_char_small = _cost(small) / len(small)
+        per_char_large = _cost(large) / len(large)
+        # Linear time: the cost per character does not grow with the size (quadratic would be ×8).
+        assert per_char_large < per_char_small * 2.5, (per_char_small, per_char_large)
