@@ -4,6 +4,7 @@ the failed-build guarantee and incremental rebuilds. Built once per module."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import sys
@@ -219,3 +220,29 @@ def test_build_refuses_to_replace_a_folder_it_did_not_make(
     assert (foreign / "thesis.docx").read_bytes() == b"precious"
     with pytest.raises(ZhikuError, match="contains the publication"):
         build_site(pub, pub.parent)
+
+
+def test_cli_build_prints_a_summary_and_bad_input_is_one_line(
+    built: tuple[Path, Path, BuildReport], tmp_path: Path
+) -> None:
+    import subprocess
+
+    pub, _, _ = built
+    zhiku = Path(sys.executable).parent / "zhiku"
+    ok = subprocess.run(
+        [str(zhiku), "build", str(pub), "--out", str(tmp_path / "cli-out")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+    assert ok.returncode == 0, ok.stderr
+    assert "构建完成 / Build finished" in ok.stderr and "沿用缓存 from cache 3" in ok.stderr
+    assert (tmp_path / "cli-out" / "index.html").is_file()
+    bad = subprocess.run(
+        [str(zhiku), "build", str(tmp_path / "no-such-publication"), "--out", str(tmp_path / "x")],
+        capture_output=True,
+        text=True,
+    )
+    assert bad.returncode == 2
+    assert "Traceback" not in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
+    assert "no-such-publication" in bad.stderr

@@ -47,12 +47,21 @@ def _tree_files(folder: Path) -> list[Path]:
     )
 
 
+# Packages whose code does not shape an issue's rendered outputs (the archive pages are redone
+# on every build anyway); leaving them out keeps the cache valid across changes to them.
+NOT_RENDERING = ("site", "cli")
+
+
 @cache
 def code_version() -> str:
-    """A hash of zhiku's own code and templates: a new version of zhiku re-renders every issue."""
+    """A hash of zhiku's code and templates that render an issue: a new zhiku re-renders every issue."""
     package = Path(zhiku.__file__).parent
     h = hashlib.sha256(zhiku.__version__.encode())
-    _hash_files(h, package, (p for p in _tree_files(package) if p.suffix != ".pyc"))
+    files = (
+        p for p in _tree_files(package)
+        if p.suffix != ".pyc" and p.relative_to(package).parts[0] not in NOT_RENDERING
+    )
+    _hash_files(h, package, files)
     return h.hexdigest()
 
 
