@@ -10,12 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
-from zhiku.claims.model import Finding
 from zhiku.model import Paragraph
 from zhiku.render.inline import inline_html
+
+# Types only: importing these packages at run time would pull in the claim engine and the
+# chart toolchain (seconds of imports) for a render that is handed its findings and figures.
+if TYPE_CHECKING:
+    from zhiku.claims.model import Finding
 
 RELATION_ZH = {
     "compound_growth": "年均增长",

@@ -11,12 +11,11 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup, escape
 
-from zhiku.claims.model import Finding
 from zhiku.errors import ZhikuError
 from zhiku.model import Figure, HtmlBlock, Issue, ListBlock, Paragraph, Publication, Quote, Table
 from zhiku.render.annotate import RELATION_ZH, VERDICT_ZH, Annotator, finding_note
@@ -24,6 +23,11 @@ from zhiku.render.inline import inline_html, inline_plain, sanitize_block
 from zhiku.render.layout import ArticleView
 from zhiku.render.meta import contact_lines, publisher_name
 from zhiku.render.theme_files import theme_dirs
+
+# Types only: importing these packages at run time would pull in the claim engine and the
+# chart toolchain (seconds of imports) for a render that is handed its findings and figures.
+if TYPE_CHECKING:
+    from zhiku.claims.model import Finding
 
 ASSETS_DIR = "assets"  # under the site's out_dir, shared with the site pages
 

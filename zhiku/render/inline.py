@@ -8,6 +8,7 @@ CJK lines never gain a space. HTML goes through nh3, so raw HTML typed in a sour
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import nh3
@@ -94,12 +95,14 @@ def _inline_tokens(md: str) -> Sequence[Token]:
     return tokens[0].children or [] if tokens else []
 
 
+@functools.lru_cache(maxsize=16384)  # pure; a paragraph shows on several pages and rebuilds
 def inline_html(md: str) -> str:
     """Inline Markdown → sanitised HTML (a string, safe to mark up as Markup)."""
     text = join_soft_breaks(md)
     return sanitize_inline(_MD.renderInline(text)).replace("\n", " ")
 
 
+@functools.lru_cache(maxsize=16384)  # pure; a paragraph shows on several pages and rebuilds
 def inline_plain(md: str) -> str:
     """Inline Markdown → the text a reader sees (for titles, alt text, tooltips)."""
     parts: list[str] = []
@@ -138,6 +141,7 @@ def typst_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
+@functools.lru_cache(maxsize=16384)  # pure; a paragraph shows on several pages and rebuilds
 def inline_typst(md: str) -> str:
     """Inline Markdown → Typst markup. Raw HTML keeps only its text; links to page anchors keep
     only their text (a Typst link to a label that does not exist breaks compilation)."""

@@ -9,12 +9,9 @@ from __future__ import annotations
 import shutil
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from zhiku.claims.model import Finding
-from zhiku.data import Store
 from zhiku.errors import ZhikuError
-from zhiku.figures import render_article_figures
-from zhiku.figures.model import RenderedFigure
 from zhiku.fsutil import atomic_write_bytes, replace_dir, staging_dir_for
 from zhiku.model import Article, Figure, Issue, Publication
 from zhiku.render.annotate import Annotator
@@ -32,9 +29,16 @@ from zhiku.render.text import file_safe_name
 from zhiku.render.theme_files import theme_file
 from zhiku.render.wechat import wechat_page
 
+# Types only: importing these packages at run time would pull in the claim engine and the
+# chart toolchain (seconds of imports) for a render that is handed its findings and figures.
+if TYPE_CHECKING:
+    from zhiku.claims.model import Finding
+    from zhiku.data import Store
+    from zhiku.figures.model import RenderedFigure
+
 ASSET_FILES = ("zhiku.css", "checks.js")
 
-FigureMap = Mapping[str, Sequence[RenderedFigure]]
+FigureMap = Mapping[str, Sequence["RenderedFigure"]]
 
 
 def pdf_file_name(publication: Publication, issue: Issue) -> str:
@@ -49,6 +53,8 @@ def draw_figures(issue: Issue, store: Store | None) -> dict[str, list[RenderedFi
         if any(True for a in issue.articles for b in a.walk_blocks() if isinstance(b, Figure)):
             raise ZhikuError("画图需要数据库（store）", "figures need the data store", issue.source.file)
         return {}
+    from zhiku.figures import render_article_figures  # the chart toolchain, only when drawing
+
     return {a.slug: list(render_article_figures(a, store)) for a in issue.articles}
 
 

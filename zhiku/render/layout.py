@@ -9,11 +9,16 @@ from __future__ import annotations
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from zhiku.errors import ZhikuWarning
-from zhiku.figures.model import RenderedFigure
 from zhiku.model import Article, Figure, Issue, Section
 from zhiku.render.text import AnchorSet, anchor_for
+
+# Types only: importing these packages at run time would pull in the claim engine and the
+# chart toolchain (seconds of imports) for a render that is handed its findings and figures.
+if TYPE_CHECKING:
+    from zhiku.figures.model import RenderedFigure
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,22 @@ def _section_views(
     return tuple(views)
 
 
+def _match_figures(article: Article, rendered: Sequence[RenderedFigure]) -> dict[Figure, RenderedFigure]:
+    """Pair each figure block with its drawing: by equal block, else by line and title (the same
+    source read from another path, as a cached drawing is), else by reading order (图N is the
+    N-th figure block)."""
+    blocks = [b for b in article.walk_blocks() if isinstance(b, Figure)]
+    by_block = {rf.block: rf for rf in rendered}
+    by_place = {(rf.block.source.line, rf.block.title): rf for rf in rendered}
+    by_number = {rf.number: rf for rf in rendered}
+    out: dict[Figure, RenderedFigure] = {}
+    for n, b in enumerate(blocks, start=1):
+        rf = by_block.get(b) or by_place.get((b.source.line, b.title)) or by_number.get(n)
+        if rf is not None:
+            out[b] = rf
+    return out
+
+
 def issue_layout(issue: Issue, figures: Mapping[str, Sequence[RenderedFigure]]) -> list[ArticleView]:
     """Article views in issue order. ``figures`` maps an article slug to its rendered figures."""
     anchors = AnchorSet()
@@ -81,6 +102,6 @@ def issue_layout(issue: Issue, figures: Mapping[str, Sequence[RenderedFigure]]) 
     for i, article in enumerate(issue.articles, start=1):
         anchor = anchors.take(anchor_for(article.slug))
         sections = _section_views(article.sections, 1, anchor, anchors, article)
-        figs = {rf.block: rf for rf in figures.get(article.slug, ())}
+        figs = _match_figures(article, figures.get(article.slug, ()))
         views.append(ArticleView(article, anchor, i, sections, figs))
     return views

@@ -5,16 +5,21 @@ from __future__ import annotations
 
 import base64
 import re
+from typing import TYPE_CHECKING
 
 import css_inline
 import jinja2
 
-from zhiku.figures.model import RenderedFigure
 from zhiku.model import Issue, Publication
 from zhiku.render.annotate import Annotator
 from zhiku.render.html import page_context, render_template
 from zhiku.render.layout import ArticleView
 from zhiku.render.theme_files import theme_file
+
+# Types only: importing these packages at run time would pull in the claim engine and the
+# chart toolchain (seconds of imports) for a render that is handed its findings and figures.
+if TYPE_CHECKING:
+    from zhiku.figures.model import RenderedFigure
 
 _LEFTOVER = re.compile(r"<(style|script)\b.*?</\1\s*>", re.S | re.I)
 
