@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from zhiku.claims.interval import INF, Interval
@@ -45,6 +46,7 @@ class Reading:
     high: float | None = None
 
 
+@lru_cache(maxsize=8192)
 def bound_of(q: Quantity, text: str) -> Bound:
     """The qualifier of ``q``, from the quantity reader and the words right around it."""
     if q.qualifier == "range" or (q.value is None and q.low is not None and q.high is not None):
@@ -113,6 +115,7 @@ def step_of(q: Quantity) -> float:
     return step
 
 
+@lru_cache(maxsize=8192)
 def read(q: Quantity, text: str) -> Reading:
     bound = bound_of(q, text)
     step = step_of(q)

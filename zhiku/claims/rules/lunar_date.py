@@ -8,6 +8,7 @@ Phrases about the days around a festival (春节前, 春节期间, 春节假期)
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lunar_python import Lunar, Solar
 
@@ -101,18 +102,12 @@ def _judge(sentence: Sentence, facts: Facts, q: Quantity, name: str, span: tuple
             "未写年份 / the year is not given",
             extra=[span],
         )
-    try:
-        lunar = Solar.fromYmd(year, month, day).getLunar()
-    except Exception:  # lunar-python raises plain Exception for dates outside its tables
+    lunar = _lunar(year, month, day)
+    if lunar is None:
         return None
-    lm, ld = lunar.getMonth(), lunar.getDay()
-    if name == "除夕":
-        ok = lm == 12 and lunar.next(1).getMonth() == 1 and lunar.next(1).getDay() == 1
-        actual = _festival_solar(year, name)
-    else:
-        ok = (lm, ld) == FESTIVALS[name]
-        actual = _festival_solar(year, name)
-    lunar_text = f"农历{lunar.getMonthInChinese()}月{lunar.getDayInChinese()}"
+    lm, ld, eve, lunar_text = lunar
+    ok = eve if name == "除夕" else (lm, ld) == FESTIVALS[name]
+    actual = _festival_solar(year, name)
     evidence = f"{year}年{month}月{day}日 = {lunar_text}" + note
     evidence += f"；{year}年的{name}是{actual} / {name} {year} is {actual}" if actual else ""
     return facts.finding(
@@ -127,6 +122,21 @@ def _judge(sentence: Sentence, facts: Facts, q: Quantity, name: str, span: tuple
     )
 
 
+@lru_cache(maxsize=4096)
+def _lunar(year: int, month: int, day: int) -> tuple[int, int, bool, str] | None:
+    """(lunar month, day, is 除夕, 农历…) of a Gregorian date. Cached: lunar-python computes
+    a whole year's solar terms (≈15 ms) for each new year it sees."""
+    try:
+        lunar = Solar.fromYmd(year, month, day).getLunar()
+    except Exception:  # lunar-python raises plain Exception for dates outside its tables
+        return None
+    tomorrow = lunar.next(1)
+    eve = lunar.getMonth() == 12 and tomorrow.getMonth() == 1 and tomorrow.getDay() == 1
+    text = f"农历{lunar.getMonthInChinese()}月{lunar.getDayInChinese()}"
+    return lunar.getMonth(), lunar.getDay(), eve, text
+
+
+@lru_cache(maxsize=1024)
 def _festival_solar(year: int, name: str) -> str | None:
     """The Gregorian date of ``name`` in Gregorian ``year`` (the one falling in that year)."""
     for lunar_year in (year - 1, year):
