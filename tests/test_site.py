@@ -246,3 +246,32 @@ def test_cli_build_prints_a_summary_and_bad_input_is_one_line(
     assert bad.returncode == 2
     assert "Traceback" not in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
     assert "no-such-publication" in bad.stderr
+
+
+def test_parallel_rendering_gives_the_same_site_and_reports_errors(
+    built: tuple[Path, Path, BuildReport], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from zhiku.site import render_pool
+
+    pub0, out0, _ = built
+    pub = tmp_path / "pub"
+    shutil.copytree(pub0, pub, ignore=shutil.ignore_patterns(".zhiku"))  # no cache: render all
+    monkeypatch.setattr(render_pool, "MIN_PARALLEL", 1)
+    out = tmp_path / "out"
+    report = build_site(pub, out, jobs=2)
+    assert sorted(report.rendered) == ["2021-11-08", "2021-11-22", "2021-12-06"]
+    for date in report.rendered:
+        pages = {p: d for p, d in tree_digest(out / date).items() if p.endswith(".html")}
+        assert pages == {p: d for p, d in tree_digest(out0 / date).items() if p.endswith(".html")}
+        assert sorted(tree_digest(out / date)) == sorted(tree_digest(out0 / date))
+
+    # A figure asking for a series that does not exist fails in a worker: the same one-line error.
+    bad = pub / "issues" / "2021-12-06" / "01-us-inflation-talks.md"
+    bad.write_text(
+        bad.read_text(encoding="utf-8").replace("us.cpi_u.inflation.annual", "no.such.series"),
+        encoding="utf-8",
+    )
+    with pytest.raises(ZhikuError) as err:
+        build_site(pub, out, jobs=2)
+    assert "01-us-inflation-talks.md" in str(err.value) and "no.such.series" in str(err.value)
+    assert (out / "index.html").is_file()

@@ -14,11 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zhiku import __version__, claims, data, render, sources
+from zhiku import __version__, data, sources
 from zhiku.errors import ZhikuError
 from zhiku.fsutil import replace_dir, staging_dir_for
 from zhiku.model import Article, Issue, Paragraph, Publication
-from zhiku.site import cache, pages, urls
+from zhiku.site import cache, pages, render_pool, urls
 from zhiku.site.feed import write_feed
 from zhiku.site.search import build_search_index
 from zhiku.site.sitemap import write_sitemap
@@ -53,8 +53,13 @@ def build_site(
     *,
     annotate: bool = False,
     progress: Progress | None = None,
+    jobs: int | None = None,
 ) -> BuildReport:
-    """Build the archive of the publication at ``publication_root`` into ``out_dir``."""
+    """Build the archive of the publication at ``publication_root`` into ``out_dir``.
+
+    ``jobs`` worker processes render the issues that changed (default: the CPU count, at most 4);
+    ``progress(stage, done, total)`` is called as the work advances.
+    """
     started = time.perf_counter()
     timings: dict[str, float] = {}
     root = Path(publication_root).absolute()  # stable cache keys; relative paths confuse file URIs
@@ -67,7 +72,8 @@ def build_site(
 
     staging = staging_dir_for(out_dir)
     try:
-        rendered, reused, keys = _issues(publication, staging, annotate, progress, timings)
+        jobs = render_pool.default_jobs() if jobs is None else max(1, jobs)
+        rendered, reused, keys = _issues(publication, staging, annotate, progress, timings, jobs)
         t = time.perf_counter()
         summaries = {
             (i.date.isoformat(), a.slug): _summary(a) for i in publication.issues for a in i.articles
@@ -121,49 +127,54 @@ def _issues(
     annotate: bool,
     progress: Progress | None,
     timings: dict[str, float],
+    jobs: int,
 ) -> tuple[list[str], list[str], dict[str, str]]:
     """Put every issue's outputs into ``staging``: from the cache, or freshly rendered."""
     issue_cache = cache.IssueCache(publication.root)
     shared = cache.publication_inputs(publication.root)
-    rendered: list[str] = []
-    reused: list[str] = []
     keys: dict[str, str] = {}
-    store = None
-    total = len(publication.issues)
-    t_render = t_copy = 0.0
-    for n, issue in enumerate(sorted(publication.issues, key=lambda i: i.date)):
+    entries: dict[str, Path] = {}
+    todo: list[Issue] = []
+    for issue in sorted(publication.issues, key=lambda i: i.date):
         date = issue.date.isoformat()
-        if progress:
-            progress("出版各期 / rendering issues", n, total)
-        key = cache.issue_key(issue, shared, annotate)
-        keys[date] = key
-        entry = issue_cache.entry(key)
+        keys[date] = cache.issue_key(issue, shared, annotate)
+        entry = issue_cache.entry(keys[date])
         if entry is None:
-            t = time.perf_counter()
-            if store is None:
-                store = data.open_store(publication.root)
-            findings = claims.check_issue(issue, store)
-            tmp = issue_cache.new_entry_dir()
-            try:
-                render.render_issue(
-                    publication, issue, tmp, store=store, findings=findings, annotate=annotate
-                )
-            except BaseException:
-                issue_cache.discard(tmp)
-                raise
-            entry = issue_cache.commit(tmp, key)
-            rendered.append(date)
-            t_render += time.perf_counter() - t
+            todo.append(issue)
         else:
-            reused.append(date)
-        t = time.perf_counter()
-        cache.copy_entry(entry, staging)
-        t_copy += time.perf_counter() - t
-    if progress:
-        progress("出版各期 / rendering issues", total, total)
-    timings["render"] = t_render
-    timings["copy"] = t_copy
-    return rendered, reused, keys
+            entries[date] = entry
+    reused = sorted(entries)
+    stage = "出版各期 / rendering issues"
+    t = time.perf_counter()
+    tmps = {issue.date.isoformat(): issue_cache.new_entry_dir() for issue in todo}
+
+    def finished(issue: Issue) -> None:
+        date = issue.date.isoformat()
+        entries[date] = issue_cache.commit(tmps.pop(date), keys[date])
+        if progress:
+            progress(stage, len(todo) - len(tmps), len(todo))
+
+    try:
+        if progress and todo:
+            progress(stage, 0, len(todo))
+        if jobs > 1 and len(todo) >= render_pool.MIN_PARALLEL:
+            targets = [(issue, tmps[issue.date.isoformat()]) for issue in todo]
+            for _ in render_pool.render_parallel(publication, targets, annotate, jobs, on_done=finished):
+                pass
+        elif todo:
+            store = data.open_store(publication.root)
+            for issue in todo:
+                render_pool.render_one(publication, issue, tmps[issue.date.isoformat()], store, annotate)
+                finished(issue)
+    finally:
+        for tmp in tmps.values():  # issues not finished because another failed
+            issue_cache.discard(tmp)
+    timings["render"] = time.perf_counter() - t
+    t = time.perf_counter()
+    for date in sorted(entries):
+        cache.copy_entry(entries[date], staging)
+    timings["copy"] = time.perf_counter() - t
+    return [i.date.isoformat() for i in todo], reused, keys
 
 
 def _summary(article: Article) -> str:

@@ -1,0 +1,104 @@
+"""Rendering issues, one after another or in worker processes (a full build of a large archive).
+
+Each issue renders into its own cache folder, so workers never write the same file. Workers run
+in fresh ``spawn`` processes (no fork of a process that may be serving HTTP or watching files);
+each opens the data store once. ZhikuError and ZhikuWarning do not survive pickling as they are,
+so workers send their parts back and the main process raises or warns with them.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import warnings
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
+from pathlib import Path
+from typing import Any
+
+from zhiku import claims, data, render
+from zhiku.errors import ZhikuError, ZhikuWarning
+from zhiku.model import Issue, Publication
+
+# (zh, en, file, line) of a ZhikuError or ZhikuWarning, as plain values.
+Parts = tuple[str, str, str | None, int | None]
+
+# Below this many issues to render, the seconds spent starting workers are not won back.
+MIN_PARALLEL = 6
+
+
+def default_jobs() -> int:
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
+def render_one(publication: Publication, issue: Issue, target: Path, store: Any, annotate: bool) -> None:
+    findings = claims.check_issue(issue, store)
+    render.render_issue(publication, issue, target, store=store, findings=findings, annotate=annotate)
+
+
+_worker_store: Any = None
+
+
+def _worker_init(root: str) -> None:
+    global _worker_store
+    _worker_store = data.open_store(Path(root))
+
+
+def _parts(err: ZhikuError) -> Parts:
+    return (err.zh, err.en, str(err.file) if err.file else None, err.line)
+
+
+def _worker_render(
+    publication: Publication, issue: Issue, target: str, annotate: bool
+) -> tuple[Parts | None, list[Parts | str]]:
+    """Render in a worker; return (error parts or None, warnings)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            render_one(publication, issue, Path(target), _worker_store, annotate)
+            error = None
+        except ZhikuError as err:
+            error = _parts(err)
+    found: list[Parts | str] = []
+    for w in caught:
+        if isinstance(w.message, ZhikuWarning):
+            found.append(_parts(w.message.error))
+        else:
+            found.append(str(w.message))
+    return error, found
+
+
+def render_parallel(
+    publication: Publication,
+    jobs_list: list[tuple[Issue, Path]],
+    annotate: bool,
+    jobs: int,
+    on_done: Callable[[Issue], None],
+) -> Iterator[Issue]:
+    """Render each (issue, target folder) in ``jobs`` processes; yield issues as they finish.
+
+    The first failure cancels what has not started and is raised as the ZhikuError it was.
+    """
+    data.open_store(publication.root).close()  # build the store once, before workers read it
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=ctx, initializer=_worker_init, initargs=(str(publication.root),)
+    ) as pool:
+        futures = {
+            pool.submit(_worker_render, publication, issue, str(target), annotate): issue
+            for issue, target in jobs_list
+        }
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_EXCEPTION)
+            for future in done:
+                issue = futures[future]
+                error, found = future.result()  # a crash that is no ZhikuError is raised here
+                for w in found:
+                    warnings.warn(ZhikuWarning(*w) if isinstance(w, tuple) else UserWarning(w), stacklevel=2)
+                if error is not None:
+                    for f in pending:
+                        f.cancel()
+                    raise ZhikuError(*error)
+                on_done(issue)
+                yield issue
