@@ -351,6 +351,19 @@ def test_running_header_names_the_article_of_the_page(built: Built) -> None:
     assert any(first.title in h for h in before), before
 
 
+def test_paragraphs_have_a_two_em_first_line_indent(built: Built) -> None:
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "2", "-l", "2", str(built.pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    words = [(float(x), w) for x, w in re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]*)</word>', bbox)]
+    left = min(x for x, _ in words)
+    first = next(x for x, w in words if w.startswith("11月16日上午"))
+    assert abs((first - left) - 21.0) < 0.5  # 2 em of the 10.5 pt body text
+
+
 def test_bookmarks_list_articles_and_sections(built: Built) -> None:
     reader = pypdf.PdfReader(built.pdf)
     outline = reader.outline
@@ -402,6 +415,7 @@ def test_pages_are_not_left_half_empty_by_the_figure(built: Built) -> None:
 # ---------------------------------------------------------------- bad input, failures
 
 
+@pytest.mark.filterwarnings("ignore::zhiku.errors.ZhikuWarning")  # figures left out on purpose
 def test_raw_html_is_sanitised_and_soft_breaks_join(built: Built, tmp_path: Path) -> None:
     import dataclasses
 
