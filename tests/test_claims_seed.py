@@ -58,9 +58,17 @@ def test_must_show(which: str, request: pytest.FixtureRequest) -> None:
     assert "3小时45分" in meeting.evidence
 
 
-def test_seed_masthead_weekday(seed: list[Finding]) -> None:
+def test_seed_masthead_weekday(seed: list[Finding], example: list[Finding]) -> None:
     f = one(seed, "weekday", "星期一")
-    assert f.verdict == "consistent" and f.line == 11
+    assert f.verdict == "consistent" and f.line == 11 and "2021-11-22" in f.evidence
+    g = one(example, "weekday", "星期一")
+    assert g.verdict == "consistent" and g.file.name == "issue.yml"
+
+
+def test_seed_cpi_claim_against_bls(seed: list[Finding], example: list[Finding]) -> None:
+    for fs in (seed, example):
+        f = one(fs, "series", "突破 6%")
+        assert (f.verdict, f.computed) == ("consistent", "6.2%")
 
 
 @pytest.mark.parametrize("which", ["example", "seed"])

@@ -11,10 +11,11 @@ from zhiku.claims.facts import Facts, SeriesStore, period_marks, split_sentences
 from zhiku.claims.model import Finding
 from zhiku.claims.rules import RULES
 from zhiku.errors import ZhikuError
-from zhiku.model import Article, Issue, ListBlock, Paragraph, Quote
+from zhiku.model import WEEKDAYS_ZH, Article, Issue, ListBlock, Paragraph, Quote
 from zhiku.quantities import parse_quantities
 
 _BLANK = re.compile(r"\n[ \t\u3000]*\n")
+_WEEKDAY_KEY = re.compile(r"^weekday:\s*['\"]?((?:星期|周|礼拜)[一二三四五六日天])")
 _MASTHEAD = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:星期|周|礼拜)[一二三四五六日天]")
 
 
@@ -138,8 +139,39 @@ def check_article(
     return out
 
 
+def masthead_weekday(issue: Issue) -> Finding | None:
+    """The weekday printed in issue.yml (weekday: 星期一) against the issue date."""
+    path = issue.source.file
+    if not path.is_file():
+        return None
+    for n, raw in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+        m = _WEEKDAY_KEY.match(raw)
+        if m is None:
+            continue
+        printed = m.group(1)
+        actual = WEEKDAYS_ZH[issue.date.weekday()]
+        same = printed.replace("周", "星期").replace("礼拜", "星期").replace("天", "日") == actual
+        return Finding(
+            file=path,
+            line=n,
+            relation="weekday",
+            verdict="consistent" if same else "inconsistent",
+            text=raw,
+            spans=(printed,),
+            stated=printed,
+            computed=actual,
+            evidence=f"{issue.date.isoformat()} 是{actual} / is a {issue.date.strftime('%A')}（本期日期）",
+            span_offsets=((m.start(1), m.end(1)),),
+            sentence=raw,
+        )
+    return None
+
+
 def check_issue(issue: Issue, store: SeriesStore | None = None) -> list[Finding]:
     out: list[Finding] = []
+    masthead = masthead_weekday(issue)
+    if masthead is not None:
+        out.append(masthead)
     for article in issue.articles:
         out.extend(check_article(article, store, reference_date=issue.date))
     return out
