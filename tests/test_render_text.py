@@ -141,7 +141,7 @@ def test_broken_typst_layout_is_one_clear_error_and_output_is_kept(tmp_path: Pat
     (tmp_path / "theme" / "issue.typ").write_text("#let issue(meta, body) = {\n  body\n#let broken(\n")
     with pytest.raises(ZhikuError) as err:
         render_issue(pub, issue, out, store=None, findings=[], figures={})
-    assert "PDF" in err.value.zh and str(tmp_path / "theme" / "issue.typ") in err.value.message
+    assert "PDF" in err.value.zh and f"{tmp_path / 'theme' / 'issue.typ'}:1:" in err.value.message
     assert sorted(p.name for p in (out / "2021-11-22").iterdir()) == before
     assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
 

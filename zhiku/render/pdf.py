@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
 import shutil
 import subprocess
 import tempfile
@@ -219,10 +220,13 @@ def render_issue_pdf(publication: Publication, issue: Issue, views: Sequence[Art
             compiler = typst.Compiler(root=str(build), font_paths=_fonts())
             pdf = compiler.compile(input=str(main), format="pdf", timestamp=stamp)
         except typst.TypstError as err:
+            # Point at the layout file's line when Typst names it (a broken theme/issue.typ).
+            where = re.search(r"issue\.typ:(\d+):", str(getattr(err, "diagnostic", "") or ""))
             raise ZhikuError(
                 f"PDF 排版失败：{err.message}",
                 f"PDF typesetting failed: {err.message}",
                 theme_file(publication, "issue.typ"),
+                int(where.group(1)) if where else None,
             ) from None
         if not isinstance(pdf, bytes):
             raise ZhikuError("PDF 排版没有输出", "PDF typesetting produced no output", issue.source.file)
