@@ -122,3 +122,18 @@ def test_rebuilds_when_a_source_changes(tmp_path: Path) -> None:
     assert builds and builds[0].rendered == ("2021-11-22",)
     assert len(builds) == 1  # writing the output and the cache did not set off more builds
     assert "四个着力点" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_watcher_ignores_outputs_caches_and_staging(tmp_path: Path) -> None:
+    import watchfiles
+
+    from zhiku.site.server import SourceFilter
+
+    flt = SourceFilter(tmp_path, [tmp_path / "_site", tmp_path / ".zhiku"])
+    added = watchfiles.Change.added
+    assert flt(added, str(tmp_path / "issues" / "2021-11-22" / "01-a.md"))
+    assert flt(added, str(tmp_path / "zhiku.yml"))
+    assert not flt(added, str(tmp_path / "_site" / "index.html"))
+    assert not flt(added, str(tmp_path / ".zhiku" / "site" / "issues" / "k" / "2021-11-22" / "index.html"))
+    assert not flt(added, str(tmp_path / "._site.x1.staging" / "2021-11-22" / "wechat" / "a.html"))
+    assert not flt(added, str(tmp_path / "issues" / "2021-11-22" / ".01-a.md.swp"))

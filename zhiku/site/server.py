@@ -117,15 +117,19 @@ def make_server(
 class SourceFilter(watchfiles.DefaultFilter):
     """Watch the publication's sources, not its outputs or caches (that would rebuild forever)."""
 
-    def __init__(self, ignore: list[Path]) -> None:
+    def __init__(self, root: Path, ignore: list[Path]) -> None:
         super().__init__()
+        self.root = root.resolve()
         self.ignore = [p.resolve() for p in ignore]
 
     def __call__(self, change: watchfiles.Change, path: str) -> bool:
         p = Path(path).resolve()
         if any(p == i or p.is_relative_to(i) for i in self.ignore):
             return False
-        if any(part.startswith(".") for part in p.parts[-3:]):  # .zhiku/, staging folders, swap files
+        # Hidden folders and files anywhere under the publication: .zhiku/ (caches), the build's
+        # staging and old-output folders (._site.*), editor swap files.
+        rel = p.relative_to(self.root).parts if p.is_relative_to(self.root) else p.parts
+        if any(part.startswith(".") for part in rel):
             return False
         return bool(super().__call__(change, path))
 
@@ -145,7 +149,7 @@ def watch_and_rebuild(
     A failed rebuild is reported and the previous site keeps being served.
     """
     root = Path(publication_root)
-    flt = SourceFilter([out_dir, root / ".zhiku"])
+    flt = SourceFilter(root, [out_dir, root / ".zhiku"])
     for _changes in watchfiles.watch(root, watch_filter=flt, stop_event=stop_event, debounce=300):
         try:
             on_build(build_site(root, out_dir, annotate=annotate, progress=progress))
