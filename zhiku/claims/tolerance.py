@@ -19,9 +19,9 @@ from zhiku.quantities.model import Quantity
 
 Bound = Literal["exact", "approx", "near", "over", "under", "range"]
 
-# 约 "about" and 近 "nearly" are read as 10% bands: prose uses them for rounder numbers than
-# the digits suggest, and precision comes first.
-APPROX_BAND = 0.10
+# 约 "about" and 近 "nearly" are read as 5% bands (or the written step, if wider): prose uses
+# them for rounder numbers than the digits suggest, and precision comes first.
+APPROX_BAND = 0.05
 
 _BEFORE_APPROX = ("大约", "大概", "约合", "约为", "约", "左右")
 _BEFORE_NEAR = ("将近", "接近", "近")
