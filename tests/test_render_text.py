@@ -176,3 +176,43 @@ def test_layout_numbers_articles_and_keeps_anchor_prefixes(tmp_path: Path) -> No
     views = issue_layout(Issue(dt.date(2021, 11, 22), (a, b), SourceRef(src, 1)), {})
     assert [v.anchor for v in views] == ["alpha", "beta"]
     assert [v.sections[0].anchor for v in views] == ["alpha-一前言", "beta-一前言"]
+
+
+def test_lists_tables_and_quotes_reach_every_output(tmp_path: Path) -> None:
+    from zhiku.model import ListBlock, Quote, Table
+
+    src = tmp_path / "01-a.md"
+    blocks = (
+        _paragraph("导语。"),
+        ListBlock(("第一项：**加粗**", "第二项 #不是代码"), ordered=True, source=SourceRef(src, 3), start=3),
+        Quote((_paragraph("引文第一段。"), _paragraph("引文第二段。")), SourceRef(src, 6)),
+        Table(
+            ("年份", "开行（列）"),
+            (("2019", "8225"), ("2020", "12400")),
+            SourceRef(src, 9),
+            caption="中欧班列",
+        ),
+    )
+    article = Article("标题", "a", SourceRef(src, 1), blocks=blocks)
+    issue = Issue(dt.date(2021, 11, 22), (article,), SourceRef(tmp_path / "issue.yml", 1))
+    out = tmp_path / "out"
+    render_issue(_publication(tmp_path), issue, out, store=None, findings=[], figures={})
+    html = (out / "2021-11-22" / "a.html").read_text(encoding="utf-8")
+    assert '<ol start="3">' in html and "<strong>加粗</strong>" in html and "#不是代码" in html
+    assert "<blockquote>" in html and "<caption>中欧班列</caption>" in html and "<td>12400</td>" in html
+    wechat = (out / "2021-11-22" / "wechat" / "a.html").read_text(encoding="utf-8")
+    assert "<td" in wechat and "12400" in wechat and "<blockquote" in wechat
+    pdf = out / "2021-11-22" / "runwaysys-2021-11-22.pdf"
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for expected in (
+        "3.",
+        "第一项：加粗",
+        "第二项 #不是代码",
+        "引文第一段。",
+        "引文第二段。",
+        "中欧班列",
+        "12400",
+    ):
+        assert expected in text, expected
