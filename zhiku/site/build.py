@@ -18,6 +18,7 @@ from zhiku import __version__, data, sources
 from zhiku.errors import ZhikuError
 from zhiku.fsutil import replace_dir, staging_dir_for
 from zhiku.model import Article, Issue, Paragraph, Publication
+from zhiku.render.text import join_soft_breaks
 from zhiku.site import cache, pages, render_pool, urls
 from zhiku.site.feed import write_feed
 from zhiku.site.search import build_search_index
@@ -183,7 +184,8 @@ def _summary(article: Article) -> str:
         return article.summary
     for block in article.walk_blocks():
         if isinstance(block, Paragraph):
-            text = str(sources.inline_to_plain(block.text)).replace("\n", "")
+            # Soft line breaks vanish between CJK characters and stay a space between Latin words.
+            text = join_soft_breaks(str(sources.inline_to_plain(block.text)))
             return text if len(text) <= 200 else text[:200] + "……"
     return ""
 
