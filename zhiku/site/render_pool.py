@@ -8,6 +8,7 @@ so workers send their parts back and the main process raises or warns with them.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import warnings
@@ -80,12 +81,15 @@ def render_parallel(
     The first failure cancels what has not started and is raised as the ZhikuError it was.
     """
     data.open_store(publication.root).close()  # build the store once, before workers read it
+    # Rendering an issue never reads the other issues: send each task the publication without
+    # them, or every task would pickle the whole archive.
+    lean = dataclasses.replace(publication, issues=())
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=ctx, initializer=_worker_init, initargs=(str(publication.root),)
     ) as pool:
         futures = {
-            pool.submit(_worker_render, publication, issue, str(target), annotate): issue
+            pool.submit(_worker_render, lean, issue, str(target), annotate): issue
             for issue, target in jobs_list
         }
         pending = set(futures)
