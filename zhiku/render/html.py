@@ -60,6 +60,7 @@ def _environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
     env.globals["relation_zh"] = RELATION_ZH
     env.globals["verdict_zh"] = VERDICT_ZH
     env.globals["finding_note"] = finding_note
+    env.globals["figure_size"] = figure_size
     return env
 
 
@@ -106,6 +107,15 @@ def page_context(publication: Publication, issue: Issue, assets: str) -> dict[st
         "assets": assets,
         "lang": publication.language,
     }
+
+
+_SVG_SIZE = re.compile(r'<svg\b[^>]*?\swidth="(\d+(?:\.\d+)?)"[^>]*?\sheight="(\d+(?:\.\d+)?)"')
+
+
+def figure_size(svg: str) -> tuple[int, int] | None:
+    """The SVG's intrinsic size, for <img width height> (the page does not jump as it loads)."""
+    m = _SVG_SIZE.search(svg[:2000])
+    return (round(float(m.group(1))), round(float(m.group(2)))) if m else None
 
 
 def figure_file(view: ArticleView, number: int) -> str:
