@@ -37,6 +37,11 @@ TIME_KINDS = frozenset({"date", "year_range", "date_range"})
 _MEASURE_GROUPS: tuple[frozenset[str], ...] = (frozenset({"列", "次", "趟"}),)
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
+# Parts of a year written between the year and a number (2021年1-10月累计…, 上半年, 前三季度).
+_SUBPERIOD = re.compile(
+    r"\d{1,2}\s*[-—~～至到]\s*\d{1,2}\s*月|前[一二三四五六七八九十两\d]+个?(?:月|季度)|[一二三四1-4]季度|"
+    r"[上下]半年|年初至今|年底|年末|截至|截止"
+)
 # Where a label (the words naming what a number measures) stops, looking back from a number.
 _LABEL_STOP = re.compile(r"[，,；;。：:、（）()“”\"\s]")
 _LABEL_FILLER = re.compile(
@@ -98,6 +103,14 @@ class Facts:
             if m.where >= sent.start or inherit:
                 last = m
         return last
+
+    def subperiod(self, q: Quantity) -> str:
+        """The part of the year ``q`` covers when written (1-10月, 上半年), else ""."""
+        p = self.period_at(q.start)
+        if p is None:
+            return ""
+        found = _SUBPERIOD.findall(self.text[p.where : q.start])
+        return re.sub(r"\s", "", found[-1]) if found else ""
 
     def year_at(self, pos: int, inherit: bool = True) -> int | None:
         p = self.period_at(pos, inherit)

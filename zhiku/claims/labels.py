@@ -33,7 +33,91 @@ OPPOSITES: tuple[tuple[str, str], ...] = (
     ("男", "女"),
 )
 
-_STOP = set("的了是为在和与及年月日全当同其中共计约近达到至比较同比增长加减少下降提高万亿元个")
+_STOP = set("的了是为在和与及年月日全当同其中共计约近达到至比较同比增长加减少下降提高万亿元个额量数总")
+
+# Places: two labels naming different places (全国 and 重庆) measure different things.
+PLACES = (
+    "全国",
+    "全球",
+    "世界",
+    "全省",
+    "全市",
+    "中国",
+    "美国",
+    "日本",
+    "欧盟",
+    "欧洲",
+    "英国",
+    "德国",
+    "法国",
+    "俄罗斯",
+    "印度",
+    "韩国",
+    "东盟",
+    "非洲",
+    "拉美",
+    "中亚",
+    "北京",
+    "天津",
+    "上海",
+    "重庆",
+    "河北",
+    "山西",
+    "内蒙古",
+    "辽宁",
+    "吉林",
+    "黑龙江",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "湖南",
+    "广东",
+    "广西",
+    "海南",
+    "四川",
+    "贵州",
+    "云南",
+    "西藏",
+    "陕西",
+    "甘肃",
+    "青海",
+    "宁夏",
+    "新疆",
+    "香港",
+    "澳门",
+    "台湾",
+    "深圳",
+    "广州",
+    "成都",
+    "武汉",
+    "西安",
+    "郑州",
+    "杭州",
+    "南京",
+    "苏州",
+    "青岛",
+    "厦门",
+    "义乌",
+    "长沙",
+    "合肥",
+    "沈阳",
+    "大连",
+    "哈尔滨",
+    "昆明",
+    "南宁",
+    "乌鲁木齐",
+    "兰州",
+    "长三角",
+    "珠三角",
+)
+
+# Words that mark growth at constant prices: nominal values cannot verify it.
+REAL_TERMS = ("GDP", "国内生产总值", "生产总值", "增加值", "实际增长", "可比价", "扣除价格因素", "不变价")
 
 
 def complement_group(labels: list[str]) -> bool:
@@ -73,6 +157,9 @@ def names_a_part(label: str) -> bool:
 
 def opposed(a: str, b: str) -> bool:
     """One label names x and the other its opposite y (a label naming both, 进出口, is the whole)."""
+    pa, pb = {w for w in PLACES if w in a}, {w for w in PLACES if w in b}
+    if pa and pb and pa != pb:
+        return True
     if any(w in a for w in WHOLES) or any(w in b for w in WHOLES):
         return False
     return any(x in a and y in b and y not in a and x not in b for x, y in OPPOSITES)
@@ -85,3 +172,8 @@ def overlap(a: str, b: str) -> int:
 
 def related(a: str, b: str) -> bool:
     return not opposed(a, b) and overlap(a, b) >= 2
+
+
+def real_terms(text: str) -> bool:
+    """Whether a growth claim is about real (constant-price) growth, like GDP's."""
+    return any(w in text for w in REAL_TERMS)

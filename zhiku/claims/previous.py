@@ -28,6 +28,8 @@ def previous_in_text(
         p = facts.period_at(q.start)
         if p is None or p.year != base or p.month != month:
             continue
+        if facts.subperiod(q) != facts.subperiod(cur):
+            continue  # 1-10月 is not compared with a whole year
         cands.append(q)
     if not cands:
         return None

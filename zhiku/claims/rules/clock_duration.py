@@ -19,18 +19,23 @@ from zhiku.quantities.model import Quantity
 RELATION = "clock_duration"
 
 _LINK = re.compile(r"到|至|持续|一直|结束|—|－|-|~|～")
-_DEDUCT = re.compile(r"扣除|除去|减去|去掉|不含|不计|刨去")
+_DEDUCT = re.compile(r"扣除|除去|减去|去掉|不含|不计|刨去|休息|午休|茶歇|间歇|暂停")
 _APPROX = re.compile(r"左右|前后|许|将近|接近|近|约|大约")
 APPROX_MINUTES = 15.0
 
 
 def check(sentence: Sentence, facts: Facts) -> list[Finding]:
     times = [q for q in sentence.quantities if q.kind == "clock_time" and q.iso]
-    if len(times) < 2:
-        return []
+    if len(times) < 2 or any(q.kind == "count" and q.unit == "点" for q in sentence.quantities):
+        return []  # a time of day read as a count (到11点): the times are not all known
     out: list[Finding] = []
     for t1, t2 in pairwise(times):
-        if not _LINK.search(facts.text[t1.end : t2.start]):
+        between = facts.text[t1.end : t2.start]
+        if (
+            not _LINK.search(between)
+            or "、" in between
+            or any(t1.end <= q.start < t2.start for q in sentence.quantities)
+        ):
             continue
         dur = next(
             (
@@ -43,8 +48,8 @@ def check(sentence: Sentence, facts: Facts) -> list[Finding]:
             ),
             None,
         )
-        if dur is None:
-            continue
+        if dur is None or sum(1 for t in times if t.start < dur.start) != 2 or t2 is not times[1]:
+            continue  # two sessions (9点到11点、14点到17点) add up; we do not pair them
         f = _judge(sentence, facts, t1, t2, dur)
         if f is not None:
             out.append(f)
@@ -75,7 +80,7 @@ def _judge(sentence: Sentence, facts: Facts, t1: Quantity, t2: Quantity, dur: Qu
     span_i = Interval(span - slack, span + slack)
     factor = 60.0 if dur.unit == "hour" else 1.0
     stated = accepted(read(dur, facts.text)) * factor
-    deducted = bool(_DEDUCT.search(facts.text[t2.end : dur.start]))
+    deducted = bool(_DEDUCT.search(sentence.text))
     target = Interval(-INF, span_i.hi) if deducted else span_i
     ok = stated.overlaps(target)
     times = f"{t2.iso} − {t1.iso} = {_hm(span)}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from zhiku.claims import fmt
+from zhiku.claims import fmt, labels
 from zhiku.claims.facts import AMOUNT_KINDS, Facts, Sentence, same_measure
 from zhiku.claims.model import Finding
 from zhiku.claims.tolerance import interval_of, is_bound_only, nominal, verdict
@@ -108,6 +108,16 @@ def _judge(
             stated_text,
             "—",
             "起点或终点只给出上下限 / a start or end value is only a bound",
+        )
+    if labels.real_terms(sentence.text):
+        return facts.finding(
+            RELATION,
+            "unverifiable",
+            sentence,
+            [a, b, rate],
+            stated_text,
+            "—",
+            "按可比价格计算的实际增速，不能由名义值验算 / real growth cannot be checked from nominal values",
         )
     y0, y1 = years
     n = y1 - y0

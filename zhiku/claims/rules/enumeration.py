@@ -16,6 +16,7 @@ RELATION = "enumeration"
 
 _MEASURES = {"个", "家", "项", "国", "座", "条", "种", "所", "名", "位", "大", "份", "类", "方面"}
 _CLAUSE = re.compile(r"[，,。；;：:（(“”\"]")
+_PARTIAL = re.compile(r"包括|在内|以外|之外|除了|除|其余|其他|另外|以及|等等|例如|如")
 _CONJ = re.compile(r"和|及|与|以及|同")
 _NUMERAL_ONLY = re.compile(r"^[\s〇零一二三四五六七八九十百千万两0-9０-９.．%]+$")
 
@@ -33,6 +34,8 @@ def check(sentence: Sentence, facts: Facts) -> list[Finding]:
         clause = _CLAUSE.split(head)[-1]
         if "、" not in clause or clause.rstrip().endswith(("等", "各", "分别", "共", "这")):
             continue
+        if _PARTIAL.search(clause):
+            continue  # 包括A、B在内的5个国家: the list is not complete
         lo = q.start - len(clause)
         if any(lo <= o.start < q.start for o in sentence.quantities):
             continue  # the items carry numbers of their own (138个国家、31个国际组织)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from zhiku.claims import fmt
+from zhiku.claims import fmt, labels
 from zhiku.claims.facts import AMOUNT_KINDS, Facts, Sentence
 from zhiku.claims.model import Finding
 from zhiku.claims.previous import previous_in_store, previous_in_text
@@ -119,6 +119,16 @@ def _judge(
     base = base_year if base_year is not None else period.year - 1
     if is_bound_only(cur, facts.text):
         return None
+    if labels.real_terms(facts.label(cur)) or labels.real_terms(sentence.text):
+        return facts.finding(
+            RELATION,
+            "unverifiable",
+            sentence,
+            [cur, rate],
+            stated_text,
+            "—",
+            "按可比价格计算的实际增速，不能由名义值验算 / real growth cannot be checked from nominal values",
+        )
     prev = previous_in_text(facts, cur, base, period.month)
     source = "本段"
     if prev is None:
