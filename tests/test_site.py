@@ -259,8 +259,13 @@ def test_parallel_rendering_gives_the_same_site_and_reports_errors(
     shutil.copytree(pub0, pub, ignore=shutil.ignore_patterns(".zhiku"))  # no cache: render all
     monkeypatch.setattr(render_pool, "MIN_PARALLEL", 1)
     out = tmp_path / "out"
-    report = build_site(pub, out, jobs=2)
+    steps: list[tuple[str, int, int]] = []
+    report = build_site(
+        pub, out, jobs=2, progress=lambda stage, done, total: steps.append((stage, done, total))
+    )
     assert sorted(report.rendered) == ["2021-11-08", "2021-11-22", "2021-12-06"]
+    rendering = [done for stage, done, total in steps if stage.startswith("出版各期") and total == 3]
+    assert rendering == [0, 1, 2, 3]  # one step as each issue is done, not all at the end
     for date in report.rendered:
         pages = {p: d for p, d in tree_digest(out / date).items() if p.endswith(".html")}
         assert pages == {p: d for p, d in tree_digest(out0 / date).items() if p.endswith(".html")}

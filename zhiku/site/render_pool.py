@@ -13,7 +13,7 @@ import multiprocessing
 import os
 import warnings
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any
 
@@ -92,17 +92,17 @@ def render_parallel(
             pool.submit(_worker_render, lean, issue, str(target), annotate): issue
             for issue, target in jobs_list
         }
-        pending = set(futures)
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_EXCEPTION)
-            for future in done:
+        try:
+            for future in as_completed(futures):
                 issue = futures[future]
                 error, found = future.result()  # a crash that is no ZhikuError is raised here
                 for w in found:
                     warnings.warn(ZhikuWarning(*w) if isinstance(w, tuple) else UserWarning(w), stacklevel=2)
                 if error is not None:
-                    for f in pending:
-                        f.cancel()
                     raise ZhikuError(*error)
                 on_done(issue)
                 yield issue
+        except BaseException:
+            for f in futures:  # do not start what is still queued
+                f.cancel()
+            raise
