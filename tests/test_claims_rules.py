@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from zhiku.claims.engine import build_facts
 from zhiku.claims.facts import SeriesStore
@@ -273,3 +275,84 @@ def test_series_annual(store: Any) -> None:
     f = only(series.check, "美国2021年通胀率为4.7%。", store)
     assert f.verdict == "consistent"
     assert only(series.check, "美国2009年通胀率为0.4%。", store).verdict == "inconsistent"  # BLS: −0.4%
+
+
+# -- robustness --------------------------------------------------------------------------------
+_TOKENS = [
+    "2019年",
+    "2013-2019年",
+    "由",
+    "增至",
+    "到",
+    "，",
+    "。",
+    "、",
+    "其中",
+    "出口",
+    "进口",
+    "去程",
+    "回程",
+    "同比增长",
+    "比上年增加",
+    "比2018年增长",
+    "年均增长",
+    "占",
+    "的",
+    "比重",
+    "提高",
+    "个百分点",
+    "折合人民币",
+    "是",
+    "倍",
+    "翻了一番",
+    "增长了两倍",
+    "合计",
+    "分别",
+    "两年合计",
+    "星期一",
+    "（",
+    "）",
+    "春节",
+    "除夕",
+    "中秋节",
+    "上午8点",
+    "12点半",
+    "扣除休息",
+    "近",
+    "约",
+    "超过",
+    "以上",
+    "3个半小时",
+    "8225列",
+    "1.24万列",
+    "72.5万标箱",
+    "715.7亿美元",
+    "1.76万亿元",
+    "29%",
+    "13.7%",
+    "2个",
+    "美国",
+    "10月",
+    "CPI",
+    "11月16日",
+    "0",
+    "0%",
+    "0列",
+    "-5%",
+    "１２３",
+    "七、八万亿",
+    "17%-19%",
+    "\x00",
+    "\u200b",
+    "𠀀",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TOKENS), max_size=30), st.text(max_size=20))
+def test_no_input_raises_and_spans_stay_exact(tokens: list[str], noise: str) -> None:
+    from zhiku.claims import check_text
+
+    text = "".join(tokens) + noise
+    for f in check_text(text, "fuzz.txt"):
+        assert all(f.text[a:b] == s for s, (a, b) in zip(f.spans, f.span_offsets, strict=True))

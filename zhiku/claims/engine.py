@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from zhiku.claims.facts import Facts, SeriesStore, period_marks, split_sentences
+from zhiku.claims.facts import VALUE_KINDS, Facts, SeriesStore, period_marks, split_sentences
 from zhiku.claims.model import Finding
 from zhiku.claims.rules import RULES
 from zhiku.errors import ZhikuError
@@ -31,7 +31,12 @@ def build_facts(
     """Read a paragraph once for all rules; None when it holds no quantity."""
     if not any(ch.isdigit() for ch in text) and not any(ch in text for ch in "一二三四五六七八九十两半"):
         return None
-    quantities = tuple(parse_quantities(text))
+    # A measured quantity without a value or a range cannot take part in arithmetic.
+    quantities = tuple(
+        q
+        for q in parse_quantities(text)
+        if q.kind not in VALUE_KINDS or q.value is not None or (q.low is not None and q.high is not None)
+    )
     if not quantities:
         return None
     return Facts(

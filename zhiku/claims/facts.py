@@ -224,3 +224,18 @@ def same_measure(a: Quantity, b: Quantity) -> bool:
 def specific_measure(q: Quantity) -> bool:
     """A measure word that names what is counted (列, 标箱), unlike 元 or 个."""
     return q.kind == "count" and (q.unit or "") not in ("", "个", "次", "项", "人", "家", "件", "份")
+
+
+_FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH_DAY = re.compile(r"^--(\d{2})-(\d{2})$")
+
+
+def day_of(q: Quantity) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) for a date precise to the day; None otherwise."""
+    if q.kind != "date" or not q.iso:
+        return None
+    if m := _FULL_DATE.match(q.iso):
+        return int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if m := _MONTH_DAY.match(q.iso):
+        return None, int(m.group(1)), int(m.group(2))
+    return None

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from lunar_python import Lunar, Solar
 
-from zhiku.claims.facts import Facts, Sentence, year_of
+from zhiku.claims.facts import Facts, Sentence, day_of
 from zhiku.claims.model import Finding
 from zhiku.quantities.model import Quantity
 
@@ -52,7 +52,7 @@ def check(sentence: Sentence, facts: Facts) -> list[Finding]:
     if not _NAME.search(sentence.text):
         return []
     out: list[Finding] = []
-    dates = [q for q in sentence.quantities if q.kind == "date" and q.iso and q.iso.count("-") in (2, 3)]
+    dates = [q for q in sentence.quantities if day_of(q) is not None]
     for m in _NAME.finditer(sentence.text):
         n0, n1 = sentence.start + m.start(), sentence.start + m.end()
         tail = facts.text[n1 : n1 + 3]
@@ -80,14 +80,12 @@ def _adjacent_date(facts: Facts, dates: list[Quantity], n0: int, n1: int) -> Qua
 
 
 def _judge(sentence: Sentence, facts: Facts, q: Quantity, name: str, span: tuple[int, int]) -> Finding | None:
-    assert q.iso is not None
-    parts = q.iso.lstrip("-").split("-")
-    if len(parts) == 3:
-        year, _, _ = year_of(q)
-        month, day = int(parts[1]), int(parts[2])
-        note = ""
-    else:
-        month, day = int(parts[0]), int(parts[1])
+    found = day_of(q)
+    if found is None:
+        return None
+    year, month, day = found
+    note = ""
+    if year is None:
         year = facts.year_at(q.start) or (facts.reference_date.year if facts.reference_date else None)
         note = f"（年份按上下文取{year}年 / year from the context）" if year else ""
     stated = facts.text[span[0] : span[1]]

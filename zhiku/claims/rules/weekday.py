@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from zhiku.claims.facts import Facts, Sentence, year_of
+from zhiku.claims.facts import Facts, Sentence, day_of
 from zhiku.claims.model import Finding, Verdict
 from zhiku.model import WEEKDAYS_ZH
 
@@ -26,22 +26,16 @@ def check(sentence: Sentence, facts: Facts) -> list[Finding]:
         return []
     out: list[Finding] = []
     for q in sentence.quantities:
-        if q.kind != "date" or not q.iso:
+        found = day_of(q)
+        if found is None:
             continue
         m = _AFTER.match(facts.text[q.end : q.end + 8])
         if m is None:
             continue
-        parts = q.iso.split("-")
-        year, _, _ = year_of(q)
-        if year is not None and len(parts) == 3:
-            month, day = int(parts[1]), int(parts[2])
-            inferred = False
-        elif q.iso.startswith("--") and len(parts) == 4:
-            month, day = int(parts[2]), int(parts[3])
+        year, month, day = found
+        inferred = year is None
+        if year is None:
             year = facts.year_at(q.start) or (facts.reference_date.year if facts.reference_date else None)
-            inferred = True
-        else:
-            continue
         span = (q.end + m.start("w"), q.end + m.end("w"))
         stated_word = facts.text[span[0] : span[1]]
         if year is None:
