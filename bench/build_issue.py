@@ -27,6 +27,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -35,7 +36,8 @@ import typst
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "runwaysys"
-OUT = REPO / "bench" / "out" / "build_issue"
+# A private temporary folder: other benchmarks clear bench/out/ when they start.
+OUT = Path(tempfile.mkdtemp(prefix="zhiku-bench-issue-"))
 DOC = REPO / "docs" / "benchmarks.md"
 SECTION = "## Issue build / 单期出版 (`bench/build_issue.py`)"
 
@@ -64,8 +66,6 @@ def prepare() -> tuple[Path, Path, list[Path]]:
     from zhiku.figures import render_article_figures
     from zhiku.sources import read_publication
 
-    if OUT.exists():
-        shutil.rmtree(OUT)
     pub_root = OUT / "pub"
     shutil.copytree(EXAMPLE, pub_root, ignore=shutil.ignore_patterns(".zhiku", "_site"))
     pub = read_publication(pub_root)
@@ -236,6 +236,7 @@ keeps fonts and layout caches). The rest is the Python interpreter starting.
     print(table)
     if args.write:
         write_section(table)
+    shutil.rmtree(OUT, ignore_errors=True)
 
 
 if __name__ == "__main__":
