@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, Facts, Sentence
+from zhiku.claims.facts import AMOUNT_KINDS, Facts, Sentence, same_measure
 from zhiku.claims.model import Finding
 from zhiku.claims.previous import previous_in_store, previous_in_text
 from zhiku.claims.tolerance import interval_of, is_bound_only, nominal, verdict
@@ -96,6 +96,24 @@ def _currents_before(sentence: Sentence, facts: Facts, start: int, n: int) -> li
     return None if inner else chosen
 
 
+_BRACKET_BASE = re.compile(r"^\s*[（(]\s*(?:上年|去年|(\d{4})\s*年)(?:同期)?(?:为|是)?\s*$")
+
+
+def _in_brackets(
+    sentence: Sentence, facts: Facts, cur: Quantity, rate: Quantity, base: int
+) -> list[Quantity] | None:
+    """The base value given right after the rate: 同比增长29%（上年为6300列）."""
+    nxt = next((q for q in sentence.quantities if q.start >= rate.end and q.kind != "date"), None)
+    if nxt is None or nxt.kind != cur.kind or not same_measure(nxt, cur):
+        return None
+    m = _BRACKET_BASE.match(facts.text[rate.end : nxt.start])
+    if m is None or (m.group(1) and int(m.group(1)) != base):
+        return None
+    if facts.text[nxt.end : nxt.end + 1] not in ("）", ")"):
+        return None
+    return [nxt]
+
+
 def _judge(
     sentence: Sentence,
     facts: Facts,
@@ -129,7 +147,7 @@ def _judge(
             "—",
             "按可比价格计算的实际增速，不能由名义值验算 / real growth cannot be checked from nominal values",
         )
-    prev = previous_in_text(facts, cur, base, period.month)
+    prev = previous_in_text(facts, cur, base, period.month) or _in_brackets(sentence, facts, cur, rate, base)
     source = "本段"
     if prev is None:
         stored = previous_in_store(facts, cur, period.year, base)
