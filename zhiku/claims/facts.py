@@ -125,7 +125,7 @@ class Facts:
         i = q.start
         lo = max(0, i - 24)
         for other in self.quantities:
-            if other.end <= i and other.end > lo:
+            if other.end <= i and other.end > lo and other.kind != "ordinal":  # 第一产业 is a name
                 lo = other.end
         chunk = self.text[lo:i]
         parts = _LABEL_STOP.split(chunk)

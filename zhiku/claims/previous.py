@@ -44,6 +44,8 @@ def previous_in_text(
     if len(exact) == 1:
         if specific_measure(cur) and not labels.opposed(cur_label, labs[0]):
             return exact
+        if not cur_label.strip():
+            return exact  # 2020年为177.9亿美元: an unnamed value continues the last one named
         return exact if labels.related(cur_label, labs[0]) else None
     scored = sorted(
         (
