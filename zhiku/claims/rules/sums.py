@@ -24,6 +24,8 @@ _COUNTED = re.compile(
 )
 _CN = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _STOP = re.compile(r"[，,。；;：:（）()“”\s]")
+_NET = re.compile(r"净|顺差|逆差|差额|余额|盈余|赤字|利润|增量|增加|减少|变化")
+_CUMULATIVE = re.compile(r"累计|以来|历年|总计|合计")
 
 
 def check(sentence: Sentence, facts: Facts) -> list[Finding]:
@@ -70,6 +72,16 @@ def _of_which(sentence: Sentence, facts: Facts) -> list[Finding]:
         totals[total.start] = total
     for key, parts in by_total.items():
         total = totals[key]
+        total_label = facts.label(total)
+        if _NET.search(total_label):
+            continue  # a net figure (净利润, 顺差) can be smaller than its parts
+        parts = [
+            p
+            for p in parts
+            if not (_CUMULATIVE.search(facts.label(p)) and not _CUMULATIVE.search(total_label))
+        ]
+        if not parts:
+            continue
         if is_bound_only(total, facts.text) and facts.text[total.start : total.end].startswith(
             ("超过", "突破")
         ):
