@@ -60,8 +60,10 @@ def _endpoints(sentence: Sentence, facts: Facts, before: int) -> tuple[Quantity,
     between = facts.text[a.end : b.start]
     lead = facts.text[max(sentence.start, a.start - 12) : a.start]
     gap = facts.text[b.end : before]
-    if not _FROM_TO.search(between) or not _FROM.search(lead + between[:1]) or len(gap) > 12:
+    if not _FROM_TO.search(between) or not _FROM.search(lead + between[:1]):
         return None
+    if len(gap.strip(" ，,、")) > 4 or any(w in gap for w in ("其中", "分别", "而", "；", ";")):
+        return None  # the rate belongs to another subject (…，其中服务贸易年均增长…)
     return a, b
 
 

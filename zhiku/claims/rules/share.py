@@ -16,6 +16,7 @@ from zhiku.quantities.model import Quantity
 
 RELATION = "share"
 
+_GROWTH_WORDS = re.compile(r"(?:同比|比上年|较上年)?(?:增长|下降|减少|增加|上升|提高)了?|，|,")
 _SHARE = re.compile(r"占(?!据|领|有|用)")
 _TAIL = re.compile(r"^[^，,。；;]{0,30}?(?:的)?(?:比重|比例|份额)?(?:为|达到|达|约为|约|接近|超过|已达)?\s*$")
 
@@ -77,8 +78,14 @@ def _part(sentence: Sentence, facts: Facts, z: int) -> Quantity | None:
         return None
     part = amounts[-1]
     between = [q for q in before if q.start > part.start]
+    if any(q.kind != "percent" for q in between):
+        return None
+    # Between the part and 占 only punctuation and growth words may stand: a new subject
+    # (…，机电产品占出口总额的59.4%) means the share is about something else.
     gap = facts.text[part.end : z]
-    if any(q.kind != "percent" for q in between) or gap.count("，") > 2 or "；" in gap or ";" in gap:
+    for q in between:
+        gap = gap.replace(q.text, "")
+    if _GROWTH_WORDS.sub("", gap).strip(" ，,、") != "":
         return None
     return part
 
