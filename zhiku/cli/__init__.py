@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import sys
 
+# Each command lives in its own module and registers itself on ``app`` when imported:
+# add one import per command module here.
+from zhiku.cli import (  # noqa: F401
+    build_cmd,
+    check_cmd,
+    data_cmd,
+    import_cmd,
+    quantities_cmd,
+    serve_cmd,
+    show_cmd,
+)
 from zhiku.cli.app import app
 from zhiku.errors import ZhikuError
-
-# Each command lives in its own module and registers itself on ``app`` when imported.
-# Add one import per command module below.
-from zhiku.cli import import_cmd  # noqa: E402, F401
-from zhiku.cli import quantities_cmd  # noqa: E402, F401
-from zhiku.cli import show_cmd  # noqa: E402, F401
-from zhiku.cli import build_cmd  # noqa: E402, F401
-from zhiku.cli import serve_cmd  # noqa: E402, F401
-from zhiku.cli import data_cmd  # noqa: E402, F401
-from zhiku.cli import check_cmd  # noqa: E402, F401
 
 
 def main() -> None:
@@ -27,7 +28,8 @@ def main() -> None:
     except OSError as err:
         # A file we could not read or write: still one line, never a traceback.
         name = getattr(err, "filename", None) or ""
-        print(f"错误 error: {name}: 无法读写文件 / cannot read or write the file ({err.strerror})", file=sys.stderr)
+        reason = err.strerror or type(err).__name__
+        print(f"错误 error: {name}: 无法读写文件 / cannot read or write the file ({reason})", file=sys.stderr)
         sys.exit(2)
     except KeyboardInterrupt:
         print("已中断 / interrupted", file=sys.stderr)
