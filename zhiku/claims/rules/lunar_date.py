@@ -13,7 +13,7 @@ from functools import lru_cache
 from lunar_python import Lunar, Solar
 
 from zhiku.claims.facts import Facts, Sentence, day_of
-from zhiku.claims.model import Finding
+from zhiku.claims.model import Finding, Verdict
 from zhiku.quantities.model import Quantity
 
 RELATION = "lunar_date"
@@ -86,6 +86,8 @@ def _judge(sentence: Sentence, facts: Facts, q: Quantity, name: str, span: tuple
     year, month, day = found
     note = ""
     if year is None:
+        year = facts.year_at(q.start, inherit=False)
+    if year is None:
         year = facts.year_at(q.start) or (facts.reference_date.year if facts.reference_date else None)
         note = f"（年份按上下文取{year}年 / year from the context）" if year else ""
     stated = facts.text[span[0] : span[1]]
@@ -108,9 +110,13 @@ def _judge(sentence: Sentence, facts: Facts, q: Quantity, name: str, span: tuple
     actual = _festival_solar(year, name)
     evidence = f"{year}年{month}月{day}日 = {lunar_text}" + note
     evidence += f"；{year}年的{name}是{actual} / {name} {year} is {actual}" if actual else ""
+    verdict: Verdict = "consistent" if ok else "inconsistent"
+    if not ok and note:
+        verdict = "unverifiable"  # the year was only inferred: a guess never convicts
+        evidence += "；年份未写明，无法断定 / the year is not written"
     return facts.finding(
         RELATION,
-        "consistent" if ok else "inconsistent",
+        verdict,
         sentence,
         [q],
         stated,

@@ -2,8 +2,8 @@
 
 Only a weekday written right after its date is checked, and not when a time zone stands in
 between (美国时间周一（北京时间11月16日）: Monday in Washington is Tuesday in Beijing).
-A date without a year takes the year named earlier in the paragraph or the issue date; if
-the weekday then disagrees but fits a neighbouring year, the claim is unverifiable.
+A date without a year in its sentence takes the year named earlier in the paragraph or the
+issue date; such a guessed year can confirm a weekday but never convict one (unverifiable).
 """
 
 from __future__ import annotations
@@ -33,9 +33,14 @@ def check(sentence: Sentence, facts: Facts) -> list[Finding]:
         if m is None:
             continue
         year, month, day = found
-        inferred = year is None
+        # A year written in the same sentence counts as written; one from earlier in the
+        # paragraph or from the issue date is a guess, and a guess never convicts.
+        inferred = False
+        if year is None:
+            year = facts.year_at(q.start, inherit=False)
         if year is None:
             year = facts.year_at(q.start) or (facts.reference_date.year if facts.reference_date else None)
+            inferred = True
         span = (q.end + m.start("w"), q.end + m.end("w"))
         stated_word = facts.text[span[0] : span[1]]
         if year is None:
@@ -62,21 +67,12 @@ def check(sentence: Sentence, facts: Facts) -> list[Finding]:
         evidence = f"{date.isoformat()} 是{WEEKDAYS_ZH[actual]} / is a {date.strftime('%A')}"
         if inferred:
             evidence += f"（年份按上下文取{year}年 / year {year} from the context）"
-            if verdict == "inconsistent" and any(
-                _weekday(y, month, day) == stated for y in (year - 1, year + 1)
-            ):
+            if verdict == "inconsistent":
                 verdict = "unverifiable"
-                evidence += "；相邻年份与所写相符，年份不明 / a neighbouring year fits"
+                evidence += "；年份未写明，无法断定 / the year is not written"
         out.append(
             facts.finding(
                 RELATION, verdict, sentence, [q], stated_word, WEEKDAYS_ZH[actual], evidence, extra=[span]
             )
         )
     return out
-
-
-def _weekday(year: int, month: int, day: int) -> int | None:
-    try:
-        return dt.date(year, month, day).weekday()
-    except ValueError:
-        return None
