@@ -37,6 +37,7 @@ TIME_KINDS = frozenset({"date", "year_range", "date_range"})
 _MEASURE_GROUPS: tuple[frozenset[str], ...] = (frozenset({"列", "次", "趟"}),)
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_RELATIVE_YEAR = re.compile(r"今年|本年|明年|去年|上年|前年|次年|翌年")
 # Parts of a year written between the year and a number (2021年1-10月累计…, 上半年, 前三季度).
 _SUBPERIOD = re.compile(
     r"\d{1,2}\s*[-—~～至到]\s*\d{1,2}\s*月|前[一二三四五六七八九十两\d]+个?(?:月|季度)|[一二三四1-4]季度|"
@@ -102,6 +103,9 @@ class Facts:
                 break
             if m.where >= sent.start or inherit:
                 last = m
+        relative = _RELATIVE_YEAR.search(self.text[sent.start : pos])
+        if last is not None and last.where < sent.start and relative:
+            return None  # 今年/去年 in this sentence overrides the year named before it
         return last
 
     def subperiod(self, q: Quantity) -> str:
