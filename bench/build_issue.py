@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import pickle
 import re
 import shutil
@@ -207,13 +208,15 @@ def main() -> None:
     pruns = ", ".join(f"{t:.2f}" for t in p)
     r = rebuild_times(pub_root, pickled, max(20, args.runs * 4))
     w = warm_times(pub_root, pickled, args.runs)
+    load = os.getloadavg()[0]
     zm, pm, rm, wm = statistics.median(z), statistics.median(p), statistics.median(r), statistics.median(w)
     chars = sum(len(s.read_text(encoding="utf-8")) for s in sources)
     pages = len(re.findall(rb"/Type\s*/Page\b", next((OUT / "zhiku-site").rglob("*.pdf")).read_bytes()))
     table = f"""
 Command: `.venv/bin/python bench/build_issue.py --runs {args.runs} --write` — the example issue
 (2 articles, {chars:,} characters of Markdown, 3 figures given as ready SVG, a {pages}-page PDF);
-medians of {args.runs} interleaved runs, and {len(r)} rebuilds.
+medians of {args.runs} interleaved runs, and {len(r)} rebuilds; machine load average {load:.1f}
+(the 2 cores are shared, so absolute times vary; the interleaved ratio less so).
 
 | what | zhiku | Pandoc 3 (+ typst) | ratio zhiku / Pandoc |
 | --- | ---: | ---: | ---: |
