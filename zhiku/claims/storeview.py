@@ -7,6 +7,7 @@ there is one reading of units in zhiku, not two.
 
 from __future__ import annotations
 
+import weakref
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -47,12 +48,21 @@ def annual_series_matching(store: SeriesStore, cur: Quantity, year: int) -> tupl
 
 def usd_cny(store: SeriesStore | None, year: int) -> float | None:
     """The annual average yuan per US dollar for ``year``, from the store."""
-    if store is None or not store.has_series(USD_CNY_ANNUAL):
-        return None
-    return store.value(USD_CNY_ANNUAL, str(year))
+    return series_value(store, USD_CNY_ANNUAL, str(year))
+
+
+# Look-ups repeat (every 折合 in a year asks for that year's rate): remember them per store.
+_CACHE: weakref.WeakKeyDictionary[object, dict[tuple[str, str], float | None]] = weakref.WeakKeyDictionary()
 
 
 def series_value(store: SeriesStore | None, series_id: str, period: str) -> float | None:
-    if store is None or not store.has_series(series_id):
+    if store is None:
         return None
-    return store.value(series_id, period)
+    try:
+        memo = _CACHE.setdefault(store, {})
+    except TypeError:  # a store that cannot be weakly referenced: no memo
+        memo = {}
+    key = (series_id, period)
+    if key not in memo:
+        memo[key] = store.value(series_id, period) if store.has_series(series_id) else None
+    return memo[key]
