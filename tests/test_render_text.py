@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import subprocess
 import warnings
 from pathlib import Path
 
 import pytest
 import typst
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from zhiku.claims.model import Finding
 from zhiku.errors import ZhikuError, ZhikuWarning
@@ -216,3 +219,28 @@ def test_lists_tables_and_quotes_reach_every_output(tmp_path: Path) -> None:
         "12400",
     ):
         assert expected in text, expected
+
+
+_FONTS = functools.lru_cache(maxsize=1)(
+    lambda: typst.Fonts(include_system_fonts=False, font_paths=list(cjk_font_dirs()))
+)
+_ALPHABET = "".join(chr(c) for c in range(33, 127)) + "中文图年月日，。、；：？！（）《》“”—… "
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.text(alphabet=_ALPHABET, min_size=1, max_size=40), min_size=1, max_size=20))
+def test_any_text_survives_typst_escaping(texts: list[str]) -> None:
+    # Each text on its own paragraph, compiled by Typst and read back: nothing lost, nothing added
+    # (whitespace aside: Typst collapses runs of spaces, as HTML does).
+    lines = [t for t in texts if t.strip()]
+    if not lines:
+        return
+    # 【】 around each text: pdftotext would otherwise join a line ending in "-" to the next.
+    body = "\n\n".join(f"#box[【{typst_escape(t)}】]" for t in lines)
+    doc = f'#set text(font: "Noto Serif CJK SC", cjk-latin-spacing: none)\n#set page(width: 60cm)\n{body}\n'
+    pdf = typst.Compiler(font_paths=_FONTS()).compile(input=doc.encode())
+    assert isinstance(pdf, bytes)
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    squashed = "".join(text.split())
+    for t in lines:
+        assert "【" + "".join(t.split()) + "】" in squashed, t
