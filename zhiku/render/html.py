@@ -11,7 +11,7 @@ import functools
 import os
 import re
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -226,5 +226,3 @@ def checks_page(
         views=views,
     )
 
-
-ParagraphRenderer = Callable[[Paragraph], Markup]
