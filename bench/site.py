@@ -177,9 +177,12 @@ def main() -> None:
     print(
         f"| {args.issues} | {full['articles']} | {full['seconds']:.1f} s "
         f"(render {timing(full, 'render'):.1f} s, search {timing(full, 'search'):.1f} s) "
-        f"| {rebuild['seconds']:.1f} s ({rebuild['rendered']} issue re-rendered; "
-        f"copy {timing(rebuild, 'copy'):.1f} s, pages {timing(rebuild, 'pages'):.1f} s, "
-        f"search {timing(rebuild, 'search'):.1f} s) "
+        f"| {rebuild['seconds']:.1f} s ({rebuild['rendered']} issue re-rendered: "
+        + ", ".join(
+            f"{k} {timing(rebuild, k):.1f}"
+            for k in ("read", "keys", "render", "copy", "pages", "search", "finish", "swap")
+        )
+        + " s) "
         f"| {ratio:.1%} | {int(full['bytes']) / 1_048_576:.0f} MiB | {full['files']} "  # type: ignore[call-overload]
         f"| {full['peak_mib']:.0f} / {rebuild['peak_mib']:.0f} MiB |"
     )

@@ -95,9 +95,11 @@ def build_site(
         timings["search"] = time.perf_counter() - t
         if progress:
             progress("搜索索引 / search index", 1, 1)
+        t = time.perf_counter()
         (staging / SITE_MARKER).write_text(f"zhiku {__version__}\n", encoding="utf-8")
         _make_readable(staging)
         files, size = _measure(staging)
+        timings["finish"] = time.perf_counter() - t
         t = time.perf_counter()
         replace_dir(staging, out_dir)
         timings["swap"] = time.perf_counter() - t
@@ -133,6 +135,7 @@ def _issues(
     """Put every issue's outputs into ``staging``: from the cache, or freshly rendered."""
     issue_cache = cache.IssueCache(publication.root)
     shared = cache.publication_inputs(publication.root)
+    t_keys = time.perf_counter()
     keys: dict[str, str] = {}
     entries: dict[str, Path] = {}
     todo: list[Issue] = []
@@ -145,6 +148,7 @@ def _issues(
         else:
             entries[date] = entry
     reused = sorted(entries)
+    timings["keys"] = time.perf_counter() - t_keys
     stage = "出版各期 / rendering issues"
     t = time.perf_counter()
     tmps = {issue.date.isoformat(): issue_cache.new_entry_dir() for issue in todo}
@@ -235,7 +239,10 @@ def _make_readable(folder: Path) -> None:
     """Temporary files and folders are created private (0600/0700); a web server must read the site."""
     folder.chmod(0o755)
     for p in folder.rglob("*"):
-        p.chmod(0o755 if p.is_dir() else 0o644)
+        if p.is_dir():
+            p.chmod(0o755)
+        elif p.stat().st_mode & 0o444 != 0o444:  # leave the read-only files linked from the cache
+            p.chmod(0o644)
 
 
 def _measure(folder: Path) -> tuple[int, int]:
