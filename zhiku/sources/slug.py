@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pypinyin import lazy_pinyin
-
 MAX_SYLLABLES = 8
 MAX_LENGTH = 48
 
@@ -19,6 +17,10 @@ def slugify(text: str, fallback: str = "article") -> str:
     eight words are kept, so a slug stays short enough for a file name and a URL, and the
     same title always gives the same slug.
     """
+    # Imported here, not at module level: pypinyin's phrase tables cost ~0.2 s to load, and
+    # most commands (build, check) read articles whose front matter already names the slug.
+    from pypinyin import lazy_pinyin
+
     words: list[str] = []
     for part in lazy_pinyin(unicodedata.normalize("NFKC", text)):
         words.extend(w.lower() for w in re.findall(r"[A-Za-z0-9]+", part))
