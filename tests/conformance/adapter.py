@@ -14,6 +14,7 @@ from typing import Any
 
 from zhiku.quantities import Quantity, parse_numbers
 from zhiku.quantities.numerals import normalise
+from zhiku.quantities.scanner import scan
 
 Case = dict[str, Any]
 Row = tuple[Any, ...]
@@ -84,10 +85,15 @@ def _interval(q: Quantity) -> str:
     return f"[{fmt(q.value)},{fmt(q.value)}]"
 
 
+def loose(text: str) -> list[Quantity]:
+    """Quantities with numerals in words read even without a unit (答案不是四而是五)."""
+    return scan(text, prose=False)
+
+
 def number_rows(text: str) -> list[Row]:
     rows: list[Row] = []
     for q in parse_numbers(text):
-        if q.kind == "number" and q.value is not None:
+        if q.value is not None:
             rows.append(("number", q.start, q.text, q.value))
     return rows
 
@@ -95,31 +101,31 @@ def number_rows(text: str) -> list[Row]:
 def percent_rows(text: str) -> list[Row]:
     return [
         ("percentage", q.start, q.text, q.value)
-        for q in parse_numbers(text)
+        for q in loose(text)
         if q.kind in ("percent", "percentage_point") and q.value is not None
     ]
 
 
 def ordinal_rows(text: str) -> list[Row]:
-    return [("ordinal", q.start, q.text, q.value) for q in parse_numbers(text) if q.kind == "ordinal"]
+    return [("ordinal", q.start, q.text, q.value) for q in loose(text) if q.kind == "ordinal"]
 
 
 def range_rows(text: str) -> list[Row]:
     return [
         ("numberrange", q.start, q.text, _interval(q))
-        for q in parse_numbers(text)
+        for q in loose(text)
         if q.kind == "number" and q.qualifier != "exact"
     ]
 
 
 def currency_rows(text: str) -> list[Row]:
-    return [("currency", q.start, q.text, q.value, q.unit) for q in parse_numbers(text) if q.kind == "money"]
+    return [("currency", q.start, q.text, q.value, q.unit) for q in loose(text) if q.kind == "money"]
 
 
 def dimension_rows(text: str) -> list[Row]:
     return [
         ("dimension", q.start, q.text, q.value, DIMENSION_NAMES.get(q.unit or "", q.unit))
-        for q in parse_numbers(text)
+        for q in loose(text)
         if q.kind == "dimension" and q.unit not in ("°C", "°F")
     ]
 
@@ -131,7 +137,7 @@ def age_rows(text: str) -> list[Row]:
 def temperature_rows(text: str) -> list[Row]:
     return [
         ("temperature", q.start, q.text, q.value, {"°C": "C", "°F": "F"}.get(q.unit or "", q.unit))
-        for q in parse_numbers(text)
+        for q in loose(text)
         if q.kind == "dimension" and q.unit in ("°C", "°F", "degree")
     ]
 

@@ -6,6 +6,7 @@ Pure, no I/O. See docs/quantities.md for the forms read and the reasoning.
 from __future__ import annotations
 
 from zhiku.quantities.model import Kind, Qualifier, Quantity
+from zhiku.quantities.numbers import read_numbers
 from zhiku.quantities.scanner import scan
 
 __all__ = ["Kind", "Qualifier", "Quantity", "parse_numbers", "parse_quantities"]
@@ -22,6 +23,6 @@ def parse_quantities(text: str) -> list[Quantity]:
 
 
 def parse_numbers(text: str) -> list[Quantity]:
-    """The loose reading used for number-recognition benchmarks: bare numerals in words count too
-    (答案不是四而是五 → 4, 5). Articles should use :func:`parse_quantities`."""
-    return scan(text, prose=False)
+    """Every number written in ``text`` (kind ``number``), whatever follows it: 199个 → 199,
+    1991年1月16日 → 1991, 1, 16; 三分之一 → 1/3. The numeral layer (``numbers.py``), not quantities."""
+    return read_numbers(text)

@@ -17,8 +17,8 @@ _FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH["\u3000"] = " "
 _TRADITIONAL = dict(
     zip(
-        "萬億兩點個貳參陸圓週鐘時鍾號幾倍於強釐噸裡",
-        "万亿两点个贰叁陆圆周钟时钟号几倍于强厘吨里",
+        "萬億兩點個貳參陸圓週鐘時鍾號幾倍於強釐噸裡負",
+        "万亿两点个贰叁陆圆周钟时钟号几倍于强厘吨里负",
         strict=True,
     )
 )
@@ -111,10 +111,13 @@ def evaluate(text: str) -> Numeral | None:
     last_unit = 0  # the last unit seen, for the colloquial 九万四 / 百三
     biggest = 0
     after_zero = False
+    prev_big = False  # the previous character was a big unit (万万, 万亿)
     i = 0
     n = len(s)
     while i < n:
         c = s[i]
+        if c not in BIG_UNITS and c not in LATIN_UNITS:
+            prev_big = False
         if c.isdigit() or c == ".":
             j = i
             while j < n and (s[j].isdigit() or s[j] in ".,"):
@@ -155,7 +158,10 @@ def evaluate(text: str) -> Numeral | None:
             value = section + (number if number is not None else Decimal(0))
             if value == 0 and total == 0 and number is None and section == 0:
                 return None  # a magnitude with nothing before it: 万
-            if u > biggest:
+            if prev_big and value == 0:
+                total *= u  # 万万 = 10⁸, 10万万 = 10⁹
+                biggest = max(biggest, u)
+            elif u > biggest:
                 total = (total + value) * u
                 biggest = u
             else:
@@ -164,6 +170,7 @@ def evaluate(text: str) -> Numeral | None:
             number = None
             last_unit = u
             after_zero = False
+            prev_big = True
             i += 1
             continue
         return None

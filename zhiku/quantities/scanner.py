@@ -40,7 +40,7 @@ from zhiku.quantities.units import (
 
 MAX_NUMERAL = 40  # longer numerals are not read (and would cost quadratic big-number arithmetic)
 SP = r"[ \t\u00a0]{0,3}"  # spaces inside a quantity (3 个半小时, 11 月 16 日); \u3000 is normalised to " "
-ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
 CNCH = f"[{CN_DIGIT_CHARS}{CN_UNIT_CHARS}]"
 NUMERAL_RE = re.compile(
     rf"(?:{ARABIC}|{CNCH})"
