@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from zhiku.quantities import Quantity, parse_numbers
+from zhiku.quantities.numbers import read_percentages
 from zhiku.quantities.numerals import normalise
 from zhiku.quantities.scanner import scan
 
@@ -99,11 +100,7 @@ def number_rows(text: str) -> list[Row]:
 
 
 def percent_rows(text: str) -> list[Row]:
-    return [
-        ("percentage", q.start, q.text, q.value)
-        for q in loose(text)
-        if q.kind in ("percent", "percentage_point") and q.value is not None
-    ]
+    return [("percentage", q.start, q.text, q.value) for q in read_percentages(text)]
 
 
 def ordinal_rows(text: str) -> list[Row]:

@@ -24,7 +24,11 @@ WORDS = re.compile(
     r"一切|壹切|一看|一样|一起|一直|一些|一定|一般|一旦|一致|一再|一向|一同|一律|一味|一经|一贯|一度|一齐|一阵|"
     r"统一|唯一|万一|之一|一带一路|一方面|"
     r"百分之|百分点|千分之|四川|陆地|大陆|海陆|登陆|着陆|陆续|陆军|队伍|入伍|退伍|伍仁|落伍|收拾|拾取|拾起|拾到|夕拾|拾遗|"
-    r"放肆|肆意|肆无忌惮|肆虐|十足|十分|两两|九九|一折|千万别|万万不|三心二意|一心一意|乱七八糟"
+    r"放肆|肆意|肆无忌惮|肆虐|十足|十分|两两|九九|一折|千万别|万万不|三心二意|一心一意|乱七八糟|"
+    r"https?://[^\s，。；]+|www\.[^\s，。；]+|[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+)
+URLS = re.compile(
+    r"https?://[^\s，。；]+|www\.[^\s，。；]+|[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 )
 ARABIC_RE = re.compile(
     r"(?:[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+)"
@@ -51,6 +55,7 @@ class _Reader:
         self.s = normalise(source).replace("倆", "两")
         self.words = [m.span() for m in WORDS.finditer(self.s)]
         self.skip_to = 0
+        self.allow_prefix = True  # read 五十 out of 五十千 (NumberModel); percentages want all or nothing
 
     # -- Arabic ----------------------------------------------------------------------------
     def arabic(self, i: int) -> tuple[int, Decimal] | None:
@@ -79,7 +84,11 @@ class _Reader:
             return None
         # 40k, -2.5 M
         j = _skip_spaces(s, end, 1)
-        if j < len(s) and s[j] in "kKM" and (j + 1 >= len(s) or not s[j + 1].isalpha()):
+        if (
+            j < len(s)
+            and s[j] in "kKM"
+            and (j + 1 >= len(s) or not (s[j + 1].isascii() and s[j + 1].isalpha()))
+        ):
             value *= 1000 if s[j] in "kK" else 1_000_000
             end = j + 1
         # Magnitudes in Chinese after Arabic digits: 25万6千, 7 万5 千4 百, 500余万.
@@ -143,7 +152,7 @@ class _Reader:
                 break
             if c == "点" and kept:
                 k = _skip_spaces(s, j + 1)
-                m = re.match(r"[零〇一二三四五六七八九]+", s[k:])
+                m = re.match(r"[零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖]+", s[k:])
                 if m:
                     kept.append("点" + m.group())
                     j = k + m.end()
@@ -162,6 +171,15 @@ class _Reader:
         text = "".join(kept)
         num = evaluate(text)
         end = last
+        if num is None and not self.allow_prefix:
+            # Only 百分之七十百分位: the next 百 starts a word of its own.
+            cut = text.rfind("百")
+            if cut <= 0 or not s.startswith("百分", i + cut) or s[i : i + cut] != text[:cut]:
+                return None
+            num = evaluate(text[:cut])
+            if num is None:
+                return None
+            return i + cut, num.value
         if num is None:
             # 五十千: read the longest prefix that is a numeral.
             for cut in range(len(kept) - 1, 0, -1):
@@ -308,3 +326,97 @@ def _decimals(text: str) -> int:
 def read_numbers(text: str) -> list[Quantity]:
     """Every number in ``text`` as a ``number`` Quantity (kind number, value, span)."""
     return _Reader(text).read()
+
+
+_PERCENT_PREFIX = re.compile(r"(百万万|百万|千万|万万|百|佰|千|仟|万)[ \t]{0,3}分[ \t]{0,3}之[ \t]{0,3}")
+_DENOMINATORS = {
+    "百": 100,
+    "佰": 100,
+    "千": 1000,
+    "仟": 1000,
+    "万": 10**4,
+    "百万": 10**6,
+    "千万": 10**7,
+    "万万": 10**8,
+    "百万万": 10**10,
+}
+_PERCENT_AFTER = re.compile(
+    r"[ \t]{0,5}(?:(?P<pct>%)|(?P<pp>个?[ \t]{0,3}百[ \t]{0,3}分[ \t]{0,3}点)|"
+    r"(?P<cheng>成)(?:(?P<half>半)|[ \t]{0,3}(?P<tenth>[一二三四五六七八九1-9])(?![0-9一二三四五六七八九十百千万]))?|(?P<zhe>折))"
+)
+_SPACED_DIGITS_ZHE = re.compile(r"([0-9])[ \t]{1,3}([0-9])[ \t]{0,3}折")
+
+
+def read_percentages(text: str) -> list[Quantity]:
+    """Percentages as the Recognizers-Text PercentModel reads them: 百分之2.4, 5%, 75.2个百分点,
+    千分之一 (0.1%), 七成六 (76%), and discounts 九折 (90%), 75折 (75%), 对折 (50%). Values in percent."""
+    reader = _Reader(text)
+    reader.allow_prefix = False
+    s = reader.s
+    n = len(s)
+    urls = [m.span() for m in URLS.finditer(s)]
+    wi = 0
+    out: list[Quantity] = []
+    i = 0
+    while i < n:
+        c = s[i]
+        got: tuple[int, Decimal] | None = None
+        prev = s[i - 1] if i > 0 else ""
+        if (prev and prev in CN_CHARS) or (prev and _isd(prev)):
+            i += 1
+            continue  # inside a numeral (五百分之, 二三十): not the start of a percentage
+        while wi < len(urls) and urls[wi][1] <= i:
+            wi += 1
+        if wi < len(urls) and urls[wi][0] <= i:
+            i = urls[wi][1]
+            continue
+        if (s.startswith("对折", i) and prev == "打") or s.startswith("半折", i):
+            got = (i + 2, Decimal(50))
+        elif s.startswith("半成", i):
+            got = (i + 2, Decimal(5))
+        elif (pm := _PERCENT_PREFIX.match(s, i)) is not None:
+            if (
+                s.startswith("百", pm.end())
+                and not s.startswith(("百分", "百万"), pm.end())
+                and pm.group(1) in ("百", "佰")
+            ):
+                got = (pm.end() + 1, Decimal(100))  # 百分之百
+            else:
+                value = reader.signed(pm.end()) if pm.end() < n else None
+                if value is not None:
+                    got = (value[0], value[1] * 100 / _DENOMINATORS[pm.group(1)])
+        elif (sd := _SPACED_DIGITS_ZHE.match(s, i)) is not None:
+            got = (sd.end(), Decimal(sd.group(1) + sd.group(2)))
+        elif _isd(c) or c in CN_CHARS or c in "负-":
+            num = reader.signed(i)
+            if num is not None:
+                after = _PERCENT_AFTER.match(s, num[0])
+                if after is not None:
+                    value = num[1]
+                    if after.group("cheng"):
+                        tenth = after.group("tenth")
+                        if tenth:
+                            value += Decimal(CN_DIGITS.get(tenth, 0) or int(tenth)) / 10
+                        if after.group("half"):
+                            value += Decimal("0.5")
+                        value *= 10
+                    elif after.group("zhe"):
+                        raw = re.sub(r"\s", "", s[i : num[0]])
+                        if raw in ("十", "拾"):
+                            i = after.end()
+                            continue  # 十折 is no discount
+                        if len(raw) == 2 and all(ch in CN_DIGITS for ch in raw):
+                            value = Decimal(int("".join(str(CN_DIGITS[ch]) for ch in raw)))
+                        elif value < 10:
+                            value *= 10
+                    got = (after.end(), value)
+        if got is None or got[0] <= i:
+            i += 1
+            continue
+        end, value = got
+        piece = reader.source[i:end].rstrip(SPACE)
+        out.append(
+            Quantity(start=i, end=i + len(piece), text=piece, kind="percent", value=float(value), unit="%")
+        )
+        i = end
+    return out

@@ -17,8 +17,8 @@ _FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH["\u3000"] = " "
 _TRADITIONAL = dict(
     zip(
-        "萬億兩點個貳參陸圓週鐘時鍾號幾倍於強釐噸裡負",
-        "万亿两点个贰叁陆圆周钟时钟号几倍于强厘吨里负",
+        "萬億兩點個貳參陸圓週鐘時鍾號幾倍於強釐噸裡負對",
+        "万亿两点个贰叁陆圆周钟时钟号几倍于强厘吨里负对",
         strict=True,
     )
 )
