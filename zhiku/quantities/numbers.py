@@ -342,7 +342,9 @@ _DENOMINATORS = {
 }
 _PERCENT_AFTER = re.compile(
     r"[ \t]{0,5}(?:(?P<pct>%)|(?P<pp>个?[ \t]{0,3}百[ \t]{0,3}分[ \t]{0,3}点)|"
-    r"(?P<cheng>成)(?:(?P<half>半)|[ \t]{0,3}(?P<tenth>[一二三四五六七八九1-9])(?![0-9一二三四五六七八九十百千万]))?|(?P<zhe>折))"
+    r"(?P<cheng>成)(?:(?P<half>半)|"
+    r"[ \t]{0,3}(?P<tenth>[一二三四五六七八九1-9])(?![0-9一二三四五六七八九十百千万]))?|"
+    r"(?P<zhe>折))"
 )
 _SPACED_DIGITS_ZHE = re.compile(r"([0-9])[ \t]{1,3}([0-9])[ \t]{0,3}折")
 
@@ -382,9 +384,9 @@ def read_percentages(text: str) -> list[Quantity]:
             ):
                 got = (pm.end() + 1, Decimal(100))  # 百分之百
             else:
-                value = reader.signed(pm.end()) if pm.end() < n else None
-                if value is not None:
-                    got = (value[0], value[1] * 100 / _DENOMINATORS[pm.group(1)])
+                numerator = reader.signed(pm.end()) if pm.end() < n else None
+                if numerator is not None:
+                    got = (numerator[0], numerator[1] * 100 / _DENOMINATORS[pm.group(1)])
         elif (sd := _SPACED_DIGITS_ZHE.match(s, i)) is not None:
             got = (sd.end(), Decimal(sd.group(1) + sd.group(2)))
         elif _isd(c) or c in CN_CHARS or c in "负-":
