@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from zhiku.quantities import Quantity, parse_numbers
-from zhiku.quantities.numbers import read_percentages
+from zhiku.quantities.numbers import read_percentages, read_ranges
 from zhiku.quantities.numerals import normalise
 from zhiku.quantities.scanner import scan
 
@@ -104,15 +104,31 @@ def percent_rows(text: str) -> list[Row]:
 
 
 def ordinal_rows(text: str) -> list[Row]:
-    return [("ordinal", q.start, q.text, q.value) for q in loose(text) if q.kind == "ordinal"]
+    rows: list[Row] = []
+    for q in loose(text):
+        if q.kind == "ordinal":
+            # zhiku's span keeps the measure word (第一名); the spec's ends at the numeral (第一).
+            cut = len(q.measure) if q.measure else 0
+            rows.append(("ordinal", q.start, q.text[: len(q.text) - cut].rstrip(), q.value))
+    return rows
 
 
-def range_rows(text: str) -> list[Row]:
-    return [
-        ("numberrange", q.start, q.text, _interval(q))
-        for q in loose(text)
-        if q.kind == "number" and q.qualifier != "exact"
-    ]
+def _fmt(v: float | None) -> str:
+    if v is None:
+        return ""
+    return str(int(v)) if float(v).is_integer() else repr(v)
+
+
+def range_rows(text: str, experimental: bool = False) -> list[Row]:
+    rows: list[Row] = []
+    for r in read_ranges(text):
+        # The spec's NumberRangeModel leaves the top of a span open ([20,100)); ExperimentalMode closes it.
+        high_closed = r.high_closed if r.form == "comparison" or experimental else False
+        interval = (
+            ("[" if r.low_closed else "(") + f"{_fmt(r.low)},{_fmt(r.high)}" + ("]" if high_closed else ")")
+        )
+        rows.append(("numberrange", r.start, r.text, interval))
+    return rows
 
 
 def currency_rows(text: str) -> list[Row]:
@@ -160,7 +176,7 @@ MODEL_READERS: dict[str, Callable[[str], list[Row]]] = {
     "PercentModel": percent_rows,
     "OrdinalModel": ordinal_rows,
     "NumberRangeModel": range_rows,
-    "NumberRangeModelExperimentalMode": range_rows,
+    "NumberRangeModelExperimentalMode": lambda text: range_rows(text, experimental=True),
     "CurrencyModel": currency_rows,
     "DimensionModel": dimension_rows,
     "AgeModel": age_rows,

@@ -11,6 +11,7 @@ numbers and what are they worth — the question the Recognizers-Text NumberMode
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from zhiku.quantities.model import Quantity
@@ -422,3 +423,213 @@ def read_percentages(text: str) -> list[Quantity]:
         )
         i = end
     return out
+
+
+@dataclass(frozen=True)
+class NumberRange:
+    """An interval written in words: 大于二十的同时小于等于三十五 → (20, 35]."""
+
+    start: int
+    end: int
+    text: str
+    low: float | None
+    high: float | None
+    low_closed: bool
+    high_closed: bool
+    form: str  # "between" (20到100, 位于20和30之间) or "comparison" (大于10, 五百多)
+
+
+_S = r"[ \t]{0,3}"
+
+
+def _spaced(word: str) -> str:
+    return _S.join(re.escape(ch) for ch in word)
+
+
+def _alts(words: list[str]) -> str:
+    return "|".join(_spaced(w) for w in sorted(words, key=len, reverse=True))
+
+
+_GE = [
+    "大于等于",
+    "大于或者等于",
+    "大于或等于",
+    "不小于",
+    "不少于",
+    "不低于",
+    "至少是",
+    "至少有",
+    "至少为",
+    "至少",
+    "最少是",
+    "最少有",
+    "最少为",
+    "最少",
+    ">=",
+    "≥",
+]
+_LE = [
+    "小于等于",
+    "小于或者等于",
+    "小于或等于",
+    "不大于",
+    "不多于",
+    "不超过",
+    "不高于",
+    "最多是",
+    "最多有",
+    "最多为",
+    "最多",
+    "<=",
+    "≤",
+]
+_GT = ["大于", "多于", "高于", "超过了", "超过", "超出", "过", ">"]
+_LT = ["小于", "少于", "低于", "不足", "不到", "<"]
+_EQ = ["等于", "="]
+_PREFIX_RE = re.compile(
+    rf"(?P<ge>{_alts(_GE)})|(?P<le>{_alts(_LE)})|(?P<eq>{_alts(_EQ)})|(?P<gt>{_alts(_GT)})|(?P<lt>{_alts(_LT)})"
+)
+_SUFFIX_RE = re.compile(
+    rf"{_S}(?:(?P<ge>或者以上|或以上|或者更多|或更多)|(?P<le>或者以下|或以下|或者更少|或更少)|"
+    rf"(?P<gt>以上|之上|多(?![0-9一二三四五六七八九十百千万亿]))|(?P<lt>以下|之下))"
+)
+_BI_RE = re.compile(rf"比{_S}")
+_BI_AFTER_RE = re.compile(rf"{_S}(?:(?P<gt>大|多|高)|(?P<lt>小|少|低))")
+_BETWEEN_HEAD = re.compile(rf"(?:位于|介于|在){_S}")
+_BETWEEN_MID = re.compile(rf"{_S}(?:和|与|跟|到|至){_S}(?:第{_S})?")
+_BETWEEN_TAIL = re.compile(rf"{_S}(?:之间|间)")
+_TO_MID = re.compile(rf"{_S}(?:到|至|~|-|–|—|－){_S}")
+_JOIN_RE = re.compile(rf"{_S}(?:的同时|并且|而且|同时|并|且|[,，]{_S})?{_S}")
+
+
+class _RangeReader:
+    def __init__(self, text: str) -> None:
+        self.reader = _Reader(text)
+        self.reader.allow_prefix = False
+        self.s = self.reader.s
+
+    def number(self, i: int) -> tuple[int, Decimal, bool] | None:
+        """A number at i (第 allowed before it), and whether it carried 多/余/几 (十几万: more than)."""
+        s = self.s
+        j = i
+        if s.startswith("第", j):
+            j += 1
+        elif s.startswith("百分之", j):
+            j += 3  # 超过了百分之零点九: the bound is the percentage's number, 0.9
+        if j >= len(s) or not (_isd(s[j]) or s[j] in CN_CHARS or s[j] in "-负."):
+            return None
+        got = self.reader.expression(j)
+        if got is None or got[0] <= j:
+            return None
+        end = got[0]
+        while end > j and s[end - 1] in SPACE:
+            end -= 1
+        vague = any(ch in "多余几" for ch in s[j:end])
+        return end, got[1], vague
+
+    def bound(self, i: int) -> tuple[int, str, Decimal] | None:
+        """One comparison at i: (end, op, value) with op in ge, le, gt, lt, eq."""
+        s = self.s
+        m = _PREFIX_RE.match(s, i)
+        if m:
+            j = _skip_spaces(s, m.end())
+            num = self.number(j)
+            if num is not None:
+                op = next(k for k, v in m.groupdict().items() if v)
+                return num[0], op, num[1]
+        b = _BI_RE.match(s, i)
+        if b:
+            num = self.number(b.end())
+            if num is not None:
+                after = _BI_AFTER_RE.match(s, num[0])
+                if after:
+                    return after.end(), "gt" if after.group("gt") else "lt", num[1]
+        num = self.number(i)
+        if num is not None:
+            suf = _SUFFIX_RE.match(s, num[0])
+            if suf:
+                op = next(k for k, v in suf.groupdict().items() if v)
+                return suf.end(), op, num[1]
+            if num[2]:
+                return num[0], "gt", num[1]
+        return None
+
+    def read(self) -> list[NumberRange]:
+        s = self.s
+        out: list[NumberRange] = []
+        i = 0
+        n = len(s)
+        while i < n:
+            got = self._at(i)
+            if got is None:
+                i += 1
+                continue
+            out.append(got)
+            i = got.end
+        return out
+
+    def _make(
+        self, start: int, end: int, low: Decimal | None, high: Decimal | None, lc: bool, hc: bool, form: str
+    ) -> NumberRange:
+        text = self.reader.source[start:end].rstrip(SPACE)
+        return NumberRange(
+            start,
+            start + len(text),
+            text,
+            None if low is None else float(low),
+            None if high is None else float(high),
+            lc,
+            hc,
+            form,
+        )
+
+    def _at(self, i: int) -> NumberRange | None:
+        s = self.s
+        # Between: 位于20和30之间, 10000与20000间, 在第十和第十五之间.
+        head = _BETWEEN_HEAD.match(s, i)
+        j = head.end() if head else i
+        first = self.number(j)
+        if first is not None:
+            mid = _BETWEEN_MID.match(s, first[0])
+            if mid:
+                second = self.number(mid.end())
+                if second is not None:
+                    tail = _BETWEEN_TAIL.match(s, second[0])
+                    if tail:
+                        return self._make(i, tail.end(), first[1], second[1], True, True, "between")
+            to = _TO_MID.match(s, first[0])
+            if to and not head:
+                second = self.number(to.end())
+                if second is not None and second[1] > first[1]:
+                    return self._make(i, second[0], first[1], second[1], True, True, "between")
+        if head and first is None:
+            return None
+        one = self.bound(i)
+        if one is None:
+            return None
+        end, op, value = one
+        low: Decimal | None = None
+        high: Decimal | None = None
+        lc = hc = False
+        if op == "eq":
+            return self._make(i, end, value, value, True, True, "comparison")
+        if op in ("gt", "ge"):
+            low, lc = value, op == "ge"
+        else:
+            high, hc = value, op == "le"
+        join = _JOIN_RE.match(s, end)
+        if join:
+            two = self.bound(join.end())
+            if two is not None:
+                end2, op2, value2 = two
+                if low is not None and op2 in ("lt", "le") and value2 > low:
+                    return self._make(i, end2, low, value2, lc, op2 == "le", "comparison")
+                if high is not None and op2 in ("gt", "ge") and value2 < high:
+                    return self._make(i, end2, value2, high, op2 == "ge", hc, "comparison")
+        return self._make(i, end, low, high, lc, hc, "comparison")
+
+
+def read_ranges(text: str) -> list[NumberRange]:
+    """Intervals written as comparisons or spans: 大于10小于20 → (10, 20), 20-100 → [20, 100],
+    五百多 → (500, ∞), 位于20和30之间 → [20, 30]."""
+    return _RangeReader(text).read()
