@@ -76,19 +76,24 @@ def test_index_lists_issues_newest_first_with_dates_and_titles(built: tuple[Path
     _pub, out, report = built
     page = read_page(out / "index.html")
     text = "".join(page.text)
-    dates = [m for m in re.findall(r"2021年\d+月\d+日 星期.", text)]
-    assert dates == ["2021年12月6日 星期一", "2021年11月22日 星期一", "2021年11月8日 星期一"]
+    dates = [m for m in re.findall(r"20\d\d年\d+月\d+日 星期.", text)]
+    assert dates == [
+        "2021年12月6日 星期一",
+        "2021年11月22日 星期一",
+        "2021年11月8日 星期一",
+        "2020年12月28日 星期一",
+    ]
     titles = [
         t
         for t, href in page.links
         if href.endswith(".html")
-        and re.match(r"2021-\d\d-\d\d/[^/]+\.html$", href)
+        and re.match(r"20\d\d-\d\d-\d\d/[^/]+\.html$", href)
         and not href.endswith("index.html")
     ]
     assert titles[:2] == ["美国通胀与中美元首对话", "共建“一带一路”的坚实基础"]
     assert "中美元首会晤：中美关系未来将走向何处？" in titles
-    assert titles[-1] == "中美关系的坎坷与转机"
-    assert report.issues == 3 and report.articles == 5
+    assert titles[-2:] == ["中美关系的坎坷与转机", "台海问题与中美合作的前提"]
+    assert report.issues == 4 and report.articles == 6
     assert '<html lang="zh-CN">' in (out / "index.html").read_text(encoding="utf-8")
 
 
@@ -117,15 +122,15 @@ def test_feed_has_one_dated_entry_per_article_with_absolute_links(
     _, out, _ = built
     feed = feedparser.parse((out / "feed.xml").read_bytes())
     assert not feed.bozo, feed.bozo_exception
-    assert len(feed.entries) == 5
+    assert len(feed.entries) == 6
     for entry in feed.entries:
         assert entry.published_parsed is not None
-        assert entry.link.startswith("http://www.runwaysys.com/2021-")
+        assert entry.link.startswith("http://www.runwaysys.com/20")
         rel = entry.link.removeprefix("http://www.runwaysys.com/")
         assert (out / rel).is_file()
     assert feed.entries[0].title in ("美国通胀与中美元首对话", "共建“一带一路”的坚实基础")
-    assert feed.entries[-1].title == "中美关系的坎坷与转机"
-    assert feed.entries[-1].published.startswith("2021-11-08")
+    assert feed.entries[-1].title == "台海问题与中美合作的前提"
+    assert feed.entries[-1].published.startswith("2020-12-28")
 
 
 def test_sitemap_and_404(built: tuple[Path, Path, BuildReport]) -> None:
@@ -134,7 +139,7 @@ def test_sitemap_and_404(built: tuple[Path, Path, BuildReport]) -> None:
     locs = re.findall(r"<loc>(.*?)</loc>", sitemap)
     assert "http://www.runwaysys.com/" in locs
     assert "http://www.runwaysys.com/2021-11-22/index.html" in locs
-    assert sum(1 for loc in locs if re.search(r"/2021-\d\d-\d\d/(?!index)[^/]+\.html$", loc)) == 5
+    assert sum(1 for loc in locs if re.search(r"/20\d\d-\d\d-\d\d/(?!index)[^/]+\.html$", loc)) == 6
     assert all(loc.startswith("http://www.runwaysys.com/") for loc in locs)
     notfound = (out / "404.html").read_text(encoding="utf-8")
     assert "找不到这个页面" in notfound and 'href="/index.html"' in notfound
@@ -155,11 +160,11 @@ def test_the_link_check_catches_a_broken_anchor(tmp_path: Path) -> None:
 
 def test_search_index_covers_every_article(built: tuple[Path, Path, BuildReport]) -> None:
     _, out, report = built
-    assert report.searchable_pages == 5
-    assert (out / "pagefind" / "pagefind-ui.js").is_file()
-    assert list((out / "pagefind").glob("pagefind.zh-cn*.pf_meta")), sorted(
-        p.name for p in (out / "pagefind").iterdir()
-    )
+    assert report.searchable_pages == 6
+    bundle = out / "pagefind"
+    assert (bundle / "pagefind-ui.js").is_file()
+    assert list(bundle.glob("pagefind.zh-cn*.pf_meta")), sorted(p.name for p in bundle.iterdir())
+    assert 'src="pagefind/pagefind-ui.js"' in (out / "index.html").read_text(encoding="utf-8")
 
 
 def test_rebuild_after_one_change_renders_only_that_issue(
@@ -170,9 +175,10 @@ def test_rebuild_after_one_change_renders_only_that_issue(
     shutil.copytree(pub0, pub)  # the cache in .zhiku/ travels with it, keyed by content
     out = tmp_path / "out"
     first = build_site(pub, out)
-    assert sorted(first.rendered) == ["2021-11-08", "2021-11-22", "2021-12-06"] or first.rendered == ()
+    # Keys include the sources' absolute paths (pages such as checks.html name them): the copy renders.
+    assert len(first.rendered) + len(first.reused) == 4
     again = build_site(pub, out)
-    assert again.rendered == () and len(again.reused) == 3
+    assert again.rendered == () and len(again.reused) == 4 and not again.search_reindexed
 
     target = pub / "issues" / "2021-12-06" / "01-us-inflation-talks.md"
     target.write_text(
@@ -181,7 +187,8 @@ def test_rebuild_after_one_change_renders_only_that_issue(
     )
     changed = build_site(pub, out)
     assert changed.rendered == ("2021-12-06",)
-    assert sorted(changed.reused) == ["2021-11-08", "2021-11-22"]
+    assert sorted(changed.reused) == ["2020-12-28", "2021-11-08", "2021-11-22"]
+    assert changed.search_reindexed
     assert "美国通胀：元首对话的背景" in (out / "index.html").read_text(encoding="utf-8")
     assert "美国通胀：元首对话的背景" in (out / "feed.xml").read_text(encoding="utf-8")
     # Unchanged issues are the same files as before.
@@ -237,7 +244,7 @@ def test_cli_build_prints_a_summary_and_bad_input_is_one_line(
     )
     assert ok.returncode == 0, ok.stderr
     assert "构建完成 / Build finished" in ok.stderr
-    assert re.search(r"期数 / Issues\s*│\s*3（", ok.stderr), ok.stderr
+    assert re.search(r"期数 / Issues\s*│\s*4（", ok.stderr), ok.stderr
     assert (tmp_path / "cli-out" / "index.html").is_file()
     bad = subprocess.run(
         [str(zhiku), "build", str(tmp_path / "no-such-publication"), "--out", str(tmp_path / "x")],
@@ -263,9 +270,9 @@ def test_parallel_rendering_gives_the_same_site_and_reports_errors(
     report = build_site(
         pub, out, jobs=2, progress=lambda stage, done, total: steps.append((stage, done, total))
     )
-    assert sorted(report.rendered) == ["2021-11-08", "2021-11-22", "2021-12-06"]
-    rendering = [done for stage, done, total in steps if stage.startswith("出版各期") and total == 3]
-    assert rendering == [0, 1, 2, 3]  # one step as each issue is done, not all at the end
+    assert sorted(report.rendered) == ["2020-12-28", "2021-11-08", "2021-11-22", "2021-12-06"]
+    rendering = [done for stage, done, total in steps if stage.startswith("出版各期") and total == 4]
+    assert rendering == [0, 1, 2, 3, 4]  # one step as each issue is done, not all at the end
     for date in report.rendered:
         pages = {p: d for p, d in tree_digest(out / date).items() if p.endswith(".html")}
         assert pages == {p: d for p, d in tree_digest(out0 / date).items() if p.endswith(".html")}

@@ -60,7 +60,8 @@ def article_files(pub: Path) -> list[Path]:
 
 
 def make_archive(dst: Path) -> Path:
-    """The example plus issues of 2021-11-08 and 2021-12-06 made from its sections."""
+    """The example plus issues of 2020-12-28, 2021-11-08 and 2021-12-06 made from its sections
+    (two years of issues, as an archive has)."""
     pub = example_publication(dst)
     first, second = article_files(pub)[:2]
     give_figures_data(first)
@@ -89,6 +90,13 @@ def make_archive(dst: Path) -> Path:
         "44",
         [
             ("中美关系的坎坷与转机", "us-china-turns", ["中美关系"], [us_china[0], us_china[4]]),
+        ],
+    )
+    issue(
+        "2020-12-28",
+        "52",
+        [
+            ("台海问题与中美合作的前提", "taiwan-strait-premise", ["中美关系"], [us_china[3]]),
         ],
     )
     issue(

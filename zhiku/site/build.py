@@ -21,7 +21,7 @@ from zhiku.model import Article, Issue, Paragraph, Publication
 from zhiku.render.text import join_soft_breaks
 from zhiku.site import cache, pages, render_pool, urls
 from zhiku.site.feed import write_feed
-from zhiku.site.search import build_search_index
+from zhiku.site.search import SearchPage, build_search_index
 from zhiku.site.sitemap import write_sitemap
 
 # Marks a folder as a site zhiku built, so a later build may replace it.
@@ -42,6 +42,7 @@ class BuildReport:
     reused: tuple[str, ...]  # dates of the issues copied from the cache
     topics: int
     searchable_pages: int
+    search_reindexed: bool  # False when no article page changed and the index came from the cache
     files: int
     bytes: int
     seconds: float
@@ -79,7 +80,13 @@ def build_site(
         summaries = {
             (i.date.isoformat(), a.slug): _summary(a) for i in publication.issues for a in i.articles
         }
-        view = pages.build_view(publication, summaries, staging)
+        searchable = [
+            SearchPage(urls.article_path(i, a), a.title)
+            for i in publication.issues
+            for a in i.articles
+            if (staging / urls.article_path(i, a)).is_file()
+        ]
+        view = pages.build_view(publication, summaries, staging, searchable=bool(searchable))
         pages.write_pages(publication, view, staging)
         write_feed(view, staging)
         write_sitemap(view, staging)
@@ -87,11 +94,7 @@ def build_site(
         if progress:
             progress("搜索索引 / search index", 0, 1)
         t = time.perf_counter()
-        searchable = [
-            (urls.article_path(i, a), a.title) for i in publication.issues for a in i.articles
-            if (staging / urls.article_path(i, a)).is_file()
-        ]
-        build_search_index(staging, searchable, info.language)
+        search = build_search_index(staging, searchable, info.language, cache.cache_root(root) / "search")
         timings["search"] = time.perf_counter() - t
         if progress:
             progress("搜索索引 / search index", 1, 1)
@@ -117,6 +120,7 @@ def build_site(
         reused=tuple(reused),
         topics=len(view.topics),
         searchable_pages=len(searchable),
+        search_reindexed=search.reindexed,
         files=files,
         bytes=size,
         seconds=time.perf_counter() - started,

@@ -56,7 +56,8 @@ def check_links(site: Path, site_path: str = "/") -> list[BrokenLink]:
     address). External links (http:, mailto:, data: …) are not followed.
     """
     site = site.resolve()
-    pages = sorted(p for p in site.rglob("*.html") if "pagefind" not in p.relative_to(site).parts)
+    # The search bundle holds no pages of ours (Pagefind writes no HTML unless asked for its playground).
+    pages = sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] != "pagefind")
     parsed: dict[Path, _PageParser] = {}
 
     def page(path: Path) -> _PageParser:

@@ -20,6 +20,7 @@ from zhiku.render import ASSETS_DIR, theme_environment
 from zhiku.render.html import render_template
 from zhiku.render.meta import contact_lines, publisher_name
 from zhiku.site import urls
+from zhiku.site.search import SEARCH_DIR
 
 THEME_DIR = Path(__file__).parent / "theme"
 
@@ -90,6 +91,7 @@ class SiteView:
     site: SiteInfo
     issues: tuple[IssueView, ...]  # newest first
     topics: tuple[TopicView, ...]  # by name
+    searchable: bool = False  # a Pagefind bundle is written (there are articles)
 
 
 def site_info(publication: Publication) -> SiteInfo:
@@ -102,7 +104,12 @@ def site_info(publication: Publication) -> SiteInfo:
     )
 
 
-def build_view(publication: Publication, summaries: dict[tuple[str, str], str], out_dir: Path) -> SiteView:
+def build_view(
+    publication: Publication,
+    summaries: dict[tuple[str, str], str],
+    out_dir: Path,
+    searchable: bool = False,
+) -> SiteView:
     """The view of every issue, newest first; ``summaries`` maps (date, slug) to a plain-text lead.
 
     ``out_dir`` is where the issue outputs already are: the PDF link is shown only when the
@@ -144,7 +151,7 @@ def build_view(publication: Publication, summaries: dict[tuple[str, str], str], 
     topics = tuple(
         TopicView(t, tag_paths[t], tag_links[t].url, tuple(by_tag[t])) for t in all_tags if by_tag[t]
     )
-    return SiteView(info, tuple(issues), topics)
+    return SiteView(info, tuple(issues), topics, searchable)
 
 
 def environment(publication: Publication) -> jinja2.Environment:
@@ -181,6 +188,7 @@ def write_pages(publication: Publication, view: SiteView, out_dir: Path) -> list
         "site_index.html", "index.html", "",
         issues=view.issues, issues_by_year=[(y, by_year[y]) for y in years], years=years,
         article_count=sum(len(i.articles) for i in view.issues),
+        search_bundle=f"{SEARCH_DIR}/" if view.searchable else None,
     )
     emit("site_topics.html", "topics/index.html", "../", topics=view.topics)
     for topic in view.topics:

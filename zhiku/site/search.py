@@ -11,9 +11,12 @@ does the same work but waits 0.1 s per page for its reply: 25 s instead of 2 s f
 
 from __future__ import annotations
 
+import hashlib
 import html as htmllib
 import json
+import os
 import re
+import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -29,10 +32,23 @@ EXCLUDE_SELECTORS = ("nav", "footer", "[data-pagefind-ignore]")
 _MAIN_OPEN = re.compile(r"<main\b[^>]*>", re.I)
 
 
+# One index over the whole archive. (Yearly bundles merged in the browser were tried: a year
+# without the query's word then answers with single-character matches — 中 for 中欧班列 — so
+# search quality needs the one index.)
+SEARCH_DIR = "pagefind"
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    rel: str  # the article page, relative to the site root
+    title: str
+
+
 @dataclass(frozen=True)
 class SearchReport:
     pages: int
-    words: int
+    words: int  # words indexed by this run (0 when the bundle came from the cache)
+    reindexed: bool
 
 
 def pagefind_language(language: str) -> str:
@@ -69,20 +85,24 @@ def pagefind_binary() -> Path:
     return Path(binary)
 
 
-def build_search_index(out_dir: Path, pages: list[tuple[str, str]], language: str) -> SearchReport:
-    """Index ``pages`` ((path relative to ``out_dir``, title) pairs); write ``out_dir/pagefind/``."""
+def index_pages(bundle: Path, source: Path, pages: list[SearchPage], language: str) -> int:
+    """Run Pagefind over ``pages`` (files under ``source``); write the bundle to ``bundle``.
+
+    Returns the number of words indexed.
+    """
     binary = pagefind_binary()
     with tempfile.TemporaryDirectory(prefix="zhiku-pagefind-") as tmp:
         work = Path(tmp)
         site = work / "site"
-        for rel, title in pages:
-            target = site / rel
+        site.mkdir()
+        for page in pages:
+            target = site / page.rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(for_index((out_dir / rel).read_text(encoding="utf-8"), title), encoding="utf-8")
-        site.mkdir(exist_ok=True)
+            text = (source / page.rel).read_text(encoding="utf-8")
+            target.write_text(for_index(text, page.title), encoding="utf-8")
         config = {
             "site": str(site),
-            "output_path": str((out_dir / "pagefind").absolute()),
+            "output_path": str(bundle.absolute()),
             "force_language": pagefind_language(language),
             "root_selector": ROOT_SELECTOR,
             "exclude_selectors": list(EXCLUDE_SELECTORS),
@@ -93,7 +113,60 @@ def build_search_index(out_dir: Path, pages: list[tuple[str, str]], language: st
     if proc.returncode != 0:
         detail = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["?"]
         raise ZhikuError(
-            f"建立搜索索引失败：{detail[0]}", f"building the search index failed: {detail[0]}", out_dir
+            f"建立搜索索引失败：{detail[0]}", f"building the search index failed: {detail[0]}", source
         )
     words = re.search(r"Indexed (\d+) words", proc.stdout)
-    return SearchReport(pages=len(pages), words=int(words.group(1)) if words else 0)
+    return int(words.group(1)) if words else 0
+
+
+def index_key(binary: Path, language: str, source: Path, pages: list[SearchPage]) -> str:
+    """What the bundle depends on: Pagefind itself, the settings, and every page's text."""
+    h = hashlib.sha256()
+    stat = binary.stat()
+    h.update(f"{binary.name}\0{stat.st_size}\0{language}\0{ROOT_SELECTOR}\0{EXCLUDE_SELECTORS}\0".encode())
+    for page in sorted(pages, key=lambda p: p.rel):
+        h.update(f"{page.rel}\0{page.title}\0".encode())
+        h.update(hashlib.sha256((source / page.rel).read_bytes()).digest())
+    return h.hexdigest()[:24]
+
+
+def build_search_index(
+    out_dir: Path, pages: list[SearchPage], language: str, cache_dir: Path
+) -> SearchReport:
+    """The Pagefind bundle at ``out_dir/pagefind/``, reused from ``cache_dir`` when no article
+    page changed (a build that only changed, say, the publication's contacts)."""
+    binary = pagefind_binary()
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    key = index_key(binary, language, out_dir, pages)
+    entry = cache_dir / key
+    words = 0
+    reindexed = not (entry / ".complete").is_file()
+    if reindexed:
+        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=cache_dir))
+        try:
+            words = index_pages(tmp / "bundle", out_dir, pages, language)
+            (tmp / ".complete").write_text(key, encoding="utf-8")
+            for f in tmp.rglob("*"):  # read-only: the files are hard-linked into sites
+                f.chmod(0o755 if f.is_dir() else 0o444)
+            if entry.exists():
+                shutil.rmtree(entry)
+            os.replace(tmp, entry)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    link_tree(entry / "bundle", out_dir / SEARCH_DIR)
+    for child in cache_dir.iterdir():  # older bundles and leftovers of interrupted runs
+        if child.name != key:
+            shutil.rmtree(child, ignore_errors=True)
+    return SearchReport(pages=len(pages), words=words, reindexed=reindexed)
+
+
+def link_tree(src: Path, dst: Path) -> None:
+    """Hard-link (or copy, across file systems) every file of ``src`` into ``dst``."""
+    for f in sorted(src.rglob("*")):
+        if f.is_file():
+            target = dst / f.relative_to(src)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(f, target)
+            except OSError:
+                shutil.copyfile(f, target)
