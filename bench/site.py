@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/site.py --issues 1000            # generate, full build, one-change rebuild
     .venv/bin/python bench/site.py --issues 100 --keep      # keep bench/out/ for a look
+    .venv/bin/python bench/site.py --issues 1000 --jobs 1   # render in one process
 
 The generator takes the paragraphs and figure blocks of examples/runwaysys and, per issue,
 rearranges them into 2–3 articles with new titles, tags and numbers, dated a week apart.
@@ -97,7 +98,8 @@ def child_build(pub: Path, out: Path) -> None:
         if done % 50 == 0 or done == total:
             print(f"{time.strftime('%H:%M:%S')} {stage} {done}/{total}", file=sys.stderr, flush=True)
 
-    report = build_site(pub, out, progress=progress)
+    jobs = int(os.environ.get("ZHIKU_BENCH_JOBS", "0")) or None
+    report = build_site(pub, out, progress=progress, jobs=jobs)
     self_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     print(json.dumps({
@@ -135,6 +137,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--issues", type=int, default=1000)
     ap.add_argument("--keep", action="store_true", help="keep bench/out/ afterwards")
+    ap.add_argument("--jobs", type=int, default=0, help="render processes (default: zhiku's default)")
     ap.add_argument("--child", nargs=2, metavar=("PUB", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -146,6 +149,7 @@ def main() -> None:
     if site.exists():
         shutil.rmtree(site)
     print(f"generated {args.issues} issues in {pub}", file=sys.stderr)
+    os.environ["ZHIKU_BENCH_JOBS"] = str(args.jobs)
     frozen = freeze_code()
     full = run_build(pub, site, frozen)
     print(f"full build: {full['seconds']:.1f} s", file=sys.stderr)
