@@ -9,13 +9,14 @@ texts (full-width normalised, as the specs write them), offsets and resolved val
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from typing import Any
 
 from zhiku.quantities import Quantity, parse_numbers
 from zhiku.quantities.numbers import read_percentages, read_ranges
 from zhiku.quantities.numerals import normalise
-from zhiku.quantities.scanner import scan
+from zhiku.quantities.scanner import PREFIX_QUALIFIERS, scan
 
 Case = dict[str, Any]
 Row = tuple[Any, ...]
@@ -30,6 +31,7 @@ CURRENCY_NAMES = {
     "TWD": "New Taiwan dollar",
     "CHF": "Swiss franc",
     "NGN": "Nigerian naira",
+    "BTC": "Bitcoin",
     "KRW": "South Korean won",
     "RUB": "Russian ruble",
 }
@@ -54,6 +56,9 @@ DIMENSION_NAMES = {
     "MHz": "Megahertz",
     "kW": "Kilowatt",
     "kcal": "Kilocalorie",
+    "jin": "Jin",
+    "liang": "Liang",
+    "kbit": "Kilobit",
 }
 
 
@@ -131,27 +136,64 @@ def range_rows(text: str, experimental: bool = False) -> list[Row]:
     return rows
 
 
+def _unqualified(q: Quantity) -> tuple[int, str]:
+    """The spec's span starts at the number: drop zhiku's qualifier word (近一吨 → 一吨, 超过250m → 250m)."""
+    for word, _ in PREFIX_QUALIFIERS:
+        if normalise(q.text).startswith(word) and q.qualifier != "exact":
+            cut = len(word)
+            while cut < len(q.text) and q.text[cut] == " ":
+                cut += 1
+            return q.start + cut, q.text[cut:]
+    return q.start, q.text
+
+
 def currency_rows(text: str) -> list[Row]:
-    return [("currency", q.start, q.text, q.value, q.unit) for q in loose(text) if q.kind == "money"]
+    rows: list[Row] = []
+    for q in loose(text):
+        if q.kind == "money":
+            start, span = _unqualified(q)
+            unit = {"BTC": "Bitcoin"}.get(q.unit or "", q.unit)
+            if span.startswith("$"):
+                unit = "Dollar"  # the spec gives no ISO code for a bare $
+            head = re.search(r"人民币[ \t]*$", text[:start])
+            if head is not None and q.unit == "CNY":
+                # The spec's span takes in a currency name written before the number (人民币 50元).
+                span = text[head.start() : start] + span
+                start = head.start()
+            rows.append(("currency", start, span, q.value, unit))
+    return rows
 
 
 def dimension_rows(text: str) -> list[Row]:
-    return [
-        ("dimension", q.start, q.text, q.value, DIMENSION_NAMES.get(q.unit or "", q.unit))
-        for q in loose(text)
-        if q.kind == "dimension" and q.unit not in ("°C", "°F")
-    ]
+    rows: list[Row] = []
+    for q in loose(text):
+        if q.kind == "dimension" and q.unit not in ("°C", "°F", "degree"):
+            start, span = _unqualified(q)
+            rows.append(("dimension", start, span, q.value, DIMENSION_NAMES.get(q.unit or "", q.unit)))
+    return rows
+
+
+AGE_UNITS = {"year": "Year", "month": "Month", "week": "Week", "day": "Day"}
 
 
 def age_rows(text: str) -> list[Row]:
-    return []
+    rows: list[Row] = []
+    for q in loose(text):
+        start, span = _unqualified(q)
+        if q.kind == "count" and q.unit == "岁":
+            rows.append(("age", start, span, q.value, "Year"))
+        elif q.kind == "duration" and q.unit in AGE_UNITS and text[q.end : q.end + 1] == "大":
+            # 十个月大, 三周大: a duration followed by 大 is an age.
+            rows.append(("age", start, span + "大", q.value, AGE_UNITS[q.unit or ""]))
+    return rows
 
 
 def temperature_rows(text: str) -> list[Row]:
+    names = {"°C": "C", "°F": "F", "degree": "Degree"}
     return [
-        ("temperature", q.start, q.text, q.value, {"°C": "C", "°F": "F"}.get(q.unit or "", q.unit))
+        ("temperature", *_unqualified(q), q.value, names[q.unit or ""])
         for q in loose(text)
-        if q.kind == "dimension" and q.unit in ("°C", "°F", "degree")
+        if q.kind == "dimension" and q.unit in names
     ]
 
 
@@ -184,11 +226,16 @@ MODEL_READERS: dict[str, Callable[[str], list[Row]]] = {
 }
 
 
+def _cmp(text: str) -> str:
+    # The specs write texts half-width and lower-case, full-width commas included.
+    return normalise(text).replace("，", ",").lower()
+
+
 def rows_match(got: list[Row], want: list[Row]) -> bool:
     if len(got) != len(want):
         return False
     for g, w in zip(got, want, strict=True):
-        if g[0] != w[0] or g[1] != w[1] or normalise(g[2]).lower() != normalise(w[2]).lower():
+        if g[0] != w[0] or g[1] != w[1] or _cmp(g[2]) != _cmp(w[2]):
             return False
         for a, b in zip(g[3:], w[3:], strict=True):
             if isinstance(b, str) and b.startswith(("(", "[")):

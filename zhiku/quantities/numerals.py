@@ -9,12 +9,14 @@ property tests. See docs/quantities.md.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 # One-to-one character mapping, so offsets in the normalised text equal offsets in the source:
 # full-width ASCII → ASCII, traditional numeral characters → simplified.
 _FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH["\u3000"] = " "
+_FULLWIDTH["，"] = "，"  # see normalise
 _TRADITIONAL = dict(
     zip(
         "萬億兩點個貳參陸圓週鐘時鍾號幾倍於強釐噸裡負對",
@@ -26,8 +28,17 @@ _EXTRA = {"﹪": "%", "—": "—", "－": "-", "～": "~", "∶": ":", "〜": "
 _TABLE = str.maketrans({**_FULLWIDTH, **_TRADITIONAL, **_EXTRA})
 
 
+_FULLWIDTH_GROUPING = re.compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
+
+
 def normalise(text: str) -> str:
-    """Map full-width and traditional characters to the forms the patterns expect, same length."""
+    """Map full-width and traditional characters to the forms the patterns expect, same length.
+
+    A full-width comma stays punctuation (２０，３００ in a list of prices is two numbers), except
+    between full-width digits written as a group: ４，５６５ → 4,565.
+    """
+    if "，" in text:
+        text = _FULLWIDTH_GROUPING.sub(",", text)
     return text.translate(_TABLE)
 
 

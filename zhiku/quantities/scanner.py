@@ -34,6 +34,7 @@ from zhiku.quantities.units import (
     CURRENCY_SYMBOLS,
     DIMENSIONS,
     DURATION_UNITS,
+    MAGNITUDE_UNITS,
     MEASURES,
     WORD_NUMERAL_EXCLUDED_MEASURES,
 )
@@ -76,7 +77,7 @@ _UNIT_WORDS["年代"] = "decade"
 _UNIT_WORDS["番"] = "multiple"
 
 UNIT_RE = re.compile(
-    rf"{SP}(?P<infix>多|余|来)?{SP}(?P<mag>[万亿千百]+(?!分))?{SP}"
+    rf"{SP}(?P<infix>多|余|来)?{SP}(?P<mag>[万亿千百]+(?!分|米|克|瓦|卡|字节|比特))?{SP}"
     rf"(?:(?P<halfunit>个{SP}半{SP}(?:小时|钟头|月|星期|礼拜))|(?P<unit>{_alternation(_UNIT_WORDS)}))"
     rf"(?P<half>半(?!年|月|天|日|小时))?"
 )
@@ -157,6 +158,11 @@ WORD_IDIOMS = re.compile(
 )
 
 
+TEMPERATURE_PREFIX_RE = re.compile(r"(?:华氏|摄氏)(?:温度)?[ ]{0,2}")
+CENTS_RE = re.compile(rf"{SP}又?{SP}(?P<n>[0-9]{{1,2}}|[{CN_DIGIT_CHARS}十]{{1,3}}){SP}(?P<u>美分|欧分|分)")
+JIAO_RE = re.compile(
+    rf"{SP}(?P<j>[0-9]|[{CN_DIGIT_CHARS}]){SP}[角毛](?:{SP}(?P<f>[0-9]|[{CN_DIGIT_CHARS}]){SP}分?)?"
+)
 CENTURY_RE = re.compile(rf"{SP}世纪(?P<sp>{SP})")
 DECADE_RE = re.compile(rf"{SP}年代")
 EVENT_RE = re.compile(
@@ -261,6 +267,7 @@ class Scanner:
             start = m.start()
             if start < consumed:
                 continue
+            m = self._split_unit(m)
             reading = self.read(m)
             if reading is None:
                 continue
@@ -333,7 +340,25 @@ class Scanner:
         return None
 
     def _latin_unit_at(self, pos: int) -> bool:
-        return self.norm.startswith(("km", "kg", "cm", "mm", "kW", "MW", "k ", "K "), pos)
+        head = self.norm[pos : pos + 3]
+        if head[:2].lower() in ("km", "kg", "cm", "mm") or head[:2] in ("kW", "MW"):
+            return len(head) < 3 or not (head[2].isascii() and head[2].isalpha())
+        return head[:1] == "m" and (len(head) < 2 or not (head[1].isascii() and head[1].isalpha()))
+
+    def _split_unit(self, m: re.Match[str]) -> re.Match[str]:
+        """Give back a magnitude character that begins a unit: 12千米 → 12 + 千米, 二两 → 二 + 两."""
+        start, end = m.span()
+        if end - start < 2:
+            return m
+        norm = self.norm
+        if norm[end - 1] in "千兆" and norm.startswith(MAGNITUDE_UNITS, end - 1):
+            shorter = NUMERAL_RE.match(norm, start, end - 1)
+            return shorter if shorter is not None and shorter.end() == end - 1 else m
+        if norm[end - 1] == "两" and (evaluate(m.group()) is None or norm[end - 2] in "十百千万亿"):
+            shorter = NUMERAL_RE.match(norm, start, end - 1)
+            if shorter is not None and shorter.end() == end - 1 and evaluate(shorter.group()) is not None:
+                return shorter
+        return m
 
     # -- ordinals --------------------------------------------------------------------------
     def _ordinal_prefix(self, start: int) -> int | None:
@@ -765,7 +790,23 @@ class Scanner:
         norm = self.norm
         plain_one = word and text in ("一", "壹") and low is None
         if cat == "money":
-            return self._make(start, end, "money", value, low, CURRENCIES[unit_word], qual, decimals)
+            code = CURRENCIES[unit_word]
+            if low is None:
+                # Sub-units: 两美元又三美分 = 2.03, 五元三毛 = 5.3, 50元6角三分 = 50.63.
+                jm = JIAO_RE.match(norm, end) if code == "CNY" else None
+                if jm is not None:
+                    jiao = evaluate(jm.group("j"))
+                    fen = evaluate(jm.group("f")) if jm.group("f") else None
+                    if jiao is not None:
+                        value += jiao.value / 10 + (fen.value / 100 if fen is not None else 0)
+                        end = jm.end()
+                else:
+                    cm = CENTS_RE.match(norm, end)
+                    cents = evaluate(cm.group("n")) if cm is not None else None
+                    if cm is not None and cents is not None and cents.value < 100:
+                        value += cents.value / 100
+                        end = cm.end()
+            return self._make(start, end, "money", value, low, code, qual, decimals)
         if cat == "percent":
             if unit_word == "成":
                 if not word and not self.prose:
@@ -786,6 +827,11 @@ class Scanner:
             return self._make(start, end, kind, value, low, unit, qual, decimals)  # type: ignore[arg-type]
         if cat == "dimension":
             unit, factor = DIMENSIONS[unit_word]
+            if unit == "degree":
+                tm = TEMPERATURE_PREFIX_RE.search(norm[max(0, start - 6) : start])
+                if tm is not None and tm.end() == min(6, start):
+                    unit = "°F" if tm.group().startswith("华") else "°C"
+                    start = start - (min(6, start) - tm.start())
             if plain_one and self.prose:
                 return None
             f = Decimal(str(factor))

@@ -41,7 +41,12 @@ CURRENCIES: dict[str, str] = {
     "越南盾": "VND",
     "泰铢": "THB",
     "比特币": "BTC",
+    "个比特币": "BTC",
+    "奈拉": "NGN",
+    "美圆": "USD",
 }
+# Units that begin with a magnitude character: 12千米 is 12 km, not 12000 米.
+MAGNITUDE_UNITS = ("千米", "千克", "千瓦", "千卡", "千字节", "千比特", "兆瓦", "兆赫兹", "兆字节", "兆比特")
 # Currency symbols before a number.
 CURRENCY_SYMBOLS: dict[str, str] = {"$": "USD", "¥": "CNY", "￥": "CNY", "€": "EUR", "£": "GBP"}
 
@@ -54,7 +59,8 @@ DIMENSIONS: dict[str, tuple[str, float]] = {
     "克": ("g", 1),
     "毫克": ("mg", 1),
     "微克": ("µg", 1),
-    "斤": ("kg", 0.5),
+    "斤": ("jin", 1),
+    "两": ("liang", 1),
     "磅": ("lb", 1),
     "盎司": ("oz", 1),
     "公里": ("km", 1),
@@ -92,6 +98,12 @@ DIMENSIONS: dict[str, tuple[str, float]] = {
     "字节": ("B", 1),
     "兆字节": ("MB", 1),
     "千字节": ("KB", 1),
+    "千比特": ("kbit", 1),
+    "兆比特": ("Mbit", 1),
+    "千卡": ("kcal", 1),
+    "大卡": ("kcal", 1),
+    "卡路里": ("cal", 1),
+    "度": ("degree", 1),
     "摄氏度": ("°C", 1),
     "华氏度": ("°F", 1),
     "℃": ("°C", 1),
@@ -99,9 +111,14 @@ DIMENSIONS: dict[str, tuple[str, float]] = {
     "℉": ("°F", 1),
     "°F": ("°F", 1),
     "km": ("km", 1),
+    "KM": ("km", 1),
     "kg": ("kg", 1),
+    "KG": ("kg", 1),
     "cm": ("cm", 1),
+    "CM": ("cm", 1),
     "mm": ("mm", 1),
+    "MM": ("mm", 1),
+    "m": ("m", 1),
     "kW": ("kW", 1),
     "MW": ("MW", 1),
 }
