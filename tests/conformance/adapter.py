@@ -56,9 +56,6 @@ DIMENSION_NAMES = {
     "MHz": "Megahertz",
     "kW": "Kilowatt",
     "kcal": "Kilocalorie",
-    "jin": "Jin",
-    "liang": "Liang",
-    "kbit": "Kilobit",
 }
 
 
