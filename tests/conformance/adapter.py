@@ -8,12 +8,14 @@ texts (full-width normalised, as the specs write them), offsets and resolved val
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Callable
 from typing import Any
 
 from zhiku.quantities import Quantity, parse_numbers
+from zhiku.quantities.calendar import read_calendar
 from zhiku.quantities.numbers import read_percentages, read_ranges
 from zhiku.quantities.numerals import normalise
 from zhiku.quantities.scanner import PREFIX_QUALIFIERS, scan
@@ -270,3 +272,39 @@ def run_model_case(stem: str, case: Case) -> bool:
         got = [g[:3] for g in got]
         want = [w[:3] for w in want]
     return rows_match(got, want)
+
+
+DATETIME_TYPES = {
+    "DateExtractor": "date",
+    "DateParser": "date",
+    "DatePeriodExtractor": "daterange",
+    "DatePeriodParser": "daterange",
+    "DurationExtractor": "duration",
+    "DurationParser": "duration",
+}
+
+
+def _reference(case: Case) -> dt.date:
+    ref = (case.get("Context") or {}).get("ReferenceDateTime")
+    # Extractor specs carry no reference date; extraction does not depend on it.
+    return dt.date.fromisoformat(ref[:10]) if ref else dt.date(2017, 3, 22)
+
+
+def run_datetime_case(stem: str, case: Case) -> bool:
+    kind = DATETIME_TYPES[stem]
+    found = [m for m in read_calendar(case["Input"], _reference(case)) if m.type == kind]
+    parser = stem.endswith("Parser")
+    got: list[Row] = []
+    for m in found:
+        row: tuple[Any, ...] = (m.type, m.start, _cmp(m.text))
+        if parser:
+            row += (m.timex, m.future, m.past)
+        got.append(row)
+    want: list[Row] = []
+    for r in case["Results"]:
+        row = (r["Type"], r["Start"], _cmp(r["Text"]))
+        if parser:
+            v = r["Value"]
+            row += (v.get("Timex"), v.get("FutureResolution") or {}, v.get("PastResolution") or {})
+        want.append(row)
+    return got == want
