@@ -832,7 +832,9 @@ class Scanner:
                 if tm is not None and tm.end() == min(6, start):
                     unit = "°F" if tm.group().startswith("华") else "°C"
                     start = start - (min(6, start) - tm.start())
-            if plain_one and self.prose:
+            # 一吨, 一公里 are measures (近一吨冰毒), unlike the article in 一个, 一场; but 一度 (once),
+            # 一里, 一两, 一米 are as often words.
+            if plain_one and self.prose and len(unit_word) == 1 and unit_word not in "吨斤亩":
                 return None
             f = Decimal(str(factor))
             return self._make(
