@@ -138,10 +138,14 @@ def test_ranges(text: str, kind: str, low: float, high: float, unit: str | None)
         ("中午12点半", "clock_time", "12:30"),
         ("下午3点", "clock_time", "15:00"),
         ("7:30", "clock_time", "07:30"),
+        ("2021年前三季度", "date", "2021"),
+        ("第十四届全国人大第四次会议于3月5日至11日在北京召开", "date_range", "--03-05/--03-11"),
+        ("2016年6月1日-6月30日", "date_range", "2016-06-01/2016-06-30"),
+        ("1—10月份，全国固定资产投资", "date_range", "--01/--10"),
     ],
 )
 def test_dates_and_clock_times(text: str, kind: str, iso: str) -> None:
-    q = one(text)
+    q = [q for q in parse_quantities(text) if q.kind == kind][0]
     assert (q.kind, q.iso) == (kind, iso)
     assert q.to_json()["value"] == iso
 

@@ -52,7 +52,9 @@ class Quantity:
     def to_json(self) -> dict[str, object]:
         """The `zhiku quantities --json` record of design.md."""
         value: object = (
-            self.iso if self.iso is not None and self.kind in ("date", "clock_time") else self.value
+            self.iso
+            if self.iso is not None and self.kind in ("date", "date_range", "clock_time")
+            else self.value
         )
         return {
             "start": self.start,

@@ -163,6 +163,8 @@ CENTS_RE = re.compile(rf"{SP}又?{SP}(?P<n>[0-9]{{1,2}}|[{CN_DIGIT_CHARS}十]{{1
 JIAO_RE = re.compile(
     rf"{SP}(?P<j>[0-9]|[{CN_DIGIT_CHARS}]){SP}[角毛](?:{SP}(?P<f>[0-9]|[{CN_DIGIT_CHARS}]){SP}分?)?"
 )
+YEAR_RE = re.compile(rf"{SP}年(?!代|来|间|多|余|半|以来)")
+DAY_RE = re.compile(rf"(?P<d>[0-9]{{1,2}}|[{CN_DIGIT_CHARS}十]{{1,3}}){SP}[日号]")
 CENTURY_RE = re.compile(rf"{SP}世纪(?P<sp>{SP})")
 DECADE_RE = re.compile(rf"{SP}年代")
 EVENT_RE = re.compile(
@@ -425,10 +427,11 @@ class Scanner:
                 qualifier="range",
                 iso=f"{1900 + v}/{1909 + v}",
             )
-        ym = re.compile(rf"{SP}年(?!代|来|间|多|余|半|以来|内|前|后)").match(norm, end)
         is_year_form = (not _is_word_numeral(text) and len(text) == 4) or (
             _is_word_numeral(text) and 1000 <= v <= 2999 and (len(text) == 4 or "千" in text)
         )
+        # 2021年前三季度 is a year; 3年前 is a duration (read elsewhere).
+        ym = YEAR_RE.match(norm, end) if is_year_form else None
         # Year range: 2013-2019年.
         if is_year_form and 1000 <= v <= 2999:
             rs = RANGE_SEP_RE.match(norm, end)
@@ -455,14 +458,61 @@ class Scanner:
             if mon is not None:
                 stop, month, day = mon
                 iso = f"{v:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+                span = self._date_span(stop, f"{v:04d}", month, day)
+                if span is not None:
+                    return _Reading(
+                        m.start(), span[0], "date_range", iso=f"{iso}/{span[1]}", qualifier="range"
+                    )
             return _Reading(m.start(), stop, "date", iso=iso, value=None, unit=None)
         if 1 <= v <= 12:
+            # 1—10月份: a span of months.
+            rs = RANGE_SEP_RE.match(norm, end)
+            if rs and rs.group("sep") != "、":
+                mon2 = self._month_day(rs.end())
+                if mon2 is not None and mon2[2] == 0 and mon2[1] > v:
+                    return _Reading(
+                        m.start(),
+                        mon2[0],
+                        "date_range",
+                        iso=f"--{v:02d}/--{mon2[1]:02d}",
+                        low=float(v),
+                        high=float(mon2[1]),
+                        unit="month",
+                        qualifier="range",
+                    )
             mon = self._month_day(m.start())
             if mon is not None:
                 stop, month, day = mon
                 iso = f"--{month:02d}" + (f"-{day:02d}" if day else "")
+                span = self._date_span(stop, "-", month, day)
+                if span is not None:
+                    return _Reading(
+                        m.start(), span[0], "date_range", iso=f"{iso}/{span[1]}", qualifier="range"
+                    )
                 return _Reading(m.start(), stop, "date", iso=iso)
         return None
+
+    def _date_span(self, pos: int, year: str, month: int, day: int) -> tuple[int, str] | None:
+        """The end of 3月5日至11日 or 6月1日-6月30日: where it stops and its ISO date."""
+        if not day:
+            return None
+        rs = RANGE_SEP_RE.match(self.norm, pos)
+        if rs is None or rs.group("sep") == "、":
+            return None
+        mon = self._month_day(rs.end())
+        if mon is not None and mon[2]:
+            end, month2, day2 = mon
+        else:
+            dm = DAY_RE.match(self.norm, rs.end())
+            if dm is None:
+                return None
+            d2 = evaluate(dm.group("d"))
+            if d2 is None or d2.decimals or not (day < d2.value <= 31):
+                return None
+            end, month2, day2 = dm.end(), month, int(d2.value)
+        if (month2, day2) <= (month, day):
+            return None
+        return end, f"{year}-{month2:02d}-{day2:02d}"
 
     def _month_day(self, pos: int) -> tuple[int, int, int] | None:
         norm = self.norm
