@@ -145,7 +145,7 @@ def test_ranges(text: str, kind: str, low: float, high: float, unit: str | None)
     ],
 )
 def test_dates_and_clock_times(text: str, kind: str, iso: str) -> None:
-    q = [q for q in parse_quantities(text) if q.kind == kind][0]
+    q = next(q for q in parse_quantities(text) if q.kind == kind)
     assert (q.kind, q.iso) == (kind, iso)
     assert q.to_json()["value"] == iso
 
