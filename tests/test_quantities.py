@@ -188,3 +188,35 @@ def test_json_contract() -> None:
         "unit": "%",
         "qualifier": "range",
     }
+
+
+def test_codes_and_names_are_not_quantities() -> None:
+    for text in (
+        "COVID-19疫情",
+        "2019-nCoV",
+        "电话010-12345678",
+        "通过ISO 9001认证",
+        "H1N1",
+        "G20峰会",
+        "邮箱runwaysys@163.com",
+        "成千上万的人",
+        "坚持一国两制",
+    ):
+        assert parse_quantities(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "unit", "qualifier"),
+    [
+        ("历时1个多月", "duration", 1, "month", "over"),
+        ("谈了两个多小时", "duration", 2, "hour", "over"),
+        ("上千家企业", "count", 1000, "家", "over"),
+        ("学习十九届六中全会精神", "ordinal", 19, None, "exact"),
+        ("缴获近一吨冰毒", "dimension", 1, "t", "approx"),
+        ("十余年间", "duration", 10, "year", "over"),
+    ],
+)
+def test_more_prose_forms(text: str, kind: str, value: float, unit: str | None, qualifier: str) -> None:
+    q = one(text)
+    assert (q.kind, q.unit, q.qualifier) == (kind, unit, qualifier)
+    assert q.value == pytest.approx(value)

@@ -78,7 +78,7 @@ _UNIT_WORDS["番"] = "multiple"
 
 UNIT_RE = re.compile(
     rf"{SP}(?P<infix>多|余|来)?{SP}(?P<mag>[万亿千百]+(?!分|米|克|瓦|卡|字节|比特))?{SP}"
-    rf"(?:(?P<halfunit>个{SP}半{SP}(?:小时|钟头|月|星期|礼拜))|(?P<unit>{_alternation(_UNIT_WORDS)}))"
+    rf"(?:(?P<halfunit>个{SP}(?P<hm>半|多){SP}(?:小时|钟头|月|星期|礼拜))|(?P<unit>{_alternation(_UNIT_WORDS)}))"
     rf"(?P<half>半(?!年|月|天|日|小时))?"
 )
 RANGE_SEP_RE = re.compile(rf"{SP}(?P<sep>[-–—~至到]|－|——|、){SP}")
@@ -154,7 +154,7 @@ WORD_IDIOMS = re.compile(
     r"一成不变|三五成群|三三两两|一五一十|七上八下|乱七八糟|一心一意|三心二意|五颜六色|四面八方|十全十美|千方百计|万无一失|"
     r"一干二净|独一无二|一清二楚|接二连三|不三不四|四平八稳|八九不离十|十有八九|百分百|百分之百|一模一样|三天两头|"
     r"一年四季|一年到头|一五计划|一国两制|两岸三地|三个代表|四个全面|五位一体|两个一百年|一带一路|八项规定|"
-    r"两学一做|三严三实|十四五|十三五|十二五|十一五|二五|一二三"
+    r"两学一做|三严三实|十四五|十三五|十二五|十一五|二五|一二三|成千上万|成百上千|千千万万|万万千千"
 )
 
 
@@ -165,6 +165,10 @@ JIAO_RE = re.compile(
 )
 YEAR_RE = re.compile(rf"{SP}年(?!代|来|间|多|余|半|以来)")
 DAY_RE = re.compile(rf"(?P<d>[0-9]{{1,2}}|[{CN_DIGIT_CHARS}十]{{1,3}}){SP}[日号]")
+LATIN_NAME_RE = re.compile(r"[A-Za-z]{2,}[ \u00a0]$")
+PLENUM_RE = re.compile(
+    r"[一二三四五六七八九]中全会|全国人大|人大|全国政协|政协|中央委员会|中央纪委|全国代表大会"
+)
 CENTURY_RE = re.compile(rf"{SP}世纪(?P<sp>{SP})")
 DECADE_RE = re.compile(rf"{SP}年代")
 EVENT_RE = re.compile(
@@ -306,6 +310,21 @@ class Scanner:
         after = norm[end] if end < len(norm) else ""
         # Codes, names and addresses, not quantities: G20, COP26, runwaysys@163.com, 5G, H1N1.
         if before and before.isascii() and (before.isalpha() or before in "@_/#&=.+") and not word:
+            return None
+        if (
+            before == "-"
+            and start > 1
+            and norm[start - 2].isascii()
+            and norm[start - 2].isalpha()
+            and not word
+        ):
+            return None  # COVID-19
+        if after == "-" and end + 1 < len(norm) and norm[end + 1].isascii() and norm[end + 1].isalpha():
+            return None  # 2019-nCoV
+        if not word and len(text) >= 3 and text[0] == "0" and text[1].isdigit():
+            return None  # 010-12345678, 0571: telephone and postal codes, not quantities
+        if before == "-" and start > 1 and norm[start - 2].isdigit() and len(text) >= 7 and not word:
+            return None  # the subscriber part of 010-12345678
             return None
         if after and after.isascii() and after.isalpha() and not word and not self._latin_unit_at(end):
             return None
@@ -650,6 +669,9 @@ class Scanner:
         word = _is_word_numeral(text)
         start, end = m.span()
         qual, qstart = _prefix_qualifier(norm, start)
+        # 上千家, 上百个, 上万人: "upwards of" a round magnitude.
+        if qstart == start and start > 0 and norm[start - 1] == "上" and text[0] in "百千万亿":
+            qual, qstart = "over", start - 1
         # Vague magnitudes: 数千亿美元, 几十个.
         vague = False
         if qstart == start and start > 0 and norm[start - 1] in "数几" and text[0] in CN_UNIT_CHARS:
@@ -709,7 +731,9 @@ class Scanner:
                 if mn is None:
                     return None
                 mag_mult = int(mn.value)
-            half = bool(um.group("half")) or um.group("halfunit") is not None
+            half = bool(um.group("half")) or um.group("hm") == "半"
+            if um.group("hm") == "多":
+                infix = "多"  # 1个多月, 两个多小时: more than
             end = um.end()
         value = num.value * mag_mult + (Decimal("0.5") if half else 0)
         if (
@@ -732,6 +756,8 @@ class Scanner:
             return self._make(
                 start - 1, end, "money", value, low, CURRENCY_SYMBOLS[norm[start - 1]], qual, decimals
             )
+        if unit_word is None and not word and LATIN_NAME_RE.search(norm, max(0, start - 24), start):
+            return None  # ISO 9001, Windows 10: part of a name
         if unit_word is None:
             # Special words: 一半, 翻一番.
             if word and norm.startswith("半", end) and text == "一":
@@ -933,6 +959,9 @@ class Scanner:
             return None  # 一个, 一场, 一次: the indefinite article, not a count
         if word and unit_word == "国" and self.prose:
             return None
+        if unit_word == "届" and low is None and PLENUM_RE.match(norm, end):
+            # 十九届六中全会, 十三届全国人大: the 19th Central Committee, an ordinal like 第十九届.
+            return _Reading(start, end, "ordinal", value=float(value), measure="届")
         return self._make(
             start,
             end,
