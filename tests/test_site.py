@@ -305,3 +305,16 @@ def test_archive_pages_pass_the_w3c_validator(built: tuple[Path, Path, BuildRepo
         [str(validator), "--format", "text", *map(str, sorted(set(pages)))], capture_output=True, text=True
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_a_publication_without_issues_builds_an_empty_archive(tmp_path: Path) -> None:
+    from test_site_support import example_publication
+
+    pub = example_publication(tmp_path / "pub")
+    shutil.rmtree(pub / "issues")
+    out = tmp_path / "out"
+    report = build_site(pub, out)
+    assert report.issues == 0 and report.searchable_pages == 0
+    assert "共 0 期" in (out / "index.html").read_text(encoding="utf-8")
+    assert check_links(out) == []
+    assert feedparser.parse((out / "feed.xml").read_bytes()).entries == []

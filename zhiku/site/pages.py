@@ -14,11 +14,13 @@ from urllib.parse import quote
 
 import jinja2
 
-from zhiku.fsutil import atomic_write_text
+from zhiku.fsutil import atomic_write_bytes, atomic_write_text
 from zhiku.model import Publication
 from zhiku.render import ASSETS_DIR, theme_environment
 from zhiku.render.html import render_template
+from zhiku.render.issue import ASSET_FILES
 from zhiku.render.meta import contact_lines, publisher_name
+from zhiku.render.theme_files import theme_file
 from zhiku.site import urls
 from zhiku.site.search import SEARCH_DIR
 
@@ -195,12 +197,18 @@ def write_pages(publication: Publication, view: SiteView, out_dir: Path) -> list
         emit("site_topic.html", topic.path, "../", topic=topic)
     # The 404 page is served for any missing path, at any depth: its links start from the site's path.
     emit("site_404.html", "404.html", view.site.path)
-    copy_assets(out_dir)
+    copy_assets(publication, out_dir)
     return written
 
 
-def copy_assets(out_dir: Path) -> None:
+def copy_assets(publication: Publication, out_dir: Path) -> None:
+    """The site's stylesheet, and the render theme's shared assets when no issue brought them
+    (a publication without issues yet)."""
     src = THEME_DIR / "site-assets"
     for f in sorted(src.iterdir()):
         if f.is_file():
             atomic_write_text(out_dir / "site-assets" / f.name, f.read_text(encoding="utf-8"))
+    for name in ASSET_FILES:
+        target = out_dir / ASSETS_DIR / name
+        if not target.exists():
+            atomic_write_bytes(target, theme_file(publication, name).read_bytes())

@@ -135,6 +135,8 @@ def build_search_index(
 ) -> SearchReport:
     """The Pagefind bundle at ``out_dir/pagefind/``, reused from ``cache_dir`` when no article
     page changed (a build that only changed, say, the publication's contacts)."""
+    if not pages:  # nothing to search yet (Pagefind refuses an empty site)
+        return SearchReport(pages=0, words=0, reindexed=False)
     binary = pagefind_binary()
     cache_dir.mkdir(parents=True, exist_ok=True)
     key = index_key(binary, language, out_dir, pages)
