@@ -49,3 +49,17 @@ def test_missing_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "nope.txt" in proc.stderr and "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_markdown_front_matter_and_figure_blocks_are_not_prose(tmp_path: Path) -> None:
+    text = (
+        "---\ntitle: 第 3 期\ntags: [2021]\n---\n\n## 一、前言\n\n同比增长29%。\n\n"
+        "```figure\ntitle: 美国历年通货膨胀率\nfrom: 1960\nto: 2021\n```\n\n共开行8225列。\n"
+    )
+    f = tmp_path / "01-article.md"
+    f.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["quantities", "--json", str(f)])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert [r["text"] for r in rows] == ["29%", "8225列"]
+    assert all(text[r["start"] : r["end"]] == r["text"] for r in rows)

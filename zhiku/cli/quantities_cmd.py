@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -31,6 +32,18 @@ KIND_ZH = {
     "multiple": "倍数",
 }
 QUALIFIER_ZH = {"exact": "精确", "approx": "约", "over": "以上", "under": "以下", "range": "区间"}
+
+
+FENCE_RE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
+FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n.*?^---[ \t]*$", re.M | re.S)
+
+
+def _non_prose_spans(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in FENCE_RE.finditer(text)]
+    front = FRONT_MATTER_RE.match(text)
+    if front is not None:
+        spans.append(front.span())
+    return spans
 
 
 def _line_of(text: str, offset: int) -> int:
@@ -69,6 +82,11 @@ def quantities_command(
 ) -> None:
     text = read_text(file)
     found = parse_quantities(text)
+    if file.suffix.lower() in (".md", ".markdown"):
+        # Front matter and fenced blocks (```figure settings, code) are not prose; offsets stay
+        # offsets into the whole file.
+        skip = _non_prose_spans(text)
+        found = [q for q in found if not any(a <= q.start < b for a, b in skip)]
     if as_json:
         typer.echo(json.dumps([q.to_json() for q in found], ensure_ascii=False, indent=1))
         return
