@@ -130,6 +130,10 @@ def test_feed_has_one_dated_entry_per_article_with_absolute_links(
         assert (out / rel).is_file()
     assert feed.entries[0].title in ("美国通胀与中美元首对话", "共建“一带一路”的坚实基础")
     assert feed.entries[-1].title == "台海问题与中美合作的前提"
+    # The summary is the article's first paragraph, its line breaks joined as on the page.
+    bri = next(e for e in feed.entries if e.title == "“一带一路”高质量发展的几个着力点")
+    assert bri.summary.startswith("11月19日，习近平总书记在北京出席第三次“一带一路”建设座谈会")
+    assert "\n" not in bri.summary
     assert feed.entries[-1].published.startswith("2020-12-28")
 
 

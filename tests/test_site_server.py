@@ -137,3 +137,23 @@ def test_the_watcher_ignores_outputs_caches_and_staging(tmp_path: Path) -> None:
     assert not flt(added, str(tmp_path / ".zhiku" / "site" / "issues" / "k" / "2021-11-22" / "index.html"))
     assert not flt(added, str(tmp_path / "._site.x1.staging" / "2021-11-22" / "wechat" / "a.html"))
     assert not flt(added, str(tmp_path / "issues" / "2021-11-22" / ".01-a.md.swp"))
+
+
+def test_a_site_with_a_sub_path_is_served_under_it(served: tuple[int, Path]) -> None:
+    _, site = served
+    server = make_server(site, "127.0.0.1", 0, "/briefing/")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        port = server.server_port
+        assert get(port, "/briefing/") == (200, "<!DOCTYPE html><title>首页</title>首页")
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.request("GET", "/")
+        resp = conn.getresponse()
+        assert resp.status == 302 and resp.getheader("Location") == "/briefing/"
+        conn.close()
+        assert get(port, "/index.html")[0] == 404  # outside the site's path
+        assert get(port, "/briefing/../secret.txt")[0] == 404
+    finally:
+        server.shutdown()
+        server.server_close()
