@@ -220,3 +220,7 @@ def test_more_prose_forms(text: str, kind: str, value: float, unit: str | None, 
     q = one(text)
     assert (q.kind, q.unit, q.qualifier) == (kind, unit, qualifier)
     assert q.value == pytest.approx(value)
+
+
+def test_markdown_heading_enumerators_are_not_quantities() -> None:
+    assert parse_quantities("### 1、设施联通和国际大通道建设快速推进\n## 二、前言\n") == []

@@ -199,7 +199,7 @@ def _is_word_numeral(numeral: str) -> bool:
 def _line_start(norm: str, pos: int) -> bool:
     """True when only list markers or spaces stand between the line start and pos."""
     i = pos - 1
-    while i >= 0 and norm[i] in " \t-*•·（(":
+    while i >= 0 and norm[i] in " \t-*•·（(#>":  # Markdown headings and quotes too
         i -= 1
     return i < 0 or norm[i] in "\n\r"
 
