@@ -157,3 +157,17 @@ def test_feed_link_and_topic_page(site_url: tuple[str, Path], browser: object) -
     page.screenshot(path=str(ARTIFACTS / "site-topic.png"), full_page=True)
     page.close()
     shutil.rmtree(ARTIFACTS / "unused", ignore_errors=True)
+
+
+def test_index_fits_a_phone(site_url: tuple[str, Path], browser: object) -> None:
+    from playwright.sync_api import BrowserContext
+
+    assert isinstance(browser, BrowserContext)
+    url, _ = site_url
+    page = browser.new_page()
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(url)
+    page.wait_for_selector(".pagefind-ui__search-input")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375  # no sideways scrolling
+    page.screenshot(path=str(ARTIFACTS / "site-index-375.png"), full_page=True)
+    page.close()
