@@ -157,3 +157,38 @@ def test_a_site_with_a_sub_path_is_served_under_it(served: tuple[int, Path]) -> 
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_zhiku_serve_command_builds_and_serves(tmp_path: Path) -> None:
+    import os
+    import re
+    import subprocess
+
+    pub = example_publication(tmp_path / "pub")
+    give_figures_data(article_files(pub)[0])
+    zhiku = Path(sys.executable).parent / "zhiku"
+    proc = subprocess.Popen(
+        [str(zhiku), "serve", str(pub), "--port", "0"],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+    try:
+        assert proc.stderr is not None
+        port = None
+        deadline = time.monotonic() + 120
+        while port is None and time.monotonic() < deadline:
+            line = proc.stderr.readline()
+            if not line:
+                break
+            m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+            port = int(m.group(1)) if m else None
+        assert port, "zhiku serve did not print its address"
+        status, body = get(port, "/")
+        assert status == 200 and "“一带一路”高质量发展的几个着力点" in body
+        assert get(port, "/../zhiku.yml")[0] == 404
+        assert (pub / "_site" / "index.html").is_file()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
