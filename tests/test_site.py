@@ -197,6 +197,9 @@ def test_rebuild_after_one_change_renders_only_that_issue(
     assert "美国通胀：元首对话的背景" in (out / "feed.xml").read_text(encoding="utf-8")
     # Unchanged issues are the same files as before.
     assert tree_digest(out / "2021-11-22") == tree_digest(out0 / "2021-11-22")
+    # The options are part of the key: --annotate renders every issue again.
+    annotated = build_site(pub, out, annotate=True)
+    assert len(annotated.rendered) == 4
 
 
 def test_failed_build_leaves_the_previous_site_whole(
