@@ -166,6 +166,8 @@ JIAO_RE = re.compile(
 YEAR_RE = re.compile(rf"{SP}年(?!代|来|间|多|余|半|以来)")
 DAY_RE = re.compile(rf"(?P<d>[0-9]{{1,2}}|[{CN_DIGIT_CHARS}十]{{1,3}}){SP}[日号]")
 LATIN_NAME_RE = re.compile(r"[A-Za-z]{2,}[ \u00a0]$")
+QUARTER_TAIL_RE = re.compile(rf"{SP}季度")
+QUARTER_AFTER_RE = re.compile(rf"{SP}(?P<first>第|前)?{SP}(?P<q>[一二三四1-4])(?={SP}季度)")
 PLENUM_RE = re.compile(
     r"[一二三四五六七八九]中全会|全国人大|人大|全国政协|政协|中央委员会|中央纪委|全国代表大会"
 )
@@ -395,6 +397,9 @@ class Scanner:
         if num is None:
             return None
         end = m.end()
+        quarter = self._quarter(ord_start, m.end(), "-", "第", int(num.value))
+        if quarter is not None:
+            return quarter
         mm = re.compile(rf"{SP}(?P<u>{_alternation(MEASURES)}|{_alternation(DURATION_UNITS)})").match(
             self.norm, end
         )
@@ -473,6 +478,12 @@ class Scanner:
         if ym and is_year_form and 1000 <= v <= 2999:
             stop = ym.end()
             iso = f"{v:04d}"
+            qm = QUARTER_AFTER_RE.match(norm, stop)
+            if qm is not None:
+                q = _quarter_number(qm.group("q"))
+                quarter = self._quarter(m.start(), qm.end("q"), f"{v:04d}", qm.group("first") or "", q)
+                if quarter is not None:
+                    return quarter
             mon = self._month_day(stop)
             if mon is not None:
                 stop, month, day = mon
@@ -483,6 +494,12 @@ class Scanner:
                         m.start(), span[0], "date_range", iso=f"{iso}/{span[1]}", qualifier="range"
                     )
             return _Reading(m.start(), stop, "date", iso=iso, value=None, unit=None)
+        if 1 <= v <= 4 and QUARTER_TAIL_RE.match(norm, end):
+            lead = norm[m.start() - 1] if m.start() > 0 else ""
+            begin = m.start() - 1 if lead == "前" else m.start()
+            quarter = self._quarter(begin, end, "-", "前" if lead == "前" else "", v)
+            if quarter is not None:
+                return quarter
         if 1 <= v <= 12:
             # 1—10月份: a span of months.
             rs = RANGE_SEP_RE.match(norm, end)
@@ -510,6 +527,25 @@ class Scanner:
                     )
                 return _Reading(m.start(), stop, "date", iso=iso)
         return None
+
+    def _quarter(self, start: int, num_end: int, year: str, lead: str, q: int) -> _Reading | None:
+        """一季度 → --01/--03, 前三季度 → --01/--09, 2021年第一季度 → 2021-01/2021-03."""
+        tail = QUARTER_TAIL_RE.match(self.norm, num_end)
+        if tail is None or not 1 <= q <= 4:
+            return None
+        first = 1 if lead == "前" else 3 * q - 2
+        prefix = "-" if year == "-" else year
+        iso = f"{prefix}-{first:02d}/{prefix}-{3 * q:02d}"
+        return _Reading(
+            start,
+            tail.end(),
+            "date_range",
+            iso=iso,
+            low=float(first),
+            high=float(3 * q),
+            unit="month",
+            qualifier="range",
+        )
 
     def _date_span(self, pos: int, year: str, month: int, day: int) -> tuple[int, str] | None:
         """The end of 3月5日至11日 or 6月1日-6月30日: where it stops and its ISO date."""
@@ -994,3 +1030,7 @@ class Scanner:
 def scan(text: str, *, prose: bool = True) -> list[Quantity]:
     """All quantities of ``text``, left to right."""
     return Scanner(text, prose=prose).scan()
+
+
+def _quarter_number(token: str) -> int:
+    return {"一": 1, "二": 2, "三": 3, "四": 4}.get(token) or int(token)
