@@ -41,7 +41,10 @@ decimals = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, 
 
 
 @settings(max_examples=300, deadline=None)
-@given(integers, st.sampled_from(["arabic", "grouped", "fullwidth", "low", "up", "magnitude"]))
+@given(
+    integers,
+    st.sampled_from(["arabic", "grouped", "fullwidth", "low", "up", "magnitude", "spaced", "traditional"]),
+)
 def test_integers_read_back_in_every_writing(n: int, style: str) -> None:
     d = Decimal(n)
     if style == "arabic":
@@ -52,6 +55,10 @@ def test_integers_read_back_in_every_writing(n: int, style: str) -> None:
         text = _grouped(d).translate(FULLWIDTH)
     elif style == "magnitude":
         text = _magnitude(d)[0]
+    elif style == "spaced":
+        text = _magnitude(d)[0].replace("万", " 万").replace("亿", " 亿").replace("  ", " ")  # 3094 亿
+    elif style == "traditional":
+        text = cn2an.an2cn(n, "low").replace("万", "萬").replace("亿", "億")
     else:
         text = cn2an.an2cn(n, style)
     sentence = f"合同额为{text}美元。"
