@@ -61,10 +61,6 @@ DIMENSION_NAMES = {
 }
 
 
-def _num(value: float | None) -> float | None:
-    return None if value is None else float(value)
-
-
 def _same_number(a: Any, b: Any) -> bool:
     if a is None or b is None:
         return a is None and b is None

@@ -84,7 +84,6 @@ UNIT_RE = re.compile(
 RANGE_SEP_RE = re.compile(rf"{SP}(?P<sep>[-–—~至到]|－|——|、){SP}")
 SUFFIX_QUAL_RE = re.compile(rf"{SP}(?P<q>以上|以下|左右|之多|有余|开外|出头|多|余)")
 FRACTION_RE = re.compile(rf"{SP}分{SP}之{SP}")
-MONTH_RE = re.compile(rf"{SP}月(?!份?{SP}[0-9])")
 CLOCK_TAIL_RE = re.compile(
     rf"{SP}(?:点钟|点|时|:)(?:{SP}(?P<half>半)|{SP}(?P<quarter>[一三])刻|{SP}(?P<min>\d{{1,2}}|[{CN_DIGIT_CHARS}十]{{1,3}})(?!\d)(?:{SP}分钟?(?!之))?|{SP}(?P<zheng>整))?"
 )
@@ -921,8 +920,6 @@ class Scanner:
             return self._make(start, end, "money", value, low, code, qual, decimals)
         if cat == "percent":
             if unit_word == "成":
-                if not word and not self.prose:
-                    pass
                 if low is None and text == "一" and norm.startswith("不变", end):
                     return None
                 return self._make(
@@ -964,8 +961,6 @@ class Scanner:
             unit = DURATION_UNITS[unit_word]
             if unit_word in ("日",) and self.prose:
                 return None
-            if unit_word == "周年":
-                pass
             if plain_one and self.prose and unit_word in ("年", "天", "周", "星期", "礼拜", "日"):
                 return None
             # 近两年来: 近 means "recent" there, not "nearly".
