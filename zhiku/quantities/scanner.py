@@ -170,6 +170,10 @@ QUARTER_AFTER_RE = re.compile(rf"{SP}(?P<first>第|前)?{SP}(?P<q>[一二三四1
 PLENUM_RE = re.compile(
     r"[一二三四五六七八九]中全会|全国人大|人大|全国政协|政协|中央委员会|中央纪委|全国代表大会"
 )
+ORDINAL_UNIT_RE = re.compile(rf"{SP}(?P<u>{_alternation(MEASURES)}|{_alternation(DURATION_UNITS)})")
+YEAR_END_RE = re.compile(rf"{SP}年(?!代)")
+MONTH_WORD_RE = re.compile(rf"{SP}月(?P<fen>份)?")
+DAY_WORD_RE = re.compile(rf"{SP}[日号]")
 CENTURY_RE = re.compile(rf"{SP}世纪(?P<sp>{SP})")
 DECADE_RE = re.compile(rf"{SP}年代")
 EVENT_RE = re.compile(
@@ -399,9 +403,7 @@ class Scanner:
         quarter = self._quarter(ord_start, m.end(), "-", "第", int(num.value))
         if quarter is not None:
             return quarter
-        mm = re.compile(rf"{SP}(?P<u>{_alternation(MEASURES)}|{_alternation(DURATION_UNITS)})").match(
-            self.norm, end
-        )
+        mm = ORDINAL_UNIT_RE.match(self.norm, end)
         measure = None
         if mm and mm.group("u") not in ("点",):
             measure = mm.group("u")
@@ -462,7 +464,7 @@ class Scanner:
                 m2 = NUMERAL_RE.match(norm, rs.end())
                 if m2 and len(m2.group()) == 4 and not _is_word_numeral(m2.group()):
                     n2 = evaluate(m2.group())
-                    ym2 = re.compile(rf"{SP}年(?!代)").match(norm, m2.end())
+                    ym2 = YEAR_END_RE.match(norm, m2.end())
                     if n2 is not None and ym2 and int(n2.value) > v:
                         return _Reading(
                             m.start(),
@@ -579,7 +581,7 @@ class Scanner:
         mn = evaluate(mm.group())
         if mn is None or mn.decimals or not (1 <= mn.value <= 12) or mn.value != int(mn.value):
             return None
-        mo = re.compile(rf"{SP}月(?P<fen>份)?").match(norm, mm.end())
+        mo = MONTH_WORD_RE.match(norm, mm.end())
         if not mo:
             return None
         month = int(mn.value)
@@ -592,7 +594,7 @@ class Scanner:
         dm = NUMERAL_RE.match(norm, j)
         if dm:
             dn = evaluate(dm.group())
-            dd = re.compile(rf"{SP}[日号]").match(norm, dm.end())
+            dd = DAY_WORD_RE.match(norm, dm.end())
             if dn is not None and dd and not dn.decimals and 1 <= dn.value <= 31:
                 return dd.end(), month, int(dn.value)
         return stop, month, 0
