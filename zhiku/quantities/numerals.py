@@ -1,7 +1,7 @@
 """Numerals: normalising the text and evaluating Arabic, Chinese and mixed numerals.
 
 We evaluate numerals ourselves instead of calling ``cn2an.cn2an`` on the hot path: measured on
-this machine cn2an takes about 15 µs a call (this evaluator about 4.5 µs; bench/quantities.py
+this machine cn2an takes about 15 µs a call (this evaluator about 5 µs; bench/quantities.py
 measures both), and it rejects forms
 that policy prose and the Recognizers-Text specs use — 百三, 1.76万亿, 3094 亿, 九万四 in
 "strict" mode. cn2an stays in the test suite as an independent renderer (``an2cn``) for the
