@@ -209,6 +209,7 @@ BARE_YEAR = re.compile(r"(?<![0-9.])(1[5-9][0-9]{2}|20[0-9]{2}|2100)(?![0-9.%])"
 LAST_N = re.compile(
     rf"(?P<mod>前|上|下|后|近|过去|未来|最近){S}(?P<n>{NUM}){S}(?P<u>个{S}月|个{S}星期|个{S}礼拜|周|星期|年|月|天|日)"
 )
+MONTH_WEEK = re.compile(rf"{MONTH}{S}月{S}的?{S}第{S}(?P<n>[一二三四五1-5]){S}(?:周|星期|个星期)")
 SEASON = re.compile(rf"(?P<rel>今年|明年|去年){S}(?P<s>春天|夏天|秋天|冬天|春季|夏季|秋季|冬季)")
 QUARTER = re.compile(rf"(?P<rel>今年|明年|去年)?{S}第(?P<q>[一二三四1-4]){S}季度")
 DURATION_PART = re.compile(
@@ -466,6 +467,30 @@ class Reader(_Calendar):
         res = _span(start, end)
         return self.make(i, m.end(), "daterange", f"({_iso(start)},{_iso(end)},P{n}{code})", res, dict(res))
 
+    def month_week(self, i: int) -> CalendarMention | None:
+        """十月的第一周: the n-th week (Monday to Monday) of a month, next and last time it comes."""
+        m = MONTH_WEEK.match(self.s, i)
+        if m is None:
+            return None
+        mo, n = _lunar_month(m.group("m")), _int(m.group("n"))
+        if mo is None or n is None or not 1 <= mo <= 12:
+            return None
+
+        def week(year: int) -> dt.date:
+            first = dt.date(year, mo, 1)
+            return first + dt.timedelta(days=(7 - first.weekday()) % 7, weeks=n - 1)
+
+        year = self.ref.year if mo >= self.ref.month else self.ref.year + 1
+        fut, past = week(year), week(year - 1)
+        return self.make(
+            i,
+            m.end(),
+            "daterange",
+            f"XXXX-{mo:02d}-W{n:02d}",
+            _span(fut, fut + dt.timedelta(days=7)),
+            _span(past, past + dt.timedelta(days=7)),
+        )
+
     def season(self, i: int) -> CalendarMention | None:
         m = SEASON.match(self.s, i)
         if m is None:
@@ -538,6 +563,7 @@ SINGLE_READERS = (
     "rel_period",
     "decade",
     "last_n",
+    "month_week",
     "season",
     "quarter",
     "year_only",
