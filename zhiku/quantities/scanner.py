@@ -330,7 +330,6 @@ class Scanner:
             return None  # 010-12345678, 0571: telephone and postal codes, not quantities
         if before == "-" and start > 1 and norm[start - 2].isdigit() and len(text) >= 7 and not word:
             return None  # the subscriber part of 010-12345678
-            return None
         if after and after.isascii() and after.isalpha() and not word and not self._latin_unit_at(end):
             return None
         if word and self._in_idiom(start):
