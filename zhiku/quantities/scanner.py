@@ -746,9 +746,10 @@ class Scanner:
                 ):
                     if um is None and um2 is None and self.prose and word and not _has_magnitude(m2.group()):
                         ok = False
+                    mag = _trailing_magnitude(m2.group()) if not _has_magnitude(text) else 1
+                    if ok and n2 is not None and num.value * mag >= n2.value:
+                        ok = False  # 5-3 or 2020-2019: not a range from low to high
                     if ok:
-                        low_num = num
-                        mag = _trailing_magnitude(m2.group()) if not _has_magnitude(text) else 1
                         low_num = Numeral(num.value * mag, num.decimals)
                         range_has_mag = _has_magnitude(m2.group())
                         num = n2
