@@ -802,7 +802,8 @@ class Scanner:
             if self.prose and word and not range_has_mag:
                 if not _has_magnitude(text):
                     return None
-                if (text[0] in CN_UNIT_CHARS and not vague) or len(text) < 2:
+                # 十万柒仟… is a number; 千万 (by all means), 十万火急, 百三 alone are too often words.
+                if (text[0] in CN_UNIT_CHARS and not vague and len(text) < 3) or len(text) < 2:
                     return None
             if vague:
                 return self._vague(qstart, end, num.value, "number", None, None)
