@@ -94,6 +94,9 @@ def one(text: str) -> Quantity:
         ("超过百列", "count", 100, "列", "over"),
         ("百分之十二点五", "percent", 12.5, "%", "exact"),
         ("三千二百万", "number", 32000000, None, "exact"),
+        ("九万四", "number", 94000, None, "exact"),
+        ("十万柒仟捌佰伍拾肆", "number", 107854, None, "exact"),
+        ("百三十人", "count", 130, "人", "exact"),
         ("１２３", "number", 123, None, "exact"),
         ("12,345", "number", 12345, None, "exact"),
         ("1.5‰", "per_mille", 1.5, "‰", "exact"),
@@ -175,6 +178,9 @@ def test_words_are_not_quantities() -> None:
         "一是因为",
         "美国老百姓",
         "“十四五”规划",
+        "千万别去",
+        "十万火急",
+        "十分重要",
     ):
         assert parse_quantities(text) == [], text
 
