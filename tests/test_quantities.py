@@ -205,6 +205,7 @@ def test_codes_and_names_are_not_quantities() -> None:
         "COVID-19疫情",
         "2019-nCoV",
         "电话010-12345678",
+        "全国客服热线：4001182162",
         "通过ISO 9001认证",
         "H1N1",
         "G20峰会",

@@ -795,6 +795,8 @@ class Scanner:
             )
         if unit_word is None and not word and LATIN_NAME_RE.search(norm, max(0, start - 24), start):
             return None  # ISO 9001, Windows 10: part of a name
+        if unit_word is None and not word and text.isdigit() and len(text) >= 9:
+            return None  # 4001182162, an ID: nine or more bare digits without a unit are a code, not a count
         if unit_word is None:
             # Special words: 一半, 翻一番.
             if word and norm.startswith("半", end) and text == "一":
