@@ -33,7 +33,7 @@ ARGS = [
 ]
 
 # A result's own link (not the links to its sections nested under it).
-TOP_RESULT = "li.pagefind-ui__result > div > p.pagefind-ui__result-title > a.pagefind-ui__result-link"
+TOP_RESULT = "ol.search-results > li.search-result > p.search-result-title > a.search-result-link"
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
 
@@ -75,7 +75,7 @@ def _search(page: object, query: str) -> list[str]:
     from playwright.sync_api import Page
 
     assert isinstance(page, Page)
-    box = page.locator(".pagefind-ui__search-input")
+    box = page.locator(".search-input")
     box.fill("")
     box.type(query, delay=30)
     page.wait_for_selector(TOP_RESULT, timeout=15000)
@@ -167,7 +167,7 @@ def test_index_fits_a_phone(site_url: tuple[str, Path], browser: object) -> None
     page = browser.new_page()
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto(url)
-    page.wait_for_selector(".pagefind-ui__search-input")
+    page.wait_for_selector(".search-input")
     assert page.evaluate("document.documentElement.scrollWidth") <= 375  # no sideways scrolling
     page.screenshot(path=str(ARTIFACTS / "site-index-375.png"), full_page=True)
     page.close()

@@ -165,10 +165,15 @@ def test_the_link_check_catches_a_broken_anchor(tmp_path: Path) -> None:
 def test_search_index_covers_every_article(built: tuple[Path, Path, BuildReport]) -> None:
     _, out, report = built
     assert report.searchable_pages == 6
-    bundle = out / "pagefind"
-    assert (bundle / "pagefind-ui.js").is_file()
-    assert list(bundle.glob("pagefind.zh-cn*.pf_meta")), sorted(p.name for p in bundle.iterdir())
-    assert 'src="pagefind/pagefind-ui.js"' in (out / "index.html").read_text(encoding="utf-8")
+    # One Pagefind bundle per year of issues, newest first in the list the search box merges.
+    assert sorted(p.name for p in (out / "pagefind").iterdir()) == ["2020", "2021"]
+    for year in ("2020", "2021"):
+        bundle = out / "pagefind" / year
+        assert (bundle / "pagefind.js").is_file()
+        assert list(bundle.glob("pagefind.zh-cn*.pf_meta")), sorted(p.name for p in bundle.iterdir())
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert """data-bundles='["pagefind/2021/", "pagefind/2020/"]'""" in index
+    assert 'src="site-assets/search.js"' in index and (out / "site-assets" / "search.js").is_file()
 
 
 def test_rebuild_after_one_change_renders_only_that_issue(
@@ -192,7 +197,7 @@ def test_rebuild_after_one_change_renders_only_that_issue(
     changed = build_site(pub, out)
     assert changed.rendered == ("2021-12-06",)
     assert sorted(changed.reused) == ["2020-12-28", "2021-11-08", "2021-11-22"]
-    assert changed.search_reindexed
+    assert changed.search_reindexed and changed.search_shards_reindexed == ("2021",)
     assert "美国通胀：元首对话的背景" in (out / "index.html").read_text(encoding="utf-8")
     assert "美国通胀：元首对话的背景" in (out / "feed.xml").read_text(encoding="utf-8")
     # Unchanged issues are the same files as before.

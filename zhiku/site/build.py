@@ -21,7 +21,7 @@ from zhiku.model import Article, Issue, Paragraph, Publication
 from zhiku.render.text import join_soft_breaks
 from zhiku.site import cache, pages, render_pool, urls
 from zhiku.site.feed import write_feed
-from zhiku.site.search import SearchPage, build_search_index
+from zhiku.site.search import SearchPage, build_search_index, shard_names
 from zhiku.site.sitemap import write_sitemap
 
 # Marks a folder as a site zhiku built, so a later build may replace it.
@@ -43,6 +43,7 @@ class BuildReport:
     topics: int
     searchable_pages: int
     search_reindexed: bool  # False when no article page changed and the index came from the cache
+    search_shards_reindexed: tuple[str, ...]  # the years whose search index was rebuilt
     files: int
     bytes: int
     seconds: float
@@ -81,12 +82,12 @@ def build_site(
             (i.date.isoformat(), a.slug): _summary(a) for i in publication.issues for a in i.articles
         }
         searchable = [
-            SearchPage(urls.article_path(i, a), a.title)
+            SearchPage(urls.article_path(i, a), a.title, str(i.date.year))
             for i in publication.issues
             for a in i.articles
             if (staging / urls.article_path(i, a)).is_file()
         ]
-        view = pages.build_view(publication, summaries, staging, searchable=bool(searchable))
+        view = pages.build_view(publication, summaries, staging, search_shards=shard_names(searchable))
         pages.write_pages(publication, view, staging)
         write_feed(view, staging)
         write_sitemap(view, staging)
@@ -121,6 +122,7 @@ def build_site(
         topics=len(view.topics),
         searchable_pages=len(searchable),
         search_reindexed=search.reindexed,
+        search_shards_reindexed=search.reindexed_shards,
         files=files,
         bytes=size,
         seconds=time.perf_counter() - started,

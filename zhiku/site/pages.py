@@ -93,7 +93,11 @@ class SiteView:
     site: SiteInfo
     issues: tuple[IssueView, ...]  # newest first
     topics: tuple[TopicView, ...]  # by name
-    searchable: bool = False  # a Pagefind bundle is written (there are articles)
+    search_shards: tuple[str, ...] = ()  # the Pagefind bundles under pagefind/, newest first
+
+    @property
+    def searchable(self) -> bool:  # there are articles, so there is a search index
+        return bool(self.search_shards)
 
 
 def site_info(publication: Publication) -> SiteInfo:
@@ -110,7 +114,7 @@ def build_view(
     publication: Publication,
     summaries: dict[tuple[str, str], str],
     out_dir: Path,
-    searchable: bool = False,
+    search_shards: tuple[str, ...] = (),
 ) -> SiteView:
     """The view of every issue, newest first; ``summaries`` maps (date, slug) to a plain-text lead.
 
@@ -153,7 +157,7 @@ def build_view(
     topics = tuple(
         TopicView(t, tag_paths[t], tag_links[t].url, tuple(by_tag[t])) for t in all_tags if by_tag[t]
     )
-    return SiteView(info, tuple(issues), topics, searchable)
+    return SiteView(info, tuple(issues), topics, search_shards)
 
 
 def environment(publication: Publication) -> jinja2.Environment:
@@ -190,7 +194,7 @@ def write_pages(publication: Publication, view: SiteView, out_dir: Path) -> list
         "site_index.html", "index.html", "",
         issues=view.issues, issues_by_year=[(y, by_year[y]) for y in years], years=years,
         article_count=sum(len(i.articles) for i in view.issues),
-        search_bundle=f"{SEARCH_DIR}/" if view.searchable else None,
+        search_bundles=[f"{SEARCH_DIR}/{shard}/" for shard in view.search_shards],
     )
     emit("site_topics.html", "topics/index.html", "../", topics=view.topics)
     for topic in view.topics:
