@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -127,8 +128,13 @@ def render_issue(
     figs = figures if figures is not None else draw_figures(issue, store)
     views = issue_layout(issue, figs)
     mine = _issue_findings(issue, findings)
-    files = _html_pages(publication, issue, views, mine, annotate)
-    files[pdf_file_name(publication, issue)] = render_issue_pdf(publication, issue, views)
+    # The PDF compiles in a second thread while the web pages render in this one: Typst
+    # releases the GIL while it loads fonts and lays out (most of a fresh process's render),
+    # so on two cores the pages come almost free. Errors still surface here, from result().
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="zhiku-pdf") as pool:
+        pdf = pool.submit(render_issue_pdf, publication, issue, views)
+        files = _html_pages(publication, issue, views, mine, annotate)
+        files[pdf_file_name(publication, issue)] = pdf.result()
 
     target = out_dir / issue.date.isoformat()
     staging = staging_dir_for(target)

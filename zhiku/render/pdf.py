@@ -13,7 +13,6 @@ import functools
 import json
 import re
 import shutil
-import subprocess
 import tempfile
 import warnings
 from collections.abc import Sequence
@@ -24,50 +23,26 @@ import typst
 
 from zhiku.errors import ZhikuError, ZhikuWarning
 from zhiku.model import Block, Figure, HtmlBlock, Issue, ListBlock, Paragraph, Publication, Quote, Table
+from zhiku.render.fonts import pdf_font_dirs, system_font_dirs
 from zhiku.render.inline import inline_plain, inline_typst, typst_escape, typst_string
 from zhiku.render.layout import ArticleView, SectionView
 from zhiku.render.meta import contact_lines, publisher_name
-from zhiku.render.theme_files import theme_file
-
-_FALLBACK_FONT_DIR = Path("/usr/share/fonts/opentype/noto")
+from zhiku.render.theme_files import THEME_DIR, theme_file
 
 
-@functools.lru_cache(maxsize=1)
 def cjk_font_dirs() -> tuple[str, ...]:
     """Folders holding Noto Serif/Sans CJK, as fontconfig reports them (Debian's fonts-noto-cjk)."""
-    dirs: list[str] = []
-    try:
-        out = subprocess.run(
-            ["fc-list", ":family=Noto Serif CJK SC", "file"], capture_output=True, text=True, check=False
-        ).stdout
-        out += subprocess.run(
-            ["fc-list", ":family=Noto Sans CJK SC", "file"], capture_output=True, text=True, check=False
-        ).stdout
-    except OSError:
-        out = ""
-    for line in out.splitlines():
-        path = line.split(":", 1)[0].strip()
-        if path:
-            parent = str(Path(path).parent)
-            if parent not in dirs:
-                dirs.append(parent)
-    if not dirs and _FALLBACK_FONT_DIR.is_dir():
-        dirs.append(str(_FALLBACK_FONT_DIR))
-    if not dirs:
-        raise ZhikuError(
-            "找不到 Noto CJK 字体，请安装 fonts-noto-cjk（scripts/setup.sh）",
-            "Noto CJK fonts not found; install fonts-noto-cjk (scripts/setup.sh)",
-        )
-    return tuple(dirs)
+    return system_font_dirs()
 
 
-@functools.lru_cache(maxsize=1)
-def _fonts() -> typst.Fonts:
+@functools.lru_cache(maxsize=2)
+def _fonts(own_layout: bool) -> typst.Fonts:
     # Only the CJK fonts (and Typst's embedded ones for math/raw): scanning every system font
-    # costs time and would let a stray font change the output.
-    return typst.Fonts(
-        include_system_fonts=False, include_embedded_fonts=True, font_paths=list(cjk_font_dirs())
-    )
+    # costs time and would let a stray font change the output. zhiku's own layout gets the four
+    # faces it sets, copied out of the collections once (zhiku.render.fonts: Typst then parses 4
+    # faces, not 30); a publication's own layout may name any Noto CJK face, so it gets them all.
+    dirs = pdf_font_dirs() if own_layout else system_font_dirs()
+    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=list(dirs))
 
 
 def _meta(publication: Publication, issue: Issue, views: Sequence[ArticleView]) -> dict[str, object]:
@@ -217,7 +192,8 @@ def render_issue_pdf(publication: Publication, issue: Issue, views: Sequence[Art
         main.write_text(source, encoding="utf-8")
         stamp = dt.datetime(issue.date.year, issue.date.month, issue.date.day, tzinfo=dt.UTC)
         try:
-            compiler = typst.Compiler(root=str(build), font_paths=_fonts())
+            own_layout = theme_file(publication, "issue.typ").parent == THEME_DIR
+            compiler = typst.Compiler(root=str(build), font_paths=_fonts(own_layout))
             pdf = compiler.compile(input=str(main), format="pdf", timestamp=stamp)
         except typst.TypstError as err:
             # Point at the layout file's line when Typst names it (a broken theme/issue.typ).
