@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import jinja2
 from markupsafe import Markup, escape
 
 from zhiku.errors import ZhikuError
@@ -29,6 +28,8 @@ from zhiku.render.theme_files import theme_dirs
 # Types only: importing these packages at run time would pull in the claim engine and the
 # chart toolchain (seconds of imports) for a render that is handed its findings and figures.
 if TYPE_CHECKING:
+    import jinja2
+
     from zhiku.claims.model import Finding
 
 ASSETS_DIR = "assets"  # under the site's out_dir, shared with the site pages
@@ -50,6 +51,8 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept between runs (Jinja2 checks each against its source), so a cold
     ``zhiku build`` does not spend a tenth of a second recompiling the theme. Same folder
     convention as the data store's cache; none if no folder is writable."""
+    import jinja2
+
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     fallback = Path(tempfile.gettempdir()) / f"zhiku-{os.getuid()}"
     for folder in (Path(base) / "zhiku" / "jinja", fallback / "jinja"):
@@ -64,6 +67,10 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
 
 @functools.lru_cache(maxsize=8)
 def _environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
+    # Jinja2 is imported here, not at the top (0.03 s): render_issue starts the PDF first, in
+    # its own thread, and the web pages' imports then overlap Typst's work.
+    import jinja2
+
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
         bytecode_cache=_bytecode_cache(),
@@ -93,6 +100,8 @@ def theme_environment(publication: Publication) -> jinja2.Environment:
 
 def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
     """Render one template; syntax and runtime errors become one ZhikuError with file:line."""
+    import jinja2
+
     try:
         return env.get_template(name).render(**context)
     except jinja2.TemplateSyntaxError as err:

@@ -7,9 +7,6 @@ import base64
 import re
 from typing import TYPE_CHECKING
 
-import css_inline
-import jinja2
-
 from zhiku.model import Issue, Publication
 from zhiku.render.annotate import Annotator
 from zhiku.render.html import page_context, render_template
@@ -19,6 +16,8 @@ from zhiku.render.theme_files import theme_file
 # Types only: importing these packages at run time would pull in the claim engine and the
 # chart toolchain (seconds of imports) for a render that is handed its findings and figures.
 if TYPE_CHECKING:
+    import jinja2
+
     from zhiku.figures.model import RenderedFigure
 
 _LEFTOVER = re.compile(r"<(style|script)\b.*?</\1\s*>", re.S | re.I)
@@ -41,6 +40,8 @@ def wechat_page(
         para=annotator.paragraph_html,
         png_uri=png_uri,
     )
+    import css_inline  # here, not at the top: its import overlaps the PDF compile (render_issue)
+
     inliner = css_inline.CSSInliner(
         keep_style_tags=False, keep_link_tags=False, load_remote_stylesheets=False
     )
