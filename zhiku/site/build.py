@@ -19,7 +19,7 @@ from zhiku.errors import ZhikuError
 from zhiku.fsutil import replace_dir, staging_dir_for
 from zhiku.model import Article, Issue, Paragraph, Publication
 from zhiku.render.text import join_soft_breaks
-from zhiku.site import cache, pages, render_pool, urls
+from zhiku.site import cache, pages, render_pool, sourcecache, urls
 from zhiku.site.feed import write_feed
 from zhiku.site.search import SearchPage, build_search_index, shard_names
 from zhiku.site.sitemap import write_sitemap
@@ -38,6 +38,7 @@ class BuildReport:
     out_dir: Path
     issues: int
     articles: int
+    parsed: tuple[str, ...]  # issue folders whose sources were parsed (the others: sourcecache)
     rendered: tuple[str, ...]  # dates of the issues rendered this time
     reused: tuple[str, ...]  # dates of the issues copied from the cache
     topics: int
@@ -68,7 +69,8 @@ def build_site(
     root = Path(publication_root).absolute()  # stable cache keys; relative paths confuse file URIs
     out_dir = Path(out_dir).absolute()
     _check_out_dir(root, out_dir)
-    publication = sources.read_publication(root)
+    read = sourcecache.read_publication(root)
+    publication = read.publication
     _check_unique_dates(publication)
     info = pages.site_info(publication)  # fails early on a missing base_url
     timings["read"] = time.perf_counter() - started
@@ -76,7 +78,8 @@ def build_site(
     staging = staging_dir_for(out_dir)
     try:
         jobs = render_pool.default_jobs() if jobs is None else max(1, jobs)
-        rendered, reused, keys = _issues(publication, staging, annotate, progress, timings, jobs)
+        digests = read.digests
+        rendered, reused, keys = _issues(publication, digests, staging, annotate, progress, timings, jobs)
         t = time.perf_counter()
         summaries = {
             (i.date.isoformat(), a.slug): _summary(a) for i in publication.issues for a in i.articles
@@ -117,6 +120,7 @@ def build_site(
         out_dir=out_dir,
         issues=len(publication.issues),
         articles=sum(len(i.articles) for i in publication.issues),
+        parsed=read.parsed,
         rendered=tuple(rendered),
         reused=tuple(reused),
         topics=len(view.topics),
@@ -132,6 +136,7 @@ def build_site(
 
 def _issues(
     publication: Publication,
+    digests: dict[Path, dict[Path, bytes]],
     staging: Path,
     annotate: bool,
     progress: Progress | None,
@@ -147,7 +152,7 @@ def _issues(
     todo: list[Issue] = []
     for issue in sorted(publication.issues, key=lambda i: i.date):
         date = issue.date.isoformat()
-        keys[date] = cache.issue_key(issue, shared, annotate)
+        keys[date] = cache.issue_key(issue, shared, annotate, digests.get(issue.source.file.parent))
         entry = issue_cache.entry(keys[date])
         if entry is None:
             todo.append(issue)

@@ -15,7 +15,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -74,21 +74,26 @@ def publication_inputs(root: Path) -> str:
     return h.hexdigest()
 
 
-def issue_files(issue: Issue) -> list[Path]:
-    """The files an issue is made of: its folder (issue.yml, the articles, pictures)."""
+def issue_files(issue: Issue, known: Mapping[Path, bytes] | None = None) -> list[Path]:
+    """The files an issue is made of: its folder (issue.yml, the articles, pictures).
+
+    ``known`` maps the folder's files to their SHA-256 (``sourcecache`` listed them already).
+    """
     folder = issue.source.file if issue.source.file.is_dir() else issue.source.file.parent
-    files = _tree_files(folder)
+    files = sorted(known) if known is not None else _tree_files(folder)
     # Articles may live outside the issue folder in unusual layouts; include them explicitly.
     extra = {a.source.file for a in issue.articles if a.source.file.is_file()} - set(files)
     return files + sorted(extra)
 
 
-def issue_key(issue: Issue, shared: str, annotate: bool) -> str:
+def issue_key(issue: Issue, shared: str, annotate: bool, known: Mapping[Path, bytes] | None = None) -> str:
+    """The key of an issue's rendered outputs; ``known`` gives files' SHA-256 already computed."""
     h = hashlib.sha256()
     h.update(f"{code_version()}\0{shared}\0{annotate}\0{issue.date.isoformat()}\0".encode())
-    for f in issue_files(issue):
+    for f in issue_files(issue, known):
         h.update(str(f.resolve()).encode("utf-8") + b"\0")
-        h.update(hashlib.sha256(f.read_bytes()).digest())
+        digest = known.get(f) if known else None
+        h.update(digest if digest is not None else hashlib.sha256(f.read_bytes()).digest())
     return h.hexdigest()[:24]
 
 
