@@ -164,6 +164,18 @@ class Facts:
             sentence=sentence.text.strip(),
         )
 
+    def unverifiable(
+        self,
+        relation: str,
+        sentence: Sentence,
+        quantities: Sequence[Quantity],
+        stated: str,
+        why: str,
+        extra: Sequence[tuple[int, int]] = (),
+    ) -> Finding:
+        """A claim that cannot be checked: nothing computed ("—"), ``why`` names what is missing."""
+        return self.finding(relation, "unverifiable", sentence, quantities, stated, "—", why, extra)
+
 
 def year_of(q: Quantity) -> tuple[int | None, int | None, int | None]:
     """(year, month, None) for a date; (None, None, None) when no year is written."""

@@ -91,34 +91,28 @@ def _judge(
     shown_a, shown_b = fmt.shown([a, b])
     years = _years(sentence, facts, a, b)
     if years is None or years[1] <= years[0]:
-        return facts.finding(
+        return facts.unverifiable(
             RELATION,
-            "unverifiable",
             sentence,
             [a, b, rate],
             stated_text,
-            "—",
             f"缺少起止年份，无法计算年均增长 / the first and last years are missing: "
             f"({shown_b}/{shown_a})^(1/n) − 1",
         )
     if is_bound_only(a, facts.text) or is_bound_only(b, facts.text):
-        return facts.finding(
+        return facts.unverifiable(
             RELATION,
-            "unverifiable",
             sentence,
             [a, b, rate],
             stated_text,
-            "—",
             "起点或终点只给出上下限 / a start or end value is only a bound",
         )
     if labels.real_terms(sentence.text):
-        return facts.finding(
+        return facts.unverifiable(
             RELATION,
-            "unverifiable",
             sentence,
             [a, b, rate],
             stated_text,
-            "—",
             "按可比价格计算的实际增速，不能由名义值验算 / real growth cannot be checked from nominal values",
         )
     y0, y1 = years

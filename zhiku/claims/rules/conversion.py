@@ -43,13 +43,11 @@ def check(sentence: Sentence, facts: Facts) -> list[Finding]:
         stated_text = facts.text[t0 : dst.end]
         if year is None:
             out.append(
-                facts.finding(
+                facts.unverifiable(
                     RELATION,
-                    "unverifiable",
                     sentence,
                     [src, dst],
                     stated_text,
-                    "—",
                     "缺少年份，无法确定汇率 / the year is not given, so the rate is unknown",
                 )
             )
@@ -57,13 +55,11 @@ def check(sentence: Sentence, facts: Facts) -> list[Finding]:
         rate = usd_cny(facts.store, year)
         if rate is None:
             out.append(
-                facts.finding(
+                facts.unverifiable(
                     RELATION,
-                    "unverifiable",
                     sentence,
                     [src, dst],
                     stated_text,
-                    "—",
                     f"数据库中没有{year}年人民币对美元年平均汇率 / no {year} USD/CNY average in the store",
                 )
             )

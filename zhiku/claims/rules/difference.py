@@ -65,13 +65,11 @@ def check(sentence: Sentence, facts: Facts) -> list[Finding]:
         prev = previous_in_text(facts, cur, base, period.month, AMOUNT_KINDS)
         if prev is None:
             out.append(
-                facts.finding(
+                facts.unverifiable(
                     RELATION,
-                    "unverifiable",
                     sentence,
                     [cur, change],
                     facts.text[start : change.end],
-                    "—",
                     f"缺少{base}年的数值 / the {base} value is not given",
                 )
             )

@@ -92,13 +92,11 @@ def _judge(sentence: Sentence, facts: Facts, q: Quantity, name: str, span: tuple
         note = f"（年份按上下文取{year}年 / year from the context）" if year else ""
     stated = facts.text[span[0] : span[1]]
     if year is None:
-        return facts.finding(
+        return facts.unverifiable(
             RELATION,
-            "unverifiable",
             sentence,
             [q],
             stated,
-            "—",
             "未写年份 / the year is not given",
             extra=[span],
         )

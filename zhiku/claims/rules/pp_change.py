@@ -64,13 +64,11 @@ def check(sentence: Sentence, facts: Facts) -> list[Finding]:
         if prev is None or len(prev) != 1:
             if change.kind == "percentage_point":
                 out.append(
-                    facts.finding(
+                    facts.unverifiable(
                         RELATION,
-                        "unverifiable",
                         sentence,
                         [cur, change],
                         facts.text[start : change.end],
-                        "—",
                         f"缺少{period.year - 1}年的比率 / the {period.year - 1} rate is not given",
                     )
                 )

@@ -65,13 +65,11 @@ def _judge(
         if year is None and ref is not None:
             year = ref.year if month < ref.month else ref.year - 1
         if year is None:
-            return facts.finding(
+            return facts.unverifiable(
                 RELATION,
-                "unverifiable",
                 sentence,
                 [when, pct],
                 stated_text,
-                "—",
                 "未写年份，也没有出版日期可推断 / no year and no issue date",
                 extra=[word],
             )
@@ -84,13 +82,11 @@ def _judge(
         return None
     value = series_value(facts.store, series, period)
     if value is None:
-        return facts.finding(
+        return facts.unverifiable(
             RELATION,
-            "unverifiable",
             sentence,
             [when, pct],
             stated_text,
-            "—",
             f"数据库中没有 {series} {period} 的值 / {series} has no value for {period}",
             extra=[word],
         )

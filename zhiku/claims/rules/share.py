@@ -42,13 +42,11 @@ def check(sentence: Sentence, facts: Facts) -> list[Finding]:
         if whole is None:
             named = re.split(r"的?(?:比重|比例|份额)|的(?=[^的]*$)", facts.text[z + 1 : pct.start])[0]
             out.append(
-                facts.finding(
+                facts.unverifiable(
                     RELATION,
-                    "unverifiable",
                     sentence,
                     [part, pct],
                     stated_text,
-                    "—",
                     f"缺少分母「{named}」的数值 / the whole ({named}) is not given",
                 )
             )

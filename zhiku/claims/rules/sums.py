@@ -158,13 +158,11 @@ def _totals(sentence: Sentence, facts: Facts) -> list[Finding]:
             elif counted.group(2) == "年" and 0 < len(parts) < n:
                 given = "、".join(p.text for p in parts)
                 out.append(
-                    facts.finding(
+                    facts.unverifiable(
                         RELATION,
-                        "unverifiable",
                         sentence,
                         [*parts, total],
                         total.text,
-                        "—",
                         f"{n}年累计需要每年的数值，文中只有{len(parts)}个（{given}）/ "
                         f"{n - len(parts)} of {n} yearly values are missing",
                     )
@@ -178,13 +176,11 @@ def _totals(sentence: Sentence, facts: Facts) -> list[Finding]:
 
 def _sum_of(sentence: Sentence, facts: Facts, parts: list[Quantity], total: Quantity) -> Finding:
     if any(is_bound_only(p, facts.text) for p in parts):
-        return facts.finding(
+        return facts.unverifiable(
             RELATION,
-            "unverifiable",
             sentence,
             [*parts, total],
             total.text,
-            "—",
             "部分数值只给出上下限 / some parts are only bounds",
         )
     s = sum((interval_of(p, facts.text) for p in parts[1:]), interval_of(parts[0], facts.text))

@@ -45,13 +45,11 @@ def check(sentence: Sentence, facts: Facts) -> list[Finding]:
         stated_word = facts.text[span[0] : span[1]]
         if year is None:
             out.append(
-                facts.finding(
+                facts.unverifiable(
                     RELATION,
-                    "unverifiable",
                     sentence,
                     [q],
                     stated_word,
-                    "—",
                     "未写年份 / the year is not given",
                     extra=[span],
                 )

@@ -125,26 +125,22 @@ def _judge(
 ) -> Finding | None:
     period = facts.period_at(cur.start)
     if period is None or period.year is None:
-        return facts.finding(
+        return facts.unverifiable(
             RELATION,
-            "unverifiable",
             sentence,
             [cur, rate],
             stated_text,
-            "—",
             "缺少本期年份 / the year of the value is not given",
         )
     base = base_year if base_year is not None else period.year - 1
     if is_bound_only(cur, facts.text):
         return None
     if labels.real_terms(facts.label(cur)) or labels.real_terms(sentence.text):
-        return facts.finding(
+        return facts.unverifiable(
             RELATION,
-            "unverifiable",
             sentence,
             [cur, rate],
             stated_text,
-            "—",
             "按可比价格计算的实际增速，不能由名义值验算 / real growth cannot be checked from nominal values",
         )
     prev = previous_in_text(facts, cur, base, period.month) or _in_brackets(sentence, facts, cur, rate, base)
@@ -153,13 +149,11 @@ def _judge(
         stored = previous_in_store(facts, cur, period.year, base)
         if stored is None:
             what = facts.label(cur) or cur.text
-            return facts.finding(
+            return facts.unverifiable(
                 RELATION,
-                "unverifiable",
                 sentence,
                 [cur, rate],
                 stated_text,
-                "—",
                 f"缺少{base}年「{what}」的数值（本段与数据库均无）/ "
                 f"the {base} value is not in the text or the data store",
             )
