@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -148,6 +149,11 @@ def accepted(r: Reading) -> Interval:
 
 def interval_of(q: Quantity, text: str) -> Interval:
     return accepted(read(q, text))
+
+
+def interval_sum(qs: Sequence[Quantity], text: str) -> Interval:
+    """Every value the sum of written numbers can stand for (parts that add up to a total)."""
+    return sum((interval_of(q, text) for q in qs[1:]), interval_of(qs[0], text))
 
 
 def is_bound_only(q: Quantity, text: str) -> bool:

@@ -12,7 +12,7 @@ from zhiku.claims import fmt
 from zhiku.claims.facts import AMOUNT_KINDS, Facts, Sentence, same_measure
 from zhiku.claims.model import Finding
 from zhiku.claims.previous import previous_in_text
-from zhiku.claims.tolerance import interval_of, is_bound_only, nominal, verdict
+from zhiku.claims.tolerance import interval_of, interval_sum, is_bound_only, nominal, verdict
 from zhiku.quantities.model import Quantity
 
 RELATION = "difference"
@@ -85,7 +85,7 @@ def _judge(
 ) -> Finding | None:
     if any(is_bound_only(q, facts.text) for q in [*before, after]):
         return None
-    prev_i = sum((interval_of(q, facts.text) for q in before[1:]), interval_of(before[0], facts.text))
+    prev_i = interval_sum(before, facts.text)
     diff = interval_of(after, facts.text) - prev_i
     stated = interval_of(d, facts.text) * (-1.0 if down else 1.0)
     v = verdict(diff, stated)

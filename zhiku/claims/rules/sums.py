@@ -13,7 +13,7 @@ import re
 from zhiku.claims import fmt, labels
 from zhiku.claims.facts import AMOUNT_KINDS, Facts, Sentence, same_measure, specific_measure
 from zhiku.claims.model import Finding, Verdict
-from zhiku.claims.tolerance import interval_of, is_bound_only, nominal, verdict
+from zhiku.claims.tolerance import interval_of, interval_sum, is_bound_only, nominal, verdict
 from zhiku.quantities.model import Quantity
 
 RELATION = "sum"
@@ -100,7 +100,7 @@ def _of_which(sentence: Sentence, facts: Facts) -> list[Finding]:
 
 
 def _equal(sentence: Sentence, facts: Facts, parts: list[Quantity], total: Quantity) -> Finding:
-    s = sum((interval_of(p, facts.text) for p in parts[1:]), interval_of(parts[0], facts.text))
+    s = interval_sum(parts, facts.text)
     v = verdict(s, interval_of(total, facts.text))
     point = sum(nominal(p) for p in parts)
     shown = fmt.shown([*parts, total])
@@ -183,7 +183,7 @@ def _sum_of(sentence: Sentence, facts: Facts, parts: list[Quantity], total: Quan
             total.text,
             "部分数值只给出上下限 / some parts are only bounds",
         )
-    s = sum((interval_of(p, facts.text) for p in parts[1:]), interval_of(parts[0], facts.text))
+    s = interval_sum(parts, facts.text)
     if is_bound_only(total, facts.text):
         t = interval_of(total, facts.text)
         v: Verdict = "consistent" if s.overlaps(t) else "inconsistent"

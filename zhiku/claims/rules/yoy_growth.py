@@ -14,7 +14,7 @@ from zhiku.claims import fmt, labels
 from zhiku.claims.facts import AMOUNT_KINDS, Facts, Sentence, same_measure
 from zhiku.claims.model import Finding
 from zhiku.claims.previous import previous_in_store, previous_in_text
-from zhiku.claims.tolerance import interval_of, is_bound_only, nominal, verdict
+from zhiku.claims.tolerance import interval_of, interval_sum, is_bound_only, nominal, verdict
 from zhiku.quantities.model import Quantity
 
 RELATION = "yoy_growth"
@@ -163,9 +163,7 @@ def _judge(
         parts = prev
         if any(is_bound_only(p, facts.text) for p in parts):
             return None
-        prev_interval = sum(
-            (interval_of(p, facts.text) for p in parts[1:]), interval_of(parts[0], facts.text)
-        )
+        prev_interval = interval_sum(parts, facts.text)
         prev_value = sum(nominal(p) for p in parts)
         shown = fmt.shown([cur, *parts])
         prev_shown = shown[1] if len(parts) == 1 else "(" + "+".join(shown[1:]) + ")"
@@ -185,7 +183,7 @@ def _judge(
         for alt_base in (base - 1, base + 1):
             alt = previous_in_text(facts, cur, alt_base, period.month)
             if alt and all(not is_bound_only(p, facts.text) for p in alt):
-                alt_i = sum((interval_of(p, facts.text) for p in alt[1:]), interval_of(alt[0], facts.text))
+                alt_i = interval_sum(alt, facts.text)
                 if ((interval_of(cur, facts.text) / alt_i - 1.0) * 100.0).overlaps(stated):
                     evidence += (
                         f"；与{alt_base}年相比则相符，可能用错了基期 / matches {alt_base} as the base year"
