@@ -120,6 +120,17 @@ class Facts:
         p = self.period_at(pos, inherit)
         return p.year if p is not None else None
 
+    def day_year(self, q: Quantity, written: int | None) -> tuple[int | None, bool]:
+        """The year of the day-precise date ``q`` and whether it is only a guess: the year written
+        with it or in its sentence counts as written; one named earlier in the paragraph, or the
+        issue date's, is inferred (a guess may confirm a claim but never convict one)."""
+        if written is not None:
+            return written, False
+        year = self.year_at(q.start, inherit=False)
+        if year is not None:
+            return year, False
+        return self.year_at(q.start) or (self.reference_date.year if self.reference_date else None), True
+
     # -- quantities --------------------------------------------------------------------
     def values_in(self, start: int, end: int) -> list[Quantity]:
         return [q for q in self.quantities if start <= q.start and q.end <= end and q.kind in VALUE_KINDS]

@@ -83,13 +83,9 @@ def _judge(sentence: Sentence, facts: Facts, q: Quantity, name: str, span: tuple
     found = day_of(q)
     if found is None:
         return None
-    year, month, day = found
-    note = ""
-    if year is None:
-        year = facts.year_at(q.start, inherit=False)
-    if year is None:
-        year = facts.year_at(q.start) or (facts.reference_date.year if facts.reference_date else None)
-        note = f"（年份按上下文取{year}年 / year from the context）" if year else ""
+    written, month, day = found
+    year, inferred = facts.day_year(q, written)
+    note = f"（年份按上下文取{year}年 / year from the context）" if inferred and year else ""
     stated = facts.text[span[0] : span[1]]
     if year is None:
         return facts.unverifiable(

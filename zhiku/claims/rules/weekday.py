@@ -32,15 +32,8 @@ def check(sentence: Sentence, facts: Facts) -> list[Finding]:
         m = _AFTER.match(facts.text[q.end : q.end + 8])
         if m is None:
             continue
-        year, month, day = found
-        # A year written in the same sentence counts as written; one from earlier in the
-        # paragraph or from the issue date is a guess, and a guess never convicts.
-        inferred = False
-        if year is None:
-            year = facts.year_at(q.start, inherit=False)
-        if year is None:
-            year = facts.year_at(q.start) or (facts.reference_date.year if facts.reference_date else None)
-            inferred = True
+        written, month, day = found
+        year, inferred = facts.day_year(q, written)
         span = (q.end + m.start("w"), q.end + m.end("w"))
         stated_word = facts.text[span[0] : span[1]]
         if year is None:
