@@ -18,7 +18,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -34,6 +33,8 @@ _VERSION = 1
 @functools.lru_cache(maxsize=1)
 def cjk_font_files() -> tuple[Path, ...]:
     """Files holding Noto Serif/Sans CJK SC, as fontconfig reports them (Debian's fonts-noto-cjk)."""
+    import subprocess  # here: a build with a warm font cache never asks fontconfig
+
     files: list[Path] = []
     for family in FAMILIES:
         try:
