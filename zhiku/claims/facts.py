@@ -43,6 +43,9 @@ _SUBPERIOD = re.compile(
     r"\d{1,2}\s*[-—~～至到]\s*\d{1,2}\s*月|前[一二三四五六七八九十两\d]+个?(?:月|季度)|[一二三四1-4]季度|"
     r"[上下]半年|年初至今|年底|年末|截至|截止"
 )
+# 由A增至B / 从A到B: the words that make two numbers a start and an end.
+_FROM = re.compile(r"[由从]")
+_TO = re.compile(r"[到至]")
 # Where a label (the words naming what a number measures) stops, looking back from a number.
 _LABEL_STOP = re.compile(r"[，,；;。：:、（）()“”\"\s]")
 _LABEL_FILLER = re.compile(
@@ -134,6 +137,12 @@ class Facts:
     # -- quantities --------------------------------------------------------------------
     def values_in(self, start: int, end: int) -> list[Quantity]:
         return [q for q in self.quantities if start <= q.start and q.end <= end and q.kind in VALUE_KINDS]
+
+    def from_to(self, sentence: Sentence, a: Quantity, b: Quantity) -> bool:
+        """Whether ``a`` and ``b`` read 由A…到B: 由/从 at most 12 characters before ``a`` in its
+        sentence, and 到/至 between the two."""
+        lead = self.text[max(sentence.start, a.start - 12) : a.start]
+        return bool(_FROM.search(lead)) and bool(_TO.search(self.text[a.end : b.start]))
 
     def label(self, q: Quantity) -> str:
         """The words just before ``q`` naming what it measures (开行 in 开行8225列)."""

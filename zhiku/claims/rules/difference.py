@@ -19,8 +19,6 @@ RELATION = "difference"
 
 _UP = "增加|增长|提高|上升|多|扩大"
 _DOWN = "减少|下降|降低|少|缩小|回落"
-_FROM = re.compile(r"[由从]")
-_TO = re.compile(r"[到至]")
 _CHANGE = re.compile(rf"^[，,\s]*(?:共|净|累计)?({_UP}|{_DOWN})了?\s*$")
 _YOY = re.compile(
     rf"(?:同比|比上年|较上年|比去年|较去年|(?:比|较)\s*(\d{{4}})\s*年)(?:净)?({_UP}|{_DOWN})了?"
@@ -36,9 +34,7 @@ def check(sentence: Sentence, facts: Facts) -> list[Finding]:
     for a, b, d in zip(amounts, amounts[1:], amounts[2:], strict=False):
         if not (same_measure(a, b) and same_measure(b, d)):
             continue
-        if not _FROM.search(facts.text[max(sentence.start, a.start - 12) : a.start]):
-            continue
-        if not _TO.search(facts.text[a.end : b.start]):
+        if not facts.from_to(sentence, a, b):
             continue
         m = _CHANGE.match(facts.text[b.end : d.start])
         if m is None:

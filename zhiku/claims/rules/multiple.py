@@ -19,8 +19,6 @@ RELATION = "multiple"
 
 _IS = re.compile(r"(?:是|为|相当于)[^，,。；;]*$")
 _OF = re.compile(r"^\s*的\s*$")
-_FROM = re.compile(r"[由从]")
-_TO = re.compile(r"[到至]")
 _GROW = re.compile(r"^[，,\s]*(?:增长|增加|扩大|提高)了?\s*$")
 
 
@@ -51,7 +49,7 @@ def check(sentence: Sentence, facts: Facts) -> list[Finding]:
             )
             continue
         # 由A增至B，翻了n番 / 增长了k倍: B/A
-        if not (_FROM.search(facts.text[max(sentence.start, a.start - 12) : a.start]) and _TO.search(gap_ab)):
+        if not facts.from_to(sentence, a, b):
             continue
         grow = interval_of(b, facts.text) / interval_of(a, facts.text)
         gpoint = nominal(b) / nominal(a) if nominal(a) else float("nan")

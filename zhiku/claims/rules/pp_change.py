@@ -22,8 +22,6 @@ RELATION = "pp_change"
 
 _UP = "提高|提升|上升|增加|增长|上涨|扩大"
 _DOWN = "下降|降低|减少|回落|下滑|收窄"
-_FROM = re.compile(r"[由从]")
-_TO = re.compile(rf"(?:{_UP}|{_DOWN})?[到至]")
 _CHANGE = re.compile(rf"^[，,、\s]*(?:(?:同比|比上年|较上年)?(?:相对|共|累计|分别)?({_UP}|{_DOWN})了?)\s*$")
 _YOY = re.compile(rf"(?:同比|比上年|较上年|比去年|较去年)({_UP}|{_DOWN})了?")
 
@@ -37,9 +35,7 @@ def check(sentence: Sentence, facts: Facts) -> list[Finding]:
     for p1, p2, c in zip(pcts, pcts[1:], pcts[2:], strict=False):
         if p1.kind != "percent" or p2.kind != "percent":
             continue
-        if not _FROM.search(facts.text[max(sentence.start, p1.start - 12) : p1.start]):
-            continue
-        if not _TO.search(facts.text[p1.end : p2.start]):
+        if not facts.from_to(sentence, p1, p2):
             continue
         m = _CHANGE.match(facts.text[p2.end : c.start])
         if m is None:
