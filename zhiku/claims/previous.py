@@ -8,11 +8,25 @@ added up. Anything ambiguous returns None, so the claim becomes unverifiable.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from zhiku.claims import fmt, labels
 from zhiku.claims.facts import VALUE_KINDS, Facts, same_measure, specific_measure
 from zhiku.claims.interval import Interval
 from zhiku.claims.tolerance import is_bound_only
 from zhiku.quantities.model import Quantity
+
+
+def value_and_change(
+    facts: Facts, values: Sequence[Quantity], start: int, end: int
+) -> tuple[Quantity, Quantity] | None:
+    """Around a 同比/比上年 phrase at ``start:end``: the value it is about (the last one before it,
+    with at most a comma between) and the change written right after it; None if either is missing."""
+    change = next((q for q in values if q.start >= end and len(facts.text[end : q.start].strip()) == 0), None)
+    cur = next((q for q in reversed(values) if q.end <= start), None)
+    if change is None or cur is None or len(facts.text[cur.end : start].strip(" ，,")) > 0:
+        return None
+    return cur, change
 
 
 def previous_in_text(

@@ -11,7 +11,7 @@ import re
 from zhiku.claims import fmt
 from zhiku.claims.facts import AMOUNT_KINDS, Facts, Sentence, same_measure
 from zhiku.claims.model import Finding
-from zhiku.claims.previous import previous_in_text
+from zhiku.claims.previous import previous_in_text, value_and_change
 from zhiku.claims.tolerance import interval_of, interval_sum, is_bound_only, nominal, verdict
 from zhiku.quantities.model import Quantity
 
@@ -46,13 +46,11 @@ def check(sentence: Sentence, facts: Facts) -> list[Finding]:
             used.add(d.start)
     for m in _YOY.finditer(sentence.text):
         start, end = sentence.start + m.start(), sentence.start + m.end()
-        change = next(
-            (q for q in amounts if q.start >= end and len(facts.text[end : q.start].strip()) == 0), None
-        )
-        cur = next((q for q in reversed(amounts) if q.end <= start), None)
-        if change is None or cur is None or change.start in used or not same_measure(cur, change):
+        pair = value_and_change(facts, amounts, start, end)
+        if pair is None:
             continue
-        if len(facts.text[cur.end : start].strip(" ，,")) > 0:
+        cur, change = pair
+        if change.start in used or not same_measure(cur, change):
             continue
         period = facts.period_at(cur.start)
         if period is None or period.year is None:

@@ -14,7 +14,7 @@ from zhiku.claims import fmt
 from zhiku.claims.facts import Facts, Sentence
 from zhiku.claims.interval import Interval
 from zhiku.claims.model import Finding, Verdict
-from zhiku.claims.previous import previous_in_text
+from zhiku.claims.previous import previous_in_text, value_and_change
 from zhiku.claims.tolerance import interval_of, is_bound_only, nominal, verdict
 from zhiku.quantities.model import Quantity
 
@@ -45,13 +45,11 @@ def check(sentence: Sentence, facts: Facts) -> list[Finding]:
         used.add(c.start)
     for m in _YOY.finditer(sentence.text):
         start, end = sentence.start + m.start(), sentence.start + m.end()
-        change = next(
-            (q for q in pcts if q.start >= end and len(facts.text[end : q.start].strip()) == 0), None
-        )
-        cur = next((q for q in reversed(pcts) if q.end <= start), None)
-        if change is None or cur is None or change.start in used or cur.kind != "percent":
+        pair = value_and_change(facts, pcts, start, end)
+        if pair is None:
             continue
-        if len(facts.text[cur.end : start].strip(" ，,")) > 0:
+        cur, change = pair
+        if change.start in used or cur.kind != "percent":
             continue
         period = facts.period_at(cur.start)
         if period is None or period.year is None or is_bound_only(cur, facts.text):
