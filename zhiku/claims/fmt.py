@@ -35,23 +35,28 @@ def amount(x: float, unit: str | None = None) -> str:
     return f"{num(x)}{u}"
 
 
-def like_shown(x: float, qs: list[Quantity] | tuple[Quantity, ...]) -> str:
-    """``x`` in the same units as :func:`shown` prints ``qs`` (3.258e10 → 325.8 beside 979.8亿)."""
+def _shared_magnitude(qs: list[Quantity] | tuple[Quantity, ...]) -> float | None:
+    """The one magnitude all of ``qs`` are written in with Arabic digits (10⁸ for 715.7亿 and
+    1548.9亿); None when they differ or one is written in Chinese numerals."""
     from zhiku.claims.tolerance import magnitude, written_literal
 
     mags = {magnitude(q) for q in qs}
     if all(written_literal(q) is not None for q in qs) and len(mags) == 1:
-        return num(x / mags.pop())
-    return num(x)
+        return mags.pop()
+    return None
+
+
+def like_shown(x: float, qs: list[Quantity] | tuple[Quantity, ...]) -> str:
+    """``x`` in the same units as :func:`shown` prints ``qs`` (3.258e10 → 325.8 beside 979.8亿)."""
+    mag = _shared_magnitude(qs)
+    return num(x) if mag is None else num(x / mag)
 
 
 def shown(qs: list[Quantity] | tuple[Quantity, ...]) -> list[str]:
     """The numbers of ``qs`` as written, when they share one magnitude (715.7, 1548.9);
     otherwise their full values (12400, 8225), so the arithmetic stays checkable by hand."""
-    from zhiku.claims.tolerance import magnitude, written_literal
+    from zhiku.claims.tolerance import written_literal
 
-    lits = [written_literal(q) for q in qs]
-    mags = {magnitude(q) for q in qs}
-    if all(lit is not None for lit in lits) and len(mags) == 1:
-        return [lit for lit in lits if lit is not None]
-    return [num(q.value or 0.0) for q in qs]
+    if _shared_magnitude(qs) is None:
+        return [num(q.value or 0.0) for q in qs]
+    return [lit for q in qs if (lit := written_literal(q)) is not None]
