@@ -20,17 +20,16 @@ from zhiku.quantities.numerals import BIG_UNITS, CN_DIGITS, SMALL_UNITS, evaluat
 CN_CHARS = set(CN_DIGITS) | set(SMALL_UNITS) | set(BIG_UNITS) | {"倆"}
 CAPITALS = set("肆伍陆拾")  # alone, these are words: 放肆, 队伍, 陆地, 收拾
 SPACE = " \t\u00a0"
+# Web addresses and e-mail addresses: their digits are not numbers.
+_URL = r"https?://[^\s，。；]+|www\.[^\s，。；]+|[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 # Words that contain a numeral character but are not numbers.
 WORDS = re.compile(
     r"一切|壹切|一看|一样|一起|一直|一些|一定|一般|一旦|一致|一再|一向|一同|一律|一味|一经|一贯|一度|一齐|一阵|"
     r"统一|唯一|万一|之一|一带一路|一方面|"
     r"百分之|百分点|千分之|四川|陆地|大陆|海陆|登陆|着陆|陆续|陆军|队伍|入伍|退伍|伍仁|落伍|收拾|拾取|拾起|拾到|夕拾|拾遗|"
-    r"放肆|肆意|肆无忌惮|肆虐|十足|十分|两两|九九|一折|千万别|万万不|三心二意|一心一意|乱七八糟|"
-    r"https?://[^\s，。；]+|www\.[^\s，。；]+|[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    r"放肆|肆意|肆无忌惮|肆虐|十足|十分|两两|九九|一折|千万别|万万不|三心二意|一心一意|乱七八糟|" + _URL
 )
-URLS = re.compile(
-    r"https?://[^\s，。；]+|www\.[^\s，。；]+|[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
-)
+URLS = re.compile(_URL)
 ARABIC_RE = re.compile(
     r"(?:[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+)"
     r"(?:[eE][-+]?[0-9]+|\^[-+]*[0-9]+(?:\.[0-9]+)?)?"
