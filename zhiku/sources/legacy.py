@@ -40,10 +40,10 @@ from zhiku.model import (
     ListBlock,
     Paragraph,
     Publication,
-    Section,
     SourceRef,
 )
 from zhiku.sources.publication import weekday_index
+from zhiku.sources.sections import SectionBuilder
 from zhiku.sources.slug import slugify
 from zhiku.sources.writer import escape_paragraph
 
@@ -174,20 +174,6 @@ def _is_heading_text(title: str) -> bool:
 
 
 @dataclass
-class _Sec:
-    title: str
-    level: int
-    ref: SourceRef
-    blocks: list[Block] = field(default_factory=list)
-    subs: list[_Sec] = field(default_factory=list)
-
-    def freeze(self) -> Section:
-        return Section(
-            self.title, self.level, tuple(self.blocks), tuple(s.freeze() for s in self.subs), self.ref
-        )
-
-
-@dataclass
 class _Reader:
     file: Path
     warnings: list[str] = field(default_factory=list)
@@ -207,7 +193,7 @@ class _Reader:
         items = self._skip_markers(body)
         items = self._join_page_breaks(items)
         lead: list[Block] = []
-        sections: list[_Sec] = []
+        sections: list[SectionBuilder] = []
         next_section = 1
         next_sub = 1
         next_figure = 1
@@ -217,13 +203,13 @@ class _Reader:
             if one is not None:
                 m = _SECTION_RE.match(one)
                 if m and _is_heading_text(one) and _numeral(m["num"]) == next_section:
-                    sections.append(_Sec(one, 1, ref))
+                    sections.append(SectionBuilder(one, 1, ref))
                     next_section += 1
                     next_sub = 1
                     continue
                 m = _SUBSECTION_RE.match(one)
                 if m and sections and _is_heading_text(one) and int(m["num"]) == next_sub:
-                    sections[-1].subs.append(_Sec(one, 2, ref))
+                    sections[-1].sections.append(SectionBuilder(one, 2, ref))
                     next_sub += 1
                     continue
                 m = _CAPTION_RE.match(one)
@@ -260,11 +246,11 @@ class _Reader:
         )
 
     @staticmethod
-    def _target(lead: list[Block], sections: list[_Sec]) -> list[Block]:
+    def _target(lead: list[Block], sections: list[SectionBuilder]) -> list[Block]:
         if not sections:
             return lead
         last = sections[-1]
-        return last.subs[-1].blocks if last.subs else last.blocks
+        return last.sections[-1].blocks if last.sections else last.blocks
 
     def _skip_markers(self, body: list[TextBlock]) -> list[TextBlock]:
         """Drop the per-article 目录 list, the 正文 marker and the Top link."""

@@ -7,7 +7,6 @@ walks its block tokens and turns them into model blocks with the source line of 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +23,10 @@ from zhiku.model import (
     ListBlock,
     Paragraph,
     Quote,
-    Section,
     SourceRef,
     Table,
 )
+from zhiku.sources.sections import SectionBuilder
 from zhiku.sources.slug import slugify
 from zhiku.sources.text import read_text
 from zhiku.sources.yamltext import as_str_list, as_text, load_mapping
@@ -50,24 +49,6 @@ def markdown_parser() -> MarkdownIt:
 
 
 _MD = markdown_parser()
-
-
-@dataclass
-class _SectionBuilder:
-    title: str
-    level: int
-    source: SourceRef
-    blocks: list[Block] = field(default_factory=list)
-    sections: list[_SectionBuilder] = field(default_factory=list)
-
-    def freeze(self) -> Section:
-        return Section(
-            title=self.title,
-            level=self.level,
-            blocks=tuple(self.blocks),
-            sections=tuple(s.freeze() for s in self.sections),
-            source=self.source,
-        )
 
 
 def slug_from_filename(path: Path) -> str:
@@ -134,8 +115,8 @@ def parse_article(text: str, file: Path) -> Article:
         )
     summary = meta.get("summary")
     lead: list[Block] = []
-    top: list[_SectionBuilder] = []
-    current: _SectionBuilder | None = None  # the innermost open section
+    top: list[SectionBuilder] = []
+    current: SectionBuilder | None = None  # the innermost open section
 
     def target() -> list[Block]:
         return current.blocks if current is not None else lead
@@ -164,7 +145,7 @@ def parse_article(text: str, file: Path) -> Article:
                 )
             if not heading:
                 raise ZhikuError("标题是空的", "empty heading", file, line)
-            section = _SectionBuilder(heading, level, ref)
+            section = SectionBuilder(heading, level, ref)
             if level == 1:
                 top.append(section)
             else:
