@@ -8,20 +8,22 @@ are cheap and always redone. ``out_dir`` is replaced only when all of that succe
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from zhiku import __version__, data, sources
 from zhiku.errors import ZhikuError
-from zhiku.fsutil import replace_dir, staging_dir_for
+from zhiku.fsutil import staging_dir_for
 from zhiku.model import Article, Issue, Paragraph, Publication
 from zhiku.render.text import join_soft_breaks
-from zhiku.site import cache, pages, render_pool, sourcecache, urls
+from zhiku.site import cache, linktree, pages, render_pool, sourcecache, urls
 from zhiku.site.feed import write_feed
-from zhiku.site.search import SearchPage, build_search_index, shard_names
+from zhiku.site.search import SEARCH_DIR, SearchPage, build_search_index, shard_names
 from zhiku.site.sitemap import write_sitemap
 
 # Marks a folder as a site zhiku built, so a later build may replace it.
@@ -75,40 +77,44 @@ def build_site(
     info = pages.site_info(publication)  # fails early on a missing base_url
     timings["read"] = time.perf_counter() - started
 
-    staging = staging_dir_for(out_dir)
+    staging = _staging(out_dir)
     try:
         jobs = render_pool.default_jobs() if jobs is None else max(1, jobs)
         digests = read.digests
         rendered, reused, keys = _issues(publication, digests, staging, annotate, progress, timings, jobs)
         t = time.perf_counter()
-        summaries = {
-            (i.date.isoformat(), a.slug): _summary(a) for i in publication.issues for a in i.articles
-        }
         searchable = [
             SearchPage(urls.article_path(i, a), a.title, str(i.date.year))
             for i in publication.issues
             for a in i.articles
             if (staging / urls.article_path(i, a)).is_file()
         ]
-        view = pages.build_view(publication, summaries, staging, search_shards=shard_names(searchable))
-        pages.write_pages(publication, view, staging)
-        write_feed(view, staging)
-        write_sitemap(view, staging)
-        timings["pages"] = time.perf_counter() - t
         if progress:
             progress("搜索索引 / search index", 0, 1)
-        t = time.perf_counter()
-        search = build_search_index(staging, searchable, info.language, cache.cache_root(root) / "search")
-        timings["search"] = time.perf_counter() - t
+        # Pagefind reads only the article pages, which are in place now: it indexes (its own
+        # process, on another core) while the archive pages are written.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            indexing = pool.submit(
+                build_search_index, staging, searchable, info.language, cache.cache_root(root) / "search"
+            )
+            summaries = {
+                (i.date.isoformat(), a.slug): _summary(a) for i in publication.issues for a in i.articles
+            }
+            view = pages.build_view(publication, summaries, staging, search_shards=shard_names(searchable))
+            pages.write_pages(publication, view, staging)
+            write_feed(view, staging)
+            write_sitemap(view, staging)
+            timings["pages"] = time.perf_counter() - t
+            search = indexing.result()
+        timings["search"] = time.perf_counter() - t  # pages and search together
         if progress:
             progress("搜索索引 / search index", 1, 1)
         t = time.perf_counter()
         (staging / SITE_MARKER).write_text(f"zhiku {__version__}\n", encoding="utf-8")
-        _make_readable(staging)
-        files, size = _measure(staging)
+        files, size = _make_readable(staging)
         timings["finish"] = time.perf_counter() - t
         t = time.perf_counter()
-        replace_dir(staging, out_dir)
+        _swap(staging, out_dir)
         timings["swap"] = time.perf_counter() - t
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -187,8 +193,10 @@ def _issues(
             issue_cache.discard(tmp)
     timings["render"] = time.perf_counter() - t
     t = time.perf_counter()
-    for date in sorted(entries):
-        cache.copy_entry(entries[date], staging)
+    wanted: dict[str, Path] = {}
+    for date in sorted(entries):  # a shared asset: the newest issue's copy
+        wanted.update(linktree.tree_files(entries[date]))
+    linktree.sync_links(staging, wanted, skip=frozenset({SEARCH_DIR}))
     timings["copy"] = time.perf_counter() - t
     return [i.date.isoformat() for i in todo], reused, keys
 
@@ -246,20 +254,56 @@ def _check_out_dir(root: Path, out_dir: Path) -> None:
         )
 
 
-def _make_readable(folder: Path) -> None:
-    """Temporary files and folders are created private (0600/0700); a web server must read the site."""
-    folder.chmod(0o755)
-    for p in folder.rglob("*"):
-        if p.is_dir():
-            p.chmod(0o755)
-        elif p.stat().st_mode & 0o444 != 0o444:  # leave the read-only files linked from the cache
-            p.chmod(0o644)
+def _staging(out_dir: Path) -> Path:
+    """The folder to assemble the site in: the previous site, kept aside by the last build
+    (``linktree`` brings it to exactly the new tree), or else a fresh empty folder."""
+    staging = staging_dir_for(out_dir)
+    spare = linktree.spare_dir_for(out_dir)
+    if (spare / SITE_MARKER).is_file():
+        os.replace(spare, staging)  # onto the fresh empty folder
+    return staging
 
 
-def _measure(folder: Path) -> tuple[int, int]:
+def _swap(staging: Path, out_dir: Path) -> None:
+    """Put ``staging`` in place of ``out_dir``; the old site becomes the spare for the next build.
+
+    Two renames: at every moment the old or the new site is whole at ``out_dir``'s path
+    (between them, for an instant, neither: a web server briefly answers 404).
+    """
+    spare = linktree.spare_dir_for(out_dir)
+    if spare.exists():  # a spare this build did not take (it lacked the marker)
+        shutil.rmtree(spare)
+    old = out_dir.exists()
+    if old:
+        os.replace(out_dir, spare)
+    try:
+        os.replace(staging, out_dir)
+    except BaseException:
+        if old:
+            os.replace(spare, out_dir)
+        raise
+
+
+def _make_readable(folder: Path) -> tuple[int, int]:
+    """Temporary files and folders are created private (0600/0700); a web server must read the
+    site. Returns the number of files and their bytes (one pass over the tree)."""
     files = size = 0
-    for p in folder.rglob("*"):
-        if p.is_file():
-            files += 1
-            size += p.stat().st_size
+
+    def walk(d: str) -> None:
+        nonlocal files, size
+        with os.scandir(d) as it:
+            for e in it:
+                st = e.stat(follow_symlinks=False)
+                if e.is_dir(follow_symlinks=False):
+                    if st.st_mode & 0o777 != 0o755:
+                        os.chmod(e.path, 0o755)
+                    walk(e.path)
+                    continue
+                files += 1
+                size += st.st_size
+                if st.st_mode & 0o444 != 0o444:  # leave the read-only files linked from the cache
+                    os.chmod(e.path, 0o644)
+
+    folder.chmod(0o755)
+    walk(str(folder))
     return files, size

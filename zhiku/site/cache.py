@@ -115,7 +115,7 @@ class IssueCache:
     def commit(self, tmp: Path, key: str) -> Path:
         """Mark a fully rendered temporary folder complete and put it in place under ``key``.
 
-        Its files become read-only (they are hard-linked into sites, see copy_entry).
+        Its files become read-only (they are hard-linked into sites, see ``linktree``).
         """
         (tmp / ".complete").write_text(key, encoding="utf-8")
         tmp.chmod(0o755)
@@ -141,27 +141,3 @@ class IssueCache:
         for child in self.entries.iterdir():
             if child.name not in keep:
                 shutil.rmtree(child, ignore_errors=True)
-
-
-def copy_entry(entry: Path, out_dir: Path) -> list[Path]:
-    """Put a cache entry's files into the site being assembled; return their paths there.
-
-    Files are hard-linked, not copied: a 1,000-issue archive is half a gigabyte, and linking it
-    takes a fraction of the time. That is safe because nothing writes into a file in place —
-    cache files are read-only, builds replace files by renaming new ones over them — and
-    deleting an old site only removes its links. Where linking is impossible (another file
-    system), the file is copied.
-    """
-    placed: list[Path] = []
-    for src in _tree_files(entry):
-        dst = out_dir / src.relative_to(entry)
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        if dst.exists():  # a shared asset another issue already brought
-            dst.unlink()
-        try:
-            os.link(src, dst)
-        except OSError:
-            shutil.copyfile(src, dst)
-            dst.chmod(0o644)
-        placed.append(dst)
-    return placed

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zhiku.errors import ZhikuError
+from zhiku.site.linktree import sync_links, tree_files
 
 # Only the page's <main> is indexed: the masthead (publication name, contacts) repeats on every
 # page and would make every page match a search for it. Inside <main>, tables of contents (nav)
@@ -154,6 +155,7 @@ def build_search_index(
     not change (same text, same titles) is reused from ``cache_dir``; the others are indexed,
     ``jobs`` Pagefind processes at a time."""
     if not pages:  # nothing to search yet (Pagefind refuses an empty site)
+        sync_links(out_dir, {}, scope=SEARCH_DIR)
         return SearchReport(pages=0, words=0, reindexed=False)
     binary = pagefind_binary()
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -171,8 +173,11 @@ def build_search_index(
             words = sum(pool.map(index, todo))
     else:
         words = sum(index(s) for s in todo)
-    for shard, key in keys.items():
-        link_tree(cache_dir / key / "bundle", out_dir / SEARCH_DIR / shard)
+    sync_links(out_dir, {  # the bundles are hard links to the cache, kept from the last site
+        f"{SEARCH_DIR}/{shard}/{rel}": f
+        for shard, key in keys.items()
+        for rel, f in tree_files(cache_dir / key / "bundle").items()
+    }, scope=SEARCH_DIR)
     used = set(keys.values())
     for child in cache_dir.iterdir():  # older bundles and leftovers of interrupted runs
         if child.name not in used:
@@ -198,15 +203,3 @@ def _index_into_cache(cache_dir: Path, key: str, source: Path, pages: list[Searc
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return words
-
-
-def link_tree(src: Path, dst: Path) -> None:
-    """Hard-link (or copy, across file systems) every file of ``src`` into ``dst``."""
-    for f in sorted(src.rglob("*")):
-        if f.is_file():
-            target = dst / f.relative_to(src)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(f, target)
-            except OSError:
-                shutil.copyfile(f, target)
