@@ -50,27 +50,34 @@ def assert_one_error_line(output: str, location: str, zh: str, en: str) -> None:
     assert lines[0].index(zh) < lines[0].index(" / ") < lines[0].index(en)  # Chinese first
 
 
-def test_empty_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("name", "data", "zh", "en"),
+    [
+        ("empty.txt", b"\n\n", "文件是空的", "the file is empty"),
+        (
+            "issue.docx",
+            b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)) * 8,
+            "不是文本文件",
+            "not a text file",
+        ),
+    ],
+    ids=["empty", "binary"],
+)
+def test_unreadable_legacy_file(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    data: bytes,
+    zh: str,
+    en: str,
 ) -> None:
-    src = tmp_path / "empty.txt"
-    src.write_bytes(b"\n\n")
+    src = tmp_path / name
+    src.write_bytes(data)
     before = digest(src)
     code, output = run(["import", str(src), "--out", str(tmp_path / "out")], monkeypatch, capsys)
     assert code == 2
-    assert_one_error_line(output, str(src), "文件是空的", "the file is empty")
-    assert digest(src) == before and not (tmp_path / "out").exists()
-
-
-def test_binary_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    src = tmp_path / "issue.docx"
-    src.write_bytes(b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)) * 8)
-    before = digest(src)
-    code, output = run(["import", str(src), "--out", str(tmp_path / "out")], monkeypatch, capsys)
-    assert code == 2
-    assert_one_error_line(output, str(src), "不是文本文件", "not a text file")
+    assert_one_error_line(output, str(src), zh, en)
     assert digest(src) == before and not (tmp_path / "out").exists()
 
 
@@ -99,42 +106,55 @@ def copy_fixture(tmp_path: Path) -> Path:
     return root
 
 
-def test_malformed_yaml(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("name", "text", "show_file", "line", "zh", "en"),
+    [
+        (
+            "issue.yml",
+            "date: 2021-12-06\narticles: [01-b.md, 02-a.md\nnumber: 3\n",
+            False,
+            2,
+            "YAML 格式错误",
+            "malformed YAML",
+        ),
+        (
+            "01-b.md",
+            '---\ntitle: "未闭合的引号\nslug: b\n---\n\n正文。\n',
+            True,
+            2,
+            "YAML 格式错误",
+            "malformed YAML",
+        ),
+        (
+            "02-a.md",
+            "---\ntitle: 标题\nauthor: 某人\n---\n\n正文。\n",
+            False,
+            3,
+            "未知的键“author”",
+            "unknown front-matter key 'author'",
+        ),
+    ],
+    ids=["malformed-yaml", "malformed-front-matter", "unknown-front-matter-key"],
+)
+def test_bad_file_in_a_publication(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    text: str,
+    show_file: bool,
+    line: int,
+    zh: str,
+    en: str,
 ) -> None:
+    """``zhiku show`` of the publication (or of the bad file itself) names the file and line."""
     root = copy_fixture(tmp_path)
-    bad = root / "issues" / "2021-12-06" / "issue.yml"
-    bad.write_text("date: 2021-12-06\narticles: [01-b.md, 02-a.md\nnumber: 3\n", encoding="utf-8")
+    bad = root / "issues" / "2021-12-06" / name
+    bad.write_text(text, encoding="utf-8")
     before = digest(root)
-    code, output = run(["show", str(root)], monkeypatch, capsys)
+    code, output = run(["show", str(bad if show_file else root)], monkeypatch, capsys)
     assert code == 2
-    assert_one_error_line(output, f"{bad}:2", "YAML 格式错误", "malformed YAML")
-    assert digest(root) == before
-
-
-def test_malformed_front_matter(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    root = copy_fixture(tmp_path)
-    bad = root / "issues" / "2021-12-06" / "01-b.md"
-    bad.write_text('---\ntitle: "未闭合的引号\nslug: b\n---\n\n正文。\n', encoding="utf-8")
-    before = digest(root)
-    code, output = run(["show", str(bad)], monkeypatch, capsys)
-    assert code == 2
-    assert_one_error_line(output, f"{bad}:2", "YAML 格式错误", "malformed YAML")
-    assert digest(root) == before
-
-
-def test_unknown_front_matter_key(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    root = copy_fixture(tmp_path)
-    bad = root / "issues" / "2021-12-06" / "02-a.md"
-    bad.write_text("---\ntitle: 标题\nauthor: 某人\n---\n\n正文。\n", encoding="utf-8")
-    before = digest(root)
-    code, output = run(["show", str(root)], monkeypatch, capsys)
-    assert code == 2
-    assert_one_error_line(output, f"{bad}:3", "未知的键“author”", "unknown front-matter key 'author'")
+    assert_one_error_line(output, f"{bad}:{line}", zh, en)
     assert digest(root) == before
 
 
