@@ -105,6 +105,13 @@ def one(text: str) -> Quantity:
         ("翻一番", "multiple", 1, "番", "exact"),
         ("两份清单", "count", 2, "份", "exact"),
         ("三条底线", "count", 3, "条", "exact"),
+        # More prose forms.
+        ("历时1个多月", "duration", 1, "month", "over"),
+        ("谈了两个多小时", "duration", 2, "hour", "over"),
+        ("上千家企业", "count", 1000, "家", "over"),
+        ("学习十九届六中全会精神", "ordinal", 19, None, "exact"),
+        ("缴获近一吨冰毒", "dimension", 1, "t", "approx"),
+        ("十余年间", "duration", 10, "year", "over"),
     ],
 )
 def test_values_in_base_units(text: str, kind: str, value: float, unit: str | None, qualifier: str) -> None:
@@ -214,23 +221,6 @@ def test_codes_and_names_are_not_quantities() -> None:
         "坚持一国两制",
     ):
         assert parse_quantities(text) == [], text
-
-
-@pytest.mark.parametrize(
-    ("text", "kind", "value", "unit", "qualifier"),
-    [
-        ("历时1个多月", "duration", 1, "month", "over"),
-        ("谈了两个多小时", "duration", 2, "hour", "over"),
-        ("上千家企业", "count", 1000, "家", "over"),
-        ("学习十九届六中全会精神", "ordinal", 19, None, "exact"),
-        ("缴获近一吨冰毒", "dimension", 1, "t", "approx"),
-        ("十余年间", "duration", 10, "year", "over"),
-    ],
-)
-def test_more_prose_forms(text: str, kind: str, value: float, unit: str | None, qualifier: str) -> None:
-    q = one(text)
-    assert (q.kind, q.unit, q.qualifier) == (kind, unit, qualifier)
-    assert q.value == pytest.approx(value)
 
 
 def test_markdown_heading_enumerators_are_not_quantities() -> None:
