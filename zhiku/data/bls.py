@@ -51,11 +51,15 @@ def cpi_fingerprint() -> str:
     """Changes whenever the bundled database does (a new cpi release), without hashing 60 MB."""
     path = cpi_db_path()
     st = path.stat()
+    return f"derivation {DERIVATION_VERSION}; cpi {_cpi_version()} {st.st_size} {st.st_mtime_ns}"
+
+
+def _cpi_version() -> str:
+    """The installed ``cpi`` package's version, which dates the database it ships; "?" if unknown."""
     try:
-        version = importlib.metadata.version("cpi")
+        return importlib.metadata.version("cpi")
     except importlib.metadata.PackageNotFoundError:
-        version = "?"
-    return f"derivation {DERIVATION_VERSION}; cpi {version} {st.st_size} {st.st_mtime_ns}"
+        return "?"
 
 
 def yoy_percent(current: float, previous: float) -> float:
@@ -95,10 +99,7 @@ def read_bls_cpi() -> list[SeriesData]:
             path,
         )
 
-    try:
-        version = importlib.metadata.version("cpi")
-    except importlib.metadata.PackageNotFoundError:
-        version = "?"
+    version = _cpi_version()
     latest = max(monthly)
     # When BLS was queried is not recorded in the package; what it ships is a release of the
     # database whose latest month dates it. (The file's mtime is only when it was installed.)
