@@ -197,14 +197,14 @@ class Facts:
         return self.finding(relation, "unverifiable", sentence, quantities, stated, "—", why, extra)
 
 
-def year_of(q: Quantity) -> tuple[int | None, int | None, int | None]:
-    """(year, month, None) for a date; (None, None, None) when no year is written."""
+def year_of(q: Quantity) -> tuple[int | None, int | None]:
+    """(year, month or None) for a date; (None, None) when no year is written."""
     if q.iso and len(q.iso) >= 4 and q.iso[:4].isdigit():
         month = int(q.iso[5:7]) if len(q.iso) >= 7 and q.iso[5:7].isdigit() else None
-        return int(q.iso[:4]), month, None
+        return int(q.iso[:4]), month
     if q.low is not None and q.high is not None and q.low == q.high and 1000 <= q.low <= 2999:
-        return int(q.low), None, None
-    return None, None, None
+        return int(q.low), None
+    return None, None
 
 
 def period_marks(quantities: Sequence[Quantity]) -> tuple[Period, ...]:
@@ -218,7 +218,7 @@ def period_marks(quantities: Sequence[Quantity]) -> tuple[Period, ...]:
         ):
             marks.append(Period(first=int(q.low), last=int(q.high), where=q.start))
         elif q.kind == "date":
-            year, month, _ = year_of(q)
+            year, month = year_of(q)
             if year is not None:
                 marks.append(Period(year=year, month=month, where=q.start))
     return tuple(marks)
