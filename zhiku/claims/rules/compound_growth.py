@@ -67,7 +67,7 @@ def _endpoints(sentence: Sentence, facts: Facts, before: int) -> tuple[Quantity,
     return a, b
 
 
-def _years(sentence: Sentence, facts: Facts, a: Quantity, b: Quantity) -> tuple[int, int] | None:
+def _years(facts: Facts, a: Quantity, b: Quantity) -> tuple[int, int] | None:
     pa, pb = facts.period_at(a.start, inherit=False), facts.period_at(b.start, inherit=False)
     if pa is not None and pb is not None and pa.year is not None and pb.year is not None and pa is not pb:
         return pa.year, pb.year
@@ -89,7 +89,7 @@ def _judge(
     sign = -1.0 if decline else 1.0
     stated = interval_of(rate, facts.text) * sign
     shown_a, shown_b = fmt.shown([a, b])
-    years = _years(sentence, facts, a, b)
+    years = _years(facts, a, b)
     if years is None or years[1] <= years[0]:
         return facts.unverifiable(
             RELATION,

@@ -41,7 +41,7 @@ def check(sentence: Sentence, facts: Facts) -> list[Finding]:
         if m is None:
             continue
         down = bool(re.fullmatch(_DOWN, m.group(1)))
-        out.append(_judge(sentence, facts, p1, p2, c, down, "本句"))
+        out.append(_judge(sentence, facts, p1, p2, c, down))
         used.add(c.start)
     for m in _YOY.finditer(sentence.text):
         start, end = sentence.start + m.start(), sentence.start + m.end()
@@ -67,15 +67,11 @@ def check(sentence: Sentence, facts: Facts) -> list[Finding]:
                     )
                 )
             continue
-        out.append(
-            _judge(sentence, facts, prev[0], cur, change, bool(re.fullmatch(_DOWN, m.group(1))), "上年")
-        )
+        out.append(_judge(sentence, facts, prev[0], cur, change, bool(re.fullmatch(_DOWN, m.group(1)))))
     return out
 
 
-def _judge(
-    sentence: Sentence, facts: Facts, p1: Quantity, p2: Quantity, c: Quantity, down: bool, _where: str
-) -> Finding:
+def _judge(sentence: Sentence, facts: Facts, p1: Quantity, p2: Quantity, c: Quantity, down: bool) -> Finding:
     i1, i2 = interval_of(p1, facts.text), interval_of(p2, facts.text)
     sign = -1.0 if down else 1.0
     stated = interval_of(c, facts.text) * sign
