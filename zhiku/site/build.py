@@ -16,11 +16,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zhiku import __version__, data, sources
+from zhiku import __version__, data
 from zhiku.errors import ZhikuError
 from zhiku.fsutil import staging_dir_for
-from zhiku.model import Article, Issue, Paragraph, Publication
-from zhiku.render.text import join_soft_breaks
+from zhiku.model import Issue, Publication
 from zhiku.site import cache, linktree, pages, render_pool, sourcecache, urls
 from zhiku.site.feed import write_feed
 from zhiku.site.search import SEARCH_DIR, SearchPage, build_search_index, shard_names
@@ -80,8 +79,7 @@ def build_site(
     staging = _staging(out_dir)
     try:
         jobs = render_pool.default_jobs() if jobs is None else max(1, jobs)
-        digests = read.digests
-        rendered, reused, keys = _issues(publication, digests, staging, annotate, progress, timings, jobs)
+        rendered, reused, keys = _issues(read, staging, annotate, progress, timings, jobs)
         t = time.perf_counter()
         searchable = [
             SearchPage(urls.article_path(i, a), a.title, str(i.date.year))
@@ -97,10 +95,7 @@ def build_site(
             indexing = pool.submit(
                 build_search_index, staging, searchable, info.language, cache.cache_root(root) / "search"
             )
-            summaries = {
-                (i.date.isoformat(), a.slug): _summary(a) for i in publication.issues for a in i.articles
-            }
-            view = pages.build_view(publication, summaries, staging, search_shards=shard_names(searchable))
+            view = pages.build_view(publication, read.leads, staging, search_shards=shard_names(searchable))
             pages.write_pages(publication, view, staging)
             write_feed(view, staging)
             write_sitemap(view, staging)
@@ -141,8 +136,7 @@ def build_site(
 
 
 def _issues(
-    publication: Publication,
-    digests: dict[Path, dict[Path, bytes]],
+    read: sourcecache.SourceRead,
     staging: Path,
     annotate: bool,
     progress: Progress | None,
@@ -150,6 +144,7 @@ def _issues(
     jobs: int,
 ) -> tuple[list[str], list[str], dict[str, str]]:
     """Put every issue's outputs into ``staging``: from the cache, or freshly rendered."""
+    publication = read.publication
     issue_cache = cache.IssueCache(publication.root)
     shared = cache.publication_inputs(publication.root)
     t_keys = time.perf_counter()
@@ -158,10 +153,10 @@ def _issues(
     todo: list[Issue] = []
     for issue in sorted(publication.issues, key=lambda i: i.date):
         date = issue.date.isoformat()
-        keys[date] = cache.issue_key(issue, shared, annotate, digests.get(issue.source.file.parent))
+        keys[date] = cache.issue_key(issue, shared, annotate, read.digests.get(issue.source.file.parent))
         entry = issue_cache.entry(keys[date])
         if entry is None:
-            todo.append(issue)
+            todo.append(read.full(issue))  # its text, if only its outline was read
         else:
             entries[date] = entry
     reused = sorted(entries)
@@ -199,18 +194,6 @@ def _issues(
     linktree.sync_links(staging, wanted, skip=frozenset({SEARCH_DIR}))
     timings["copy"] = time.perf_counter() - t
     return [i.date.isoformat() for i in todo], reused, keys
-
-
-def _summary(article: Article) -> str:
-    """A plain-text lead for the feed: the front-matter summary, else the first paragraph."""
-    if article.summary:
-        return article.summary
-    for block in article.walk_blocks():
-        if isinstance(block, Paragraph):
-            # Soft line breaks vanish between CJK characters and stay a space between Latin words.
-            text = join_soft_breaks(str(sources.inline_to_plain(block.text)))
-            return text if len(text) <= 200 else text[:200] + "……"
-    return ""
 
 
 def _check_unique_dates(publication: Publication) -> None:

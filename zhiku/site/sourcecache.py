@@ -27,10 +27,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from zhiku import sources
-from zhiku.model import Issue, Publication
+from zhiku.model import Article, Issue, Paragraph, Publication
+from zhiku.render.text import join_soft_breaks
 from zhiku.site.cache import cache_root, code_version
 
-FORMAT = "1"
+FORMAT = "2"
 CACHE_FILE = "sources.pickle"
 ISSUES_DIR = "issues"  # as zhiku.sources reads it
 PUBLICATION_FILE = "zhiku.yml"
@@ -46,7 +47,8 @@ FileStates = dict[str, tuple[int, int, bytes]]
 class _Entry:
     files: FileStates
     recorded_ns: int  # when the states were taken
-    issue: Issue
+    issue: Issue  # its outline: articles without their text (see outline())
+    leads: dict[str, str]  # each article's plain-text lead, by slug
 
 
 @dataclass(frozen=True)
@@ -65,10 +67,37 @@ class _Cache:
 
 @dataclass(frozen=True)
 class SourceRead:
+    """The publication as read. Issues parsed this time are whole; the others are outlines
+    (titles, tags, dates, sources: what the archive pages list), whose full text ``full()``
+    reads when one must be rendered after all (its rendered outputs were not in the cache)."""
+
     publication: Publication
     # Per issue folder, each of its files' SHA-256 by path (for the rendering cache's keys).
     digests: dict[Path, dict[Path, bytes]]
     parsed: tuple[str, ...]  # issue folders parsed this time (the others came from the cache)
+    leads: dict[tuple[str, str], str]  # (issue date, article slug) → plain-text lead
+
+    def full(self, issue: Issue) -> Issue:
+        folder = _folder_of(issue)
+        return issue if folder.name in self.parsed else sources.read_issue(folder)
+
+
+def lead(article: Article) -> str:
+    """A plain-text lead for the feed: the front-matter summary, else the first paragraph."""
+    if article.summary:
+        return article.summary
+    for block in article.walk_blocks():
+        if isinstance(block, Paragraph):
+            # Soft line breaks vanish between CJK characters and stay a space between Latin words.
+            text = join_soft_breaks(str(sources.inline_to_plain(block.text)))
+            return text if len(text) <= 200 else text[:200] + "……"
+    return ""
+
+
+def outline(issue: Issue) -> Issue:
+    """The issue without its articles' text: what is kept (and loaded every build) for issues
+    that did not change. The text is a hundred times the rest."""
+    return replace(issue, articles=tuple(replace(a, blocks=(), sections=()) for a in issue.articles))
 
 
 def _stat_tree(folder: Path) -> dict[str, tuple[int, int]]:
@@ -162,6 +191,7 @@ def read_publication(root: Path) -> SourceRead:
     }
 
     fresh: dict[str, Issue] = {}
+    leads: dict[str, dict[str, str]] = {}
     parsed: list[str] = []
     if old is None or not pub_same:
         full = sources.read_publication(root)  # no cache, or zhiku.yml changed: read it all
@@ -174,18 +204,28 @@ def read_publication(root: Path) -> SourceRead:
             cached = old.issues.get(f.name)
             if checked[f.name][1] and cached is not None and _self_contained(cached.issue, f):
                 fresh[f.name] = cached.issue
+                leads[f.name] = cached.leads
             else:
                 fresh[f.name] = sources.read_issue(f)
                 parsed.append(f.name)
+    for name in parsed:
+        leads[name] = {a.slug: lead(a) for a in fresh[name].articles}
     publication = replace(meta, issues=tuple(sorted(fresh.values(), key=lambda i: i.date)))
 
-    entries = {f.name: _Entry(checked[f.name][0], now, fresh[f.name]) for f in folders}
+    entries = {  # (outlines of cached issues are outlines already; outline() is idempotent)
+        f.name: _Entry(checked[f.name][0], now, outline(fresh[f.name]), leads[f.name]) for f in folders
+    }
     if old is None or parsed or not pub_same or entries.keys() != old.issues.keys() or any(
         e.files != old.issues[n].files for n, e in entries.items()
     ) or pub_states != old.publication.files:
         _save(path, _Cache(header, _PublicationEntry(pub_states, now, meta), entries))
     digests = {f: {f / rel: state[2] for rel, state in checked[f.name][0].items()} for f in folders}
-    return SourceRead(publication, digests, tuple(parsed))
+    by_date = {
+        (fresh[name].date.isoformat(), slug): text
+        for name, per in leads.items()
+        for slug, text in per.items()
+    }
+    return SourceRead(publication, digests, tuple(parsed), by_date)
 
 
 def _self_contained(issue: Issue, folder: Path) -> bool:
