@@ -4,6 +4,7 @@ the failed-build guarantee and incremental rebuilds. Built once per module."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -241,6 +242,24 @@ def test_an_edit_the_file_times_cannot_show_is_still_seen(
     again = build_site(pub, tmp_path / "out")
     assert again.parsed == ("2021-12-06",) and again.rendered == ("2021-12-06",)
     assert "美国通胀与中美首脑对话" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_issue_missing_from_the_render_cache_is_rendered_from_its_full_text(
+    built: tuple[Path, Path, BuildReport], tmp_path: Path
+) -> None:
+    """Unchanged issues are read from the source cache as outlines (no article text); one whose
+    rendered outputs are gone must still be rendered whole."""
+    pub0, _, _ = built
+    pub = tmp_path / "pub"
+    shutil.copytree(pub0, pub)
+    out = tmp_path / "out"
+    build_site(pub, out)
+    before = tree_digest(out)
+    keys = json.loads((pub / ".zhiku" / "site" / "manifest.json").read_text(encoding="utf-8"))
+    shutil.rmtree(pub / ".zhiku" / "site" / "issues" / keys["2021-11-22"])
+    again = build_site(pub, out)
+    assert again.parsed == () and again.rendered == ("2021-11-22",)
+    assert tree_digest(out) == before
 
 
 def test_failed_build_leaves_the_previous_site_whole(
