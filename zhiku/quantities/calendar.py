@@ -577,7 +577,7 @@ AFTER_BEFORE = re.compile(rf"{S}(?:之后|以后){S}")
 BEFORE_END = re.compile(rf"{S}(?:之前|以前)")
 
 
-def _start_end(m: CalendarMention, res: dict[str, str]) -> tuple[str, str] | None:
+def _start_end(res: dict[str, str]) -> tuple[str, str] | None:
     if "date" in res:
         return res["date"], res["date"]
     if "startDate" in res:
@@ -619,8 +619,8 @@ class RangeReader(Reader):
         return got
 
     def combine(self, start: int, end: int, a: CalendarMention, b: CalendarMention) -> CalendarMention | None:
-        fa, fb = _start_end(a, a.future), _start_end(b, b.future)
-        pa, pb = _start_end(a, a.past), _start_end(b, b.past)
+        fa, fb = _start_end(a.future), _start_end(b.future)
+        pa, pb = _start_end(a.past), _start_end(b.past)
         if not (fa and fb and pa and pb):
             return None
         years = re.fullmatch(r"\d{4}", a.timex) and re.fullmatch(r"\d{4}", b.timex)

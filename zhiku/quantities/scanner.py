@@ -808,7 +808,7 @@ class Scanner:
                 if (text[0] in CN_UNIT_CHARS and not vague and len(text) < 3) or len(text) < 2:
                     return None
             if vague:
-                return self._vague(qstart, end, num.value, "number", None, None)
+                return self._vague(qstart, end, num.value, "number", None)
             return self._make(qstart, end, "number", value, low, None, qual, decimals)
         if um is not None and um.group("halfunit"):
             unit_key = (
@@ -829,11 +829,11 @@ class Scanner:
             )
         cat = _UNIT_WORDS[unit_word]
         if vague:
-            return self._vague(qstart, end, num.value * mag_mult, cat, unit_word, um)
+            return self._vague(qstart, end, num.value * mag_mult, cat, unit_word)
         return self._classify(qstart, end, cat, unit_word, value, low, qual, decimals, word, text, m)
 
     def _vague(
-        self, start: int, end: int, value: Decimal, cat: str, unit_word: str | None, um: re.Match[str] | None
+        self, start: int, end: int, value: Decimal, cat: str, unit_word: str | None
     ) -> _Reading | None:
         kind: Kind = "number"
         unit = None
