@@ -159,6 +159,7 @@ def _judge(
             )
         prev_interval, prev_value, prev_shown, source = stored
         parts: list[Quantity] = []
+        cur_shown = fmt.num(nominal(cur))
     else:
         parts = prev
         if any(is_bound_only(p, facts.text) for p in parts):
@@ -166,8 +167,8 @@ def _judge(
         prev_interval = interval_sum(parts, facts.text)
         prev_value = sum(nominal(p) for p in parts)
         shown = fmt.shown([cur, *parts])
+        cur_shown = shown[0]
         prev_shown = shown[1] if len(parts) == 1 else "(" + "+".join(shown[1:]) + ")"
-    cur_shown = fmt.shown([cur, *parts])[0] if parts else fmt.num(nominal(cur))
     computed = (interval_of(cur, facts.text) / prev_interval - 1.0) * 100.0
     stated = interval_of(rate, facts.text) * (-1.0 if down else 1.0)
     point = (nominal(cur) / prev_value - 1) * 100 if prev_value else float("nan")
