@@ -82,7 +82,7 @@ def build_site(
         rendered, reused, keys = _issues(read, staging, annotate, progress, timings, jobs)
         t = time.perf_counter()
         searchable = [
-            SearchPage(urls.article_path(i, a), a.title, str(i.date.year))
+            SearchPage(urls.article_path(i, a), a.title, str(i.date.year), keys[i.date.isoformat()])
             for i in publication.issues
             for a in i.articles
             if (staging / urls.article_path(i, a)).is_file()

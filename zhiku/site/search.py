@@ -53,6 +53,9 @@ class SearchPage:
     rel: str  # the article page, relative to the site root
     title: str
     shard: str  # the index it goes into: its issue's year
+    # What fixes the page's bytes without reading them (its issue's render-cache key), or None:
+    # the bundle's cache key then hashes the page itself.
+    version: str | None = None
 
 
 @dataclass(frozen=True)
@@ -133,13 +136,17 @@ def index_pages(bundle: Path, source: Path, pages: list[SearchPage], language: s
 
 
 def index_key(binary: Path, language: str, source: Path, pages: list[SearchPage]) -> str:
-    """What the bundle depends on: Pagefind itself, the settings, and every page's text."""
+    """What the bundle depends on: Pagefind itself, the settings, and every page's text (by its
+    version when known: reading and hashing 2,366 pages took 0.3 s)."""
     h = hashlib.sha256()
     stat = binary.stat()
     h.update(f"{binary.name}\0{stat.st_size}\0{language}\0{ROOT_SELECTOR}\0{EXCLUDE_SELECTORS}\0".encode())
     for page in sorted(pages, key=lambda p: p.rel):
         h.update(f"{page.rel}\0{page.title}\0".encode())
-        h.update(hashlib.sha256((source / page.rel).read_bytes()).digest())
+        if page.version is not None:
+            h.update(f"v\0{page.version}\0".encode())
+        else:
+            h.update(hashlib.sha256((source / page.rel).read_bytes()).digest())
     return h.hexdigest()[:24]
 
 
