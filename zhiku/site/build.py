@@ -1,9 +1,12 @@
 """``build_site``: the whole archive, assembled in a staging folder and swapped in on success.
 
-Order: read the publication; for each issue copy its outputs from the cache or render them
-(``zhiku.render.render_issue``, with the number checks from ``zhiku.claims``); then write the
-pages that list many issues (index, topics, feed, sitemap, 404) and the search index, which
-are cheap and always redone. ``out_dir`` is replaced only when all of that succeeded.
+Order: read the publication (``sourcecache``: only changed issues are parsed); for each issue
+link its outputs from the cache or render them (``zhiku.render.render_issue``, with the number
+checks from ``zhiku.claims``); then write the pages that list many issues (index, topics, feed,
+sitemap, 404) while Pagefind indexes the years whose articles changed. ``out_dir`` is replaced
+only when all of that succeeded; the replaced site is kept beside it (``.<out>.spare``) and
+becomes the next build's staging folder, so a rebuild touches only the files that differ
+(``linktree``).
 """
 
 from __future__ import annotations
