@@ -31,7 +31,6 @@ class SeriesStore(Protocol):
 # Kinds that measure something (as opposed to dates, clock times and ordinals).
 AMOUNT_KINDS = frozenset({"money", "count", "number", "dimension"})
 VALUE_KINDS = AMOUNT_KINDS | {"percent", "percentage_point", "per_mille", "duration"}
-TIME_KINDS = frozenset({"date", "year_range", "date_range"})
 
 # Measure words that count the same thing: railway statistics count train runs in 列 and 次.
 _MEASURE_GROUPS: tuple[frozenset[str], ...] = (frozenset({"列", "次", "趟"}),)
@@ -135,9 +134,6 @@ class Facts:
         return self.year_at(q.start) or (self.reference_date.year if self.reference_date else None), True
 
     # -- quantities --------------------------------------------------------------------
-    def values_in(self, start: int, end: int) -> list[Quantity]:
-        return [q for q in self.quantities if start <= q.start and q.end <= end and q.kind in VALUE_KINDS]
-
     def from_to(self, sentence: Sentence, a: Quantity, b: Quantity) -> bool:
         """Whether ``a`` and ``b`` read 由A…到B: 由/从 at most 12 characters before ``a`` in its
         sentence, and 到/至 between the two."""

@@ -120,15 +120,6 @@ PLACES = (
 REAL_TERMS = ("GDP", "国内生产总值", "生产总值", "增加值", "实际增长", "可比价", "扣除价格因素", "不变价")
 
 
-def complement_group(labels: list[str]) -> bool:
-    """Whether the labels name complementary parts (去程/回程) each exactly once."""
-    for group in COMPLEMENTS:
-        hits = [next((w for w in group if w in lab), None) for lab in labels]
-        if all(h is not None for h in hits) and len(set(hits)) == len(labels) == len(group):
-            return True
-    return False
-
-
 def complement_parts(labels: list[str]) -> list[int] | None:
     """Indexes of labels forming one complete complementary group (去程…, 回程…), or None."""
     for group in COMPLEMENTS:
