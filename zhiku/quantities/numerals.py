@@ -192,7 +192,3 @@ def evaluate(text: str) -> Numeral | None:
             number *= Decimal(last_unit) / 10
         section += number
     return Numeral(total + section, decimals)
-
-
-def to_float(value: Decimal) -> float:
-    return float(value)

@@ -121,7 +121,6 @@ DIMENSIONS: dict[str, tuple[str, float]] = {
     "kW": ("kW", 1),
     "MW": ("MW", 1),
 }
-TEMPERATURE_UNITS = frozenset({"°C", "°F"})
 
 # Time units for durations → normalised unit.
 DURATION_UNITS: dict[str, str] = {
