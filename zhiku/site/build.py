@@ -246,7 +246,10 @@ def _staging(out_dir: Path) -> Path:
     staging = staging_dir_for(out_dir)
     spare = linktree.spare_dir_for(out_dir)
     if (spare / SITE_MARKER).is_file():
-        os.replace(spare, staging)  # onto the fresh empty folder
+        try:
+            os.replace(spare, staging)  # onto the fresh empty folder
+        except OSError:  # another build took it first: start from the empty folder
+            staging.mkdir(exist_ok=True)
     return staging
 
 
@@ -258,16 +261,23 @@ def _swap(staging: Path, out_dir: Path) -> None:
     """
     spare = linktree.spare_dir_for(out_dir)
     if spare.exists():  # a spare this build did not take (it lacked the marker)
-        shutil.rmtree(spare)
-    old = out_dir.exists()
-    if old:
-        os.replace(out_dir, spare)
+        shutil.rmtree(spare, ignore_errors=True)
+    aside: Path | None = None
+    if out_dir.exists():
+        aside = spare
+        try:
+            os.replace(out_dir, spare)
+        except OSError:  # a spare appeared meanwhile (another build): set the old site aside to delete
+            aside = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
+            os.replace(out_dir, aside)
     try:
         os.replace(staging, out_dir)
     except BaseException:
-        if old:
-            os.replace(spare, out_dir)
+        if aside is not None:
+            os.replace(aside, out_dir)
         raise
+    if aside is not None and aside != spare:
+        shutil.rmtree(aside, ignore_errors=True)
 
 
 def _make_readable(folder: Path) -> tuple[int, int]:
