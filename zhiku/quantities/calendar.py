@@ -575,6 +575,12 @@ BETWEEN_SEP = re.compile(rf"{S}(?:与|和|跟){S}")
 BETWEEN_END = re.compile(rf"{S}(?:之间|间)")
 AFTER_BEFORE = re.compile(rf"{S}(?:之后|以后){S}")
 BEFORE_END = re.compile(rf"{S}(?:之前|以前)")
+# 从A到B, 在A和B之间, A之后B之前: (separator, closing words or None, the lead word the range takes in).
+RANGE_FORMS: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, str | None], ...] = (
+    (RANGE_SEP, None, "从"),
+    (BETWEEN_SEP, BETWEEN_END, "在"),
+    (AFTER_BEFORE, BEFORE_END, None),
+)
 
 
 def _start_end(res: dict[str, str]) -> tuple[str, str] | None:
@@ -657,32 +663,21 @@ class RangeReader(Reader):
             j = i + 1
         first = self.single(j)
         if first is None or first.type == "duration":
-            return first if (first is not None and not lead) else (None if lead else first)
-        sep = RANGE_SEP.match(s, first.end)
-        if sep:
-            second = self.second_date(sep.end(), first)
-            if second is not None:
-                got = self.combine(i if lead == "从" else j, second.end, first, second)
-                if got is not None:
-                    return got
-        sep = BETWEEN_SEP.match(s, first.end)
-        if sep:
-            second = self.second_date(sep.end(), first)
-            if second is not None:
-                tail = BETWEEN_END.match(s, second.end)
-                if tail:
-                    got = self.combine(i if lead == "在" else j, tail.end(), first, second)
-                    if got is not None:
-                        return got
-        sep = AFTER_BEFORE.match(s, first.end)
-        if sep:
-            second = self.second_date(sep.end(), first)
-            if second is not None:
-                tail = BEFORE_END.match(s, second.end)
-                if tail:
-                    got = self.combine(j, tail.end(), first, second)
-                    if got is not None:
-                        return got
+            return None if lead else first
+        for sep_re, end_re, own_lead in RANGE_FORMS:
+            sep = sep_re.match(s, first.end)
+            second = self.second_date(sep.end(), first) if sep else None
+            if second is None:
+                continue
+            stop = second.end
+            if end_re is not None:
+                tail = end_re.match(s, second.end)
+                if not tail:
+                    continue
+                stop = tail.end()
+            got = self.combine(i if lead == own_lead else j, stop, first, second)
+            if got is not None:
+                return got
         return first
 
     def read(self) -> list[CalendarMention]:
