@@ -82,29 +82,33 @@ def build_site(
     staging = _staging(out_dir)
     try:
         jobs = render_pool.default_jobs() if jobs is None else max(1, jobs)
-        rendered, reused, keys = _issues(read, staging, annotate, progress, timings, jobs)
+        rendered, reused, keys, wanted = _issues(read, annotate, progress, timings, jobs)
         t = time.perf_counter()
         searchable = [
-            SearchPage(urls.article_path(i, a), a.title, str(i.date.year), keys[i.date.isoformat()])
+            SearchPage(rel, a.title, str(i.date.year), keys[i.date.isoformat()], wanted[rel])
             for i in publication.issues
             for a in i.articles
-            if (staging / urls.article_path(i, a)).is_file()
+            if (rel := urls.article_path(i, a)) in wanted
         ]
         if progress:
             progress("搜索索引 / search index", 0, 1)
-        # Pagefind reads only the article pages, which are in place now: it indexes (its own
-        # process, on another core) while the archive pages are written.
+        # Pagefind reads the article pages from the cache: it indexes (its own process, on
+        # another core) while the staging folder is filled and the archive pages are written.
         with ThreadPoolExecutor(max_workers=1) as pool:
             indexing = pool.submit(
                 build_search_index, staging, searchable, info.language, cache.cache_root(root) / "search"
             )
+            t_copy = time.perf_counter()
+            linktree.sync_links(staging, wanted, skip=frozenset({SEARCH_DIR}))
+            timings["copy"] = time.perf_counter() - t_copy
+            t_pages = time.perf_counter()
             view = pages.build_view(publication, read.leads, staging, search_shards=shard_names(searchable))
             pages.write_pages(publication, view, staging)
             write_feed(view, staging)
             write_sitemap(view, staging)
-            timings["pages"] = time.perf_counter() - t
+            timings["pages"] = time.perf_counter() - t_pages
             search = indexing.result()
-        timings["search"] = time.perf_counter() - t  # pages and search together
+        timings["search"] = time.perf_counter() - t  # from its start to its end, beside copy and pages
         if progress:
             progress("搜索索引 / search index", 1, 1)
         t = time.perf_counter()
@@ -140,13 +144,14 @@ def build_site(
 
 def _issues(
     read: sourcecache.SourceRead,
-    staging: Path,
     annotate: bool,
     progress: Progress | None,
     timings: dict[str, float],
     jobs: int,
-) -> tuple[list[str], list[str], dict[str, str]]:
-    """Put every issue's outputs into ``staging``: from the cache, or freshly rendered."""
+) -> tuple[list[str], list[str], dict[str, str], dict[str, Path]]:
+    """Every issue's outputs in the cache, rendered if not there yet. Returns the issues rendered,
+    the issues reused, every issue's key, and the site's files from the cache (path in the site
+    → cache file)."""
     publication = read.publication
     issue_cache = cache.IssueCache(publication.root)
     shared = cache.publication_inputs(publication.root)
@@ -190,13 +195,10 @@ def _issues(
         for tmp in tmps.values():  # issues not finished because another failed
             issue_cache.discard(tmp)
     timings["render"] = time.perf_counter() - t
-    t = time.perf_counter()
     wanted: dict[str, Path] = {}
     for date in sorted(entries):  # a shared asset: the newest issue's copy
         wanted.update(linktree.tree_files(entries[date]))
-    linktree.sync_links(staging, wanted, skip=frozenset({SEARCH_DIR}))
-    timings["copy"] = time.perf_counter() - t
-    return [i.date.isoformat() for i in todo], reused, keys
+    return [i.date.isoformat() for i in todo], reused, keys, wanted
 
 
 def _check_unique_dates(publication: Publication) -> None:

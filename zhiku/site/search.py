@@ -56,6 +56,7 @@ class SearchPage:
     # What fixes the page's bytes without reading them (its issue's render-cache key), or None:
     # the bundle's cache key then hashes the page itself.
     version: str | None = None
+    file: Path | None = None  # where to read the page (default: the site folder's copy)
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ def index_pages(bundle: Path, source: Path, pages: list[SearchPage], language: s
         for page in pages:
             target = site / page.rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            text = (source / page.rel).read_text(encoding="utf-8")
+            text = (page.file or source / page.rel).read_text(encoding="utf-8")
             target.write_text(for_index(text, page.title), encoding="utf-8")
         config = {
             "site": str(site),
@@ -146,7 +147,7 @@ def index_key(binary: Path, language: str, source: Path, pages: list[SearchPage]
         if page.version is not None:
             h.update(f"v\0{page.version}\0".encode())
         else:
-            h.update(hashlib.sha256((source / page.rel).read_bytes()).digest())
+            h.update(hashlib.sha256((page.file or source / page.rel).read_bytes()).digest())
     return h.hexdigest()[:24]
 
 

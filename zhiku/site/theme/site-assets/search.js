@@ -13,7 +13,7 @@ const status = section.querySelector(".search-status");
 const list = section.querySelector(".search-results");
 const more = section.querySelector(".search-more");
 const bundles = JSON.parse(form.dataset.bundles).map((b) => new URL(b, document.baseURI).href);
-const PAGE = 10; // results shown per step
+const PAGE = 10; // at least this many more results per step (whole batches are shown)
 const BATCH = 20; // results whose text is fetched at a time
 
 let pagefind = null;
