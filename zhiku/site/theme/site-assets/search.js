@@ -16,18 +16,21 @@ const bundles = JSON.parse(form.dataset.bundles).map((b) => new URL(b, document.
 const PAGE = 10; // at least this many more results per step (whole batches are shown)
 const BATCH = 20; // results whose text is fetched at a time
 
-let pagefind = null;
+let loading = null; // one load of the engine, however many queries wait for it
 let run = 0; // the latest query; older ones stop when a newer one starts
 
-async function engine() {
-  if (pagefind === null) {
-    pagefind = await import(bundles[0] + "pagefind.js");
-    await pagefind.options({ baseUrl: form.dataset.base || "/", excerptLength: 40 });
-    for (const bundle of bundles.slice(1)) {
-      await pagefind.mergeIndex(bundle);
-    }
+async function load() {
+  const pf = await import(bundles[0] + "pagefind.js");
+  await pf.options({ baseUrl: form.dataset.base || "/", excerptLength: 40 });
+  for (const bundle of bundles.slice(1)) {
+    await pf.mergeIndex(bundle);
   }
-  return pagefind;
+  return pf;
+}
+
+function engine() {
+  if (loading === null) loading = load();
+  return loading;
 }
 
 // Spaces and case do not matter when checking that a text holds a word.
