@@ -197,7 +197,7 @@ def _issues(
     timings["render"] = time.perf_counter() - t
     wanted: dict[str, Path] = {}
     for date in sorted(entries):  # a shared asset: the newest issue's copy
-        wanted.update(linktree.tree_files(entries[date]))
+        wanted.update(cache.entry_files(entries[date]))
     return [i.date.isoformat() for i in todo], reused, keys, wanted
 
 

@@ -22,8 +22,10 @@ from pathlib import Path
 import zhiku
 from zhiku.fsutil import atomic_write_text
 from zhiku.model import Issue
+from zhiku.site.linktree import tree_files
 
 CACHE_FORMAT = "1"
+LISTING = ".files"  # in each entry: its files, one relative path a line
 
 
 def cache_root(publication_root: Path) -> Path:
@@ -122,6 +124,8 @@ class IssueCache:
 
         Its files become read-only (they are hard-linked into sites, see ``linktree``).
         """
+        # Its file list, so that linking it into a site needs no walk of its folders.
+        (tmp / LISTING).write_text("".join(f"{rel}\n" for rel in tree_files(tmp)), encoding="utf-8")
         (tmp / ".complete").write_text(key, encoding="utf-8")
         tmp.chmod(0o755)
         for p in tmp.rglob("*"):
@@ -146,3 +150,13 @@ class IssueCache:
         for child in self.entries.iterdir():
             if child.name not in keep:
                 shutil.rmtree(child, ignore_errors=True)
+
+
+def entry_files(entry: Path) -> dict[str, Path]:
+    """A cache entry's files by their path in the site (from its listing; a walk for entries
+    written before listings were)."""
+    try:
+        listed = (entry / LISTING).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return tree_files(entry)
+    return {rel: entry / rel for rel in listed}
