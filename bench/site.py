@@ -195,7 +195,7 @@ def main() -> None:
     )
     print()
     print("| rebuild after one article change | time | rebuild / full | issues parsed / re-rendered "
-          "| where the time goes (s; search overlaps pages) | peak memory |")
+          "| where the time goes (s; search runs beside copy and pages) | peak memory |")
     print("| --- | --- | --- | --- | --- | --- |")
     names = ("first (after the full build)", "second (from the kept site)")
     for name, r in zip(names, rebuilds, strict=False):
