@@ -282,7 +282,7 @@ would put the Pandoc side at {fresh_total:.2f} s and the ratio at {zm / fresh_to
 **Goal missed** ({zm / pm:.2f}× against ≤ 0.75×, i.e. {0.75 * pm:.2f} s). zhiku's cold build is two
 stretches one after the other: {before_pdf:.2f} s of Python before the PDF can start (the
 interpreter and the editable install's import hook, importing `zhiku.sources` — Markdown-it,
-PyYAML, charset-normalizer, and the legacy-text importer, which a build does not use — and
+PyYAML, charset-normalizer and the model's dataclasses, all of which reading needs — and
 reading the sources), then Typst's cold compile in `render_issue` ({ph["render"]:.2f} s), which
 alone is about half of Pandoc's whole time. The web pages no longer add to it (they render
 beside the compile), and finding the fonts takes about 0.01 s instead of 0.07 s (two `fc-list`
