@@ -262,6 +262,44 @@ def test_an_issue_missing_from_the_render_cache_is_rendered_from_its_full_text(
     assert tree_digest(out) == before
 
 
+def test_an_unchanged_figure_is_reused_when_its_issue_is_rendered_again(
+    built: tuple[Path, Path, BuildReport], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Editing an article's text re-renders its issue without drawing its figure again, and the
+    pages (SVG, WeChat PNG) are the same bytes as when the figure is drawn afresh."""
+    import zhiku.figures.render
+
+    pub0, _, _ = built
+    pub = tmp_path / "pub"
+    shutil.copytree(pub0, pub)
+    out = tmp_path / "out"
+    build_site(pub, out)
+    seed = sorted((pub / "issues" / "2021-11-22").glob("*.md"))
+    article = next(p for p in seed if "```figure" in p.read_text(encoding="utf-8"))
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text + "\n编者按：本文已于发布后修订。\n", encoding="utf-8")
+    drawn: list[str] = []
+    draw = zhiku.figures.render.render_figure
+
+    def counting(block: object, number: int, store: object) -> object:
+        drawn.append(str(block))
+        return draw(block, number, store)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(zhiku.figures.render, "render_figure", counting)
+    monkeypatch.setattr(zhiku.figures, "render_figure", counting, raising=False)  # its lazy export
+    again = build_site(pub, out)
+    assert again.rendered == ("2021-11-22",) and drawn == []
+    svgs = list((out / "2021-11-22" / "figures").glob("*.svg"))
+    assert svgs
+    reused = tree_digest(out / "2021-11-22")
+    # The same sources with the figure drawn afresh (no earlier rendering to take it from).
+    keys = json.loads((pub / ".zhiku" / "site" / "manifest.json").read_text(encoding="utf-8"))
+    shutil.rmtree(pub / ".zhiku" / "site" / "issues" / keys["2021-11-22"])
+    fresh = build_site(pub, out)
+    assert fresh.rendered == ("2021-11-22",) and len(drawn) == len(svgs)
+    assert tree_digest(out / "2021-11-22") == reused
+
+
 def test_failed_build_leaves_the_previous_site_whole(
     built: tuple[Path, Path, BuildReport], tmp_path: Path
 ) -> None:

@@ -172,6 +172,12 @@ def _issues(
     stage = "出版各期 / rendering issues"
     t = time.perf_counter()
     tmps = {issue.date.isoformat(): issue_cache.new_entry_dir() for issue in todo}
+    last = issue_cache.load_manifest()  # each issue's key in the last build
+
+    def previous(issue: Issue) -> Path | None:
+        """The issue's cache entry from the last build (its figures may be reused)."""
+        key = last.get(issue.date.isoformat())
+        return issue_cache.entry(key) if key else None
 
     def finished(issue: Issue) -> None:
         date = issue.date.isoformat()
@@ -183,13 +189,15 @@ def _issues(
         if progress and todo:
             progress(stage, 0, len(todo))
         if jobs > 1 and len(todo) >= render_pool.MIN_PARALLEL:
-            targets = [(issue, tmps[issue.date.isoformat()]) for issue in todo]
-            for _ in render_pool.render_parallel(publication, targets, annotate, jobs, on_done=finished):
+            targets = [(issue, tmps[issue.date.isoformat()], previous(issue)) for issue in todo]
+            for _ in render_pool.render_parallel(publication, targets, annotate, jobs, finished, shared):
                 pass
         elif todo:
             store = data.open_store(publication.root)
             for issue in todo:
-                render_pool.render_one(publication, issue, tmps[issue.date.isoformat()], store, annotate)
+                render_pool.render_one(
+                    publication, issue, tmps[issue.date.isoformat()], store, annotate, shared, previous(issue)
+                )
                 finished(issue)
     finally:
         for tmp in tmps.values():  # issues not finished because another failed

@@ -140,6 +140,14 @@ class IssueCache:
     def discard(self, tmp: Path) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
+    def load_manifest(self) -> dict[str, str]:
+        """Each issue's key (by date) in the last successful build; empty when unknown."""
+        try:
+            loaded = json.loads((self.root / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return {str(k): str(v) for k, v in loaded.items()} if isinstance(loaded, dict) else {}
+
     def save_manifest(self, keys: dict[str, str]) -> None:
         atomic_write_text(self.root / "manifest.json", json.dumps(keys, indent=1, sort_keys=True))
 

@@ -20,6 +20,7 @@ from typing import Any
 from zhiku import claims, data, render
 from zhiku.errors import ZhikuError, ZhikuWarning
 from zhiku.model import Issue, Publication
+from zhiku.site import figurecache
 
 # (zh, en, file, line) of a ZhikuError or ZhikuWarning, as plain values.
 Parts = tuple[str, str, str | None, int | None]
@@ -32,9 +33,23 @@ def default_jobs() -> int:
     return max(1, min(os.cpu_count() or 1, 4))
 
 
-def render_one(publication: Publication, issue: Issue, target: Path, store: Any, annotate: bool) -> None:
+def render_one(
+    publication: Publication,
+    issue: Issue,
+    target: Path,
+    store: Any,
+    annotate: bool,
+    shared: str = "",
+    previous: Path | None = None,
+) -> None:
+    """Render ``issue`` into ``target``; figures drawn for ``previous`` (the cache entry of the
+    issue's last rendering) are reused where they did not change (``figurecache``)."""
     findings = claims.check_issue(issue, store)
-    render.render_issue(publication, issue, target, store=store, findings=findings, annotate=annotate)
+    figures, keep = figurecache.draw(issue, store, shared, figurecache.load(previous))
+    render.render_issue(
+        publication, issue, target, store=store, findings=findings, annotate=annotate, figures=figures
+    )
+    figurecache.save(target, keep)
 
 
 _worker_store: Any = None
@@ -50,13 +65,16 @@ def _parts(err: ZhikuError) -> Parts:
 
 
 def _worker_render(
-    publication: Publication, issue: Issue, target: str, annotate: bool
+    publication: Publication, issue: Issue, target: str, annotate: bool, shared: str, previous: str | None
 ) -> tuple[Parts | None, list[Parts | str]]:
     """Render in a worker; return (error parts or None, warnings)."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            render_one(publication, issue, Path(target), _worker_store, annotate)
+            render_one(
+                publication, issue, Path(target), _worker_store, annotate, shared,
+                Path(previous) if previous else None,
+            )
             error = None
         except ZhikuError as err:
             error = _parts(err)
@@ -71,12 +89,14 @@ def _worker_render(
 
 def render_parallel(
     publication: Publication,
-    jobs_list: list[tuple[Issue, Path]],
+    jobs_list: list[tuple[Issue, Path, Path | None]],
     annotate: bool,
     jobs: int,
     on_done: Callable[[Issue], None],
+    shared: str = "",
 ) -> Iterator[Issue]:
-    """Render each (issue, target folder) in ``jobs`` processes; yield issues as they finish.
+    """Render each (issue, target folder, previous cache entry) in ``jobs`` processes; yield
+    issues as they finish.
 
     The first failure cancels what has not started and is raised as the ZhikuError it was.
     """
@@ -89,8 +109,11 @@ def render_parallel(
         max_workers=jobs, mp_context=ctx, initializer=_worker_init, initargs=(str(publication.root),)
     ) as pool:
         futures = {
-            pool.submit(_worker_render, lean, issue, str(target), annotate): issue
-            for issue, target in jobs_list
+            pool.submit(
+                _worker_render, lean, issue, str(target), annotate, shared,
+                str(previous) if previous else None,
+            ): issue
+            for issue, target, previous in jobs_list
         }
         try:
             for future in as_completed(futures):
