@@ -72,7 +72,9 @@ function show(data, words) {
   const title = document.createElement("p");
   title.className = "search-result-title";
   title.append(a);
-  li.append(title, highlighted(plain(data.excerpt || ""), words));
+  // An excerpt cut just after a sentence starts with its punctuation (。2011…): drop it.
+  const excerpt = plain(data.excerpt || "").replace(/^[\s，。、；：？！,.;:?!）)》」”]+/, "");
+  li.append(title, highlighted(excerpt, words));
   list.append(li);
 }
 
