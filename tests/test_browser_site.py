@@ -19,23 +19,13 @@ from zhiku.site import build_site
 from zhiku.site.server import make_server
 
 sys.path.insert(0, str(Path(__file__).parent))
+from chromium import ARGS, CHROMIUM, MISSING
 from test_site_support import ARTIFACTS, make_archive
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 # A result's own link (not the links to its sections nested under it).
 TOP_RESULT = "ol.search-results > li.search-result > p.search-result-title > a.search-result-link"
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=MISSING)
 
 
 @pytest.fixture(scope="module")
