@@ -210,3 +210,19 @@ def test_show_succeeds_on_publication_issue_and_article(
         assert code == 0, output
         for text in expect:
             assert text in output
+
+
+def test_warning_is_one_line_naming_the_users_file(tmp_path: Path) -> None:
+    pub = tmp_path / "pub"
+    shutil.copytree(FIXTURE, pub)
+    (pub / "issues" / "2021-12-06" / "09-forgotten.md").write_text(
+        "---\ntitle: 忘了列出\n---\n\n正文。\n", encoding="utf-8"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "zhiku", "show", str(pub)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    warned = [line for line in done.stderr.splitlines() if line.startswith("警告 warning:")]
+    assert len(warned) == 1, done.stderr
+    assert "issues/2021-12-06/issue.yml:" in warned[0] and "09-forgotten.md" in warned[0]
+    assert "ZhikuWarning" not in done.stderr and "warnings.warn" not in done.stderr

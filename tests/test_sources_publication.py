@@ -128,3 +128,13 @@ def test_the_worked_example_in_docs_format_reads_as_documented(tmp_path: Path) -
     figures = [b for b in second.walk_blocks() if isinstance(b, Figure)]
     assert [f.series for f in figures] == [("us.cpi_u.inflation.annual",), ()]
     assert figures[0].option("unit") == "%" and figures[0].option("from") == "1960"
+
+
+def test_unlisted_article_file_is_named_in_a_warning(tmp_path: Path) -> None:
+    pub = copy_fixture(tmp_path)
+    folder = pub / "issues" / "2021-12-06"
+    (folder / "09-forgotten.md").write_text("---\ntitle: 忘了列出\n---\n\n正文。\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"09-forgotten\.md.*not listed under 'articles:'") as caught:
+        issue = read_issue(folder)
+    assert "忘了列出" not in [a.title for a in issue.articles]
+    assert "issue.yml" in str(caught[0].message)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import warnings
 
 # Each command lives in its own module and registers itself on ``app`` when imported:
 # add one import per command module here.
@@ -16,10 +17,27 @@ from zhiku.cli import (  # noqa: F401
     show_cmd,
 )
 from zhiku.cli.app import app
-from zhiku.errors import ZhikuError
+from zhiku.errors import ZhikuError, ZhikuWarning
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: object = None,
+    line: str | None = None,
+) -> None:
+    # A user's warning is one line naming their file, like an error, not Python's two-line
+    # "module.py:123: ZhikuWarning" form that points into zhiku's own code.
+    if isinstance(message, ZhikuWarning):
+        print(f"警告 warning: {message.error.message}", file=sys.stderr)
+    else:
+        print(f"警告 warning: {message}", file=sys.stderr)
 
 
 def main() -> None:
+    warnings.showwarning = _show_warning
     try:
         app(standalone_mode=True)
     except ZhikuError as err:

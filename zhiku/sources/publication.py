@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from pathlib import Path
 from typing import Any
 
-from zhiku.errors import ZhikuError
+from zhiku.errors import ZhikuError, ZhikuWarning
 from zhiku.model import WEEKDAYS_ZH, Article, Issue, Publication, SourceRef
 from zhiku.sources.markdown import read_article, ref_path
 from zhiku.sources.text import read_text
@@ -152,6 +153,18 @@ def read_issue(folder: Path | str, file_base: Path | None = None) -> Issue:
         entries = [
             (folder / name, lines.get(f"articles[{n}]", lines["articles"])) for n, name in enumerate(listed)
         ]
+        # An article file dropped into the folder but not listed is not published: say so, since
+        # an editor who forgot issue.yml would otherwise find it silently missing.
+        for stray in sorted(set(folder.glob("*.md")) - {f for f, _ in entries}):
+            warnings.warn(
+                ZhikuWarning(
+                    f"文章文件“{stray.name}”没有列在 articles: 中，不会出版",
+                    f"article file '{stray.name}' is not listed under 'articles:' and will not be published",
+                    ref_file,
+                    lines["articles"],
+                ),
+                stacklevel=2,
+            )
     articles: list[Article] = []
     seen: dict[str, Path] = {}
     for file, line in entries:
