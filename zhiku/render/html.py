@@ -151,6 +151,28 @@ def figure_file(view: ArticleView, number: int) -> str:
     return f"figures/{view.slug}-{number}.svg"
 
 
+def _reading_page(
+    env: jinja2.Environment,
+    template: str,
+    publication: Publication,
+    issue: Issue,
+    annotator: Annotator,
+    pdf_name: str,
+    **extra: object,
+) -> str:
+    """The issue page and the article pages share everything but their template and view."""
+    return render_template(
+        env,
+        template,
+        **page_context(publication, issue, f"../{ASSETS_DIR}"),
+        **extra,
+        para=annotator.paragraph_html,
+        figure_file=figure_file,
+        pdf_name=pdf_name,
+        annotate=bool(annotator.findings),
+    )
+
+
 def issue_page(
     env: jinja2.Environment,
     publication: Publication,
@@ -159,16 +181,7 @@ def issue_page(
     annotator: Annotator,
     pdf_name: str,
 ) -> str:
-    return render_template(
-        env,
-        "issue.html",
-        **page_context(publication, issue, f"../{ASSETS_DIR}"),
-        views=views,
-        para=annotator.paragraph_html,
-        figure_file=figure_file,
-        pdf_name=pdf_name,
-        annotate=bool(annotator.findings),
-    )
+    return _reading_page(env, "issue.html", publication, issue, annotator, pdf_name, views=views)
 
 
 def article_page(
@@ -180,16 +193,8 @@ def article_page(
     annotator: Annotator,
     pdf_name: str,
 ) -> str:
-    return render_template(
-        env,
-        "article.html",
-        **page_context(publication, issue, f"../{ASSETS_DIR}"),
-        view=view,
-        views=views,
-        para=annotator.paragraph_html,
-        figure_file=figure_file,
-        pdf_name=pdf_name,
-        annotate=bool(annotator.findings),
+    return _reading_page(
+        env, "article.html", publication, issue, annotator, pdf_name, view=view, views=views
     )
 
 
