@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from zhiku.cli.app import app
-from zhiku.site import BuildReport, build_site
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
+    from zhiku.site import BuildReport
 
 console = Console(stderr=True)
 
@@ -38,6 +41,9 @@ class LazyProgress:
         if self.bar is None:
             if time.perf_counter() - self.started < self.delay:
                 return
+            # Imported on first use: a build that ends within the delay never draws a bar.
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
             self.bar = Progress(
                 TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                 console=console, transient=True,
@@ -79,6 +85,10 @@ def build_command(
                                       "Output folder, replaced whole on success.")] = Path("_site"),
     annotate: AnnotateOpt = False,
 ) -> None:
+    # The site stage (Jinja2, Typst, every renderer) loads here, not at import: `zhiku --help`
+    # and the other commands start without it.
+    from zhiku.site import build_site
+
     progress = LazyProgress()
     try:
         report = build_site(publication, out, annotate=annotate, progress=progress)

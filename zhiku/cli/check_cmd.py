@@ -7,16 +7,17 @@ import sys
 from collections import Counter
 from itertools import groupby
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from zhiku.claims import Finding, check_paths
-from zhiku.claims.names import VERDICTS, relation_zh
 from zhiku.cli.app import app
+
+if TYPE_CHECKING:
+    from zhiku.claims import Finding
 
 _STYLE = {"inconsistent": "bold red", "unverifiable": "yellow", "consistent": "green"}
 
@@ -51,6 +52,10 @@ def check_command(
         ),
     ] = False,
 ) -> None:
+    # The claims stage (and the sources and quantities it reads with) loads when the command
+    # runs, not when the CLI starts: `zhiku --help` and the other commands start without it.
+    from zhiku.claims import check_paths
+
     findings = check_paths(paths)
     if as_json:
         sys.stdout.write(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2) + "\n")
@@ -63,6 +68,8 @@ def check_command(
 
 def print_report(shown: list[Finding], findings: list[Finding], console: Console) -> None:
     """One table per article (or file): line, relation, verdict, stated, computed, arithmetic."""
+    from zhiku.claims.names import VERDICTS, relation_zh
+
     for (file, article), group in groupby(shown, key=lambda f: (f.file, f.article)):
         title = f"{file}" + (f"  ［{article}］" if article else "")
         table = Table(title=title, title_justify="left", show_lines=True, expand=True)

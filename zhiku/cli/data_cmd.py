@@ -5,18 +5,20 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from zhiku.cli.app import app
-from zhiku.data import SeriesInfo, Store, bundled_store, open_store, read_series_csv
-from zhiku.data.periods import FREQUENCY_ZH
 from zhiku.errors import ZhikuError
-from zhiku.fsutil import atomic_write_bytes
-from zhiku.sources import read_text
+
+if TYPE_CHECKING:
+    from zhiku.data import SeriesInfo, Store
+
+# The data stage (SQLite store, CSV reader) and the sources are imported inside each command,
+# not here: `zhiku --help` and the other commands start without them.
 
 data_app = typer.Typer(
     name="data",
@@ -41,6 +43,8 @@ JsonOption = Annotated[bool, typer.Option("--json", help="输出 JSON / print JS
 
 def _store(pub: Path | None) -> Store:
     """The publication's store, or the bundled one when run outside a publication."""
+    from zhiku.data import bundled_store, open_store
+
     if pub is not None:
         return open_store(pub)
     here = Path.cwd()
@@ -65,6 +69,8 @@ def _summary(store: Store, info: SeriesInfo) -> dict[str, Any]:
 
 @data_app.command("list", help="列出全部序列 / List every series.")
 def list_command(pub: PubOption = None, as_json: JsonOption = False) -> None:
+    from zhiku.data.periods import FREQUENCY_ZH
+
     with _store(pub) as store:
         rows = [_summary(store, info) for info in store.list_series()]
         if as_json:
@@ -89,6 +95,8 @@ def show_command(
     pub: PubOption = None,
     as_json: JsonOption = False,
 ) -> None:
+    from zhiku.data.periods import FREQUENCY_ZH
+
     with _store(pub) as store:
         info = store.series(series)
         records = store.observation_records(series, start, end)
@@ -143,6 +151,10 @@ def import_command(
     ] = False,
     as_json: JsonOption = False,
 ) -> None:
+    from zhiku.data import open_store, read_series_csv
+    from zhiku.fsutil import atomic_write_bytes
+    from zhiku.sources import read_text
+
     if not file.is_file():
         raise ZhikuError("文件不存在", "the file does not exist", file)
     if file.suffix.lower() != ".csv":

@@ -10,8 +10,6 @@ from rich.console import Console
 from rich.table import Table
 
 from zhiku.cli.app import app
-from zhiku.model import Figure, Paragraph
-from zhiku.sources import import_legacy
 
 
 @app.command(
@@ -32,6 +30,10 @@ def import_command(
         bool, typer.Option("--force", help="替换非空的输出文件夹 / replace a non-empty output folder")
     ] = False,
 ) -> None:
+    # The legacy importer (and the model) load when the command runs, not when the CLI starts.
+    from zhiku.model import Figure, Paragraph
+    from zhiku.sources import import_legacy
+
     report = import_legacy(legacy, out, force=force)
     console = Console()
     issue = report.issue

@@ -5,15 +5,16 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from zhiku.cli.app import app
-from zhiku.quantities import Quantity, parse_quantities
-from zhiku.sources import read_text
+
+if TYPE_CHECKING:
+    from zhiku.quantities import Quantity
 
 KIND_ZH = {
     "number": "数字",
@@ -80,6 +81,10 @@ def quantities_command(
         typer.Option("--json", help="按 design.md 的约定输出 JSON 数组 / print the JSON array of design.md"),
     ] = False,
 ) -> None:
+    # The quantities stage loads when the command runs, not when the CLI starts.
+    from zhiku.quantities import parse_quantities
+    from zhiku.sources import read_text
+
     text = read_text(file)
     found = parse_quantities(text)
     if file.suffix.lower() in (".md", ".markdown"):

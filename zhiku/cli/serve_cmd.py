@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from zhiku.cli.app import app
 from zhiku.cli.build_cmd import AnnotateOpt, LazyProgress, PublicationArg, console, print_report
 from zhiku.errors import ZhikuError
-from zhiku.site import BuildReport, build_site
-from zhiku.site.pages import site_info
-from zhiku.site.server import make_server, watch_and_rebuild
-from zhiku.sources import read_publication
+
+if TYPE_CHECKING:
+    from zhiku.site import BuildReport
 
 
 @app.command("serve", help="构建并在本机预览网站，源文件改动后自动重建。"
@@ -28,6 +27,12 @@ def serve_command(
                                              "Output folder (default: PUBLICATION/_site).")] = None,
     annotate: AnnotateOpt = False,
 ) -> None:
+    # The stages load when the command runs, not when the CLI starts (see build_cmd).
+    from zhiku.site import build_site
+    from zhiku.site.pages import site_info
+    from zhiku.site.server import make_server, watch_and_rebuild
+    from zhiku.sources import read_publication
+
     out_dir = out if out is not None else publication / "_site"
     progress = LazyProgress()
     try:

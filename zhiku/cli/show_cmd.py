@@ -7,20 +7,25 @@ every error comes back as one line naming the file and line, before any build.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from zhiku.cli.app import app
-from zhiku.model import Article, Figure, Issue, ListBlock, Paragraph, Quote
-from zhiku.model import Table as TableBlock
-from zhiku.sources import read_article, read_issue, read_publication
-from zhiku.sources.publication import ISSUE_FILE, PUBLICATION_FILE
+
+if TYPE_CHECKING:
+    from zhiku.model import Article, Issue
+
+# The model and the Markdown readers are imported where they are used, not here:
+# `zhiku --help` and the other commands start without them.
 
 
 def _counts(article: Article) -> tuple[int, int, int, int]:
+    from zhiku.model import Figure, ListBlock, Paragraph, Quote
+    from zhiku.model import Table as TableBlock
+
     blocks = list(article.walk_blocks())
     paragraphs = sum(isinstance(b, Paragraph | Quote | ListBlock | TableBlock) for b in blocks)
     figures = [b for b in blocks if isinstance(b, Figure)]
@@ -65,6 +70,9 @@ def show_command(
         ),
     ],
 ) -> None:
+    from zhiku.sources import read_article, read_issue, read_publication
+    from zhiku.sources.publication import ISSUE_FILE, PUBLICATION_FILE
+
     console = Console()
     issues: tuple[Issue, ...]
     if path.suffix.lower() == ".md" or path.is_file():

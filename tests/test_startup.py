@@ -1,0 +1,109 @@
+"""Start-up: a command loads only the stages it uses (how long that takes is bench/startup.py's job).
+
+Each check runs in a fresh interpreter, since this test process has long since imported everything.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import zhiku.sources
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "runwaysys"
+
+# Modules that only some commands need: building (site, render, Typst, Jinja2), checking
+# numbers (claims, quantities), data (SQLite store), reading Markdown, guessing encodings.
+STAGES = (
+    "zhiku.site",
+    "zhiku.render",
+    "zhiku.claims",
+    "zhiku.quantities",
+    "zhiku.data",
+    "zhiku.sources.legacy",
+    "zhiku.sources.importer",
+    "typst",
+    "jinja2",
+    "markdown_it",
+    "charset_normalizer",
+)
+
+
+def loaded_after(code: str) -> tuple[set[str], str]:
+    """Run ``code`` in a fresh Python; return the modules then loaded and what it printed."""
+    probe = (
+        "import atexit, json, sys\n"
+        "atexit.register(lambda: sys.__stderr__.write('\\nMODULES ' + json.dumps(sorted(sys.modules))))\n"
+        + code
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, encoding="utf-8", timeout=120
+    )
+    marker = done.stderr.rfind("MODULES ")
+    assert marker >= 0, done.stderr
+    return set(json.loads(done.stderr[marker + len("MODULES "):])), done.stdout
+
+
+def heavy(modules: set[str], names: tuple[str, ...] = STAGES) -> list[str]:
+    return sorted(n for n in names if n in modules)
+
+
+def test_importing_the_cli_loads_no_stage() -> None:
+    modules, _ = loaded_after("import zhiku.cli")
+    assert "zhiku.cli.show_cmd" in modules and "typer" in modules  # the commands are registered
+    assert heavy(modules) == []
+
+
+def test_help_lists_every_command_without_loading_a_stage() -> None:
+    modules, out = loaded_after(
+        "import sys; sys.argv = ['zhiku', '--help']\nfrom zhiku.cli import main\nmain()"
+    )
+    for command in ("build", "check", "data", "import", "quantities", "serve", "show"):
+        assert command in out
+    # Typer formats help with rich.markdown, which brings markdown_it: that one is the CLI's own.
+    assert heavy(modules) in ([], ["markdown_it"])
+    assert "zhiku.sources.markdown" not in modules
+
+
+def test_show_reads_markdown_but_loads_no_build_or_check_stage() -> None:
+    modules, out = loaded_after(
+        f"import sys; sys.argv = ['zhiku', 'show', {str(EXAMPLE)!r}]\nfrom zhiku.cli import main\nmain()"
+    )
+    assert "2021年11月22日" in out  # it really read the example issue
+    assert {"zhiku.sources.publication", "markdown_it"} <= modules
+    assert heavy(modules) == ["markdown_it"]
+
+
+def test_reading_a_publication_skips_the_legacy_importer_and_encoding_guesser() -> None:
+    modules, _ = loaded_after("from zhiku.sources import read_publication")
+    assert "zhiku.sources.publication" in modules
+    assert heavy(modules, ("zhiku.sources.legacy", "zhiku.sources.importer", "charset_normalizer")) == []
+
+
+def test_a_gb18030_file_still_decodes_in_a_fresh_process(tmp_path: Path) -> None:
+    # charset-normalizer is imported only on this path now: check it still gets there.
+    text = "二〇二一年十一月，美国CPI同比上涨6.8%，为1982年以来最高。\n"
+    path = tmp_path / "gb.txt"
+    path.write_bytes(text.encode("gb18030"))
+    modules, out = loaded_after(
+        "from zhiku.sources import read_text\n"
+        f"sys.stdout.buffer.write(read_text({str(path)!r}).encode('utf-8'))"
+    )
+    assert out == text
+    assert "charset_normalizer" in modules
+
+
+def test_every_public_name_of_sources_resolves_to_its_submodule() -> None:
+    import importlib
+
+    for name in zhiku.sources.__all__:
+        value = getattr(zhiku.sources, name)
+        assert value is getattr(importlib.import_module(value.__module__), name)
+        assert name in dir(zhiku.sources)
+    with pytest.raises(AttributeError, match="no_such_name"):
+        zhiku.sources.no_such_name  # noqa: B018
