@@ -1,26 +1,52 @@
-"""The PDF's font cache: the four Noto CJK SC faces copied out of Debian's collections once,
-reused while the collections are unchanged, rebuilt when a face or the manifest goes stale, and
-giving Typst the same fonts (and so the same PDF) as the collections themselves."""
+"""The PDF's font cache: the four Noto CJK SC faces written once, cut to the common repertoire
+and whole, reused while the collections are unchanged, rebuilt when a face or the manifest goes
+stale — and the cut setting every character it holds exactly as the whole face does."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
+import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import typst
+from fontTools.ttLib import TTFont
 
 from zhiku.errors import ZhikuError
-from zhiku.render import fonts
+from zhiku.render import fonts, pdf
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "runwaysys"
 
 
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def _installed() -> None:
     try:
         fonts.cjk_font_files()
     except ZhikuError as err:
         pytest.skip(f"Noto CJK fonts not installed (fonts-noto-cjk): {err}")
+
+
+@pytest.fixture(scope="module")
+def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Both cuts written once into a private cache, for the tests that only read it."""
+    _installed()
+    base = tmp_path_factory.mktemp("xdg")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_CACHE_HOME", str(base))
+        fonts.pdf_font_dirs.cache_clear()
+        fonts.pdf_font_dirs(common=True)
+        fonts.pdf_font_dirs(common=False)
+        fonts.pdf_font_dirs.cache_clear()
+    yield base / "zhiku" / "fonts"
+    fonts.pdf_font_dirs.cache_clear()
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    _installed()
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     fonts.pdf_font_dirs.cache_clear()
     yield tmp_path / "zhiku" / "fonts"
@@ -31,42 +57,62 @@ def _faces(folder: Path) -> dict[str, int]:
     return {p.name: p.stat().st_mtime_ns for p in folder.glob("*.otf")}
 
 
-def test_the_four_faces_are_written_once_and_reused(cache: Path) -> None:
-    assert fonts.pdf_font_dirs() == (str(cache),)
-    first = _faces(cache)
+def _book(folder: Path) -> set[tuple[str, str, int]]:
+    book = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(folder)])
+    return {(f.family, f.style, f.weight) for f in book.fonts()}
+
+
+def test_the_common_cut_is_written_once_and_the_whole_faces_only_when_asked(cache: Path) -> None:
+    assert fonts.pdf_font_dirs(common=True) == (str(cache / "common"),)
+    first = _faces(cache / "common")
     assert len(first) == 4
-    book = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(cache)])
-    assert sorted(book.families()) == ["Noto Sans CJK SC", "Noto Serif CJK SC"]
+    assert not (cache / "full").exists()  # an issue in common characters never needs them
+
     # Same families, styles and weights as the collections offer for these two families.
     system = typst.Fonts(
         include_system_fonts=False, include_embedded_fonts=False, font_paths=list(fonts.system_font_dirs())
     )
     wanted = {(f.family, f.style, f.weight) for f in system.fonts() if f.family in fonts.FAMILIES}
     wanted = {w for w in wanted if w[2] in fonts.WEIGHTS}
-    assert {(f.family, f.style, f.weight) for f in book.fonts()} == wanted
+    assert _book(cache / "common") == wanted
+
+    assert fonts.pdf_font_dirs(common=False) == (str(cache / "full"),)
+    assert _book(cache / "full") == wanted
+    whole = sum(p.stat().st_size for p in (cache / "full").glob("*.otf"))
+    cut = sum(p.stat().st_size for p in (cache / "common").glob("*.otf"))
+    assert cut < 0.5 * whole  # the point of the cut: less for Typst to read
 
     fonts.pdf_font_dirs.cache_clear()
-    assert fonts.pdf_font_dirs() == (str(cache),)
-    assert _faces(cache) == first  # a warm cache is not written again
+    assert fonts.pdf_font_dirs(common=True) == (str(cache / "common"),)
+    assert _faces(cache / "common") == first  # a warm cache is not written again
 
 
 def test_a_missing_face_rebuilds_the_cache_and_a_changed_source_invalidates_it(cache: Path) -> None:
+    folder = cache / "common"
     fonts.pdf_font_dirs()
-    victim = sorted(cache.glob("*.otf"))[0]
+    victim = sorted(folder.glob("*.otf"))[0]
     victim.unlink()
     fonts.pdf_font_dirs.cache_clear()
-    assert fonts.pdf_font_dirs() == (str(cache),)
-    assert victim.is_file() and len(_faces(cache)) == 4
+    assert fonts.pdf_font_dirs() == (str(folder),)
+    assert victim.is_file() and len(_faces(folder)) == 4
 
-    manifest = cache / "faces.json"
+    manifest = folder / "faces.json"
     good = manifest.read_text(encoding="utf-8")
-    assert fonts._cached(cache)
+    assert fonts._cached(folder)
     data = json.loads(good)
     data["faces"][0]["size"] += 1  # as if the collection had been updated since
     manifest.write_text(json.dumps(data), encoding="utf-8")
-    assert not fonts._cached(cache)
+    assert not fonts._cached(folder)
     manifest.write_text("{", encoding="utf-8")  # a torn manifest
-    assert not fonts._cached(cache)
+    assert not fonts._cached(folder)
+
+
+def test_the_first_cache_layout_is_cleared_away(cache: Path, shared_cache: Path) -> None:
+    shutil.copytree(shared_cache / "common", cache / "common")  # a warm cache of this version
+    (cache / "NotoSerifCJK-Regular-2-1-1.otf").write_bytes(b"old face")
+    (cache / "faces.json").write_text('{"version": 1, "faces": []}', encoding="utf-8")
+    assert fonts.pdf_font_dirs() == (str(cache / "common"),)
+    assert sorted(p.name for p in cache.iterdir()) == ["common"]
 
 
 def test_an_unwritable_cache_falls_back_to_the_collections(
@@ -76,4 +122,91 @@ def test_an_unwritable_cache_falls_back_to_the_collections(
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     fonts.pdf_font_dirs.cache_clear()
-    assert fonts.pdf_font_dirs() == fonts.system_font_dirs()
+    assert fonts.pdf_font_dirs(common=True) == fonts.system_font_dirs()
+    assert fonts.pdf_font_dirs(common=False) == fonts.system_font_dirs()
+
+
+def test_which_text_the_common_cut_covers() -> None:
+    seed = "".join(p.read_text(encoding="utf-8") for p in sorted(EXAMPLE.rglob("*.md")))
+    assert len(seed) > 10_000 and fonts.covers(seed)
+    assert fonts.covers("朱镕基、李喆、王堃：面积120㎡，气温-3℃，①Ⅱ※——“一带一路”（２０２１）αβμ")
+    assert fonts.covers("pīnyīn lǜ zhōngguó")
+    for rare in ("㐀", "𠀀", "한국", "ｶ" + "\U0002a6a5", "\U0001f600"):  # Ext-A, Ext-B, Hangul, emoji
+        assert not fonts.covers(rare), rare
+
+
+def test_an_issue_picks_the_cut_its_text_needs(shared_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from zhiku.sources import read_publication
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(shared_cache.parents[1]))
+    publication = read_publication(EXAMPLE)
+    assert pdf.font_dirs_for(publication, "兰瑞智库政策观察") == (str(shared_cache / "common"),)
+    assert pdf.font_dirs_for(publication, "䶮（Ext-A）") == (str(shared_cache / "full"),)
+
+
+def _compile(folder: Path, tmp_path: Path, text: str, name: str) -> bytes:
+    body = re.sub(r"([\\#*_`$<>@=\-+/\[\]~\"'])", r"\\\1", text)
+    source = tmp_path / f"{name}.typ"
+    source.write_text(
+        '#set text(lang: "zh", region: "cn", font: "Noto Serif CJK SC")\n' + body, encoding="utf-8"
+    )
+    book = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(folder)])
+    out = typst.Compiler(root=str(tmp_path), font_paths=book).compile(input=str(source), format="pdf")
+    assert isinstance(out, bytes)
+    return out
+
+
+def test_a_rare_character_reaches_the_pdf_through_the_whole_faces(shared_cache: Path, tmp_path: Path) -> None:
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    text = "䶮与龑"  # 䶮 is in Extension A: outside the cut, in the whole face
+    for cut, expected in (("common", "与龑"), ("full", "䶮与龑")):
+        data = _compile(shared_cache / cut, tmp_path, text, cut)
+        (tmp_path / f"{cut}.pdf").write_bytes(data)
+        extracted = subprocess.run(
+            ["pdftotext", str(tmp_path / f"{cut}.pdf"), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert extracted.strip().replace("䶮", "") == "与龑" and (("䶮" in extracted) == (cut == "full")), cut
+        assert expected in extracted
+
+
+def _page_hashes(folder: Path, tmp_path: Path, lines: list[str], family: str, weight: str) -> list[str]:
+    escaped = [re.sub(r"([\\#*_`$<>@=\-+/\[\]~\"'])", r"\\\1", line) for line in lines]
+    source = tmp_path / "repertoire.typ"
+    source.write_text(
+        f'#set text(lang: "zh", region: "cn", fallback: false, font: "{family}", weight: "{weight}")\n'
+        "#set page(height: auto, width: 40cm, margin: 2pt)\n"
+        + "\n#pagebreak()\n".join(f"[{line}]" for line in escaped),
+        encoding="utf-8",
+    )
+    book = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(folder)])
+    compiler = typst.Compiler(root=str(tmp_path), font_paths=book)
+    pages = compiler.compile(input=str(source), format="png", ppi=30)
+    assert isinstance(pages, list)
+    return [hashlib.sha1(p).hexdigest() for p in pages]
+
+
+@pytest.mark.parametrize(
+    ("family", "weight"), [("Noto Serif CJK SC", "regular"), ("Noto Sans CJK SC", "bold")]
+)
+def test_the_cut_sets_every_character_it_holds_as_the_whole_face_does(
+    shared_cache: Path, tmp_path: Path, family: str, weight: str
+) -> None:
+    """Every character of the cut that the face has — all symbols and punctuation, every third
+    ideograph — rendered through Typst with the cut and with the whole face: the same pixels.
+    This caught a dropped zh-CN form of — and “” and characters Typst could not find in the
+    cut's character map."""
+    whole = next((shared_cache / "full").glob(f"{family.replace(' ', '').replace('SC', '')}*Regular*.otf"))
+    mapped = TTFont(str(whole), lazy=True)["cmap"].getBestCmap()
+    chars = [
+        chr(c)
+        for lo, hi in fonts.COMMON
+        for c in range(max(lo, 0x21), hi + 1)
+        if c in mapped and (not 0x4E00 <= c <= 0x9FFF or c % 3 == 0)
+    ]
+    assert len(chars) > 9_000
+    lines = ["".join(chars[i : i + 60]) for i in range(0, len(chars), 60)]
+    cut = _page_hashes(shared_cache / "common", tmp_path, lines, family, weight)
+    full = _page_hashes(shared_cache / "full", tmp_path, lines, family, weight)
+    differing = [lines[i] for i, (a, b) in enumerate(zip(cut, full, strict=True)) if a != b]
+    assert differing == []

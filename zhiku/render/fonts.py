@@ -1,16 +1,29 @@
 """The Noto CJK fonts for the PDF: found through fontconfig, and the four faces the layout uses
-copied out of Debian's font collections once, into a cache.
+written once into a cache, in two cuts.
 
 Debian's ``fonts-noto-cjk`` ships four collections (``NotoSerifCJK-Regular.ttc`` …, 20–27 MB
-each) of 5–10 faces (JP, KR, SC, TC, HK, mono). Typst reads every face of every file it is
-given to learn its family and coverage — about 0.05 s of each fresh process — while zhiku's
-layout sets only Noto Serif CJK SC and Noto Sans CJK SC, regular and bold. Those four faces are
-written once as standalone OpenType files with fontTools (whole fonts, no glyph subsetting: the
-PDF embeds the same fonts as before, Typst subsets them itself) into
-``$XDG_CACHE_HOME/zhiku/fonts/`` (``~/.cache/zhiku/fonts/``), with a manifest naming each
-source file's size and modification time; a changed, moved or missing source or cached file
-makes the next build write them again. Where the cache cannot be written the collections are
-used directly, as before — slower, same output.
+each) of 5–10 faces (JP, KR, SC, TC, HK, mono). zhiku's layout sets only Noto Serif CJK SC and
+Noto Sans CJK SC, regular and bold, and a fresh process pays for every byte Typst reads of them:
+given the collections, Typst parses all 30 faces; given the four whole SC faces (65,535 glyphs,
+16–25 MB each) it still spends about 0.08 s of a cold compile loading them.
+
+So the cache (``$XDG_CACHE_HOME/zhiku/fonts/``, ``~/.cache/zhiku/fonts/``) holds:
+
+- ``common/``: each face cut down to :data:`COMMON` — Latin, Greek and Cyrillic, punctuation,
+  the symbols Chinese prose uses (℃ ① Ⅱ ㎡ ※ …), kana, bopomofo and all 20,992 ideographs of the
+  CJK Unified Ideographs block (GBK's whole repertoire and more, so personal and place names such
+  as 朱镕基 are in). HarfBuzz's subsetter (uharfbuzz) keeps the names, metrics and horizontal
+  layout features of the kept glyphs, so zh-CN text is shaped and spaced exactly as with the
+  whole face; the cut is about a third of the size. Written in a few seconds, once.
+- ``full/``: the whole faces, copied out of the collections with fontTools, for the rare issue
+  whose text has a character outside :data:`COMMON` (an Extension-A ideograph, Hangul…). Written
+  only when such an issue is first built.
+
+:func:`pdf_font_dirs` picks the cut for a document's text (:func:`covers`): the PDF looks the same
+either way, and Typst subsets the embedded fonts again in both. Each folder has a manifest naming
+every source file's size and modification time; a changed, moved or missing source or cached
+file makes the next build write the folder again. Where the cache cannot be written the
+collections are used directly — slower, same output.
 """
 
 from __future__ import annotations
@@ -18,16 +31,59 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zhiku.errors import ZhikuError
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
 
 FAMILIES = ("Noto Serif CJK SC", "Noto Sans CJK SC")
 WEIGHTS = (400, 700)  # regular and bold: the only weights theme/issue.typ asks for
 _FALLBACK_FONT_DIR = Path("/usr/share/fonts/opentype/noto")
 _MANIFEST = "faces.json"
-_VERSION = 1
+_VERSION = 2
+
+# The code points of the ``common`` cut (inclusive ranges). Changing them: bump _VERSION.
+COMMON: tuple[tuple[int, int], ...] = (
+    (0x0000, 0x024F),  # ASCII, Latin-1, Latin Extended-A/B (pinyin ǎ ǐ ǒ ǔ ǚ)
+    (0x02B0, 0x036F),  # spacing modifiers (ˇ ˉ ˊ ˋ) and combining marks
+    (0x0370, 0x04FF),  # Greek (α β μ) and Cyrillic
+    (0x2000, 0x23FF),  # punctuation “” — …, letterlike ℃ №, Ⅰ Ⅱ, arrows, maths − ± ≥, technical
+    (0x2460, 0x27BF),  # ① ⑴ ⒈, box drawing, blocks, shapes ■ ▲ ○, symbols ★ ☆, dingbats ✓
+    (0x2E80, 0x2FDF),  # CJK radicals and Kangxi radicals
+    (0x3000, 0x312F),  # CJK punctuation 、。〈〉「」【】〔〕, kana, bopomofo
+    (0x31A0, 0x31BF),  # bopomofo extended
+    (0x31F0, 0x33FF),  # katakana extension, ㈠ ㊣, ㎡ ㎏ ㏄
+    (0x4E00, 0x9FFF),  # CJK Unified Ideographs
+    (0xF900, 0xFAFF),  # CJK compatibility ideographs
+    (0xFE10, 0xFE1F),  # vertical forms
+    (0xFE30, 0xFE6F),  # CJK compatibility forms, small form variants
+    (0xFF00, 0xFFEF),  # full-width forms （）：；！？ ０-９ Ａ-Ｚ
+)
+# The OpenType features the ``common`` cut keeps: those that shaping applies to horizontal text
+# by default or that Typst's text settings can switch on. Left out: vertical forms (vert, vrt2,
+# vkrn, vhal, vpal: Typst sets no vertical text), aalt (a menu of alternates for editors), ruby,
+# hist, the Hangul jamo features, and locl, whose Japanese, Korean and traditional forms of
+# thousands of ideographs double the file — the SC face's own forms are the default ones, and
+# every text in zhiku's layout is set as zh-CN.
+HORIZONTAL_FEATURES = (
+    "ccmp", "mark", "mkmk", "rlig", "calt", "clig", "liga", "rclt", "curs", "dist", "kern",
+    "dlig", "hlig", "salt", "frac", "numr", "dnom", "subs", "sups", "lnum", "onum", "pnum", "tnum",
+    "zero", "halt", "palt", "fwid", "hwid", "pwid",
+    *(f"ss{n:02d}" for n in range(1, 21)),
+)  # fmt: skip
+_OUTSIDE_COMMON = re.compile("[^" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in COMMON) + "]")
+
+
+def covers(text: str) -> bool:
+    """True when every character of ``text`` is in the ``common`` cut (then the cut sets it
+    exactly as the whole face would)."""
+    return _OUTSIDE_COMMON.search(text) is None
 
 
 @functools.lru_cache(maxsize=1)
@@ -85,8 +141,110 @@ def _cached(folder: Path) -> bool:
     return True
 
 
-def _extract(folder: Path) -> bool:
-    """Copy the wanted faces out of the collections into ``folder``; False if none was found."""
+def _write_atomic(folder: Path, name: str, write: Callable[[str], object]) -> None:
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
+    os.close(fd)
+    try:
+        write(tmp)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, folder / name)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _write_bytes(path: str, data: bytes) -> None:
+    Path(path).write_bytes(data)
+
+
+def _common_cut(source: Path, index: int, whole: TTFont) -> bytes:
+    """Face ``index`` of ``source`` (``whole``) cut down to :data:`COMMON` with HarfBuzz's
+    subsetter: the :data:`HORIZONTAL_FEATURES` and the face's zh-CN local forms, every name and
+    metric kept, glyph outlines untouched. HarfBuzz rather than fontTools' subsetter: the same
+    cut takes it well under a second a face, fontTools 25 s."""
+    import uharfbuzz as hb  # type: ignore[import-untyped]  # only when the cache is written
+
+    face = hb.Face(hb.Blob.from_file_path(str(source)), index)
+    wanted = hb.SubsetInput()
+    for lo, hi in COMMON:
+        wanted.unicode_set.add_range(lo, hi)
+    for kind in (hb.SubsetInputSets.NAME_ID, hb.SubsetInputSets.NAME_LANG_ID):
+        keep = wanted.sets(kind)
+        keep.clear()  # the defaults are a short list: cleared and inverted, the set is "all"
+        keep.invert()
+    features = wanted.sets(hb.SubsetInputSets.LAYOUT_FEATURE_TAG)
+    features.clear()
+    for tag in HORIZONTAL_FEATURES:
+        features.add(_tag(tag))
+    # Keep the OS/2 Unicode-range bits as the whole face declares them, so the cut describes
+    # itself to Typst exactly as the whole face does.
+    wanted.flags = hb.SubsetFlags.NOTDEF_OUTLINE | hb.SubsetFlags.NO_PRUNE_UNICODE_RANGES
+    # locl: only its zh-CN forms (— and “” are set differently for zh-CN than by default). The
+    # glyphs are the closure of the other features plus those forms, fixed by hand, because
+    # HarfBuzz's own closure would take in locl's forms for every language.
+    glyphs = {int(old) for old, _new in hb.SubsetPlan(face, wanted).old_to_new_glyph_mapping.items()}
+    glyphs |= {form for plain, form in _zh_cn_forms(whole).items() if plain in glyphs}
+    for gid in glyphs:
+        wanted.glyph_set.add(gid)
+    features.add(_tag("locl"))
+    wanted.flags = wanted.flags | hb.SubsetFlags.NO_LAYOUT_CLOSURE
+    cut = hb.subset(face, wanted)
+    if cut is None:
+        raise ValueError(f"HarfBuzz could not subset {source}#{index}")
+    return _with_full_cmap(bytes(cut.blob.data))
+
+
+def _tag(tag: str) -> int:
+    return int.from_bytes(tag.encode("ascii"), "big")
+
+
+def _zh_cn_forms(font: TTFont) -> dict[int, int]:
+    """What the face's locl feature substitutes for zh-CN text (language system ZHS), as glyph
+    ids: Typst sets zh-CN text, so these forms are the ones a page shows."""
+    gsub = font["GSUB"].table
+    records = gsub.FeatureList.FeatureRecord
+    lookups: set[int] = set()
+    for script in gsub.ScriptList.ScriptRecord:
+        for langsys in script.Script.LangSysRecord:
+            if langsys.LangSysTag == "ZHS ":
+                for i in langsys.LangSys.FeatureIndex:
+                    if records[i].FeatureTag == "locl":
+                        lookups.update(records[i].Feature.LookupListIndex)
+    names: dict[str, str] = {}
+    for i in sorted(lookups):
+        for sub in gsub.LookupList.Lookup[i].SubTable:
+            sub = getattr(sub, "ExtSubTable", sub)  # extension lookups wrap the real one
+            names.update(getattr(sub, "mapping", {}))  # single substitutions, the only kind here
+    return {font.getGlyphID(a): font.getGlyphID(b) for a, b in names.items()}
+
+
+def _with_full_cmap(data: bytes) -> bytes:
+    """The cut with its character map written again as the whole face has it: format 4 for the
+    BMP and format 12 beside it. HarfBuzz writes a format-4 table only, and Typst (as in the
+    typst 0.15 package) misses some characters in it (阿 and 高 among them came out as boxes),
+    while it reads the same map in format 12 correctly."""
+    import io
+
+    from fontTools.ttLib import TTFont
+    from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
+
+    font = TTFont(io.BytesIO(data), lazy=True, recalcBBoxes=False, recalcTimestamp=False)
+    mapping = font["cmap"].getBestCmap()
+    tables = []
+    for fmt, platform, encoding in ((4, 0, 3), (4, 3, 1), (12, 0, 4), (12, 3, 10)):
+        table = CmapSubtable.newSubtable(fmt)
+        table.platformID, table.platEncID, table.language = platform, encoding, 0
+        table.cmap = dict(mapping) if fmt == 12 else {c: g for c, g in mapping.items() if c <= 0xFFFF}
+        tables.append(table)
+    font["cmap"].tables = tables
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+def _extract(folder: Path, cut: bool) -> bool:
+    """Write the wanted faces, whole or cut to :data:`COMMON`, from the collections into
+    ``folder``; False if none was found."""
     # fontTools only here: a build with a warm cache never imports it.
     from fontTools.ttLib import TTCollection, TTFont, TTLibError
 
@@ -95,8 +253,8 @@ def _extract(folder: Path) -> bool:
     try:
         for source in cjk_font_files():
             size, mtime_ns = _stamp(source)
-            # recalc*=False: the saved face keeps the collection's tables byte for byte except
-            # the table directory, so the PDF embeds the same font as before.
+            # recalc*=False: a whole face keeps the collection's tables byte for byte except
+            # the table directory, so the PDF embeds the same font as from the collection.
             options = {"lazy": True, "recalcBBoxes": False, "recalcTimestamp": False}
             if source.suffix.lower() in (".ttc", ".otc"):
                 members = list(TTCollection(str(source), **options).fonts)
@@ -108,19 +266,15 @@ def _extract(folder: Path) -> bool:
                 if family not in FAMILIES or font["OS/2"].usWeightClass not in WEIGHTS:
                     continue
                 file = f"{source.stem}-{index}-{size}-{mtime_ns}.otf"
-                fd, tmp = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
-                os.close(fd)
-                try:
-                    font.save(tmp)
-                    os.chmod(tmp, 0o644)
-                    os.replace(tmp, folder / file)
-                finally:
-                    if os.path.exists(tmp):
-                        os.unlink(tmp)
+                if cut:
+                    data = _common_cut(source, index, font)
+                    _write_atomic(folder, file, functools.partial(_write_bytes, data=data))
+                else:
+                    _write_atomic(folder, file, font.save)
                 faces.append(
                     {"source": str(source), "size": size, "mtime_ns": mtime_ns, "index": index, "file": file}
                 )
-    except TTLibError:
+    except (TTLibError, ValueError):
         return False
     if not faces:
         return False
@@ -128,20 +282,27 @@ def _extract(folder: Path) -> bool:
     for old in folder.glob("*.otf"):  # faces of fonts since updated or removed
         if old.name not in keep:
             old.unlink(missing_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump({"version": _VERSION, "faces": faces}, fh, ensure_ascii=False, indent=1)
-    os.replace(tmp, folder / _MANIFEST)
+    manifest = json.dumps({"version": _VERSION, "faces": faces}, ensure_ascii=False, indent=1)
+    _write_atomic(folder, _MANIFEST, functools.partial(_write_bytes, data=manifest.encode("utf-8")))
     return True
 
 
-@functools.lru_cache(maxsize=1)
-def pdf_font_dirs() -> tuple[str, ...]:
-    """The folders to give Typst for zhiku's own layout: the cache of the four faces, written on
-    first use; the fontconfig folders of the collections where that cannot be done."""
-    folder = cache_dir()
+def _drop_version_1(root: Path) -> None:
+    """Cache version 1 kept the whole faces in the root folder; the ``full/`` cut replaces them."""
+    for old in [*root.glob("*.otf"), root / _MANIFEST]:
+        old.unlink(missing_ok=True)
+
+
+@functools.lru_cache(maxsize=2)
+def pdf_font_dirs(common: bool = True) -> tuple[str, ...]:
+    """The folders to give Typst for zhiku's own layout: the ``common`` cut (for text that
+    :func:`covers`) or the whole faces, written on first use; the fontconfig folders of the
+    collections where that cannot be done."""
+    folder = cache_dir() / ("common" if common else "full")
     try:
-        if _cached(folder) or _extract(folder):
+        if (folder.parent / _MANIFEST).exists():
+            _drop_version_1(folder.parent)
+        if _cached(folder) or _extract(folder, cut=common):
             return (str(folder),)
     except OSError:
         pass  # a read-only home, a full disk: the collections themselves still work

@@ -23,7 +23,7 @@ import typst
 
 from zhiku.errors import ZhikuError, ZhikuWarning
 from zhiku.model import Block, Figure, HtmlBlock, Issue, ListBlock, Paragraph, Publication, Quote, Table
-from zhiku.render.fonts import pdf_font_dirs, system_font_dirs
+from zhiku.render.fonts import covers, pdf_font_dirs, system_font_dirs
 from zhiku.render.inline import inline_plain, inline_typst, typst_escape, typst_string
 from zhiku.render.layout import ArticleView, SectionView
 from zhiku.render.meta import contact_lines, publisher_name
@@ -35,14 +35,21 @@ def cjk_font_dirs() -> tuple[str, ...]:
     return system_font_dirs()
 
 
-@functools.lru_cache(maxsize=2)
-def _fonts(own_layout: bool) -> typst.Fonts:
+@functools.lru_cache(maxsize=3)
+def _fonts(dirs: tuple[str, ...]) -> typst.Fonts:
     # Only the CJK fonts (and Typst's embedded ones for math/raw): scanning every system font
-    # costs time and would let a stray font change the output. zhiku's own layout gets the four
-    # faces it sets, copied out of the collections once (zhiku.render.fonts: Typst then parses 4
-    # faces, not 30); a publication's own layout may name any Noto CJK face, so it gets them all.
-    dirs = pdf_font_dirs() if own_layout else system_font_dirs()
+    # costs time and would let a stray font change the output.
     return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=list(dirs))
+
+
+def font_dirs_for(publication: Publication, text: str) -> tuple[str, ...]:
+    """The font folders for a document of ``text``. zhiku's own layout gets the four faces it
+    sets from zhiku.render.fonts' cache: cut to the common repertoire when ``text`` stays inside
+    it (most issues; a cold compile loads them in half the time), else whole. A publication's own
+    layout may name any Noto CJK face, so it gets every face of the collections."""
+    if theme_file(publication, "issue.typ").parent != THEME_DIR:
+        return system_font_dirs()
+    return pdf_font_dirs(common=covers(text))
 
 
 def _meta(publication: Publication, issue: Issue, views: Sequence[ArticleView]) -> dict[str, object]:
@@ -192,8 +199,8 @@ def render_issue_pdf(publication: Publication, issue: Issue, views: Sequence[Art
         main.write_text(source, encoding="utf-8")
         stamp = dt.datetime(issue.date.year, issue.date.month, issue.date.day, tzinfo=dt.UTC)
         try:
-            own_layout = theme_file(publication, "issue.typ").parent == THEME_DIR
-            compiler = typst.Compiler(root=str(build), font_paths=_fonts(own_layout))
+            text = source + (build / "meta.json").read_text(encoding="utf-8")
+            compiler = typst.Compiler(root=str(build), font_paths=_fonts(font_dirs_for(publication, text)))
             pdf = compiler.compile(input=str(main), format="pdf", timestamp=stamp)
         except typst.TypstError as err:
             # Point at the layout file's line when Typst names it (a broken theme/issue.typ).
