@@ -7,6 +7,7 @@ only when every output has been made, so a failed render leaves the previous out
 from __future__ import annotations
 
 import shutil
+import tempfile
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -25,7 +26,7 @@ from zhiku.render.html import (
     theme_environment,
 )
 from zhiku.render.layout import ArticleView, issue_layout
-from zhiku.render.pdf import render_issue_pdf
+from zhiku.render.pdf import prepare_issue_pdf
 from zhiku.render.text import file_safe_name
 from zhiku.render.theme_files import theme_file
 from zhiku.render.wechat import wechat_page
@@ -130,9 +131,13 @@ def render_issue(
     mine = _issue_findings(issue, findings)
     # The PDF compiles in a second thread while the web pages render in this one: Typst
     # releases the GIL while it loads fonts and lays out (most of a fresh process's render),
-    # so on two cores the pages come almost free. Errors still surface here, from result().
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="zhiku-pdf") as pool:
-        pdf = pool.submit(render_issue_pdf, publication, issue, views)
+    # so on two cores the pages come almost free. Its Python half (the Typst source) runs
+    # first, here, so the page thread cannot hold it up. Errors surface here, from result().
+    with (
+        tempfile.TemporaryDirectory(prefix="zhiku-typst-") as build,
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="zhiku-pdf") as pool,
+    ):
+        pdf = pool.submit(prepare_issue_pdf(publication, issue, views, Path(build)))
         files = _html_pages(publication, issue, views, mine, annotate)
         files[pdf_file_name(publication, issue)] = pdf.result()
 

@@ -15,7 +15,7 @@ import re
 import shutil
 import tempfile
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import nh3
@@ -190,27 +190,44 @@ def issue_typst_source(
     return "".join(w.parts)
 
 
+def prepare_issue_pdf(
+    publication: Publication, issue: Issue, views: Sequence[ArticleView], build: Path
+) -> Callable[[], bytes]:
+    """Write the Typst build folder ``build`` and return the compile, still to run.
+
+    The two halves are apart so that the caller can do the Python half at once and run the
+    compile in a second thread: Typst releases the GIL while it lays out, and a Python thread
+    busy with the web pages would otherwise hold up this half (it needs the GIL throughout)."""
+    source = issue_typst_source(publication, issue, views, build)
+    main = build / "main.typ"
+    main.write_text(source, encoding="utf-8")
+    text = source + (build / "meta.json").read_text(encoding="utf-8")
+    compiler = typst.Compiler(root=str(build), font_paths=_fonts(font_dirs_for(publication, text)))
+    stamp = dt.datetime(issue.date.year, issue.date.month, issue.date.day, tzinfo=dt.UTC)
+    return functools.partial(_compile, compiler, main, stamp, publication, issue)
+
+
+def _compile(
+    compiler: typst.Compiler, main: Path, stamp: dt.datetime, publication: Publication, issue: Issue
+) -> bytes:
+    """Compile to PDF bytes. A Typst error becomes one ZhikuError naming the template."""
+    try:
+        pdf = compiler.compile(input=str(main), format="pdf", timestamp=stamp)
+    except typst.TypstError as err:
+        # Point at the layout file's line when Typst names it (a broken theme/issue.typ).
+        where = re.search(r"issue\.typ:(\d+):", str(getattr(err, "diagnostic", "") or ""))
+        raise ZhikuError(
+            f"PDF 排版失败：{err.message}",
+            f"PDF typesetting failed: {err.message}",
+            theme_file(publication, "issue.typ"),
+            int(where.group(1)) if where else None,
+        ) from None
+    if not isinstance(pdf, bytes):
+        raise ZhikuError("PDF 排版没有输出", "PDF typesetting produced no output", issue.source.file)
+    return pdf
+
+
 def render_issue_pdf(publication: Publication, issue: Issue, views: Sequence[ArticleView]) -> bytes:
-    """Compile the issue to PDF bytes. A Typst error becomes one ZhikuError naming the template."""
+    """The issue's PDF bytes, made in a private build folder."""
     with tempfile.TemporaryDirectory(prefix="zhiku-typst-") as tmp:
-        build = Path(tmp)
-        source = issue_typst_source(publication, issue, views, build)
-        main = build / "main.typ"
-        main.write_text(source, encoding="utf-8")
-        stamp = dt.datetime(issue.date.year, issue.date.month, issue.date.day, tzinfo=dt.UTC)
-        try:
-            text = source + (build / "meta.json").read_text(encoding="utf-8")
-            compiler = typst.Compiler(root=str(build), font_paths=_fonts(font_dirs_for(publication, text)))
-            pdf = compiler.compile(input=str(main), format="pdf", timestamp=stamp)
-        except typst.TypstError as err:
-            # Point at the layout file's line when Typst names it (a broken theme/issue.typ).
-            where = re.search(r"issue\.typ:(\d+):", str(getattr(err, "diagnostic", "") or ""))
-            raise ZhikuError(
-                f"PDF 排版失败：{err.message}",
-                f"PDF typesetting failed: {err.message}",
-                theme_file(publication, "issue.typ"),
-                int(where.group(1)) if where else None,
-            ) from None
-        if not isinstance(pdf, bytes):
-            raise ZhikuError("PDF 排版没有输出", "PDF typesetting produced no output", issue.source.file)
-        return pdf
+        return prepare_issue_pdf(publication, issue, views, Path(tmp))()
