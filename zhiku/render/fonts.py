@@ -28,10 +28,10 @@ collections are used directly — slower, same output.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import os
-import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -77,13 +77,20 @@ HORIZONTAL_FEATURES = (
     "zero", "halt", "palt", "fwid", "hwid", "pwid",
     *(f"ss{n:02d}" for n in range(1, 21)),
 )  # fmt: skip
-_OUTSIDE_COMMON = re.compile("[^" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in COMMON) + "]")
+_STARTS = tuple(lo for lo, _hi in COMMON)
 
 
 def covers(text: str) -> bool:
     """True when every character of ``text`` is in the ``common`` cut (then the cut sets it
     exactly as the whole face would)."""
-    return _OUTSIDE_COMMON.search(text) is None
+    # The distinct characters against the ranges: about 1 ms for an issue, where the same test
+    # as one regular expression costs 2.5 ms just to compile, in every fresh process.
+    for ch in set(text):
+        code = ord(ch)
+        i = bisect.bisect_right(_STARTS, code) - 1
+        if i < 0 or code > COMMON[i][1]:
+            return False
+    return True
 
 
 @functools.lru_cache(maxsize=1)

@@ -23,7 +23,7 @@ from zhiku.render.annotate import RELATION_ZH, VERDICT_ZH, Annotator, finding_no
 from zhiku.render.inline import inline_html, inline_plain, sanitize_block
 from zhiku.render.layout import ArticleView
 from zhiku.render.meta import contact_lines, publisher_name
-from zhiku.render.theme_files import theme_dirs
+from zhiku.render.theme_files import ASSETS_DIR, theme_dirs
 
 # Types only: importing these packages at run time would pull in the claim engine and the
 # chart toolchain (seconds of imports) for a render that is handed its findings and figures.
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 
     from zhiku.claims.model import Finding
 
-ASSETS_DIR = "assets"  # under the site's out_dir, shared with the site pages
 
 
 def _block_kind(block: object) -> str:

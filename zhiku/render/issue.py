@@ -16,20 +16,10 @@ from typing import TYPE_CHECKING
 from zhiku.errors import ZhikuError
 from zhiku.fsutil import atomic_write_bytes, replace_dir, staging_dir_for
 from zhiku.model import Article, Figure, Issue, Publication
-from zhiku.render.annotate import Annotator
-from zhiku.render.html import (
-    ASSETS_DIR,
-    article_page,
-    checks_page,
-    figure_file,
-    issue_page,
-    theme_environment,
-)
 from zhiku.render.layout import ArticleView, issue_layout
 from zhiku.render.pdf import prepare_issue_pdf
 from zhiku.render.text import file_safe_name
-from zhiku.render.theme_files import theme_file
-from zhiku.render.wechat import wechat_page
+from zhiku.render.theme_files import ASSETS_DIR, theme_file
 
 # Types only: importing these packages at run time would pull in the claim engine and the
 # chart toolchain (seconds of imports) for a render that is handed its findings and figures.
@@ -75,6 +65,12 @@ def _html_pages(
     annotate: bool,
     only: str | None = None,
 ) -> dict[str, bytes]:
+    # The page modules (Jinja2, css-inline, nh3) load here, not with this module: in a cold
+    # render that is while Typst already compiles the PDF in the other thread.
+    from zhiku.render.annotate import Annotator
+    from zhiku.render.html import article_page, checks_page, figure_file, issue_page, theme_environment
+    from zhiku.render.wechat import wechat_page
+
     env = theme_environment(publication)
     pdf_name = pdf_file_name(publication, issue)
     out: dict[str, bytes] = {}

@@ -11,6 +11,7 @@ from pathlib import Path
 from zhiku.model import Publication
 
 THEME_DIR = Path(__file__).resolve().parent / "theme"
+ASSETS_DIR = "assets"  # under the site's out_dir, shared with the site pages
 
 
 def theme_dirs(publication: Publication) -> list[Path]:
