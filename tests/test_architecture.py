@@ -6,9 +6,9 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "zhiku"
-# In pipeline order; errors/fsutil are shared by all and model is first.
+# In pipeline order; errors/fsutil/runtime are shared by all and model is first.
 STAGES = ["model", "sources", "quantities", "data", "claims", "figures", "render", "site", "cli"]
-SHARED = {"errors", "fsutil", "__init__"}
+SHARED = {"errors", "fsutil", "runtime", "__init__"}
 ENTRY = "__main__"  # `python -m zhiku`: the CLI itself
 
 

@@ -107,3 +107,20 @@ def test_every_public_name_of_sources_resolves_to_its_submodule() -> None:
         assert name in dir(zhiku.sources)
     with pytest.raises(AttributeError, match="no_such_name"):
         zhiku.sources.no_such_name  # noqa: B018
+
+
+def test_a_command_runs_with_the_collector_tuned_for_a_short_run() -> None:
+    """zhiku.runtime: the CLI raises the collector's threshold first and freezes what is alive
+    last, so its exit does not walk the whole publication once more."""
+    code = (
+        "import gc, sys\n"
+        "sys.argv = ['zhiku', '--version']\n"
+        "from zhiku.cli import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(gc.get_threshold()[0], gc.get_freeze_count() > 1000)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split()[-2:] == ["100000", "True"]

@@ -18,6 +18,7 @@ from zhiku.cli import (  # noqa: F401
 )
 from zhiku.cli.app import app
 from zhiku.errors import ZhikuError, ZhikuWarning
+from zhiku.runtime import end_short_run, start_short_run
 
 
 def _show_warning(
@@ -37,6 +38,7 @@ def _show_warning(
 
 
 def main() -> None:
+    start_short_run()
     warnings.showwarning = _show_warning
     try:
         app(standalone_mode=True)
@@ -52,3 +54,5 @@ def main() -> None:
     except KeyboardInterrupt:
         print("已中断 / interrupted", file=sys.stderr)
         sys.exit(130)
+    finally:
+        end_short_run()

@@ -20,6 +20,7 @@ from typing import Any
 from zhiku import claims, data, render
 from zhiku.errors import ZhikuError, ZhikuWarning
 from zhiku.model import Issue, Publication
+from zhiku.runtime import start_short_run
 from zhiku.site import figurecache
 
 # (zh, en, file, line) of a ZhikuError or ZhikuWarning, as plain values.
@@ -57,6 +58,7 @@ _worker_store: Any = None
 
 def _worker_init(root: str) -> None:
     global _worker_store
+    start_short_run()  # a worker renders issues until the build ends, like the command itself
     _worker_store = data.open_store(Path(root))
 
 
