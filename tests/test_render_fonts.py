@@ -210,3 +210,25 @@ def test_the_cut_sets_every_character_it_holds_as_the_whole_face_does(
     full = _page_hashes(shared_cache / "full", tmp_path, lines, family, weight)
     differing = [lines[i] for i, (a, b) in enumerate(zip(cut, full, strict=True)) if a != b]
     assert differing == []
+
+
+def test_an_issue_with_a_rare_character_prints_it(tmp_path: Path) -> None:
+    """Through render_issue, as a reader gets it: an article naming 刘䶮 (䶮, Extension A, is
+    outside the cut) gets the whole faces, and the PDF shows the name, not a box."""
+    from test_render_support import pdftotext as pdf_text
+
+    from zhiku.data import open_store
+    from zhiku.render import render_issue
+    from zhiku.sources import read_publication
+
+    _installed()
+    root = tmp_path / "pub"
+    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns(".zhiku", "_site"))
+    article = sorted(root.glob("issues/*/*.md"))[0]
+    with article.open("a", encoding="utf-8") as fh:
+        fh.write("\n南汉高祖刘䶮亦有此论。\n")
+    publication = read_publication(root)
+    store = open_store(root)
+    written = render_issue(publication, publication.issues[0], tmp_path / "out", store=store, findings=[])
+    pdf_file = next(p for p in written if p.suffix == ".pdf")
+    assert "南汉高祖刘䶮亦有此论" in pdf_text(pdf_file).replace("\n", "")
