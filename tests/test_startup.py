@@ -123,4 +123,4 @@ def test_a_command_runs_with_the_collector_tuned_for_a_short_run() -> None:
         "print(gc.get_threshold()[0], gc.get_freeze_count() > 1000)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.split()[-2:] == ["100000", "True"]
+    assert done.stdout.split()[-2:] == ["10000", "True"]
