@@ -1,6 +1,7 @@
-"""The PDF's font cache: the four Noto CJK SC faces written once, cut to the common repertoire
-and whole, reused while the collections are unchanged, rebuilt when a face or the manifest goes
-stale — and the cut setting every character it holds exactly as the whole face does."""
+"""The PDF's font cache: the four Noto CJK SC faces written once, in two cuts (GB 2312, the
+common repertoire) and whole, reused while the collections are unchanged, rebuilt when a face
+or the manifest goes stale — and each cut setting every character it holds exactly as the
+whole face does."""
 
 from __future__ import annotations
 
@@ -37,8 +38,8 @@ def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("XDG_CACHE_HOME", str(base))
         fonts.pdf_font_dirs.cache_clear()
-        fonts.pdf_font_dirs(common=True)
-        fonts.pdf_font_dirs(common=False)
+        for cut in fonts.CUTS:
+            fonts.pdf_font_dirs(cut)
         fonts.pdf_font_dirs.cache_clear()
     yield base / "zhiku" / "fonts"
     fonts.pdf_font_dirs.cache_clear()
@@ -62,11 +63,11 @@ def _book(folder: Path) -> set[tuple[str, str, int]]:
     return {(f.family, f.style, f.weight) for f in book.fonts()}
 
 
-def test_the_common_cut_is_written_once_and_the_whole_faces_only_when_asked(cache: Path) -> None:
-    assert fonts.pdf_font_dirs(common=True) == (str(cache / "common"),)
-    first = _faces(cache / "common")
+def test_each_cut_is_written_once_and_only_when_asked(cache: Path) -> None:
+    assert fonts.pdf_font_dirs("gb2312") == (str(cache / "gb2312"),)
+    first = _faces(cache / "gb2312")
     assert len(first) == 4
-    assert not (cache / "full").exists()  # an issue in common characters never needs them
+    assert sorted(p.name for p in cache.iterdir()) == ["gb2312"]  # the others wait until needed
 
     # Same families, styles and weights as the collections offer for these two families.
     system = typst.Fonts(
@@ -74,21 +75,21 @@ def test_the_common_cut_is_written_once_and_the_whole_faces_only_when_asked(cach
     )
     wanted = {(f.family, f.style, f.weight) for f in system.fonts() if f.family in fonts.FAMILIES}
     wanted = {w for w in wanted if w[2] in fonts.WEIGHTS}
-    assert _book(cache / "common") == wanted
-
-    assert fonts.pdf_font_dirs(common=False) == (str(cache / "full"),)
-    assert _book(cache / "full") == wanted
-    whole = sum(p.stat().st_size for p in (cache / "full").glob("*.otf"))
-    cut = sum(p.stat().st_size for p in (cache / "common").glob("*.otf"))
-    assert cut < 0.5 * whole  # the point of the cut: less for Typst to read
+    sizes = {}
+    for cut in fonts.CUTS:
+        assert fonts.pdf_font_dirs(cut) == (str(cache / cut),)
+        assert _book(cache / cut) == wanted
+        sizes[cut] = sum(p.stat().st_size for p in (cache / cut).glob("*.otf"))
+    # The point of the cuts: less for Typst to read.
+    assert sizes["gb2312"] < 0.5 * sizes["common"] < 0.25 * sizes["full"]
 
     fonts.pdf_font_dirs.cache_clear()
-    assert fonts.pdf_font_dirs(common=True) == (str(cache / "common"),)
-    assert _faces(cache / "common") == first  # a warm cache is not written again
+    assert fonts.pdf_font_dirs("gb2312") == (str(cache / "gb2312"),)
+    assert _faces(cache / "gb2312") == first  # a warm cache is not written again
 
 
 def test_a_missing_face_rebuilds_the_cache_and_a_changed_source_invalidates_it(cache: Path) -> None:
-    folder = cache / "common"
+    folder = cache / "gb2312"
     fonts.pdf_font_dirs()
     victim = sorted(folder.glob("*.otf"))[0]
     victim.unlink()
@@ -108,11 +109,11 @@ def test_a_missing_face_rebuilds_the_cache_and_a_changed_source_invalidates_it(c
 
 
 def test_the_first_cache_layout_is_cleared_away(cache: Path, shared_cache: Path) -> None:
-    shutil.copytree(shared_cache / "common", cache / "common")  # a warm cache of this version
+    shutil.copytree(shared_cache / "gb2312", cache / "gb2312")  # a warm cache of this version
     (cache / "NotoSerifCJK-Regular-2-1-1.otf").write_bytes(b"old face")
     (cache / "faces.json").write_text('{"version": 1, "faces": []}', encoding="utf-8")
-    assert fonts.pdf_font_dirs() == (str(cache / "common"),)
-    assert sorted(p.name for p in cache.iterdir()) == ["common"]
+    assert fonts.pdf_font_dirs() == (str(cache / "gb2312"),)
+    assert sorted(p.name for p in cache.iterdir()) == ["gb2312"]
 
 
 def test_an_unwritable_cache_falls_back_to_the_collections(
@@ -122,17 +123,20 @@ def test_an_unwritable_cache_falls_back_to_the_collections(
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     fonts.pdf_font_dirs.cache_clear()
-    assert fonts.pdf_font_dirs(common=True) == fonts.system_font_dirs()
-    assert fonts.pdf_font_dirs(common=False) == fonts.system_font_dirs()
+    for cut in fonts.CUTS:
+        assert fonts.pdf_font_dirs(cut) == fonts.system_font_dirs()
 
 
-def test_which_text_the_common_cut_covers() -> None:
+def test_which_cut_a_text_needs() -> None:
     seed = "".join(p.read_text(encoding="utf-8") for p in sorted(EXAMPLE.rglob("*.md")))
-    assert len(seed) > 10_000 and fonts.covers(seed)
-    assert fonts.covers("朱镕基、李喆、王堃：面积120㎡，气温-3℃，①Ⅱ※——“一带一路”（２０２１）αβμ")
-    assert fonts.covers("pīnyīn lǜ zhōngguó")
-    for rare in ("㐀", "𠀀", "한국", "ｶ" + "\U0002a6a5", "\U0001f600"):  # Ext-A, Ext-B, Hangul, emoji
-        assert not fonts.covers(rare), rare
+    assert len(seed) > 10_000 and fonts.cut_for(seed) == "gb2312"
+    assert fonts.cut_for("气温-3℃，面积120㎡，①Ⅱ※——“一带一路”（２０２１）αβμ pīnyīn lǜ") == "gb2312"
+    for name in ("朱镕基", "王堃", "李喆"):  # outside GB 2312, inside the CJK block
+        assert fonts.cut_for("国务院总理" + name) == "common", name
+    for rare in ("㐀", "𠀀", "한국", "\U0002a6a5", "\U0001f600"):  # Ext-A, Ext-B, Hangul, emoji
+        assert fonts.cut_for("中文" + rare) == "full", rare
+    with pytest.raises(ValueError):
+        fonts.pdf_font_dirs("gbk")
 
 
 def test_an_issue_picks_the_cut_its_text_needs(shared_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -140,7 +144,8 @@ def test_an_issue_picks_the_cut_its_text_needs(shared_cache: Path, monkeypatch: 
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(shared_cache.parents[1]))
     publication = read_publication(EXAMPLE)
-    assert pdf.font_dirs_for(publication, "兰瑞智库政策观察") == (str(shared_cache / "common"),)
+    assert pdf.font_dirs_for(publication, "兰瑞智库政策观察") == (str(shared_cache / "gb2312"),)
+    assert pdf.font_dirs_for(publication, "朱镕基") == (str(shared_cache / "common"),)
     assert pdf.font_dirs_for(publication, "䶮（Ext-A）") == (str(shared_cache / "full"),)
 
 
@@ -159,7 +164,7 @@ def _compile(folder: Path, tmp_path: Path, text: str, name: str) -> bytes:
 def test_a_rare_character_reaches_the_pdf_through_the_whole_faces(shared_cache: Path, tmp_path: Path) -> None:
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext (poppler-utils) not installed")
-    text = "䶮与龑"  # 䶮 is in Extension A: outside the cut, in the whole face
+    text = "䶮与龑"  # 䶮 is in Extension A: outside the cuts, in the whole face
     for cut, expected in (("common", "与龑"), ("full", "䶮与龑")):
         data = _compile(shared_cache / cut, tmp_path, text, cut)
         (tmp_path / f"{cut}.pdf").write_bytes(data)
@@ -187,28 +192,36 @@ def _page_hashes(folder: Path, tmp_path: Path, lines: list[str], family: str, we
 
 
 @pytest.mark.parametrize(
-    ("family", "weight"), [("Noto Serif CJK SC", "regular"), ("Noto Sans CJK SC", "bold")]
+    ("cut", "family", "weight"),
+    [
+        ("gb2312", "Noto Serif CJK SC", "regular"),
+        ("gb2312", "Noto Sans CJK SC", "bold"),
+        ("common", "Noto Serif CJK SC", "bold"),
+        ("common", "Noto Sans CJK SC", "regular"),
+    ],
 )
-def test_the_cut_sets_every_character_it_holds_as_the_whole_face_does(
-    shared_cache: Path, tmp_path: Path, family: str, weight: str
+def test_a_cut_sets_every_character_it_holds_as_the_whole_face_does(
+    shared_cache: Path, tmp_path: Path, cut: str, family: str, weight: str
 ) -> None:
-    """Every character of the cut that the face has — all symbols and punctuation, every third
-    ideograph — rendered through Typst with the cut and with the whole face: the same pixels.
-    This caught a dropped zh-CN form of — and “” and characters Typst could not find in the
-    cut's character map."""
+    """Every character of the cut that the face has — all symbols and punctuation, and every
+    GB 2312 ideograph, or every third one of the whole block — rendered through Typst with the
+    cut and with the whole face: the same pixels. This caught a dropped zh-CN form of — and “”
+    and characters Typst could not find in the cut's character map."""
     whole = next((shared_cache / "full").glob(f"{family.replace(' ', '').replace('SC', '')}*Regular*.otf"))
     mapped = TTFont(str(whole), lazy=True)["cmap"].getBestCmap()
-    chars = [
-        chr(c)
-        for lo, hi in fonts.COMMON
-        for c in range(max(lo, 0x21), hi + 1)
-        if c in mapped and (not 0x4E00 <= c <= 0x9FFF or c % 3 == 0)
-    ]
+
+    def wanted(c: int) -> bool:
+        if not 0x4E00 <= c <= 0x9FFF:
+            return True
+        return fonts.cut_for(chr(c)) == "gb2312" if cut == "gb2312" else c % 3 == 0
+
+    codes = (c for lo, hi in fonts.COMMON for c in range(max(lo, 0x21), hi + 1))
+    chars = [chr(c) for c in codes if c in mapped and wanted(c)]
     assert len(chars) > 9_000
     lines = ["".join(chars[i : i + 60]) for i in range(0, len(chars), 60)]
-    cut = _page_hashes(shared_cache / "common", tmp_path, lines, family, weight)
+    got = _page_hashes(shared_cache / cut, tmp_path, lines, family, weight)
     full = _page_hashes(shared_cache / "full", tmp_path, lines, family, weight)
-    differing = [lines[i] for i, (a, b) in enumerate(zip(cut, full, strict=True)) if a != b]
+    differing = [lines[i] for i, (a, b) in enumerate(zip(got, full, strict=True)) if a != b]
     assert differing == []
 
 

@@ -1,26 +1,27 @@
 """The Noto CJK fonts for the PDF: found through fontconfig, and the four faces the layout uses
-written once into a cache, in two cuts.
+written once into a cache, in three cuts.
 
 Debian's ``fonts-noto-cjk`` ships four collections (``NotoSerifCJK-Regular.ttc`` …, 20–27 MB
 each) of 5–10 faces (JP, KR, SC, TC, HK, mono). zhiku's layout sets only Noto Serif CJK SC and
 Noto Sans CJK SC, regular and bold, and a fresh process pays for every byte Typst reads of them:
 given the collections, Typst parses all 30 faces; given the four whole SC faces (65,535 glyphs,
-16–25 MB each) it still spends about 0.08 s of a cold compile loading them.
+16–25 MB each) its cold compile of the example issue takes 0.081 s.
 
-So the cache (``$XDG_CACHE_HOME/zhiku/fonts/``, ``~/.cache/zhiku/fonts/``) holds:
+So the cache (``$XDG_CACHE_HOME/zhiku/fonts/``, ``~/.cache/zhiku/fonts/``) holds, per face:
 
-- ``common/``: each face cut down to :data:`COMMON` — Latin, Greek and Cyrillic, punctuation,
-  the symbols Chinese prose uses (℃ ① Ⅱ ㎡ ※ …), kana, bopomofo and all 20,992 ideographs of the
-  CJK Unified Ideographs block (GBK's whole repertoire and more, so personal and place names such
-  as 朱镕基 are in). HarfBuzz's subsetter (uharfbuzz) keeps the names, metrics and horizontal
-  layout features of the kept glyphs, so zh-CN text is shaped and spaced exactly as with the
-  whole face; the cut is about a third of the size. Written in a few seconds, once.
-- ``full/``: the whole faces, copied out of the collections with fontTools, for the rare issue
-  whose text has a character outside :data:`COMMON` (an Extension-A ideograph, Hangul…). Written
-  only when such an issue is first built.
+- ``gb2312/``: the face cut to :data:`COMMON` without the ideographs, plus GB 2312's 6,763
+  ideographs — the standard set of everyday simplified Chinese (3 MB a face; compile 0.061 s).
+- ``common/``: cut to :data:`COMMON` — Latin, Greek and Cyrillic, punctuation, the symbols
+  Chinese prose uses (℃ ① Ⅱ ㎡ ※ …), kana, bopomofo and all 20,992 ideographs of the CJK Unified
+  Ideographs block, so rarer names such as 朱镕基 are in (9 MB; 0.067 s).
+- ``full/``: the whole face, copied out of its collection with fontTools, for the rare issue
+  with a character outside :data:`COMMON` (an Extension-A ideograph, Hangul…).
 
-:func:`pdf_font_dirs` picks the cut for a document's text (:func:`covers`): the PDF looks the same
-either way, and Typst subsets the embedded fonts again in both. Each folder has a manifest naming
+HarfBuzz's subsetter (uharfbuzz) keeps the names, metrics and horizontal layout features of the
+kept glyphs, so zh-CN text is shaped and spaced exactly as with the whole face. Each cut is
+written the first time an issue needs it (a few seconds). :func:`pdf_font_dirs` gets the
+smallest cut that covers a document's text (:func:`cut_for`): the PDF looks the same either
+way, and Typst subsets the embedded fonts again in all three. Each folder has a manifest naming
 every source file's size and modification time; a changed, moved or missing source or cached
 file makes the next build write the folder again. Where the cache cannot be written the
 collections are used directly — slower, same output.
@@ -46,9 +47,9 @@ FAMILIES = ("Noto Serif CJK SC", "Noto Sans CJK SC")
 WEIGHTS = (400, 700)  # regular and bold: the only weights theme/issue.typ asks for
 _FALLBACK_FONT_DIR = Path("/usr/share/fonts/opentype/noto")
 _MANIFEST = "faces.json"
-_VERSION = 2
+_VERSION = 3
 
-# The code points of the ``common`` cut (inclusive ranges). Changing them: bump _VERSION.
+# The code points of the ``common`` cut (inclusive ranges). Changing them or the cuts: bump _VERSION.
 COMMON: tuple[tuple[int, int], ...] = (
     (0x0000, 0x024F),  # ASCII, Latin-1, Latin Extended-A/B (pinyin ǎ ǐ ǒ ǔ ǚ)
     (0x02B0, 0x036F),  # spacing modifiers (ˇ ˉ ˊ ˋ) and combining marks
@@ -65,7 +66,7 @@ COMMON: tuple[tuple[int, int], ...] = (
     (0xFE30, 0xFE6F),  # CJK compatibility forms, small form variants
     (0xFF00, 0xFFEF),  # full-width forms （）：；！？ ０-９ Ａ-Ｚ
 )
-# The OpenType features the ``common`` cut keeps: those that shaping applies to horizontal text
+# The OpenType features the cuts keep: those that shaping applies to horizontal text
 # by default or that Typst's text settings can switch on. Left out: vertical forms (vert, vrt2,
 # vkrn, vhal, vpal: Typst sets no vertical text), aalt (a menu of alternates for editors), ruby,
 # hist, the Hangul jamo features, and locl, whose Japanese, Korean and traditional forms of
@@ -78,19 +79,43 @@ HORIZONTAL_FEATURES = (
     *(f"ss{n:02d}" for n in range(1, 21)),
 )  # fmt: skip
 _STARTS = tuple(lo for lo, _hi in COMMON)
+_IDEOGRAPHS = (0x4E00, 0x9FFF)  # the block of COMMON that the gb2312 cut narrows
+CUTS = ("gb2312", "common", "full")  # smallest first
 
 
-def covers(text: str) -> bool:
-    """True when every character of ``text`` is in the ``common`` cut (then the cut sets it
-    exactly as the whole face would)."""
+def cut_for(text: str) -> str:
+    """The smallest cut that has every character of ``text`` (and then sets it exactly as the
+    whole face would): ``gb2312``, ``common`` or ``full``."""
     # The distinct characters against the ranges: about 1 ms for an issue, where the same test
     # as one regular expression costs 2.5 ms just to compile, in every fresh process.
+    cut = "gb2312"
     for ch in set(text):
         code = ord(ch)
         i = bisect.bisect_right(_STARTS, code) - 1
         if i < 0 or code > COMMON[i][1]:
-            return False
+            return "full"
+        if cut == "gb2312" and _IDEOGRAPHS[0] <= code <= _IDEOGRAPHS[1] and not _in_gb2312(ch):
+            cut = "common"
+    return cut
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
     return True
+
+
+def _repertoire(cut: str) -> list[tuple[int, int]]:
+    """The code points of a cut, as inclusive ranges."""
+    if cut == "common":
+        return list(COMMON)
+    ranges = [r for r in COMMON if r != _IDEOGRAPHS]
+    for code in range(_IDEOGRAPHS[0], _IDEOGRAPHS[1] + 1):
+        if _in_gb2312(chr(code)):
+            ranges.append((code, code))
+    return ranges
 
 
 @functools.lru_cache(maxsize=1)
@@ -164,8 +189,8 @@ def _write_bytes(path: str, data: bytes) -> None:
     Path(path).write_bytes(data)
 
 
-def _common_cut(source: Path, index: int, whole: TTFont) -> bytes:
-    """Face ``index`` of ``source`` (``whole``) cut down to :data:`COMMON` with HarfBuzz's
+def _cut(source: Path, index: int, whole: TTFont, cut: str) -> bytes:
+    """Face ``index`` of ``source`` (``whole``) cut down to ``cut``'s repertoire with HarfBuzz's
     subsetter: the :data:`HORIZONTAL_FEATURES` and the face's zh-CN local forms, every name and
     metric kept, glyph outlines untouched. HarfBuzz rather than fontTools' subsetter: the same
     cut takes it well under a second a face, fontTools 25 s."""
@@ -173,7 +198,7 @@ def _common_cut(source: Path, index: int, whole: TTFont) -> bytes:
 
     face = hb.Face(hb.Blob.from_file_path(str(source)), index)
     wanted = hb.SubsetInput()
-    for lo, hi in COMMON:
+    for lo, hi in _repertoire(cut):
         wanted.unicode_set.add_range(lo, hi)
     for kind in (hb.SubsetInputSets.NAME_ID, hb.SubsetInputSets.NAME_LANG_ID):
         keep = wanted.sets(kind)
@@ -195,10 +220,10 @@ def _common_cut(source: Path, index: int, whole: TTFont) -> bytes:
         wanted.glyph_set.add(gid)
     features.add(_tag("locl"))
     wanted.flags = wanted.flags | hb.SubsetFlags.NO_LAYOUT_CLOSURE
-    cut = hb.subset(face, wanted)
-    if cut is None:
+    result = hb.subset(face, wanted)
+    if result is None:
         raise ValueError(f"HarfBuzz could not subset {source}#{index}")
-    return _with_full_cmap(bytes(cut.blob.data))
+    return _with_full_cmap(bytes(result.blob.data))
 
 
 def _tag(tag: str) -> int:
@@ -249,9 +274,9 @@ def _with_full_cmap(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _extract(folder: Path, cut: bool) -> bool:
-    """Write the wanted faces, whole or cut to :data:`COMMON`, from the collections into
-    ``folder``; False if none was found."""
+def _extract(folder: Path, cut: str) -> bool:
+    """Write the wanted faces, cut (``gb2312``, ``common``) or whole (``full``), from the
+    collections into ``folder``; False if none was found."""
     # fontTools only here: a build with a warm cache never imports it.
     from fontTools.ttLib import TTCollection, TTFont, TTLibError
 
@@ -273,8 +298,8 @@ def _extract(folder: Path, cut: bool) -> bool:
                 if family not in FAMILIES or font["OS/2"].usWeightClass not in WEIGHTS:
                     continue
                 file = f"{source.stem}-{index}-{size}-{mtime_ns}.otf"
-                if cut:
-                    data = _common_cut(source, index, font)
+                if cut != "full":
+                    data = _cut(source, index, font, cut)
                     _write_atomic(folder, file, functools.partial(_write_bytes, data=data))
                 else:
                     _write_atomic(folder, file, font.save)
@@ -300,16 +325,17 @@ def _drop_version_1(root: Path) -> None:
         old.unlink(missing_ok=True)
 
 
-@functools.lru_cache(maxsize=2)
-def pdf_font_dirs(common: bool = True) -> tuple[str, ...]:
-    """The folders to give Typst for zhiku's own layout: the ``common`` cut (for text that
-    :func:`covers`) or the whole faces, written on first use; the fontconfig folders of the
-    collections where that cannot be done."""
-    folder = cache_dir() / ("common" if common else "full")
+@functools.lru_cache(maxsize=len(CUTS))
+def pdf_font_dirs(cut: str = "gb2312") -> tuple[str, ...]:
+    """The folders to give Typst for zhiku's own layout: ``cut`` (see :func:`cut_for`), written
+    on first use; the fontconfig folders of the collections where that cannot be done."""
+    if cut not in CUTS:
+        raise ValueError(f"unknown font cut {cut!r}")
+    folder = cache_dir() / cut
     try:
         if (folder.parent / _MANIFEST).exists():
             _drop_version_1(folder.parent)
-        if _cached(folder) or _extract(folder, cut=common):
+        if _cached(folder) or _extract(folder, cut):
             return (str(folder),)
     except OSError:
         pass  # a read-only home, a full disk: the collections themselves still work
