@@ -293,8 +293,9 @@ figures) {ph["read"]:.3f} s, `render_issue` {ph["render"]:.3f} s; the rest is th
 starting and exiting. Inside `render_issue` the Typst source is written first, then the PDF
 compiles in a second thread while the web and WeChat pages render (Typst releases the GIL), so
 the render's time is Typst's cold compile. It reads the fonts from zhiku's font cache: the four
-Noto CJK SC faces cut to the common repertoire (31 MB instead of the collections' 30 faces; an
-issue with a rarer character gets the whole faces).
+Noto CJK SC faces cut to what the issue's text needs — here GB 2312's ideographs and the common
+symbols, 11 MB instead of the collections' 30 faces (an issue with rarer characters gets a
+larger cut or the whole faces).
 
 Where Pandoc's time goes (medians): `pandoc` → HTML {pp["html"]:.3f} s, `pandoc -t typst`
 {pp["to_typst"]:.3f} s, the cold Typst compile {pp["typst"]:.3f} s ({pp["typst_process"]:.3f} s for its
