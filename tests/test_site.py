@@ -99,6 +99,46 @@ def test_index_lists_issues_newest_first_with_dates_and_titles(built: tuple[Path
     assert '<html lang="zh-CN">' in (out / "index.html").read_text(encoding="utf-8")
 
 
+def _issue_dates(page: _Text) -> list[str]:
+    return re.findall(r"20\d\d年\d+月\d+日 星期.", "".join(page.text))
+
+
+def test_each_year_has_a_page_and_the_index_links_them(built: tuple[Path, Path, BuildReport]) -> None:
+    _, out, _ = built
+    index = read_page(out / "index.html")
+    assert ("2021", "years/2021.html") in index.links and ("2020", "years/2020.html") in index.links
+    y2021 = read_page(out / "years" / "2021.html")
+    assert _issue_dates(y2021) == ["2021年12月6日 星期一", "2021年11月22日 星期一", "2021年11月8日 星期一"]
+    assert ("2020", "../years/2020.html") in y2021.links  # the year bar, from inside years/
+    assert any(href == "../2021-11-22/index.html" for _t, href in y2021.links)
+    y2020 = read_page(out / "years" / "2020.html")
+    assert _issue_dates(y2020) == ["2020年12月28日 星期一"]
+    assert "本年共 1 期、1 篇文章" in "".join(y2020.text)
+    locs = re.findall(r"<loc>(.*?)</loc>", (out / "sitemap.xml").read_text(encoding="utf-8"))
+    assert "http://www.runwaysys.com/years/2021.html" in locs
+
+
+def test_a_long_archive_shows_only_the_newest_issues_on_the_index(
+    built: tuple[Path, Path, BuildReport], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At hundreds of issues the front page lists the newest (INDEX_ISSUES) and sends readers to
+    the year pages for the rest; here with room for 2 of the 4 issues."""
+    from zhiku.site import pages
+    from zhiku.sources import read_publication
+
+    pub, out, _ = built
+    monkeypatch.setattr(pages, "INDEX_ISSUES", 2)
+    publication = read_publication(pub)
+    view = pages.build_view(publication, {}, out)
+    pages.write_pages(publication, view, tmp_path)
+    index = read_page(tmp_path / "index.html")
+    assert _issue_dates(index) == ["2021年12月6日 星期一", "2021年11月22日 星期一"]
+    text = "".join(index.text)
+    assert "共 4 期、6 篇文章" in text and "这里是最新的 2 期" in text
+    assert ("2020年", "years/2020.html") in index.links  # 往期 / Earlier issues
+    assert len(_issue_dates(read_page(tmp_path / "years" / "2021.html"))) == 3
+
+
 def test_topic_pages_list_the_tagged_articles(built: tuple[Path, Path, BuildReport]) -> None:
     _, out, _ = built
     topics = read_page(out / "topics" / "index.html")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -25,6 +26,7 @@ from zhiku.site import urls
 from zhiku.site.search import SEARCH_DIR
 
 THEME_DIR = Path(__file__).parent / "theme"
+INDEX_ISSUES = 20  # issues on the front page; every issue is on its year's page
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,14 @@ def build_view(
     return SiteView(info, tuple(issues), topics, search_shards)
 
 
+def issues_by_year(issues: Sequence[IssueView]) -> dict[int, list[IssueView]]:
+    """``issues`` (newest first) grouped by year, in the same order."""
+    by_year: dict[int, list[IssueView]] = defaultdict(list)
+    for iv in issues:
+        by_year[iv.date.year].append(iv)
+    return dict(by_year)
+
+
 def environment(publication: Publication) -> jinja2.Environment:
     """The render theme's environment (the publication's theme/ first, then zhiku's), with the
     site's templates added after it, so a publication can override those too."""
@@ -186,16 +196,27 @@ def write_pages(publication: Publication, view: SiteView, out_dir: Path) -> list
         atomic_write_text(path, html)
         written.append(path)
 
-    by_year: dict[int, list[IssueView]] = defaultdict(list)
-    for iv in view.issues:
-        by_year[iv.date.year].append(iv)
+    by_year = issues_by_year(view.issues)
     years = sorted(by_year, reverse=True)
+    year_pages = {y: urls.year_path(y) for y in years}
+    # The index shows the newest issues; the rest are a click away on their year's page, so the
+    # front page stays light at hundreds of issues (1,000 issues listed whole were about 1.5 MB).
+    shown = min(len(view.issues), INDEX_ISSUES)
+    latest = issues_by_year(view.issues[:shown])
     emit(
         "site_index.html", "index.html", "",
-        issues=view.issues, issues_by_year=[(y, by_year[y]) for y in years], years=years,
-        article_count=sum(len(i.articles) for i in view.issues),
+        issues=view.issues, issues_by_year=[(y, latest[y]) for y in years if y in latest], years=years,
+        article_count=sum(len(i.articles) for i in view.issues), shown=shown,
+        year_pages=year_pages, link_years=True, current_year=None,
         search_bundles=[f"{SEARCH_DIR}/{shard}/" for shard in view.search_shards],
     )
+    for year in years:
+        emit(
+            "site_year.html", year_pages[year], "../",
+            year=year, year_issues=by_year[year], years=years, year_pages=year_pages,
+            link_years=False, current_year=year,
+            article_count=sum(len(i.articles) for i in by_year[year]),
+        )
     emit("site_topics.html", "topics/index.html", "../", topics=view.topics)
     for topic in view.topics:
         emit("site_topic.html", topic.path, "../", topic=topic)

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from zhiku.fsutil import atomic_write_bytes, atomic_write_text
+from zhiku.site import urls
 from zhiku.site.pages import SiteView
 
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -30,6 +31,11 @@ def write_sitemap(view: SiteView, out_dir: Path) -> Path:
     add("topics/index.html", newest)
     for topic in view.topics:
         add(topic.url, topic.articles[0].issue.date_iso if topic.articles else None)
+    newest_of_year: dict[int, str] = {}
+    for issue in view.issues:  # newest first: the first seen is the year's newest
+        newest_of_year.setdefault(issue.date.year, issue.date_iso)
+    for year, lastmod in newest_of_year.items():
+        add(urls.year_path(year), lastmod)
     for issue in view.issues:
         add(issue.url, issue.date_iso)
         for article in issue.articles:

@@ -58,6 +58,11 @@ def topic_path(file_name: str) -> str:
     return f"topics/{file_name}"
 
 
+def year_path(year: int) -> str:
+    """The page of one year's issues: ``years/2021.html``."""
+    return f"years/{year}.html"
+
+
 def site_base_url(publication: Publication) -> str:
     """The absolute URL of the site root, ending in ``/``; a clear error when zhiku.yml gives none."""
     url = publication.base_url or publication.website
