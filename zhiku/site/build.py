@@ -161,7 +161,8 @@ def _issues(
     todo: list[Issue] = []
     for issue in sorted(publication.issues, key=lambda i: i.date):
         date = issue.date.isoformat()
-        keys[date] = cache.issue_key(issue, shared, annotate, read.digests.get(issue.source.file.parent))
+        digests = read.digests.get(issue.source.file.parent)
+        keys[date] = cache.issue_key(issue, shared, annotate, publication.root, digests)
         entry = issue_cache.entry(keys[date])
         if entry is None:
             todo.append(read.full(issue))  # its text, if only its outline was read

@@ -88,17 +88,25 @@ def issue_files(issue: Issue, known: Mapping[Path, bytes] | None = None) -> list
     return files + sorted(extra)
 
 
-def issue_key(issue: Issue, shared: str, annotate: bool, known: Mapping[Path, bytes] | None = None) -> str:
-    """The key of an issue's rendered outputs; ``known`` gives files' SHA-256 already computed."""
+def issue_key(
+    issue: Issue, shared: str, annotate: bool, root: Path, known: Mapping[Path, bytes] | None = None
+) -> str:
+    """The key of an issue's rendered outputs; ``known`` gives files' SHA-256 already computed.
+
+    Files are named by their path inside the publication ``root``, as the pages name them
+    (checks.html: ``issues/2021-11-22/02-….md:40``), so a publication copied or moved elsewhere,
+    its ``.zhiku/`` with it, reuses its renderings; a file outside ``root`` by its real path."""
     h = hashlib.sha256()
     h.update(f"{code_version()}\0{shared}\0{annotate}\0{issue.date.isoformat()}\0".encode())
     folder = issue.source.file if issue.source.file.is_dir() else issue.source.file.parent
     real_folder = folder.resolve()
+    real_root = root.resolve()
     for f in issue_files(issue, known):
         # The file's real path; resolving the folder once is the same for a plain file in it
         # (and saves resolving each path component of 2,400 files again).
         real = real_folder / f.name if f.parent == folder and not f.is_symlink() else f.resolve()
-        h.update(str(real).encode("utf-8") + b"\0")
+        named = real.relative_to(real_root).as_posix() if real.is_relative_to(real_root) else str(real)
+        h.update(named.encode("utf-8") + b"\0")
         digest = known.get(f) if known else None
         h.update(digest if digest is not None else hashlib.sha256(f.read_bytes()).digest())
     return h.hexdigest()[:24]
