@@ -127,6 +127,17 @@ def test_an_unwritable_cache_falls_back_to_the_collections(
         assert fonts.pdf_font_dirs(cut) == fonts.system_font_dirs()
 
 
+def test_a_cut_that_cannot_be_made_falls_back_to_a_larger_one(
+    cache: Path, shared_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    shutil.copytree(shared_cache / "full", cache / "full")
+    monkeypatch.setitem(sys.modules, "uharfbuzz", None)  # as on a platform without its wheel
+    assert fonts.pdf_font_dirs("gb2312") == (str(cache / "full"),)
+    assert not (cache / "gb2312" / "faces.json").exists()
+
+
 def test_which_cut_a_text_needs() -> None:
     seed = "".join(p.read_text(encoding="utf-8") for p in sorted(EXAMPLE.rglob("*.md")))
     assert len(seed) > 10_000 and fonts.cut_for(seed) == "gb2312"

@@ -306,7 +306,7 @@ def _extract(folder: Path, cut: str) -> bool:
                 faces.append(
                     {"source": str(source), "size": size, "mtime_ns": mtime_ns, "index": index, "file": file}
                 )
-    except (TTLibError, ValueError):
+    except (TTLibError, ValueError, ImportError):
         return False
     if not faces:
         return False
@@ -331,14 +331,17 @@ def pdf_font_dirs(cut: str = "gb2312") -> tuple[str, ...]:
     on first use; the fontconfig folders of the collections where that cannot be done."""
     if cut not in CUTS:
         raise ValueError(f"unknown font cut {cut!r}")
-    folder = cache_dir() / cut
-    try:
-        if (folder.parent / _MANIFEST).exists():
-            _drop_version_1(folder.parent)
-        if _cached(folder) or _extract(folder, cut):
-            return (str(folder),)
-    except OSError:
-        pass  # a read-only home, a full disk: the collections themselves still work
+    # A cut that cannot be made (no uharfbuzz for this platform, a face it cannot read) falls
+    # back to the next larger one: slower, same pages.
+    for larger in CUTS[CUTS.index(cut) :]:
+        folder = cache_dir() / larger
+        try:
+            if (folder.parent / _MANIFEST).exists():
+                _drop_version_1(folder.parent)
+            if _cached(folder) or _extract(folder, larger):
+                return (str(folder),)
+        except OSError:
+            break  # a read-only home, a full disk: the collections themselves still work
     return system_font_dirs()
 
 
