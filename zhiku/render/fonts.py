@@ -69,8 +69,8 @@ COMMON: tuple[tuple[int, int], ...] = (
 # The OpenType features the cuts keep: those that shaping applies to horizontal text
 # by default or that Typst's text settings can switch on. Left out: vertical forms (vert, vrt2,
 # vkrn, vhal, vpal: Typst sets no vertical text), aalt (a menu of alternates for editors), ruby,
-# hist, the Hangul jamo features, and locl, whose Japanese, Korean and traditional forms of
-# thousands of ideographs double the file — the SC face's own forms are the default ones, and
+# hist and the Hangul jamo features. locl is kept with its zh-CN forms only (see _cut): its
+# Japanese, Korean and traditional forms of thousands of ideographs would double the file, and
 # every text in zhiku's layout is set as zh-CN.
 HORIZONTAL_FEATURES = (
     "ccmp", "mark", "mkmk", "rlig", "calt", "clig", "liga", "rclt", "curs", "dist", "kern",
