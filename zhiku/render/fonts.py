@@ -31,14 +31,14 @@ from __future__ import annotations
 
 import bisect
 import functools
+import io
 import json
 import os
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from zhiku.errors import ZhikuError
+from zhiku.fsutil import atomic_write_bytes
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
@@ -173,20 +173,9 @@ def _cached(folder: Path) -> bool:
     return True
 
 
-def _write_atomic(folder: Path, name: str, write: Callable[[str], object]) -> None:
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
-    os.close(fd)
-    try:
-        write(tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, folder / name)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
-def _write_bytes(path: str, data: bytes) -> None:
-    Path(path).write_bytes(data)
+def _save(path: Path, data: bytes) -> None:
+    atomic_write_bytes(path, data)
+    path.chmod(0o644)  # mkstemp's 0600 otherwise; the cache is as readable as the fonts it copies
 
 
 def _cut(source: Path, index: int, whole: TTFont, cut: str) -> bytes:
@@ -255,8 +244,6 @@ def _with_full_cmap(data: bytes) -> bytes:
     BMP and format 12 beside it. HarfBuzz writes a format-4 table only, and Typst (as in the
     typst 0.15 package) misses some characters in it (阿 and 高 among them came out as boxes),
     while it reads the same map in format 12 correctly."""
-    import io
-
     from fontTools.ttLib import TTFont
     from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
 
@@ -300,9 +287,11 @@ def _extract(folder: Path, cut: str) -> bool:
                 file = f"{source.stem}-{index}-{size}-{mtime_ns}.otf"
                 if cut != "full":
                     data = _cut(source, index, font, cut)
-                    _write_atomic(folder, file, functools.partial(_write_bytes, data=data))
                 else:
-                    _write_atomic(folder, file, font.save)
+                    whole = io.BytesIO()
+                    font.save(whole)
+                    data = whole.getvalue()
+                _save(folder / file, data)
                 faces.append(
                     {"source": str(source), "size": size, "mtime_ns": mtime_ns, "index": index, "file": file}
                 )
@@ -315,7 +304,7 @@ def _extract(folder: Path, cut: str) -> bool:
         if old.name not in keep:
             old.unlink(missing_ok=True)
     manifest = json.dumps({"version": _VERSION, "faces": faces}, ensure_ascii=False, indent=1)
-    _write_atomic(folder, _MANIFEST, functools.partial(_write_bytes, data=manifest.encode("utf-8")))
+    _save(folder / _MANIFEST, manifest.encode("utf-8"))
     return True
 
 
@@ -333,15 +322,16 @@ def pdf_font_dirs(cut: str = "gb2312") -> tuple[str, ...]:
         raise ValueError(f"unknown font cut {cut!r}")
     # A cut that cannot be made (no uharfbuzz for this platform, a face it cannot read) falls
     # back to the next larger one: slower, same pages.
-    for larger in CUTS[CUTS.index(cut) :]:
-        folder = cache_dir() / larger
-        try:
-            if (folder.parent / _MANIFEST).exists():
-                _drop_version_1(folder.parent)
+    root = cache_dir()
+    try:
+        if (root / _MANIFEST).exists():
+            _drop_version_1(root)
+        for larger in CUTS[CUTS.index(cut) :]:
+            folder = root / larger
             if _cached(folder) or _extract(folder, larger):
                 return (str(folder),)
-        except OSError:
-            break  # a read-only home, a full disk: the collections themselves still work
+    except OSError:
+        pass  # a read-only home, a full disk: the collections themselves still work
     return system_font_dirs()
 
 
