@@ -3,7 +3,7 @@
 The layout lives in ``theme/issue.typ``; this module writes the issue's content as Typst
 markup (every piece of user text escaped by ``inline.typst_escape``), the metadata as JSON
 (read by the template, so it needs no escaping) and the figures as SVG files, then compiles
-them in a private build folder.
+them in the build folder the caller gives (``prepare_issue_pdf``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import functools
 import json
 import re
 import shutil
-import tempfile
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -226,9 +225,3 @@ def _compile(
     if not isinstance(pdf, bytes):
         raise ZhikuError("PDF 排版没有输出", "PDF typesetting produced no output", issue.source.file)
     return pdf
-
-
-def render_issue_pdf(publication: Publication, issue: Issue, views: Sequence[ArticleView]) -> bytes:
-    """The issue's PDF bytes, made in a private build folder."""
-    with tempfile.TemporaryDirectory(prefix="zhiku-typst-") as tmp:
-        return prepare_issue_pdf(publication, issue, views, Path(tmp))()
