@@ -39,12 +39,12 @@ from pathlib import Path
 
 import pypandoc  # type: ignore[import-untyped]
 import typst
+from docsection import write_section
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "runwaysys"
 # A private temporary folder: other benchmarks clear bench/out/ when they start.
 OUT = Path(tempfile.mkdtemp(prefix="zhiku-bench-issue-"))
-DOC = REPO / "docs" / "benchmarks.md"
 SECTION = "## Issue build / 单期出版 (`bench/build_issue.py`)"
 
 # The child runs as a zhiku command does (zhiku.cli.main): the collector tuned for a short run.
@@ -215,14 +215,6 @@ def rebuild_times(pub_root: Path, pickled: Path, runs: int) -> list[float]:
     return times
 
 
-def write_section(table: str) -> None:
-    text = DOC.read_text(encoding="utf-8")
-    start = text.index(SECTION) + len(SECTION)
-    nxt = text.find("\n## ", start)
-    end = len(text) if nxt < 0 else nxt + 1
-    DOC.write_text(text[:start] + "\n\n" + table.strip() + "\n\n" + text[end:], encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -312,7 +304,7 @@ feed and the Pagefind search index, most of which Pandoc does not do — takes
 """
     print(table)
     if args.write:
-        write_section(table)
+        write_section(SECTION, table)
     shutil.rmtree(OUT, ignore_errors=True)
 
 

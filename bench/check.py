@@ -34,6 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from docsection import write_section
 from lunar_python import Lunar
 from rich.progress import Progress
 
@@ -41,7 +42,6 @@ ROOT = Path(__file__).resolve().parents[1]
 # A private temporary folder: other benchmarks clean bench/out while they run.
 OUT = Path(tempfile.mkdtemp(prefix="zhiku-check-corpus-")) / "pub"
 SEED = ROOT.parent / "shared" / "seed" / "000_d1431f2bc3438f4f.txt"
-DOCS = ROOT / "docs" / "benchmarks.md"
 HEADING = "## Check / 数字核查 (`bench/check.py`)"
 
 WEEKDAYS = "一二三四五六日"
@@ -388,11 +388,7 @@ def main() -> None:
     text = "\n".join(lines)
     print(text)
     if args.record:
-        doc = DOCS.read_text(encoding="utf-8")
-        start = doc.index(HEADING)
-        nxt = doc.find("\n## ", start + len(HEADING))
-        end = len(doc) if nxt < 0 else nxt + 1
-        DOCS.write_text(doc[:start] + text + "\n" + doc[end:], encoding="utf-8")
+        write_section(HEADING, text.removeprefix(HEADING))
     shutil.rmtree(OUT.parent, ignore_errors=True)
 
 

@@ -29,15 +29,14 @@ import warnings
 from collections.abc import Callable
 from pathlib import Path
 
+from docsection import write_section
 from rich.console import Console
 from rich.progress import Progress
 
-from zhiku.fsutil import atomic_write_text
 from zhiku.quantities import parse_quantities
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO.parent / "shared" / "seed" / "000_d1431f2bc3438f4f.txt"
-DOC = REPO / "docs" / "benchmarks.md"
 SECTION = "## Quantities / 数量识别 (`bench/quantities.py`)"
 TARGET_BYTES = 2 * 1024 * 1024 + 1
 
@@ -332,11 +331,7 @@ def main() -> None:
     )
     console.print(body, markup=False, highlight=False)
     if args.write:
-        text = DOC.read_text(encoding="utf-8")
-        start = text.index(SECTION) + len(SECTION)
-        nxt = text.find("\n## ", start)
-        end = nxt if nxt != -1 else len(text)
-        atomic_write_text(DOC, text[:start] + "\n\n" + body + text[end:])
+        write_section(SECTION, body)
 
 
 if __name__ == "__main__":

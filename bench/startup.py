@@ -17,6 +17,8 @@ import sys
 import time
 from pathlib import Path
 
+from docsection import write_section
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "runwaysys"
 ZHIKU = Path(sys.executable).parent / "zhiku"
@@ -57,21 +59,10 @@ def main() -> None:
     if args.write:
         table = "\n".join(lines)
         text = f"Command: `.venv/bin/python bench/startup.py --runs {args.runs} --write`.\n\n{table}\n"
-        write_section(text)
+        write_section(SECTION, text)
 
 
 SECTION = "## Start-up / 启动 (`bench/startup.py`)"
-
-
-def write_section(body: str) -> None:
-    doc = ROOT / "docs" / "benchmarks.md"
-    text = doc.read_text(encoding="utf-8")
-    if SECTION not in text:
-        text = text.rstrip("\n") + "\n\n" + SECTION + "\n"
-    start = text.index(SECTION) + len(SECTION)
-    nxt = text.find("\n## ", start)
-    end = len(text) if nxt < 0 else nxt + 1
-    doc.write_text(text[:start] + "\n\n" + body.strip() + "\n\n" + text[end:], encoding="utf-8")
 
 
 if __name__ == "__main__":
