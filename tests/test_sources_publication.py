@@ -26,7 +26,7 @@ def test_issues_sorted_by_date_not_folder_name() -> None:
     assert [a.title for a in older.articles] == ["前一期"]
     # issue.yml's order, not the file names' order
     assert [a.title for a in newer.articles] == ["后一篇的第一篇", "后一篇的第二篇"]
-    assert newer.number == "2" and newer.weekday_zh == "星期一"
+    assert newer.number == "第2期" and newer.weekday_zh == "星期一"  # 期号 as printed, written once
 
 
 def test_read_issue_with_file_base_gives_relative_sources() -> None:
@@ -119,7 +119,7 @@ def test_the_worked_example_in_docs_format_reads_as_documented(tmp_path: Path) -
     pub = read_publication(tmp_path / "my-briefing")
     assert pub.name == "兰瑞智库" and pub.wechat == "RUNWAYSYS888" and len(pub.disclaimer) == 2
     (issue,) = pub.issues
-    assert issue.date_zh == "2021年11月29日 星期一" and issue.number == "第 46 期"
+    assert issue.date_zh == "2021年11月29日 星期一" and issue.number == "第46期"
     first, second = issue.articles
     assert first.title == "中欧班列的“稳”与“进”" and first.tags == ("一带一路", "物流")
     assert len(first.sections) == 2 and len(list(first.walk_sections())) == 4
