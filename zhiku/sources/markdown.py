@@ -150,13 +150,16 @@ class _Reader:
             if child.type == "footnote_ref":
                 self.note_refs.append((str(child.meta["label"]), at))
             elif child.type == "cite":
-                self.citations.extend(Citation(key, SourceRef(self.file, at)) for key, _ in child.meta["items"])
+                self.citations.extend(
+                    Citation(key, SourceRef(self.file, at)) for key, _ in child.meta["items"]
+                )
             elif child.type == "xref":
                 self.xrefs.append((f"{child.meta['kind']}:{child.meta['key']}", at))
             elif child.type == "image" and where is not None:
                 self.problem(
                     f"图片不能放在{where}中：请让图片单独成段",
-                    f"a picture cannot stand in {_WHERE_EN.get(where, where)}: put it in a paragraph of its own",
+                    f"a picture cannot stand in {_WHERE_EN.get(where, where)}: "
+                    "put it in a paragraph of its own",
                     at,
                 )
 
@@ -205,7 +208,9 @@ class _Reader:
         if ident:
             if not ident.startswith("fig:"):
                 self.problem(
-                    f"图片的标签应以 fig: 开头：{{#{ident}}}", f"a picture's label must start with fig: {{#{ident}}}", line
+                    f"图片的标签应以 fig: 开头：{{#{ident}}}",
+                    f"a picture's label must start with fig: {{#{ident}}}",
+                    line,
                 )
             else:
                 label = self.label("fig", ident[4:], line)
@@ -245,7 +250,9 @@ class _Reader:
         if m["key"]:
             if m["lkind"] != "fig":
                 self.problem(
-                    f"图题的标签应写 {{#fig:{m['key']}}}", f"a figure caption's label must be {{#fig:{m['key']}}}", line
+                    f"图题的标签应写 {{#fig:{m['key']}}}",
+                    f"a figure caption's label must be {{#fig:{m['key']}}}",
+                    line,
                 )
             elif label is None:
                 label = self.label("fig", m["key"], line)
@@ -290,7 +297,7 @@ class _Reader:
     def finish(self) -> tuple[tuple[Footnote, ...], tuple[Citation, ...]]:
         for name, line in self.xrefs:
             if name not in self.labels:
-                kind, key = name.split(":", 1)
+                kind = name.split(":", 1)[0]
                 self.problem(
                     f"交叉引用 @{name} 找不到对应的{XREF_KINDS[kind]}（在题注末尾写 {{#{name}}}）",
                     f"cross-reference @{name} has no {'figure' if kind == 'fig' else 'table'} "
@@ -653,7 +660,9 @@ def _callout(tokens: list[Token], i: int, reader: _Reader) -> tuple[Callout | No
     names = "、".join(CALLOUT_KINDS)
     if kind is None:
         reader.problem(
-            f"不认识的提示框“::: {name}”（可用：{names}）" if name else f"提示框 ::: 后要写类型（可用：{names}）",
+            f"不认识的提示框“::: {name}”（可用：{names}）"
+            if name
+            else f"提示框 ::: 后要写类型（可用：{names}）",
             f"unknown callout '::: {name}' (use one of: {', '.join(CALLOUT_KINDS)})"
             if name
             else f"a callout needs a kind after ':::' (one of: {', '.join(CALLOUT_KINDS)})",
@@ -695,7 +704,10 @@ def _deflist(tokens: list[Token], i: int, reader: _Reader) -> tuple[DefinitionLi
                     parts.append(u.content)
                 elif u.nesting == 1 and u.type != "paragraph_open":
                     raise ZhikuError(
-                        "术语的解释中只能写段落", "a definition may hold only paragraphs", reader.file, _line(u)
+                        "术语的解释中只能写段落",
+                        "a definition may hold only paragraphs",
+                        reader.file,
+                        _line(u),
                     )
             defs.append("\n\n".join(parts))
             j = close + 1

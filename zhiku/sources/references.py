@@ -7,6 +7,7 @@ renderers format both kinds the same way (GB/T 7714-2015 numeric, ``zhiku.render
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from pathlib import Path
@@ -64,6 +65,7 @@ _BIB_FIELDS = {
     "language": "language",
     "medium": "medium",
 }
+_MONTHS = {m[:3].lower(): n for n, m in enumerate(calendar.month_abbr) if m}
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -116,7 +118,9 @@ def _read_csl(path: Path) -> list[Reference]:
             path,
             1,
         )
-    id_lines = [n for n, line in enumerate(text.splitlines(), start=1) if re.match(r'\s*-?\s*"?id"?\s*:', line)]
+    id_lines = [
+        n for n, line in enumerate(text.splitlines(), start=1) if re.match(r'\s*-?\s*"?id"?\s*:', line)
+    ]
     out: list[Reference] = []
     for n, item in enumerate(data):
         line = id_lines[n] if n < len(id_lines) else 1
@@ -135,7 +139,9 @@ def _read_csl(path: Path) -> list[Reference]:
                 line,
             )
         clean = json.loads(json.dumps(item, default=str, ensure_ascii=False))
-        out.append(Reference(str(item["id"]).strip(), json.dumps(clean, ensure_ascii=False), SourceRef(path, line)))
+        out.append(
+            Reference(str(item["id"]).strip(), json.dumps(clean, ensure_ascii=False), SourceRef(path, line))
+        )
     return out
 
 
@@ -175,7 +181,10 @@ def _read_bib(path: Path) -> list[Reference]:
             path,
             int(m.group(1)) if m else None,
         ) from None
-    lines = {m.group(1).strip(): text.count("\n", 0, m.start()) + 1 for m in re.finditer(r"@\w+\s*\{\s*([^,\s]+)", text)}
+    lines = {
+        m.group(1).strip(): text.count("\n", 0, m.start()) + 1
+        for m in re.finditer(r"@\w+\s*\{\s*([^,\s]+)", text)
+    }
     out: list[Reference] = []
     for key, entry in db.entries.items():
         line = lines.get(key, 1)
@@ -188,14 +197,13 @@ def _read_bib(path: Path) -> list[Reference]:
         for field_name, value in fields.items():
             target = _BIB_FIELDS.get(field_name)
             if target is not None and target not in csl:
-                csl[target] = _latex_text(value).replace("--", "-") if target == "page" else _latex_text(value)
+                csl[target] = (
+                    _latex_text(value).replace("--", "-") if target == "page" else _latex_text(value)
+                )
         if "number" in fields:
             csl["issue" if csl["type"].startswith("article") else "number"] = _latex_text(fields["number"])
         date = fields.get("date") or " ".join(fields[k] for k in ("year", "month", "day") if k in fields)
-        month_names = {m: n for n, m in enumerate(
-            ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1
-        )}  # fmt: skip
-        date = re.sub(r"[A-Za-z]+", lambda m: str(month_names.get(m.group(0)[:3].lower(), "")), date)
+        date = re.sub(r"[A-Za-z]+", lambda m: str(_MONTHS.get(m.group(0)[:3].lower(), "")), date)
         issued = _date(date)
         if issued:
             csl["issued"] = issued
