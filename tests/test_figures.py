@@ -178,12 +178,13 @@ def test_bad_figure_block_names_file_and_line(
     assert fragment in e.value.message and " / " in e.value.message
 
 
-def test_figure_without_series_is_a_visible_placeholder_and_a_warning(tmp_path: Path, example: Example) -> None:
+def test_figure_without_series_is_a_placeholder_and_a_warning(tmp_path: Path, example: Example) -> None:
     """The format promises that a figure with no series waits for its data: it builds, with its
     caption and a "数据待补 / data to come" drawing, and the editor is warned (was an error)."""
     _, store = example
     path = tmp_path / "wait.md"
-    article = parse_article(f"---\ntitle: 测试\n---\n\n正文。\n\n```figure\ntitle: 等数据\nsource: 海关总署\n```\n", path)
+    text = "---\ntitle: 测试\n---\n\n正文。\n\n```figure\ntitle: 等数据\nsource: 海关总署\n```\n"
+    article = parse_article(text, path)
     with pytest.warns(UserWarning, match=r"wait\.md:7: 图1“等数据”还没有数据") as caught:
         (fig,) = render_article_figures(article, store)
     assert "data to come" in str(caught[0].message)
