@@ -206,7 +206,13 @@ class _Writer:
                 stacklevel=2,
             )
             caption = typst_escape(f"图{b.number} {b.title}" if b.number else b.title)
-            self.parts.append(f"#zwaiting[{caption}]\n\n")
+            self.parts.append(f"#zwaiting([{caption}], none)\n\n")
+            return
+        if rf.waiting:  # the placeholder as text, so it reads (and extracts) as words
+            label = f" <fig-{view.number}-{rf.number}>" if rf.number else ""
+            self.parts.append(
+                f"#zwaiting([{typst_escape(rf.caption)}], [{typst_escape(rf.source_line)}]){label}\n\n"
+            )
             return
         name = f"fig-{view.number}-{rf.number}.svg"
         (self.build / name).write_text(rf.svg, encoding="utf-8")
