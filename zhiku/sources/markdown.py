@@ -658,7 +658,12 @@ def _callout(tokens: list[Token], i: int, reader: _Reader) -> tuple[Callout | No
     name = words[0] if words else ""
     kind = CALLOUT_KINDS.get(name) or CALLOUT_KINDS.get(name.lower())
     names = "、".join(CALLOUT_KINDS)
+
+    def allowed(t: Token) -> str | None:
+        return "提示框中不能再套提示框" if t.type == f"container_{CALLOUT}_open" else None
+
     if kind is None:
+        _inner_blocks(tokens, i + 1, end, reader, allowed)  # its content's own mistakes, too
         reader.problem(
             f"不认识的提示框“::: {name}”（可用：{names}）"
             if name
@@ -669,10 +674,6 @@ def _callout(tokens: list[Token], i: int, reader: _Reader) -> tuple[Callout | No
             line,
         )
         return None, end + 1
-
-    def allowed(t: Token) -> str | None:
-        return "提示框中不能再套提示框" if t.type == f"container_{CALLOUT}_open" else None
-
     blocks = _inner_blocks(tokens, i + 1, end, reader, allowed)
     title = words[1].strip() if len(words) > 1 else None
     return Callout(kind, title or None, tuple(blocks), SourceRef(reader.file, line)), end + 1
