@@ -59,7 +59,9 @@ def table_view(t: Table) -> TableView:
         cells = [r[c].strip() if c < len(r) else "" for r in t.rows]
         matches = [_NUMBER_CELL.match(x) for x in cells]
         values = [m for x, m in zip(cells, matches, strict=True) if x not in _NO_VALUE]
-        numeric = bool(values) and all(m is not None for m in values)
+        # The first column is the stub (row labels: 年份, 地区 …), read as words even when they
+        # are years; the others are figures when every cell holding a value is a number.
+        numeric = c > 0 and bool(values) and all(m is not None for m in values)
         written = t.align[c] if c < len(t.align) else ""
         align.append(written or ("right" if numeric else "left"))
         if numeric and (written or "right") == "right":

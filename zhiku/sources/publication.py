@@ -80,8 +80,8 @@ _NUMBER_RE = re.compile(r"^第?\s*(?P<n>\d+|[〇零一二三四五六七八九�
 def issue_number(value: object) -> str:
     """期号 as printed, written once: ``46``, ``第46期`` and ``第 46 期`` all give ``第46期``; any
     other wording (``2021年第5期（总第46期）``) is kept as written."""
-    text = unicodedata.normalize("NFKC", as_text(value)).strip()
-    m = _NUMBER_RE.match(text)
+    text = as_text(value).strip()
+    m = _NUMBER_RE.match(unicodedata.normalize("NFKC", text))  # ４６ is 46
     return f"第{m['n']}期" if m else text
 
 
