@@ -36,7 +36,8 @@ EXPECTED = {
             "数据来自中国国家铁路集团有限公司的年度统计；2018 年的去程、回程数据另据各地平台公司汇总。",
         ],
         "references": [
-            "[1]推进“一带一路”建设工作领导小组办公室. 中欧班列建设发展规划（2016—2020年）[R]. 北京: 国家发展改革委, 2016.",
+            "[1]推进“一带一路”建设工作领导小组办公室. 中欧班列建设发展规划（2016—2020年）[R]. "
+            "北京: 国家发展改革委, 2016.",
             "[2]李明, 王芳. 中欧班列高质量发展的路径研究[J]. 国际经济合作, 2021, 37(3): 45-53.",
             "[3]新华社. 中欧班列累计开行突破4万列[N]. 人民日报, 2021-01-20(2).",
         ],
@@ -196,7 +197,8 @@ def test_web_page_shows_every_construct_in_order(built: Built, slug: str) -> Non
     doc = lxml_html.fromstring((built.day / "index.html").read_bytes())
     ids = set(doc.xpath("//@id"))
     # every note marker, back-link, citation and cross-reference lands on something on the page
-    links = doc.xpath(f"//article[@id='{slug}']//a[contains(@class,'fn-') or @class='xref' or @class='cite-link']")
+    marks = "contains(@class,'fn-') or @class='xref' or @class='cite-link'"
+    links = doc.xpath(f"//article[@id='{slug}']//a[{marks}]")
     assert links
     for a in links:
         assert a.get("href").lstrip("#") in ids, a.get("href")
@@ -231,7 +233,8 @@ def test_web_table_is_three_line_with_numbers_on_the_decimal_point(built: Built)
     assert [c.get("class") for c in cells] == ["align-left", "align-right", "align-right", "align-right"]
     # 同比 column: 115.8 / 73.2 …; the dash row gets no padding; 1702 has no decimals to pad
     assert fig.xpath(".//table/@class") == ["three-line"]
-    assert fig.xpath(".//p[@class='table-source']")[0].text_content() == "资料来源：中国国家铁路集团有限公司。"
+    (source,) = fig.xpath(".//p[@class='table-source']")
+    assert source.text_content() == "资料来源：中国国家铁路集团有限公司。"
 
 
 def test_pdf_shows_every_construct_in_order(built: Built) -> None:
@@ -463,7 +466,8 @@ def test_show_lists_every_problem_at_once(tmp_path: Path) -> None:
     text = text.replace("@xinhua2021]", "@xinhau2021]").replace("::: 要点\n", "::: 重点\n")
     first.write_text(text, encoding="utf-8")
     second = root / "issues" / DATE / "02-tong-zhang.md"
-    second.write_text(second.read_text(encoding="utf-8").replace("通胀率[^1]", "通胀率[^9]"), encoding="utf-8")
+    text2 = second.read_text(encoding="utf-8").replace("通胀率[^1]", "通胀率[^9]")
+    second.write_text(text2, encoding="utf-8")
     csv = root / "data" / "china_europe_trains.csv"
     csv.write_text(csv.read_text(encoding="utf-8").replace(",2017,3673,", ",2017,约3673,"), encoding="utf-8")
     found = validate_publication(root)
@@ -517,7 +521,8 @@ def test_svg_pictures_are_sanitised() -> None:
     from zhiku.render.images import sanitize_svg
 
     evil = (
-        b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" onload="alert(1)">'
+        b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
+        b' onload="alert(1)">'
         b'<script>alert(2)</script><rect width="5" height="5" onclick="alert(3)"/>'
         b'<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>'
         b'<a xlink:href="javascript:alert(4)"><text>t</text></a><use href="#r"/>'
