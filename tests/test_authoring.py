@@ -499,6 +499,20 @@ def test_show_lists_every_problem_at_once(tmp_path: Path) -> None:
     assert sum(line.startswith("错误 error:") for line in done.stderr.splitlines()) == len(found.problems)
 
 
+def test_a_changed_reference_file_renders_the_issue_again(tmp_path: Path) -> None:
+    from zhiku.site import build_site
+
+    root = tmp_path / "pub"
+    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns(".zhiku"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        build_site(root, tmp_path / "site")
+        refs = root / "references.yaml"
+        refs.write_text(refs.read_text(encoding="utf-8").replace("路径研究", "路径再研究"), encoding="utf-8")
+        build_site(root, tmp_path / "site")
+    assert "中欧班列高质量发展的路径再研究[J]" in page_text(tmp_path / "site" / DATE / "ban-lie.html")
+
+
 def test_the_example_shows_no_problem() -> None:
     from zhiku.site.validate import validate_publication
 
