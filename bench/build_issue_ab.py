@@ -48,7 +48,9 @@ def _env(code: Path) -> dict[str, str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("base", type=Path, help="the other checkout (A)")
     parser.add_argument("--runs", type=int, default=11)
     args = parser.parse_args()
