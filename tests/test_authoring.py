@@ -455,7 +455,7 @@ def test_a_citation_missing_from_the_references_is_an_error_at_its_line(tmp_path
 
 
 def test_show_lists_every_problem_at_once(tmp_path: Path) -> None:
-    from zhiku.site.validate import validate_publication
+    from zhiku.figures.validate import validate_publication
 
     root = tmp_path / "pub"
     shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns(".zhiku"))
@@ -514,7 +514,7 @@ def test_a_changed_reference_file_renders_the_issue_again(tmp_path: Path) -> Non
 
 
 def test_the_example_shows_no_problem() -> None:
-    from zhiku.site.validate import validate_publication
+    from zhiku.figures.validate import validate_publication
 
     found = validate_publication(EXAMPLE)
     assert found.problems == [] and found.publication is not None

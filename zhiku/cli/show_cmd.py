@@ -2,7 +2,7 @@
 
 It is the quickest way for an editor to check that a hand-written issue is well formed: every
 mistake comes back as one line naming the file and line — all of them at once, not only the
-first (``zhiku.site.validate``: the data files, each figure's series, pictures, notes,
+first (``zhiku.figures.validate``: the data files, each figure's series, pictures, notes,
 citations and cross-references) — before any build. Exit status 2 when there is one.
 """
 
@@ -99,7 +99,7 @@ def show_command(
 ) -> None:
     import warnings
 
-    from zhiku.errors import ZhikuError, ZhikuWarning
+    from zhiku.errors import ZhikuWarning
     from zhiku.sources import read_article, read_issue
     from zhiku.sources.publication import ISSUE_FILE, PUBLICATION_FILE
 
@@ -122,14 +122,8 @@ def show_command(
         found = [w.message for w in caught if isinstance(w.message, ZhikuWarning)]
         title = f"一期 / issue: {path}"
     else:
-        from zhiku.site.validate import validate_publication
+        from zhiku.figures.validate import validate_publication
 
-        if not (path / PUBLICATION_FILE).is_file():
-            raise ZhikuError(
-                f"缺少 {PUBLICATION_FILE}：这不是 zhiku 出版物文件夹",
-                f"missing {PUBLICATION_FILE}: this is not a zhiku publication folder",
-                path,
-            )
         checked = validate_publication(path)
         problems, found = checked.problems, checked.warnings
         publication = checked.publication

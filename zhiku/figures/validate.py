@@ -1,5 +1,8 @@
 """Everything a build of a publication would reject, found in one pass and listed together.
 
+It lives in the figures stage, the last one it needs (the sources, the data store and the
+figure blocks' resolution); ``zhiku show`` loads nothing later (no renderer, no Typst).
+
 ``zhiku show`` runs this before an editor builds: every issue and article is read (a mistake in
 one does not hide the others), and every reference is followed — each ``data/*.csv`` file's
 columns and values, each figure's series against the store (name, kind, periods, units), each
@@ -47,13 +50,13 @@ def _check_issue(
 ) -> None:
     """Pictures (format, place, SVG) and figures (against the store; with no store, their series
     names against ``known``)."""
-    from zhiku.render.images import image_file
+    from zhiku.sources.pictures import read_picture
 
     for article in issue.articles:
         for block in article.walk_blocks():
             try:
                 if isinstance(block, Image) and block.path.is_file():  # a missing one is reported
-                    image_file(block, root)
+                    read_picture(block, root)
                 elif isinstance(block, Figure) and block.series and store is not None:
                     from zhiku.figures import resolve
 
