@@ -26,8 +26,10 @@ import time
 from pathlib import Path
 
 from build_issue import CHILD
+from docsection import write_section
 
 REPO = Path(__file__).resolve().parents[1]
+SECTION = "## Issue build, before and after / 单期出版前后对比 (`bench/build_issue_ab.py`)"
 
 PREPARE = """
 import pickle, sys
@@ -53,6 +55,8 @@ def main() -> None:
     )
     parser.add_argument("base", type=Path, help="the other checkout (A)")
     parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--label", default="", help="what A is, for the written section")
+    parser.add_argument("--write", action="store_true", help="write the result into docs/benchmarks.md")
     args = parser.parse_args()
     sides = {"A": args.base.resolve(), "B": REPO}
     with tempfile.TemporaryDirectory(prefix="zhiku-ab-") as tmp:
@@ -84,6 +88,24 @@ def main() -> None:
     print(f"A {sides['A']}: median {a:.3f} s  runs {', '.join(f'{t:.3f}' for t in times['A'])}")
     print(f"B {sides['B']}: median {b:.3f} s  runs {', '.join(f'{t:.3f}' for t in times['B'])}")
     print(f"B/A = {b / a:.3f}  (load average {os.getloadavg()[0]:.1f})")
+    if args.write:
+        write_section(
+            SECTION,
+            f"""
+Command: `.venv/bin/python bench/build_issue_ab.py A_CHECKOUT --runs {args.runs} --write` — the cold
+issue build of `bench/build_issue.py` (a fresh process: imports, reading examples/runwaysys, the
+web pages, WeChat pages and the PDF; figures drawn beforehand) for two checkouts in one
+environment, interleaved A, B, A, B …; medians of {args.runs} runs each, machine load average
+{os.getloadavg()[0]:.1f} (2 shared cores: absolute times vary, the interleaved ratio less so).
+
+| checkout | median | runs |
+| --- | ---: | --- |
+| A: {args.label or sides["A"]} | {a:.3f} s | {", ".join(f"{t:.2f}" for t in times["A"])} |
+| B: this checkout | {b:.3f} s | {", ".join(f"{t:.2f}" for t in times["B"])} |
+
+B / A = **{b / a:.2f}×**.
+""",
+        )
 
 
 if __name__ == "__main__":
