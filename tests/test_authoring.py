@@ -513,6 +513,19 @@ def test_a_changed_reference_file_renders_the_issue_again(tmp_path: Path) -> Non
     assert "中欧班列高质量发展的路径再研究[J]" in page_text(tmp_path / "site" / DATE / "ban-lie.html")
 
 
+def test_an_impossible_date_is_one_line_with_file_and_line(tmp_path: Path) -> None:
+    root = tmp_path / "pub"
+    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns(".zhiku"))
+    issue_yml = root / "issues" / DATE / "issue.yml"
+    issue_yml.write_text(issue_yml.read_text(encoding="utf-8").replace(DATE, "2026-11-31"), encoding="utf-8")
+    zhiku = str(Path(__import__("sys").executable).parent / "zhiku")
+    for command in (["show", str(root)], ["build", str(root), "--out", str(tmp_path / "site")]):
+        done = subprocess.run([zhiku, *command], capture_output=True, text=True)
+        assert done.returncode == 2 and "Traceback" not in done.stderr
+        (line,) = [x for x in done.stderr.splitlines() if x.startswith("错误 error:")]
+        assert f"{issue_yml}:1: “2026-11-31”不是有效的值" in line and " / " in line
+
+
 def test_the_example_shows_no_problem() -> None:
     from zhiku.figures.validate import validate_publication
 
