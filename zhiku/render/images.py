@@ -7,6 +7,7 @@ read and checked (place, format, SVG sanitised) by ``zhiku.sources.pictures``.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,15 +29,20 @@ class ImageFile:
     kind: str  # png, jpg, gif, svg
 
 
+@functools.lru_cache(maxsize=64)  # 60 ms a drawing; the same picture renders on every rebuild
+def _svg_png(svg: bytes) -> bytes:
+    import vl_convert  # the chart toolchain draws the PNG WeChat needs; only for an SVG picture
+
+    return bytes(vl_convert.svg_to_png(svg.decode("utf-8"), scale=2.0))
+
+
 def image_file(image: Image, root: Path | None) -> ImageFile:
     """Read, check and name one picture."""
     kind, data = read_picture(image, root)
     digest = hashlib.sha256(data).hexdigest()[:20]
     name = f"images/{digest}.{kind}"
     if kind == "svg":
-        import vl_convert  # the chart toolchain draws the PNG WeChat needs; only for an SVG picture
-
-        wechat_data = bytes(vl_convert.svg_to_png(data.decode("utf-8"), scale=2.0))
+        wechat_data = _svg_png(data)
         wechat_name = f"wechat/images/{digest}.png"
     else:
         wechat_data, wechat_name = data, f"wechat/{name}"
