@@ -561,6 +561,19 @@ def test_the_issue_number_is_written_once(written: object) -> None:
     assert issue_number("2021年第5期（总第46期）") == "2021年第5期（总第46期）"
 
 
+def test_written_back_the_example_reads_the_same(tmp_path: Path) -> None:
+    """zhiku.sources.writer writes every construct in the agreed syntax (what the importers use):
+    each article of the example, written and read again, says the same."""
+    from zhiku.sources import content, parse_article
+    from zhiku.sources.writer import article_markdown
+
+    (issue,) = read_publication(EXAMPLE).issues
+    for article in issue.articles:
+        folder = article.source.file.parent
+        again = parse_article(article_markdown(article), article.source.file, folder=folder)
+        assert content(again) == content(article), article.slug
+
+
 def test_svg_pictures_are_sanitised() -> None:
     from zhiku.render.images import sanitize_svg
 
