@@ -103,6 +103,7 @@ _OF_WHICH = re.compile(r"其中")
 _LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|以及|，|,)\s*$")
 _ITEM_SPLIT = re.compile(r"、|以及|和|及|与|/")
 _RESPECTIVELY = "分别"
+_RESTATE = re.compile(r"\s*[，,（(]?\s*(?:即|约|约合|折合|合|相当于|约为|折算为|折算成|换算为)?\s*")
 _NOUN_GAP_WORDS = frozenset({"差额", "顺差", "逆差", "差值", "缺口"})
 
 
@@ -149,6 +150,7 @@ class Fact:
     compare_at: int = -1  # offset of 比/较 in ``text``
     target: int | None = None  # the fact a 分别 member continues (开行1.24万列…分别增长50%)
     qualifier_words: str = ""  # the words right before the number (约, 超过, 不足 …)
+    restates: int | None = None  # the fact this one restates in other units (…亿元，约合…万亿元)
 
     @property
     def value(self) -> float | None:
@@ -463,7 +465,10 @@ class _Builder:
             m = obj if isinstance(obj, Mention) else by_start.get(pos)
             q = obj if isinstance(obj, Quantity) else None
             if m is not None and (
-                q is None or q.kind not in VALUE_KINDS or (q.kind == "duration" and m.months is not None)
+                q is None
+                or q.kind not in VALUE_KINDS
+                or (q.kind == "duration" and m.months is not None)
+                or (q.kind == "number" and (m.fiscal or m.year is not None))
             ):
                 if q is not None and m.day and not bounds_a_stock(text, m, s0):
                     t.events.append(Event(q, text, sidx, line, m.year or main.year))
@@ -522,10 +527,25 @@ class _Builder:
             t.facts.append(f)
             ids.append(f.id)
         self.frame = main
+        self._restatements(ids, text)
         self._inline_bases(ids)
         self._from_to(ids, text)
         self._respectively(ids, text, s0, s1)
         self._of_which(ids, text, s0, s1)
+
+    def _restatements(self, ids: list[int], text: str) -> None:
+        """61957.64万人次，约6.2亿人次 / 95300万吨，约合9.53亿吨: the same value in other units."""
+        t = self.table
+        for a, b in zip(ids, ids[1:], strict=False):
+            fa, fb = t.facts[a], t.facts[b]
+            if fb.role not in ("level", "rate") or fa.q.kind != fb.q.kind or fa.q.kind not in AMOUNT_KINDS:
+                continue
+            between = text[fa.q.end : fb.q.start]
+            if not _RESTATE.fullmatch(between) and not (fb.verb and _CONVERT.fullmatch(fb.verb) and len(between) <= 6):
+                continue
+            if not _same_dimension(fa.q, fb.q):
+                continue
+            t.facts[b] = replace(fb, restates=a, subject=fa.subject, role="level")
 
     def _inline_bases(self, ids: list[int]) -> None:
         """比2022年的260552亿元增长5.4%: the value inside the comparison is the change's base."""
@@ -875,6 +895,15 @@ def base_period_from_text(compare: str, period: Period) -> Period | None:
         mo = int(m2.group(1))
         return Period(year=period.year, months=(mo, mo))
     return None
+
+
+def _same_dimension(a: Quantity, b: Quantity) -> bool:
+    """Two amounts in the same unit once magnitudes are applied (万吨 and 亿吨; 万人次 and 亿人次)."""
+    if a.kind != b.kind:
+        return False
+    if a.kind == "money":
+        return a.unit == b.unit
+    return (a.unit or "") == (b.unit or "")
 
 
 def same_measure(a: Quantity, b: Quantity) -> bool:

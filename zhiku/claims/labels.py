@@ -38,6 +38,16 @@ COMPLEMENTS: tuple[tuple[str, ...], ...] = (
     ("银行间", "交易所"),
 )
 
+# The word for the whole a group of complements makes up.
+GROUP_WHOLES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("出口", "进口"), "进出口"),
+    (("城镇", "乡村", "农村"), "城乡"),
+    (("男性", "女性"), "男女"),
+    (("境内", "境外"), "境内外"),
+    (("国内", "国外"), "国内外"),
+    (("去程", "回程"), "往返"),
+)
+
 # Words naming a whole made of complementary parts: 进出口 is exports plus imports.
 WHOLES = ("进出口", "往返", "城乡", "男女", "境内外", "国内外", "全年", "总", "合计", "全部", "整体", "全行业")
 
@@ -80,7 +90,7 @@ REAL_INDICATORS = ("GDP", "国内生产总值", "生产总值", "增加值")
 # Characters and words that say nothing about what is measured.
 _NOISE = re.compile(
     r"[的了是为在和与及、，,；;：:（）()“”\"'《》\s\-—~～·%％0-9０-９.．]|全部|全体|所有|总额|总量|总数|总计|合计|"
-    r"整体|共计|累计|全年|当年|同期|当月|其中|分别|以上|以下|左右|约|近|达到|达|完成|实现|"
+    r"整体|共计|累计|全年|当年|同期|当月|其中|分别|以上|以下|左右|约|近|达到|达|完成|实现|总值|"
     r"各类|各种|各项|本级|规模以上|规模|初步核算|核算|数据|情况|水平"
 )
 _WHOLE_WORDS = re.compile(r"全部|全体|所有|总额|总量|总数|总计|合计|整体|全行业|总体|总")
@@ -158,18 +168,29 @@ def opposed(a: str, b: str) -> bool:
     pa, pb = places(a), places(b)
     if pa and pb and not (pa & pb):
         return True
-    for w in (w for group in COMPLEMENTS for w in group):
-        # 出口 against 进出口: a part against the whole that holds it
-        for whole in WHOLES:
-            if w in whole and w != whole:
-                if w in a and whole not in a and whole in b:
-                    return True
-                if w in b and whole not in b and whole in a:
-                    return True
+    if _negated(a, b) or _negated(b, a):
+        return True
+    for parts, whole in GROUP_WHOLES:
+        # 进口 against 进出口: a part against the whole made of it
+        pa = any(w in a for w in parts) and whole not in a
+        pb = any(w in b for w in parts) and whole not in b
+        if (pa and whole in b) or (pb and whole in a):
+            return True
     for x, y in OPPOSITES:
         if x in a and y in b and y not in a and x not in b:
             if any(w in a for w in WHOLES if x in w) or any(w in b for w in WHOLES if y in w):
                 continue
+            return True
+    return False
+
+
+def _negated(a: str, b: str) -> bool:
+    """非税收入 against 税收收入: ``b`` names the complement (非X) of what ``a`` names (X)."""
+    for i, ch in enumerate(b):
+        if ch != "非":
+            continue
+        w = b[i + 1 : i + 3]
+        if len(w) == 2 and w in a and "非" + w not in a:
             return True
     return False
 

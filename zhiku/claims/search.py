@@ -85,8 +85,8 @@ def candidates(
     for f in table.near(claim, WINDOW):
         if f.id in skip or f.role not in want_roles or f.q.kind not in want_kinds:
             continue
-        if f.q.value is None:
-            continue
+        if f.q.value is None or f.restates is not None:
+            continue  # a value restated in other units is not a second value
         if like is not None and not same_measure(f.q, like.q):
             continue
         if not period_fits(f, period):
