@@ -103,6 +103,7 @@ _OF_WHICH = re.compile(r"其中")
 _LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|以及|，|,)\s*$")
 _ITEM_SPLIT = re.compile(r"、|以及|和|及|与|/")
 _RESPECTIVELY = "分别"
+_RATE_NOUN = re.compile(r"(?:其|该)?(增速|增幅|增长率|涨幅|增长速度|占比|比重|份额)")
 _RESTATE = re.compile(r"\s*[，,（(]?\s*(?:即|约|约合|折合|合|相当于|约为|折算为|折算成|换算为)?\s*")
 _NOUN_GAP_WORDS = frozenset({"差额", "顺差", "逆差", "差值", "缺口"})
 
@@ -148,6 +149,7 @@ class Fact:
     context: str = ""  # the clause it stands in, for words like 合计, 平均, 约合
     header: str = ""  # a table cell's column header
     compare_at: int = -1  # offset of 比/较 in ``text``
+    compare_has_value: bool = False  # a value is written inside the comparison (比2022年的260552亿元)
     target: int | None = None  # the fact a 分别 member continues (开行1.24万列…分别增长50%)
     qualifier_words: str = ""  # the words right before the number (约, 超过, 不足 …)
     restates: int | None = None  # the fact this one restates in other units (…亿元，约合…万亿元)
@@ -177,6 +179,7 @@ class Sentence:
     line: int
     table: int | None = None
     row: int | None = None
+    refs: list[Period] = field(default_factory=list)  # periods named as references (比2010年, 是2004年的)
 
     @property
     def words(self) -> str:
@@ -289,6 +292,39 @@ def _share_list_units(text: str, qs: list[Quantity]) -> list[Quantity]:
     return out
 
 
+_POINT_WORDS = re.compile(r"^(?:个)?(千分点|基点)")
+
+
+def _points(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """0.4个千分点 and 8个基点: differences of rates, like 个百分点 (per mille points; 0.01 points)."""
+    out = []
+    for q in qs:
+        m = _POINT_WORDS.match(text[q.end : q.end + 4])
+        if q.kind in ("count", "number") and q.value is not None and (m or (q.unit == "个" and _POINT_WORDS.match("个" + text[q.end : q.end + 3]))):
+            word = m.group(1) if m else _POINT_WORDS.match("个" + text[q.end : q.end + 3]).group(1)  # type: ignore[union-attr]
+            end = text.index(word, q.end) + len(word)
+            unit = "‰pt" if word == "千分点" else "bp"
+            out.append(replace(q, end=end, text=text[q.start : end], kind="percentage_point", unit=unit))
+        else:
+            out.append(q)
+    return out
+
+
+_AGE_NAME = re.compile(r"^(?:及以上|以上|以下|及以下|以内|组|段|人口|的|劳动力|、|和|及|至|—|－|-|~|老年|儿童|青年|人群|居民|群体|男性|女性)")
+
+
+def _names(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """Numbers that are part of a name, not a value: ages naming a group (60岁及以上人口, 16—24岁组)."""
+    return [q for q in qs if not (q.unit == "岁" and _AGE_NAME.match(text[q.end : q.end + 3]))]
+
+
+def _clean_compare(words: str, mask: str) -> str:
+    """What a comparison names, as written (上年, 2010年, 2022年末, 东部, 30—59岁组), values left out."""
+    kept = "".join(ch for ch, mk in zip(words, mask, strict=True) if mk != _VALUE_MARK)
+    kept = re.sub(r"的\s*$", "", kept)
+    return kept.strip(" ，,、的")
+
+
 def _clean_subject(words: str) -> str:
     words = words.replace(_OTHER_MARK, "").replace(_VALUE_MARK, "")
     words = _SUBJECT_DROP.sub("", words)
@@ -303,6 +339,7 @@ class _Slot:
     down: bool = False
     compare: str = ""
     compare_at: int = -1
+    compare_span: tuple[int, int] | None = None  # absolute span of what is compared with (上年, 东部)
     whole: str = ""
     subject: str = ""
 
@@ -321,14 +358,14 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
         slot.verb = "占"
         slot.whole = (m.group("whole") or m.group("whole2") or "").strip()
         head = pre[: m.start()]
-        slot.subject = _clean_subject(_after_compare(head, slot, keep=False))
+        slot.subject = _clean_subject(_after_compare(head, slot, keep=False, offset=start))
         return slot
     to_level = _TO_LEVEL.search(re.sub(r"(?:约|近|将近|接近|超过|逾|突破|不足|不到|仅|高达|已|了|\s)*$", "", pre))
     if to_level:
         slot.verb = to_level.group(0)
         head = pre[: to_level.start()]
-        slot.subject = _clean_subject(_after_compare(head, slot))
-        slot.compare, slot.compare_at = "", -1  # 由A增至B: the pair, not a comparison, gives the base
+        slot.subject = _clean_subject(_after_compare(head, slot, offset=start))
+        slot.compare, slot.compare_at, slot.compare_span = "", -1, None  # 由A增至B: the pair gives the base
         return slot
     if m := _DIFF_NOUN.search(core):
         slot.role = "gap"
@@ -342,9 +379,7 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
         slot.role = "growth" if q.kind == "percent" else "change"
         slot.verb = ("年均" if _ANNUAL.search(head[-6:]) else "") + verb
         slot.down = bool(_DOWN.search(verb))
-        slot.subject = _clean_subject(_after_compare(head, slot))
-        if slot.compare_at >= 0:
-            slot.compare_at += start
+        slot.subject = _clean_subject(_after_compare(head, slot, offset=start))
         return slot
     if m := _GAP_THAN.search(core):
         # A快于B n / A高于B n: the comparison follows the verb.
@@ -353,6 +388,7 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
         slot.down = bool(_GAP_DOWN.search(m.group("verb")))
         slot.compare = _clean_subject(m.group("than"))
         slot.compare_at = start + m.start("than")
+        slot.compare_span = (start + m.start("than"), start + m.end("than"))
         head = core[: m.start()]
         slot.subject = _clean_subject(head[head.rfind(_VALUE_MARK) + 1 :])
         return slot
@@ -364,9 +400,7 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
             slot.role = "gap"
             slot.verb = word
             slot.down = bool(_GAP_DOWN.search(word))
-            slot.subject = _clean_subject(_after_compare(head, slot))
-            if slot.compare_at >= 0:
-                slot.compare_at += start
+            slot.subject = _clean_subject(_after_compare(head, slot, offset=start))
             return slot
     if m := _CONVERT.search(core or pre):
         slot.verb = m.group(0)
@@ -380,7 +414,7 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
     return slot
 
 
-def _after_compare(head: str, slot: _Slot, keep: bool = True) -> str:
+def _after_compare(head: str, slot: _Slot, keep: bool = True, offset: int = 0) -> str:
     """Take a comparison phrase (比上年, 较2021年末的＃, 同比) off ``head``; the rest names the subject.
 
     ``slot.compare_at`` is the phrase's offset within ``head`` (the caller adds the clause start).
@@ -392,8 +426,10 @@ def _after_compare(head: str, slot: _Slot, keep: bool = True) -> str:
         return head[head.rfind(_VALUE_MARK) + 1 :]
     word = found.group("word")
     if keep:
-        slot.compare_at = found.start()
+        slot.compare_at = offset + found.start()
         slot.compare = word if word in ("同比", "环比") else head[found.end() :]
+        if word not in ("同比", "环比"):
+            slot.compare_span = (offset + found.end(), offset + len(head))
     before = head[: found.start()]
     return before[before.rfind(_VALUE_MARK) + 1 :]
 
@@ -414,7 +450,7 @@ class _Builder:
         text = p.text
         if not any(ch.isdigit() or ch in "〇零一二三四五六七八九十两百千万亿半" for ch in text):
             return
-        qs = _share_list_units(text, list(parse_quantities(text)))
+        qs = _share_list_units(text, _names(text, _points(text, list(parse_quantities(text)))))
         # A part of a year (3月, 1—10月, 年末) is named for its own paragraph; the year runs on.
         self.frame = Period(year=self.frame.year, explicit=False)
         mask = _mask(text, qs)
@@ -476,6 +512,8 @@ class _Builder:
                 if is_reference(text, m, s0) or _in_brackets(text, s0, m.start):
                     pending = replace(apply(main, m), explicit=True)
                     pending_end = m.end
+                    if is_reference(text, m, s0):
+                        t.sentences[sidx].refs.append(pending)
                 elif 0 <= m.start - last_mark_end <= 1 and m.year is None and m.first is None:
                     main = refine(main, m)  # 2023年上半年, 2022年末
                 else:
@@ -497,8 +535,17 @@ class _Builder:
                 elif q.start - pending_end > 12:
                     pending = None
             slot = _slot(text, mask, c0, q)
+            compare_has_value = False
+            if slot.compare_span is not None:
+                a, b = slot.compare_span
+                compare_has_value = _VALUE_MARK in mask[a:b]
+                slot.compare = _clean_compare(text[a:b], mask[a:b])
             own = slot.subject
             if _PRONOUN.match(own):
+                own = ""
+            if q.kind == "percent" and slot.role == "rate" and (gm := _RATE_NOUN.fullmatch(own)):
+                # 其增速14.7% / 占比为10.3%: a rate named only by its kind belongs to the subject before
+                slot.role = "share" if gm.group(1) in ("占比", "比重", "份额") else "growth"
                 own = ""
             if q.kind == "count" and "、" in own:
                 slot.role = "other"  # 东部、中部、西部、东北四个地区: the count of a list, not a value
@@ -519,6 +566,7 @@ class _Builder:
                 down=slot.down,
                 compare=slot.compare,
                 compare_at=slot.compare_at,
+                compare_has_value=compare_has_value,
                 base_period=_base_period(slot.compare, period),
                 whole=slot.whole,
                 context=text[c0:c1],
@@ -527,6 +575,14 @@ class _Builder:
             t.facts.append(f)
             ids.append(f.id)
         self.frame = main
+        # 比2010年增加…: a sentence compared with year Y is not about Y, whatever it inherited.
+        ref_years = {r.year for r in t.sentences[sidx].refs if r.year is not None}
+        if ref_years and not main.explicit and main.year in ref_years:
+            for fid in ids:
+                f = t.facts[fid]
+                if not f.period.explicit and f.period.year in ref_years:
+                    t.facts[fid] = replace(f, period=replace(f.period, year=None))
+            self.frame = UNKNOWN
         self._restatements(ids, text)
         self._inline_bases(ids)
         self._from_to(ids, text)
@@ -552,7 +608,7 @@ class _Builder:
         t = self.table
         for fid in ids:
             f = t.facts[fid]
-            if f.compare_at < 0 or _VALUE_MARK not in f.compare:
+            if f.compare_at < 0 or not f.compare_has_value:
                 continue
             for g in ids:
                 h = t.facts[g]
@@ -871,10 +927,12 @@ def _base_period(compare: str, period: Period) -> Period | None:
     if compare == "同比":
         return period.shifted(-1) if period.year is not None else None
     if compare == "环比":
-        if period.months is not None and period.months[0] == period.months[1] and period.year is not None:
+        if period.months is not None and period.months[0] == period.months[1]:
             mo = period.months[0]
-            y, mo = (period.year, mo - 1) if mo > 1 else (period.year - 1, 12)
-            return replace(period, year=y, months=(mo, mo), explicit=True)
+            if mo > 1:
+                return replace(period, months=(mo - 1, mo - 1), explicit=True)
+            if period.year is not None:
+                return replace(period, year=period.year - 1, months=(12, 12), explicit=True)
         return None
     if m := _BASE_PREV.match(c):
         base = period.shifted(-1)

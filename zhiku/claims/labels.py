@@ -89,7 +89,7 @@ REAL_INDICATORS = ("GDP", "国内生产总值", "生产总值", "增加值")
 
 # Characters and words that say nothing about what is measured.
 _NOISE = re.compile(
-    r"[的了是为在和与及、，,；;：:（）()“”\"'《》\s\-—~～·%％0-9０-９.．]|全部|全体|所有|总额|总量|总数|总计|合计|"
+    r"[的了是为在和与及、，,；;：:（）()“”\"'《》\s·%％]|全部|全体|所有|总额|总量|总数|总计|合计|"
     r"整体|共计|累计|全年|当年|同期|当月|其中|分别|以上|以下|左右|约|近|达到|达|完成|实现|总值|"
     r"各类|各种|各项|本级|规模以上|规模|初步核算|核算|数据|情况|水平"
 )
@@ -113,8 +113,8 @@ def likeness_of(query: str, label: str, forward_only: bool = False) -> float:
 
     Mostly how much of the query the label holds (character pairs and characters, so that
     招收研究生 and 研究生招生 agree), a little how much of the label the query holds; two names that
-    each carry two or more characters the other lacks (保险行业… and 车险…) are two different
-    things of one kind, and count for less.
+    each carry characters the other lacks (财产险公司… and 车险…: a modifier on each side) are
+    two different things of one kind, and count for less.
     """
     if not query or not label or opposed(query, label):
         return 0.0
@@ -129,7 +129,8 @@ def likeness_of(query: str, label: str, forward_only: bool = False) -> float:
     if forward_only:
         return fwd
     score = 0.7 * fwd + 0.3 * bwd
-    if len(qc - cc) >= 2 and len(cc - qc) >= 2:
+    extra_q, extra_c = len(qc - cc), len(cc - qc)
+    if (extra_q >= 2 and extra_c >= 1) or (extra_q >= 1 and extra_c >= 2):
         score *= 0.6
     return score
 

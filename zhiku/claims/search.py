@@ -98,7 +98,7 @@ def candidates(
             lk = max(lk, floor)
         if lk < min_likeness:
             continue
-        out.append(Scored(f, lk * (0.7 + 0.3 * nearness(f, claim)), lk))
+        out.append(Scored(f, lk * (0.8 + 0.2 * nearness(f, claim)), lk))
     out.sort(key=lambda s: -s.score)
     return out[:KEEP]
 
@@ -150,6 +150,25 @@ def current_of(table: FactTable, claim: Fact, kinds: Iterable[str] = AMOUNT_KIND
         return []
     found = candidates(table, claim, query, kinds=want, period=claim.period if claim.period.known else None)
     return [s for s in found if s.likeness >= 0.5]
+
+
+def base_periods(table: FactTable, claim: Fact, cur: Fact) -> list[Period]:
+    """The periods a change may be measured against, most certain first: the one written in its
+    comparison (比2010年, 同比, 比上年末); else one named as a reference earlier in its sentence
+    (…是2004年的7.3倍，…提高6.2个百分点); else the year before (增长x% alone, by convention)."""
+    if claim.base_period is not None:
+        return [claim.base_period]
+    if claim.compare and claim.compare not in ("同比", "环比"):
+        return []
+    out: list[Period] = []
+    sentence = table.sentences[claim.place.sentence]
+    for ref in reversed(sentence.refs):
+        if ref.year is not None and cur.period.year is not None and ref.year < cur.period.year:
+            out.append(ref)
+            break
+    if cur.period.known:
+        out.append(cur.period.shifted(-1))
+    return out
 
 
 def from_to_base(table: FactTable, current: Fact) -> Fact | None:

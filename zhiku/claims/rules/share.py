@@ -133,34 +133,51 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
             return []
         found = candidates(table, claim, part.subject, like=part, period=Period(year=year), exclude={part.id})
         return [Whole((s.fact,), s.score) for s in found if s.likeness >= 0.5]
-    if name:
-        query = name if labels.strip_whole(name) else name
-        query = query if len(labels.strip_whole(query)) >= 1 else part.subject
+    if name and labels.strip_whole(name).strip("的全国球部体") and not _only_place(name):
         found = candidates(
             table,
             claim,
-            query,
+            name,
             like=part,
             period=period,
             exclude={part.id},
             accept=lambda f: _can_hold(f, part),
             min_likeness=0.45,
         )
-        if re.search(r"全国|全行业|全部|总|全球|全体|整体|合计", name) and found:
+        if labels.names_whole(name) and found:
             # A whole named as a total (发行总额, 全部收入) is the largest of the values so named.
             top = max(s.fact.value or 0.0 for s in found)
             found = [Scored(s.fact, s.score + (0.1 if s.fact.value == top else 0.0), s.likeness) for s in found]
-            found.extend(_total_rows(table, claim, part))
-        out.extend(found)
-        return [Whole((s.fact,), s.score) for s in _rank(out)]
-    # No whole named: the total the part is 其中 of, or the sum of its complete list.
+        return [Whole((s.fact,), s.score) for s in _rank(found)]
+    # No whole named, or only as 全行业/全国/全部: the total the part is 其中 of, the total stated
+    # for the part's list, the sum of a complete list of complements, a table's 合计 row.
     wholes: list[Whole] = []
     if part.parent is not None:
         wholes.append(Whole((table.fact(part.parent),), 0.95))
     group = table.list_of(part)
+    total = _list_total(table, group) if group else None
+    if total is not None:
+        wholes.append(Whole((total,), 0.9))
     if group and labels.complement_parts([g.item or g.subject for g in group]) is not None:
         wholes.append(Whole(tuple(group), 0.9))
+    for s in _total_rows(table, claim, part):
+        wholes.append(Whole((s.fact,), s.score))
     return wholes
+
+
+def _only_place(name: str) -> bool:
+    return bool(re.fullmatch(r"(?:全国|全球|全省|全市|世界|全世界)", name.strip()))
+
+
+def _list_total(table: FactTable, group: list[Fact]) -> Fact | None:
+    """四大领域合计123258亿元 / 三者合计…: the total written right after a list."""
+    last = group[-1]
+    for f in table.in_sentence(last.place.sentence):
+        if f.q.start <= last.q.end or f.q.start - last.q.end > 16:
+            continue
+        if re.search(r"合计|总计|共计|共|总和", f.text[last.q.end : f.q.start]) and same_measure(f.q, last.q):
+            return f
+    return None
 
 
 def _rank(found: list[Scored]) -> list[Scored]:

@@ -20,7 +20,7 @@ from zhiku.claims import fmt, labels
 from zhiku.claims.facts import AMOUNT_KINDS, RATE_KINDS, Fact, FactTable
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, finding, reading, value
-from zhiku.claims.search import Scored, candidates, current_of, from_to_base, name_likeness, specific_unit
+from zhiku.claims.search import Scored, base_periods, candidates, current_of, from_to_base, name_likeness, specific_unit
 from zhiku.claims.storeview import previous_in_store
 from zhiku.claims.tolerance import interval_sum
 
@@ -173,16 +173,15 @@ def _pairings(table: FactTable, claim: Fact, cur_s: Scored) -> list[Pairing]:
     # 1. A base written in the comparison, or the start of 由A增至B.
     for base in filter(None, (table.fact(claim.base_fact) if claim.base_fact is not None else None, from_to_base(table, cur))):
         if base.id != cur.id and not bound_only(base):
-            out.append(_pair(claim, cur, [base], cur_s.score, "文中所给基数"))
+            out.append(_pair(claim, cur, [base], cur_s.score, "文中所给基数"))  # written: certain
     if out:
         return out
     # 2. The same name in the base period.
-    bp = claim.base_period
-    if bp is None and claim.compare == "" and cur.period.known:
-        bp = cur.period.shifted(-1)  # 增长g% alone: against the year before, by convention
-    if bp is None and cur.period.known and claim.compare in ("同比",):
-        bp = cur.period.shifted(-1)
-    if bp is not None and bp.year is not None:
+    periods = base_periods(table, claim, cur)
+    bp = periods[0] if periods else None
+    for bp in periods:
+        if bp.year is None and bp.months is None:
+            continue
         query = cur.subject or claim.subject
         found = candidates(
             table,
@@ -197,11 +196,12 @@ def _pairings(table: FactTable, claim: Fact, cur_s: Scored) -> list[Pairing]:
         )
         parts = _complements(found, cur)
         if parts:
-            out.append(_pair(claim, cur, parts, cur_s.score * 0.95, f"{bp.label()}数值为各部分之和"))
+            out.append(_pair(claim, cur, parts, min(cur_s.score, 0.95), f"{bp.label()}数值为各部分之和"))
         for s in found:
-            if bound_only(s.fact):
-                continue
-            out.append(_pair(claim, cur, [s.fact], cur_s.score * s.score, f"{bp.label()}数值"))
+            if not bound_only(s.fact):
+                out.append(_pair(claim, cur, [s.fact], min(cur_s.score, s.score), f"{bp.label()}数值"))
+        if out:
+            break
     # 3. Now minus the change stated beside it.
     inc = _increment(table, claim, cur)
     if inc is not None:

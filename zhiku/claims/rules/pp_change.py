@@ -1,0 +1,247 @@
+"""Differences between rates: 比上年提高0.6个百分点 / 西部增速比东部高4.0个百分点 / 由15.2%提升至15.6%，
+提高0.4个百分点 / 下降0.4个千分点 / 环比下降8个基点 / 增速高出14.6个百分点.
+
+Trigger: a change or a gap written in points (个百分点, 个千分点, 个基点), or a gap written as a
+percentage (高4.0%) where the two things compared are rates. The two rates are, in order of
+certainty: the ends of 由a提升至b; a rate and the one written inside its comparison (比上年的5.6%);
+a rate and the same rate in the base period (比上年, 比2010年, 较2022年末; 环比: the month before);
+two rates of different things (A比B高, A快于B, 高出B), each found by its name; or, with no
+comparison named, the rate just before and the like rate before it (…增长5.8%；…增长20.4%，增速高出
+14.6个百分点). The gap must equal the difference in the claim's unit: percentage points for
+rates in %, per-mille points for ‰, basis points as hundredths of a point.
+
+A gap between rates written as a percentage (高出4.0%) is read as a relative change (a ÷ b − 1),
+the meaning the statistical convention gives it; when only the difference in points fits, the
+finding says the unit is wrong. Points used for the growth of an amount (增长4.76个百分点) are
+wrong the same way: an amount grows by a percentage.
+"""
+
+from __future__ import annotations
+
+import re
+
+from zhiku.claims import fmt
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable
+from zhiku.claims.interval import Interval
+from zhiku.claims.judge import Pairing, bound_only, conclude, reading, value
+from zhiku.claims.search import Scored, base_periods, candidates, current_of, name_likeness
+
+RELATION = "pp_change"
+
+RATE_ROLES = ("rate", "share", "growth", "level")
+_RATE_KINDS = ("percent", "per_mille")
+
+
+def check(table: FactTable) -> None:
+    for claim in table.facts:
+        if claim.is_cell:
+            continue
+        if claim.q.kind == "percentage_point" and claim.role in ("change", "gap", "growth"):
+            _judge(table, claim)
+        elif claim.q.kind == "percent" and claim.role == "gap":
+            _judge(table, claim)
+
+
+def _scale(claim: Fact, a: Fact) -> tuple[float, str]:
+    """How many of the claim's units one unit of the rates' difference is, and the unit's name."""
+    unit = claim.q.unit or ""
+    if unit == "bp":
+        return (100.0 if a.q.kind == "percent" else 10.0), "个基点"
+    if unit == "‰pt":
+        return (10.0 if a.q.kind == "percent" else 1.0), "个千分点"
+    if a.q.kind == "per_mille":
+        return 0.1, "个百分点"
+    return 1.0, "个百分点"
+
+
+def _phrase(claim: Fact) -> tuple[int, int]:
+    lo = claim.text.rfind("，", 0, claim.q.start) + 1
+    start = claim.compare_at if claim.compare_at >= lo else claim.q.start
+    if start == claim.q.start:
+        m = re.search(r"(?:增速|比重|占比)?(?:比|较|同比|环比)?[^，,。；;]{0,12}?(?:提高|下降|上升|回落|提升|降低|增加|减少|高出|高|低|快|慢|多|少|大|小|缩小|扩大)",
+                      claim.text[lo : claim.q.start])
+        if m:
+            start = lo + m.start()
+    return start, claim.q.end
+
+
+def _judge(table: FactTable, claim: Fact) -> None:
+    phrase = _phrase(claim)
+    stated_text = claim.text[phrase[0] : phrase[1]]
+    sign = -1.0 if claim.down else 1.0
+    stated = reading(claim) * sign
+    pairs = _rate_pairs(table, claim)
+    if not pairs and claim.q.kind == "percentage_point" and claim.role in ("change", "growth"):
+        if _amount_in_points(table, claim, stated_text, phrase):
+            return
+    pairings = [_pairing(claim, a, b, score) for a, b, score in pairs if not bound_only(a) and not bound_only(b)]
+    pairings = [p for p in pairings if p is not None]
+    missing = (
+        f"缺少对比的比率（{claim.compare or '上一期'}）/ the rate compared with is not given"
+        if claim.compare
+        else "缺少对比的两个比率 / the two rates compared are not given"
+    )
+    table.push(conclude(table, RELATION, claim, stated, stated_text, pairings, missing=missing, phrase=phrase))
+
+
+def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:
+    if a.q.kind != b.q.kind or a.q.kind not in _RATE_KINDS:
+        return None
+    sa, sb = fmt.shown([a.q, b.q])
+    where = "" if b.place.sentence == claim.place.sentence else f"{b.q.text}见{b.place.describe()}"
+    if claim.q.kind == "percent":
+        # 高4.0%: a relative difference by the convention; the points reading is named if it fits
+        computed = (reading(a) / reading(b) - 1.0) * 100.0
+        point = (value(a) / value(b) - 1) * 100 if value(b) else float("nan")
+        diff = value(a) - value(b)
+        note = where
+        if abs(abs(diff) - value(claim)) <= 10 ** -claim.q.decimals:
+            note += ("；" if note else "") + f"两者相差{fmt.num(abs(diff))}个百分点：比率之差应写“个百分点” / the gap is {fmt.num(abs(diff))} percentage points"
+        return Pairing(((b, "对比"), (a, "本项")), score, computed, point, f"{sa}/{sb} − 1 = {fmt.pct(point)}", note, fmt.pct(point))
+    factor, unit_name = _scale(claim, a)
+    computed = (reading(a) - reading(b)) * factor
+    point = (value(a) - value(b)) * factor
+    arithmetic = f"{sa} − {sb} = {fmt.num(point, 2)}{unit_name}"
+    note = where
+    if factor != 1.0 and claim.q.unit not in ("bp", "‰pt"):
+        note += ("；" if note else "") + "两个比率以‰计，其差为千分点 / the rates are per mille"
+    return Pairing(((b, "对比"), (a, "本项")), score, computed, point, arithmetic, note, f"{fmt.num(point, 2)}{unit_name}")
+
+
+def _is_rate(f: Fact) -> bool:
+    return f.q.kind in _RATE_KINDS and f.role in RATE_ROLES and f.q.value is not None
+
+
+def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
+    sentence = table.in_sentence(claim.place.sentence)
+    before = [g for g in sentence if g.q.end <= claim.q.start and g.id != claim.id]
+    # 1. 由a提升至b，提高n个百分点
+    for g in reversed(before):
+        if g.role in ("change", "gap", "growth") and g.q.kind == "percentage_point":
+            break
+        if _is_rate(g) and g.base_fact is not None and g.place.clause >= claim.place.clause - 2:
+            base = table.fact(g.base_fact)
+            if _is_rate(base):
+                return [(g, base, 1.0)]
+    # 2. a rate with its base inside the comparison (比上年的5.6%下降0.4个百分点)
+    if claim.base_fact is not None:
+        base = table.fact(claim.base_fact)
+        cur = _current_rate(table, claim, exclude={base.id})
+        if cur and _is_rate(base):
+            return [(cur[0].fact, base, cur[0].score)]
+    out: list[tuple[Fact, Fact, float]] = []
+    if claim.role in ("change", "growth") or claim.base_period is not None:
+        cur = _current_rate(table, claim)
+        if not cur:
+            return []
+        a = cur[0].fact
+        for bp in base_periods(table, claim, a):
+            for s in candidates(
+                table,
+                claim,
+                a.subject or claim.subject,
+                kinds=[a.q.kind],
+                roles=[a.role] if a.role in ("growth", "share") else RATE_ROLES,
+                period=bp,
+                exclude={a.id},
+                min_likeness=0.5,
+            ):
+                out.append((a, s.fact, min(cur[0].score, s.score)))
+            if out:
+                break
+        return out
+    # 3. a gap between two things
+    if claim.compare:
+        a_found = _current_rate(table, claim)
+        if not a_found:
+            return []
+        a = a_found[0].fact
+        for s in candidates(
+            table,
+            claim,
+            claim.compare,
+            kinds=[a.q.kind],
+            roles=[a.role] if a.role in ("growth", "share") else RATE_ROLES,
+            period=a.period if a.period.known else None,
+            exclude={a.id},
+            min_likeness=0.5,
+        ):
+            out.append((a, s.fact, min(a_found[0].score, s.score)))
+        return out
+    # 4. 增速高出14.6个百分点: the rate just before and the like rate before it
+    rates = [g for g in before if _is_rate(g)]
+    if len(rates) >= 2:
+        a = rates[-1]
+        like = [g for g in rates[:-1] if g.role == a.role and g.q.kind == a.q.kind and g.group != a.group or (g.group is None and g.role == a.role)]
+        if like:
+            return [(a, like[-1], 0.9)]
+    return []
+
+
+def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None) -> list[Scored]:
+    """The rate the claim is about: named by its own words (西部增速), or the rate just before it."""
+    skip = exclude or set()
+    own = re.sub(r"^(?:其|该)|增速|增幅|增长率|涨幅|降幅|比重|占比|水平|整体", "", claim.own)
+    if own:
+        sentence = table.in_sentence(claim.place.sentence)
+        named = [
+            g
+            for g in sentence
+            if _is_rate(g) and g.id not in skip and g.q.end <= claim.q.start and name_likeness(own, g) >= 0.6
+        ]
+        if named:
+            return [Scored(named[-1], 1.0, 1.0)]
+        found = candidates(
+            table,
+            claim,
+            own,
+            kinds=_RATE_KINDS,
+            roles=RATE_ROLES,
+            period=claim.period if claim.period.known else None,
+            exclude=skip,
+            min_likeness=0.6,
+        )
+        if found:
+            return found[:1]
+    found = [s for s in current_of(table, claim, _RATE_KINDS) if s.fact.id not in skip and _is_rate(s.fact)]
+    if found:
+        return found[:1]
+    sentence = table.in_sentence(claim.place.sentence)
+    rates = [g for g in sentence if _is_rate(g) and g.q.end <= claim.q.start and g.id not in skip]
+    return [Scored(rates[-1], 0.9, 0.9)] if rates else []
+
+
+def _amount_in_points(table: FactTable, claim: Fact, stated_text: str, phrase: tuple[int, int]) -> bool:
+    """研究生招生增长4.76个百分点: an amount's growth written in points (it grows by a percentage)."""
+    cur = current_of(table, claim, AMOUNT_KINDS)
+    if not cur or claim.base_period is None and not claim.compare:
+        bp = None
+    else:
+        bp = claim.base_period
+    if not cur:
+        return False
+    a = cur[0].fact
+    if bp is None and a.period.known:
+        bp = a.period.shifted(-1)
+    if bp is None:
+        return False
+    found = candidates(table, claim, a.subject or claim.subject, like=a, period=bp, exclude={a.id}, min_likeness=0.5)
+    if not found:
+        return False
+    b = found[0].fact
+    growth = (reading(a) / reading(b) - 1.0) * 100.0
+    point = (value(a) / value(b) - 1) * 100 if value(b) else float("nan")
+    sa, sb = fmt.shown([a.q, b.q])
+    pairing = Pairing(
+        ((b, "基期"), (a, "本期")),
+        cur[0].score * found[0].score,
+        Interval(growth.lo, growth.hi),
+        point,
+        f"{sa}/{sb} − 1 = {fmt.pct(point)}",
+        "数量的增长以%计，“个百分点”只用于比率之差 / an amount grows by a percentage, not by points",
+        fmt.pct(point),
+    )
+    # The claim in points can never be right for an amount: judge it against an impossible interval.
+    f = conclude(table, RELATION, claim, Interval(float("inf"), float("inf")), stated_text, [pairing], missing="", phrase=phrase)
+    table.push(f)
+    return True
