@@ -78,8 +78,8 @@ _GAP_THAN = re.compile(
 _GAP_DOWN = re.compile(r"低|慢|少|小")
 _DIFF_NOUN = re.compile(r"(?P<verb>差额|顺差|逆差|差值|缺口)(?:为|达|达到)?$")
 _SHARE = re.compile(
-    r"(?:(?P<zhan>占)(?P<whole>[^，,。；;＃\ue000\ue001]{0,24}?)(?:的)?(?:比重|比例|份额)?|"
-    r"(?P<bizhong>占比|比重|份额|所占比重)|"
+    r"(?:(?P<zhan>占)(?!比)(?P<whole>[^，,。；;＃\ue000\ue001]{0,24}?)(?:的)?(?:比重|比例|份额)?|"
+    r"(?P<bizhong>占比|比重|份额|所占比重)(?:由|从)?(?:升至|降至|提高到|提高至|提升至|提升到|上升到|上升至|下降到|下降至|回落至|增至)?|"
     r"(?P<of>(?:是|为|相当于|恢复至|恢复到|达到)(?P<whole2>[^，,。；;\ue000]{1,24}?)的))"
     r"(?:仍|已|还|均|都|仅|只|也)?(?:为|达|达到|是|约为|约|已达|已近|已|在)?$"
 )
@@ -552,7 +552,8 @@ class _Builder:
             subject = own or subject_chain
             if own and (slot.role in ("level", "rate", "growth", "change", "share") or slot.verb in _NOUN_GAP_WORDS):
                 # 地表水源、地下水源和非常规水源供水量分别为…: what runs on is the shared name (供水量)
-                subject_chain = (_shared_head(_items(own)) or own) if "、" in own else own
+                listed = "、" in own or _RESPECTIVELY in text[c0 : q.start]
+                subject_chain = (_shared_head(_items(own)) or own) if listed and len(_items(own)) > 1 else own
             f = Fact(
                 id=len(t.facts),
                 q=q,

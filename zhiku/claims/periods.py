@@ -176,7 +176,7 @@ def _from_quantity(text: str, q: Quantity) -> Mention | None:
             year = int(iso)
             if _FISCAL.match(after):
                 return Mention(q.start, q.end + after.index("财") + 2, year=year, fiscal=True)
-            return Mention(q.start, q.end, year=year)
+            return Mention(q.start, q.end, year=year, month_end=bool(_MONTH_END.match(after)))
         if m := re.fullmatch(r"(\d{4})-(\d{2})", iso):
             mo = int(m.group(2))
             return Mention(

@@ -8,9 +8,10 @@ registered under. ``zhiku check --only NAME`` and the tests take the names from 
 from __future__ import annotations
 
 from zhiku.claims.ruler import Ruler
-from zhiku.claims.rules import pp_change, share, yoy_growth
+from zhiku.claims.rules import difference, pp_change, share, yoy_growth
 
 RULER = Ruler()
 RULER.push(yoy_growth.RELATION, yoy_growth.check)
 RULER.push(share.RELATION, share.check)
 RULER.push(pp_change.RELATION, pp_change.check)
+RULER.push(difference.RELATION, difference.check)
