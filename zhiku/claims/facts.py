@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from zhiku.claims import labels
 from zhiku.claims.document import Document, TableView
@@ -210,6 +210,8 @@ class FactTable:
     findings: list[Finding] = field(default_factory=list)
     claimed: set[tuple[int, str]] = field(default_factory=set)
     lists: dict[int, list[int]] = field(default_factory=dict)  # 分别 list id → fact ids
+    passage_quantities: dict[int, list[Quantity]] = field(default_factory=dict)
+    local_views: list[Any] | None = None  # zhiku.claims.local views, made on first use
 
     @property
     def file(self) -> Path:
@@ -453,6 +455,7 @@ class _Builder:
         qs = _share_list_units(text, _names(text, _points(text, list(parse_quantities(text)))))
         # A part of a year (3月, 1—10月, 年末) is named for its own paragraph; the year runs on.
         self.frame = Period(year=self.frame.year, explicit=False)
+        self.table.passage_quantities[pi] = qs
         mask = _mask(text, qs)
         marks = mentions(text, qs)
         for s0, s1 in _split(text, _SENTENCE_END, 0, len(text)):

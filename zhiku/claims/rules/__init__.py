@@ -8,10 +8,14 @@ registered under. ``zhiku check --only NAME`` and the tests take the names from 
 from __future__ import annotations
 
 from zhiku.claims.ruler import Ruler
-from zhiku.claims.rules import difference, pp_change, share, yoy_growth
+from zhiku.claims.rules import clock_duration, difference, lunar_date, pp_change, series, share, weekday, yoy_growth
 
 RULER = Ruler()
 RULER.push(yoy_growth.RELATION, yoy_growth.check)
 RULER.push(share.RELATION, share.check)
 RULER.push(pp_change.RELATION, pp_change.check)
 RULER.push(difference.RELATION, difference.check)
+RULER.push(weekday.RELATION, weekday.check)
+RULER.push(lunar_date.RELATION, lunar_date.check)
+RULER.push(clock_duration.RELATION, clock_duration.check)
+RULER.push(series.RELATION, series.check)

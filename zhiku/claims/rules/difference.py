@@ -207,8 +207,8 @@ def _side(table: FactTable, claim: Fact, words: tuple[str, ...], period) -> Scor
     for g in table.near(claim, 8):
         if g.role != "level" or not same_measure(g.q, claim.q) or g.restates is not None:
             continue
-        if g.parent is not None or g.group is not None:
-            continue  # a part (其中…, a 分别 item) is not one side of the balance
+        if words[0] in ("收入", "支出") and (g.parent is not None or g.group is not None):
+            continue  # a part of spending (其中教育支出…) is not one side of the budget balance
         if period is not None and g.period.known and not g.period.same(period):
             continue
         name = g.label()
