@@ -81,7 +81,8 @@ _SHARE = re.compile(
     r"(?:(?P<zhan>占)(?!比)(?P<whole>[^，,。；;＃\ue000\ue001]{0,24}?)(?:的)?(?:比重|比例|份额)?|"
     r"(?P<bizhong>占比|比重|份额|所占比重)(?:由|从)?(?:升至|降至|提高到|提高至|提升至|提升到|上升到|上升至|下降到|下降至|回落至|增至)?|"
     r"(?P<of>(?:是|为|相当于|恢复至|恢复到|达到)(?P<whole2>[^，,。；;\ue000]{1,24}?)的))"
-    r"(?:仍|已|还|均|都|仅|只|也)?(?:为|达|达到|是|约为|约|已达|已近|已|在)?$"
+    r"(?:仍|已|还|均|都|仅|只|也)?(?:提升至|提高到|提高至|升至|降至|上升到|上升至|下降到|下降至|回落至|增至|"
+    r"为|达|达到|是|约为|约|已达|已近|已|在)?$"
 )
 _CONVERT = re.compile(r"(?:约合|折合|合|折算为|折算成|折算|换算为|换算成|相当于|即|约为|约)(?:人民币|美元)?(?:约)?$")
 _LEVEL = re.compile(
@@ -96,7 +97,7 @@ _SUBJECT_DROP = re.compile(
 )
 _SUBJECT_TAIL = re.compile(
     r"(?:为|是|达到|达|完成|实现|录得|共有|共计|共|有|合计|累计|总计|约|仅|只有|已|将|的|了|中|方面|"
-    r"规模|首次|再次|分别|同比|环比|年均|年平均|平均每年|累计|由|从|\s)+$"
+    r"规模|首次|再次|分别|同比|环比|年均|年平均|平均每年|累计|由|从|至少|起码|仍|还|也|\s)+$"
 )
 _PRONOUN = re.compile(r"^(?:两者|二者|三者|四者|五者|前者|后者|上述|以上|这些|它们|其|各自)")
 _OF_WHICH = re.compile(r"其中")
@@ -179,7 +180,11 @@ class Sentence:
     line: int
     table: int | None = None
     row: int | None = None
-    refs: list[Period] = field(default_factory=list)  # periods named as references (比2010年, 是2004年的)
+    refs: list[tuple[int, Period]] = field(default_factory=list)  # (offset, period) named as references
+
+    def refs_before(self, pos: int) -> list[Period]:
+        """Periods named as references (比2010年, 是2004年的) before ``pos``, nearest first."""
+        return [p for at, p in reversed(self.refs) if at < pos]
 
     @property
     def words(self) -> str:
@@ -327,8 +332,23 @@ def _clean_compare(words: str, mask: str) -> str:
     return kept.strip(" ，,、的")
 
 
+_UNIT_TAIL = re.compile(r"^(?:标准煤|标煤|标准油|油当量|当量|人次|架次|标箱)")
+
+
+def _after_value(head: str) -> str:
+    """The words after the last value in ``head``, a unit's tail (93千克标准煤增至…) left out."""
+    at = head.rfind(_VALUE_MARK)
+    if at < 0:
+        return head
+    return _UNIT_TAIL.sub("", head[at + 1 :])
+
+
 def _clean_subject(words: str) -> str:
-    words = words.replace(_OTHER_MARK, "").replace(_VALUE_MARK, "")
+    words = words.replace(_OTHER_MARK, "")
+    if _VALUE_MARK in words:
+        # the words after a value: a unit's tail (93千克标准煤增至…) names nothing new
+        head, _, words = words.rpartition(_VALUE_MARK)
+        words = _UNIT_TAIL.sub("", words)
     words = _SUBJECT_DROP.sub("", words)
     words = _SUBJECT_TAIL.sub("", words)
     return words.strip(" ，,、：:（(）)“”\"")
@@ -350,10 +370,22 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
     """Read the words between the clause start ``start`` and ``q``: role, verb, comparison, subject."""
     pre = mask[start : q.start]
     slot = _Slot()
-    # What stands right before the number outside the quantity: qualifiers (约, 超过, 达, 为).
+    # A period written between a verb and its value (增至2023年的4.08万亿元) dates the value; the verb
+    # is read without it. Then what stands right before the number: qualifiers (约, 超过, 达, 为).
+    pre = re.sub(r"\ue001+\s*的?\s*$", "", pre)
     core = _QUALIFIERS_AT_END.sub("", pre)
     if q.kind == "multiple":
         slot.role = "multiple"
+        m = None
+        for m in re.finditer(
+            r"(?:至少|起码|最多|接近|将近|约为|约是|不到|不足|超过)(?:仍|还|已|也)?(?:是|为)?|"
+            r"(?:仍|还|已|也)?(?:是|为|相当于|达到|比|较|即|翻)",
+            core,
+        ):
+            pass
+        if m is not None:
+            slot.subject = _clean_subject(core[: m.start()].split(_VALUE_MARK)[-1])
+            return slot
     share_like = q.kind == "percent" or (q.kind == "number" and q.value is not None and 0 < q.value <= 1)
     if share_like and (m := _SHARE.search(pre)):
         slot.role = "share"
@@ -362,10 +394,11 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
         head = pre[: m.start()]
         slot.subject = _clean_subject(_after_compare(head, slot, keep=False, offset=start))
         return slot
-    to_level = _TO_LEVEL.search(re.sub(r"(?:约|近|将近|接近|超过|逾|突破|不足|不到|仅|高达|已|了|\s)*$", "", pre))
+    unqualified = re.sub(r"(?:约|近|将近|接近|超过|逾|突破|不足|不到|仅|高达|已|了|\s)*$", "", pre)
+    to_level = _TO_LEVEL.search(unqualified)
     if to_level:
         slot.verb = to_level.group(0)
-        head = pre[: to_level.start()]
+        head = unqualified[: to_level.start()]
         slot.subject = _clean_subject(_after_compare(head, slot, offset=start))
         slot.compare, slot.compare_at, slot.compare_span = "", -1, None  # 由A增至B: the pair gives the base
         return slot
@@ -373,14 +406,17 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
         slot.role = "gap"
         slot.verb = m.group("verb")
         head = core[: m.start()]
-        slot.subject = _clean_subject(head[head.rfind(_VALUE_MARK) + 1 :] + slot.verb)
+        slot.subject = _clean_subject(_after_value(head) + slot.verb)
         return slot
     if m := _CHANGE.search(core):
         head = core[: m.start()]
         verb = m.group("verb")
         slot.role = "growth" if q.kind == "percent" else "change"
-        slot.verb = ("年均" if _ANNUAL.search(head[-6:]) else "") + verb
+        annual = _ANNUAL.search(head[-6:])
+        slot.verb = ("年均" if annual else "") + verb
         slot.down = bool(_DOWN.search(verb))
+        if annual:
+            head = head[: len(head) - 6 + annual.start()] if len(head) >= 6 else head[: annual.start()]
         slot.subject = _clean_subject(_after_compare(head, slot, offset=start))
         return slot
     if m := _GAP_THAN.search(core):
@@ -392,7 +428,7 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
         slot.compare_at = start + m.start("than")
         slot.compare_span = (start + m.start("than"), start + m.end("than"))
         head = core[: m.start()]
-        slot.subject = _clean_subject(head[head.rfind(_VALUE_MARK) + 1 :])
+        slot.subject = _clean_subject(_after_value(head))
         return slot
     if m := _GAP.search(core):
         head = core[: m.start()]
@@ -409,7 +445,7 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
         core = core[: m.start()]
     lm = _LEVEL.search(core)
     head = core[: lm.start()] if lm else core
-    head = head[head.rfind(_VALUE_MARK) + 1 :]
+    head = _after_value(head)
     slot.subject = _clean_subject(head)
     if q.kind in RATE_KINDS:
         slot.role = "rate"
@@ -425,7 +461,7 @@ def _after_compare(head: str, slot: _Slot, keep: bool = True, offset: int = 0) -
     for found in _COMPARE.finditer(head):
         pass
     if found is None:
-        return head[head.rfind(_VALUE_MARK) + 1 :]
+        return _after_value(head)
     word = found.group("word")
     if keep:
         slot.compare_at = offset + found.start()
@@ -433,7 +469,7 @@ def _after_compare(head: str, slot: _Slot, keep: bool = True, offset: int = 0) -
         if word not in ("同比", "环比"):
             slot.compare_span = (offset + found.end(), offset + len(head))
     before = head[: found.start()]
-    return before[before.rfind(_VALUE_MARK) + 1 :]
+    return _after_value(before)
 
 
 class _Builder:
@@ -516,7 +552,7 @@ class _Builder:
                     pending = replace(apply(main, m), explicit=True)
                     pending_end = m.end
                     if is_reference(text, m, s0):
-                        t.sentences[sidx].refs.append(pending)
+                        t.sentences[sidx].refs.append((m.start, pending))
                 elif 0 <= m.start - last_mark_end <= 1 and m.year is None and m.first is None:
                     main = refine(main, m)  # 2023年上半年, 2022年末
                 else:
@@ -532,7 +568,7 @@ class _Builder:
                 continue
             period = main
             if pending is not None:
-                if re.fullmatch(r"\s*(?:的|为|是)?\s*", text[pending_end : q.start]):
+                if re.fullmatch(r"\s*(?:末|底|初|份)?\s*(?:的|为|是)?\s*", text[pending_end : q.start]):
                     period = pending
                     pending = None
                 elif q.start - pending_end > 12:
@@ -580,7 +616,7 @@ class _Builder:
             ids.append(f.id)
         self.frame = main
         # 比2010年增加…: a sentence compared with year Y is not about Y, whatever it inherited.
-        ref_years = {r.year for r in t.sentences[sidx].refs if r.year is not None}
+        ref_years = {r.year for _, r in t.sentences[sidx].refs if r.year is not None}
         if ref_years and not main.explicit and main.year in ref_years:
             for fid in ids:
                 f = t.facts[fid]
@@ -753,7 +789,7 @@ class _Builder:
             for f in after:
                 if f.q.start > stop:
                     break
-                if same_measure(f.q, parent.q) and f.parent is None:
+                if same_measure(f.q, parent.q) and f.parent is None and f.period.same_part(parent.period) and f.period.year == parent.period.year:
                     t.facts[f.id] = replace(f, parent=parent.id)
 
     # -- tables ----------------------------------------------------------------------------

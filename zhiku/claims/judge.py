@@ -47,6 +47,7 @@ class Pairing:
     arithmetic: str  # the arithmetic with the nominal values, for the evidence line
     note: str = ""  # where the inputs come from, or what is assumed
     shown: str = ""  # the computed value as the reader should see it (defaults to the point)
+    data: tuple[float, ...] = ()  # numbers a rule keeps for its own explanation (a growth factor, years)
 
 
 @dataclass

@@ -9,6 +9,7 @@ best few candidates, so checking stays linear in the length of an article.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -114,6 +115,21 @@ def specific_unit(f: Fact) -> bool:
     return f.q.kind == "count" and (f.q.unit or "") not in _GENERIC_UNITS
 
 
+_AS_COUNT = re.compile(r"数量|件数|个数|人数|户数|(?<![金总余])量$")
+_AS_MONEY = re.compile(r"金额|额$")
+
+
+def measure_hint(query: str, kinds: Iterable[str]) -> tuple[str, set[str]]:
+    """进口数量 asks for a count, 进口金额 for money: the word says which unit, the rest names the thing."""
+    want = set(kinds)
+    if _AS_COUNT.search(query) and not _AS_MONEY.search(query):
+        narrowed = want & {"count", "dimension", "number"}
+        return _AS_COUNT.sub("", query) or query, narrowed or want
+    if _AS_MONEY.search(query) and "money" in want:
+        return query, {"money"}
+    return query, want
+
+
 def current_of(table: FactTable, claim: Fact, kinds: Iterable[str] = AMOUNT_KINDS) -> list[Scored]:
     """The value a change or share claim is about, as it stands now.
 
@@ -121,7 +137,7 @@ def current_of(table: FactTable, claim: Fact, kinds: Iterable[str] = AMOUNT_KIND
     nearest value before the claim in its sentence that the claim's words continue; else the
     value in the claim's period whose name the claim repeats.
     """
-    want = set(kinds)
+    subject, want = measure_hint(claim.subject, kinds)
     if claim.target is not None:
         t = table.fact(claim.target)
         if t.q.kind in want:
@@ -133,22 +149,23 @@ def current_of(table: FactTable, claim: Fact, kinds: Iterable[str] = AMOUNT_KIND
     ]
     bases = {h.base_fact for h in table.in_sentence(claim.place.sentence) if h.base_fact is not None}
     for g in reversed(before):
+        if g.restates is not None:
+            continue  # 约6.2亿人次 restates the value before it: that one is the value
         if g.q.kind not in want or g.id in bases:
             continue  # an inline base (比2022年的V) is not the value now
         if g.role not in ("level", "rate") and not (g.role == "gap" and g.verb in _NOUN_GAPS):
             continue
         # The claim continues a subject (its own words, or the clause before it): the value must
         # carry that name, or carry none of its own.
-        if claim.subject and g.subject and not g.base_fact:
-            lk = name_likeness(claim.subject, g, forward_only=True)
+        if subject and g.subject and not g.base_fact:
+            lk = name_likeness(subject, g, forward_only=True)
             if lk < 0.6:
                 continue
             return [Scored(g, 0.9 + 0.1 * lk, lk)]
         return [Scored(g, 1.0, 1.0)]
-    query = claim.subject
-    if not query:
+    if not subject:
         return []
-    found = candidates(table, claim, query, kinds=want, period=claim.period if claim.period.known else None)
+    found = candidates(table, claim, subject, kinds=want, period=claim.period if claim.period.known else None)
     return [s for s in found if s.likeness >= 0.5]
 
 
@@ -162,13 +179,29 @@ def base_periods(table: FactTable, claim: Fact, cur: Fact) -> list[Period]:
         return []
     out: list[Period] = []
     sentence = table.sentences[claim.place.sentence]
-    for ref in reversed(sentence.refs):
+    for ref in sentence.refs_before(claim.q.start):
         if ref.year is not None and cur.period.year is not None and ref.year < cur.period.year:
             out.append(ref)
             break
     if cur.period.known:
         out.append(cur.period.shifted(-1))
     return out
+
+
+def earlier_in_sentence(table: FactTable, claim: Fact, cur: Fact) -> Fact | None:
+    """1949年原油产量仅为12.0万吨，2018年达到1.9亿吨，增长1574.9倍: the same thing at an earlier
+    year, written earlier in the sentence, is the base of a change stated after both."""
+    if cur.period.year is None:
+        return None
+    for g in reversed(table.in_sentence(claim.place.sentence)):
+        if g.q.end > cur.q.start or g.id == cur.id or g.role != "level" or g.restates is not None:
+            continue
+        if g.period.year is None or g.period.year >= cur.period.year or not same_measure(g.q, cur.q):
+            continue
+        if g.subject and cur.subject and name_likeness(cur.subject, g) < 0.6:
+            continue
+        return g
+    return None
 
 
 def from_to_base(table: FactTable, current: Fact) -> Fact | None:

@@ -8,9 +8,10 @@ registered under. ``zhiku check --only NAME`` and the tests take the names from 
 from __future__ import annotations
 
 from zhiku.claims.ruler import Ruler
-from zhiku.claims.rules import clock_duration, difference, lunar_date, pp_change, series, share, weekday, yoy_growth
+from zhiku.claims.rules import clock_duration, compound_growth, difference, lunar_date, multiple, pp_change, series, share, weekday, yoy_growth
 
 RULER = Ruler()
+RULER.push(compound_growth.RELATION, compound_growth.check)
 RULER.push(yoy_growth.RELATION, yoy_growth.check)
 RULER.push(share.RELATION, share.check)
 RULER.push(pp_change.RELATION, pp_change.check)
@@ -19,3 +20,4 @@ RULER.push(weekday.RELATION, weekday.check)
 RULER.push(lunar_date.RELATION, lunar_date.check)
 RULER.push(clock_duration.RELATION, clock_duration.check)
 RULER.push(series.RELATION, series.check)
+RULER.push(multiple.RELATION, multiple.check)
