@@ -84,7 +84,7 @@ _SHARE = re.compile(
     r"(?:仍|已|还|均|都|仅|只|也)?(?:提升至|提高到|提高至|升至|降至|上升到|上升至|下降到|下降至|回落至|增至|"
     r"为|达|达到|是|约为|约|已达|已近|已|在)?$"
 )
-_CONVERT = re.compile(r"(?:约合|折合|合|折算为|折算成|折算|换算为|换算成|相当于|即|约为|约)(?:人民币|美元)?(?:约)?$")
+_CONVERT = re.compile(r"(?:约合|折合|折算为|折算成|折算|换算为|换算成|相当于|即|约为|约)(?:人民币|美元)?(?:约)?$")
 _LEVEL = re.compile(
     r"(?:为|是|达|达到|达至|完成|实现|录得|共|共有|共计|有|合计|累计|总计|计|约为|约|仅为|仅|只有|"
     r"保持在|稳定在|维持在|突破|超过|逾|超|不足|不到|近|接近|将近|高达|已达|已|在|约占|到)$"
@@ -104,8 +104,9 @@ _OF_WHICH = re.compile(r"其中")
 _LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|以及|，|,)\s*$")
 _ITEM_SPLIT = re.compile(r"、|以及|和|及|与|/")
 _RESPECTIVELY = "分别"
+_COUNTED = re.compile(r"(?:这|上述|以上)?[一二两三四五六七八九十\d]+(?:项|者|类|个|种)(?:指标|数据)?")
 _RATE_NOUN = re.compile(r"(?:其|该)?(增速|增幅|增长率|涨幅|增长速度|占比|比重|份额)")
-_RESTATE = re.compile(r"\s*[，,（(]?\s*(?:即|约|约合|折合|合|相当于|约为|折算为|折算成|换算为)?\s*")
+_RESTATE = re.compile(r"\s*[，,（(]?\s*(?:即|约|约合|折合|相当于|约为|折算为|折算成|换算为)?\s*")
 _NOUN_GAP_WORDS = frozenset({"差额", "顺差", "逆差", "差值", "缺口"})
 
 
@@ -637,8 +638,11 @@ class _Builder:
             if fb.role not in ("level", "rate") or fa.q.kind != fb.q.kind or fa.q.kind not in AMOUNT_KINDS:
                 continue
             between = text[fa.q.end : fb.q.start]
-            if not _RESTATE.fullmatch(between) and not (fb.verb and _CONVERT.fullmatch(fb.verb) and len(between) <= 6):
+            said = _RESTATE.fullmatch(between) and re.search(r"[即约合折相逾近超（(]", between + fb.q.text[:2])
+            if not said and not (fb.verb and _CONVERT.fullmatch(fb.verb) and len(between) <= 6):
                 continue
+            if re.search(r"兑|汇率", text[max(0, fa.q.start - 6) : fa.q.start]):
+                continue  # 1美元兑6.8元人民币: a rate, not the value restated
             if not _same_dimension(fa.q, fb.q):
                 continue
             t.facts[b] = replace(fb, restates=a, subject=fa.subject, role="level")
@@ -718,10 +722,18 @@ class _Builder:
                 elif len(self.last_list_items) == len(members):
                     items = list(self.last_list_items)
                 else:
-                    # 累计开行1.24万列、运送113.5万标箱，分别同比增长50%和56%: the values just before
+                    # 累计开行1.24万列、运送113.5万标箱，分别同比增长50%和56%: the values just before;
+                    # 三项分别折合…: the values of the sentence before
                     before = [
                         t.facts[g] for g in ids if t.facts[g].q.end <= clause_start and t.facts[g].role == "level"
                     ]
+                    if not before and _COUNTED.fullmatch(items_text.strip()):
+                        prev_s = t.sentences[-1].index - 1
+                        before = [
+                            f
+                            for f in t.facts
+                            if f.place.sentence == prev_s and f.role == "level" and f.q.kind == members[0].q.kind
+                        ]
                     if len(before) >= len(members):
                         targets = before[-len(members) :]
                         items = [g.subject or g.q.text for g in targets]
