@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from zhiku.claims import facts as fact_table
 from zhiku.claims.document import Document, from_article, from_text
 from zhiku.claims.facts import FactTable, SeriesStore
-from zhiku.claims.model import Finding
+from zhiku.claims.model import Finding, Input
 from zhiku.claims.normalize import normalize
 from zhiku.claims.rules import RULER
 from zhiku.errors import ZhikuError
@@ -41,16 +42,60 @@ def build_table(
 
 
 def _settle(table: FactTable) -> list[Finding]:
-    """One finding per claim and relation, in reading order."""
+    """One finding per claim and relation, in reading order; an error is reported where it is made."""
     seen: set[tuple[int, str, tuple[tuple[int, int], ...], str]] = set()
     out: list[Finding] = []
-    for f in table.findings:
+    for f in _consequences(table.findings):
         key = (f.line, f.relation, f.span_offsets, f.stated)
         if key in seen:
             continue
         seen.add(key)
         out.append(f)
     out.sort(key=lambda f: (f.line, f.span_offsets[0] if f.span_offsets else (0, 0)))
+    return out
+
+
+def _key(i: Input) -> tuple[int, str, tuple[int, int] | None]:
+    return i.line, i.text, i.cell
+
+
+def _consequences(findings: list[Finding]) -> list[Finding]:
+    """A relation that fails only because one of its inputs is itself a wrong statement (a column sum
+    with a transposed cell, an average growth from a wrong multiple) is not a second error: it is
+    reported unverifiable, naming the statement that is wrong."""
+    wrong: dict[tuple[int, str, tuple[int, int] | None], Finding] = {}
+    for f in findings:
+        if f.verdict == "inconsistent":
+            for i in f.inputs:
+                if i.role == "所述":
+                    wrong[_key(i)] = f
+    out: list[Finding] = []
+    for f in findings:
+        if f.verdict != "inconsistent":
+            out.append(f)
+            continue
+        own = {_key(i) for i in f.inputs if i.role == "所述"}
+        cause = next(
+            (
+                (i, wrong[_key(i)])
+                for i in f.inputs
+                if i.role != "所述" and _key(i) in wrong and wrong[_key(i)] is not f
+                and not any(_key(j) in own for j in wrong[_key(i)].inputs)
+            ),
+            None,
+        )
+        if cause is None:
+            out.append(f)
+            continue
+        i, other = cause
+        out.append(
+            replace(
+                f,
+                verdict="unverifiable",
+                evidence=f"{f.evidence}；所用的{i.text}本身有误（{i.where()}，{other.stated}）/ one of its inputs is itself wrong",
+                missing="输入有误 / a wrong input",
+            )
+        )
     return out
 
 

@@ -101,9 +101,10 @@ _SUBJECT_TAIL = re.compile(
 )
 _PRONOUN = re.compile(r"^(?:两者|二者|三者|四者|五者|前者|后者|上述|以上|这些|它们|其|各自)")
 _OF_WHICH = re.compile(r"其中")
-_LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|以及|，|,)\s*$")
+_LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|以及)\s*$")
 _ITEM_SPLIT = re.compile(r"、|以及|和|及|与|/")
 _RESPECTIVELY = "分别"
+_COUNT_OF_LIST = re.compile(r"^[^，,。；;\d]{0,6}?(?:合计|共计|总计|共|分别)")
 _COUNTED = re.compile(r"(?:这|上述|以上)?[一二两三四五六七八九十\d]+(?:项|者|类|个|种)(?:指标|数据)?")
 _RATE_NOUN = re.compile(r"(?:其|该)?(增速|增幅|增长率|涨幅|增长速度|占比|比重|份额)")
 _RESTATE = re.compile(r"\s*[，,（(]?\s*(?:即|约|约合|折合|相当于|约为|折算为|折算成|换算为)?\s*")
@@ -587,8 +588,12 @@ class _Builder:
                 # 其增速14.7% / 占比为10.3%: a rate named only by its kind belongs to the subject before
                 slot.role = "share" if gm.group(1) in ("占比", "比重", "份额") else "growth"
                 own = ""
-            if q.kind == "count" and "、" in own:
-                slot.role = "other"  # 东部、中部、西部、东北四个地区: the count of a list, not a value
+            if q.kind == "count" and (
+                ("、" in own and _RESPECTIVELY not in text[c0 : q.start] and not slot.verb)
+                or _COUNT_OF_LIST.match(text[q.end : c1])
+            ):
+                # 东部、中部、西部、东北四个地区 / 四个地区合计…: how many items a list has, not a value
+                slot.role = "other"
             subject = own or subject_chain
             if own and (slot.role in ("level", "rate", "growth", "change", "share") or slot.verb in _NOUN_GAP_WORDS):
                 # 地表水源、地下水源和非常规水源供水量分别为…: what runs on is the shared name (供水量)

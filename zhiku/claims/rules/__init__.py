@@ -8,7 +8,7 @@ registered under. ``zhiku check --only NAME`` and the tests take the names from 
 from __future__ import annotations
 
 from zhiku.claims.ruler import Ruler
-from zhiku.claims.rules import clock_duration, compound_growth, conversion, difference, lunar_date, multiple, pp_change, series, share, weekday, yoy_growth
+from zhiku.claims.rules import clock_duration, compound_growth, conversion, difference, lunar_date, multiple, pp_change, series, share, sums, weekday, yoy_growth
 
 RULER = Ruler()
 RULER.push(compound_growth.RELATION, compound_growth.check)
@@ -22,3 +22,4 @@ RULER.push(clock_duration.RELATION, clock_duration.check)
 RULER.push(series.RELATION, series.check)
 RULER.push(multiple.RELATION, multiple.check)
 RULER.push(conversion.RELATION, conversion.check)
+RULER.push(sums.RELATION, sums.check)

@@ -35,6 +35,8 @@ _RATE_KINDS = ("percent", "per_mille")
 def check(table: FactTable) -> None:
     for claim in table.facts:
         if claim.is_cell:
+            if claim.q.kind == "percentage_point" and claim.role in ("change", "gap"):
+                _judge_cell(table, claim)
             continue
         if claim.q.kind == "percentage_point" and claim.role in ("change", "gap", "growth"):
             _judge(table, claim)
@@ -82,6 +84,22 @@ def _judge(table: FactTable, claim: Fact) -> None:
         else "缺少对比的两个比率 / the two rates compared are not given"
     )
     table.push(conclude(table, RELATION, claim, stated, stated_text, pairings, missing=missing, phrase=phrase))
+
+
+def _judge_cell(table: FactTable, claim: Fact) -> None:
+    """A table's change column in points: the row's rates in two years, the later minus the earlier."""
+    row = [
+        f
+        for f in table.facts
+        if f.place.table == claim.place.table and f.place.row == claim.place.row and f.q.kind == "percent" and f.id != claim.id
+    ]
+    dated = sorted((f for f in row if f.period.year is not None and f.period.explicit), key=lambda f: f.period.year or 0)
+    if len(dated) != 2 or dated[0].period.year == dated[1].period.year or dated[0].header != dated[1].header:
+        return
+    b, a = dated
+    p = _pairing(claim, a, b, 1.0)
+    if p is not None:
+        table.push(conclude(table, RELATION, claim, reading(claim), claim.q.text, [p], missing="", phrase=(claim.q.start, claim.q.end)))
 
 
 def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:

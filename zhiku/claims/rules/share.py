@@ -50,6 +50,40 @@ def percent_of(f: Fact) -> Interval:
 def check(table: FactTable) -> None:
     for claim in share_claims(table):
         _judge(table, claim)
+    for claim in table.facts:
+        if claim.is_cell and claim.role == "share" and claim.q.kind in ("percent", "number") and claim.q.value is not None:
+            _judge_cell(table, claim)
+
+
+def _judge_cell(table: FactTable, claim: Fact) -> None:
+    """A table's 占比 column: the row's amount over the whole — the 合计 row of the amount's column,
+    or the whole the column header names (占全球比重) found in the prose."""
+    row = [f for f in table.facts if f.place.table == claim.place.table and f.place.row == claim.place.row]
+    parts = [f for f in row if f.role == "level" and f.q.kind in AMOUNT_KINDS and f.place.col != claim.place.col]
+    if len(parts) != 1:
+        return  # which column the share is of is not clear
+    part = parts[0]
+    total_rows = [
+        f
+        for f in table.facts
+        if f.place.table == claim.place.table and f.place.col == part.place.col and re.search(r"合计|总计|全国|总体|全部", f.subject)
+    ]
+    wholes: list[Whole] = []
+    # A 合计 row is the whole; a row that totals only the rows listed (五国合计, 以上合计) is not,
+    # when the column header names a larger whole (占全球比重).
+    named = re.sub(r"^占|的?(?:比重|比例|份额|占比)$|比重|占比", "", claim.header)
+    pure = [f for f in total_rows if re.fullmatch(r"\s*(?:合计|总计|全国|总体|全部|总额)\s*", f.subject)]
+    if total_rows and total_rows[0].id != part.id and (pure or not named):
+        wholes.append(Whole((total_rows[0],), 1.0))
+    if not wholes and named:
+        for s in candidates(table, claim, named, like=part, period=part.period if part.period.known else None, exclude={part.id}, accept=lambda f: not f.is_cell and _can_hold(f, part), min_likeness=0.5):
+            wholes.append(Whole((s.fact,), s.score))
+    if not wholes:
+        return
+    if re.search(r"合计|总计|全国|总体|全部", part.subject) and total_rows and total_rows[0].id == part.id:
+        return  # the total row's own share (100.0) is the sum rule's business
+    pairings = [_pair(claim, part, w.facts, w.score) for w in wholes]
+    table.push(conclude(table, RELATION, claim, percent_of(claim), claim.q.text, pairings, missing="", phrase=(claim.q.start, claim.q.end)))
 
 
 def _judge(table: FactTable, claim: Fact) -> None:
