@@ -8,7 +8,7 @@ registered under. ``zhiku check --only NAME`` and the tests take the names from 
 from __future__ import annotations
 
 from zhiku.claims.ruler import Ruler
-from zhiku.claims.rules import clock_duration, compound_growth, conversion, difference, lunar_date, multiple, pp_change, series, share, sums, weekday, yoy_growth
+from zhiku.claims.rules import clock_duration, compound_growth, conversion, difference, enumeration, lunar_date, multiple, pp_change, series, share, sums, weekday, yoy_growth
 
 RULER = Ruler()
 RULER.push(compound_growth.RELATION, compound_growth.check)
@@ -23,3 +23,4 @@ RULER.push(series.RELATION, series.check)
 RULER.push(multiple.RELATION, multiple.check)
 RULER.push(conversion.RELATION, conversion.check)
 RULER.push(sums.RELATION, sums.check)
+RULER.push(enumeration.RELATION, enumeration.check)
