@@ -8,7 +8,7 @@ registered under. ``zhiku check --only NAME`` and the tests take the names from 
 from __future__ import annotations
 
 from zhiku.claims.ruler import Ruler
-from zhiku.claims.rules import clock_duration, compound_growth, conversion, date_span, difference, enumeration, lunar_date, multiple, ordinal_year, pp_change, series, share, sums, weekday, yoy_growth
+from zhiku.claims.rules import average, clock_duration, compound_growth, conversion, date_span, difference, enumeration, lunar_date, multiple, ordinal_year, pp_change, series, share, sums, weekday, yoy_growth
 
 RULER = Ruler()
 RULER.push(compound_growth.RELATION, compound_growth.check)
@@ -26,3 +26,4 @@ RULER.push(sums.RELATION, sums.check)
 RULER.push(enumeration.RELATION, enumeration.check)
 RULER.push(date_span.RELATION, date_span.check)
 RULER.push(ordinal_year.RELATION, ordinal_year.check)
+RULER.push(average.RELATION, average.check)
