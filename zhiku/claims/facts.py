@@ -482,7 +482,6 @@ class _Builder:
             self.frame = Period(year=reference_date.year, explicit=False)
         self.clause_no = 0
         self.list_no = 0
-        self.last_list_items: list[str] = []
 
     # -- passages --------------------------------------------------------------------------
     def passage(self, pi: int) -> None:
@@ -719,28 +718,28 @@ class _Builder:
                     if t.facts[g].q.end <= clause_start and t.facts[g].group is not None and t.facts[g].member == 0
                 ]
                 earlier = [lst for lst in earlier if len(lst) == len(members)]
+                before = [
+                    t.facts[g] for g in ids if t.facts[g].q.end <= clause_start and t.facts[g].role == "level"
+                ]
                 if earlier:
                     items = [g.item for g in earlier[-1]]
                     levels = [lst for lst in earlier if all(g.role == "level" for g in lst)]
                     if levels:
                         targets = levels[-1]
-                elif len(self.last_list_items) == len(members):
-                    items = list(self.last_list_items)
-                else:
-                    # 累计开行1.24万列、运送113.5万标箱，分别同比增长50%和56%: the values just before;
+                elif len(before) >= len(members):
+                    # 累计开行1.24万列、运送113.5万标箱，分别同比增长50%和56%: the values just before
+                    targets = before[-len(members) :]
+                    items = [g.subject or g.q.text for g in targets]
+                elif _COUNTED.fullmatch(items_text.strip()):
                     # 三项分别折合…: the values of the sentence before
-                    before = [
-                        t.facts[g] for g in ids if t.facts[g].q.end <= clause_start and t.facts[g].role == "level"
+                    prev_s = t.sentences[-1].index - 1
+                    prev = [
+                        f
+                        for f in t.facts
+                        if f.place.sentence == prev_s and f.role == "level" and f.q.kind == members[0].q.kind
                     ]
-                    if not before and _COUNTED.fullmatch(items_text.strip()):
-                        prev_s = t.sentences[-1].index - 1
-                        before = [
-                            f
-                            for f in t.facts
-                            if f.place.sentence == prev_s and f.role == "level" and f.q.kind == members[0].q.kind
-                        ]
-                    if len(before) >= len(members):
-                        targets = before[-len(members) :]
+                    if len(prev) >= len(members):
+                        targets = prev[-len(members) :]
                         items = [g.subject or g.q.text for g in targets]
             if len(items) != len(members):
                 continue
@@ -771,7 +770,6 @@ class _Builder:
                     subject=subject,
                     target=targets[k].id if targets else None,
                 )
-            self.last_list_items = items
 
     def _of_which(self, ids: list[int], text: str, s0: int, s1: int) -> None:
         """…总额V，其中A a、B b: a and b are parts of V."""

@@ -153,7 +153,8 @@ def current_of(table: FactTable, claim: Fact, kinds: Iterable[str] = AMOUNT_KIND
             continue  # 约6.2亿人次 restates the value before it: that one is the value
         if g.q.kind not in want or g.id in bases:
             continue  # an inline base (比2022年的V) is not the value now
-        if g.role not in ("level", "rate") and not (g.role == "gap" and g.verb in _NOUN_GAPS):
+        rate_like = g.role == "share" and g.q.kind in ("percent", "per_mille") and not (want & AMOUNT_KINDS)
+        if g.role not in ("level", "rate") and not rate_like and not (g.role == "gap" and g.verb in _NOUN_GAPS):
             continue
         # The claim continues a subject (its own words, or the clause before it): the value must
         # carry that name, or carry none of its own.

@@ -136,6 +136,8 @@ def _real(claim: Fact) -> bool:
 
 
 def _about_a_rate(table: FactTable, claim: Fact) -> bool:
+    if claim.base_fact is not None:
+        return table.fact(claim.base_fact).q.kind in RATE_KINDS  # 比2019年的411.75亿元: like the base
     cur = current_of(table, claim, RATE_KINDS)
     return bool(cur) and cur[0].score >= 0.95 and cur[0].fact.place.clause >= claim.place.clause - 1
 
@@ -189,6 +191,7 @@ def _pairings(table: FactTable, claim: Fact, cur_s: Scored) -> list[Pairing]:
             query,
             like=cur,
             kinds=[cur.q.kind] if cur.q.kind in RATE_KINDS else AMOUNT_KINDS | {"duration"},
+            roles=("level", "rate", "share") if cur.q.kind in RATE_KINDS else ("level",),
             period=bp,
             exclude={cur.id},
             min_likeness=0.35,
