@@ -928,7 +928,7 @@ def _header_period(header: str, frame: Period) -> Period:
 
 def _header_role(header: str, q: Quantity) -> Role:
     name = _header_name(header)
-    if re.search(r"比重|占比|份额|结构", name):
+    if re.search(r"比重|占比|份额|结构", name) or name.startswith("占"):
         return "share"
     if re.search(r"同比|增长|增速|增幅|涨幅|变化率", name):
         return "growth"

@@ -43,8 +43,14 @@ def share_claims(table: FactTable) -> list[Fact]:
 
 
 def percent_of(f: Fact) -> Interval:
-    r = reading(f)
-    return r * 100.0 if f.q.kind == "number" else r
+    """The share as an interval of percentages; 一半 and 三分之一 are exact fractions (50%, 33.3…%)
+    that only their qualifier widens (超过一半: 50% or more; 接近一半: a little under 50%)."""
+    if f.q.kind == "number":
+        from zhiku.claims.tolerance import Reading, accepted, bound_of
+
+        v = (f.q.value or 0.0) * 100.0
+        return accepted(Reading(value=v, step=0.0, bound=bound_of(f.q, f.text)))
+    return reading(f)
 
 
 def check(table: FactTable) -> None:

@@ -61,6 +61,8 @@ def _list_total(table: FactTable, total: Fact, head: str) -> None:
         parts = table.list_of(groups[-1])
     else:
         for g in reversed(before):
+            if g.role == "other":
+                continue  # 四类合计: the count of the list, not one of its values
             if g.role != "level" or not same_measure(g.q, total.q) or g.restates is not None:
                 break
             parts.insert(0, g)
