@@ -78,7 +78,7 @@ _GAP_THAN = re.compile(
 _GAP_DOWN = re.compile(r"低|慢|少|小")
 _DIFF_NOUN = re.compile(r"(?P<verb>差额|顺差|逆差|差值|缺口)(?:为|达|达到)?$")
 _SHARE = re.compile(
-    r"(?:(?P<zhan>占)(?!比)(?P<whole>[^，,。；;＃\ue000\ue001]{0,24}?)(?:的)?(?:比重|比例|份额)?|"
+    r"(?:(?P<zhan>占)(?!比)(?P<whole>[^，,。；;＃\ue001]{0,30}?)(?:的)?(?:比重|比例|份额)?|"
     r"(?P<bizhong>占比|比重|份额|所占比重)(?:由|从)?(?:升至|降至|提高到|提高至|提升至|提升到|上升到|上升至|下降到|下降至|回落至|增至)?|"
     r"(?P<of>(?:是|为|相当于|恢复至|恢复到|达到)(?P<whole2>[^，,。；;\ue000]{1,24}?)的))"
     r"(?:仍|已|还|均|都|仅|只|也)?(?:提升至|提高到|提高至|升至|降至|上升到|上升至|下降到|下降至|回落至|增至|"
@@ -104,7 +104,7 @@ _OF_WHICH = re.compile(r"其中")
 _LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|以及)\s*$")
 _ITEM_SPLIT = re.compile(r"、|以及|和|及|与|/")
 _RESPECTIVELY = "分别"
-_COUNT_OF_LIST = re.compile(r"^[^，,。；;\d]{0,6}?(?:合计|共计|总计|共|分别)")
+_COUNT_OF_LIST = re.compile(r"^[^，,。；;\d]{0,6}?(?:合计|共计|总计|共|分别|累计)")
 _COUNTED = re.compile(r"(?:这|上述|以上)?[一二两三四五六七八九十\d]+(?:项|者|类|个|种)(?:指标|数据)?")
 _RATE_NOUN = re.compile(r"(?:其|该)?(增速|增幅|增长率|涨幅|增长速度|占比|比重|份额)")
 _RESTATE = re.compile(r"\s*[，,（(]?\s*(?:即|约|约合|折合|相当于|约为|折算为|折算成|换算为)?\s*")
@@ -145,6 +145,7 @@ class Fact:
     base_period: Period | None = None  # the period compared with (比上年 → the year before)
     base_fact: int | None = None  # an inline base value (比2022年的260552亿元)
     whole: str = ""  # for a share: the whole named after 占 (全部收入)
+    whole_fact: int | None = None  # a whole written with its value (占全国进出口总额32.16万亿元的55.7%)
     item: str = ""  # its item in a 分别 list
     group: int | None = None  # the 分别 list it belongs to
     member: int | None = None  # its position in that list
@@ -342,7 +343,7 @@ def _after_value(head: str) -> str:
     at = head.rfind(_VALUE_MARK)
     if at < 0:
         return head
-    return _UNIT_TAIL.sub("", head[at + 1 :])
+    return _UNIT_TAIL.sub("", re.sub(r"^(?:间|来|之间|以来)(?:的)?", "", head[at + 1 :]))
 
 
 def _clean_subject(words: str) -> str:
@@ -364,6 +365,7 @@ class _Slot:
     compare: str = ""
     compare_at: int = -1
     compare_span: tuple[int, int] | None = None  # absolute span of what is compared with (上年, 东部)
+    whole_span: tuple[int, int] | None = None  # absolute span of the whole named after 占
     whole: str = ""
     subject: str = ""
 
@@ -393,6 +395,9 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
         slot.role = "share"
         slot.verb = "占"
         slot.whole = (m.group("whole") or m.group("whole2") or "").strip()
+        g = "whole" if m.group("whole") is not None else "whole2"
+        if m.group(g) is not None:
+            slot.whole_span = (start + m.start(g), start + m.end(g))
         head = pre[: m.start()]
         slot.subject = _clean_subject(_after_compare(head, slot, keep=False, offset=start))
         return slot
@@ -521,6 +526,7 @@ class _Builder:
         subject_chain = ""
         clauses = _split(text, _CLAUSE_END, s0, s1)
         ids: list[int] = []
+        chain_before: dict[int, str] = {}  # the subject running on before each fact
         events: list[tuple[int, int, Quantity | Mention]] = [(q.start, 0, q) for q in qs if s0 <= q.start < s1]
         events += [(m.start, 1, m) for m in word_marks]
         events.sort(key=lambda e: (e[0], e[1]))
@@ -580,6 +586,22 @@ class _Builder:
                 a, b = slot.compare_span
                 compare_has_value = _VALUE_MARK in mask[a:b]
                 slot.compare = _clean_compare(text[a:b], mask[a:b])
+            whole_fact = None
+            if slot.whole_span is not None:
+                a, b = slot.whole_span
+                slot.whole = _clean_compare(text[a:b], mask[a:b])
+                whole_fact = next(
+                    (
+                        g
+                        for g in reversed(ids)
+                        if a <= t.facts[g].q.start < b and t.facts[g].q.kind in AMOUNT_KINDS and t.facts[g].role == "level"
+                    ),
+                    None,
+                )
+                if whole_fact is not None:
+                    # 占全国进出口总额32.16万亿元的55.7%: that value is the whole, named by the words after 占
+                    t.facts[whole_fact] = replace(t.facts[whole_fact], own=slot.whole, subject=slot.whole)
+                    subject_chain = chain_before.get(whole_fact, subject_chain)
             own = slot.subject
             if _PRONOUN.match(own):
                 own = ""
@@ -587,6 +609,8 @@ class _Builder:
                 # 其增速14.7% / 占比为10.3%: a rate named only by its kind belongs to the subject before
                 slot.role = "share" if gm.group(1) in ("占比", "比重", "份额") else "growth"
                 own = ""
+            if q.kind == "duration" and _COUNT_OF_LIST.match(text[q.end : c1]):
+                slot.role = "other"  # 两年合计 / 7年间累计: the span a total covers, not a value
             if q.kind == "count" and (
                 ("、" in own and _RESPECTIVELY not in text[c0 : q.start] and not slot.verb)
                 or _COUNT_OF_LIST.match(text[q.end : c1])
@@ -594,6 +618,7 @@ class _Builder:
                 # 东部、中部、西部、东北四个地区 / 四个地区合计…: how many items a list has, not a value
                 slot.role = "other"
             subject = own or subject_chain
+            chain_before[len(t.facts)] = subject_chain
             if own and (slot.role in ("level", "rate", "growth", "change", "share") or slot.verb in _NOUN_GAP_WORDS):
                 # 地表水源、地下水源和非常规水源供水量分别为…: what runs on is the shared name (供水量)
                 listed = "、" in own or _RESPECTIVELY in text[c0 : q.start]
@@ -614,6 +639,7 @@ class _Builder:
                 compare_has_value=compare_has_value,
                 base_period=_base_period(slot.compare, period),
                 whole=slot.whole,
+                whole_fact=whole_fact,
                 context=text[c0:c1],
                 qualifier_words=text[max(c0, q.start - 4) : q.start],
             )

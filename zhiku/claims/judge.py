@@ -88,12 +88,22 @@ def decide(stated: Interval, pairings: Sequence[Pairing], *, strong: float = STR
     return Decision("inconsistent", best)
 
 
-def spans_in(text: str, claim: Fact, phrase: tuple[int, int] | None, inputs: Sequence[Fact]) -> list[tuple[int, int]]:
-    """Non-overlapping spans of ``text``: the claim's phrase (or number) and the inputs written in it."""
+def spans_in(
+    text: str,
+    claim: Fact,
+    phrase: tuple[int, int] | None,
+    inputs: Sequence[Fact],
+    extra: Sequence[tuple[int, int]] = (),
+) -> list[tuple[int, int]]:
+    """Non-overlapping spans of ``text``: the claim's phrase (or number), words the rule read (a list),
+    and the inputs written in it."""
     out: list[tuple[int, int]] = []
     first = phrase if phrase is not None else (claim.q.start, claim.q.end)
     if claim.text == text:
         out.append(first)
+        for a, b in extra:
+            if not any(a < e and s < b for s, e in out):
+                out.append((a, b))
     for f in inputs:
         if f.text != text:
             continue
@@ -131,10 +141,11 @@ def finding(
     inputs: Sequence[tuple[Fact, str]] = (),
     phrase: tuple[int, int] | None = None,
     missing: str = "",
+    extra: Sequence[tuple[int, int]] = (),
 ) -> Finding:
     text = claim.text
     facts = [f for f, _ in inputs]
-    offsets = spans_in(text, claim, phrase, facts)
+    offsets = spans_in(text, claim, phrase, facts, extra)
     sentence = table.sentence_of(claim)
     return Finding(
         file=table.file,

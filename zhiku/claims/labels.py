@@ -185,6 +185,11 @@ def opposed(a: str, b: str) -> bool:
     return False
 
 
+def has_content(label: str) -> bool:
+    """Whether a name says what is measured once generic words (总额, 累计, 的) are dropped."""
+    return bool(_clean(label))
+
+
 def _negated(a: str, b: str) -> bool:
     """非税收入 against 税收收入: ``b`` names the complement (非X) of what ``a`` names (X)."""
     for i, ch in enumerate(b):

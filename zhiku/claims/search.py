@@ -130,7 +130,9 @@ def measure_hint(query: str, kinds: Iterable[str]) -> tuple[str, set[str]]:
     return query, want
 
 
-def current_of(table: FactTable, claim: Fact, kinds: Iterable[str] = AMOUNT_KINDS) -> list[Scored]:
+def current_of(
+    table: FactTable, claim: Fact, kinds: Iterable[str] = AMOUNT_KINDS, exclude: Iterable[int] = ()
+) -> list[Scored]:
     """The value a change or share claim is about, as it stands now.
 
     In order: the value a 分别 member continues; the end of a 由A增至B pair just before; the
@@ -148,6 +150,7 @@ def current_of(table: FactTable, claim: Fact, kinds: Iterable[str] = AMOUNT_KIND
         if g.q.end <= claim.q.start and g.id != claim.id and g.q.value is not None
     ]
     bases = {h.base_fact for h in table.in_sentence(claim.place.sentence) if h.base_fact is not None}
+    bases |= set(exclude) | ({claim.whole_fact} if claim.whole_fact is not None else set())
     for g in reversed(before):
         if g.restates is not None:
             continue  # 约6.2亿人次 restates the value before it: that one is the value

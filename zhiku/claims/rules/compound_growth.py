@@ -113,14 +113,18 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
     before = [g for g in sentence if g.q.end <= claim.q.start]
     out: list[Pairing] = []
     # 1. 由A增至B just before
+    span = _span_years(table, claim)
     for g in reversed(before):
         if g.base_fact is not None and g.role in ("level", "rate") and g.q.kind in _KINDS:
             a = table.fact(g.base_fact)
             if a.period.year is not None and g.period.year is not None and g.period.year > a.period.year:
                 out.append(_from_values(claim, a, g, a.period.year, g.period.year, 1.0))
                 return out
+            if span is not None:
+                # 2013-2019年，…由715.7亿美元增至1548.9亿美元: the span's years are the pair's
+                out.append(_from_values(claim, a, g, span[0], span[1], 1.0))
+                return out
             break
-    span = _span_years(table, claim)
     # 2. a cumulative growth over the span (累计增长110.0%) or a multiple (增长202.6倍, 是…的7.3倍)
     for g in reversed(before):
         if g.id == claim.id:

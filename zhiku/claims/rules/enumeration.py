@@ -62,10 +62,10 @@ def _judge(table: FactTable, sidx: int, text: str, start: int, end: int, n: int)
     facts = [f for f in table.in_sentence(sidx)]
     if any(f.q.start <= start < f.q.end and f.role not in ("other",) for f in facts if f.q.kind != "count"):
         return
-    found = _list_before(text, sentence.start, start, facts) or _list_after(text, end, sentence.end, facts)
+    found = _list_before(text, sentence.start, start, end, facts) or _list_after(text, end, sentence.end, facts)
     if found is None:
         return
-    items, _lo, _hi, values = found
+    items, lo, hi, values = found
     if values:
         counts = {len(items)}
     else:
@@ -88,6 +88,7 @@ def _judge(table: FactTable, sidx: int, text: str, start: int, end: int, n: int)
             evidence,
             [(claim, "所述")],
             (start, end),
+            extra=[] if values else [(lo, hi)],
         )
     )
 
@@ -113,7 +114,7 @@ def _split(words: str) -> list[str]:
     return [w.strip() for w in words.split("、")]
 
 
-def _list_before(text: str, s0: int, start: int, facts: list[Fact]) -> tuple[list[str], int, int, bool] | None:
+def _list_before(text: str, s0: int, start: int, end: int, facts: list[Fact]) -> tuple[list[str], int, int, bool] | None:
     """A、B、C和D四个地区 / A、B…是…前五大…: the 、-list before the count in its clause."""
     clause_start = max(s0, max((m.end() for m in _CLAUSE.finditer(text, s0, start)), default=s0))
     words = text[clause_start:start]
@@ -122,13 +123,15 @@ def _list_before(text: str, s0: int, start: int, facts: list[Fact]) -> tuple[lis
     words = re.sub(r"(?:这|共|合计|总计)$", "", words.strip())
     if "、" not in words or _PARTIAL.search(words):
         # 包括A 1242所、B 33所…，四类合计: the values listed before the count's clause
-        return _value_list(text, s0, start, facts)
+        return _value_list(text, s0, start, end, facts)
     if any(clause_start <= f.q.start < start for f in facts if f.q.kind not in ("date",)):
-        return _value_list(text, s0, start, facts)
+        return _value_list(text, s0, start, end, facts)
     items = _split(re.sub(r"^(?:其中|包括|分别是|即|有|按[^、]*分|在)", "", words.strip()))
     if any(not w or _NUMERAL_ONLY.match(w) for w in items):
         return None
-    return items, clause_start, start, False
+    lo = text.find(items[0], clause_start, start)
+    hi = text.rfind(items[-1], max(lo, clause_start), start) + len(items[-1])
+    return items, max(lo, clause_start), max(hi, lo + 1), False
 
 
 def _list_after(text: str, end: int, s1: int, facts: list[Fact]) -> tuple[list[str], int, int, bool] | None:
@@ -148,8 +151,10 @@ def _list_after(text: str, end: int, s1: int, facts: list[Fact]) -> tuple[list[s
     return items, lo, lo + len(words), False
 
 
-def _value_list(text: str, s0: int, start: int, facts: list[Fact]) -> tuple[list[str], int, int, bool] | None:
+def _value_list(text: str, s0: int, start: int, end: int, facts: list[Fact]) -> tuple[list[str], int, int, bool] | None:
     """包括普通本科学校1242所、本科层次职业学校33所…和成人高等学校252所，四类合计…: one value per item."""
+    if not re.match(r"^[^，,。；;\d]{0,4}?(?:合计|共计|总计|共)", text[end : end + 8]):
+        return None  # 四类合计: only a count that totals the values listed counts them
     before = [f for f in facts if f.q.end <= start and f.role in ("level",) and f.q.kind != "date"]
     if not before:
         return None
@@ -161,7 +166,7 @@ def _value_list(text: str, s0: int, start: int, facts: list[Fact]) -> tuple[list
     run = [before[-1]]
     for f in reversed(before[:-1]):
         gap = text[f.q.end : run[0].q.start]
-        if re.fullmatch(r"[、和及与]?[^，,。；;0-9]{0,16}", gap) and ("、" in gap or _CONJ.search(gap)) and f.q.unit == run[0].q.unit:
+        if re.fullmatch(r"(?:、|和|及|与)[^，,。；;0-9]{0,16}", gap) and f.q.unit == run[0].q.unit:
             run.insert(0, f)
         else:
             break

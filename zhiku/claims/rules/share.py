@@ -162,6 +162,8 @@ class Whole:
 
 
 def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
+    if claim.whole_fact is not None:
+        return [Whole((table.fact(claim.whole_fact),), 1.0)]  # written in the phrase: 占…32.16万亿元的
     name = claim.whole
     out: list[Scored] = []
     period = part.period if part.period.known else None

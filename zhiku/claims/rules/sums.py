@@ -18,7 +18,7 @@ import re
 from zhiku.claims import fmt, labels
 from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, same_measure
 from zhiku.claims.interval import Interval
-from zhiku.claims.judge import Pairing, bound_only, conclude, reading, value
+from zhiku.claims.judge import Pairing, bound_only, conclude, finding, reading, value
 from zhiku.claims.search import name_likeness
 
 RELATION = "sum"
@@ -46,8 +46,9 @@ def check(table: FactTable) -> None:
         if f.id in done or f.is_cell or f.role != "level" or f.q.kind not in AMOUNT_KINDS:
             continue
         parts = [g for g in table.children(f)]
-        if len(parts) >= 2:
+        if len(parts) >= 2 or (parts and reading(parts[0]).lo > reading(f).hi):
             _of_which(table, f, parts)
+        _years_total(table, f)
     _year_parts(table)
     _table_totals(table)
 
@@ -85,7 +86,37 @@ def _phrase(total: Fact, head: str) -> tuple[int, int]:
     return total.q.start - len(head), total.q.end
 
 
+def counted(f: Fact) -> str:
+    """What a count with a generic measure word counts: 19个自贸协定 → 自贸协定."""
+    m = re.match(r"[^，,。；;、和及与的为是\d]{1,4}", f.text[f.q.end : f.q.end + 4])
+    return m.group(0) if m and f.q.kind == "count" else ""
+
+
 def _of_which(table: FactTable, total: Fact, parts: list[Fact]) -> None:
+    what = counted(total)
+    if what:
+        parts = [p for p in parts if not counted(p) or labels.likeness_of(what, counted(p)) >= 0.5]
+    if not parts:
+        return
+    big = [p for p in parts if not bound_only(p) and reading(p).lo > reading(total).hi]
+    if big and not bound_only(total):
+        # 签署19个自贸协定，其中…有21个: a part larger than its total counts something else, or is wrong
+        p = big[0]
+        table.push(
+            finding(
+                table,
+                RELATION,
+                "unverifiable",
+                p,
+                p.text[p.q.start : p.q.end],
+                "—",
+                f"其中的{p.q.text}大于总数{total.q.text}：两者所计可能不同，请核对 / a part exceeds its whole",
+                [(total, "总数"), (p, "所述")],
+                (p.q.start, p.q.end),
+                missing="部分大于整体 / a part exceeds its whole",
+            )
+        )
+        return
     names = [p.item or p.subject for p in parts]
     complete = labels.complement_parts(names) is not None and len(labels.complement_parts(names) or []) == len(parts)
     if any(bound_only(p) for p in parts) or bound_only(total):
@@ -117,6 +148,49 @@ def _judge(table: FactTable, total: Fact, parts: list[Fact], *, complete: bool, 
     )
     stated_text = total.text[phrase[0] : phrase[1]]
     table.push(conclude(table, RELATION, total, reading(total), stated_text, [p], missing="", phrase=phrase))
+
+
+_YEARS_TOTAL = re.compile(r"(?P<n>\d+|[两二三四五六七八九十]+)\s*年(?:间|来|中)?(?:的)?(?:累计|合计|共计|总计)(?:总额|总量|总计|金额)?(?:为|达|达到|超过|逾)?\s*$")
+
+
+def _years_total(table: FactTable, total: Fact) -> None:
+    """7年间的累计总额超过7.81万亿美元: the years' values must all be given to check it."""
+    head = total.text[max(0, total.q.start - 16) : total.q.start]
+    head = head[max(head.rfind(c) for c in "，,；;。") + 1 :]
+    m = _YEARS_TOTAL.search(head) or _YEARS_TOTAL.search(head + total.q.text[:2])
+    if m is None:
+        return
+    n = _count(m.group("n"))
+    if n is None or n < 2:
+        return
+    same = [
+        g
+        for g in table.near(total, 3)
+        if g.role == "level" and same_measure(g.q, total.q) and g.period.year is not None and g.restates is None
+        and (g.place.sentence == total.place.sentence or name_likeness(total.subject, g) >= 0.5)
+    ]
+    years = sorted({g.period.year for g in same if g.period.year is not None})
+    phrase = (total.q.start - len(head) + m.start(), total.q.end)
+    if len(years) < n:
+        table.push(
+            finding(
+                table,
+                RELATION,
+                "unverifiable",
+                total,
+                total.text[phrase[0] : phrase[1]],
+                "—",
+                f"{n}年的累计需要{n}个年度数值，文中只有{len(years)}个"
+                + (f"（{'、'.join(map(str, years))}年）" if years else "")
+                + f" / {len(years)} of {n} years given",
+                [(g, f"{g.period.year}年") for g in same] + [(total, "所述")],
+                phrase,
+                missing=f"缺少{n - len(years)}个年度的数值 / {n - len(years)} yearly values missing",
+            )
+        )
+        return
+    picked = [next(g for g in same if g.period.year == y) for y in years[-n:]]
+    _judge(table, total, picked, complete=True, phrase=phrase)
 
 
 def _rest_of_shares(table: FactTable, rest: Fact) -> None:

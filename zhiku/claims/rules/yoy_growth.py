@@ -111,7 +111,20 @@ def _judge(table: FactTable, claim: Fact, doc_comparable: bool) -> None:
     )
     if claim.compare == "环比" and not pairings:
         missing = "缺少上一期（环比）的数值 / the previous period's value is not given"
-    f = conclude(table, RELATION, claim, _stated(claim), stated_text, pairings, missing=missing, phrase=phrase)
+    unit_note = ""
+    if kinds is RATE_KINDS and pairings:
+        best = max(pairings, key=lambda p: p.score)
+        rates = [x for x, role in best.inputs]
+        if len(rates) == 2:
+            gap = value(rates[1]) - value(rates[0])
+            if abs(abs(gap) - value(claim)) <= 10 ** -claim.q.decimals:
+                unit_note = (
+                    f"两者相差{fmt.num(abs(gap))}个百分点：比率之差应写“个百分点”，写成%即为相对变化 / "
+                    f"the rates differ by {fmt.num(abs(gap))} percentage points"
+                )
+    f = conclude(
+        table, RELATION, claim, _stated(claim), stated_text, pairings, missing=missing, phrase=phrase, unit_note=unit_note
+    )
     if note and f.verdict == "inconsistent":
         f = _demote(f, note)
     elif f.verdict == "inconsistent" and any(_PUBLISHED.search(fa.context) for fa, _ in _best_inputs(pairings)):
@@ -237,7 +250,7 @@ def _complements(found: list[Scored], cur: Fact) -> list[Fact]:
     group = labels.complement_parts(names)
     if group is None or len(group) < 2 or labels.names_a_part(cur.label()):
         return []
-    return [facts[i] for i in group]
+    return sorted((facts[i] for i in group), key=lambda f: f.id)
 
 
 def _pair(claim: Fact, cur: Fact, base: list[Fact], score: float, where: str) -> Pairing:
