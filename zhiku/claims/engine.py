@@ -45,7 +45,14 @@ def _settle(table: FactTable) -> list[Finding]:
     """One finding per claim and relation, in reading order; an error is reported where it is made."""
     seen: set[tuple[int, str, tuple[tuple[int, int], ...], str]] = set()
     out: list[Finding] = []
-    for f in _consequences(table.findings):
+    # A claim one rule could judge needs no "unverifiable" from another that could not
+    # (美国CPI同比上涨6.2%: the series rule checks it; the growth rule has no base for it).
+    judged: dict[int, list[tuple[int, int]]] = {}
+    for f in table.findings:
+        if f.verdict != "unverifiable":
+            judged.setdefault(f.line, []).extend(f.span_offsets)
+    findings = [f for f in table.findings if f.verdict != "unverifiable" or not _covered(f, judged.get(f.line, []))]
+    for f in _consequences(findings):
         key = (f.line, f.relation, f.span_offsets, f.stated)
         if key in seen:
             continue
@@ -53,6 +60,22 @@ def _settle(table: FactTable) -> list[Finding]:
         out.append(f)
     out.sort(key=lambda f: (f.line, f.span_offsets[0] if f.span_offsets else (0, 0)))
     return out
+
+
+def _covered(f: Finding, spans: list[tuple[int, int]]) -> bool:
+    claim = _claim_span(f)
+    return claim is not None and any(a < claim[1] and claim[0] < b for a, b in spans)
+
+
+def _claim_span(f: Finding) -> tuple[int, int] | None:
+    """Where the claim's own number stands: the span holding the input the finding states."""
+    stated = next((i for i in f.inputs if i.role == "所述"), None)
+    if stated is None:
+        return None
+    for (a, b), text in zip(f.span_offsets, f.spans, strict=False):
+        if stated.text in text:
+            return a + text.index(stated.text), a + text.index(stated.text) + len(stated.text)
+    return None
 
 
 def _key(i: Input) -> tuple[int, str, tuple[int, int] | None]:

@@ -66,11 +66,11 @@ _TO_LEVEL = re.compile(
 _ANNUAL = re.compile(r"年均|年平均|平均每年|每年平均")
 _QUALIFIERS_AT_END = re.compile(r"(?:约|近|将近|接近|超过|逾|突破|不足|不到|仅|高达|已|达|为|了|\s)*$")
 _CHANGE = re.compile(
-    r"(?P<verb>(?:多增|少增|净增加|净增|净减少|净减|增长率为|增速为|增幅为|降幅为|"
+    r"(?P<verb>(?:多增|少增|净增加|净增|净减少|净减|增长率为|增速为|增幅为|降幅为|增幅|降幅|涨幅|跌幅|"
     r"增长|增加|上升|提高|提升|上涨|扩大|增|下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|回升|降|涨|"
     r"加快|放缓|上调|下调))(?:了|为)?$"
 )
-_DOWN = re.compile(r"下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|降|放缓|下调|少增|净减")
+_DOWN = re.compile(r"下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|降|放缓|下调|少增|净减|跌幅")
 _GAP = re.compile(r"(?P<verb>高出|超出|高|低|快|慢|多|少|大|小|相差|差距为?|差)(?:了|约)?$")
 _GAP_THAN = re.compile(
     r"(?P<verb>快于|慢于|高于|低于|多于|少于|大于|小于)(?P<than>[^，,。；;\ue000]{1,20}?)(?:了|约)?$"
@@ -78,7 +78,8 @@ _GAP_THAN = re.compile(
 _GAP_DOWN = re.compile(r"低|慢|少|小")
 _DIFF_NOUN = re.compile(r"(?P<verb>差额|顺差|逆差|差值|缺口)(?:为|达|达到)?$")
 _SHARE = re.compile(
-    r"(?:(?P<zhan>占)(?!比)(?P<whole>[^，,。；;＃\ue001]{0,30}?)(?:的)?(?:比重|比例|份额)?|"
+    r"(?:(?P<zhan>占)(?!比)(?P<whole>[^，,。；;＃\ue000\ue001]{0,24}?)(?:的)?(?:比重|比例|份额)?(?:由|从)?|"
+    r"占(?P<wholev>[^，,。；;＃\ue001]{0,24}?\ue000+)的|"
     r"(?P<bizhong>占比|比重|份额|所占比重)(?:由|从)?(?:升至|降至|提高到|提高至|提升至|提升到|上升到|上升至|下降到|下降至|回落至|增至)?|"
     r"(?P<of>(?:是|为|相当于|恢复至|恢复到|达到)(?P<whole2>[^，,。；;\ue000]{1,24}?)的))"
     r"(?:仍|已|还|均|都|仅|只|也)?(?:提升至|提高到|提高至|升至|降至|上升到|上升至|下降到|下降至|回落至|增至|"
@@ -93,7 +94,7 @@ _COMPARE = re.compile(r"(?P<word>同比|环比|比|较|相比|对比)(?![重例�
 _SUBJECT_DROP = re.compile(
     r"^(?:其中|而|但|且|并|另|同时|此外|另外|全年|当年|同期|期间|截至|截止|到|至|从|由|在|据此推算|据此|即|"
     r"按|其|以|对|与|和|及|、|\s|\ue001|年|月|末|底|份|上半年|下半年|一季度|前|后|之后|以来|目前|当前|"
-    r"首次|再次|累计|共|合计|总计|共|就|比(?![重例率值])|较)+"
+    r"首次|再次|累计|共|合计|总计|共|就|相对|绝对|比(?![重例率值])|较)+"
 )
 _SUBJECT_TAIL = re.compile(
     r"(?:为|是|达到|达|完成|实现|录得|共有|共计|共|有|合计|累计|总计|约|仅|只有|已|将|的|了|中|方面|"
@@ -104,6 +105,7 @@ _OF_WHICH = re.compile(r"其中")
 _LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|以及)\s*$")
 _ITEM_SPLIT = re.compile(r"、|以及|和|及|与|/")
 _RESPECTIVELY = "分别"
+_TOGETHER = re.compile(r"^(?:加在一起|合起来|合计|共|都|均|各|分别|一起)")
 _COUNT_OF_LIST = re.compile(r"^[^，,。；;\d]{0,6}?(?:合计|共计|总计|共|分别|累计)")
 _COUNTED = re.compile(r"(?:这|上述|以上)?[一二两三四五六七八九十\d]+(?:项|者|类|个|种)(?:指标|数据)?")
 _RATE_NOUN = re.compile(r"(?:其|该)?(增速|增幅|增长率|涨幅|增长速度|占比|比重|份额)")
@@ -394,8 +396,10 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
     if share_like and (m := _SHARE.search(pre)):
         slot.role = "share"
         slot.verb = "占"
-        slot.whole = (m.group("whole") or m.group("whole2") or "").strip()
-        g = "whole" if m.group("whole") is not None else "whole2"
+        g = next(k for k in ("whole", "wholev", "whole2") if m.group(k) is not None) if any(
+            m.group(k) is not None for k in ("whole", "wholev", "whole2")
+        ) else "whole"
+        slot.whole = (m.group(g) or "").strip()
         if m.group(g) is not None:
             slot.whole_span = (start + m.start(g), start + m.end(g))
         head = pre[: m.start()]
@@ -408,6 +412,8 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
         head = unqualified[: to_level.start()]
         slot.subject = _clean_subject(_after_compare(head, slot, offset=start))
         slot.compare, slot.compare_at, slot.compare_span = "", -1, None  # 由A增至B: the pair gives the base
+        if q.kind in RATE_KINDS:
+            slot.role = "rate"
         return slot
     if m := _DIFF_NOUN.search(core):
         slot.role = "gap"
@@ -609,6 +615,10 @@ class _Builder:
                 # 其增速14.7% / 占比为10.3%: a rate named only by its kind belongs to the subject before
                 slot.role = "share" if gm.group(1) in ("占比", "比重", "份额") else "growth"
                 own = ""
+            if q.kind == "count" and (
+                q.unit == "者" or (q.unit in ("家", "国", "方") and _TOGETHER.match(text[q.end : q.end + 4]))
+            ):
+                slot.role = "other"  # 两家加在一起 / 两国都: a count of the parties just named
             if q.kind == "duration" and _COUNT_OF_LIST.match(text[q.end : c1]):
                 slot.role = "other"  # 两年合计 / 7年间累计: the span a total covers, not a value
             if q.kind == "count" and (
@@ -808,25 +818,34 @@ class _Builder:
                 for g in ids
                 if t.facts[g].q.end <= at and t.facts[g].role == "level" and g not in bases and not _bound(t.facts[g])
             ]
-            after = [t.facts[g] for g in ids if t.facts[g].q.start > at and t.facts[g].role == "level"]
+            after = [
+                t.facts[g] for g in ids if t.facts[g].q.start > at and t.facts[g].role == "level" and not _bound(t.facts[g])
+            ]
             if not after:
                 continue
+            before = [f for f in before if same_measure(f.q, after[0].q)]
             parent: Fact | None = before[-1] if before else None
             if parent is None:
-                # 其中 opens the sentence: the total is the last level of the sentence before.
+                # 其中 opens the sentence: the total is the last like value of the sentence before.
                 prev_s = t.sentences[-1].index - 1
                 prev_bases = {f.base_fact for f in t.facts if f.place.sentence == prev_s}
                 prev = [
                     f
                     for f in t.facts
-                    if f.place.sentence == prev_s and f.role == "level" and not _bound(f) and f.id not in prev_bases
+                    if f.place.sentence == prev_s
+                    and f.role == "level"
+                    and not _bound(f)
+                    and f.id not in prev_bases
+                    and same_measure(f.q, after[0].q)
                 ]
                 if prev and prev[-1].place.passage == t.sentences[-1].passage:
                     parent = prev[-1]
             if parent is None:
                 continue
+            # The parts run to the end of the sentence when they are listed in parallel (其中，第一产业…；
+            # 第二产业…；第三产业…), else to the first semicolon.
             stop = text.find("；", at, s1)
-            stop = s1 if stop < 0 else stop
+            stop = s1 if stop < 0 or _parallel(text, at, s1) else stop
             for f in after:
                 if f.q.start > stop:
                     break
@@ -882,6 +901,15 @@ class _Builder:
             else:
                 self.table_rows(i)
         return self.table
+
+
+def _parallel(text: str, at: int, s1: int) -> bool:
+    """Segments after 其中 separated by ； that each name a part of one group (第一/二/三产业, 东/中/西部)."""
+    segments = [seg for seg in re.split(r"[；;]", text[at:s1]) if seg.strip()]
+    if len(segments) < 2:
+        return False
+    heads = [re.sub(r"^(?:其中|，|,|\s)+", "", seg)[:6] for seg in segments]
+    return labels.complement_parts(heads) is not None
 
 
 def _in_brackets(text: str, s0: int, pos: int) -> bool:

@@ -115,6 +115,8 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
     # 1. 由A增至B just before
     span = _span_years(table, claim)
     for g in reversed(before):
+        if claim.own and "其中" in claim.text[g.q.end : claim.q.start]:
+            break  # …由A增至B，其中服务贸易年均增长7.8%: another subject
         if g.base_fact is not None and g.role in ("level", "rate") and g.q.kind in _KINDS:
             a = table.fact(g.base_fact)
             if a.period.year is not None and g.period.year is not None and g.period.year > a.period.year:
