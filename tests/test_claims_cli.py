@@ -26,7 +26,18 @@ def test_json_contract_and_exit_1_on_the_example() -> None:
     r = zhiku("check", "--json", str(EXAMPLE))
     assert r.returncode == 1, r.stderr
     data = json.loads(r.stdout)
-    contract = {"file", "line", "relation", "verdict", "text", "spans", "stated", "computed", "evidence", "inputs"}
+    contract = {
+        "file",
+        "line",
+        "relation",
+        "verdict",
+        "text",
+        "spans",
+        "stated",
+        "computed",
+        "evidence",
+        "inputs",
+    }
     assert all(contract <= set(d) <= contract | {"missing"} for d in data)
     bad = [d for d in data if d["verdict"] == "inconsistent"]
     assert len(bad) == 1 and bad[0]["stated"] == "同比增长29%" and bad[0]["computed"] == "30.56%"

@@ -24,7 +24,9 @@ def store() -> Any:
     return bundled_store()
 
 
-def run(relation: str, text: str, store: SeriesStore | None = None, date: dt.date | None = None) -> list[Finding]:
+def run(
+    relation: str, text: str, store: SeriesStore | None = None, date: dt.date | None = None
+) -> list[Finding]:
     """The findings of one relation rule on a text, through the public check (the fact table is built
     as for any article)."""
     assert relation in RULER.names(), relation
@@ -38,7 +40,7 @@ def only(relation: str, text: str, store: SeriesStore | None = None, date: dt.da
 
 
 def test_every_rule_is_registered() -> None:
-    """Every module in zhiku/claims/rules is registered in RULER under its RELATION, including one added later."""
+    """Every module in zhiku/claims/rules is registered in RULER under its RELATION (one added later too)."""
     package = importlib.import_module("zhiku.claims.rules")
     mods = [
         importlib.import_module(f"{package.__name__}.{m.name}")
@@ -58,9 +60,7 @@ def test_compound_growth_from_a_year_range() -> None:
 
 
 def test_compound_growth_from_two_dated_values() -> None:
-    f = only(
-        "compound_growth", "进出口总额从2013年的1.04万亿美元增加到2019年的1.34万亿美元，年均增长4.3%。"
-    )
+    f = only("compound_growth", "进出口总额从2013年的1.04万亿美元增加到2019年的1.34万亿美元，年均增长4.3%。")
     assert f.verdict == "consistent" and "(1.34/1.04)^(1/6)" in f.evidence
 
 
@@ -139,9 +139,7 @@ def test_conversion_cny_to_usd(store: Any) -> None:
 
 
 def test_conversion_needs_a_year_and_a_rate(store: Any) -> None:
-    assert (
-        only("conversion", "合同额2555.4亿美元，折合人民币1.76万亿元。", store).verdict == "unverifiable"
-    )
+    assert only("conversion", "合同额2555.4亿美元，折合人民币1.76万亿元。", store).verdict == "unverifiable"
     f = only("conversion", "1990年合同额100亿美元，折合人民币478亿元。", store)
     assert f.verdict == "unverifiable" and "1990" in f.evidence
 
@@ -206,9 +204,7 @@ def test_of_which_different_things_are_not_compared() -> None:
 
 
 def test_years_total_with_missing_years_is_unverifiable() -> None:
-    f = only(
-        "sum", "总额从2013年的1.04万亿美元增加到2019年的1.34万亿美元，7年间的累计总额超过7.81万亿美元。"
-    )
+    f = only("sum", "总额从2013年的1.04万亿美元增加到2019年的1.34万亿美元，7年间的累计总额超过7.81万亿美元。")
     assert f.verdict == "unverifiable" and "2 of 7" in f.evidence
 
 

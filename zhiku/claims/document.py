@@ -143,8 +143,8 @@ def from_text(text: str, file: Path, first_line: int = 1) -> Document:
     lines = text.split("\n")
     para: list[str] = []
     para_line = first_line
-    markdown = any(_TABLE_LINE.match(x) for x in lines) or any(_HEADING.match(x) for x in lines) or (
-        "**" in text
+    markdown = (
+        any(_TABLE_LINE.match(x) for x in lines) or any(_HEADING.match(x) for x in lines) or ("**" in text)
     )
 
     def flush() -> None:

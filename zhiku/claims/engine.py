@@ -51,7 +51,9 @@ def _settle(table: FactTable) -> list[Finding]:
     for f in table.findings:
         if f.verdict != "unverifiable":
             judged.setdefault(f.line, []).extend(f.span_offsets)
-    findings = [f for f in table.findings if f.verdict != "unverifiable" or not _covered(f, judged.get(f.line, []))]
+    findings = [
+        f for f in table.findings if f.verdict != "unverifiable" or not _covered(f, judged.get(f.line, []))
+    ]
     for f in _consequences(findings):
         key = (f.line, f.relation, f.span_offsets, f.stated)
         if key in seen:
@@ -72,7 +74,7 @@ def _claim_span(f: Finding) -> tuple[int, int] | None:
     stated = next((i for i in f.inputs if i.role == "所述"), None)
     if stated is None:
         return None
-    for (a, b), text in zip(f.span_offsets, f.spans, strict=False):
+    for (a, _), text in zip(f.span_offsets, f.spans, strict=False):
         if stated.text in text:
             return a + text.index(stated.text), a + text.index(stated.text) + len(stated.text)
     return None
@@ -102,7 +104,9 @@ def _consequences(findings: list[Finding]) -> list[Finding]:
             (
                 (i, wrong[_key(i)])
                 for i in f.inputs
-                if i.role != "所述" and _key(i) in wrong and wrong[_key(i)] is not f
+                if i.role != "所述"
+                and _key(i) in wrong
+                and wrong[_key(i)] is not f
                 and not any(_key(j) in own for j in wrong[_key(i)].inputs)
             ),
             None,
@@ -115,7 +119,10 @@ def _consequences(findings: list[Finding]) -> list[Finding]:
             replace(
                 f,
                 verdict="unverifiable",
-                evidence=f"{f.evidence}；所用的{i.text}本身有误（{i.where()}，{other.stated}）/ one of its inputs is itself wrong",
+                evidence=(
+                    f"{f.evidence}；所用的{i.text}本身有误（{i.where()}，{other.stated}）/ "
+                    "one of its inputs is itself wrong"
+                ),
                 missing="输入有误 / a wrong input",
             )
         )
@@ -261,7 +268,9 @@ def check_paths(paths: Iterable[Path | str], *, only: Iterable[str] | None = Non
         text = read_text(p)
         if p.suffix.lower() != ".txt" and _is_article(text):
             article = read_article(p)
-            out.extend(check_article(article, store_for(p), reference_date=_issue_date(p.parent), only=wanted))
+            out.extend(
+                check_article(article, store_for(p), reference_date=_issue_date(p.parent), only=wanted)
+            )
         else:
             out.extend(check_text(text, p, 1, store_for(p), reference_date=masthead_date(text), only=wanted))
     return out

@@ -23,13 +23,23 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from zhiku.claims import labels
-from zhiku.claims.document import Document, TableView
+from zhiku.claims.document import Document
 from zhiku.claims.model import Finding
-from zhiku.claims.periods import UNKNOWN, Mention, Period, apply, bounds_a_stock, is_reference, mentions, refine
+from zhiku.claims.periods import (
+    UNKNOWN,
+    Mention,
+    Period,
+    apply,
+    bounds_a_stock,
+    is_reference,
+    mentions,
+    refine,
+)
 from zhiku.data.model import SeriesInfo
 from zhiku.quantities import parse_quantities
 from zhiku.quantities.model import Quantity
@@ -85,7 +95,9 @@ _SHARE = re.compile(
     r"(?:仍|已|还|均|都|仅|只|也)?(?:提升至|提高到|提高至|升至|降至|上升到|上升至|下降到|下降至|回落至|增至|"
     r"为|达|达到|是|约为|约|已达|已近|已|在)?$"
 )
-_CONVERT = re.compile(r"(?:约合|折合|折算为|折算成|折算|换算为|换算成|相当于|即|约为|约)(?:人民币|美元)?(?:约)?$")
+_CONVERT = re.compile(
+    r"(?:约合|折合|折算为|折算成|折算|换算为|换算成|相当于|即|约为|约)(?:人民币|美元)?(?:约)?$"
+)
 _LEVEL = re.compile(
     r"(?:为|是|达|达到|达至|完成|实现|录得|共|共有|共计|有|合计|累计|总计|计|约为|约|仅为|仅|只有|"
     r"保持在|稳定在|维持在|突破|超过|逾|超|不足|不到|近|接近|将近|高达|已达|已|在|约占|到)$"
@@ -105,6 +117,10 @@ _OF_WHICH = re.compile(r"其中")
 _LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|以及)\s*$")
 _ITEM_SPLIT = re.compile(r"、|以及|和|及|与|/")
 _RESPECTIVELY = "分别"
+_MULTIPLE_OF = re.compile(
+    r"(?:至少|起码|最多|接近|将近|约为|约是|不到|不足|超过)(?:仍|还|已|也)?(?:是|为)?|"
+    r"(?:仍|还|已|也)?(?:是|为|相当于|达到|比|较|即|翻)"
+)
 _TOGETHER = re.compile(r"^(?:加在一起|合起来|合计|共|都|均|各|分别|一起)")
 _COUNT_OF_LIST = re.compile(r"^[^，,。；;\d]{0,6}?(?:合计|共计|总计|共|分别|累计)")
 _COUNTED = re.compile(r"(?:这|上述|以上)?[一二两三四五六七八九十\d]+(?:项|者|类|个|种)(?:指标|数据)?")
@@ -268,6 +284,14 @@ class FactTable:
 
 
 # --- building ----------------------------------------------------------------------------------
+def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text``, or None."""
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - the loop keeps the last one
+        pass
+    return found
+
+
 def _mask(text: str, qs: Sequence[Quantity]) -> str:
     chars = list(text)
     for q in qs:
@@ -312,7 +336,11 @@ def _points(text: str, qs: list[Quantity]) -> list[Quantity]:
     out = []
     for q in qs:
         m = _POINT_WORDS.match(text[q.end : q.end + 4])
-        if q.kind in ("count", "number") and q.value is not None and (m or (q.unit == "个" and _POINT_WORDS.match("个" + text[q.end : q.end + 3]))):
+        if (
+            q.kind in ("count", "number")
+            and q.value is not None
+            and (m or (q.unit == "个" and _POINT_WORDS.match("个" + text[q.end : q.end + 3])))
+        ):
             word = m.group(1) if m else _POINT_WORDS.match("个" + text[q.end : q.end + 3]).group(1)  # type: ignore[union-attr]
             end = text.index(word, q.end) + len(word)
             unit = "‰pt" if word == "千分点" else "bp"
@@ -322,7 +350,9 @@ def _points(text: str, qs: list[Quantity]) -> list[Quantity]:
     return out
 
 
-_AGE_NAME = re.compile(r"^(?:及以上|以上|以下|及以下|以内|组|段|人口|的|劳动力|、|和|及|至|—|－|-|~|老年|儿童|青年|人群|居民|群体|男性|女性)")
+_AGE_NAME = re.compile(
+    r"^(?:及以上|以上|以下|及以下|以内|组|段|人口|的|劳动力|、|和|及|至|—|－|-|~|老年|儿童|青年|人群|居民|群体|男性|女性)"
+)
 
 
 def _names(text: str, qs: list[Quantity]) -> list[Quantity]:
@@ -352,11 +382,11 @@ def _clean_subject(words: str) -> str:
     words = words.replace(_OTHER_MARK, "")
     if _VALUE_MARK in words:
         # the words after a value: a unit's tail (93千克标准煤增至…) names nothing new
-        head, _, words = words.rpartition(_VALUE_MARK)
+        _, _, words = words.rpartition(_VALUE_MARK)
         words = _UNIT_TAIL.sub("", words)
     words = _SUBJECT_DROP.sub("", words)
     words = _SUBJECT_TAIL.sub("", words)
-    return words.strip(" ，,、：:（(）)“”\"")
+    return words.strip(' ，,、：:（(）)“”"')
 
 
 @dataclass
@@ -382,13 +412,7 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
     core = _QUALIFIERS_AT_END.sub("", pre)
     if q.kind == "multiple":
         slot.role = "multiple"
-        m = None
-        for m in re.finditer(
-            r"(?:至少|起码|最多|接近|将近|约为|约是|不到|不足|超过)(?:仍|还|已|也)?(?:是|为)?|"
-            r"(?:仍|还|已|也)?(?:是|为|相当于|达到|比|较|即|翻)",
-            core,
-        ):
-            pass
+        m = last_match(_MULTIPLE_OF, core)
         if m is not None:
             slot.subject = _clean_subject(core[: m.start()].split(_VALUE_MARK)[-1])
             return slot
@@ -396,9 +420,11 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
     if share_like and (m := _SHARE.search(pre)):
         slot.role = "share"
         slot.verb = "占"
-        g = next(k for k in ("whole", "wholev", "whole2") if m.group(k) is not None) if any(
-            m.group(k) is not None for k in ("whole", "wholev", "whole2")
-        ) else "whole"
+        g = (
+            next(k for k in ("whole", "wholev", "whole2") if m.group(k) is not None)
+            if any(m.group(k) is not None for k in ("whole", "wholev", "whole2"))
+            else "whole"
+        )
         slot.whole = (m.group(g) or "").strip()
         if m.group(g) is not None:
             slot.whole_span = (start + m.start(g), start + m.end(g))
@@ -470,9 +496,7 @@ def _after_compare(head: str, slot: _Slot, keep: bool = True, offset: int = 0) -
 
     ``slot.compare_at`` is the phrase's offset within ``head`` (the caller adds the clause start).
     """
-    found = None
-    for found in _COMPARE.finditer(head):
-        pass
+    found = last_match(_COMPARE, head)
     if found is None:
         return _after_value(head)
     word = found.group("word")
@@ -533,7 +557,9 @@ class _Builder:
         clauses = _split(text, _CLAUSE_END, s0, s1)
         ids: list[int] = []
         chain_before: dict[int, str] = {}  # the subject running on before each fact
-        events: list[tuple[int, int, Quantity | Mention]] = [(q.start, 0, q) for q in qs if s0 <= q.start < s1]
+        events: list[tuple[int, int, Quantity | Mention]] = [
+            (q.start, 0, q) for q in qs if s0 <= q.start < s1
+        ]
         events += [(m.start, 1, m) for m in word_marks]
         events.sort(key=lambda e: (e[0], e[1]))
         clause_ids = {}
@@ -548,7 +574,7 @@ class _Builder:
             c0, c1 = clauses[-1]
             return c0, c1, clause_ids[(c0, c1)]
 
-        for pos, typ, obj in events:
+        for pos, _kind, obj in events:
             c0, c1, cidx = clause_of(pos)
             m = obj if isinstance(obj, Mention) else by_start.get(pos)
             q = obj if isinstance(obj, Quantity) else None
@@ -600,7 +626,9 @@ class _Builder:
                     (
                         g
                         for g in reversed(ids)
-                        if a <= t.facts[g].q.start < b and t.facts[g].q.kind in AMOUNT_KINDS and t.facts[g].role == "level"
+                        if a <= t.facts[g].q.start < b
+                        and t.facts[g].q.kind in AMOUNT_KINDS
+                        and t.facts[g].role == "level"
                     ),
                     None,
                 )
@@ -629,7 +657,9 @@ class _Builder:
                 slot.role = "other"
             subject = own or subject_chain
             chain_before[len(t.facts)] = subject_chain
-            if own and (slot.role in ("level", "rate", "growth", "change", "share") or slot.verb in _NOUN_GAP_WORDS):
+            if own and (
+                slot.role in ("level", "rate", "growth", "change", "share") or slot.verb in _NOUN_GAP_WORDS
+            ):
                 # 地表水源、地下水源和非常规水源供水量分别为…: what runs on is the shared name (供水量)
                 listed = "、" in own or _RESPECTIVELY in text[c0 : q.start]
                 subject_chain = (_shared_head(_items(own)) or own) if listed and len(_items(own)) > 1 else own
@@ -673,12 +703,14 @@ class _Builder:
     def _restatements(self, ids: list[int], text: str) -> None:
         """61957.64万人次，约6.2亿人次 / 95300万吨，约合9.53亿吨: the same value in other units."""
         t = self.table
-        for a, b in zip(ids, ids[1:], strict=False):
+        for a, b in pairwise(ids):
             fa, fb = t.facts[a], t.facts[b]
             if fb.role not in ("level", "rate") or fa.q.kind != fb.q.kind or fa.q.kind not in AMOUNT_KINDS:
                 continue
             between = text[fa.q.end : fb.q.start]
-            said = _RESTATE.fullmatch(between) and re.search(r"[即约合折相逾近超（(]", between + fb.q.text[:2])
+            said = _RESTATE.fullmatch(between) and re.search(
+                r"[即约合折相逾近超（(]", between + fb.q.text[:2]
+            )
             if not said and not (fb.verb and _CONVERT.fullmatch(fb.verb) and len(between) <= 6):
                 continue
             if re.search(r"兑|汇率", text[max(0, fa.q.start - 6) : fa.q.start]):
@@ -698,7 +730,9 @@ class _Builder:
                 h = t.facts[g]
                 if h.place.clause == f.place.clause and f.compare_at < h.q.start < f.q.start:
                     t.facts[fid] = replace(f, base_fact=h.id)
-                    t.facts[h.id] = replace(h, subject=f.subject, own="", role="level" if h.role != "rate" else "rate")
+                    t.facts[h.id] = replace(
+                        h, subject=f.subject, own="", role="level" if h.role != "rate" else "rate"
+                    )
                     break
 
     def _from_to(self, ids: list[int], text: str) -> None:
@@ -706,9 +740,13 @@ class _Builder:
         t = self.table
         for fid in ids:
             f = t.facts[fid]
-            if not _TO_LEVEL.search(re.sub(r"[\ue000\ue001]", "", f.verb)) and not f.verb.endswith(("至", "到", "为")):
+            if not _TO_LEVEL.search(re.sub(r"[\ue000\ue001]", "", f.verb)) and not f.verb.endswith(
+                ("至", "到", "为")
+            ):
                 continue
-            earlier = [t.facts[g] for g in ids if t.facts[g].q.end <= f.q.start and same_measure(t.facts[g].q, f.q)]
+            earlier = [
+                t.facts[g] for g in ids if t.facts[g].q.end <= f.q.start and same_measure(t.facts[g].q, f.q)
+            ]
             for h in reversed(earlier):
                 lead = text[max(0, h.q.start - 14) : h.q.start]
                 if re.search(r"[由从]", lead) and not re.search(r"[，,。；;]", text[h.q.end : f.q.start]):
@@ -751,7 +789,9 @@ class _Builder:
                 earlier = [
                     self.table.list_of(t.facts[g])
                     for g in ids
-                    if t.facts[g].q.end <= clause_start and t.facts[g].group is not None and t.facts[g].member == 0
+                    if t.facts[g].q.end <= clause_start
+                    and t.facts[g].group is not None
+                    and t.facts[g].member == 0
                 ]
                 earlier = [lst for lst in earlier if len(lst) == len(members)]
                 before = [
@@ -816,10 +856,15 @@ class _Builder:
             before = [
                 t.facts[g]
                 for g in ids
-                if t.facts[g].q.end <= at and t.facts[g].role == "level" and g not in bases and not _bound(t.facts[g])
+                if t.facts[g].q.end <= at
+                and t.facts[g].role == "level"
+                and g not in bases
+                and not _bound(t.facts[g])
             ]
             after = [
-                t.facts[g] for g in ids if t.facts[g].q.start > at and t.facts[g].role == "level" and not _bound(t.facts[g])
+                t.facts[g]
+                for g in ids
+                if t.facts[g].q.start > at and t.facts[g].role == "level" and not _bound(t.facts[g])
             ]
             if not after:
                 continue
@@ -849,7 +894,12 @@ class _Builder:
             for f in after:
                 if f.q.start > stop:
                     break
-                if same_measure(f.q, parent.q) and f.parent is None and f.period.same_part(parent.period) and f.period.year == parent.period.year:
+                if (
+                    same_measure(f.q, parent.q)
+                    and f.parent is None
+                    and f.period.same_part(parent.period)
+                    and f.period.year == parent.period.year
+                ):
                     t.facts[f.id] = replace(f, parent=parent.id)
 
     # -- tables ----------------------------------------------------------------------------
@@ -1091,7 +1141,9 @@ def same_measure(a: Quantity, b: Quantity) -> bool:
 _MEASURE_GROUPS: tuple[frozenset[str], ...] = (frozenset({"列", "次", "趟"}), frozenset({"人", "名", "位"}))
 
 
-def build(doc: Document, store: SeriesStore | None = None, reference_date: dt.date | None = None) -> FactTable:
+def build(
+    doc: Document, store: SeriesStore | None = None, reference_date: dt.date | None = None
+) -> FactTable:
     """Read a document into its fact table."""
     table = _Builder(doc, store, reference_date).build()
     _resolve_base_periods(table)

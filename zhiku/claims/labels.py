@@ -49,7 +49,20 @@ GROUP_WHOLES: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 
 # Words naming a whole made of complementary parts: 进出口 is exports plus imports.
-WHOLES = ("进出口", "往返", "城乡", "男女", "境内外", "国内外", "全年", "总", "合计", "全部", "整体", "全行业")
+WHOLES = (
+    "进出口",
+    "往返",
+    "城乡",
+    "男女",
+    "境内外",
+    "国内外",
+    "全年",
+    "总",
+    "合计",
+    "全部",
+    "整体",
+    "全行业",
+)
 
 OPPOSITES: tuple[tuple[str, str], ...] = (
     *((a, b) for group in COMPLEMENTS for a in group for b in group if a != b),
@@ -74,12 +87,14 @@ OPPOSITES: tuple[tuple[str, str], ...] = (
 
 # Places: two names naming different places measure different things.
 PLACES = (
-    "全国", "全球", "世界", "全省", "全市", "中国", "我国", "美国", "日本", "欧盟", "欧洲", "英国", "德国", "法国",
-    "俄罗斯", "印度", "韩国", "东盟", "非洲", "拉美", "中亚", "巴西", "土耳其", "伊朗", "越南", "泰国", "新加坡",
-    "马来西亚", "印度尼西亚", "北京", "天津", "上海", "重庆", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江",
-    "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "四川", "贵州",
-    "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "香港", "澳门", "台湾", "深圳", "广州", "成都", "武汉",
-    "西安", "郑州", "杭州", "南京", "苏州", "青岛", "厦门", "长沙", "合肥", "长三角", "珠三角",
+    "全国", "全球", "世界", "全省", "全市", "中国", "我国", "美国", "日本", "欧盟", "欧洲", "英国",
+    "德国", "法国", "俄罗斯", "印度", "韩国", "东盟", "非洲", "拉美", "中亚", "巴西", "土耳其", "伊朗",
+    "越南", "泰国", "新加坡", "马来西亚", "印度尼西亚", "北京", "天津", "上海", "重庆", "河北",
+    "山西", "内蒙古",
+    "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南",
+    "广东", "广西", "海南", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆",
+    "香港", "澳门", "台湾", "深圳", "广州", "成都", "武汉", "西安", "郑州", "杭州", "南京", "苏州",
+    "青岛", "厦门", "长沙", "合肥", "长三角", "珠三角",
 )  # fmt: skip
 _SAME_PLACE = ({"中国", "我国", "全国"},)
 
@@ -171,11 +186,11 @@ def opposed(a: str, b: str) -> bool:
         return True
     if _negated(a, b) or _negated(b, a):
         return True
-    for parts, whole in GROUP_WHOLES:
+    for group, whole in GROUP_WHOLES:
         # 进口 against 进出口: a part against the whole made of it
-        pa = any(w in a for w in parts) and whole not in a
-        pb = any(w in b for w in parts) and whole not in b
-        if (pa and whole in b) or (pb and whole in a):
+        part_a = any(w in a for w in group) and whole not in a
+        part_b = any(w in b for w in group) and whole not in b
+        if (part_a and whole in b) or (part_b and whole in a):
             return True
     for x, y in OPPOSITES:
         if x in a and y in b and y not in a and x not in b:

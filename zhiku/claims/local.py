@@ -66,7 +66,7 @@ class Facts:  # one passage, as the sentence-local rules read it
     line: int
     quantities: tuple[Quantity, ...]
     sentences: tuple[Sentence, ...]
-    store: "SeriesStore | None" = None
+    store: SeriesStore | None = None
     reference_date: dt.date | None = None
     article: str | None = None
     marks: tuple[Period, ...] = field(default=())
@@ -244,7 +244,7 @@ def day_of(q: Quantity) -> tuple[int | None, int, int] | None:
 LocalRule = Callable[[Sentence, Facts], list[Finding]]
 
 
-def run(table: "FactTable", rule: LocalRule) -> None:
+def run(table: FactTable, rule: LocalRule) -> None:
     """Run a sentence-local rule over every passage of the table that holds quantities."""
     for view in views(table):
         for sentence in view.sentences:
@@ -252,7 +252,7 @@ def run(table: "FactTable", rule: LocalRule) -> None:
                 table.push(f)
 
 
-def views(table: "FactTable") -> list[Facts]:
+def views(table: FactTable) -> list[Facts]:
     """The passages of the table as sentence-local views (built once per table)."""
     if table.local_views is not None:
         return table.local_views
@@ -260,7 +260,11 @@ def views(table: "FactTable") -> list[Facts]:
     doc = table.doc
     for pi, quantities in sorted(table.passage_quantities.items()):
         p = doc.passages[pi]
-        qs = tuple(q for q in quantities if q.value is not None or q.kind not in _VALUE_KINDS or (q.low is not None and q.high is not None))
+        qs = tuple(
+            q
+            for q in quantities
+            if q.value is not None or q.kind not in _VALUE_KINDS or (q.low is not None and q.high is not None)
+        )
         if not qs:
             continue
         out.append(
@@ -280,4 +284,6 @@ def views(table: "FactTable") -> list[Facts]:
     return out
 
 
-_VALUE_KINDS = frozenset({"money", "count", "number", "dimension", "percent", "percentage_point", "per_mille", "duration"})
+_VALUE_KINDS = frozenset(
+    {"money", "count", "number", "dimension", "percent", "percentage_point", "per_mille", "duration"}
+)

@@ -20,7 +20,12 @@ class Input:
     cell: tuple[int, int] | None = None  # (row, column) in its table, 1-based, for a table cell
 
     def to_json(self) -> dict[str, object]:
-        out: dict[str, object] = {"text": self.text, "value": self.value, "line": self.line, "role": self.role}
+        out: dict[str, object] = {
+            "text": self.text,
+            "value": self.value,
+            "line": self.line,
+            "role": self.role,
+        }
         if self.cell is not None:
             out["cell"] = list(self.cell)
         return out

@@ -24,7 +24,19 @@ from dataclasses import dataclass, replace
 
 from zhiku.quantities.model import Quantity
 
-_CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CN_DIGIT = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
 _CN_NUM = "一二两三四五六七八九十"
 
 
@@ -84,7 +96,9 @@ _PART = re.compile(
     r"(?P<begin>年初)|(?P<whole>全年|当年|同年|本年|年度)"
 )
 _MONTH_END = re.compile(r"^\s*(?:份)?\s*(?:末|底)")
-_REL_YEAR = re.compile(r"(?P<prev>上年|去年|上一年|前一年)(?P<pend>末|底)?|(?P<next>次年|翌年|下一年|明年)|今年")
+_REL_YEAR = re.compile(
+    r"(?P<prev>上年|去年|上一年|前一年)(?P<pend>末|底)?|(?P<next>次年|翌年|下一年|明年)|今年"
+)
 _REF_BEFORE = re.compile(r"(?:比|较|与|同|由|从|相比|对比|相较|是|为|恢复至|恢复到|达到|相当于)\s*$")
 _UNTIL = re.compile(r"(?:截至|截止)\s*$")
 _FISCAL = re.compile(r"^\s*财年")
@@ -122,48 +136,48 @@ def mentions(text: str, quantities: Sequence[Quantity]) -> list[Mention]:
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for q in quantities:
-        m = _from_quantity(text, q)
-        if m is not None:
-            out.append(m)
+        found = _from_quantity(text, q)
+        if found is not None:
+            out.append(found)
             taken.append((q.start, q.end))
     spans = [(q.start, q.end) for q in quantities]
 
     def free(a: int, b: int) -> bool:
         return not any(s < b and a < e for s, e in spans)
 
-    for m in _PART.finditer(text):
-        if not free(m.start(), m.end()):
+    for hit in _PART.finditer(text):
+        if not free(hit.start(), hit.end()):
             continue
         months: tuple[int, int] | None = None
         end = False
         rel: int | None = None
-        if m.group("half"):
-            months = (1, 6) if m.group("half")[0] == "上" else (7, 12)
-        elif m.group("q"):
-            word = m.group("q")
+        if hit.group("half"):
+            months = (1, 6) if hit.group("half")[0] == "上" else (7, 12)
+        elif hit.group("q"):
+            word = hit.group("q")
             digit = next(c for c in word if c in "1234一二两三四")
             k = _cn(digit)
             months = (1, 3 * k) if word.startswith("前") else (3 * k - 2, 3 * k)
-        elif m.group("firstn"):
-            k = _cn(m.group("n"))
+        elif hit.group("firstn"):
+            k = _cn(hit.group("n"))
             if 1 <= k <= 12:
                 months = (1, k)
-        elif m.group("end"):
+        elif hit.group("end"):
             end = True
-        elif m.group("whole"):
+        elif hit.group("whole"):
             rel = 0
-        elif m.group("begin"):
+        elif hit.group("begin"):
             continue
-        out.append(Mention(m.start(), m.end(), months=months, month_end=end, relative=rel))
-    for m in _REL_YEAR.finditer(text):
-        if not free(m.start(), m.end()):
+        out.append(Mention(hit.start(), hit.end(), months=months, month_end=end, relative=rel))
+    for hit in _REL_YEAR.finditer(text):
+        if not free(hit.start(), hit.end()):
             continue
-        if m.group("prev"):
-            out.append(Mention(m.start(), m.end(), relative=-1, month_end=bool(m.group("pend"))))
-        elif m.group("next"):
-            out.append(Mention(m.start(), m.end(), relative=1))
+        if hit.group("prev"):
+            out.append(Mention(hit.start(), hit.end(), relative=-1, month_end=bool(hit.group("pend"))))
+        elif hit.group("next"):
+            out.append(Mention(hit.start(), hit.end(), relative=1))
         else:
-            out.append(Mention(m.start(), m.end(), relative=0))
+            out.append(Mention(hit.start(), hit.end(), relative=0))
     out.sort(key=lambda x: x.start)
     return out
 
@@ -198,12 +212,22 @@ def _from_quantity(text: str, q: Quantity) -> Mention | None:
         return Mention(q.start, q.end, first=int(q.low), last=int(q.high))
     if q.kind == "date_range" and q.iso:
         if m := re.fullmatch(r"(?:(\d{4})-)?(?:--)?(\d{2})/(?:(\d{4})-)?(?:--)?(\d{2})", q.iso):
-            year = int(m.group(1)) if m.group(1) else None
-            return Mention(q.start, q.end, year=year, months=(int(m.group(2)), int(m.group(4))))
+            return Mention(
+                q.start,
+                q.end,
+                year=int(m.group(1)) if m.group(1) else None,
+                months=(int(m.group(2)), int(m.group(4))),
+            )
         return None
-    if q.kind == "number" and q.value is None and q.low is not None and q.high is not None:
-        if 1000 <= q.low < q.high <= 2999 and _ACADEMIC.match(after):
-            return Mention(q.start, q.end, year=int(q.low))  # 2023—2024学年: the school year starting 2023
+    if (
+        q.kind == "number"
+        and q.value is None
+        and q.low is not None
+        and q.high is not None
+        and 1000 <= q.low < q.high <= 2999
+        and _ACADEMIC.match(after)
+    ):
+        return Mention(q.start, q.end, year=int(q.low))  # 2023—2024学年: the school year starting 2023
     if q.kind == "number" and q.value is not None and 1000 <= q.value <= 2999 and _FISCAL.match(after):
         return Mention(q.start, q.end + after.index("财") + 2, year=int(q.value), fiscal=True)
     return None

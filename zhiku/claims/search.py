@@ -104,7 +104,9 @@ def candidates(
     return out[:KEEP]
 
 
-_GENERIC_UNITS = frozenset({"", "个", "次", "项", "人", "家", "件", "份", "元", "CNY", "USD", "种", "名", "位", "户", "所"})
+_GENERIC_UNITS = frozenset(
+    {"", "个", "次", "项", "人", "家", "件", "份", "元", "CNY", "USD", "种", "名", "位", "户", "所"}
+)
 
 
 _NOUN_GAPS = frozenset({"差额", "顺差", "逆差", "差值", "缺口"})
@@ -157,7 +159,11 @@ def current_of(
         if g.q.kind not in want or g.id in bases:
             continue  # an inline base (比2022年的V) is not the value now
         rate_like = g.role == "share" and g.q.kind in ("percent", "per_mille") and not (want & AMOUNT_KINDS)
-        if g.role not in ("level", "rate") and not rate_like and not (g.role == "gap" and g.verb in _NOUN_GAPS):
+        if (
+            g.role not in ("level", "rate")
+            and not rate_like
+            and not (g.role == "gap" and g.verb in _NOUN_GAPS)
+        ):
             continue
         # The claim continues a subject (its own words, or the clause before it): the value must
         # carry that name, or carry none of its own.

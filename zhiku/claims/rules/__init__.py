@@ -8,7 +8,24 @@ registered under. ``zhiku check --only NAME`` and the tests take the names from 
 from __future__ import annotations
 
 from zhiku.claims.ruler import Ruler
-from zhiku.claims.rules import average, clock_duration, compound_growth, conversion, date_span, difference, enumeration, lunar_date, multiple, ordinal_year, pp_change, series, share, sums, weekday, yoy_growth
+from zhiku.claims.rules import (
+    average,
+    clock_duration,
+    compound_growth,
+    conversion,
+    date_span,
+    difference,
+    enumeration,
+    lunar_date,
+    multiple,
+    ordinal_year,
+    pp_change,
+    series,
+    share,
+    sums,
+    weekday,
+    yoy_growth,
+)
 
 RULER = Ruler()
 RULER.push(compound_growth.RELATION, compound_growth.check)

@@ -24,14 +24,22 @@ from zhiku.claims.search import name_likeness
 RELATION = "average"
 
 _PER_TIME = re.compile(r"(?P<w>日均|月均|周均|每日|每天|每月)(?:[^，,。；;\d]{0,6})$")
-_PER_THING = re.compile(r"(?:平均)?每(?:个|家|户|张|块|所|名|人)?(?P<x>[^，,。；;\d约为是]{0,8}?)(?:的)?(?P<y>[^，,。；;\d约为是]{0,6}?)(?:约为|约|为|是|达)?$")
+_PER_THING = re.compile(
+    r"(?:平均)?每(?:个|家|户|张|块|所|名|人)?(?P<x>[^，,。；;\d约为是]{0,8}?)(?:的)?(?P<y>[^，,。；;\d约为是]{0,6}?)(?:约为|约|为|是|达)?$"
+)
 _PRICE = re.compile(r"(?P<s>[^，,。；;\d]{0,8}?)(?:平均)?(?:单价|均价|售价|票价|价格)(?:约为|约|为|是|达)?$")
 _DAYS = re.compile(r"(?:共|计|为期)?\s*(?P<n>\d+)\s*(?:个)?(?:交易日|工作日|天|日)")
 
 
 def check(table: FactTable) -> None:
     for f in table.facts:
-        if f.is_cell or f.q.value is None or f.q.kind not in AMOUNT_KINDS or f.role != "level" or bound_only(f):
+        if (
+            f.is_cell
+            or f.q.value is None
+            or f.q.kind not in AMOUNT_KINDS
+            or f.role != "level"
+            or bound_only(f)
+        ):
             continue
         head = f.text[max(0, f.q.start - 16) : f.q.start]
         head = head[max(head.rfind(c) for c in "，,；;。：") + 1 :]
@@ -49,7 +57,12 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
     before = [g for g in table.in_sentence(avg.place.sentence) if g.q.end <= avg.q.start and g.id != avg.id]
     total = None
     for g in reversed(before):
-        if g.role == "level" and same_measure(g.q, avg.q) and g.restates is None and not _PER_TIME.search(g.text[max(0, g.q.start - 8) : g.q.start]):
+        if (
+            g.role == "level"
+            and same_measure(g.q, avg.q)
+            and g.restates is None
+            and not _PER_TIME.search(g.text[max(0, g.q.start - 8) : g.q.start])
+        ):
             if g.period.same_part(avg.period) and g.period.year in (None, avg.period.year):
                 total = g
             break
@@ -65,9 +78,22 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
     computed = reading(total) / float(days)
     point = value(total) / days
     shown = fmt.like_shown(point, [avg.q])
-    p = Pairing(((total, "合计"),), 0.9, computed, point, f"{total.q.text} ÷ {days}{how} = {shown}", "", shown)
+    p = Pairing(
+        ((total, "合计"),), 0.9, computed, point, f"{total.q.text} ÷ {days}{how} = {shown}", "", shown
+    )
     phrase = _phrase(avg, back)
-    table.push(conclude(table, RELATION, avg, reading(avg), avg.text[phrase[0] : phrase[1]], [p], missing="", phrase=phrase))
+    table.push(
+        conclude(
+            table,
+            RELATION,
+            avg,
+            reading(avg),
+            avg.text[phrase[0] : phrase[1]],
+            [p],
+            missing="",
+            phrase=phrase,
+        )
+    )
 
 
 def _days_of(total: Fact, word: str, stated: int | None) -> tuple[int | None, str]:
@@ -98,12 +124,25 @@ def _over_things(table: FactTable, avg: Fact, head: str) -> None:
     pm = _PRICE.search(head)
     subject = pm.group("s") if pm else (avg.subject or "")
     subject = re.sub(r"平均|每|单价|均价|售价|价格|约|为", "", subject)
-    near = [g for g in table.near(avg, 3) if g.role == "level" and g.q.value is not None and g.restates is None and not bound_only(g)]
+    near = [
+        g
+        for g in table.near(avg, 3)
+        if g.role == "level" and g.q.value is not None and g.restates is None and not bound_only(g)
+    ]
     near = [g for g in near if g.period.year in (None, avg.period.year) or not avg.period.known]
-    numerators = [g for g in near if same_measure(g.q, avg.q) and g.q.kind == avg.q.kind and abs(value(g)) > abs(value(avg))]
+    numerators = [
+        g
+        for g in near
+        if same_measure(g.q, avg.q) and g.q.kind == avg.q.kind and abs(value(g)) > abs(value(avg))
+    ]
     query = (thing + noun) if thing else subject
     if query:
-        numerators = [g for g in numerators if name_likeness(query, g) >= 0.5 or (thing and thing in g.text[max(0, g.q.start - 16) : g.q.start])]
+        numerators = [
+            g
+            for g in numerators
+            if name_likeness(query, g) >= 0.5
+            or (thing and thing in g.text[max(0, g.q.start - 16) : g.q.start])
+        ]
     else:
         return
     pairings: list[Pairing] = []
@@ -119,11 +158,32 @@ def _over_things(table: FactTable, avg: Fact, head: str) -> None:
             if not 0.2 <= point / value(avg) <= 5:
                 continue  # not the pair the average is made of
             shown = fmt.num(point, 2)
-            pairings.append(Pairing(((num, "合计"), (den, "个数")), 0.8, ratio, point, f"{num.q.text} ÷ {den.q.text} = {shown}", "", shown))
+            pairings.append(
+                Pairing(
+                    ((num, "合计"), (den, "个数")),
+                    0.8,
+                    ratio,
+                    point,
+                    f"{num.q.text} ÷ {den.q.text} = {shown}",
+                    "",
+                    shown,
+                )
+            )
     if not pairings:
         return
     phrase = (avg.q.start - len(head) + (head.find("平均") if "平均" in head else 0), avg.q.end)
-    table.push(conclude(table, RELATION, avg, reading(avg), avg.text[phrase[0] : phrase[1]], pairings, missing="", phrase=phrase))
+    table.push(
+        conclude(
+            table,
+            RELATION,
+            avg,
+            reading(avg),
+            avg.text[phrase[0] : phrase[1]],
+            pairings,
+            missing="",
+            phrase=phrase,
+        )
+    )
 
 
 def _counts(den: Fact, thing: str, unit_after: str, subject: str) -> bool:

@@ -11,9 +11,9 @@ import re
 from itertools import pairwise
 
 from zhiku.claims import local
-from zhiku.claims.local import Facts, Sentence
-from zhiku.claims.interval import INF, Interval
 from zhiku.claims.facts import FactTable
+from zhiku.claims.interval import INF, Interval
+from zhiku.claims.local import Facts, Sentence
 from zhiku.claims.model import Finding
 from zhiku.claims.tolerance import accepted, read
 from zhiku.quantities.model import Quantity

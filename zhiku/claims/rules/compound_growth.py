@@ -62,7 +62,10 @@ def _judge(table: FactTable, claim: Fact) -> None:
         )
         return
     pairings = _pairings(table, claim)
-    missing = "缺少起止年份或起点数值，无法计算年均增长 / the first and last years (or the starting value) are not given"
+    missing = (
+        "缺少起止年份或起点数值，无法计算年均增长 / "
+        "the first and last years (or the starting value) are not given"
+    )
     f = conclude(table, RELATION, claim, stated, stated_text, pairings, missing=missing, phrase=phrase)
     if f.verdict == "inconsistent":
         f = _explain(f, claim, pairings)
@@ -88,7 +91,9 @@ def _explain(f, claim: Fact, pairings: list[Pairing]):  # type: ignore[no-untype
         )
     for alt in (n - 1, n + 1):
         if alt > 0 and abs((factor ** (1 / alt) - 1) * 100 - value(claim)) <= step:
-            notes.append(f"若按{alt}年计算为{fmt.pct((factor ** (1 / alt) - 1) * 100)}，可能算错了年数 / {alt} years?")
+            notes.append(
+                f"若按{alt}年计算为{fmt.pct((factor ** (1 / alt) - 1) * 100)}，可能算错了年数 / {alt} years?"
+            )
     return replace(f, evidence=f"{f.evidence}；{'；'.join(notes)}") if notes else f
 
 
@@ -131,22 +136,50 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
     for g in reversed(before):
         if g.id == claim.id:
             continue
-        if g.role == "growth" and g.q.kind == "percent" and "年均" not in g.verb and ("累计" in g.context or g.period.first is not None):
-            years = (g.period.first, g.period.last) if g.period.first is not None else span
+        if (
+            g.role == "growth"
+            and g.q.kind == "percent"
+            and "年均" not in g.verb
+            and ("累计" in g.context or g.period.first is not None)
+        ):
+            years = (
+                (g.period.first, g.period.last)
+                if g.period.first is not None and g.period.last is not None
+                else span
+            )
             if years and years[1] > years[0]:
                 factor = 1 + reading(g) * (-1.0 if g.down else 1.0) / 100.0
-                out.append(_from_factor(claim, g, factor, 1 + (-1 if g.down else 1) * value(g) / 100, years, "累计增长", 0.95))
+                out.append(
+                    _from_factor(
+                        claim, g, factor, 1 + (-1 if g.down else 1) * value(g) / 100, years, "累计增长", 0.95
+                    )
+                )
         if g.q.kind == "multiple" and g.q.unit == "倍" and span is not None:
-            grow = bool(re.search(r"增长|增加|提高|扩大", g.qualifier_words + g.verb)) or "增长" in g.text[max(0, g.q.start - 3) : g.q.start]
+            grow = (
+                bool(re.search(r"增长|增加|提高|扩大", g.qualifier_words + g.verb))
+                or "增长" in g.text[max(0, g.q.start - 3) : g.q.start]
+            )
             add = 1.0 if grow else 0.0
-            out.append(_from_factor(claim, g, reading(g) + add, value(g) + add, span, "增长" if grow else "倍数", 0.9))
+            out.append(
+                _from_factor(
+                    claim, g, reading(g) + add, value(g) + add, span, "增长" if grow else "倍数", 0.9
+                )
+            )
     # 3. the value now and the same value in the first year of the span
     if span is not None:
         cur = current_of(table, claim, _KINDS)
         if cur:
             b = cur[0].fact
             if b.period.year == span[1] or b.period.year is None or not b.period.explicit:
-                for s in candidates(table, claim, b.subject, like=b, period=Period(year=span[0]), exclude={b.id}, min_likeness=0.5):
+                for s in candidates(
+                    table,
+                    claim,
+                    b.subject,
+                    like=b,
+                    period=Period(year=span[0]),
+                    exclude={b.id},
+                    min_likeness=0.5,
+                ):
                     out.append(_from_values(claim, s.fact, b, span[0], span[1], min(cur[0].score, s.score)))
     return out
 
@@ -154,7 +187,9 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
 def _from_values(claim: Fact, a: Fact, b: Fact, y0: int, y1: int, score: float) -> Pairing:
     n = y1 - y0
     if bound_only(a) or bound_only(b) or n <= 0:
-        return Pairing(((a, "起点"), (b, "终点")), 0.0, Interval(float("nan"), float("nan")), float("nan"), "")
+        return Pairing(
+            ((a, "起点"), (b, "终点")), 0.0, Interval(float("nan"), float("nan")), float("nan"), ""
+        )
     ratio = reading(b) / reading(a)
     computed = (ratio.pow(1 / n) - 1.0) * 100.0
     va, vb = value(a), value(b)
@@ -174,7 +209,15 @@ def _from_values(claim: Fact, a: Fact, b: Fact, y0: int, y1: int, score: float) 
     )
 
 
-def _from_factor(claim: Fact, g: Fact, factor: Interval | float, nominal_factor: float, years: tuple[int, int], how: str, score: float) -> Pairing:
+def _from_factor(
+    claim: Fact,
+    g: Fact,
+    factor: Interval | float,
+    nominal_factor: float,
+    years: tuple[int, int],
+    how: str,
+    score: float,
+) -> Pairing:
     y0, y1 = years
     n = y1 - y0
     f_i = factor if isinstance(factor, Interval) else Interval.point(factor)

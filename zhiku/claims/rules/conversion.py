@@ -15,16 +15,31 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt
-from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, last_match
 from zhiku.claims.judge import Pairing, bound_only, conclude, reading, value
 from zhiku.claims.storeview import usd_cny
 
 RELATION = "conversion"
 
 _TRIGGER = re.compile(r"约合|折合|折算为|折算成|折算|换算为|换算成|相当于")
-_RATE = re.compile(r"(?:1|一)\s*美元\s*(?:兑|兑换|折合|合|约合)\s*(?:人民币)?\s*(?P<cny>\d+(?:\.\d+)?)\s*元|汇率\s*(?:为|约为|按)?\s*(?P<rate>\d+(?:\.\d+)?)")
+_RATE = re.compile(
+    r"(?:1|一)\s*美元\s*(?:兑|兑换|折合|合|约合)\s*(?:人民币)?\s*(?P<cny>\d+(?:\.\d+)?)\s*元|汇率\s*(?:为|约为|按)?\s*(?P<rate>\d+(?:\.\d+)?)"
+)
 _PER = re.compile(r"按\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*个?(?P<unit>月|天|日|年|周)\s*(?:计|计算|算)")
-_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十二": 12}
+_CN = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+    "十二": 12,
+}
 RATE_SLACK = 0.10
 
 # Legal units of the same dimension: factor from the first to the second.
@@ -54,9 +69,9 @@ def check(table: FactTable) -> None:
             _convert(table, b, a)
             continue
         if _TRIGGER.search(b.verb or "") or _trigger_before(b):
-            a = _source(table, b)
-            if a is not None:
-                _convert(table, b, a)
+            source = _source(table, b)
+            if source is not None:
+                _convert(table, b, source)
 
 
 def _trigger_before(b: Fact) -> bool:
@@ -79,9 +94,7 @@ def _source(table: FactTable, b: Fact) -> Fact | None:
 
 def _phrase(b: Fact) -> tuple[int, int]:
     head = b.text[max(0, b.q.start - 12) : b.q.start]
-    m = None
-    for m in _TRIGGER.finditer(head):
-        pass
+    m = last_match(_TRIGGER, head)
     start = b.q.start - len(head) + m.start() if m else b.q.start
     lo = max(b.text.rfind(c, 0, b.q.start) for c in "，,；;。") + 1
     return max(start, lo), b.q.end
@@ -118,15 +131,33 @@ def _convert(table: FactTable, b: Fact, a: Fact) -> None:
         return  # the same unit is a restatement (handled above) or another relation (相当于每月…)
     computed = reading(a) * factor
     point = value(a) * factor
-    arithmetic = f"{a.q.text} × {fmt.num(factor)} = {fmt.amount(point, ub) if b.q.kind == 'money' else _with_unit(point, b)}"
+    result = fmt.amount(point, ub) if b.q.kind == "money" else _with_unit(point, b)
+    arithmetic = f"{a.q.text} × {fmt.num(factor)} = {result}"
     note = "" if factor == 1.0 else f"1{_unit_name(ua)} = {fmt.num(factor)}{_unit_name(ub)}"
     where = "" if a.place.sentence == b.place.sentence else f"{a.q.text}见{a.place.describe()}"
-    p = Pairing(((a, "原数"),), 1.0 if a.place.sentence == b.place.sentence or b.target else 0.8, computed, point, arithmetic, "；".join(x for x in (note, where) if x), _with_unit(point, b))
+    p = Pairing(
+        ((a, "原数"),),
+        1.0 if a.place.sentence == b.place.sentence or b.target else 0.8,
+        computed,
+        point,
+        arithmetic,
+        "；".join(x for x in (note, where) if x),
+        _with_unit(point, b),
+    )
     table.push(conclude(table, RELATION, b, reading(b), stated_text, [p], missing="", phrase=phrase))
 
 
 def _unit_name(u: str) -> str:
-    return {"ha": "公顷", "mu": "亩", "km2": "平方公里", "m2": "平方米", "t": "吨", "kg": "千克", "km": "千米", "m": "米"}.get(u, u)
+    return {
+        "ha": "公顷",
+        "mu": "亩",
+        "km2": "平方公里",
+        "m2": "平方米",
+        "t": "吨",
+        "kg": "千克",
+        "km": "千米",
+        "m": "米",
+    }.get(u, u)
 
 
 def _with_unit(x: float, like: Fact) -> str:
@@ -188,7 +219,10 @@ def _currency(table: FactTable, b: Fact, a: Fact, phrase: tuple[int, int], state
             f = replace(
                 f,
                 verdict="unverifiable",
-                evidence=f"{f.evidence}；隐含汇率 {fmt.num(implied)}，可能按年末或当日汇率折算 / another day's rate?",
+                evidence=(
+                    f"{f.evidence}；隐含汇率 {fmt.num(implied)}，可能按年末或当日汇率折算 / "
+                    "another day's rate?"
+                ),
                 missing="汇率 / exchange rate",
             )
     table.push(f)
@@ -204,7 +238,12 @@ def _per_period(table: FactTable, b: Fact, per: re.Match[str]) -> None:
     marker = {"月": "月", "天": "日", "日": "日", "年": "年", "周": "周"}[unit]
     source = None
     for g in reversed(table.in_sentence(b.place.sentence)):
-        if g.q.end <= b.q.start and g.q.kind == b.q.kind and g.role == "level" and re.search(f"{marker}均|每{marker}", g.label() + g.context):
+        if (
+            g.q.end <= b.q.start
+            and g.q.kind == b.q.kind
+            and g.role == "level"
+            and re.search(f"{marker}均|每{marker}", g.label() + g.context)
+        ):
             source = g
             break
     if source is None or bound_only(source):
@@ -213,6 +252,13 @@ def _per_period(table: FactTable, b: Fact, per: re.Match[str]) -> None:
     stated_text = b.text[phrase[0] : phrase[1]]
     computed = reading(source) * float(n)
     point = value(source) * n
-    p = Pairing(((source, "每期数值"),), 1.0, computed, point, f"{source.q.text} × {n} = {_with_unit(point, b)}", "", _with_unit(point, b))
+    p = Pairing(
+        ((source, "每期数值"),),
+        1.0,
+        computed,
+        point,
+        f"{source.q.text} × {n} = {_with_unit(point, b)}",
+        "",
+        _with_unit(point, b),
+    )
     table.push(conclude(table, RELATION, b, reading(b), stated_text, [p], missing="", phrase=phrase))
-

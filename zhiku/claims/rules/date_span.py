@@ -72,13 +72,29 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
     if diff < 0:
         return
     between = d.text[ea.q.end : eb.q.start]
-    counted = {diff + 1} if inclusive and (_RANGE.search(between) or "至" in d.text[eb.q.start - 2 : eb.q.start]) else {diff, diff + 1}
-    if inclusive and not counted == {diff + 1}:
-        counted = {diff + 1}
+    counted = (
+        {diff + 1}
+        if inclusive and (_RANGE.search(between) or "至" in d.text[eb.q.start - 2 : eb.q.start])
+        else {diff, diff + 1}
+    )
+    if inclusive:
+        counted = {diff + 1}  # 为期/共: a run of days counts both ends
     n = int(d.q.value or 0)
     ok = n in counted
     how = "首尾两天都计入 / both ends counted" if counted == {diff + 1} else "两种算法均可 / either count"
     shown = "或".join(str(c) for c in sorted(counted))
     evidence = f"{a.isoformat()} 至 {b.isoformat()}：{shown}天（{how}） {'=' if ok else '≠'} {d.q.text}"
     lo = max(d.text.rfind(c, 0, d.q.start) for c in "，,；;。") + 1
-    table.push(finding(table, RELATION, "consistent" if ok else "inconsistent", d, d.text[lo : d.q.end], f"{shown}天", evidence, [(d, "所述")], (lo, d.q.end)))
+    table.push(
+        finding(
+            table,
+            RELATION,
+            "consistent" if ok else "inconsistent",
+            d,
+            d.text[lo : d.q.end],
+            f"{shown}天",
+            evidence,
+            [(d, "所述")],
+            (lo, d.q.end),
+        )
+    )

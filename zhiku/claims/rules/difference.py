@@ -60,7 +60,16 @@ def _judge(table: FactTable, claim: Fact) -> None:
     stated_text = claim.text[phrase[0] : phrase[1]]
     pairs = _pairs(table, claim)
     pairings = [p for a, b, score in pairs if (p := _pairing(claim, a, b, score)) is not None]
-    if claim.verb == "相差" or claim.verb.startswith("差距") or (not claim.compare and claim.role == "gap" and claim.verb not in _SIDES and claim.verb not in ("差额",)):
+    if (
+        claim.verb == "相差"
+        or claim.verb.startswith("差距")
+        or (
+            not claim.compare
+            and claim.role == "gap"
+            and claim.verb not in _SIDES
+            and claim.verb not in ("差额",)
+        )
+    ):
         stated = reading(claim)
         pairings = [_absolute(p) for p in pairings]
     else:
@@ -71,7 +80,9 @@ def _judge(table: FactTable, claim: Fact) -> None:
         if claim.compare
         else f"缺少计算差额的两个数值（「{what}」）/ the two values are not given"
     )
-    table.push(conclude(table, RELATION, claim, stated, stated_text, pairings, missing=missing, phrase=phrase))
+    table.push(
+        conclude(table, RELATION, claim, stated, stated_text, pairings, missing=missing, phrase=phrase)
+    )
 
 
 def _absolute(p: Pairing) -> Pairing:
@@ -114,7 +125,11 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
     for g in reversed(before):
         if g.role in ("change", "gap") and g.id != claim.id:
             break
-        if g.base_fact is not None and g.role in ("level", "rate") and g.place.clause >= claim.place.clause - 2:
+        if (
+            g.base_fact is not None
+            and g.role in ("level", "rate")
+            and g.place.clause >= claim.place.clause - 2
+        ):
             base = table.fact(g.base_fact)
             if base.q.end <= g.q.start:
                 return [(g, base, 1.0)]
@@ -138,7 +153,14 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
             return [(a, ft, cur[0].score)]
         for bp in base_periods(table, claim, a):
             for s in candidates(
-                table, claim, a.subject or claim.subject, like=a, kinds=_KINDS, period=bp, exclude={a.id}, min_likeness=0.5
+                table,
+                claim,
+                a.subject or claim.subject,
+                like=a,
+                kinds=_KINDS,
+                period=bp,
+                exclude={a.id},
+                min_likeness=0.5,
             ):
                 out.append((a, s.fact, min(cur[0].score, s.score)))
             if out:
@@ -177,7 +199,12 @@ def _current(table: FactTable, claim: Fact, exclude: set[int] | None = None) -> 
         return found
     # 新增银幕4658块，银幕总数达到90968块: the value may follow the change.
     for g in table.in_sentence(claim.place.sentence):
-        if g.q.start > claim.q.end and g.role == "level" and g.q.kind in _KINDS and same_measure(g.q, claim.q):
+        if (
+            g.q.start > claim.q.end
+            and g.role == "level"
+            and g.q.kind in _KINDS
+            and same_measure(g.q, claim.q)
+        ):
             return [Scored(g, 0.9, 0.9)]
     return []
 
@@ -193,9 +220,9 @@ def _sides(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
             return [(a.fact, b.fact, min(a.score, b.score))]
         return []
     # 差额 (收支相抵): spending and revenue, exports and imports, inflow and outflow
-    for plus, minus in _FLOWS:
-        a = _side(table, claim, (plus,), period)
-        b = _side(table, claim, (minus,), period)
+    for income, outgo in _FLOWS:
+        a = _side(table, claim, (income,), period)
+        b = _side(table, claim, (outgo,), period)
         if a is not None and b is not None:
             big, small = (a, b) if value(a.fact) >= value(b.fact) else (b, a)
             return [(big.fact, small.fact, min(a.score, b.score))]

@@ -20,7 +20,9 @@ from zhiku.claims.judge import finding
 
 RELATION = "enumeration"
 
-_COUNT = re.compile(r"^(?:前)?(?P<n>[0-9一二两三四五六七八九十]+)\s*(?P<m>个|类|大|名|者|项|种|所|家|国|条|方面|部分)")
+_COUNT = re.compile(
+    r"^(?:前)?(?P<n>[0-9一二两三四五六七八九十]+)\s*(?P<m>个|类|大|名|者|项|种|所|家|国|条|方面|部分)"
+)
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _PARTIAL = re.compile(r"等|包括[^，,。；;]*在内|例如|比如|诸如|以及其他|之一|部分")
 _CONJ = re.compile(r"以及|和|及|与|同")
@@ -30,10 +32,13 @@ _NUMERAL_ONLY = re.compile(r"^[\s〇零一二三四五六七八九十百千万�
 
 def check(table: FactTable) -> None:
     for s in table.sentences:
-        if s.table is not None or "、" not in s.words and "和" not in s.words:
+        if s.table is not None or ("、" not in s.words and "和" not in s.words):
             continue
         text = s.text
-        for m in re.finditer(r"(?:前)?[0-9一二两三四五六七八九十]+\s*(?:个|类|大|名|者|项|种|所|家|国|条|方面)", text[s.start : s.end]):
+        for m in re.finditer(
+            r"(?:前)?[0-9一二两三四五六七八九十]+\s*(?:个|类|大|名|者|项|种|所|家|国|条|方面)",
+            text[s.start : s.end],
+        ):
             start = s.start + m.start()
             end = s.start + m.end()
             cm = _COUNT.match(text[start:end])
@@ -62,14 +67,13 @@ def _judge(table: FactTable, sidx: int, text: str, start: int, end: int, n: int)
     facts = [f for f in table.in_sentence(sidx)]
     if any(f.q.start <= start < f.q.end and f.role not in ("other",) for f in facts if f.q.kind != "count"):
         return
-    found = _list_before(text, sentence.start, start, end, facts) or _list_after(text, end, sentence.end, facts)
+    found = _list_before(text, sentence.start, start, end, facts) or _list_after(
+        text, end, sentence.end, facts
+    )
     if found is None:
         return
     items, lo, hi, values = found
-    if values:
-        counts = {len(items)}
-    else:
-        counts = _readings(items)
+    counts = {len(items)} if values else _readings(items)
     ok = n in counts
     listed = "、".join(items)
     readings = "或".join(str(c) for c in sorted(counts))
@@ -114,7 +118,9 @@ def _split(words: str) -> list[str]:
     return [w.strip() for w in words.split("、")]
 
 
-def _list_before(text: str, s0: int, start: int, end: int, facts: list[Fact]) -> tuple[list[str], int, int, bool] | None:
+def _list_before(
+    text: str, s0: int, start: int, end: int, facts: list[Fact]
+) -> tuple[list[str], int, int, bool] | None:
     """A、B、C和D四个地区 / A、B…是…前五大…: the 、-list before the count in its clause."""
     clause_start = max(s0, max((m.end() for m in _CLAUSE.finditer(text, s0, start)), default=s0))
     words = text[clause_start:start]
@@ -151,7 +157,9 @@ def _list_after(text: str, end: int, s1: int, facts: list[Fact]) -> tuple[list[s
     return items, lo, lo + len(words), False
 
 
-def _value_list(text: str, s0: int, start: int, end: int, facts: list[Fact]) -> tuple[list[str], int, int, bool] | None:
+def _value_list(
+    text: str, s0: int, start: int, end: int, facts: list[Fact]
+) -> tuple[list[str], int, int, bool] | None:
     """包括普通本科学校1242所、本科层次职业学校33所…和成人高等学校252所，四类合计…: one value per item."""
     if not re.match(r"^[^，,。；;\d]{0,4}?(?:合计|共计|总计|共)", text[end : end + 8]):
         return None  # 四类合计: only a count that totals the values listed counts them

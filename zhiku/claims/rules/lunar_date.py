@@ -13,8 +13,8 @@ from functools import lru_cache
 from lunar_python import Lunar, Solar
 
 from zhiku.claims import local
-from zhiku.claims.local import Facts, Sentence, day_of
 from zhiku.claims.facts import FactTable
+from zhiku.claims.local import Facts, Sentence, day_of
 from zhiku.claims.model import Finding, Verdict
 from zhiku.quantities.model import Quantity
 

@@ -27,7 +27,9 @@ from zhiku.claims.search import Scored, candidates, current_of, earlier_in_sente
 RELATION = "multiple"
 
 _KINDS = AMOUNT_KINDS | {"duration", "percent"}
-_IS_OF = re.compile(r"(?:是|为|相当于|达到|达|接近|将近|约为|约是|超过|不到|不足)(?P<of>[^，,。；;]{0,20}?)的$")
+_IS_OF = re.compile(
+    r"(?:是|为|相当于|达到|达|接近|将近|约为|约是|超过|不到|不足)(?P<of>[^，,。；;]{0,20}?)的$"
+)
 _GROW = re.compile(r"(?:增长|增加|提高|扩大|上升|增)了?$")
 _MORE = re.compile(r"多了?$")
 _COMPARE = re.compile(r"(?:比|较)(?P<of>[^，,。；;]{0,20}?)(?:增长|增加|提高|扩大|上升|多|增)了?$")
@@ -48,7 +50,9 @@ def check(table: FactTable) -> None:
 
 def _phrase(claim: Fact) -> tuple[int, int]:
     lo = max(claim.text.rfind(c, 0, claim.q.start) for c in "，,；;。") + 1
-    m = re.search(r"(?:至少|起码|接近|将近)?(?:仍)?(?:是|为|相当于|比|较|即|翻|增长)", claim.text[lo : claim.q.start])
+    m = re.search(
+        r"(?:至少|起码|接近|将近)?(?:仍)?(?:是|为|相当于|比|较|即|翻|增长)", claim.text[lo : claim.q.start]
+    )
     start = lo + m.start() if m else claim.q.start
     return start, claim.q.end
 
@@ -99,9 +103,15 @@ def _explain(f, claim: Fact, pairings: list[Pairing], grow: bool):  # type: igno
     k = value(claim)
     step = 10.0**-claim.q.decimals
     if grow and abs(ratio - k) <= step:
-        note = f"比值为{fmt.num(ratio, 2)}：“增长{fmt.num(k)}倍”是原来的{fmt.num(k + 1)}倍，此处应为“是…的{fmt.num(k)}倍” / 增长k倍 means k + 1 times"
+        note = (
+            f"比值为{fmt.num(ratio, 2)}：“增长{fmt.num(k)}倍”是原来的{fmt.num(k + 1)}倍，"
+            f"此处应为“是…的{fmt.num(k)}倍” / 增长k倍 means k + 1 times"
+        )
     elif not grow and claim.q.unit == "倍" and abs(ratio - 1 - k) <= step:
-        note = f"比值为{fmt.num(ratio, 2)}：应为“是…的{fmt.num(ratio, 1)}倍”或“增长{fmt.num(k)}倍” / the ratio minus one"
+        note = (
+            f"比值为{fmt.num(ratio, 2)}：应为“是…的{fmt.num(ratio, 1)}倍”或“增长{fmt.num(k)}倍” / "
+            "the ratio minus one"
+        )
     else:
         return f
     return replace(f, evidence=f"{f.evidence}；{note}")
@@ -121,7 +131,15 @@ def _pairing(claim: Fact, a: Fact, b: Fact, score: float, add: float) -> Pairing
         arithmetic += f"（翻{fmt.num(value(claim))}番为×{fmt.num(2 ** value(claim))}）"
     elif add:
         arithmetic += f"（增长{fmt.num(value(claim))}倍即为{fmt.num(value(claim) + 1)}倍）"
-    return Pairing(((b, "基数"), (a, "比较")), score, computed, point, arithmetic, "；".join(where), f"{fmt.num(point, 2)}倍")
+    return Pairing(
+        ((b, "基数"), (a, "比较")),
+        score,
+        computed,
+        point,
+        arithmetic,
+        "；".join(where),
+        f"{fmt.num(point, 2)}倍",
+    )
 
 
 def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fact, Fact, float]]:
@@ -131,11 +149,17 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
     sentence_facts = table.in_sentence(claim.place.sentence)
     if m:
         of_start = claim.q.start - len(pre) + m.start("of")
-        inside = [g for g in sentence_facts if of_start <= g.q.start and g.q.end <= claim.q.start and g.q.kind in _KINDS]
+        inside = [
+            g
+            for g in sentence_facts
+            if of_start <= g.q.start and g.q.end <= claim.q.start and g.q.kind in _KINDS
+        ]
         if inside:
             # 是低收入组9215元的10.3倍: the value written there; A is the value before it
             b = inside[-1]
-            before = [g for g in sentence_facts if g.q.end <= of_start and g.q.kind in _KINDS and g.role == "level"]
+            before = [
+                g for g in sentence_facts if g.q.end <= of_start and g.q.kind in _KINDS and g.role == "level"
+            ]
             if before and same_measure(before[-1].q, b.q):
                 return [(before[-1], b, 1.0)]
             return []
@@ -150,12 +174,21 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
         if y is None:
             return []
         want = Period(year=y, end=bool(year and year.group(2)) or of.endswith("末"))
-        for s in candidates(table, claim, a.subject, like=a, kinds=_KINDS, period=want, exclude={a.id}, min_likeness=0.5):
+        for s in candidates(
+            table, claim, a.subject, like=a, kinds=_KINDS, period=want, exclude={a.id}, min_likeness=0.5
+        ):
             out.append((a, s.fact, min(a_found[0].score, s.score)))
         return out
     if of:
         for s in candidates(
-            table, claim, of, like=a, kinds=_KINDS, period=a.period if a.period.known else None, exclude={a.id}, min_likeness=0.5
+            table,
+            claim,
+            of,
+            like=a,
+            kinds=_KINDS,
+            period=a.period if a.period.known else None,
+            exclude={a.id},
+            min_likeness=0.5,
         ):
             out.append((a, s.fact, min(a_found[0].score, s.score)))
         return out
@@ -166,7 +199,16 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
     sentence = table.sentences[claim.place.sentence]
     for ref in sentence.refs_before(claim.q.start):
         if ref.year is not None and a.period.year is not None and ref.year < a.period.year:
-            for s in candidates(table, claim, a.subject, like=a, kinds=_KINDS, period=Period(year=ref.year, end=ref.end), exclude={a.id}, min_likeness=0.5):
+            for s in candidates(
+                table,
+                claim,
+                a.subject,
+                like=a,
+                kinds=_KINDS,
+                period=Period(year=ref.year, end=ref.end),
+                exclude={a.id},
+                min_likeness=0.5,
+            ):
                 out.append((a, s.fact, min(a_found[0].score, s.score)))
             return out
     return out
@@ -177,7 +219,13 @@ def _current(table: FactTable, claim: Fact) -> list[Scored]:
     if found:
         return found
     if claim.subject:
-        return [s for s in candidates(table, claim, claim.subject, kinds=_KINDS, period=claim.period if claim.period.known else None) if s.likeness >= 0.6][:1]
+        return [
+            s
+            for s in candidates(
+                table, claim, claim.subject, kinds=_KINDS, period=claim.period if claim.period.known else None
+            )
+            if s.likeness >= 0.6
+        ][:1]
     return []
 
 
@@ -195,11 +243,29 @@ def _sex_ratio(table: FactTable, claim: Fact) -> None:
     phrase = (claim.text.rfind("性别比", 0, claim.q.start), claim.q.end)
     stated_text = claim.text[phrase[0] : phrase[1]]
     if male is None or female is None or not same_measure(male.q, female.q):
-        table.push(conclude(table, RELATION, claim, reading(claim), stated_text, [], missing="缺少男性或女性人数 / the counts of men and women are not given", phrase=phrase))
+        table.push(
+            conclude(
+                table,
+                RELATION,
+                claim,
+                reading(claim),
+                stated_text,
+                [],
+                missing="缺少男性或女性人数 / the counts of men and women are not given",
+                phrase=phrase,
+            )
+        )
         return
     computed = reading(male) / reading(female) * 100.0
     point = value(male) / value(female) * 100 if value(female) else float("nan")
     sm, sf = fmt.shown([male.q, female.q])
-    p = Pairing(((male, "男性"), (female, "女性")), 0.9, computed, point, f"{sm}/{sf} × 100 = {fmt.num(point, 2)}", "性别比 = 男性/女性 × 100", fmt.num(point, 2))
+    p = Pairing(
+        ((male, "男性"), (female, "女性")),
+        0.9,
+        computed,
+        point,
+        f"{sm}/{sf} × 100 = {fmt.num(point, 2)}",
+        "性别比 = 男性/女性 × 100",
+        fmt.num(point, 2),
+    )
     table.push(conclude(table, RELATION, claim, reading(claim), stated_text, [p], missing="", phrase=phrase))
-

@@ -1,4 +1,5 @@
-"""The ordinal of a yearly event: 自1979年设立植树节以来，这是第46个植树节 / 自1993年起，每年的3月22日为"世界水日"，
+"""The ordinal of a yearly event: 自1979年设立植树节以来，这是第46个植树节 /
+自1993年起，每年的3月22日为"世界水日"，
 2024年3月22日是第三十二届世界水日.
 
 Trigger: an ordinal (第N个, 第N届, 第N次) with a first year written beside it in its sentence or the
@@ -16,7 +17,9 @@ from zhiku.claims.judge import finding
 
 RELATION = "ordinal_year"
 
-_FIRST_YEAR = re.compile(r"(?:自|从|于)?\s*(?P<y>\d{4})\s*年\s*(?:起|以来|开始|设立|确定|创立|创办|首届|首次|举办首届|成立)")
+_FIRST_YEAR = re.compile(
+    r"(?:自|从|于)?\s*(?P<y>\d{4})\s*年\s*(?:起|以来|开始|设立|确定|创立|创办|首届|首次|举办首届|成立)"
+)
 _ORDINAL = re.compile(r"^第\s*(?:\d+|[一二三四五六七八九十百]+)\s*(?:个|届|次)")
 
 
@@ -29,7 +32,11 @@ def check(table: FactTable) -> None:
 
 def _judge(table: FactTable, e: Event) -> None:
     s = table.sentences[e.sentence]
-    prev = table.sentences[e.sentence - 1] if e.sentence > 0 and table.sentences[e.sentence - 1].passage == s.passage else None
+    prev = (
+        table.sentences[e.sentence - 1]
+        if e.sentence > 0 and table.sentences[e.sentence - 1].passage == s.passage
+        else None
+    )
     scope = [x for x in (prev, s) if x is not None]
     first = None
     for x in scope:
@@ -45,7 +52,9 @@ def _judge(table: FactTable, e: Event) -> None:
     expected = year - first + 1
     n = int(e.q.value or 0)
     ok = n == expected
-    evidence = f"{year} − {first} + 1 = {expected}（每年一次，{first}年为第1个）{'=' if ok else '≠'} {e.q.text}"
+    evidence = (
+        f"{year} − {first} + 1 = {expected}（每年一次，{first}年为第1个）{'=' if ok else '≠'} {e.q.text}"
+    )
     anchor = next((f for f in table.in_sentence(e.sentence)), None)
     if anchor is None:
         from dataclasses import replace
@@ -62,19 +71,41 @@ def _judge(table: FactTable, e: Event) -> None:
         from dataclasses import replace
 
         anchor = replace(anchor, id=-1, q=e.q)
-    table.push(finding(table, RELATION, "consistent" if ok else "inconsistent", anchor, e.q.text, str(expected), evidence, [], (e.q.start, e.q.end)))
+    table.push(
+        finding(
+            table,
+            RELATION,
+            "consistent" if ok else "inconsistent",
+            anchor,
+            e.q.text,
+            str(expected),
+            evidence,
+            [],
+            (e.q.start, e.q.end),
+        )
+    )
 
 
 def _event_year(table: FactTable, e: Event) -> int | None:
     """The year of the event: a day dated in its sentence, else the first dated day of its passage."""
     s = table.sentences[e.sentence]
-    days = [x for x in table.events if x.sentence == e.sentence and x.q.kind == "date" and x.q.iso and re.fullmatch(r"\d{4}-\d{2}-\d{2}", x.q.iso)]
+    days = [
+        x
+        for x in table.events
+        if x.sentence == e.sentence
+        and x.q.kind == "date"
+        and x.q.iso
+        and re.fullmatch(r"\d{4}-\d{2}-\d{2}", x.q.iso)
+    ]
     if days:
         return int(days[-1].q.iso[:4]) if days[-1].q.iso else None
     passage_days = [
         x
         for x in table.events
-        if table.sentences[x.sentence].passage == s.passage and x.q.kind == "date" and x.q.iso and re.fullmatch(r"\d{4}-\d{2}-\d{2}", x.q.iso)
+        if table.sentences[x.sentence].passage == s.passage
+        and x.q.kind == "date"
+        and x.q.iso
+        and re.fullmatch(r"\d{4}-\d{2}-\d{2}", x.q.iso)
     ]
     if passage_days and passage_days[0].q.iso:
         return int(passage_days[0].q.iso[:4])

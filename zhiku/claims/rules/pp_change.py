@@ -38,9 +38,8 @@ def check(table: FactTable) -> None:
             if claim.q.kind == "percentage_point" and claim.role in ("change", "gap"):
                 _judge_cell(table, claim)
             continue
-        if claim.q.kind == "percentage_point" and claim.role in ("change", "gap", "growth"):
-            _judge(table, claim)
-        elif claim.q.kind == "percent" and claim.role == "gap":
+        points = claim.q.kind == "percentage_point" and claim.role in ("change", "gap", "growth")
+        if points or (claim.q.kind == "percent" and claim.role == "gap"):
             _judge(table, claim)
 
 
@@ -60,8 +59,10 @@ def _phrase(claim: Fact) -> tuple[int, int]:
     lo = claim.text.rfind("，", 0, claim.q.start) + 1
     start = claim.compare_at if claim.compare_at >= lo else claim.q.start
     if start == claim.q.start:
-        m = re.search(r"(?:增速|比重|占比)?(?:比|较|同比|环比)?[^，,。；;]{0,12}?(?:提高|下降|上升|回落|提升|降低|增加|减少|高出|高|低|快|慢|多|少|大|小|缩小|扩大)",
-                      claim.text[lo : claim.q.start])
+        m = re.search(
+            r"(?:增速|比重|占比)?(?:比|较|同比|环比)?[^，,。；;]{0,12}?(?:提高|下降|上升|回落|提升|降低|增加|减少|高出|高|低|快|慢|多|少|大|小|缩小|扩大)",
+            claim.text[lo : claim.q.start],
+        )
         if m:
             start = lo + m.start()
     return start, claim.q.end
@@ -73,17 +74,22 @@ def _judge(table: FactTable, claim: Fact) -> None:
     sign = -1.0 if claim.down else 1.0
     stated = reading(claim) * sign
     pairs = _rate_pairs(table, claim)
-    if not pairs and claim.q.kind == "percentage_point" and claim.role in ("change", "growth"):
-        if _amount_in_points(table, claim, stated_text, phrase):
-            return
-    pairings = [_pairing(claim, a, b, score) for a, b, score in pairs if not bound_only(a) and not bound_only(b)]
-    pairings = [p for p in pairings if p is not None]
+    points_on_amount = not pairs and claim.q.kind == "percentage_point" and claim.role in ("change", "growth")
+    if points_on_amount and _amount_in_points(table, claim, stated_text, phrase):
+        return
+    pairings = [
+        p
+        for a, b, score in pairs
+        if not bound_only(a) and not bound_only(b) and (p := _pairing(claim, a, b, score)) is not None
+    ]
     missing = (
         f"缺少对比的比率（{claim.compare or '上一期'}）/ the rate compared with is not given"
         if claim.compare
         else "缺少对比的两个比率 / the two rates compared are not given"
     )
-    table.push(conclude(table, RELATION, claim, stated, stated_text, pairings, missing=missing, phrase=phrase))
+    table.push(
+        conclude(table, RELATION, claim, stated, stated_text, pairings, missing=missing, phrase=phrase)
+    )
 
 
 def _judge_cell(table: FactTable, claim: Fact) -> None:
@@ -91,15 +97,31 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
     row = [
         f
         for f in table.facts
-        if f.place.table == claim.place.table and f.place.row == claim.place.row and f.q.kind == "percent" and f.id != claim.id
+        if f.place.table == claim.place.table
+        and f.place.row == claim.place.row
+        and f.q.kind == "percent"
+        and f.id != claim.id
     ]
-    dated = sorted((f for f in row if f.period.year is not None and f.period.explicit), key=lambda f: f.period.year or 0)
+    dated = sorted(
+        (f for f in row if f.period.year is not None and f.period.explicit), key=lambda f: f.period.year or 0
+    )
     if len(dated) != 2 or dated[0].period.year == dated[1].period.year or dated[0].header != dated[1].header:
         return
     b, a = dated
     p = _pairing(claim, a, b, 1.0)
     if p is not None:
-        table.push(conclude(table, RELATION, claim, reading(claim), claim.q.text, [p], missing="", phrase=(claim.q.start, claim.q.end)))
+        table.push(
+            conclude(
+                table,
+                RELATION,
+                claim,
+                reading(claim),
+                claim.q.text,
+                [p],
+                missing="",
+                phrase=(claim.q.start, claim.q.end),
+            )
+        )
 
 
 def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:
@@ -113,9 +135,21 @@ def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:
         point = (value(a) / value(b) - 1) * 100 if value(b) else float("nan")
         diff = value(a) - value(b)
         note = where
-        if abs(abs(diff) - value(claim)) <= 10 ** -claim.q.decimals:
-            note += ("；" if note else "") + f"两者相差{fmt.num(abs(diff))}个百分点：比率之差应写“个百分点” / the gap is {fmt.num(abs(diff))} percentage points"
-        return Pairing(((b, "对比"), (a, "本项")), score, computed, point, f"{sa}/{sb} − 1 = {fmt.pct(point)}", note, fmt.pct(point))
+        if abs(abs(diff) - value(claim)) <= 10**-claim.q.decimals:
+            note += (
+                ("；" if note else "")
+                + f"两者相差{fmt.num(abs(diff))}个百分点：比率之差应写“个百分点” / "
+                + f"the gap is {fmt.num(abs(diff))} percentage points"
+            )
+        return Pairing(
+            ((b, "对比"), (a, "本项")),
+            score,
+            computed,
+            point,
+            f"{sa}/{sb} − 1 = {fmt.pct(point)}",
+            note,
+            fmt.pct(point),
+        )
     factor, unit_name = _scale(claim, a)
     computed = (reading(a) - reading(b)) * factor
     point = (value(a) - value(b)) * factor
@@ -123,7 +157,15 @@ def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:
     note = where
     if factor != 1.0 and claim.q.unit not in ("bp", "‰pt"):
         note += ("；" if note else "") + "两个比率以‰计，其差为千分点 / the rates are per mille"
-    return Pairing(((b, "对比"), (a, "本项")), score, computed, point, arithmetic, note, f"{fmt.num(point, 2)}{unit_name}")
+    return Pairing(
+        ((b, "对比"), (a, "本项")),
+        score,
+        computed,
+        point,
+        arithmetic,
+        note,
+        f"{fmt.num(point, 2)}{unit_name}",
+    )
 
 
 def _is_rate(f: Fact) -> bool:
@@ -190,7 +232,14 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
     rates = [g for g in before if _is_rate(g)]
     if len(rates) >= 2:
         a = rates[-1]
-        like = [g for g in rates[:-1] if g.role == a.role and g.q.kind == a.q.kind and g.group != a.group or (g.group is None and g.role == a.role)]
+        like = [
+            g
+            for g in rates[:-1]
+            if (g.role == a.role
+            and g.q.kind == a.q.kind
+            and g.group != a.group)
+            or (g.group is None and g.role == a.role)
+        ]
         if like:
             return [(a, like[-1], 0.9)]
     return []
@@ -232,18 +281,17 @@ def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None
 def _amount_in_points(table: FactTable, claim: Fact, stated_text: str, phrase: tuple[int, int]) -> bool:
     """研究生招生增长4.76个百分点: an amount's growth written in points (it grows by a percentage)."""
     cur = current_of(table, claim, AMOUNT_KINDS)
-    if not cur or claim.base_period is None and not claim.compare:
-        bp = None
-    else:
-        bp = claim.base_period
     if not cur:
         return False
+    bp = claim.base_period
     a = cur[0].fact
     if bp is None and a.period.known:
         bp = a.period.shifted(-1)
     if bp is None:
         return False
-    found = candidates(table, claim, a.subject or claim.subject, like=a, period=bp, exclude={a.id}, min_likeness=0.5)
+    found = candidates(
+        table, claim, a.subject or claim.subject, like=a, period=bp, exclude={a.id}, min_likeness=0.5
+    )
     if not found:
         return False
     b = found[0].fact
@@ -260,6 +308,15 @@ def _amount_in_points(table: FactTable, claim: Fact, stated_text: str, phrase: t
         fmt.pct(point),
     )
     # The claim in points can never be right for an amount: judge it against an impossible interval.
-    f = conclude(table, RELATION, claim, Interval(float("inf"), float("inf")), stated_text, [pairing], missing="", phrase=phrase)
+    f = conclude(
+        table,
+        RELATION,
+        claim,
+        Interval(float("inf"), float("inf")),
+        stated_text,
+        [pairing],
+        missing="",
+        phrase=phrase,
+    )
     table.push(f)
     return True

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 
-from zhiku.claims import fmt
-from zhiku.claims import local
-from zhiku.claims.local import Facts, Sentence
-from zhiku.claims.interval import Interval
+from zhiku.claims import fmt, local
 from zhiku.claims.facts import FactTable
+from zhiku.claims.interval import Interval
+from zhiku.claims.local import Facts, Sentence
 from zhiku.claims.model import Finding
 from zhiku.claims.storeview import series_value
 from zhiku.claims.tolerance import interval_of, verdict

@@ -21,12 +21,14 @@ from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, same_measure
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, reading, value
 from zhiku.claims.periods import Period
-from zhiku.claims.search import Scored, candidates, current_of, name_likeness
+from zhiku.claims.search import Scored, candidates, current_of
 
 RELATION = "share"
 
 _WHOLE_PERIOD = re.compile(r"^\s*(?:(\d{4})\s*年|上年|去年)(?:同期)?(?:水平)?\s*$")
-_OF_WHICH = re.compile(r"(?P<whole>[\ue000]|\d[\d.,]*\s*[^\d，,。；;]{0,3}?)\s*(?:个|家|种|项|所|名)?[^，,。；;]{0,8}?中有")
+_OF_WHICH = re.compile(
+    r"(?P<whole>[\ue000]|\d[\d.,]*\s*[^\d，,。；;]{0,3}?)\s*(?:个|家|种|项|所|名)?[^，,。；;]{0,8}?中有"
+)
 _AMONG = re.compile(r"中有")
 
 
@@ -37,7 +39,12 @@ def share_claims(table: FactTable) -> list[Fact]:
             continue
         if f.role == "share" and f.q.kind in ("percent", "number"):
             out.append(f)
-        elif f.q.kind == "number" and f.q.value is not None and 0 < f.q.value <= 1 and re.search(r"半|分之", f.q.text):
+        elif (
+            f.q.kind == "number"
+            and f.q.value is not None
+            and 0 < f.q.value <= 1
+            and re.search(r"半|分之", f.q.text)
+        ):
             out.append(f)  # 超过一半, 三分之一: a share written as a fraction
     return out
 
@@ -57,7 +64,12 @@ def check(table: FactTable) -> None:
     for claim in share_claims(table):
         _judge(table, claim)
     for claim in table.facts:
-        if claim.is_cell and claim.role == "share" and claim.q.kind in ("percent", "number") and claim.q.value is not None:
+        if (
+            claim.is_cell
+            and claim.role == "share"
+            and claim.q.kind in ("percent", "number")
+            and claim.q.value is not None
+        ):
             _judge_cell(table, claim)
 
 
@@ -65,14 +77,18 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
     """A table's 占比 column: the row's amount over the whole — the 合计 row of the amount's column,
     or the whole the column header names (占全球比重) found in the prose."""
     row = [f for f in table.facts if f.place.table == claim.place.table and f.place.row == claim.place.row]
-    parts = [f for f in row if f.role == "level" and f.q.kind in AMOUNT_KINDS and f.place.col != claim.place.col]
+    parts = [
+        f for f in row if f.role == "level" and f.q.kind in AMOUNT_KINDS and f.place.col != claim.place.col
+    ]
     if len(parts) != 1:
         return  # which column the share is of is not clear
     part = parts[0]
     total_rows = [
         f
         for f in table.facts
-        if f.place.table == claim.place.table and f.place.col == part.place.col and re.search(r"合计|总计|全国|总体|全部", f.subject)
+        if f.place.table == claim.place.table
+        and f.place.col == part.place.col
+        and re.search(r"合计|总计|全国|总体|全部", f.subject)
     ]
     wholes: list[Whole] = []
     # A 合计 row is the whole; a row that totals only the rows listed (五国合计, 以上合计) is not,
@@ -82,14 +98,34 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
     if total_rows and total_rows[0].id != part.id and (pure or not named):
         wholes.append(Whole((total_rows[0],), 1.0))
     if not wholes and named:
-        for s in candidates(table, claim, named, like=part, period=part.period if part.period.known else None, exclude={part.id}, accept=lambda f: not f.is_cell and _can_hold(f, part), min_likeness=0.5):
+        for s in candidates(
+            table,
+            claim,
+            named,
+            like=part,
+            period=part.period if part.period.known else None,
+            exclude={part.id},
+            accept=lambda f: not f.is_cell and _can_hold(f, part),
+            min_likeness=0.5,
+        ):
             wholes.append(Whole((s.fact,), s.score))
     if not wholes:
         return
     if re.search(r"合计|总计|全国|总体|全部", part.subject) and total_rows and total_rows[0].id == part.id:
         return  # the total row's own share (100.0) is the sum rule's business
     pairings = [_pair(claim, part, w.facts, w.score) for w in wholes]
-    table.push(conclude(table, RELATION, claim, percent_of(claim), claim.q.text, pairings, missing="", phrase=(claim.q.start, claim.q.end)))
+    table.push(
+        conclude(
+            table,
+            RELATION,
+            claim,
+            percent_of(claim),
+            claim.q.text,
+            pairings,
+            missing="",
+            phrase=(claim.q.start, claim.q.end),
+        )
+    )
 
 
 def _judge(table: FactTable, claim: Fact) -> None:
@@ -116,7 +152,11 @@ def _judge(table: FactTable, claim: Fact) -> None:
         if named
         else "缺少分母（占什么的比重）/ the whole is not given"
     )
-    table.push(conclude(table, RELATION, claim, percent_of(claim), stated_text, pairings, missing=missing, phrase=phrase))
+    table.push(
+        conclude(
+            table, RELATION, claim, percent_of(claim), stated_text, pairings, missing=missing, phrase=phrase
+        )
+    )
 
 
 def _phrase(claim: Fact) -> tuple[int, int]:
@@ -165,7 +205,6 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
     if claim.whole_fact is not None:
         return [Whole((table.fact(claim.whole_fact),), 1.0)]  # written in the phrase: 占…32.16万亿元的
     name = claim.whole
-    out: list[Scored] = []
     period = part.period if part.period.known else None
     m = _WHOLE_PERIOD.match(name) if name else None
     if m:
@@ -189,7 +228,9 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
         if labels.names_whole(name) and found:
             # A whole named as a total (发行总额, 全部收入) is the largest of the values so named.
             top = max(s.fact.value or 0.0 for s in found)
-            found = [Scored(s.fact, s.score + (0.1 if s.fact.value == top else 0.0), s.likeness) for s in found]
+            found = [
+                Scored(s.fact, s.score + (0.1 if s.fact.value == top else 0.0), s.likeness) for s in found
+            ]
         return [Whole((s.fact,), s.score) for s in _rank(found)]
     # No whole named, or only as 全行业/全国/全部: the total the part is 其中 of, the total stated
     # for the part's list, the sum of a complete list of complements, a table's 合计 row.
@@ -242,9 +283,9 @@ def _can_hold(f: Fact, part: Fact) -> bool:
 def _total_rows(table: FactTable, claim: Fact, part: Fact) -> list[Scored]:
     out = []
     for f in table.facts:
-        if f.is_cell and re.search(r"合计|总计|全国|总体|全部", f.subject) and same_measure(f.q, part.q):
-            if _can_hold(f, part) and f.period.year in (None, part.period.year):
-                out.append(Scored(f, 0.8, 0.8))
+        total = f.is_cell and re.search(r"合计|总计|全国|总体|全部", f.subject) and same_measure(f.q, part.q)
+        if total and _can_hold(f, part) and f.period.year in (None, part.period.year):
+            out.append(Scored(f, 0.8, 0.8))
     return out
 
 

@@ -55,7 +55,9 @@ def check(table: FactTable) -> None:
 
 def _list_total(table: FactTable, total: Fact, head: str) -> None:
     """合计t after a list: the list just before it in its sentence (a 分别 list or the values before)."""
-    before = [g for g in table.in_sentence(total.place.sentence) if g.q.end <= total.q.start and g.id != total.id]
+    before = [
+        g for g in table.in_sentence(total.place.sentence) if g.q.end <= total.q.start and g.id != total.id
+    ]
     parts: list[Fact] = []
     groups = [g for g in before if g.group is not None and same_measure(g.q, total.q)]
     if groups:
@@ -110,7 +112,8 @@ def _of_which(table: FactTable, total: Fact, parts: list[Fact]) -> None:
                 p,
                 p.text[p.q.start : p.q.end],
                 "—",
-                f"其中的{p.q.text}大于总数{total.q.text}：两者所计可能不同，请核对 / a part exceeds its whole",
+                f"其中的{p.q.text}大于总数{total.q.text}：两者所计可能不同，请核对 / "
+                "a part exceeds its whole",
                 [(total, "总数"), (p, "所述")],
                 (p.q.start, p.q.end),
                 missing="部分大于整体 / a part exceeds its whole",
@@ -118,7 +121,9 @@ def _of_which(table: FactTable, total: Fact, parts: list[Fact]) -> None:
         )
         return
     names = [p.item or p.subject for p in parts]
-    complete = labels.complement_parts(names) is not None and len(labels.complement_parts(names) or []) == len(parts)
+    complete = labels.complement_parts(names) is not None and len(
+        labels.complement_parts(names) or []
+    ) == len(parts)
     if any(bound_only(p) for p in parts) or bound_only(total):
         return
     s = sum((reading(p) for p in parts[1:]), reading(parts[0]))
@@ -128,7 +133,9 @@ def _of_which(table: FactTable, total: Fact, parts: list[Fact]) -> None:
     _judge(table, total, parts, complete=complete, phrase=(total.q.start, total.q.end))
 
 
-def _judge(table: FactTable, total: Fact, parts: list[Fact], *, complete: bool, phrase: tuple[int, int]) -> None:
+def _judge(
+    table: FactTable, total: Fact, parts: list[Fact], *, complete: bool, phrase: tuple[int, int]
+) -> None:
     if any(bound_only(p) for p in parts):
         return
     computed = sum((reading(p) for p in parts[1:]), reading(parts[0]))
@@ -150,7 +157,9 @@ def _judge(table: FactTable, total: Fact, parts: list[Fact], *, complete: bool, 
     table.push(conclude(table, RELATION, total, reading(total), stated_text, [p], missing="", phrase=phrase))
 
 
-_YEARS_TOTAL = re.compile(r"(?P<n>\d+|[两二三四五六七八九十]+)\s*年(?:间|来|中)?(?:的)?(?:累计|合计|共计|总计)(?:总额|总量|总计|金额)?(?:为|达|达到|超过|逾)?\s*$")
+_YEARS_TOTAL = re.compile(
+    r"(?P<n>\d+|[两二三四五六七八九十]+)\s*年(?:间|来|中)?(?:的)?(?:累计|合计|共计|总计)(?:总额|总量|总计|金额)?(?:为|达|达到|超过|逾)?\s*$"
+)
 
 
 def _years_total(table: FactTable, total: Fact) -> None:
@@ -166,7 +175,10 @@ def _years_total(table: FactTable, total: Fact) -> None:
     same = [
         g
         for g in table.near(total, 3)
-        if g.role == "level" and same_measure(g.q, total.q) and g.period.year is not None and g.restates is None
+        if g.role == "level"
+        and same_measure(g.q, total.q)
+        and g.period.year is not None
+        and g.restates is None
         and (g.place.sentence == total.place.sentence or name_likeness(total.subject, g) >= 0.5)
     ]
     years = sorted({g.period.year for g in same if g.period.year is not None})
@@ -195,7 +207,9 @@ def _years_total(table: FactTable, total: Fact) -> None:
 
 def _rest_of_shares(table: FactTable, rest: Fact) -> None:
     """其余46.0%: 100 minus the shares listed before it in the sentence."""
-    before = [g for g in table.in_sentence(rest.place.sentence) if g.q.end <= rest.q.start and g.q.kind == "percent"]
+    before = [
+        g for g in table.in_sentence(rest.place.sentence) if g.q.end <= rest.q.start and g.q.kind == "percent"
+    ]
     shares = [g for g in before if g.role == "share"]
     if shares and shares[-1].group is not None:
         shares = table.list_of(shares[-1])
@@ -204,19 +218,43 @@ def _rest_of_shares(table: FactTable, rest: Fact) -> None:
     computed = 100.0 - sum((reading(g) for g in shares[1:]), reading(shares[0]))
     point = 100.0 - sum(value(g) for g in shares)
     arithmetic = "100% − " + " − ".join(g.q.text for g in shares) + f" = {fmt.pct(point, 1)}"
-    p = Pairing(tuple((g, "其他部分") for g in shares), 0.9, computed, point, arithmetic, "各部分合计为100% / the parts make 100%", fmt.pct(point, 1))
+    p = Pairing(
+        tuple((g, "其他部分") for g in shares),
+        0.9,
+        computed,
+        point,
+        arithmetic,
+        "各部分合计为100% / the parts make 100%",
+        fmt.pct(point, 1),
+    )
     start = rest.text.rfind("其", 0, rest.q.start)
     phrase = (start if start >= 0 else rest.q.start, rest.q.end)
-    table.push(conclude(table, RELATION, rest, reading(rest), rest.text[phrase[0] : phrase[1]], [p], missing="", phrase=phrase))
+    table.push(
+        conclude(
+            table,
+            RELATION,
+            rest,
+            reading(rest),
+            rest.text[phrase[0] : phrase[1]],
+            [p],
+            missing="",
+            phrase=phrase,
+        )
+    )
 
 
 def _year_parts(table: FactTable) -> None:
     """1—11月累计427945亿元，12月份当月43550亿元 … 全年471495亿元: parts of a year add up to it."""
     by_year: dict[int, list[Fact]] = {}
     for f in table.facts:
-        if f.role == "level" and not f.is_cell and f.q.kind in AMOUNT_KINDS and f.period.year is not None and not f.period.end:
-            if f.restates is None and not bound_only(f):
-                by_year.setdefault(f.period.year, []).append(f)
+        if (
+            f.role == "level"
+            and not f.is_cell
+            and f.q.kind in AMOUNT_KINDS
+            and f.period.year is not None
+            and not f.period.end
+        ) and f.restates is None and not bound_only(f):
+            by_year.setdefault(f.period.year, []).append(f)
     for facts in by_year.values():
         wholes = [f for f in facts if f.period.months is None and f.period.explicit]
         spans = [f for f in facts if f.period.months is not None]
@@ -230,7 +268,11 @@ def _year_parts(table: FactTable) -> None:
                 if not same_measure(a.q, b.q) or name_likeness(a.subject, b) < 0.6:
                     continue
                 for w in wholes:
-                    if same_measure(w.q, a.q) and name_likeness(a.subject, w) >= 0.6 and name_likeness(b.subject, w) >= 0.6:
+                    if (
+                        same_measure(w.q, a.q)
+                        and name_likeness(a.subject, w) >= 0.6
+                        and name_likeness(b.subject, w) >= 0.6
+                    ):
                         # the part written last is the one derived (据此推算…11—12月…)
                         claim = max((a, b, w), key=lambda f: f.id)
                         _year_judge(table, claim, a, b, w)
@@ -243,7 +285,10 @@ def _year_judge(table: FactTable, claim: Fact, a: Fact, b: Fact, whole: Fact) ->
         point = value(first) + value(second)
         sh = fmt.shown([whole.q, first.q, second.q])
         arithmetic = f"{sh[1]} + {sh[2]} = {fmt.like_shown(point, [whole.q, first.q, second.q])}"
-        inputs: tuple[tuple[Fact, str], ...] = ((first, first.period.label()), (second, second.period.label()))
+        inputs: tuple[tuple[Fact, str], ...] = (
+            (first, first.period.label()),
+            (second, second.period.label()),
+        )
     else:
         other = first if claim is second else second
         computed = reading(whole) - reading(other)
@@ -251,10 +296,29 @@ def _year_judge(table: FactTable, claim: Fact, a: Fact, b: Fact, whole: Fact) ->
         sh = fmt.shown([whole.q, other.q, claim.q])
         arithmetic = f"{sh[0]} − {sh[1]} = {fmt.like_shown(point, [whole.q, other.q, claim.q])}"
         inputs = ((whole, whole.period.label()), (other, other.period.label()))
-    p = Pairing(inputs, 0.9, computed, point, arithmetic, "全年 = 各月份之和 / the months add up to the year", fmt.like_shown(point, [whole.q, first.q, second.q]))
+    p = Pairing(
+        inputs,
+        0.9,
+        computed,
+        point,
+        arithmetic,
+        "全年 = 各月份之和 / the months add up to the year",
+        fmt.like_shown(point, [whole.q, first.q, second.q]),
+    )
     lo = max(claim.text.rfind(c, 0, claim.q.start) for c in "，,；;。") + 1
     phrase = (lo, claim.q.end)
-    table.push(conclude(table, RELATION, claim, reading(claim), claim.text[phrase[0] : phrase[1]], [p], missing="", phrase=phrase))
+    table.push(
+        conclude(
+            table,
+            RELATION,
+            claim,
+            reading(claim),
+            claim.text[phrase[0] : phrase[1]],
+            [p],
+            missing="",
+            phrase=phrase,
+        )
+    )
 
 
 def _table_totals(table: FactTable) -> None:
@@ -263,7 +327,11 @@ def _table_totals(table: FactTable) -> None:
         cells = [f for f in table.facts if f.place.table == ti]
         totals = [f for f in cells if _TOTAL_ROW.search(f.subject)]
         for t in totals:
-            column = [f for f in cells if f.place.col == t.place.col and f.id != t.id and not _TOTAL_ROW.search(f.subject)]
+            column = [
+                f
+                for f in cells
+                if f.place.col == t.place.col and f.id != t.id and not _TOTAL_ROW.search(f.subject)
+            ]
             if len(column) < 2 or any(not same_measure(f.q, t.q) for f in column):
                 continue
             if t.role == "growth":
@@ -274,16 +342,42 @@ def _table_totals(table: FactTable) -> None:
             shown = fmt.like_shown(point, [t.q, *[f.q for f in column]])
             arithmetic = " + ".join(f.q.text for f in column) + f" = {shown}"
             col = (t.place.col or 0) + 1
-            p = Pairing(tuple((f, "各行") for f in column), 1.0, computed, point, arithmetic, f"表格第{col}列各行之和", shown)
-            table.push(conclude(table, RELATION, t, reading(t), t.q.text, [p], missing="", phrase=(t.q.start, t.q.end)))
+            p = Pairing(
+                tuple((f, "各行") for f in column),
+                1.0,
+                computed,
+                point,
+                arithmetic,
+                f"表格第{col}列各行之和",
+                shown,
+            )
+            table.push(
+                conclude(
+                    table, RELATION, t, reading(t), t.q.text, [p], missing="", phrase=(t.q.start, t.q.end)
+                )
+            )
 
 
 def _table_growth(table: FactTable, total: Fact, column: list[Fact], cells: list[Fact]) -> None:
     """The 合计 row's growth from the rows' levels and growth rates: Σ levels ÷ Σ (level ÷ (1 + g)) − 1."""
     levels: list[tuple[Fact, Fact]] = []
-    total_level = next((f for f in cells if f.place.row == total.place.row and f.role == "level" and f.q.kind in AMOUNT_KINDS), None)
+    total_level = next(
+        (
+            f
+            for f in cells
+            if f.place.row == total.place.row and f.role == "level" and f.q.kind in AMOUNT_KINDS
+        ),
+        None,
+    )
     for g in column:
-        level = next((f for f in cells if f.place.row == g.place.row and f.role == "level" and f.q.kind in AMOUNT_KINDS), None)
+        level = next(
+            (
+                f
+                for f in cells
+                if f.place.row == g.place.row and f.role == "level" and f.q.kind in AMOUNT_KINDS
+            ),
+            None,
+        )
         if level is None:
             return
         levels.append((level, g))
@@ -297,7 +391,27 @@ def _table_growth(table: FactTable, total: Fact, column: list[Fact], cells: list
     now_v = sum(value(lv) for lv, _ in levels)
     before_v = sum(value(lv) / (1 + value(g) / 100) for lv, g in levels)
     point = (now_v / before_v - 1) * 100
-    arithmetic = f"Σ本期 / Σ(本期/(1+增速)) − 1 = {fmt.num(now_v)}/{fmt.num(before_v, 1)} − 1 = {fmt.pct(point)}"
-    p = Pairing(tuple((x, "各行") for pair in levels for x in pair), 0.9, computed, point, arithmetic, "合计增速由各行数值和增速推得", fmt.pct(point))
-    table.push(conclude(table, RELATION, total, reading(total), total.q.text, [p], missing="", phrase=(total.q.start, total.q.end)))
-
+    arithmetic = (
+        f"Σ本期 / Σ(本期/(1+增速)) − 1 = {fmt.num(now_v)}/{fmt.num(before_v, 1)} − 1 = {fmt.pct(point)}"
+    )
+    p = Pairing(
+        tuple((x, "各行") for pair in levels for x in pair),
+        0.9,
+        computed,
+        point,
+        arithmetic,
+        "合计增速由各行数值和增速推得",
+        fmt.pct(point),
+    )
+    table.push(
+        conclude(
+            table,
+            RELATION,
+            total,
+            reading(total),
+            total.q.text,
+            [p],
+            missing="",
+            phrase=(total.q.start, total.q.end),
+        )
+    )

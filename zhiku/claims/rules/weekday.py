@@ -12,8 +12,8 @@ import datetime as dt
 import re
 
 from zhiku.claims import local
-from zhiku.claims.local import Facts, Sentence, day_of
 from zhiku.claims.facts import FactTable
+from zhiku.claims.local import Facts, Sentence, day_of
 from zhiku.claims.model import Finding, Verdict
 from zhiku.model import WEEKDAYS_ZH
 

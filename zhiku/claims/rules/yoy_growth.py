@@ -20,7 +20,15 @@ from zhiku.claims import fmt, labels
 from zhiku.claims.facts import AMOUNT_KINDS, RATE_KINDS, Fact, FactTable
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, finding, reading, value
-from zhiku.claims.search import Scored, base_periods, candidates, current_of, from_to_base, name_likeness, specific_unit
+from zhiku.claims.search import (
+    Scored,
+    base_periods,
+    candidates,
+    current_of,
+    from_to_base,
+    name_likeness,
+    specific_unit,
+)
 from zhiku.claims.storeview import previous_in_store
 from zhiku.claims.tolerance import interval_sum
 
@@ -37,11 +45,7 @@ def check(table: FactTable) -> None:
         if claim.role != "growth" or claim.q.kind != "percent" or claim.verb.startswith("年均"):
             continue
         if claim.is_cell:
-            continue  # a table's growth column: see rules/table_sums.py
-        if claim.compare == "" and claim.target is None and "比" not in claim.context and "同比" not in claim.verb:
-            if claim.base_fact is None and not _from_to_before(table, claim):
-                # 增长g% with no base named: compared with the year before by convention
-                pass
+            continue  # a table's growth column: the sum rule reads its 合计 row
         _judge(table, claim, doc_comparable)
 
 
@@ -69,7 +73,8 @@ def _judge(table: FactTable, claim: Fact, doc_comparable: bool) -> None:
                 claim,
                 stated_text,
                 "—",
-                "实际增速（按可比价格或扣除价格因素），不能由名义数值验算 / real growth: nominal values cannot verify it",
+                "实际增速（按可比价格或扣除价格因素），不能由名义数值验算 / "
+                "real growth: nominal values cannot verify it",
                 [(claim, "所述")],
                 phrase,
                 missing="名义与实际 / real vs nominal",
@@ -85,7 +90,8 @@ def _judge(table: FactTable, claim: Fact, doc_comparable: bool) -> None:
                 claim,
                 stated_text,
                 "—",
-                "经季节调整的环比，不能由原始数值验算 / a seasonally adjusted change cannot be checked from raw values",
+                "经季节调整的环比，不能由原始数值验算 / "
+                "a seasonally adjusted change cannot be checked from raw values",
                 [(claim, "所述")],
                 phrase,
                 missing="季节调整 / seasonal adjustment",
@@ -96,7 +102,16 @@ def _judge(table: FactTable, claim: Fact, doc_comparable: bool) -> None:
     currents = current_of(table, claim, kinds)
     if not currents:
         what = claim.subject or "所述指标"
-        table.push(_missing(table, claim, stated_text, phrase, f"缺少「{what}」本期的数值 / the current value is not given", "本期数值 / current value"))
+        table.push(
+            _missing(
+                table,
+                claim,
+                stated_text,
+                phrase,
+                f"缺少「{what}」本期的数值 / the current value is not given",
+                "本期数值 / current value",
+            )
+        )
         return
     pairings: list[Pairing] = []
     for cur in currents[:2]:
@@ -117,18 +132,30 @@ def _judge(table: FactTable, claim: Fact, doc_comparable: bool) -> None:
         rates = [x for x, role in best.inputs]
         if len(rates) == 2:
             gap = value(rates[1]) - value(rates[0])
-            if abs(abs(gap) - value(claim)) <= 10 ** -claim.q.decimals:
+            if abs(abs(gap) - value(claim)) <= 10**-claim.q.decimals:
                 unit_note = (
                     f"两者相差{fmt.num(abs(gap))}个百分点：比率之差应写“个百分点”，写成%即为相对变化 / "
                     f"the rates differ by {fmt.num(abs(gap))} percentage points"
                 )
     f = conclude(
-        table, RELATION, claim, _stated(claim), stated_text, pairings, missing=missing, phrase=phrase, unit_note=unit_note
+        table,
+        RELATION,
+        claim,
+        _stated(claim),
+        stated_text,
+        pairings,
+        missing=missing,
+        phrase=phrase,
+        unit_note=unit_note,
     )
     if note and f.verdict == "inconsistent":
         f = _demote(f, note)
-    elif f.verdict == "inconsistent" and any(_PUBLISHED.search(fa.context) for fa, _ in _best_inputs(pairings)):
-        f = _demote(f, "基期为当时公布的数值，增速可能按修订后的基数计算 / the base is the figure published then")
+    elif f.verdict == "inconsistent" and any(
+        _PUBLISHED.search(fa.context) for fa, _ in _best_inputs(pairings)
+    ):
+        f = _demote(
+            f, "基期为当时公布的数值，增速可能按修订后的基数计算 / the base is the figure published then"
+        )
     table.push(f)
 
 
@@ -163,7 +190,10 @@ def _phrase(claim: Fact) -> tuple[int, int]:
     if claim.compare_at >= 0:
         start = claim.compare_at if claim.compare_at >= lo else start
     else:
-        m = re.search(r"(?:同比|环比)?(?:名义)?(?:分别)?(?:增长|下降|增加|减少|上升|提高|回落|下滑|降低|上涨|扩大)", claim.text[lo : claim.q.start])
+        m = re.search(
+            r"(?:同比|环比)?(?:名义)?(?:分别)?(?:增长|下降|增加|减少|上升|提高|回落|下滑|降低|上涨|扩大)",
+            claim.text[lo : claim.q.start],
+        )
         if m:
             start = lo + m.start()
     return start, claim.q.end
@@ -177,7 +207,9 @@ def _base_label(claim: Fact, cur: Fact) -> str:
 
 
 def _missing(table: FactTable, claim: Fact, stated_text: str, phrase: tuple[int, int], why: str, what: str):  # type: ignore[no-untyped-def]
-    return finding(table, RELATION, "unverifiable", claim, stated_text, "—", why, [(claim, "所述")], phrase, missing=what)
+    return finding(
+        table, RELATION, "unverifiable", claim, stated_text, "—", why, [(claim, "所述")], phrase, missing=what
+    )
 
 
 def _pairings(table: FactTable, claim: Fact, cur_s: Scored) -> list[Pairing]:
@@ -186,7 +218,9 @@ def _pairings(table: FactTable, claim: Fact, cur_s: Scored) -> list[Pairing]:
         return []
     out: list[Pairing] = []
     # 1. A base written in the comparison, or the start of 由A增至B.
-    for base in filter(None, (table.fact(claim.base_fact) if claim.base_fact is not None else None, from_to_base(table, cur))):
+    for base in filter(
+        None, (table.fact(claim.base_fact) if claim.base_fact is not None else None, from_to_base(table, cur))
+    ):
         if base.id != cur.id and not bound_only(base):
             out.append(_pair(claim, cur, [base], cur_s.score, "文中所给基数"))  # written: certain
     if out:
@@ -223,7 +257,13 @@ def _pairings(table: FactTable, claim: Fact, cur_s: Scored) -> list[Pairing]:
     if inc is not None:
         out.append(_pair_increment(claim, cur, inc, cur_s.score))
     # 4. A stored series whose value now is ``cur``.
-    if not out and bp is not None and bp.year is not None and cur.period.year is not None and table.store is not None:
+    if (
+        not out
+        and bp is not None
+        and bp.year is not None
+        and cur.period.year is not None
+        and table.store is not None
+    ):
         stored = previous_in_store(table.store, cur.q, cur.period.year, bp.year)
         if stored is not None:
             interval, base_value, series_id = stored
@@ -265,14 +305,23 @@ def _pair(claim: Fact, cur: Fact, base: list[Fact], score: float, where: str) ->
     base_s = shown[1] if len(base) == 1 else "(" + "+".join(shown[1:]) + ")"
     arithmetic = f"{cur_s}/{base_s} − 1"
     if len(base) > 1:
-        arithmetic += f" = {fmt.like_shown(value(cur), [cur.q, *[b.q for b in base]])}/{fmt.like_shown(base_value, [cur.q, *[b.q for b in base]])} − 1"
+        qs = [cur.q, *[b.q for b in base]]
+        arithmetic += f" = {fmt.like_shown(value(cur), qs)}/{fmt.like_shown(base_value, qs)} − 1"
     arithmetic += f" = {fmt.pct(point)}"
     lines = sorted({b.place.line for b in base if b.place.sentence != claim.place.sentence})
     note = where + (f"，见第{'、'.join(map(str, lines))}行" if lines else "，见本句")
     if score < 1.0 and implausible(claim, point):
         score *= 0.5
         note += "；两数相差过大，未必是同一指标 / the two values may not measure the same thing"
-    return Pairing(tuple([(b, "基期") for b in base] + [(cur, "本期")]), score, computed, point, arithmetic, note, fmt.pct(point))
+    return Pairing(
+        tuple([(b, "基期") for b in base] + [(cur, "本期")]),
+        score,
+        computed,
+        point,
+        arithmetic,
+        note,
+        fmt.pct(point),
+    )
 
 
 def implausible(claim: Fact, point: float) -> bool:
@@ -306,4 +355,12 @@ def _pair_increment(claim: Fact, cur: Fact, inc: Fact, score: float) -> Pairing:
     point = sign * value(inc) / base_v * 100 if base_v else float("nan")
     si, sc = fmt.shown([inc.q, cur.q])
     arithmetic = f"{'−' if sign < 0 else ''}{si}/({sc}{'+' if sign < 0 else '−'}{si}) = {fmt.pct(point)}"
-    return Pairing(((cur, "本期"), (inc, "增减量")), score * 0.95, computed, point, arithmetic, "基数 = 本期 − 增加量", fmt.pct(point))
+    return Pairing(
+        ((cur, "本期"), (inc, "增减量")),
+        score * 0.95,
+        computed,
+        point,
+        arithmetic,
+        "基数 = 本期 − 增加量",
+        fmt.pct(point),
+    )
