@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -65,8 +66,12 @@ def _settle(table: FactTable) -> list[Finding]:
 
 
 def _covered(f: Finding, spans: list[tuple[int, int]]) -> bool:
+    """Whether a judged finding's span (``spans`` sorted) overlaps ``f``'s claim."""
     claim = _claim_span(f)
-    return claim is not None and any(a < claim[1] and claim[0] < b for a, b in spans)
+    if claim is None or not spans:
+        return False
+    k = bisect_left(spans, (claim[1], -1))  # spans starting before the claim ends
+    return any(a < claim[1] and claim[0] < b for a, b in spans[max(0, k - 32) : k])
 
 
 def _claim_span(f: Finding) -> tuple[int, int] | None:

@@ -23,6 +23,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from bisect import bisect_left, bisect_right
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -56,6 +57,9 @@ class SeriesStore(Protocol):
 
 
 Role = Literal["level", "growth", "change", "share", "gap", "rate", "multiple", "other"]
+
+# How many values a search looks at around a claim (see FactTable.around and near).
+SPAN = 24
 
 # Kinds that measure something (as opposed to dates, clock times and ordinals).
 AMOUNT_KINDS = frozenset({"money", "count", "number", "dimension"})
@@ -203,9 +207,10 @@ class Sentence:
     row: int | None = None
     refs: list[tuple[int, Period]] = field(default_factory=list)  # (offset, period) named as references
 
-    def refs_before(self, pos: int) -> list[Period]:
-        """Periods named as references (比2010年, 是2004年的) before ``pos``, nearest first."""
-        return [p for at, p in reversed(self.refs) if at < pos]
+    def refs_before(self, pos: int, most: int = 4) -> list[Period]:
+        """Periods named as references (比2010年, 是2004年的) before ``pos``, nearest first (a few)."""
+        k = bisect_left(self.refs, (pos, -1), key=lambda r: (r[0], -1))
+        return [p for _, p in reversed(self.refs[max(0, k - most) : k])]
 
     @property
     def words(self) -> str:
@@ -250,26 +255,49 @@ class FactTable:
     def sentence_of(self, f: Fact) -> Sentence:
         return self.sentences[f.place.sentence]
 
-    def in_sentence(self, index: int) -> list[Fact]:
-        return [f for f in self.facts if f.place.sentence == index]
+    def index(self) -> None:
+        """Build the look-ups the rules use (after the table is complete)."""
+        self._by_sentence: dict[int, list[Fact]] = {}
+        self._children: dict[int, list[Fact]] = {}
+        self._cells = [f for f in self.facts if f.is_cell]
+        for f in self.facts:
+            self._by_sentence.setdefault(f.place.sentence, []).append(f)
+            if f.parent is not None:
+                self._children.setdefault(f.parent, []).append(f)
 
-    def in_clause(self, clause: int) -> list[Fact]:
-        return [f for f in self.facts if f.place.clause == clause]
+    def in_sentence(self, index: int) -> list[Fact]:
+        return self._by_sentence.get(index, [])
+
+    def cells(self) -> list[Fact]:
+        """The facts read from tables."""
+        return self._cells
+
+    def around(self, f: Fact, before: int = 2 * SPAN, after: int = SPAN) -> list[Fact]:
+        """The facts of ``f``'s sentence, at most ``before``/``after`` values away from it: a sentence
+        of a thousand values (a run-on list) is read in a bounded window, so checking stays linear."""
+        if f.id < 0:
+            return self.in_sentence(f.place.sentence)
+        return [
+            g
+            for g in self.facts[max(0, f.id - before) : f.id + after + 1]
+            if g.place.sentence == f.place.sentence
+        ]
 
     def list_of(self, f: Fact) -> list[Fact]:
         return [] if f.group is None else [self.facts[i] for i in self.lists[f.group]]
 
     def children(self, f: Fact) -> list[Fact]:
-        return [g for g in self.facts if g.parent == f.id]
+        return self._children.get(f.id, [])
 
     def near(self, f: Fact, window: int = 60) -> Iterator[Fact]:
-        """Facts in a window of sentences around ``f``, nearest first (a bound on every search)."""
+        """Facts in a window around ``f``: sentences within ``window``, and at most 8 × SPAN values
+        before it and 2 × SPAN after — the bound on every search (callers rank what they find)."""
         s = f.place.sentence
-        by_distance = sorted(
-            (g for g in self.facts if abs(g.place.sentence - s) <= window and g.id != f.id),
-            key=lambda g: (abs(g.place.sentence - s), g.place.sentence > s, abs(g.id - f.id)),
-        )
-        yield from by_distance
+        lo = max(0, f.id - 8 * SPAN) if f.id >= 0 else 0
+        hi = f.id + 2 * SPAN + 1 if f.id >= 0 else len(self.facts)
+        for g in self.facts[lo:hi]:
+            if g.id != f.id and abs(g.place.sentence - s) <= window:
+                yield g
 
     def claim(self, f: Fact, relation: str) -> bool:
         """Mark ``f`` as read by ``relation``; False when another rule of the same family took it."""
@@ -549,7 +577,8 @@ class _Builder:
         t.sentences.append(Sentence(sidx, pi, s0, s1, text, line))
         main = replace(self.frame, explicit=False)
         by_start = {m.start: m for m in marks if s0 <= m.start < s1}
-        word_marks = [m for m in marks if s0 <= m.start < s1 and not any(q.start == m.start for q in qs)]
+        q_starts = {q.start for q in qs}
+        word_marks = [m for m in marks if s0 <= m.start < s1 and m.start not in q_starts]
         pending: Period | None = None  # a period inside a comparison: dates the next value only
         pending_end = -1
         last_mark_end = -10
@@ -567,11 +596,11 @@ class _Builder:
             clause_ids[(c0, c1)] = self.clause_no
             self.clause_no += 1
 
+        starts = [c0 for c0, _ in clauses]
+
         def clause_of(pos: int) -> tuple[int, int, int]:
-            for (c0, c1), cid in clause_ids.items():
-                if c0 <= pos < c1:
-                    return c0, c1, cid
-            c0, c1 = clauses[-1]
+            k = max(0, bisect_right(starts, pos) - 1)
+            c0, c1 = clauses[k]
             return c0, c1, clause_ids[(c0, c1)]
 
         for pos, _kind, obj in events:
@@ -625,7 +654,7 @@ class _Builder:
                 whole_fact = next(
                     (
                         g
-                        for g in reversed(ids)
+                        for g in reversed(ids[-8:])
                         if a <= t.facts[g].q.start < b
                         and t.facts[g].q.kind in AMOUNT_KINDS
                         and t.facts[g].role == "level"
@@ -694,6 +723,8 @@ class _Builder:
                 if not f.period.explicit and f.period.year in ref_years:
                     t.facts[fid] = replace(f, period=replace(f.period, year=None))
             self.frame = UNKNOWN
+        ids = _Ids(ids)
+        ids.starts = [t.facts[g].q.start for g in ids]
         self._restatements(ids, text)
         self._inline_bases(ids)
         self._from_to(ids, text)
@@ -726,7 +757,7 @@ class _Builder:
             f = t.facts[fid]
             if f.compare_at < 0 or not f.compare_has_value:
                 continue
-            for g in ids:
+            for g in _window(t.facts, ids, f.q.start, before=8, after=0):
                 h = t.facts[g]
                 if h.place.clause == f.place.clause and f.compare_at < h.q.start < f.q.start:
                     t.facts[fid] = replace(f, base_fact=h.id)
@@ -745,7 +776,9 @@ class _Builder:
             ):
                 continue
             earlier = [
-                t.facts[g] for g in ids if t.facts[g].q.end <= f.q.start and same_measure(t.facts[g].q, f.q)
+                t.facts[g]
+                for g in _window(t.facts, ids, f.q.start, before=12, after=0)
+                if t.facts[g].q.end <= f.q.start and same_measure(t.facts[g].q, f.q)
             ]
             for h in reversed(earlier):
                 lead = text[max(0, h.q.start - 14) : h.q.start]
@@ -766,7 +799,7 @@ class _Builder:
             pos = at + len(_RESPECTIVELY)
             members: list[Fact] = []
             last_end = pos
-            for fid in ids:
+            for fid in _window(t.facts, ids, at, before=0, after=NEIGHBOURS):
                 f = t.facts[fid]
                 if f.q.start < at:
                     continue
@@ -786,16 +819,19 @@ class _Builder:
             targets: list[Fact] = []
             if len(items) != len(members) or _PRONOUN.match(items_text.strip()) or not items_text.strip():
                 # 两者分别增长…, 分别占…: a list named earlier in the sentence (its levels are the targets)
+                near = _window(t.facts, ids, clause_start, after=0)
                 earlier = [
                     self.table.list_of(t.facts[g])
-                    for g in ids
+                    for g in near
                     if t.facts[g].q.end <= clause_start
                     and t.facts[g].group is not None
                     and t.facts[g].member == 0
                 ]
                 earlier = [lst for lst in earlier if len(lst) == len(members)]
                 before = [
-                    t.facts[g] for g in ids if t.facts[g].q.end <= clause_start and t.facts[g].role == "level"
+                    t.facts[g]
+                    for g in near
+                    if t.facts[g].q.end <= clause_start and t.facts[g].role == "level"
                 ]
                 if earlier:
                     items = [g.item for g in earlier[-1]]
@@ -852,10 +888,11 @@ class _Builder:
         t = self.table
         for m in _OF_WHICH.finditer(text, s0, s1):
             at = m.start()
-            bases = {t.facts[g].base_fact for g in ids}
+            near = _window(t.facts, ids, at)
+            bases = {t.facts[g].base_fact for g in near}
             before = [
                 t.facts[g]
-                for g in ids
+                for g in near
                 if t.facts[g].q.end <= at
                 and t.facts[g].role == "level"
                 and g not in bases
@@ -863,7 +900,7 @@ class _Builder:
             ]
             after = [
                 t.facts[g]
-                for g in ids
+                for g in near
                 if t.facts[g].q.start > at and t.facts[g].role == "level" and not _bound(t.facts[g])
             ]
             if not after:
@@ -955,7 +992,9 @@ class _Builder:
 
 def _parallel(text: str, at: int, s1: int) -> bool:
     """Segments after 其中 separated by ； that each name a part of one group (第一/二/三产业, 东/中/西部)."""
-    segments = [seg for seg in re.split(r"[；;]", text[at:s1]) if seg.strip()]
+    end = text.find("其中", at + 2, s1)
+    end = s1 if end < 0 else end
+    segments = [seg for seg in re.split(r"[；;]", text[at : min(end, at + 400)]) if seg.strip()]
     if len(segments) < 2:
         return False
     heads = [re.sub(r"^(?:其中|，|,|\s)+", "", seg)[:6] for seg in segments]
@@ -964,8 +1003,30 @@ def _parallel(text: str, at: int, s1: int) -> bool:
 
 def _in_brackets(text: str, s0: int, pos: int) -> bool:
     """Inside （…）: an aside (印度2023财年（2023年4月至2024年3月）) does not move the frame."""
-    before = text[s0:pos]
+    before = text[max(s0, pos - 80) : pos]  # an aside is short: look back a little way only
     return before.count("（") + before.count("(") > before.count("）") + before.count(")")
+
+
+NEIGHBOURS = 40  # values on either side a sentence-level link looks at: keeps building linear
+
+
+class _Ids(list[int]):
+    """A sentence's fact ids in reading order, with their offsets for windowed look-ups."""
+
+    starts: list[int]
+
+
+def _window(
+    facts: list[Fact], ids: list[int], pos: int, before: int = NEIGHBOURS, after: int = NEIGHBOURS
+) -> list[int]:
+    """The ids of ``ids`` (in reading order) within ``before``/``after`` values of offset ``pos``."""
+    if len(ids) <= before + after:
+        return ids
+    starts = getattr(ids, "starts", None)
+    if starts is None or len(starts) != len(ids):
+        starts = [facts[i].q.start for i in ids]
+    k = bisect_left(starts, pos)
+    return ids[max(0, k - before) : k + after]
 
 
 def _bound(f: Fact) -> bool:
@@ -1147,6 +1208,7 @@ def build(
     """Read a document into its fact table."""
     table = _Builder(doc, store, reference_date).build()
     _resolve_base_periods(table)
+    table.index()
     return table
 
 

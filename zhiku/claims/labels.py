@@ -123,6 +123,7 @@ def pairs(label: str) -> frozenset[str]:
     return frozenset(s[i : i + 2] for i in range(len(s) - 1))
 
 
+@lru_cache(maxsize=65536)
 def likeness_of(query: str, label: str, forward_only: bool = False) -> float:
     """How surely ``label`` names what ``query`` names (0–1).
 
@@ -179,6 +180,7 @@ def places(text: str) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=65536)
 def opposed(a: str, b: str) -> bool:
     """One name says x and the other its opposite y (a name holding both, 进出口, is the whole)."""
     pa, pb = places(a), places(b)

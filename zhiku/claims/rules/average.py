@@ -54,7 +54,7 @@ def _phrase(f: Fact, back: int) -> tuple[int, int]:
 
 
 def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
-    before = [g for g in table.in_sentence(avg.place.sentence) if g.q.end <= avg.q.start and g.id != avg.id]
+    before = [g for g in table.around(avg) if g.q.end <= avg.q.start and g.id != avg.id]
     total = None
     for g in reversed(before):
         if (

@@ -101,7 +101,7 @@ def _span_years(table: FactTable, claim: Fact) -> tuple[int, int] | None:
     """The years of the span: a year range in the sentence (2013—2019年), else a base year named in a
     comparison (比1949年, 是2004年的) and the claim's year."""
     sentence = table.sentences[claim.place.sentence]
-    for f in table.in_sentence(claim.place.sentence):
+    for f in table.around(claim):
         if f.period.first is not None and f.period.last is not None and f.q.start < claim.q.end:
             return f.period.first, f.period.last
     if claim.period.first is not None and claim.period.last is not None:
@@ -114,7 +114,7 @@ def _span_years(table: FactTable, claim: Fact) -> tuple[int, int] | None:
 
 
 def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
-    sentence = table.in_sentence(claim.place.sentence)
+    sentence = table.around(claim)
     before = [g for g in sentence if g.q.end <= claim.q.start]
     out: list[Pairing] = []
     # 1. 由A增至B just before

@@ -119,7 +119,7 @@ def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:
 
 
 def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
-    sentence = table.in_sentence(claim.place.sentence)
+    sentence = table.around(claim)
     before = [g for g in sentence if g.q.end <= claim.q.start and g.id != claim.id]
     # 1. 由A降至B，下降n
     for g in reversed(before):
@@ -198,7 +198,7 @@ def _current(table: FactTable, claim: Fact, exclude: set[int] | None = None) -> 
     if found:
         return found
     # 新增银幕4658块，银幕总数达到90968块: the value may follow the change.
-    for g in table.in_sentence(claim.place.sentence):
+    for g in table.around(claim):
         if (
             g.q.start > claim.q.end
             and g.role == "level"

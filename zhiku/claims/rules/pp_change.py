@@ -173,7 +173,7 @@ def _is_rate(f: Fact) -> bool:
 
 
 def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
-    sentence = table.in_sentence(claim.place.sentence)
+    sentence = table.around(claim)
     before = [g for g in sentence if g.q.end <= claim.q.start and g.id != claim.id]
     # 1. 由a提升至b，提高n个百分点
     for g in reversed(before):
@@ -235,9 +235,7 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
         like = [
             g
             for g in rates[:-1]
-            if (g.role == a.role
-            and g.q.kind == a.q.kind
-            and g.group != a.group)
+            if (g.role == a.role and g.q.kind == a.q.kind and g.group != a.group)
             or (g.group is None and g.role == a.role)
         ]
         if like:
@@ -250,7 +248,7 @@ def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None
     skip = exclude or set()
     own = re.sub(r"^(?:其|该)|增速|增幅|增长率|涨幅|降幅|比重|占比|水平|整体", "", claim.own)
     if own:
-        sentence = table.in_sentence(claim.place.sentence)
+        sentence = table.around(claim)
         named = [
             g
             for g in sentence
@@ -273,7 +271,7 @@ def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None
     found = [s for s in current_of(table, claim, _RATE_KINDS) if s.fact.id not in skip and _is_rate(s.fact)]
     if found:
         return found[:1]
-    sentence = table.in_sentence(claim.place.sentence)
+    sentence = table.around(claim)
     rates = [g for g in sentence if _is_rate(g) and g.q.end <= claim.q.start and g.id not in skip]
     return [Scored(rates[-1], 0.9, 0.9)] if rates else []
 

@@ -76,7 +76,7 @@ def check(table: FactTable) -> None:
 def _judge_cell(table: FactTable, claim: Fact) -> None:
     """A table's 占比 column: the row's amount over the whole — the 合计 row of the amount's column,
     or the whole the column header names (占全球比重) found in the prose."""
-    row = [f for f in table.facts if f.place.table == claim.place.table and f.place.row == claim.place.row]
+    row = [f for f in table.cells() if f.place.table == claim.place.table and f.place.row == claim.place.row]
     parts = [
         f for f in row if f.role == "level" and f.q.kind in AMOUNT_KINDS and f.place.col != claim.place.col
     ]
@@ -85,7 +85,7 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
     part = parts[0]
     total_rows = [
         f
-        for f in table.facts
+        for f in table.cells()
         if f.place.table == claim.place.table
         and f.place.col == part.place.col
         and re.search(r"合计|总计|全国|总体|全部", f.subject)
@@ -179,7 +179,7 @@ def _parts(table: FactTable, claim: Fact) -> list[Scored]:
 
 def _among(table: FactTable, claim: Fact) -> tuple[Scored, Scored] | None:
     """41个大类行业中有26个行业…，占比超过六成: the count after 中有 of the count before it."""
-    same = [g for g in table.in_sentence(claim.place.sentence) if g.q.end <= claim.q.start]
+    same = [g for g in table.around(claim) if g.q.end <= claim.q.start]
     text = claim.text
     for i in range(len(same) - 1, 0, -1):
         part, whole = same[i], same[i - 1]
@@ -255,7 +255,7 @@ def _only_place(name: str) -> bool:
 def _list_total(table: FactTable, group: list[Fact]) -> Fact | None:
     """四大领域合计123258亿元 / 三者合计…: the total written right after a list."""
     last = group[-1]
-    for f in table.in_sentence(last.place.sentence):
+    for f in table.around(last):
         if f.q.start <= last.q.end or f.q.start - last.q.end > 16:
             continue
         if re.search(r"合计|总计|共计|共|总和", f.text[last.q.end : f.q.start]) and same_measure(f.q, last.q):
@@ -282,7 +282,7 @@ def _can_hold(f: Fact, part: Fact) -> bool:
 
 def _total_rows(table: FactTable, claim: Fact, part: Fact) -> list[Scored]:
     out = []
-    for f in table.facts:
+    for f in table.cells():
         total = f.is_cell and re.search(r"合计|总计|全国|总体|全部", f.subject) and same_measure(f.q, part.q)
         if total and _can_hold(f, part) and f.period.year in (None, part.period.year):
             out.append(Scored(f, 0.8, 0.8))

@@ -55,9 +55,7 @@ def check(table: FactTable) -> None:
 
 def _list_total(table: FactTable, total: Fact, head: str) -> None:
     """合计t after a list: the list just before it in its sentence (a 分别 list or the values before)."""
-    before = [
-        g for g in table.in_sentence(total.place.sentence) if g.q.end <= total.q.start and g.id != total.id
-    ]
+    before = [g for g in table.around(total) if g.q.end <= total.q.start and g.id != total.id]
     parts: list[Fact] = []
     groups = [g for g in before if g.group is not None and same_measure(g.q, total.q)]
     if groups:
@@ -207,9 +205,7 @@ def _years_total(table: FactTable, total: Fact) -> None:
 
 def _rest_of_shares(table: FactTable, rest: Fact) -> None:
     """其余46.0%: 100 minus the shares listed before it in the sentence."""
-    before = [
-        g for g in table.in_sentence(rest.place.sentence) if g.q.end <= rest.q.start and g.q.kind == "percent"
-    ]
+    before = [g for g in table.around(rest) if g.q.end <= rest.q.start and g.q.kind == "percent"]
     shares = [g for g in before if g.role == "share"]
     if shares and shares[-1].group is not None:
         shares = table.list_of(shares[-1])
@@ -248,12 +244,16 @@ def _year_parts(table: FactTable) -> None:
     by_year: dict[int, list[Fact]] = {}
     for f in table.facts:
         if (
-            f.role == "level"
-            and not f.is_cell
-            and f.q.kind in AMOUNT_KINDS
-            and f.period.year is not None
-            and not f.period.end
-        ) and f.restates is None and not bound_only(f):
+            (
+                f.role == "level"
+                and not f.is_cell
+                and f.q.kind in AMOUNT_KINDS
+                and f.period.year is not None
+                and not f.period.end
+            )
+            and f.restates is None
+            and not bound_only(f)
+        ):
             by_year.setdefault(f.period.year, []).append(f)
     for facts in by_year.values():
         wholes = [f for f in facts if f.period.months is None and f.period.explicit]
