@@ -37,7 +37,11 @@ def summary(tmp_path_factory: pytest.TempPathFactory) -> dict[str, float]:
     out = tmp_path_factory.mktemp("dev") / "findings.json"
     out.write_text(json.dumps(findings, ensure_ascii=False), encoding="utf-8")
     r = subprocess.run(
-        [sys.executable, str(DEV / "score.py"), str(out)], capture_output=True, text=True, timeout=300, check=True
+        [sys.executable, str(DEV / "score.py"), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
     )
     line = r.stdout.strip().splitlines()[-1]
     assert line.startswith("SUMMARY"), r.stdout

@@ -19,6 +19,7 @@ RELATIONS: dict[str, tuple[str, str]] = {
     "average": ("平均数", "average"),
     "date_span": ("日期间隔", "days between dates"),
     "ordinal_year": ("届次", "ordinal of a yearly event"),
+    "copy_invisible": ("不可见字符", "invisible characters"),
 }
 
 VERDICTS: dict[str, tuple[str, str]] = {

@@ -39,6 +39,7 @@ RELATION_ZH = {
     "average": "平均数",
     "date_span": "日期间隔",
     "ordinal_year": "届次",
+    "copy_invisible": "不可见字符",
 }
 VERDICT_ZH = {"consistent": "一致", "inconsistent": "不一致", "unverifiable": "无法核实"}
 
