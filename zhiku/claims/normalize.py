@@ -67,8 +67,8 @@ def invisible_characters(doc: Document) -> list[Finding]:
     for p in doc.passages:
         if not p.kept:
             continue
-        spans = []
-        names = []
+        spans: list[tuple[int, int]] = []
+        names: list[str] = []
         for m in INVISIBLE.finditer(p.original):
             a, b = max(0, m.start() - 3), min(len(p.original), m.end() + 3)
             if spans and a <= spans[-1][1]:
