@@ -81,7 +81,7 @@ _ANNUAL = re.compile(r"年均|年平均|平均每年|每年平均")
 _QUALIFIERS_AT_END = re.compile(r"(?:约|近|将近|接近|超过|逾|突破|不足|不到|仅|高达|已|达|为|了|\s)*$")
 _CHANGE = re.compile(
     r"(?P<verb>(?:多增|少增|净增加|净增|净减少|净减|增长率为|增速为|增幅为|降幅为|增幅|降幅|涨幅|跌幅|"
-    r"增长|增加|上升|提高|提升|上涨|扩大|增|下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|回升|降|涨|"
+    r"增长|增加|上升|提高|提升|上涨|扩大|(?<![新])增|下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|回升|降|涨|"
     r"加快|放缓|上调|下调))(?:了|为)?$"
 )
 _DOWN = re.compile(r"下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|降|放缓|下调|少增|净减|跌幅")
@@ -95,7 +95,7 @@ _SHARE = re.compile(
     r"(?:(?P<zhan>占)(?!比)(?P<whole>[^，,。；;＃\ue000\ue001]{0,24}?)(?:的)?(?:比重|比例|份额)?(?:由|从)?|"
     r"占(?P<wholev>[^，,。；;＃\ue001]{0,24}?\ue000+)的|"
     r"(?P<bizhong>占比|比重|份额|所占比重)(?:由|从)?(?:升至|降至|提高到|提高至|提升至|提升到|上升到|上升至|下降到|下降至|回落至|增至)?|"
-    r"(?P<of>(?:是|为|相当于|恢复至|恢复到|达到)(?P<whole2>[^，,。；;\ue000]{1,24}?)的))"
+    r"(?P<of>(?:是|为|相当于|恢复至|恢复到|达到|完成|实现)(?P<whole2>[^，,。；;\ue000]{1,24}?)的))"
     r"(?:仍|已|还|均|都|仅|只|也)?(?:提升至|提高到|提高至|升至|降至|上升到|上升至|下降到|下降至|回落至|增至|"
     r"为|达|达到|是|约为|约|已达|已近|已|在)?$"
 )
@@ -121,6 +121,8 @@ _OF_WHICH = re.compile(r"其中")
 _LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|以及)\s*$")
 _ITEM_SPLIT = re.compile(r"、|以及|和|及|与|/")
 _RESPECTIVELY = "分别"
+_PER_UNIT = re.compile(r"日均|月均|周均|平均|人均|户均|每")
+_IN_COMPARISON = re.compile(r"(?:比|较)(?![重例率值])[^\ue000，,。；;]*$")
 _MULTIPLE_OF = re.compile(
     r"(?:至少|起码|最多|接近|将近|约为|约是|不到|不足|超过)(?:仍|还|已|也)?(?:是|为)?|"
     r"(?:仍|还|已|也)?(?:是|为|相当于|达到|比|较|即|翻)"
@@ -323,6 +325,8 @@ def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 def _mask(text: str, qs: Sequence[Quantity]) -> str:
     chars = list(text)
     for q in qs:
+        if q.kind == "ordinal":
+            continue  # 第一产业, 第二产业: part of a name
         mark = _VALUE_MARK if q.kind in VALUE_KINDS else _OTHER_MARK
         for i in range(q.start, q.end):
             chars[i] = mark
@@ -686,8 +690,12 @@ class _Builder:
                 slot.role = "other"
             subject = own or subject_chain
             chain_before[len(t.facts)] = subject_chain
-            if own and (
-                slot.role in ("level", "rate", "growth", "change", "share") or slot.verb in _NOUN_GAP_WORDS
+            # 比农村居民人均消费支出18450元多…: a value written inside a comparison is its base, not the topic
+            inside_comparison = slot.role == "level" and bool(_IN_COMPARISON.search(mask[c0 : q.start]))
+            if (
+                own
+                and not inside_comparison
+                and (slot.role in ("level", "rate", "growth", "change", "share") or slot.verb in _NOUN_GAP_WORDS)
             ):
                 # 地表水源、地下水源和非常规水源供水量分别为…: what runs on is the shared name (供水量)
                 listed = "、" in own or _RESPECTIVELY in text[c0 : q.start]
@@ -815,7 +823,7 @@ class _Builder:
             cut = max(text.rfind(c, s0, at) for c in "，,；;：:")
             clause_start = s0 if cut < s0 else cut + 1
             items_text = text[clause_start:at]
-            items = _items(items_text)
+            items = _items_for(items_text, len(members))
             targets: list[Fact] = []
             if len(items) != len(members) or _PRONOUN.match(items_text.strip()) or not items_text.strip():
                 # 两者分别增长…, 分别占…: a list named earlier in the sentence (its levels are the targets)
@@ -913,12 +921,13 @@ class _Builder:
                 prev_bases = {f.base_fact for f in t.facts if f.place.sentence == prev_s}
                 prev = [
                     f
-                    for f in t.facts
+                    for f in t.facts[max(0, after[0].id - 2 * NEIGHBOURS) : after[0].id]
                     if f.place.sentence == prev_s
                     and f.role == "level"
                     and not _bound(f)
                     and f.id not in prev_bases
                     and same_measure(f.q, after[0].q)
+                    and not _PER_UNIT.search(f.qualifier_words + f.subject)
                 ]
                 if prev and prev[-1].place.passage == t.sentences[-1].passage:
                     parent = prev[-1]
@@ -965,15 +974,21 @@ class _Builder:
                 if q is None:
                     continue
                 role = _header_role(header, q)
+                period = _header_period(header, frame)
+                subject = row_label
+                if year_row := _YEAR_ROW.fullmatch(row_label.strip()):
+                    # | 2022 | 18640 |: rows by year — the header names the thing, the row its year
+                    period = Period(year=int(year_row.group(1)))
+                    subject = _header_name(header)
                 self.table.facts.append(
                     Fact(
                         id=len(self.table.facts),
                         q=q,
                         text=row_text,
                         place=Place(tv.row_line(r), None, sidx, cidx, ti, r, c),
-                        period=_header_period(header, frame),
-                        subject=row_label,
-                        own=row_label,
+                        period=period,
+                        subject=subject,
+                        own=subject,
                         role=role,
                         header=_header_name(header),
                         context=row_text,
@@ -1035,7 +1050,38 @@ def _bound(f: Fact) -> bool:
     return is_bound_only(f.q, f.text)
 
 
+_ELLIPSIS_TAIL = re.compile(r"[部区方省市洲类型业级]$")
+
+
 def _items(words: str) -> list[str]:
+    """The items of a list as written; 东、中、西部 is 东部、中部、西部 (a shared last character)."""
+    items = _split_items(words)
+    for k in range(len(items) - 1):
+        if len(items[k]) == 1:
+            nxt = next((x for x in items[k + 1 :] if len(x) > 1), "")
+            m = _ELLIPSIS_TAIL.search(nxt[:2]) if len(nxt) >= 2 else None
+            if m:
+                items[k] = items[k] + m.group(0)
+    return items
+
+
+_COUNT_TAIL = re.compile(r"[两二三四五六七八九十\d]+(?:大|个|类|项|种|者)[^、，,]{0,4}$")
+
+
+def _items_for(words: str, n: int) -> list[str]:
+    """The items of a list of ``n`` values: 、 and 和 separate them, unless that makes too many
+    (货物和服务净出口 is one item); a count after the list (…三大需求) is not an item."""
+    words = _COUNT_TAIL.sub("", words.strip())
+    items = _items(words)
+    if len(items) != n:
+        by_comma = [x.strip() for x in words.split("、") if x.strip()]
+        by_comma = [re.sub(r"^(?:其中|按[^，,]*分|分[^，,]*看|而|但|同时|此外|另外|\s)+", "", x) for x in by_comma]
+        if len(by_comma) == n:
+            return by_comma
+    return items
+
+
+def _split_items(words: str) -> list[str]:
     words = re.sub(r"^(?:其中|按[^，,]*分|分[^，,]*看|而|但|同时|此外|另外|\s)+", "", words.strip())
     parts = [p.strip() for p in _ITEM_SPLIT.split(words) if p.strip()]
     return parts
@@ -1062,8 +1108,9 @@ def _shared_head(items: list[str]) -> str:
             if at > 0:
                 cut = at + len(suffix)
     if cut < 0:
+        # 城镇、乡村消费品零售额: short items (up to four characters) before a long last one
         longest = max(len(x) for x in others)
-        cut = longest if len(last) > longest + 1 else -1
+        cut = longest if longest <= 4 and len(last) > longest + 1 else -1
     if cut <= 0 or cut >= len(last):
         return ""
     m = re.match(r"(?:及以上|及以下|以上|以下|及以后|以后)", last[cut:])
@@ -1077,6 +1124,7 @@ def _shared_head(items: list[str]) -> str:
 
 _HEADER_UNIT = re.compile(r"[（(]([^（）()]+)[）)]\s*$")
 _HEADER_YEAR = re.compile(r"(\d{4})\s*年")
+_YEAR_ROW = re.compile(r"(\d{4})\s*年?(?:度)?")
 
 
 def _header_name(header: str) -> str:

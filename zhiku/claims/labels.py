@@ -227,9 +227,18 @@ def strip_whole(label: str) -> str:
     return _WHOLE_WORDS.sub("", label)
 
 
-def complement_parts(labels: list[str]) -> list[int] | None:
-    """Indexes of labels forming one complete complementary group (去程…, 回程…), or None."""
+# Groups that are complete when all their members are named (a total is exactly their sum). 东/中/西
+# without 东北 and 国有/民营/外资 are not: other schemes have more parts.
+_NOT_EXHAUSTIVE = {("东部", "中部", "西部"), ("国有", "民营", "外资")}
+
+
+def complement_parts(labels: list[str], exhaustive: bool = False) -> list[int] | None:
+    """Indexes of labels forming one complete complementary group (去程…, 回程…), or None.
+
+    With ``exhaustive``, only groups whose members make up the whole (for sums) count."""
     for group in COMPLEMENTS:
+        if exhaustive and group in _NOT_EXHAUSTIVE:
+            continue
         picked: list[int] = []
         for word in group:
             hits = [i for i, lab in enumerate(labels) if word in lab and not any(w in lab for w in WHOLES)]

@@ -157,8 +157,8 @@ def current_of(
     bases = {h.base_fact for h in table.around(claim) if h.base_fact is not None}
     bases |= set(exclude) | ({claim.whole_fact} if claim.whole_fact is not None else set())
     for g in reversed(before):
-        if g.restates is not None:
-            continue  # 约6.2亿人次 restates the value before it: that one is the value
+        if g.restates is not None or g.role == "share" and g.q.kind == "number":
+            continue  # 约6.2亿人次 restates the value before it; 接近一半 is a share, not a value
         if g.q.kind not in want or g.id in bases:
             continue  # an inline base (比2022年的V) is not the value now
         rate_like = g.role == "share" and g.q.kind in ("percent", "per_mille") and not (want & AMOUNT_KINDS)
@@ -178,7 +178,14 @@ def current_of(
         return [Scored(g, 1.0, 1.0)]
     if not subject:
         return []
-    found = candidates(table, claim, subject, kinds=want, period=claim.period if claim.period.known else None)
+    found = candidates(
+        table,
+        claim,
+        subject,
+        kinds=want,
+        period=claim.period if claim.period.known else None,
+        accept=lambda f: not (f.q.kind == "number" and f.q.value is not None and f.q.value <= 1),
+    )
     return [s for s in found if s.likeness >= 0.5]
 
 

@@ -34,6 +34,8 @@ _AFTER_APPROX = ("左右", "上下")
 _AFTER_OVER = ("以上", "多", "余")
 _AFTER_UNDER = ("以下", "以内")
 
+# 比农村18450元多14160元: 多 followed by a number is the comparison, not "more than 18450".
+_COMPARED = re.compile(r"^多[0-9０-９一二两三四五六七八九十百千万]")
 _DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 _LITERAL = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 
@@ -61,7 +63,9 @@ def bound_of(q: Quantity, text: str) -> Bound:
         return "near"
     if q.qualifier == "over" or any(inside.startswith(w) or before.endswith(w) for w in _BEFORE_OVER):
         return "over"
-    if any(after.startswith(w) for w in _AFTER_OVER) or any(w in inside[1:] for w in _AFTER_OVER):
+    if any(after.startswith(w) for w in _AFTER_OVER) and not _COMPARED.match(text[q.end : q.end + 3]):
+        return "over"
+    if any(w in inside[1:] for w in _AFTER_OVER):
         return "over"
     if q.qualifier == "under" or any(inside.startswith(w) or before.endswith(w) for w in _BEFORE_UNDER):
         return "under"
