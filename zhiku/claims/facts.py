@@ -78,6 +78,7 @@ _TO_LEVEL = re.compile(
     r"(?:了)?(?:至|到|为)(?:了)?$"
 )
 _ANNUAL = re.compile(r"年均|年平均|平均每年|每年平均")
+_SPAN_YEARS = re.compile(r"(?P<n>[两二三四五六七八九十\d]+)\s*年$")
 _QUALIFIERS_AT_END = re.compile(r"(?:约|近|将近|接近|超过|逾|突破|不足|不到|仅|高达|已|达|为|了|\s)*$")
 _CHANGE = re.compile(
     r"(?P<verb>(?:多增|少增|净增加|净增|净减少|净减|增长率为|增速为|增幅为|降幅为|增幅|降幅|涨幅|跌幅|"
@@ -181,6 +182,7 @@ class Fact:
     target: int | None = None  # the fact a 分别 member continues (开行1.24万列…分别增长50%)
     qualifier_words: str = ""  # the words right before the number (约, 超过, 不足 …)
     restates: int | None = None  # the fact this one restates in other units (…亿元，约合…万亿元)
+    over_years: int | None = None  # 两年平均增长: an average over that many years
 
     @property
     def value(self) -> float | None:
@@ -430,6 +432,7 @@ class _Slot:
     compare_at: int = -1
     compare_span: tuple[int, int] | None = None  # absolute span of what is compared with (上年, 东部)
     whole_span: tuple[int, int] | None = None  # absolute span of the whole named after 占
+    span_years: re.Match[str] | None = None  # 两年平均增长: how many years the average is over
     whole: str = ""
     subject: str = ""
 
@@ -483,11 +486,15 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
         head = core[: m.start()]
         verb = m.group("verb")
         slot.role = "growth" if q.kind == "percent" else "change"
-        annual = _ANNUAL.search(head[-6:])
+        # 年均增长 / 两年平均增长 (两年 is a duration, masked: read the words as written)
+        written = text[start + max(0, len(head) - 6) : start + len(head)]
+        annual = _ANNUAL.search(written)
         slot.verb = ("年均" if annual else "") + verb
         slot.down = bool(_DOWN.search(verb))
         if annual:
-            head = head[: len(head) - 6 + annual.start()] if len(head) >= 6 else head[: annual.start()]
+            cut = len(head) - len(written) + annual.start()
+            head = head[:cut]
+            slot.span_years = _SPAN_YEARS.search(written[: annual.start() + 1])
         slot.subject = _clean_subject(_after_compare(head, slot, offset=start))
         return slot
     if m := _GAP_THAN.search(core):
@@ -695,7 +702,10 @@ class _Builder:
             if (
                 own
                 and not inside_comparison
-                and (slot.role in ("level", "rate", "growth", "change", "share") or slot.verb in _NOUN_GAP_WORDS)
+                and (
+                    slot.role in ("level", "rate", "growth", "change", "share")
+                    or slot.verb in _NOUN_GAP_WORDS
+                )
             ):
                 # 地表水源、地下水源和非常规水源供水量分别为…: what runs on is the shared name (供水量)
                 listed = "、" in own or _RESPECTIVELY in text[c0 : q.start]
@@ -717,6 +727,7 @@ class _Builder:
                 base_period=_base_period(slot.compare, period),
                 whole=slot.whole,
                 whole_fact=whole_fact,
+                over_years=_years_count(slot.span_years),
                 context=text[c0:c1],
                 qualifier_words=text[max(c0, q.start - 4) : q.start],
             )
@@ -1016,6 +1027,19 @@ def _parallel(text: str, at: int, s1: int) -> bool:
     return labels.complement_parts(heads) is not None
 
 
+def _years_count(m: re.Match[str] | None) -> int | None:
+    if m is None:
+        return None
+    n = m.group("n")
+    return (
+        int(n)
+        if n.isdigit()
+        else {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}.get(
+            n
+        )
+    )
+
+
 def _in_brackets(text: str, s0: int, pos: int) -> bool:
     """Inside （…）: an aside (印度2023财年（2023年4月至2024年3月）) does not move the frame."""
     before = text[max(s0, pos - 80) : pos]  # an aside is short: look back a little way only
@@ -1075,7 +1099,9 @@ def _items_for(words: str, n: int) -> list[str]:
     items = _items(words)
     if len(items) != n:
         by_comma = [x.strip() for x in words.split("、") if x.strip()]
-        by_comma = [re.sub(r"^(?:其中|按[^，,]*分|分[^，,]*看|而|但|同时|此外|另外|\s)+", "", x) for x in by_comma]
+        by_comma = [
+            re.sub(r"^(?:其中|按[^，,]*分|分[^，,]*看|而|但|同时|此外|另外|\s)+", "", x) for x in by_comma
+        ]
         if len(by_comma) == n:
             return by_comma
     return items

@@ -157,7 +157,7 @@ def current_of(
     bases = {h.base_fact for h in table.around(claim) if h.base_fact is not None}
     bases |= set(exclude) | ({claim.whole_fact} if claim.whole_fact is not None else set())
     for g in reversed(before):
-        if g.restates is not None or g.role == "share" and g.q.kind == "number":
+        if g.restates is not None or (g.role == "share" and g.q.kind == "number"):
             continue  # 约6.2亿人次 restates the value before it; 接近一半 is a share, not a value
         if g.q.kind not in want or g.id in bases:
             continue  # an inline base (比2022年的V) is not the value now

@@ -107,6 +107,8 @@ def _span_years(table: FactTable, claim: Fact) -> tuple[int, int] | None:
     if claim.period.first is not None and claim.period.last is not None:
         return claim.period.first, claim.period.last
     end = claim.period.year
+    if claim.over_years and end is not None:
+        return end - claim.over_years, end  # 两年平均增长: the two years up to the claim's year
     for ref in sentence.refs_before(claim.q.start):
         if ref.year is not None and end is not None and ref.year < end:
             return ref.year, end
