@@ -62,10 +62,12 @@ def _judge(table: FactTable, claim: Fact) -> None:
         )
         return
     pairings = _pairings(table, claim)
-    missing = (
-        "缺少起止年份或起点数值，无法计算年均增长 / "
-        "the first and last years (or the starting value) are not given"
-    )
+    span = _span_years(table, claim)
+    if span is None:
+        missing = "缺少起止年份，无法算出年数 / the first and last years are not given"
+    else:
+        what = claim.subject or "所述指标"
+        missing = f"缺少{span[0]}年「{what}」的数值（起点）/ the starting value ({span[0]}) is not given"
     f = conclude(table, RELATION, claim, stated, stated_text, pairings, missing=missing, phrase=phrase)
     if f.verdict == "inconsistent":
         f = _explain(f, claim, pairings)

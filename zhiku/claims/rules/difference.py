@@ -75,11 +75,13 @@ def _judge(table: FactTable, claim: Fact) -> None:
     else:
         stated = reading(claim) * _sign(claim)
     what = claim.subject or "所述指标"
-    missing = (
-        f"缺少对比的数值（{claim.compare}「{what}」）/ the value compared with is not given"
-        if claim.compare
-        else f"缺少计算差额的两个数值（「{what}」）/ the two values are not given"
-    )
+    if claim.base_period is not None:
+        when = claim.base_period.label()
+        missing = f"缺少{when}「{what}」的数值 / the value for {when} is not given"
+    elif claim.compare:
+        missing = f"缺少「{claim.compare}」的数值 / the value of {claim.compare} is not given"
+    else:
+        missing = f"缺少计算差额的两个数值（「{what}」）/ the two values are not given"
     table.push(
         conclude(table, RELATION, claim, stated, stated_text, pairings, missing=missing, phrase=phrase)
     )

@@ -82,14 +82,24 @@ def _judge(table: FactTable, claim: Fact) -> None:
         for a, b, score in pairs
         if not bound_only(a) and not bound_only(b) and (p := _pairing(claim, a, b, score)) is not None
     ]
-    missing = (
-        f"缺少对比的比率（{claim.compare or '上一期'}）/ the rate compared with is not given"
-        if claim.compare
-        else "缺少对比的两个比率 / the two rates compared are not given"
-    )
+    missing = _missing(table, claim)
     table.push(
         conclude(table, RELATION, claim, stated, stated_text, pairings, missing=missing, phrase=phrase)
     )
+
+
+def _missing(table: FactTable, claim: Fact) -> str:
+    """What is missing, named: the rate of the base period, or the rate of the thing compared with."""
+    what = re.sub(r"^(?:其|该)", "", claim.subject) or "所述比率"
+    if claim.base_period is not None:
+        when = claim.base_period.label()
+        return f"缺少{when}「{what}」的比率 / the rate for {when} is not given"
+    if claim.compare:
+        return f"缺少「{claim.compare}」的比率 / the rate of {claim.compare} is not given"
+    cur = _current_rate(table, claim)
+    if not cur:
+        return f"缺少「{what}」本期的比率 / the current rate is not given"
+    return "缺少对比的比率（上一期）/ the rate compared with is not given"
 
 
 def _judge_cell(table: FactTable, claim: Fact) -> None:

@@ -146,7 +146,7 @@ def _judge(table: FactTable, claim: Fact) -> None:
             if any(w.id == part.id or bound_only(w) for w in whole.facts) and len(whole.facts) == 1:
                 continue
             pairings.append(_pair(claim, part, whole.facts, part_s.score * whole.score, whole.searched))
-    named = labels.strip_whole(whole_name) or whole_name
+    named = whole_name
     missing = (
         f"缺少分母「{named}」的数值 / the whole ({named}) is not given"
         if named
