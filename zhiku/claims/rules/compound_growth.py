@@ -32,7 +32,7 @@ def check(sentence: Sentence, facts: Facts) -> list[Finding]:
             (
                 q
                 for q in sentence.quantities
-                if q.kind == "percent" and phrase_end <= q.start <= phrase_end + 4
+                if q.unit == "%" and phrase_end <= q.start <= phrase_end + 4
             ),
             None,
         )

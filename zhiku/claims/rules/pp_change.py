@@ -27,13 +27,13 @@ _YOY = re.compile(rf"(?:同比|比上年|较上年|比去年|较去年)({_UP}|{_
 
 
 def check(sentence: Sentence, facts: Facts) -> list[Finding]:
-    pcts = [q for q in sentence.quantities if q.kind in ("percent", "percentage_point")]
+    pcts = [q for q in sentence.quantities if q.kind == "percent"]
     if len(pcts) < 2:
         return []
     out: list[Finding] = []
     used: set[int] = set()
     for p1, p2, c in zip(pcts, pcts[1:], pcts[2:], strict=False):
-        if p1.kind != "percent" or p2.kind != "percent":
+        if p1.unit != "%" or p2.unit != "%":
             continue
         if not facts.from_to(sentence, p1, p2):
             continue
@@ -49,14 +49,14 @@ def check(sentence: Sentence, facts: Facts) -> list[Finding]:
         if pair is None:
             continue
         cur, change = pair
-        if change.start in used or cur.kind != "percent":
+        if change.start in used or cur.unit != "%":
             continue
         period = facts.period_at(cur.start)
         if period is None or period.year is None or is_bound_only(cur, facts.text):
             continue
         prev = previous_in_text(facts, cur, period.year - 1, period.month, frozenset({"percent"}))
         if prev is None or len(prev) != 1:
-            if change.kind == "percentage_point":
+            if change.unit == "pp":
                 out.append(
                     facts.unverifiable(
                         RELATION,
@@ -82,7 +82,7 @@ def _judge(sentence: Sentence, facts: Facts, p1: Quantity, p2: Quantity, c: Quan
     s1, s2 = fmt.shown([p1, p2])
     both = f"{s2} − {s1} = {fmt.num(d_point, 2)}个百分点；{s2}/{s1} − 1 = {fmt.pct(r_point)}"
     v: Verdict
-    if c.kind == "percentage_point":
+    if c.unit == "pp":
         v = verdict(diff, stated)
         computed = f"{fmt.num(d_point, 2)}个百分点"
         evidence = f"{s2} − {s1} = {fmt.num(d_point, 2)}个百分点 {'≈' if v == 'consistent' else '≠'} {c.text}"

@@ -27,7 +27,7 @@ def check(sentence: Sentence, facts: Facts) -> list[Finding]:
     out: list[Finding] = []
     for m in _SHARE.finditer(sentence.text):
         z = sentence.start + m.start()
-        pct = next((q for q in sentence.quantities if q.start > z and q.kind == "percent"), None)
+        pct = next((q for q in sentence.quantities if q.start > z and q.unit == "%"), None)
         if pct is None or not _TAIL.match(facts.text[z + 1 : pct.start]):
             continue
         if any(w in facts.text[z - 1 : pct.start] for w in ("均", "都", "各", "分别")):
@@ -76,7 +76,7 @@ def _part(sentence: Sentence, facts: Facts, z: int) -> Quantity | None:
         return None
     part = amounts[-1]
     between = [q for q in before if q.start > part.start]
-    if any(q.kind != "percent" for q in between):
+    if any(q.unit != "%" for q in between):
         return None
     # Between the part and 占 only punctuation and growth words may stand: a new subject
     # (…，机电产品占出口总额的59.4%) means the share is about something else.

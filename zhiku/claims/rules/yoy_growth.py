@@ -65,7 +65,7 @@ def _rates_after(sentence: Sentence, facts: Facts, end: int, several: bool) -> l
         if q.start < end:
             continue
         gap = facts.text[pos : q.start]
-        if q.kind != "percent":
+        if q.unit != "%":
             break
         if not rates and len(gap.strip()) > 1:
             break
@@ -91,7 +91,7 @@ def _currents_before(sentence: Sentence, facts: Facts, start: int, n: int) -> li
     inner = [
         q
         for q in sentence.quantities
-        if chosen[0].start <= q.start < chosen[-1].end and q.kind in ("percent",)
+        if chosen[0].start <= q.start < chosen[-1].end and q.unit == "%"
     ]
     return None if inner else chosen
 
