@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 # One-to-one character mapping, so offsets in the normalised text equal offsets in the source:
 # full-width ASCII → ASCII, traditional numeral characters → simplified.
@@ -98,6 +99,7 @@ def _arabic(token: str) -> tuple[Decimal, int]:
     return Decimal(clean), decimals
 
 
+@lru_cache(maxsize=8192)  # a numeral is read by several readers in turn; the result is never changed
 def evaluate(text: str) -> Numeral | None:
     """Evaluate a numeral such as ``715.7亿``, ``一百零一万一千``, ``九万四``, ``5亿1万4千6百``.
 
@@ -239,6 +241,7 @@ _MORE_RE = re.compile(r"(?P<head>.+?)[多余](?P<mag>[万亿]+)")
 _JI_RE = re.compile(r"(?P<head>.*[十百千万亿拾佰仟])几(?P<mag>[万亿]*)")
 
 
+@lru_cache(maxsize=4096)
 def evaluate_vague(text: str) -> Vague | None:
     """An approximate numeral: 十几 → (10, 20); 三千四百五十几万 → (3450万, 3460万); 500多亿 →
     (500亿, 600亿) stated 500亿; 三四十 → [30, 40]; 七八千 → [7000, 8000]. None for an exact numeral."""

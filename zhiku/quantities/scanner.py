@@ -237,8 +237,11 @@ class _Reading:
         )
 
 
+_DIGIT_RE = re.compile(r"[0-9]")
+
+
 def _is_word_numeral(numeral: str) -> bool:
-    return not any(c.isdigit() for c in numeral)
+    return _DIGIT_RE.search(numeral) is None
 
 
 def _line_start(norm: str, pos: int) -> bool:
@@ -758,12 +761,14 @@ class Scanner:
         start = m.start()
         # 八点四十五 is matched as one numeral; split it at 点.
         hour_text = text.split("点")[0] if "点" in text else text
+        hour_end = start + len(hour_text)
+        tail = CLOCK_TAIL_RE.match(norm, hour_end)
+        if not tail:
+            return None
         hn = evaluate(hour_text)
         if hn is None or hn.decimals or not (0 <= hn.value <= 24):
             return None
         hour = int(hn.value)
-        hour_end = start + len(hour_text)
-        tail = CLOCK_TAIL_RE.match(norm, hour_end)
         if not tail:
             return None
         colon = ":" in tail.group()
