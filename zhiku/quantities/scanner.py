@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from zhiku.quantities.exceptions import WORDS_RE as EXCEPTION_WORDS_RE
 from zhiku.quantities.model import Kind, Qualifier, Quantity
 from zhiku.quantities.numerals import (
     BIG_UNITS,
@@ -51,7 +52,8 @@ CNCH = f"[{CN_DIGIT_CHARS}{CN_UNIT_CHARS}]"
 _CN = f"{CN_DIGIT_CHARS}{CN_UNIT_CHARS}"
 NUMERAL_RE = re.compile(
     rf"(?:{ARABIC}(?:[ ]?[kK](?![A-Za-z]))?|{CNCH})"
-    rf"(?:{CNCH}|(?<=[{_CN}]){ARABIC}|{SP}[万亿](?!分)|(?<=[{_CN}])[ \t]{{1,3}}(?=[{_CN}])"
+    rf"(?:(?<![0-9]){CNCH}|[{CN_UNIT_CHARS}]|(?<=[{_CN}]){ARABIC}|{SP}[万亿](?!分)"
+    rf"|(?<=[{_CN}])[ \t]{{1,3}}(?=[{_CN}])"
     rf"|(?<=[{_CN}]){SP}点{SP}[{CN_DIGIT_CHARS}]+(?![点])|点[{CN_DIGIT_CHARS}]+(?![点])"
     rf"|(?<=[十百千万亿拾佰仟])几|[多余几](?={SP}[万亿]))*"
 )
@@ -150,13 +152,6 @@ PERIOD_WORDS = (
 )
 AFTERNOON = ("下午", "傍晚", "晚上", "夜里", "夜间", "深夜", "晚间", "今晚", "明晚", "晚")
 
-WORD_IDIOMS = re.compile(
-    r"一成不变|三五成群|三三两两|一五一十|七上八下|乱七八糟|一心一意|三心二意|五颜六色|四面八方|十全十美|千方百计|万无一失|"
-    r"一干二净|独一无二|一清二楚|接二连三|不三不四|四平八稳|八九不离十|十有八九|百分百|一模一样|三天两头|"
-    r"一年四季|一年到头|一五计划|一国两制|两岸三地|三个代表|四个全面|五位一体|两个一百年|一带一路|八项规定|"
-    r"两学一做|三严三实|十四五|十三五|十二五|十一五|二五|一二三|千千万万|万万千千"
-)
-
 
 TEMPERATURE_PREFIX_RE = re.compile(r"(?:华氏|摄氏)(?:温度)?[ ]{0,2}")
 CENTS_RE = re.compile(
@@ -182,6 +177,13 @@ DECADE_RE = re.compile(rf"{SP}年代")
 EVENT_RE = re.compile(
     rf"{SP}事件|大(?=以来|以后|前|后|上|报告|精神|召开|期间|代表|党章|会议|，|。|、|的|和|与|提出|强调|作出|确定)"
 )
+BIG_COUNT_NUMERALS = frozenset("两二三四五六七八九十")
+BIG_NOT_COUNT_RE = re.compile(r"大(?:于|约|致|幅|多|都|量|大|小|概|部分|体|力|局|胆|会|学|楼|众|家都|批)")
+ISO_MONTH_RE = re.compile(r"(?:(\d{4})|-)-(\d{2})")
+# 日 after a day number that begins another word: 日元, 日本, 日报, 日益, 日均, 3日内 (within three days).
+NOT_DAY_AFTER = "元圆本报益常均内趋渐夜子用照光"
+LIST_SEPARATORS = ("、", "和", "及", "与", "或")
+LIST_SEP_RE = re.compile(rf"{SP}(?:、|和|及|与|或){SP}")
 CONGRESS_RE = re.compile(r"十[一二三四五六七八九]|二十[一二三四五六七八九]?")
 
 
@@ -332,19 +334,27 @@ class Scanner:
         self.norm = normalise(source)
         self.prose = prose
         self.out: list[_Reading] = []
-        spans = [m.span() for m in WORD_IDIOMS.finditer(self.norm)]
+        spans = [m.span() for m in EXCEPTION_WORDS_RE.finditer(self.norm)]
         self.idiom_starts = [a for a, _ in spans]
         self.idiom_ends = [b for _, b in spans]
         urls = (
             [m.span() for m in URL_RE.finditer(self.norm)] if "/" in self.norm or "www." in self.norm else []
         )
         self.url_starts = [a for a, _ in urls]
+        self.list_tails: dict[int, tuple[str, int, int]] = {}
+        self.month: tuple[str, int] | None = None  # (year or "-", month) of the last date read
         self.url_ends = [b for _, b in urls]
 
     def _in_idiom(self, pos: int) -> bool:
         # Idiom spans do not overlap (finditer), so the one that may hold pos is found by bisection.
         i = bisect.bisect_right(self.idiom_starts, pos) - 1
         return i >= 0 and pos < self.idiom_ends[i]
+
+    def _remember_month(self, iso: str) -> None:
+        """The month a text has named last (2021-11-22, --11-16, 2019-06), for a bare 13日 after it."""
+        m = ISO_MONTH_RE.match(iso)
+        if m is not None:
+            self.month = (m.group(1) or "-", int(m.group(2)))
 
     def _in_url(self, pos: int) -> bool:
         i = bisect.bisect_right(self.url_starts, pos) - 1
@@ -436,6 +446,8 @@ class Scanner:
                 continue
             self.out.append(reading)
             consumed = reading.end
+            if reading.iso and reading.kind in ("date", "date_range"):
+                self._remember_month(reading.iso.rsplit("/", 1)[-1])
         self.out.extend(r for r in specials[k:] if r.start >= consumed)
         return [r.quantity(self.source) for r in merge_bounds(norm, self.out)]
 
@@ -480,12 +492,20 @@ class Scanner:
                 return None
         # Names made of numbers: “911 事件”; 党的十八大 (the 18th National Congress) is an ordinal.
         ev = EVENT_RE.match(norm, end)
-        if ev and (word or ev.group().strip() == "事件"):
+        congress = word and after == "大" and CONGRESS_RE.fullmatch(text) is not None
+        if (ev and (word or ev.group().strip() == "事件")) or congress:
             if word and CONGRESS_RE.fullmatch(text):
                 n = evaluate(text)
                 if n is not None:
                     return _Reading(start, end + 1, "ordinal", value=float(n.value), measure="大")
             return None
+        # 十大行业, 四大银行, 三大攻坚战: an enumerated count; 党的八大, 中共二大: a congress.
+        if word and after == "大" and text in BIG_COUNT_NUMERALS and not BIG_NOT_COUNT_RE.match(norm, end):
+            n = evaluate(text)
+            if n is not None:
+                if norm[max(0, start - 2) : start] in ("党的", "中共"):
+                    return _Reading(start, end + 1, "ordinal", value=float(n.value), measure="大")
+                return _Reading(start, end + 1, "count", value=float(n.value), unit="大", measure="大")
         # Labels: 图1, 表 2, 附件3.
         lb = norm[max(0, start - 3) : start].rstrip(" ")
         if lb.endswith(("图", "表", "附件", "附录", "条款")) and not word:
@@ -523,6 +543,64 @@ class Scanner:
             if shorter is not None and shorter.end() == end - 1 and evaluate(shorter.group()) is not None:
                 return shorter
         return m
+
+    # -- lists that share one unit -----------------------------------------------------------
+    def _shared_tail(self, start: int, end: int) -> tuple[str, int, int] | None:
+        """The list tail for the member at ``start`` (computed once per list, at its first member)."""
+        if start in self.list_tails:
+            return self.list_tails[start]
+        return self._list_tail(start, end)
+
+    def _list_tail(self, start: int, end: int) -> tuple[str, int, int] | None:
+        """When the numeral ending at ``end`` starts or continues a list whose members share the unit
+        written after the last one (2.6、0.9、1.4个百分点; 4、5、6月; 三、四季度; 4、5、6三个月), what
+        that unit is — "unit", "month", "year" or "quarter" — and where it stands."""
+        norm = self.norm
+        pos, starts = end, [start]
+        last = norm[start:end]
+        for _ in range(12):
+            sep = LIST_SEP_RE.match(norm, pos)
+            if sep is None:
+                break
+            nm = NUMERAL_RE.match(norm, sep.end())
+            if nm is None or evaluate(nm.group()) is None:
+                return None
+            starts.append(nm.start())
+            pos, last = nm.end(), nm.group()
+            if "、" not in sep.group():
+                break  # 和/及/与/或 joins the last member
+        members = len(starts)
+        if members < 2:
+            return None
+        found = self._tail_kind(pos, members)
+        if found is None:
+            return None
+        tail = (found, pos, _trailing_magnitude(last) if _has_magnitude(last) else 1)
+        for s in starts:
+            self.list_tails[s] = tail
+        return tail
+
+    def _tail_kind(self, pos: int, members: int) -> str | None:
+        norm = self.norm
+        if QUARTER_TAIL_RE.match(norm, pos):
+            return "quarter"
+        if MONTH_WORD_RE.match(norm, pos):
+            return "month"
+        if YEAR_END_RE.match(norm, pos):
+            return "year"
+        count = NUMERAL_RE.match(norm, pos)
+        if count is not None:
+            n = evaluate(count.group())
+            if n is not None and n.value == members:
+                if norm.startswith("个月", count.end()):
+                    return "month"  # 4、5、6三个月: the three months April, May and June
+                if norm.startswith("年", count.end()):
+                    return "year"
+            return None
+        um = UNIT_RE.match(norm, pos)
+        if um is not None and (um.group("unit") or um.group("pp")) and not um.group("infix"):
+            return "unit"
+        return None
 
     # -- ordinals --------------------------------------------------------------------------
     def _ordinal_prefix(self, start: int) -> int | None:
@@ -650,6 +728,39 @@ class Scanner:
                         m.start(), span[0], "date_range", iso=f"{iso}/{span[1]}", qualifier="range"
                     )
             return _Reading(m.start(), stop, "date", iso=iso, value=None, unit=None)
+        if not num.decimals and (
+            m.start() in self.list_tails or norm.startswith(("、", "和", "及", "与", "或"), end)
+        ):
+            tail = self._shared_tail(m.start(), end)
+            own_unit = (
+                QUARTER_TAIL_RE.match(norm, end)
+                or MONTH_WORD_RE.match(norm, end)
+                or YEAR_END_RE.match(norm, end)
+            )
+            if tail is not None and not own_unit:  # the last member is read with its own unit below
+                if tail[0] == "quarter" and 1 <= v <= 4:
+                    return _Reading(
+                        m.start(),
+                        end,
+                        "date_range",
+                        iso=f"--{3 * v - 2:02d}/--{3 * v:02d}",
+                        low=float(3 * v - 2),
+                        high=float(3 * v),
+                        unit="month",
+                        qualifier="range",
+                    )
+                if tail[0] == "month" and 1 <= v <= 12:
+                    return _Reading(m.start(), end, "date", iso=f"--{v:02d}")
+                if tail[0] == "year" and is_year_form and 1000 <= v <= 2999:
+                    return _Reading(m.start(), end, "date", iso=f"{v:04d}")
+        if self.month is not None and 1 <= v <= 31:
+            dm = DAY_WORD_RE.match(norm, end)
+            nxt = norm[dm.end()] if dm is not None and dm.end() < len(norm) else ""
+            if dm is not None and not (nxt and nxt in NOT_DAY_AFTER) and not num.decimals:
+                # 13日 after a text has named its month (11月2日发布，13日实施): a day of that month.
+                year, month = self.month
+                prefix = "-" if year == "-" else year
+                return _Reading(m.start(), dm.end(), "date", iso=f"{prefix}-{month:02d}-{v:02d}")
         if 1 <= v <= 4 and QUARTER_TAIL_RE.match(norm, end):
             lead = norm[m.start() - 1] if m.start() > 0 else ""
             begin = m.start() - 1 if lead == "前" else m.start()
@@ -939,6 +1050,7 @@ class Scanner:
         low_num: Numeral | None = None
         range_has_mag = False
         um = UNIT_RE.match(norm, end)
+        in_list = False
         if (
             um is not None
             and um.group("unit") is None
@@ -968,11 +1080,11 @@ class Scanner:
                 if ok and n2 is not None and (um is None or (um2 is not None and _same_unit(um, um2))):
                     if um is None and um2 is None and self.prose and word and not _has_magnitude(m2.group()):
                         ok = False
-                    shared = _trailing_magnitude(m2.group()) if not _has_magnitude(text) else 1
-                    if ok and n2 is not None and num.value * shared >= n2.value:
+                    common = _trailing_magnitude(m2.group()) if not _has_magnitude(text) else 1
+                    if ok and n2 is not None and num.value * common >= n2.value:
                         ok = False  # 5-3 or 2020-2019: not a range from low to high
                     if ok:
-                        low_num = Numeral(num.value * shared, num.decimals)
+                        low_num = Numeral(num.value * common, num.decimals)
                         range_has_mag = _has_magnitude(m2.group())
                         if rs.group("sep") == "、":
                             qual = "approx"  # 七、八万亿: about seven or eight
@@ -984,10 +1096,23 @@ class Scanner:
                             or (um2 is not None and (um2.group("pp") or um2.group("halfunit")))
                             else None
                         )
+        list_mag = Decimal(1)
+        if (
+            um is None
+            and low_num is None
+            and vague is None
+            and num is not None
+            and norm.startswith(LIST_SEPARATORS, end)
+        ):
+            tail = self._shared_tail(start, end)
+            if tail is not None and tail[0] == "unit":
+                um, in_list = UNIT_RE.match(norm, tail[1]), True
+                if not _has_magnitude(text):
+                    list_mag = Decimal(tail[2])  # 12、13亿元: 亿 is shared too
         unit_word = None
         infix = None
         half = False
-        mag = Decimal(1)
+        mag = list_mag
         if um is not None:
             if um.group("pp"):
                 unit_word = "个百分点"
@@ -998,11 +1123,12 @@ class Scanner:
                 mn = evaluate("1" + um.group("mag"))
                 if mn is None:
                     return None
-                mag = mn.value
+                mag = mn.value * list_mag
             half = bool(um.group("half")) or um.group("hm") == "半"
             if um.group("hm") == "多":
                 infix = "多"  # 1个多月, 两个多小时: more than
-            end = um.end()
+            if not in_list:
+                end = um.end()
         elif num is not None and vague is None and norm.startswith(("多", "余"), end):
             # 3万多, 500余 at the end of a phrase: more than (60多个 is read with its unit above).
             nxt = norm[end + 1] if end + 1 < len(norm) else ""
@@ -1058,6 +1184,7 @@ class Scanner:
                     _has_magnitude(text)
                     and ((text[0] in CN_UNIT_CHARS and not lead and len(text) < 3) or len(text) < 2)
                     and not (vague is not None and len(text) >= 2)
+                    and qstart == start
                 ):
                     return None
             return self._build(qstart, end, "number", None, st, Decimal(1))
@@ -1070,6 +1197,19 @@ class Scanner:
             base = {"小时": "hour", "钟头": "hour", "月": "month", "星期": "week", "礼拜": "week"}[unit_key]
             return self._build(qstart, end, "duration", base, st, Decimal(1), measure=um.group("halfunit"))
         cat = _UNIT_WORDS[unit_word]
+        if (
+            self.prose
+            and text in ("百", "千", "万", "亿")
+            and qstart == start
+            and not lead
+            and low_num is None
+            and infix is None
+        ):
+            # 百度, 千里, 百家争鸣, 千家万户: a lone magnitude before a unit is a word; with a qualifier
+            # it counts (超过百列, 上千家, 近百家, 数百人).
+            return None
+        if self.prose and word and unit_word == "里":
+            return None  # 二里头, 七里沟, 十里长街: places and idioms (prose measures in 公里)
         return self._classify(qstart, end, cat, unit_word, st, word, text, m, num)
 
     def _classify(
