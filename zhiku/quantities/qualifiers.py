@@ -132,13 +132,20 @@ def _reversed_pattern(words: tuple[tuple[str, Qualifier, bool], ...]) -> str:
 _PREFIX_RE = re.compile(rf"[ \t\u00a0]{{0,3}}(?:[{PARTICLES}]{_SP})?(?P<w>{_reversed_pattern(PREFIX_WORDS)})")
 _PREFIX = {w: (q, inc) for w, q, inc in PREFIX_WORDS}
 WINDOW = 16
+# Adverbs that bound the predicate they stand before: 至少新增3万个, 最多可申请30万元, 起码需要6个月.
+# Up to three characters of verb may stand between (never 的, punctuation or a number).
+ADVERBS = ("至少", "最少", "起码", "最多", "至多", "顶多")
+_VERB_CHAR = r"[^\W\d_的得地是了之一二三四五六七八九十百千万亿两]"
+_ADVERB_RE = re.compile(
+    rf"[ \t\u00a0]{{0,3}}{_VERB_CHAR}{{1,3}}(?P<w>{'|'.join(w[::-1] for w in ADVERBS)})"
+)
 
 
 def prefix_at(norm: str, start: int) -> tuple[str, Qualifier, bool, int] | None:
     """The qualifier word written before ``start``: (word, qualifier, inclusive, where it begins)."""
     lo = max(0, start - WINDOW)
     window = norm[lo:start][::-1]
-    m = _PREFIX_RE.match(window)
+    m = _PREFIX_RE.match(window) or _ADVERB_RE.match(window)
     if m is None:
         return None
     word = re.sub(r"[ \t\u00a0]", "", m.group("w"))[::-1]

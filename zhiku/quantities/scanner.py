@@ -308,6 +308,13 @@ def _same_unit(a: re.Match[str], b: re.Match[str]) -> bool:
     return (a.group("unit"), bool(a.group("pp"))) == (b.group("unit"), bool(b.group("pp")))
 
 
+def _written_step(text: str, num: Numeral) -> Decimal:
+    """One unit of the last digit written: 3000 → 1000, 1.2万 → 1000 (0.1 of 万), 1.76万亿 → 10¹⁰."""
+    if num.decimals:
+        return Decimal(1).scaleb(-num.decimals) * _trailing_magnitude(text)
+    return last_digit_unit(num.value)
+
+
 def _has_magnitude(numeral: str) -> bool:
     return any(c in BIG_UNITS or c in SMALL_UNITS for c in numeral)
 
@@ -1021,6 +1028,8 @@ class Scanner:
         text = m.group()
         start, end = m.span()
         num = evaluate(text)
+        if num is None and text in ("万", "亿") and norm.startswith(("余", "多"), end):
+            num = Numeral(Decimal(BIG_UNITS[text]), 0)  # 万余家, 亿多元: ten thousand and more
         vague: Vague | None = None
         if num is None or _pair_numeral(text):
             vague = evaluate_vague(text)
@@ -1138,7 +1147,7 @@ class Scanner:
         st = _Stated(None, None, None, None, qual, inclusive, equal)
         if num is not None:
             st.value = num.value * mag + (Decimal("0.5") if half else 0)
-            st.step = Decimal("0.5") if half else last_digit_unit(num.value, num.decimals) * mag
+            st.step = Decimal("0.5") if half else _written_step(text, num) * mag
             st.decimals = num.decimals if low_num is None else max(num.decimals, low_num.decimals)
         if low_num is not None:
             st.low = low_num.value * mag
@@ -1146,7 +1155,7 @@ class Scanner:
             st.vague = vague.scaled(mag)
         elif infix in ("多", "余") and num is not None and low_num is None:
             x = num.value
-            st.vague = Vague(x, x + last_digit_unit(x, num.decimals), False, False, x).scaled(mag)
+            st.vague = Vague(x, x + _written_step(text, num), False, False, x).scaled(mag)
         elif infix == "来":
             st.qualifier = "approx"
         if (
