@@ -146,15 +146,17 @@ def test_time_grows_linearly() -> None:
 
 
 # The words of bounds, approximations and ranges (issue 19), mixed with digits and numerals.
-BOUND_TOKENS = (
-    "不低于 不少于 不小于 至少 最少 起码 最多 至多 顶多 以内 不到 不足 及以上 或以上 ≥ ≤ >= <= 大于等于 小于或等于 "
-    "不超过 不高于 不多于 超过 超过了 逾 过 破 突破 以上 以下 之间 介于 在 与 和 到 至 - — ~ 、 ， 。 "
-    "近 将近 接近 约 大约 左右 上下 多 余 有余 几 数 上百 上千 成百上千 成千上万 十几 二十几 几十 数十 几百 "
-    "三四十 七八千 一二百 百余 千余 成 折 七成 二三成 九成以上 八折 七五折 半成 打对折 比 大 小 高 低 "
-    "个 家 人 元 亿元 万 亿 万亿 美元 % ‰ 个百分点 年 月 日 季度 第 次 等于 = "
-    "0 1 2 3 5 7 9 12 2.5 0.9 1,234 3/4 一 二 两 三 四 五 六 七 八 九 十 百 千 零 点 "
-).split(" ")
-bound_soup = st.lists(st.sampled_from(BOUND_TOKENS + [" ", "\n"]), max_size=80).map("".join)
+_BOUND_WORDS = (
+    "不低于 不少于 不小于 至少 最少 起码 最多 至多 顶多 以内 不到 不足 及以上 或以上",
+    "≥ ≤ >= <= 大于等于 小于或等于 不超过 不高于 不多于 超过 超过了 逾 过 破 突破 以上 以下",
+    "之间 介于 在 与 和 到 至 - — ~ 、 ， 。 近 将近 接近 约 大约 左右 上下 多 余 有余 几 数",
+    "上百 上千 成百上千 成千上万 十几 二十几 几十 数十 几百 三四十 七八千 一二百 百余 千余",
+    "成 折 七成 二三成 九成以上 八折 七五折 半成 打对折 比 大 小 高 低",
+    "个 家 人 元 亿元 万 亿 万亿 美元 % ‰ 个百分点 年 月 日 季度 第 次 等于 =",
+    "0 1 2 3 5 7 9 12 2.5 0.9 1,234 3/4 一 二 两 三 四 五 六 七 八 九 十 百 千 零 点",
+)
+BOUND_TOKENS = [w for line in _BOUND_WORDS for w in line.split(" ")]
+bound_soup = st.lists(st.sampled_from([*BOUND_TOKENS, " ", "\n"]), max_size=80).map("".join)
 
 
 @settings(max_examples=400, deadline=None)
@@ -169,8 +171,9 @@ def test_bound_words_and_numerals_never_raise_and_bounds_are_sound(text: str) ->
             assert q.low is not None and q.high is None, q
         if q.qualifier == "under":
             assert q.high is not None and q.low is None, q
-        if q.qualifier in ("near", "more") and q.value is not None and q.low is not None and q.high is not None:
-            assert q.low <= q.value <= q.high, q
+        bounded = q.low is not None and q.high is not None
+        if q.qualifier in ("near", "more") and q.value is not None and bounded:
+            assert q.low <= q.value <= q.high, q  # type: ignore[operator]
         if q.qualifier == "range":
             assert q.low is not None and q.high is not None, q
 
