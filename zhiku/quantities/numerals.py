@@ -268,8 +268,8 @@ def evaluate_vague(text: str) -> Vague | None:
         if head is None or place is None or ji_mag is None:
             return None
         return Vague(head.value, head.value + place, False, False, None).scaled(ji_mag.value)
-    # Two neighbouring digits: read the numeral once with each.
-    for i in range(len(s) - 1):
+    # Two neighbouring digits: read the numeral once with each (decimal digits are read one by one).
+    for i in range(len(s) - 1 if "点" not in s else 0):
         a, b = CN_DIGITS.get(s[i]), CN_DIGITS.get(s[i + 1])
         if a is None or b is None:
             continue

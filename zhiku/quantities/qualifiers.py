@@ -122,6 +122,7 @@ NOT_QUALIFIER_BEFORE = {"近": "最附邻靠临亲", "破": "打", "超": "赶"}
 GUO_AFTER = "比率额量值数均重模入"
 
 _SP = "[ \t\u00a0]{0,2}"
+_NO_SPACE = str.maketrans("", "", " \t\u00a0")
 
 
 def _reversed_pattern(words: tuple[tuple[str, Qualifier, bool], ...]) -> str:
@@ -148,7 +149,7 @@ def prefix_at(norm: str, start: int) -> tuple[str, Qualifier, bool, int] | None:
     m = _PREFIX_RE.match(window) or _ADVERB_RE.match(window)
     if m is None:
         return None
-    word = re.sub(r"[ \t\u00a0]", "", m.group("w"))[::-1]
+    word = m.group("w").translate(_NO_SPACE)[::-1]
     begin = start - m.end()
     excluded = NOT_QUALIFIER_BEFORE.get(word)
     if excluded and begin > 0 and norm[begin - 1] in excluded:
@@ -169,6 +170,6 @@ def suffix_at(norm: str, end: int) -> tuple[str, Qualifier, bool, int] | None:
     m = SUFFIX_RE.match(norm, end)
     if m is None:
         return None
-    word = re.sub(r"[ \t\u00a0]", "", m.group("w"))
+    word = m.group("w").translate(_NO_SPACE)
     qual, inclusive = _SUFFIX[word]
     return word, qual, inclusive, m.end()

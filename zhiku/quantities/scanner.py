@@ -18,6 +18,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from zhiku.quantities.exceptions import WORDS_RE as EXCEPTION_WORDS_RE
 from zhiku.quantities.model import Kind, Qualifier, Quantity
@@ -183,7 +184,9 @@ ISO_MONTH_RE = re.compile(r"(?:(\d{4})|-)-(\d{2})")
 # 日 after a day number that begins another word: 日元, 日本, 日报, 日益, 日均, 3日内 (within three days).
 NOT_DAY_AFTER = "元圆本报益常均内趋渐夜子用照光"
 LIST_SEPARATORS = ("、", "和", "及", "与", "或")
+DATE_TAIL_CHARS = frozenset("年月世季日号、和及与或-–—~至到")
 LIST_SEP_RE = re.compile(rf"{SP}(?:、|和|及|与|或){SP}")
+EVENT_FIRST = frozenset(" \t\u00a0事大")
 CONGRESS_RE = re.compile(r"十[一二三四五六七八九]|二十[一二三四五六七八九]?")
 
 
@@ -242,6 +245,7 @@ class _Reading:
 _DIGIT_RE = re.compile(r"[0-9]")
 
 
+@lru_cache(maxsize=4096)
 def _is_word_numeral(numeral: str) -> bool:
     return _DIGIT_RE.search(numeral) is None
 
@@ -297,9 +301,12 @@ class _Stated:
     decimals: int = 0
 
 
+@lru_cache(maxsize=4096)
 def _pair_numeral(text: str) -> bool:
     """Two Chinese digits side by side (三四十, 二三成, 一两个): an approximation, not 二零二一."""
     s = text.replace(" ", "")
+    if "点" in s:
+        return False  # 十点三四: decimal digits, read one by one
     digits = sum(1 for c in s if c in CN_DIGITS)
     return digits == 2 and any(a in CN_DIGITS and b in CN_DIGITS for a, b in itertools.pairwise(s))
 
@@ -315,6 +322,7 @@ def _written_step(text: str, num: Numeral) -> Decimal:
     return last_digit_unit(num.value)
 
 
+@lru_cache(maxsize=4096)
 def _has_magnitude(numeral: str) -> bool:
     return any(c in BIG_UNITS or c in SMALL_UNITS for c in numeral)
 
@@ -498,7 +506,7 @@ class Scanner:
             if not nxt.isdigit() and nxt not in CN_DIGITS:
                 return None
         # Names made of numbers: “911 事件”; 党的十八大 (the 18th National Congress) is an ordinal.
-        ev = EVENT_RE.match(norm, end)
+        ev = EVENT_RE.match(norm, end) if after in EVENT_FIRST else None
         congress = word and after == "大" and CONGRESS_RE.fullmatch(text) is not None
         if (ev and (word or ev.group().strip() == "事件")) or congress:
             if word and CONGRESS_RE.fullmatch(text):
@@ -654,6 +662,13 @@ class Scanner:
     def _date(self, m: re.Match[str]) -> _Reading | None:
         norm = self.norm
         text = m.group()
+        end = m.end()
+        # Every date form goes on with one of these (年, 月, 世纪, 季度, 日, a range or list mark).
+        i = end
+        while i < len(norm) and norm[i] in " \t\u00a0" and i - end < 3:
+            i += 1
+        if (i >= len(norm) or norm[i] not in DATE_TAIL_CHARS) and m.start() not in self.list_tails:
+            return None
         num = evaluate(text)
         if num is None or num.decimals or "." in text:
             return None
@@ -1147,7 +1162,8 @@ class Scanner:
         st = _Stated(None, None, None, None, qual, inclusive, equal)
         if num is not None:
             st.value = num.value * mag + (Decimal("0.5") if half else 0)
-            st.step = Decimal("0.5") if half else _written_step(text, num) * mag
+            if qual == "near":  # the only reading that needs the written step (the others have no side)
+                st.step = Decimal("0.5") if half else _written_step(text, num) * mag
             st.decimals = num.decimals if low_num is None else max(num.decimals, low_num.decimals)
         if low_num is not None:
             st.low = low_num.value * mag
