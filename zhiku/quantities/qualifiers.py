@@ -132,6 +132,8 @@ def _reversed_pattern(words: tuple[tuple[str, Qualifier, bool], ...]) -> str:
 
 _PREFIX_RE = re.compile(rf"[ \t\u00a0]{{0,3}}(?:[{PARTICLES}]{_SP})?(?P<w>{_reversed_pattern(PREFIX_WORDS)})")
 _PREFIX = {w: (q, inc) for w, q, inc in PREFIX_WORDS}
+_PREFIX_LAST = frozenset(w[-1] for w, _, _ in PREFIX_WORDS)  # next to the number (or to its particle)
+_ADVERB_CHARS = frozenset("少码多")
 WINDOW = 16
 # Adverbs that bound the predicate they stand before: 至少新增3万个, 最多可申请30万元, 起码需要6个月.
 # Up to three characters of verb may stand between (never 的, punctuation or a number).
@@ -146,7 +148,14 @@ def prefix_at(norm: str, start: int) -> tuple[str, Qualifier, bool, int] | None:
     """The qualifier word written before ``start``: (word, qualifier, inclusive, where it begins)."""
     lo = max(0, start - WINDOW)
     window = norm[lo:start][::-1]
-    m = _PREFIX_RE.match(window) or _ADVERB_RE.match(window)
+    # Most numbers have no qualifier: look at the one character that would end one before matching.
+    first = window.lstrip(" \t\u00a0")[:2]
+    if not first or (first[0] not in _PREFIX_LAST and first[-1] not in _PREFIX_LAST):
+        if not _ADVERB_CHARS.intersection(window):
+            return None
+        m = _ADVERB_RE.match(window)
+    else:
+        m = _PREFIX_RE.match(window) or _ADVERB_RE.match(window)
     if m is None:
         return None
     word = m.group("w").translate(_NO_SPACE)[::-1]

@@ -184,7 +184,7 @@ ISO_MONTH_RE = re.compile(r"(?:(\d{4})|-)-(\d{2})")
 # 日 after a day number that begins another word: 日元, 日本, 日报, 日益, 日均, 3日内 (within three days).
 NOT_DAY_AFTER = "元圆本报益常均内趋渐夜子用照光"
 LIST_SEPARATORS = ("、", "和", "及", "与", "或")
-DATE_TAIL_CHARS = frozenset("年月世季日号、和及与或-–—~至到")
+DATE_TAIL_CHARS = frozenset("年月世季日号、和及与或-–—~至到")  # never "" (the text's end)
 LIST_SEP_RE = re.compile(rf"{SP}(?:、|和|及|与|或){SP}")
 EVENT_FIRST = frozenset(" \t\u00a0事大")
 CONGRESS_RE = re.compile(r"十[一二三四五六七八九]|二十[一二三四五六七八九]?")
@@ -480,7 +480,7 @@ class Scanner:
             return None
         if before == "=" and start > 1 and norm[start - 2].isascii() and norm[start - 2].isalnum():
             return None  # a=5, ?id=3: a parameter, not a quantity
-        if self._in_url(start):
+        if self.url_starts and self._in_url(start):
             return None
         if (
             before == "-"
@@ -498,7 +498,7 @@ class Scanner:
             return None  # the subscriber part of 010-12345678
         if after and after.isascii() and after.isalpha() and not word and not self._latin_unit_at(end):
             return None
-        if word and self._in_idiom(start):
+        if word and self.idiom_starts and self._in_idiom(start):
             return None
         # A list enumerator at the start of a line: 一、前言 / 1、设施联通 / 2. 标题.
         if after and after in "、.)）" and _line_start(norm, start) and len(text) <= 3:
@@ -529,10 +529,22 @@ class Scanner:
         ord_start = self._ordinal_prefix(start)
         if ord_start is not None:
             return self._ordinal(ord_start, m)
-        for reader in (self._date, self._clock, self._fraction, self._slash_fraction):
-            r = reader(m)
-            if r is not None:
-                return self._comparative(self._suffix(r))
+        # The readers of dates, clock times and fractions, each only where what follows can begin its form.
+        i = end
+        while i < len(norm) and norm[i] in " \t\u00a0" and i - end < 3:
+            i += 1
+        nxt = norm[i] if i < len(norm) else ""
+        r = None
+        if nxt in DATE_TAIL_CHARS or start in self.list_tails:
+            r = self._date(m)
+        if r is None and ((nxt and nxt in "点时:") or "点" in text):
+            r = self._clock(m)
+        if r is None and nxt == "分":
+            r = self._fraction(m)
+        if r is None and nxt == "/":
+            r = self._slash_fraction(m)
+        if r is not None:
+            return self._comparative(self._suffix(r))
         r = self._with_unit(m)
         if r is not None:
             return self._comparative(self._suffix(r))
