@@ -225,3 +225,10 @@ def test_codes_and_names_are_not_quantities() -> None:
 
 def test_markdown_heading_enumerators_are_not_quantities() -> None:
     assert parse_quantities("### 1、设施联通和国际大通道建设快速推进\n## 二、前言\n") == []
+
+
+def test_rates_and_points_are_told_apart_by_unit() -> None:
+    rate, points, per_mille = parse_quantities("增长29%，提高2.1个百分点，为1.5‰。")
+    assert (rate.kind, rate.is_rate, rate.is_points) == ("percent", True, False)
+    assert (points.kind, points.unit, points.is_rate, points.is_points) == ("percent", "pp", False, True)
+    assert (per_mille.value, per_mille.unit, per_mille.measure, per_mille.is_rate) == (0.15, "%", "‰", True)

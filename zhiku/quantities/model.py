@@ -93,6 +93,16 @@ class Quantity:
     low_inclusive: bool = False  # ``low`` belongs to the interval (False when low is None)
     high_inclusive: bool = False  # ``high`` belongs to the interval (False when high is None)
 
+    @property
+    def is_rate(self) -> bool:
+        """A rate or share in percent (29%, 七成, 八折, 1.5‰ read as 0.15 %), not a gap between rates."""
+        return self.kind == "percent" and self.unit == "%"
+
+    @property
+    def is_points(self) -> bool:
+        """A gap between two rates: 2.1个百分点 (kind percent, unit ``pp``)."""
+        return self.kind == "percent" and self.unit == "pp"
+
     def to_json(self) -> dict[str, object]:
         """The `zhiku quantities --json` record of design.md, with the bounds' inclusiveness."""
         value: object = (
