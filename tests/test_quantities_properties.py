@@ -178,6 +178,16 @@ def test_bound_words_and_numerals_never_raise_and_bounds_are_sound(text: str) ->
             assert q.low is not None and q.high is not None, q
 
 
+def _cpu_cost(text: str) -> float:
+    """CPU seconds of the best of three reads: the machine running the tests may be shared."""
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.process_time()
+        parse_quantities(text)
+        best = min(best, time.process_time() - t0)
+    return best
+
+
 def test_bound_soup_is_linear_and_100_kb_reads_in_under_a_second() -> None:
     import random
 
@@ -185,8 +195,8 @@ def test_bound_soup_is_linear_and_100_kb_reads_in_under_a_second() -> None:
     tokens = [t for t in BOUND_TOKENS if t]
     big = "".join(r.choice(tokens) for _ in range(60_000))[:100_000]
     small = big[:12_500]
-    per_char_small = _cost(small) / len(small)
-    cost_big = _cost(big)
+    per_char_small = _cpu_cost(small) / len(small)
+    cost_big = _cpu_cost(big)
     assert cost_big < 1.0, cost_big
     # Linear: the cost per character of a text 8× longer is not much more (quadratic would be ×8).
     assert cost_big / len(big) < per_char_small * 2.5, (per_char_small, cost_big / len(big))

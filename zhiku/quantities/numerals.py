@@ -236,7 +236,7 @@ def last_digit_unit(value: Decimal, decimals: int = 0) -> Decimal:
 
 
 # Neighbouring digits read as "this or that": 三四十 (30–40), 一两个, 两三千, 十一二, and 三五年.
-_PAIRS = {(a, b) for a in range(1, 9) for b in (a + 1,)} | {(3, 5)}
+PAIRS = {(a, b) for a in range(1, 9) for b in (a + 1,)} | {(3, 5)}
 _MORE_RE = re.compile(r"(?P<head>.+?)[多余](?P<mag>[万亿]+)")
 _JI_RE = re.compile(r"(?P<head>.*[十百千万亿拾佰仟])几(?P<mag>[万亿]*)")
 
@@ -274,7 +274,7 @@ def evaluate_vague(text: str) -> Vague | None:
         if a is None or b is None:
             continue
         if (
-            (a, b) not in _PAIRS
+            (a, b) not in PAIRS
             or (i + 2 < len(s) and s[i + 2] in CN_DIGITS)
             or (i > 0 and s[i - 1] in CN_DIGITS)
         ):

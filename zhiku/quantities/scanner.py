@@ -27,6 +27,7 @@ from zhiku.quantities.numerals import (
     CN_DIGIT_CHARS,
     CN_DIGITS,
     CN_UNIT_CHARS,
+    PAIRS,
     SMALL_UNITS,
     Numeral,
     Vague,
@@ -1109,7 +1110,7 @@ class Scanner:
                         and n2 is not None
                         and _is_word_numeral(m2.group())
                         and m2.group()[0] in CN_DIGITS
-                        and CN_DIGITS.get(m2.group()[0], -9) - int(num.value) == 1
+                        and (int(num.value), CN_DIGITS.get(m2.group()[0], -9)) in PAIRS
                         and not (um2 is not None and um2.group("unit") in CALENDAR_UNITS)
                         and not QUARTER_TAIL_RE.match(norm, m2.end())
                     )
