@@ -236,6 +236,7 @@ def last_digit_unit(value: Decimal, decimals: int = 0) -> Decimal:
 
 
 # Neighbouring digits read as "this or that": 三四十 (30–40), 一两个, 两三千, 十一二, and 三五年.
+_DIGIT_CHAR = "零一二三四五六七八九"
 PAIRS = {(a, b) for a in range(1, 9) for b in (a + 1,)} | {(3, 5)}
 _MORE_RE = re.compile(r"(?P<head>.+?)[多余](?P<mag>[万亿]+)")
 _JI_RE = re.compile(r"(?P<head>.*[十百千万亿拾佰仟])几(?P<mag>[万亿]*)")
@@ -244,7 +245,7 @@ _JI_RE = re.compile(r"(?P<head>.*[十百千万亿拾佰仟])几(?P<mag>[万亿]*
 @lru_cache(maxsize=4096)
 def evaluate_vague(text: str) -> Vague | None:
     """An approximate numeral: 十几 → (10, 20); 三千四百五十几万 → (3450万, 3460万); 500多亿 →
-    (500亿, 600亿) stated 500亿; 三四十 → [30, 40]; 七八千 → [7000, 8000]. None for an exact numeral."""
+    (500亿, 600亿) stated 500亿; 三四十 → [30, 50); 七八千 → [7000, 9000). None for an exact numeral."""
     s = text.replace(" ", "").replace("\t", "").replace("\u00a0", "")
     m = _MORE_RE.fullmatch(s)
     if m is not None:
@@ -281,7 +282,9 @@ def evaluate_vague(text: str) -> Vague | None:
             return None
         low = evaluate(s[: i + 1] + s[i + 2 :])
         high = evaluate(s[:i] + s[i + 1 :])
-        if low is None or high is None or low.value >= high.value:
+        below = evaluate(s[:i] + _DIGIT_CHAR[b - 1] + s[i + 2 :])
+        if low is None or high is None or below is None or low.value >= high.value:
             return None
-        return Vague(low.value, high.value, True, True, None)
+        # The higher numeral is itself round at its place: 一二百个 holds 218 (二百多), up to 300.
+        return Vague(low.value, high.value + (high.value - below.value), True, False, None)
     return None

@@ -1034,6 +1034,9 @@ class Scanner:
         if st.low is not None and st.value is not None:
             r.low, r.high = float(st.low * factor), float(st.value * factor)
             r.qualifier = st.qualifier if st.qualifier == "approx" else "range"
+            if r.qualifier == "approx" and st.step is not None:
+                r.high = float((st.value + st.step) * factor)  # 七、八万亿: up to 九万亿, exclusive
+                r.high_inclusive = False
             return r
         if st.vague is not None:
             v = st.vague.scaled(factor)
@@ -1086,6 +1089,7 @@ class Scanner:
         # Range: 17%-19%, 七、八万亿, 1000-2000亿美元.
         low_num: Numeral | None = None
         range_has_mag = False
+        pair_place: Decimal | None = None
         um = UNIT_RE.match(norm, end)
         in_list = False
         if (
@@ -1124,7 +1128,8 @@ class Scanner:
                         low_num = Numeral(num.value * common, num.decimals)
                         range_has_mag = _has_magnitude(m2.group())
                         if rs.group("sep") == "、":
-                            qual = "approx"  # 七、八万亿: about seven or eight
+                            qual = "approx"  # 七、八万亿: about seven or eight (up to 九万亿, 八万多亿)
+                            pair_place = n2.value / CN_DIGITS[m2.group()[0]]
                         num = n2
                         end = m2.end()
                         um = (
@@ -1180,6 +1185,8 @@ class Scanner:
             st.decimals = num.decimals if low_num is None else max(num.decimals, low_num.decimals)
         if low_num is not None:
             st.low = low_num.value * mag
+            if pair_place is not None:
+                st.step = pair_place * mag
         if vague is not None:
             st.vague = vague.scaled(mag)
         elif infix in ("多", "余") and num is not None and low_num is None:
@@ -1299,7 +1306,8 @@ class Scanner:
                 if tm is not None and st.value is not None and not st.value % 1:
                     # 七成六 = 76 %, 两成半 = 25 %: the digit after 成 is the next place down.
                     d = tm.group("d")
-                    st.value += Decimal("0.5") if d == "半" else Decimal(CN_DIGITS.get(d, 0) or int(d)) / 10
+                    digit = 5 if d == "半" else CN_DIGITS[d] if d in CN_DIGITS else int(d)
+                    st.value += Decimal(digit) / 10
                     st.step = Decimal("0.1")
                     end = tm.end()
                 return self._build(start, end, "percent", "%", st, Decimal(10), measure="成")
@@ -1363,7 +1371,15 @@ class Scanner:
             return self._build(begin, end, "multiple", "番", st, one)
         # count
         measure = MEASURES[unit_word]
-        if unit_word == "块" and self._colloquial_yuan(start, end):
+        if (
+            unit_word == "块"
+            and word
+            and st.value is not None
+            and st.value < 1000
+            and "亿" not in text
+            and "万" not in text
+            and self._colloquial_yuan(start, end)
+        ):
             return self._build(start, end, "money", "CNY", st, one)
         if word and unit_word in WORD_NUMERAL_EXCLUDED_MEASURES and self.prose:
             return None
@@ -1381,11 +1397,11 @@ class Scanner:
         )
 
     def _colloquial_yuan(self, start: int, end: int) -> bool:
-        """三块 is three yuan when no noun follows (a measure word always precedes its noun) and the
-        sentence talks of money (花费我三块, 售价五块)."""
+        """三块 (a numeral in words, no magnitude) is three yuan when the clause ends there — a measure word
+        always precedes its noun — and the sentence talks of money (花费我三块, 售价五块)."""
         nxt = self.norm[end] if end < len(self.norm) else ""
-        if nxt and ("\u4e00" <= nxt <= "\u9fff" or nxt.isalnum()):
-            return False
+        if nxt and nxt not in "。！？!?，,；;）)":
+            return False  # a noun, or the next member of a list (1410亿块、4993亿元), follows
         i = start
         while i > 0 and self.norm[i - 1] not in "。！？!?\n" and start - i < 40:
             i -= 1
