@@ -1,0 +1,119 @@
+"""The round trip Word → zhiku → web/PDF/WeChat: an imported issue builds with ``zhiku build``
+as it is, and every footnote and table cell of the Word file reaches each channel.
+
+Footnotes (and pictures) reach the channels through issue 17 (branch ``authoring``): until it is
+merged into main the channels print ``[^1]`` literally and drop the notes, so these tests are
+expected to fail (strict: once the notes render they pass, and the marker must come off).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from docx_source import norm, read_source
+
+from zhiku.sources.importer import import_issue
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "docx"
+
+NEEDS_AUTHORING = pytest.mark.xfail(
+    strict=True,
+    reason="footnotes reach the web page, PDF and WeChat page only with issue 17 (branch authoring), "
+    "not yet merged into main",
+)
+
+
+class _Text(HTMLParser):
+    """The text a reader of a page sees (scripts and styles left out)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def page_text(path: Path) -> str:
+    parser = _Text()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return norm("".join(parser.parts))
+
+
+def pdf_text(path: Path) -> str:
+    done = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True)
+    return norm(done.stdout)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, tuple[Path, Path]]]:
+    """Each fixture imported into its own publication and built with ``zhiku build``:
+    name → (the issue's folder in the site, the issue's source folder)."""
+    from zhiku.site import build_site
+
+    base = tmp_path_factory.mktemp("docx-build")
+    out: dict[str, tuple[Path, Path]] = {}
+    for name in ("seed-styled", "rail-merged", "cpi-revised"):
+        report = import_issue(FIXTURES / f"{name}.docx", into=base / name / "pub")
+        site = base / name / "site"
+        build_site(report.out, site, jobs=1)
+        out[name] = (site / report.issue.date.isoformat(), report.issue_dir)
+    yield out
+
+
+def expectations(name: str) -> list[str]:
+    source = read_source(FIXTURES / f"{name}.docx")
+    cells = [norm(c) for t in source.tables for c in t.cells if norm(c)]
+    return [norm(n) for n in source.footnotes] + cells
+
+
+def channel_pages(site_issue: Path, kind: str) -> str:
+    if kind == "web":
+        pages = [p for p in site_issue.glob("*.html") if p.name not in ("index.html", "checks.html")]
+        return "".join(page_text(p) for p in sorted(pages))
+    if kind == "wechat":
+        return "".join(page_text(p) for p in sorted((site_issue / "wechat").glob("*.html")))
+    (pdf,) = site_issue.glob("*.pdf")
+    return pdf_text(pdf)
+
+
+@pytest.mark.parametrize("name", ["seed-styled", "rail-merged", "cpi-revised"])
+def test_imported_issue_builds_with_every_table_cell(name: str, built: dict[str, tuple[Path, Path]]) -> None:
+    site_issue, _ = built[name]
+    cells = [norm(c) for t in read_source(FIXTURES / f"{name}.docx").tables for c in t.cells if norm(c)]
+    for kind in ("web", "pdf", "wechat"):
+        text = channel_pages(site_issue, kind)
+        missing = [c for c in cells if c not in text]
+        assert not missing, (kind, missing[:5])
+
+
+@NEEDS_AUTHORING
+@pytest.mark.parametrize("kind", ["web", "pdf", "wechat"])
+@pytest.mark.parametrize("name", ["seed-styled", "cpi-revised"])  # the two with footnotes
+def test_every_footnote_and_table_cell_reaches_every_channel(
+    name: str, kind: str, built: dict[str, tuple[Path, Path]]
+) -> None:
+    if shutil.which("pdftotext") is None and kind == "pdf":
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    site_issue, _ = built[name]
+    text = channel_pages(site_issue, kind)
+    missing = [t for t in expectations(name) if t not in text]
+    assert not missing, missing[:5]
+    assert "[^" not in text  # no footnote reference printed literally
+    assert not re.search(r"!\[", text)  # nor a picture's Markdown
