@@ -57,7 +57,8 @@ def page_text(path: Path) -> str:
 
 
 def pdf_text(path: Path) -> str:
-    done = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True)
+    cmd = ["pdftotext", "-enc", "UTF-8", str(path), "-"]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=True)
     return norm(done.stdout)
 
 

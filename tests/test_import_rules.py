@@ -151,3 +151,18 @@ def test_without_disclaimer_heading_what_follows_the_last_top_link_is_end_matter
     legacy = parse_legacy(text, tmp_path / "old.txt")
     assert [b.text for b in legacy.issue.articles[0].walk_blocks() if isinstance(b, Paragraph)] == ["正文。"]
     assert (legacy.publication.slogan, legacy.publication.email) == ("口号一句", "a@b.cn")
+
+
+def test_titles_sharing_their_first_words_get_distinct_file_names(tmp_path: Path) -> None:
+    """The slug keeps eight syllables: two such titles must still give two files, not an error."""
+    from zhiku.sources import import_legacy
+
+    body = "\n【中美元首会晤：中美关系未来将走向何处？（上）】\n\n正文\n\n一、前言\n\n上篇。\n\n[Top](#)\n"
+    body += "\n【中美元首会晤：中美关系未来将走向何处？（下）】\n\n正文\n\n一、前言\n\n下篇。\n\n[Top](#)\n"
+    src = tmp_path / "old.txt"
+    src.write_text(MASTHEAD + body, encoding="utf-8")
+    report = import_legacy(src, tmp_path / "pub")
+    assert [a.slug for a in report.issue.articles] == [
+        "zhong-mei-yuan-shou-hui-wu-zhong-mei",
+        "zhong-mei-yuan-shou-hui-wu-zhong-mei-2",
+    ]

@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from zhiku.errors import ZhikuError
@@ -505,6 +505,18 @@ def _article_title_rule(blocks: list[TextBlock], file: Path) -> Callable[[TextBl
     return lambda block: None
 
 
+def _unique_slugs(articles: list[Article]) -> list[Article]:
+    """Titles that share their first words share a slug (it keeps eight): number the later ones
+    (``…-2``), since two articles of an issue may not have one address."""
+    seen: dict[str, int] = {}
+    out: list[Article] = []
+    for article in articles:
+        n = seen.get(article.slug, 0) + 1
+        seen[article.slug] = n
+        out.append(article if n == 1 else replace(article, slug=f"{article.slug}-{n}"))
+    return out
+
+
 def _only(chosen: TextBlock) -> Callable[[TextBlock], str | None]:
     def title(candidate: TextBlock) -> str | None:
         return candidate.bare if candidate is chosen else None
@@ -559,6 +571,7 @@ def assemble_issue(blocks: list[TextBlock], file: Path, *, text_export: bool) ->
         spans.append((i, i + len(body)))
         i = j
 
+    articles = _unique_slugs(articles)
     _end_matter(reader, [*tail, *blocks[end_matter:]], fields)
     if "name" not in fields:
         raise ZhikuError("报头中没有找到出版物名称", "the masthead gives no publication name", file, 1)
