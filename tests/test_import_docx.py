@@ -443,3 +443,32 @@ def test_command_line_imports_then_refuses(tmp_path: Path) -> None:
     second = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     assert second.returncode == 2
     assert second.stderr.count("\n") == 1 and "已经存在" in second.stderr and "Traceback" not in second.stderr
+
+
+def test_what_markdown_writes_otherwise_is_moved_not_lost(tmp_path: Path) -> None:
+    """edge-cases.docx: pictures inside a sentence, a table cell and a list item each follow in a
+    paragraph of their own; footnote marks on the title and a heading move to the next paragraph;
+    Markdown's own characters stay text."""
+    report = import_issue(FIXTURES / "edge-cases.docx", into=tmp_path / "pub")
+    source = read_source(FIXTURES / "edge-cases.docx")
+    got = read_imported(report.issue_dir)
+    md = next(report.issue_dir.glob("01-*.md")).read_text(encoding="utf-8")
+    tokens = _MD.parse(md)
+    for i, tok in enumerate(tokens):
+        if tok.type == "inline" and any(c.type == "image" for c in tok.children or ()):
+            assert tokens[i - 1].type == "paragraph_open" and tokens[i - 2].type not in (
+                "list_item_open",
+                "td_open",
+            )
+            assert [c.type for c in tok.children or ()] == ["image"], tok.content  # alone
+    assert sorted(p.read_bytes() for p in got.images) == sorted(source.images) and len(got.images) == 3
+    assert [t for _, t in got.outline] == [
+        "边界情况：Word 里能写、Markdown 另有写法的内容",
+        "一、图片与文字同段",
+        "二、符号与强调",
+    ]
+    assert sorted(norm(n) for n in got.notes.values()) == sorted(norm(n) for n in source.footnotes)
+    assert got.paragraphs[0].startswith(f"{FOOTNOTE}1{FOOTNOTE}{FOOTNOTE}2{FOOTNOTE}如图所示，中欧班列")
+    assert "这一句含有 *星号*、_下划线_、[方括号]、<尖括号> 和 a & b" in "".join(got.paragraphs)
+    assert "“**加引号的粗体**”和*斜体。*" in md
+    assert sum("移" in w for w in report.warnings) >= 2

@@ -82,6 +82,7 @@ _DISCLAIMER_RE = re.compile(r"^(重要声明|免责声明|声明)\s*[:：]?$")
 _SLOGAN_RE = re.compile(r"^\*\*(?P<text>.+)\*\*$", re.DOTALL)
 _LATIN_RE = re.compile(r"^[A-Za-z][A-Za-z .,'&-]*$")
 _CJK_RE = re.compile(r"^[\u4e00-\u9fff]+$")
+_NOTE_REF_RE = re.compile(r"\[\^[^\]\s]+\]")
 _STRONG_LINE_RE = re.compile(r"^\*\*(?P<inner>[^*](?:.*[^*])?)\*\*$")
 
 _CONTACT_FIELDS = {
@@ -221,8 +222,24 @@ class _Reader:
 
     # -- articles -----------------------------------------------------------------------
 
+    def _lift_notes(self, text: str, line: int, carried: list[str]) -> str:
+        """A title or heading without its footnote references, which move to the start of the
+        next paragraph: a heading holds no notes (docs/format.md), the note's text is kept."""
+        refs = _NOTE_REF_RE.findall(text)
+        if not refs:
+            return text
+        carried.extend(refs)
+        self.warn(
+            "标题上的脚注标记移到了其后第一段的开头",
+            "a footnote mark on a title or heading was moved to the start of the paragraph after it",
+            line,
+        )
+        return _NOTE_REF_RE.sub("", text).strip()
+
     def article(self, title: str, title_line: int, body: list[TextBlock]) -> Article:
         """One article from the blocks after its title."""
+        carried: list[str] = []
+        title = self._lift_notes(title, title_line, carried)
         items = self._skip_markers(body)
         if self.text_export:
             items = self._join_page_breaks(items)
@@ -242,6 +259,7 @@ class _Reader:
             heading = heading_of(block, levels, sections, counters)
             if heading is not None:
                 text, depth = heading
+                text = self._lift_notes(text, block.line, carried)
                 if depth == 1:
                     sections.append(SectionBuilder(text, 1, ref))
                 else:
@@ -276,7 +294,12 @@ class _Reader:
                 )
             # Paragraph.text is inline Markdown: a prose line that looks like block syntax
             # (# …, 1. …, <div …) is escaped so it stays prose when written and read again.
-            self._target(lead, sections).append(Paragraph(escape_paragraph(block.text), ref))
+            text = escape_paragraph(block.text)
+            if carried and not block.is_image:
+                text, carried = "".join(carried) + text, []
+            self._target(lead, sections).append(Paragraph(text, ref))
+        if carried:  # a heading with a note and no paragraph after it: the marks stand alone
+            self._target(lead, sections).append(Paragraph("".join(carried), SourceRef(self.file, title_line)))
         return Article(
             title=title,
             slug=slugify(title),

@@ -37,6 +37,7 @@ _CAPTION_STYLE_RE = re.compile(r"^(?:caption|题注|image caption|table caption)
 # Characters that inline Markdown would read as syntax; a backslash keeps them text. (``|`` is
 # left to the table writer, block starts such as ``#`` and ``1.`` to escape_paragraph.)
 _INLINE_SPECIAL_RE = re.compile(r"([\\`*_\[\]<])")
+_IMAGE_MD_RE = re.compile(r"!\[(?:\\.|[^\]\\])*\]\(image-\d+\.[A-Za-z0-9]+\)")
 _ENTITY_RE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _WIDE_RE = re.compile(
     r"[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
@@ -115,6 +116,23 @@ class _State:
     merged_tables: list[int] = field(default_factory=list)
     numbered_headings: list[int] = field(default_factory=list)
     nested_lists: list[int] = field(default_factory=list)
+    moved_images: list[str] = field(default_factory=list)  # pictures taken out of a cell or list item
+    moved_at: list[int] = field(default_factory=list)
+
+    def take_images(self, text: str) -> str:
+        """``text`` without its pictures, which wait in ``moved_images`` to follow their table or
+        list: a picture stands in a paragraph of its own (docs/format.md)."""
+        found = _IMAGE_MD_RE.findall(text)
+        if not found:
+            return text
+        self.moved_images.extend(found)
+        self.moved_at.append(self.paragraph)
+        return _IMAGE_MD_RE.sub("", text).strip()
+
+    def moved_blocks(self) -> list[TextBlock]:
+        blocks = [TextBlock((image,), self.paragraph) for image in self.moved_images]
+        self.moved_images = []
+        return blocks
 
     def warn(self, zh: str, en: str, line: int | None = None) -> None:
         self.warnings.append(ZhikuError(zh, en, self.file, line).message)
@@ -267,6 +285,13 @@ def _summary_warnings(state: _State, insertions: int, deletions: int, comments: 
             "write the number into the heading (e.g. 一、)",
             state.numbered_headings[0],
         )
+    if state.moved_at:
+        state.warn(
+            "有图片与文字同段、或在表格或列表中：图片已移出，紧随其后单独成段",
+            "some pictures shared a paragraph with text or stood in a table or list: each now follows "
+            "it in a paragraph of its own",
+            state.moved_at[0],
+        )
     if state.nested_lists:
         state.warn(
             "多级列表已展平为一级（zhiku 的列表不嵌套）",
@@ -309,29 +334,32 @@ def _blocks(children: list[Any], state: _State) -> Iterator[TextBlock]:
                     pending = []
                 if child.numbering.level_index not in ("0", 0):
                     state.nested_lists.append(state.paragraph)
-                text = _inline(child.children, state)
+                text = state.take_images(_inline(child.children, state))
                 if text.strip():
                     pending.append((text.replace("\n", " "), child.numbering.is_ordered, state.paragraph))
                 continue
             if pending:
                 yield _list(pending, state)
+                yield from state.moved_blocks()
                 pending = []
-            block = _paragraph(child, state)
-            if block is not None:
-                yield block
+            yield from _paragraph(child, state)
         elif isinstance(child, documents.Table):
             if pending:
                 yield _list(pending, state)
+                yield from state.moved_blocks()
                 pending = []
             state.paragraph += 1
             yield _table(child, state)
+            yield from state.moved_blocks()
         elif isinstance(child, documents.HasChildren):  # a content control or other wrapper
             if pending:
                 yield _list(pending, state)
+                yield from state.moved_blocks()
                 pending = []
             yield from _blocks(child.children, state)
     if pending:
         yield _list(pending, state)
+        yield from state.moved_blocks()
 
 
 def _list(items: list[tuple[str, bool, int]], state: _State) -> TextBlock:
@@ -355,17 +383,27 @@ def _is_toc(paragraph: Any) -> bool:
     return bool(_TOC_STYLE_RE.match((paragraph.style_name or "").strip()))
 
 
-def _paragraph(paragraph: Any, state: _State) -> TextBlock | None:
+def _paragraph(paragraph: Any, state: _State) -> list[TextBlock]:
+    """A paragraph's block; a picture that shares its paragraph with text follows it on its own
+    (Word anchors pictures in text paragraphs; the agreed syntax wants them alone)."""
     text = _inline(paragraph.children, state, whole_paragraph=True)
+    images = _IMAGE_MD_RE.findall(text)
+    if images and _IMAGE_MD_RE.sub("", text).strip():
+        text = _IMAGE_MD_RE.sub("", text)
+        state.moved_at.append(state.paragraph)
+    else:
+        images = []
     lines = tuple(line.strip(" \u3000") for line in text.split("\n"))
     lines = tuple(line for line in lines if line)
-    if not lines:
-        return None
-    level = _heading_level(paragraph)
-    if level is not None and paragraph.numbering is not None:
-        state.numbered_headings.append(state.paragraph)
-    caption = bool(_CAPTION_STYLE_RE.match((paragraph.style_name or "").strip()))
-    return TextBlock(lines, state.paragraph, level=level, toc=_is_toc(paragraph), caption=caption)
+    blocks: list[TextBlock] = []
+    if lines:
+        level = _heading_level(paragraph)
+        if level is not None and paragraph.numbering is not None:
+            state.numbered_headings.append(state.paragraph)
+        caption = bool(_CAPTION_STYLE_RE.match((paragraph.style_name or "").strip()))
+        blocks.append(TextBlock(lines, state.paragraph, level=level, toc=_is_toc(paragraph), caption=caption))
+    blocks.extend(TextBlock((image,), state.paragraph) for image in images)
+    return blocks
 
 
 def _table(table: Any, state: _State) -> TextBlock:
@@ -421,7 +459,7 @@ def _cell_text(children: list[Any], state: _State) -> str:
     parts: list[str] = []
     for child in children:
         if isinstance(child, documents.Paragraph):
-            text = _inline(child.children, state).replace("\n", " ").strip()
+            text = state.take_images(_inline(child.children, state).replace("\n", " ").strip())
         elif isinstance(child, documents.Table):  # a table inside a cell: its text, in order
             text = " ".join(c for row in _table_rows_text(child, state) for c in row if c)
         elif isinstance(child, documents.HasChildren):
