@@ -166,3 +166,19 @@ def test_titles_sharing_their_first_words_get_distinct_file_names(tmp_path: Path
         "zhong-mei-yuan-shou-hui-wu-zhong-mei",
         "zhong-mei-yuan-shou-hui-wu-zhong-mei-2",
     ]
+
+
+def test_a_nameless_masthead_joins_a_publication_that_has_its_zhiku_yml(tmp_path: Path) -> None:
+    from zhiku.sources.importer import import_issue
+
+    nameless = MASTHEAD.replace("某某研究院研究报告\n\n某某研究院\n", "")
+    src = tmp_path / "old.txt"
+    src.write_text(nameless + "\n【文章】\n\n一、前言\n\n正文。\n\n[Top](#)\n", encoding="utf-8")
+    with pytest.raises(ZhikuError, match="没有找到出版物名称"):
+        import_issue(src, into=tmp_path / "new")
+    assert not (tmp_path / "new").exists()
+    pub = tmp_path / "pub"
+    pub.mkdir()
+    (pub / "zhiku.yml").write_text("name: 某某研究院\n", encoding="utf-8")
+    report = import_issue(src, into=pub)
+    assert report.publication.name == "某某研究院" and report.issue.date.isoformat() == "2022-01-03"

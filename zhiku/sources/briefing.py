@@ -540,6 +540,13 @@ def _unique_slugs(articles: list[Article]) -> list[Article]:
     return out
 
 
+def require_name(publication: Publication, file: Path) -> None:
+    """A new publication needs the name its masthead gives (an issue added to a publication
+    that has its zhiku.yml does not)."""
+    if not publication.name:
+        raise ZhikuError("报头中没有找到出版物名称", "the masthead gives no publication name", file, 1)
+
+
 def _only(chosen: TextBlock) -> Callable[[TextBlock], str | None]:
     def title(candidate: TextBlock) -> str | None:
         return candidate.bare if candidate is chosen else None
@@ -596,8 +603,6 @@ def assemble_issue(blocks: list[TextBlock], file: Path, *, text_export: bool) ->
 
     articles = _unique_slugs(articles)
     _end_matter(reader, [*tail, *blocks[end_matter:]], fields)
-    if "name" not in fields:
-        raise ZhikuError("报头中没有找到出版物名称", "the masthead gives no publication name", file, 1)
     if date is None:
         raise ZhikuError(
             "报头中没有找到日期（如 2021年11月22日 星期一）",
@@ -613,7 +618,7 @@ def assemble_issue(blocks: list[TextBlock], file: Path, *, text_export: bool) ->
         date=date, articles=tuple(articles), source=SourceRef(file, date_line), number=fields.get("number")
     )
     publication = Publication(
-        name=fields["name"],
+        name=fields.get("name", ""),  # "" when the masthead names none: see require_name
         root=file.parent,
         name_en=fields.get("name_en"),
         tagline=fields.get("tagline"),

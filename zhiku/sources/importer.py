@@ -19,7 +19,7 @@ from typing import Any
 from zhiku.errors import ZhikuError
 from zhiku.fsutil import atomic_write_bytes, atomic_write_text, replace_dir, staging_dir_for
 from zhiku.model import Article, Block, Figure, Issue, Paragraph, Publication, Quote, Section
-from zhiku.sources.briefing import Join, LegacyIssue, assemble_issue
+from zhiku.sources.briefing import Join, LegacyIssue, assemble_issue, require_name
 from zhiku.sources.legacy import split_blocks
 from zhiku.sources.publication import ISSUE_FILE, ISSUES_DIR, PUBLICATION_FILE, read_issue, read_publication
 from zhiku.sources.text import read_text
@@ -121,8 +121,11 @@ def import_issue(
         _check_target(src, Path(out), force)
     parsed = _parse(src)
     if out is not None:
+        require_name(parsed.legacy.publication, src)
         return _write_publication(src, parsed, Path(out))
     assert into is not None
+    if not (Path(into) / PUBLICATION_FILE).is_file():
+        require_name(parsed.legacy.publication, src)
     return _write_into(src, parsed, Path(into), force)
 
 

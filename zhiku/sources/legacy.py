@@ -15,7 +15,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from zhiku.sources.briefing import Join, LegacyIssue, TextBlock, assemble_issue, ends_sentence
+from zhiku.sources.briefing import (
+    Join,
+    LegacyIssue,
+    TextBlock,
+    assemble_issue,
+    ends_sentence,
+    require_name,
+)
 
 __all__ = ["Join", "LegacyIssue", "TextBlock", "ends_sentence", "parse_legacy", "split_blocks"]
 
@@ -43,4 +50,6 @@ def split_blocks(text: str) -> list[TextBlock]:
 
 def parse_legacy(text: str, file: Path) -> LegacyIssue:
     """Parse the text of a legacy issue file; ``file`` is what SourceRefs and messages name."""
-    return assemble_issue(split_blocks(text), file, text_export=True)
+    legacy = assemble_issue(split_blocks(text), file, text_export=True)
+    require_name(legacy.publication, file)
+    return legacy
