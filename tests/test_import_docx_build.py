@@ -1,9 +1,5 @@
 """The round trip Word → zhiku → web/PDF/WeChat: an imported issue builds with ``zhiku build``
 as it is, and every footnote and table cell of the Word file reaches each channel.
-
-Footnotes (and pictures) reach the channels through issue 17 (branch ``authoring``): until it is
-merged into main the channels print ``[^1]`` literally and drop the notes, so these tests are
-expected to fail (strict: once the notes render they pass, and the marker must come off).
 """
 
 from __future__ import annotations
@@ -21,13 +17,6 @@ from docx_source import norm, read_source
 from zhiku.sources.importer import import_issue
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "docx"
-
-NEEDS_AUTHORING = pytest.mark.xfail(
-    strict=True,
-    reason="footnotes reach the web page, PDF and WeChat page only with issue 17 (branch authoring), "
-    "not yet merged into main",
-)
-
 
 class _Text(HTMLParser):
     """The text a reader of a page sees (scripts and styles left out)."""
@@ -104,7 +93,6 @@ def test_imported_issue_builds_with_every_table_cell(name: str, built: dict[str,
         assert not missing, (kind, missing[:5])
 
 
-@NEEDS_AUTHORING
 @pytest.mark.parametrize("kind", ["web", "pdf", "wechat"])
 @pytest.mark.parametrize("name", ["seed-styled", "cpi-revised"])  # the two with footnotes
 def test_every_footnote_and_table_cell_reaches_every_channel(

@@ -249,6 +249,7 @@ class _Reader:
         sections: list[SectionBuilder] = []
         counters = _Counters()
         next_figure = 1
+        figures = 0  # 图N as published: the figure's place in the article, whatever was printed
         after_image = False
         for block in items:
             ref = SourceRef(self.file, block.line)
@@ -275,11 +276,12 @@ class _Reader:
                         block.line,
                     )
                 next_figure = int(m["num"]) + 1
+                figures += 1  # pictures and figures share one count, as the Markdown reader numbers them
                 if was_after_image:
                     # The picture's own caption, kept as written right after it (docs/format.md).
                     self._target(lead, sections).append(Paragraph(escape_paragraph(block.text), ref))
                 else:
-                    figure = Figure(m["title"].strip(), (), None, (), ref)
+                    figure = Figure(m["title"].strip(), (), None, (), ref, number=figures)
                     self._target(lead, sections).append(figure)
                 continue
             listed = _list_block(block, ref) if self.text_export else None
