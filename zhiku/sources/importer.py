@@ -35,7 +35,7 @@ from zhiku.sources.briefing import Join, LegacyIssue, assemble_issue, require_na
 from zhiku.sources.legacy import split_blocks
 from zhiku.sources.publication import ISSUE_FILE, ISSUES_DIR, PUBLICATION_FILE, read_issue, read_publication
 from zhiku.sources.text import read_text
-from zhiku.sources.writer import article_markdown, issue_yaml, publication_yaml
+from zhiku.sources.writer import article_markdown, footnote_markdown, issue_yaml, publication_yaml
 
 WORD_SUFFIXES = (".docx", ".docm", ".dotx")
 CONVERTED_SUFFIXES = (".doc", ".wps", ".rtf", ".odt", ".wpt", ".dot")
@@ -311,7 +311,9 @@ def _write_issue(folder: Path, parsed: _Parsed) -> list[Path]:
     for name, article in zip(names, issue.articles, strict=True):
         text = article_markdown(article)
         labels = list(dict.fromkeys(_FOOTNOTE_REF_RE.findall(text))) if parsed.footnotes else []
-        notes = [footnote_markdown(n, parsed.footnotes[n]) for n in labels if n in parsed.footnotes]
+        notes = [
+            footnote_markdown(n, parsed.footnotes[n].split("\n\n")) for n in labels if n in parsed.footnotes
+        ]
         if notes:
             text = text.rstrip("\n") + "\n\n" + "\n\n".join(notes) + "\n"
         atomic_write_text(folder / name, text)
@@ -321,14 +323,6 @@ def _write_issue(folder: Path, parsed: _Parsed) -> list[Path]:
         atomic_write_bytes(folder / image, parsed.images[image])
         written.append(Path(image))
     return written
-
-
-def footnote_markdown(label: str, text: str) -> str:
-    """``[^1]: 注释文字``; a note of several paragraphs continues them indented by four spaces."""
-    first, *rest = text.split("\n\n") if text else [""]
-    lines = [f"[^{label}]: {first}"]
-    lines.extend("    " + para.replace("\n", "\n    ") for para in rest)
-    return "\n\n".join(lines)
 
 
 def _natural(name: str) -> tuple[int, str]:
