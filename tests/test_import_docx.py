@@ -472,3 +472,16 @@ def test_what_markdown_writes_otherwise_is_moved_not_lost(tmp_path: Path) -> Non
     assert "这一句含有 *星号*、_下划线_、[方括号]、<尖括号> 和 a & b" in "".join(got.paragraphs)
     assert "“**加引号的粗体**”和*斜体。*" in md
     assert sum("移" in w for w in report.warnings) >= 2
+    # text that looks like the dialect's notes, citations, cross-references, callouts and
+    # definitions stays text, as zhiku's own reader (which checks every @fig:key) reads it
+    from zhiku.model import Callout, DefinitionList, Paragraph
+    from zhiku.sources import inline_to_plain
+
+    (article,) = report.issue.articles
+    blocks = list(article.walk_blocks())
+    assert not [b for b in blocks if isinstance(b, Callout | DefinitionList)]
+    assert not article.citations and sorted(n.label for n in article.footnotes) == ["1", "2"]
+    plain = [inline_to_plain(b.text) for b in blocks if isinstance(b, Paragraph)]
+    assert "见@fig:cpi 与 @tbl:rail，引文写法 [@smith2020]、脚注写法 [^9] 都是原文的字。" in plain
+    assert "::: 要点 这一段不是提示框。" in plain
+    assert any(p.startswith("术语") and p.endswith(": 这一行不是定义。") for p in plain), plain

@@ -114,13 +114,15 @@ def test_no_article_and_no_date_are_errors(tmp_path: Path) -> None:
 
 
 def test_lists_and_block_syntax_in_prose_survive_the_round_trip(tmp_path: Path) -> None:
-    """Lines that look like Markdown block syntax stay what they were after write + read."""
+    """Lines that look like Markdown block syntax (or a note, citation or cross-reference) stay
+    what they were after write + read."""
     from zhiku.model import ListBlock
     from zhiku.sources import content, import_legacy, read_publication
 
     body = (
         "一、前言\n\n要点如下：\n\n- 第一点\n- 第二点\n\n3. 第三条\n4. 第四条\n\n"
-        "# 这一行不是标题。\n\n<div>也不是 HTML。\n\n2021. 年份开头的一行。\n\n[注]: 不是链接定义。\n"
+        "# 这一行不是标题。\n\n<div>也不是 HTML。\n\n2021. 年份开头的一行。\n\n[注]: 不是链接定义。\n\n"
+        "::: 要点 不是提示框。\n\n: 不是定义。\n\n见@fig:cpi，[@smith] 和 [^1] 都是原文的字。\n"
     )
     src = tmp_path / "old.txt"
     src.write_text(MASTHEAD + "\n【测试文章】\n\n正文\n\n" + body + "\n[Top](#)\n", encoding="utf-8")
@@ -142,6 +144,9 @@ def test_lists_and_block_syntax_in_prose_survive_the_round_trip(tmp_path: Path) 
         "<div>也不是 HTML。",
         "2021. 年份开头的一行。",
         "[注]: 不是链接定义。",
+        "::: 要点 不是提示框。",
+        ": 不是定义。",
+        "见@fig:cpi，[@smith] 和 [^1] 都是原文的字。",
     ]
     assert report.joins == ()
 

@@ -296,7 +296,7 @@ class _Reader:
                 )
             # Paragraph.text is inline Markdown: a prose line that looks like block syntax
             # (# …, 1. …, <div …) is escaped so it stays prose when written and read again.
-            text = escape_paragraph(block.text)
+            text = _plain_text(block.text) if self.text_export else escape_paragraph(block.text)
             if carried and not block.is_image:
                 text, carried = "".join(carried) + text, []
             self._target(lead, sections).append(Paragraph(text, ref))
@@ -439,6 +439,16 @@ class _Counters:
     paren: int = 1
 
 
+# In a text export, [^1], [@key] and @fig:key are words the author typed, not the notes,
+# citations and cross-references they are in the Markdown dialect (docs/format.md).
+_DIALECT_MARK_RE = re.compile(r"(?<!\\)\[(?=[@^])|(?<![A-Za-z0-9_.\-+\\])@(?=(?:fig|tbl):[A-Za-z0-9_])")
+
+
+def _plain_text(text: str) -> str:
+    """A text export's line as inline Markdown that reads back as the same words."""
+    return _DIALECT_MARK_RE.sub(lambda m: "\\" + m[0], escape_paragraph(text))
+
+
 _BULLET_RE = re.compile(r"^[-*+•·]\s+(?P<item>\S.*)$")
 _NUMBERED_RE = re.compile(r"^(?P<num>\d{1,9})[.)]\s+(?P<item>\S.*)$")
 
@@ -452,11 +462,11 @@ def _list_block(block: TextBlock, ref: SourceRef | None) -> ListBlock | None:
         return None
     bullets = [_BULLET_RE.match(line) for line in block.lines]
     if all(bullets):
-        items = tuple(escape_paragraph(m["item"]) for m in bullets if m)
+        items = tuple(_plain_text(m["item"]) for m in bullets if m)
         return ListBlock(items, False, ref or SourceRef(Path(), block.line))
     numbers = [_NUMBERED_RE.match(line) for line in block.lines]
     if all(numbers):
-        items = tuple(escape_paragraph(m["item"]) for m in numbers if m)
+        items = tuple(_plain_text(m["item"]) for m in numbers if m)
         first = numbers[0]
         start = int(first["num"]) if first else 1
         return ListBlock(items, True, ref or SourceRef(Path(), block.line), start)

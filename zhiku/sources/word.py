@@ -37,6 +37,9 @@ _CAPTION_STYLE_RE = re.compile(r"^(?:caption|题注|image caption|table caption)
 # Characters that inline Markdown would read as syntax; a backslash keeps them text. (``|`` is
 # left to the table writer, block starts such as ``#`` and ``1.`` to escape_paragraph.)
 _INLINE_SPECIAL_RE = re.compile(r"([\\`*_\[\]<])")
+# ``@fig:key`` / ``@tbl:key`` is a cross-reference in the agreed syntax (docs/format.md); in a
+# Word file it is text. An ``@`` at a run's end is escaped too: the next run may go on ``fig:…``.
+_XREF_AT_RE = re.compile(r"@(?=(?:fig|tbl):|$)")
 _IMAGE_MD_RE = re.compile(r"!\[(?:\\.|[^\]\\])*\]\(image-\d+\.[A-Za-z0-9]+\)")
 _ENTITY_RE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _WIDE_RE = re.compile(
@@ -564,7 +567,7 @@ def _image(image: Any, state: _State) -> str:
 
 
 def _escape(text: str) -> str:
-    return _ENTITY_RE.sub("&amp;", _INLINE_SPECIAL_RE.sub(r"\\\1", text))
+    return _XREF_AT_RE.sub(r"\\@", _ENTITY_RE.sub("&amp;", _INLINE_SPECIAL_RE.sub(r"\\\1", text)))
 
 
 def _render(segments: list[_Segment]) -> str:

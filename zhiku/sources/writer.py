@@ -31,9 +31,10 @@ from zhiku.model import (
 )
 
 # A line starting like this would be read as a heading, list, quote, fence, HTML block,
-# link reference or setext underline instead of prose; a backslash keeps it prose.
+# link reference, setext underline, callout (:::) or definition (: …, ~ …) instead of prose;
+# a backslash keeps it prose.
 _BLOCK_START_RE = re.compile(
-    r"^(#{1,6}(\s|$)|>|[-+*](\s|$)|`{3,}|~{3,}|=+\s*$|-+\s*$|\[[^\]]+\]:"
+    r"^(#{1,6}(\s|$)|>|[-+*](\s|$)|`{3,}|~{3,}|=+\s*$|-+\s*$|\[[^\]]+\]:|:{3,}|[:~](\s|$)"
     r"|<(?![A-Za-z][A-Za-z0-9+.-]{1,31}:)[A-Za-z/!?])"  # an HTML tag, but not an autolink
 )
 _ORDERED_START_RE = re.compile(r"^(\d{1,9})([.)])(\s|$)")
