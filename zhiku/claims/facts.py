@@ -63,7 +63,7 @@ SPAN = 24
 
 # Kinds that measure something (as opposed to dates, clock times and ordinals).
 AMOUNT_KINDS = frozenset({"money", "count", "number", "dimension"})
-RATE_KINDS = frozenset({"percent", "percentage_point", "per_mille"})
+RATE_KINDS = frozenset({"percent"})  # rates, shares, ‰ (in %) and 个百分点 (unit pp) alike
 VALUE_KINDS = AMOUNT_KINDS | RATE_KINDS | {"duration", "multiple"}
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
@@ -378,7 +378,7 @@ def _points(text: str, qs: list[Quantity]) -> list[Quantity]:
             word = m.group(1) if m else _POINT_WORDS.match("个" + text[q.end : q.end + 3]).group(1)  # type: ignore[union-attr]
             end = text.index(word, q.end) + len(word)
             unit = "‰pt" if word == "千分点" else "bp"
-            out.append(replace(q, end=end, text=text[q.start : end], kind="percentage_point", unit=unit))
+            out.append(replace(q, end=end, text=text[q.start : end], kind="percent", unit=unit))
         else:
             out.append(q)
     return out
@@ -451,7 +451,7 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
         if m is not None:
             slot.subject = _clean_subject(core[: m.start()].split(_VALUE_MARK)[-1])
             return slot
-    share_like = q.kind == "percent" or (q.kind == "number" and q.value is not None and 0 < q.value <= 1)
+    share_like = q.is_rate or (q.kind == "number" and q.value is not None and 0 < q.value <= 1)
     if share_like and (m := _SHARE.search(pre)):
         slot.role = "share"
         slot.verb = "占"
@@ -485,7 +485,7 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
     if m := _CHANGE.search(core):
         head = core[: m.start()]
         verb = m.group("verb")
-        slot.role = "growth" if q.kind == "percent" else "change"
+        slot.role = "growth" if q.is_rate else "change"
         # 年均增长 / 两年平均增长 (两年 is a duration, masked: read the words as written)
         written = text[start + max(0, len(head) - 6) : start + len(head)]
         annual = _ANNUAL.search(written)
@@ -679,7 +679,7 @@ class _Builder:
             own = slot.subject
             if _PRONOUN.match(own):
                 own = ""
-            if q.kind == "percent" and slot.role == "rate" and (gm := _RATE_NOUN.fullmatch(own)):
+            if q.is_rate and slot.role == "rate" and (gm := _RATE_NOUN.fullmatch(own)):
                 # 其增速14.7% / 占比为10.3%: a rate named only by its kind belongs to the subject before
                 slot.role = "share" if gm.group(1) in ("占比", "比重", "份额") else "growth"
                 own = ""

@@ -287,6 +287,4 @@ def views(table: FactTable) -> list[Facts]:
     return out
 
 
-_VALUE_KINDS = frozenset(
-    {"money", "count", "number", "dimension", "percent", "percentage_point", "per_mille", "duration"}
-)
+_VALUE_KINDS = frozenset({"money", "count", "number", "dimension", "percent", "duration"})

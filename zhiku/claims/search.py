@@ -161,7 +161,7 @@ def current_of(
             continue  # 约6.2亿人次 restates the value before it; 接近一半 is a share, not a value
         if g.q.kind not in want or g.id in bases:
             continue  # an inline base (比2022年的V) is not the value now
-        rate_like = g.role == "share" and g.q.kind in ("percent", "per_mille") and not (want & AMOUNT_KINDS)
+        rate_like = g.role == "share" and g.q.is_rate and not (want & AMOUNT_KINDS)
         if (
             g.role not in ("level", "rate")
             and not rate_like

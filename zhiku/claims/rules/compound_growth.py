@@ -27,7 +27,7 @@ _KINDS = AMOUNT_KINDS | {"duration"}
 
 def check(table: FactTable) -> None:
     for claim in table.facts:
-        if claim.is_cell or claim.q.kind != "percent":
+        if claim.is_cell or not claim.q.is_rate:
             continue
         if claim.role == "growth" and claim.verb.startswith("年均"):
             _judge(table, claim)
@@ -142,7 +142,7 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
             continue
         if (
             g.role == "growth"
-            and g.q.kind == "percent"
+            and g.q.is_rate
             and "年均" not in g.verb
             and ("累计" in g.context or g.period.first is not None)
         ):

@@ -37,7 +37,7 @@ def share_claims(table: FactTable) -> list[Fact]:
     for f in table.facts:
         if f.is_cell:
             continue
-        if f.role == "share" and f.q.kind in ("percent", "number"):
+        if f.role == "share" and (f.q.is_rate or f.q.kind == "number"):
             out.append(f)
         elif (
             f.q.kind == "number"
@@ -67,7 +67,7 @@ def check(table: FactTable) -> None:
         if (
             claim.is_cell
             and claim.role == "share"
-            and claim.q.kind in ("percent", "number")
+            and (claim.q.is_rate or claim.q.kind == "number")
             and claim.q.value is not None
         ):
             _judge_cell(table, claim)

@@ -33,14 +33,14 @@ _CN = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "�
 def check(table: FactTable) -> None:
     done: set[int] = set()
     for f in table.facts:
-        if f.is_cell or f.q.kind not in AMOUNT_KINDS | {"percent"} or f.q.value is None:
+        if f.is_cell or not (f.q.kind in AMOUNT_KINDS or f.q.is_rate) or f.q.value is None:
             continue
         head = f.text[max(0, f.q.start - 12) : f.q.start]
         head = head[max(head.rfind(c) for c in "，,；;。：") + 1 :]
         if _TOTAL_WORD.search(head) and f.q.kind in AMOUNT_KINDS:
             _list_total(table, f, head)
             done.add(f.id)
-        elif f.q.kind == "percent" and _REST.search(head):
+        elif f.q.is_rate and _REST.search(head):
             _rest_of_shares(table, f)
     for f in table.facts:
         if f.id in done or f.is_cell or f.role != "level" or f.q.kind not in AMOUNT_KINDS:
@@ -211,7 +211,7 @@ def _years_total(table: FactTable, total: Fact) -> None:
 
 def _rest_of_shares(table: FactTable, rest: Fact) -> None:
     """其余46.0%: 100 minus the shares listed before it in the sentence."""
-    before = [g for g in table.around(rest) if g.q.end <= rest.q.start and g.q.kind == "percent"]
+    before = [g for g in table.around(rest) if g.q.end <= rest.q.start and g.q.is_rate]
     shares = [g for g in before if g.role == "share"]
     if shares and shares[-1].group is not None:
         shares = table.list_of(shares[-1])
@@ -598,7 +598,7 @@ def _pulls(table: FactTable) -> None:
     """三大需求分别拉动经济增长4.3、1.5和-0.6个百分点: the pulls of the parts of growth add up to it."""
     for ids in table.lists.values():
         members = [table.fact(i) for i in ids]
-        if len(members) < 2 or not all(m.q.unit == "pp" or m.q.kind == "percentage_point" for m in members):
+        if len(members) < 2 or not all(m.q.is_points for m in members):
             continue
         if not all("拉动" in m.context or "贡献" in m.context for m in members[:1]):
             continue

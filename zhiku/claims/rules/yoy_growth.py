@@ -42,7 +42,7 @@ _ADJUSTED = re.compile(r"季节调整|季调")
 def check(table: FactTable) -> None:
     doc_comparable = any(_COMPARABLE.search(s.words) for s in table.sentences)
     for claim in table.facts:
-        if claim.role != "growth" or claim.q.kind != "percent" or claim.verb.startswith("年均"):
+        if claim.role != "growth" or not claim.q.is_rate or claim.verb.startswith("年均"):
             continue
         if claim.is_cell:
             continue  # a table's growth column: the sum rule reads its 合计 row
