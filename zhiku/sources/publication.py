@@ -36,6 +36,7 @@ PUBLICATION_KEYS = (
     "copyright",
     "slogan",
     "language",
+    "copy",  # the copy check's house style, read and validated by zhiku.claims.copy.style
 )
 ISSUE_KEYS = ("date", "weekday", "number", "title", "articles")
 
