@@ -75,10 +75,11 @@ def copy_issues(
 
 
 def _widen(text: str, i: CopyIssue) -> CopyIssue:
-    """An insertion becomes a replacement of its two neighbours, so every span shows something."""
+    """An insertion becomes a replacement of the character after it (before it at the end), so
+    every span shows something; two insertions side by side (11月CPI) stay apart."""
     if i.start != i.end or i.new is None:
         return i
-    a, b = max(0, i.start - 1), min(len(text), i.end + 1)
+    a, b = (i.start, i.start + 1) if i.start < len(text) else (max(0, i.start - 1), i.start)
     new = text[a : i.start] + i.new + text[i.end : b]
     return CopyIssue(i.relation, a, b, new, i.zh, i.en, i.fix_zh, i.safe)
 

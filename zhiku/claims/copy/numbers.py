@@ -6,11 +6,12 @@ keep to one: "同类别同形式" — numbers of the same kind take the same for
 - ``copy_number_style``: digit grouping. Integers of four digits or more may be grouped
   (``1,000``, ``12,345``) or not (``3094``, §5.1.5.3: non-technical texts usually do not group);
   an article that does both is corrected to what it does most (no grouping on a tie). Years
-  (``2020年``, ``2013-2019年``) and decimals' fractions are not groupable numbers and are skipped.
+  (``2020年``, ``2013-2019年``, a four-digit 1900–2100 in a table) and decimals' fractions are not
+  groupable numbers and are skipped.
 - ``copy_numeral_mix``: the same kind of number written once in Arabic and once in Chinese
   numerals (``8年来`` … ``八年间``, ``7年间`` … ``七年间``). Only where the choice is free under
-  §4.3 is it compared: durations (年, 天, 个月, 周, 小时) of 2–99, and counts with the same
-  classifier of 2–10. Ordinals (第一, 十八大), approximations (七八年, 十几个, 七十余年), idioms and
+  §4.3 is it compared: durations (年, 天, 个月, 周, 小时) of 2–99 across the article, and counts
+  of 2–10 with the same classifier within one paragraph. Ordinals (第一, 十八大), approximations (七八年, 十几个, 七十余年), idioms and
   fixed terms the quantity reader does not count (一带一路), and 一 as an article (一个) are out.
   Quoted words and titles (“…”, 《…》) are someone else's and are neither counted nor changed.
   The minority form is changed to the majority when there is one (at least two of one form,
@@ -20,6 +21,7 @@ keep to one: "同类别同形式" — numbers of the same kind take the same for
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -53,8 +55,10 @@ def check_style(prose: Prose) -> list[CopyIssue]:
         digits = m.group(1)
         if "," not in digits:
             after, before = view[m.end() : m.end() + 3], view[max(0, m.start() - 3) : m.start()]
-            if len(digits) == 4 and (_YEAR_AFTER.match(after) or _YEAR_BEFORE.search(before)):
-                continue
+            if len(digits) == 4 and (
+                _YEAR_AFTER.match(after) or _YEAR_BEFORE.search(before) or 1900 <= int(digits) <= 2100
+            ):
+                continue  # a year (2020年, 2013-2019, a table's 2016 row), not a groupable number
             if len(digits) > 15:
                 continue  # an identifier, not a quantity
             bare.append(m)
@@ -95,7 +99,7 @@ def check_mix(prose: Prose) -> list[CopyIssue]:
         q = _quantity_at(view, m.start(), parse_quantities)
         if q is None:
             continue
-        key = _kind(q, m.group(2))
+        key = _kind(q, m.group(2), _block(prose, m.start()))
         if key is None or not _in_range(key, q.value):
             continue
         chinese[key].append((m.start(1), m.end(1), float(q.value or 0), m.group(2)))
@@ -108,7 +112,7 @@ def check_mix(prose: Prose) -> list[CopyIssue]:
         q = _quantity_at(view, m.start(), parse_quantities)
         if q is None:
             continue
-        key = _kind(q, m.group(2))
+        key = _kind(q, m.group(2), _block(prose, m.start()))
         if key is None or key not in chinese or not _in_range(key, q.value):
             continue
         arabic[key].append((m.start(1), m.end(1), float(q.value or 0), m.group(2)))
@@ -153,12 +157,20 @@ def _quantity_at(view: str, start: int, parse: Callable[[str], list[Quantity]]) 
     return None
 
 
-def _kind(q: Quantity, unit: str) -> str | None:
+def _kind(q: Quantity, unit: str, block: int) -> str | None:
+    """Which numbers are "the same kind": durations in the same unit across the article; counts
+    with the same classifier within one paragraph (GB/T 15835's "同一场合": 这三个问题 in one
+    argument and 17个、2个合作区 in a list of figures are different occasions)."""
     if q.kind == "duration" and q.unit in _DURATION_UNITS:
         return f"duration:{q.unit}"
     if q.kind == "count":
-        return f"count:{unit}"
+        return f"count:{unit}:{block}"
     return None
+
+
+def _block(prose: Prose, offset: int) -> int:
+    starts = [b.start for b in prose.blocks]
+    return bisect_right(starts, offset)
 
 
 def _in_range(key: str, value: float | None) -> bool:

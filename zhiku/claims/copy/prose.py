@@ -33,6 +33,8 @@ _TABLE_DELIM = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$"
 _HR = re.compile(r"^ {0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 # Block markers at the start of a line: headings, quotes, list bullets and numbers, definitions.
 _MARKER = re.compile(r"^ {0,3}(?:>\s?)*(?:#{1,6}\s+|[-*+]\s+|\d{1,9}[.)]\s+|:\s+)?")
+# A caption's label and the space after it (图1 标题, 表2：标题): the agreed caption syntax.
+_CAPTION = re.compile(r"(?:图|表)\s*\d+(?:[.-]\d+)*(?:\s+|(?=[：:]))")
 _INLINE = re.compile(
     r"(?P<code>(?P<ticks>`+).+?(?P=ticks))"
     r"|(?P<comment><!--.*?-->)"
@@ -44,7 +46,9 @@ _INLINE = re.compile(
     r"|(?P<cite>\[@[^\]]+\])"
     r"|(?P<xref>@(?:fig|tbl|sec|eq):[A-Za-z0-9_][A-Za-z0-9_:.\-/]*)"
     r"|(?P<attrs>\{[#.][^{}\n]*\}|\{[A-Za-z-]+=[^{}\n]*\})"
-    r"|(?P<url>(?:https?|ftp)://[^\s<>\"'\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+|www\.[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s<>\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]*)"
+    # A bare URL runs to a space or a Chinese punctuation mark (a URL may hold Chinese
+    # characters: …/wiki/中国): where prose resumes, a full-width mark stands.
+    r"|(?P<url>(?:https?|ftp)://[^\s<>\"'，。；：！？“”‘’（）《》、【】]+|www\.[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s<>\"'，。；：！？“”‘’（）《》、【】]*)"
     r"|(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})"
     r"|(?P<escape>\\[!-/:-@\[-`{-~])"
     r"|(?P<emph>\*+|~~|(?<![A-Za-z0-9])__?|__?(?![A-Za-z0-9]))"
@@ -151,16 +155,17 @@ def read_prose(text: str, *, markdown: bool = True) -> Prose:
             continue
         indented = ln.startswith(("    ", "\t"))
         if (indented and previous_blank and block_start is None) or _HTML_BLOCK.match(ln):
-            # Indented code, or an HTML block (a comment runs to its -->): to the next blank line.
+            # Indented code or an HTML block runs to the next blank line; a comment (CommonMark's
+            # HTML block type 2) ends on the line holding its -->.
             close(i)
             j = i
-            in_comment = ln.lstrip().startswith("<!--")
-            while j < n and (lines[j].strip() or in_comment):
-                if in_comment and "-->" in lines[j]:
-                    in_comment = False
-                j += 1
-                if not in_comment and j < n and not lines[j].strip():
-                    break
+            if ln.lstrip().startswith("<!--"):
+                while j < n and "-->" not in lines[j]:
+                    j += 1
+                j = min(j + 1, n)
+            else:
+                while j < n and lines[j].strip():
+                    j += 1
             hole(a, starts[j - 1] + len(lines[j - 1]))
             i = j
             previous_blank = False
@@ -184,6 +189,9 @@ def read_prose(text: str, *, markdown: bool = True) -> Prose:
         table_row = ln.lstrip().startswith("|")
         if table_row:
             close(i)
+        caption = _CAPTION.match(ln, body)
+        if caption:
+            body = caption.end()
         hole(a, a + body)
         _inline(ln[body:], a + body, hole, markdown=True)
         if table_row:

@@ -55,6 +55,8 @@ def read_house_style(root: Path | None, rule_names: list[str]) -> HouseStyle:
             path,
             line,
         )
+    # YAML 1.1 reads the key ``off`` as the boolean false: take it back as the word written.
+    section = {("off" if k is False else k): v for k, v in section.items()}
     unknown = [k for k in section if k not in KEYS]
     if unknown:
         raise ZhikuError(

@@ -38,11 +38,15 @@ _NAMES = {
 }
 _CHINESE_LEFT = f"[{HAN}{CJK_CLOSE}%％]"
 _CHINESE_RIGHT = f"[{HAN}{CJK_OPEN}]"
-# , ; : ! ? between Chinese on the left and Chinese (or a number, then Chinese) on the right.
-_MARK = re.compile(rf"(?<={_CHINESE_LEFT})( ?)([,;:!?])( ?)(?={_CHINESE_RIGHT}|\d[\d.]*\s?[{HAN}%]|$|\n)")
+# , ; : ! ? in a Chinese sentence (see _in_chinese_sentence)
+_HALF = re.compile(r"[,;:!?]")
+_LEFT = re.compile(_CHINESE_LEFT)
+_RIGHT = re.compile(rf"{_CHINESE_RIGHT}|\d[\d.]*\s?[{HAN}%]")
 # A full stop right after Chinese, ending a paragraph or followed by Chinese (not 3.5, not a URL).
 _STOP = re.compile(rf"(?<=[{HAN}])\.(?=[{HAN}{CJK_OPEN}]|\s*$|\s*\n)")
 _DOTS = re.compile(rf"(?<=[{HAN}{CJK_CLOSE}])(\.{{3,}}|。{{3,}})|(\.{{3,}}|。{{3,}})(?=[{HAN}{CJK_OPEN}])")
+_FULL_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]")
+_FULL_POINT = re.compile("(?<=[0-9０-９])．(?=[0-9０-９])")  # 62153．6: autocorrect leaves the point
 _PAREN = re.compile(r"\(([^()\n]*)\)")
 _STRAIGHT = re.compile(r'"([^"\n]*)"')
 
@@ -55,17 +59,24 @@ def check(prose: Prose) -> list[CopyIssue]:
     out: list[CopyIssue] = []
     for e in autocorrect_edits(prose, "width"):
         old = prose.text[e.start : e.end]
+        if _FULL_ALNUM.search(old):
+            out.append(_alnum(e.start, e.end, e.new))
+            continue
         key = next((c for c in old if c in _NAMES), "")
         zh, en = _NAMES.get(key, ("半角标点", "half-width punctuation"))
         if not key and not e.new.strip():
             continue  # a change of spaces only: the spacing rule's business
         out.append(_issue(e.start, e.end, e.new, zh, en))
     view = prose.view
-    for m in _MARK.finditer(view):
-        a, b = m.start(), m.end()
-        mark = m.group(2)
+    for m in _FULL_POINT.finditer(view):
+        out.append(_alnum(m.start(), m.end(), "."))
+    for m in _HALF.finditer(view):
+        span = _in_chinese_sentence(view, m.start())
+        if span is None:
+            continue
+        mark = m.group(0)
         zh, en = _NAMES[mark]
-        out.append(_issue(a, b, _FULL[mark], zh, en))
+        out.append(_issue(span[0], span[1], _FULL[mark], zh, en))
     for m in _STOP.finditer(view):
         out.append(_issue(m.start(), m.end(), "。", *_NAMES["."]))
     for m in _DOTS.finditer(view):
@@ -93,6 +104,45 @@ def check(prose: Prose) -> list[CopyIssue]:
         out.append(_issue(m.start(), m.start() + 1, "“", zh, en))
         out.append(_issue(m.end() - 1, m.end(), "”", zh, en))
     return out
+
+
+def _in_chinese_sentence(view: str, i: int) -> tuple[int, int] | None:
+    """The span to replace when the mark at ``i`` punctuates Chinese: Chinese (or a Chinese
+    closing mark, or a number's %) before it, Chinese, a Chinese opening mark or a number
+    followed by Chinese after it, or the end of the line. Syntax between (a footnote marker,
+    a link's target) is looked through; one typed space on either side goes with the mark."""
+    a = i
+    while a > 0 and view[a - 1] == " ":
+        a -= 1
+    if i - a > 1:
+        return None
+    j = a
+    while j > 0 and view[j - 1] == HOLE:
+        j -= 1
+    if j == 0 or not _LEFT.match(view[j - 1]):
+        return None
+    b = i + 1
+    while b < len(view) and view[b] == " " and b - i < 2:
+        b += 1
+    k = b
+    while k < len(view) and view[k] == HOLE:
+        k += 1
+    if k >= len(view) or view[k] == "\n" or _RIGHT.match(view, k):
+        if HOLE in view[j:a] and a != j:
+            return i, i + 1  # spaces belong to the syntax before: replace the mark alone
+        return a, b
+    return None
+
+
+def _alnum(a: int, b: int, new: str) -> CopyIssue:
+    return CopyIssue(
+        RELATION,
+        a,
+        b,
+        new,
+        f"全角数字或字母应为半角“{new}”（GB/T 15835-2011 §5.1.1）",
+        f"full-width digits or letters: write the half-width {new}",
+    )
 
 
 def _issue(a: int, b: int, new: str, zh: str, en: str) -> CopyIssue:
