@@ -11,8 +11,9 @@ keep to one: "同类别同形式" — numbers of the same kind take the same for
 - ``copy_numeral_mix``: the same kind of number written once in Arabic and once in Chinese
   numerals (``8年来`` … ``八年间``, ``7年间`` … ``七年间``). Only where the choice is free under
   §4.3 is it compared: durations (年, 天, 个月, 周, 小时) of 2–99 across the article, and counts
-  of 2–10 with the same classifier within one paragraph. Ordinals (第一, 十八大), approximations (七八年, 十几个, 七十余年), idioms and
-  fixed terms the quantity reader does not count (一带一路), and 一 as an article (一个) are out.
+  of 2–10 with the same classifier within one paragraph. Ordinals (第一, 十八大), approximations
+  (七八年, 十几个, 七十余年), idioms and fixed terms the quantity reader does not count
+  (一带一路), and 一 as an article (一个) are out.
   Quoted words and titles (“…”, 《…》) are someone else's and are neither counted nor changed.
   The minority form is changed to the majority when there is one (at least two of one form,
   more than of the other); the value never changes.
