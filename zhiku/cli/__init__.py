@@ -11,6 +11,7 @@ from zhiku.cli import (  # noqa: F401
     build_cmd,
     check_cmd,
     data_cmd,
+    facts_cmd,
     import_cmd,
     quantities_cmd,
     serve_cmd,

@@ -95,3 +95,9 @@ def build_command(
     finally:
         progress.close()
     print_report(report)
+    # The cross-issue memory: what each changed issue states, for later checks to compare with.
+    from zhiku.claims.memory import record_publication
+
+    recorded = record_publication(publication)
+    if recorded:
+        console.print(f"已记录 {recorded} 期的数据陈述 / recorded the statements of {recorded} issue(s)")

@@ -18,6 +18,7 @@ from zhiku.cli.app import app
 
 if TYPE_CHECKING:
     from zhiku.claims import Finding
+    from zhiku.claims.facts import FactTable
 
 _STYLE = {"inconsistent": "bold red", "unverifiable": "yellow", "consistent": "green"}
 
@@ -112,7 +113,7 @@ def check_command(
     from zhiku.claims.rules import RULER
     from zhiku.errors import ZhikuError
 
-    number_rules = [*RULER.names(), "copy_invisible"]
+    number_rules = [*RULER.names(), "copy_invisible", "archive_conflict"]
     known = [*number_rules, *copy_rule_names()]
     unknown = sorted(set(only or ()) - set(known) - set(RELATIONS))
     if unknown:
@@ -133,7 +134,14 @@ def check_command(
         return
     wanted_numbers = None if not only else [n for n in only if n not in copy_rule_names()]
     wanted_copy = None if not only else [n for n in only if n in copy_rule_names()]
-    findings = check_paths(paths, only=wanted_numbers) if wanted_numbers != [] else []
+    tables: list[FactTable] = []
+    findings = check_paths(paths, only=wanted_numbers, keep=tables) if wanted_numbers != [] else []
+    if wanted_numbers is None or "archive_conflict" in wanted_numbers:
+        # The cross-issue memory (docs/copy.md, "跨期记忆"): the same indicator and period
+        # stated differently in the publication's archive.
+        from zhiku.claims.memory import check_paths_against_archive
+
+        findings.extend(check_paths_against_archive(paths, tables))
     copy_findings = check_copy_paths(paths, only=wanted_copy) if copy and wanted_copy != [] else []
     if as_json:
         everything = [*findings, *copy_findings]

@@ -1,0 +1,86 @@
+"""``zhiku facts INDICATOR``: every value the archive has stated for an indicator, with its places."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from zhiku.cli.app import app
+
+
+@app.command(
+    "facts",
+    help=(
+        "列出归档中某一指标的全部数值及出处（zhiku build 或 zhiku check 出版物后记录）。 / "
+        "List every value the archive has stated for an indicator, with its places "
+        "(recorded by zhiku build, or zhiku check on the publication)."
+    ),
+)
+def facts_command(
+    indicator: Annotated[
+        str, typer.Argument(help="指标名称，如 中欧班列开行 / the indicator, e.g. 中欧班列开行")
+    ],
+    publication: Annotated[
+        Path,
+        typer.Option(
+            "--pub", "-p", help="出版物文件夹（默认：当前文件夹所在的出版物）/ the publication folder"
+        ),
+    ] = Path("."),
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON / print JSON")] = False,
+) -> None:
+    from zhiku.claims.memory import find, publication_root
+    from zhiku.errors import ZhikuError
+
+    root = publication_root(publication.resolve())
+    if root is None:
+        raise ZhikuError(
+            "找不到出版物（zhiku.yml）：请在出版物文件夹中运行，或用 --pub 指定",
+            "no publication (zhiku.yml) here: run inside one or name it with --pub",
+            publication,
+        )
+    rows = find(root, indicator)
+    if as_json:
+        data = [
+            {
+                "indicator": s.indicator,
+                "period": s.period,
+                "value": s.value,
+                "unit": s.unit,
+                "written": s.written,
+                "issue": s.issue,
+                "file": s.file,
+                "line": s.line,
+                "revised": s.revised,
+            }
+            for s in rows
+        ]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    console = Console()
+    if not rows:
+        console.print(
+            f"归档中没有“{indicator}”的记录（先运行 zhiku build 或 zhiku check 出版物）/ "
+            f"nothing stated for '{indicator}' in the archive (run zhiku build or zhiku check first)"
+        )
+        return
+    values: dict[tuple[str, str, str], set[tuple[float, float]]] = {}
+    for s in rows:
+        values.setdefault((s.indicator, s.period, s.unit), set()).add((s.low, s.high))
+    table = Table(title=f"“{indicator}” 在归档中的数值 / values in the archive", title_justify="left")
+    for head in ("指标\nindicator", "期间\nperiod", "数值\nvalue", "期\nissue", "位置\nplace", "说明\nnote"):
+        table.add_column(head, overflow="fold")
+    for s in rows:
+        spans = values[(s.indicator, s.period, s.unit)]
+        disagree = any(hi < s.low or s.high < lo for lo, hi in spans)
+        note = Text("修订 revised", style="cyan") if s.revised else Text("")
+        if disagree and not s.revised:
+            note = Text("与其他数值不一致 / differs", style="bold red")
+        table.add_row(s.indicator, s.period, s.written, s.issue, f"{s.file}:{s.line}", note)
+    console.print(table)
