@@ -280,14 +280,9 @@ def run_cli() -> tuple[float, int, list[dict[str, object]]]:
     return wall, peak, json.loads(r.stdout)
 
 
-def time_one_issue(chars: int = 30_000, repeats: int = 15) -> tuple[int, int, float, float]:
-    """Build one issue of ≥ ``chars`` characters from the corpus and time check_issue on one core."""
-    from zhiku.claims import check_issue
-    from zhiku.data import open_store
-    from zhiku.sources import read_issue
-
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+def one_issue(chars: int = 30_000) -> tuple[Path, int, list[str]]:
+    """The benchmark issue: the corpus's first articles, ≥ ``chars`` characters, as one issue
+    folder ``2099-01-05`` (also used by bench/copycheck.py)."""
     big = OUT / "issues" / "2099-01-05"
     big.mkdir(exist_ok=True)
     names, total = [], 0
@@ -300,6 +295,18 @@ def time_one_issue(chars: int = 30_000, repeats: int = 15) -> tuple[int, int, fl
     (big / "issue.yml").write_text(
         "date: 2099-01-05\narticles:\n" + "".join(f"- {x}\n" for x in names), encoding="utf-8"
     )
+    return big, total, names
+
+
+def time_one_issue(chars: int = 30_000, repeats: int = 15) -> tuple[int, int, float, float]:
+    """Build one issue of ≥ ``chars`` characters from the corpus and time check_issue on one core."""
+    from zhiku.claims import check_issue
+    from zhiku.data import open_store
+    from zhiku.sources import read_issue
+
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    big, total, names = one_issue(chars)
     store = open_store(OUT)
     issue = read_issue(big)
     check_issue(issue, store)  # warm caches once, as `zhiku serve` would be warm

@@ -185,18 +185,39 @@ def house_style_for(path: Path) -> HouseStyle:
 
 
 def article_files(path: Path) -> list[tuple[Path, str | None]]:
-    """The article files a path holds (a file, an issue folder, a publication), with slugs."""
-    from zhiku.sources import read_issue, read_publication
+    """The article files a path holds (a file, an issue folder, a publication), with slugs.
 
-    if path.is_dir():
-        if (path / "zhiku.yml").is_file():
-            issues = list(read_publication(path).issues)
-        elif (path / "issue.yml").is_file():
-            issues = [read_issue(path)]
-        else:
-            return []
-        return [(a.source.file, a.slug) for issue in issues for a in issue.articles]
-    return [(path, None)]
+    An issue's articles are taken from its ``issue.yml`` without parsing them (the number check
+    has parsed them already; the copy check reads the source text): only files inside the
+    issue folder are listed, as the issue reader allows.
+    """
+    if not path.is_dir():
+        return [(path, None)]
+    if (path / "zhiku.yml").is_file():
+        folders = sorted(p for p in (path / "issues").glob("*") if (p / "issue.yml").is_file())
+    elif (path / "issue.yml").is_file():
+        folders = [path]
+    else:
+        return []
+    out: list[tuple[Path, str | None]] = []
+    for folder in folders:
+        out.extend((f, f.stem) for f in _issue_articles(folder))
+    return out
+
+
+def _issue_articles(folder: Path) -> list[Path]:
+    from zhiku.sources import read_text
+    from zhiku.sources.yamltext import load_mapping
+
+    meta, _ = load_mapping(read_text(folder / "issue.yml"), folder / "issue.yml")
+    names = meta.get("articles") or []
+    inside = folder.resolve()
+    out = []
+    for name in names if isinstance(names, list) else []:
+        f = (folder / str(name)).resolve()
+        if f.parent == inside and f.is_file():
+            out.append(folder / str(name))
+    return out
 
 
 def check_copy_paths(paths: Iterable[Path | str], *, only: Iterable[str] | None = None) -> list[Finding]:

@@ -156,14 +156,14 @@ def _slip(view: str, a: int) -> bool:
         return False  # AABB: 是是非非, 的的确确
     if before and before == before2 and is_han(before):
         return False  # BBAA
-    if is_han(before) and lexicon.is_word(before + x):
+    if is_han(before) and lexicon.is_word(before + x, FUNCTION):
         return False  # 目的|的, 现在|在, 为了|了解
-    if is_han(after) and lexicon.is_word(x + after):
+    if is_han(after) and lexicon.is_word(x + after, FUNCTION):
         return False  # 的|的确, 在|在线, 与|与会
     window = view[max(0, a - 2) : a + 4]
     for size in (3, 4):
         for i in range(len(window) - size + 1):
             piece = window[i : i + size]
-            if x + x in piece and lexicon.is_word(piece):
+            if x + x in piece and lexicon.is_word(piece, FUNCTION):
                 return False  # 不了了之, 比比皆是
     return True

@@ -1,30 +1,74 @@
-"""Whether a string of Chinese characters is a word: jieba's dictionary, read only when asked.
+"""Whether a string of Chinese characters is a word, for the doubled-word rule: jieba's dictionary.
 
-The doubled-word rule needs word knowledge at a handful of places per article (a doubled 的
-may be 目的 + 的, or 的 + 的确), so the 349,000-word dictionary that ships inside the jieba package
-is read into a set the first time it is needed (about 0.3 s) and never for an article without
-a candidate. Only the dictionary is used, not jieba's segmenter: a word list answers "is XY a
-word", which is all the rule asks.
+The rule asks only about words next to a function character (目的|的, 的|的确, 不了了之), so
+of the 349,000 words in the dictionary that ships inside the jieba package it keeps those: the
+two-character words that start or end with one of the characters asked about, and the three-
+and four-character words that hold one doubled. Reading the whole dictionary takes about half
+a second, so the subset (about 3,000 words, 20 KB) is written once to zhiku's cache folder,
+keyed by jieba's version and the characters, and read from there afterwards (well under a
+millisecond) — the copy check must stay a small part of ``zhiku check``'s time
+(``bench/copycheck.py``). Only the dictionary is used, not jieba's segmenter.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import importlib.metadata
 import importlib.util
 from pathlib import Path
 
 
-@functools.cache
-def _words() -> frozenset[str]:
+def _dictionary() -> Path | None:
     spec = importlib.util.find_spec("jieba")
     if spec is None or spec.origin is None:
-        return frozenset()
+        return None
     path = Path(spec.origin).parent / "dict.txt"
-    if not path.is_file():
-        return frozenset()
+    return path if path.is_file() else None
+
+
+def _subset(path: Path, chars: frozenset[str]) -> list[str]:
+    out: list[str] = []
     with path.open(encoding="utf-8") as fh:
-        return frozenset(line.split(" ", 1)[0] for line in fh)
+        for line in fh:
+            w = line.split(" ", 1)[0]
+            n = len(w)
+            if (n == 2 and (w[0] in chars or w[1] in chars)) or (
+                3 <= n <= 4 and any(c + c in w for c in chars)
+            ):
+                out.append(w)
+    return out
 
 
-def is_word(s: str) -> bool:
-    return s in _words()
+@functools.cache
+def words_near(chars: frozenset[str]) -> frozenset[str]:
+    """The dictionary's words that touch ``chars`` (see the module's docstring)."""
+    path = _dictionary()
+    if path is None:
+        return frozenset()
+    from zhiku.data.store import cache_dir
+    from zhiku.errors import ZhikuError
+    from zhiku.fsutil import atomic_write_text
+
+    try:
+        version = importlib.metadata.version("jieba")
+    except importlib.metadata.PackageNotFoundError:
+        version = "unknown"
+    key = hashlib.sha256(("".join(sorted(chars)) + version).encode()).hexdigest()[:16]
+    try:
+        cached = cache_dir() / f"lexicon-{key}.txt"
+    except ZhikuError:
+        return frozenset(_subset(path, chars))
+    if cached.is_file():
+        return frozenset(cached.read_text(encoding="utf-8").split("\n"))
+    found = _subset(path, chars)
+    try:
+        atomic_write_text(cached, "\n".join(found))
+    except OSError:
+        pass  # a read-only cache: read the dictionary again next time
+    return frozenset(found)
+
+
+def is_word(s: str, near: frozenset[str]) -> bool:
+    """Whether ``s`` is a dictionary word; answered for words touching a character of ``near``."""
+    return s in words_near(near)

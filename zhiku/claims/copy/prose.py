@@ -208,8 +208,15 @@ def read_prose(text: str, *, markdown: bool = True) -> Prose:
     return Prose(text, "".join(view), tuple(blocks), tuple(starts))
 
 
+# Every inline construct above holds one of these; a line without any (most Chinese prose) is
+# not scanned with the long pattern.
+_MAYBE_SYNTAX = re.compile(r"[`<\[\]@{}\\*_~]|://|www\.")
+
+
 def _inline(segment: str, offset: int, hole: object, *, markdown: bool) -> None:
     assert callable(hole)
+    if not _MAYBE_SYNTAX.search(segment):
+        return
     for m in _INLINE.finditer(segment):
         kind = m.lastgroup or ""
         if not markdown and kind not in ("url", "email", "autolink"):

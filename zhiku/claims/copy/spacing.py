@@ -43,14 +43,14 @@ def boundaries(prose: Prose) -> list[tuple[int, int]]:
     return out
 
 
-def article_style(prose: Prose) -> Literal["none", "space"]:
-    spaced = sum(1 for a, b in boundaries(prose) if b > a)
-    bare = len(boundaries(prose)) - spaced
-    return "space" if spaced > bare else "none"
+def article_style(found: list[tuple[int, int]]) -> Literal["none", "space"]:
+    spaced = sum(1 for a, b in found if b > a)
+    return "space" if spaced > len(found) - spaced else "none"
 
 
 def check(prose: Prose, style: SpacingStyle = "consistent") -> list[CopyIssue]:
-    chosen = article_style(prose) if style == "consistent" else style
+    found = boundaries(prose)
+    chosen = article_style(found) if style == "consistent" else style
     out: list[CopyIssue] = []
     if chosen == "space":
         for e in autocorrect_edits(prose, "space"):
@@ -67,7 +67,7 @@ def check(prose: Prose, style: SpacingStyle = "consistent") -> list[CopyIssue]:
                 )
             )
     else:
-        for a, b in boundaries(prose):
+        for a, b in found:
             if b > a:
                 out.append(
                     CopyIssue(

@@ -13,6 +13,8 @@ finding names the mark and where the quotation starts, and ``--fix-copy`` leaves
 
 from __future__ import annotations
 
+import re
+
 from zhiku.claims.copy.issue import CopyIssue
 from zhiku.claims.copy.prose import HOLE, Block, Prose
 
@@ -20,6 +22,7 @@ RELATION = "copy_unmatched"
 
 PAIRS = dict(zip("“‘《〈（【〔「『(", "”’》〉）】〕」』)", strict=True))
 CLOSERS = {v: k for k, v in PAIRS.items()}
+_MARKS = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "]")
 _NAMES = {
     "“": ("双引号", "double quotation mark"),
     "‘": ("单引号", "single quotation mark"),
@@ -40,7 +43,8 @@ def check(prose: Prose) -> list[CopyIssue]:
     blocks = prose.blocks
     for k, block in enumerate(blocks):
         stack: list[int] = []
-        for i in range(block.start, block.end):
+        for m in _MARKS.finditer(view, block.start, block.end):
+            i = m.start()
             ch = view[i]
             if ch in PAIRS:
                 stack.append(i)
