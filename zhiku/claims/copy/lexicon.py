@@ -12,6 +12,7 @@ millisecond) — the copy check must stay a small part of ``zhiku check``'s time
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import importlib.metadata
@@ -62,10 +63,8 @@ def words_near(chars: frozenset[str]) -> frozenset[str]:
     if cached.is_file():
         return frozenset(cached.read_text(encoding="utf-8").split("\n"))
     found = _subset(path, chars)
-    try:
+    with contextlib.suppress(OSError):  # a read-only cache: read the dictionary again next time
         atomic_write_text(cached, "\n".join(found))
-    except OSError:
-        pass  # a read-only cache: read the dictionary again next time
     return frozenset(found)
 
 
