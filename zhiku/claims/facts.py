@@ -117,6 +117,10 @@ _SUBJECT_TAIL = re.compile(
     r"(?:为|是|达到|达|完成|实现|录得|共有|共计|共|有|合计|累计|总计|约|仅|只有|已|将|的|了|中|方面|"
     r"规模|首次|再次|分别|同比|环比|年均|年平均|平均每年|累计|由|从|至少|起码|仍|还|也|\s)+$"
 )
+# 2025年再提高至143元: adverbs alone name nothing (再生资源, 再贷款 are names and are kept).
+_ADVERBS_ONLY = re.compile(
+    r"(?:再|又|还|也|仍|已|已经|均|都|则|便|就|更|进一步|继续|持续|逐步|稳步|大幅|小幅)+"
+)
 _PRONOUN = re.compile(r"^(?:两者|二者|三者|四者|五者|前者|后者|上述|以上|这些|它们|其|各自)")
 _OF_WHICH = re.compile(r"其中")
 _LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|以及)\s*$")
@@ -130,6 +134,7 @@ _MULTIPLE_OF = re.compile(
 )
 _TOGETHER = re.compile(r"^(?:加在一起|合起来|合计|共|都|均|各|分别|一起)")
 _COUNT_OF_LIST = re.compile(r"^[^，,。；;\d]{0,6}?(?:合计|共计|总计|共|分别|累计)")
+_SPAN_FRAME = re.compile(r"^(?:来|以来|间|之间|内|之内|里|中)?(?:，|,)?(?:累计|合计|共计|总计|共|来|间|内)")
 _COUNTED = re.compile(r"(?:这|上述|以上)?[一二两三四五六七八九十\d]+(?:项|者|类|个|种)(?:指标|数据)?")
 _RATE_NOUN = re.compile(r"(?:其|该)?(增速|增幅|增长率|涨幅|增长速度|占比|比重|份额)")
 _RESTATE = re.compile(r"\s*[，,（(]?\s*(?:即|约|约合|折合|相当于|约为|折算为|折算成|换算为)?\s*")
@@ -420,7 +425,8 @@ def _clean_subject(words: str) -> str:
         words = _UNIT_TAIL.sub("", words)
     words = _SUBJECT_DROP.sub("", words)
     words = _SUBJECT_TAIL.sub("", words)
-    return words.strip(' ，,、：:（(）)“”"')
+    words = words.strip(' ，,、：:（(）)“”"')
+    return "" if _ADVERBS_ONLY.fullmatch(words) else words
 
 
 @dataclass
@@ -555,6 +561,7 @@ class _Builder:
         if reference_date is not None:
             self.frame = Period(year=reference_date.year, explicit=False)
         self.clause_no = 0
+        self.topic = ""  # the subject the last sentence of this paragraph ended on
         self.list_no = 0
 
     # -- passages --------------------------------------------------------------------------
@@ -566,6 +573,7 @@ class _Builder:
         qs = _share_list_units(text, _names(text, _points(text, list(parse_quantities(text)))))
         # A part of a year (3月, 1—10月, 年末) is named for its own paragraph; the year runs on.
         self.frame = Period(year=self.frame.year, explicit=False)
+        self.topic = ""
         self.table.passage_quantities[pi] = qs
         mask = _mask(text, qs)
         marks = mentions(text, qs)
@@ -593,7 +601,9 @@ class _Builder:
         pending: Period | None = None  # a period inside a comparison: dates the next value only
         pending_end = -1
         last_mark_end = -10
-        subject_chain = ""
+        # 承前省略: a sentence that opens without naming anything (两年累计提高40元，…) goes on about
+        # what the sentence before it ended on, within one paragraph.
+        subject_chain = self.topic
         clauses = _split(text, _CLAUSE_END, s0, s1)
         ids: list[int] = []
         chain_before: dict[int, str] = {}  # the subject running on before each fact
@@ -734,6 +744,7 @@ class _Builder:
             t.facts.append(f)
             ids.append(f.id)
         self.frame = main
+        self.topic = subject_chain
         # 比2010年增加…: a sentence compared with year Y is not about Y, whatever it inherited.
         ref_years = {r.year for _, r in t.sentences[sidx].refs if r.year is not None}
         if ref_years and not main.explicit and main.year in ref_years:
@@ -745,10 +756,31 @@ class _Builder:
         ids = _Ids(ids)
         ids.starts = [t.facts[g].q.start for g in ids]
         self._restatements(ids, text)
+        self._span_years(ids, text)
         self._inline_bases(ids)
         self._from_to(ids, text)
         self._respectively(ids, text, s0, s1)
         self._of_which(ids, text, s0, s1)
+
+    def _span_years(self, ids: list[int], text: str) -> None:
+        """两年累计提高40元，增长38.8%，年均增长17.8% / 五年来…年均增长: a span of years written as the
+        sentence's frame is what every 年均 after it in that sentence averages over."""
+        t = self.table
+        years: int | None = None
+        for i in ids:
+            f = t.facts[i]
+            if f.q.kind == "duration" and f.q.unit == "year" and f.q.value and f.q.value == int(f.q.value):
+                if _SPAN_FRAME.match(text[f.q.end : f.q.end + 4]):
+                    years = int(f.q.value)
+                continue
+            if not years:
+                continue
+            if f.verb.startswith("年均"):
+                if f.over_years is None:
+                    t.facts[i] = replace(f, over_years=years)
+            elif f.role in ("growth", "change") and not f.compare and f.period.year is not None:
+                # 两年累计增长38.8%: against the year the span starts from, not the year before
+                t.facts[i] = replace(f, base_period=f.period.shifted(-years))
 
     def _restatements(self, ids: list[int], text: str) -> None:
         """61957.64万人次，约6.2亿人次 / 95300万吨，约合9.53亿吨: the same value in other units."""

@@ -53,7 +53,6 @@ if TYPE_CHECKING:
     from zhiku.claims.model import Finding
 
 
-
 def _block_kind(block: object) -> str:
     kinds: dict[type, str] = {
         Paragraph: "paragraph",
@@ -257,9 +256,7 @@ def article_page(
     annotator: Annotator,
     pdf_name: str,
 ) -> str:
-    return _reading_page(
-        env, "article.html", publication, issue, annotator, pdf_name, view=view, views=views
-    )
+    return _reading_page(env, "article.html", publication, issue, annotator, pdf_name, view=view, views=views)
 
 
 def checks_page(
@@ -303,4 +300,3 @@ def checks_page(
         titles=titles,
         views=views,
     )
-

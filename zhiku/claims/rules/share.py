@@ -252,7 +252,7 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
     wholes: list[Whole] = []
     if part.parent is not None:
         wholes.append(Whole((table.fact(part.parent),), 0.95))
-    group = table.list_of(part)
+    group = table.list_of(part) or _targets(table, claim)
     total = _list_total(table, group) if group else None
     if total is not None:
         wholes.append(Whole((total,), 0.9))
@@ -261,6 +261,16 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
     for s in _total_rows(table, claim, part):
         wholes.append(Whole((s.fact,), s.score))
     return wholes
+
+
+def _targets(table: FactTable, claim: Fact) -> list[Fact]:
+    """男性7.23亿人、女性6.88亿人，分别占48.76%和51.24%: the values a 分别 list of shares points
+    back to are the parts, listed together, even though no 分别 stands among them."""
+    shares = table.list_of(claim)
+    if len(shares) < 2 or any(g.target is None for g in shares):
+        return []
+    parts = [table.fact(g.target) for g in shares if g.target is not None]
+    return parts if len({p.id for p in parts}) == len(parts) else []
 
 
 def _only_place(name: str) -> bool:
