@@ -353,7 +353,7 @@ SAMPLES: dict[str, tuple[str, str]] = {
     "autolink": ("<https://example.com/auto>\n", "https://example.com/auto"),
     "html_inline": ("行内<b>网页粗体</b>。\n", "网页粗体"),
     "entity": ("实体&amp;符号。\n", "实体&符号"),
-    "attr": ('![属性图](pic.png){width="40%"}\n\n图2 属性图题注\n', "属性图题注"),
+    "attr": ("![属性图](pic.png){width=\"40%\"}\n\n图2 属性图题注\n", "属性图题注"),
     # post-processing and core rules: they shape tokens, the samples above exercise them
     "balance_pairs": ("*配对*。\n", "配对"),
     "fragments_join": ("**合并**片段。\n", "合并片段"),

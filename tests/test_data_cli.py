@@ -46,12 +46,8 @@ def test_list_json(pub: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.Ca
     assert code == 0
     rows = {r["id"]: r for r in json.loads(out)}
     assert set(rows) == {
-        "bri.contracting.new_contracts",
-        "bri.contracting.turnover",
-        "china_europe_rail.trains",
-        "fx.usd_cny.annual",
-        "us.cpi_u.index.annual",
-        "us.cpi_u.inflation.annual",
+        "bri.contracting.new_contracts", "bri.contracting.turnover", "china_europe_rail.trains",
+        "fx.usd_cny.annual", "us.cpi_u.index.annual", "us.cpi_u.inflation.annual",
         "us.cpi_u.inflation.monthly_yoy",
     }
     trains = rows["china_europe_rail.trains"]
@@ -72,27 +68,15 @@ def test_list_table_outside_a_publication_shows_bundled_series(
 
 def test_show(pub: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = zhiku(
-        [
-            "data",
-            "show",
-            "us.cpi_u.inflation.annual",
-            "--pub",
-            str(pub),
-            "--from",
-            "1979",
-            "--to",
-            "1981",
-            "--json",
-        ],
+        ["data", "show", "us.cpi_u.inflation.annual", "--pub", str(pub), "--from", "1979", "--to", "1981",
+         "--json"],
         monkeypatch,
         capsys,
     )
     assert code == 0
     data = json.loads(out)
     assert [(o["period"], o["value"]) for o in data["observations"]] == [
-        ("1979", 11.3),
-        ("1980", 13.5),
-        ("1981", 10.3),
+        ("1979", 11.3), ("1980", 13.5), ("1981", 10.3),
     ]
     assert data["series"]["source_url"].startswith("https://")
     code, out, _ = zhiku(["data", "show", "china_europe_rail.trains", "--pub", str(pub)], monkeypatch, capsys)
@@ -141,12 +125,8 @@ def test_import_copies_and_rebuilds(
     ],
 )
 def test_import_bad_csv_changes_nothing(
-    pub: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    text: str,
-    where: str,
+    pub: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    text: str, where: str,
 ) -> None:
     open_store(pub).close()
     before = store_path(pub).read_bytes()

@@ -87,11 +87,7 @@ def test_csv_series_with_provenance(pub_store: Store) -> None:
     assert pub_store.observations("cer.trains") == [("2018", 6300.0), ("2019", 8225.0), ("2020", 12400.0)]
     info = pub_store.series("cer.trains")
     assert (info.name_zh, info.unit, info.source, info.file, info.line) == (
-        "中欧班列开行数量",
-        "列",
-        "seed",
-        "data/trains.csv",
-        2,
+        "中欧班列开行数量", "列", "seed", "data/trains.csv", 2,
     )
     assert "1.24万列" in info.notes
     assert pub_store.value("cer.trains", 2017) is None
@@ -108,10 +104,7 @@ def test_rebuild_reads_only_changed_sources(tmp_path: Path) -> None:
     root = make_pub(tmp_path, {"a.csv": TRAINS, "b.csv": TRAINS.replace("cer.trains", "other")})
     with open_store(root) as s:
         assert set(s.report.read) == {
-            "cpi:CUUR0000SA0",
-            "zhiku:bundled/fx_usd_cny_annual.csv",
-            "data/a.csv",
-            "data/b.csv",
+            "cpi:CUUR0000SA0", "zhiku:bundled/fx_usd_cny_annual.csv", "data/a.csv", "data/b.csv",
         }
     with open_store(root) as s:
         assert s.report.read == ()
@@ -135,7 +128,7 @@ def test_gbk_and_bom_csv_files_read(tmp_path: Path) -> None:
         {
             "gbk.csv": ("指标,时期,数值,单位,来源\nx.gbk,2021年10月,1.5,亿元,国家统计局\n").encode("gbk"),
             "bom.csv": (
-                '\ufeffindicator,period,value,unit,source\nx.bom,2020,"1,548.9",亿美元,商务部\n'
+                "\ufeffindicator,period,value,unit,source\nx.bom,2020,\"1,548.9\",亿美元,商务部\n"
             ).encode(),
         },
     )
@@ -150,9 +143,7 @@ BAD_CASES = {
     "missing column": ("indicator,period,value,source\nx,2020,1,s\n", 1, "unit"),
     "non-number": ("indicator,period,value,unit,source\nx,2019,1,%,s\nx,2020,约8000,%,\n", 3, "第3列"),
     "duplicate period": (
-        "indicator,period,value,unit,source\nx,2019,1,%,s\nx,2020,2,%,\nx,2020,3,%,\n",
-        4,
-        "第3行",
+        "indicator,period,value,unit,source\nx,2019,1,%,s\nx,2020,2,%,\nx,2020,3,%,\n", 4, "第3行"
     ),
     "bad period": ("indicator,period,value,unit,source\nx,二〇二〇,1,%,s\n", 2, "第2列"),
     "conflicting unit": ("indicator,period,value,unit,source\nx,2019,1,%,s\nx,2020,2,亿元,\n", 3, "第4列"),
@@ -208,10 +199,7 @@ def test_bundled_store_lives_in_the_cache(tmp_path: Path, monkeypatch: pytest.Mo
         assert s.value(ANNUAL_INFLATION, 2021) == 4.7
         assert s.value(FX_USD_CNY_ANNUAL, 2020) == 6.8976
         assert {i.id for i in s.list_series()} == {
-            "us.cpi_u.index.annual",
-            ANNUAL_INFLATION,
-            MONTHLY_YOY,
-            FX_USD_CNY_ANNUAL,
+            "us.cpi_u.index.annual", ANNUAL_INFLATION, MONTHLY_YOY, FX_USD_CNY_ANNUAL,
         }
     with bundled_store() as s:
         assert s.report.read == ()

@@ -49,7 +49,9 @@ def test_example_has_three_figures_numbered_per_article(figures: list[list[Rende
             assert f.block.source.line < 1000
 
 
-def test_inflation_figure_is_bls_1960_to_2021(figures: list[list[RenderedFigure]], example: Example) -> None:
+def test_inflation_figure_is_bls_1960_to_2021(
+    figures: list[list[RenderedFigure]], example: Example
+) -> None:
     _, store = example
     fig = figures[0][0]
     assert fig.source_line == "资料来源：美国劳工统计局（BLS），CPI-U 年均值同比"

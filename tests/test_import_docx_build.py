@@ -18,7 +18,6 @@ from zhiku.sources.importer import import_issue
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "docx"
 
-
 class _Text(HTMLParser):
     """The text a reader of a page sees (scripts and styles left out)."""
 

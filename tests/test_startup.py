@@ -49,7 +49,7 @@ def loaded_after(code: str) -> tuple[set[str], str]:
     )
     marker = done.stderr.rfind("MODULES ")
     assert marker >= 0, done.stderr
-    return set(json.loads(done.stderr[marker + len("MODULES ") :])), done.stdout
+    return set(json.loads(done.stderr[marker + len("MODULES "):])), done.stdout
 
 
 def heavy(modules: set[str], names: tuple[str, ...] = STAGES) -> list[str]:

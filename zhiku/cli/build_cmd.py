@@ -45,12 +45,8 @@ class LazyProgress:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
             self.bar = Progress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=console,
-                transient=True,
+                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                console=console, transient=True,
             )
             self.bar.start()
         if stage not in self.tasks:
@@ -69,11 +65,8 @@ def print_report(report: BuildReport, out: Console = console) -> None:
     table.add_column(style="bold")
     table.add_column()
     table.add_row("输出 / Output", str(report.out_dir))
-    table.add_row(
-        "期数 / Issues",
-        f"{report.issues}（重新出版 re-rendered {len(report.rendered)}，"
-        f"沿用缓存 from cache {len(report.reused)}）",
-    )
+    table.add_row("期数 / Issues", f"{report.issues}（重新出版 re-rendered {len(report.rendered)}，"
+                  f"沿用缓存 from cache {len(report.reused)}）")
     table.add_row("文章 / Articles", str(report.articles))
     table.add_row("专题 / Topics", str(report.topics))
     table.add_row("可搜索页面 / Searchable pages", str(report.searchable_pages))
@@ -83,20 +76,13 @@ def print_report(report: BuildReport, out: Console = console) -> None:
     out.print(f"打开 / Open: {report.out_dir / 'index.html'}")
 
 
-@app.command(
-    "build",
-    help="构建归档网站：每期网页、PDF、微信页，目录、专题、订阅源、站点地图与中文全文搜索。"
-    " / Build the archive site: every issue's page, PDF and WeChat page, the index, topics, "
-    "feed, sitemap and Chinese full-text search.",
-)
+@app.command("build", help="构建归档网站：每期网页、PDF、微信页，目录、专题、订阅源、站点地图与中文全文搜索。"
+             " / Build the archive site: every issue's page, PDF and WeChat page, the index, topics, "
+             "feed, sitemap and Chinese full-text search.")
 def build_command(
     publication: PublicationArg,
-    out: Annotated[
-        Path,
-        typer.Option(
-            "--out", "-o", help="输出文件夹，构建成功后整体替换 / Output folder, replaced whole on success."
-        ),
-    ] = Path("_site"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="输出文件夹，构建成功后整体替换 / "
+                                      "Output folder, replaced whole on success.")] = Path("_site"),
     annotate: AnnotateOpt = False,
 ) -> None:
     # The site stage (Jinja2, Typst, every renderer) loads here, not at import: `zhiku --help`

@@ -16,26 +16,15 @@ if TYPE_CHECKING:
     from zhiku.site import BuildReport
 
 
-@app.command(
-    "serve",
-    help="构建并在本机预览网站，源文件改动后自动重建。"
-    " / Build, preview the site locally, and rebuild when a source changes.",
-)
+@app.command("serve", help="构建并在本机预览网站，源文件改动后自动重建。"
+             " / Build, preview the site locally, and rebuild when a source changes.")
 def serve_command(
     publication: PublicationArg,
     port: Annotated[int, typer.Option("--port", "-p", help="端口 / Port.")] = 8000,
-    host: Annotated[
-        str,
-        typer.Option(
-            "--host", help="监听地址，默认只限本机 / Address to listen on; this machine only by default."
-        ),
-    ] = "127.0.0.1",
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out", "-o", help="输出文件夹，默认 简报/_site / Output folder (default: PUBLICATION/_site)."
-        ),
-    ] = None,
+    host: Annotated[str, typer.Option("--host", help="监听地址，默认只限本机 / "
+                                      "Address to listen on; this machine only by default.")] = "127.0.0.1",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="输出文件夹，默认 简报/_site / "
+                                             "Output folder (default: PUBLICATION/_site).")] = None,
     annotate: AnnotateOpt = False,
 ) -> None:
     # The stages load when the command runs, not when the CLI starts (see build_cmd).
@@ -55,19 +44,15 @@ def serve_command(
     server = make_server(out_dir, host, port, path)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    console.print(
-        f"[bold]预览 / Preview:[/] http://{host}:{server.server_port}{path}  "
-        "（改动源文件后自动重建，Ctrl-C 退出 / rebuilds on change, Ctrl-C to stop）"
-    )
+    console.print(f"[bold]预览 / Preview:[/] http://{host}:{server.server_port}{path}  "
+                  "（改动源文件后自动重建，Ctrl-C 退出 / rebuilds on change, Ctrl-C to stop）")
 
     def built(r: BuildReport) -> None:
         console.print(f"已重建 / rebuilt: {len(r.rendered)} 期重新出版 re-rendered, {r.seconds:.1f} s")
 
     def failed(err: ZhikuError) -> None:
-        console.print(
-            f"[red]重建失败，继续提供上一版 / rebuild failed, still serving the previous site:[/] "
-            f"{err.message}"
-        )
+        console.print(f"[red]重建失败，继续提供上一版 / rebuild failed, still serving the previous site:[/] "
+                      f"{err.message}")
 
     try:
         watch_and_rebuild(publication, out_dir, annotate=annotate, on_build=built, on_error=failed)

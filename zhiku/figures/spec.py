@@ -248,7 +248,9 @@ def _label_values(periods: tuple[str, ...], frequency: str) -> list[str]:
         months = next(m for m in (3, 6, 12, 24, 60, 120) if n / m <= 13)
         step_years = max(1, months // 12)
         return [
-            p for p in periods if (int(p[5:7]) - 1) % min(months, 12) == 0 and int(p[:4]) % step_years == 0
+            p
+            for p in periods
+            if (int(p[5:7]) - 1) % min(months, 12) == 0 and int(p[:4]) % step_years == 0
         ]
     return list(periods[:: math.ceil(n / 12)])
 
@@ -301,11 +303,7 @@ def vega_lite_spec(block: Figure, data: FigureData) -> dict[str, Any]:
     # Lines of several series would print their labels on top of each other: off by default.
     few = n_marks <= MAX_LABELLED_MARKS and not (data.kind == "line" and multi)
     show_labels = (block.option("labels") or ("yes" if few else "no")).lower() in (
-        "yes",
-        "true",
-        "是",
-        "1",
-        "on",
+        "yes", "true", "是", "1", "on",
     )
     layers: list[dict[str, Any]] = []
     if data.kind == "line":
@@ -319,12 +317,8 @@ def vega_lite_spec(block: Figure, data: FigureData) -> dict[str, Any]:
             layers.append(
                 {
                     "mark": {"type": "text", "dy": -10, "fontSize": 11},
-                    "encoding": {
-                        "x": x,
-                        "y": y_plain,
-                        "text": {"field": "label"},
-                        "color": {**color, "legend": None},
-                    },
+                    "encoding": {"x": x, "y": y_plain, "text": {"field": "label"},
+                                 "color": {**color, "legend": None}},
                 }
             )
     else:

@@ -139,7 +139,9 @@ WINDOW = 16
 # Up to three characters of verb may stand between (never 的, punctuation or a number).
 ADVERBS = ("至少", "最少", "起码", "最多", "至多", "顶多")
 _VERB_CHAR = r"[^\W\d_的得地是了之一二三四五六七八九十百千万亿两]"
-_ADVERB_RE = re.compile(rf"[ \t\u00a0]{{0,3}}{_VERB_CHAR}{{1,3}}(?P<w>{'|'.join(w[::-1] for w in ADVERBS)})")
+_ADVERB_RE = re.compile(
+    rf"[ \t\u00a0]{{0,3}}{_VERB_CHAR}{{1,3}}(?P<w>{'|'.join(w[::-1] for w in ADVERBS)})"
+)
 
 
 def prefix_at(norm: str, start: int) -> tuple[str, Qualifier, bool, int] | None:

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from zhiku.claims.model import Finding
 
 
+
 def _block_kind(block: object) -> str:
     kinds: dict[type, str] = {
         Paragraph: "paragraph",
@@ -256,7 +257,9 @@ def article_page(
     annotator: Annotator,
     pdf_name: str,
 ) -> str:
-    return _reading_page(env, "article.html", publication, issue, annotator, pdf_name, view=view, views=views)
+    return _reading_page(
+        env, "article.html", publication, issue, annotator, pdf_name, view=view, views=views
+    )
 
 
 def checks_page(
@@ -300,3 +303,4 @@ def checks_page(
         titles=titles,
         views=views,
     )
+

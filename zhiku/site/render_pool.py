@@ -74,12 +74,7 @@ def _worker_render(
         warnings.simplefilter("always")
         try:
             render_one(
-                publication,
-                issue,
-                Path(target),
-                _worker_store,
-                annotate,
-                shared,
+                publication, issue, Path(target), _worker_store, annotate, shared,
                 Path(previous) if previous else None,
             )
             error = None
@@ -117,12 +112,7 @@ def render_parallel(
     ) as pool:
         futures = {
             pool.submit(
-                _worker_render,
-                lean,
-                issue,
-                str(target),
-                annotate,
-                shared,
+                _worker_render, lean, issue, str(target), annotate, shared,
                 str(previous) if previous else None,
             ): issue
             for issue, target, previous in jobs_list

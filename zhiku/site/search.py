@@ -84,7 +84,7 @@ def for_index(page_html: str, title: str) -> str:
     m = _MAIN_OPEN.search(page_html)
     if m is None:
         return page_html
-    return page_html[: m.end()] + meta + page_html[m.end() :]
+    return page_html[: m.end()] + meta + page_html[m.end():]
 
 
 def pagefind_binary() -> Path:
@@ -181,24 +181,17 @@ def build_search_index(
             words = sum(pool.map(index, todo))
     else:
         words = sum(index(s) for s in todo)
-    sync_links(
-        out_dir,
-        {  # the bundles are hard links to the cache, kept from the last site
-            f"{SEARCH_DIR}/{shard}/{rel}": f
-            for shard, key in keys.items()
-            for rel, f in tree_files(cache_dir / key / "bundle").items()
-        },
-        scope=SEARCH_DIR,
-    )
+    sync_links(out_dir, {  # the bundles are hard links to the cache, kept from the last site
+        f"{SEARCH_DIR}/{shard}/{rel}": f
+        for shard, key in keys.items()
+        for rel, f in tree_files(cache_dir / key / "bundle").items()
+    }, scope=SEARCH_DIR)
     used = set(keys.values())
     for child in cache_dir.iterdir():  # older bundles and leftovers of interrupted runs
         if child.name not in used:
             shutil.rmtree(child, ignore_errors=True)
     return SearchReport(
-        pages=len(pages),
-        words=words,
-        reindexed=bool(todo),
-        shards=shard_names(pages),
+        pages=len(pages), words=words, reindexed=bool(todo), shards=shard_names(pages),
         reindexed_shards=tuple(todo),
     )
 

@@ -189,7 +189,9 @@ def read_publication(root: Path) -> SourceRead:
             pub_stats[name] = (st.st_size, st.st_mtime_ns)
     pub_states, pub_same = _reuse(root, pub_stats, old.publication if old else None)
     all_stats = {f.name: _stat_tree(f) for f in folders}
-    checked = {f.name: _reuse(f, all_stats[f.name], old.issues.get(f.name) if old else None) for f in folders}
+    checked = {
+        f.name: _reuse(f, all_stats[f.name], old.issues.get(f.name) if old else None) for f in folders
+    }
 
     fresh: dict[str, Issue] = {}
     leads: dict[str, dict[str, str]] = {}
@@ -217,14 +219,9 @@ def read_publication(root: Path) -> SourceRead:
     entries = {  # (outlines of cached issues are outlines already; outline() is idempotent)
         f.name: _Entry(checked[f.name][0], now, outline(fresh[f.name]), leads[f.name]) for f in folders
     }
-    if (
-        old is None
-        or parsed
-        or not pub_same
-        or entries.keys() != old.issues.keys()
-        or any(e.files != old.issues[n].files for n, e in entries.items())
-        or pub_states != old.publication.files
-    ):
+    if old is None or parsed or not pub_same or entries.keys() != old.issues.keys() or any(
+        e.files != old.issues[n].files for n, e in entries.items()
+    ) or pub_states != old.publication.files:
         _save(path, _Cache(header, _PublicationEntry(pub_states, now, meta), entries))
     digests = {f: {f / rel: state[2] for rel, state in checked[f.name][0].items()} for f in folders}
     by_date = {
