@@ -76,7 +76,7 @@ def build_site(
     read = sourcecache.read_publication(root)
     publication = read.publication
     _check_unique_dates(publication)
-    info = pages.site_info(publication)  # fails early on a missing base_url
+    pages.site_info(publication)  # fails early on a missing base_url
     timings["read"] = time.perf_counter() - started
 
     staging = _staging(out_dir)
@@ -96,7 +96,7 @@ def build_site(
         # another core) while the staging folder is filled and the archive pages are written.
         with ThreadPoolExecutor(max_workers=1) as pool:
             indexing = pool.submit(
-                build_search_index, staging, searchable, info.language, cache.cache_root(root) / "search"
+                build_search_index, staging, searchable, cache.cache_root(root) / "search"
             )
             t_copy = time.perf_counter()
             linktree.sync_links(staging, wanted, skip=frozenset({SEARCH_DIR}))
