@@ -61,7 +61,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
     out = base / "site"
     render_issue(publication, issue, out, store=store, findings=findings)
     annotated = base / "draft"
-    render_issue(publication, issue, annotated, store=store, findings=findings, annotate=True)
+    # The editors' draft: draft marks and the number-check page (zhiku build --drafts --annotate).
+    render_issue(publication, issue, annotated, store=store, findings=findings, annotate=True, checks=True)
     yield Built(out, annotated, publication, issue, store)
 
 
@@ -111,7 +112,9 @@ def read_html(path: Path) -> _Text:
 def test_every_output_is_written(built: Built) -> None:
     d = built.issue_dir
     assert (d / "index.html").is_file()
-    assert (d / "checks.html").is_file()
+    # The number-check page is the editors': only a draft build writes it.
+    assert not (d / "checks.html").exists()
+    assert (built.annotated / DATE / "checks.html").is_file()
     assert built.pdf.is_file()
     for a in built.issue.articles:
         assert (d / f"{a.slug}.html").is_file()
@@ -243,7 +246,8 @@ def test_annotate_marks_only_the_inconsistent_claim(built: Built) -> None:
 
 
 def test_checks_page_lists_every_finding_filterable(built: Built) -> None:
-    html = (built.issue_dir / "checks.html").read_text(encoding="utf-8")
+    html = (built.annotated / DATE / "checks.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex, nofollow">' in html
     rows = re.findall(
         r'<tr class="finding finding-(\w+)" data-verdict="(\w+)" data-relation="(\w+)">(.*?)</tr>', html, re.S
     )
@@ -255,7 +259,7 @@ def test_checks_page_lists_every_finding_filterable(built: Built) -> None:
     # Without JavaScript the filter form stays hidden and every row shows.
     assert re.search(r'<form class="check-filters" id="check-filters" hidden>', html)
     assert 'src="../assets/checks.js"' in html
-    assert (built.out / "assets" / "checks.js").is_file()
+    assert (built.annotated / "assets" / "checks.js").is_file()
 
 
 # ---------------------------------------------------------------- WeChat page

@@ -193,3 +193,5 @@ class Publication:
     slogan: str | None = None
     language: str = "zh-CN"
     issues: tuple[Issue, ...] = field(default_factory=tuple)
+    # checks: public — the number-check page (checks.html) is published; else only draft builds have it.
+    checks_public: bool = False

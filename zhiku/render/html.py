@@ -179,8 +179,11 @@ def issue_page(
     views: Sequence[ArticleView],
     annotator: Annotator,
     pdf_name: str,
+    checks: bool = False,
 ) -> str:
-    return _reading_page(env, "issue.html", publication, issue, annotator, pdf_name, views=views)
+    return _reading_page(
+        env, "issue.html", publication, issue, annotator, pdf_name, views=views, checks_link=checks
+    )
 
 
 def article_page(

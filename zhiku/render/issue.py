@@ -64,6 +64,7 @@ def _html_pages(
     findings: Sequence[Finding],
     annotate: bool,
     only: str | None = None,
+    checks: bool = False,
 ) -> dict[str, bytes]:
     # The page modules (Jinja2, css-inline, nh3) load here, not with this module: in a cold
     # render that is while Typst already compiles the PDF in the other thread.
@@ -75,7 +76,7 @@ def _html_pages(
     pdf_name = pdf_file_name(publication, issue)
     out: dict[str, bytes] = {}
     annotator = Annotator(findings, annotate)
-    out["index.html"] = issue_page(env, publication, issue, views, annotator, pdf_name).encode()
+    out["index.html"] = issue_page(env, publication, issue, views, annotator, pdf_name, checks).encode()
     for view in views:
         if only is not None and view.slug != only:
             continue
@@ -87,7 +88,7 @@ def _html_pages(
         ).encode()
         for rf in view.figures.values():
             out[figure_file(view, rf.number)] = rf.svg.encode()
-    if only is None:
+    if only is None and checks:
         out["checks.html"] = checks_page(env, publication, issue, findings, views).encode()
     return out
 
@@ -113,15 +114,22 @@ def render_issue(
     findings: Sequence[Finding],
     annotate: bool = False,
     figures: FigureMap | None = None,
+    checks: bool = False,
 ) -> list[Path]:
     """Write ``out_dir/<date>/`` (index.html, <slug>.html, <name>-<date>.pdf, wechat/<slug>.html,
-    checks.html, figures/*.svg) and ``out_dir/assets/``. Returns every file written.
+    figures/*.svg, and with ``checks`` checks.html) and ``out_dir/assets/``. Returns every file
+    written.
+
+    ``checks`` writes the number-check page (file paths, every inconsistency) and links it from
+    the issue page: for the editors (``zhiku build --drafts``); a publication with ``checks:
+    public`` always has it. Otherwise readers see neither the page nor a link to it.
 
     ``figures`` (article slug → rendered figures) skips drawing them, for callers that have
     them already (the serve loop, the benchmark); otherwise ``zhiku.figures`` draws them from
     ``store``. ``annotate`` marks inconsistent claims in the pages (a draft build).
     """
     out_dir = Path(out_dir)
+    checks = checks or publication.checks_public
     figs = figures if figures is not None else draw_figures(issue, store)
     views = issue_layout(issue, figs)
     mine = _issue_findings(issue, findings)
@@ -134,7 +142,7 @@ def render_issue(
         ThreadPoolExecutor(max_workers=1, thread_name_prefix="zhiku-pdf") as pool,
     ):
         pdf = pool.submit(prepare_issue_pdf(publication, issue, views, Path(build)))
-        files = _html_pages(publication, issue, views, mine, annotate)
+        files = _html_pages(publication, issue, views, mine, annotate, checks=checks)
         files[pdf_file_name(publication, issue)] = pdf.result()
 
     target = out_dir / issue.date.isoformat()
@@ -162,6 +170,7 @@ def render_article_update(
     findings: Sequence[Finding],
     figures: FigureMap,
     annotate: bool = False,
+    checks: bool = False,
 ) -> list[Path]:
     """The fast in-process rebuild of one changed article (``zhiku serve``): its page, its WeChat
     page, its figures and the issue page, each replaced atomically. The PDF and checks.html are
@@ -175,7 +184,8 @@ def render_article_update(
         )
     views = issue_layout(issue, figures)
     mine = _issue_findings(issue, findings)
-    files = _html_pages(publication, issue, views, mine, annotate, only=article.slug)
+    checks = checks or publication.checks_public
+    files = _html_pages(publication, issue, views, mine, annotate, only=article.slug, checks=checks)
     target = out_dir / issue.date.isoformat()
     written: list[Path] = []
     for rel, data in files.items():

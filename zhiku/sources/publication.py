@@ -33,6 +33,7 @@ PUBLICATION_KEYS = (
     "copyright",
     "slogan",
     "language",
+    "checks",
 )
 ISSUE_KEYS = ("date", "weekday", "number", "title", "articles")
 
@@ -255,4 +256,21 @@ def read_publication(root: Path | str) -> Publication:
         slogan=text("slogan"),
         language=text("language") or "zh-CN",
         issues=tuple(sorted(issues, key=lambda issue: issue.date)),
+        checks_public=_checks_public(text("checks"), path, lines.get("checks", 1)),
+    )
+
+
+def _checks_public(value: str | None, path: Path, line: int) -> bool:
+    """``checks: public`` publishes the number-check page; ``private`` (the default) keeps it to
+    draft builds (``zhiku build --drafts``)."""
+    if value is None or value.lower() in ("private", "私有", "内部"):
+        return False
+    if value.lower() in ("public", "公开"):
+        return True
+    raise ZhikuError(
+        f"checks: 只能是 public（公开数字核查页）或 private（仅草稿构建），而不是“{value}”",
+        f"'checks:' must be public (publish the number-check page) or private (draft builds only), "
+        f"not '{value}'",
+        path,
+        line,
     )
