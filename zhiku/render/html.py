@@ -86,6 +86,9 @@ def _environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
     env.globals["verdict_zh"] = VERDICT_ZH
     env.globals["finding_note"] = finding_note
     env.globals["figure_size"] = figure_size
+    from zhiku.render.wechat import png_size  # here: wechat imports this module
+
+    env.globals["png_size"] = png_size
     return env
 
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from zhiku.data import Store
     from zhiku.figures.model import RenderedFigure
 
-ASSET_FILES = ("zhiku.css", "checks.js")
+ASSET_FILES = ("zhiku.css", "checks.js", "wechat.js")
 
 FigureMap = Mapping[str, Sequence["RenderedFigure"]]
 
@@ -70,7 +70,7 @@ def _html_pages(
     # render that is while Typst already compiles the PDF in the other thread.
     from zhiku.render.annotate import Annotator
     from zhiku.render.html import article_page, checks_page, figure_file, issue_page, theme_environment
-    from zhiku.render.wechat import wechat_page
+    from zhiku.render.wechat import wechat_files
 
     env = theme_environment(publication)
     pdf_name = pdf_file_name(publication, issue)
@@ -83,11 +83,9 @@ def _html_pages(
         out[f"{view.slug}.html"] = article_page(
             env, publication, issue, view, views, Annotator(findings, annotate), pdf_name
         ).encode()
-        out[f"wechat/{view.slug}.html"] = wechat_page(
-            env, publication, issue, view, Annotator(findings, annotate)
-        ).encode()
         for rf in view.figures.values():
             out[figure_file(view, rf.number)] = rf.svg.encode()
+    out.update(wechat_files(env, publication, issue, views, only))
     if only is None and checks:
         out["checks.html"] = checks_page(env, publication, issue, findings, views).encode()
     return out
