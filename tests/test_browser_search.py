@@ -30,9 +30,26 @@ RESULT = "ol.search-results > li.search-result"
 
 # Two to six characters: whole compounds, their parts, and pieces across word boundaries.
 QUERIES = (
-    "中欧班列", "班列", "欧班", "高质量发展", "质量发展", "高质量", "元首会晤", "美元首",
-    "通货膨胀", "膨胀", "供应链危机", "应链危", "命运共同体", "共同体", "数字丝路", "丝路建设",
-    "对外承包工程", "承包工程", "人类卫生健康", "卫生健康",
+    "中欧班列",
+    "班列",
+    "欧班",
+    "高质量发展",
+    "质量发展",
+    "高质量",
+    "元首会晤",
+    "美元首",
+    "通货膨胀",
+    "膨胀",
+    "供应链危机",
+    "应链危",
+    "命运共同体",
+    "共同体",
+    "数字丝路",
+    "丝路建设",
+    "对外承包工程",
+    "承包工程",
+    "人类卫生健康",
+    "卫生健康",
 )
 
 
@@ -98,9 +115,7 @@ def article_texts(site_url: str, page: object) -> dict[str, str]:
 
     assert isinstance(page, Page)
     page.goto(site_url)
-    hrefs = page.evaluate(
-        "[...document.querySelectorAll('ul.articles a')].map(a => a.href)"
-    )
+    hrefs = page.evaluate("[...document.querySelectorAll('ul.articles a')].map(a => a.href)")
     hrefs = [h for h in hrefs if re.search(r"/\d{4}-\d\d-\d\d/(?!index\.html)[^/]+\.html$", h)]
     texts: dict[str, str] = {}
     for href in dict.fromkeys(hrefs):
@@ -126,8 +141,10 @@ def _search(page: object, query: str) -> list[tuple[str, str]]:
     page.wait_for_timeout(200)
     results = page.locator(RESULT)
     return [
-        (results.nth(i).locator(".search-result-link").inner_text().strip(),
-         results.nth(i).locator(".search-excerpt").inner_text())
+        (
+            results.nth(i).locator(".search-result-link").inner_text().strip(),
+            results.nth(i).locator(".search-excerpt").inner_text(),
+        )
         for i in range(results.count())
     ]
 

@@ -86,6 +86,10 @@ def _html_pages(
         for rf in view.figures.values():
             out[figure_file(view, rf.number)] = rf.svg.encode()
     out.update(wechat_files(env, publication, issue, views, only))
+    if only is None:
+        from zhiku.render.email import email_files
+
+        out.update(email_files(env, publication, issue, views, pdf_name))
     if only is None and checks:
         out["checks.html"] = checks_page(env, publication, issue, findings, views).encode()
     return out

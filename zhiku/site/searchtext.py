@@ -48,11 +48,40 @@ INDEX_LANGUAGE = "und"
 # marks for Pagefind to ignore.
 _SKIP_CLASSES = frozenset({"figure-data", "claim-note", "to-top", "article-toc"})
 _SKIP_TAGS = frozenset({"script", "style", "template", "nav", "footer", "details", "svg", "button"})
-_BLOCK_TAGS = frozenset({
-    "p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-    "blockquote", "table", "thead", "tbody", "tr", "td", "th", "caption", "figure", "figcaption",
-    "br", "dd", "dt", "dl", "pre", "hr", "aside",
-})
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "blockquote",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "figure",
+        "figcaption",
+        "br",
+        "dd",
+        "dt",
+        "dl",
+        "pre",
+        "hr",
+        "aside",
+    }
+)
 _VOID_TAGS = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base"})
 
 
@@ -64,14 +93,14 @@ def bigram_tokens(text: str) -> list[str]:
     pos = 0
     last_was_han = False
     for m in _HAN_RUN.finditer(text):
-        between = text[pos:m.start()].split()
+        between = text[pos : m.start()].split()
         if between:
             tokens.extend(between)
         elif last_was_han:
             # Whitespace only: the runs would touch in the token list, so mark where one ends.
             tokens.append(SEPARATOR)
         run = m.group()
-        tokens.extend([run] if len(run) == 1 else [run[i:i + 2] for i in range(len(run) - 1)])
+        tokens.extend([run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)])
         pos = m.end()
         last_was_han = True
     tokens.extend(text[pos:].split())
