@@ -99,7 +99,8 @@ def test_figures_are_2x_png_files_under_2_mb(rendered: Rendered) -> None:
     for src in srcs:
         png = (rendered.wechat / src).read_bytes()
         assert len(png) < 2 * 1024 * 1024
-        svg_file = rendered.out / DATE / "figures" / Path(src).with_suffix(".svg").name
+        # WeChat is read on phones: the PNG is the figure drawn for a phone, at twice its size
+        svg_file = rendered.out / DATE / "figures" / f"{Path(src).stem}-phone.svg"
         svg = svg_file.read_text(encoding="utf-8")
         m = re.search(r'<svg\b[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"', svg)
         assert m is not None

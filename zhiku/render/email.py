@@ -13,6 +13,7 @@ each recipient.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Sequence
 from email.headerregistry import Address
@@ -166,7 +167,7 @@ def newsletter(
         "email.html",
         publication,
         issue,
-        lambda view, rf: f"cid:{_cid(view, rf)}",
+        lambda view, rf: (f"cid:{_cid(view, rf)}", rf.png),
         views=views,
         subject=subject(publication, issue),
         web_url=web,
@@ -202,6 +203,11 @@ def newsletter(
                 filename=f"{view.slug}-{rf.number}.png",
                 disposition="inline",
             )
+    # Boundaries from the content, not random: the same issue makes the same file (the site's
+    # rebuilds compare bytes). "=_" never occurs in base64 or quoted-printable text.
+    digest = hashlib.sha256(document.encode("utf-8")).hexdigest()[:24]
+    for n, part in enumerate(p for p in msg.walk() if p.is_multipart()):
+        part.set_boundary(f"=_zhiku_{n}_{digest}")
     return msg
 
 

@@ -148,9 +148,9 @@ def figure_size(svg: str) -> tuple[int, int] | None:
     return (round(float(m.group(1))), round(float(m.group(2)))) if m else None
 
 
-def figure_file(view: ArticleView, number: int) -> str:
-    """The figure's SVG path relative to the issue folder."""
-    return f"figures/{view.slug}-{number}.svg"
+def figure_file(view: ArticleView, number: int, variant: str = "") -> str:
+    """The figure's SVG path relative to the issue folder; ``variant`` "phone" for the phone's."""
+    return f"figures/{view.slug}-{number}{'-' + variant if variant else ''}.svg"
 
 
 def _reading_page(

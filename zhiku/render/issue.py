@@ -85,6 +85,8 @@ def _html_pages(
         ).encode()
         for rf in view.figures.values():
             out[figure_file(view, rf.number)] = rf.svg.encode()
+            if rf.phone_svg:
+                out[figure_file(view, rf.number, "phone")] = rf.phone_svg.encode()
     out.update(wechat_files(env, publication, issue, views, only))
     if only is None:
         from zhiku.render.email import email_files

@@ -4,9 +4,9 @@ What an editor pastes into the WeChat editor (公众号后台) must carry its lo
 keeps inline styles and drops stylesheets, scripts and classes, and it drops pictures given as
 data URIs. So the content is rendered with classes and ``wechat.css``, css-inline copies every
 rule into ``style=""``, and then the classes, the stylesheet and any script are removed.
-Figures are PNG files beside the pages (``wechat/figures/``) at twice their CSS size (sharp on
-phones; WeChat's limit is 2 MB a picture). The page puts a 复制全文 / Copy button above the
-content (``wechat.js``); the content itself is what the button copies.
+Figures are PNG files beside the pages (``wechat/figures/``), drawn for a phone's width and at
+twice their CSS size (sharp on phones; WeChat's limit is 2 MB a picture). The page puts a
+复制全文 / Copy button above the content (``wechat.js``); the content itself is what it copies.
 
 The e-mail newsletter (``zhiku.render.email``) renders the same blocks the same way.
 """
@@ -41,12 +41,17 @@ _CLASS = re.compile(r"""\sclass=(?:"[^"]*"|'[^']*')""")
 _BODY = re.compile(r"<body\b[^>]*>(.*)</body>", re.S | re.I)
 
 
-def png_size(rf: RenderedFigure) -> tuple[int, int] | None:
+def png_size(png: bytes) -> tuple[int, int] | None:
     """A PNG's pixel size, from its IHDR chunk."""
-    if rf.png[:8] != b"\x89PNG\r\n\x1a\n" or len(rf.png) < 24:
+    if png[:8] != b"\x89PNG\r\n\x1a\n" or len(png) < 24:
         return None
-    width, height = struct.unpack(">II", rf.png[16:24])
+    width, height = struct.unpack(">II", png[16:24])
     return int(width), int(height)
+
+
+def wechat_png(rf: RenderedFigure) -> bytes:
+    """The picture WeChat shows: the figure drawn for a phone (its readers' screen), at 2×."""
+    return rf.phone_png or rf.png
 
 
 def wechat_figure(view: ArticleView, number: int) -> str:
@@ -59,9 +64,9 @@ def wechat_src(name: str) -> str:
     return name.removeprefix(f"{WECHAT_DIR}/")
 
 
-def figure_png(view: ArticleView, rf: RenderedFigure) -> str:
-    """A figure's PNG as the WeChat pages link it."""
-    return wechat_src(wechat_figure(view, rf.number))
+def figure_png(view: ArticleView, rf: RenderedFigure) -> tuple[str, bytes]:
+    """A figure's PNG as the WeChat pages link it, and its bytes."""
+    return wechat_src(wechat_figure(view, rf.number)), wechat_png(rf)
 
 
 def inline_styles(html: str) -> str:
@@ -94,7 +99,7 @@ def styled_content(
     template: str,
     publication: Publication,
     issue: Issue,
-    figure_src: Callable[[ArticleView, RenderedFigure], str],
+    figure_src: Callable[[ArticleView, RenderedFigure], tuple[str, bytes]],
     **extra: object,
 ) -> str:
     """The inline-styled content of ``template`` (a WeChat or e-mail template over wechat.css)."""
@@ -153,5 +158,5 @@ def wechat_files(
             continue
         out[f"{WECHAT_DIR}/{view.slug}.html"] = wechat_page(env, publication, issue, view).encode()
         for rf in view.figures.values():
-            out[wechat_figure(view, rf.number)] = rf.png
+            out[wechat_figure(view, rf.number)] = wechat_png(rf)
     return out
