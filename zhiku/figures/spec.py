@@ -273,13 +273,59 @@ def _label_values(periods: tuple[str, ...], frequency: str, most: int = 13) -> l
     return list(periods[:: math.ceil(n / (most - 1))])
 
 
+def nice_ceiling(value: float) -> float:
+    """The axis top for ``value``: the next 1, 2, 2.5 or 5 times a power of ten."""
+    if value <= 0:
+        return 1.0
+    power = 10.0 ** math.floor(math.log10(value))
+    return float(next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= value * (1 - 1e-9)))
+
+
+def _band(layout: Layout, n: int) -> float:
+    """The width of one bar's band (Vega's band scale with zhiku's padding)."""
+    inner, outer = (0.5, 0.25) if n <= 4 else (0.25, 0.25)
+    step = layout.width / max(n - inner + 2 * outer, 1)
+    return step * (1 - inner)
+
+
+def _bar_labels(data: FigureData, layout: Layout, stacked_top: float | None) -> dict[tuple[str, str], str]:
+    """The value label of each bar (series name, period) → text, or "" where it would not fit:
+    wider than its bar (it would run into the next bar's label), or, stacked, inside a segment
+    lower than the text. Hidden values stay in the data table under the figure."""
+    from zhiku.figures.textpaths import text_width
+
+    band = _band(layout, len(data.periods))
+    n_series = len(data.series)
+    width = band if stacked_top is not None or n_series == 1 else band / n_series
+    # A plain bar's label sits above it and may use the gap to the next bar too.
+    room = width if stacked_top is not None else width + (band / 0.75 - band if n_series == 1 else 0)
+    labels: dict[tuple[str, str], str] = {}
+    for name, values in zip(data.names, data.values, strict=True):
+        for period, value in values.items():
+            text = format_value(value)
+            fits = text_width(text, layout.text) <= room - 2
+            if stacked_top is not None:
+                fits = fits and abs(value) * layout.height / stacked_top >= layout.text + 4
+            labels[(name, period)] = text if fits else ""
+    if stacked_top is None and n_series == 1 and any(t == "" for t in labels.values()):
+        return dict.fromkeys(labels, "")  # one label missing from a row of bars reads as an error
+    return labels
+
+
 def vega_lite_spec(block: Figure, data: FigureData, layout: Layout = WIDE) -> dict[str, Any]:
     """The Vega-Lite spec for ``data`` (inline values, Noto Sans CJK SC everywhere), drawn at
     ``layout``'s size (``WIDE`` for the page and the PDF, ``PHONE`` for phones and WeChat)."""
     freq = data.series[0].frequency
+    stacked_top: float | None = None
+    if data.kind == "stacked-bar":
+        totals = [sum(max(v.get(p, 0.0), 0.0) for v in data.values) for p in data.periods]
+        stacked_top = nice_ceiling(max(totals, default=1.0))
+    fitted = _bar_labels(data, layout, stacked_top) if data.kind != "line" else {}
     records = [
-        # Bar labels repeat the number as the prose writes it (654, not 654.0).
-        {"period": p, "value": v, "series": name, "order": i, "label": format_value(v)}
+        # Bar labels repeat the number as the prose writes it (654, not 654.0); a label that would
+        # not fit its bar is left empty (it stays in the data table).
+        {"period": p, "value": v, "series": name, "order": i,
+         "label": fitted.get((name, p), format_value(v))}
         for i, (name, values) in enumerate(zip(data.names, data.values, strict=True))
         for p, v in values.items()
     ]
@@ -346,7 +392,11 @@ def vega_lite_spec(block: Figure, data: FigureData, layout: Layout = WIDE) -> di
             )
     else:
         stacked = data.kind == "stacked-bar"
-        enc: dict[str, Any] = {"x": x, "y": {**y, "stack": "zero" if stacked else None}, "color": color}
+        bar_y: dict[str, Any] = {**y, "stack": "zero" if stacked else None}
+        if stacked and stacked_top is not None and not any(v < 0 for vs in data.values for v in vs.values()):
+            # The axis top fixed here, so that which segment labels fit was decided on true heights.
+            bar_y["scale"] = {"domain": [0, stacked_top], "nice": False}
+        enc: dict[str, Any] = {"x": x, "y": bar_y, "color": color}
         if multi and not stacked:
             enc["xOffset"] = {"field": "series", "sort": list(data.names)}
         if stacked:
