@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -193,3 +194,74 @@ def test_the_example_figures_labels_never_overlap(tmp_path: Path, page: object) 
                 labels = page.evaluate(LABEL_BOXES)["labels"]  # type: ignore[attr-defined]
                 for i, a in enumerate(labels):
                     assert not any(_overlap(a, b) for b in labels[i + 1 :]), (fig.caption, a)
+
+
+# ------------------------------------------------------------------ decimals in a table column
+
+TABLE_MD = """---
+title: 表格
+slug: table
+---
+
+## 一、数据
+
+表1 中欧班列
+
+| 年份 | 开行（万列） | 增长（%） | 备注 |
+| --- | --- | --- | --- |
+| 2018 | 0.63 | 73 | 约1.5 |
+| 2019 | 0.8225 | 30.6 | 2 |
+| 2020 | 1.24 | 50 | — |
+"""
+
+
+def test_uniform_decimals() -> None:
+    from zhiku.render.tables import uniform_decimals
+
+    rows = (
+        ("2018", "1.5", "1,548.9", "约3.5", "29%"),
+        ("2019", "2", "12,400", "4", "30.6%"),
+        ("2020", "—", "13.25", "5", ""),
+    )
+    assert uniform_decimals(rows) == (
+        ("2018", "1.5", "1,548.90", "约3.5", "29.0%"),
+        ("2019", "2.0", "12,400.00", "4", "30.6%"),
+        ("2020", "—", "13.25", "5", ""),
+    )
+
+
+def test_a_table_column_shows_one_number_of_decimals_everywhere(tmp_path: Path) -> None:
+    """Web page, PDF, WeChat page and e-mail all print 0.6300, 0.8225, 1.2400 and 73.0, 30.6, 50.0;
+    the column with 约1.5 stays as written."""
+    import email as emaillib
+    from email import policy
+
+    from test_site_support import example_publication
+
+    from zhiku.site import build_site
+    from zhiku.sources import read_publication
+
+    pub = example_publication(tmp_path / "pub")
+    (pub / "issues" / DATE / "03-table.md").write_text(TABLE_MD, encoding="utf-8")
+    yml = pub / "issues" / DATE / "issue.yml"
+    yml.write_text(yml.read_text(encoding="utf-8") + "- 03-table.md\n", encoding="utf-8")
+    assert read_publication(pub).issues[0].articles[-1].slug == "table"
+    out = tmp_path / "site"
+    build_site(pub, out)
+    day = out / DATE
+    web = (day / "table.html").read_text(encoding="utf-8")
+    wechat = (day / "wechat" / "table.html").read_text(encoding="utf-8")
+    msg = emaillib.message_from_bytes(next((day / "email").glob("*.eml")).read_bytes(), policy=policy.default)
+    mail = msg.get_body(("html",)).get_content()  # type: ignore[union-attr]
+    pdf = subprocess.run(
+        ["pdftotext", "-layout", str(next(day.glob("*.pdf"))), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    pdf = "".join(pdf.split())  # the PDF's quarter em before 1.5 extracts as a space
+    for name, text in (("web", web), ("wechat", wechat), ("mail", mail), ("pdf", pdf)):
+        for cell in ("0.6300", "0.8225", "1.2400", "73.0", "30.6", "50.0", "约1.5"):
+            assert cell in text, (name, cell)
+    for text in (web, wechat, mail):
+        assert ">2<" in text and ">2.0<" not in text  # the column with 约1.5 is as written

@@ -28,6 +28,7 @@ from zhiku.model import Block, Figure, Issue, ListBlock, Paragraph, Publication,
 from zhiku.render.inline import inline_plain
 from zhiku.render.layout import ArticleView, SectionView
 from zhiku.render.meta import contact_lines
+from zhiku.render.tables import uniform_decimals
 from zhiku.render.wechat import styled_content
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ def _plain_blocks(blocks: Sequence[Block], view: ArticleView, out: list[str]) ->
         elif isinstance(b, Table):
             if b.caption:
                 out.append(inline_plain(b.caption))
-            rows = [b.header, *b.rows]
+            rows = [b.header, *uniform_decimals(b.rows)]
             out.append("\n".join(" | ".join(inline_plain(c) for c in row) for row in rows))
         elif isinstance(b, Figure):
             rf = view.figure_for(b)

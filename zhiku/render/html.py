@@ -23,6 +23,7 @@ from zhiku.render.annotate import RELATION_ZH, VERDICT_ZH, Annotator, finding_no
 from zhiku.render.inline import inline_html, inline_plain, sanitize_block
 from zhiku.render.layout import ArticleView
 from zhiku.render.meta import contact_lines, publisher_name
+from zhiku.render.tables import uniform_decimals
 from zhiku.render.theme_files import ASSETS_DIR, theme_dirs
 
 # Types only: importing these packages at run time would pull in the claim engine and the
@@ -89,6 +90,7 @@ def _environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
     from zhiku.render.wechat import png_size  # here: wechat imports this module
 
     env.globals["png_size"] = png_size
+    env.globals["table_rows"] = lambda t: uniform_decimals(t.rows)  # one number of decimals a column
     return env
 
 

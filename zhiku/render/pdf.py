@@ -26,6 +26,7 @@ from zhiku.render.fonts import cut_for, pdf_font_dirs, system_font_dirs
 from zhiku.render.inline import inline_plain, inline_typst, typst_escape, typst_string
 from zhiku.render.layout import ArticleView, SectionView
 from zhiku.render.meta import contact_lines, publisher_name
+from zhiku.render.tables import uniform_decimals
 from zhiku.render.theme_files import THEME_DIR, theme_file
 
 
@@ -117,7 +118,7 @@ class _Writer:
         n = max([len(t.header)] + [len(r) for r in t.rows] or [1])
         head = ", ".join(f"[#strong[{inline_typst(c)}]]" for c in t.header)
         cells: list[str] = []
-        for row in t.rows:
+        for row in uniform_decimals(t.rows):  # one number of decimals a column
             padded = list(row) + [""] * (n - len(row))
             cells.extend(f"[{inline_typst(c)}]" for c in padded)
         body = ", ".join(cells)
