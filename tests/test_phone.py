@@ -99,3 +99,90 @@ def test_no_sideways_scrolling_and_legible_body(served: str, browser: object, wi
         )
         assert body >= 16, (name, body)
     page.close()
+
+
+# ------------------------------------------------------------------ wide tables on a phone
+
+WIDE_TABLE = """---
+title: 宽表
+slug: wide-table
+---
+
+## 一、数据
+
+表1 中欧班列主要指标
+
+| 年份 | 开行数量（列） | 同比增长（%） | 发运货物（万标箱） | 综合重箱率（%） |
+| --- | --- | --- | --- | --- |
+| 2018年 | 6300 | 73.0 | 49.4 | 88.0 |
+| 2019年 | 8225 | 30.6 | 72.5 | 94.0 |
+| 2020年 | 12400 | 50.0 | 113.5 | 98.4 |
+"""
+
+TABLE_LAYOUT = """() => {
+  const table = document.querySelector(".article-body table");
+  const wrap = table.parentElement;
+  const cells = [...table.querySelectorAll("th, td")];
+  const first = table.querySelector("tbody tr td, tbody tr th");
+  return {
+    pageWidth: document.documentElement.scrollWidth,
+    wrapScrolls: wrap.scrollWidth > wrap.clientWidth,
+    wrapOverflow: getComputedStyle(wrap).overflowX,
+    smallestFont: Math.min(...cells.map((c) => parseFloat(getComputedStyle(c).fontSize))),
+    // a cell shows at least two characters a line: never one character per line
+    narrowest: Math.min(...cells.map(
+      (c) => c.getBoundingClientRect().width / parseFloat(getComputedStyle(c).fontSize))),
+    firstSticky: getComputedStyle(first).position,
+  };
+}"""
+
+
+@pytest.fixture(scope="module")
+def table_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from test_site_support import example_publication
+
+    from zhiku.site import build_site
+
+    base = tmp_path_factory.mktemp("table")
+    pub = example_publication(base / "pub")
+    (pub / "issues" / DATE / "03-wide-table.md").write_text(WIDE_TABLE, encoding="utf-8")
+    yml = pub / "issues" / DATE / "issue.yml"
+    yml.write_text(yml.read_text(encoding="utf-8") + "- 03-wide-table.md\n", encoding="utf-8")
+    build_site(pub, base / "site")
+    server = make_server(base / "site", "127.0.0.1", 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/{DATE}/wide-table.html"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_wide_table_scrolls_in_its_box_not_the_page(table_site: str, browser: object, width: int) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+    page.goto(table_site)
+    layout = page.evaluate(TABLE_LAYOUT)
+    assert layout["pageWidth"] <= width, layout
+    assert layout["smallestFont"] >= 13, layout
+    if width == 375:
+        assert layout["wrapOverflow"] in ("auto", "scroll"), layout
+    OUT.mkdir(parents=True, exist_ok=True)
+    page.locator(".article-body table").scroll_into_view_if_needed()
+    page.screenshot(path=str(OUT / f"wide-table-{width}.png"))
+    page.close()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the wide-table scroll container with a sticky first column is issue 17's (authoring); "
+    "remove this mark when it lands",
+)
+def test_a_wide_table_on_a_phone_keeps_its_first_column_and_whole_words(
+    table_site: str, browser: object
+) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 900})  # type: ignore[attr-defined]
+    page.goto(table_site)
+    layout = page.evaluate(TABLE_LAYOUT)
+    assert layout["wrapScrolls"], layout
+    assert layout["firstSticky"] == "sticky", layout
+    assert layout["narrowest"] >= 2, layout
+    page.close()
