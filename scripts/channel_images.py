@@ -75,7 +75,9 @@ def main() -> None:
                 phone.goto(f"{base}{day.name}/index.html")
                 phone.evaluate("for (const i of document.images) i.loading = 'eager'")
                 phone.wait_for_load_state("networkidle")
-                if not _shoot(phone, ".article-body table:not(.figure-data table)", IMG / "channels-issue-375-table.png"):
+                if not _shoot(
+                    phone, ".article-body table:not(.figure-data table)", IMG / "channels-issue-375-table.png"
+                ):
                     _shoot(phone, "details.figure-data", IMG / "channels-issue-375-table.png")
                 _shoot(phone, "figure.figure:has(picture)", IMG / "channels-issue-375-chart.png")
                 phone.goto(f"{base}{day.name}/wechat/index.html")
@@ -96,7 +98,9 @@ def main() -> None:
                 for part in msg.walk():
                     if part["Content-ID"]:
                         data = base64.b64encode(part.get_payload(decode=True)).decode()
-                        html = html.replace(f"cid:{part['Content-ID'].strip('<>')}", f"data:image/png;base64,{data}")
+                        html = html.replace(
+                            f"cid:{part['Content-ID'].strip('<>')}", f"data:image/png;base64,{data}"
+                        )
                 mail = Path(tmp) / "newsletter.html"
                 mail.write_text(html, encoding="utf-8")
                 desk = browser.new_page(viewport={"width": 760, "height": 1000})
@@ -108,14 +112,45 @@ def main() -> None:
             server.shutdown()
             server.server_close()
         pdf = next(day.glob("*.pdf"))
-        subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-                        str(IMG / "channels-pdf-cover")], check=True)
-        pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                               check=True).stdout.split("\f")
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "70",
+                "-png",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(pdf),
+                str(IMG / "channels-pdf-cover"),
+            ],
+            check=True,
+        )
+        pages = subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout.split("\f")
         table_page = next((n for n, t in enumerate(pages[1:], 2) if re.search(r"^\s*表\s*\d", t, re.M)), None)
-        table_page = table_page or next((n for n, t in enumerate(pages[1:], 2) if re.search(r"^\s*图\s*\d", t, re.M)), 2)
-        subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", str(table_page), "-l", str(table_page), "-singlefile",
-                        str(pdf), str(IMG / "channels-pdf-table")], check=True)
+        table_page = table_page or next(
+            (n for n, t in enumerate(pages[1:], 2) if re.search(r"^\s*图\s*\d", t, re.M)), 2
+        )
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "70",
+                "-png",
+                "-f",
+                str(table_page),
+                "-l",
+                str(table_page),
+                "-singlefile",
+                str(pdf),
+                str(IMG / "channels-pdf-table"),
+            ],
+            check=True,
+        )
     print(f"written to {IMG}: " + ", ".join(sorted(p.name for p in IMG.glob("channels-*.png"))))
 
 
