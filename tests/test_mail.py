@@ -134,7 +134,7 @@ def test_the_eml_is_plain_and_inline_styled_html_with_cid_images(rendered: tuple
     assert set(re.findall(r'src="cid:([^"]+)"', html)) == cids
     # the 600 px table layout, every style inline
     assert re.search(r'<table[^>]*width="600"', html) and "max-width: 600px" in html
-    for leftover in ("<style", "<script", " class=", "data:image"):
+    for leftover in ("<style", "<script", " class=", "data:image", "<section"):
         assert leftover not in html
     plain = plain_part.get_content()
     for p in paragraphs(issue):  # type: ignore[arg-type]

@@ -175,6 +175,8 @@ def newsletter(
         pdf_url=_web(publication, issue, pdf_name),
         unsubscribe_url=unsub,
     )
+    # Outlook's Word engine styles no HTML5 <section>: the newsletter's blocks are <div>s.
+    html = re.sub(r"<(/?)section\b", r"<\1div", html)
     document = (
         f'<!DOCTYPE html>\n<html lang="{publication.language}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
