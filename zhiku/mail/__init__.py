@@ -216,7 +216,12 @@ def send(
                 code, reason = next(iter(err.recipients.values()), (0, b""))
                 report.refused.append((r.address, f"{code} {reason.decode('utf-8', 'replace')}".strip()))
                 continue
-            except smtplib.SMTPServerDisconnected:
+            except smtplib.SMTPResponseException as err:  # the server refused this message (e.g. 554)
+                raw = err.smtp_error
+                why = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+                report.refused.append((r.address, f"{err.smtp_code} {why}".strip()))
+                continue
+            except (smtplib.SMTPServerDisconnected, OSError):
                 raise ZhikuError(
                     f"发送到第 {n} 个地址时邮件服务器断开了连接；已发出的 {len(report.sent)} 封记在 "
                     f"{log.path}，重新运行会接着发",
