@@ -171,11 +171,6 @@ def test_a_wide_table_scrolls_in_its_box_not_the_page(table_site: str, browser: 
     page.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the wide-table scroll container with a sticky first column is issue 17's (authoring); "
-    "remove this mark when it lands",
-)
 def test_a_wide_table_on_a_phone_keeps_its_first_column_and_whole_words(
     table_site: str, browser: object
 ) -> None:
@@ -185,4 +180,18 @@ def test_a_wide_table_on_a_phone_keeps_its_first_column_and_whole_words(
     assert layout["wrapScrolls"], layout
     assert layout["firstSticky"] == "sticky", layout
     assert layout["narrowest"] >= 2, layout
+    # Scrolled sideways, the first column stays where it was and the last one comes into view.
+    moved = page.evaluate(
+        """() => {
+          const wrap = document.querySelector(".article-body table").parentElement;
+          const first = wrap.querySelector("tbody td");
+          const last = wrap.querySelector("tbody td:last-child");
+          const before = [first.getBoundingClientRect().left, last.getBoundingClientRect().right];
+          wrap.scrollLeft = wrap.scrollWidth;
+          const after = [first.getBoundingClientRect().left, last.getBoundingClientRect().right];
+          return {before, after, right: wrap.getBoundingClientRect().right};
+        }"""
+    )
+    assert abs(moved["after"][0] - moved["before"][0]) < 1, moved
+    assert moved["before"][1] > moved["right"] >= moved["after"][1] - 1, moved
     page.close()

@@ -273,10 +273,13 @@ def test_wechat_page_is_inline_styled_with_png_figures(built: Built) -> None:
     assert re.findall(r"<script\b[^>]*>", html.lower()) == ['<script src="../../assets/wechat.js">']
     assert "<link" not in html.lower()
     assert 'style="' in html
-    # figures are PNG files beside the page, not data URIs the WeChat editor drops
-    img = re.search(r"<img\b[^>]*>", html)
-    assert img and re.search(r'\ssrc="figures/[\w-]+-1\.png"', img.group(0)) and 'style="' in img.group(0)
+    # Figures are PNG files next to the page (the WeChat editor uploads picture files and drops
+    # data URIs), not data URIs as before.
     assert "data:image" not in html
+    srcs = [re.search(r'\ssrc="([^"]+)"', t).group(1) for t in re.findall(r"<img\b[^>]*>", html)]  # type: ignore[union-attr]
+    assert srcs and all(s == f"figures/{first.slug}-{n}.png" for n, s in enumerate(srcs, start=1))
+    for src in srcs:
+        assert (built.issue_dir / "wechat" / src).read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     assert "图1 美国历年通货膨胀率" in html
     text = squash(read_html(built.issue_dir / "wechat" / f"{first.slug}.html").text)
     for p in paragraphs(Issue(built.issue.date, (first,), built.issue.source)):

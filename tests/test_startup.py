@@ -76,7 +76,9 @@ def test_show_reads_markdown_but_loads_no_build_or_check_stage() -> None:
     )
     assert "2021年11月22日" in out  # it really read the example issue
     assert {"zhiku.sources.publication", "markdown_it"} <= modules
-    assert heavy(modules) == ["markdown_it"]
+    # show checks each figure's series against the store (issue 17), so it opens the data
+    # stage; still no renderer, Typst, Jinja2 or number checker.
+    assert heavy(modules) == ["markdown_it", "zhiku.data"]
 
 
 def test_reading_a_publication_skips_the_legacy_importer_and_encoding_guesser() -> None:

@@ -45,9 +45,9 @@ def email_file(issue: Issue) -> str:
 
 
 def subject(publication: Publication, issue: Issue) -> str:
-    """兰瑞智库·政策观察 2021年11月22日（第48期）：issue title."""
+    """兰瑞智库·政策观察 2021年11月22日（第48期）：issue title (``Issue.number`` is as printed)."""
     column = f"·{publication.column}" if publication.column else ""
-    number = f"（第{issue.number}期）" if issue.number else ""
+    number = f"（{issue.number}）" if issue.number else ""  # as printed: 第48期
     title = f"：{issue.title}" if issue.title else ""
     return (
         f"{publication.name}{column} {issue.date.year}年{issue.date.month}月{issue.date.day}日{number}{title}"
@@ -82,6 +82,11 @@ def unsubscribe_url(publication: Publication) -> str | None:
 
 def _cid(view: ArticleView, rf: RenderedFigure) -> str:
     return f"{view.slug}-{rf.number}@zhiku"
+
+
+def _picture_cid(wechat_name: str) -> str:
+    """A picture's Content-ID: its content-hashed file name (the same picture twice is one part)."""
+    return f"{wechat_name.rsplit('/', 1)[-1]}@zhiku"
 
 
 def _web(publication: Publication, issue: Issue, name: str) -> str | None:
@@ -169,6 +174,7 @@ def newsletter(
         publication,
         issue,
         lambda view, rf: (f"cid:{_cid(view, rf)}", rf.png),
+        lambda name: f"cid:{_picture_cid(name)}",
         views=views,
         subject=subject(publication, issue),
         web_url=web,
@@ -206,6 +212,13 @@ def newsletter(
                 filename=f"{view.slug}-{rf.number}.png",
                 disposition="inline",
             )
+    pictures = {img.wechat_name: img for view in views for img in view.images.values()}
+    for name, img in sorted(pictures.items()):
+        subtype = name.rsplit(".", 1)[-1].replace("jpg", "jpeg")
+        html_part.add_related(
+            img.wechat_data, "image", subtype, cid=f"<{_picture_cid(name)}>",
+            filename=name.rsplit("/", 1)[-1], disposition="inline",
+        )
     # Boundaries from the content, not random: the same issue makes the same file (the site's
     # rebuilds compare bytes). "=_" never occurs in base64 or quoted-printable text.
     digest = hashlib.sha256(document.encode("utf-8")).hexdigest()[:24]

@@ -87,6 +87,9 @@ def _html_pages(
             out[figure_file(view, rf.number)] = rf.svg.encode()
             if rf.phone_svg:
                 out[figure_file(view, rf.number, "phone")] = rf.phone_svg.encode()
+        for img in view.images.values():
+            out[img.name] = img.data
+            out[img.wechat_name] = img.wechat_data
     out.update(wechat_files(env, publication, issue, views, only))
     if only is None:
         from zhiku.render.email import email_files
@@ -135,7 +138,7 @@ def render_issue(
     out_dir = Path(out_dir)
     checks = checks or publication.checks_public
     figs = figures if figures is not None else draw_figures(issue, store)
-    views = issue_layout(issue, figs)
+    views = issue_layout(issue, figs, publication)
     mine = _issue_findings(issue, findings)
     # The PDF compiles in a second thread while the web pages render in this one: Typst
     # releases the GIL while it loads fonts and lays out (most of a fresh process's render),
@@ -186,7 +189,7 @@ def render_article_update(
             article.source.file,
             article.source.line,
         )
-    views = issue_layout(issue, figures)
+    views = issue_layout(issue, figures, publication)
     mine = _issue_findings(issue, findings)
     checks = checks or publication.checks_public
     files = _html_pages(publication, issue, views, mine, annotate, only=article.slug, checks=checks)

@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from zhiku.model import Issue, Publication
 from zhiku.render.annotate import Annotator
-from zhiku.render.html import page_context, render_template
+from zhiku.render.html import PageInline, page_context, render_template
 from zhiku.render.inline import inline_plain
 from zhiku.render.layout import ArticleView
 from zhiku.render.theme_files import ASSETS_DIR, theme_file
@@ -89,9 +89,9 @@ def content_of(document: str) -> str:
     return (m.group(1) if m else document).strip()
 
 
-def plain_paragraphs() -> Callable[..., Markup]:
-    """Paragraphs without draft marks: the WeChat and e-mail copies go to readers."""
-    return Annotator((), False).paragraph_html
+def reader_inline() -> PageInline:
+    """Inline Markdown for a page readers get (notes as WeChat shows them, no draft marks)."""
+    return PageInline(Annotator((), False), mode="wechat")
 
 
 def styled_content(
@@ -100,18 +100,22 @@ def styled_content(
     publication: Publication,
     issue: Issue,
     figure_src: Callable[[ArticleView, RenderedFigure], tuple[str, bytes]],
+    image_src: Callable[[str], str] | None = None,
     **extra: object,
 ) -> str:
     """The inline-styled content of ``template`` (a WeChat or e-mail template over wechat.css)."""
     css = theme_file(publication, "wechat.css").read_text(encoding="utf-8")
+    inline = reader_inline()
     document = render_template(
         env,
         template,
         **page_context(publication, issue, ""),
         **extra,
         css=css,
-        para=plain_paragraphs(),
+        para=inline.para,
+        md=inline.md,
         figure_src=figure_src,
+        wechat_src=image_src or wechat_src,  # a picture's address from its wechat/images/ name
     )
     return content_of(inline_styles(document))
 

@@ -50,6 +50,10 @@ def write_feed(view: SiteView, out_dir: Path) -> Path:
                 fe.author({"name": site.publisher})
             if article.summary:
                 fe.summary(article.summary)
+            # The issue it appeared in (第46期 · 通道与通胀), as a category a reader can filter on.
+            issue_label = " · ".join(x for x in (issue.number, issue.title) if x)
+            if issue_label:
+                fe.category(term=issue_label, label=issue_label, scheme=site.base_url + issue.url)
             for tag in article.tags:
                 fe.category(term=tag.name, label=tag.name)
     path = out_dir / "feed.xml"

@@ -9,7 +9,19 @@ from typing import Any
 
 from zhiku.errors import ZhikuError
 from zhiku.fsutil import atomic_write_text, replace_dir, staging_dir_for
-from zhiku.model import Article, Block, Figure, Issue, Paragraph, Publication, Quote, Section
+from zhiku.model import (
+    Article,
+    Block,
+    Citation,
+    Figure,
+    Footnote,
+    Issue,
+    Paragraph,
+    Publication,
+    Quote,
+    Reference,
+    Section,
+)
 from zhiku.sources.legacy import Join, parse_legacy
 from zhiku.sources.publication import ISSUE_FILE, ISSUES_DIR, PUBLICATION_FILE, read_publication
 from zhiku.sources.text import read_text
@@ -147,7 +159,7 @@ def content(obj: Any) -> Any:
         return tuple(
             (name, content(getattr(obj, name))) for name in obj.__dataclass_fields__ if name != "root"
         )
-    if isinstance(obj, Issue | Article | Section | Quote | Block):
+    if isinstance(obj, Issue | Article | Section | Quote | Block | Footnote | Citation | Reference):
         return (
             type(obj).__name__,
             tuple(

@@ -197,6 +197,7 @@ class _Reader:
         next_section = 1
         next_sub = 1
         next_figure = 1
+        figures = 0  # 图N as published: the figure's place in the article, whatever was printed
         for block in items:
             ref = SourceRef(self.file, block.line)
             one = block.single
@@ -221,7 +222,8 @@ class _Reader:
                             block.line,
                         )
                     next_figure = int(m["num"]) + 1
-                    figure = Figure(m["title"].strip(), (), None, (), ref)
+                    figures += 1
+                    figure = Figure(m["title"].strip(), (), None, (), ref, number=figures)
                     self._target(lead, sections).append(figure)
                     continue
             listed = _list_block(block, ref)

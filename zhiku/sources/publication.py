@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 import warnings
 from pathlib import Path
 from typing import Any
 
 from zhiku.errors import ZhikuError, ZhikuWarning
-from zhiku.model import WEEKDAYS_ZH, Article, Issue, MailServer, Publication, SourceRef
+from zhiku.model import WEEKDAYS_ZH, Article, Issue, MailServer, Publication, Reference, SourceRef
 from zhiku.sources.markdown import read_article, ref_path
+from zhiku.sources.references import read_references
 from zhiku.sources.text import read_text
 from zhiku.sources.yamltext import as_str_list, as_text, load_mapping
 
@@ -74,6 +77,37 @@ def _require_dir(folder: Path, zh: str, en: str) -> None:
         raise ZhikuError(f"{zh}应是文件夹", f"{en} must be a folder", folder)
 
 
+_NUMBER_RE = re.compile(r"^第?\s*(?P<n>\d+|[〇零一二三四五六七八九十百千]+)\s*期?$")
+
+
+def issue_number(value: object) -> str:
+    """期号 as printed, written once: ``46``, ``第46期`` and ``第 46 期`` all give ``第46期``; any
+    other wording (``2021年第5期（总第46期）``) is kept as written."""
+    text = as_text(value).strip()
+    m = _NUMBER_RE.match(unicodedata.normalize("NFKC", text))  # ４６ is 46
+    return f"第{m['n']}期" if m else text
+
+
+def check_citations(
+    issue: Issue, references: tuple[Reference, ...], problems: list[ZhikuError] | None = None
+) -> None:
+    """Every ``[@key]`` of the issue must name an entry of the publication's reference files."""
+    keys = {r.key for r in references}
+    for article in issue.articles:
+        for cite in article.citations:
+            if cite.key not in keys:
+                where = "references.yaml / references.bib"
+                err = ZhikuError(
+                    f"引用 [@{cite.key}] 在参考文献文件（{where}）中找不到",
+                    f"citation [@{cite.key}] is not in the publication's reference file ({where})",
+                    cite.source.file,
+                    cite.source.line,
+                )
+                if problems is None:
+                    raise err
+                problems.append(err)
+
+
 def _parse_date(value: Any, file: Path, line: int) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
@@ -92,10 +126,13 @@ def _parse_date(value: Any, file: Path, line: int) -> dt.date:
     )
 
 
-def read_issue(folder: Path | str, file_base: Path | None = None) -> Issue:
+def read_issue(
+    folder: Path | str, file_base: Path | None = None, problems: list[ZhikuError] | None = None
+) -> Issue:
     """Read ``folder/issue.yml`` and the articles it lists, in its order.
 
-    ``SourceRef.file`` paths are made relative to ``file_base`` when it is given.
+    ``SourceRef.file`` paths are made relative to ``file_base`` when it is given. ``problems``,
+    when given, collects the mistakes a reader can step over instead of raising the first.
     """
     folder = Path(folder)
     _require_dir(folder, "期刊文件夹", "issue folder")
@@ -175,7 +212,13 @@ def read_issue(folder: Path | str, file_base: Path | None = None) -> Issue:
             raise ZhikuError(
                 f"文章文件“{file.name}”不存在", f"article file '{file.name}' not found", ref_file, line
             )
-        article = read_article(file, file_base)
+        try:
+            article = read_article(file, file_base, problems)
+        except ZhikuError as err:
+            if problems is None:
+                raise
+            problems.append(err)
+            continue
         if article.slug in seen:
             raise ZhikuError(
                 f"两篇文章的 slug 相同：“{article.slug}”（另见 {seen[article.slug].name}）",
@@ -192,13 +235,15 @@ def read_issue(folder: Path | str, file_base: Path | None = None) -> Issue:
         date=date,
         articles=tuple(articles),
         source=SourceRef(ref_file, 1),
-        number=None if number is None else as_text(number),
+        number=None if number is None else issue_number(number),
         title=None if title is None else as_text(title),
     )
 
 
-def read_publication(root: Path | str) -> Publication:
-    """Read a publication folder: ``zhiku.yml`` and every ``issues/*/`` (oldest first)."""
+def read_publication(root: Path | str, problems: list[ZhikuError] | None = None) -> Publication:
+    """Read a publication folder: ``zhiku.yml``, its reference files and every ``issues/*/``
+    (oldest first). ``problems``, when given, collects the mistakes a reader can step over
+    (and an issue that cannot be read at all) instead of raising the first."""
     root = Path(root)
     _require_dir(root, "出版物文件夹", "publication folder")
     path = root / PUBLICATION_FILE
@@ -222,13 +267,28 @@ def read_publication(root: Path | str) -> Publication:
             raise ZhikuError(f"“{key}”应为一段文字", f"'{key}' must be text", path, lines[key])
         return as_text(value).strip()
 
+    try:
+        references = read_references(root)
+    except ZhikuError as err:
+        if problems is None:
+            raise
+        problems.append(err)
+        references = ()
     issues_dir = root / ISSUES_DIR
     issues: list[Issue] = []
     if issues_dir.is_dir():
         for folder in sorted(issues_dir.iterdir()):
             if folder.name.startswith(".") or not folder.is_dir():
                 continue
-            issues.append(read_issue(folder))
+            try:
+                issue = read_issue(folder, problems=problems)
+            except ZhikuError as err:
+                if problems is None:
+                    raise
+                problems.append(err)
+                continue
+            check_citations(issue, references, problems)
+            issues.append(issue)
     by_date: dict[dt.date, Issue] = {}
     for issue in issues:
         if issue.date in by_date:
@@ -258,6 +318,7 @@ def read_publication(root: Path | str) -> Publication:
         slogan=text("slogan"),
         language=text("language") or "zh-CN",
         issues=tuple(sorted(issues, key=lambda issue: issue.date)),
+        references=references,
         checks_public=_checks_public(text("checks"), path, lines.get("checks", 1)),
         smtp=_mail_server(meta.get("smtp"), path, lines),
         unsubscribe=text("unsubscribe"),

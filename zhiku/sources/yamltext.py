@@ -29,7 +29,18 @@ def load_mapping(text: str, file: Path, first_line: int = 1) -> tuple[dict[str, 
                 file,
                 first_line + node.start_mark.line,
             )
-        data = loader.construct_document(node)
+        try:
+            data = loader.construct_document(node)
+        except (ValueError, OverflowError) as err:
+            # A value YAML reads as a date or number but cannot make one (2026-11-31): name it.
+            bad = _unconstructible(node) or node
+            raise ZhikuError(
+                f"“{getattr(bad, 'value', '')}”不是有效的值（{err}）：日期写成 2021-11-22 这样确实存在的日子",
+                f"'{getattr(bad, 'value', '')}' is not a valid value ({err}): write a date that exists, "
+                "like 2021-11-22",
+                file,
+                first_line + bad.start_mark.line,
+            ) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         unclosed = (err.context or "").startswith(("while parsing a flow", "while scanning a quoted"))
@@ -60,6 +71,27 @@ def load_mapping(text: str, file: Path, first_line: int = 1) -> tuple[dict[str, 
             for n, item in enumerate(value_node.value):
                 lines[f"{key}[{n}]"] = first_line + item.start_mark.line
     return {str(k): v for k, v in data.items()}, lines
+
+
+def _unconstructible(node: yaml.Node) -> yaml.ScalarNode | None:
+    """The first scalar under ``node`` that PyYAML's own constructor cannot turn into a value."""
+    if isinstance(node, yaml.ScalarNode):
+        try:
+            yaml.SafeLoader("").construct_object(node, deep=True)
+        except (ValueError, OverflowError):
+            return node
+        return None
+    children: list[yaml.Node] = []
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            children += [key, value]
+    elif isinstance(node, yaml.SequenceNode):
+        children = list(node.value)
+    for child in children:
+        found = _unconstructible(child)
+        if found is not None:
+            return found
+    return None
 
 
 def as_text(value: Any) -> str:
