@@ -173,3 +173,39 @@ def test_each_article_page_has_its_own_copy_button(rendered: Rendered) -> None:
         page = (rendered.wechat / f"{a.slug}.html").read_text(encoding="utf-8")
         assert "复制本文 / Copy" in page
         assert inline_plain(a.title) in page
+
+
+def test_the_worked_example_reaches_wechat_and_email_whole(tmp_path: Path) -> None:
+    """examples/my-briefing (every construct of docs/format.md): the whole-issue WeChat page and
+    the newsletter carry its pictures (files beside the page; CID parts in the e-mail), notes,
+    references, tables and the waiting figure."""
+    import email as emaillib
+    import shutil
+    from email import policy
+
+    from zhiku.site import build_site
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "my-briefing"
+    if not (example / "zhiku.yml").is_file():
+        pytest.skip("examples/my-briefing is not there")
+    pub = tmp_path / "pub"
+    shutil.copytree(example, pub, ignore=shutil.ignore_patterns(".zhiku", "_site"))
+    build_site(pub, tmp_path / "site")
+    day = next(p for p in (tmp_path / "site").iterdir() if re.fullmatch(r"\d{4}-\d\d-\d\d", p.name))
+    page = (day / "wechat" / "index.html").read_text(encoding="utf-8")
+    content = _content(page)
+    for shown in ("本期目录", "注释", "参考文献", "数据待补", "表1", "要点"):
+        assert shown in content, shown
+    srcs = re.findall(r'<img\b[^>]*\bsrc="([^"]+)"', content)
+    assert any(s.startswith("images/") for s in srcs) and any(s.startswith("figures/") for s in srcs), srcs
+    assert all((day / "wechat" / s).is_file() for s in srcs)
+    for leftover in ("<style", "<script", " class=", "data:image"):
+        assert leftover not in content, leftover
+    msg = emaillib.message_from_bytes(next((day / "email").glob("*.eml")).read_bytes(), policy=policy.default)
+    body = msg.get_body(("html",))
+    assert body is not None
+    html = body.get_content()  # type: ignore[attr-defined]
+    cids = {p["Content-ID"].strip("<>") for p in msg.walk() if p["Content-ID"]}
+    used = set(re.findall(r'src="cid:([^"]+)"', html))
+    assert used and used == cids  # every picture and figure attached, every attachment shown
+    assert not re.search(r'src="(?!cid:)', html)

@@ -204,6 +204,8 @@ def newsletter(
     assert html_part is not None
     for view in views:
         for rf in view.figures.values():
+            if rf.waiting:  # shown as the words 数据待补, not as a picture
+                continue
             html_part.add_related(
                 rf.png,
                 "image",
