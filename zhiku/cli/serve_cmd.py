@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from zhiku.cli.app import app
-from zhiku.cli.build_cmd import AnnotateOpt, LazyProgress, PublicationArg, console, print_report
+from zhiku.cli.build_cmd import AnnotateOpt, DraftsOpt, LazyProgress, PublicationArg, console, print_report
 from zhiku.errors import ZhikuError
 
 if TYPE_CHECKING:
@@ -26,6 +26,7 @@ def serve_command(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="输出文件夹，默认 简报/_site / "
                                              "Output folder (default: PUBLICATION/_site).")] = None,
     annotate: AnnotateOpt = False,
+    drafts: DraftsOpt = False,
 ) -> None:
     # The stages load when the command runs, not when the CLI starts (see build_cmd).
     from zhiku.site import build_site
@@ -36,7 +37,7 @@ def serve_command(
     out_dir = out if out is not None else publication / "_site"
     progress = LazyProgress()
     try:
-        report = build_site(publication, out_dir, annotate=annotate, progress=progress)
+        report = build_site(publication, out_dir, annotate=annotate, progress=progress, drafts=drafts)
     finally:
         progress.close()
     print_report(report)
@@ -55,7 +56,9 @@ def serve_command(
                       f"{err.message}")
 
     try:
-        watch_and_rebuild(publication, out_dir, annotate=annotate, on_build=built, on_error=failed)
+        watch_and_rebuild(
+            publication, out_dir, annotate=annotate, on_build=built, on_error=failed, drafts=drafts
+        )
     finally:
         server.shutdown()
         server.server_close()
