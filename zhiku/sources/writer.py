@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import yaml
@@ -30,9 +31,10 @@ from zhiku.model import (
 )
 
 # A line starting like this would be read as a heading, list, quote, fence, HTML block,
-# link reference or setext underline instead of prose; a backslash keeps it prose.
+# link reference, setext underline, callout (:::) or definition (: …, ~ …) instead of prose;
+# a backslash keeps it prose.
 _BLOCK_START_RE = re.compile(
-    r"^(#{1,6}(\s|$)|>|[-+*](\s|$)|`{3,}|~{3,}|=+\s*$|-+\s*$|\[[^\]]+\]:"
+    r"^(#{1,6}(\s|$)|>|[-+*](\s|$)|`{3,}|~{3,}|=+\s*$|-+\s*$|\[[^\]]+\]:|:{3,}|[:~](\s|$)"
     r"|<(?![A-Za-z][A-Za-z0-9+.-]{1,31}:)[A-Za-z/!?])"  # an HTML tag, but not an autolink
 )
 _ORDERED_START_RE = re.compile(r"^(\d{1,9})([.)])(\s|$)")
@@ -159,11 +161,15 @@ def article_markdown(article: Article) -> str:
     parts.extend(block_markdown(b) for b in article.blocks)
     for section in article.sections:
         _section_markdown(section, parts)
-    for note in article.footnotes:
-        first, *rest = note.paragraphs
-        more = "".join("\n\n    " + p.replace("\n", "\n    ") for p in rest)  # indented: the same note
-        parts.append(f"[^{note.label}]: {first}{more}")
+    parts.extend(footnote_markdown(note.label, note.paragraphs) for note in article.footnotes)
     return "\n\n".join(parts) + "\n"
+
+
+def footnote_markdown(label: str, paragraphs: Sequence[str]) -> str:
+    """``[^1]: 注释文字``; a note's later paragraphs follow indented by four spaces (the same note)."""
+    first, *rest = paragraphs or [""]
+    more = "".join("\n\n    " + p.replace("\n", "\n    ") for p in rest)
+    return f"[^{label}]: {first}{more}"
 
 
 def issue_yaml(date: dt.date, files: list[str], number: str | None = None, title: str | None = None) -> str:
