@@ -838,7 +838,7 @@ class _Builder:
                 if re.search(r"[由从]", lead) and not re.search(r"[，,。；;]", text[h.q.end : f.q.start]):
                     t.facts[fid] = replace(f, base_fact=h.id)
                     if h.role == "share" and f.q.is_rate and f.role in ("rate", "level"):
-                        # 比重由上年同期的53.8%下降至50.3%: the later value is the same share, of the same whole
+                        # 比重由53.8%下降至50.3%: the later value is the same share of the same whole
                         t.facts[fid] = replace(
                             t.facts[fid], role="share", whole=h.whole, whole_fact=h.whole_fact
                         )
