@@ -111,8 +111,30 @@ _NOISE = re.compile(
 _WHOLE_WORDS = re.compile(r"全部|全体|所有|总额|总量|总数|总计|合计|整体|全行业|总体|总")
 
 
+# Standard abbreviations of official statistics, read as the full name (外贸 is 对外贸易, which
+# customs counts as 进出口; 社零 is 社会消费品零售总额; 固投 is 固定资产投资).
+_ABBREVIATIONS = (
+    ("对外贸易", "进出口"),
+    ("外贸", "进出口"),
+    ("社零", "社会消费品零售"),
+    ("固投", "固定资产投资"),
+)
+# The scope a whole is named with (占全市投资, 占我国外贸总值): the publication's own territory.
+_SCOPE = re.compile(r"^(?:全国|全省|全市|全区|全县|全州|全盟|全旗|全镇|全乡|我国|我省|我市|我区|我县|我)")
+
+
 def _clean(label: str) -> str:
+    for short, full in _ABBREVIATIONS:
+        if short in label:
+            label = label.replace(short, full)
     return _NOISE.sub("", label)
+
+
+def strip_scope(label: str) -> str:
+    """占全市投资比重 → 投资: the whole of the text's own territory, named without its scope (the
+    values it is found among are that territory's already). Kept when nothing else remains."""
+    rest = _SCOPE.sub("", label)
+    return rest if has_content(rest) else label
 
 
 @lru_cache(maxsize=65536)
