@@ -597,6 +597,8 @@ class _Builder:
         sidx = len(t.sentences)
         t.sentences.append(Sentence(sidx, pi, s0, s1, text, line))
         main = replace(self.frame, explicit=False)
+        opening = main
+        parts_named: set[tuple[int, int] | None] = set()  # 一季度…二季度…三季度: parts listed side by side
         by_start = {m.start: m for m in marks if s0 <= m.start < s1}
         q_starts = {q.start for q in qs}
         word_marks = [m for m in marks if s0 <= m.start < s1 and m.start not in q_starts]
@@ -648,6 +650,8 @@ class _Builder:
                     main = refine(main, m)  # 2023年上半年, 2022年末
                 else:
                     main = replace(apply(main, m), explicit=True)
+                    if m.year is None and m.months is not None:
+                        parts_named.add(m.months)
                 last_mark_end = m.end
                 if q is not None:
                     t.events.append(Event(q, text, sidx, line, main.year))
@@ -745,7 +749,9 @@ class _Builder:
             )
             t.facts.append(f)
             ids.append(f.id)
-        self.frame = main
+        # 分季度看，一季度…，二季度…，三季度…: a sentence that walks through parts of the period
+        # does not move the frame; the next sentence (分产业看…) is about the whole period again.
+        self.frame = opening if len(parts_named) >= 2 else main
         self.topic = subject_chain
         # 比2010年增加…: a sentence compared with year Y is not about Y, whatever it inherited.
         ref_years = {r.year for _, r in t.sentences[sidx].refs if r.year is not None}

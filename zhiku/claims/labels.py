@@ -36,6 +36,10 @@ COMPLEMENTS: tuple[tuple[str, ...], ...] = (
     ("公有", "非公有"),
     ("国有", "民营", "外资"),
     ("银行间", "交易所"),
+    # The statutory breakdowns of official statistics: industry by its three 门类 (采矿业, 制造业,
+    # 电力、热力、燃气及水生产和供应业) and a year's grain by season (夏粮, 早稻, 秋粮).
+    ("采矿业", "制造业", "电力"),
+    ("夏粮", "早稻", "秋粮"),
 )
 
 # The word for the whole a group of complements makes up.
@@ -254,6 +258,14 @@ def strip_whole(label: str) -> str:
 _NOT_EXHAUSTIVE = {("东部", "中部", "西部"), ("国有", "民营", "外资")}
 
 
+def _names_its_whole(label: str, word: str) -> bool:
+    """进出口总额 for 出口, 合计 for any part: the label names the whole, not the part ``word``.
+    (总 alone is no such sign: 利润总额 and 总产值 are the names of indicators.)"""
+    return any(w in label for w in WHOLES if word in w) or any(
+        w in label for w in ("合计", "全部", "整体", "全行业")
+    )
+
+
 def complement_parts(labels: list[str], exhaustive: bool = False) -> list[int] | None:
     """Indexes of labels forming one complete complementary group (去程…, 回程…), or None.
 
@@ -263,7 +275,7 @@ def complement_parts(labels: list[str], exhaustive: bool = False) -> list[int] |
             continue
         picked: list[int] = []
         for word in group:
-            hits = [i for i, lab in enumerate(labels) if word in lab and not any(w in lab for w in WHOLES)]
+            hits = [i for i, lab in enumerate(labels) if word in lab and not _names_its_whole(lab, word)]
             if len(hits) != 1:
                 break
             picked.append(hits[0])
