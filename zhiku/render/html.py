@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup, escape
 
 from zhiku.errors import ZhikuError
+from zhiku.fsutil import user_cache_dir
 from zhiku.model import Figure, HtmlBlock, Issue, ListBlock, Paragraph, Publication, Quote, Table
 from zhiku.render.annotate import RELATION_ZH, VERDICT_ZH, Annotator, finding_note
 from zhiku.render.inline import inline_html, inline_plain, sanitize_block
@@ -48,20 +48,20 @@ def _block_kind(block: object) -> str:
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept between runs (Jinja2 checks each against its source), so a cold
-    ``zhiku build`` does not spend a tenth of a second recompiling the theme. Same folder
-    convention as the data store's cache; none if no folder is writable."""
+    ``zhiku build`` does not spend a tenth of a second recompiling the theme. The folder is this
+    user's own (``zhiku.fsutil.user_cache_dir``: compiled templates are code, so never a folder
+    another user could write); none if there is no such folder."""
     import jinja2
 
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    fallback = Path(tempfile.gettempdir()) / f"zhiku-{os.getuid()}"
-    for folder in (Path(base) / "zhiku" / "jinja", fallback / "jinja"):
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            if os.access(folder, os.W_OK):
-                return jinja2.FileSystemBytecodeCache(str(folder))
-        except OSError:
-            continue
-    return None
+    base = user_cache_dir()
+    if base is None:
+        return None
+    folder = base / "jinja"
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
 
 
 @functools.lru_cache(maxsize=8)

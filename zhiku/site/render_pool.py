@@ -46,11 +46,11 @@ def render_one(
     """Render ``issue`` into ``target``; figures drawn for ``previous`` (the cache entry of the
     issue's last rendering) are reused where they did not change (``figurecache``)."""
     findings = claims.check_issue(issue, store)
-    figures, keep = figurecache.draw(issue, store, shared, figurecache.load(previous))
+    figures, keep = figurecache.draw(issue, store, shared, figurecache.load(previous, publication.root))
     render.render_issue(
         publication, issue, target, store=store, findings=findings, annotate=annotate, figures=figures
     )
-    figurecache.save(target, keep)
+    figurecache.save(target, keep, publication.root)
 
 
 _worker_store: Any = None
