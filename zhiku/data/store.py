@@ -35,6 +35,7 @@ from zhiku.data.periods import parse_period, period_in_range
 from zhiku.errors import ZhikuError
 from zhiku.fsutil import own_folder, user_cache_dir
 from zhiku.integrity import read_signed, write_signed
+from zhiku.sources.paths import inside
 from zhiku.sources.text import read_text
 
 SCHEMA_VERSION = "1"
@@ -105,10 +106,12 @@ def publication_sources(root: Path) -> list[DataSource]:
     sources = bundled_sources()
     data_dir = root / "data"
     if data_dir.is_dir():
+        inside(data_dir, root)
         for path in sorted(data_dir.glob("*.csv")):
             if path.name.startswith("."):
                 continue  # editor lock files and our own temporary files
-            sources.append(_csv_source(path, f"data/{path.name}"))
+            # A data file is a source: it must lie inside the publication, links resolved.
+            sources.append(_csv_source(inside(path, root), f"data/{path.name}"))
     return sources
 
 

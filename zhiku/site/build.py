@@ -30,6 +30,7 @@ from zhiku.site.feed import write_feed
 from zhiku.site.lock import build_lock
 from zhiku.site.search import SEARCH_DIR, SearchPage, build_search_index, shard_names
 from zhiku.site.sitemap import write_sitemap
+from zhiku.sources.paths import check_publication_paths
 
 # Marks a folder as a site zhiku built, so a later build may replace it.
 SITE_MARKER = ".zhiku-site"
@@ -94,6 +95,9 @@ def _build(
 ) -> BuildReport:
     timings: dict[str, float] = {}
     _check_out_dir(root, out_dir)  # again: it may have changed while this build waited
+    # Every source resolves inside the publication, checked each build (issues that did not
+    # change are not read again, but a link among them may have).
+    check_publication_paths(root)
     read = sourcecache.read_publication(root)
     publication = read.publication
     _check_unique_dates(publication)
@@ -124,7 +128,7 @@ def _build(
             t_pages = time.perf_counter()
             view = pages.build_view(publication, read.leads, staging, search_shards=shard_names(searchable))
             pages.write_pages(publication, view, staging)
-            write_feed(view, staging)
+            write_feed(view, staging, publication)
             write_sitemap(view, staging)
             timings["pages"] = time.perf_counter() - t_pages
             search = indexing.result()
