@@ -12,6 +12,7 @@ from zhiku.render.annotate import Annotator
 from zhiku.render.html import page_context, render_template
 from zhiku.render.layout import ArticleView
 from zhiku.render.theme_files import theme_file
+from zhiku.sources.nesting import MAX_PAGE_DEPTH, check_html
 
 # Types only: importing these packages at run time would pull in the claim engine and the
 # chart toolchain (seconds of imports) for a render that is handed its findings and figures.
@@ -40,6 +41,9 @@ def wechat_page(
         para=annotator.paragraph_html,
         png_uri=png_uri,
     )
+    # css-inline walks the page recursively (in Rust: too deep a page kills the process). Sources
+    # are limited already (zhiku.sources.nesting); a theme's template adds its own depth.
+    check_html(html, view.article.source.file, 1, MAX_PAGE_DEPTH)
     import css_inline  # here, not at the top: its import overlaps the PDF compile (render_issue)
 
     inliner = css_inline.CSSInliner(

@@ -26,10 +26,11 @@ from zhiku.model import (
     SourceRef,
     Table,
 )
+from zhiku.sources.nesting import MAX_BLOCK_DEPTH, block_depth_error, check_html
 from zhiku.sources.sections import SectionBuilder
 from zhiku.sources.slug import slugify
 from zhiku.sources.text import read_text
-from zhiku.sources.yamltext import as_str_list, as_text, load_mapping
+from zhiku.sources.yamlload import as_str_list, as_text, load_mapping
 
 FRONT_MATTER_KEYS = ("title", "slug", "authors", "tags", "summary")
 FIGURE_FENCE = "figure"
@@ -78,6 +79,7 @@ def ref_path(path: Path, base: Path | None) -> Path:
 def parse_article(text: str, file: Path) -> Article:
     """Parse the text of an article file; ``file`` is what SourceRefs and errors name."""
     tokens = _MD.parse(text)
+    _check_nesting(tokens, file)
     meta: dict[str, Any] = {}
     key_lines: dict[str, int] = {}
     start = 0
@@ -201,6 +203,18 @@ def parse_article(text: str, file: Path) -> Article:
         tags=as_str_list(meta.get("tags"), "tags", file, key_lines.get("tags", 1)),
         summary=None if summary is None else as_text(summary).strip(),
     )
+
+
+def _check_nesting(tokens: list[Token], file: Path) -> None:
+    """Refuse Markdown or raw HTML nested deeper than ``zhiku.sources.nesting`` allows, before
+    anything walks it (the limits and why: that module)."""
+    # Tokens one container deep sit at level 1 (its paragraph) or 2 (the paragraph's inline).
+    limit = 2 * MAX_BLOCK_DEPTH
+    for tok in tokens:
+        if tok.level > limit:
+            raise block_depth_error(file, _line(tok))
+        if tok.type in ("html_block", "inline"):
+            check_html(tok.content, file, _line(tok))
 
 
 def _line(tok: Token) -> int:
