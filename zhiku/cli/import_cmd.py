@@ -6,10 +6,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from zhiku.cli.app import app
+from zhiku.cli.term import console as term_console
+from zhiku.cli.term import styled
 
 
 @app.command(
@@ -35,11 +36,11 @@ def import_command(
     from zhiku.sources import import_legacy
 
     report = import_legacy(legacy, out, force=force)
-    console = Console()
+    console = term_console()
     issue = report.issue
-    console.print(
-        f"[bold]已导入 / imported[/bold] {legacy} → {report.out}  （{issue.date_zh}）", highlight=False
-    )
+    line = styled("已导入 / imported", "bold")
+    line.append_text(styled(f" {legacy} → {report.out}  （{issue.date_zh}）"))
+    console.print(line)
     table = Table(show_edge=False)
     table.add_column("文章\narticle", overflow="fold", ratio=1)
     table.add_column("章节\nsections", justify="right")
@@ -70,4 +71,6 @@ def import_command(
         where = f"{legacy}:{join.first_line}+{join.second_line}"
         console.print(f"  接回 joined {where}: …{join.before}|{join.after}…", highlight=False)
     for warning in report.warnings:
-        console.print(f"[yellow]警告 warning:[/yellow] {warning}", highlight=False)
+        line = styled("警告 warning:", "yellow")
+        line.append_text(styled(f" {warning}"))
+        console.print(line)

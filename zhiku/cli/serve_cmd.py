@@ -10,6 +10,7 @@ import typer
 
 from zhiku.cli.app import app
 from zhiku.cli.build_cmd import AnnotateOpt, LazyProgress, PublicationArg, console, print_report
+from zhiku.cli.term import styled
 from zhiku.errors import ZhikuError
 
 if TYPE_CHECKING:
@@ -29,30 +30,43 @@ def serve_command(
 ) -> None:
     # The stages load when the command runs, not when the CLI starts (see build_cmd).
     from zhiku.site import build_site
+    from zhiku.site.build import SITE_MARKER
     from zhiku.site.pages import site_info
     from zhiku.site.server import make_server, watch_and_rebuild
     from zhiku.sources import read_publication
 
     out_dir = out if out is not None else publication / "_site"
     progress = LazyProgress()
+
+    def failed(err: ZhikuError) -> None:
+        line = styled("重建失败，继续提供上一版 / rebuild failed, still serving the previous site: ", "red")
+        line.append_text(styled(err.message))
+        console.print(line)
+
     try:
         report = build_site(publication, out_dir, annotate=annotate, progress=progress)
+    except ZhikuError as err:
+        if not (out_dir / SITE_MARKER).is_file():  # nothing built before: nothing to serve
+            raise
+        failed(err)  # the last good site is served while the editor fixes the error
+    else:
+        print_report(report)
     finally:
         progress.close()
-    print_report(report)
-    path = site_info(read_publication(publication)).path
+    try:
+        path = site_info(read_publication(publication)).path
+    except ZhikuError:
+        path = "/"
     server = make_server(out_dir, host, port, path)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    console.print(f"[bold]预览 / Preview:[/] http://{host}:{server.server_port}{path}  "
-                  "（改动源文件后自动重建，Ctrl-C 退出 / rebuilds on change, Ctrl-C to stop）")
+    line = styled("预览 / Preview:", "bold")
+    line.append_text(styled(f" http://{host}:{server.server_port}{path}  "
+                            "（改动源文件后自动重建，Ctrl-C 退出 / rebuilds on change, Ctrl-C to stop）"))
+    console.print(line)
 
     def built(r: BuildReport) -> None:
         console.print(f"已重建 / rebuilt: {len(r.rendered)} 期重新出版 re-rendered, {r.seconds:.1f} s")
-
-    def failed(err: ZhikuError) -> None:
-        console.print(f"[red]重建失败，继续提供上一版 / rebuild failed, still serving the previous site:[/] "
-                      f"{err.message}")
 
     try:
         watch_and_rebuild(publication, out_dir, annotate=annotate, on_build=built, on_error=failed)

@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from zhiku.cli.app import app
+from zhiku.cli.term import console as term_console
+from zhiku.cli.term import styled
 
 if TYPE_CHECKING:
     from zhiku.model import Article, Issue
@@ -39,7 +40,8 @@ def _article_rows(table: Table, issue_label: str, articles: tuple[Article, ...])
         fig = f"{figures}\n（{waiting} 等待数据\nwaiting）" if waiting else str(figures)
         subs = sum(len(s.sections) for s in article.sections)
         sec = f"{sections} + {subs}" if subs else str(sections)
-        title = f"{article.title}\n[dim]{article.source.file.name}[/dim]"
+        title = styled(article.title)
+        title.append_text(styled(f"\n{article.source.file.name}", "dim"))
         table.add_row(issue_label, title, sec, str(blocks), fig)
         issue_label = ""
 
@@ -73,7 +75,7 @@ def show_command(
     from zhiku.sources import read_article, read_issue, read_publication
     from zhiku.sources.publication import ISSUE_FILE, PUBLICATION_FILE
 
-    console = Console()
+    console = term_console()
     issues: tuple[Issue, ...]
     if path.suffix.lower() == ".md" or path.is_file():
         article = read_article(path)
