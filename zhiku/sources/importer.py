@@ -1,4 +1,9 @@
-"""``import_legacy``: a legacy text issue → a publication folder, written atomically."""
+"""``import_legacy``: a legacy text issue → a publication folder, written atomically.
+
+The folder it writes carries a marker (``IMPORT_MARKER``); ``--force`` replaces only a folder
+that has it — a publication this command wrote — never an ordinary folder, a publication
+written by hand or a publication's ``data/``.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from zhiku import __version__
 from zhiku.errors import ZhikuError
 from zhiku.fsutil import atomic_write_text, replace_dir, staging_dir_for
 from zhiku.model import Article, Block, Figure, Issue, Paragraph, Publication, Quote, Section
@@ -14,6 +20,8 @@ from zhiku.sources.legacy import Join, parse_legacy
 from zhiku.sources.publication import ISSUE_FILE, ISSUES_DIR, PUBLICATION_FILE, read_publication
 from zhiku.sources.text import read_text
 from zhiku.sources.writer import article_markdown, issue_yaml, publication_yaml
+
+IMPORT_MARKER = ".zhiku-import"  # at the root of a publication zhiku import wrote
 
 
 @dataclass(frozen=True)
@@ -114,6 +122,15 @@ def _check_target(src: Path, out: Path, force: bool) -> None:
                 "choose another output folder",
                 out,
             )
+        marker = out / IMPORT_MARKER
+        if out.is_symlink() or marker.is_symlink() or not marker.is_file():
+            raise ZhikuError(
+                f"输出文件夹不是 zhiku import 写出的出版物（没有 {IMPORT_MARKER} 标记），--force 不会替换它；"
+                "请换一个空文件夹",
+                f"the output folder is not a publication zhiku import wrote (no {IMPORT_MARKER} marker), "
+                "so --force will not replace it; choose an empty folder",
+                out,
+            )
 
 
 def _write(root: Path, publication: Publication, issue: Issue) -> list[Path]:
@@ -123,6 +140,7 @@ def _write(root: Path, publication: Publication, issue: Issue) -> list[Path]:
         atomic_write_text(root / rel, text)
         written.append(rel)
 
+    atomic_write_text(root / IMPORT_MARKER, f"zhiku import {__version__}\n")
     put(Path(PUBLICATION_FILE), publication_yaml(publication))
     folder = Path(ISSUES_DIR) / issue.date.isoformat()
     names = [article_file_name(n, a) for n, a in enumerate(issue.articles, start=1)]
