@@ -154,10 +154,15 @@ def assert_no_outside_content(out: Path) -> None:
     """Nothing from outside the publication, and no injected script, in the site's pages."""
     text = output_text(out)
     assert SECRET not in text
-    pages = "\n".join(
-        p.read_text(encoding="utf-8", errors="replace")
-        for p in sorted(out.rglob("*")) if p.is_file() and p.suffix in (".html", ".xml", ".svg")
-    ) if out.is_dir() else ""
+    pages = (
+        "\n".join(
+            p.read_text(encoding="utf-8", errors="replace")
+            for p in sorted(out.rglob("*"))
+            if p.is_file() and p.suffix in (".html", ".xml", ".svg")
+        )
+        if out.is_dir()
+        else ""
+    )
     lowered = pages.lower()
     assert f"<script>{EVIL.lower()}" not in lowered and f"alert('{EVIL.lower()}')" not in lowered
     assert not _SCRIPT_URL.search(pages), _SCRIPT_URL.search(pages)

@@ -46,7 +46,7 @@ class _Exploit:
         self.target = str(target)
 
     def __reduce__(self) -> tuple[object, tuple[str, str]]:
-        return (os.mkdir, (self.target, ))  # type: ignore[return-value]
+        return (os.mkdir, (self.target,))  # type: ignore[return-value]
 
 
 def build(
@@ -60,10 +60,16 @@ def test_no_module_of_zhiku_can_unpickle_or_unmarshal() -> None:
     found = []
     for path in sorted((REPO / "zhiku").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
-                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
-            found += [f"{path.relative_to(REPO)}: {n}" for n in names
-                      if n.split(".")[0] in ("pickle", "marshal", "shelve", "dill", "cloudpickle")]
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else ([node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            )
+            found += [
+                f"{path.relative_to(REPO)}: {n}"
+                for n in names
+                if n.split(".")[0] in ("pickle", "marshal", "shelve", "dill", "cloudpickle")
+            ]
     assert not found, found
 
 

@@ -108,15 +108,19 @@ def test_a_build_that_cannot_get_the_lock_waits_with_a_message_then_stops_with_o
     assert code == 0
     before = snapshot(out)
     holder = subprocess.Popen(  # another build, as far as the lock can tell
-        [sys.executable, "-c",
-         "import fcntl, os, sys, time\n"
-         "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)\n"
-         "fcntl.flock(fd, fcntl.LOCK_EX)\n"
-         "os.write(fd, f'pid={os.getpid()} host=here\\n'.encode())\n"
-         "print('held', flush=True)\n"
-         "time.sleep(60)\n",
-         str(tmp_path / ".out.lock")],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, os, sys, time\n"
+            "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)\n"
+            "fcntl.flock(fd, fcntl.LOCK_EX)\n"
+            "os.write(fd, f'pid={os.getpid()} host=here\\n'.encode())\n"
+            "print('held', flush=True)\n"
+            "time.sleep(60)\n",
+            str(tmp_path / ".out.lock"),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
