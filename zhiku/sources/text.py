@@ -67,8 +67,17 @@ def decode_bytes(data: bytes, path: Path) -> str:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ZhikuError("文件是空的", "the file is empty", path)
-    if any(ch in _CONTROL for ch in text):
-        raise _binary(path)
+    controls = [i for i, ch in enumerate(text) if ch in _CONTROL]
+    if controls:
+        if len(controls) > 20 or len(controls) > 0.05 * len(text):
+            raise _binary(path)
+        # A stray control character in real text (an escape code pasted in): say where.
+        first = controls[0]
+        code = f"U+{ord(text[first]):04X}"
+        raise ZhikuError(
+            f"文中有控制字符 {code}，请删除", f"the text holds a control character {code}; remove it",
+            path, text.count("\n", 0, first) + 1,
+        )
     return text
 
 
