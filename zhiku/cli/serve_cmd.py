@@ -31,9 +31,7 @@ def serve_command(
     # The stages load when the command runs, not when the CLI starts (see build_cmd).
     from zhiku.site import build_site
     from zhiku.site.build import SITE_MARKER
-    from zhiku.site.pages import site_info
     from zhiku.site.server import make_server, watch_and_rebuild
-    from zhiku.sources import read_publication
 
     out_dir = out if out is not None else publication / "_site"
     progress = LazyProgress()
@@ -53,10 +51,7 @@ def serve_command(
         print_report(report)
     finally:
         progress.close()
-    try:
-        path = site_info(read_publication(publication)).path
-    except ZhikuError:
-        path = "/"
+    path = _site_path(publication)
     server = make_server(out_dir, host, port, path)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -73,3 +68,19 @@ def serve_command(
     finally:
         server.shutdown()
         server.server_close()
+
+
+def _site_path(publication: Path) -> str:
+    """The path the site is served under (``/briefing/`` for https://example.org/briefing/), read
+    from zhiku.yml alone when the publication does not read whole (the previous site is served)."""
+    from zhiku.site.urls import site_path
+    from zhiku.sources import read_text
+    from zhiku.sources.yamlload import load_document
+
+    path = publication / "zhiku.yml"
+    try:
+        doc = load_document(read_text(path), path)
+        url = doc.url("base_url") or doc.url("website")
+    except ZhikuError:
+        return "/"
+    return site_path(url) if url else "/"

@@ -164,8 +164,9 @@ def load_document(text: str, file: Path, first_line: int = 1) -> YamlDocument:
             file,
             first_line,
         )
-    loader = _Loader(text)
+    loader: _Loader | None = None
     try:
+        loader = _Loader(text)  # the reader checks every character here already
         node = loader.get_single_node()
         if node is None:
             return YamlDocument({}, {}, file, first_line)
@@ -191,14 +192,19 @@ def load_document(text: str, file: Path, first_line: int = 1) -> YamlDocument:
     except yaml.YAMLError as err:  # a reader error: a character YAML does not allow
         mark = getattr(err, "position", None)
         line = first_line + (text.count("\n", 0, mark) if isinstance(mark, int) else 0)
+        char = getattr(err, "character", None)
+        code = f"U+{ord(char):04X}" if isinstance(char, str) and len(char) == 1 else (
+            f"U+{char:04X}" if isinstance(char, int) else "?"
+        )
         raise ZhikuError(
-            "YAML 中有不允许的字符（如控制字符）",
-            f"the YAML holds a character it does not allow (e.g. a control character): {err}",
+            f"YAML 中有不允许的字符 {code}（如控制字符），请删除",
+            f"the YAML holds a character it does not allow, {code} (a control character?); remove it",
             file,
             line,
         ) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if not isinstance(data, dict):  # pragma: no cover - a MappingNode always constructs a dict
         raise ZhikuError("应为 YAML 映射", "expected a YAML mapping", file, first_line)
     lines: dict[str, int] = {}
