@@ -42,8 +42,8 @@ def wechat_page(
         png_uri=png_uri,
     )
     # css-inline walks the page recursively (in Rust: too deep a page kills the process). Sources
-    # are limited already (zhiku.sources.nesting); a theme's template adds its own depth.
-    check_html(html, view.article.source.file, 1, MAX_PAGE_DEPTH)
+    # are limited already (zhiku.sources.nesting), so a page deeper than this is the template's.
+    check_html(html, theme_file(publication, "wechat.html"), 1, MAX_PAGE_DEPTH)
     import css_inline  # here, not at the top: its import overlaps the PDF compile (render_issue)
 
     inliner = css_inline.CSSInliner(

@@ -26,7 +26,7 @@ from zhiku.model import (
     SourceRef,
     Table,
 )
-from zhiku.sources.nesting import MAX_BLOCK_DEPTH, block_depth_error, check_html
+from zhiku.sources.nesting import MAX_BLOCK_DEPTH, block_depth_error, check_html, check_inline
 from zhiku.sources.sections import SectionBuilder
 from zhiku.sources.slug import slugify
 from zhiku.sources.text import read_text
@@ -215,6 +215,8 @@ def _check_nesting(tokens: list[Token], file: Path) -> None:
             raise block_depth_error(file, _line(tok))
         if tok.type in ("html_block", "inline"):
             check_html(tok.content, file, _line(tok))
+        if tok.type == "inline":
+            check_inline(tok.content, file, _line(tok))
 
 
 def _line(tok: Token) -> int:

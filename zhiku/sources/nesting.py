@@ -11,12 +11,17 @@ briefing needs is refused with one line naming the file and line:
 - Raw HTML written in the Markdown: ``MAX_HTML_DEPTH`` levels of open tags in one block or
   paragraph (each is sanitised on its own, which closes what it leaves open, so a page is never
   deeper than its template plus one block).
+- Inline Markdown: emphasis, strikethrough and links nest without markdown-it's limit (its
+  delimiter pass pairs ``*****`` runs into nested ``<strong>``s); a paragraph with more
+  delimiters than ``MAX_HTML_DEPTH`` is parsed as the renderer parses it and refused past that
+  depth.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from zhiku.errors import ZhikuError
 
@@ -63,3 +68,36 @@ def block_depth_error(file: Path, line: int) -> ZhikuError:
         file,
         line,
     )
+
+
+_DELIMITERS = re.compile(r"[*_~\[]")
+_INLINE: Any = None
+
+
+def inline_depth(text: str) -> int:
+    """How deep the inline Markdown of ``text`` nests once rendered (emphasis, strikethrough,
+    links), as the renderer's parser reads it. Only a text with many delimiters is parsed."""
+    if len(_DELIMITERS.findall(text)) <= MAX_HTML_DEPTH:
+        return 0
+    global _INLINE
+    if _INLINE is None:
+        from markdown_it import MarkdownIt
+
+        # The renderer's dialect (zhiku.render.inline): CommonMark, raw HTML, strikethrough.
+        _INLINE = MarkdownIt("commonmark", {"html": True}).enable("strikethrough")
+    depth = deepest = 0
+    for token in _INLINE.parseInline(text)[0].children or []:
+        depth += token.nesting
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def check_inline(text: str, file: Path, line: int) -> None:
+    if inline_depth(text) > MAX_HTML_DEPTH:
+        raise ZhikuError(
+            f"强调、删除线或链接嵌套太深（超过 {MAX_HTML_DEPTH} 层），请简化",
+            f"emphasis, strikethrough or links are nested too deeply (over {MAX_HTML_DEPTH} levels); "
+            "simplify them",
+            file,
+            line,
+        )
