@@ -49,7 +49,7 @@ def test_show_prints_markup_in_titles_and_file_names_as_written(
     article = ARTICLE.replace("title: 中欧班列的增长", f"title: '{MARKUP}'").replace(
         "tags: [一带一路]", f"tags: ['{MARKUP}']\nauthors: ['[/]张三']"
     )
-    pub = make_pub(tmp_path, article=article)
+    pub = make_pub(tmp_path, article=article, zhiku_yml=f"name: '{MARKUP}'\nbase_url: https://example.org/\n")
     odd = f"01-{MARKUP}{NAME_CONTROLS}.md".replace("/", "／")
     (pub / "issues" / "2021-11-22" / "01-trade.md").rename(pub / "issues" / "2021-11-22" / odd)
     (pub / "issues" / "2021-11-22" / "issue.yml").write_text("date: 2021-11-22\n", encoding="utf-8")
