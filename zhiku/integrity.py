@@ -168,29 +168,31 @@ def seal_tree(folder: Path, kind: str, key: str, files: dict[str, Path], manifes
     write_signed(folder / manifest, kind, 1, {"key": key, "files": listed})
 
 
-def verify_tree(folder: Path, kind: str, key: str, manifest: str) -> dict[str, Path] | None:
-    """The files of a sealed ``folder`` by relative path, when its manifest is ours, names
+def verify_tree(folder: Path, kind: str, key: str, manifest: str) -> dict[str, str] | None:
+    """The files of a sealed ``folder`` (as path strings) by relative path, when its manifest is ours, names
     ``key``, and every file it lists is there, a regular file inside ``folder``, with its
     recorded content. None otherwise (the folder must then be made again)."""
     record = read_signed(folder / manifest, kind, 1)
     if not isinstance(record, dict) or record.get("key") != key or not isinstance(record.get("files"), dict):
         return None
-    found: dict[str, Path] = {}
+    # Plain strings and os calls: a rebuild of 1,000 issues checks 11,000 files this way.
+    base = str(folder)
+    found: dict[str, str] = {}
     plain_dirs: set[str] = set()
     restamped = False
     for rel, info in record["files"].items():
         if safe_relative(rel) is None or not (isinstance(info, list) and len(info) == 4):
             return None
-        path = folder / rel
+        path = f"{base}/{rel}"
         try:
-            st = path.lstat()
+            st = os.lstat(path)
         except OSError:
             return None
-        if not stat.S_ISREG(st.st_mode) or not _parents_plain(folder, rel, plain_dirs):
+        if not stat.S_ISREG(st.st_mode) or not _parents_plain(base, rel, plain_dirs):
             return None
-        if file_stamp(st) != info[1:]:
+        if [st.st_size, st.st_mtime_ns, st.st_ino] != info[1:]:
             try:
-                if sha256_file(path) != info[0]:
+                if sha256_file(Path(path)) != info[0]:
                     return None
             except OSError:
                 return None
@@ -203,16 +205,19 @@ def verify_tree(folder: Path, kind: str, key: str, manifest: str) -> dict[str, P
     return found
 
 
-def _parents_plain(folder: Path, rel: str, known: set[str]) -> bool:
-    """Whether every folder between ``folder`` and ``folder/rel`` is a real folder (no symbolic
+def _parents_plain(base: str, rel: str, known: set[str]) -> bool:
+    """Whether every folder between ``base`` and ``base/rel`` is a real folder (no symbolic
     link); ``known`` holds the ones already checked."""
-    parts = rel.split("/")[:-1]
+    cut = rel.rfind("/")
+    if cut < 0 or rel[:cut] in known:
+        return True
+    parts = rel[:cut].split("/")
     for n in range(1, len(parts) + 1):
         sub = "/".join(parts[:n])
         if sub in known:
             continue
         try:
-            st = (folder / sub).lstat()
+            st = os.lstat(f"{base}/{sub}")
         except OSError:
             return False
         if not stat.S_ISDIR(st.st_mode):

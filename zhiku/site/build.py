@@ -110,7 +110,7 @@ def _build(
         rendered, reused, keys, wanted = _issues(read, annotate, progress, timings, jobs)
         t = time.perf_counter()
         searchable = [
-            SearchPage(rel, a.title, str(i.date.year), keys[i.date.isoformat()], wanted[rel])
+            SearchPage(rel, a.title, str(i.date.year), keys[i.date.isoformat()], Path(wanted[rel]))
             for i in publication.issues
             for a in i.articles
             if (rel := urls.article_path(i, a)) in wanted
@@ -172,7 +172,7 @@ def _issues(
     progress: Progress | None,
     timings: dict[str, float],
     jobs: int,
-) -> tuple[list[str], list[str], dict[str, str], dict[str, Path]]:
+) -> tuple[list[str], list[str], dict[str, str], dict[str, str]]:
     """Every issue's outputs in the cache, rendered if not there yet. Returns the issues rendered,
     the issues reused, every issue's key, and the site's files from the cache (path in the site
     → cache file)."""
@@ -228,7 +228,7 @@ def _issues(
         for tmp in tmps.values():  # issues not finished because another failed
             issue_cache.discard(tmp)
     timings["render"] = time.perf_counter() - t
-    wanted: dict[str, Path] = {}
+    wanted: dict[str, str] = {}
     for date in sorted(entries):  # a shared asset: the newest issue's copy
         wanted.update(issue_cache.files(keys[date]))
     return [i.date.isoformat() for i in todo], reused, keys, wanted

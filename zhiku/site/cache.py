@@ -126,7 +126,7 @@ class IssueCache:
     def __init__(self, publication_root: Path) -> None:
         self.root = cache_root(publication_root)
         self.entries = own_folder(self.root / "issues", publication_root)
-        self._files: dict[str, dict[str, Path]] = {}  # verified entries' files, by key
+        self._files: dict[str, dict[str, str]] = {}  # verified entries' files, by key
 
     def entry(self, key: str) -> Path | None:
         """The entry for ``key`` if it verifies (see the module's docstring), else None."""
@@ -140,7 +140,7 @@ class IssueCache:
             self._files[key] = files
         return self.entries / key
 
-    def files(self, key: str) -> dict[str, Path]:
+    def files(self, key: str) -> dict[str, str]:
         """A verified entry's files by their path in the site (``entry(key)`` first)."""
         return self._files[key]
 
@@ -161,7 +161,7 @@ class IssueCache:
         if final.exists() or final.is_symlink():  # an entry that did not verify: replace it
             remove_tree(final, self.entries)
         os.replace(tmp, final)
-        self._files[key] = {rel: final / rel for rel in files}
+        self._files[key] = {rel: f"{final}/{rel}" for rel in files}
         return final
 
     def discard(self, tmp: Path) -> None:

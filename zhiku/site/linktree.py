@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 from zhiku.integrity import safe_relative
@@ -53,8 +54,13 @@ def tree_files(folder: Path) -> dict[str, Path]:
     return found
 
 
+# A file to link: a path, or a path string (cache manifests give strings: no Path objects to
+# make for 11,000 files on every rebuild).
+Source = str | Path
+
+
 def sync_links(
-    root: Path, wanted: dict[str, Path], scope: str = "", skip: frozenset[str] = frozenset()
+    root: Path, wanted: Mapping[str, Source], scope: str = "", skip: frozenset[str] = frozenset()
 ) -> int:
     """Make the files under ``root/scope`` exactly ``wanted`` (paths relative to ``root``, all
     under ``scope``): hard links to the given files (copies across file systems).

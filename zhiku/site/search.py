@@ -194,14 +194,14 @@ def build_search_index(
     for page in pages:
         groups[page.shard].append(page)
     keys = {shard: index_key(binary, language, out_dir, group) for shard, group in groups.items()}
-    bundles: dict[str, dict[str, Path]] = {}
+    bundles: dict[str, dict[str, str]] = {}
     for shard, key in keys.items():
         found = _cached_bundle(cache_dir, key)
         if found is not None:
             bundles[shard] = found
     todo = [s for s in shard_names(pages) if s not in bundles]
 
-    def index(shard: str) -> tuple[int, dict[str, Path]]:
+    def index(shard: str) -> tuple[int, dict[str, str]]:
         return _index_into_cache(cache_dir, keys[shard], out_dir, groups[shard], language)
 
     if len(todo) > 1 and jobs > 1:
@@ -226,7 +226,7 @@ def build_search_index(
     )
 
 
-def _cached_bundle(cache_dir: Path, key: str) -> dict[str, Path] | None:
+def _cached_bundle(cache_dir: Path, key: str) -> dict[str, str] | None:
     """A cached bundle's files by path inside the bundle, if its manifest verifies."""
     entry = cache_dir / key
     if not key.isalnum() or entry.is_symlink() or not entry.is_dir():
@@ -240,7 +240,7 @@ def _cached_bundle(cache_dir: Path, key: str) -> dict[str, Path] | None:
 
 def _index_into_cache(
     cache_dir: Path, key: str, source: Path, pages: list[SearchPage], language: str
-) -> tuple[int, dict[str, Path]]:
+) -> tuple[int, dict[str, str]]:
     """Index ``pages`` into the cache entry ``cache_dir/key`` (written aside, sealed only when
     Pagefind has finished and its entry file is there, then renamed). Returns the words indexed
     and the bundle's files."""
@@ -264,4 +264,4 @@ def _index_into_cache(
     finally:
         if tmp.exists():
             remove_tree(tmp, cache_dir)
-    return words, {rel: entry / BUNDLE / rel for rel in tree_files(entry / BUNDLE)}
+    return words, {rel: str(f) for rel, f in tree_files(entry / BUNDLE).items()}
