@@ -347,4 +347,4 @@ def test_a_build_changes_nothing_outside_the_output_and_the_cache(
         code, output = build(pub, out, monkeypatch, capsys)
         assert_clean_exit(code, output)
     assert without_cache(snapshot(pub)) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.spare", "out", "pub"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.spare", "bystander", "out", "pub"]

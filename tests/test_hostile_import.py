@@ -91,4 +91,4 @@ def test_force_replaces_a_publication_zhiku_import_wrote(
     assert_clean_exit(code, output)
     assert code == 0
     assert "兰瑞智库" in (out / "zhiku.yml").read_text(encoding="utf-8")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["pub"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bystander", "pub"]  # no staging left
