@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # The README's demo: install what is missing (scripts/setup.sh), then build the example publication
 # examples/runwaysys into _site/ — each issue's web page, print PDF and WeChat page, the archive index,
-# topic pages, Atom feed, sitemap and Chinese full-text search. Safe to run again: setup skips what is
-# installed, and the build replaces _site/ whole (reusing its cache in examples/runwaysys/.zhiku/).
+# topic pages, Atom feed, sitemap and Chinese full-text search — and the authoring format's worked
+# example examples/my-briefing (notes, references, pictures, tables, callouts, cross-references; see
+# docs/format.md) into _site-my-briefing/. Safe to run again: setup skips what is installed, and each
+# build replaces its output folder whole (reusing its cache in the publication's .zhiku/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="$PWD/.venv/bin:$PATH"
 
 zhiku build examples/runwaysys --out _site
+zhiku build examples/my-briefing --out _site-my-briefing
 
 date=$(ls -d _site/20??-??-??/ 2>/dev/null | sort | tail -1 | xargs -r basename)
 echo
@@ -20,4 +23,5 @@ if [ -n "$date" ]; then
   echo "  微信/邮件页 / WeChat pages:      $PWD/_site/$date/wechat/"
 fi
 echo "  订阅源 / Atom feed:              $PWD/_site/feed.xml"
+echo "  写作格式示例 / Format example:   $PWD/_site-my-briefing/2021-11-29/index.html  (docs/format.md)"
 echo "  本机预览（含全文搜索）/ Local preview with search:  .venv/bin/zhiku serve examples/runwaysys"

@@ -26,13 +26,28 @@ def test_json_contract_and_exit_1_on_the_example() -> None:
     r = zhiku("check", "--json", str(EXAMPLE))
     assert r.returncode == 1, r.stderr
     data = json.loads(r.stdout)
-    assert all(
-        set(d) == {"file", "line", "relation", "verdict", "text", "spans", "stated", "computed", "evidence"}
-        for d in data
-    )
+    contract = {
+        "file",
+        "line",
+        "relation",
+        "verdict",
+        "text",
+        "spans",
+        "stated",
+        "computed",
+        "evidence",
+        "inputs",
+    }
+    assert all(contract <= set(d) <= contract | {"missing"} for d in data)
     bad = [d for d in data if d["verdict"] == "inconsistent"]
     assert len(bad) == 1 and bad[0]["stated"] == "同比增长29%" and bad[0]["computed"] == "30.56%"
     assert bad[0]["file"].endswith("02-yi-dai-yi-lu-gao-zhi-liang-fa.md")
+    # each input named with its text, value and line (issue 18): 3610 and 2690 (2018) and 8225 (2019)
+    inputs = {(i["text"], i["value"], i["role"]) for i in bad[0]["inputs"]}
+    assert {("3610次", 3610.0, "基期"), ("2690次", 2690.0, "基期"), ("8225列", 8225.0, "本期")} <= inputs
+    assert all(i["line"] == bad[0]["line"] for i in bad[0]["inputs"])
+    unverifiable = [d for d in data if d["verdict"] == "unverifiable"]
+    assert unverifiable and all(d.get("missing") for d in unverifiable)
     for d in data:
         assert all(s in d["text"] for s in d["spans"])
 

@@ -26,7 +26,8 @@ def seed() -> list[Finding]:
 
 
 def one(findings: list[Finding], relation: str, span: str) -> Finding:
-    hits = [f for f in findings if f.relation == relation and span in f.spans]
+    """The one finding of ``relation`` with a span ending in ``span`` (a claim's span is its phrase)."""
+    hits = [f for f in findings if f.relation == relation and any(s.endswith(span) for s in f.spans)]
     assert len(hits) == 1, [(f.relation, f.spans) for f in findings]
     return hits[0]
 

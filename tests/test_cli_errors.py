@@ -55,13 +55,19 @@ def assert_one_error_line(output: str, location: str, zh: str, en: str) -> None:
     [
         ("empty.txt", b"\n\n", "文件是空的", "the file is empty"),
         (
-            "issue.docx",
+            "issue.txt",
             b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)) * 8,
             "不是文本文件",
             "not a text file",
         ),
+        (
+            "issue.docx",
+            b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)) * 8,
+            "文件已损坏或不是 Word 文档",
+            "the file is damaged or not a Word document",
+        ),
     ],
-    ids=["empty", "binary"],
+    ids=["empty", "binary", "damaged-docx"],
 )
 def test_unreadable_legacy_file(
     tmp_path: Path,

@@ -158,7 +158,6 @@ def test_numbering_follows_reading_order(tmp_path: Path, example: Example) -> No
 @pytest.mark.parametrize(
     ("body", "fragment"),
     [
-        ("title: 等数据\n", "series"),
         ("title: 错\nseries: us.cpi_u.inflation.anual\n", "us.cpi_u.inflation.annual"),
         ("title: 错\nseries: us.cpi_u.inflation.annual\nkind: pie\n", "pie"),
         ("title: 错\nseries: us.cpi_u.inflation.annual\nfrom: 一九六〇\n", "from"),
@@ -177,6 +176,20 @@ def test_bad_figure_block_names_file_and_line(
         render_article_figures(article, store)
     assert e.value.file == path and e.value.line == 7
     assert fragment in e.value.message and " / " in e.value.message
+
+
+def test_figure_without_series_is_a_placeholder_and_a_warning(tmp_path: Path, example: Example) -> None:
+    """The format promises that a figure with no series waits for its data: it builds, with its
+    caption and a "数据待补 / data to come" drawing, and the editor is warned (was an error)."""
+    _, store = example
+    path = tmp_path / "wait.md"
+    text = "---\ntitle: 测试\n---\n\n正文。\n\n```figure\ntitle: 等数据\nsource: 海关总署\n```\n"
+    article = parse_article(text, path)
+    with pytest.warns(UserWarning, match=r"wait\.md:7: 图1“等数据”还没有数据") as caught:
+        (fig,) = render_article_figures(article, store)
+    assert "data to come" in str(caught[0].message)
+    assert fig.waiting and fig.caption == "图1 等数据" and fig.source_line == "资料来源：海关总署"
+    assert "<svg" in fig.svg and fig.png.startswith(b"\x89PNG") and fig.rows == ()
 
 
 @pytest.mark.parametrize(

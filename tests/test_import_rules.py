@@ -114,13 +114,15 @@ def test_no_article_and_no_date_are_errors(tmp_path: Path) -> None:
 
 
 def test_lists_and_block_syntax_in_prose_survive_the_round_trip(tmp_path: Path) -> None:
-    """Lines that look like Markdown block syntax stay what they were after write + read."""
+    """Lines that look like Markdown block syntax (or a note, citation or cross-reference) stay
+    what they were after write + read."""
     from zhiku.model import ListBlock
     from zhiku.sources import content, import_legacy, read_publication
 
     body = (
         "一、前言\n\n要点如下：\n\n- 第一点\n- 第二点\n\n3. 第三条\n4. 第四条\n\n"
-        "# 这一行不是标题。\n\n<div>也不是 HTML。\n\n2021. 年份开头的一行。\n\n[注]: 不是链接定义。\n"
+        "# 这一行不是标题。\n\n<div>也不是 HTML。\n\n2021. 年份开头的一行。\n\n[注]: 不是链接定义。\n\n"
+        "::: 要点 不是提示框。\n\n: 不是定义。\n\n见@fig:cpi，[@smith] 和 [^1] 都是原文的字。\n"
     )
     src = tmp_path / "old.txt"
     src.write_text(MASTHEAD + "\n【测试文章】\n\n正文\n\n" + body + "\n[Top](#)\n", encoding="utf-8")
@@ -142,6 +144,9 @@ def test_lists_and_block_syntax_in_prose_survive_the_round_trip(tmp_path: Path) 
         "<div>也不是 HTML。",
         "2021. 年份开头的一行。",
         "[注]: 不是链接定义。",
+        "::: 要点 不是提示框。",
+        ": 不是定义。",
+        "见@fig:cpi，[@smith] 和 [^1] 都是原文的字。",
     ]
     assert report.joins == ()
 
@@ -151,3 +156,34 @@ def test_without_disclaimer_heading_what_follows_the_last_top_link_is_end_matter
     legacy = parse_legacy(text, tmp_path / "old.txt")
     assert [b.text for b in legacy.issue.articles[0].walk_blocks() if isinstance(b, Paragraph)] == ["正文。"]
     assert (legacy.publication.slogan, legacy.publication.email) == ("口号一句", "a@b.cn")
+
+
+def test_titles_sharing_their_first_words_get_distinct_file_names(tmp_path: Path) -> None:
+    """The slug keeps eight syllables: two such titles must still give two files, not an error."""
+    from zhiku.sources import import_legacy
+
+    body = "\n【中美元首会晤：中美关系未来将走向何处？（上）】\n\n正文\n\n一、前言\n\n上篇。\n\n[Top](#)\n"
+    body += "\n【中美元首会晤：中美关系未来将走向何处？（下）】\n\n正文\n\n一、前言\n\n下篇。\n\n[Top](#)\n"
+    src = tmp_path / "old.txt"
+    src.write_text(MASTHEAD + body, encoding="utf-8")
+    report = import_legacy(src, tmp_path / "pub")
+    assert [a.slug for a in report.issue.articles] == [
+        "zhong-mei-yuan-shou-hui-wu-zhong-mei",
+        "zhong-mei-yuan-shou-hui-wu-zhong-mei-2",
+    ]
+
+
+def test_a_nameless_masthead_joins_a_publication_that_has_its_zhiku_yml(tmp_path: Path) -> None:
+    from zhiku.sources.importer import import_issue
+
+    nameless = MASTHEAD.replace("某某研究院研究报告\n\n某某研究院\n", "")
+    src = tmp_path / "old.txt"
+    src.write_text(nameless + "\n【文章】\n\n一、前言\n\n正文。\n\n[Top](#)\n", encoding="utf-8")
+    with pytest.raises(ZhikuError, match="没有找到出版物名称"):
+        import_issue(src, into=tmp_path / "new")
+    assert not (tmp_path / "new").exists()
+    pub = tmp_path / "pub"
+    pub.mkdir()
+    (pub / "zhiku.yml").write_text("name: 某某研究院\n", encoding="utf-8")
+    report = import_issue(src, into=pub)
+    assert report.publication.name == "某某研究院" and report.issue.date.isoformat() == "2022-01-03"

@@ -268,7 +268,13 @@ def test_wechat_page_is_inline_styled_with_png_figures(built: Built) -> None:
     assert "<script" not in html.lower()
     assert "<link" not in html.lower()
     assert 'style="' in html
-    assert re.search(r'<img src="data:image/png;base64,[A-Za-z0-9+/=]{100,}"', html)
+    # Figures are PNG files next to the page (issue 17: the WeChat editor uploads picture files
+    # and drops data URIs), not data URIs as before.
+    assert "data:image" not in html
+    srcs = re.findall(r'<img src="([^"]+)"', html)
+    assert srcs and all(s == f"figures/{first.slug}-{n}.png" for n, s in enumerate(srcs, start=1))
+    for src in srcs:
+        assert (built.issue_dir / "wechat" / src).read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     assert "图1 美国历年通货膨胀率" in html
     text = squash(read_html(built.issue_dir / "wechat" / f"{first.slug}.html").text)
     for p in paragraphs(Issue(built.issue.date, (first,), built.issue.source)):

@@ -194,6 +194,7 @@ def test_lists_tables_and_quotes_reach_every_output(tmp_path: Path) -> None:
             (("2019", "8225"), ("2020", "12400")),
             SourceRef(src, 9),
             caption="中欧班列",
+            number=1,
         ),
     )
     article = Article("标题", "a", SourceRef(src, 1), blocks=blocks)
@@ -202,7 +203,9 @@ def test_lists_tables_and_quotes_reach_every_output(tmp_path: Path) -> None:
     render_issue(_publication(tmp_path), issue, out, store=None, findings=[], figures={})
     html = (out / "2021-11-22" / "a.html").read_text(encoding="utf-8")
     assert '<ol start="3">' in html and "<strong>加粗</strong>" in html and "#不是代码" in html
-    assert "<blockquote>" in html and "<caption>中欧班列</caption>" in html and "<td>12400</td>" in html
+    # The caption sits above the table's scrolling frame (a <figcaption>, issue 17), numbers right.
+    assert "<blockquote>" in html and '<figcaption class="table-caption">表1 中欧班列</figcaption>' in html
+    assert '<td class="align-right">12400</td>' in html
     wechat = (out / "2021-11-22" / "wechat" / "a.html").read_text(encoding="utf-8")
     assert "<td" in wechat and "12400" in wechat and "<blockquote" in wechat
     pdf = out / "2021-11-22" / "runwaysys-2021-11-22.pdf"
@@ -215,7 +218,7 @@ def test_lists_tables_and_quotes_reach_every_output(tmp_path: Path) -> None:
         "第二项 #不是代码",
         "引文第一段。",
         "引文第二段。",
-        "中欧班列",
+        "表1 中欧班列",
         "12400",
     ):
         assert expected in text, expected

@@ -26,7 +26,10 @@ STAGES = (
     "zhiku.quantities",
     "zhiku.data",
     "zhiku.sources.legacy",
+    "zhiku.sources.briefing",
+    "zhiku.sources.word",
     "zhiku.sources.importer",
+    "mammoth",
     "typst",
     "jinja2",
     "markdown_it",
@@ -76,13 +79,16 @@ def test_show_reads_markdown_but_loads_no_build_or_check_stage() -> None:
     )
     assert "2021年11月22日" in out  # it really read the example issue
     assert {"zhiku.sources.publication", "markdown_it"} <= modules
-    assert heavy(modules) == ["markdown_it"]
+    # show checks each figure's series against the store (issue 17), so it opens the data
+    # stage; still no renderer, Typst, Jinja2 or number checker.
+    assert heavy(modules) == ["markdown_it", "zhiku.data"]
 
 
 def test_reading_a_publication_skips_the_legacy_importer_and_encoding_guesser() -> None:
     modules, _ = loaded_after("from zhiku.sources import read_publication")
     assert "zhiku.sources.publication" in modules
-    assert heavy(modules, ("zhiku.sources.legacy", "zhiku.sources.importer", "charset_normalizer")) == []
+    importers = tuple(f"zhiku.sources.{m}" for m in ("legacy", "briefing", "word", "importer"))
+    assert heavy(modules, (*importers, "mammoth", "charset_normalizer")) == []
 
 
 def test_a_gb18030_file_still_decodes_in_a_fresh_process(tmp_path: Path) -> None:

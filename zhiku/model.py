@@ -57,12 +57,23 @@ class Quote:
 
 @dataclass(frozen=True)
 class Table:
-    """A pipe table; cells are inline Markdown."""
+    """A pipe table; cells are inline Markdown.
+
+    ``caption`` is the title of a ``表1 标题`` paragraph written just before the table, without
+    its number: ``number`` is the table's place among the article's captioned tables (表1, 表2 …,
+    0 for a table without a caption). ``label`` is the key of ``{#tbl:key}`` at the caption's end,
+    ``source_note`` the ``来源：…`` paragraph just after the table, ``align`` each column's
+    alignment as written in the rule line (``left``, ``right``, ``center`` or ``""``).
+    """
 
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     source: SourceRef
     caption: str | None = None
+    number: int = 0
+    label: str | None = None
+    source_note: str | None = None
+    align: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,6 +90,8 @@ class Figure:
     source_note: str | None
     options: tuple[tuple[str, str], ...]
     source: SourceRef
+    number: int = 0  # 图N: its place among the article's figures and pictures (0: not numbered yet)
+    label: str | None = None  # the key of a ``label: fig:key`` line, for @fig:key
 
     def option(self, key: str, default: str | None = None) -> str | None:
         for k, v in self.options:
@@ -95,7 +108,92 @@ class HtmlBlock:
     source: SourceRef
 
 
-Block = Paragraph | ListBlock | Quote | Table | Figure | HtmlBlock
+@dataclass(frozen=True)
+class Image:
+    """A picture file shown as a figure: ``![alt](file.png){width=60%}`` alone in its paragraph.
+
+    ``path`` is the file on disk (checked to exist when read); ``src`` the path as written.
+    ``caption`` is the title of a ``图1 标题`` paragraph written just after it, without the
+    number; ``number`` its place among the article's figures (图N, shared with ```figure
+    blocks; 0 without a caption), ``label`` the key of ``{#fig:key}`` at the caption's end.
+    """
+
+    src: str
+    path: Path
+    alt: str
+    source: SourceRef
+    width: str | None = None
+    caption: str | None = None
+    number: int = 0
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class DefinitionList:
+    """Terms and their definitions (``术语`` then ``: 定义`` lines); all inline Markdown."""
+
+    items: tuple[tuple[str, tuple[str, ...]], ...]
+    source: SourceRef
+
+
+@dataclass(frozen=True)
+class Callout:
+    """A boxed note: ``::: 要点`` … ``:::``. ``kind`` is one of CALLOUT_KINDS' values."""
+
+    kind: str
+    title: str | None
+    blocks: tuple[Block, ...]
+    source: SourceRef
+
+
+# The callout names a writer may use (Chinese and English) → the kind the renderers style, and
+# the heading each kind shows when the writer gives none.
+CALLOUT_KINDS = {
+    "要点": "key",
+    "提要": "key",
+    "key": "key",
+    "提示": "tip",
+    "tip": "tip",
+    "note": "note",
+    "说明": "note",
+    "注": "note",
+    "注意": "warning",
+    "warning": "warning",
+}
+CALLOUT_TITLES = {"key": "要点", "tip": "提示", "note": "说明", "warning": "注意"}
+
+
+Block = Paragraph | ListBlock | Quote | Table | Figure | HtmlBlock | Image | DefinitionList | Callout
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A note ``[^label]: text``; ``number`` is its place in the order notes are first cited."""
+
+    label: str
+    number: int
+    paragraphs: tuple[str, ...]  # inline Markdown
+    source: SourceRef
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One ``[@key]`` in the text: the key, where it is (for a clear error on an unknown key)."""
+
+    key: str
+    source: SourceRef
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One entry of the publication's bibliography (``references.yaml`` or ``.bib``).
+
+    ``csl`` is the entry as CSL-JSON text (the one format every CSL processor reads).
+    """
+
+    key: str
+    csl: str
+    source: SourceRef
 
 
 @dataclass(frozen=True)
@@ -125,10 +223,13 @@ class Article:
     authors: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     summary: str | None = None
+    footnotes: tuple[Footnote, ...] = ()  # in number order
+    citations: tuple[Citation, ...] = ()  # every [@key], in reading order
 
     def walk_blocks(self) -> Iterator[Block]:
-        """Every block in reading order, sections included."""
-        yield from self.blocks
+        """Every block in reading order, sections included; a callout's blocks after it."""
+        for block in self.blocks:
+            yield from _walk_block(block)
         for section in self.sections:
             yield from _walk_section(section)
 
@@ -139,8 +240,16 @@ class Article:
             yield from _walk_subsections(section)
 
 
+def _walk_block(block: Block) -> Iterator[Block]:
+    yield block
+    if isinstance(block, Callout):
+        for inner in block.blocks:
+            yield from _walk_block(inner)
+
+
 def _walk_section(section: Section) -> Iterator[Block]:
-    yield from section.blocks
+    for block in section.blocks:
+        yield from _walk_block(block)
     for sub in section.sections:
         yield from _walk_section(sub)
 
@@ -158,7 +267,7 @@ class Issue:
     date: dt.date
     articles: tuple[Article, ...]
     source: SourceRef
-    number: str | None = None
+    number: str | None = None  # as printed: 第46期 (sources write a bare 46 or 第 46 期 so)
     title: str | None = None
 
     @property
@@ -193,3 +302,4 @@ class Publication:
     slogan: str | None = None
     language: str = "zh-CN"
     issues: tuple[Issue, ...] = field(default_factory=tuple)
+    references: tuple[Reference, ...] = ()  # references.yaml / references.bib, by key

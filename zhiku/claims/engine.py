@@ -1,91 +1,155 @@
-"""Run every claim rule over prose, an article, an issue, or files on disk."""
+"""Run every relation rule over an article's fact table: prose, an article, an issue, files on disk."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
-from zhiku.claims.facts import VALUE_KINDS, Facts, SeriesStore, period_marks, split_sentences
-from zhiku.claims.model import Finding
-from zhiku.claims.rules import RULES
+from zhiku.claims import facts as fact_table
+from zhiku.claims.document import Document, from_article, from_text
+from zhiku.claims.facts import FactTable, SeriesStore
+from zhiku.claims.model import Finding, Input
+from zhiku.claims.normalize import normalize
+from zhiku.claims.rules import RULER
 from zhiku.errors import ZhikuError
-from zhiku.model import WEEKDAYS_ZH, Article, Issue, ListBlock, Paragraph, Quote
-from zhiku.quantities import parse_quantities
+from zhiku.model import WEEKDAYS_ZH, Article, Issue
 
-_BLANK = re.compile(r"\n[ \t\u3000]*\n")
 _WEEKDAY_KEY = re.compile(r"^weekday:\s*['\"]?((?:星期|周|礼拜)[一二三四五六日天])")
 _MASTHEAD = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:星期|周|礼拜)[一二三四五六日天]")
 
 
-def build_facts(
+def check_document(
+    doc: Document,
+    store: SeriesStore | None = None,
+    *,
+    reference_date: dt.date | None = None,
+    only: Iterable[str] | None = None,
+) -> list[Finding]:
+    """Every finding in one article's words: build its fact table, then run the rules over it."""
+    table = build_table(doc, store, reference_date=reference_date)
+    for _name, rule in RULER.active(only):
+        rule(table)
+    return _settle(table)
+
+
+def build_table(
+    doc: Document, store: SeriesStore | None = None, *, reference_date: dt.date | None = None
+) -> FactTable:
+    return fact_table.build(normalize(doc), store, reference_date)
+
+
+def _settle(table: FactTable) -> list[Finding]:
+    """One finding per claim and relation, in reading order; an error is reported where it is made."""
+    seen: set[tuple[int, str, tuple[tuple[int, int], ...], str]] = set()
+    out: list[Finding] = []
+    # A claim one rule could judge needs no "unverifiable" from another that could not
+    # (美国CPI同比上涨6.2%: the series rule checks it; the growth rule has no base for it).
+    judged: dict[int, list[tuple[int, int]]] = {}
+    for f in table.findings:
+        if f.verdict != "unverifiable":
+            judged.setdefault(f.line, []).extend(f.span_offsets)
+    findings = [
+        f for f in table.findings if f.verdict != "unverifiable" or not _covered(f, judged.get(f.line, []))
+    ]
+    for f in _consequences(findings):
+        key = (f.line, f.relation, f.span_offsets, f.stated)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    out.sort(key=lambda f: (f.line, f.span_offsets[0] if f.span_offsets else (0, 0)))
+    return out
+
+
+def _covered(f: Finding, spans: list[tuple[int, int]]) -> bool:
+    claim = _claim_span(f)
+    return claim is not None and any(a < claim[1] and claim[0] < b for a, b in spans)
+
+
+def _claim_span(f: Finding) -> tuple[int, int] | None:
+    """Where the claim's own number stands: the span holding the input the finding states."""
+    stated = next((i for i in f.inputs if i.role == "所述"), None)
+    if stated is None:
+        return None
+    for (a, _), text in zip(f.span_offsets, f.spans, strict=False):
+        if stated.text in text:
+            return a + text.index(stated.text), a + text.index(stated.text) + len(stated.text)
+    return None
+
+
+def _key(i: Input) -> tuple[int, str, tuple[int, int] | None]:
+    return i.line, i.text, i.cell
+
+
+def _consequences(findings: list[Finding]) -> list[Finding]:
+    """A relation that fails only because one of its inputs is itself a wrong statement (a column sum
+    with a transposed cell, an average growth from a wrong multiple) is not a second error: it is
+    reported unverifiable, naming the statement that is wrong."""
+    wrong: dict[tuple[int, str, tuple[int, int] | None], Finding] = {}
+    for f in findings:
+        if f.verdict == "inconsistent":
+            for i in f.inputs:
+                if i.role == "所述":
+                    wrong[_key(i)] = f
+    out: list[Finding] = []
+    for f in findings:
+        if f.verdict != "inconsistent":
+            out.append(f)
+            continue
+        own = {_key(i) for i in f.inputs if i.role == "所述"}
+        cause = next(
+            (
+                (i, wrong[_key(i)])
+                for i in f.inputs
+                if i.role != "所述"
+                and _key(i) in wrong
+                and wrong[_key(i)] is not f
+                and not any(_key(j) in own for j in wrong[_key(i)].inputs)
+            ),
+            None,
+        )
+        if cause is None:
+            out.append(f)
+            continue
+        i, other = cause
+        out.append(
+            replace(
+                f,
+                verdict="unverifiable",
+                evidence=(
+                    f"{f.evidence}；所用的{i.text}本身有误（{i.where()}，{other.stated}）/ "
+                    "one of its inputs is itself wrong"
+                ),
+                missing="输入有误 / a wrong input",
+            )
+        )
+    return out
+
+
+def check_text(
     text: str,
-    file: Path,
+    file: Path | str,
     line: int = 1,
     store: SeriesStore | None = None,
     *,
     reference_date: dt.date | None = None,
-    article: str | None = None,
-) -> Facts | None:
-    """Read a paragraph once for all rules; None when it holds no quantity."""
-    if not any(ch.isdigit() for ch in text) and not any(ch in text for ch in "一二三四五六七八九十两半"):
-        return None
-    # A measured quantity without a value or a range cannot take part in arithmetic.
-    quantities = tuple(
-        q
-        for q in parse_quantities(text)
-        if q.kind not in VALUE_KINDS or q.value is not None or (q.low is not None and q.high is not None)
-    )
-    if not quantities:
-        return None
-    return Facts(
-        text=text,
-        file=file,
-        line=line,
-        quantities=quantities,
-        sentences=split_sentences(text, quantities),
-        store=store,
-        reference_date=reference_date,
-        article=article,
-        marks=period_marks(quantities),
-    )
+    only: Iterable[str] | None = None,
+) -> list[Finding]:
+    """Check prose (Markdown or plain text), its lines numbered from ``line``."""
+    return check_document(from_text(text, Path(file), line), store, reference_date=reference_date, only=only)
 
 
-def check_paragraph(
-    text: str,
-    file: Path,
-    line: int,
+def check_article(
+    article: Article,
     store: SeriesStore | None = None,
     *,
     reference_date: dt.date | None = None,
-    article: str | None = None,
+    only: Iterable[str] | None = None,
 ) -> list[Finding]:
-    """Every finding in one paragraph of plain text."""
-    facts = build_facts(text, file, line, store, reference_date=reference_date, article=article)
-    if facts is None:
-        return []
-    out: list[Finding] = []
-    for sentence in facts.sentences:
-        for rule in RULES:
-            out.extend(rule(sentence, facts))
-    out.sort(key=lambda f: f.span_offsets[0] if f.span_offsets else (0, 0))
-    return out
-
-
-def paragraphs(text: str, first_line: int = 1) -> Iterator[tuple[str, int]]:
-    """Paragraphs of prose (separated by blank lines) with the line each starts on."""
-    pos = 0
-    for m in [*_BLANK.finditer(text), None]:
-        end = m.start() if m else len(text)
-        chunk = text[pos:end]
-        stripped = chunk.lstrip("\n")
-        if stripped.strip():
-            line = first_line + text.count("\n", 0, pos + (len(chunk) - len(stripped)))
-            yield stripped.rstrip(), line
-        if m is None:
-            break
-        pos = m.end()
+    return check_document(from_article(article), store, reference_date=reference_date, only=only)
 
 
 def masthead_date(text: str) -> dt.date | None:
@@ -97,51 +161,6 @@ def masthead_date(text: str) -> dt.date | None:
         return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         return None
-
-
-def check_text(
-    text: str,
-    file: Path | str,
-    line: int = 1,
-    store: SeriesStore | None = None,
-    *,
-    reference_date: dt.date | None = None,
-) -> list[Finding]:
-    """Check prose: each blank-line-separated paragraph on its own, numbered from ``line``."""
-    path = Path(file)
-    out: list[Finding] = []
-    for para, para_line in paragraphs(text, line):
-        out.extend(
-            check_paragraph(para.replace("\n", ""), path, para_line, store, reference_date=reference_date)
-        )
-    return out
-
-
-def _article_texts(article: Article) -> Iterator[tuple[str, int]]:
-    from zhiku.sources import inline_to_plain
-
-    for block in article.walk_blocks():
-        if isinstance(block, Paragraph):
-            yield inline_to_plain(block.text), block.source.line
-        elif isinstance(block, ListBlock):
-            for item in block.items:
-                yield inline_to_plain(item), block.source.line
-        elif isinstance(block, Quote):
-            for p in block.paragraphs:
-                yield inline_to_plain(p.text), p.source.line
-
-
-def check_article(
-    article: Article, store: SeriesStore | None = None, *, reference_date: dt.date | None = None
-) -> list[Finding]:
-    out: list[Finding] = []
-    for text, line in _article_texts(article):
-        out.extend(
-            check_paragraph(
-                text, article.source.file, line, store, reference_date=reference_date, article=article.slug
-            )
-        )
-    return out
 
 
 def masthead_weekday(issue: Issue) -> Finding | None:
@@ -172,13 +191,15 @@ def masthead_weekday(issue: Issue) -> Finding | None:
     return None
 
 
-def check_issue(issue: Issue, store: SeriesStore | None = None) -> list[Finding]:
+def check_issue(
+    issue: Issue, store: SeriesStore | None = None, *, only: Iterable[str] | None = None
+) -> list[Finding]:
     out: list[Finding] = []
     masthead = masthead_weekday(issue)
-    if masthead is not None:
+    if masthead is not None and (only is None or "weekday" in set(only)):
         out.append(masthead)
     for article in issue.articles:
-        out.extend(check_article(article, store, reference_date=issue.date))
+        out.extend(check_article(article, store, reference_date=issue.date, only=only))
     return out
 
 
@@ -201,7 +222,7 @@ def _is_article(text: str) -> bool:
     return text.lstrip("\ufeff").startswith("---\n")
 
 
-def check_paths(paths: Iterable[Path | str]) -> list[Finding]:
+def check_paths(paths: Iterable[Path | str], *, only: Iterable[str] | None = None) -> list[Finding]:
     """Check files and folders: a prose .txt/.md, an article, an issue folder, a publication.
 
     A path inside a publication is checked against that publication's data store; anything
@@ -212,6 +233,7 @@ def check_paths(paths: Iterable[Path | str]) -> list[Finding]:
 
     out: list[Finding] = []
     stores: dict[Path | None, SeriesStore] = {}
+    wanted = None if only is None else list(only)
 
     def store_for(p: Path) -> SeriesStore:
         root = _publication_root(p if p.is_dir() else p.parent)
@@ -227,9 +249,9 @@ def check_paths(paths: Iterable[Path | str]) -> list[Finding]:
             if (p / "zhiku.yml").is_file():
                 pub = read_publication(p)
                 for issue in pub.issues:
-                    out.extend(check_issue(issue, store_for(p)))
+                    out.extend(check_issue(issue, store_for(p), only=wanted))
             elif (p / "issue.yml").is_file():
-                out.extend(check_issue(read_issue(p), store_for(p)))
+                out.extend(check_issue(read_issue(p), store_for(p), only=wanted))
             else:
                 raise ZhikuError(
                     "文件夹里既没有 zhiku.yml 也没有 issue.yml，不是出版物或一期",
@@ -246,7 +268,9 @@ def check_paths(paths: Iterable[Path | str]) -> list[Finding]:
         text = read_text(p)
         if p.suffix.lower() != ".txt" and _is_article(text):
             article = read_article(p)
-            out.extend(check_article(article, store_for(p), reference_date=_issue_date(p.parent)))
+            out.extend(
+                check_article(article, store_for(p), reference_date=_issue_date(p.parent), only=wanted)
+            )
         else:
-            out.extend(check_text(text, p, 1, store_for(p), reference_date=masthead_date(text)))
+            out.extend(check_text(text, p, 1, store_for(p), reference_date=masthead_date(text), only=wanted))
     return out

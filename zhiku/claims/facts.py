@@ -1,20 +1,47 @@
-"""A paragraph's facts, as every rule sees them: sentences, quantities, periods, labels.
+"""The fact table of an article: every quantity with what it measures, when, and where it stands.
 
-The paragraph is read once (one call to the quantity reader); rules then look things up
-here instead of re-reading the text. Offsets are code points into the paragraph's plain text.
+The article is read once, front to back — prose, list items, captions, the summary and table
+cells — and every quantity becomes a :class:`Fact`:
+
+- ``subject``: the words naming what it measures (``全国一般公共预算收入``), taken from its own
+  clause or, when the clause names nothing (``比上年增长6.4%``), from the clause it continues;
+- ``role``: what the words around it make of it: a ``level``, a ``growth`` rate (增长6.4%), a
+  ``change`` in amount (增加191万人), a ``share`` (占83.6%), a ``gap`` between two things (高4.0个
+  百分点), a ``rate`` level (失业率5.2%);
+- ``period``: the year and part of the year it belongs to (``periods.py``), and for a change the
+  period (or subject, or inline value) it is compared with;
+- ``item``/``group``/``member``: its place in a 分别 list (城镇、乡村……分别为x和y);
+- ``parent``: the total it is part of (…总额V，其中A…), when a 其中 says so;
+- ``place``: passage, sentence and clause, or table row and column, and the source line.
+
+Rules (``rules/``) query this table; they do not read the text again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Literal, Protocol
 
-from zhiku.claims.model import Finding, Verdict
+from zhiku.claims import labels
+from zhiku.claims.document import Document
+from zhiku.claims.model import Finding
+from zhiku.claims.periods import (
+    UNKNOWN,
+    Mention,
+    Period,
+    apply,
+    bounds_a_stock,
+    is_reference,
+    mentions,
+    refine,
+)
 from zhiku.data.model import SeriesInfo
+from zhiku.quantities import parse_quantities
 from zhiku.quantities.model import Quantity
 
 
@@ -28,246 +55,1111 @@ class SeriesStore(Protocol):
     def list_series(self) -> list[SeriesInfo]: ...
 
 
+Role = Literal["level", "growth", "change", "share", "gap", "rate", "multiple", "other"]
+
 # Kinds that measure something (as opposed to dates, clock times and ordinals).
 AMOUNT_KINDS = frozenset({"money", "count", "number", "dimension"})
-VALUE_KINDS = AMOUNT_KINDS | {"percent", "percentage_point", "per_mille", "duration"}
-
-# Measure words that count the same thing: railway statistics count train runs in 列 and 次.
-_MEASURE_GROUPS: tuple[frozenset[str], ...] = (frozenset({"列", "次", "趟"}),)
+RATE_KINDS = frozenset({"percent", "percentage_point", "per_mille"})
+VALUE_KINDS = AMOUNT_KINDS | RATE_KINDS | {"duration", "multiple"}
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
-_RELATIVE_YEAR = re.compile(r"今年|本年|明年|去年|上年|前年|次年|翌年")
-# Parts of a year written between the year and a number (2021年1-10月累计…, 上半年, 前三季度).
-_SUBPERIOD = re.compile(
-    r"\d{1,2}\s*[-—~～至到]\s*\d{1,2}\s*月|前[一二三四五六七八九十两\d]+个?(?:月|季度)|[一二三四1-4]季度|"
-    r"[上下]半年|年初至今|年底|年末|截至|截止"
+_CLAUSE_END = re.compile(r"[，,；;：:]")
+_VALUE_MARK = "\ue000"
+_OTHER_MARK = "\ue001"
+
+# --- the words before a number -------------------------------------------------------------
+# A change verb followed by 至/到 gives the level reached, not the change.
+_TO_LEVEL = re.compile(
+    r"(?:增长|增加|上升|提高|提升|上涨|扩大|回升|下降|减少|回落|降低|缩小|缩减|下滑|增|升|降|减|跌)"
+    r"(?:了)?(?:至|到|为)(?:了)?$"
 )
-# 由A增至B / 从A到B: the words that make two numbers a start and an end.
-_FROM = re.compile(r"[由从]")
-_TO = re.compile(r"[到至]")
-# Where a label (the words naming what a number measures) stops, looking back from a number.
-_LABEL_STOP = re.compile(r"[，,；;。：:、（）()“”\"\s]")
-_LABEL_FILLER = re.compile(
-    r"^(?:其中|分别|全年|当年|同年|共|累计|合计|总计)|(?:为|达到|达|是|了|的|约|近|超过|突破|约为|高达|增至|增加到)+$"
+_ANNUAL = re.compile(r"年均|年平均|平均每年|每年平均")
+_QUALIFIERS_AT_END = re.compile(r"(?:约|近|将近|接近|超过|逾|突破|不足|不到|仅|高达|已|达|为|了|\s)*$")
+_CHANGE = re.compile(
+    r"(?P<verb>(?:多增|少增|净增加|净增|净减少|净减|增长率为|增速为|增幅为|降幅为|增幅|降幅|涨幅|跌幅|"
+    r"增长|增加|上升|提高|提升|上涨|扩大|增|下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|回升|降|涨|"
+    r"加快|放缓|上调|下调))(?:了|为)?$"
 )
+_DOWN = re.compile(r"下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|降|放缓|下调|少增|净减|跌幅")
+_GAP = re.compile(r"(?P<verb>高出|超出|高|低|快|慢|多|少|大|小|相差|差距为?|差)(?:了|约)?$")
+_GAP_THAN = re.compile(
+    r"(?P<verb>快于|慢于|高于|低于|多于|少于|大于|小于)(?P<than>[^，,。；;\ue000]{1,20}?)(?:了|约)?$"
+)
+_GAP_DOWN = re.compile(r"低|慢|少|小")
+_DIFF_NOUN = re.compile(r"(?P<verb>差额|顺差|逆差|差值|缺口)(?:为|达|达到)?$")
+_SHARE = re.compile(
+    r"(?:(?P<zhan>占)(?!比)(?P<whole>[^，,。；;＃\ue000\ue001]{0,24}?)(?:的)?(?:比重|比例|份额)?(?:由|从)?|"
+    r"占(?P<wholev>[^，,。；;＃\ue001]{0,24}?\ue000+)的|"
+    r"(?P<bizhong>占比|比重|份额|所占比重)(?:由|从)?(?:升至|降至|提高到|提高至|提升至|提升到|上升到|上升至|下降到|下降至|回落至|增至)?|"
+    r"(?P<of>(?:是|为|相当于|恢复至|恢复到|达到)(?P<whole2>[^，,。；;\ue000]{1,24}?)的))"
+    r"(?:仍|已|还|均|都|仅|只|也)?(?:提升至|提高到|提高至|升至|降至|上升到|上升至|下降到|下降至|回落至|增至|"
+    r"为|达|达到|是|约为|约|已达|已近|已|在)?$"
+)
+_CONVERT = re.compile(
+    r"(?:约合|折合|折算为|折算成|折算|换算为|换算成|相当于|即|约为|约)(?:人民币|美元)?(?:约)?$"
+)
+_LEVEL = re.compile(
+    r"(?:为|是|达|达到|达至|完成|实现|录得|共|共有|共计|有|合计|累计|总计|计|约为|约|仅为|仅|只有|"
+    r"保持在|稳定在|维持在|突破|超过|逾|超|不足|不到|近|接近|将近|高达|已达|已|在|约占|到)$"
+)
+_COMPARE = re.compile(r"(?P<word>同比|环比|比|较|相比|对比)(?![重例率值])")
+_SUBJECT_DROP = re.compile(
+    r"^(?:其中|而|但|且|并|另|同时|此外|另外|全年|当年|同期|期间|截至|截止|到|至|从|由|在|据此推算|据此|即|"
+    r"按|其|以|对|与|和|及|、|\s|\ue001|年|月|末|底|份|上半年|下半年|一季度|前|后|之后|以来|目前|当前|"
+    r"首次|再次|累计|共|合计|总计|共|就|相对|绝对|比(?![重例率值])|较)+"
+)
+_SUBJECT_TAIL = re.compile(
+    r"(?:为|是|达到|达|完成|实现|录得|共有|共计|共|有|合计|累计|总计|约|仅|只有|已|将|的|了|中|方面|"
+    r"规模|首次|再次|分别|同比|环比|年均|年平均|平均每年|累计|由|从|至少|起码|仍|还|也|\s)+$"
+)
+_PRONOUN = re.compile(r"^(?:两者|二者|三者|四者|五者|前者|后者|上述|以上|这些|它们|其|各自)")
+_OF_WHICH = re.compile(r"其中")
+_LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|以及)\s*$")
+_ITEM_SPLIT = re.compile(r"、|以及|和|及|与|/")
+_RESPECTIVELY = "分别"
+_MULTIPLE_OF = re.compile(
+    r"(?:至少|起码|最多|接近|将近|约为|约是|不到|不足|超过)(?:仍|还|已|也)?(?:是|为)?|"
+    r"(?:仍|还|已|也)?(?:是|为|相当于|达到|比|较|即|翻)"
+)
+_TOGETHER = re.compile(r"^(?:加在一起|合起来|合计|共|都|均|各|分别|一起)")
+_COUNT_OF_LIST = re.compile(r"^[^，,。；;\d]{0,6}?(?:合计|共计|总计|共|分别|累计)")
+_COUNTED = re.compile(r"(?:这|上述|以上)?[一二两三四五六七八九十\d]+(?:项|者|类|个|种)(?:指标|数据)?")
+_RATE_NOUN = re.compile(r"(?:其|该)?(增速|增幅|增长率|涨幅|增长速度|占比|比重|份额)")
+_RESTATE = re.compile(r"\s*[，,（(]?\s*(?:即|约|约合|折合|相当于|约为|折算为|折算成|换算为)?\s*")
+_NOUN_GAP_WORDS = frozenset({"差额", "顺差", "逆差", "差值", "缺口"})
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a fact stands: a passage and sentence, or a table row and column."""
+
+    line: int
+    passage: int | None = None
+    sentence: int = 0  # reading-order number of the sentence (a table row counts as one)
+    clause: int = 0
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+
+    def describe(self) -> str:
+        if self.table is not None and self.row is not None and self.col is not None:
+            return f"第{self.line}行（表格第{self.row + 1}行第{self.col + 1}列）"
+        return f"第{self.line}行"
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: int
+    q: Quantity
+    text: str  # the passage (or the table row) ``q``'s offsets refer to
+    place: Place
+    period: Period
+    subject: str = ""  # what it measures: its own words, or those of the clause it continues
+    own: str = ""  # the words written in its own clause
+    role: Role = "level"
+    verb: str = ""  # the verb that gave the role: 增长, 占, 高出 …
+    down: bool = False  # a fall (下降, 减少, 低于)
+    compare: str = ""  # what a change or gap is measured against: 上年, 2010年, 东部 …
+    base_period: Period | None = None  # the period compared with (比上年 → the year before)
+    base_fact: int | None = None  # an inline base value (比2022年的260552亿元)
+    whole: str = ""  # for a share: the whole named after 占 (全部收入)
+    whole_fact: int | None = None  # a whole written with its value (占全国进出口总额32.16万亿元的55.7%)
+    item: str = ""  # its item in a 分别 list
+    group: int | None = None  # the 分别 list it belongs to
+    member: int | None = None  # its position in that list
+    parent: int | None = None  # the total it is part of (其中)
+    context: str = ""  # the clause it stands in, for words like 合计, 平均, 约合
+    header: str = ""  # a table cell's column header
+    compare_at: int = -1  # offset of 比/较 in ``text``
+    compare_has_value: bool = False  # a value is written inside the comparison (比2022年的260552亿元)
+    target: int | None = None  # the fact a 分别 member continues (开行1.24万列…分别增长50%)
+    qualifier_words: str = ""  # the words right before the number (约, 超过, 不足 …)
+    restates: int | None = None  # the fact this one restates in other units (…亿元，约合…万亿元)
+
+    @property
+    def value(self) -> float | None:
+        return self.q.value
+
+    @property
+    def is_cell(self) -> bool:
+        return self.place.table is not None
+
+    def label(self) -> str:
+        """Every word that names what the fact measures (for matching)."""
+        return " ".join(w for w in (self.item, self.subject, self.header) if w)
 
 
 @dataclass(frozen=True)
 class Sentence:
+    """A sentence of a passage, or a table row: its text and position."""
+
+    index: int
+    passage: int | None
     start: int
     end: int
-    text: str
-    quantities: tuple[Quantity, ...]
-
-    def find(self, word: str, start: int = 0) -> int:
-        """Paragraph offset of ``word`` in this sentence at or after ``start``; −1 if none."""
-        i = self.text.find(word, max(0, start - self.start))
-        return -1 if i < 0 else i + self.start
-
-
-@dataclass(frozen=True)
-class Period:
-    """What period a number belongs to: a year (and month), or a span of years."""
-
-    year: int | None = None
-    month: int | None = None
-    first: int | None = None  # a year range 2013-2019
-    last: int | None = None
-    where: int = -1  # paragraph offset of the mention
-
-
-@dataclass(frozen=True)
-class Facts:
-    text: str
-    file: Path
+    text: str  # the passage or row text
     line: int
-    quantities: tuple[Quantity, ...]
-    sentences: tuple[Sentence, ...]
+    table: int | None = None
+    row: int | None = None
+    refs: list[tuple[int, Period]] = field(default_factory=list)  # (offset, period) named as references
+
+    def refs_before(self, pos: int) -> list[Period]:
+        """Periods named as references (比2010年, 是2004年的) before ``pos``, nearest first."""
+        return [p for at, p in reversed(self.refs) if at < pos]
+
+    @property
+    def words(self) -> str:
+        return self.text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Event:
+    """A non-value quantity (a date, a clock time, an ordinal, a period) and its sentence."""
+
+    q: Quantity
+    text: str
+    sentence: int
+    line: int
+    year_hint: int | None  # the year in force where it stands (for a date without a year)
+
+
+@dataclass
+class FactTable:
+    """The one state every relation rule reads: an article's facts, sentences and events."""
+
+    doc: Document
+    facts: list[Fact] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     store: SeriesStore | None = None
     reference_date: dt.date | None = None
-    article: str | None = None
-    marks: tuple[Period, ...] = field(default=())
+    findings: list[Finding] = field(default_factory=list)
+    claimed: set[tuple[int, str]] = field(default_factory=set)
+    lists: dict[int, list[int]] = field(default_factory=dict)  # 分别 list id → fact ids
+    passage_quantities: dict[int, list[Quantity]] = field(default_factory=dict)
+    local_views: list[Any] | None = None  # zhiku.claims.local views, made on first use
 
-    # -- periods -----------------------------------------------------------------------
-    def sentence_of(self, pos: int) -> Sentence:
-        for s in self.sentences:
-            if s.start <= pos < s.end:
-                return s
-        return self.sentences[-1]
+    @property
+    def file(self) -> Path:
+        return self.doc.file
 
-    def period_at(self, pos: int, inherit: bool = True) -> Period | None:
-        """The period in force at ``pos``: the last one named before it in its sentence, or
-        (``inherit``) the last one named in an earlier sentence of the paragraph."""
-        sent = self.sentence_of(pos)
-        last: Period | None = None
-        for m in self.marks:
-            if m.where >= pos:
-                break
-            if m.where >= sent.start or inherit:
-                last = m
-        relative = _RELATIVE_YEAR.search(self.text[sent.start : pos])
-        if last is not None and last.where < sent.start and relative:
-            return None  # 今年/去年 in this sentence overrides the year named before it
-        return last
+    # -- queries ---------------------------------------------------------------------------
+    def fact(self, fid: int) -> Fact:
+        return self.facts[fid]
 
-    def subperiod(self, q: Quantity) -> str:
-        """The part of the year ``q`` covers when written (1-10月, 上半年), else ""."""
-        p = self.period_at(q.start)
-        if p is None:
-            return ""
-        found = _SUBPERIOD.findall(self.text[p.where : q.start])
-        return re.sub(r"\s", "", found[-1]) if found else ""
+    def sentence_of(self, f: Fact) -> Sentence:
+        return self.sentences[f.place.sentence]
 
-    def year_at(self, pos: int, inherit: bool = True) -> int | None:
-        p = self.period_at(pos, inherit)
-        return p.year if p is not None else None
+    def in_sentence(self, index: int) -> list[Fact]:
+        return [f for f in self.facts if f.place.sentence == index]
 
-    def day_year(self, q: Quantity, written: int | None) -> tuple[int | None, bool]:
-        """The year of the day-precise date ``q`` and whether it is only a guess: the year written
-        with it or in its sentence counts as written; one named earlier in the paragraph, or the
-        issue date's, is inferred (a guess may confirm a claim but never convict one)."""
-        if written is not None:
-            return written, False
-        year = self.year_at(q.start, inherit=False)
-        if year is not None:
-            return year, False
-        return self.year_at(q.start) or (self.reference_date.year if self.reference_date else None), True
+    def in_clause(self, clause: int) -> list[Fact]:
+        return [f for f in self.facts if f.place.clause == clause]
 
-    # -- quantities --------------------------------------------------------------------
-    def from_to(self, sentence: Sentence, a: Quantity, b: Quantity) -> bool:
-        """Whether ``a`` and ``b`` read 由A…到B: 由/从 at most 12 characters before ``a`` in its
-        sentence, and 到/至 between the two."""
-        lead = self.text[max(sentence.start, a.start - 12) : a.start]
-        return bool(_FROM.search(lead)) and bool(_TO.search(self.text[a.end : b.start]))
+    def list_of(self, f: Fact) -> list[Fact]:
+        return [] if f.group is None else [self.facts[i] for i in self.lists[f.group]]
 
-    def label(self, q: Quantity) -> str:
-        """The words just before ``q`` naming what it measures (开行 in 开行8225列)."""
-        i = q.start
-        lo = max(0, i - 24)
-        for other in self.quantities:
-            if other.end <= i and other.end > lo and other.kind != "ordinal":  # 第一产业 is a name
-                lo = other.end
-        chunk = self.text[lo:i]
-        parts = _LABEL_STOP.split(chunk)
-        words = parts[-1] if parts else ""
-        return _LABEL_FILLER.sub("", words.strip())
+    def children(self, f: Fact) -> list[Fact]:
+        return [g for g in self.facts if g.parent == f.id]
 
-    def finding(
-        self,
-        relation: str,
-        verdict: Verdict,
-        sentence: Sentence,
-        quantities: Sequence[Quantity],
-        stated: str,
-        computed: str,
-        evidence: str,
-        extra: Sequence[tuple[int, int]] = (),
-    ) -> Finding:
-        """A Finding whose spans are the quantities (and any extra words) in reading order."""
-        offsets = sorted({(q.start, q.end) for q in quantities} | set(extra))
-        return Finding(
-            file=self.file,
-            line=self.line,
-            relation=relation,
-            verdict=verdict,
-            text=self.text,
-            spans=tuple(self.text[a:b] for a, b in offsets),
-            stated=stated,
-            computed=computed,
-            evidence=evidence,
-            span_offsets=tuple(offsets),
-            article=self.article,
-            sentence=sentence.text.strip(),
+    def near(self, f: Fact, window: int = 60) -> Iterator[Fact]:
+        """Facts in a window of sentences around ``f``, nearest first (a bound on every search)."""
+        s = f.place.sentence
+        by_distance = sorted(
+            (g for g in self.facts if abs(g.place.sentence - s) <= window and g.id != f.id),
+            key=lambda g: (abs(g.place.sentence - s), g.place.sentence > s, abs(g.id - f.id)),
         )
+        yield from by_distance
 
-    def unverifiable(
-        self,
-        relation: str,
-        sentence: Sentence,
-        quantities: Sequence[Quantity],
-        stated: str,
-        why: str,
-        extra: Sequence[tuple[int, int]] = (),
-    ) -> Finding:
-        """A claim that cannot be checked: nothing computed ("—"), ``why`` names what is missing."""
-        return self.finding(relation, "unverifiable", sentence, quantities, stated, "—", why, extra)
+    def claim(self, f: Fact, relation: str) -> bool:
+        """Mark ``f`` as read by ``relation``; False when another rule of the same family took it."""
+        key = (f.id, relation)
+        if key in self.claimed:
+            return False
+        self.claimed.add(key)
+        return True
 
-
-def year_of(q: Quantity) -> tuple[int | None, int | None]:
-    """(year, month or None) for a date; (None, None) when no year is written."""
-    if q.iso and len(q.iso) >= 4 and q.iso[:4].isdigit():
-        month = int(q.iso[5:7]) if len(q.iso) >= 7 and q.iso[5:7].isdigit() else None
-        return int(q.iso[:4]), month
-    if q.low is not None and q.high is not None and q.low == q.high and 1000 <= q.low <= 2999:
-        return int(q.low), None
-    return None, None
+    def push(self, finding: Finding) -> None:
+        self.findings.append(finding)
 
 
-def period_marks(quantities: Sequence[Quantity]) -> tuple[Period, ...]:
-    marks: list[Period] = []
-    for q in quantities:
+# --- building ----------------------------------------------------------------------------------
+def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text``, or None."""
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - the loop keeps the last one
+        pass
+    return found
+
+
+def _mask(text: str, qs: Sequence[Quantity]) -> str:
+    chars = list(text)
+    for q in qs:
+        mark = _VALUE_MARK if q.kind in VALUE_KINDS else _OTHER_MARK
+        for i in range(q.start, q.end):
+            chars[i] = mark
+    return "".join(chars)
+
+
+def _split(text: str, pattern: re.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in pattern.finditer(text, start, end):
+        out.append((pos, m.end()))
+        pos = m.end()
+    if pos < end:
+        out.append((pos, end))
+    return [(a, b) for a, b in out if text[a:b].strip()] or [(start, end)]
+
+
+def _share_list_units(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """Numbers listed with 、 before one that carries the unit share it (148.3万、70.8万、20.3万个)."""
+    out = list(qs)
+    for i in range(len(out) - 2, -1, -1):
+        q, nxt = out[i], out[i + 1]
+        if q.kind != "number" or q.value is None or nxt.kind not in AMOUNT_KINDS | RATE_KINDS:
+            continue
+        if nxt.kind == "number" or not _LIST_SEP.match(text[q.end : nxt.start]):
+            continue
+        if nxt.kind in RATE_KINDS:
+            out[i] = replace(q, kind=nxt.kind, unit=nxt.unit)
+        else:
+            out[i] = replace(q, kind=nxt.kind, unit=nxt.unit, measure=nxt.measure)
+    return out
+
+
+_POINT_WORDS = re.compile(r"^(?:个)?(千分点|基点)")
+
+
+def _points(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """0.4个千分点 and 8个基点: differences of rates, like 个百分点 (per mille points; 0.01 points)."""
+    out = []
+    for q in qs:
+        m = _POINT_WORDS.match(text[q.end : q.end + 4])
         if (
-            q.kind in ("year_range", "date_range")
-            and q.low is not None
-            and q.high is not None
-            and q.low >= 1000
+            q.kind in ("count", "number")
+            and q.value is not None
+            and (m or (q.unit == "个" and _POINT_WORDS.match("个" + text[q.end : q.end + 3])))
         ):
-            marks.append(Period(first=int(q.low), last=int(q.high), where=q.start))
-        elif q.kind == "date":
-            year, month = year_of(q)
-            if year is not None:
-                marks.append(Period(year=year, month=month, where=q.start))
-    return tuple(marks)
+            word = m.group(1) if m else _POINT_WORDS.match("个" + text[q.end : q.end + 3]).group(1)  # type: ignore[union-attr]
+            end = text.index(word, q.end) + len(word)
+            unit = "‰pt" if word == "千分点" else "bp"
+            out.append(replace(q, end=end, text=text[q.start : end], kind="percentage_point", unit=unit))
+        else:
+            out.append(q)
+    return out
 
 
-def split_sentences(text: str, quantities: Sequence[Quantity]) -> tuple[Sentence, ...]:
-    out: list[Sentence] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        end = m.end()
-        out.append(Sentence(start, end, text[start:end], ()))
-        start = end
-    if start < len(text) or not out:
-        out.append(Sentence(start, len(text), text[start:], ()))
-    # A quantity belongs to the sentence it starts in.
-    result: list[Sentence] = []
-    qi = 0
-    qs = sorted(quantities, key=lambda q: q.start)
-    for s in out:
-        mine: list[Quantity] = []
-        while qi < len(qs) and qs[qi].start < s.end:
-            if qs[qi].start >= s.start:
-                mine.append(qs[qi])
-            qi += 1
-        result.append(Sentence(s.start, s.end, s.text, tuple(mine)))
-    return tuple(result)
+_AGE_NAME = re.compile(
+    r"^(?:及以上|以上|以下|及以下|以内|组|段|人口|的|劳动力|、|和|及|至|—|－|-|~|老年|儿童|青年|人群|居民|群体|男性|女性)"
+)
+
+
+def _names(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """Numbers that are part of a name, not a value: ages naming a group (60岁及以上人口, 16—24岁组)."""
+    return [q for q in qs if not (q.unit == "岁" and _AGE_NAME.match(text[q.end : q.end + 3]))]
+
+
+def _clean_compare(words: str, mask: str) -> str:
+    """What a comparison names, as written (上年, 2010年, 2022年末, 东部, 30—59岁组), values left out."""
+    kept = "".join(ch for ch, mk in zip(words, mask, strict=True) if mk != _VALUE_MARK)
+    kept = re.sub(r"的\s*$", "", kept)
+    return kept.strip(" ，,、的")
+
+
+_UNIT_TAIL = re.compile(r"^(?:标准煤|标煤|标准油|油当量|当量|人次|架次|标箱)")
+
+
+def _after_value(head: str) -> str:
+    """The words after the last value in ``head``, a unit's tail (93千克标准煤增至…) left out."""
+    at = head.rfind(_VALUE_MARK)
+    if at < 0:
+        return head
+    return _UNIT_TAIL.sub("", re.sub(r"^(?:间|来|之间|以来)(?:的)?", "", head[at + 1 :]))
+
+
+def _clean_subject(words: str) -> str:
+    words = words.replace(_OTHER_MARK, "")
+    if _VALUE_MARK in words:
+        # the words after a value: a unit's tail (93千克标准煤增至…) names nothing new
+        _, _, words = words.rpartition(_VALUE_MARK)
+        words = _UNIT_TAIL.sub("", words)
+    words = _SUBJECT_DROP.sub("", words)
+    words = _SUBJECT_TAIL.sub("", words)
+    return words.strip(' ，,、：:（(）)“”"')
+
+
+@dataclass
+class _Slot:
+    role: Role = "level"
+    verb: str = ""
+    down: bool = False
+    compare: str = ""
+    compare_at: int = -1
+    compare_span: tuple[int, int] | None = None  # absolute span of what is compared with (上年, 东部)
+    whole_span: tuple[int, int] | None = None  # absolute span of the whole named after 占
+    whole: str = ""
+    subject: str = ""
+
+
+def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
+    """Read the words between the clause start ``start`` and ``q``: role, verb, comparison, subject."""
+    pre = mask[start : q.start]
+    slot = _Slot()
+    # A period written between a verb and its value (增至2023年的4.08万亿元) dates the value; the verb
+    # is read without it. Then what stands right before the number: qualifiers (约, 超过, 达, 为).
+    pre = re.sub(r"\ue001+\s*的?\s*$", "", pre)
+    core = _QUALIFIERS_AT_END.sub("", pre)
+    if q.kind == "multiple":
+        slot.role = "multiple"
+        m = last_match(_MULTIPLE_OF, core)
+        if m is not None:
+            slot.subject = _clean_subject(core[: m.start()].split(_VALUE_MARK)[-1])
+            return slot
+    share_like = q.kind == "percent" or (q.kind == "number" and q.value is not None and 0 < q.value <= 1)
+    if share_like and (m := _SHARE.search(pre)):
+        slot.role = "share"
+        slot.verb = "占"
+        g = (
+            next(k for k in ("whole", "wholev", "whole2") if m.group(k) is not None)
+            if any(m.group(k) is not None for k in ("whole", "wholev", "whole2"))
+            else "whole"
+        )
+        slot.whole = (m.group(g) or "").strip()
+        if m.group(g) is not None:
+            slot.whole_span = (start + m.start(g), start + m.end(g))
+        head = pre[: m.start()]
+        slot.subject = _clean_subject(_after_compare(head, slot, keep=False, offset=start))
+        return slot
+    unqualified = re.sub(r"(?:约|近|将近|接近|超过|逾|突破|不足|不到|仅|高达|已|了|\s)*$", "", pre)
+    to_level = _TO_LEVEL.search(unqualified)
+    if to_level:
+        slot.verb = to_level.group(0)
+        head = unqualified[: to_level.start()]
+        slot.subject = _clean_subject(_after_compare(head, slot, offset=start))
+        slot.compare, slot.compare_at, slot.compare_span = "", -1, None  # 由A增至B: the pair gives the base
+        if q.kind in RATE_KINDS:
+            slot.role = "rate"
+        return slot
+    if m := _DIFF_NOUN.search(core):
+        slot.role = "gap"
+        slot.verb = m.group("verb")
+        head = core[: m.start()]
+        slot.subject = _clean_subject(_after_value(head) + slot.verb)
+        return slot
+    if m := _CHANGE.search(core):
+        head = core[: m.start()]
+        verb = m.group("verb")
+        slot.role = "growth" if q.kind == "percent" else "change"
+        annual = _ANNUAL.search(head[-6:])
+        slot.verb = ("年均" if annual else "") + verb
+        slot.down = bool(_DOWN.search(verb))
+        if annual:
+            head = head[: len(head) - 6 + annual.start()] if len(head) >= 6 else head[: annual.start()]
+        slot.subject = _clean_subject(_after_compare(head, slot, offset=start))
+        return slot
+    if m := _GAP_THAN.search(core):
+        # A快于B n / A高于B n: the comparison follows the verb.
+        slot.role = "gap"
+        slot.verb = m.group("verb")
+        slot.down = bool(_GAP_DOWN.search(m.group("verb")))
+        slot.compare = _clean_subject(m.group("than"))
+        slot.compare_at = start + m.start("than")
+        slot.compare_span = (start + m.start("than"), start + m.end("than"))
+        head = core[: m.start()]
+        slot.subject = _clean_subject(_after_value(head))
+        return slot
+    if m := _GAP.search(core):
+        head = core[: m.start()]
+        word = m.group("verb")
+        said = word in ("高出", "超出", "相差", "差距", "差距为", "差")
+        if (said or _COMPARE.search(head)) and q.kind in AMOUNT_KINDS | RATE_KINDS | {"duration"}:
+            slot.role = "gap"
+            slot.verb = word
+            slot.down = bool(_GAP_DOWN.search(word))
+            slot.subject = _clean_subject(_after_compare(head, slot, offset=start))
+            return slot
+    if m := _CONVERT.search(core or pre):
+        slot.verb = m.group(0)
+        core = core[: m.start()]
+    lm = _LEVEL.search(core)
+    head = core[: lm.start()] if lm else core
+    head = _after_value(head)
+    slot.subject = _clean_subject(head)
+    if q.kind in RATE_KINDS:
+        slot.role = "rate"
+    return slot
+
+
+def _after_compare(head: str, slot: _Slot, keep: bool = True, offset: int = 0) -> str:
+    """Take a comparison phrase (比上年, 较2021年末的＃, 同比) off ``head``; the rest names the subject.
+
+    ``slot.compare_at`` is the phrase's offset within ``head`` (the caller adds the clause start).
+    """
+    found = last_match(_COMPARE, head)
+    if found is None:
+        return _after_value(head)
+    word = found.group("word")
+    if keep:
+        slot.compare_at = offset + found.start()
+        slot.compare = word if word in ("同比", "环比") else head[found.end() :]
+        if word not in ("同比", "环比"):
+            slot.compare_span = (offset + found.end(), offset + len(head))
+    before = head[: found.start()]
+    return _after_value(before)
+
+
+class _Builder:
+    def __init__(self, doc: Document, store: SeriesStore | None, reference_date: dt.date | None) -> None:
+        self.table = FactTable(doc, store=store, reference_date=reference_date)
+        self.frame: Period = UNKNOWN
+        if reference_date is not None:
+            self.frame = Period(year=reference_date.year, explicit=False)
+        self.clause_no = 0
+        self.list_no = 0
+
+    # -- passages --------------------------------------------------------------------------
+    def passage(self, pi: int) -> None:
+        p = self.table.doc.passages[pi]
+        text = p.text
+        if not any(ch.isdigit() or ch in "〇零一二三四五六七八九十两百千万亿半" for ch in text):
+            return
+        qs = _share_list_units(text, _names(text, _points(text, list(parse_quantities(text)))))
+        # A part of a year (3月, 1—10月, 年末) is named for its own paragraph; the year runs on.
+        self.frame = Period(year=self.frame.year, explicit=False)
+        self.table.passage_quantities[pi] = qs
+        mask = _mask(text, qs)
+        marks = mentions(text, qs)
+        for s0, s1 in _split(text, _SENTENCE_END, 0, len(text)):
+            self.sentence(pi, p.line, text, mask, qs, marks, s0, s1)
+
+    def sentence(
+        self,
+        pi: int | None,
+        line: int,
+        text: str,
+        mask: str,
+        qs: list[Quantity],
+        marks: list[Mention],
+        s0: int,
+        s1: int,
+    ) -> None:
+        t = self.table
+        sidx = len(t.sentences)
+        t.sentences.append(Sentence(sidx, pi, s0, s1, text, line))
+        main = replace(self.frame, explicit=False)
+        by_start = {m.start: m for m in marks if s0 <= m.start < s1}
+        word_marks = [m for m in marks if s0 <= m.start < s1 and not any(q.start == m.start for q in qs)]
+        pending: Period | None = None  # a period inside a comparison: dates the next value only
+        pending_end = -1
+        last_mark_end = -10
+        subject_chain = ""
+        clauses = _split(text, _CLAUSE_END, s0, s1)
+        ids: list[int] = []
+        chain_before: dict[int, str] = {}  # the subject running on before each fact
+        events: list[tuple[int, int, Quantity | Mention]] = [
+            (q.start, 0, q) for q in qs if s0 <= q.start < s1
+        ]
+        events += [(m.start, 1, m) for m in word_marks]
+        events.sort(key=lambda e: (e[0], e[1]))
+        clause_ids = {}
+        for c0, c1 in clauses:
+            clause_ids[(c0, c1)] = self.clause_no
+            self.clause_no += 1
+
+        def clause_of(pos: int) -> tuple[int, int, int]:
+            for (c0, c1), cid in clause_ids.items():
+                if c0 <= pos < c1:
+                    return c0, c1, cid
+            c0, c1 = clauses[-1]
+            return c0, c1, clause_ids[(c0, c1)]
+
+        for pos, _kind, obj in events:
+            c0, c1, cidx = clause_of(pos)
+            m = obj if isinstance(obj, Mention) else by_start.get(pos)
+            q = obj if isinstance(obj, Quantity) else None
+            if m is not None and (
+                q is None
+                or q.kind not in VALUE_KINDS
+                or (q.kind == "duration" and m.months is not None)
+                or (q.kind == "number" and (m.fiscal or m.year is not None))
+            ):
+                if q is not None and m.day and not bounds_a_stock(text, m, s0):
+                    t.events.append(Event(q, text, sidx, line, m.year or main.year))
+                    continue
+                if is_reference(text, m, s0) or _in_brackets(text, s0, m.start):
+                    pending = replace(apply(main, m), explicit=True)
+                    pending_end = m.end
+                    if is_reference(text, m, s0):
+                        t.sentences[sidx].refs.append((m.start, pending))
+                elif 0 <= m.start - last_mark_end <= 1 and m.year is None and m.first is None:
+                    main = refine(main, m)  # 2023年上半年, 2022年末
+                else:
+                    main = replace(apply(main, m), explicit=True)
+                last_mark_end = m.end
+                if q is not None:
+                    t.events.append(Event(q, text, sidx, line, main.year))
+                continue
+            if q is None:
+                continue
+            if q.kind not in VALUE_KINDS:
+                t.events.append(Event(q, text, sidx, line, main.year))
+                continue
+            period = main
+            if pending is not None:
+                if re.fullmatch(r"\s*(?:末|底|初|份)?\s*(?:的|为|是)?\s*", text[pending_end : q.start]):
+                    period = pending
+                    pending = None
+                elif q.start - pending_end > 12:
+                    pending = None
+            slot = _slot(text, mask, c0, q)
+            compare_has_value = False
+            if slot.compare_span is not None:
+                a, b = slot.compare_span
+                compare_has_value = _VALUE_MARK in mask[a:b]
+                slot.compare = _clean_compare(text[a:b], mask[a:b])
+            whole_fact = None
+            if slot.whole_span is not None:
+                a, b = slot.whole_span
+                slot.whole = _clean_compare(text[a:b], mask[a:b])
+                whole_fact = next(
+                    (
+                        g
+                        for g in reversed(ids)
+                        if a <= t.facts[g].q.start < b
+                        and t.facts[g].q.kind in AMOUNT_KINDS
+                        and t.facts[g].role == "level"
+                    ),
+                    None,
+                )
+                if whole_fact is not None:
+                    # 占全国进出口总额32.16万亿元的55.7%: that value is the whole, named by the words after 占
+                    t.facts[whole_fact] = replace(t.facts[whole_fact], own=slot.whole, subject=slot.whole)
+                    subject_chain = chain_before.get(whole_fact, subject_chain)
+            own = slot.subject
+            if _PRONOUN.match(own):
+                own = ""
+            if q.kind == "percent" and slot.role == "rate" and (gm := _RATE_NOUN.fullmatch(own)):
+                # 其增速14.7% / 占比为10.3%: a rate named only by its kind belongs to the subject before
+                slot.role = "share" if gm.group(1) in ("占比", "比重", "份额") else "growth"
+                own = ""
+            if q.kind == "count" and (
+                q.unit == "者" or (q.unit in ("家", "国", "方") and _TOGETHER.match(text[q.end : q.end + 4]))
+            ):
+                slot.role = "other"  # 两家加在一起 / 两国都: a count of the parties just named
+            if q.kind == "duration" and _COUNT_OF_LIST.match(text[q.end : c1]):
+                slot.role = "other"  # 两年合计 / 7年间累计: the span a total covers, not a value
+            if q.kind == "count" and (
+                ("、" in own and _RESPECTIVELY not in text[c0 : q.start] and not slot.verb)
+                or _COUNT_OF_LIST.match(text[q.end : c1])
+            ):
+                # 东部、中部、西部、东北四个地区 / 四个地区合计…: how many items a list has, not a value
+                slot.role = "other"
+            subject = own or subject_chain
+            chain_before[len(t.facts)] = subject_chain
+            if own and (
+                slot.role in ("level", "rate", "growth", "change", "share") or slot.verb in _NOUN_GAP_WORDS
+            ):
+                # 地表水源、地下水源和非常规水源供水量分别为…: what runs on is the shared name (供水量)
+                listed = "、" in own or _RESPECTIVELY in text[c0 : q.start]
+                subject_chain = (_shared_head(_items(own)) or own) if listed and len(_items(own)) > 1 else own
+            f = Fact(
+                id=len(t.facts),
+                q=q,
+                text=text,
+                place=Place(line, pi, sidx, cidx),
+                period=period,
+                subject=subject,
+                own=own,
+                role=slot.role,
+                verb=slot.verb,
+                down=slot.down,
+                compare=slot.compare,
+                compare_at=slot.compare_at,
+                compare_has_value=compare_has_value,
+                base_period=_base_period(slot.compare, period),
+                whole=slot.whole,
+                whole_fact=whole_fact,
+                context=text[c0:c1],
+                qualifier_words=text[max(c0, q.start - 4) : q.start],
+            )
+            t.facts.append(f)
+            ids.append(f.id)
+        self.frame = main
+        # 比2010年增加…: a sentence compared with year Y is not about Y, whatever it inherited.
+        ref_years = {r.year for _, r in t.sentences[sidx].refs if r.year is not None}
+        if ref_years and not main.explicit and main.year in ref_years:
+            for fid in ids:
+                f = t.facts[fid]
+                if not f.period.explicit and f.period.year in ref_years:
+                    t.facts[fid] = replace(f, period=replace(f.period, year=None))
+            self.frame = UNKNOWN
+        self._restatements(ids, text)
+        self._inline_bases(ids)
+        self._from_to(ids, text)
+        self._respectively(ids, text, s0, s1)
+        self._of_which(ids, text, s0, s1)
+
+    def _restatements(self, ids: list[int], text: str) -> None:
+        """61957.64万人次，约6.2亿人次 / 95300万吨，约合9.53亿吨: the same value in other units."""
+        t = self.table
+        for a, b in pairwise(ids):
+            fa, fb = t.facts[a], t.facts[b]
+            if fb.role not in ("level", "rate") or fa.q.kind != fb.q.kind or fa.q.kind not in AMOUNT_KINDS:
+                continue
+            between = text[fa.q.end : fb.q.start]
+            said = _RESTATE.fullmatch(between) and re.search(
+                r"[即约合折相逾近超（(]", between + fb.q.text[:2]
+            )
+            if not said and not (fb.verb and _CONVERT.fullmatch(fb.verb) and len(between) <= 6):
+                continue
+            if re.search(r"兑|汇率", text[max(0, fa.q.start - 6) : fa.q.start]):
+                continue  # 1美元兑6.8元人民币: a rate, not the value restated
+            if not _same_dimension(fa.q, fb.q):
+                continue
+            t.facts[b] = replace(fb, restates=a, subject=fa.subject, role="level")
+
+    def _inline_bases(self, ids: list[int]) -> None:
+        """比2022年的260552亿元增长5.4%: the value inside the comparison is the change's base."""
+        t = self.table
+        for fid in ids:
+            f = t.facts[fid]
+            if f.compare_at < 0 or not f.compare_has_value:
+                continue
+            for g in ids:
+                h = t.facts[g]
+                if h.place.clause == f.place.clause and f.compare_at < h.q.start < f.q.start:
+                    t.facts[fid] = replace(f, base_fact=h.id)
+                    t.facts[h.id] = replace(
+                        h, subject=f.subject, own="", role="level" if h.role != "rate" else "rate"
+                    )
+                    break
+
+    def _from_to(self, ids: list[int], text: str) -> None:
+        """由A增至B / 从A提升到B: B's base is A (a change stated next refers to the pair)."""
+        t = self.table
+        for fid in ids:
+            f = t.facts[fid]
+            if not _TO_LEVEL.search(re.sub(r"[\ue000\ue001]", "", f.verb)) and not f.verb.endswith(
+                ("至", "到", "为")
+            ):
+                continue
+            earlier = [
+                t.facts[g] for g in ids if t.facts[g].q.end <= f.q.start and same_measure(t.facts[g].q, f.q)
+            ]
+            for h in reversed(earlier):
+                lead = text[max(0, h.q.start - 14) : h.q.start]
+                if re.search(r"[由从]", lead) and not re.search(r"[，,。；;]", text[h.q.end : f.q.start]):
+                    t.facts[fid] = replace(f, base_fact=h.id)
+                    if not h.own:
+                        t.facts[h.id] = replace(h, subject=f.subject)
+                    break
+
+    def _respectively(self, ids: list[int], text: str, s0: int, s1: int) -> None:
+        """分别 lists: the values after 分别 belong, in order, to the items named before it."""
+        t = self.table
+        pos = s0
+        while True:
+            at = text.find(_RESPECTIVELY, pos, s1)
+            if at < 0:
+                return
+            pos = at + len(_RESPECTIVELY)
+            members: list[Fact] = []
+            last_end = pos
+            for fid in ids:
+                f = t.facts[fid]
+                if f.q.start < at:
+                    continue
+                gap = text[last_end : f.q.start]
+                if members and not _LIST_SEP.match(gap):
+                    break
+                if not members and re.search(r"[，,。；;]", gap):
+                    break
+                members.append(f)
+                last_end = f.q.end
+            if len(members) < 2:
+                continue
+            cut = max(text.rfind(c, s0, at) for c in "，,；;：:")
+            clause_start = s0 if cut < s0 else cut + 1
+            items_text = text[clause_start:at]
+            items = _items(items_text)
+            targets: list[Fact] = []
+            if len(items) != len(members) or _PRONOUN.match(items_text.strip()) or not items_text.strip():
+                # 两者分别增长…, 分别占…: a list named earlier in the sentence (its levels are the targets)
+                earlier = [
+                    self.table.list_of(t.facts[g])
+                    for g in ids
+                    if t.facts[g].q.end <= clause_start
+                    and t.facts[g].group is not None
+                    and t.facts[g].member == 0
+                ]
+                earlier = [lst for lst in earlier if len(lst) == len(members)]
+                before = [
+                    t.facts[g] for g in ids if t.facts[g].q.end <= clause_start and t.facts[g].role == "level"
+                ]
+                if earlier:
+                    items = [g.item for g in earlier[-1]]
+                    levels = [lst for lst in earlier if all(g.role == "level" for g in lst)]
+                    if levels:
+                        targets = levels[-1]
+                elif len(before) >= len(members):
+                    # 累计开行1.24万列、运送113.5万标箱，分别同比增长50%和56%: the values just before
+                    targets = before[-len(members) :]
+                    items = [g.subject or g.q.text for g in targets]
+                elif _COUNTED.fullmatch(items_text.strip()):
+                    # 三项分别折合…: the values of the sentence before
+                    prev_s = t.sentences[-1].index - 1
+                    prev = [
+                        f
+                        for f in t.facts
+                        if f.place.sentence == prev_s and f.role == "level" and f.q.kind == members[0].q.kind
+                    ]
+                    if len(prev) >= len(members):
+                        targets = prev[-len(members) :]
+                        items = [g.subject or g.q.text for g in targets]
+            if len(items) != len(members):
+                continue
+            gid = self.list_no
+            self.list_no += 1
+            t.lists[gid] = [f.id for f in members]
+            head = _shared_head(items)
+            first = members[0]
+            for k, f in enumerate(members):
+                if k > 0 and f.role in ("level", "rate") and first.role not in ("level", "rate"):
+                    f = replace(
+                        f,
+                        role=first.role,
+                        verb=first.verb,
+                        down=first.down,
+                        whole=first.whole,
+                        compare=first.compare,
+                        base_period=first.base_period,
+                    )
+                subject = items[k] + head if head and not items[k].endswith(head) else items[k]
+                if targets:
+                    subject = targets[k].subject or subject
+                t.facts[f.id] = replace(
+                    f,
+                    item=items[k],
+                    group=gid,
+                    member=k,
+                    subject=subject,
+                    target=targets[k].id if targets else None,
+                )
+
+    def _of_which(self, ids: list[int], text: str, s0: int, s1: int) -> None:
+        """…总额V，其中A a、B b: a and b are parts of V."""
+        t = self.table
+        for m in _OF_WHICH.finditer(text, s0, s1):
+            at = m.start()
+            bases = {t.facts[g].base_fact for g in ids}
+            before = [
+                t.facts[g]
+                for g in ids
+                if t.facts[g].q.end <= at
+                and t.facts[g].role == "level"
+                and g not in bases
+                and not _bound(t.facts[g])
+            ]
+            after = [
+                t.facts[g]
+                for g in ids
+                if t.facts[g].q.start > at and t.facts[g].role == "level" and not _bound(t.facts[g])
+            ]
+            if not after:
+                continue
+            before = [f for f in before if same_measure(f.q, after[0].q)]
+            parent: Fact | None = before[-1] if before else None
+            if parent is None:
+                # 其中 opens the sentence: the total is the last like value of the sentence before.
+                prev_s = t.sentences[-1].index - 1
+                prev_bases = {f.base_fact for f in t.facts if f.place.sentence == prev_s}
+                prev = [
+                    f
+                    for f in t.facts
+                    if f.place.sentence == prev_s
+                    and f.role == "level"
+                    and not _bound(f)
+                    and f.id not in prev_bases
+                    and same_measure(f.q, after[0].q)
+                ]
+                if prev and prev[-1].place.passage == t.sentences[-1].passage:
+                    parent = prev[-1]
+            if parent is None:
+                continue
+            # The parts run to the end of the sentence when they are listed in parallel (其中，第一产业…；
+            # 第二产业…；第三产业…), else to the first semicolon.
+            stop = text.find("；", at, s1)
+            stop = s1 if stop < 0 or _parallel(text, at, s1) else stop
+            for f in after:
+                if f.q.start > stop:
+                    break
+                if (
+                    same_measure(f.q, parent.q)
+                    and f.parent is None
+                    and f.period.same_part(parent.period)
+                    and f.period.year == parent.period.year
+                ):
+                    t.facts[f.id] = replace(f, parent=parent.id)
+
+    # -- tables ----------------------------------------------------------------------------
+    def table_rows(self, ti: int) -> None:
+        tv = self.table.doc.tables[ti]
+        frame = self.frame
+        for r, row in enumerate(tv.rows):
+            row_text = tv.row_text(r)
+            sidx = len(self.table.sentences)
+            self.table.sentences.append(
+                Sentence(sidx, None, 0, len(row_text), row_text, tv.row_line(r), table=ti, row=r)
+            )
+            cidx = self.clause_no
+            self.clause_no += 1
+            row_label = row[0] if row else ""
+            pos = 2 + len(row_label)
+            for c, cell in enumerate(row):
+                if c == 0:
+                    continue
+                start = row_text.find(cell, pos) if cell else -1
+                if start < 0:
+                    continue
+                pos = start + len(cell)
+                header = tv.header[c] if c < len(tv.header) else ""
+                q = _cell_quantity(cell, header, start)
+                if q is None:
+                    continue
+                role = _header_role(header, q)
+                self.table.facts.append(
+                    Fact(
+                        id=len(self.table.facts),
+                        q=q,
+                        text=row_text,
+                        place=Place(tv.row_line(r), None, sidx, cidx, ti, r, c),
+                        period=_header_period(header, frame),
+                        subject=row_label,
+                        own=row_label,
+                        role=role,
+                        header=_header_name(header),
+                        context=row_text,
+                        down=role in ("growth", "change") and (q.value or 0) < 0,
+                    )
+                )
+
+    def build(self) -> FactTable:
+        for kind, i in self.table.doc.order:
+            if kind == "p":
+                self.passage(i)
+            else:
+                self.table_rows(i)
+        return self.table
+
+
+def _parallel(text: str, at: int, s1: int) -> bool:
+    """Segments after 其中 separated by ； that each name a part of one group (第一/二/三产业, 东/中/西部)."""
+    segments = [seg for seg in re.split(r"[；;]", text[at:s1]) if seg.strip()]
+    if len(segments) < 2:
+        return False
+    heads = [re.sub(r"^(?:其中|，|,|\s)+", "", seg)[:6] for seg in segments]
+    return labels.complement_parts(heads) is not None
+
+
+def _in_brackets(text: str, s0: int, pos: int) -> bool:
+    """Inside （…）: an aside (印度2023财年（2023年4月至2024年3月）) does not move the frame."""
+    before = text[s0:pos]
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
+
+
+def _bound(f: Fact) -> bool:
+    from zhiku.claims.tolerance import is_bound_only
+
+    return is_bound_only(f.q, f.text)
+
+
+def _items(words: str) -> list[str]:
+    words = re.sub(r"^(?:其中|按[^，,]*分|分[^，,]*看|而|但|同时|此外|另外|\s)+", "", words.strip())
+    parts = [p.strip() for p in _ITEM_SPLIT.split(words) if p.strip()]
+    return parts
+
+
+def _shared_head(items: list[str]) -> str:
+    """城镇、乡村消费品零售额 → items 城镇, 乡村 and the shared name 消费品零售额 (cut off the last item).
+
+    Where the other items share an ending (地表水源、地下水源和非常规水源供水量), the last item ends
+    at that ending; otherwise it is as long as the longest other item. 及以上/以下 stay with it.
+    """
+    if len(items) < 2:
+        return ""
+    last = items[-1]
+    others = items[:-1]
+    cut = -1
+    if len(others) >= 2:
+        suffix = others[0]
+        for o in others[1:]:
+            while suffix and not o.endswith(suffix):
+                suffix = suffix[1:]
+        if suffix:
+            at = last.find(suffix, 1)
+            if at > 0:
+                cut = at + len(suffix)
+    if cut < 0:
+        longest = max(len(x) for x in others)
+        cut = longest if len(last) > longest + 1 else -1
+    if cut <= 0 or cut >= len(last):
+        return ""
+    m = re.match(r"(?:及以上|及以下|以上|以下|及以后|以后)", last[cut:])
+    if m:
+        cut += m.end()
+        if cut >= len(last):
+            return ""
+    items[-1] = last[:cut]
+    return re.sub(r"^[0-9一二三四五六七八九十两]+个", "", last[cut:])
+
+
+_HEADER_UNIT = re.compile(r"[（(]([^（）()]+)[）)]\s*$")
+_HEADER_YEAR = re.compile(r"(\d{4})\s*年")
+
+
+def _header_name(header: str) -> str:
+    name = _HEADER_UNIT.sub("", header)
+    return re.sub(r"\d{4}\s*年", "", name).strip()
+
+
+def _header_period(header: str, frame: Period) -> Period:
+    m = _HEADER_YEAR.search(header)
+    if m:
+        return Period(year=int(m.group(1)))
+    return replace(frame, explicit=False)
+
+
+def _header_role(header: str, q: Quantity) -> Role:
+    name = _header_name(header)
+    if re.search(r"比重|占比|份额|结构", name) or name.startswith("占"):
+        return "share"
+    if re.search(r"同比|增长|增速|增幅|涨幅|变化率", name):
+        return "growth"
+    if re.search(r"变化|增减|增加|减少", name):
+        return "change"
+    return "level" if q.kind not in RATE_KINDS else "rate"
+
+
+def _cell_quantity(cell: str, header: str, start: int) -> Quantity | None:
+    """A table cell as a quantity, with the unit its column header gives (（万吨）, （%）, （百分点））."""
+    raw = cell.strip()
+    if not raw or not re.search(r"\d", raw):
+        return None
+    unit = ""
+    m = _HEADER_UNIT.search(header)
+    if m:
+        unit = m.group(1).strip()
+    numeric = re.fullmatch(r"[-−+]?[0-9０-９,，.．]+", raw)
+    if numeric and unit:
+        probe = raw.replace("−", "-")
+        suffix = {"%": "%", "％": "%", "百分点": "个百分点", "个百分点": "个百分点", "‰": "‰"}.get(unit, unit)
+        qs = parse_quantities(probe.lstrip("-+") + suffix)
+        if len(qs) == 1 and qs[0].value is not None:
+            q = qs[0]
+            value = q.value if not probe.startswith("-") else -(q.value or 0.0)
+            return replace(q, start=start, end=start + len(cell), text=cell, value=value)
+    qs = parse_quantities(raw)
+    if len(qs) == 1 and qs[0].value is not None and qs[0].kind in VALUE_KINDS:
+        q = qs[0]
+        offset = cell.find(raw)
+        return replace(q, start=start + offset + q.start, end=start + offset + q.end)
+    if numeric:
+        try:
+            value = float(raw.replace(",", "").replace("，", "").replace("−", "-"))
+        except ValueError:
+            return None
+        decimals = len(raw.split(".")[1]) if "." in raw else 0
+        return Quantity(start, start + len(cell), cell, "number", value=value, decimals=decimals)
+    return None
+
+
+_BASE_PREV = re.compile(r"^(?:上年|去年|上一年|前一年)(?:同期)?(?P<end>末|底)?")
+_BASE_MONTH = re.compile(r"(\d{1,2})月")
+
+
+def _base_period(compare: str, period: Period) -> Period | None:
+    """The period a change is measured against: 同比/比上年 → the year before; 比2010年 → 2010."""
+    if not compare:
+        return None
+    c = compare.replace(_VALUE_MARK, "").replace(_OTHER_MARK, "@")
+    if compare == "同比":
+        return period.shifted(-1) if period.year is not None else None
+    if compare == "环比":
+        if period.months is not None and period.months[0] == period.months[1]:
+            mo = period.months[0]
+            if mo > 1:
+                return replace(period, months=(mo - 1, mo - 1), explicit=True)
+            if period.year is not None:
+                return replace(period, year=period.year - 1, months=(12, 12), explicit=True)
+        return None
+    if m := _BASE_PREV.match(c):
+        base = period.shifted(-1)
+        if m.group("end"):
+            base = replace(base, end=True, months=None)
+        return base
+    return None
+
+
+def base_period_from_text(compare: str, period: Period) -> Period | None:
+    """The base period written as a year in the comparison (比2010年, 较2021年末, 比10月)."""
+    m = re.search(r"(\d{4})\s*年(?:(\d{1,2})\s*月)?(末|底)?", compare)
+    if m:
+        months = (int(m.group(2)), int(m.group(2))) if m.group(2) else None
+        return Period(year=int(m.group(1)), months=months, end=bool(m.group(3)))
+    m2 = _BASE_MONTH.search(compare)
+    if m2 and period.year is not None:
+        mo = int(m2.group(1))
+        return Period(year=period.year, months=(mo, mo))
+    return None
+
+
+def _same_dimension(a: Quantity, b: Quantity) -> bool:
+    """Two amounts in the same unit once magnitudes are applied (万吨 and 亿吨; 万人次 and 亿人次)."""
+    if a.kind != b.kind:
+        return False
+    if a.kind == "money":
+        return a.unit == b.unit
+    return (a.unit or "") == (b.unit or "")
 
 
 def same_measure(a: Quantity, b: Quantity) -> bool:
     """Whether two quantities measure in the same unit (counts: the same or a synonymous measure word)."""
+    if a.kind in RATE_KINDS or b.kind in RATE_KINDS:
+        return a.kind == b.kind
     if a.kind != b.kind and not ({a.kind, b.kind} <= AMOUNT_KINDS):
         return False
     if a.unit == b.unit:
         return True
     ua, ub = a.unit or "", b.unit or ""
+    if not ua or not ub:
+        return a.kind == "number" or b.kind == "number"
     return any(ua in g and ub in g for g in _MEASURE_GROUPS)
 
 
-def specific_measure(q: Quantity) -> bool:
-    """A measure word that names what is counted (列, 标箱), unlike 元 or 个."""
-    return q.kind == "count" and (q.unit or "") not in ("", "个", "次", "项", "人", "家", "件", "份")
+# Measure words that count the same thing: railway statistics count train runs in 列 and 次.
+_MEASURE_GROUPS: tuple[frozenset[str], ...] = (frozenset({"列", "次", "趟"}), frozenset({"人", "名", "位"}))
 
 
-_FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_MONTH_DAY = re.compile(r"^--(\d{2})-(\d{2})$")
+def build(
+    doc: Document, store: SeriesStore | None = None, reference_date: dt.date | None = None
+) -> FactTable:
+    """Read a document into its fact table."""
+    table = _Builder(doc, store, reference_date).build()
+    _resolve_base_periods(table)
+    return table
 
 
-def day_of(q: Quantity) -> tuple[int | None, int, int] | None:
-    """(year or None, month, day) for a date precise to the day; None otherwise."""
-    if q.kind != "date" or not q.iso:
-        return None
-    if m := _FULL_DATE.match(q.iso):
-        return int(m.group(1)), int(m.group(2)), int(m.group(3))
-    if m := _MONTH_DAY.match(q.iso):
-        return None, int(m.group(1)), int(m.group(2))
-    return None
+def _resolve_base_periods(table: FactTable) -> None:
+    for f in table.facts:
+        if f.compare and f.base_period is None:
+            bp = base_period_from_text(f.compare, f.period)
+            if bp is None and f.base_fact is not None:
+                bp = table.facts[f.base_fact].period
+            if bp is not None:
+                table.facts[f.id] = replace(f, base_period=bp)
+
+
+def facts_with(table: FactTable, roles: Iterable[Role]) -> list[Fact]:
+    wanted = set(roles)
+    return [f for f in table.facts if f.role in wanted]

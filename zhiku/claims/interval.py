@@ -35,6 +35,18 @@ class Interval:
         o = _as_interval(other)
         return Interval(self.lo + o.lo, self.hi + o.hi)
 
+    def __radd__(self, other: float) -> Interval:
+        return self + other
+
+    def __rsub__(self, other: float) -> Interval:
+        return Interval.point(float(other)) - self
+
+    def __rmul__(self, other: float) -> Interval:
+        return self * other
+
+    def __neg__(self) -> Interval:
+        return Interval(-self.hi, -self.lo)
+
     def __sub__(self, other: Interval | float) -> Interval:
         o = _as_interval(other)
         return Interval(self.lo - o.hi, self.hi - o.lo)

@@ -1,28 +1,69 @@
-"""Whether two numbers measure the same thing, judged from the words before them.
+"""Whether two numbers measure the same thing, judged from the words that name them.
 
-A rule that pairs a value with an earlier one (this year's trains with last year's) must
-not pair exports with imports. We ask for shared words and the absence of a known opposite;
-when in doubt the pair is refused and the claim becomes unverifiable, never inconsistent.
+Statistical prose names what a number measures right before it (``税收收入181129亿元``) and
+repeats the name, often shortened or lengthened, where it uses the number again (``税收收入占
+全部收入的83.6%``, ``全国收入``). We compare names by the character pairs they share: a name's
+likeness to a candidate is the share of its character pairs found in the candidate. Words that
+carry no meaning of their own here (的, 全部, 总) are dropped first, and a known opposite (出口 and
+进口, 城镇 and 乡村, 中央 and 地方) or two different places make the likeness zero: when in doubt a
+pairing is refused, and the claim is reported unverifiable, never wrong.
 """
 
 from __future__ import annotations
+
+import re
+from functools import lru_cache
 
 # Words naming complementary parts of one whole: the parts add up to the whole.
 COMPLEMENTS: tuple[tuple[str, ...], ...] = (
     ("去程", "回程"),
     ("出口", "进口"),
+    ("城镇", "乡村"),
     ("城镇", "农村"),
+    ("城市", "农村"),
     ("男性", "女性"),
+    ("男", "女"),
     ("境内", "境外"),
     ("国内", "国外"),
+    ("中央", "地方"),
+    ("本地", "外出"),
+    ("税收", "非税"),
+    ("国产", "进口"),
     ("第一产业", "第二产业", "第三产业"),
     ("上半年", "下半年"),
+    ("东部", "中部", "西部", "东北"),
+    ("东部", "中部", "西部"),
+    ("公有", "非公有"),
+    ("国有", "民营", "外资"),
+    ("银行间", "交易所"),
+)
+
+# The word for the whole a group of complements makes up.
+GROUP_WHOLES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("出口", "进口"), "进出口"),
+    (("城镇", "乡村", "农村"), "城乡"),
+    (("男性", "女性"), "男女"),
+    (("境内", "境外"), "境内外"),
+    (("国内", "国外"), "国内外"),
+    (("去程", "回程"), "往返"),
 )
 
 # Words naming a whole made of complementary parts: 进出口 is exports plus imports.
-WHOLES = ("进出口", "往返", "城乡", "男女", "境内外", "国内外", "全年")
+WHOLES = (
+    "进出口",
+    "往返",
+    "城乡",
+    "男女",
+    "境内外",
+    "国内外",
+    "全年",
+    "总",
+    "合计",
+    "全部",
+    "整体",
+    "全行业",
+)
 
-# Words that make two labels measure different things.
 OPPOSITES: tuple[tuple[str, str], ...] = (
     *((a, b) for group in COMPLEMENTS for a in group for b in group if a != b),
     ("新签", "完成"),
@@ -30,94 +71,158 @@ OPPOSITES: tuple[tuple[str, str], ...] = (
     ("收入", "支出"),
     ("流入", "流出"),
     ("对华", "对外"),
-    ("男", "女"),
+    ("发行", "托管"),
+    ("施工", "竣工"),
+    ("新开工", "竣工"),
+    ("施工", "新开工"),
+    ("招生", "在学"),
+    ("招收", "在学"),
+    ("博士", "硕士"),
+    ("本科", "专科"),
+    ("增加值", "营业收入"),
+    ("名义", "实际"),
+    ("当年价格", "可比价格"),
+    ("数量", "金额"),
 )
 
-_STOP = set("的了是为在和与及年月日全当同其中共计约近达到至比较同比增长加减少下降提高万亿元个额量数总")
-
-# Places: two labels naming different places (全国 and 重庆) measure different things.
+# Places: two names naming different places measure different things.
 PLACES = (
-    "全国",
-    "全球",
-    "世界",
-    "全省",
-    "全市",
-    "中国",
-    "美国",
-    "日本",
-    "欧盟",
-    "欧洲",
-    "英国",
-    "德国",
-    "法国",
-    "俄罗斯",
-    "印度",
-    "韩国",
-    "东盟",
-    "非洲",
-    "拉美",
-    "中亚",
-    "北京",
-    "天津",
-    "上海",
-    "重庆",
-    "河北",
-    "山西",
-    "内蒙古",
-    "辽宁",
-    "吉林",
-    "黑龙江",
-    "江苏",
-    "浙江",
-    "安徽",
-    "福建",
-    "江西",
-    "山东",
-    "河南",
-    "湖北",
-    "湖南",
-    "广东",
-    "广西",
-    "海南",
-    "四川",
-    "贵州",
-    "云南",
-    "西藏",
-    "陕西",
-    "甘肃",
-    "青海",
-    "宁夏",
-    "新疆",
-    "香港",
-    "澳门",
-    "台湾",
-    "深圳",
-    "广州",
-    "成都",
-    "武汉",
-    "西安",
-    "郑州",
-    "杭州",
-    "南京",
-    "苏州",
-    "青岛",
-    "厦门",
-    "义乌",
-    "长沙",
-    "合肥",
-    "沈阳",
-    "大连",
-    "哈尔滨",
-    "昆明",
-    "南宁",
-    "乌鲁木齐",
-    "兰州",
-    "长三角",
-    "珠三角",
-)
+    "全国", "全球", "世界", "全省", "全市", "中国", "我国", "美国", "日本", "欧盟", "欧洲", "英国",
+    "德国", "法国", "俄罗斯", "印度", "韩国", "东盟", "非洲", "拉美", "中亚", "巴西", "土耳其", "伊朗",
+    "越南", "泰国", "新加坡", "马来西亚", "印度尼西亚", "北京", "天津", "上海", "重庆", "河北",
+    "山西", "内蒙古",
+    "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南",
+    "广东", "广西", "海南", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆",
+    "香港", "澳门", "台湾", "深圳", "广州", "成都", "武汉", "西安", "郑州", "杭州", "南京", "苏州",
+    "青岛", "厦门", "长沙", "合肥", "长三角", "珠三角",
+)  # fmt: skip
+_SAME_PLACE = ({"中国", "我国", "全国"},)
 
 # Words that mark growth at constant prices: nominal values cannot verify it.
-REAL_TERMS = ("GDP", "国内生产总值", "生产总值", "增加值", "实际增长", "可比价", "扣除价格因素", "不变价")
+REAL_TERMS = ("实际增长", "可比价", "扣除价格因素", "不变价", "可比口径", "按可比")
+REAL_INDICATORS = ("GDP", "国内生产总值", "生产总值", "增加值")
+
+# Characters and words that say nothing about what is measured.
+_NOISE = re.compile(
+    r"[的了是为在和与及、，,；;：:（）()“”\"'《》\s·%％]|全部|全体|所有|总额|总量|总数|总计|合计|"
+    r"整体|共计|累计|全年|当年|同期|当月|其中|分别|以上|以下|左右|约|近|达到|达|完成|实现|总值|各地|各省|"
+    r"各类|各种|各项|本级|规模以上|规模|初步核算|核算|数据|情况|水平"
+)
+_WHOLE_WORDS = re.compile(r"全部|全体|所有|总额|总量|总数|总计|合计|整体|全行业|总体|总")
+
+
+def _clean(label: str) -> str:
+    return _NOISE.sub("", label)
+
+
+@lru_cache(maxsize=65536)
+def pairs(label: str) -> frozenset[str]:
+    s = _clean(label)
+    if len(s) < 2:
+        return frozenset(s)
+    return frozenset(s[i : i + 2] for i in range(len(s) - 1))
+
+
+def likeness_of(query: str, label: str, forward_only: bool = False) -> float:
+    """How surely ``label`` names what ``query`` names (0–1).
+
+    Mostly how much of the query the label holds (character pairs and characters, so that
+    招收研究生 and 研究生招生 agree), a little how much of the label the query holds; two names that
+    each carry characters the other lacks (财产险公司… and 车险…: a modifier on each side) are
+    two different things of one kind, and count for less.
+    """
+    if not query or not label or opposed(query, label):
+        return 0.0
+    q, c = _clean(query), _clean(label)
+    if not q or not c:
+        return 0.0
+    qp, cp = pairs(query), pairs(label)
+    qc, cc = set(q), set(c)
+    shared_p, shared_c = len(qp & cp), len(qc & cc)
+    fwd = 0.5 * shared_p / len(qp) + 0.5 * shared_c / len(qc)
+    bwd = 0.5 * shared_p / len(cp) + 0.5 * shared_c / len(cc)
+    if forward_only:
+        return fwd
+    score = 0.7 * fwd + 0.3 * bwd
+    extra_q, extra_c = len(qc - cc), len(cc - qc)
+    if (extra_q >= 2 and extra_c >= 1) or (extra_q >= 1 and extra_c >= 2):
+        score *= 0.6
+    return score
+
+
+def coverage(query: str, label: str) -> float:
+    """How much of ``query``'s name is found in ``label`` (0–1): shared character pairs over the
+    query's pairs. A one-character query counts as found when the label holds the character."""
+    q = pairs(query)
+    if not q:
+        return 0.0
+    lab = pairs(label)
+    if len(_clean(query)) == 1:
+        return 1.0 if next(iter(q)) in _clean(label) else 0.0
+    return len(q & lab) / len(q)
+
+
+def likeness(query: str, label: str) -> float:
+    """``coverage`` with opposites and different places counted as no likeness at all."""
+    if not query or not label:
+        return 0.0
+    if opposed(query, label):
+        return 0.0
+    return coverage(query, label)
+
+
+def places(text: str) -> set[str]:
+    found = {w for w in PLACES if w in text}
+    for same in _SAME_PLACE:
+        if found & same:
+            found = (found - same) | {"中国"}
+    return found
+
+
+def opposed(a: str, b: str) -> bool:
+    """One name says x and the other its opposite y (a name holding both, 进出口, is the whole)."""
+    pa, pb = places(a), places(b)
+    if pa and pb and not (pa & pb):
+        return True
+    if _negated(a, b) or _negated(b, a):
+        return True
+    for group, whole in GROUP_WHOLES:
+        # 进口 against 进出口: a part against the whole made of it
+        part_a = any(w in a for w in group) and whole not in a
+        part_b = any(w in b for w in group) and whole not in b
+        if (part_a and whole in b) or (part_b and whole in a):
+            return True
+    for x, y in OPPOSITES:
+        if x in a and y in b and y not in a and x not in b:
+            if any(w in a for w in WHOLES if x in w) or any(w in b for w in WHOLES if y in w):
+                continue
+            return True
+    return False
+
+
+def has_content(label: str) -> bool:
+    """Whether a name says what is measured once generic words (总额, 累计, 的) are dropped."""
+    return bool(_clean(label))
+
+
+def _negated(a: str, b: str) -> bool:
+    """非税收入 against 税收收入: ``b`` names the complement (非X) of what ``a`` names (X)."""
+    for i, ch in enumerate(b):
+        if ch != "非":
+            continue
+        w = b[i + 1 : i + 3]
+        if len(w) == 2 and w in a and "非" + w not in a:
+            return True
+    return False
+
+
+def names_whole(label: str) -> bool:
+    """A name that says it is the whole (全部收入, 发行总额, 全行业, 农民工总量)."""
+    return bool(_WHOLE_WORDS.search(label))
+
+
+def strip_whole(label: str) -> str:
+    return _WHOLE_WORDS.sub("", label)
 
 
 def complement_parts(labels: list[str]) -> list[int] | None:
@@ -125,7 +230,7 @@ def complement_parts(labels: list[str]) -> list[int] | None:
     for group in COMPLEMENTS:
         picked: list[int] = []
         for word in group:
-            hits = [i for i, lab in enumerate(labels) if word in lab]
+            hits = [i for i, lab in enumerate(labels) if word in lab and not any(w in lab for w in WHOLES)]
             if len(hits) != 1:
                 break
             picked.append(hits[0])
@@ -136,35 +241,17 @@ def complement_parts(labels: list[str]) -> list[int] | None:
 
 
 def names_a_part(label: str) -> bool:
-    """Whether a label names one complementary part (进口额) rather than the whole (进出口总额)."""
+    """Whether a name says one complementary part (进口额) rather than the whole (进出口总额)."""
     if any(w in label for w in WHOLES):
         return False
-    for group in COMPLEMENTS:
-        hits = [w for w in group if w in label]
-        if len(hits) == 1:
-            return True
-    return False
-
-
-def opposed(a: str, b: str) -> bool:
-    """One label names x and the other its opposite y (a label naming both, 进出口, is the whole)."""
-    pa, pb = {w for w in PLACES if w in a}, {w for w in PLACES if w in b}
-    if pa and pb and pa != pb:
-        return True
-    if any(w in a for w in WHOLES) or any(w in b for w in WHOLES):
-        return False
-    return any(x in a and y in b and y not in a and x not in b for x, y in OPPOSITES)
-
-
-def overlap(a: str, b: str) -> int:
-    """Shared content characters (a cheap, order-free likeness of two short labels)."""
-    return len((set(a) - _STOP) & (set(b) - _STOP))
-
-
-def related(a: str, b: str) -> bool:
-    return not opposed(a, b) and overlap(a, b) >= 2
+    return any(sum(w in label for w in group) == 1 for group in COMPLEMENTS)
 
 
 def real_terms(text: str) -> bool:
-    """Whether a growth claim is about real (constant-price) growth, like GDP's."""
+    """Whether a growth claim is about real (constant-price) growth."""
     return any(w in text for w in REAL_TERMS)
+
+
+def real_indicator(text: str) -> bool:
+    """GDP and value added grow in real terms unless the text says 名义 (nominal)."""
+    return any(w in text for w in REAL_INDICATORS) and "名义" not in text

@@ -11,6 +11,7 @@ import weakref
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from zhiku.claims.interval import Interval
 from zhiku.claims.tolerance import interval_of
 from zhiku.quantities import parse_quantities
 from zhiku.quantities.model import Quantity
@@ -44,6 +45,22 @@ def annual_series_matching(store: SeriesStore, cur: Quantity, year: int) -> tupl
         if value is not None and accept.contains(value * scale[0]):
             hits.append((info.id, scale[0]))
     return hits[0] if len(hits) == 1 else None
+
+
+def previous_in_store(
+    store: SeriesStore, cur: Quantity, year: int, base: int
+) -> tuple[Interval, float, str] | None:
+    """A stored annual series whose value for ``year`` is ``cur`` itself gives the ``base`` year's value."""
+    if cur.value is None:
+        return None
+    match = annual_series_matching(store, cur, year)
+    if match is None:
+        return None
+    series_id, scale = match
+    prev = store.value(series_id, str(base))
+    if prev is None:
+        return None
+    return Interval.point(prev * scale), prev * scale, series_id
 
 
 def usd_cny(store: SeriesStore | None, year: int) -> float | None:

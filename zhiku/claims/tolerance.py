@@ -20,9 +20,11 @@ from zhiku.quantities.model import Quantity
 
 Bound = Literal["exact", "approx", "near", "over", "under", "range"]
 
-# 约 "about" and 近 "nearly" are read as 5% bands (or the written step, if wider): prose uses
-# them for rounder numbers than the digits suggest, and precision comes first.
+# 约 "about" is read as a 5% band either side (or the written step, if wider); 近/接近 "nearly" as
+# up to 10% under: prose uses them for rounder numbers than the digits suggest (接近一半 for 46.5%),
+# and a false alarm costs more than a miss.
 APPROX_BAND = 0.05
+NEAR_BAND = 0.10
 
 _BEFORE_APPROX = ("大约", "大概", "约合", "约为", "约", "左右")
 _BEFORE_NEAR = ("将近", "接近", "近")
@@ -137,7 +139,7 @@ def accepted(r: Reading) -> Interval:
     if r.bound == "under":
         return Interval(-INF, v + u / 2)
     if r.bound == "near":
-        return Interval(v - max(u, APPROX_BAND * abs(v)), v + u / 2)
+        return Interval(v - max(u, NEAR_BAND * abs(v)), v + u / 2)
     if r.bound == "approx":
         band = max(u, APPROX_BAND * abs(v))
         return Interval(v - band, v + band)

@@ -43,7 +43,7 @@ def check_command(
     ],
     as_json: Annotated[
         bool,
-        typer.Option("--json", help="输出 JSON（格式见 design.md）/ print JSON (the design.md contract)"),
+        typer.Option("--json", help="输出 JSON（见 docs/claims.md）/ print JSON (docs/claims.md)"),
     ] = False,
     problems_only: Annotated[
         bool,

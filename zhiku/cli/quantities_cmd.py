@@ -77,7 +77,9 @@ def quantities_command(
     ],
     as_json: Annotated[
         bool,
-        typer.Option("--json", help="按 design.md 的约定输出 JSON 数组 / print the JSON array of design.md"),
+        typer.Option(
+            "--json", help="输出 JSON 数组（见 docs/quantities.md）/ print a JSON array (docs/quantities.md)"
+        ),
     ] = False,
 ) -> None:
     # The quantities stage loads when the command runs, not when the CLI starts.

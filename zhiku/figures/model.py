@@ -26,6 +26,7 @@ class RenderedFigure:
     rows: tuple[tuple[str, ...], ...]
     description: str  # a sentence for <desc> and alt text
     spec: str = ""  # the Vega-Lite spec as JSON, for anyone who wants to redraw it
+    waiting: bool = False  # no series yet: the drawing is the "数据待补 / data to come" placeholder
 
     @property
     def caption(self) -> str:

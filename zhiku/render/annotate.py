@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 
 from zhiku.model import Paragraph
-from zhiku.render.inline import inline_html
+from zhiku.render.inline import InlineState, inline_html_in
 
 # Types only: importing these packages at run time would pull in the claim engine and the
 # chart toolchain (seconds of imports) for a render that is handed its findings and figures.
@@ -92,13 +92,13 @@ class Annotator:
         self.findings = [f for f in findings if f.verdict == "inconsistent"] if enabled else []
         self.count = 0  # running id for the notes on a page
 
-    def paragraph_html(self, p: Paragraph) -> Markup:
+    def paragraph_html(self, p: Paragraph, state: InlineState | None = None) -> Markup:
         marks: list[_Mark] = []
         for f in self.findings:
             if _belongs(p, f):
                 marks.extend(_Mark(s, e, f) for s, e in _locate(p, f))
         if not marks:
-            return Markup(inline_html(p.text))
+            return Markup(inline_html_in(p.text, state))
         marks.sort(key=lambda m: (m.start, -m.end))
         chosen: list[_Mark] = []
         for m in marks:  # overlapping spans: keep the first, the note names the whole finding
@@ -107,7 +107,7 @@ class Annotator:
         text = p.text
         for k, m in reversed(list(enumerate(chosen))):
             text = text[: m.start] + chr(_START + k) + text[m.start : m.end] + chr(_END + k) + text[m.end :]
-        html = inline_html(text)
+        html = inline_html_in(text, state)
         for k, m in enumerate(chosen):
             self.count += 1
             note_id = f"claim-note-{self.count}"

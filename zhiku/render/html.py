@@ -25,9 +25,29 @@ from markupsafe import Markup, escape
 
 from zhiku.errors import ZhikuError
 from zhiku.fsutil import user_cache_dir
-from zhiku.model import Figure, HtmlBlock, Issue, ListBlock, Paragraph, Publication, Quote, Table
+from zhiku.model import (
+    CALLOUT_TITLES,
+    Callout,
+    DefinitionList,
+    Figure,
+    HtmlBlock,
+    Image,
+    Issue,
+    ListBlock,
+    Paragraph,
+    Publication,
+    Quote,
+    Table,
+)
 from zhiku.render.annotate import RELATION_ZH, VERDICT_ZH, Annotator, finding_note
-from zhiku.render.inline import inline_html, inline_plain, sanitize_block
+from zhiku.render.inline import (
+    InlineState,
+    inline_html,
+    inline_html_in,
+    inline_plain,
+    sanitize_block,
+    sanitize_inline,
+)
 from zhiku.render.layout import ArticleView
 from zhiku.render.meta import contact_lines, publisher_name
 from zhiku.render.theme_files import ASSETS_DIR, THEME_DIR, theme_dirs
@@ -50,8 +70,48 @@ def _block_kind(block: object) -> str:
         Table: "table",
         Figure: "figure",
         HtmlBlock: "html",
+        Image: "image",
+        Callout: "callout",
+        DefinitionList: "deflist",
     }
     return kinds.get(type(block), "unknown")
+
+
+class PageInline:
+    """One page's inline rendering: per article, the notes already shown (``InlineState``)."""
+
+    def __init__(self, annotator: Annotator, mode: str = "web") -> None:
+        self.annotator = annotator
+        self.mode = mode
+        self.states: dict[str, InlineState] = {}
+
+    def state(self, view: ArticleView | None) -> InlineState | None:
+        if view is None:
+            return None
+        st = self.states.get(view.anchor)
+        if st is None:
+            st = self.states[view.anchor] = InlineState(view.refs, self.mode)
+        return st
+
+    def md(self, text: str, view: ArticleView | None = None) -> Markup:
+        return Markup(inline_html_in(str(text), self.state(view)))
+
+    def para(self, p: Paragraph, view: ArticleView | None = None) -> Markup:
+        return self.annotator.paragraph_html(p, self.state(view))
+
+
+_URL = re.compile(r"(https?://[^\s<>\"]+?)(?=[.,;]?(?:\s|$|<))")
+
+
+def reference_html(html: str) -> Markup:
+    """A formatted reference (citeproc's HTML, escaped) with its URL made a link."""
+    return Markup(sanitize_inline(_URL.sub(r'<a href="\1">\1</a>', str(html))))
+
+
+def width_style(width: str | None) -> str:
+    """A picture's written width as CSS: 60% → width:60%; 300px → width:300px (never wider
+    than the column)."""
+    return f"width:{width};max-width:100%" if width else ""
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
@@ -107,11 +167,14 @@ def _environment(dirs: tuple[Path, ...], root: Path) -> jinja2.Environment:
     env.filters["md"] = lambda text: Markup(inline_html(str(text)))
     env.filters["plain"] = lambda text: inline_plain(str(text))
     env.filters["raw_html"] = lambda html: Markup(sanitize_block(str(html)))
+    env.filters["reference_html"] = reference_html
     env.globals["block_kind"] = _block_kind
     env.globals["relation_zh"] = RELATION_ZH
     env.globals["verdict_zh"] = VERDICT_ZH
     env.globals["finding_note"] = finding_note
     env.globals["figure_size"] = figure_size
+    env.globals["callout_titles"] = CALLOUT_TITLES
+    env.globals["width_style"] = width_style
     return env
 
 
@@ -193,12 +256,14 @@ def _reading_page(
     **extra: object,
 ) -> str:
     """The issue page and the article pages share everything but their template and view."""
+    page = PageInline(annotator)
     return render_template(
         env,
         template,
         **page_context(publication, issue, f"../{ASSETS_DIR}"),
         **extra,
-        para=annotator.paragraph_html,
+        para=page.para,
+        md=page.md,
         figure_file=figure_file,
         pdf_name=pdf_name,
         annotate=bool(annotator.findings),

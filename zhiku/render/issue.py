@@ -69,7 +69,7 @@ def _html_pages(
     # render that is while Typst already compiles the PDF in the other thread.
     from zhiku.render.annotate import Annotator
     from zhiku.render.html import article_page, checks_page, figure_file, issue_page, theme_environment
-    from zhiku.render.wechat import wechat_page
+    from zhiku.render.wechat import wechat_figure, wechat_page
 
     env = theme_environment(publication)
     pdf_name = pdf_file_name(publication, issue)
@@ -87,6 +87,10 @@ def _html_pages(
         ).encode()
         for rf in view.figures.values():
             out[figure_file(view, rf.number)] = rf.svg.encode()
+            out[wechat_figure(view, rf.number)] = rf.png
+        for img in view.images.values():
+            out[img.name] = img.data
+            out[img.wechat_name] = img.wechat_data
     if only is None:
         out["checks.html"] = checks_page(env, publication, issue, findings, views).encode()
     return out
@@ -123,7 +127,7 @@ def render_issue(
     """
     out_dir = Path(out_dir)
     figs = figures if figures is not None else draw_figures(issue, store)
-    views = issue_layout(issue, figs)
+    views = issue_layout(issue, figs, publication)
     mine = _issue_findings(issue, findings)
     # The PDF compiles in a second thread while the web pages render in this one: Typst
     # releases the GIL while it loads fonts and lays out (most of a fresh process's render),
@@ -173,7 +177,7 @@ def render_article_update(
             article.source.file,
             article.source.line,
         )
-    views = issue_layout(issue, figures)
+    views = issue_layout(issue, figures, publication)
     mine = _issue_findings(issue, findings)
     files = _html_pages(publication, issue, views, mine, annotate, only=article.slug)
     target = out_dir / issue.date.isoformat()

@@ -6,13 +6,16 @@ figure numbers agree everywhere.
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from zhiku.errors import ZhikuWarning
-from zhiku.model import Article, Figure, Issue, Section
+from zhiku.model import Article, Figure, Image, Issue, Publication, Section, Table
+from zhiku.render.images import ImageFile, image_file
+from zhiku.render.refs import ArticleRefs, article_refs
 from zhiku.render.text import AnchorSet, anchor_for
 
 # Types only: importing these packages at run time would pull in the claim engine and the
@@ -29,6 +32,49 @@ class SectionView:
     children: tuple[SectionView, ...]
 
 
+# A number as a table cell states it: 8225, 12,400, −0.4, 98.4%, +3.5 (a dash or blank is no value).
+_NUMBER_CELL = re.compile(r"^(?P<num>[−\-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?)(?P<unit>%|‰)?$")
+_NO_VALUE = frozenset(("", "-", "—", "－", "…", "...", "/", "n.a.", "NA", "–"))
+
+
+@dataclass(frozen=True)
+class TableView:
+    """A table as the renderers lay it out: each column's alignment (numbers to the right) and,
+    per body cell, the invisible padding that lines its decimal point up with the column's."""
+
+    table: Table
+    align: tuple[str, ...]  # per column: left, right, center
+    pads: tuple[tuple[str, ...], ...]  # per body row and column: "", "0", ".0" …
+    wide: bool  # many columns or long cells: scroll sideways on a phone
+
+    def cell_pad(self, row: int, col: int) -> str:
+        return self.pads[row][col] if row < len(self.pads) and col < len(self.pads[row]) else ""
+
+
+def table_view(t: Table) -> TableView:
+    ncols = max([len(t.header)] + [len(r) for r in t.rows])
+    align: list[str] = []
+    pads: list[list[str]] = [[""] * ncols for _ in t.rows]
+    for c in range(ncols):
+        cells = [r[c].strip() if c < len(r) else "" for r in t.rows]
+        matches = [_NUMBER_CELL.match(x) for x in cells]
+        values = [m for x, m in zip(cells, matches, strict=True) if x not in _NO_VALUE]
+        # The first column is the stub (row labels: 年份, 地区 …), read as words even when they
+        # are years; the others are figures when every cell holding a value is a number.
+        numeric = c > 0 and bool(values) and all(m is not None for m in values)
+        written = t.align[c] if c < len(t.align) else ""
+        align.append(written or ("right" if numeric else "left"))
+        if numeric and (written or "right") == "right":
+            decimals = [len(m["frac"]) - 1 if m and m["frac"] else 0 for m in matches]
+            most = max(decimals)
+            for r, (m, d) in enumerate(zip(matches, decimals, strict=True)):
+                if m is not None and d < most:
+                    pads[r][c] = ("." if d == 0 else "") + "0" * (most - d)
+    longest = max([len(x) for row in (t.header, *t.rows) for x in row] or [0])
+    wide = ncols > 4 or longest > 24
+    return TableView(t, tuple(align), tuple(tuple(p) for p in pads), wide)
+
+
 @dataclass(frozen=True)
 class ArticleView:
     article: Article
@@ -36,6 +82,9 @@ class ArticleView:
     number: int  # 1-based position in the issue
     sections: tuple[SectionView, ...]
     figures: Mapping[Figure, RenderedFigure]
+    refs: ArticleRefs = field(default_factory=lambda: ArticleRefs("", 0, (), (), ()))
+    images: Mapping[Image, ImageFile] = field(default_factory=dict)
+    tables: Mapping[Table, TableView] = field(default_factory=dict)
 
     @property
     def slug(self) -> str:
@@ -43,6 +92,13 @@ class ArticleView:
 
     def figure_for(self, block: Figure) -> RenderedFigure | None:
         return self.figures.get(block)
+
+    def image_for(self, block: Image) -> ImageFile:
+        return self.images[block]
+
+    def table_for(self, block: Table) -> TableView:
+        view = self.tables.get(block)
+        return view if view is not None else table_view(block)
 
     def all_sections(self) -> list[SectionView]:
         out: list[SectionView] = []
@@ -89,19 +145,28 @@ def _match_figures(article: Article, rendered: Sequence[RenderedFigure]) -> dict
     by_number = {rf.number: rf for rf in rendered}
     out: dict[Figure, RenderedFigure] = {}
     for n, b in enumerate(blocks, start=1):
-        rf = by_block.get(b) or by_place.get((b.source.line, b.title)) or by_number.get(n)
+        rf = by_block.get(b) or by_place.get((b.source.line, b.title)) or by_number.get(b.number or n)
         if rf is not None:
             out[b] = rf
     return out
 
 
-def issue_layout(issue: Issue, figures: Mapping[str, Sequence[RenderedFigure]]) -> list[ArticleView]:
-    """Article views in issue order. ``figures`` maps an article slug to its rendered figures."""
+def issue_layout(
+    issue: Issue, figures: Mapping[str, Sequence[RenderedFigure]], publication: Publication | None = None
+) -> list[ArticleView]:
+    """Article views in issue order. ``figures`` maps an article slug to its rendered figures;
+    ``publication`` gives the reference files that citations name and the folder pictures must
+    lie in."""
     anchors = AnchorSet()
     views: list[ArticleView] = []
+    root = publication.root if publication is not None else None
     for i, article in enumerate(issue.articles, start=1):
         anchor = anchors.take(anchor_for(article.slug))
         sections = _section_views(article.sections, 1, anchor, anchors, article)
         figs = _match_figures(article, figures.get(article.slug, ()))
-        views.append(ArticleView(article, anchor, i, sections, figs))
+        blocks = list(article.walk_blocks())
+        images = {b: image_file(b, root) for b in blocks if isinstance(b, Image)}
+        tables = {b: table_view(b) for b in blocks if isinstance(b, Table)}
+        refs = article_refs(publication, article, anchor, i)
+        views.append(ArticleView(article, anchor, i, sections, figs, refs, images, tables))
     return views

@@ -21,9 +21,23 @@ import nh3
 import typst
 
 from zhiku.errors import ZhikuError, ZhikuWarning
-from zhiku.model import Block, Figure, HtmlBlock, Issue, ListBlock, Paragraph, Publication, Quote, Table
+from zhiku.model import (
+    CALLOUT_TITLES,
+    Block,
+    Callout,
+    DefinitionList,
+    Figure,
+    HtmlBlock,
+    Image,
+    Issue,
+    ListBlock,
+    Paragraph,
+    Publication,
+    Quote,
+    Table,
+)
 from zhiku.render.fonts import cut_for, pdf_font_dirs, system_font_dirs
-from zhiku.render.inline import inline_plain, inline_typst, typst_escape, typst_string
+from zhiku.render.inline import InlineState, inline_plain, inline_typst_in, typst_escape, typst_string
 from zhiku.render.layout import ArticleView, SectionView
 from zhiku.render.meta import contact_lines, publisher_name
 from zhiku.render.theme_files import THEME_DIR, theme_file
@@ -80,13 +94,34 @@ def _meta(publication: Publication, issue: Issue, views: Sequence[ArticleView]) 
         "disclaimer": list(publication.disclaimer),
         "slogan": publication.slogan,
         "copyright": publication.copyright,
+        "number": issue.number,
+        "issue_title": issue.title,
+        "summaries": {f"art-{v.number}": v.article.summary for v in views if v.article.summary},
     }
+
+
+_PX_PER_PT = 4 / 3
+
+
+def typst_width(width: str | None) -> str:
+    """A picture's written width in Typst: 60% → 60%, 300px → 225pt (CSS pixels), 5cm → 5cm."""
+    if not width:
+        return "auto"
+    if width.endswith("px"):
+        return f"{float(width[:-2]) / _PX_PER_PT:g}pt"
+    if width.endswith("%"):
+        return f"{min(float(width[:-1]), 100):g}%"
+    return width if width.endswith(("cm", "mm", "em")) else f"{float(width) / _PX_PER_PT:g}pt"
 
 
 class _Writer:
     def __init__(self, build: Path) -> None:
         self.build = build
         self.parts: list[str] = []
+        self.state: InlineState | None = None
+
+    def inline(self, md: str) -> str:
+        return inline_typst_in(md, self.state)
 
     def blocks(self, blocks: Sequence[Block], view: ArticleView) -> None:
         for b in blocks:
@@ -94,74 +129,113 @@ class _Writer:
 
     def block(self, b: Block, view: ArticleView) -> None:
         if isinstance(b, Paragraph):
-            self.parts.append(inline_typst(b.text) + "\n\n")
+            self.parts.append(self.inline(b.text) + "\n\n")
         elif isinstance(b, ListBlock):
-            items = ", ".join(f"[{inline_typst(i)}]" for i in b.items)
+            items = ", ".join(f"[{self.inline(i)}]" for i in b.items)
             if b.ordered:
                 self.parts.append(f"#enum(start: {int(b.start)}, {items})\n\n")
             else:
                 self.parts.append(f"#list({items})\n\n")
         elif isinstance(b, Quote):
-            inner = "\n\n".join(inline_typst(p.text) for p in b.paragraphs)
+            inner = "\n\n".join(self.inline(p.text) for p in b.paragraphs)
             self.parts.append(f"#block-quote[{inner}]\n\n")
         elif isinstance(b, Table):
-            self.parts.append(self.table(b) + "\n\n")
+            self.parts.append(self.table(b, view) + "\n\n")
         elif isinstance(b, Figure):
             self.figure(b, view)
+        elif isinstance(b, Image):
+            self.image(b, view)
+        elif isinstance(b, Callout):
+            title = typst_escape(b.title or CALLOUT_TITLES[b.kind])
+            self.parts.append(f"#callout({typst_string(b.kind)}, [{title}])[\n")
+            self.blocks(b.blocks, view)
+            self.parts.append("]\n\n")
+        elif isinstance(b, DefinitionList):
+            items = ", ".join(
+                f"([{self.inline(term)}], ({''.join(f'[{self.inline(d)}], ' for d in defs)}))"
+                for term, defs in b.items
+            )
+            self.parts.append(f"#zterms({items})\n\n")
         elif isinstance(b, HtmlBlock):
             text = nh3.clean(b.html, tags=set()).strip()
             if text:
                 self.parts.append(typst_escape(text) + "\n\n")
 
-    def table(self, t: Table) -> str:
+    def table(self, t: Table, view: ArticleView) -> str:
+        tv = view.table_for(t)
         n = max([len(t.header)] + [len(r) for r in t.rows] or [1])
-        head = ", ".join(f"[#strong[{inline_typst(c)}]]" for c in t.header)
+        aligns = ", ".join(tv.align[c] if c < len(tv.align) and tv.align[c] else "left" for c in range(n))
+        head = ", ".join(f"[#strong[{self.inline(c)}]]" for c in t.header)
         cells: list[str] = []
-        for row in t.rows:
+        for r, row in enumerate(t.rows):
             padded = list(row) + [""] * (n - len(row))
-            cells.extend(f"[{inline_typst(c)}]" for c in padded)
-        body = ", ".join(cells)
-        table = f"table(columns: {n}, table.header({head}), {body})"
-        if t.caption:
-            return (
-                f"#figure({table}, caption: [{inline_typst(t.caption)}], kind: table, "
-                f"numbering: none, supplement: none)"
-            )
-        return "#" + table
+            for c, cell in enumerate(padded):
+                pad = tv.cell_pad(r, c)
+                cells.append(f"[{self.inline(cell)}{f'#hide[{typst_escape(pad)}]' if pad else ''}]")
+        number = f"表{t.number} " if t.number else ""
+        caption = f"[{number}{self.inline(t.caption)}]" if t.caption else "none"
+        source = f"[{self.inline(t.source_note)}]" if t.source_note else "none"
+        out = (
+            f"#ztable(caption: {caption}, source: {source}, columns: {n}, aligns: ({aligns},), "
+            f"header: ({head},), cells: ({', '.join(cells)},))"
+        )
+        if t.number:
+            out += f" <tbl-{view.number}-{t.number}>"
+        return out
+
+    def image(self, b: Image, view: ArticleView) -> None:
+        img = view.image_for(b)
+        name = "img-" + img.name.rsplit("/", 1)[-1]
+        (self.build / name).write_bytes(img.data)
+        number = f"图{b.number} " if b.number else ""
+        caption = f"[{number}{self.inline(b.caption)}]" if b.caption else "none"
+        alt = typst_string(b.alt or b.caption or "")
+        self.parts.append(f"#zimage({typst_string(name)}, {caption}, {typst_width(b.width)}, {alt})")
+        self.parts.append(f" <fig-{view.number}-{b.number}>\n\n" if b.number else "\n\n")
 
     def figure(self, b: Figure, view: ArticleView) -> None:
         rf = view.figure_for(b)
-        if rf is None:
+        if rf is None:  # not drawn (the caller gave no drawing): caption and placeholder
             warnings.warn(
                 ZhikuWarning(
-                    f"图表没有数据，未画出：{b.title}",
-                    f"figure has no data and was left out: {b.title}",
+                    f"图表没有数据，以“数据待补”占位：{b.title}",
+                    f"figure has no data and is shown as 'data to come': {b.title}",
                     b.source.file,
                     b.source.line,
                 ),
                 stacklevel=2,
+            )
+            caption = typst_escape(f"图{b.number} {b.title}" if b.number else b.title)
+            self.parts.append(f"#zwaiting([{caption}], none)\n\n")
+            return
+        if rf.waiting:  # the placeholder as text, so it reads (and extracts) as words
+            label = f" <fig-{view.number}-{rf.number}>" if rf.number else ""
+            self.parts.append(
+                f"#zwaiting([{typst_escape(rf.caption)}], [{typst_escape(rf.source_line)}]){label}\n\n"
             )
             return
         name = f"fig-{view.number}-{rf.number}.svg"
         (self.build / name).write_text(rf.svg, encoding="utf-8")
         self.parts.append(
             f"#zfigure({typst_string(name)}, [{typst_escape(rf.caption)}], "
-            f"[{typst_escape(rf.source_line)}], {typst_string(rf.description)})\n\n"
+            f"[{typst_escape(rf.source_line)}], {typst_string(rf.description)})"
+            f" <fig-{view.number}-{rf.number}>\n\n"
         )
 
     def sections(self, sections: Sequence[SectionView], view: ArticleView) -> None:
         for s in sections:
             level = min(s.depth + 1, 6)
-            self.parts.append("=" * level + " " + typst_escape(inline_plain(s.section.title)) + "\n\n")
+            self.parts.append("=" * level + " " + self.inline(s.section.title) + "\n\n")
             self.blocks(s.section.blocks, view)
             self.sections(s.children, view)
 
     def article(self, view: ArticleView) -> None:
         a = view.article
+        self.state = InlineState(view.refs)
         # Each article from a new page: an explicit weak page break here, never inside a heading
-        # show rule (Typst forbids pagebreak there).
-        self.parts.append("#pagebreak(weak: true)\n")
-        self.parts.append("= " + typst_escape(inline_plain(a.title)) + "\n\n")
+        # show rule (Typst forbids pagebreak there). Notes are numbered per article, as on the web.
+        self.parts.append("#pagebreak(weak: true)\n#counter(footnote).update(0)\n")
+        self.parts.append("= " + typst_escape(inline_plain(a.title)) + f" <art-{view.number}>\n\n")
         byline = []
         if a.authors:
             byline.append("作者：" + "、".join(a.authors))
@@ -169,8 +243,16 @@ class _Writer:
             byline.append("关键词：" + "、".join(a.tags))
         if byline:
             self.parts.append(f"#byline[{typst_escape('　'.join(byline))}]\n\n")
+        if a.summary:
+            self.parts.append(f"#summary[{typst_escape(a.summary)}]\n\n")
         self.blocks(a.blocks, view)
         self.sections(view.sections, view)
+        if view.refs.references:
+            self.parts.append("#zrefs-title[参考文献]\n\n")
+            for r in view.refs.references:
+                label = view.refs.typst_reference(r.number)
+                self.parts.append(f"#zref[{typst_escape(r.text)}] <{label}>\n\n")
+        self.state = None
 
 
 def issue_typst_source(

@@ -29,6 +29,7 @@ from zhiku.fsutil import atomic_write_text, own_folder, remove_tree
 from zhiku.integrity import seal_tree, verify_tree
 from zhiku.model import Issue
 from zhiku.site.linktree import tree_files
+from zhiku.sources.references import REFERENCE_FILES
 
 CACHE_FORMAT = "1"
 MANIFEST = ".entry.json"  # in each entry: its files with their SHA-256, signed
@@ -76,9 +77,11 @@ def code_version() -> str:
 
 
 def publication_inputs(root: Path) -> str:
-    """A hash of what every issue's rendering shares: zhiku.yml, data/, the publication's theme."""
+    """A hash of what every issue's rendering shares: zhiku.yml, the reference files, data/, the
+    publication's theme."""
     h = hashlib.sha256(CACHE_FORMAT.encode())
-    _hash_files(h, root, [p for p in (root / "zhiku.yml",) if p.is_file()])
+    shared = [root / "zhiku.yml", *(root / name for name in REFERENCE_FILES)]
+    _hash_files(h, root, [p for p in shared if p.is_file()])
     _hash_files(h, root, _tree_files(root / "data"))
     _hash_files(h, root, _tree_files(root / "theme"))
     return h.hexdigest()

@@ -30,6 +30,7 @@ def write_feed(view: SiteView, out_dir: Path, publication: Publication | None = 
     files = {
         (i.date.isoformat(), a.slug): a.source.file for i in publication.issues for a in i.articles
     } if publication is not None else {}
+    issue_files = {i.date.isoformat(): i.source.file for i in publication.issues} if publication else {}
     yml = publication.root / "zhiku.yml" if publication is not None else None
 
     def x(text: str, where: Path | None = yml) -> str:
@@ -51,6 +52,7 @@ def write_feed(view: SiteView, out_dir: Path, publication: Publication | None = 
     fg.updated(issue_time(newest))
     # feedgen puts each new entry first; add oldest first so the file lists newest first.
     for issue in reversed(view.issues):
+        issue_yml = issue_files.get(issue.date_iso, yml)
         for article in reversed(issue.articles):
             source = files.get((issue.date_iso, article.slug), yml)
             fe = fg.add_entry()
@@ -66,6 +68,10 @@ def write_feed(view: SiteView, out_dir: Path, publication: Publication | None = 
                 fe.author({"name": x(site.publisher)})
             if article.summary:
                 fe.summary(x(article.summary, source))
+            # The issue it appeared in (第46期 · 通道与通胀), as a category a reader can filter on.
+            issue_label = x(" · ".join(part for part in (issue.number, issue.title) if part), issue_yml)
+            if issue_label:
+                fe.category(term=issue_label, label=issue_label, scheme=x(site.base_url + issue.url))
             for tag in article.tags:
                 name = x(tag.name, source)
                 fe.category(term=name, label=name)

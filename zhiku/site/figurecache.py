@@ -65,19 +65,22 @@ def draw(
     """Every article's figures, numbered per article (as ``zhiku.render.draw_figures`` does),
     taken from ``kept`` where the same figure was drawn before. Returns them and what to keep."""
     from zhiku.figures import article_figure_blocks, render_figure
-    from zhiku.figures.render import PNG_SCALE
+    from zhiku.figures.render import PNG_SCALE, warn_waiting
 
     figures: FigureMap = {}
     keep: dict[str, RenderedFigure] = {}
     for article in issue.articles:
         drawn: list[RenderedFigure] = []
-        for number, block in enumerate(article_figure_blocks(article), start=1):
+        for n, block in enumerate(article_figure_blocks(article), start=1):
+            number = block.number or n
             key = figure_key(block, number, shared)
             old = kept.get(key)
             if old is not None:
                 import vl_convert  # only when a kept figure needs its PNG again
 
                 fig = replace(old, block=block, png=bytes(vl_convert.svg_to_png(old.svg, scale=PNG_SCALE)))
+                if fig.waiting:
+                    warn_waiting(block, number)
             else:
                 fig = render_figure(block, number, store)
             drawn.append(fig)

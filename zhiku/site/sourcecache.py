@@ -33,6 +33,8 @@ from zhiku.model import Article, Issue, Paragraph, Publication
 from zhiku.render.text import join_soft_breaks
 from zhiku.site.cache import cache_root, code_version
 from zhiku.site.cachecodec import CacheFormatError, Decoder, encode, model_classes
+from zhiku.sources.publication import check_citations
+from zhiku.sources.references import REFERENCE_FILES
 
 FORMAT = "3"
 SCHEMA = 1  # of the signed record
@@ -222,11 +224,12 @@ def read_publication(root: Path) -> SourceRead:
     )
     # States are taken before anything is read: a file changed during the build looks changed
     # next time, never the other way round.
-    pub_file = root / PUBLICATION_FILE
     pub_stats = {}
-    if pub_file.is_file():
-        st = pub_file.stat()
-        pub_stats[PUBLICATION_FILE] = (st.st_size, st.st_mtime_ns)
+    # zhiku.yml and the reference files: the Publication holds both (its references too).
+    for name in (PUBLICATION_FILE, *REFERENCE_FILES):
+        if (root / name).is_file():
+            st = (root / name).stat()
+            pub_stats[name] = (st.st_size, st.st_mtime_ns)
     pub_states, pub_same = _reuse(root, pub_stats, old.publication if old else None)
     all_stats = {f.name: _stat_tree(f) for f in folders}
     checked = {
@@ -250,6 +253,7 @@ def read_publication(root: Path) -> SourceRead:
                 leads[f.name] = cached.leads
             else:
                 fresh[f.name] = sources.read_issue(f)
+                check_citations(fresh[f.name], meta.references)
                 parsed.append(f.name)
     for name in parsed:
         leads[name] = {a.slug: lead(a) for a in fresh[name].articles}

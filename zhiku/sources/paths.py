@@ -18,7 +18,7 @@ from zhiku.errors import ZhikuError
 
 # The folders of a publication that hold sources (its caches and outputs are not sources).
 SOURCE_FOLDERS = ("issues", "data", "theme")
-SOURCE_FILES = ("zhiku.yml",)
+SOURCE_FILES = ("zhiku.yml", "references.yaml", "references.yml", "references.json", "references.bib")
 
 
 def outside_error(path: Path, root: Path, file: Path | None = None, line: int | None = None) -> ZhikuError:
@@ -72,8 +72,9 @@ def publication_root_of(folder: Path) -> Path:
 
 
 def check_publication_paths(root: Path) -> None:
-    """Every symbolic link among the publication's sources (zhiku.yml, issues/, data/, theme/,
-    at any depth) resolves inside ``root``; else a ZhikuError naming the first that does not.
+    """Every symbolic link among the publication's sources (zhiku.yml, the reference files,
+    issues/, data/, theme/, at any depth) resolves inside ``root``; else a ZhikuError naming
+    the first that does not.
 
     Only links are resolved: a plain file or folder under ``root`` is inside it already.
     Hidden entries (``.zhiku/``, editor files) are not sources and are skipped.

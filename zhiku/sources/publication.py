@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 import warnings
 from pathlib import Path
 
 from zhiku.errors import ZhikuError, ZhikuWarning
-from zhiku.model import WEEKDAYS_ZH, Article, Issue, Publication, SourceRef
+from zhiku.model import WEEKDAYS_ZH, Article, Issue, Publication, Reference, SourceRef
 from zhiku.sources.markdown import read_article, ref_path
 from zhiku.sources.paths import check_publication_paths, check_tree, inside, listed_path, publication_root_of
+from zhiku.sources.references import read_references
 from zhiku.sources.text import read_text
 from zhiku.sources.yamlload import YamlDocument, as_text, load_document, parse_date
 
@@ -58,11 +60,49 @@ def _require_dir(folder: Path, zh: str, en: str) -> None:
         raise ZhikuError(f"{zh}应是文件夹", f"{en} must be a folder", folder)
 
 
-def read_issue(folder: Path | str, file_base: Path | None = None, root: Path | None = None) -> Issue:
+_NUMBER_RE = re.compile(r"^第?\s*(?P<n>\d+|[〇零一二三四五六七八九十百千]+)\s*期?$")
+
+
+def issue_number(value: object) -> str:
+    """期号 as printed, written once: ``46``, ``第46期`` and ``第 46 期`` all give ``第46期``; any
+    other wording (``2021年第5期（总第46期）``) is kept as written."""
+    text = as_text(value).strip()
+    m = _NUMBER_RE.match(unicodedata.normalize("NFKC", text))  # ４６ is 46
+    return f"第{m['n']}期" if m else text
+
+
+def check_citations(
+    issue: Issue, references: tuple[Reference, ...], problems: list[ZhikuError] | None = None
+) -> None:
+    """Every ``[@key]`` of the issue must name an entry of the publication's reference files."""
+    keys = {r.key for r in references}
+    for article in issue.articles:
+        for cite in article.citations:
+            if cite.key not in keys:
+                where = "references.yaml / references.bib"
+                err = ZhikuError(
+                    f"引用 [@{cite.key}] 在参考文献文件（{where}）中找不到",
+                    f"citation [@{cite.key}] is not in the publication's reference file ({where})",
+                    cite.source.file,
+                    cite.source.line,
+                )
+                if problems is None:
+                    raise err
+                problems.append(err)
+
+
+def read_issue(
+    folder: Path | str,
+    file_base: Path | None = None,
+    problems: list[ZhikuError] | None = None,
+    root: Path | None = None,
+) -> Issue:
     """Read ``folder/issue.yml`` and the articles it lists, in its order.
 
-    ``SourceRef.file`` paths are made relative to ``file_base`` when it is given. Every file read
-    must lie inside ``root`` (default: the publication the folder is in, else the folder).
+    ``SourceRef.file`` paths are made relative to ``file_base`` when it is given. ``problems``,
+    when given, collects the mistakes a reader can step over instead of raising the first. Every
+    file read must lie inside ``root`` (default: the publication the folder is in, else the
+    folder).
     """
     folder = Path(folder)
     _require_dir(folder, "期刊文件夹", "issue folder")
@@ -147,7 +187,13 @@ def read_issue(folder: Path | str, file_base: Path | None = None, root: Path | N
             raise ZhikuError(
                 f"文章文件“{file.name}”不存在", f"article file '{file.name}' not found", ref_file, line
             )
-        article = read_article(file, file_base)
+        try:
+            article = read_article(file, file_base, problems)
+        except ZhikuError as err:
+            if problems is None:
+                raise
+            problems.append(err)
+            continue
         if article.slug in seen:
             raise ZhikuError(
                 f"两篇文章的 slug 相同：“{article.slug}”（另见 {seen[article.slug].name}）",
@@ -168,21 +214,25 @@ def read_issue(folder: Path | str, file_base: Path | None = None, root: Path | N
 
 
 def _issue_number(doc: YamlDocument) -> str | None:
-    """The issue's number as printed (第12期): a whole number, or a short text (总第12期)."""
+    """The issue's number as printed (``issue_number``): a whole number in range, or a short text
+    (总第12期)."""
     value = doc.get("number")
     if value is None:
         return None
     if isinstance(value, int) and not isinstance(value, bool):
-        return str(doc.integer("number", 0, 1_000_000))
+        return issue_number(doc.integer("number", 0, 1_000_000))
     if isinstance(value, float):
         raise doc.error(
             "number", "期号应为整数或一小段文字", "'number' must be a whole number or a short text"
         )
-    return doc.text("number", max_length=40) or None
+    text = doc.text("number", max_length=40)
+    return issue_number(text) if text else None
 
 
-def read_publication(root: Path | str) -> Publication:
-    """Read a publication folder: ``zhiku.yml`` and every ``issues/*/`` (oldest first)."""
+def read_publication(root: Path | str, problems: list[ZhikuError] | None = None) -> Publication:
+    """Read a publication folder: ``zhiku.yml``, its reference files and every ``issues/*/``
+    (oldest first). ``problems``, when given, collects the mistakes a reader can step over
+    (and an issue that cannot be read at all) instead of raising the first."""
     root = Path(root)
     _require_dir(root, "出版物文件夹", "publication folder")
     check_publication_paths(root)
@@ -207,13 +257,28 @@ def read_publication(root: Path | str) -> Publication:
         )
     text = doc.text
 
+    try:
+        references = read_references(root)
+    except ZhikuError as err:
+        if problems is None:
+            raise
+        problems.append(err)
+        references = ()
     issues_dir = root / ISSUES_DIR
     issues: list[Issue] = []
     if issues_dir.is_dir():
         for folder in sorted(issues_dir.iterdir()):
             if folder.name.startswith(".") or not folder.is_dir():
                 continue
-            issues.append(read_issue(folder, root=root))
+            try:
+                issue = read_issue(folder, problems=problems, root=root)
+            except ZhikuError as err:
+                if problems is None:
+                    raise
+                problems.append(err)
+                continue
+            check_citations(issue, references, problems)
+            issues.append(issue)
     by_date: dict[dt.date, Issue] = {}
     for issue in issues:
         if issue.date in by_date:
@@ -243,4 +308,5 @@ def read_publication(root: Path | str) -> Publication:
         slogan=text("slogan"),
         language=language or "zh-CN",
         issues=tuple(sorted(issues, key=lambda issue: issue.date)),
+        references=references,
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import yaml
@@ -16,8 +17,11 @@ from zhiku.model import (
     WEEKDAYS_ZH,
     Article,
     Block,
+    Callout,
+    DefinitionList,
     Figure,
     HtmlBlock,
+    Image,
     ListBlock,
     Paragraph,
     Publication,
@@ -27,9 +31,10 @@ from zhiku.model import (
 )
 
 # A line starting like this would be read as a heading, list, quote, fence, HTML block,
-# link reference or setext underline instead of prose; a backslash keeps it prose.
+# link reference, setext underline, callout (:::) or definition (: …, ~ …) instead of prose;
+# a backslash keeps it prose.
 _BLOCK_START_RE = re.compile(
-    r"^(#{1,6}(\s|$)|>|[-+*](\s|$)|`{3,}|~{3,}|=+\s*$|-+\s*$|\[[^\]]+\]:"
+    r"^(#{1,6}(\s|$)|>|[-+*](\s|$)|`{3,}|~{3,}|=+\s*$|-+\s*$|\[[^\]]+\]:|:{3,}|[:~](\s|$)"
     r"|<(?![A-Za-z][A-Za-z0-9+.-]{1,31}:)[A-Za-z/!?])"  # an HTML tag, but not an autolink
 )
 _ORDERED_START_RE = re.compile(r"^(\d{1,9})([.)])(\s|$)")
@@ -81,13 +86,40 @@ def block_markdown(block: Block) -> str:
         )
     if isinstance(block, Table):
         header = "| " + " | ".join(_cell(c) for c in block.header) + " |"
-        rule = "|" + "|".join(" --- " for _ in block.header) + "|"
+        marks = {"left": ":--- ", "right": " ---:", "center": ":---:"}
+        aligns = list(block.align) + [""] * (len(block.header) - len(block.align))
+        rule = "|" + "|".join(marks.get(a, " --- ") for a in aligns[: len(block.header)]) + "|"
         rows = ["| " + " | ".join(_cell(c) for c in row) + " |" for row in block.rows]
-        return "\n".join([header, rule, *rows])
+        table = "\n".join([header, rule, *rows])
+        if block.caption is not None:
+            label = f" {{#tbl:{block.label}}}" if block.label else ""
+            table = f"表{block.number or 1} {block.caption}{label}\n\n{table}"
+        if block.source_note is not None:
+            table += f"\n\n{block.source_note}"
+        return table
     if isinstance(block, Figure):
         return figure_markdown(block)
     if isinstance(block, HtmlBlock):
         return block.html
+    if isinstance(block, Image):
+        attrs = " ".join(
+            x for x in (f"#fig:{block.label}" if block.label and block.caption is None else "",
+                        f'width="{block.width}"' if block.width else "") if x
+        )  # fmt: skip
+        out = f"![{block.alt}]({block.src})" + (f"{{{attrs}}}" if attrs else "")
+        if block.caption is not None:
+            label = f" {{#fig:{block.label}}}" if block.label else ""
+            out += f"\n\n图{block.number or 1} {block.caption}{label}"
+        return out
+    if isinstance(block, Callout):
+        inner = "\n\n".join(block_markdown(b) for b in block.blocks)
+        names = {"key": "要点", "tip": "提示", "note": "说明", "warning": "注意"}
+        title = f" {block.title}" if block.title else ""
+        return f"::: {names[block.kind]}{title}\n{inner}\n:::"
+    if isinstance(block, DefinitionList):
+        return "\n\n".join(
+            _inline(term) + "".join(f"\n: {d}" for d in defs) for term, defs in block.items
+        )
     raise TypeError(f"unknown block {block!r}")  # pragma: no cover
 
 
@@ -97,6 +129,8 @@ def figure_markdown(figure: Figure) -> str:
         data["series"] = figure.series[0]
     elif figure.series:
         data["series"] = list(figure.series)
+    if figure.label is not None:
+        data["label"] = f"fig:{figure.label}"
     for key, value in figure.options:
         data[key] = value
     if figure.source_note is not None:
@@ -127,7 +161,15 @@ def article_markdown(article: Article) -> str:
     parts.extend(block_markdown(b) for b in article.blocks)
     for section in article.sections:
         _section_markdown(section, parts)
+    parts.extend(footnote_markdown(note.label, note.paragraphs) for note in article.footnotes)
     return "\n\n".join(parts) + "\n"
+
+
+def footnote_markdown(label: str, paragraphs: Sequence[str]) -> str:
+    """``[^1]: 注释文字``; a note's later paragraphs follow indented by four spaces (the same note)."""
+    first, *rest = paragraphs or [""]
+    more = "".join("\n\n    " + p.replace("\n", "\n    ") for p in rest)
+    return f"[^{label}]: {first}{more}"
 
 
 def issue_yaml(date: dt.date, files: list[str], number: str | None = None, title: str | None = None) -> str:

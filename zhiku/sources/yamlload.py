@@ -157,6 +157,29 @@ class YamlDocument:
 def load_document(text: str, file: Path, first_line: int = 1) -> YamlDocument:
     """Parse ``text`` (which starts at line ``first_line`` of ``file``) as a YAML mapping, within
     the limits of the module's docstring. An empty document is an empty mapping."""
+    data, node = _construct(text, file, first_line, mapping_only=True)
+    if node is None:
+        return YamlDocument({}, {}, file, first_line)
+    assert isinstance(node, yaml.MappingNode) and isinstance(data, dict)
+    lines: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        lines[key] = first_line + key_node.start_mark.line
+        if isinstance(value_node, yaml.SequenceNode):
+            for n, item in enumerate(value_node.value):
+                lines[f"{key}[{n}]"] = first_line + item.start_mark.line
+    return YamlDocument({str(k): v for k, v in data.items()}, lines, file, first_line)
+
+
+def load_any(text: str, file: Path, first_line: int = 1) -> Any:
+    """Any YAML document (a list of entries, a mapping…) as data, within the same limits and
+    checks as :func:`load_document`: for files whose top level is not a mapping (a CSL-YAML
+    bibliography is a list of entries). An empty document is None."""
+    return _construct(text, file, first_line, mapping_only=False)[0]
+
+
+def _construct(text: str, file: Path, first_line: int, mapping_only: bool) -> tuple[Any, yaml.Node | None]:
+    """The document's data and its root node, every limit and check applied on the way."""
     if len(text) > MAX_CHARS:
         raise ZhikuError(
             f"YAML 内容太长（超过 {MAX_CHARS // 1000} KB）",
@@ -169,8 +192,8 @@ def load_document(text: str, file: Path, first_line: int = 1) -> YamlDocument:
         loader = _Loader(text)  # the reader checks every character here already
         node = loader.get_single_node()
         if node is None:
-            return YamlDocument({}, {}, file, first_line)
-        if not isinstance(node, yaml.MappingNode):
+            return None, None
+        if mapping_only and not isinstance(node, yaml.MappingNode):
             raise ZhikuError(
                 "应为“键: 值”形式的 YAML 映射",
                 "expected a YAML mapping of 'key: value' lines",
@@ -178,7 +201,15 @@ def load_document(text: str, file: Path, first_line: int = 1) -> YamlDocument:
                 first_line + node.start_mark.line,
             )
         _check_nodes(node, file, first_line)
-        data = loader.construct_document(node)
+        try:
+            data = loader.construct_document(node)
+        except (ValueError, OverflowError) as err:  # a value PyYAML reads but cannot make
+            raise ZhikuError(
+                f"YAML 中有无法读取的值（{err}）",
+                f"the YAML holds a value that cannot be read ({err})",
+                file,
+                first_line + node.start_mark.line,
+            ) from None
     except _TooDeep as err:
         line = first_line + (err.mark.line if err.mark is not None else 0)
         raise ZhikuError(
@@ -205,16 +236,7 @@ def load_document(text: str, file: Path, first_line: int = 1) -> YamlDocument:
     finally:
         if loader is not None:
             loader.dispose()
-    if not isinstance(data, dict):  # pragma: no cover - a MappingNode always constructs a dict
-        raise ZhikuError("应为 YAML 映射", "expected a YAML mapping", file, first_line)
-    lines: dict[str, int] = {}
-    for key_node, value_node in node.value:
-        key = str(key_node.value)
-        lines[key] = first_line + key_node.start_mark.line
-        if isinstance(value_node, yaml.SequenceNode):
-            for n, item in enumerate(value_node.value):
-                lines[f"{key}[{n}]"] = first_line + item.start_mark.line
-    return YamlDocument({str(k): v for k, v in data.items()}, lines, file, first_line)
+    return data, node
 
 
 def load_mapping(text: str, file: Path, first_line: int = 1) -> tuple[dict[str, Any], dict[str, int]]:

@@ -1,20 +1,24 @@
-"""The claim rules, one relation type a module, each a plain function
-``check(sentence, facts) -> list[Finding]``. Order here is the order findings are made."""
+"""The relation rules, one relation type a module, each a plain function ``check(table)`` over an
+article's fact table (``zhiku.claims.facts.FactTable``) that pushes its findings onto it.
+
+``RULER`` holds them in the order they run; a finding's ``relation`` is the name a rule is
+registered under. ``zhiku check --only NAME`` and the tests take the names from here.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from zhiku.claims.facts import Facts, Sentence
-from zhiku.claims.model import Finding
+from zhiku.claims.ruler import Ruler
 from zhiku.claims.rules import (
+    average,
     clock_duration,
     compound_growth,
     conversion,
+    date_span,
     difference,
     enumeration,
     lunar_date,
     multiple,
+    ordinal_year,
     pp_change,
     series,
     share,
@@ -23,20 +27,20 @@ from zhiku.claims.rules import (
     yoy_growth,
 )
 
-Rule = Callable[[Sentence, Facts], list[Finding]]
-
-RULES: tuple[Rule, ...] = (
-    compound_growth.check,
-    yoy_growth.check,
-    conversion.check,
-    weekday.check,
-    lunar_date.check,
-    clock_duration.check,
-    sums.check,
-    share.check,
-    pp_change.check,
-    difference.check,
-    multiple.check,
-    enumeration.check,
-    series.check,
-)
+RULER = Ruler()
+RULER.push(compound_growth.RELATION, compound_growth.check)
+RULER.push(yoy_growth.RELATION, yoy_growth.check)
+RULER.push(share.RELATION, share.check)
+RULER.push(pp_change.RELATION, pp_change.check)
+RULER.push(difference.RELATION, difference.check)
+RULER.push(weekday.RELATION, weekday.check)
+RULER.push(lunar_date.RELATION, lunar_date.check)
+RULER.push(clock_duration.RELATION, clock_duration.check)
+RULER.push(series.RELATION, series.check)
+RULER.push(multiple.RELATION, multiple.check)
+RULER.push(conversion.RELATION, conversion.check)
+RULER.push(sums.RELATION, sums.check)
+RULER.push(enumeration.RELATION, enumeration.check)
+RULER.push(date_span.RELATION, date_span.check)
+RULER.push(ordinal_year.RELATION, ordinal_year.check)
+RULER.push(average.RELATION, average.check)

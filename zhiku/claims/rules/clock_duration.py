@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from zhiku.claims.facts import Facts, Sentence
+from zhiku.claims import local
+from zhiku.claims.facts import FactTable
 from zhiku.claims.interval import INF, Interval
+from zhiku.claims.local import Facts, Sentence
 from zhiku.claims.model import Finding
 from zhiku.claims.tolerance import accepted, read
 from zhiku.quantities.model import Quantity
@@ -24,7 +26,11 @@ _APPROX = re.compile(r"左右|前后|许|将近|接近|近|约|大约")
 APPROX_MINUTES = 15.0
 
 
-def check(sentence: Sentence, facts: Facts) -> list[Finding]:
+def check(table: FactTable) -> None:
+    local.run(table, check_sentence)
+
+
+def check_sentence(sentence: Sentence, facts: Facts) -> list[Finding]:
     times = [q for q in sentence.quantities if q.kind == "clock_time" and q.iso]
     if len(times) < 2 or any(q.kind == "count" and q.unit == "点" for q in sentence.quantities):
         return []  # a time of day read as a count (到11点): the times are not all known

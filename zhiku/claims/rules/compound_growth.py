@@ -1,7 +1,12 @@
-"""Compound annual growth: 由A增至B … 年均增长r, with the years.
+"""Average yearly growth: 由A增至B，年均增长r% / 2020—2024年累计增长110.0%，年均增长20.4% /
+比1949年增长202.6倍，年均增长7.4% / 是2004年的7.3倍，年均增长百分之十一.
 
-r must equal (B/A)^(1/n) − 1, where n is the number of years between the first and the
-last year (2013–2019 → 6). Without the years the claim is unverifiable.
+Trigger: a growth rate with 年均 (年均增长, 年平均增长率, 年均增速). The growth over the span is, in
+order of certainty: the ends of 由A增至B (their years written beside them); a cumulative growth
+(累计增长g%) over a written span of years; a multiple of a written base year (增长N倍 is a factor
+of N + 1, 是…的N倍 of N); the value now and the same value in the first year of a written span.
+r must equal (B ÷ A)^(1/n) − 1 with n the number of years between the ends. A span whose ends
+are not written is unverifiable: the number of years is what is missing.
 """
 
 from __future__ import annotations
@@ -9,127 +14,224 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, Facts, Sentence, same_measure
-from zhiku.claims.model import Finding
-from zhiku.claims.tolerance import interval_of, is_bound_only, nominal, verdict
-from zhiku.quantities.model import Quantity
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable
+from zhiku.claims.interval import Interval
+from zhiku.claims.judge import Pairing, bound_only, conclude, finding, reading, value
+from zhiku.claims.periods import Period
+from zhiku.claims.search import candidates, current_of
 
 RELATION = "compound_growth"
 
-_RATE = re.compile(r"年均(?:复合)?(?:增长率|增长速度|增长|增速|增幅|下降|减少)|年复合增长率|复合年均增长率")
-_FROM_TO = re.compile(r"[至到]")
-_FROM = re.compile(r"[由从]")
+_KINDS = AMOUNT_KINDS | {"duration"}
 
 
-def check(sentence: Sentence, facts: Facts) -> list[Finding]:
-    if "年均" not in sentence.text and "复合" not in sentence.text:
-        return []
-    out: list[Finding] = []
-    for m in _RATE.finditer(sentence.text):
-        phrase_start = sentence.start + m.start()
-        phrase_end = sentence.start + m.end()
-        rate = next(
-            (
-                q
-                for q in sentence.quantities
-                if q.kind == "percent" and phrase_end <= q.start <= phrase_end + 4
-            ),
-            None,
+def check(table: FactTable) -> None:
+    for claim in table.facts:
+        if claim.is_cell or claim.q.kind != "percent":
+            continue
+        if claim.role == "growth" and claim.verb.startswith("年均"):
+            _judge(table, claim)
+
+
+def _phrase(claim: Fact) -> tuple[int, int]:
+    at = claim.text.rfind("年", max(0, claim.q.start - 10), claim.q.start)
+    m = re.search(r"(?:年均|年平均|平均每年)", claim.text[max(0, claim.q.start - 10) : claim.q.start])
+    start = max(0, claim.q.start - 10) + m.start() if m else (at if at >= 0 else claim.q.start)
+    return start, claim.q.end
+
+
+def _judge(table: FactTable, claim: Fact) -> None:
+    phrase = _phrase(claim)
+    stated_text = claim.text[phrase[0] : phrase[1]]
+    sign = -1.0 if claim.down else 1.0
+    stated = reading(claim) * sign
+    if labels.real_terms(claim.context) or labels.real_indicator(claim.subject):
+        table.push(
+            finding(
+                table,
+                RELATION,
+                "unverifiable",
+                claim,
+                stated_text,
+                "—",
+                "实际增速（按可比价格），不能由名义数值验算 / real growth: nominal values cannot verify it",
+                [(claim, "所述")],
+                phrase,
+                missing="名义与实际 / real vs nominal",
+            )
         )
-        if rate is None:
-            continue
-        pair = _endpoints(sentence, facts, phrase_start)
-        if pair is None:
-            continue
-        a, b = pair
-        decline = "下降" in m.group(0) or "减少" in m.group(0)
-        f = _judge(sentence, facts, a, b, rate, decline, facts.text[phrase_start : rate.end])
-        if f is not None:
-            out.append(f)
-    return out
+        return
+    pairings = _pairings(table, claim)
+    missing = (
+        "缺少起止年份或起点数值，无法计算年均增长 / "
+        "the first and last years (or the starting value) are not given"
+    )
+    f = conclude(table, RELATION, claim, stated, stated_text, pairings, missing=missing, phrase=phrase)
+    if f.verdict == "inconsistent":
+        f = _explain(f, claim, pairings)
+    table.push(f)
 
 
-def _endpoints(sentence: Sentence, facts: Facts, before: int) -> tuple[Quantity, Quantity] | None:
-    """The A and B of 由A增至B just before the rate phrase, or None."""
-    values = [q for q in sentence.quantities if q.end <= before and q.kind in AMOUNT_KINDS]
-    if len(values) < 2:
-        return None
-    a, b = values[-2], values[-1]
-    if not same_measure(a, b):
-        return None
-    between = facts.text[a.end : b.start]
-    lead = facts.text[max(sentence.start, a.start - 12) : a.start]
-    gap = facts.text[b.end : before]
-    if not _FROM_TO.search(between) or not _FROM.search(lead + between[:1]):
-        return None
-    if len(gap.strip(" ，,、")) > 4 or any(w in gap for w in ("其中", "分别", "而", "；", ";")):
-        return None  # the rate belongs to another subject (…，其中服务贸易年均增长…)
-    return a, b
+def _explain(f, claim: Fact, pairings: list[Pairing]):  # type: ignore[no-untyped-def]
+    """Name the usual slips: a cumulative growth divided by the years; one year too many or few."""
+    from dataclasses import replace
+
+    best = max(pairings, key=lambda p: p.score)
+    if len(best.data) != 2:
+        return f
+    factor, years = best.data
+    n = int(years)
+    step = 10.0**-claim.q.decimals
+    notes = []
+    simple = (factor - 1) * 100 / n
+    if abs(simple - value(claim)) <= step:
+        notes.append(
+            f"累计增长{fmt.pct((factor - 1) * 100)}除以{n}年为{fmt.pct(simple)}，年均增长应按复利计算 / "
+            "the cumulative growth divided by the years"
+        )
+    for alt in (n - 1, n + 1):
+        if alt > 0 and abs((factor ** (1 / alt) - 1) * 100 - value(claim)) <= step:
+            notes.append(
+                f"若按{alt}年计算为{fmt.pct((factor ** (1 / alt) - 1) * 100)}，可能算错了年数 / {alt} years?"
+            )
+    return replace(f, evidence=f"{f.evidence}；{'；'.join(notes)}") if notes else f
 
 
-def _years(facts: Facts, a: Quantity, b: Quantity) -> tuple[int, int] | None:
-    pa, pb = facts.period_at(a.start, inherit=False), facts.period_at(b.start, inherit=False)
-    if pa is not None and pb is not None and pa.year is not None and pb.year is not None and pa is not pb:
-        return pa.year, pb.year
-    for p in (pb, pa, facts.period_at(a.start)):
-        if p is not None and p.first is not None and p.last is not None:
-            return p.first, p.last
+def _span_years(table: FactTable, claim: Fact) -> tuple[int, int] | None:
+    """The years of the span: a year range in the sentence (2013—2019年), else a base year named in a
+    comparison (比1949年, 是2004年的) and the claim's year."""
+    sentence = table.sentences[claim.place.sentence]
+    for f in table.in_sentence(claim.place.sentence):
+        if f.period.first is not None and f.period.last is not None and f.q.start < claim.q.end:
+            return f.period.first, f.period.last
+    if claim.period.first is not None and claim.period.last is not None:
+        return claim.period.first, claim.period.last
+    end = claim.period.year
+    for ref in sentence.refs_before(claim.q.start):
+        if ref.year is not None and end is not None and ref.year < end:
+            return ref.year, end
     return None
 
 
-def _judge(
-    sentence: Sentence,
-    facts: Facts,
-    a: Quantity,
-    b: Quantity,
-    rate: Quantity,
-    decline: bool,
-    stated_text: str,
-) -> Finding | None:
-    sign = -1.0 if decline else 1.0
-    stated = interval_of(rate, facts.text) * sign
-    shown_a, shown_b = fmt.shown([a, b])
-    years = _years(facts, a, b)
-    if years is None or years[1] <= years[0]:
-        return facts.unverifiable(
-            RELATION,
-            sentence,
-            [a, b, rate],
-            stated_text,
-            f"缺少起止年份，无法计算年均增长 / the first and last years are missing: "
-            f"({shown_b}/{shown_a})^(1/n) − 1",
+def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
+    sentence = table.in_sentence(claim.place.sentence)
+    before = [g for g in sentence if g.q.end <= claim.q.start]
+    out: list[Pairing] = []
+    # 1. 由A增至B just before
+    span = _span_years(table, claim)
+    for g in reversed(before):
+        if claim.own and "其中" in claim.text[g.q.end : claim.q.start]:
+            break  # …由A增至B，其中服务贸易年均增长7.8%: another subject
+        if g.base_fact is not None and g.role in ("level", "rate") and g.q.kind in _KINDS:
+            a = table.fact(g.base_fact)
+            if a.period.year is not None and g.period.year is not None and g.period.year > a.period.year:
+                out.append(_from_values(claim, a, g, a.period.year, g.period.year, 1.0))
+                return out
+            if span is not None:
+                # 2013-2019年，…由715.7亿美元增至1548.9亿美元: the span's years are the pair's
+                out.append(_from_values(claim, a, g, span[0], span[1], 1.0))
+                return out
+            break
+    # 2. a cumulative growth over the span (累计增长110.0%) or a multiple (增长202.6倍, 是…的7.3倍)
+    for g in reversed(before):
+        if g.id == claim.id:
+            continue
+        if (
+            g.role == "growth"
+            and g.q.kind == "percent"
+            and "年均" not in g.verb
+            and ("累计" in g.context or g.period.first is not None)
+        ):
+            years = (
+                (g.period.first, g.period.last)
+                if g.period.first is not None and g.period.last is not None
+                else span
+            )
+            if years and years[1] > years[0]:
+                factor = 1 + reading(g) * (-1.0 if g.down else 1.0) / 100.0
+                out.append(
+                    _from_factor(
+                        claim, g, factor, 1 + (-1 if g.down else 1) * value(g) / 100, years, "累计增长", 0.95
+                    )
+                )
+        if g.q.kind == "multiple" and g.q.unit == "倍" and span is not None:
+            grow = (
+                bool(re.search(r"增长|增加|提高|扩大", g.qualifier_words + g.verb))
+                or "增长" in g.text[max(0, g.q.start - 3) : g.q.start]
+            )
+            add = 1.0 if grow else 0.0
+            out.append(
+                _from_factor(
+                    claim, g, reading(g) + add, value(g) + add, span, "增长" if grow else "倍数", 0.9
+                )
+            )
+    # 3. the value now and the same value in the first year of the span
+    if span is not None:
+        cur = current_of(table, claim, _KINDS)
+        if cur:
+            b = cur[0].fact
+            if b.period.year == span[1] or b.period.year is None or not b.period.explicit:
+                for s in candidates(
+                    table,
+                    claim,
+                    b.subject,
+                    like=b,
+                    period=Period(year=span[0]),
+                    exclude={b.id},
+                    min_likeness=0.5,
+                ):
+                    out.append(_from_values(claim, s.fact, b, span[0], span[1], min(cur[0].score, s.score)))
+    return out
+
+
+def _from_values(claim: Fact, a: Fact, b: Fact, y0: int, y1: int, score: float) -> Pairing:
+    n = y1 - y0
+    if bound_only(a) or bound_only(b) or n <= 0:
+        return Pairing(
+            ((a, "起点"), (b, "终点")), 0.0, Interval(float("nan"), float("nan")), float("nan"), ""
         )
-    if is_bound_only(a, facts.text) or is_bound_only(b, facts.text):
-        return facts.unverifiable(
-            RELATION,
-            sentence,
-            [a, b, rate],
-            stated_text,
-            "起点或终点只给出上下限 / a start or end value is only a bound",
-        )
-    if labels.real_terms(sentence.text):
-        return facts.unverifiable(
-            RELATION,
-            sentence,
-            [a, b, rate],
-            stated_text,
-            "按可比价格计算的实际增速，不能由名义值验算 / real growth cannot be checked from nominal values",
-        )
+    ratio = reading(b) / reading(a)
+    computed = (ratio.pow(1 / n) - 1.0) * 100.0
+    va, vb = value(a), value(b)
+    point = ((vb / va) ** (1 / n) - 1) * 100 if va > 0 and vb > 0 else float("nan")
+    sa, sb = fmt.shown([a.q, b.q])
+    where = "" if a.place.sentence == claim.place.sentence else f"{a.q.text}见{a.place.describe()}"
+    note = f"{y0}—{y1}年，{n}年" + (f"；{where}" if where else "")
+    return Pairing(
+        ((a, "起点"), (b, "终点")),
+        score,
+        computed,
+        point,
+        f"({sb}/{sa})^(1/{n}) − 1 = {fmt.pct(point)}",
+        note,
+        fmt.pct(point),
+        (vb / va if va else float("nan"), float(n)),
+    )
+
+
+def _from_factor(
+    claim: Fact,
+    g: Fact,
+    factor: Interval | float,
+    nominal_factor: float,
+    years: tuple[int, int],
+    how: str,
+    score: float,
+) -> Pairing:
     y0, y1 = years
     n = y1 - y0
-    ratio = interval_of(b, facts.text) / interval_of(a, facts.text)
-    computed = (ratio.pow(1 / n) - 1.0) * 100.0
-    va, vb = nominal(a), nominal(b)
-    point = ((vb / va) ** (1 / n) - 1) * 100 if va > 0 and vb > 0 else float("nan")
-    v = verdict(computed, stated)
-    rel = "≈" if v == "consistent" else "≠"
-    evidence = f"({shown_b}/{shown_a})^(1/{n}) − 1 = {fmt.pct(point)} {rel} {rate.text}（{y0}–{y1}年，{n}年）"
-    if v == "inconsistent":
-        for alt in (n - 1, n + 1):
-            if alt > 0 and va > 0 and vb > 0:
-                alt_point = ((vb / va) ** (1 / alt) - 1) * 100
-                if ((ratio.pow(1 / alt) - 1.0) * 100.0).overlaps(stated):
-                    evidence += (
-                        f"；若按{alt}年计算为{fmt.pct(alt_point)}，可能误用了起始年份 / matches {alt} years"
-                    )
-    return facts.finding(RELATION, v, sentence, [a, b, rate], stated_text, fmt.pct(point), evidence)
+    f_i = factor if isinstance(factor, Interval) else Interval.point(factor)
+    if n <= 0 or f_i.lo <= 0:
+        return Pairing(((g, how),), 0.0, Interval(float("nan"), float("nan")), float("nan"), "")
+    computed = (f_i.pow(1 / n) - 1.0) * 100.0
+    point = (nominal_factor ** (1 / n) - 1) * 100 if nominal_factor > 0 else float("nan")
+    return Pairing(
+        ((g, how),),
+        score,
+        computed,
+        point,
+        f"({fmt.num(nominal_factor)})^(1/{n}) − 1 = {fmt.pct(point)}",
+        f"{y0}—{y1}年，{n}年；{how}{g.q.text}",
+        fmt.pct(point),
+        (nominal_factor, float(n)),
+    )

@@ -1,10 +1,13 @@
-"""Currency conversions: 2555.4亿美元，折合人民币1.76万亿元.
+"""Conversions: the same value in other units or another currency.
 
-The rate is the year's average yuan per US dollar from the data store (the bundled series
-``fx.usd_cny.annual``, from the NBS statistical communiqués). A writer may have used another
-rate (the year-end or the day's rate), so a result that misses the average but implies a
-rate within 10% of it is unverifiable, not inconsistent; only a conversion no rate of that
-year explains (亿 written for 万, a wrong currency) is flagged.
+- a restatement in a larger unit: 95300万吨，约合9.53亿吨 / 61957.64万人次，约6.2亿人次 / 差额为57790亿元，
+  约合5.8万亿元 / 逾6.7亿平方米 — the two must agree within the second one's precision and qualifier;
+- a unit change: 399.8万公顷 … 折合5997万亩 (1 公顷 = 15 亩) and the other legal units of area,
+  length and mass;
+- a currency: 2918.5亿美元，按1美元兑6.8元人民币计，约合2万亿元人民币 / 按当期平均汇率6.8146折算为843.5亿美元
+  — at the rate the text states, else the year's average from the data store (a result that
+  implies a rate within 10% of the average may have used another day's rate: unverifiable);
+- a time base: 月均收入4780元 … 按12个月计全年约5.7万元.
 """
 
 from __future__ import annotations
@@ -12,78 +15,250 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt
-from zhiku.claims.facts import Facts, Sentence
-from zhiku.claims.model import Finding
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, last_match
+from zhiku.claims.judge import Pairing, bound_only, conclude, reading, value
 from zhiku.claims.storeview import usd_cny
-from zhiku.claims.tolerance import interval_of, is_bound_only, nominal, verdict
 
 RELATION = "conversion"
 
-_TRIGGER = re.compile(r"(?:约?折合|约合|折算[为成]?|相当于)(?:人民币|美元)?约?")
+_TRIGGER = re.compile(r"约合|折合|折算为|折算成|折算|换算为|换算成|相当于")
+_RATE = re.compile(
+    r"(?:1|一)\s*美元\s*(?:兑|兑换|折合|合|约合)\s*(?:人民币)?\s*(?P<cny>\d+(?:\.\d+)?)\s*元|汇率\s*(?:为|约为|按)?\s*(?P<rate>\d+(?:\.\d+)?)"
+)
+_PER = re.compile(r"按\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*个?(?P<unit>月|天|日|年|周)\s*(?:计|计算|算)")
+_CN = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+    "十二": 12,
+}
 RATE_SLACK = 0.10
 
+# Legal units of the same dimension: factor from the first to the second.
+UNIT_FACTORS: dict[tuple[str, str], float] = {
+    ("ha", "mu"): 15.0,
+    ("km2", "ha"): 100.0,
+    ("km2", "mu"): 1500.0,
+    ("m2", "mu"): 0.0015,
+    ("t", "kg"): 1000.0,
+    ("km", "m"): 1000.0,
+}
 
-def check(sentence: Sentence, facts: Facts) -> list[Finding]:
-    if "合" not in sentence.text and "折算" not in sentence.text and "相当于" not in sentence.text:
-        return []
-    out: list[Finding] = []
-    money = [q for q in sentence.quantities if q.kind == "money"]
-    for m in _TRIGGER.finditer(sentence.text):
-        t0, t1 = sentence.start + m.start(), sentence.start + m.end()
-        src = next(
-            (q for q in reversed(money) if q.end <= t0 and len(facts.text[q.end : t0].strip(" ，,（(")) == 0),
-            None,
-        )
-        dst = next((q for q in money if q.start >= t1 and len(facts.text[t1 : q.start].strip()) <= 1), None)
-        if src is None or dst is None or {src.unit, dst.unit} != {"USD", "CNY"}:
+
+def check(table: FactTable) -> None:
+    for b in table.facts:
+        if b.is_cell or b.q.kind not in AMOUNT_KINDS or b.q.value is None:
             continue
-        if is_bound_only(src, facts.text) or src.value is None:
+        if b.restates is not None:
+            _restatement(table, b, table.fact(b.restates))
             continue
-        year = facts.year_at(src.start)
-        stated_text = facts.text[t0 : dst.end]
-        if year is None:
-            out.append(
-                facts.unverifiable(
+        per = _PER.search(b.context[: max(0, b.context.find(b.q.text))] if b.q.text in b.context else "")
+        if per:
+            _per_period(table, b, per)
+            continue
+        if b.target is not None and _TRIGGER.search(b.context):
+            a = table.fact(b.target)
+            _convert(table, b, a)
+            continue
+        if _TRIGGER.search(b.verb or "") or _trigger_before(b):
+            source = _source(table, b)
+            if source is not None:
+                _convert(table, b, source)
+
+
+def _trigger_before(b: Fact) -> bool:
+    head = b.text[max(0, b.q.start - 10) : b.q.start]
+    head = head[max(head.rfind(c) for c in "，,；;。（(") + 1 :]
+    return bool(_TRIGGER.search(head))
+
+
+def _source(table: FactTable, b: Fact) -> Fact | None:
+    """The value converted: the nearest amount before ``b`` in its sentence of another unit or currency."""
+    for g in reversed(table.in_sentence(b.place.sentence)):
+        if g.q.end > b.q.start or g.q.kind not in AMOUNT_KINDS or g.restates is not None:
+            continue
+        if re.search(r"兑|汇率", g.text[max(0, g.q.start - 6) : g.q.end + 4]) and value(g) < 100:
+            continue  # 1美元兑6.8元: the rate, not the amount
+        if g.q.kind == b.q.kind and g.q.unit != b.q.unit:
+            return g
+    return None
+
+
+def _phrase(b: Fact) -> tuple[int, int]:
+    head = b.text[max(0, b.q.start - 12) : b.q.start]
+    m = last_match(_TRIGGER, head)
+    start = b.q.start - len(head) + m.start() if m else b.q.start
+    lo = max(b.text.rfind(c, 0, b.q.start) for c in "，,；;。") + 1
+    return max(start, lo), b.q.end
+
+
+def _restatement(table: FactTable, b: Fact, a: Fact) -> None:
+    if bound_only(a):
+        return
+    phrase = _phrase(b)
+    stated_text = b.text[phrase[0] : phrase[1]]
+    p = Pairing(
+        ((a, "原数"),),
+        1.0,
+        reading(a),
+        value(a),
+        f"{a.q.text} = {_with_unit(value(a), b)}",
+        "同一数值换用单位 / the same value in another unit",
+        _with_unit(value(a), b),
+    )
+    table.push(conclude(table, RELATION, b, reading(b), stated_text, [p], missing="", phrase=phrase))
+
+
+def _convert(table: FactTable, b: Fact, a: Fact) -> None:
+    if bound_only(a):
+        return
+    phrase = _phrase(b)
+    stated_text = b.text[phrase[0] : phrase[1]]
+    ua, ub = a.q.unit or "", b.q.unit or ""
+    if a.q.kind == "money" and {ua, ub} == {"USD", "CNY"}:
+        _currency(table, b, a, phrase, stated_text)
+        return
+    factor = UNIT_FACTORS.get((ua, ub)) or (1 / UNIT_FACTORS[(ub, ua)] if (ub, ua) in UNIT_FACTORS else None)
+    if factor is None:
+        return  # the same unit is a restatement (handled above) or another relation (相当于每月…)
+    computed = reading(a) * factor
+    point = value(a) * factor
+    result = fmt.amount(point, ub) if b.q.kind == "money" else _with_unit(point, b)
+    arithmetic = f"{a.q.text} × {fmt.num(factor)} = {result}"
+    note = "" if factor == 1.0 else f"1{_unit_name(ua)} = {fmt.num(factor)}{_unit_name(ub)}"
+    where = "" if a.place.sentence == b.place.sentence else f"{a.q.text}见{a.place.describe()}"
+    p = Pairing(
+        ((a, "原数"),),
+        1.0 if a.place.sentence == b.place.sentence or b.target else 0.8,
+        computed,
+        point,
+        arithmetic,
+        "；".join(x for x in (note, where) if x),
+        _with_unit(point, b),
+    )
+    table.push(conclude(table, RELATION, b, reading(b), stated_text, [p], missing="", phrase=phrase))
+
+
+def _unit_name(u: str) -> str:
+    return {
+        "ha": "公顷",
+        "mu": "亩",
+        "km2": "平方公里",
+        "m2": "平方米",
+        "t": "吨",
+        "kg": "千克",
+        "km": "千米",
+        "m": "米",
+    }.get(u, u)
+
+
+def _with_unit(x: float, like: Fact) -> str:
+    m = re.search(r"(万亿|亿|万)", like.q.text)
+    name = _unit_name(like.q.unit or "")
+    if m:
+        scale = {"万亿": 1e12, "亿": 1e8, "万": 1e4}[m.group(1)]
+        return f"{fmt.num(x / scale)}{m.group(1)}{name}"
+    return f"{fmt.num(x)}{name}"
+
+
+def _currency(table: FactTable, b: Fact, a: Fact, phrase: tuple[int, int], stated_text: str) -> None:
+    sentence = table.sentence_of(b).words
+    m = _RATE.search(sentence)
+    to_cny = a.q.unit == "USD"
+    if m:
+        rate = float(m.group("cny") or m.group("rate"))
+        where = f"文中汇率 {fmt.num(rate)}"
+        score = 1.0
+    else:
+        year = b.period.year or a.period.year
+        stored = usd_cny(table.store, year) if year is not None else None
+        if stored is None:
+            table.push(
+                conclude(
+                    table,
                     RELATION,
-                    sentence,
-                    [src, dst],
+                    b,
+                    reading(b),
                     stated_text,
-                    "缺少年份，无法确定汇率 / the year is not given, so the rate is unknown",
+                    [],
+                    missing=f"缺少{year or ''}年人民币对美元汇率 / the exchange rate is not given",
+                    phrase=phrase,
                 )
             )
-            continue
-        rate = usd_cny(facts.store, year)
-        if rate is None:
-            out.append(
-                facts.unverifiable(
-                    RELATION,
-                    sentence,
-                    [src, dst],
-                    stated_text,
-                    f"数据库中没有{year}年人民币对美元年平均汇率 / no {year} USD/CNY average in the store",
-                )
+            return
+        rate = stored
+        where = f"{year}年人民币对美元年平均汇率 {fmt.num(rate)} / {year} average USD/CNY"
+        score = 0.9
+    factor = rate if to_cny else 1 / rate
+    computed = reading(a) * factor
+    point = value(a) * factor
+    op = "×" if to_cny else "÷"
+    p = Pairing(
+        ((a, "原数"),),
+        score,
+        computed,
+        point,
+        f"{fmt.amount(value(a), a.q.unit)} {op} {fmt.num(rate)} = {fmt.amount(point, b.q.unit)}",
+        where,
+        fmt.amount(point, b.q.unit),
+    )
+    f = conclude(table, RELATION, b, reading(b), stated_text, [p], missing="", phrase=phrase)
+    if f.verdict == "inconsistent" and not m:
+        implied = value(b) / value(a) if to_cny else value(a) / value(b)
+        if abs(implied / rate - 1) <= RATE_SLACK:
+            from dataclasses import replace
+
+            f = replace(
+                f,
+                verdict="unverifiable",
+                evidence=(
+                    f"{f.evidence}；隐含汇率 {fmt.num(implied)}，可能按年末或当日汇率折算 / "
+                    "another day's rate?"
+                ),
+                missing="汇率 / exchange rate",
             )
-            continue
-        to_cny = src.unit == "USD"
-        computed_i = interval_of(src, facts.text) * (rate if to_cny else 1 / rate)
-        point = nominal(src) * (rate if to_cny else 1 / rate)
-        stated_i = interval_of(dst, facts.text)
-        v = verdict(computed_i, stated_i)
-        op = "×" if to_cny else "÷"
-        evidence = (
-            f"{fmt.amount(nominal(src), src.unit)} {op} {fmt.num(rate)} = {fmt.amount(point, dst.unit)} "
-            f"{'≈' if v == 'consistent' else '≠'} {dst.text}"
-            f"（{year}年人民币对美元年平均汇率 {fmt.num(rate)} / "
-            f"{year} average USD/CNY）"
-        )
-        if v == "inconsistent":
-            implied = nominal(dst) / nominal(src) if to_cny else nominal(src) / nominal(dst)
-            if abs(implied / rate - 1) <= RATE_SLACK:
-                v = "unverifiable"
-                evidence += f"；隐含汇率 {fmt.num(implied)}，可能按年末或当日汇率折算 / another rate?"
-        out.append(
-            facts.finding(
-                RELATION, v, sentence, [src, dst], stated_text, fmt.amount(point, dst.unit), evidence
-            )
-        )
-    return out
+    table.push(f)
+
+
+def _per_period(table: FactTable, b: Fact, per: re.Match[str]) -> None:
+    """按12个月计全年约5.7万元: a monthly value times the months."""
+    n_text = per.group("n")
+    n = int(n_text) if n_text.isdigit() else _CN.get(n_text)
+    if not n:
+        return
+    unit = per.group("unit")
+    marker = {"月": "月", "天": "日", "日": "日", "年": "年", "周": "周"}[unit]
+    source = None
+    for g in reversed(table.in_sentence(b.place.sentence)):
+        if (
+            g.q.end <= b.q.start
+            and g.q.kind == b.q.kind
+            and g.role == "level"
+            and re.search(f"{marker}均|每{marker}", g.label() + g.context)
+        ):
+            source = g
+            break
+    if source is None or bound_only(source):
+        return
+    phrase = (b.text.rfind("按", 0, b.q.start), b.q.end)
+    stated_text = b.text[phrase[0] : phrase[1]]
+    computed = reading(source) * float(n)
+    point = value(source) * n
+    p = Pairing(
+        ((source, "每期数值"),),
+        1.0,
+        computed,
+        point,
+        f"{source.q.text} × {n} = {_with_unit(point, b)}",
+        "",
+        _with_unit(point, b),
+    )
+    table.push(conclude(table, RELATION, b, reading(b), stated_text, [p], missing="", phrase=phrase))

@@ -1,95 +1,248 @@
-"""Differences: 由A增至B，增加d; X，比上年增加d (an amount, not a percent).
+"""Differences of amounts: 比上年增加191万人 / 竣工比新开工多4455万平方米 / 高出约1878亿元 /
+两者相差2.29万亿元 / 贸易顺差0.88万亿元 / 收支相抵，差额为57790亿元 / 由3.54降至0.50，下降3.04.
 
-d must equal B − A (or A − B for 减少/下降), in the same unit. The previous value of the
-比上年 form comes from the paragraph, as for year-on-year growth.
+Trigger: an amount read as a change (增加, 减少, 多增, 净增, 缩减, 提高 + amount) or as a gap (A比B多,
+高出, 相差, 差额, 顺差, 逆差). The two amounts are, in order of certainty: the ends of 由A增至B; the
+value and the one inside its comparison (比2022年12月的47.9小时); the value and the same value in
+the base period (比上年, 比2010年, 比上年末; the year before when no period is named); two values
+of different things, each by its name (竣工 … 新开工); the two values just before (两者相差, 高出);
+exports and imports (顺差 = 出口 − 进口, 逆差 = 进口 − 出口), revenue and spending (差额).
+The change must equal the difference, with its sign.
 """
 
 from __future__ import annotations
 
 import re
 
-from zhiku.claims import fmt
-from zhiku.claims.facts import AMOUNT_KINDS, Facts, Sentence, same_measure
-from zhiku.claims.model import Finding
-from zhiku.claims.previous import previous_in_text, value_and_change
-from zhiku.claims.tolerance import interval_of, interval_sum, is_bound_only, nominal, verdict
-from zhiku.quantities.model import Quantity
+from zhiku.claims import fmt, labels
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, same_measure
+from zhiku.claims.judge import Pairing, bound_only, conclude, reading, value
+from zhiku.claims.search import Scored, base_periods, candidates, current_of, from_to_base
 
 RELATION = "difference"
 
-_UP = "增加|增长|提高|上升|多|扩大"
-_DOWN = "减少|下降|降低|少|缩小|回落"
-_CHANGE = re.compile(rf"^[，,\s]*(?:共|净|累计)?({_UP}|{_DOWN})了?\s*$")
-_YOY = re.compile(
-    rf"(?:同比|比上年|较上年|比去年|较去年|(?:比|较)\s*(\d{{4}})\s*年)(?:净)?({_UP}|{_DOWN})了?"
-)
+_KINDS = AMOUNT_KINDS | {"duration"}
+_FLOWS = (("支出", "收入"), ("进口", "出口"), ("流出", "流入"))
+_PER_UNIT = re.compile(r"平均|均价|单价|人均|户均|日均|月均|每")
+_SIDES = {
+    "顺差": (("出口",), ("进口",)),
+    "逆差": (("进口",), ("出口",)),
+}
 
 
-def check(sentence: Sentence, facts: Facts) -> list[Finding]:
-    amounts = [q for q in sentence.quantities if q.kind in AMOUNT_KINDS]
-    if len(amounts) < 2:
-        return []
-    out: list[Finding] = []
-    used: set[int] = set()
-    for a, b, d in zip(amounts, amounts[1:], amounts[2:], strict=False):
-        if not (same_measure(a, b) and same_measure(b, d)):
+def check(table: FactTable) -> None:
+    for claim in table.facts:
+        if claim.is_cell or claim.q.kind not in _KINDS or claim.restates is not None:
             continue
-        if not facts.from_to(sentence, a, b):
-            continue
-        m = _CHANGE.match(facts.text[b.end : d.start])
-        if m is None:
-            continue
-        down = bool(re.fullmatch(_DOWN, m.group(1)))
-        f = _judge(sentence, facts, [a], b, d, down)
-        if f is not None:
-            out.append(f)
-            used.add(d.start)
-    for m in _YOY.finditer(sentence.text):
-        start, end = sentence.start + m.start(), sentence.start + m.end()
-        pair = value_and_change(facts, amounts, start, end)
-        if pair is None:
-            continue
-        cur, change = pair
-        if change.start in used or not same_measure(cur, change):
-            continue
-        period = facts.period_at(cur.start)
-        if period is None or period.year is None:
-            continue
-        base = int(m.group(1)) if m.group(1) else period.year - 1
-        prev = previous_in_text(facts, cur, base, period.month, AMOUNT_KINDS)
-        if prev is None:
-            out.append(
-                facts.unverifiable(
-                    RELATION,
-                    sentence,
-                    [cur, change],
-                    facts.text[start : change.end],
-                    f"缺少{base}年的数值 / the {base} value is not given",
-                )
-            )
-            continue
-        f = _judge(sentence, facts, prev, cur, change, bool(re.fullmatch(_DOWN, m.group(2))))
-        if f is not None:
-            out.append(f)
-    return out
+        if claim.role == "change" or (claim.role == "gap" and claim.q.kind in _KINDS):
+            _judge(table, claim)
 
 
-def _judge(
-    sentence: Sentence, facts: Facts, before: list[Quantity], after: Quantity, d: Quantity, down: bool
-) -> Finding | None:
-    if any(is_bound_only(q, facts.text) for q in [*before, after]):
-        return None
-    prev_i = interval_sum(before, facts.text)
-    diff = interval_of(after, facts.text) - prev_i
-    stated = interval_of(d, facts.text) * (-1.0 if down else 1.0)
-    v = verdict(diff, stated)
-    point = nominal(after) - sum(nominal(q) for q in before)
-    shown = fmt.shown([after, *before, d])
-    prev_shown = shown[1] if len(before) == 1 else "(" + "+".join(shown[1:-1]) + ")"
-    result = fmt.like_shown(point, [after, *before, d])
-    evidence = f"{shown[0]} − {prev_shown} = {result} {'≈' if v == 'consistent' else '≠'} {d.text}"
-    if v == "inconsistent" and shown[0] == fmt.num(nominal(after)):
-        evidence += f"（{fmt.amount(point, d.unit)}）"
-    return facts.finding(
-        RELATION, v, sentence, [*before, after, d], d.text, fmt.amount(point, d.unit), evidence
+def _phrase(claim: Fact) -> tuple[int, int]:
+    lo = max(claim.text.rfind(c, 0, claim.q.start) for c in "，,；;。") + 1
+    start = claim.compare_at if claim.compare_at >= lo else -1
+    if start < 0:
+        m = re.search(
+            r"(?:比|较)?[^，,。；;]{0,10}?(?:增加|减少|多增|少增|净增加?|净减少?|提高|下降|上升|回落|缩减|缩小|扩大|"
+            r"多|少|高出|相差|差额|顺差|逆差|增长|降低|减)",
+            claim.text[lo : claim.q.start],
+        )
+        start = lo + m.start() if m else claim.q.start
+    return start, claim.q.end
+
+
+def _sign(claim: Fact) -> float:
+    return -1.0 if claim.down else 1.0
+
+
+def _judge(table: FactTable, claim: Fact) -> None:
+    phrase = _phrase(claim)
+    stated_text = claim.text[phrase[0] : phrase[1]]
+    pairs = _pairs(table, claim)
+    pairings = [p for a, b, score in pairs if (p := _pairing(claim, a, b, score)) is not None]
+    if (
+        claim.verb == "相差"
+        or claim.verb.startswith("差距")
+        or (
+            not claim.compare
+            and claim.role == "gap"
+            and claim.verb not in _SIDES
+            and claim.verb not in ("差额",)
+        )
+    ):
+        stated = reading(claim)
+        pairings = [_absolute(p) for p in pairings]
+    else:
+        stated = reading(claim) * _sign(claim)
+    what = claim.subject or "所述指标"
+    missing = (
+        f"缺少对比的数值（{claim.compare}「{what}」）/ the value compared with is not given"
+        if claim.compare
+        else f"缺少计算差额的两个数值（「{what}」）/ the two values are not given"
     )
+    table.push(
+        conclude(table, RELATION, claim, stated, stated_text, pairings, missing=missing, phrase=phrase)
+    )
+
+
+def _absolute(p: Pairing) -> Pairing:
+    from dataclasses import replace
+
+    from zhiku.claims.interval import Interval
+
+    c = p.computed
+    lo, hi = (c.lo, c.hi) if c.lo >= 0 else ((-c.hi, -c.lo) if c.hi <= 0 else (0.0, max(-c.lo, c.hi)))
+    return replace(p, computed=Interval(lo, hi), point=abs(p.point))
+
+
+def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:
+    """a − b, in the claim's unit."""
+    if a.id == b.id or bound_only(a) or bound_only(b) or not same_measure(a.q, b.q):
+        return None
+    if not same_measure(a.q, claim.q) and not (claim.q.kind == "number" or a.q.kind == "number"):
+        return None
+    computed = reading(a) - reading(b)
+    point = value(a) - value(b)
+    sa, sb = fmt.shown([a.q, b.q])
+    shown = fmt.like_shown(point, [a.q, b.q])
+    where = [f.q.text + "见" + f.place.describe() for f in (a, b) if f.place.sentence != claim.place.sentence]
+    unit = claim.q.text[len(fmt.num(value(claim))) :] if False else ""
+    return Pairing(
+        ((b, "对比"), (a, "本项")),
+        score,
+        computed,
+        point,
+        f"{sa} − {sb} = {shown}{unit}",
+        "；".join(where),
+        fmt.amount(point, a.q.unit) if a.q.kind == "money" else fmt.num(point),
+    )
+
+
+def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
+    sentence = table.in_sentence(claim.place.sentence)
+    before = [g for g in sentence if g.q.end <= claim.q.start and g.id != claim.id]
+    # 1. 由A降至B，下降n
+    for g in reversed(before):
+        if g.role in ("change", "gap") and g.id != claim.id:
+            break
+        if (
+            g.base_fact is not None
+            and g.role in ("level", "rate")
+            and g.place.clause >= claim.place.clause - 2
+        ):
+            base = table.fact(g.base_fact)
+            if base.q.end <= g.q.start:
+                return [(g, base, 1.0)]
+    # 2. a value and its base inside the comparison
+    if claim.base_fact is not None:
+        base = table.fact(claim.base_fact)
+        cur = _current(table, claim, exclude={base.id})
+        return [(c.fact, base, c.score) for c in cur[:1]]
+    # 3. 顺差, 逆差, 差额: the two sides by name
+    if claim.verb in _SIDES or claim.verb in ("差额", "差值", "缺口"):
+        return _sides(table, claim)
+    # 4. a change over time
+    if claim.role == "change":
+        out: list[tuple[Fact, Fact, float]] = []
+        cur = _current(table, claim)
+        if not cur:
+            return []
+        a = cur[0].fact
+        ft = from_to_base(table, a)
+        if ft is not None:
+            return [(a, ft, cur[0].score)]
+        for bp in base_periods(table, claim, a):
+            for s in candidates(
+                table,
+                claim,
+                a.subject or claim.subject,
+                like=a,
+                kinds=_KINDS,
+                period=bp,
+                exclude={a.id},
+                min_likeness=0.5,
+            ):
+                out.append((a, s.fact, min(cur[0].score, s.score)))
+            if out:
+                break
+        return out
+    # 5. a gap between two things named
+    if claim.compare:
+        cur = _current(table, claim)
+        if not cur:
+            return []
+        a = cur[0].fact
+        return [
+            (a, s.fact, min(cur[0].score, s.score))
+            for s in candidates(
+                table,
+                claim,
+                claim.compare,
+                like=a,
+                kinds=_KINDS,
+                period=a.period if a.period.known else None,
+                exclude={a.id},
+                min_likeness=0.5,
+            )
+        ]
+    # 6. 两者相差 / 高出: the two values just before
+    values = [g for g in before if g.role in ("level", "rate") and g.q.kind in _KINDS and g.restates is None]
+    if len(values) >= 2 and same_measure(values[-1].q, values[-2].q):
+        return [(values[-2], values[-1], 0.9)]
+    return []
+
+
+def _current(table: FactTable, claim: Fact, exclude: set[int] | None = None) -> list[Scored]:
+    skip = exclude or set()
+    found = [s for s in current_of(table, claim, _KINDS) if s.fact.id not in skip]
+    if found:
+        return found
+    # 新增银幕4658块，银幕总数达到90968块: the value may follow the change.
+    for g in table.in_sentence(claim.place.sentence):
+        if (
+            g.q.start > claim.q.end
+            and g.role == "level"
+            and g.q.kind in _KINDS
+            and same_measure(g.q, claim.q)
+        ):
+            return [Scored(g, 0.9, 0.9)]
+    return []
+
+
+def _sides(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
+    """出口 and 进口 for 顺差/逆差; revenue and spending (or the two values before) for 差额."""
+    period = claim.period if claim.period.known else None
+    if claim.verb in _SIDES:
+        plus, minus = _SIDES[claim.verb]
+        a = _side(table, claim, plus, period)
+        b = _side(table, claim, minus, period)
+        if a is not None and b is not None:
+            return [(a.fact, b.fact, min(a.score, b.score))]
+        return []
+    # 差额 (收支相抵): spending and revenue, exports and imports, inflow and outflow
+    for income, outgo in _FLOWS:
+        a = _side(table, claim, (income,), period)
+        b = _side(table, claim, (outgo,), period)
+        if a is not None and b is not None:
+            big, small = (a, b) if value(a.fact) >= value(b.fact) else (b, a)
+            return [(big.fact, small.fact, min(a.score, b.score))]
+    return []
+
+
+def _side(table: FactTable, claim: Fact, words: tuple[str, ...], period) -> Scored | None:  # type: ignore[no-untyped-def]
+    best: Scored | None = None
+    for g in table.near(claim, 8):
+        if g.role != "level" or not same_measure(g.q, claim.q) or g.restates is not None:
+            continue
+        if words[0] in ("收入", "支出") and (g.parent is not None or g.group is not None):
+            continue  # a part of spending (其中教育支出…) is not one side of the budget balance
+        if period is not None and g.period.known and not g.period.same(period):
+            continue
+        name = g.label()
+        if _PER_UNIT.search(name):
+            continue  # a price or an average is not one side of a total
+        if any(w in name for w in words) and not labels.opposed(words[0], name):
+            score = 0.9 if g.place.sentence == claim.place.sentence else 0.8
+            if best is None or score > best.score:
+                best = Scored(g, score, 1.0)
+    return best

@@ -1,65 +1,196 @@
-"""Counts the text enumerates: A、B 2 个跨境经济合作区; 中国、美国、欧盟三个经济体.
+"""Counts the text enumerates: 东部、中部、西部、东北四个地区 / 三大门类中，采矿业、制造业、公用事业… /
+越南、马来西亚、印度尼西亚、泰国和新加坡是…前五大贸易伙伴 / 前5名的省份为北京、广东、江苏、山东和浙江 /
+包括A 1242所、B 33所、C 1547所和D 252所，四类合计3074所.
 
-The items listed with 、 right before the count must number as many as it says. A last
-item holding 和/及/与 may hide one more item, so both readings are accepted. Lists of
-numbers (七、八万亿), lists ending in 等 and counts with 各 are not checked.
+Trigger: a count of kinds (N个, N类, N大, 前N名, N者, N项, N种, N所) standing next to a list. The list
+is the one written right before the count in its clause, or right after it (…中，A、B、C / …为A、B和C),
+or the values listed before a 合计 the count qualifies. Items are separated by 、, the last two
+often by 和/及/与; a last item holding 和 counts as two when both halves are places or short names
+like the other items, else either reading is accepted (社会保障和就业 is one item). Lists with 等,
+包括…在内, 例如 are not complete and are not checked.
 """
 
 from __future__ import annotations
 
 import re
 
-from zhiku.claims.facts import Facts, Sentence
-from zhiku.claims.model import Finding
+from zhiku.claims import labels
+from zhiku.claims.facts import Fact, FactTable
+from zhiku.claims.judge import finding
 
 RELATION = "enumeration"
 
-_MEASURES = {"个", "家", "项", "国", "座", "条", "种", "所", "名", "位", "大", "份", "类", "方面"}
-_CLAUSE = re.compile(r"[，,。；;：:（(“”\"]")
-_PARTIAL = re.compile(r"包括|在内|以外|之外|除了|除|其余|其他|另外|以及|等等|例如|如")
-_CONJ = re.compile(r"和|及|与|以及|同")
+_COUNT = re.compile(
+    r"^(?:前)?(?P<n>[0-9一二两三四五六七八九十]+)\s*(?P<m>个|类|大|名|者|项|种|所|家|国|条|方面|部分)"
+)
+_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_PARTIAL = re.compile(r"等|包括[^，,。；;]*在内|例如|比如|诸如|以及其他|之一|部分")
+_CONJ = re.compile(r"以及|和|及|与|同")
+_CLAUSE = re.compile(r"[，,。；;：:（）()“”\"]")
 _NUMERAL_ONLY = re.compile(r"^[\s〇零一二三四五六七八九十百千万两0-9０-９.．%]+$")
 
 
-def check(sentence: Sentence, facts: Facts) -> list[Finding]:
-    if "、" not in sentence.text:
-        return []
-    out: list[Finding] = []
-    for q in sentence.quantities:
-        if q.kind != "count" or q.value is None or q.value != int(q.value) or not 2 <= q.value <= 30:
+def check(table: FactTable) -> None:
+    for s in table.sentences:
+        if s.table is not None or ("、" not in s.words and "和" not in s.words):
             continue
-        if (q.measure or q.unit or "") not in _MEASURES:
-            continue
-        head = facts.text[max(sentence.start, q.start - 80) : q.start]
-        clause = _CLAUSE.split(head)[-1]
-        if "、" not in clause or clause.rstrip().endswith(("等", "各", "分别", "共", "这")):
-            continue
-        if _PARTIAL.search(clause):
-            continue  # 包括A、B在内的5个国家: the list is not complete
-        lo = q.start - len(clause)
-        if any(lo <= o.start < q.start for o in sentence.quantities):
-            continue  # the items carry numbers of their own (138个国家、31个国际组织)
-        items = [s.strip() for s in clause.split("、")]
-        if any(not s or _NUMERAL_ONLY.match(s) for s in items):
-            continue
-        n = int(q.value)
-        count = len(items)
-        conj = bool(_CONJ.search(items[-1]))
-        ok = n == count or (conj and n == count + 1)
-        listed = "、".join(items)
-        reading = f"{count}项" + (f"（或{count + 1}项，若“和/及”连接两项）" if conj else "")
-        evidence = f"列出 {reading}：{listed} {'=' if ok else '≠'} {q.text.strip()} / {count} items listed"
-        first = lo + (len(clause) - len(clause.lstrip()))
-        out.append(
-            facts.finding(
-                RELATION,
-                "consistent" if ok else "inconsistent",
-                sentence,
-                [q],
-                q.text,
-                f"{count}",
-                evidence,
-                extra=[(first, q.start - (len(clause) - len(clause.rstrip())))],
-            )
+        text = s.text
+        for m in re.finditer(
+            r"(?:前)?[0-9一二两三四五六七八九十]+\s*(?:个|类|大|名|者|项|种|所|家|国|条|方面)",
+            text[s.start : s.end],
+        ):
+            start = s.start + m.start()
+            end = s.start + m.end()
+            cm = _COUNT.match(text[start:end])
+            if cm is None:
+                continue
+            n = _number(cm.group("n"))
+            if n is None or not 2 <= n <= 30:
+                continue
+            if re.match(r"\d", text[max(0, start - 1) : start]) or text[end : end + 1] in ("%", "万", "亿"):
+                continue
+            _judge(table, s.index, text, start, end, n)
+
+
+def _number(w: str) -> int | None:
+    if w.isdigit():
+        return int(w)
+    if w in _CN:
+        return _CN[w]
+    if w.startswith("十") and len(w) == 2:
+        return 10 + _CN.get(w[1], 0)
+    return None
+
+
+def _judge(table: FactTable, sidx: int, text: str, start: int, end: int, n: int) -> None:
+    sentence = table.sentences[sidx]
+    facts = [f for f in table.in_sentence(sidx)]
+    if any(f.q.start <= start < f.q.end and f.role not in ("other",) for f in facts if f.q.kind != "count"):
+        return
+    found = _list_before(text, sentence.start, start, end, facts) or _list_after(
+        text, end, sentence.end, facts
+    )
+    if found is None:
+        return
+    items, lo, hi, values = found
+    counts = {len(items)} if values else _readings(items)
+    ok = n in counts
+    listed = "、".join(items)
+    readings = "或".join(str(c) for c in sorted(counts))
+    evidence = f"列出{readings}项：{listed} {'=' if ok else '≠'} {text[start:end]} / {readings} items listed"
+    claim = _anchor(table, sidx, start, end)
+    if claim is None:
+        return
+    table.push(
+        finding(
+            table,
+            RELATION,
+            "consistent" if ok else "inconsistent",
+            claim,
+            text[start:end],
+            readings,
+            evidence,
+            [(claim, "所述")],
+            (start, end),
+            extra=[] if values else [(lo, hi)],
         )
-    return out
+    )
+
+
+def _anchor(table: FactTable, sidx: int, start: int, end: int) -> Fact | None:
+    """A fact to hang the finding on: the count itself when the reader read it, else a stand-in."""
+    for f in table.in_sentence(sidx):
+        if f.q.start <= start < f.q.end or start <= f.q.start < end:
+            return f
+    from dataclasses import replace
+
+    facts = table.in_sentence(sidx)
+    if not facts:
+        return None
+    base = facts[0]
+    from zhiku.quantities.model import Quantity
+
+    q = Quantity(start, end, base.text[start:end], "count")
+    return replace(base, id=-1, q=q, role="other")
+
+
+def _split(words: str) -> list[str]:
+    return [w.strip() for w in words.split("、")]
+
+
+def _list_before(
+    text: str, s0: int, start: int, end: int, facts: list[Fact]
+) -> tuple[list[str], int, int, bool] | None:
+    """A、B、C和D四个地区 / A、B…是…前五大…: the 、-list before the count in its clause."""
+    clause_start = max(s0, max((m.end() for m in _CLAUSE.finditer(text, s0, start)), default=s0))
+    words = text[clause_start:start]
+    # 是我国在东盟的前五大: the list ends where 是/为 begins
+    words = re.split(r"(?:这|是|为|作为|共|等)(?=[^、]*$)", words)[0] if "、" in words else words
+    words = re.sub(r"(?:这|共|合计|总计)$", "", words.strip())
+    if "、" not in words or _PARTIAL.search(words):
+        # 包括A 1242所、B 33所…，四类合计: the values listed before the count's clause
+        return _value_list(text, s0, start, end, facts)
+    if any(clause_start <= f.q.start < start for f in facts if f.q.kind not in ("date",)):
+        return _value_list(text, s0, start, end, facts)
+    items = _split(re.sub(r"^(?:其中|包括|分别是|即|有|按[^、]*分|在)", "", words.strip()))
+    if any(not w or _NUMERAL_ONLY.match(w) for w in items):
+        return None
+    lo = text.find(items[0], clause_start, start)
+    hi = text.rfind(items[-1], max(lo, clause_start), start) + len(items[-1])
+    return items, max(lo, clause_start), max(hi, lo + 1), False
+
+
+def _list_after(text: str, end: int, s1: int, facts: list[Fact]) -> tuple[list[str], int, int, bool] | None:
+    """三大门类中，A、B、C… / 前5名的省份为A、B、C、D和E: the first 、-list after the count."""
+    rest = text[end:s1]
+    m = re.search(r"(?:中|为|是|有|包括)[，,：:]?\s*(?P<list>[^，,。；;：:]*、[^，,。；;：:]*)", rest)
+    if m is None or m.start() > 12:
+        return None
+    words = m.group("list")
+    words = re.split(r"(?:增加值|等|分别|的|合计|共)", words)[0]
+    lo = end + m.start("list")
+    if _PARTIAL.search(words) or any(lo <= f.q.start < lo + len(words) for f in facts):
+        return None
+    items = _split(words)
+    if len(items) < 2 or any(not w for w in items):
+        return None
+    return items, lo, lo + len(words), False
+
+
+def _value_list(
+    text: str, s0: int, start: int, end: int, facts: list[Fact]
+) -> tuple[list[str], int, int, bool] | None:
+    """包括普通本科学校1242所、本科层次职业学校33所…和成人高等学校252所，四类合计…: one value per item."""
+    if not re.match(r"^[^，,。；;\d]{0,4}?(?:合计|共计|总计|共)", text[end : end + 8]):
+        return None  # 四类合计: only a count that totals the values listed counts them
+    before = [f for f in facts if f.q.end <= start and f.role in ("level",) and f.q.kind != "date"]
+    if not before:
+        return None
+    group = [f for f in before if f.group is not None]
+    if group:
+        g = group[-1].group
+        members = [f for f in before if f.group == g]
+        return [f.item or f.q.text for f in members], members[0].q.start, members[-1].q.end, True
+    run = [before[-1]]
+    for f in reversed(before[:-1]):
+        gap = text[f.q.end : run[0].q.start]
+        if re.fullmatch(r"(?:、|和|及|与)[^，,。；;0-9]{0,16}", gap) and f.q.unit == run[0].q.unit:
+            run.insert(0, f)
+        else:
+            break
+    if len(run) < 2 or re.search(r"[，,；;]", text[run[-1].q.end : start]) is None:
+        return None
+    return [f.subject or f.q.text for f in run], run[0].q.start, run[-1].q.end, True
+
+
+def _readings(items: list[str]) -> set[int]:
+    """How many items a list can be read as: A、B、C和D is four; 社会保障和就业 may be one item."""
+    k = len(items)
+    last = items[-1]
+    parts = [p for p in _CONJ.split(last) if p]
+    if len(parts) < 2:
+        return {k}
+    short = max(len(x) for x in items[:-1]) if k > 1 else 4
+    if all(labels.places(p) for p in parts) or all(len(p) <= max(3, short) and len(p) <= 4 for p in parts):
+        return {k + len(parts) - 1}
+    return {k, k + len(parts) - 1}

@@ -12,7 +12,9 @@ from functools import lru_cache
 
 from lunar_python import Lunar, Solar
 
-from zhiku.claims.facts import Facts, Sentence, day_of
+from zhiku.claims import local
+from zhiku.claims.facts import FactTable
+from zhiku.claims.local import Facts, Sentence, day_of
 from zhiku.claims.model import Finding, Verdict
 from zhiku.quantities.model import Quantity
 
@@ -48,7 +50,11 @@ _LINK = re.compile(r"^[\s（(，,]*(?:即|为|是|正值|农历)?[\s（(]*$")
 _DIGITS = "〇一二三四五六七八九十"
 
 
-def check(sentence: Sentence, facts: Facts) -> list[Finding]:
+def check(table: FactTable) -> None:
+    local.run(table, check_sentence)
+
+
+def check_sentence(sentence: Sentence, facts: Facts) -> list[Finding]:
     if not _NAME.search(sentence.text):
         return []
     out: list[Finding] = []

@@ -1,7 +1,16 @@
-"""Multiples: A是B的k倍; 由A增至B，翻了一番 (×2), 翻两番 (×4).
+"""Multiples: A是B的k倍 / 是上年的2.46倍 / 比1949年增长202.6倍 / A比B多k倍 / 即增长1.46倍 / 翻了一番(多) /
+至少是…的2倍 / 性别比为105.07 / 城乡居民收入比为2.39.
 
-增长了k倍 is checked only when it reads unambiguously: the standard reading is ×(k+1), but
-many writers mean ×k, so a ratio of k is reported unverifiable rather than wrong.
+Trigger: a multiple (k倍, 翻n番) or a ratio named as such (性别比, 收入比). The two values:
+- 是B的k倍: A is what the clause continues; B is the value written after 是 (9215元), the same
+  value in a year written there (是上年的, 是2004年的), or the value of the thing named there
+  (是钢材的, 是印度的) in A's period. The ratio A ÷ B must equal k.
+- 增长k倍, 多k倍, 提高k倍: the same, against the base of the comparison (比1949年, 比钢材) or of
+  由A增至B; by the standard reading the ratio is k + 1. A ratio of exactly k is the common
+  misreading and is reported as such.
+- 翻n番: the ratio is 2ⁿ (翻一番多: from 2ⁿ up to 2ⁿ⁺¹).
+- 性别比: males per 100 females; 城乡…比: urban over rural — both standard official indicators.
+A bound (至少, 接近, 超过) turns the equality into the matching interval.
 """
 
 from __future__ import annotations
@@ -9,81 +18,254 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt
-from zhiku.claims.facts import AMOUNT_KINDS, Facts, Sentence, same_measure
-from zhiku.claims.interval import Interval
-from zhiku.claims.model import Finding, Verdict
-from zhiku.claims.tolerance import interval_of, is_bound_only, nominal, verdict
-from zhiku.quantities.model import Quantity
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, same_measure
+from zhiku.claims.interval import INF, Interval
+from zhiku.claims.judge import Pairing, bound_only, conclude, reading, value
+from zhiku.claims.periods import Period
+from zhiku.claims.search import Scored, candidates, current_of, earlier_in_sentence, from_to_base
 
 RELATION = "multiple"
 
-_IS = re.compile(r"(?:是|为|相当于)[^，,。；;]*$")
-_OF = re.compile(r"^\s*的\s*$")
-_GROW = re.compile(r"^[，,\s]*(?:增长|增加|扩大|提高)了?\s*$")
+_KINDS = AMOUNT_KINDS | {"duration", "percent"}
+_IS_OF = re.compile(
+    r"(?:是|为|相当于|达到|达|接近|将近|约为|约是|超过|不到|不足)(?P<of>[^，,。；;]{0,20}?)的$"
+)
+_GROW = re.compile(r"(?:增长|增加|提高|扩大|上升|增)了?$")
+_MORE = re.compile(r"多了?$")
+_COMPARE = re.compile(r"(?:比|较)(?P<of>[^，,。；;]{0,20}?)(?:增长|增加|提高|扩大|上升|多|增)了?$")
+_FLOOR = re.compile(r"至少|起码|最少|不少于|不低于|超过|以上|逾|突破")
+_NEAR = re.compile(r"接近|将近|近")
+_SEX_RATIO = re.compile(r"性别比")
 
 
-def check(sentence: Sentence, facts: Facts) -> list[Finding]:
-    mults = [q for q in sentence.quantities if q.kind == "multiple" and q.value is not None]
-    if not mults:
+def check(table: FactTable) -> None:
+    for claim in table.facts:
+        if claim.is_cell:
+            continue
+        if claim.q.kind == "multiple" and claim.q.value is not None:
+            _judge(table, claim)
+        elif claim.q.kind == "number" and _SEX_RATIO.search(claim.own or claim.subject):
+            _sex_ratio(table, claim)
+
+
+def _phrase(claim: Fact) -> tuple[int, int]:
+    lo = max(claim.text.rfind(c, 0, claim.q.start) for c in "，,；;。") + 1
+    m = re.search(
+        r"(?:至少|起码|接近|将近)?(?:仍)?(?:是|为|相当于|比|较|即|翻|增长)", claim.text[lo : claim.q.start]
+    )
+    start = lo + m.start() if m else claim.q.start
+    return start, claim.q.end
+
+
+def _stated(claim: Fact, target: float | None = None) -> Interval:
+    """The claim as an interval of ratios; 翻n番 → 2ⁿ (多: up to 2ⁿ⁺¹)."""
+    pre = claim.text[max(0, claim.q.start - 6) : claim.q.start] + claim.qualifier_words
+    after = claim.text[claim.q.end : claim.q.end + 2]
+    if claim.q.unit == "番":
+        n = value(claim)
+        lo, hi = 2.0**n, 2.0**n
+        if after.startswith("多"):
+            return Interval(lo, 2.0 ** (n + 1))
+        return Interval(lo * 0.95, hi * 1.05)
+    r = reading(claim)
+    if _FLOOR.search(pre) or after.startswith(("以上", "多")):
+        return Interval(r.lo, INF)
+    if _NEAR.search(pre):
+        v = value(claim)
+        return Interval(v * 0.9, v + (r.hi - v))
+    return r
+
+
+def _judge(table: FactTable, claim: Fact) -> None:
+    phrase = _phrase(claim)
+    stated_text = claim.text[phrase[0] : phrase[1]]
+    pre = claim.text[max(0, claim.q.start - 24) : claim.q.start]
+    pre = pre[max(pre.rfind(c) for c in "，,；;。") + 1 :]
+    grow = claim.q.unit == "倍" and (_GROW.search(pre) is not None or _MORE.search(pre) is not None)
+    pairs = _pairs(table, claim, pre, grow)
+    add = 1.0 if grow else 0.0
+    pairings = [p for a, b, score in pairs if (p := _pairing(claim, a, b, score, add)) is not None]
+    stated = _stated(claim)
+    if grow:
+        stated = stated + 1.0
+    missing = "缺少比较的两个数值 / the two values compared are not given"
+    f = conclude(table, RELATION, claim, stated, stated_text, pairings, missing=missing, phrase=phrase)
+    if f.verdict == "inconsistent" and pairings:
+        f = _explain(f, claim, pairings, grow)
+    table.push(f)
+
+
+def _explain(f, claim: Fact, pairings: list[Pairing], grow: bool):  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    best = max(pairings, key=lambda p: p.score)
+    ratio = best.point
+    k = value(claim)
+    step = 10.0**-claim.q.decimals
+    if grow and abs(ratio - k) <= step:
+        note = (
+            f"比值为{fmt.num(ratio, 2)}：“增长{fmt.num(k)}倍”是原来的{fmt.num(k + 1)}倍，"
+            f"此处应为“是…的{fmt.num(k)}倍” / 增长k倍 means k + 1 times"
+        )
+    elif not grow and claim.q.unit == "倍" and abs(ratio - 1 - k) <= step:
+        note = (
+            f"比值为{fmt.num(ratio, 2)}：应为“是…的{fmt.num(ratio, 1)}倍”或“增长{fmt.num(k)}倍” / "
+            "the ratio minus one"
+        )
+    else:
+        return f
+    return replace(f, evidence=f"{f.evidence}；{note}")
+
+
+def _pairing(claim: Fact, a: Fact, b: Fact, score: float, add: float) -> Pairing | None:
+    if a.id == b.id or bound_only(a) or bound_only(b):
+        return None
+    if not (same_measure(a.q, b.q) or (a.q.kind == b.q.kind == "money" and a.q.unit == b.q.unit)):
+        return None
+    computed = reading(a) / reading(b)
+    point = value(a) / value(b) if value(b) else float("nan")
+    sa, sb = fmt.shown([a.q, b.q])
+    where = [f"{x.q.text}见{x.place.describe()}" for x in (a, b) if x.place.sentence != claim.place.sentence]
+    arithmetic = f"{sa}/{sb} = {fmt.num(point, 2)}"
+    if claim.q.unit == "番":
+        arithmetic += f"（翻{fmt.num(value(claim))}番为×{fmt.num(2 ** value(claim))}）"
+    elif add:
+        arithmetic += f"（增长{fmt.num(value(claim))}倍即为{fmt.num(value(claim) + 1)}倍）"
+    return Pairing(
+        ((b, "基数"), (a, "比较")),
+        score,
+        computed,
+        point,
+        arithmetic,
+        "；".join(where),
+        f"{fmt.num(point, 2)}倍",
+    )
+
+
+def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fact, Fact, float]]:
+    # 是B的k倍 / 比B增长k倍: what is named there
+    m = _IS_OF.search(pre) or _COMPARE.search(pre)
+    of = m.group("of").strip() if m else ""
+    sentence_facts = table.in_sentence(claim.place.sentence)
+    if m:
+        of_start = claim.q.start - len(pre) + m.start("of")
+        inside = [
+            g
+            for g in sentence_facts
+            if of_start <= g.q.start and g.q.end <= claim.q.start and g.q.kind in _KINDS
+        ]
+        if inside:
+            # 是低收入组9215元的10.3倍: the value written there; A is the value before it
+            b = inside[-1]
+            before = [
+                g for g in sentence_facts if g.q.end <= of_start and g.q.kind in _KINDS and g.role == "level"
+            ]
+            if before and same_measure(before[-1].q, b.q):
+                return [(before[-1], b, 1.0)]
+            return []
+    a_found = _current(table, claim)
+    if not a_found:
         return []
-    amounts = [q for q in sentence.quantities if q.kind in AMOUNT_KINDS]
-    out: list[Finding] = []
-    for k in mults:
-        before = [q for q in amounts if q.end <= k.start]
-        if len(before) < 2:
-            continue
-        a, b = before[-2], before[-1]
-        if not same_measure(a, b) or any(is_bound_only(q, facts.text) for q in (a, b)):
-            continue
-        gap_ab, gap_bk = facts.text[a.end : b.start], facts.text[b.end : k.start]
-        ratio = interval_of(a, facts.text) / interval_of(b, facts.text)
-        point = nominal(a) / nominal(b) if nominal(b) else float("nan")
-        sa, sb = fmt.shown([a, b])
-        if k.unit == "倍" and _IS.search(gap_ab) and _OF.match(gap_bk):
-            v: Verdict = verdict(ratio, interval_of(k, facts.text))
-            ev = f"{sa}/{sb} = {fmt.num(point, 2)} {'≈' if v == 'consistent' else '≠'} {k.text}"
-            out.append(
-                facts.finding(
-                    RELATION, v, sentence, [a, b, k], f"是…的{k.text}", f"{fmt.num(point, 2)}倍", ev
-                )
-            )
-            continue
-        # 由A增至B，翻了n番 / 增长了k倍: B/A
-        if not facts.from_to(sentence, a, b):
-            continue
-        grow = interval_of(b, facts.text) / interval_of(a, facts.text)
-        gpoint = nominal(b) / nominal(a) if nominal(a) else float("nan")
-        if k.unit == "番":
-            target = 2.0 ** float(k.value or 0)
-            stated = _band(target, k, facts)
-            v = verdict(grow, stated)
-            rel = "≈" if v == "consistent" else "≠"
-            ev = f"{sb}/{sa} = {fmt.num(gpoint, 2)} {rel} 2^{fmt.num(k.value or 0)} = {fmt.num(target)}"
-            out.append(facts.finding(RELATION, v, sentence, [a, b, k], k.text, f"{fmt.num(gpoint, 2)}倍", ev))
-        elif k.unit == "倍" and _GROW.match(gap_bk):
-            kk = float(k.value or 0)
-            strict = _band(kk + 1, k, facts)
-            loose = _band(kk, k, facts)
-            if verdict(grow, strict) == "consistent":
-                v = "consistent"
-                ev = f"{sb}/{sa} = {fmt.num(gpoint, 2)}，增长{fmt.num(kk)}倍即为原来的{fmt.num(kk + 1)}倍"
-            elif verdict(grow, loose) == "consistent":
-                v = "unverifiable"
-                ev = (
-                    f"{sb}/{sa} = {fmt.num(gpoint, 2)}："
-                    f"按规范“增长{fmt.num(kk)}倍”应为原来的{fmt.num(kk + 1)}倍，"
-                    f"此处似指“是原来的{fmt.num(kk)}倍” / ambiguous usage"
-                )
-            else:
-                v = "inconsistent"
-                ev = f"{sb}/{sa} = {fmt.num(gpoint, 2)}，既非{fmt.num(kk + 1)}倍也非{fmt.num(kk)}倍"
-            out.append(facts.finding(RELATION, v, sentence, [a, b, k], k.text, f"{fmt.num(gpoint, 2)}倍", ev))
+    a = a_found[0].fact
+    out: list[tuple[Fact, Fact, float]] = []
+    year = re.search(r"(\d{4})\s*年(末|底)?", of)
+    if year or re.fullmatch(r"(?:上年|去年|上年末|上年同期)", of):
+        y = int(year.group(1)) if year else (a.period.year - 1 if a.period.year else None)
+        if y is None:
+            return []
+        want = Period(year=y, end=bool(year and year.group(2)) or of.endswith("末"))
+        for s in candidates(
+            table, claim, a.subject, like=a, kinds=_KINDS, period=want, exclude={a.id}, min_likeness=0.5
+        ):
+            out.append((a, s.fact, min(a_found[0].score, s.score)))
+        return out
+    if of:
+        for s in candidates(
+            table,
+            claim,
+            of,
+            like=a,
+            kinds=_KINDS,
+            period=a.period if a.period.known else None,
+            exclude={a.id},
+            min_likeness=0.5,
+        ):
+            out.append((a, s.fact, min(a_found[0].score, s.score)))
+        return out
+    # 由A增至B，翻了一番 / 增长k倍 with no comparison: the pair, else the comparison of the sentence
+    base = from_to_base(table, a) or earlier_in_sentence(table, claim, a)
+    if base is not None:
+        return [(a, base, a_found[0].score)]
+    sentence = table.sentences[claim.place.sentence]
+    for ref in sentence.refs_before(claim.q.start):
+        if ref.year is not None and a.period.year is not None and ref.year < a.period.year:
+            for s in candidates(
+                table,
+                claim,
+                a.subject,
+                like=a,
+                kinds=_KINDS,
+                period=Period(year=ref.year, end=ref.end),
+                exclude={a.id},
+                min_likeness=0.5,
+            ):
+                out.append((a, s.fact, min(a_found[0].score, s.score)))
+            return out
     return out
 
 
-def _band(target: float, k: Quantity, facts: Facts) -> Interval:
-    """翻番 and whole multiples are round figures: accept ±5% around them, or the written precision."""
-    written = interval_of(k, facts.text)
-    scale = target / float(k.value) if k.value else 1.0
-    lo, hi = written.lo * scale, written.hi * scale
-    return Interval(min(lo, target * 0.95), max(hi, target * 1.05))
+def _current(table: FactTable, claim: Fact) -> list[Scored]:
+    found = current_of(table, claim, _KINDS)
+    if found:
+        return found
+    if claim.subject:
+        return [
+            s
+            for s in candidates(
+                table, claim, claim.subject, kinds=_KINDS, period=claim.period if claim.period.known else None
+            )
+            if s.likeness >= 0.6
+        ][:1]
+    return []
+
+
+def _sex_ratio(table: FactTable, claim: Fact) -> None:
+    """性别比: males per 100 females, from the two counts named 男 and 女 in the claim's paragraph."""
+    male = female = None
+    for g in table.near(claim, 4):
+        if g.role != "level" or g.q.kind not in AMOUNT_KINDS:
+            continue
+        name = g.label()
+        if male is None and "男" in name and "女" not in name:
+            male = g
+        if female is None and "女" in name and "男" not in name:
+            female = g
+    phrase = (claim.text.rfind("性别比", 0, claim.q.start), claim.q.end)
+    stated_text = claim.text[phrase[0] : phrase[1]]
+    if male is None or female is None or not same_measure(male.q, female.q):
+        table.push(
+            conclude(
+                table,
+                RELATION,
+                claim,
+                reading(claim),
+                stated_text,
+                [],
+                missing="缺少男性或女性人数 / the counts of men and women are not given",
+                phrase=phrase,
+            )
+        )
+        return
+    computed = reading(male) / reading(female) * 100.0
+    point = value(male) / value(female) * 100 if value(female) else float("nan")
+    sm, sf = fmt.shown([male.q, female.q])
+    p = Pairing(
+        ((male, "男性"), (female, "女性")),
+        0.9,
+        computed,
+        point,
+        f"{sm}/{sf} × 100 = {fmt.num(point, 2)}",
+        "性别比 = 男性/女性 × 100",
+        fmt.num(point, 2),
+    )
+    table.push(conclude(table, RELATION, claim, reading(claim), stated_text, [p], missing="", phrase=phrase))

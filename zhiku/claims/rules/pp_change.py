@@ -1,9 +1,19 @@
-"""Percentage-point changes: 由25%提升到29.4%，提高4.4个百分点 — never confused with percent.
+"""Differences between rates: 比上年提高0.6个百分点 / 西部增速比东部高4.0个百分点 / 由15.2%提升至15.6%，
+提高0.4个百分点 / 下降0.4个千分点 / 环比下降8个基点 / 增速高出14.6个百分点.
 
-A change between two rates is p2 − p1 percentage points, or (p2/p1 − 1) percent. Both are
-correct when labelled as such; the classic slip is the difference in points written as a
-percent (提高4.4%), which is flagged with both readings shown. The previous rate may also
-come from earlier in the paragraph (同比提高x个百分点).
+Trigger: a change or a gap written in points (个百分点, 个千分点, 个基点), or a gap written as a
+percentage (高4.0%) where the two things compared are rates. The two rates are, in order of
+certainty: the ends of 由a提升至b; a rate and the one written inside its comparison (比上年的5.6%);
+a rate and the same rate in the base period (比上年, 比2010年, 较2022年末; 环比: the month before);
+two rates of different things (A比B高, A快于B, 高出B), each found by its name; or, with no
+comparison named, the rate just before and the like rate before it (…增长5.8%；…增长20.4%，增速高出
+14.6个百分点). The gap must equal the difference in the claim's unit: percentage points for
+rates in %, per-mille points for ‰, basis points as hundredths of a point.
+
+A gap between rates written as a percentage (高出4.0%) is read as a relative change (a ÷ b − 1),
+the meaning the statistical convention gives it; when only the difference in points fits, the
+finding says the unit is wrong. Points used for the growth of an amount (增长4.76个百分点) are
+wrong the same way: an amount grows by a percentage.
 """
 
 from __future__ import annotations
@@ -11,94 +21,302 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt
-from zhiku.claims.facts import Facts, Sentence
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable
 from zhiku.claims.interval import Interval
-from zhiku.claims.model import Finding, Verdict
-from zhiku.claims.previous import previous_in_text, value_and_change
-from zhiku.claims.tolerance import interval_of, is_bound_only, nominal, verdict
-from zhiku.quantities.model import Quantity
+from zhiku.claims.judge import Pairing, bound_only, conclude, reading, value
+from zhiku.claims.search import Scored, base_periods, candidates, current_of, name_likeness
 
 RELATION = "pp_change"
 
-_UP = "提高|提升|上升|增加|增长|上涨|扩大"
-_DOWN = "下降|降低|减少|回落|下滑|收窄"
-_CHANGE = re.compile(rf"^[，,、\s]*(?:(?:同比|比上年|较上年)?(?:相对|共|累计|分别)?({_UP}|{_DOWN})了?)\s*$")
-_YOY = re.compile(rf"(?:同比|比上年|较上年|比去年|较去年)({_UP}|{_DOWN})了?")
+RATE_ROLES = ("rate", "share", "growth", "level")
+_RATE_KINDS = ("percent", "per_mille")
 
 
-def check(sentence: Sentence, facts: Facts) -> list[Finding]:
-    pcts = [q for q in sentence.quantities if q.kind in ("percent", "percentage_point")]
-    if len(pcts) < 2:
-        return []
-    out: list[Finding] = []
-    used: set[int] = set()
-    for p1, p2, c in zip(pcts, pcts[1:], pcts[2:], strict=False):
-        if p1.kind != "percent" or p2.kind != "percent":
+def check(table: FactTable) -> None:
+    for claim in table.facts:
+        if claim.is_cell:
+            if claim.q.kind == "percentage_point" and claim.role in ("change", "gap"):
+                _judge_cell(table, claim)
             continue
-        if not facts.from_to(sentence, p1, p2):
-            continue
-        m = _CHANGE.match(facts.text[p2.end : c.start])
-        if m is None:
-            continue
-        down = bool(re.fullmatch(_DOWN, m.group(1)))
-        out.append(_judge(sentence, facts, p1, p2, c, down))
-        used.add(c.start)
-    for m in _YOY.finditer(sentence.text):
-        start, end = sentence.start + m.start(), sentence.start + m.end()
-        pair = value_and_change(facts, pcts, start, end)
-        if pair is None:
-            continue
-        cur, change = pair
-        if change.start in used or cur.kind != "percent":
-            continue
-        period = facts.period_at(cur.start)
-        if period is None or period.year is None or is_bound_only(cur, facts.text):
-            continue
-        prev = previous_in_text(facts, cur, period.year - 1, period.month, frozenset({"percent"}))
-        if prev is None or len(prev) != 1:
-            if change.kind == "percentage_point":
-                out.append(
-                    facts.unverifiable(
-                        RELATION,
-                        sentence,
-                        [cur, change],
-                        facts.text[start : change.end],
-                        f"缺少{period.year - 1}年的比率 / the {period.year - 1} rate is not given",
-                    )
-                )
-            continue
-        out.append(_judge(sentence, facts, prev[0], cur, change, bool(re.fullmatch(_DOWN, m.group(1)))))
-    return out
+        points = claim.q.kind == "percentage_point" and claim.role in ("change", "gap", "growth")
+        if points or (claim.q.kind == "percent" and claim.role == "gap"):
+            _judge(table, claim)
 
 
-def _judge(sentence: Sentence, facts: Facts, p1: Quantity, p2: Quantity, c: Quantity, down: bool) -> Finding:
-    i1, i2 = interval_of(p1, facts.text), interval_of(p2, facts.text)
-    sign = -1.0 if down else 1.0
-    stated = interval_of(c, facts.text) * sign
-    diff: Interval = i2 - i1
-    rel: Interval = (i2 / i1 - 1.0) * 100.0
-    d_point = nominal(p2) - nominal(p1)
-    r_point = (nominal(p2) / nominal(p1) - 1) * 100 if nominal(p1) else float("nan")
-    s1, s2 = fmt.shown([p1, p2])
-    both = f"{s2} − {s1} = {fmt.num(d_point, 2)}个百分点；{s2}/{s1} − 1 = {fmt.pct(r_point)}"
-    v: Verdict
-    if c.kind == "percentage_point":
-        v = verdict(diff, stated)
-        computed = f"{fmt.num(d_point, 2)}个百分点"
-        evidence = f"{s2} − {s1} = {fmt.num(d_point, 2)}个百分点 {'≈' if v == 'consistent' else '≠'} {c.text}"
-    else:
-        computed = fmt.pct(r_point)
-        if verdict(rel, stated) == "consistent":
-            v = "consistent"
-            evidence = f"{s2}/{s1} − 1 = {fmt.pct(r_point)} ≈ {c.text}（相对增幅 / relative change）"
-        elif verdict(diff, stated) == "consistent":
-            v = "inconsistent"
-            evidence = (
-                f"{both}：所写 {c.text} 是百分点之差，应写作“{fmt.num(abs(d_point), 2)}个百分点” / "
-                "percentage points written as percent"
+def _scale(claim: Fact, a: Fact) -> tuple[float, str]:
+    """How many of the claim's units one unit of the rates' difference is, and the unit's name."""
+    unit = claim.q.unit or ""
+    if unit == "bp":
+        return (100.0 if a.q.kind == "percent" else 10.0), "个基点"
+    if unit == "‰pt":
+        return (10.0 if a.q.kind == "percent" else 1.0), "个千分点"
+    if a.q.kind == "per_mille":
+        return 0.1, "个百分点"
+    return 1.0, "个百分点"
+
+
+def _phrase(claim: Fact) -> tuple[int, int]:
+    lo = claim.text.rfind("，", 0, claim.q.start) + 1
+    start = claim.compare_at if claim.compare_at >= lo else claim.q.start
+    if start == claim.q.start:
+        m = re.search(
+            r"(?:增速|比重|占比)?(?:比|较|同比|环比)?[^，,。；;]{0,12}?(?:提高|下降|上升|回落|提升|降低|增加|减少|高出|高|低|快|慢|多|少|大|小|缩小|扩大)",
+            claim.text[lo : claim.q.start],
+        )
+        if m:
+            start = lo + m.start()
+    return start, claim.q.end
+
+
+def _judge(table: FactTable, claim: Fact) -> None:
+    phrase = _phrase(claim)
+    stated_text = claim.text[phrase[0] : phrase[1]]
+    sign = -1.0 if claim.down else 1.0
+    stated = reading(claim) * sign
+    pairs = _rate_pairs(table, claim)
+    points_on_amount = not pairs and claim.q.kind == "percentage_point" and claim.role in ("change", "growth")
+    if points_on_amount and _amount_in_points(table, claim, stated_text, phrase):
+        return
+    pairings = [
+        p
+        for a, b, score in pairs
+        if not bound_only(a) and not bound_only(b) and (p := _pairing(claim, a, b, score)) is not None
+    ]
+    missing = (
+        f"缺少对比的比率（{claim.compare or '上一期'}）/ the rate compared with is not given"
+        if claim.compare
+        else "缺少对比的两个比率 / the two rates compared are not given"
+    )
+    table.push(
+        conclude(table, RELATION, claim, stated, stated_text, pairings, missing=missing, phrase=phrase)
+    )
+
+
+def _judge_cell(table: FactTable, claim: Fact) -> None:
+    """A table's change column in points: the row's rates in two years, the later minus the earlier."""
+    row = [
+        f
+        for f in table.facts
+        if f.place.table == claim.place.table
+        and f.place.row == claim.place.row
+        and f.q.kind == "percent"
+        and f.id != claim.id
+    ]
+    dated = sorted(
+        (f for f in row if f.period.year is not None and f.period.explicit), key=lambda f: f.period.year or 0
+    )
+    if len(dated) != 2 or dated[0].period.year == dated[1].period.year or dated[0].header != dated[1].header:
+        return
+    b, a = dated
+    p = _pairing(claim, a, b, 1.0)
+    if p is not None:
+        table.push(
+            conclude(
+                table,
+                RELATION,
+                claim,
+                reading(claim),
+                claim.q.text,
+                [p],
+                missing="",
+                phrase=(claim.q.start, claim.q.end),
             )
-        else:
-            v = "inconsistent"
-            evidence = f"{both}，均不等于 {c.text} / neither reading gives {c.text}"
-    stated_text = facts.text[p2.end : c.end].lstrip("，, ")
-    return facts.finding(RELATION, v, sentence, [p1, p2, c], stated_text, computed, evidence)
+        )
+
+
+def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:
+    if a.q.kind != b.q.kind or a.q.kind not in _RATE_KINDS:
+        return None
+    sa, sb = fmt.shown([a.q, b.q])
+    where = "" if b.place.sentence == claim.place.sentence else f"{b.q.text}见{b.place.describe()}"
+    if claim.q.kind == "percent":
+        # 高4.0%: a relative difference by the convention; the points reading is named if it fits
+        computed = (reading(a) / reading(b) - 1.0) * 100.0
+        point = (value(a) / value(b) - 1) * 100 if value(b) else float("nan")
+        diff = value(a) - value(b)
+        note = where
+        if abs(abs(diff) - value(claim)) <= 10**-claim.q.decimals:
+            note += (
+                ("；" if note else "")
+                + f"两者相差{fmt.num(abs(diff))}个百分点：比率之差应写“个百分点” / "
+                + f"the gap is {fmt.num(abs(diff))} percentage points"
+            )
+        return Pairing(
+            ((b, "对比"), (a, "本项")),
+            score,
+            computed,
+            point,
+            f"{sa}/{sb} − 1 = {fmt.pct(point)}",
+            note,
+            fmt.pct(point),
+        )
+    factor, unit_name = _scale(claim, a)
+    computed = (reading(a) - reading(b)) * factor
+    point = (value(a) - value(b)) * factor
+    arithmetic = f"{sa} − {sb} = {fmt.num(point, 2)}{unit_name}"
+    note = where
+    if factor != 1.0 and claim.q.unit not in ("bp", "‰pt"):
+        note += ("；" if note else "") + "两个比率以‰计，其差为千分点 / the rates are per mille"
+    return Pairing(
+        ((b, "对比"), (a, "本项")),
+        score,
+        computed,
+        point,
+        arithmetic,
+        note,
+        f"{fmt.num(point, 2)}{unit_name}",
+    )
+
+
+def _is_rate(f: Fact) -> bool:
+    return f.q.kind in _RATE_KINDS and f.role in RATE_ROLES and f.q.value is not None
+
+
+def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
+    sentence = table.in_sentence(claim.place.sentence)
+    before = [g for g in sentence if g.q.end <= claim.q.start and g.id != claim.id]
+    # 1. 由a提升至b，提高n个百分点
+    for g in reversed(before):
+        if g.role in ("change", "gap", "growth") and g.q.kind == "percentage_point":
+            break
+        if _is_rate(g) and g.base_fact is not None and g.place.clause >= claim.place.clause - 2:
+            base = table.fact(g.base_fact)
+            if _is_rate(base):
+                return [(g, base, 1.0)]
+    # 2. a rate with its base inside the comparison (比上年的5.6%下降0.4个百分点)
+    if claim.base_fact is not None:
+        base = table.fact(claim.base_fact)
+        cur = _current_rate(table, claim, exclude={base.id})
+        if cur and _is_rate(base):
+            return [(cur[0].fact, base, cur[0].score)]
+    out: list[tuple[Fact, Fact, float]] = []
+    if claim.role in ("change", "growth") or claim.base_period is not None:
+        cur = _current_rate(table, claim)
+        if not cur:
+            return []
+        a = cur[0].fact
+        for bp in base_periods(table, claim, a):
+            for s in candidates(
+                table,
+                claim,
+                a.subject or claim.subject,
+                kinds=[a.q.kind],
+                roles=[a.role] if a.role in ("growth", "share") else RATE_ROLES,
+                period=bp,
+                exclude={a.id},
+                min_likeness=0.5,
+            ):
+                out.append((a, s.fact, min(cur[0].score, s.score)))
+            if out:
+                break
+        return out
+    # 3. a gap between two things
+    if claim.compare:
+        a_found = _current_rate(table, claim)
+        if not a_found:
+            return []
+        a = a_found[0].fact
+        for s in candidates(
+            table,
+            claim,
+            claim.compare,
+            kinds=[a.q.kind],
+            roles=[a.role] if a.role in ("growth", "share") else RATE_ROLES,
+            period=a.period if a.period.known else None,
+            exclude={a.id},
+            min_likeness=0.5,
+        ):
+            out.append((a, s.fact, min(a_found[0].score, s.score)))
+        return out
+    # 4. 增速高出14.6个百分点: the rate just before and the like rate before it
+    rates = [g for g in before if _is_rate(g)]
+    if len(rates) >= 2:
+        a = rates[-1]
+        like = [
+            g
+            for g in rates[:-1]
+            if (g.role == a.role
+            and g.q.kind == a.q.kind
+            and g.group != a.group)
+            or (g.group is None and g.role == a.role)
+        ]
+        if like:
+            return [(a, like[-1], 0.9)]
+    return []
+
+
+def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None) -> list[Scored]:
+    """The rate the claim is about: named by its own words (西部增速), or the rate just before it."""
+    skip = exclude or set()
+    own = re.sub(r"^(?:其|该)|增速|增幅|增长率|涨幅|降幅|比重|占比|水平|整体", "", claim.own)
+    if own:
+        sentence = table.in_sentence(claim.place.sentence)
+        named = [
+            g
+            for g in sentence
+            if _is_rate(g) and g.id not in skip and g.q.end <= claim.q.start and name_likeness(own, g) >= 0.6
+        ]
+        if named:
+            return [Scored(named[-1], 1.0, 1.0)]
+        found = candidates(
+            table,
+            claim,
+            own,
+            kinds=_RATE_KINDS,
+            roles=RATE_ROLES,
+            period=claim.period if claim.period.known else None,
+            exclude=skip,
+            min_likeness=0.6,
+        )
+        if found:
+            return found[:1]
+    found = [s for s in current_of(table, claim, _RATE_KINDS) if s.fact.id not in skip and _is_rate(s.fact)]
+    if found:
+        return found[:1]
+    sentence = table.in_sentence(claim.place.sentence)
+    rates = [g for g in sentence if _is_rate(g) and g.q.end <= claim.q.start and g.id not in skip]
+    return [Scored(rates[-1], 0.9, 0.9)] if rates else []
+
+
+def _amount_in_points(table: FactTable, claim: Fact, stated_text: str, phrase: tuple[int, int]) -> bool:
+    """研究生招生增长4.76个百分点: an amount's growth written in points (it grows by a percentage)."""
+    cur = current_of(table, claim, AMOUNT_KINDS)
+    if not cur:
+        return False
+    bp = claim.base_period
+    a = cur[0].fact
+    if bp is None and a.period.known:
+        bp = a.period.shifted(-1)
+    if bp is None:
+        return False
+    found = candidates(
+        table, claim, a.subject or claim.subject, like=a, period=bp, exclude={a.id}, min_likeness=0.5
+    )
+    if not found:
+        return False
+    b = found[0].fact
+    growth = (reading(a) / reading(b) - 1.0) * 100.0
+    point = (value(a) / value(b) - 1) * 100 if value(b) else float("nan")
+    sa, sb = fmt.shown([a.q, b.q])
+    pairing = Pairing(
+        ((b, "基期"), (a, "本期")),
+        cur[0].score * found[0].score,
+        Interval(growth.lo, growth.hi),
+        point,
+        f"{sa}/{sb} − 1 = {fmt.pct(point)}",
+        "数量的增长以%计，“个百分点”只用于比率之差 / an amount grows by a percentage, not by points",
+        fmt.pct(point),
+    )
+    # The claim in points can never be right for an amount: judge it against an impossible interval.
+    f = conclude(
+        table,
+        RELATION,
+        claim,
+        Interval(float("inf"), float("inf")),
+        stated_text,
+        [pairing],
+        missing="",
+        phrase=phrase,
+    )
+    table.push(f)
+    return True

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from zhiku.claims import fmt
-from zhiku.claims.facts import Facts, Sentence
+from zhiku.claims import fmt, local
+from zhiku.claims.facts import FactTable
 from zhiku.claims.interval import Interval
+from zhiku.claims.local import Facts, Sentence
 from zhiku.claims.model import Finding
 from zhiku.claims.storeview import series_value
 from zhiku.claims.tolerance import interval_of, verdict
@@ -28,7 +29,11 @@ _VERB = re.compile(
 )
 
 
-def check(sentence: Sentence, facts: Facts) -> list[Finding]:
+def check(table: FactTable) -> None:
+    local.run(table, check_sentence)
+
+
+def check_sentence(sentence: Sentence, facts: Facts) -> list[Finding]:
     if "美国" not in sentence.text:
         return []
     out: list[Finding] = []

@@ -1,108 +1,316 @@
-"""Shares: A占B的x% / 占B的比重为x% / 其中出口A，占x%.
+"""Shares: A占B的x% / 占比x% / 比重为x% / 是B的x% / 恢复至2019年的x% / 分别占p%和q% / 超过一半.
 
-x must equal A/B × 100. The whole B is the number inside the 占…的 phrase, or the total
-before 其中. A share whose whole is not given is unverifiable and names the whole.
+Trigger: a percentage (or 一半, 三分之一, N成) read as a share (占, 占比, 比重, 份额, 是…的).
+The part is the value the claim continues (a 分别 member's value; the value its own words name,
+in its sentence first; else the value just before it). The whole is, in order of certainty:
+- the value named after 占 (全部收入, 农民工总量, 发行总额), searched by name in the part's period
+  anywhere in the article (a whole is never smaller than its part);
+- a period written after 恢复至/是 (恢复至2019年的93.9%): the same value in that year;
+- with no whole named: the total the part is 其中 of, the sum of a complete list of complements
+  the part belongs to (城镇 and 乡村; 男性 and 女性), or the table's 合计 row.
+x must equal part ÷ whole × 100. A share with no whole to be found is unverifiable and names it.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from zhiku.claims import fmt
-from zhiku.claims.facts import AMOUNT_KINDS, Facts, Sentence, same_measure
-from zhiku.claims.model import Finding
-from zhiku.claims.tolerance import interval_of, is_bound_only, nominal, verdict
-from zhiku.quantities.model import Quantity
+from zhiku.claims import fmt, labels
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, same_measure
+from zhiku.claims.interval import Interval
+from zhiku.claims.judge import Pairing, bound_only, conclude, reading, value
+from zhiku.claims.periods import Period
+from zhiku.claims.search import Scored, candidates, current_of
 
 RELATION = "share"
 
-_GROWTH_WORDS = re.compile(r"(?:同比|比上年|较上年)?(?:增长|下降|减少|增加|上升|提高)了?|，|,")
-_SHARE = re.compile(r"占(?!据|领|有|用)")
-_TAIL = re.compile(r"^[^，,。；;]{0,30}?(?:的)?(?:比重|比例|份额)?(?:为|达到|达|约为|约|接近|超过|已达)?\s*$")
+_WHOLE_PERIOD = re.compile(r"^\s*(?:(\d{4})\s*年|上年|去年)(?:同期)?(?:水平)?\s*$")
+_OF_WHICH = re.compile(
+    r"(?P<whole>[\ue000]|\d[\d.,]*\s*[^\d，,。；;]{0,3}?)\s*(?:个|家|种|项|所|名)?[^，,。；;]{0,8}?中有"
+)
+_AMONG = re.compile(r"中有")
 
 
-def check(sentence: Sentence, facts: Facts) -> list[Finding]:
-    if "占" not in sentence.text:
-        return []
-    out: list[Finding] = []
-    for m in _SHARE.finditer(sentence.text):
-        z = sentence.start + m.start()
-        pct = next((q for q in sentence.quantities if q.start > z and q.kind == "percent"), None)
-        if pct is None or not _TAIL.match(facts.text[z + 1 : pct.start]):
+def share_claims(table: FactTable) -> list[Fact]:
+    out = []
+    for f in table.facts:
+        if f.is_cell:
             continue
-        if any(w in facts.text[z - 1 : pct.start] for w in ("均", "都", "各", "分别")):
-            continue  # 两项指标均占…: more than one part
-        part = _part(sentence, facts, z)
-        if part is None:
-            continue
-        whole = next(
-            (q for q in sentence.quantities if z < q.start < pct.start and q.kind in AMOUNT_KINDS), None
-        ) or _of_which_total(sentence, facts, part, z)
-        stated_text = facts.text[z : pct.end]
-        if whole is None:
-            named = re.split(r"的?(?:比重|比例|份额)|的(?=[^的]*$)", facts.text[z + 1 : pct.start])[0]
-            out.append(
-                facts.unverifiable(
-                    RELATION,
-                    sentence,
-                    [part, pct],
-                    stated_text,
-                    f"缺少分母「{named}」的数值 / the whole ({named}) is not given",
-                )
-            )
-            continue
-        if (
-            not same_measure(part, whole)
-            or is_bound_only(part, facts.text)
-            or is_bound_only(whole, facts.text)
+        if f.role == "share" and f.q.kind in ("percent", "number"):
+            out.append(f)
+        elif (
+            f.q.kind == "number"
+            and f.q.value is not None
+            and 0 < f.q.value <= 1
+            and re.search(r"半|分之", f.q.text)
         ):
-            continue
-        ratio = interval_of(part, facts.text) / interval_of(whole, facts.text) * 100.0
-        v = verdict(ratio, interval_of(pct, facts.text))
-        point = nominal(part) / nominal(whole) * 100 if nominal(whole) else float("nan")
-        sp, sw = fmt.shown([part, whole])
-        evidence = f"{sp}/{sw} = {fmt.pct(point)} {'≈' if v == 'consistent' else '≠'} {pct.text}"
-        out.append(
-            facts.finding(RELATION, v, sentence, [part, whole, pct], stated_text, fmt.pct(point), evidence)
-        )
+            out.append(f)  # 超过一半, 三分之一: a share written as a fraction
     return out
 
 
-def _part(sentence: Sentence, facts: Facts, z: int) -> Quantity | None:
-    """The amount the share is of: the last one before 占, with at most a growth rate between."""
-    before = [q for q in sentence.quantities if q.end <= z]
-    amounts = [q for q in before if q.kind in AMOUNT_KINDS]
-    if not amounts:
-        return None
-    part = amounts[-1]
-    between = [q for q in before if q.start > part.start]
-    if any(q.kind != "percent" for q in between):
-        return None
-    # Between the part and 占 only punctuation and growth words may stand: a new subject
-    # (…，机电产品占出口总额的59.4%) means the share is about something else.
-    gap = facts.text[part.end : z]
-    for q in between:
-        gap = gap.replace(q.text, "")
-    if _GROWTH_WORDS.sub("", gap).strip(" ，,、") != "":
-        return None
-    return part
+def percent_of(f: Fact) -> Interval:
+    """The share as an interval of percentages; 一半 and 三分之一 are exact fractions (50%, 33.3…%)
+    that only their qualifier widens (超过一半: 50% or more; 接近一半: a little under 50%)."""
+    if f.q.kind == "number":
+        from zhiku.claims.tolerance import Reading, accepted, bound_of
+
+        v = (f.q.value or 0.0) * 100.0
+        return accepted(Reading(value=v, step=0.0, bound=bound_of(f.q, f.text)))
+    return reading(f)
 
 
-def _of_which_total(sentence: Sentence, facts: Facts, part: Quantity, z: int) -> Quantity | None:
-    at = sentence.find("其中")
-    if at < 0 or at > part.start or not _direct(facts, z):
-        return None
-    return next(
-        (
-            q
-            for q in reversed(sentence.quantities)
-            if q.end <= at and q.kind in AMOUNT_KINDS and same_measure(q, part)
-        ),
-        None,
+def check(table: FactTable) -> None:
+    for claim in share_claims(table):
+        _judge(table, claim)
+    for claim in table.facts:
+        if (
+            claim.is_cell
+            and claim.role == "share"
+            and claim.q.kind in ("percent", "number")
+            and claim.q.value is not None
+        ):
+            _judge_cell(table, claim)
+
+
+def _judge_cell(table: FactTable, claim: Fact) -> None:
+    """A table's 占比 column: the row's amount over the whole — the 合计 row of the amount's column,
+    or the whole the column header names (占全球比重) found in the prose."""
+    row = [f for f in table.facts if f.place.table == claim.place.table and f.place.row == claim.place.row]
+    parts = [
+        f for f in row if f.role == "level" and f.q.kind in AMOUNT_KINDS and f.place.col != claim.place.col
+    ]
+    if len(parts) != 1:
+        return  # which column the share is of is not clear
+    part = parts[0]
+    total_rows = [
+        f
+        for f in table.facts
+        if f.place.table == claim.place.table
+        and f.place.col == part.place.col
+        and re.search(r"合计|总计|全国|总体|全部", f.subject)
+    ]
+    wholes: list[Whole] = []
+    # A 合计 row is the whole; a row that totals only the rows listed (五国合计, 以上合计) is not,
+    # when the column header names a larger whole (占全球比重).
+    named = re.sub(r"^占|的?(?:比重|比例|份额|占比)$|比重|占比", "", claim.header)
+    pure = [f for f in total_rows if re.fullmatch(r"\s*(?:合计|总计|全国|总体|全部|总额)\s*", f.subject)]
+    if total_rows and total_rows[0].id != part.id and (pure or not named):
+        wholes.append(Whole((total_rows[0],), 1.0))
+    if not wholes and named:
+        for s in candidates(
+            table,
+            claim,
+            named,
+            like=part,
+            period=part.period if part.period.known else None,
+            exclude={part.id},
+            accept=lambda f: not f.is_cell and _can_hold(f, part),
+            min_likeness=0.5,
+        ):
+            wholes.append(Whole((s.fact,), s.score))
+    if not wholes:
+        return
+    if re.search(r"合计|总计|全国|总体|全部", part.subject) and total_rows and total_rows[0].id == part.id:
+        return  # the total row's own share (100.0) is the sum rule's business
+    pairings = [_pair(claim, part, w.facts, w.score) for w in wholes]
+    table.push(
+        conclude(
+            table,
+            RELATION,
+            claim,
+            percent_of(claim),
+            claim.q.text,
+            pairings,
+            missing="",
+            phrase=(claim.q.start, claim.q.end),
+        )
     )
 
 
-def _direct(facts: Facts, z: int) -> bool:
-    """占 followed directly by the percentage (占55.7%) or by 比 (占比55.7%)."""
-    nxt = facts.text[z + 1 : z + 3]
-    return bool(nxt) and (nxt[0].isdigit() or nxt.startswith("比") or nxt[0] in "约近")
+def _judge(table: FactTable, claim: Fact) -> None:
+    phrase = _phrase(claim)
+    stated_text = claim.text[phrase[0] : phrase[1]]
+    among = _among(table, claim)
+    parts = [among[0]] if among else _parts(table, claim)
+    if not parts:
+        return  # nothing names what the share is of: not a claim this rule can read
+    pairings: list[Pairing] = []
+    whole_name = claim.whole
+    for part_s in parts[:2]:
+        part = part_s.fact
+        if bound_only(part):
+            continue
+        wholes = [Whole((among[1].fact,), 1.0)] if among else _wholes(table, claim, part)
+        for whole in wholes:
+            if any(w.id == part.id or bound_only(w) for w in whole.facts) and len(whole.facts) == 1:
+                continue
+            pairings.append(_pair(claim, part, whole.facts, part_s.score * whole.score))
+    named = labels.strip_whole(whole_name) or whole_name
+    missing = (
+        f"缺少分母「{named}」的数值 / the whole ({named}) is not given"
+        if named
+        else "缺少分母（占什么的比重）/ the whole is not given"
+    )
+    table.push(
+        conclude(
+            table, RELATION, claim, percent_of(claim), stated_text, pairings, missing=missing, phrase=phrase
+        )
+    )
+
+
+def _phrase(claim: Fact) -> tuple[int, int]:
+    ctx = claim.text.rfind("占", max(0, claim.q.start - 30), claim.q.start)
+    for word in ("占", "比重", "是", "相当于", "恢复"):
+        at = claim.text.rfind(word, max(0, claim.q.start - 30), claim.q.start)
+        if at >= 0 and not re.search(r"[，,。；;]", claim.text[at : claim.q.start]):
+            ctx = at if ctx < 0 else min(ctx, at) if word == "占" else ctx if ctx >= 0 else at
+    if ctx < 0 or re.search(r"[，,。；;]", claim.text[ctx : claim.q.start]):
+        ctx = claim.q.start
+    return ctx, claim.q.end
+
+
+def _parts(table: FactTable, claim: Fact) -> list[Scored]:
+    if claim.target is not None:
+        return [Scored(table.fact(claim.target), 1.0, 1.0)]
+    found = current_of(table, claim, AMOUNT_KINDS | {"duration"})
+    return found
+
+
+def _among(table: FactTable, claim: Fact) -> tuple[Scored, Scored] | None:
+    """41个大类行业中有26个行业…，占比超过六成: the count after 中有 of the count before it."""
+    same = [g for g in table.in_sentence(claim.place.sentence) if g.q.end <= claim.q.start]
+    text = claim.text
+    for i in range(len(same) - 1, 0, -1):
+        part, whole = same[i], same[i - 1]
+        between = text[whole.q.end : part.q.start]
+        if not _AMONG.search(between) or len(between) > 12:
+            continue
+        after = text[part.q.end : claim.q.start]
+        if re.search(r"[；;。]", after) or len(after) > 24:
+            continue
+        if whole.q.kind != part.q.kind or not same_measure(whole.q, part.q):
+            continue
+        return Scored(part, 1.0, 1.0), Scored(whole, 1.0, 1.0)
+    return None
+
+
+@dataclass(frozen=True)
+class Whole:
+    facts: tuple[Fact, ...]  # one value, or the parts of a complete list that add up to it
+    score: float
+
+
+def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
+    if claim.whole_fact is not None:
+        return [Whole((table.fact(claim.whole_fact),), 1.0)]  # written in the phrase: 占…32.16万亿元的
+    name = claim.whole
+    period = part.period if part.period.known else None
+    m = _WHOLE_PERIOD.match(name) if name else None
+    if m:
+        # 恢复至2019年的93.9%: the same value in another year
+        year = int(m.group(1)) if m.group(1) else (part.period.year - 1 if part.period.year else None)
+        if year is None:
+            return []
+        found = candidates(table, claim, part.subject, like=part, period=Period(year=year), exclude={part.id})
+        return [Whole((s.fact,), s.score) for s in found if s.likeness >= 0.5]
+    if name and labels.strip_whole(name).strip("的全国球部体") and not _only_place(name):
+        found = candidates(
+            table,
+            claim,
+            name,
+            like=part,
+            period=period,
+            exclude={part.id},
+            accept=lambda f: _can_hold(f, part),
+            min_likeness=0.45,
+        )
+        if labels.names_whole(name) and found:
+            # A whole named as a total (发行总额, 全部收入) is the largest of the values so named.
+            top = max(s.fact.value or 0.0 for s in found)
+            found = [
+                Scored(s.fact, s.score + (0.1 if s.fact.value == top else 0.0), s.likeness) for s in found
+            ]
+        return [Whole((s.fact,), s.score) for s in _rank(found)]
+    # No whole named, or only as 全行业/全国/全部: the total the part is 其中 of, the total stated
+    # for the part's list, the sum of a complete list of complements, a table's 合计 row.
+    wholes: list[Whole] = []
+    if part.parent is not None:
+        wholes.append(Whole((table.fact(part.parent),), 0.95))
+    group = table.list_of(part)
+    total = _list_total(table, group) if group else None
+    if total is not None:
+        wholes.append(Whole((total,), 0.9))
+    if group and labels.complement_parts([g.item or g.subject for g in group]) is not None:
+        wholes.append(Whole(tuple(group), 0.9))
+    for s in _total_rows(table, claim, part):
+        wholes.append(Whole((s.fact,), s.score))
+    return wholes
+
+
+def _only_place(name: str) -> bool:
+    return bool(re.fullmatch(r"(?:全国|全球|全省|全市|世界|全世界)", name.strip()))
+
+
+def _list_total(table: FactTable, group: list[Fact]) -> Fact | None:
+    """四大领域合计123258亿元 / 三者合计…: the total written right after a list."""
+    last = group[-1]
+    for f in table.in_sentence(last.place.sentence):
+        if f.q.start <= last.q.end or f.q.start - last.q.end > 16:
+            continue
+        if re.search(r"合计|总计|共计|共|总和", f.text[last.q.end : f.q.start]) and same_measure(f.q, last.q):
+            return f
+    return None
+
+
+def _rank(found: list[Scored]) -> list[Scored]:
+    seen: set[int] = set()
+    out = []
+    for s in sorted(found, key=lambda s: -s.score):
+        if s.fact.id not in seen:
+            seen.add(s.fact.id)
+            out.append(s)
+    return out
+
+
+def _can_hold(f: Fact, part: Fact) -> bool:
+    """A whole holds its part: no smaller than it, and not one of the part's own list."""
+    if f.value is None or part.value is None or f.value < part.value:
+        return False
+    return not (part.group is not None and f.group == part.group)
+
+
+def _total_rows(table: FactTable, claim: Fact, part: Fact) -> list[Scored]:
+    out = []
+    for f in table.facts:
+        total = f.is_cell and re.search(r"合计|总计|全国|总体|全部", f.subject) and same_measure(f.q, part.q)
+        if total and _can_hold(f, part) and f.period.year in (None, part.period.year):
+            out.append(Scored(f, 0.8, 0.8))
+    return out
+
+
+def _pair(claim: Fact, part: Fact, whole: tuple[Fact, ...], score: float) -> Pairing:
+    whole_i = sum((reading(w) for w in whole[1:]), reading(whole[0]))
+    whole_v = sum(value(w) for w in whole)
+    computed = reading(part) / whole_i * 100.0
+    point = value(part) / whole_v * 100 if whole_v else float("nan")
+    shown = fmt.shown([part.q, *[w.q for w in whole]])
+    sp = shown[0]
+    sw = shown[1] if len(whole) == 1 else "(" + "+".join(shown[1:]) + ")"
+    far = [w for w in whole if w.place.sentence != claim.place.sentence]
+    note = "；".join(f"分母{w.q.text}见{w.place.describe()}" for w in far[:1])
+    if len(whole) > 1:
+        note = "分母为各部分之和" + (f"，{note}" if note else "")
+    if score < 1.0 and not _plausible(claim, point):
+        score *= 0.5
+        note += "；与所述相差过大，分母未必是这个数 / the whole may be another figure"
+    inputs = ((part, "部分"), *((w, "整体") for w in whole))
+    return Pairing(inputs, score, computed, point, f"{sp}/{sw} = {fmt.pct(point)}", note, fmt.pct(point))
+
+
+def _plausible(claim: Fact, point: float) -> bool:
+    """A whole found by name that makes the share three times off is more likely another figure."""
+    stated = value(claim) * (100.0 if claim.q.kind == "number" else 1.0)
+    if stated <= 0 or point <= 0:
+        return False
+    return max(stated / point, point / stated) <= 3.0

@@ -1,9 +1,14 @@
-"""Sums: a total and its parts.
+"""Sums: parts that add up to a total.
 
-- 其中: each part is at most the total; complementary parts of the same period
-  (出口/进口, 去程/回程) add up to it exactly.
-- 分别为a、b、c，合计/共计/总计 T, and N年合计 T after N values: the parts add up to T.
-- N年间累计 T with fewer than N yearly values given: unverifiable, naming what is missing.
+- a list with its total: A、B、C分别为a、b和c，合计(共、总计、三者合计、四类合计)t — the parts add up to t;
+- a total and its parts after 其中 (…收入216784亿元，其中税收收入181129亿元、非税收入35655亿元): the parts
+  are complete when they are complements (税收/非税, 城镇/乡村, 出口/进口, 男/女) or as many as a count
+  names; complete parts must add up; incomplete ones are only reported when they do add up, and
+  parts that exceed their total are never convicted (a 其中 may list overlapping groups);
+- parts of a year (1—11月 and 12月; 1—10月 and 11—12月) that add up to the year's figure of the
+  same thing;
+- the rest of a list of shares (…分别占26.7%和27.3%，其余46.0%…) makes 100%;
+- a table's 合计 row (the sum of each column; shares add to 100).
 """
 
 from __future__ import annotations
@@ -11,188 +16,402 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, Facts, Sentence, same_measure, specific_measure
-from zhiku.claims.model import Finding, Verdict
-from zhiku.claims.tolerance import interval_of, interval_sum, is_bound_only, nominal, verdict
-from zhiku.quantities.model import Quantity
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, same_measure
+from zhiku.claims.interval import Interval
+from zhiku.claims.judge import Pairing, bound_only, conclude, finding, reading, value
+from zhiku.claims.search import name_likeness
 
 RELATION = "sum"
 
-_TOTAL = re.compile(r"合计|共计|总计|累计|总共|加起来|一共")
-_COUNTED = re.compile(
-    r"(\d+|[两二三四五六七八九十]+)\s*(年|个月|个季度|项|者)(?:间|来|中)?的?(?:合计|共计|总计|累计|总共|一共)"
-)
+_TOTAL_WORD = re.compile(r"(?:合计|总计|共计|共|总和|加总|合起来)(?:为|达|达到|是|约)?\s*$")
+_COUNT_WORD = re.compile(r"(?P<n>[两二三四五六七八九十\d]+)(?:者|类|项|个|大|种|部分|地区|方面)")
+_REST = re.compile(r"(?:其余|其他|剩余|余下)(?:的)?(?:部分)?\s*$")
+_TOTAL_ROW = re.compile(r"合计|总计|全国|总体|总额|全部|小计")
 _CN = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_STOP = re.compile(r"[，,。；;：:（）()“”\s]")
-_NET = re.compile(r"净|顺差|逆差|差额|余额|盈余|赤字|利润|增量|增加|减少|变化")
-_CUMULATIVE = re.compile(r"累计|以来|历年|总计|合计")
 
 
-def check(sentence: Sentence, facts: Facts) -> list[Finding]:
-    out: list[Finding] = []
-    if "其中" in sentence.text:
-        out.extend(_of_which(sentence, facts))
-    if _TOTAL.search(sentence.text):
-        out.extend(_totals(sentence, facts))
-    return out
-
-
-def head_noun(facts: Facts, q: Quantity) -> str:
-    """The words right after a count (37.3万个就业岗位 → 就业岗位)."""
-    tail = facts.text[q.end : q.end + 8]
-    return _STOP.split(tail, maxsplit=1)[0]
-
-
-def _same_thing(facts: Facts, total: Quantity, part: Quantity) -> bool:
-    if not same_measure(total, part):
-        return False
-    if total.kind == "count" and not specific_measure(total):
-        a, b = head_noun(facts, total), head_noun(facts, part)
-        return bool(a) and (a == b or labels.overlap(a, b) >= 2)
-    return labels.related(facts.label(total), facts.label(part)) or (
-        specific_measure(total) and not labels.opposed(facts.label(total), facts.label(part))
-    )
-
-
-def _of_which(sentence: Sentence, facts: Facts) -> list[Finding]:
-    at = sentence.find("其中")
-    head = [q for q in sentence.quantities if q.end <= at and q.kind in AMOUNT_KINDS]
-    if not head and facts.text[sentence.start : at].strip(" ，,") == "":
-        prev = [s for s in facts.sentences if s.end <= sentence.start]
-        head = [q for q in prev[-1].quantities if q.kind in AMOUNT_KINDS] if prev else []
-    parts_all = [q for q in sentence.quantities if q.start > at and q.kind in AMOUNT_KINDS]
-    out: list[Finding] = []
-    by_total: dict[int, list[Quantity]] = {}
-    totals: dict[int, Quantity] = {}
-    for part in parts_all:
-        total = next((t for t in reversed(head) if same_measure(t, part)), None)
-        if total is None or not _same_thing(facts, total, part):
+def check(table: FactTable) -> None:
+    done: set[int] = set()
+    for f in table.facts:
+        if f.is_cell or f.q.kind not in AMOUNT_KINDS | {"percent"} or f.q.value is None:
             continue
-        by_total.setdefault(total.start, []).append(part)
-        totals[total.start] = total
-    for key, parts in by_total.items():
-        total = totals[key]
-        total_label = facts.label(total)
-        if _NET.search(total_label):
-            continue  # a net figure (净利润, 顺差) can be smaller than its parts
-        parts = [
-            p
-            for p in parts
-            if not (_CUMULATIVE.search(facts.label(p)) and not _CUMULATIVE.search(total_label))
-        ]
-        if not parts:
+        head = f.text[max(0, f.q.start - 12) : f.q.start]
+        head = head[max(head.rfind(c) for c in "，,；;。：") + 1 :]
+        if _TOTAL_WORD.search(head) and f.q.kind in AMOUNT_KINDS:
+            _list_total(table, f, head)
+            done.add(f.id)
+        elif f.q.kind == "percent" and _REST.search(head):
+            _rest_of_shares(table, f)
+    for f in table.facts:
+        if f.id in done or f.is_cell or f.role != "level" or f.q.kind not in AMOUNT_KINDS:
             continue
-        if is_bound_only(total, facts.text) and facts.text[total.start : total.end].startswith(
-            ("超过", "突破")
-        ):
-            continue  # ≤ a lower bound proves nothing
-        exact_parts = [p for p in parts if not is_bound_only(p, facts.text)]
-        group = labels.complement_parts([facts.label(p) for p in exact_parts])
-        t_period, p_periods = facts.period_at(total.start), {facts.period_at(p.start) for p in exact_parts}
-        same_period = len(p_periods) == 1 and (t_period in p_periods)
-        if group is not None and same_period and not is_bound_only(total, facts.text):
-            chosen = [exact_parts[i] for i in group]
-            out.append(_equal(sentence, facts, chosen, total))
-            continue
-        for p in exact_parts:
-            out.append(_at_most(sentence, facts, p, total))
-    return out
+        parts = [g for g in table.children(f)]
+        if len(parts) >= 2 or (parts and reading(parts[0]).lo > reading(f).hi):
+            _of_which(table, f, parts)
+        _years_total(table, f)
+    _year_parts(table)
+    _table_totals(table)
 
 
-def _equal(sentence: Sentence, facts: Facts, parts: list[Quantity], total: Quantity) -> Finding:
-    s = interval_sum(parts, facts.text)
-    v = verdict(s, interval_of(total, facts.text))
-    point = sum(nominal(p) for p in parts)
-    shown = fmt.shown([*parts, total])
-    result = fmt.like_shown(point, [*parts, total])
-    evidence = f"{' + '.join(shown[:-1])} = {result} {'≈' if v == 'consistent' else '≠'} {shown[-1]}"
-    if shown[-1] != fmt.num(nominal(total)):
-        evidence += f"（{total.text}）"
-    return facts.finding(
-        RELATION, v, sentence, [*parts, total], total.text, fmt.amount(point, total.unit), evidence
+def _list_total(table: FactTable, total: Fact, head: str) -> None:
+    """合计t after a list: the list just before it in its sentence (a 分别 list or the values before)."""
+    before = [
+        g for g in table.in_sentence(total.place.sentence) if g.q.end <= total.q.start and g.id != total.id
+    ]
+    parts: list[Fact] = []
+    groups = [g for g in before if g.group is not None and same_measure(g.q, total.q)]
+    if groups:
+        parts = table.list_of(groups[-1])
+    else:
+        for g in reversed(before):
+            if g.role == "other":
+                continue  # 四类合计: the count of the list, not one of its values
+            if g.role != "level" or not same_measure(g.q, total.q) or g.restates is not None:
+                break
+            parts.insert(0, g)
+    count = _COUNT_WORD.search(head)
+    n = _count(count.group("n")) if count else None
+    if len(parts) < 2:
+        return
+    if n is not None and n != len(parts):
+        return  # the count names another list (or the enumeration rule will say so)
+    _judge(table, total, parts, complete=True, phrase=_phrase(total, head))
+
+
+def _count(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _CN.get(word)
+
+
+def _phrase(total: Fact, head: str) -> tuple[int, int]:
+    return total.q.start - len(head), total.q.end
+
+
+def counted(f: Fact) -> str:
+    """What a count with a generic measure word counts: 19个自贸协定 → 自贸协定."""
+    m = re.match(r"[^，,。；;、和及与的为是\d]{1,4}", f.text[f.q.end : f.q.end + 4])
+    return m.group(0) if m and f.q.kind == "count" else ""
+
+
+def _of_which(table: FactTable, total: Fact, parts: list[Fact]) -> None:
+    what = counted(total)
+    if what:
+        parts = [p for p in parts if not counted(p) or labels.likeness_of(what, counted(p)) >= 0.5]
+    if not parts:
+        return
+    big = [p for p in parts if not bound_only(p) and reading(p).lo > reading(total).hi]
+    if big and not bound_only(total):
+        # 签署19个自贸协定，其中…有21个: a part larger than its total counts something else, or is wrong
+        p = big[0]
+        table.push(
+            finding(
+                table,
+                RELATION,
+                "unverifiable",
+                p,
+                p.text[p.q.start : p.q.end],
+                "—",
+                f"其中的{p.q.text}大于总数{total.q.text}：两者所计可能不同，请核对 / "
+                "a part exceeds its whole",
+                [(total, "总数"), (p, "所述")],
+                (p.q.start, p.q.end),
+                missing="部分大于整体 / a part exceeds its whole",
+            )
+        )
+        return
+    names = [p.item or p.subject for p in parts]
+    complete = labels.complement_parts(names) is not None and len(
+        labels.complement_parts(names) or []
+    ) == len(parts)
+    if any(bound_only(p) for p in parts) or bound_only(total):
+        return
+    s = sum((reading(p) for p in parts[1:]), reading(parts[0]))
+    ok = s.overlaps(reading(total))
+    if not complete and not ok:
+        return  # 其中 names some parts only: they need not add up
+    _judge(table, total, parts, complete=complete, phrase=(total.q.start, total.q.end))
+
+
+def _judge(
+    table: FactTable, total: Fact, parts: list[Fact], *, complete: bool, phrase: tuple[int, int]
+) -> None:
+    if any(bound_only(p) for p in parts):
+        return
+    computed = sum((reading(p) for p in parts[1:]), reading(parts[0]))
+    point = sum(value(p) for p in parts)
+    shown = fmt.shown([total.q, *[p.q for p in parts]])
+    parts_s = " + ".join(shown[1:])
+    result = fmt.like_shown(point, [total.q, *[p.q for p in parts]])
+    far = [f"{p.q.text}见{p.place.describe()}" for p in parts if p.place.sentence != total.place.sentence]
+    p = Pairing(
+        tuple((x, "部分") for x in parts),
+        1.0 if complete else 0.5,
+        computed,
+        point,
+        f"{parts_s} = {result}",
+        "；".join(far[:2]),
+        result,
+    )
+    stated_text = total.text[phrase[0] : phrase[1]]
+    table.push(conclude(table, RELATION, total, reading(total), stated_text, [p], missing="", phrase=phrase))
+
+
+_YEARS_TOTAL = re.compile(
+    r"(?P<n>\d+|[两二三四五六七八九十]+)\s*年(?:间|来|中)?(?:的)?(?:累计|合计|共计|总计)(?:总额|总量|总计|金额)?(?:为|达|达到|超过|逾)?\s*$"
+)
+
+
+def _years_total(table: FactTable, total: Fact) -> None:
+    """7年间的累计总额超过7.81万亿美元: the years' values must all be given to check it."""
+    head = total.text[max(0, total.q.start - 16) : total.q.start]
+    head = head[max(head.rfind(c) for c in "，,；;。") + 1 :]
+    m = _YEARS_TOTAL.search(head) or _YEARS_TOTAL.search(head + total.q.text[:2])
+    if m is None:
+        return
+    n = _count(m.group("n"))
+    if n is None or n < 2:
+        return
+    same = [
+        g
+        for g in table.near(total, 3)
+        if g.role == "level"
+        and same_measure(g.q, total.q)
+        and g.period.year is not None
+        and g.restates is None
+        and (g.place.sentence == total.place.sentence or name_likeness(total.subject, g) >= 0.5)
+    ]
+    years = sorted({g.period.year for g in same if g.period.year is not None})
+    phrase = (total.q.start - len(head) + m.start(), total.q.end)
+    if len(years) < n:
+        table.push(
+            finding(
+                table,
+                RELATION,
+                "unverifiable",
+                total,
+                total.text[phrase[0] : phrase[1]],
+                "—",
+                f"{n}年的累计需要{n}个年度数值，文中只有{len(years)}个"
+                + (f"（{'、'.join(map(str, years))}年）" if years else "")
+                + f" / {len(years)} of {n} years given",
+                [(g, f"{g.period.year}年") for g in same] + [(total, "所述")],
+                phrase,
+                missing=f"缺少{n - len(years)}个年度的数值 / {n - len(years)} yearly values missing",
+            )
+        )
+        return
+    picked = [next(g for g in same if g.period.year == y) for y in years[-n:]]
+    _judge(table, total, picked, complete=True, phrase=phrase)
+
+
+def _rest_of_shares(table: FactTable, rest: Fact) -> None:
+    """其余46.0%: 100 minus the shares listed before it in the sentence."""
+    before = [
+        g for g in table.in_sentence(rest.place.sentence) if g.q.end <= rest.q.start and g.q.kind == "percent"
+    ]
+    shares = [g for g in before if g.role == "share"]
+    if shares and shares[-1].group is not None:
+        shares = table.list_of(shares[-1])
+    if not shares or any(bound_only(g) for g in shares):
+        return
+    computed = 100.0 - sum((reading(g) for g in shares[1:]), reading(shares[0]))
+    point = 100.0 - sum(value(g) for g in shares)
+    arithmetic = "100% − " + " − ".join(g.q.text for g in shares) + f" = {fmt.pct(point, 1)}"
+    p = Pairing(
+        tuple((g, "其他部分") for g in shares),
+        0.9,
+        computed,
+        point,
+        arithmetic,
+        "各部分合计为100% / the parts make 100%",
+        fmt.pct(point, 1),
+    )
+    start = rest.text.rfind("其", 0, rest.q.start)
+    phrase = (start if start >= 0 else rest.q.start, rest.q.end)
+    table.push(
+        conclude(
+            table,
+            RELATION,
+            rest,
+            reading(rest),
+            rest.text[phrase[0] : phrase[1]],
+            [p],
+            missing="",
+            phrase=phrase,
+        )
     )
 
 
-def _at_most(sentence: Sentence, facts: Facts, part: Quantity, total: Quantity) -> Finding:
-    ok = interval_of(part, facts.text).lo <= interval_of(total, facts.text).hi
-    evidence = (
-        f"其中 {part.text} {'≤' if ok else '>'} 总数 {total.text} / a part {'≤' if ok else '>'} its total"
+def _year_parts(table: FactTable) -> None:
+    """1—11月累计427945亿元，12月份当月43550亿元 … 全年471495亿元: parts of a year add up to it."""
+    by_year: dict[int, list[Fact]] = {}
+    for f in table.facts:
+        if (
+            f.role == "level"
+            and not f.is_cell
+            and f.q.kind in AMOUNT_KINDS
+            and f.period.year is not None
+            and not f.period.end
+        ) and f.restates is None and not bound_only(f):
+            by_year.setdefault(f.period.year, []).append(f)
+    for facts in by_year.values():
+        wholes = [f for f in facts if f.period.months is None and f.period.explicit]
+        spans = [f for f in facts if f.period.months is not None]
+        for a in spans:
+            for b in spans:
+                if a.id >= b.id or a.period.months is None or b.period.months is None:
+                    continue
+                (a0, a1), (b0, b1) = sorted([a.period.months, b.period.months])
+                if not (a0 == 1 and b0 == a1 + 1 and b1 == 12):
+                    continue
+                if not same_measure(a.q, b.q) or name_likeness(a.subject, b) < 0.6:
+                    continue
+                for w in wholes:
+                    if (
+                        same_measure(w.q, a.q)
+                        and name_likeness(a.subject, w) >= 0.6
+                        and name_likeness(b.subject, w) >= 0.6
+                    ):
+                        # the part written last is the one derived (据此推算…11—12月…)
+                        claim = max((a, b, w), key=lambda f: f.id)
+                        _year_judge(table, claim, a, b, w)
+
+
+def _year_judge(table: FactTable, claim: Fact, a: Fact, b: Fact, whole: Fact) -> None:
+    first, second = sorted((a, b), key=lambda f: f.period.months or (0, 0))
+    if claim is whole:
+        computed = reading(first) + reading(second)
+        point = value(first) + value(second)
+        sh = fmt.shown([whole.q, first.q, second.q])
+        arithmetic = f"{sh[1]} + {sh[2]} = {fmt.like_shown(point, [whole.q, first.q, second.q])}"
+        inputs: tuple[tuple[Fact, str], ...] = (
+            (first, first.period.label()),
+            (second, second.period.label()),
+        )
+    else:
+        other = first if claim is second else second
+        computed = reading(whole) - reading(other)
+        point = value(whole) - value(other)
+        sh = fmt.shown([whole.q, other.q, claim.q])
+        arithmetic = f"{sh[0]} − {sh[1]} = {fmt.like_shown(point, [whole.q, other.q, claim.q])}"
+        inputs = ((whole, whole.period.label()), (other, other.period.label()))
+    p = Pairing(
+        inputs,
+        0.9,
+        computed,
+        point,
+        arithmetic,
+        "全年 = 各月份之和 / the months add up to the year",
+        fmt.like_shown(point, [whole.q, first.q, second.q]),
     )
-    return facts.finding(
-        RELATION,
-        "consistent" if ok else "inconsistent",
-        sentence,
-        [total, part],
-        part.text,
-        f"≤ {total.text}",
-        evidence,
+    lo = max(claim.text.rfind(c, 0, claim.q.start) for c in "，,；;。") + 1
+    phrase = (lo, claim.q.end)
+    table.push(
+        conclude(
+            table,
+            RELATION,
+            claim,
+            reading(claim),
+            claim.text[phrase[0] : phrase[1]],
+            [p],
+            missing="",
+            phrase=phrase,
+        )
     )
 
 
-def _totals(sentence: Sentence, facts: Facts) -> list[Finding]:
-    out: list[Finding] = []
-    for m in _TOTAL.finditer(sentence.text):
-        t0, t1 = sentence.start + m.start(), sentence.start + m.end()
-        total = next(
+def _table_totals(table: FactTable) -> None:
+    """A table's 合计 row against the sum of the rows above it, column by column."""
+    for ti in range(len(table.doc.tables)):
+        cells = [f for f in table.facts if f.place.table == ti]
+        totals = [f for f in cells if _TOTAL_ROW.search(f.subject)]
+        for t in totals:
+            column = [
+                f
+                for f in cells
+                if f.place.col == t.place.col and f.id != t.id and not _TOTAL_ROW.search(f.subject)
+            ]
+            if len(column) < 2 or any(not same_measure(f.q, t.q) for f in column):
+                continue
+            if t.role == "growth":
+                _table_growth(table, t, column, cells)
+                continue
+            computed = sum((reading(f) for f in column[1:]), reading(column[0]))
+            point = sum(value(f) for f in column)
+            shown = fmt.like_shown(point, [t.q, *[f.q for f in column]])
+            arithmetic = " + ".join(f.q.text for f in column) + f" = {shown}"
+            col = (t.place.col or 0) + 1
+            p = Pairing(
+                tuple((f, "各行") for f in column),
+                1.0,
+                computed,
+                point,
+                arithmetic,
+                f"表格第{col}列各行之和",
+                shown,
+            )
+            table.push(
+                conclude(
+                    table, RELATION, t, reading(t), t.q.text, [p], missing="", phrase=(t.q.start, t.q.end)
+                )
+            )
+
+
+def _table_growth(table: FactTable, total: Fact, column: list[Fact], cells: list[Fact]) -> None:
+    """The 合计 row's growth from the rows' levels and growth rates: Σ levels ÷ Σ (level ÷ (1 + g)) − 1."""
+    levels: list[tuple[Fact, Fact]] = []
+    total_level = next(
+        (
+            f
+            for f in cells
+            if f.place.row == total.place.row and f.role == "level" and f.q.kind in AMOUNT_KINDS
+        ),
+        None,
+    )
+    for g in column:
+        level = next(
             (
-                q
-                for q in sentence.quantities
-                if q.start >= t1 and q.kind in AMOUNT_KINDS and q.start - t1 <= 6
+                f
+                for f in cells
+                if f.place.row == g.place.row and f.role == "level" and f.q.kind in AMOUNT_KINDS
             ),
             None,
         )
-        if total is None:
-            continue
-        counted = None
-        for c in _COUNTED.finditer(sentence.text):
-            if sentence.start + c.end() == t1:
-                counted = c
-        before = [q for q in sentence.quantities if q.end <= t0 and q.kind in AMOUNT_KINDS]
-        many = sentence.find("分别")
-        if counted is not None:
-            n = int(counted.group(1)) if counted.group(1).isdigit() else _CN.get(counted.group(1), 0)
-            c_start = sentence.start + counted.start()
-            parts = [q for q in before if same_measure(q, total) and q.end <= c_start]
-            if len(parts) == n and n >= 2:
-                out.append(_sum_of(sentence, facts, parts, total))
-            elif counted.group(2) == "年" and 0 < len(parts) < n:
-                given = "、".join(p.text for p in parts)
-                out.append(
-                    facts.unverifiable(
-                        RELATION,
-                        sentence,
-                        [*parts, total],
-                        total.text,
-                        f"{n}年累计需要每年的数值，文中只有{len(parts)}个（{given}）/ "
-                        f"{n - len(parts)} of {n} yearly values are missing",
-                    )
-                )
-        elif 0 <= many < t0:
-            parts = [q for q in before if q.start > many and same_measure(q, total)]
-            if len(parts) >= 2:
-                out.append(_sum_of(sentence, facts, parts, total))
-    return out
-
-
-def _sum_of(sentence: Sentence, facts: Facts, parts: list[Quantity], total: Quantity) -> Finding:
-    if any(is_bound_only(p, facts.text) for p in parts):
-        return facts.unverifiable(
+        if level is None:
+            return
+        levels.append((level, g))
+    if total_level is None or len(levels) < 2:
+        return
+    now = sum((reading(lv) for lv, _ in levels[1:]), reading(levels[0][0]))
+    before = Interval(0.0, 0.0)
+    for lv, g in levels:
+        before = before + reading(lv) / (reading(g) / 100.0 + 1.0)
+    computed = (now / before - 1.0) * 100.0
+    now_v = sum(value(lv) for lv, _ in levels)
+    before_v = sum(value(lv) / (1 + value(g) / 100) for lv, g in levels)
+    point = (now_v / before_v - 1) * 100
+    arithmetic = (
+        f"Σ本期 / Σ(本期/(1+增速)) − 1 = {fmt.num(now_v)}/{fmt.num(before_v, 1)} − 1 = {fmt.pct(point)}"
+    )
+    p = Pairing(
+        tuple((x, "各行") for pair in levels for x in pair),
+        0.9,
+        computed,
+        point,
+        arithmetic,
+        "合计增速由各行数值和增速推得",
+        fmt.pct(point),
+    )
+    table.push(
+        conclude(
+            table,
             RELATION,
-            sentence,
-            [*parts, total],
-            total.text,
-            "部分数值只给出上下限 / some parts are only bounds",
+            total,
+            reading(total),
+            total.q.text,
+            [p],
+            missing="",
+            phrase=(total.q.start, total.q.end),
         )
-    s = interval_sum(parts, facts.text)
-    if is_bound_only(total, facts.text):
-        t = interval_of(total, facts.text)
-        v: Verdict = "consistent" if s.overlaps(t) else "inconsistent"
-    else:
-        v = verdict(s, interval_of(total, facts.text))
-    point = sum(nominal(p) for p in parts)
-    shown = fmt.shown([*parts, total])
-    result = fmt.like_shown(point, [*parts, total])
-    evidence = f"{' + '.join(shown[:-1])} = {result} {'≈' if v == 'consistent' else '≠'} {total.text}"
-    return facts.finding(
-        RELATION, v, sentence, [*parts, total], total.text, fmt.amount(point, total.unit), evidence
     )

@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from zhiku.claims.facts import Facts, Sentence, day_of
+from zhiku.claims import local
+from zhiku.claims.facts import FactTable
+from zhiku.claims.local import Facts, Sentence, day_of
 from zhiku.claims.model import Finding, Verdict
 from zhiku.model import WEEKDAYS_ZH
 
@@ -21,7 +23,11 @@ _AFTER = re.compile(r"^\s*[（(]?\s*(?P<w>(?:星期|周|礼拜)(?P<d>[一二三�
 _DAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 
 
-def check(sentence: Sentence, facts: Facts) -> list[Finding]:
+def check(table: FactTable) -> None:
+    local.run(table, check_sentence)
+
+
+def check_sentence(sentence: Sentence, facts: Facts) -> list[Finding]:
     if "星期" not in sentence.text and "周" not in sentence.text and "礼拜" not in sentence.text:
         return []
     out: list[Finding] = []

@@ -1,9 +1,15 @@
-"""Year-on-year growth: X，同比增长g (or 比上年/较2019年 增长, 下降, 减少).
+"""Growth over a period: X，比上年增长g% / 同比下降g% / 比2022年的V增长g% / 由A增至B，增长g%.
 
-The previous value comes from the same paragraph — one number of the same measure for the
-base year, or complementary parts that add up to it (2018年去程3610次、回程2690次 → 6300) —
-or, failing that, from a stored series whose value for the current year is X itself.
-g must equal X / previous − 1. Rates (percent values) are left to the percentage-point rule.
+Trigger: a percentage read as a growth rate (增长, 下降, 提高 … + %), not a yearly average (年均).
+The value now is the one the clause continues (``search.current_of``). The base, in order of
+certainty: the value inside the comparison (比2022年的260552亿元), the start of 由A增至B, a value
+of the same name in the base period anywhere in the article (its own paragraph first; parts
+named as complements — 去程 and 回程 — add up), the value now minus a change stated beside it
+(增加108.11万人，增长2.32%), or a stored annual series. g must equal now ÷ base − 1.
+
+Not judged: real (constant-price) growth (实际增长, 可比价, GDP and value added), growth on a
+comparable basis when the base is the published figure (按可比口径; 公布的), and 环比 without the
+previous month's value — these are unverifiable and say why.
 """
 
 from __future__ import annotations
@@ -11,182 +17,350 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, Facts, Sentence, same_measure
-from zhiku.claims.model import Finding
-from zhiku.claims.previous import previous_in_store, previous_in_text
-from zhiku.claims.tolerance import interval_of, interval_sum, is_bound_only, nominal, verdict
-from zhiku.quantities.model import Quantity
+from zhiku.claims.facts import AMOUNT_KINDS, RATE_KINDS, Fact, FactTable
+from zhiku.claims.interval import Interval
+from zhiku.claims.judge import Pairing, bound_only, conclude, finding, reading, value
+from zhiku.claims.search import (
+    Scored,
+    base_periods,
+    candidates,
+    current_of,
+    from_to_base,
+    name_likeness,
+    specific_unit,
+)
+from zhiku.claims.storeview import previous_in_store
+from zhiku.claims.tolerance import interval_sum
 
 RELATION = "yoy_growth"
 
-TRIGGER = re.compile(
-    r"(分别)?(?:同比|比上年同期|较上年同期|比上年|较上年|比去年同期|较去年同期|比去年|较去年|"
-    r"(?:比|较)\s*(\d{4})\s*年(?:同期)?)(分别)?(?:累计)?"
-    r"(增长率|增长|增加|上升|提高|上涨|扩大|增幅|增速|下降|减少|回落|降低|下滑|萎缩|降幅)了?(?:为|达到|达)?"
-)
-_DOWN = ("下降", "减少", "回落", "降低", "下滑", "萎缩", "降幅")
-_JOIN = re.compile(r"^\s*(?:和|与|及|、|，|,)\s*$")
+_COMPARABLE = re.compile(r"可比口径|按可比|同口径")
+_PUBLISHED = re.compile(r"公布的|初步统计|快报")
+_ADJUSTED = re.compile(r"季节调整|季调")
 
 
-def check(sentence: Sentence, facts: Facts) -> list[Finding]:
-    if "比" not in sentence.text:
-        return []
-    out: list[Finding] = []
-    for m in TRIGGER.finditer(sentence.text):
-        end = sentence.start + m.end()
-        start = sentence.start + m.start()
-        rates = _rates_after(sentence, facts, end, several=bool(m.group(1) or m.group(3)))
-        if not rates:
+def check(table: FactTable) -> None:
+    doc_comparable = any(_COMPARABLE.search(s.words) for s in table.sentences)
+    for claim in table.facts:
+        if claim.role != "growth" or claim.q.kind != "percent" or claim.verb.startswith("年均"):
             continue
-        currents = _currents_before(sentence, facts, start, len(rates))
-        if currents is None:
-            continue
-        down = m.group(4) in _DOWN
-        base_year = int(m.group(2)) if m.group(2) else None
-        for cur, rate in zip(currents, rates, strict=True):
-            f = _judge(
-                sentence,
-                facts,
-                cur,
-                rate,
-                down,
-                base_year,
-                facts.text[start : rate.end] if len(rates) == 1 else facts.text[start:end] + rate.text,
+        if claim.is_cell:
+            continue  # a table's growth column: the sum rule reads its 合计 row
+        _judge(table, claim, doc_comparable)
+
+
+def _from_to_before(table: FactTable, claim: Fact) -> Fact | None:
+    for g in reversed(table.in_sentence(claim.place.sentence)):
+        if g.q.end <= claim.q.start and g.base_fact is not None and g.role in ("level", "rate"):
+            return g
+    return None
+
+
+def _stated(claim: Fact) -> Interval:
+    return reading(claim) * (-1.0 if claim.down else 1.0)
+
+
+def _judge(table: FactTable, claim: Fact, doc_comparable: bool) -> None:
+    sentence = table.sentence_of(claim).words
+    phrase = _phrase(claim)
+    stated_text = claim.text[phrase[0] : phrase[1]]
+    if labels.real_terms(claim.context) or labels.real_terms(claim.qualifier_words) or _real(claim):
+        table.push(
+            finding(
+                table,
+                RELATION,
+                "unverifiable",
+                claim,
+                stated_text,
+                "—",
+                "实际增速（按可比价格或扣除价格因素），不能由名义数值验算 / "
+                "real growth: nominal values cannot verify it",
+                [(claim, "所述")],
+                phrase,
+                missing="名义与实际 / real vs nominal",
             )
-            if f is not None:
-                out.append(f)
+        )
+        return
+    if claim.compare == "环比" and _ADJUSTED.search(sentence):
+        table.push(
+            finding(
+                table,
+                RELATION,
+                "unverifiable",
+                claim,
+                stated_text,
+                "—",
+                "经季节调整的环比，不能由原始数值验算 / "
+                "a seasonally adjusted change cannot be checked from raw values",
+                [(claim, "所述")],
+                phrase,
+                missing="季节调整 / seasonal adjustment",
+            )
+        )
+        return
+    kinds = RATE_KINDS if _about_a_rate(table, claim) else AMOUNT_KINDS | {"duration"}
+    currents = current_of(table, claim, kinds)
+    if not currents:
+        what = claim.subject or "所述指标"
+        table.push(
+            _missing(
+                table,
+                claim,
+                stated_text,
+                phrase,
+                f"缺少「{what}」本期的数值 / the current value is not given",
+                "本期数值 / current value",
+            )
+        )
+        return
+    pairings: list[Pairing] = []
+    for cur in currents[:2]:
+        pairings.extend(_pairings(table, claim, cur))
+    note = ""
+    if _COMPARABLE.search(sentence) or (doc_comparable and pairings):
+        note = "文中说明增速按可比口径计算，与公布的上年数值不可直接相比 / growth on a comparable basis"
+    base_year = _base_label(claim, currents[0].fact)
+    missing = (
+        f"缺少{base_year}「{currents[0].fact.subject or claim.subject or '所述指标'}」的数值，无法计算增速 / "
+        f"the base-period value ({base_year}) is not given"
+    )
+    if claim.compare == "环比" and not pairings:
+        missing = "缺少上一期（环比）的数值 / the previous period's value is not given"
+    unit_note = ""
+    if kinds is RATE_KINDS and pairings:
+        best = max(pairings, key=lambda p: p.score)
+        rates = [x for x, role in best.inputs]
+        if len(rates) == 2:
+            gap = value(rates[1]) - value(rates[0])
+            if abs(abs(gap) - value(claim)) <= 10**-claim.q.decimals:
+                unit_note = (
+                    f"两者相差{fmt.num(abs(gap))}个百分点：比率之差应写“个百分点”，写成%即为相对变化 / "
+                    f"the rates differ by {fmt.num(abs(gap))} percentage points"
+                )
+    f = conclude(
+        table,
+        RELATION,
+        claim,
+        _stated(claim),
+        stated_text,
+        pairings,
+        missing=missing,
+        phrase=phrase,
+        unit_note=unit_note,
+    )
+    if note and f.verdict == "inconsistent":
+        f = _demote(f, note)
+    elif f.verdict == "inconsistent" and any(
+        _PUBLISHED.search(fa.context) for fa, _ in _best_inputs(pairings)
+    ):
+        f = _demote(
+            f, "基期为当时公布的数值，增速可能按修订后的基数计算 / the base is the figure published then"
+        )
+    table.push(f)
+
+
+def _best_inputs(pairings: list[Pairing]) -> list[tuple[Fact, str]]:
+    if not pairings:
+        return []
+    return list(max(pairings, key=lambda p: p.score).inputs)
+
+
+def _demote(f, why: str):  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    return replace(f, verdict="unverifiable", evidence=f"{f.evidence}；{why}", missing="口径 / basis")
+
+
+def _real(claim: Fact) -> bool:
+    return labels.real_indicator(claim.subject) and "名义" not in claim.context
+
+
+def _about_a_rate(table: FactTable, claim: Fact) -> bool:
+    if claim.base_fact is not None:
+        return table.fact(claim.base_fact).q.kind in RATE_KINDS  # 比2019年的411.75亿元: like the base
+    cur = current_of(table, claim, RATE_KINDS)
+    return bool(cur) and cur[0].score >= 0.95 and cur[0].fact.place.clause >= claim.place.clause - 1
+
+
+def _phrase(claim: Fact) -> tuple[int, int]:
+    """The words of the claim: from 比/同比 (or the verb) to the end of the number."""
+    start = claim.q.start
+    ctx_start = claim.text.find(claim.context)
+    lo = max(0, ctx_start if ctx_start >= 0 else claim.q.start - 12)
+    if claim.compare_at >= 0:
+        start = claim.compare_at if claim.compare_at >= lo else start
+    else:
+        m = re.search(
+            r"(?:同比|环比)?(?:名义)?(?:分别)?(?:增长|下降|增加|减少|上升|提高|回落|下滑|降低|上涨|扩大)",
+            claim.text[lo : claim.q.start],
+        )
+        if m:
+            start = lo + m.start()
+    return start, claim.q.end
+
+
+def _base_label(claim: Fact, cur: Fact) -> str:
+    bp = claim.base_period
+    if bp is None and cur.period.known:
+        bp = cur.period.shifted(-1)
+    return bp.label() if bp is not None else "上一期"
+
+
+def _missing(table: FactTable, claim: Fact, stated_text: str, phrase: tuple[int, int], why: str, what: str):  # type: ignore[no-untyped-def]
+    return finding(
+        table, RELATION, "unverifiable", claim, stated_text, "—", why, [(claim, "所述")], phrase, missing=what
+    )
+
+
+def _pairings(table: FactTable, claim: Fact, cur_s: Scored) -> list[Pairing]:
+    cur = cur_s.fact
+    if bound_only(cur):
+        return []
+    out: list[Pairing] = []
+    # 1. A base written in the comparison, or the start of 由A增至B.
+    for base in filter(
+        None, (table.fact(claim.base_fact) if claim.base_fact is not None else None, from_to_base(table, cur))
+    ):
+        if base.id != cur.id and not bound_only(base):
+            out.append(_pair(claim, cur, [base], cur_s.score, "文中所给基数"))  # written: certain
+    if out:
+        return out
+    # 2. The same name in the base period.
+    periods = base_periods(table, claim, cur)
+    bp = periods[0] if periods else None
+    for bp in periods:
+        if bp.year is None and bp.months is None:
+            continue
+        query = cur.subject or claim.subject
+        found = candidates(
+            table,
+            claim,
+            query,
+            like=cur,
+            kinds=[cur.q.kind] if cur.q.kind in RATE_KINDS else AMOUNT_KINDS | {"duration"},
+            roles=("level", "rate", "share") if cur.q.kind in RATE_KINDS else ("level",),
+            period=bp,
+            exclude={cur.id},
+            min_likeness=0.35,
+            floor=0.7 if specific_unit(cur) else 0.0,
+        )
+        parts = _complements(found, cur)
+        if parts:
+            out.append(_pair(claim, cur, parts, min(cur_s.score, 0.95), f"{bp.label()}数值为各部分之和"))
+        for s in found:
+            if not bound_only(s.fact):
+                out.append(_pair(claim, cur, [s.fact], min(cur_s.score, s.score), f"{bp.label()}数值"))
+        if out:
+            break
+    # 3. Now minus the change stated beside it.
+    inc = _increment(table, claim, cur)
+    if inc is not None:
+        out.append(_pair_increment(claim, cur, inc, cur_s.score))
+    # 4. A stored series whose value now is ``cur``.
+    if (
+        not out
+        and bp is not None
+        and bp.year is not None
+        and cur.period.year is not None
+        and table.store is not None
+    ):
+        stored = previous_in_store(table.store, cur.q, cur.period.year, bp.year)
+        if stored is not None:
+            interval, base_value, series_id = stored
+            computed = (reading(cur) / interval - 1.0) * 100.0
+            point = (value(cur) / base_value - 1) * 100 if base_value else float("nan")
+            out.append(
+                Pairing(
+                    ((cur, "本期"),),
+                    cur_s.score * 0.9,
+                    computed,
+                    point,
+                    f"{fmt.num(value(cur))}/{fmt.num(base_value)} − 1 = {fmt.pct(point)}",
+                    f"{bp.year}年数值取自数据库 {series_id}",
+                    fmt.pct(point),
+                )
+            )
     return out
 
 
-def _rates_after(sentence: Sentence, facts: Facts, end: int, several: bool) -> list[Quantity]:
-    rates: list[Quantity] = []
-    pos = end
-    for q in sentence.quantities:
-        if q.start < end:
-            continue
-        gap = facts.text[pos : q.start]
-        if q.kind != "percent":
-            break
-        if not rates and len(gap.strip()) > 1:
-            break
-        if rates and not _JOIN.match(gap):
-            break
-        rates.append(q)
-        pos = q.end
-        if not several:
-            break
-    return rates
+def _complements(found: list[Scored], cur: Fact) -> list[Fact]:
+    """去程3610次、回程2690次: parts named as complements add up to the base (not for a part)."""
+    facts = [s.fact for s in found if not bound_only(s.fact)]
+    names = [f.label() for f in facts]
+    group = labels.complement_parts(names)
+    if group is None or len(group) < 2 or labels.names_a_part(cur.label()):
+        return []
+    return sorted((facts[i] for i in group), key=lambda f: f.id)
 
 
-def _currents_before(sentence: Sentence, facts: Facts, start: int, n: int) -> list[Quantity] | None:
-    """The n values the growth is about: right before the trigger (开行8225列，同比增长…)."""
-    values = [q for q in sentence.quantities if q.end <= start and q.kind in AMOUNT_KINDS | {"duration"}]
-    if len(values) < n:
-        return None
-    chosen = values[-n:]
-    gap = facts.text[chosen[-1].end : start]
-    if len(gap.strip(" ，,、")) > (6 if n > 1 else 0):
-        return None
-    # Nothing but values and their labels between the chosen ones.
-    inner = [
-        q
-        for q in sentence.quantities
-        if chosen[0].start <= q.start < chosen[-1].end and q.kind in ("percent",)
-    ]
-    return None if inner else chosen
-
-
-_BRACKET_BASE = re.compile(r"^\s*[（(]\s*(?:上年|去年|(\d{4})\s*年)(?:同期)?(?:为|是)?\s*$")
-
-
-def _in_brackets(
-    sentence: Sentence, facts: Facts, cur: Quantity, rate: Quantity, base: int
-) -> list[Quantity] | None:
-    """The base value given right after the rate: 同比增长29%（上年为6300列）."""
-    nxt = next((q for q in sentence.quantities if q.start >= rate.end and q.kind != "date"), None)
-    if nxt is None or nxt.kind != cur.kind or not same_measure(nxt, cur):
-        return None
-    m = _BRACKET_BASE.match(facts.text[rate.end : nxt.start])
-    if m is None or (m.group(1) and int(m.group(1)) != base):
-        return None
-    if facts.text[nxt.end : nxt.end + 1] not in ("）", ")"):
-        return None
-    return [nxt]
-
-
-def _judge(
-    sentence: Sentence,
-    facts: Facts,
-    cur: Quantity,
-    rate: Quantity,
-    down: bool,
-    base_year: int | None,
-    stated_text: str,
-) -> Finding | None:
-    period = facts.period_at(cur.start)
-    if period is None or period.year is None:
-        return facts.unverifiable(
-            RELATION,
-            sentence,
-            [cur, rate],
-            stated_text,
-            "缺少本期年份 / the year of the value is not given",
-        )
-    base = base_year if base_year is not None else period.year - 1
-    if is_bound_only(cur, facts.text):
-        return None
-    if labels.real_terms(facts.label(cur)) or labels.real_terms(sentence.text):
-        return facts.unverifiable(
-            RELATION,
-            sentence,
-            [cur, rate],
-            stated_text,
-            "按可比价格计算的实际增速，不能由名义值验算 / real growth cannot be checked from nominal values",
-        )
-    prev = previous_in_text(facts, cur, base, period.month) or _in_brackets(sentence, facts, cur, rate, base)
-    source = "本段"
-    if prev is None:
-        stored = previous_in_store(facts, cur, period.year, base)
-        if stored is None:
-            what = facts.label(cur) or cur.text
-            return facts.unverifiable(
-                RELATION,
-                sentence,
-                [cur, rate],
-                stated_text,
-                f"缺少{base}年「{what}」的数值（本段与数据库均无）/ "
-                f"the {base} value is not in the text or the data store",
-            )
-        prev_interval, prev_value, prev_shown, source = stored
-        parts: list[Quantity] = []
-        cur_shown = fmt.num(nominal(cur))
-    else:
-        parts = prev
-        if any(is_bound_only(p, facts.text) for p in parts):
-            return None
-        prev_interval = interval_sum(parts, facts.text)
-        prev_value = sum(nominal(p) for p in parts)
-        shown = fmt.shown([cur, *parts])
-        cur_shown = shown[0]
-        prev_shown = shown[1] if len(parts) == 1 else "(" + "+".join(shown[1:]) + ")"
-    computed = (interval_of(cur, facts.text) / prev_interval - 1.0) * 100.0
-    stated = interval_of(rate, facts.text) * (-1.0 if down else 1.0)
-    point = (nominal(cur) / prev_value - 1) * 100 if prev_value else float("nan")
-    v = verdict(computed, stated)
-    rel = "≈" if v == "consistent" else "≠"
-    sum_note = f" = {fmt.amount(nominal(cur))}/{fmt.amount(prev_value)} − 1" if len(parts) > 1 else ""
-    evidence = (
-        f"{cur_shown}/{prev_shown} − 1{sum_note} = {fmt.pct(point)} {rel} {'−' if down else ''}{rate.text}"
-        f"（{base}年数值取自{source} / base-year value from "
-        f"{'the paragraph' if source == '本段' else source}）"
+def _pair(claim: Fact, cur: Fact, base: list[Fact], score: float, where: str) -> Pairing:
+    base_i = interval_sum([b.q for b in base], base[0].text) if len(base) > 1 else reading(base[0])
+    if len(base) > 1:
+        base_i = sum((reading(b) for b in base[1:]), reading(base[0]))
+    computed = (reading(cur) / base_i - 1.0) * 100.0
+    base_value = sum(value(b) for b in base)
+    point = (value(cur) / base_value - 1) * 100 if base_value else float("nan")
+    shown = fmt.shown([cur.q, *[b.q for b in base]])
+    cur_s = shown[0]
+    base_s = shown[1] if len(base) == 1 else "(" + "+".join(shown[1:]) + ")"
+    arithmetic = f"{cur_s}/{base_s} − 1"
+    if len(base) > 1:
+        qs = [cur.q, *[b.q for b in base]]
+        arithmetic += f" = {fmt.like_shown(value(cur), qs)}/{fmt.like_shown(base_value, qs)} − 1"
+    arithmetic += f" = {fmt.pct(point)}"
+    lines = sorted({b.place.line for b in base if b.place.sentence != claim.place.sentence})
+    note = where + (f"，见第{'、'.join(map(str, lines))}行" if lines else "，见本句")
+    if score < 1.0 and implausible(claim, point):
+        score *= 0.5
+        note += "；两数相差过大，未必是同一指标 / the two values may not measure the same thing"
+    return Pairing(
+        tuple([(b, "基期") for b in base] + [(cur, "本期")]),
+        score,
+        computed,
+        point,
+        arithmetic,
+        note,
+        fmt.pct(point),
     )
-    if v == "inconsistent" and parts:
-        for alt_base in (base - 1, base + 1):
-            alt = previous_in_text(facts, cur, alt_base, period.month)
-            if alt and all(not is_bound_only(p, facts.text) for p in alt):
-                alt_i = interval_sum(alt, facts.text)
-                if ((interval_of(cur, facts.text) / alt_i - 1.0) * 100.0).overlaps(stated):
-                    evidence += (
-                        f"；与{alt_base}年相比则相符，可能用错了基期 / matches {alt_base} as the base year"
-                    )
-    return facts.finding(RELATION, v, sentence, [*parts, cur, rate], stated_text, fmt.pct(point), evidence)
+
+
+def implausible(claim: Fact, point: float) -> bool:
+    """A pairing found by name whose growth factor is 2.5 times off the stated one is more likely
+    two different indicators than a writer's slip (slips change a digit, not the scale of growth)."""
+    stated = 1 + (-1 if claim.down else 1) * value(claim) / 100
+    found = 1 + point / 100
+    if stated <= 0 or found <= 0:
+        return True
+    return max(stated / found, found / stated) > 2.5
+
+
+def _increment(table: FactTable, claim: Fact, cur: Fact) -> Fact | None:
+    """增加108.11万人，增长2.32%: the change in the same value, stated between it and the claim."""
+    for g in table.in_sentence(claim.place.sentence):
+        if g.role != "change" or g.q.kind != cur.q.kind or g.q.unit != cur.q.unit:
+            continue
+        if not cur.q.end <= g.q.start < claim.q.start or bound_only(g):
+            continue
+        if g.own and cur.subject and name_likeness(g.own, cur) < 0.5:
+            continue
+        return g
+    return None
+
+
+def _pair_increment(claim: Fact, cur: Fact, inc: Fact, score: float) -> Pairing:
+    sign = -1.0 if inc.down else 1.0
+    base_i = reading(cur) - reading(inc) * sign
+    computed = reading(inc) * sign / base_i * 100.0
+    base_v = value(cur) - sign * value(inc)
+    point = sign * value(inc) / base_v * 100 if base_v else float("nan")
+    si, sc = fmt.shown([inc.q, cur.q])
+    arithmetic = f"{'−' if sign < 0 else ''}{si}/({sc}{'+' if sign < 0 else '−'}{si}) = {fmt.pct(point)}"
+    return Pairing(
+        ((cur, "本期"), (inc, "增减量")),
+        score * 0.95,
+        computed,
+        point,
+        arithmetic,
+        "基数 = 本期 − 增加量",
+        fmt.pct(point),
+    )

@@ -1,0 +1,278 @@
+"""What period a number belongs to: a year, a part of it, a span of years.
+
+Statistical prose names a period once and lets it run on: ``2023年，全国……；其中……`` puts every
+number after it into 2023 until another period is named. Within a sentence the last period
+named before a number is its period; a sentence without one inherits the period in force at
+the end of the previous sentence, across paragraphs too (``一是……。二是……。`` run on in one year).
+
+Two kinds of mention do not move that frame:
+- a reference inside a comparison (``比2022年的260552亿元``, ``较上年``, ``由2020年的1.1万亿元``):
+  it dates only the value it introduces, or the base of the change that follows;
+- a day (``2024年1月24日（星期三），……发布``): an event, not a statistical period, unless it
+  bounds a stock (``截至2024年6月30日``).
+
+A part of a year is kept as months (``1—10月`` → months 1–10, ``一季度`` → 1–3, ``上半年`` → 1–6),
+with ``end`` for a stock counted at the end (``年末``, ``9月末``), so that a growth rate is only
+ever computed between like periods (1—10月 against 1—10月, never against a whole year).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from zhiku.quantities.model import Quantity
+
+_CN_DIGIT = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+_CN_NUM = "一二两三四五六七八九十"
+
+
+@dataclass(frozen=True)
+class Period:
+    """A year (``year``), optionally a run of its months (``months``), or a span of years.
+
+    ``end`` marks a stock counted at the end of the period (年末, 9月末); ``explicit`` is False
+    when the period was inherited from an earlier sentence rather than named in the number's own.
+    """
+
+    year: int | None = None
+    months: tuple[int, int] | None = None
+    end: bool = False
+    first: int | None = None
+    last: int | None = None
+    fiscal: bool = False
+    explicit: bool = True
+
+    @property
+    def known(self) -> bool:
+        return self.year is not None
+
+    def key(self) -> tuple[int | None, tuple[int, int] | None]:
+        return self.year, self.months
+
+    def shifted(self, years: int) -> Period:
+        return replace(self, year=None if self.year is None else self.year + years, first=None, last=None)
+
+    def same_part(self, other: Period) -> bool:
+        """Whether two periods cover the same part of their years (1—10月 and 1—10月; 年末 and 全年)."""
+        return self.months == other.months and (self.months is None or self.end == other.end)
+
+    def same(self, other: Period) -> bool:
+        return self.year == other.year and self.same_part(other) and self.fiscal == other.fiscal
+
+    def label(self) -> str:
+        if self.first is not None and self.last is not None:
+            return f"{self.first}—{self.last}年"
+        if self.year is None:
+            return "（期间未写明）"
+        text = f"{self.year}{'财' if self.fiscal else ''}年"
+        if self.months is not None:
+            a, b = self.months
+            text += f"{a}月" if a == b else f"{a}—{b}月"
+        if self.end:
+            text += "末"
+        return text
+
+
+UNKNOWN = Period(explicit=False)
+
+# Parts of a year written in words (not read as quantities).
+_PART = re.compile(
+    r"(?P<half>[上下]半年)|(?P<q>(?:第?[一二三四1-4]季度|前[一二三两23]季度))|"
+    r"(?P<firstn>前(?P<n>[0-9一二两三四五六七八九十]{1,3})个?月)|(?P<end>年末|年底|年终)|"
+    r"(?P<begin>年初)|(?P<whole>全年|当年|同年|本年|年度)"
+)
+_MONTH_END = re.compile(r"^\s*(?:份)?\s*(?:末|底)")
+_REL_YEAR = re.compile(
+    r"(?P<prev>上年|去年|上一年|前一年)(?P<pend>末|底)?|(?P<next>次年|翌年|下一年|明年)|今年"
+)
+_REF_BEFORE = re.compile(r"(?:比|较|与|同|由|从|相比|对比|相较|是|为|恢复至|恢复到|达到|相当于)\s*$")
+_UNTIL = re.compile(r"(?:截至|截止)\s*$")
+_FISCAL = re.compile(r"^\s*财年")
+_ACADEMIC = re.compile(r"^\s*年?\s*学年")
+
+
+def _cn(n: str) -> int:
+    if n.isdigit():
+        return int(n)
+    if n in _CN_DIGIT:
+        return _CN_DIGIT[n]
+    if n.startswith("十"):
+        return 10 + _CN_DIGIT.get(n[1:], 0)
+    return 0
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A period named in the text at ``start:end``: sets ``year``/``months``/``end`` of the frame."""
+
+    start: int
+    end: int
+    year: int | None = None
+    months: tuple[int, int] | None = None
+    month_end: bool = False
+    first: int | None = None
+    last: int | None = None
+    relative: int | None = None  # −1 for 上年, +1 for 次年, 0 for 当年/全年/今年
+    fiscal: bool = False
+    day: bool = False  # a precise day: an event unless it bounds a stock
+
+
+def mentions(text: str, quantities: Sequence[Quantity]) -> list[Mention]:
+    """Every period the text names, left to right."""
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for q in quantities:
+        found = _from_quantity(text, q)
+        if found is not None:
+            out.append(found)
+            taken.append((q.start, q.end))
+    spans = [(q.start, q.end) for q in quantities]
+
+    def free(a: int, b: int) -> bool:
+        return not any(s < b and a < e for s, e in spans)
+
+    for hit in _PART.finditer(text):
+        if not free(hit.start(), hit.end()):
+            continue
+        months: tuple[int, int] | None = None
+        end = False
+        rel: int | None = None
+        if hit.group("half"):
+            months = (1, 6) if hit.group("half")[0] == "上" else (7, 12)
+        elif hit.group("q"):
+            word = hit.group("q")
+            digit = next(c for c in word if c in "1234一二两三四")
+            k = _cn(digit)
+            months = (1, 3 * k) if word.startswith("前") else (3 * k - 2, 3 * k)
+        elif hit.group("firstn"):
+            k = _cn(hit.group("n"))
+            if 1 <= k <= 12:
+                months = (1, k)
+        elif hit.group("end"):
+            end = True
+        elif hit.group("whole"):
+            rel = 0
+        elif hit.group("begin"):
+            continue
+        out.append(Mention(hit.start(), hit.end(), months=months, month_end=end, relative=rel))
+    for hit in _REL_YEAR.finditer(text):
+        if not free(hit.start(), hit.end()):
+            continue
+        if hit.group("prev"):
+            out.append(Mention(hit.start(), hit.end(), relative=-1, month_end=bool(hit.group("pend"))))
+        elif hit.group("next"):
+            out.append(Mention(hit.start(), hit.end(), relative=1))
+        else:
+            out.append(Mention(hit.start(), hit.end(), relative=0))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _from_quantity(text: str, q: Quantity) -> Mention | None:
+    after = text[q.end : q.end + 4]
+    if q.kind == "date" and q.iso:
+        iso = q.iso
+        if re.fullmatch(r"\d{4}", iso):
+            year = int(iso)
+            if _FISCAL.match(after):
+                return Mention(q.start, q.end + after.index("财") + 2, year=year, fiscal=True)
+            return Mention(q.start, q.end, year=year, month_end=bool(_MONTH_END.match(after)))
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", iso):
+            mo = int(m.group(2))
+            return Mention(
+                q.start, q.end, year=int(m.group(1)), months=(mo, mo), month_end=bool(_MONTH_END.match(after))
+            )
+        if m := re.fullmatch(r"--(\d{2})", iso):
+            mo = int(m.group(1))
+            return Mention(q.start, q.end, months=(mo, mo), month_end=bool(_MONTH_END.match(after)))
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso):
+            return Mention(q.start, q.end, year=int(m.group(1)), day=True)
+        if re.fullmatch(r"--\d{2}-\d{2}", iso):
+            return Mention(q.start, q.end, day=True)
+        return None
+    if q.kind == "duration" and q.unit == "month" and q.value and text[max(0, q.start - 1) : q.start] == "前":
+        n = int(q.value)
+        if 1 <= n <= 12:
+            return Mention(q.start, q.end, months=(1, n))  # 前8个月
+    if q.kind == "year_range" and q.low is not None and q.high is not None and q.low >= 1000:
+        return Mention(q.start, q.end, first=int(q.low), last=int(q.high))
+    if q.kind == "date_range" and q.iso:
+        if m := re.fullmatch(r"(?:(\d{4})-)?(?:--)?(\d{2})/(?:(\d{4})-)?(?:--)?(\d{2})", q.iso):
+            return Mention(
+                q.start,
+                q.end,
+                year=int(m.group(1)) if m.group(1) else None,
+                months=(int(m.group(2)), int(m.group(4))),
+            )
+        return None
+    if (
+        q.kind == "number"
+        and q.value is None
+        and q.low is not None
+        and q.high is not None
+        and 1000 <= q.low < q.high <= 2999
+        and _ACADEMIC.match(after)
+    ):
+        return Mention(q.start, q.end, year=int(q.low))  # 2023—2024学年: the school year starting 2023
+    if q.kind == "number" and q.value is not None and 1000 <= q.value <= 2999 and _FISCAL.match(after):
+        return Mention(q.start, q.end + after.index("财") + 2, year=int(q.value), fiscal=True)
+    return None
+
+
+def is_reference(text: str, m: Mention, sentence_start: int) -> bool:
+    """A period inside a comparison (比2022年, 由2020年的…, 是上年的…): it dates one value, not the frame."""
+    before = text[max(sentence_start, m.start - 4) : m.start]
+    return bool(_REF_BEFORE.search(before))
+
+
+def bounds_a_stock(text: str, m: Mention, sentence_start: int) -> bool:
+    before = text[max(sentence_start, m.start - 3) : m.start]
+    return bool(_UNTIL.search(before)) or bool(_MONTH_END.match(text[m.end : m.end + 3]))
+
+
+def apply(frame: Period, m: Mention) -> Period:
+    """The frame after a mention."""
+    if m.first is not None and m.last is not None:
+        return Period(year=m.last, first=m.first, last=m.last)
+    if m.relative is not None:
+        if frame.year is None:
+            return replace(frame, explicit=True) if m.relative == 0 else UNKNOWN
+        if m.relative == 0:
+            return Period(year=frame.year, fiscal=frame.fiscal, months=None if m.months is None else m.months)
+        return Period(year=frame.year + m.relative, end=m.month_end, fiscal=frame.fiscal)
+    if m.year is not None:
+        return Period(year=m.year, months=m.months, end=m.month_end, fiscal=m.fiscal)
+    if m.months is not None:
+        return Period(year=frame.year, months=m.months, end=m.month_end, fiscal=frame.fiscal)
+    if m.month_end:  # 年末 after a year
+        return Period(year=frame.year, months=None, end=True, fiscal=frame.fiscal)
+    return frame
+
+
+def refine(period: Period, m: Mention) -> Period:
+    """A part of the year written right after the year (2023年上半年, 2022年末)."""
+    if m.months is not None:
+        return replace(period, months=m.months, end=m.month_end or period.end)
+    if m.month_end:
+        return replace(period, end=True)
+    return period
+
+
+def years_between(a: Period, b: Period) -> int | None:
+    if a.year is None or b.year is None:
+        return None
+    return b.year - a.year

@@ -1,0 +1,200 @@
+"""Averages: a total over a count of days or of things.
+
+- over time (日均, 月均, 周均): 3月粗钢产量9573万吨，日均308.8万吨 / 全年…1320.7亿件，日均约3.6亿件 /
+  共7天，票房67.58亿元，日均约9.65亿元 / 当月共20个交易日，日均成交约1.22万亿元 — the total of the same
+  thing just before, over the days the text states, else the days of the total's period (a month
+  or a year as the calendar has them; 1—3月 of 2023 is 90 days);
+- over things (平均每个X, 单价, 均价, 平均…价): 259个运输机场…125976.6万人次，平均每个机场约486万人次 /
+  销售额116622亿元…销售面积111735万平方米，平均售价约为每平方米10437元 — a total in the average's
+  unit whose name fits, over a count of the things named (X, or the measure word: 块, 平方米).
+The average must equal total ÷ count. Without a total whose name fits (平均每个家庭户的人口 with only
+the whole population given) nothing is checked.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from zhiku.claims import fmt, labels
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, same_measure
+from zhiku.claims.judge import Pairing, bound_only, conclude, reading, value
+from zhiku.claims.search import name_likeness
+
+RELATION = "average"
+
+_PER_TIME = re.compile(r"(?P<w>日均|月均|周均|每日|每天|每月)(?:[^，,。；;\d]{0,6})$")
+_PER_THING = re.compile(
+    r"(?:平均)?每(?:个|家|户|张|块|所|名|人)?(?P<x>[^，,。；;\d约为是]{0,8}?)(?:的)?(?P<y>[^，,。；;\d约为是]{0,6}?)(?:约为|约|为|是|达)?$"
+)
+_PRICE = re.compile(r"(?P<s>[^，,。；;\d]{0,8}?)(?:平均)?(?:单价|均价|售价|票价|价格)(?:约为|约|为|是|达)?$")
+_DAYS = re.compile(r"(?:共|计|为期)?\s*(?P<n>\d+)\s*(?:个)?(?:交易日|工作日|天|日)")
+
+
+def check(table: FactTable) -> None:
+    for f in table.facts:
+        if (
+            f.is_cell
+            or f.q.value is None
+            or f.q.kind not in AMOUNT_KINDS
+            or f.role != "level"
+            or bound_only(f)
+        ):
+            continue
+        head = f.text[max(0, f.q.start - 16) : f.q.start]
+        head = head[max(head.rfind(c) for c in "，,；;。：") + 1 :]
+        if m := _PER_TIME.search(head):
+            _over_time(table, f, m.group("w"), len(head) - m.start())
+        elif "平均" in head or "每" in head or _PRICE.search(head):
+            _over_things(table, f, head)
+
+
+def _phrase(f: Fact, back: int) -> tuple[int, int]:
+    return f.q.start - back, f.q.end
+
+
+def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
+    before = [g for g in table.in_sentence(avg.place.sentence) if g.q.end <= avg.q.start and g.id != avg.id]
+    total = None
+    for g in reversed(before):
+        if (
+            g.role == "level"
+            and same_measure(g.q, avg.q)
+            and g.restates is None
+            and not _PER_TIME.search(g.text[max(0, g.q.start - 8) : g.q.start])
+        ):
+            if g.period.same_part(avg.period) and g.period.year in (None, avg.period.year):
+                total = g
+            break
+    if total is None or bound_only(total):
+        return
+    stated_days = None
+    between = avg.text[total.q.start - 30 if total.q.start > 30 else 0 : avg.q.start]
+    for m in _DAYS.finditer(between):
+        stated_days = int(m.group("n"))
+    days, how = _days_of(total, word, stated_days)
+    if days is None:
+        return
+    computed = reading(total) / float(days)
+    point = value(total) / days
+    shown = fmt.like_shown(point, [avg.q])
+    p = Pairing(
+        ((total, "合计"),), 0.9, computed, point, f"{total.q.text} ÷ {days}{how} = {shown}", "", shown
+    )
+    phrase = _phrase(avg, back)
+    table.push(
+        conclude(
+            table,
+            RELATION,
+            avg,
+            reading(avg),
+            avg.text[phrase[0] : phrase[1]],
+            [p],
+            missing="",
+            phrase=phrase,
+        )
+    )
+
+
+def _days_of(total: Fact, word: str, stated: int | None) -> tuple[int | None, str]:
+    monthly = word in ("月均", "每月")
+    if stated is not None and not monthly:
+        return stated, "天（文中所给）"
+    p = total.period
+    if p.year is None:
+        return None, ""
+    if monthly:
+        if p.months is None:
+            return 12, "个月"
+        return p.months[1] - p.months[0] + 1, "个月"
+    if p.months is None:
+        return (366 if calendar.isleap(p.year) else 365), "天"
+    a, b = p.months
+    return sum(calendar.monthrange(p.year, m)[1] for m in range(a, b + 1)), "天"
+
+
+def _over_things(table: FactTable, avg: Fact, head: str) -> None:
+    """total ÷ count of things: the total in the average's unit, the count of the things named."""
+    m = _PER_THING.search(head)
+    thing = ""
+    noun = ""
+    if m and "每" in head:
+        thing = m.group("x").strip()
+        noun = m.group("y").strip()
+    pm = _PRICE.search(head)
+    subject = pm.group("s") if pm else (avg.subject or "")
+    subject = re.sub(r"平均|每|单价|均价|售价|价格|约|为", "", subject)
+    near = [
+        g
+        for g in table.near(avg, 3)
+        if g.role == "level" and g.q.value is not None and g.restates is None and not bound_only(g)
+    ]
+    near = [g for g in near if g.period.year in (None, avg.period.year) or not avg.period.known]
+    numerators = [
+        g
+        for g in near
+        if same_measure(g.q, avg.q) and g.q.kind == avg.q.kind and abs(value(g)) > abs(value(avg))
+    ]
+    query = (thing + noun) if thing else subject
+    if query:
+        numerators = [
+            g
+            for g in numerators
+            if name_likeness(query, g) >= 0.5
+            or (thing and thing in g.text[max(0, g.q.start - 16) : g.q.start])
+        ]
+    else:
+        return
+    pairings: list[Pairing] = []
+    unit_after = avg.text[avg.q.end : avg.q.end + 3]
+    for num in numerators[:2]:
+        for den in near:
+            if den.id in (num.id, avg.id) or den.q.kind not in AMOUNT_KINDS or same_measure(den.q, num.q):
+                continue
+            if not _counts(den, thing, unit_after, subject):
+                continue
+            ratio = reading(num) / reading(den)
+            point = value(num) / value(den)
+            if not 0.2 <= point / value(avg) <= 5:
+                continue  # not the pair the average is made of
+            shown = fmt.num(point, 2)
+            pairings.append(
+                Pairing(
+                    ((num, "合计"), (den, "个数")),
+                    0.8,
+                    ratio,
+                    point,
+                    f"{num.q.text} ÷ {den.q.text} = {shown}",
+                    "",
+                    shown,
+                )
+            )
+    if not pairings:
+        return
+    phrase = (avg.q.start - len(head) + (head.find("平均") if "平均" in head else 0), avg.q.end)
+    table.push(
+        conclude(
+            table,
+            RELATION,
+            avg,
+            reading(avg),
+            avg.text[phrase[0] : phrase[1]],
+            pairings,
+            missing="",
+            phrase=phrase,
+        )
+    )
+
+
+def _counts(den: Fact, thing: str, unit_after: str, subject: str) -> bool:
+    """Whether ``den`` counts the things the average is per (机场, 块, 平方米, 人次)."""
+    after = den.text[den.q.end : den.q.end + 6]
+    measure = den.q.measure or den.q.unit or ""
+    if thing and (thing in after or thing in den.label() or (measure and thing.startswith(measure))):
+        return True
+    m = re.match(r"^/(.)", unit_after) or re.match(r"^每(.)", unit_after)
+    if m and (measure == m.group(1) or m.group(1) in (den.q.unit or "")):
+        return True
+    if thing in ("平方米",) and den.q.unit == "m2":
+        return True
+    return bool(subject) and labels.coverage(subject, den.label()) >= 0.5 and den.q.kind != "money"

@@ -1,0 +1,100 @@
+"""Lengths of time between dates: 自2023年1月21日至1月27日，共7天 / 会期至9月28日，为期5天 /
+于2022年11月25日启动，2024年12月15日推广至全国，前后历时751天.
+
+Trigger: a number of days after 为期, 共, 历时, 持续, 长达, 相隔. The two dates are the last two days
+named before it in its sentence (or the two ends of a written range). A span written from one day
+to another (A至B, 为期, 共) counts both ends: B − A + 1 days; a time between two events (历时,
+相隔) is B − A, and B − A + 1 is accepted too, as writers count both ways.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from zhiku.claims.facts import Event, Fact, FactTable
+from zhiku.claims.judge import finding
+from zhiku.claims.local import day_of
+
+RELATION = "date_span"
+
+_INCLUSIVE = re.compile(r"(?:为期|共计|共|会期|档期|假期)\s*$")
+_BETWEEN = re.compile(r"(?:前后|先后)?(?:历时|持续|长达|历经|相隔|间隔|经过|用时)\s*$")
+_RANGE = re.compile(r"至|到|—|－|~|～")
+
+
+def check(table: FactTable) -> None:
+    for d in table.facts:
+        if d.q.kind != "duration" or d.q.unit != "day" or d.q.value is None or d.is_cell:
+            continue
+        head = d.text[max(0, d.q.start - 6) : d.q.start]
+        inclusive = _INCLUSIVE.search(head) is not None
+        if not inclusive and _BETWEEN.search(head) is None:
+            continue
+        _judge(table, d, inclusive)
+
+
+def _days(table: FactTable, d: Fact) -> list[tuple[Event, dt.date]]:
+    out: list[tuple[Event, dt.date]] = []
+    year: int | None = None
+    for e in table.events:
+        if e.sentence != d.place.sentence or e.q.start >= d.q.start:
+            continue
+        if e.q.kind == "date_range" and e.q.iso and "/" in e.q.iso:
+            continue
+        found = day_of(e.q)
+        if found is None:
+            continue
+        y, mo, da = found
+        y = y or year or e.year_hint
+        if y is None:
+            continue
+        try:
+            date = dt.date(y, mo, da)
+        except ValueError:
+            continue
+        if out and date < out[-1][1] and found[0] is None:
+            try:
+                date = dt.date(y + 1, mo, da)  # 12月30日至1月2日: the end is in the next year
+            except ValueError:
+                continue
+        year = date.year
+        out.append((e, date))
+    return out
+
+
+def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
+    days = _days(table, d)
+    if len(days) < 2:
+        return
+    (ea, a), (eb, b) = days[-2], days[-1]
+    diff = (b - a).days
+    if diff < 0:
+        return
+    between = d.text[ea.q.end : eb.q.start]
+    counted = (
+        {diff + 1}
+        if inclusive and (_RANGE.search(between) or "至" in d.text[eb.q.start - 2 : eb.q.start])
+        else {diff, diff + 1}
+    )
+    if inclusive:
+        counted = {diff + 1}  # 为期/共: a run of days counts both ends
+    n = int(d.q.value or 0)
+    ok = n in counted
+    how = "首尾两天都计入 / both ends counted" if counted == {diff + 1} else "两种算法均可 / either count"
+    shown = "或".join(str(c) for c in sorted(counted))
+    evidence = f"{a.isoformat()} 至 {b.isoformat()}：{shown}天（{how}） {'=' if ok else '≠'} {d.q.text}"
+    lo = max(d.text.rfind(c, 0, d.q.start) for c in "，,；;。") + 1
+    table.push(
+        finding(
+            table,
+            RELATION,
+            "consistent" if ok else "inconsistent",
+            d,
+            d.text[lo : d.q.end],
+            f"{shown}天",
+            evidence,
+            [(d, "所述")],
+            (lo, d.q.end),
+        )
+    )

@@ -1,0 +1,222 @@
+"""Candidate search over the fact table: the values a claim may be computed from, scored.
+
+A candidate must measure in a compatible unit and belong to the period asked for; among those,
+its score says how surely it is the one the writer meant: how much of the claim's name its own
+name holds (``labels.likeness``), and how near it stands (same sentence, same paragraph, earlier
+in the article). Searches look at a bounded window of sentences around the claim and keep the
+best few candidates, so checking stays linear in the length of an article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from zhiku.claims import labels
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, same_measure
+from zhiku.claims.periods import Period
+
+WINDOW = 40  # sentences on either side of a claim that a search reads
+KEEP = 6  # candidates kept per search
+
+
+@dataclass(frozen=True)
+class Scored:
+    fact: Fact
+    score: float
+    likeness: float
+
+
+def name_likeness(query: str, f: Fact, forward_only: bool = False) -> float:
+    """How well ``f``'s names (its item, subject, column header) match ``query``."""
+    best = 0.0
+    for name in (f.label(), f.subject, f.item):
+        if name:
+            best = max(best, labels.likeness_of(query, name, forward_only))
+    if f.is_cell and f.header:
+        best = max(best, labels.likeness_of(query, f"{f.subject}{f.header}", forward_only))
+    return best
+
+
+def nearness(f: Fact, claim: Fact) -> float:
+    if f.place.sentence == claim.place.sentence:
+        return 1.0
+    same_block = f.place.passage is not None and f.place.passage == claim.place.passage
+    same_table = f.place.table is not None and f.place.table == claim.place.table
+    if same_block or same_table:
+        return 0.85
+    return 0.7 if f.place.sentence < claim.place.sentence else 0.55
+
+
+def period_fits(f: Fact, want: Period | None) -> bool:
+    if want is None:
+        return True
+    p = f.period
+    if want.year is not None and p.year is not None and p.year != want.year:
+        return False
+    if want.year is not None and p.year is None:
+        return False
+    if p.fiscal != want.fiscal:
+        return False
+    if want.months != p.months:
+        return False
+    return not (want.months is not None and want.end != p.end)
+
+
+def candidates(
+    table: FactTable,
+    claim: Fact,
+    query: str,
+    *,
+    like: Fact | None = None,
+    kinds: Iterable[str] = AMOUNT_KINDS,
+    period: Period | None = None,
+    roles: Iterable[str] = ("level",),
+    exclude: Iterable[int] = (),
+    accept: Callable[[Fact], bool] | None = None,
+    min_likeness: float = 0.3,
+    floor: float = 0.0,
+) -> list[Scored]:
+    """Facts that may be the value named ``query`` in ``period``, best first."""
+    want_kinds = set(kinds)
+    want_roles = set(roles)
+    skip = set(exclude) | {claim.id}
+    out: list[Scored] = []
+    for f in table.near(claim, WINDOW):
+        if f.id in skip or f.role not in want_roles or f.q.kind not in want_kinds:
+            continue
+        if f.q.value is None or f.restates is not None:
+            continue  # a value restated in other units is not a second value
+        if like is not None and not same_measure(f.q, like.q):
+            continue
+        if not period_fits(f, period):
+            continue
+        if accept is not None and not accept(f):
+            continue
+        lk = name_likeness(query, f) if query else 0.0
+        if floor and not labels.opposed(query, f.label()):
+            lk = max(lk, floor)
+        if lk < min_likeness:
+            continue
+        out.append(Scored(f, lk * (0.8 + 0.2 * nearness(f, claim)), lk))
+    out.sort(key=lambda s: -s.score)
+    return out[:KEEP]
+
+
+_GENERIC_UNITS = frozenset(
+    {"", "个", "次", "项", "人", "家", "件", "份", "元", "CNY", "USD", "种", "名", "位", "户", "所"}
+)
+
+
+_NOUN_GAPS = frozenset({"差额", "顺差", "逆差", "差值", "缺口"})
+
+
+def specific_unit(f: Fact) -> bool:
+    """A measure word that itself names what is counted (列, 标箱, 架次), unlike 个, 元 or 吨."""
+    return f.q.kind == "count" and (f.q.unit or "") not in _GENERIC_UNITS
+
+
+_AS_COUNT = re.compile(r"数量|件数|个数|人数|户数|(?<![金总余])量$")
+_AS_MONEY = re.compile(r"金额|额$")
+
+
+def measure_hint(query: str, kinds: Iterable[str]) -> tuple[str, set[str]]:
+    """进口数量 asks for a count, 进口金额 for money: the word says which unit, the rest names the thing."""
+    want = set(kinds)
+    if _AS_COUNT.search(query) and not _AS_MONEY.search(query):
+        narrowed = want & {"count", "dimension", "number"}
+        return _AS_COUNT.sub("", query) or query, narrowed or want
+    if _AS_MONEY.search(query) and "money" in want:
+        return query, {"money"}
+    return query, want
+
+
+def current_of(
+    table: FactTable, claim: Fact, kinds: Iterable[str] = AMOUNT_KINDS, exclude: Iterable[int] = ()
+) -> list[Scored]:
+    """The value a change or share claim is about, as it stands now.
+
+    In order: the value a 分别 member continues; the end of a 由A增至B pair just before; the
+    nearest value before the claim in its sentence that the claim's words continue; else the
+    value in the claim's period whose name the claim repeats.
+    """
+    subject, want = measure_hint(claim.subject, kinds)
+    if claim.target is not None:
+        t = table.fact(claim.target)
+        if t.q.kind in want:
+            return [Scored(t, 1.0, 1.0)]
+    before = [
+        g
+        for g in table.in_sentence(claim.place.sentence)
+        if g.q.end <= claim.q.start and g.id != claim.id and g.q.value is not None
+    ]
+    bases = {h.base_fact for h in table.in_sentence(claim.place.sentence) if h.base_fact is not None}
+    bases |= set(exclude) | ({claim.whole_fact} if claim.whole_fact is not None else set())
+    for g in reversed(before):
+        if g.restates is not None:
+            continue  # 约6.2亿人次 restates the value before it: that one is the value
+        if g.q.kind not in want or g.id in bases:
+            continue  # an inline base (比2022年的V) is not the value now
+        rate_like = g.role == "share" and g.q.kind in ("percent", "per_mille") and not (want & AMOUNT_KINDS)
+        if (
+            g.role not in ("level", "rate")
+            and not rate_like
+            and not (g.role == "gap" and g.verb in _NOUN_GAPS)
+        ):
+            continue
+        # The claim continues a subject (its own words, or the clause before it): the value must
+        # carry that name, or carry none of its own.
+        if subject and g.subject and not g.base_fact:
+            lk = name_likeness(subject, g, forward_only=True)
+            if lk < 0.6:
+                continue
+            return [Scored(g, 0.9 + 0.1 * lk, lk)]
+        return [Scored(g, 1.0, 1.0)]
+    if not subject:
+        return []
+    found = candidates(table, claim, subject, kinds=want, period=claim.period if claim.period.known else None)
+    return [s for s in found if s.likeness >= 0.5]
+
+
+def base_periods(table: FactTable, claim: Fact, cur: Fact) -> list[Period]:
+    """The periods a change may be measured against, most certain first: the one written in its
+    comparison (比2010年, 同比, 比上年末); else one named as a reference earlier in its sentence
+    (…是2004年的7.3倍，…提高6.2个百分点); else the year before (增长x% alone, by convention)."""
+    if claim.base_period is not None:
+        return [claim.base_period]
+    if claim.compare and claim.compare not in ("同比", "环比"):
+        return []
+    out: list[Period] = []
+    sentence = table.sentences[claim.place.sentence]
+    for ref in sentence.refs_before(claim.q.start):
+        if ref.year is not None and cur.period.year is not None and ref.year < cur.period.year:
+            out.append(ref)
+            break
+    if cur.period.known:
+        out.append(cur.period.shifted(-1))
+    return out
+
+
+def earlier_in_sentence(table: FactTable, claim: Fact, cur: Fact) -> Fact | None:
+    """1949年原油产量仅为12.0万吨，2018年达到1.9亿吨，增长1574.9倍: the same thing at an earlier
+    year, written earlier in the sentence, is the base of a change stated after both."""
+    if cur.period.year is None:
+        return None
+    for g in reversed(table.in_sentence(claim.place.sentence)):
+        if g.q.end > cur.q.start or g.id == cur.id or g.role != "level" or g.restates is not None:
+            continue
+        if g.period.year is None or g.period.year >= cur.period.year or not same_measure(g.q, cur.q):
+            continue
+        if g.subject and cur.subject and name_likeness(cur.subject, g) < 0.6:
+            continue
+        return g
+    return None
+
+
+def from_to_base(table: FactTable, current: Fact) -> Fact | None:
+    """The A of 由A增至B when ``current`` is the B."""
+    if current.base_fact is None:
+        return None
+    base = table.fact(current.base_fact)
+    return base if base.q.end <= current.q.start else None
