@@ -35,7 +35,7 @@ def test_step_is_the_last_written_digit(text: str, step: float) -> None:
         ("开行突破7600列", "over"),
         ("超过8000亿美元", "over"),
         ("均达到50%以上", "over"),
-        ("60 多个", "over"),
+        ("60 多个", "range"),  # 60多个 is 61–69, not any number over 60
         ("近 3 个半小时", "near"),
         ("约 90 分钟", "approx"),
         ("不足5000万元", "under"),
@@ -69,3 +69,9 @@ def test_interval_arithmetic() -> None:
     g = (a / b - 1.0) * 100.0
     assert 30.5 < g.lo < g.hi < 30.6
     assert Interval(2.0, 3.0).pow(0.5).lo == pytest.approx(2**0.5)
+
+
+def test_more_is_bounded_by_the_next_unit() -> None:
+    """500多亿 lies between 500亿 and 600亿: a stated 700亿 elsewhere cannot be 500多亿."""
+    got = interval_of(q1("500多亿元"), "500多亿元")
+    assert got.lo < 500e8 < got.hi < 700e8

@@ -23,7 +23,19 @@ def test_json_follows_the_contract(tmp_path: Path) -> None:
     rows = json.loads(result.stdout)
     assert [r["text"] for r in rows] == ["2019年", "8225列", "29%", "72.5万标箱", "24%", "17%-19%"]
     for r in rows:
-        assert set(r) == {"start", "end", "text", "kind", "value", "low", "high", "unit", "qualifier"}
+        assert set(r) == {
+            "start",
+            "end",
+            "text",
+            "kind",
+            "value",
+            "low",
+            "high",
+            "low_inclusive",
+            "high_inclusive",
+            "unit",
+            "qualifier",
+        }
         assert text[r["start"] : r["end"]] == r["text"]
     assert rows[0]["value"] == "2019" and rows[0]["kind"] == "date"
     assert (rows[3]["value"], rows[3]["unit"]) == (725000, "TEU")
@@ -63,3 +75,27 @@ def test_markdown_front_matter_and_figure_blocks_are_not_prose(tmp_path: Path) -
     rows = json.loads(result.stdout)
     assert [r["text"] for r in rows] == ["29%", "8225列"]
     assert all(text[r["start"] : r["end"]] == r["text"] for r in rows)
+
+
+def test_table_and_json_show_qualifier_and_bounds(tmp_path: Path) -> None:
+    f = tmp_path / "bounds.txt"
+    f.write_text("增速不低于6.5%，超过7%的企业有百余家，十几个省份。\n", encoding="utf-8")
+    rows = json.loads(runner.invoke(app, ["quantities", "--json", str(f)]).stdout)
+    by_text = {r["text"]: r for r in rows}
+    floor = by_text["不低于6.5%"]
+    assert (floor["qualifier"], floor["low"], floor["low_inclusive"], floor["high"]) == (
+        "over",
+        6.5,
+        True,
+        None,
+    )
+    assert (by_text["超过7%"]["low"], by_text["超过7%"]["low_inclusive"]) == (7, False)
+    assert (by_text["百余家"]["qualifier"], by_text["百余家"]["low"], by_text["百余家"]["high"]) == (
+        "more",
+        100,
+        200,
+    )
+    assert (by_text["十几个"]["qualifier"], by_text["十几个"]["value"]) == ("approx", None)
+    table = runner.invoke(app, ["quantities", str(f)], env={"COLUMNS": "200"}).stdout
+    assert "[6.5, ∞)" in table and "(7, ∞)" in table and "(100, 200)" in table and "(10, 20)" in table
+    assert "下限 over" in table and "多 more" in table

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from zhiku.model import Article, ListBlock, Paragraph, Quote, Table
+from zhiku.model import Article, Callout, DefinitionList, Figure, Image, ListBlock, Paragraph, Quote, Table
 
 PassageKind = Literal["title", "summary", "heading", "paragraph", "item", "quote", "caption", "row"]
 
@@ -106,6 +106,8 @@ def from_article(article: Article) -> Document:
             for p in block.paragraphs:
                 add(_plain(p.text), p.source.line, "quote")
         elif isinstance(block, Table):
+            if block.caption:
+                add(_plain(block.caption), line, "caption")
             order.append(("t", len(tables)))
             tables.append(
                 TableView(
@@ -115,12 +117,22 @@ def from_article(article: Article) -> Document:
                     _plain(block.caption or ""),
                 )
             )
-        else:
-            caption = getattr(block, "title", None) or getattr(block, "caption", None)
-            if isinstance(caption, str):
-                add(_plain(caption), line, "caption")
+        elif isinstance(block, Figure):
+            add(_plain(block.title), line, "caption")
+        elif isinstance(block, Image):
+            if block.caption:
+                add(_plain(block.caption), line, "caption")
+        elif isinstance(block, DefinitionList):
+            for term, definitions in block.items:
+                for d in definitions:
+                    add(_plain(f"{term}：{d}"), line, "item")
+        elif isinstance(block, Callout) and block.title:
+            add(_plain(block.title), line, "heading")  # its blocks follow in walk_blocks
     for hl in sorted(h for h in headings if h not in done_headings):
         add(_plain(headings[hl]), hl, "heading")
+    for note in article.footnotes:  # a source note can state figures too
+        for k, para in enumerate(note.paragraphs):
+            add(_plain(para), note.source.line + k, "paragraph")
     return Document(article.source.file, tuple(passages), tuple(tables), tuple(order), article.slug)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -12,7 +13,7 @@ from zhiku.claims import facts as fact_table
 from zhiku.claims.document import Document, from_article, from_text
 from zhiku.claims.facts import FactTable, SeriesStore
 from zhiku.claims.model import Finding, Input
-from zhiku.claims.normalize import normalize
+from zhiku.claims.normalize import INVISIBLE_RELATION, invisible_characters, normalize, to_source
 from zhiku.claims.rules import RULER
 from zhiku.errors import ZhikuError
 from zhiku.model import WEEKDAYS_ZH, Article, Issue
@@ -32,7 +33,33 @@ def check_document(
     table = build_table(doc, store, reference_date=reference_date)
     for _name, rule in RULER.active(only):
         rule(table)
-    return _settle(table)
+    findings = _settle(table)
+    if only is None or INVISIBLE_RELATION in set(only):
+        findings.extend(invisible_characters(table.doc))
+    return _to_source(table.doc, findings)
+
+
+def _to_source(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """Findings on a passage whose invisible characters were taken out quote the source as written."""
+    cleaned = {p.text: p for p in doc.passages if p.kept}
+    if not cleaned:
+        return findings
+    out = []
+    for f in findings:
+        p = cleaned.get(f.text)
+        if p is None:
+            out.append(f)
+            continue
+        offsets = tuple(to_source(p, a, b) for a, b in f.span_offsets)
+        out.append(
+            replace(
+                f,
+                text=p.original,
+                span_offsets=offsets,
+                spans=tuple(p.original[a:b] for a, b in offsets),
+            )
+        )
+    return out
 
 
 def build_table(
@@ -65,8 +92,12 @@ def _settle(table: FactTable) -> list[Finding]:
 
 
 def _covered(f: Finding, spans: list[tuple[int, int]]) -> bool:
+    """Whether a judged finding's span (``spans`` sorted) overlaps ``f``'s claim."""
     claim = _claim_span(f)
-    return claim is not None and any(a < claim[1] and claim[0] < b for a, b in spans)
+    if claim is None or not spans:
+        return False
+    k = bisect_left(spans, (claim[1], -1))  # spans starting before the claim ends
+    return any(a < claim[1] and claim[0] < b for a, b in spans[max(0, k - 32) : k])
 
 
 def _claim_span(f: Finding) -> tuple[int, int] | None:

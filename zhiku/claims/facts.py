@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -57,9 +58,12 @@ class SeriesStore(Protocol):
 
 Role = Literal["level", "growth", "change", "share", "gap", "rate", "multiple", "other"]
 
+# How many values a search looks at around a claim (see FactTable.around and near).
+SPAN = 24
+
 # Kinds that measure something (as opposed to dates, clock times and ordinals).
 AMOUNT_KINDS = frozenset({"money", "count", "number", "dimension"})
-RATE_KINDS = frozenset({"percent", "percentage_point", "per_mille"})
+RATE_KINDS = frozenset({"percent"})  # rates, shares, ‰ (in %) and 个百分点 (unit pp) alike
 VALUE_KINDS = AMOUNT_KINDS | RATE_KINDS | {"duration", "multiple"}
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
@@ -74,10 +78,11 @@ _TO_LEVEL = re.compile(
     r"(?:了)?(?:至|到|为)(?:了)?$"
 )
 _ANNUAL = re.compile(r"年均|年平均|平均每年|每年平均")
+_SPAN_YEARS = re.compile(r"(?P<n>[两二三四五六七八九十\d]+)\s*年$")
 _QUALIFIERS_AT_END = re.compile(r"(?:约|近|将近|接近|超过|逾|突破|不足|不到|仅|高达|已|达|为|了|\s)*$")
 _CHANGE = re.compile(
     r"(?P<verb>(?:多增|少增|净增加|净增|净减少|净减|增长率为|增速为|增幅为|降幅为|增幅|降幅|涨幅|跌幅|"
-    r"增长|增加|上升|提高|提升|上涨|扩大|增|下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|回升|降|涨|"
+    r"增长|增加|上升|提高|提升|上涨|扩大|(?<![新])增|下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|回升|降|涨|"
     r"加快|放缓|上调|下调))(?:了|为)?$"
 )
 _DOWN = re.compile(r"下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|降|放缓|下调|少增|净减|跌幅")
@@ -91,7 +96,7 @@ _SHARE = re.compile(
     r"(?:(?P<zhan>占)(?!比)(?P<whole>[^，,。；;＃\ue000\ue001]{0,24}?)(?:的)?(?:比重|比例|份额)?(?:由|从)?|"
     r"占(?P<wholev>[^，,。；;＃\ue001]{0,24}?\ue000+)的|"
     r"(?P<bizhong>占比|比重|份额|所占比重)(?:由|从)?(?:升至|降至|提高到|提高至|提升至|提升到|上升到|上升至|下降到|下降至|回落至|增至)?|"
-    r"(?P<of>(?:是|为|相当于|恢复至|恢复到|达到)(?P<whole2>[^，,。；;\ue000]{1,24}?)的))"
+    r"(?P<of>(?:是|为|相当于|恢复至|恢复到|达到|完成|实现)(?P<whole2>[^，,。；;\ue000]{1,24}?)的))"
     r"(?:仍|已|还|均|都|仅|只|也)?(?:提升至|提高到|提高至|升至|降至|上升到|上升至|下降到|下降至|回落至|增至|"
     r"为|达|达到|是|约为|约|已达|已近|已|在)?$"
 )
@@ -112,17 +117,24 @@ _SUBJECT_TAIL = re.compile(
     r"(?:为|是|达到|达|完成|实现|录得|共有|共计|共|有|合计|累计|总计|约|仅|只有|已|将|的|了|中|方面|"
     r"规模|首次|再次|分别|同比|环比|年均|年平均|平均每年|累计|由|从|至少|起码|仍|还|也|\s)+$"
 )
+# 2025年再提高至143元: adverbs alone name nothing (再生资源, 再贷款 are names and are kept).
+_ADVERBS_ONLY = re.compile(
+    r"(?:再|又|还|也|仍|已|已经|均|都|则|便|就|更|进一步|继续|持续|逐步|稳步|大幅|小幅)+"
+)
 _PRONOUN = re.compile(r"^(?:两者|二者|三者|四者|五者|前者|后者|上述|以上|这些|它们|其|各自)")
 _OF_WHICH = re.compile(r"其中")
 _LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|以及)\s*$")
 _ITEM_SPLIT = re.compile(r"、|以及|和|及|与|/")
 _RESPECTIVELY = "分别"
+_PER_UNIT = re.compile(r"日均|月均|周均|平均|人均|户均|每")
+_IN_COMPARISON = re.compile(r"(?:比|较)(?![重例率值])[^\ue000，,。；;]*$")
 _MULTIPLE_OF = re.compile(
     r"(?:至少|起码|最多|接近|将近|约为|约是|不到|不足|超过)(?:仍|还|已|也)?(?:是|为)?|"
     r"(?:仍|还|已|也)?(?:是|为|相当于|达到|比|较|即|翻)"
 )
 _TOGETHER = re.compile(r"^(?:加在一起|合起来|合计|共|都|均|各|分别|一起)")
 _COUNT_OF_LIST = re.compile(r"^[^，,。；;\d]{0,6}?(?:合计|共计|总计|共|分别|累计)")
+_SPAN_FRAME = re.compile(r"^(?:来|以来|间|之间|内|之内|里|中)?(?:，|,)?(?:累计|合计|共计|总计|共|来|间|内)")
 _COUNTED = re.compile(r"(?:这|上述|以上)?[一二两三四五六七八九十\d]+(?:项|者|类|个|种)(?:指标|数据)?")
 _RATE_NOUN = re.compile(r"(?:其|该)?(增速|增幅|增长率|涨幅|增长速度|占比|比重|份额)")
 _RESTATE = re.compile(r"\s*[，,（(]?\s*(?:即|约|约合|折合|相当于|约为|折算为|折算成|换算为)?\s*")
@@ -175,6 +187,7 @@ class Fact:
     target: int | None = None  # the fact a 分别 member continues (开行1.24万列…分别增长50%)
     qualifier_words: str = ""  # the words right before the number (约, 超过, 不足 …)
     restates: int | None = None  # the fact this one restates in other units (…亿元，约合…万亿元)
+    over_years: int | None = None  # 两年平均增长: an average over that many years
 
     @property
     def value(self) -> float | None:
@@ -203,9 +216,10 @@ class Sentence:
     row: int | None = None
     refs: list[tuple[int, Period]] = field(default_factory=list)  # (offset, period) named as references
 
-    def refs_before(self, pos: int) -> list[Period]:
-        """Periods named as references (比2010年, 是2004年的) before ``pos``, nearest first."""
-        return [p for at, p in reversed(self.refs) if at < pos]
+    def refs_before(self, pos: int, most: int = 4) -> list[Period]:
+        """Periods named as references (比2010年, 是2004年的) before ``pos``, nearest first (a few)."""
+        k = bisect_left(self.refs, (pos, -1), key=lambda r: (r[0], -1))
+        return [p for _, p in reversed(self.refs[max(0, k - most) : k])]
 
     @property
     def words(self) -> str:
@@ -250,26 +264,49 @@ class FactTable:
     def sentence_of(self, f: Fact) -> Sentence:
         return self.sentences[f.place.sentence]
 
-    def in_sentence(self, index: int) -> list[Fact]:
-        return [f for f in self.facts if f.place.sentence == index]
+    def index(self) -> None:
+        """Build the look-ups the rules use (after the table is complete)."""
+        self._by_sentence: dict[int, list[Fact]] = {}
+        self._children: dict[int, list[Fact]] = {}
+        self._cells = [f for f in self.facts if f.is_cell]
+        for f in self.facts:
+            self._by_sentence.setdefault(f.place.sentence, []).append(f)
+            if f.parent is not None:
+                self._children.setdefault(f.parent, []).append(f)
 
-    def in_clause(self, clause: int) -> list[Fact]:
-        return [f for f in self.facts if f.place.clause == clause]
+    def in_sentence(self, index: int) -> list[Fact]:
+        return self._by_sentence.get(index, [])
+
+    def cells(self) -> list[Fact]:
+        """The facts read from tables."""
+        return self._cells
+
+    def around(self, f: Fact, before: int = 2 * SPAN, after: int = SPAN) -> list[Fact]:
+        """The facts of ``f``'s sentence, at most ``before``/``after`` values away from it: a sentence
+        of a thousand values (a run-on list) is read in a bounded window, so checking stays linear."""
+        if f.id < 0:
+            return self.in_sentence(f.place.sentence)
+        return [
+            g
+            for g in self.facts[max(0, f.id - before) : f.id + after + 1]
+            if g.place.sentence == f.place.sentence
+        ]
 
     def list_of(self, f: Fact) -> list[Fact]:
         return [] if f.group is None else [self.facts[i] for i in self.lists[f.group]]
 
     def children(self, f: Fact) -> list[Fact]:
-        return [g for g in self.facts if g.parent == f.id]
+        return self._children.get(f.id, [])
 
     def near(self, f: Fact, window: int = 60) -> Iterator[Fact]:
-        """Facts in a window of sentences around ``f``, nearest first (a bound on every search)."""
+        """Facts in a window around ``f``: sentences within ``window``, and at most 8 × SPAN values
+        before it and 2 × SPAN after — the bound on every search (callers rank what they find)."""
         s = f.place.sentence
-        by_distance = sorted(
-            (g for g in self.facts if abs(g.place.sentence - s) <= window and g.id != f.id),
-            key=lambda g: (abs(g.place.sentence - s), g.place.sentence > s, abs(g.id - f.id)),
-        )
-        yield from by_distance
+        lo = max(0, f.id - 8 * SPAN) if f.id >= 0 else 0
+        hi = f.id + 2 * SPAN + 1 if f.id >= 0 else len(self.facts)
+        for g in self.facts[lo:hi]:
+            if g.id != f.id and abs(g.place.sentence - s) <= window:
+                yield g
 
     def claim(self, f: Fact, relation: str) -> bool:
         """Mark ``f`` as read by ``relation``; False when another rule of the same family took it."""
@@ -295,6 +332,8 @@ def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 def _mask(text: str, qs: Sequence[Quantity]) -> str:
     chars = list(text)
     for q in qs:
+        if q.kind == "ordinal":
+            continue  # 第一产业, 第二产业: part of a name
         mark = _VALUE_MARK if q.kind in VALUE_KINDS else _OTHER_MARK
         for i in range(q.start, q.end):
             chars[i] = mark
@@ -344,7 +383,7 @@ def _points(text: str, qs: list[Quantity]) -> list[Quantity]:
             word = m.group(1) if m else _POINT_WORDS.match("个" + text[q.end : q.end + 3]).group(1)  # type: ignore[union-attr]
             end = text.index(word, q.end) + len(word)
             unit = "‰pt" if word == "千分点" else "bp"
-            out.append(replace(q, end=end, text=text[q.start : end], kind="percentage_point", unit=unit))
+            out.append(replace(q, end=end, text=text[q.start : end], kind="percent", unit=unit))
         else:
             out.append(q)
     return out
@@ -386,7 +425,8 @@ def _clean_subject(words: str) -> str:
         words = _UNIT_TAIL.sub("", words)
     words = _SUBJECT_DROP.sub("", words)
     words = _SUBJECT_TAIL.sub("", words)
-    return words.strip(' ，,、：:（(）)“”"')
+    words = words.strip(' ，,、：:（(）)“”"')
+    return "" if _ADVERBS_ONLY.fullmatch(words) else words
 
 
 @dataclass
@@ -398,6 +438,7 @@ class _Slot:
     compare_at: int = -1
     compare_span: tuple[int, int] | None = None  # absolute span of what is compared with (上年, 东部)
     whole_span: tuple[int, int] | None = None  # absolute span of the whole named after 占
+    span_years: re.Match[str] | None = None  # 两年平均增长: how many years the average is over
     whole: str = ""
     subject: str = ""
 
@@ -416,7 +457,7 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
         if m is not None:
             slot.subject = _clean_subject(core[: m.start()].split(_VALUE_MARK)[-1])
             return slot
-    share_like = q.kind == "percent" or (q.kind == "number" and q.value is not None and 0 < q.value <= 1)
+    share_like = q.is_rate or (q.kind == "number" and q.value is not None and 0 < q.value <= 1)
     if share_like and (m := _SHARE.search(pre)):
         slot.role = "share"
         slot.verb = "占"
@@ -450,12 +491,16 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
     if m := _CHANGE.search(core):
         head = core[: m.start()]
         verb = m.group("verb")
-        slot.role = "growth" if q.kind == "percent" else "change"
-        annual = _ANNUAL.search(head[-6:])
+        slot.role = "growth" if q.is_rate else "change"
+        # 年均增长 / 两年平均增长 (两年 is a duration, masked: read the words as written)
+        written = text[start + max(0, len(head) - 6) : start + len(head)]
+        annual = _ANNUAL.search(written)
         slot.verb = ("年均" if annual else "") + verb
         slot.down = bool(_DOWN.search(verb))
         if annual:
-            head = head[: len(head) - 6 + annual.start()] if len(head) >= 6 else head[: annual.start()]
+            cut = len(head) - len(written) + annual.start()
+            head = head[:cut]
+            slot.span_years = _SPAN_YEARS.search(written[: annual.start() + 1])
         slot.subject = _clean_subject(_after_compare(head, slot, offset=start))
         return slot
     if m := _GAP_THAN.search(core):
@@ -516,6 +561,7 @@ class _Builder:
         if reference_date is not None:
             self.frame = Period(year=reference_date.year, explicit=False)
         self.clause_no = 0
+        self.topic = ""  # the subject the last sentence of this paragraph ended on
         self.list_no = 0
 
     # -- passages --------------------------------------------------------------------------
@@ -527,6 +573,7 @@ class _Builder:
         qs = _share_list_units(text, _names(text, _points(text, list(parse_quantities(text)))))
         # A part of a year (3月, 1—10月, 年末) is named for its own paragraph; the year runs on.
         self.frame = Period(year=self.frame.year, explicit=False)
+        self.topic = ""
         self.table.passage_quantities[pi] = qs
         mask = _mask(text, qs)
         marks = mentions(text, qs)
@@ -549,11 +596,14 @@ class _Builder:
         t.sentences.append(Sentence(sidx, pi, s0, s1, text, line))
         main = replace(self.frame, explicit=False)
         by_start = {m.start: m for m in marks if s0 <= m.start < s1}
-        word_marks = [m for m in marks if s0 <= m.start < s1 and not any(q.start == m.start for q in qs)]
+        q_starts = {q.start for q in qs}
+        word_marks = [m for m in marks if s0 <= m.start < s1 and m.start not in q_starts]
         pending: Period | None = None  # a period inside a comparison: dates the next value only
         pending_end = -1
         last_mark_end = -10
-        subject_chain = ""
+        # 承前省略: a sentence that opens without naming anything (两年累计提高40元，…) goes on about
+        # what the sentence before it ended on, within one paragraph.
+        subject_chain = self.topic
         clauses = _split(text, _CLAUSE_END, s0, s1)
         ids: list[int] = []
         chain_before: dict[int, str] = {}  # the subject running on before each fact
@@ -567,11 +617,11 @@ class _Builder:
             clause_ids[(c0, c1)] = self.clause_no
             self.clause_no += 1
 
+        starts = [c0 for c0, _ in clauses]
+
         def clause_of(pos: int) -> tuple[int, int, int]:
-            for (c0, c1), cid in clause_ids.items():
-                if c0 <= pos < c1:
-                    return c0, c1, cid
-            c0, c1 = clauses[-1]
+            k = max(0, bisect_right(starts, pos) - 1)
+            c0, c1 = clauses[k]
             return c0, c1, clause_ids[(c0, c1)]
 
         for pos, _kind, obj in events:
@@ -625,7 +675,7 @@ class _Builder:
                 whole_fact = next(
                     (
                         g
-                        for g in reversed(ids)
+                        for g in reversed(ids[-8:])
                         if a <= t.facts[g].q.start < b
                         and t.facts[g].q.kind in AMOUNT_KINDS
                         and t.facts[g].role == "level"
@@ -639,7 +689,7 @@ class _Builder:
             own = slot.subject
             if _PRONOUN.match(own):
                 own = ""
-            if q.kind == "percent" and slot.role == "rate" and (gm := _RATE_NOUN.fullmatch(own)):
+            if q.is_rate and slot.role == "rate" and (gm := _RATE_NOUN.fullmatch(own)):
                 # 其增速14.7% / 占比为10.3%: a rate named only by its kind belongs to the subject before
                 slot.role = "share" if gm.group(1) in ("占比", "比重", "份额") else "growth"
                 own = ""
@@ -657,8 +707,15 @@ class _Builder:
                 slot.role = "other"
             subject = own or subject_chain
             chain_before[len(t.facts)] = subject_chain
-            if own and (
-                slot.role in ("level", "rate", "growth", "change", "share") or slot.verb in _NOUN_GAP_WORDS
+            # 比农村居民人均消费支出18450元多…: a value written inside a comparison is its base, not the topic
+            inside_comparison = slot.role == "level" and bool(_IN_COMPARISON.search(mask[c0 : q.start]))
+            if (
+                own
+                and not inside_comparison
+                and (
+                    slot.role in ("level", "rate", "growth", "change", "share")
+                    or slot.verb in _NOUN_GAP_WORDS
+                )
             ):
                 # 地表水源、地下水源和非常规水源供水量分别为…: what runs on is the shared name (供水量)
                 listed = "、" in own or _RESPECTIVELY in text[c0 : q.start]
@@ -680,12 +737,14 @@ class _Builder:
                 base_period=_base_period(slot.compare, period),
                 whole=slot.whole,
                 whole_fact=whole_fact,
+                over_years=_years_count(slot.span_years),
                 context=text[c0:c1],
                 qualifier_words=text[max(c0, q.start - 4) : q.start],
             )
             t.facts.append(f)
             ids.append(f.id)
         self.frame = main
+        self.topic = subject_chain
         # 比2010年增加…: a sentence compared with year Y is not about Y, whatever it inherited.
         ref_years = {r.year for _, r in t.sentences[sidx].refs if r.year is not None}
         if ref_years and not main.explicit and main.year in ref_years:
@@ -694,11 +753,34 @@ class _Builder:
                 if not f.period.explicit and f.period.year in ref_years:
                     t.facts[fid] = replace(f, period=replace(f.period, year=None))
             self.frame = UNKNOWN
+        ids = _Ids(ids)
+        ids.starts = [t.facts[g].q.start for g in ids]
         self._restatements(ids, text)
+        self._span_years(ids, text)
         self._inline_bases(ids)
         self._from_to(ids, text)
         self._respectively(ids, text, s0, s1)
         self._of_which(ids, text, s0, s1)
+
+    def _span_years(self, ids: list[int], text: str) -> None:
+        """两年累计提高40元，增长38.8%，年均增长17.8% / 五年来…年均增长: a span of years written as the
+        sentence's frame is what every 年均 after it in that sentence averages over."""
+        t = self.table
+        years: int | None = None
+        for i in ids:
+            f = t.facts[i]
+            if f.q.kind == "duration" and f.q.unit == "year" and f.q.value and f.q.value == int(f.q.value):
+                if _SPAN_FRAME.match(text[f.q.end : f.q.end + 4]):
+                    years = int(f.q.value)
+                continue
+            if not years:
+                continue
+            if f.verb.startswith("年均"):
+                if f.over_years is None:
+                    t.facts[i] = replace(f, over_years=years)
+            elif f.role in ("growth", "change") and not f.compare and f.period.year is not None:
+                # 两年累计增长38.8%: against the year the span starts from, not the year before
+                t.facts[i] = replace(f, base_period=f.period.shifted(-years))
 
     def _restatements(self, ids: list[int], text: str) -> None:
         """61957.64万人次，约6.2亿人次 / 95300万吨，约合9.53亿吨: the same value in other units."""
@@ -726,7 +808,7 @@ class _Builder:
             f = t.facts[fid]
             if f.compare_at < 0 or not f.compare_has_value:
                 continue
-            for g in ids:
+            for g in _window(t.facts, ids, f.q.start, before=8, after=0):
                 h = t.facts[g]
                 if h.place.clause == f.place.clause and f.compare_at < h.q.start < f.q.start:
                     t.facts[fid] = replace(f, base_fact=h.id)
@@ -745,7 +827,9 @@ class _Builder:
             ):
                 continue
             earlier = [
-                t.facts[g] for g in ids if t.facts[g].q.end <= f.q.start and same_measure(t.facts[g].q, f.q)
+                t.facts[g]
+                for g in _window(t.facts, ids, f.q.start, before=12, after=0)
+                if t.facts[g].q.end <= f.q.start and same_measure(t.facts[g].q, f.q)
             ]
             for h in reversed(earlier):
                 lead = text[max(0, h.q.start - 14) : h.q.start]
@@ -766,7 +850,7 @@ class _Builder:
             pos = at + len(_RESPECTIVELY)
             members: list[Fact] = []
             last_end = pos
-            for fid in ids:
+            for fid in _window(t.facts, ids, at, before=0, after=NEIGHBOURS):
                 f = t.facts[fid]
                 if f.q.start < at:
                     continue
@@ -782,20 +866,23 @@ class _Builder:
             cut = max(text.rfind(c, s0, at) for c in "，,；;：:")
             clause_start = s0 if cut < s0 else cut + 1
             items_text = text[clause_start:at]
-            items = _items(items_text)
+            items = _items_for(items_text, len(members))
             targets: list[Fact] = []
             if len(items) != len(members) or _PRONOUN.match(items_text.strip()) or not items_text.strip():
                 # 两者分别增长…, 分别占…: a list named earlier in the sentence (its levels are the targets)
+                near = _window(t.facts, ids, clause_start, after=0)
                 earlier = [
                     self.table.list_of(t.facts[g])
-                    for g in ids
+                    for g in near
                     if t.facts[g].q.end <= clause_start
                     and t.facts[g].group is not None
                     and t.facts[g].member == 0
                 ]
                 earlier = [lst for lst in earlier if len(lst) == len(members)]
                 before = [
-                    t.facts[g] for g in ids if t.facts[g].q.end <= clause_start and t.facts[g].role == "level"
+                    t.facts[g]
+                    for g in near
+                    if t.facts[g].q.end <= clause_start and t.facts[g].role == "level"
                 ]
                 if earlier:
                     items = [g.item for g in earlier[-1]]
@@ -852,10 +939,11 @@ class _Builder:
         t = self.table
         for m in _OF_WHICH.finditer(text, s0, s1):
             at = m.start()
-            bases = {t.facts[g].base_fact for g in ids}
+            near = _window(t.facts, ids, at)
+            bases = {t.facts[g].base_fact for g in near}
             before = [
                 t.facts[g]
-                for g in ids
+                for g in near
                 if t.facts[g].q.end <= at
                 and t.facts[g].role == "level"
                 and g not in bases
@@ -863,7 +951,7 @@ class _Builder:
             ]
             after = [
                 t.facts[g]
-                for g in ids
+                for g in near
                 if t.facts[g].q.start > at and t.facts[g].role == "level" and not _bound(t.facts[g])
             ]
             if not after:
@@ -876,12 +964,13 @@ class _Builder:
                 prev_bases = {f.base_fact for f in t.facts if f.place.sentence == prev_s}
                 prev = [
                     f
-                    for f in t.facts
+                    for f in t.facts[max(0, after[0].id - 2 * NEIGHBOURS) : after[0].id]
                     if f.place.sentence == prev_s
                     and f.role == "level"
                     and not _bound(f)
                     and f.id not in prev_bases
                     and same_measure(f.q, after[0].q)
+                    and not _PER_UNIT.search(f.qualifier_words + f.subject)
                 ]
                 if prev and prev[-1].place.passage == t.sentences[-1].passage:
                     parent = prev[-1]
@@ -928,15 +1017,21 @@ class _Builder:
                 if q is None:
                     continue
                 role = _header_role(header, q)
+                period = _header_period(header, frame)
+                subject = row_label
+                if year_row := _YEAR_ROW.fullmatch(row_label.strip()):
+                    # | 2022 | 18640 |: rows by year — the header names the thing, the row its year
+                    period = Period(year=int(year_row.group(1)))
+                    subject = _header_name(header)
                 self.table.facts.append(
                     Fact(
                         id=len(self.table.facts),
                         q=q,
                         text=row_text,
                         place=Place(tv.row_line(r), None, sidx, cidx, ti, r, c),
-                        period=_header_period(header, frame),
-                        subject=row_label,
-                        own=row_label,
+                        period=period,
+                        subject=subject,
+                        own=subject,
                         role=role,
                         header=_header_name(header),
                         context=row_text,
@@ -955,17 +1050,54 @@ class _Builder:
 
 def _parallel(text: str, at: int, s1: int) -> bool:
     """Segments after 其中 separated by ； that each name a part of one group (第一/二/三产业, 东/中/西部)."""
-    segments = [seg for seg in re.split(r"[；;]", text[at:s1]) if seg.strip()]
+    end = text.find("其中", at + 2, s1)
+    end = s1 if end < 0 else end
+    segments = [seg for seg in re.split(r"[；;]", text[at : min(end, at + 400)]) if seg.strip()]
     if len(segments) < 2:
         return False
     heads = [re.sub(r"^(?:其中|，|,|\s)+", "", seg)[:6] for seg in segments]
     return labels.complement_parts(heads) is not None
 
 
+def _years_count(m: re.Match[str] | None) -> int | None:
+    if m is None:
+        return None
+    n = m.group("n")
+    return (
+        int(n)
+        if n.isdigit()
+        else {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}.get(
+            n
+        )
+    )
+
+
 def _in_brackets(text: str, s0: int, pos: int) -> bool:
     """Inside （…）: an aside (印度2023财年（2023年4月至2024年3月）) does not move the frame."""
-    before = text[s0:pos]
+    before = text[max(s0, pos - 80) : pos]  # an aside is short: look back a little way only
     return before.count("（") + before.count("(") > before.count("）") + before.count(")")
+
+
+NEIGHBOURS = 40  # values on either side a sentence-level link looks at: keeps building linear
+
+
+class _Ids(list[int]):
+    """A sentence's fact ids in reading order, with their offsets for windowed look-ups."""
+
+    starts: list[int]
+
+
+def _window(
+    facts: list[Fact], ids: list[int], pos: int, before: int = NEIGHBOURS, after: int = NEIGHBOURS
+) -> list[int]:
+    """The ids of ``ids`` (in reading order) within ``before``/``after`` values of offset ``pos``."""
+    if len(ids) <= before + after:
+        return ids
+    starts = getattr(ids, "starts", None)
+    if starts is None or len(starts) != len(ids):
+        starts = [facts[i].q.start for i in ids]
+    k = bisect_left(starts, pos)
+    return ids[max(0, k - before) : k + after]
 
 
 def _bound(f: Fact) -> bool:
@@ -974,7 +1106,40 @@ def _bound(f: Fact) -> bool:
     return is_bound_only(f.q, f.text)
 
 
+_ELLIPSIS_TAIL = re.compile(r"[部区方省市洲类型业级]$")
+
+
 def _items(words: str) -> list[str]:
+    """The items of a list as written; 东、中、西部 is 东部、中部、西部 (a shared last character)."""
+    items = _split_items(words)
+    for k in range(len(items) - 1):
+        if len(items[k]) == 1:
+            nxt = next((x for x in items[k + 1 :] if len(x) > 1), "")
+            m = _ELLIPSIS_TAIL.search(nxt[:2]) if len(nxt) >= 2 else None
+            if m:
+                items[k] = items[k] + m.group(0)
+    return items
+
+
+_COUNT_TAIL = re.compile(r"[两二三四五六七八九十\d]+(?:大|个|类|项|种|者)[^、，,]{0,4}$")
+
+
+def _items_for(words: str, n: int) -> list[str]:
+    """The items of a list of ``n`` values: 、 and 和 separate them, unless that makes too many
+    (货物和服务净出口 is one item); a count after the list (…三大需求) is not an item."""
+    words = _COUNT_TAIL.sub("", words.strip())
+    items = _items(words)
+    if len(items) != n:
+        by_comma = [x.strip() for x in words.split("、") if x.strip()]
+        by_comma = [
+            re.sub(r"^(?:其中|按[^，,]*分|分[^，,]*看|而|但|同时|此外|另外|\s)+", "", x) for x in by_comma
+        ]
+        if len(by_comma) == n:
+            return by_comma
+    return items
+
+
+def _split_items(words: str) -> list[str]:
     words = re.sub(r"^(?:其中|按[^，,]*分|分[^，,]*看|而|但|同时|此外|另外|\s)+", "", words.strip())
     parts = [p.strip() for p in _ITEM_SPLIT.split(words) if p.strip()]
     return parts
@@ -1001,8 +1166,9 @@ def _shared_head(items: list[str]) -> str:
             if at > 0:
                 cut = at + len(suffix)
     if cut < 0:
+        # 城镇、乡村消费品零售额: short items (up to four characters) before a long last one
         longest = max(len(x) for x in others)
-        cut = longest if len(last) > longest + 1 else -1
+        cut = longest if longest <= 4 and len(last) > longest + 1 else -1
     if cut <= 0 or cut >= len(last):
         return ""
     m = re.match(r"(?:及以上|及以下|以上|以下|及以后|以后)", last[cut:])
@@ -1016,6 +1182,7 @@ def _shared_head(items: list[str]) -> str:
 
 _HEADER_UNIT = re.compile(r"[（(]([^（）()]+)[）)]\s*$")
 _HEADER_YEAR = re.compile(r"(\d{4})\s*年")
+_YEAR_ROW = re.compile(r"(\d{4})\s*年?(?:度)?")
 
 
 def _header_name(header: str) -> str:
@@ -1147,6 +1314,7 @@ def build(
     """Read a document into its fact table."""
     table = _Builder(doc, store, reference_date).build()
     _resolve_base_periods(table)
+    table.index()
     return table
 
 

@@ -105,7 +105,7 @@ REAL_INDICATORS = ("GDP", "国内生产总值", "生产总值", "增加值")
 # Characters and words that say nothing about what is measured.
 _NOISE = re.compile(
     r"[的了是为在和与及、，,；;：:（）()“”\"'《》\s·%％]|全部|全体|所有|总额|总量|总数|总计|合计|"
-    r"整体|共计|累计|全年|当年|同期|当月|其中|分别|以上|以下|左右|约|近|达到|达|完成|实现|总值|各地|各省|"
+    r"整体|共计|累计|全年|当年|同期|当月|其中|分别|以上|以下|左右|约|近|达到|达|完成|实现|总值|各地|各省|平均水平|"
     r"各类|各种|各项|本级|规模以上|规模|初步核算|核算|数据|情况|水平"
 )
 _WHOLE_WORDS = re.compile(r"全部|全体|所有|总额|总量|总数|总计|合计|整体|全行业|总体|总")
@@ -123,6 +123,7 @@ def pairs(label: str) -> frozenset[str]:
     return frozenset(s[i : i + 2] for i in range(len(s) - 1))
 
 
+@lru_cache(maxsize=65536)
 def likeness_of(query: str, label: str, forward_only: bool = False) -> float:
     """How surely ``label`` names what ``query`` names (0–1).
 
@@ -179,6 +180,7 @@ def places(text: str) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=65536)
 def opposed(a: str, b: str) -> bool:
     """One name says x and the other its opposite y (a name holding both, 进出口, is the whole)."""
     pa, pb = places(a), places(b)
@@ -225,9 +227,18 @@ def strip_whole(label: str) -> str:
     return _WHOLE_WORDS.sub("", label)
 
 
-def complement_parts(labels: list[str]) -> list[int] | None:
-    """Indexes of labels forming one complete complementary group (去程…, 回程…), or None."""
+# Groups that are complete when all their members are named (a total is exactly their sum). 东/中/西
+# without 东北 and 国有/民营/外资 are not: other schemes have more parts.
+_NOT_EXHAUSTIVE = {("东部", "中部", "西部"), ("国有", "民营", "外资")}
+
+
+def complement_parts(labels: list[str], exhaustive: bool = False) -> list[int] | None:
+    """Indexes of labels forming one complete complementary group (去程…, 回程…), or None.
+
+    With ``exhaustive``, only groups whose members make up the whole (for sums) count."""
     for group in COMPLEMENTS:
+        if exhaustive and group in _NOT_EXHAUSTIVE:
+            continue
         picked: list[int] = []
         for word in group:
             hits = [i for i, lab in enumerate(labels) if word in lab and not any(w in lab for w in WHOLES)]

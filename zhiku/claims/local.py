@@ -173,7 +173,10 @@ class Facts:  # one passage, as the sentence-local rules read it
         extra: Sequence[tuple[int, int]] = (),
     ) -> Finding:
         """A claim that cannot be checked: nothing computed ("—"), ``why`` names what is missing."""
-        return self.finding(relation, "unverifiable", sentence, quantities, stated, "—", why, extra)
+        from dataclasses import replace
+
+        f = self.finding(relation, "unverifiable", sentence, quantities, stated, "—", why, extra)
+        return replace(f, missing=why)
 
 
 def year_of(q: Quantity) -> tuple[int | None, int | None]:
@@ -284,6 +287,4 @@ def views(table: FactTable) -> list[Facts]:
     return out
 
 
-_VALUE_KINDS = frozenset(
-    {"money", "count", "number", "dimension", "percent", "percentage_point", "per_mille", "duration"}
-)
+_VALUE_KINDS = frozenset({"money", "count", "number", "dimension", "percent", "duration"})

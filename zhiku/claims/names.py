@@ -16,6 +16,10 @@ RELATIONS: dict[str, tuple[str, str]] = {
     "clock_duration": ("时长", "clock duration"),
     "enumeration": ("列举计数", "enumerated count"),
     "series": ("数据序列", "series look-up"),
+    "average": ("平均数", "average"),
+    "date_span": ("日期间隔", "days between dates"),
+    "ordinal_year": ("届次", "ordinal of a yearly event"),
+    "copy_invisible": ("不可见字符", "invisible characters"),
 }
 
 VERDICTS: dict[str, tuple[str, str]] = {

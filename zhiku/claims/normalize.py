@@ -13,8 +13,20 @@ import re
 from dataclasses import replace
 
 from zhiku.claims.document import Document, Passage, TableView
+from zhiku.claims.model import Finding
 
 INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
+INVISIBLE_RELATION = "copy_invisible"
+_NAMES = {
+    "\u200b": "零宽空格 ZERO WIDTH SPACE",
+    "\u200c": "零宽非连接符 ZERO WIDTH NON-JOINER",
+    "\u200d": "零宽连接符 ZERO WIDTH JOINER",
+    "\u200e": "从左至右标记 LEFT-TO-RIGHT MARK",
+    "\u200f": "从右至左标记 RIGHT-TO-LEFT MARK",
+    "\u2060": "字连接符 WORD JOINER",
+    "\ufeff": "零宽不换行空格 ZERO WIDTH NO-BREAK SPACE (BOM)",
+    "\u00ad": "软连字符 SOFT HYPHEN",
+}
 
 
 def clean(text: str) -> tuple[str, tuple[int, ...]]:
@@ -47,6 +59,43 @@ def normalize(doc: Document) -> Document:
     if not changed:
         return doc
     return replace(doc, passages=tuple(passages), tables=tuple(tables))
+
+
+def invisible_characters(doc: Document) -> list[Finding]:
+    """A copy finding for every passage holding invisible characters, spanning the word around each."""
+    out: list[Finding] = []
+    for p in doc.passages:
+        if not p.kept:
+            continue
+        spans: list[tuple[int, int]] = []
+        names: list[str] = []
+        for m in INVISIBLE.finditer(p.original):
+            a, b = max(0, m.start() - 3), min(len(p.original), m.end() + 3)
+            if spans and a <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], b)
+            else:
+                spans.append((a, b))
+            names.append(_NAMES.get(m.group(0), f"U+{ord(m.group(0)):04X}"))
+        shown = "、".join(sorted(set(names)))
+        out.append(
+            Finding(
+                file=doc.file,
+                line=p.line,
+                relation=INVISIBLE_RELATION,
+                verdict="inconsistent",
+                text=p.original,
+                spans=tuple(p.original[a:b] for a, b in spans),
+                stated=f"{len(names)}个不可见字符 / {len(names)} invisible characters",
+                computed="删除 / remove",
+                evidence=(
+                    f"文中有看不见的字符（{shown}），读者看到的数字与文件中的不同，核查时已忽略它们；"
+                    "请删除 / invisible characters make the text differ from what a reader sees: remove them"
+                ),
+                span_offsets=tuple(spans),
+                article=doc.slug,
+            )
+        )
+    return out
 
 
 def to_source(p: Passage, a: int, b: int) -> tuple[int, int]:

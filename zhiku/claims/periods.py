@@ -19,6 +19,7 @@ ever computed between like periods (1—10月 against 1—10月, never against a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -140,10 +141,13 @@ def mentions(text: str, quantities: Sequence[Quantity]) -> list[Mention]:
         if found is not None:
             out.append(found)
             taken.append((q.start, q.end))
-    spans = [(q.start, q.end) for q in quantities]
+    spans = sorted((q.start, q.end) for q in quantities)
+    starts = [s for s, _ in spans]
 
     def free(a: int, b: int) -> bool:
-        return not any(s < b and a < e for s, e in spans)
+        # quantities do not overlap each other: only the one starting before b can reach into [a, b)
+        k = bisect_left(starts, b)
+        return k == 0 or spans[k - 1][1] <= a
 
     for hit in _PART.finditer(text):
         if not free(hit.start(), hit.end()):

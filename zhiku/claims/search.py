@@ -100,7 +100,10 @@ def candidates(
         if lk < min_likeness:
             continue
         out.append(Scored(f, lk * (0.8 + 0.2 * nearness(f, claim)), lk))
-    out.sort(key=lambda s: -s.score)
+    # best first; among equals, the nearest (earlier before later)
+    out.sort(
+        key=lambda s: (-s.score, abs(s.fact.place.sentence - claim.place.sentence), abs(s.fact.id - claim.id))
+    )
     return out[:KEEP]
 
 
@@ -148,17 +151,17 @@ def current_of(
             return [Scored(t, 1.0, 1.0)]
     before = [
         g
-        for g in table.in_sentence(claim.place.sentence)
+        for g in table.around(claim)
         if g.q.end <= claim.q.start and g.id != claim.id and g.q.value is not None
     ]
-    bases = {h.base_fact for h in table.in_sentence(claim.place.sentence) if h.base_fact is not None}
+    bases = {h.base_fact for h in table.around(claim) if h.base_fact is not None}
     bases |= set(exclude) | ({claim.whole_fact} if claim.whole_fact is not None else set())
     for g in reversed(before):
-        if g.restates is not None:
-            continue  # 约6.2亿人次 restates the value before it: that one is the value
+        if g.restates is not None or (g.role == "share" and g.q.kind == "number"):
+            continue  # 约6.2亿人次 restates the value before it; 接近一半 is a share, not a value
         if g.q.kind not in want or g.id in bases:
             continue  # an inline base (比2022年的V) is not the value now
-        rate_like = g.role == "share" and g.q.kind in ("percent", "per_mille") and not (want & AMOUNT_KINDS)
+        rate_like = g.role == "share" and g.q.is_rate and not (want & AMOUNT_KINDS)
         if (
             g.role not in ("level", "rate")
             and not rate_like
@@ -175,7 +178,14 @@ def current_of(
         return [Scored(g, 1.0, 1.0)]
     if not subject:
         return []
-    found = candidates(table, claim, subject, kinds=want, period=claim.period if claim.period.known else None)
+    found = candidates(
+        table,
+        claim,
+        subject,
+        kinds=want,
+        period=claim.period if claim.period.known else None,
+        accept=lambda f: not (f.q.kind == "number" and f.q.value is not None and f.q.value <= 1),
+    )
     return [s for s in found if s.likeness >= 0.5]
 
 
@@ -203,7 +213,7 @@ def earlier_in_sentence(table: FactTable, claim: Fact, cur: Fact) -> Fact | None
     year, written earlier in the sentence, is the base of a change stated after both."""
     if cur.period.year is None:
         return None
-    for g in reversed(table.in_sentence(claim.place.sentence)):
+    for g in reversed(table.around(claim)):
         if g.q.end > cur.q.start or g.id == cur.id or g.role != "level" or g.restates is not None:
             continue
         if g.period.year is None or g.period.year >= cur.period.year or not same_measure(g.q, cur.q):

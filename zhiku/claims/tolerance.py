@@ -34,6 +34,8 @@ _AFTER_APPROX = ("左右", "上下")
 _AFTER_OVER = ("以上", "多", "余")
 _AFTER_UNDER = ("以下", "以内")
 
+# 比农村18450元多14160元: 多 followed by a number is the comparison, not "more than 18450".
+_COMPARED = re.compile(r"^多[0-9０-９一二两三四五六七八九十百千万]")
 _DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 _LITERAL = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 
@@ -54,6 +56,8 @@ def bound_of(q: Quantity, text: str) -> Bound:
     """The qualifier of ``q``, from the quantity reader and the words right around it."""
     if q.qualifier == "range" or (q.value is None and q.low is not None and q.high is not None):
         return "range"
+    if q.qualifier == "more" and q.low is not None and q.high is not None:
+        return "range"  # 500多亿 is between 500亿 and 600亿, not any amount over 500亿
     before = text[max(0, q.start - 3) : q.start].rstrip()
     after = text[q.end : q.end + 2]
     inside = q.text
@@ -61,7 +65,9 @@ def bound_of(q: Quantity, text: str) -> Bound:
         return "near"
     if q.qualifier == "over" or any(inside.startswith(w) or before.endswith(w) for w in _BEFORE_OVER):
         return "over"
-    if any(after.startswith(w) for w in _AFTER_OVER) or any(w in inside[1:] for w in _AFTER_OVER):
+    if any(after.startswith(w) for w in _AFTER_OVER) and not _COMPARED.match(text[q.end : q.end + 3]):
+        return "over"
+    if any(w in inside[1:] for w in _AFTER_OVER):
         return "over"
     if q.qualifier == "under" or any(inside.startswith(w) or before.endswith(w) for w in _BEFORE_UNDER):
         return "under"
@@ -126,6 +132,9 @@ def read(q: Quantity, text: str) -> Reading:
         return Reading(
             value=((q.low or 0.0) + (q.high or 0.0)) / 2, step=step, bound=bound, low=q.low, high=q.high
         )
+    if bound == "near" and q.low is not None:
+        # 近3000: the reader's floor is what rounds up to 3000 at its place (2500); keep the wider one
+        return Reading(value=float(q.value or 0.0), step=step, bound=bound, low=q.low)
     return Reading(value=float(q.value or 0.0), step=step, bound=bound)
 
 
@@ -139,7 +148,8 @@ def accepted(r: Reading) -> Interval:
     if r.bound == "under":
         return Interval(-INF, v + u / 2)
     if r.bound == "near":
-        return Interval(v - max(u, NEAR_BAND * abs(v)), v + u / 2)
+        lo = v - max(u, NEAR_BAND * abs(v))
+        return Interval(lo if r.low is None else min(lo, r.low), v + u / 2)
     if r.bound == "approx":
         band = max(u, APPROX_BAND * abs(v))
         return Interval(v - band, v + band)

@@ -51,12 +51,31 @@ def check_command(
             "--problems", help="只列出不符和无法核实的 / list only inconsistent and unverifiable findings"
         ),
     ] = False,
+    only: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--only",
+            metavar="RELATION",
+            help=(
+                "只运行这些关系规则（可重复；名称见 docs/claims.md，如 yoy_growth、share）/ "
+                "run only these relation rules (repeatable; names in docs/claims.md)"
+            ),
+        ),
+    ] = None,
 ) -> None:
     # The claims stage (and the sources and quantities it reads with) loads when the command
     # runs, not when the CLI starts: `zhiku --help` and the other commands start without it.
     from zhiku.claims import check_paths
+    from zhiku.claims.rules import RULER
+    from zhiku.errors import ZhikuError
 
-    findings = check_paths(paths)
+    unknown = sorted(set(only or ()) - set(RULER.names()))
+    if unknown:
+        raise ZhikuError(
+            f"没有这种关系规则：{'、'.join(unknown)}（可用：{'、'.join(RULER.names())}）",
+            f"no such relation rule: {', '.join(unknown)} (available: {', '.join(RULER.names())})",
+        )
+    findings = check_paths(paths, only=only or None)
     if as_json:
         sys.stdout.write(json_text([f.to_json() for f in findings]) + "\n")
     else:
@@ -78,7 +97,7 @@ def print_report(shown: list[Finding], findings: list[Finding], console: Console
         table.add_column("结论\nverdict", no_wrap=True)
         table.add_column("原文 / 所述\ntext / stated", ratio=3, overflow="fold")
         table.add_column("计算\ncomputed", no_wrap=True)
-        table.add_column("算式\narithmetic", ratio=4, overflow="fold")
+        table.add_column("算式（输入出处）\narithmetic (inputs)", ratio=4, overflow="fold")
         for f in group:
             zh, _ = VERDICTS[f.verdict]
             said = Text(clean(_excerpt(f)))
@@ -89,7 +108,7 @@ def print_report(shown: list[Finding], findings: list[Finding], console: Console
                 Text(zh, style=_STYLE[f.verdict]),
                 said,
                 f.computed,
-                f.evidence,
+                _with_inputs(f),
             )
         console.print(table)
     counts: Counter[str] = Counter(f.verdict for f in findings)
@@ -100,6 +119,15 @@ def print_report(shown: list[Finding], findings: list[Finding], console: Console
     console.print(summary)
     if not findings:
         console.print("没有找到可核查的数字关系 / no checkable number relations found")
+
+
+def _with_inputs(f: Finding) -> str:
+    """The arithmetic, then where each input stands (line, or table row and column)."""
+    inputs = [i for i in f.inputs if i.role != "所述"]
+    if not inputs:
+        return f.evidence
+    places = "；".join(f"{i.role} {i.text}：{i.where()}" for i in inputs)
+    return f"{f.evidence}\n[{places}]"
 
 
 def _excerpt(f: Finding, before: int = 24, after: int = 8) -> str:

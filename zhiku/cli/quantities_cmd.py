@@ -18,9 +18,7 @@ if TYPE_CHECKING:
 KIND_ZH = {
     "number": "数字",
     "money": "金额",
-    "percent": "百分比",
-    "percentage_point": "百分点",
-    "per_mille": "千分比",
+    "percent": "比例",
     "count": "计数",
     "date": "日期",
     "year_range": "年份区间",
@@ -31,7 +29,15 @@ KIND_ZH = {
     "dimension": "度量",
     "multiple": "倍数",
 }
-QUALIFIER_ZH = {"exact": "精确", "approx": "约", "over": "以上", "under": "以下", "range": "区间"}
+QUALIFIER_ZH = {
+    "exact": "精确",
+    "approx": "约",
+    "near": "近",
+    "more": "多",
+    "over": "下限",
+    "under": "上限",
+    "range": "区间",
+}
 
 
 FENCE_RE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
@@ -53,9 +59,18 @@ def _line_of(text: str, offset: int) -> int:
 def _value(q: Quantity) -> str:
     if q.iso is not None and q.kind in ("date", "clock_time"):
         return q.iso
-    if q.low is not None or q.high is not None:
-        return f"{_fmt(q.low)} – {_fmt(q.high)}"
     return _fmt(q.value)
+
+
+def _bounds(q: Quantity) -> str:
+    """The interval the words allow, in interval notation: [6.5, ∞), (100, 200), [17, 19]."""
+    if q.low is None and q.high is None:
+        return ""
+    left = "[" if q.low_inclusive else "("
+    right = "]" if q.high_inclusive else ")"
+    low = _fmt(q.low) if q.low is not None else "-∞"
+    high = _fmt(q.high) if q.high is not None else "∞"
+    return f"{left}{low}, {high}{right}"
 
 
 def _fmt(v: float | None) -> str:
@@ -97,7 +112,8 @@ def quantities_command(
         typer.echo(json_text([q.to_json() for q in found], indent=1))
         return
     table = Table(title=f"{file}：{len(found)} 个数量 / quantities")
-    for head in ("行 line", "原文 text", "类型 kind", "值 value", "单位 unit", "限定 qualifier"):
+    heads = ("行 line", "原文 text", "类型 kind", "值 value", "范围 bounds", "单位 unit", "限定 qualifier")
+    for head in heads:
         table.add_column(head, overflow="fold")
     for q in found:
         table.add_row(
@@ -105,6 +121,7 @@ def quantities_command(
             q.text.replace("\n", " "),
             f"{KIND_ZH[q.kind]} {q.kind}",
             _value(q),
+            _bounds(q),
             q.unit or "",
             f"{QUALIFIER_ZH[q.qualifier]} {q.qualifier}",
         )

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from zhiku.cli.app import app
-from zhiku.cli.build_cmd import AnnotateOpt, LazyProgress, PublicationArg, console, print_report
+from zhiku.cli.build_cmd import AnnotateOpt, DraftsOpt, LazyProgress, PublicationArg, console, print_report
 from zhiku.cli.term import styled
 from zhiku.errors import ZhikuError
 
@@ -27,6 +27,7 @@ def serve_command(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="输出文件夹，默认 简报/_site / "
                                              "Output folder (default: PUBLICATION/_site).")] = None,
     annotate: AnnotateOpt = False,
+    drafts: DraftsOpt = False,
 ) -> None:
     # The stages load when the command runs, not when the CLI starts (see build_cmd).
     from zhiku.site import build_site
@@ -42,7 +43,7 @@ def serve_command(
         console.print(line)
 
     try:
-        report = build_site(publication, out_dir, annotate=annotate, progress=progress)
+        report = build_site(publication, out_dir, annotate=annotate, progress=progress, drafts=drafts)
     except ZhikuError as err:
         if not (out_dir / SITE_MARKER).is_file():  # nothing built before: nothing to serve
             raise
@@ -64,7 +65,9 @@ def serve_command(
         console.print(f"已重建 / rebuilt: {len(r.rendered)} 期重新出版 re-rendered, {r.seconds:.1f} s")
 
     try:
-        watch_and_rebuild(publication, out_dir, annotate=annotate, on_build=built, on_error=failed)
+        watch_and_rebuild(
+            publication, out_dir, annotate=annotate, on_build=built, on_error=failed, drafts=drafts
+        )
     finally:
         server.shutdown()
         server.server_close()

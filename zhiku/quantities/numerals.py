@@ -12,20 +12,28 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 # One-to-one character mapping, so offsets in the normalised text equal offsets in the source:
 # full-width ASCII → ASCII, traditional numeral characters → simplified.
 _FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH["\u3000"] = " "
 _FULLWIDTH["，"] = "，"  # see normalise
+# Traditional characters of the numerals, units, measure words and qualifier words the reader
+# knows (億 萬 個百分點 約 超過 以內 增長 …), each to its simplified form: one character to one, so
+# offsets are kept (a phrase converter such as OpenCC may change lengths, and is slower).
 _TRADITIONAL = dict(
     zip(
-        "萬億兩點個貳參陸圓週鐘時鍾號幾倍於強釐噸裡負對",
-        "万亿两点个贰叁陆圆周钟时钟号几倍于强厘吨里负对",
+        "萬億兩點個貳參陸圓週鐘時鍾號幾於強釐噸裡負對"
+        "約過內餘達與間於將長漲計億們價錢幣歐鎊韓盧馬臺輛條項屆歲層處種類頭張筆顆棟隻雙戶組國"
+        "門億紀禮攝華溫區級億據額總數費滿夠單雙雙減降擴環際實現關體標準畝噸厘釐週歷屆萬億",
+        "万亿两点个贰叁陆圆周钟时钟号几于强厘吨里负对"
+        "约过内余达与间于将长涨计亿们价钱币欧镑韩卢马台辆条项届岁层处种类头张笔颗栋只双户组国"
+        "门亿纪礼摄华温区级亿据额总数费满够单双双减降扩环际实现关体标准亩吨厘厘周历届万亿",
         strict=True,
     )
 )
-_EXTRA = {"﹪": "%", "—": "—", "－": "-", "～": "~", "∶": ":", "〜": "~", "．": "."}
+_EXTRA = {"倆": "两", "﹪": "%", "—": "—", "－": "-", "～": "~", "∶": ":", "〜": "~", "．": "."}
 _TABLE = str.maketrans({**_FULLWIDTH, **_TRADITIONAL, **_EXTRA})
 
 
@@ -91,6 +99,7 @@ def _arabic(token: str) -> tuple[Decimal, int]:
     return Decimal(clean), decimals
 
 
+@lru_cache(maxsize=8192)  # a numeral is read by several readers in turn; the result is never changed
 def evaluate(text: str) -> Numeral | None:
     """Evaluate a numeral such as ``715.7亿``, ``一百零一万一千``, ``九万四``, ``5亿1万4千6百``.
 
@@ -192,3 +201,90 @@ def evaluate(text: str) -> Numeral | None:
             number *= Decimal(last_unit) / 10
         section += number
     return Numeral(total + section, decimals)
+
+
+class Vague:
+    """An approximate numeral: the interval its words allow.
+
+    ``stated`` is the number written before 多/余 (500多亿 → 500亿), None when no single number is
+    stated (十几, 三四十)."""
+
+    __slots__ = ("high", "high_inclusive", "low", "low_inclusive", "stated")
+
+    def __init__(
+        self, low: Decimal, high: Decimal, low_inclusive: bool, high_inclusive: bool, stated: Decimal | None
+    ) -> None:
+        self.low = low
+        self.high = high
+        self.low_inclusive = low_inclusive
+        self.high_inclusive = high_inclusive
+        self.stated = stated
+
+    def scaled(self, factor: Decimal) -> Vague:
+        stated = None if self.stated is None else self.stated * factor
+        return Vague(self.low * factor, self.high * factor, self.low_inclusive, self.high_inclusive, stated)
+
+
+def last_digit_unit(value: Decimal, decimals: int = 0) -> Decimal:
+    """The place of the last non-zero digit as written: 500 → 100, 230 → 10, 1.5 → 0.1, 1.50 → 0.01."""
+    if decimals:
+        return Decimal(1).scaleb(-decimals)
+    if value == 0:
+        return Decimal(1)
+    exponent = value.normalize().as_tuple().exponent
+    return Decimal(1).scaleb(int(exponent))
+
+
+# Neighbouring digits read as "this or that": 三四十 (30–40), 一两个, 两三千, 十一二, and 三五年.
+_DIGIT_CHAR = "零一二三四五六七八九"
+PAIRS = {(a, b) for a in range(1, 9) for b in (a + 1,)} | {(3, 5)}
+_MORE_RE = re.compile(r"(?P<head>.+?)[多余](?P<mag>[万亿]+)")
+_JI_RE = re.compile(r"(?P<head>.*[十百千万亿拾佰仟])几(?P<mag>[万亿]*)")
+
+
+@lru_cache(maxsize=4096)
+def evaluate_vague(text: str) -> Vague | None:
+    """An approximate numeral: 十几 → (10, 20); 三千四百五十几万 → (3450万, 3460万); 500多亿 →
+    (500亿, 600亿) stated 500亿; 三四十 → [30, 50); 七八千 → [7000, 9000). None for an exact numeral."""
+    s = text.replace(" ", "").replace("\t", "").replace("\u00a0", "")
+    m = _MORE_RE.fullmatch(s)
+    if m is not None:
+        mag = evaluate("1" + m.group("mag"))
+        if mag is None:
+            return None
+        vague_head = evaluate_vague(m.group("head"))
+        if vague_head is not None:
+            return vague_head.scaled(mag.value)
+        x = evaluate(m.group("head"))
+        if x is None:
+            return None
+        unit = last_digit_unit(x.value, x.decimals)
+        return Vague(x.value, x.value + unit, False, False, x.value).scaled(mag.value)
+    m = _JI_RE.fullmatch(s)
+    if m is not None:
+        head = evaluate(m.group("head"))
+        last = m.group("head")[-1]
+        place = SMALL_UNITS.get(last) or BIG_UNITS.get(last)
+        ji_mag = evaluate("1" + m.group("mag")) if m.group("mag") else Numeral(Decimal(1), 0)
+        if head is None or place is None or ji_mag is None:
+            return None
+        return Vague(head.value, head.value + place, False, False, None).scaled(ji_mag.value)
+    # Two neighbouring digits: read the numeral once with each (decimal digits are read one by one).
+    for i in range(len(s) - 1 if "点" not in s else 0):
+        a, b = CN_DIGITS.get(s[i]), CN_DIGITS.get(s[i + 1])
+        if a is None or b is None:
+            continue
+        if (
+            (a, b) not in PAIRS
+            or (i + 2 < len(s) and s[i + 2] in CN_DIGITS)
+            or (i > 0 and s[i - 1] in CN_DIGITS)
+        ):
+            return None
+        low = evaluate(s[: i + 1] + s[i + 2 :])
+        high = evaluate(s[:i] + s[i + 1 :])
+        below = evaluate(s[:i] + _DIGIT_CHAR[b - 1] + s[i + 2 :])
+        if low is None or high is None or below is None or low.value >= high.value:
+            return None
+        # The higher numeral is itself round at its place: 一二百个 holds 218 (二百多), up to 300.
+        return Vague(low.value, high.value + (high.value - below.value), True, False, None)
+    return None

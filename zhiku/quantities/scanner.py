@@ -14,21 +14,29 @@ time grows linearly with the text.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
+from zhiku.quantities.exceptions import WORDS_RE as EXCEPTION_WORDS_RE
 from zhiku.quantities.model import Kind, Qualifier, Quantity
 from zhiku.quantities.numerals import (
     BIG_UNITS,
     CN_DIGIT_CHARS,
     CN_DIGITS,
     CN_UNIT_CHARS,
+    PAIRS,
     SMALL_UNITS,
     Numeral,
+    Vague,
     evaluate,
+    evaluate_vague,
+    last_digit_unit,
     normalise,
 )
+from zhiku.quantities.qualifiers import GUO_AFTER, prefix_at, suffix_at
 from zhiku.quantities.units import (
     CURRENCIES,
     CURRENCY_SYMBOLS,
@@ -43,10 +51,15 @@ MAX_NUMERAL = 40  # longer numerals are not read (and would cost quadratic big-n
 SP = r"[ \t\u00a0]{0,3}"  # spaces inside a quantity (3 个半小时, 11 月 16 日); \u3000 is normalised to " "
 ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
 CNCH = f"[{CN_DIGIT_CHARS}{CN_UNIT_CHARS}]"
+_CN = f"{CN_DIGIT_CHARS}{CN_UNIT_CHARS}"
 NUMERAL_RE = re.compile(
-    rf"(?:{ARABIC}|{CNCH})"
-    rf"(?:{CNCH}|(?<=[{CN_DIGIT_CHARS}{CN_UNIT_CHARS}]){ARABIC}|{SP}[万亿](?!分)|点[{CN_DIGIT_CHARS}]+(?![点]))*"
+    rf"(?:{ARABIC}(?:[ ]?[kK](?![A-Za-z]))?|{CNCH})"
+    rf"(?:(?<![0-9]){CNCH}|[{CN_UNIT_CHARS}]|(?<=[{_CN}]){ARABIC}|{SP}[万亿](?!分)"
+    rf"|(?<=[{_CN}])[ \t]{{1,3}}(?=[{_CN}])"
+    rf"|(?<=[{_CN}]){SP}点{SP}[{CN_DIGIT_CHARS}]+(?![点])|点[{CN_DIGIT_CHARS}]+(?![点])"
+    rf"|(?<=[十百千万亿拾佰仟])几|[多余几](?={SP}[万亿]))*"
 )
+# 几 and 多/余 belong to a numeral only inside it (十几, 500多亿); a numeral never ends in a space.
 
 
 def _alternation(words: object) -> str:
@@ -54,12 +67,13 @@ def _alternation(words: object) -> str:
     return "|".join(re.escape(k) for k in keys)
 
 
-PERCENT_UNITS = {
-    "%": ("percent", "%"),
-    "‰": ("per_mille", "‰"),
-    "个百分点": ("percentage_point", "pp"),
-    "百分点": ("percentage_point", "pp"),
-    "‱": ("per_mille", "‱"),
+# Proportions: the unit they are read in and the factor to it (‰ and ‱ are magnitudes of %).
+PERCENT_UNITS: dict[str, tuple[str, str]] = {
+    "%": ("%", "1"),
+    "‰": ("%", "0.1"),
+    "‱": ("%", "0.01"),
+    "个百分点": ("pp", "1"),
+    "百分点": ("pp", "1"),
 }
 _UNIT_WORDS: dict[str, str] = {}
 for _w in CURRENCIES:
@@ -73,16 +87,45 @@ for _w in DURATION_UNITS:
 for _w in PERCENT_UNITS:
     _UNIT_WORDS[_w] = "percent"
 _UNIT_WORDS["成"] = "percent"
+_UNIT_WORDS["折"] = "percent"
 _UNIT_WORDS["年代"] = "decade"
 _UNIT_WORDS["番"] = "multiple"
+CALENDAR_UNITS = ("月", "日", "年", "季度")
 
 UNIT_RE = re.compile(
     rf"{SP}(?P<infix>多|余|来)?{SP}(?P<mag>[万亿千百]+(?!分|米|克|瓦|卡|字节|比特))?{SP}"
-    rf"(?:(?P<halfunit>个{SP}(?P<hm>半|多){SP}(?:小时|钟头|月|星期|礼拜))|(?P<unit>{_alternation(_UNIT_WORDS)}))"
+    rf"(?:(?P<halfunit>个{SP}(?P<hm>半|多){SP}(?:小时|钟头|月|星期|礼拜))"
+    rf"|(?P<pp>个?{SP}百{SP}分{SP}点)|(?P<unit>{_alternation(_UNIT_WORDS)}))"
     rf"(?P<half>半(?!年|月|天|日|小时))?"
 )
+# 成 and 折 that are words, not proportions: 成员, 成本, 折叠, 折算 …
+NOT_CHENG = "员本果功熟交绩就都型立效"
+NOT_ZHE = "叠算合旧射扣腾服中返"
+CHENG_TENTH_RE = re.compile(rf"{SP}(?P<d>[{CN_DIGIT_CHARS}1-9半])(?![{_CN}0-9%个])")
+# 百分之, 千分之, 万分之 … : proportions, read in percent.
+PER_DENOMINATORS = {
+    "百": 100,
+    "佰": 100,
+    "千": 1000,
+    "仟": 1000,
+    "万": 10**4,
+    "十万": 10**5,
+    "百万": 10**6,
+    "千万": 10**7,
+    "万万": 10**8,
+    "亿": 10**8,
+    "百万万": 10**10,
+}
+WORD_BEFORE_ONE = "统唯之万第专划均逐同单"  # 统一, 唯一, 之一 …: 一 inside a word
+URL_RE = re.compile(r"https?://[^\s，。；）)]+|www\.[^\s，。；）)]+")
+COMPARATIVE_RE = re.compile(
+    rf"{SP}(?P<c>[大多高小少低])(?=$|[\s，。；、,.;!?！？）)]|的|一些|一点|些|得多|不少)"
+)
+SLASH_FRACTION_RE = re.compile(r"/(?P<d>[0-9]{1,3})(?![0-9/.])")
+TEMPERATURE_CONTEXT_RE = re.compile(r"温")
+MONEY_CONTEXT_RE = re.compile(r"元|钱|花费|花了|价|付|买|卖|售|费")
+CENT_WORDS = {"USD": ("美分",), "EUR": ("欧分",), "CNY": ("分",), "JPY": ("日本钱", "日本銭", "钱", "銭")}
 RANGE_SEP_RE = re.compile(rf"{SP}(?P<sep>[-–—~至到]|－|——|、){SP}")
-SUFFIX_QUAL_RE = re.compile(rf"{SP}(?P<q>以上|以下|左右|之多|有余|开外|出头|多|余)")
 FRACTION_RE = re.compile(rf"{SP}分{SP}之{SP}")
 CLOCK_TAIL_RE = re.compile(
     rf"{SP}(?:点钟|点|时|:)(?:{SP}(?P<half>半)|{SP}(?P<quarter>[一三])刻|{SP}(?P<min>\d{{1,2}}|[{CN_DIGIT_CHARS}十]{{1,3}})(?!\d)(?:{SP}分钟?(?!之))?|{SP}(?P<zheng>整))?"
@@ -111,54 +154,11 @@ PERIOD_WORDS = (
 )
 AFTERNOON = ("下午", "傍晚", "晚上", "夜里", "夜间", "深夜", "晚间", "今晚", "明晚", "晚")
 
-PREFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
-    ("不超过", "under"),
-    ("不足", "under"),
-    ("不到", "under"),
-    ("低于", "under"),
-    ("少于", "under"),
-    ("小于", "under"),
-    ("未满", "under"),
-    ("未达", "under"),
-    ("超过", "over"),
-    ("多于", "over"),
-    ("高于", "over"),
-    ("大于", "over"),
-    ("突破", "over"),
-    ("逾", "over"),
-    ("超", "over"),
-    ("破", "over"),
-    ("大约", "approx"),
-    ("约为", "approx"),
-    ("约", "approx"),
-    ("大概", "approx"),
-    ("将近", "approx"),
-    ("接近", "approx"),
-    ("近", "approx"),
-)
-SUFFIX_QUALIFIERS: dict[str, Qualifier] = {
-    "以上": "over",
-    "之多": "over",
-    "有余": "over",
-    "开外": "over",
-    "出头": "over",
-    "多": "over",
-    "余": "over",
-    "以下": "under",
-    "左右": "approx",
-}
-# Words ending in a qualifier character that are not qualifiers: 最近3年 (recent), 打破 (a record).
-NOT_QUALIFIER_BEFORE = {"近": "最附邻靠临接将亲", "破": "打突", "超": "赶"}
-WORD_IDIOMS = re.compile(
-    r"一成不变|三五成群|三三两两|一五一十|七上八下|乱七八糟|一心一意|三心二意|五颜六色|四面八方|十全十美|千方百计|万无一失|"
-    r"一干二净|独一无二|一清二楚|接二连三|不三不四|四平八稳|八九不离十|十有八九|百分百|百分之百|一模一样|三天两头|"
-    r"一年四季|一年到头|一五计划|一国两制|两岸三地|三个代表|四个全面|五位一体|两个一百年|一带一路|八项规定|"
-    r"两学一做|三严三实|十四五|十三五|十二五|十一五|二五|一二三|成千上万|成百上千|千千万万|万万千千"
-)
-
 
 TEMPERATURE_PREFIX_RE = re.compile(r"(?:华氏|摄氏)(?:温度)?[ ]{0,2}")
-CENTS_RE = re.compile(rf"{SP}又?{SP}(?P<n>[0-9]{{1,2}}|[{CN_DIGIT_CHARS}十]{{1,3}}){SP}(?P<u>美分|欧分|分)")
+CENTS_RE = re.compile(
+    rf"{SP}又?{SP}(?P<n>[0-9]{{1,2}}|[{CN_DIGIT_CHARS}十]{{1,3}}){SP}(?P<u>美分|欧分|分|日本钱|日本銭)"
+)
 JIAO_RE = re.compile(
     rf"{SP}(?P<j>[0-9]|[{CN_DIGIT_CHARS}]){SP}[角毛](?:{SP}(?P<f>[0-9]|[{CN_DIGIT_CHARS}]){SP}分?)?"
 )
@@ -179,6 +179,15 @@ DECADE_RE = re.compile(rf"{SP}年代")
 EVENT_RE = re.compile(
     rf"{SP}事件|大(?=以来|以后|前|后|上|报告|精神|召开|期间|代表|党章|会议|，|。|、|的|和|与|提出|强调|作出|确定)"
 )
+BIG_COUNT_NUMERALS = frozenset("两二三四五六七八九十")
+BIG_NOT_COUNT_RE = re.compile(r"大(?:于|约|致|幅|多|都|量|大|小|概|部分|体|力|局|胆|会|学|楼|众|家都|批)")
+ISO_MONTH_RE = re.compile(r"(?:(\d{4})|-)-(\d{2})")
+# 日 after a day number that begins another word: 日元, 日本, 日报, 日益, 日均, 3日内 (within three days).
+NOT_DAY_AFTER = "元圆本报益常均内趋渐夜子用照光"
+LIST_SEPARATORS = ("、", "和", "及", "与", "或")
+DATE_TAIL_CHARS = frozenset("年月世季日号、和及与或-–—~至到")  # never "" (the text's end)
+LIST_SEP_RE = re.compile(rf"{SP}(?:、|和|及|与|或){SP}")
+EVENT_FIRST = frozenset(" \t\u00a0事大")
 CONGRESS_RE = re.compile(r"十[一二三四五六七八九]|二十[一二三四五六七八九]?")
 
 
@@ -195,10 +204,51 @@ class _Reading:
     iso: str | None = None
     measure: str | None = None
     decimals: int = 0
+    low_inclusive: bool = True  # for low/high set by the reader (ranges, approximate numerals)
+    high_inclusive: bool = True
+    inclusive: bool = True  # for over/under/exact: whether the qualifier word includes the number
+    step: float | None = None  # one unit of the stated number's last non-zero digit (near, more)
+    equal: bool = False  # 等于 / = before the number: equality stated as a comparison
+
+    def quantity(self, source: str) -> Quantity:
+        """The reading as a Quantity, with the bounds its qualifier gives (model.py's docstring)."""
+        low, high, li, hi = self.low, self.high, self.low_inclusive, self.high_inclusive
+        v, q = self.value, self.qualifier
+        if low is None and high is None and v is not None:
+            if q == "over":
+                low, li = v, self.inclusive
+            elif q == "under":
+                high, hi = v, self.inclusive
+            elif q == "near" and self.step:
+                low, high, li, hi = v - self.step / 2, v, True, True
+            elif q == "more" and self.step:
+                low, high, li, hi = v, v + self.step, False, False
+            elif q == "exact" and self.equal:
+                low, high = v, v
+        return Quantity(
+            start=self.start,
+            end=self.end,
+            text=source[self.start : self.end],
+            kind=self.kind,
+            value=v,
+            low=low,
+            high=high,
+            unit=self.unit,
+            qualifier=q,
+            iso=self.iso,
+            measure=self.measure,
+            decimals=self.decimals,
+            low_inclusive=li and low is not None,
+            high_inclusive=hi and high is not None,
+        )
 
 
+_DIGIT_RE = re.compile(r"[0-9]")
+
+
+@lru_cache(maxsize=4096)
 def _is_word_numeral(numeral: str) -> bool:
-    return not any(c.isdigit() for c in numeral)
+    return _DIGIT_RE.search(numeral) is None
 
 
 def _line_start(norm: str, pos: int) -> bool:
@@ -209,19 +259,18 @@ def _line_start(norm: str, pos: int) -> bool:
     return i < 0 or norm[i] in "\n\r"
 
 
-def _prefix_qualifier(norm: str, start: int) -> tuple[Qualifier, int]:
-    """The qualifier written just before ``start`` and where it begins."""
-    i = start
-    while i > 0 and norm[i - 1] in " \t\u00a0" and start - i < 3:
-        i -= 1
-    for word, qual in PREFIX_QUALIFIERS:
-        j = i - len(word)
-        if j >= 0 and norm.startswith(word, j):
-            excluded = NOT_QUALIFIER_BEFORE.get(word)
-            if excluded and j > 0 and norm[j - 1] in excluded:
-                continue
-            return qual, j
-    return "exact", start
+def _prefix_qualifier(norm: str, start: int, numeral: str = "") -> tuple[Qualifier, bool, int, bool]:
+    """The qualifier written before ``start``: (qualifier, inclusive, where it begins, 等于)."""
+    found = prefix_at(norm, start)
+    if found is None:
+        return "exact", True, start, False
+    word, qual, inclusive, begin = found
+    if word == "过" and not (
+        (numeral[:1] in ("百", "千", "万", "亿", "半") and begin + 1 == start)
+        or (begin > 0 and norm[begin - 1] in GUO_AFTER)
+    ):
+        return "exact", True, start, False
+    return qual, inclusive, begin, word in ("等于", "=")
 
 
 def _trailing_magnitude(numeral: str) -> int:
@@ -238,8 +287,59 @@ def _trailing_magnitude(numeral: str) -> int:
     return mag
 
 
+@dataclass
+class _Stated:
+    """What the words state before units are applied: a value (with its magnitude), or a range's
+    low end, or an approximate numeral; the qualifier word and whether it includes the number."""
+
+    value: Decimal | None
+    step: Decimal | None
+    low: Decimal | None
+    vague: Vague | None
+    qualifier: Qualifier
+    inclusive: bool
+    equal: bool
+    decimals: int = 0
+
+
+@lru_cache(maxsize=4096)
+def _pair_numeral(text: str) -> bool:
+    """Two Chinese digits side by side (三四十, 二三成, 一两个): an approximation, not 二零二一."""
+    s = text.replace(" ", "")
+    if "点" in s:
+        return False  # 十点三四: decimal digits, read one by one
+    digits = sum(1 for c in s if c in CN_DIGITS)
+    return digits == 2 and any(a in CN_DIGITS and b in CN_DIGITS for a, b in itertools.pairwise(s))
+
+
+def _same_unit(a: re.Match[str], b: re.Match[str]) -> bool:
+    return (a.group("unit"), bool(a.group("pp"))) == (b.group("unit"), bool(b.group("pp")))
+
+
+def _written_step(text: str, num: Numeral) -> Decimal:
+    """One unit of the last digit written: 3000 → 1000, 1.2万 → 1000 (0.1 of 万), 1.76万亿 → 10¹⁰."""
+    if num.decimals:
+        return Decimal(1).scaleb(-num.decimals) * _trailing_magnitude(text)
+    return last_digit_unit(num.value)
+
+
+@lru_cache(maxsize=4096)
 def _has_magnitude(numeral: str) -> bool:
     return any(c in BIG_UNITS or c in SMALL_UNITS for c in numeral)
+
+
+# Approximate amounts and proportions written as words: 成百上千 (hundreds to thousands), 半成 (5 %),
+# 半折 / 打对折 (half price).
+SPECIAL_RE = re.compile(r"成百上千|成千上万|上百上千|半成(?!品)|半折|(?<=打)对折")
+SPECIAL_WORDS: dict[str, tuple[str, str, str, str, bool]] = {
+    # word: (low, high, kind, unit, high inclusive)
+    "成百上千": ("100", "10000", "number", "", False),
+    "上百上千": ("100", "10000", "number", "", False),
+    "成千上万": ("1000", "100000", "number", "", False),
+    "半成": ("5", "5", "percent", "%", True),
+    "半折": ("50", "50", "percent", "%", True),
+    "对折": ("50", "50", "percent", "%", True),
+}
 
 
 class Scanner:
@@ -250,32 +350,110 @@ class Scanner:
         self.norm = normalise(source)
         self.prose = prose
         self.out: list[_Reading] = []
-        spans = [m.span() for m in WORD_IDIOMS.finditer(self.norm)]
+        spans = [m.span() for m in EXCEPTION_WORDS_RE.finditer(self.norm)]
         self.idiom_starts = [a for a, _ in spans]
         self.idiom_ends = [b for _, b in spans]
+        urls = (
+            [m.span() for m in URL_RE.finditer(self.norm)] if "/" in self.norm or "www." in self.norm else []
+        )
+        self.url_starts = [a for a, _ in urls]
+        self.list_tails: dict[int, tuple[str, int, int]] = {}
+        self.month: tuple[str, int] | None = None  # (year or "-", month) of the last date read
+        self.url_ends = [b for _, b in urls]
 
     def _in_idiom(self, pos: int) -> bool:
         # Idiom spans do not overlap (finditer), so the one that may hold pos is found by bisection.
         i = bisect.bisect_right(self.idiom_starts, pos) - 1
         return i >= 0 and pos < self.idiom_ends[i]
 
+    def _remember_month(self, iso: str) -> None:
+        """The month a text has named last (2021-11-22, --11-16, 2019-06), for a bare 13日 after it."""
+        m = ISO_MONTH_RE.match(iso)
+        if m is not None:
+            self.month = (m.group(1) or "-", int(m.group(2)))
+
+    def _in_url(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.url_starts, pos) - 1
+        return i >= 0 and pos < self.url_ends[i]
+
+    def _comparative(self, r: _Reading) -> _Reading:
+        """比170低, 比三十大一些: the number is a bound of what is compared with it."""
+        if (
+            r.qualifier != "exact"
+            or r.value is None
+            or r.kind in ("date", "year_range", "date_range", "clock_time")
+        ):
+            return r
+        i = r.start
+        while i > 0 and self.norm[i - 1] in " \t" and r.start - i < 3:
+            i -= 1
+        if i == 0 or self.norm[i - 1] != "比":
+            return r
+        cm = COMPARATIVE_RE.match(self.norm, r.end)
+        if cm is None:
+            return r
+        r.qualifier = "over" if cm.group("c") in "大多高" else "under"
+        r.inclusive = False
+        r.start, r.end = i - 1, cm.end("c")
+        return r
+
     # -- numeral helpers -------------------------------------------------------------------
     def numeral_at(self, pos: int) -> tuple[int, Numeral] | None:
+        """The numeral at ``pos`` and where it ends; the longest prefix that is a numeral
+        (百分之七十百分位 → 七十)."""
         m = NUMERAL_RE.match(self.norm, pos)
         if not m:
             return None
-        text = m.group()
-        num = evaluate(text)
-        if num is None:
-            return None
-        return m.end(), num
+        end = m.end()
+        num = evaluate(m.group())
+        while num is None and end - pos > 1:
+            shorter = NUMERAL_RE.match(self.norm, pos, end - 1)
+            if shorter is None:
+                return None
+            end = shorter.end()
+            num = evaluate(shorter.group())
+        return None if num is None else (end, num)
 
     # -- main loop -------------------------------------------------------------------------
+    def _special(self, m: re.Match[str]) -> _Reading:
+        low, high, kind, unit, high_inclusive = SPECIAL_WORDS[m.group()]
+        if low == high:
+            return _Reading(m.start(), m.end(), kind, value=float(low), unit=unit, measure=m.group()[-1])  # type: ignore[arg-type]
+        end = m.end()
+        measure = None
+        um = UNIT_RE.match(self.norm, end)
+        if um is not None and um.group("unit") is not None and not um.group("mag") and not um.group("infix"):
+            cat = _UNIT_WORDS[um.group("unit")]
+            if cat == "count":
+                kind, unit, measure, end = "count", MEASURES[um.group("unit")], um.group("unit"), um.end()
+            elif cat == "money":
+                kind, unit, end = "money", CURRENCIES[um.group("unit")], um.end()
+        return _Reading(
+            m.start(),
+            end,
+            kind,  # type: ignore[arg-type]
+            low=float(low),
+            high=float(high),
+            unit=unit or None,
+            qualifier="approx",
+            measure=measure,
+            high_inclusive=high_inclusive,
+        )
+
     def scan(self) -> list[Quantity]:
         norm = self.norm
         consumed = 0
+        specials = (
+            [self._special(m) for m in SPECIAL_RE.finditer(norm)] if ("成" in norm or "折" in norm) else []
+        )
+        k = 0
         for m in NUMERAL_RE.finditer(norm):
             start = m.start()
+            while k < len(specials) and specials[k].start <= start:
+                if specials[k].start >= consumed:
+                    self.out.append(specials[k])
+                    consumed = specials[k].end
+                k += 1
             if start < consumed:
                 continue
             m = self._split_unit(m)
@@ -284,25 +462,10 @@ class Scanner:
                 continue
             self.out.append(reading)
             consumed = reading.end
-        result: list[Quantity] = []
-        for r in self.out:
-            result.append(
-                Quantity(
-                    start=r.start,
-                    end=r.end,
-                    text=self.source[r.start : r.end],
-                    kind=r.kind,
-                    value=r.value,
-                    low=r.low,
-                    high=r.high,
-                    unit=r.unit,
-                    qualifier=r.qualifier,
-                    iso=r.iso,
-                    measure=r.measure,
-                    decimals=r.decimals,
-                )
-            )
-        return result
+            if reading.iso and reading.kind in ("date", "date_range"):
+                self._remember_month(reading.iso.rsplit("/", 1)[-1])
+        self.out.extend(r for r in specials[k:] if r.start >= consumed)
+        return [r.quantity(self.source) for r in merge_bounds(norm, self.out)]
 
     def read(self, m: re.Match[str]) -> _Reading | None:
         norm = self.norm
@@ -314,7 +477,11 @@ class Scanner:
         before = norm[start - 1] if start > 0 else ""
         after = norm[end] if end < len(norm) else ""
         # Codes, names and addresses, not quantities: G20, COP26, runwaysys@163.com, 5G, H1N1.
-        if before and before.isascii() and (before.isalpha() or before in "@_/#&=.+") and not word:
+        if before and before.isascii() and (before.isalpha() or before in "@_/#&.+") and not word:
+            return None
+        if before == "=" and start > 1 and norm[start - 2].isascii() and norm[start - 2].isalnum():
+            return None  # a=5, ?id=3: a parameter, not a quantity
+        if self.url_starts and self._in_url(start):
             return None
         if (
             before == "-"
@@ -332,7 +499,7 @@ class Scanner:
             return None  # the subscriber part of 010-12345678
         if after and after.isascii() and after.isalpha() and not word and not self._latin_unit_at(end):
             return None
-        if word and self._in_idiom(start):
+        if word and self.idiom_starts and self._in_idiom(start):
             return None
         # A list enumerator at the start of a line: 一、前言 / 1、设施联通 / 2. 标题.
         if after and after in "、.)）" and _line_start(norm, start) and len(text) <= 3:
@@ -340,13 +507,21 @@ class Scanner:
             if not nxt.isdigit() and nxt not in CN_DIGITS:
                 return None
         # Names made of numbers: “911 事件”; 党的十八大 (the 18th National Congress) is an ordinal.
-        ev = EVENT_RE.match(norm, end)
-        if ev and (word or ev.group().strip() == "事件"):
+        ev = EVENT_RE.match(norm, end) if after in EVENT_FIRST else None
+        congress = word and after == "大" and CONGRESS_RE.fullmatch(text) is not None
+        if (ev and (word or ev.group().strip() == "事件")) or congress:
             if word and CONGRESS_RE.fullmatch(text):
                 n = evaluate(text)
                 if n is not None:
                     return _Reading(start, end + 1, "ordinal", value=float(n.value), measure="大")
             return None
+        # 十大行业, 四大银行, 三大攻坚战: an enumerated count; 党的八大, 中共二大: a congress.
+        if word and after == "大" and text in BIG_COUNT_NUMERALS and not BIG_NOT_COUNT_RE.match(norm, end):
+            n = evaluate(text)
+            if n is not None:
+                if norm[max(0, start - 2) : start] in ("党的", "中共"):
+                    return _Reading(start, end + 1, "ordinal", value=float(n.value), measure="大")
+                return _Reading(start, end + 1, "count", value=float(n.value), unit="大", measure="大")
         # Labels: 图1, 表 2, 附件3.
         lb = norm[max(0, start - 3) : start].rstrip(" ")
         if lb.endswith(("图", "表", "附件", "附录", "条款")) and not word:
@@ -355,13 +530,25 @@ class Scanner:
         ord_start = self._ordinal_prefix(start)
         if ord_start is not None:
             return self._ordinal(ord_start, m)
-        for reader in (self._date, self._clock, self._fraction):
-            r = reader(m)
-            if r is not None:
-                return self._suffix(r)
+        # The readers of dates, clock times and fractions, each only where what follows can begin its form.
+        i = end
+        while i < len(norm) and norm[i] in " \t\u00a0" and i - end < 3:
+            i += 1
+        nxt = norm[i] if i < len(norm) else ""
+        r = None
+        if nxt in DATE_TAIL_CHARS or start in self.list_tails:
+            r = self._date(m)
+        if r is None and ((nxt and nxt in "点时:") or "点" in text):
+            r = self._clock(m)
+        if r is None and nxt == "分":
+            r = self._fraction(m)
+        if r is None and nxt == "/":
+            r = self._slash_fraction(m)
+        if r is not None:
+            return self._comparative(self._suffix(r))
         r = self._with_unit(m)
         if r is not None:
-            return self._suffix(r)
+            return self._comparative(self._suffix(r))
         return None
 
     def _latin_unit_at(self, pos: int) -> bool:
@@ -385,6 +572,64 @@ class Scanner:
                 return shorter
         return m
 
+    # -- lists that share one unit -----------------------------------------------------------
+    def _shared_tail(self, start: int, end: int) -> tuple[str, int, int] | None:
+        """The list tail for the member at ``start`` (computed once per list, at its first member)."""
+        if start in self.list_tails:
+            return self.list_tails[start]
+        return self._list_tail(start, end)
+
+    def _list_tail(self, start: int, end: int) -> tuple[str, int, int] | None:
+        """When the numeral ending at ``end`` starts or continues a list whose members share the unit
+        written after the last one (2.6、0.9、1.4个百分点; 4、5、6月; 三、四季度; 4、5、6三个月), what
+        that unit is — "unit", "month", "year" or "quarter" — and where it stands."""
+        norm = self.norm
+        pos, starts = end, [start]
+        last = norm[start:end]
+        for _ in range(12):
+            sep = LIST_SEP_RE.match(norm, pos)
+            if sep is None:
+                break
+            nm = NUMERAL_RE.match(norm, sep.end())
+            if nm is None or evaluate(nm.group()) is None:
+                return None
+            starts.append(nm.start())
+            pos, last = nm.end(), nm.group()
+            if "、" not in sep.group():
+                break  # 和/及/与/或 joins the last member
+        members = len(starts)
+        if members < 2:
+            return None
+        found = self._tail_kind(pos, members)
+        if found is None:
+            return None
+        tail = (found, pos, _trailing_magnitude(last) if _has_magnitude(last) else 1)
+        for s in starts:
+            self.list_tails[s] = tail
+        return tail
+
+    def _tail_kind(self, pos: int, members: int) -> str | None:
+        norm = self.norm
+        if QUARTER_TAIL_RE.match(norm, pos):
+            return "quarter"
+        if MONTH_WORD_RE.match(norm, pos):
+            return "month"
+        if YEAR_END_RE.match(norm, pos):
+            return "year"
+        count = NUMERAL_RE.match(norm, pos)
+        if count is not None:
+            n = evaluate(count.group())
+            if n is not None and n.value == members:
+                if norm.startswith("个月", count.end()):
+                    return "month"  # 4、5、6三个月: the three months April, May and June
+                if norm.startswith("年", count.end()):
+                    return "year"
+            return None
+        um = UNIT_RE.match(norm, pos)
+        if um is not None and (um.group("unit") or um.group("pp")) and not um.group("infix"):
+            return "unit"
+        return None
+
     # -- ordinals --------------------------------------------------------------------------
     def _ordinal_prefix(self, start: int) -> int | None:
         i = start
@@ -397,7 +642,24 @@ class Scanner:
     def _ordinal(self, ord_start: int, m: re.Match[str]) -> _Reading | None:
         num = evaluate(m.group())
         if num is None:
-            return None
+            # 第十几次: an ordinal somewhere in (10, 20), never a count.
+            vague = evaluate_vague(m.group())
+            if vague is None:
+                return None
+            end = m.end()
+            mm = ORDINAL_UNIT_RE.match(self.norm, end)
+            measure = mm.group("u") if mm else None
+            return _Reading(
+                ord_start,
+                mm.end() if mm else end,
+                "ordinal",
+                low=float(vague.low),
+                high=float(vague.high),
+                low_inclusive=vague.low_inclusive,
+                high_inclusive=vague.high_inclusive,
+                qualifier="approx",
+                measure=measure,
+            )
         end = m.end()
         quarter = self._quarter(ord_start, m.end(), "-", "第", int(num.value))
         if quarter is not None:
@@ -413,6 +675,13 @@ class Scanner:
     def _date(self, m: re.Match[str]) -> _Reading | None:
         norm = self.norm
         text = m.group()
+        end = m.end()
+        # Every date form goes on with one of these (年, 月, 世纪, 季度, 日, a range or list mark).
+        i = end
+        while i < len(norm) and norm[i] in " \t\u00a0" and i - end < 3:
+            i += 1
+        if (i >= len(norm) or norm[i] not in DATE_TAIL_CHARS) and m.start() not in self.list_tails:
+            return None
         num = evaluate(text)
         if num is None or num.decimals or "." in text:
             return None
@@ -494,6 +763,39 @@ class Scanner:
                         m.start(), span[0], "date_range", iso=f"{iso}/{span[1]}", qualifier="range"
                     )
             return _Reading(m.start(), stop, "date", iso=iso, value=None, unit=None)
+        if not num.decimals and (
+            m.start() in self.list_tails or norm.startswith(("、", "和", "及", "与", "或"), end)
+        ):
+            tail = self._shared_tail(m.start(), end)
+            own_unit = (
+                QUARTER_TAIL_RE.match(norm, end)
+                or MONTH_WORD_RE.match(norm, end)
+                or YEAR_END_RE.match(norm, end)
+            )
+            if tail is not None and not own_unit:  # the last member is read with its own unit below
+                if tail[0] == "quarter" and 1 <= v <= 4:
+                    return _Reading(
+                        m.start(),
+                        end,
+                        "date_range",
+                        iso=f"--{3 * v - 2:02d}/--{3 * v:02d}",
+                        low=float(3 * v - 2),
+                        high=float(3 * v),
+                        unit="month",
+                        qualifier="range",
+                    )
+                if tail[0] == "month" and 1 <= v <= 12:
+                    return _Reading(m.start(), end, "date", iso=f"--{v:02d}")
+                if tail[0] == "year" and is_year_form and 1000 <= v <= 2999:
+                    return _Reading(m.start(), end, "date", iso=f"{v:04d}")
+        if self.month is not None and 1 <= v <= 31:
+            dm = DAY_WORD_RE.match(norm, end)
+            nxt = norm[dm.end()] if dm is not None and dm.end() < len(norm) else ""
+            if dm is not None and not (nxt and nxt in NOT_DAY_AFTER) and not num.decimals:
+                # 13日 after a text has named its month (11月2日发布，13日实施): a day of that month.
+                year, month = self.month
+                prefix = "-" if year == "-" else year
+                return _Reading(m.start(), dm.end(), "date", iso=f"{prefix}-{month:02d}-{v:02d}")
         if 1 <= v <= 4 and QUARTER_TAIL_RE.match(norm, end):
             lead = norm[m.start() - 1] if m.start() > 0 else ""
             begin = m.start() - 1 if lead == "前" else m.start()
@@ -605,12 +907,14 @@ class Scanner:
         start = m.start()
         # 八点四十五 is matched as one numeral; split it at 点.
         hour_text = text.split("点")[0] if "点" in text else text
+        hour_end = start + len(hour_text)
+        tail = CLOCK_TAIL_RE.match(norm, hour_end)
+        if not tail:
+            return None
         hn = evaluate(hour_text)
         if hn is None or hn.decimals or not (0 <= hn.value <= 24):
             return None
         hour = int(hn.value)
-        hour_end = start + len(hour_text)
-        tail = CLOCK_TAIL_RE.match(norm, hour_end)
         if not tail:
             return None
         colon = ":" in tail.group()
@@ -657,7 +961,9 @@ class Scanner:
             hour += 12
         if hour == 24:
             hour = 0
-        qual, qstart = _prefix_qualifier(norm, first)
+        qual, _, qstart, _ = _prefix_qualifier(norm, first)
+        if qual not in ("approx", "near"):
+            qual, qstart = "exact", first
         return _Reading(qstart, tail.end(), "clock_time", iso=f"{hour:02d}:{minute:02d}", qualifier=qual)
 
     def _period_before(self, start: int) -> int | None:
@@ -674,60 +980,131 @@ class Scanner:
         fm = FRACTION_RE.match(self.norm, m.end())
         if not fm:
             return None
-        den = evaluate(m.group())
+        den_text = re.sub(r"\s", "", m.group())
+        den_value = PER_DENOMINATORS.get(den_text)
+        den = Numeral(Decimal(den_value), 0) if den_value else evaluate(den_text)
+        nm = NUMERAL_RE.match(self.norm, fm.end())
+        vague = evaluate_vague(nm.group()) if nm is not None and _pair_numeral(nm.group()) else None
         got = self.numeral_at(fm.end())
         if den is None or got is None or den.value == 0:
             return None
         stop, num = got
-        text = m.group().strip()
-        qual, qstart = _prefix_qualifier(self.norm, m.start())
-        if text in ("百", "千", "万"):
-            kind: Kind = "percent" if text == "百" else "per_mille"
-            unit = {"百": "%", "千": "‰", "万": "‱"}[text]
-            return _Reading(
-                qstart, stop, kind, value=float(num.value), unit=unit, qualifier=qual, decimals=num.decimals
+        qual, inclusive, qstart, equal = _prefix_qualifier(self.norm, m.start())
+        if vague is not None and nm is not None and den_value:
+            # 百分之二三十: twenty or thirty percent.
+            st = _Stated(None, None, None, vague, "approx", True, False)
+            return self._build(
+                qstart, nm.end(), "percent", "%", st, Decimal(100) / den.value, den_text + "分之"
             )
-        return _Reading(
-            qstart, stop, "number", value=float(num.value / den.value), qualifier=qual, decimals=num.decimals
-        )
+        st = _Stated(num.value, last_digit_unit(num.value, num.decimals), None, None, qual, inclusive, equal)
+        st.decimals = num.decimals
+        if den_value:
+            # 百分之十二点五 = 12.5 %, 千分之三 = 0.3 %, 万分之三 = 0.03 %: proportions, read in percent.
+            return self._build(qstart, stop, "percent", "%", st, Decimal(100) / den.value, den_text + "分之")
+        st.value = num.value / den.value
+        st.step = None
+        return self._build(qstart, stop, "number", None, st, Decimal(1))
+
+    def _slash_fraction(self, m: re.Match[str]) -> _Reading | None:
+        """1/2, 3/4: a fraction written with a slash (small denominators only: 2021/11 is a date)."""
+        sm = SLASH_FRACTION_RE.match(self.norm, m.end())
+        text = m.group()
+        if sm is None or not text.isdigit():
+            return None
+        a, b = int(text), int(sm.group("d"))
+        if not 0 < a < b <= 100:
+            return None
+        qual, inclusive, qstart, equal = _prefix_qualifier(self.norm, m.start())
+        st = _Stated(Decimal(a) / Decimal(b), None, None, None, qual, inclusive, equal)
+        return self._build(qstart, sm.end(), "number", None, st, Decimal(1))
 
     # -- numbers with units, ranges --------------------------------------------------------
-    def _unit_after(self, pos: int) -> re.Match[str] | None:
-        um = UNIT_RE.match(self.norm, pos)
-        return um
+    def _build(
+        self,
+        start: int,
+        end: int,
+        kind: Kind,
+        unit: str | None,
+        st: _Stated,
+        factor: Decimal,
+        measure: str | None = None,
+    ) -> _Reading:
+        """One reading from what was stated, every value times ``factor`` (成 → 10, ‰ → 0.1 …)."""
+        r = _Reading(start, end, kind, unit=unit, measure=measure, decimals=st.decimals)
+        if st.low is not None and st.value is not None:
+            r.low, r.high = float(st.low * factor), float(st.value * factor)
+            r.qualifier = st.qualifier if st.qualifier == "approx" else "range"
+            if r.qualifier == "approx" and st.step is not None:
+                r.high = float((st.value + st.step) * factor)  # 七、八万亿: up to 九万亿, exclusive
+                r.high_inclusive = False
+            return r
+        if st.vague is not None:
+            v = st.vague.scaled(factor)
+            r.low, r.high = float(v.low), float(v.high)
+            r.low_inclusive, r.high_inclusive = v.low_inclusive, v.high_inclusive
+            r.value = None if v.stated is None else float(v.stated)
+            r.qualifier = "more" if v.stated is not None else "approx"
+            return r
+        if st.value is None:
+            return r
+        r.value = float(st.value * factor)
+        r.qualifier = st.qualifier
+        r.inclusive = st.inclusive
+        r.equal = st.equal
+        r.step = None if st.step is None else float(st.step * abs(factor))
+        return r
 
     def _with_unit(self, m: re.Match[str]) -> _Reading | None:
         norm = self.norm
         text = m.group()
-        num = evaluate(text)
-        if num is None:
-            return None
-        word = _is_word_numeral(text)
         start, end = m.span()
-        qual, qstart = _prefix_qualifier(norm, start)
+        num = evaluate(text)
+        if num is None and text in ("万", "亿") and norm.startswith(("余", "多"), end):
+            num = Numeral(Decimal(BIG_UNITS[text]), 0)  # 万余家, 亿多元: ten thousand and more
+        vague: Vague | None = None
+        if num is None or _pair_numeral(text):
+            vague = evaluate_vague(text)
+            if vague is None and num is None:
+                return None
+        word = _is_word_numeral(text)
+        qual, inclusive, qstart, equal = _prefix_qualifier(norm, start, text)
         # 上千家, 上百个, 上万人: "upwards of" a round magnitude.
         if qstart == start and start > 0 and norm[start - 1] == "上" and text[0] in "百千万亿":
-            qual, qstart = "over", start - 1
-        # Vague magnitudes: 数千亿美元, 几十个.
-        vague = False
-        if qstart == start and start > 0 and norm[start - 1] in "数几" and text[0] in CN_UNIT_CHARS:
-            vague = True
+            qual, inclusive, qstart = "over", True, start - 1
+        # 几十个, 数千亿美元: 几/数 before a place is two to nine of it.
+        lead = False
+        if (
+            qstart == start
+            and start > 0
+            and norm[start - 1] in "数几"
+            and text[0] in CN_UNIT_CHARS
+            and num is not None
+            and vague is None
+        ):
+            vague = Vague(num.value * 2, num.value * 10, True, False, None)
+            lead = True
             qstart = start - 1
-            qual = "approx"
         # A currency symbol before the number: $5, ¥100.
         sym = CURRENCY_SYMBOLS.get(norm[start - 1]) if start > 0 else None
         # Range: 17%-19%, 七、八万亿, 1000-2000亿美元.
         low_num: Numeral | None = None
         range_has_mag = False
-        um = self._unit_after(end)
-        if um is None or (um.group("unit") is None and um.group("halfunit") is None):
+        pair_place: Decimal | None = None
+        um = UNIT_RE.match(norm, end)
+        in_list = False
+        if (
+            um is not None
+            and um.group("unit") is None
+            and um.group("halfunit") is None
+            and um.group("pp") is None
+        ):
             um = None
-        rs = RANGE_SEP_RE.match(norm, um.end() if um else end)
-        if rs:
+        rs = RANGE_SEP_RE.match(norm, um.end() if um else end) if vague is None and num is not None else None
+        if rs and num is not None:
             m2 = NUMERAL_RE.match(norm, rs.end())
             if m2:
                 n2 = evaluate(m2.group())
-                um2 = self._unit_after(m2.end())
+                um2 = UNIT_RE.match(norm, m2.end())
                 ok = n2 is not None
                 if rs.group("sep") == "、":
                     ok = (
@@ -737,62 +1114,99 @@ class Scanner:
                         and n2 is not None
                         and _is_word_numeral(m2.group())
                         and m2.group()[0] in CN_DIGITS
-                        and CN_DIGITS.get(m2.group()[0], -9) - int(num.value) == 1
+                        and (int(num.value), CN_DIGITS.get(m2.group()[0], -9)) in PAIRS
+                        and not (um2 is not None and um2.group("unit") in CALENDAR_UNITS)
+                        and not QUARTER_TAIL_RE.match(norm, m2.end())
                     )
-                if (
-                    ok
-                    and n2 is not None
-                    and (um is None or (um2 is not None and um2.group("unit") == um.group("unit")))
-                ):
+                if ok and n2 is not None and (um is None or (um2 is not None and _same_unit(um, um2))):
                     if um is None and um2 is None and self.prose and word and not _has_magnitude(m2.group()):
                         ok = False
-                    mag = _trailing_magnitude(m2.group()) if not _has_magnitude(text) else 1
-                    if ok and n2 is not None and num.value * mag >= n2.value:
+                    common = _trailing_magnitude(m2.group()) if not _has_magnitude(text) else 1
+                    if ok and n2 is not None and num.value * common >= n2.value:
                         ok = False  # 5-3 or 2020-2019: not a range from low to high
                     if ok:
-                        low_num = Numeral(num.value * mag, num.decimals)
+                        low_num = Numeral(num.value * common, num.decimals)
                         range_has_mag = _has_magnitude(m2.group())
+                        if rs.group("sep") == "、":
+                            qual = "approx"  # 七、八万亿: about seven or eight (up to 九万亿, 八万多亿)
+                            pair_place = n2.value / CN_DIGITS[m2.group()[0]]
                         num = n2
                         end = m2.end()
-                        um = um2
-                        qual = "range"
+                        um = (
+                            um2
+                            if (um2 is not None and um2.group("unit") is not None)
+                            or (um2 is not None and (um2.group("pp") or um2.group("halfunit")))
+                            else None
+                        )
+        list_mag = Decimal(1)
+        if (
+            um is None
+            and low_num is None
+            and vague is None
+            and num is not None
+            and norm.startswith(LIST_SEPARATORS, end)
+        ):
+            tail = self._shared_tail(start, end)
+            if tail is not None and tail[0] == "unit":
+                um, in_list = UNIT_RE.match(norm, tail[1]), True
+                if not _has_magnitude(text):
+                    list_mag = Decimal(tail[2])  # 12、13亿元: 亿 is shared too
         unit_word = None
         infix = None
         half = False
-        mag_mult = 1
+        mag = list_mag
         if um is not None:
-            unit_word = um.group("unit") or "个半" + um.group("halfunit")[-2:]
+            if um.group("pp"):
+                unit_word = "个百分点"
+            else:
+                unit_word = um.group("unit") or "个半" + um.group("halfunit")[-2:]
             infix = um.group("infix")
             if um.group("mag"):
                 mn = evaluate("1" + um.group("mag"))
                 if mn is None:
                     return None
-                mag_mult = int(mn.value)
+                mag = mn.value * list_mag
             half = bool(um.group("half")) or um.group("hm") == "半"
             if um.group("hm") == "多":
                 infix = "多"  # 1个多月, 两个多小时: more than
-            end = um.end()
-        value = num.value * mag_mult + (Decimal("0.5") if half else 0)
+            if not in_list:
+                end = um.end()
+        elif num is not None and vague is None and norm.startswith(("多", "余"), end):
+            # 3万多, 500余 at the end of a phrase: more than (60多个 is read with its unit above).
+            nxt = norm[end + 1] if end + 1 < len(norm) else ""
+            if not ("\u4e00" <= nxt <= "\u9fff") or nxt == "的":
+                infix = norm[end]
+                end += 1
+        st = _Stated(None, None, None, None, qual, inclusive, equal)
+        if num is not None:
+            st.value = num.value * mag + (Decimal("0.5") if half else 0)
+            if qual == "near":  # the only reading that needs the written step (the others have no side)
+                st.step = Decimal("0.5") if half else _written_step(text, num) * mag
+            st.decimals = num.decimals if low_num is None else max(num.decimals, low_num.decimals)
+        if low_num is not None:
+            st.low = low_num.value * mag
+            if pair_place is not None:
+                st.step = pair_place * mag
+        if vague is not None:
+            st.vague = vague.scaled(mag)
+        elif infix in ("多", "余") and num is not None and low_num is None:
+            x = num.value
+            st.vague = Vague(x, x + _written_step(text, num), False, False, x).scaled(mag)
+        elif infix == "来":
+            st.qualifier = "approx"
         if (
             low_num is None
+            and st.value is not None
             and qstart == start
             and start > 0
             and norm[start - 1] in "-−负"
             and (start < 2 or not (norm[start - 2].isalnum() and norm[start - 2].isascii()))
         ):
             # -5%, 负3.2%: a written sign (2013-2019 is a range and never reaches here).
-            value = -value
+            st.value = -st.value
             qstart = start = start - 1
-        low = low_num.value * mag_mult if low_num is not None else None
-        if infix in ("多", "余"):
-            qual = "over"
-        elif infix == "来":
-            qual = "approx"
-        decimals = num.decimals if low_num is None else max(num.decimals, low_num.decimals)
         if sym and unit_word is None:
-            return self._make(
-                start - 1, end, "money", value, low, CURRENCY_SYMBOLS[norm[start - 1]], qual, decimals
-            )
+            return self._build(start - 1, end, "money", CURRENCY_SYMBOLS[norm[start - 1]], st, Decimal(1))
         if unit_word is None and not word and LATIN_NAME_RE.search(norm, max(0, start - 24), start):
             return None  # ISO 9001, Windows 10: part of a name
         if unit_word is None and not word and text.isdigit() and len(text) >= 9:
@@ -800,16 +1214,25 @@ class Scanner:
         if unit_word is None:
             # Special words: 一半, 翻一番.
             if word and norm.startswith("半", end) and text == "一":
-                return _Reading(qstart, end + 1, "number", value=0.5, qualifier=qual)
+                st.value, st.step = Decimal("0.5"), Decimal("0.1")
+                return self._build(qstart, end + 1, "number", None, st, Decimal(1))
             if self.prose and word and not range_has_mag:
-                if not _has_magnitude(text):
+                bound_after = suffix_at(norm, end)
+                if not _has_magnitude(text) and not (
+                    bound_after is not None
+                    and bound_after[1] in ("over", "under")
+                    and not (start > 0 and norm[start - 1] in WORD_BEFORE_ONE and text == "一")
+                ):
                     return None
                 # 十万柒仟… is a number; 千万 (by all means), 十万火急, 百三 alone are too often words.
-                if (text[0] in CN_UNIT_CHARS and not vague and len(text) < 3) or len(text) < 2:
+                if (
+                    _has_magnitude(text)
+                    and ((text[0] in CN_UNIT_CHARS and not lead and len(text) < 3) or len(text) < 2)
+                    and not (vague is not None and len(text) >= 2)
+                    and qstart == start
+                ):
                     return None
-            if vague:
-                return self._vague(qstart, end, num.value, "number", None)
-            return self._make(qstart, end, "number", value, low, None, qual, decimals)
+            return self._build(qstart, end, "number", None, st, Decimal(1))
         if um is not None and um.group("halfunit"):
             unit_key = (
                 um.group("halfunit")[-2:]
@@ -817,77 +1240,22 @@ class Scanner:
                 else um.group("halfunit")[-1]
             )
             base = {"小时": "hour", "钟头": "hour", "月": "month", "星期": "week", "礼拜": "week"}[unit_key]
-            return _Reading(
-                qstart,
-                end,
-                "duration",
-                value=float(value),
-                unit=base,
-                qualifier=qual,
-                measure=um.group("halfunit"),
-                decimals=decimals,
-            )
+            return self._build(qstart, end, "duration", base, st, Decimal(1), measure=um.group("halfunit"))
         cat = _UNIT_WORDS[unit_word]
-        if vague:
-            return self._vague(qstart, end, num.value * mag_mult, cat, unit_word)
-        return self._classify(qstart, end, cat, unit_word, value, low, qual, decimals, word, text, m)
-
-    def _vague(
-        self, start: int, end: int, value: Decimal, cat: str, unit_word: str | None
-    ) -> _Reading | None:
-        kind: Kind = "number"
-        unit = None
-        if cat == "money" and unit_word:
-            kind, unit = "money", CURRENCIES[unit_word]
-        elif cat == "count" and unit_word:
-            kind, unit = "count", MEASURES[unit_word]
-        elif cat != "number":
+        if (
+            self.prose
+            and text in ("百", "千", "万", "亿")
+            and qstart == start
+            and not lead
+            and low_num is None
+            and infix is None
+        ):
+            # 百度, 千里, 百家争鸣, 千家万户: a lone magnitude before a unit is a word; with a qualifier
+            # it counts (超过百列, 上千家, 近百家, 数百人).
             return None
-        return _Reading(
-            start,
-            end,
-            kind,
-            low=float(value * 2),
-            high=float(value * 9),
-            unit=unit,
-            qualifier="approx",
-            measure=unit_word if kind == "count" else None,
-        )
-
-    def _make(
-        self,
-        start: int,
-        end: int,
-        kind: Kind,
-        value: Decimal,
-        low: Decimal | None,
-        unit: str | None,
-        qual: Qualifier,
-        decimals: int,
-        measure: str | None = None,
-    ) -> _Reading:
-        if low is not None:
-            return _Reading(
-                start,
-                end,
-                kind,
-                low=float(low),
-                high=float(value),
-                unit=unit,
-                qualifier="range",
-                decimals=decimals,
-                measure=measure,
-            )
-        return _Reading(
-            start,
-            end,
-            kind,
-            value=float(value),
-            unit=unit,
-            qualifier=qual,
-            decimals=decimals,
-            measure=measure,
-        )
+        if self.prose and word and unit_word == "里":
+            return None  # 二里头, 七里沟, 十里长街: places and idioms (prose measures in 公里)
+        return self._classify(qstart, end, cat, unit_word, st, word, text, m, num)
 
     def _classify(
         self,
@@ -895,50 +1263,75 @@ class Scanner:
         end: int,
         cat: str,
         unit_word: str,
-        value: Decimal,
-        low: Decimal | None,
-        qual: Qualifier,
-        decimals: int,
+        st: _Stated,
         word: bool,
         text: str,
         m: re.Match[str],
+        num: Numeral | None,
     ) -> _Reading | None:
         norm = self.norm
-        plain_one = word and text in ("一", "壹") and low is None
+        plain_one = word and text in ("一", "壹") and st.low is None
+        one = Decimal(1)
         if cat == "money":
             code = CURRENCIES[unit_word]
-            if low is None:
+            if st.low is None and st.vague is None and st.value is not None:
                 # Sub-units: 两美元又三美分 = 2.03, 五元三毛 = 5.3, 50元6角三分 = 50.63.
                 jm = JIAO_RE.match(norm, end) if code == "CNY" else None
                 if jm is not None:
                     jiao = evaluate(jm.group("j"))
                     fen = evaluate(jm.group("f")) if jm.group("f") else None
                     if jiao is not None:
-                        value += jiao.value / 10 + (fen.value / 100 if fen is not None else 0)
+                        st.value += jiao.value / 10 + (fen.value / 100 if fen is not None else 0)
                         end = jm.end()
                 else:
                     cm = CENTS_RE.match(norm, end)
                     cents = evaluate(cm.group("n")) if cm is not None else None
-                    if cm is not None and cents is not None and cents.value < 100:
-                        value += cents.value / 100
+                    if (
+                        cm is not None
+                        and cents is not None
+                        and cents.value < 100
+                        and cm.group("u") in CENT_WORDS.get(code, ())
+                    ):
+                        st.value += cents.value / 100
                         end = cm.end()
-            return self._make(start, end, "money", value, low, code, qual, decimals)
+            return self._build(start, end, "money", code, st, one)
         if cat == "percent":
             if unit_word == "成":
-                if low is None and text == "一" and norm.startswith("不变", end):
+                nxt = norm[end] if end < len(norm) else ""
+                if nxt and nxt in NOT_CHENG:
                     return None
-                return self._make(
-                    start,
-                    end,
-                    "percent",
-                    value * 10,
-                    low * 10 if low is not None else None,
-                    "%",
-                    qual,
-                    decimals,
-                )
-            kind, unit = PERCENT_UNITS[unit_word]
-            return self._make(start, end, kind, value, low, unit, qual, decimals)  # type: ignore[arg-type]
+                if st.low is None and text == "一" and norm.startswith("不变", end):
+                    return None
+                tm = CHENG_TENTH_RE.match(norm, end) if st.vague is None and st.low is None else None
+                if tm is not None and st.value is not None and not st.value % 1:
+                    # 七成六 = 76 %, 两成半 = 25 %: the digit after 成 is the next place down.
+                    d = tm.group("d")
+                    digit = 5 if d == "半" else CN_DIGITS[d] if d in CN_DIGITS else int(d)
+                    st.value += Decimal(digit) / 10
+                    st.step = Decimal("0.1")
+                    end = tm.end()
+                return self._build(start, end, "percent", "%", st, Decimal(10), measure="成")
+            if unit_word == "折":
+                nxt = norm[end] if end < len(norm) else ""
+                if (nxt and nxt in NOT_ZHE) or st.value is None or st.low is not None:
+                    return None
+                # 八折 = 80 %, 七五折 / 75折 = 75 %, 9.9折 = 99 %: a price factor in tenths.
+                digits = re.sub(r"\s", "", text)
+                if len(digits) == 2 and all(c in CN_DIGITS for c in digits):
+                    st.value = Decimal(CN_DIGITS[digits[0]] * 10 + CN_DIGITS[digits[1]])
+                    st.vague = None
+                    st.step = one
+                    return self._build(start, end, "percent", "%", st, one, measure="折")
+                if st.vague is not None or (st.value >= 10 and st.value != 10 and digits not in ("十", "拾")):
+                    if st.vague is not None:
+                        return None
+                    return self._build(start, end, "percent", "%", st, one, measure="折")
+                if st.value <= 0 or st.value >= 10:
+                    return None
+                return self._build(start, end, "percent", "%", st, Decimal(10), measure="折")
+            pct_unit, pct_factor = PERCENT_UNITS[unit_word]
+            measure = None if unit_word in ("%", "个百分点", "百分点") else unit_word
+            return self._build(start, end, "percent", pct_unit, st, Decimal(pct_factor), measure=measure)
         if cat == "dimension":
             unit, factor = DIMENSIONS[unit_word]
             if unit == "degree":
@@ -946,22 +1339,13 @@ class Scanner:
                 if tm is not None and tm.end() == min(6, start):
                     unit = "°F" if tm.group().startswith("华") else "°C"
                     start = start - (min(6, start) - tm.start())
+                elif TEMPERATURE_CONTEXT_RE.search(norm, max(0, start - 12), start):
+                    unit = "°C"  # 温度是98度, 气温升高5度: degrees of a temperature (in Chinese, Celsius)
             # 一吨, 一公里 are measures (近一吨冰毒), unlike the article in 一个, 一场; but 一度 (once),
             # 一里, 一两, 一米 are as often words.
             if plain_one and self.prose and len(unit_word) == 1 and unit_word not in "吨斤亩":
                 return None
-            f = Decimal(str(factor))
-            return self._make(
-                start,
-                end,
-                "dimension",
-                value * f,
-                low * f if low is not None else None,
-                unit,
-                qual,
-                decimals,
-                measure=unit_word,
-            )
+            return self._build(start, end, "dimension", unit, st, Decimal(str(factor)), measure=unit_word)
         if cat == "duration":
             unit = DURATION_UNITS[unit_word]
             if unit_word in ("日",) and self.prose:
@@ -969,12 +1353,12 @@ class Scanner:
             if plain_one and self.prose and unit_word in ("年", "天", "周", "星期", "礼拜", "日"):
                 return None
             # 近两年来: 近 means "recent" there, not "nearly".
-            if qual == "approx" and norm[start] == "近" and unit == "year":
-                qual = "exact"
+            if st.qualifier == "near" and norm[start] == "近" and unit == "year":
+                st.qualifier = "exact"
                 start = start + 1
                 while norm[start] == " ":
                     start += 1
-            return self._make(start, end, "duration", value, low, unit, qual, decimals, measure=unit_word)
+            return self._build(start, end, "duration", unit, st, one, measure=unit_word)
         if cat == "decade":
             return None
         if cat == "multiple":
@@ -984,46 +1368,69 @@ class Scanner:
                 return None
             s2 = lb.rfind("翻")
             begin = m.start() - (len(lb) - s2) - (len(norm[max(0, m.start() - 3) : m.start()]) - len(lb))
-            return _Reading(begin, end, "multiple", value=float(value), unit="番", qualifier=qual)
+            return self._build(begin, end, "multiple", "番", st, one)
         # count
         measure = MEASURES[unit_word]
+        if (
+            unit_word == "块"
+            and word
+            and st.value is not None
+            and st.value < 1000
+            and "亿" not in text
+            and "万" not in text
+            and self._colloquial_yuan(start, end)
+        ):
+            return self._build(start, end, "money", "CNY", st, one)
         if word and unit_word in WORD_NUMERAL_EXCLUDED_MEASURES and self.prose:
             return None
         if unit_word == "倍":
-            return self._make(start, end, "multiple", value, low, "倍", qual, decimals)
+            return self._build(start, end, "multiple", "倍", st, one)
         if plain_one and self.prose:
             return None  # 一个, 一场, 一次: the indefinite article, not a count
         if word and unit_word == "国" and self.prose:
             return None
-        if unit_word == "届" and low is None and PLENUM_RE.match(norm, end):
+        if unit_word == "届" and st.low is None and st.value is not None and PLENUM_RE.match(norm, end):
             # 十九届六中全会, 十三届全国人大: the 19th Central Committee, an ordinal like 第十九届.
-            return _Reading(start, end, "ordinal", value=float(value), measure="届")
-        return self._make(
-            start,
-            end,
-            "count",
-            value,
-            low,
-            "TEU" if measure == "TEU" else measure,
-            qual,
-            decimals,
-            measure=unit_word,
+            return _Reading(start, end, "ordinal", value=float(st.value), measure="届")
+        return self._build(
+            start, end, "count", "TEU" if measure == "TEU" else measure, st, one, measure=unit_word
         )
+
+    def _colloquial_yuan(self, start: int, end: int) -> bool:
+        """三块 (a numeral in words, no magnitude) is three yuan when the clause ends there — a measure word
+        always precedes its noun — and the sentence talks of money (花费我三块, 售价五块)."""
+        nxt = self.norm[end] if end < len(self.norm) else ""
+        if nxt and nxt not in "。！？!?，,；;）)":
+            return False  # a noun, or the next member of a list (1410亿块、4993亿元), follows
+        i = start
+        while i > 0 and self.norm[i - 1] not in "。！？!?\n" and start - i < 40:
+            i -= 1
+        return MONEY_CONTEXT_RE.search(self.norm, i, start) is not None
 
     # -- suffix qualifiers -----------------------------------------------------------------
     def _suffix(self, r: _Reading) -> _Reading:
-        sm = SUFFIX_QUAL_RE.match(self.norm, r.end)
-        if sm and r.kind not in ("date", "year_range", "ordinal"):
-            q = sm.group("q")
-            if q in ("多", "余") and r.kind == "clock_time":
-                return r
-            if q in ("多", "余"):
-                # 60 多个 is read by the unit reader; a trailing 多 after a unit (3 个多月) is rare.
-                return r
-            if r.qualifier == "range":
-                return r
-            r.qualifier = SUFFIX_QUALIFIERS[q]
-            r.end = sm.end()
+        if r.kind in ("date", "year_range", "date_range", "ordinal"):
+            return r
+        found = suffix_at(self.norm, r.end)
+        if found is None:
+            return r
+        if r.kind == "clock_time":
+            if found[1] == "approx":  # 早上 8 点 45 左右
+                r.qualifier, r.end = "approx", found[3]
+            return r
+        _, qual, inclusive, end = found
+        if r.qualifier in ("range", "more") or (r.qualifier == "approx" and r.value is None):
+            if qual == "approx":
+                r.end = end  # 三四十岁左右: still the same interval
+            return r
+        if qual == "exact":
+            r.end = end  # 之多: as many as, the number itself
+            return r
+        if r.value is None:
+            return r
+        r.qualifier = qual
+        r.inclusive = inclusive
+        r.end = end
         return r
 
 
@@ -1034,3 +1441,83 @@ def scan(text: str, *, prose: bool = True) -> list[Quantity]:
 
 def _quarter_number(token: str) -> int:
     return {"一": 1, "二": 2, "三": 3, "四": 4}.get(token) or int(token)
+
+
+# Two bounds written together are one range: 大于10小于20, 不低于6%、不高于7%, 三年以上十年以下.
+BOUND_JOIN_RE = re.compile(rf"{SP}(?:的同时|并且|而且|同时|但是|但|并|且|而|[,，、；;])?{SP}")
+BETWEEN_MID_RE = re.compile(rf"{SP}(?:和|与|跟|到|至|及){SP}")
+BETWEEN_TAIL_RE = re.compile(rf"{SP}(?:之间|间)")
+BETWEEN_HEAD = ("介于", "位于", "处于")
+
+
+def _compatible(a: _Reading, b: _Reading) -> bool:
+    return (a.kind, a.unit) == (b.kind, b.unit) or (a.kind == "number" and a.unit is None)
+
+
+def _joined(a: _Reading, b: _Reading, norm: str) -> _Reading | None:
+    """``a`` and ``b`` read as one range, or None."""
+    if a.value is None or b.value is None:
+        return None
+    quals = {a.qualifier, b.qualifier}
+    if quals == {"over", "under"}:
+        jm = BOUND_JOIN_RE.fullmatch(norm, a.end, b.start)
+        if jm is None or not (_compatible(a, b) or _compatible(b, a)):
+            return None
+        floor, ceiling = (a, b) if a.qualifier == "over" else (b, a)
+        if floor.value is None or ceiling.value is None or floor.value >= ceiling.value:
+            return None
+        shape = b if a.kind == "number" and a.unit is None else a
+        return _Reading(
+            a.start,
+            b.end,
+            shape.kind,
+            low=floor.value,
+            high=ceiling.value,
+            unit=shape.unit,
+            qualifier="range",
+            measure=shape.measure,
+            decimals=max(a.decimals, b.decimals),
+            low_inclusive=floor.inclusive,
+            high_inclusive=ceiling.inclusive,
+        )
+    if quals == {"exact"} and not a.equal and not b.equal:
+        # 介于3%与5%之间, 10000与20000之间, 在第十和第十五之间.
+        mid = BETWEEN_MID_RE.fullmatch(norm, a.end, b.start)
+        tail = BETWEEN_TAIL_RE.match(norm, b.end)
+        if mid is None or tail is None or not _compatible(a, b) or a.value >= b.value:
+            return None
+        start = a.start
+        for head in BETWEEN_HEAD:
+            j = start
+            while j > 0 and norm[j - 1] == " ":
+                j -= 1
+            if norm.startswith(head, j - len(head)) and j >= len(head):
+                start = j - len(head)
+        return _Reading(
+            start,
+            tail.end(),
+            b.kind,
+            low=a.value,
+            high=b.value,
+            unit=b.unit,
+            qualifier="range",
+            measure=b.measure,
+            decimals=max(a.decimals, b.decimals),
+        )
+    return None
+
+
+def merge_bounds(norm: str, out: list[_Reading]) -> list[_Reading]:
+    """Join a floor and a ceiling, or the two ends of 介于A与B之间, into one range."""
+    merged: list[_Reading] = []
+    i = 0
+    while i < len(out):
+        if i + 1 < len(out) and out[i + 1].start - out[i].end <= 8:
+            joined = _joined(out[i], out[i + 1], norm)
+            if joined is not None:
+                merged.append(joined)
+                i += 2
+                continue
+        merged.append(out[i])
+        i += 1
+    return merged

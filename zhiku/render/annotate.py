@@ -36,6 +36,10 @@ RELATION_ZH = {
     "clock_duration": "时长",
     "enumeration": "列举计数",
     "series": "数据核对",
+    "average": "平均数",
+    "date_span": "日期间隔",
+    "ordinal_year": "届次",
+    "copy_invisible": "不可见字符",
 }
 VERDICT_ZH = {"consistent": "一致", "inconsistent": "不一致", "unverifiable": "无法核实"}
 

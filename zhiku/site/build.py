@@ -66,8 +66,12 @@ def build_site(
     annotate: bool = False,
     progress: Progress | None = None,
     jobs: int | None = None,
+    drafts: bool = False,
 ) -> BuildReport:
     """Build the archive of the publication at ``publication_root`` into ``out_dir``.
+
+    ``drafts`` is the editors' build: each issue also gets its number-check page (checks.html),
+    linked from the issue page; a publication with ``checks: public`` always has it.
 
     ``jobs`` worker processes render the issues that changed (default: the CPU count, at most 4);
     ``progress(stage, done, total)`` is called as the work advances.
@@ -82,7 +86,7 @@ def build_site(
         build_lock(own_folder(root / ".zhiku", root) / "build.lock", root),
         build_lock(lock_file_for(out_dir), out_dir),
     ):
-        return _build(root, out_dir, annotate, progress, jobs, started)
+        return _build(root, out_dir, annotate, progress, jobs, started, drafts)
 
 
 def lock_file_for(out_dir: Path) -> Path:
@@ -91,7 +95,13 @@ def lock_file_for(out_dir: Path) -> Path:
 
 
 def _build(
-    root: Path, out_dir: Path, annotate: bool, progress: Progress | None, jobs: int | None, started: float
+    root: Path,
+    out_dir: Path,
+    annotate: bool,
+    progress: Progress | None,
+    jobs: int | None,
+    started: float,
+    drafts: bool,
 ) -> BuildReport:
     timings: dict[str, float] = {}
     _check_out_dir(root, out_dir)  # again: it may have changed while this build waited
@@ -101,13 +111,13 @@ def _build(
     read = sourcecache.read_publication(root)
     publication = read.publication
     _check_unique_dates(publication)
-    info = pages.site_info(publication)  # fails early on a missing base_url
+    pages.site_info(publication)  # fails early on a missing base_url
     timings["read"] = time.perf_counter() - started
 
     staging = _staging(out_dir)
     try:
         jobs = render_pool.default_jobs() if jobs is None else max(1, jobs)
-        rendered, reused, keys, wanted = _issues(read, annotate, progress, timings, jobs)
+        rendered, reused, keys, wanted = _issues(read, annotate, progress, timings, jobs, drafts)
         t = time.perf_counter()
         searchable = [
             SearchPage(rel, a.title, str(i.date.year), keys[i.date.isoformat()], Path(wanted[rel]))
@@ -121,7 +131,7 @@ def _build(
         # another core) while the staging folder is filled and the archive pages are written.
         with ThreadPoolExecutor(max_workers=1) as pool:
             search_cache = own_folder(cache.cache_root(root) / "search", root)
-            indexing = pool.submit(build_search_index, staging, searchable, info.language, search_cache)
+            indexing = pool.submit(build_search_index, staging, searchable, search_cache)
             t_copy = time.perf_counter()
             linktree.sync_links(staging, wanted, skip=frozenset({SEARCH_DIR}))
             timings["copy"] = time.perf_counter() - t_copy
@@ -172,6 +182,7 @@ def _issues(
     progress: Progress | None,
     timings: dict[str, float],
     jobs: int,
+    drafts: bool = False,
 ) -> tuple[list[str], list[str], dict[str, str], dict[str, str]]:
     """Every issue's outputs in the cache, rendered if not there yet. Returns the issues rendered,
     the issues reused, every issue's key, and the site's files from the cache (path in the site
@@ -186,7 +197,7 @@ def _issues(
     for issue in sorted(publication.issues, key=lambda i: i.date):
         date = issue.date.isoformat()
         digests = read.digests.get(issue.source.file.parent)
-        keys[date] = cache.issue_key(issue, shared, annotate, publication.root, digests)
+        keys[date] = cache.issue_key(issue, shared, annotate, publication.root, digests, drafts)
         entry = issue_cache.entry(keys[date])
         if entry is None:
             todo.append(read.full(issue))  # its text, if only its outline was read
@@ -215,13 +226,16 @@ def _issues(
             progress(stage, 0, len(todo))
         if jobs > 1 and len(todo) >= render_pool.MIN_PARALLEL:
             targets = [(issue, tmps[issue.date.isoformat()], previous(issue)) for issue in todo]
-            for _ in render_pool.render_parallel(publication, targets, annotate, jobs, finished, shared):
+            for _ in render_pool.render_parallel(
+                publication, targets, annotate, jobs, finished, shared, drafts
+            ):
                 pass
         elif todo:
             store = data.open_store(publication.root)
             for issue in todo:
                 render_pool.render_one(
-                    publication, issue, tmps[issue.date.isoformat()], store, annotate, shared, previous(issue)
+                    publication, issue, tmps[issue.date.isoformat()], store, annotate, shared,
+                    previous(issue), drafts,
                 )
                 finished(issue)
     finally:

@@ -78,13 +78,20 @@ def draw(
             if old is not None:
                 import vl_convert  # only when a kept figure needs its PNG again
 
-                fig = replace(old, block=block, png=bytes(vl_convert.svg_to_png(old.svg, scale=PNG_SCALE)))
+                fig = replace(
+                    old,
+                    block=block,
+                    png=bytes(vl_convert.svg_to_png(old.svg, scale=PNG_SCALE)),
+                    phone_png=(
+                        bytes(vl_convert.svg_to_png(old.phone_svg, scale=PNG_SCALE)) if old.phone_svg else b""
+                    ),
+                )
                 if fig.waiting:
                     warn_waiting(block, number)
             else:
                 fig = render_figure(block, number, store)
             drawn.append(fig)
-            keep[key] = replace(fig, png=b"")
+            keep[key] = replace(fig, png=b"", phone_png=b"")
         figures[article.slug] = drawn
     return figures, keep
 

@@ -95,15 +95,15 @@ class YamlDocument:
         return ZhikuError(zh, en, self.file, self.line(key))
 
     def check_keys(self, allowed: Iterable[str], what_zh: str, what_en: str) -> None:
-        """An unknown key is an error naming its line and the keys that are allowed."""
+        """An unknown top-level key is an error naming its line and the keys that are allowed."""
         allowed = tuple(allowed)
-        for key, line in self.lines.items():
-            if "[" not in key and key not in allowed:
+        for key in self.data:
+            if key not in allowed:
                 raise ZhikuError(
                     f"{what_zh}中有未知的键“{key}”（可用：{'、'.join(allowed)}）",
                     f"unknown key '{key}' in {what_en} (allowed: {', '.join(allowed)})",
                     self.file,
-                    line,
+                    self.line(key),
                 )
 
     def text(self, key: str, *, max_length: int = 10_000) -> str | None:
@@ -168,6 +168,9 @@ def load_document(text: str, file: Path, first_line: int = 1) -> YamlDocument:
         if isinstance(value_node, yaml.SequenceNode):
             for n, item in enumerate(value_node.value):
                 lines[f"{key}[{n}]"] = first_line + item.start_mark.line
+        elif isinstance(value_node, yaml.MappingNode):  # smtp: {host: …}: "smtp.host"
+            for sub_key, _ in value_node.value:
+                lines[f"{key}.{sub_key.value}"] = first_line + sub_key.start_mark.line
     return YamlDocument({str(k): v for k, v in data.items()}, lines, file, first_line)
 
 
@@ -242,7 +245,8 @@ def _construct(text: str, file: Path, first_line: int, mapping_only: bool) -> tu
 def load_mapping(text: str, file: Path, first_line: int = 1) -> tuple[dict[str, Any], dict[str, int]]:
     """:func:`load_document` as (mapping, line of each key): the form the readers began with."""
     doc = load_document(text, file, first_line)
-    return doc.data, doc.lines
+    # (the lines of keys and list items only, as the readers that use this form expect)
+    return doc.data, {k: v for k, v in doc.lines.items() if k in doc.data or "[" in k}
 
 
 def _syntax_error(err: yaml.MarkedYAMLError, text: str, file: Path, first_line: int) -> ZhikuError:

@@ -28,6 +28,8 @@ _PER_THING = re.compile(
     r"(?:平均)?每(?:个|家|户|张|块|所|名|人)?(?P<x>[^，,。；;\d约为是]{0,8}?)(?:的)?(?P<y>[^，,。；;\d约为是]{0,6}?)(?:约为|约|为|是|达)?$"
 )
 _PRICE = re.compile(r"(?P<s>[^，,。；;\d]{0,8}?)(?:平均)?(?:单价|均价|售价|票价|价格)(?:约为|约|为|是|达)?$")
+_PER_HEAD = re.compile(r"人均(?P<what>[^，,。；;\d约为是达]{1,12}?)(?:约为|约|为|是|达到|达)?$")
+_POPULATION = re.compile(r"人口|常住|户籍|人数|就业人员|职工")
 _DAYS = re.compile(r"(?:共|计|为期)?\s*(?P<n>\d+)\s*(?:个)?(?:交易日|工作日|天|日)")
 
 
@@ -45,6 +47,8 @@ def check(table: FactTable) -> None:
         head = head[max(head.rfind(c) for c in "，,；;。：") + 1 :]
         if m := _PER_TIME.search(head):
             _over_time(table, f, m.group("w"), len(head) - m.start())
+        elif m := _PER_HEAD.search(head):
+            _per_head(table, f, m.group("what"), len(head) - m.start())
         elif "平均" in head or "每" in head or _PRICE.search(head):
             _over_things(table, f, head)
 
@@ -54,7 +58,7 @@ def _phrase(f: Fact, back: int) -> tuple[int, int]:
 
 
 def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
-    before = [g for g in table.in_sentence(avg.place.sentence) if g.q.end <= avg.q.start and g.id != avg.id]
+    before = [g for g in table.around(avg) if g.q.end <= avg.q.start and g.id != avg.id]
     total = None
     for g in reversed(before):
         if (
@@ -111,6 +115,61 @@ def _days_of(total: Fact, word: str, stated: int | None) -> tuple[int | None, st
         return (366 if calendar.isleap(p.year) else 365), "天"
     a, b = p.months
     return sum(calendar.monthrange(p.year, m)[1] for m in range(a, b + 1)), "天"
+
+
+def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
+    """人均地区生产总值约6.91万元: the total (地区生产总值) over the population in the same period."""
+    near = [
+        g
+        for g in table.near(avg, 3)
+        if g.role == "level"
+        and g.q.value
+        and g.restates is None
+        and not bound_only(g)
+        and (g.period.year in (None, avg.period.year) or not avg.period.known)
+    ]
+    totals = [
+        g
+        for g in near
+        if g.q.kind == avg.q.kind
+        and g.q.unit == avg.q.unit
+        and "人均" not in g.label() + g.qualifier_words
+        and name_likeness(what, g) >= 0.6
+        and abs(value(g)) > abs(value(avg))
+    ]
+    people = [
+        g
+        for g in near
+        if g.q.kind == "count" and g.q.unit in ("人", "万人") and _POPULATION.search(g.label())
+    ]
+    if not totals or not people:
+        return
+    total, pop = totals[0], people[0]
+    computed = reading(total) / reading(pop)
+    point = value(total) / value(pop)
+    shown = fmt.like_shown(point, [avg.q])
+    p = Pairing(
+        ((total, "总量"), (pop, "人口")),
+        0.85,
+        computed,
+        point,
+        f"{total.q.text} ÷ {pop.q.text} = {shown}",
+        "",
+        shown,
+    )
+    phrase = _phrase(avg, back)
+    table.push(
+        conclude(
+            table,
+            RELATION,
+            avg,
+            reading(avg),
+            avg.text[phrase[0] : phrase[1]],
+            [p],
+            missing="",
+            phrase=phrase,
+        )
+    )
 
 
 def _over_things(table: FactTable, avg: Fact, head: str) -> None:

@@ -27,7 +27,7 @@ _KINDS = AMOUNT_KINDS | {"duration"}
 
 def check(table: FactTable) -> None:
     for claim in table.facts:
-        if claim.is_cell or claim.q.kind != "percent":
+        if claim.is_cell or not claim.q.is_rate:
             continue
         if claim.role == "growth" and claim.verb.startswith("年均"):
             _judge(table, claim)
@@ -62,10 +62,12 @@ def _judge(table: FactTable, claim: Fact) -> None:
         )
         return
     pairings = _pairings(table, claim)
-    missing = (
-        "缺少起止年份或起点数值，无法计算年均增长 / "
-        "the first and last years (or the starting value) are not given"
-    )
+    span = _span_years(table, claim)
+    if span is None:
+        missing = "缺少起止年份，无法算出年数 / the first and last years are not given"
+    else:
+        what = claim.subject or "所述指标"
+        missing = f"缺少{span[0]}年「{what}」的数值（起点）/ the starting value ({span[0]}) is not given"
     f = conclude(table, RELATION, claim, stated, stated_text, pairings, missing=missing, phrase=phrase)
     if f.verdict == "inconsistent":
         f = _explain(f, claim, pairings)
@@ -101,12 +103,14 @@ def _span_years(table: FactTable, claim: Fact) -> tuple[int, int] | None:
     """The years of the span: a year range in the sentence (2013—2019年), else a base year named in a
     comparison (比1949年, 是2004年的) and the claim's year."""
     sentence = table.sentences[claim.place.sentence]
-    for f in table.in_sentence(claim.place.sentence):
+    for f in table.around(claim):
         if f.period.first is not None and f.period.last is not None and f.q.start < claim.q.end:
             return f.period.first, f.period.last
     if claim.period.first is not None and claim.period.last is not None:
         return claim.period.first, claim.period.last
     end = claim.period.year
+    if claim.over_years and end is not None:
+        return end - claim.over_years, end  # 两年平均增长: the two years up to the claim's year
     for ref in sentence.refs_before(claim.q.start):
         if ref.year is not None and end is not None and ref.year < end:
             return ref.year, end
@@ -114,7 +118,7 @@ def _span_years(table: FactTable, claim: Fact) -> tuple[int, int] | None:
 
 
 def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
-    sentence = table.in_sentence(claim.place.sentence)
+    sentence = table.around(claim)
     before = [g for g in sentence if g.q.end <= claim.q.start]
     out: list[Pairing] = []
     # 1. 由A增至B just before
@@ -138,7 +142,7 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
             continue
         if (
             g.role == "growth"
-            and g.q.kind == "percent"
+            and g.q.is_rate
             and "年均" not in g.verb
             and ("累计" in g.context or g.period.first is not None)
         ):

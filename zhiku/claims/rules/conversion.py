@@ -82,7 +82,7 @@ def _trigger_before(b: Fact) -> bool:
 
 def _source(table: FactTable, b: Fact) -> Fact | None:
     """The value converted: the nearest amount before ``b`` in its sentence of another unit or currency."""
-    for g in reversed(table.in_sentence(b.place.sentence)):
+    for g in reversed(table.around(b)):
         if g.q.end > b.q.start or g.q.kind not in AMOUNT_KINDS or g.restates is not None:
             continue
         if re.search(r"兑|汇率", g.text[max(0, g.q.start - 6) : g.q.end + 4]) and value(g) < 100:
@@ -237,7 +237,7 @@ def _per_period(table: FactTable, b: Fact, per: re.Match[str]) -> None:
     unit = per.group("unit")
     marker = {"月": "月", "天": "日", "日": "日", "年": "年", "周": "周"}[unit]
     source = None
-    for g in reversed(table.in_sentence(b.place.sentence)):
+    for g in reversed(table.around(b)):
         if (
             g.q.end <= b.q.start
             and g.q.kind == b.q.kind

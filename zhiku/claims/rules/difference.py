@@ -75,11 +75,13 @@ def _judge(table: FactTable, claim: Fact) -> None:
     else:
         stated = reading(claim) * _sign(claim)
     what = claim.subject or "所述指标"
-    missing = (
-        f"缺少对比的数值（{claim.compare}「{what}」）/ the value compared with is not given"
-        if claim.compare
-        else f"缺少计算差额的两个数值（「{what}」）/ the two values are not given"
-    )
+    if claim.base_period is not None:
+        when = claim.base_period.label()
+        missing = f"缺少{when}「{what}」的数值 / the value for {when} is not given"
+    elif claim.compare:
+        missing = f"缺少「{claim.compare}」的数值 / the value of {claim.compare} is not given"
+    else:
+        missing = f"缺少计算差额的两个数值（「{what}」）/ the two values are not given"
     table.push(
         conclude(table, RELATION, claim, stated, stated_text, pairings, missing=missing, phrase=phrase)
     )
@@ -119,7 +121,7 @@ def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:
 
 
 def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
-    sentence = table.in_sentence(claim.place.sentence)
+    sentence = table.around(claim)
     before = [g for g in sentence if g.q.end <= claim.q.start and g.id != claim.id]
     # 1. 由A降至B，下降n
     for g in reversed(before):
@@ -198,7 +200,7 @@ def _current(table: FactTable, claim: Fact, exclude: set[int] | None = None) -> 
     if found:
         return found
     # 新增银幕4658块，银幕总数达到90968块: the value may follow the change.
-    for g in table.in_sentence(claim.place.sentence):
+    for g in table.around(claim):
         if (
             g.q.start > claim.q.end
             and g.role == "level"

@@ -146,7 +146,7 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
     # 是B的k倍 / 比B增长k倍: what is named there
     m = _IS_OF.search(pre) or _COMPARE.search(pre)
     of = m.group("of").strip() if m else ""
-    sentence_facts = table.in_sentence(claim.place.sentence)
+    sentence_facts = table.around(claim)
     if m:
         of_start = claim.q.start - len(pre) + m.start("of")
         inside = [

@@ -29,17 +29,22 @@ from zhiku.claims.search import Scored, base_periods, candidates, current_of, na
 RELATION = "pp_change"
 
 RATE_ROLES = ("rate", "share", "growth", "level")
-_RATE_KINDS = ("percent", "per_mille")
+_RATE_KINDS = ("percent",)
+
+
+def _points(f: Fact) -> bool:
+    """A gap between rates: 个百分点 (unit pp), 个基点 (bp), 个千分点 (‰pt): kind percent, not a rate."""
+    return f.q.kind == "percent" and not f.q.is_rate
 
 
 def check(table: FactTable) -> None:
     for claim in table.facts:
         if claim.is_cell:
-            if claim.q.kind == "percentage_point" and claim.role in ("change", "gap"):
+            if _points(claim) and claim.role in ("change", "gap"):
                 _judge_cell(table, claim)
             continue
-        points = claim.q.kind == "percentage_point" and claim.role in ("change", "gap", "growth")
-        if points or (claim.q.kind == "percent" and claim.role == "gap"):
+        points = _points(claim) and claim.role in ("change", "gap", "growth")
+        if points or (claim.q.is_rate and claim.role == "gap"):
             _judge(table, claim)
 
 
@@ -47,11 +52,9 @@ def _scale(claim: Fact, a: Fact) -> tuple[float, str]:
     """How many of the claim's units one unit of the rates' difference is, and the unit's name."""
     unit = claim.q.unit or ""
     if unit == "bp":
-        return (100.0 if a.q.kind == "percent" else 10.0), "个基点"
+        return (100.0 if a.q.is_rate else 10.0), "个基点"
     if unit == "‰pt":
-        return (10.0 if a.q.kind == "percent" else 1.0), "个千分点"
-    if a.q.kind == "per_mille":
-        return 0.1, "个百分点"
+        return (10.0 if a.q.is_rate else 1.0), "个千分点"
     return 1.0, "个百分点"
 
 
@@ -74,7 +77,7 @@ def _judge(table: FactTable, claim: Fact) -> None:
     sign = -1.0 if claim.down else 1.0
     stated = reading(claim) * sign
     pairs = _rate_pairs(table, claim)
-    points_on_amount = not pairs and claim.q.kind == "percentage_point" and claim.role in ("change", "growth")
+    points_on_amount = not pairs and _points(claim) and claim.role in ("change", "growth")
     if points_on_amount and _amount_in_points(table, claim, stated_text, phrase):
         return
     pairings = [
@@ -82,14 +85,24 @@ def _judge(table: FactTable, claim: Fact) -> None:
         for a, b, score in pairs
         if not bound_only(a) and not bound_only(b) and (p := _pairing(claim, a, b, score)) is not None
     ]
-    missing = (
-        f"缺少对比的比率（{claim.compare or '上一期'}）/ the rate compared with is not given"
-        if claim.compare
-        else "缺少对比的两个比率 / the two rates compared are not given"
-    )
+    missing = _missing(table, claim)
     table.push(
         conclude(table, RELATION, claim, stated, stated_text, pairings, missing=missing, phrase=phrase)
     )
+
+
+def _missing(table: FactTable, claim: Fact) -> str:
+    """What is missing, named: the rate of the base period, or the rate of the thing compared with."""
+    what = re.sub(r"^(?:其|该)", "", claim.subject) or "所述比率"
+    if claim.base_period is not None:
+        when = claim.base_period.label()
+        return f"缺少{when}「{what}」的比率 / the rate for {when} is not given"
+    if claim.compare:
+        return f"缺少「{claim.compare}」的比率 / the rate of {claim.compare} is not given"
+    cur = _current_rate(table, claim)
+    if not cur:
+        return f"缺少「{what}」本期的比率 / the current rate is not given"
+    return "缺少对比的比率（上一期）/ the rate compared with is not given"
 
 
 def _judge_cell(table: FactTable, claim: Fact) -> None:
@@ -99,7 +112,7 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
         for f in table.facts
         if f.place.table == claim.place.table
         and f.place.row == claim.place.row
-        and f.q.kind == "percent"
+        and f.q.is_rate
         and f.id != claim.id
     ]
     dated = sorted(
@@ -125,11 +138,11 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
 
 
 def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:
-    if a.q.kind != b.q.kind or a.q.kind not in _RATE_KINDS:
+    if not (a.q.is_rate and b.q.is_rate):
         return None
     sa, sb = fmt.shown([a.q, b.q])
     where = "" if b.place.sentence == claim.place.sentence else f"{b.q.text}见{b.place.describe()}"
-    if claim.q.kind == "percent":
+    if claim.q.is_rate:
         # 高4.0%: a relative difference by the convention; the points reading is named if it fits
         computed = (reading(a) / reading(b) - 1.0) * 100.0
         point = (value(a) / value(b) - 1) * 100 if value(b) else float("nan")
@@ -169,15 +182,15 @@ def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:
 
 
 def _is_rate(f: Fact) -> bool:
-    return f.q.kind in _RATE_KINDS and f.role in RATE_ROLES and f.q.value is not None
+    return f.q.is_rate and f.role in RATE_ROLES and f.q.value is not None
 
 
 def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
-    sentence = table.in_sentence(claim.place.sentence)
+    sentence = table.around(claim)
     before = [g for g in sentence if g.q.end <= claim.q.start and g.id != claim.id]
     # 1. 由a提升至b，提高n个百分点
     for g in reversed(before):
-        if g.role in ("change", "gap", "growth") and g.q.kind == "percentage_point":
+        if g.role in ("change", "gap", "growth") and _points(g):
             break
         if _is_rate(g) and g.base_fact is not None and g.place.clause >= claim.place.clause - 2:
             base = table.fact(g.base_fact)
@@ -235,9 +248,7 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
         like = [
             g
             for g in rates[:-1]
-            if (g.role == a.role
-            and g.q.kind == a.q.kind
-            and g.group != a.group)
+            if (g.role == a.role and g.q.kind == a.q.kind and g.group != a.group)
             or (g.group is None and g.role == a.role)
         ]
         if like:
@@ -250,7 +261,7 @@ def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None
     skip = exclude or set()
     own = re.sub(r"^(?:其|该)|增速|增幅|增长率|涨幅|降幅|比重|占比|水平|整体", "", claim.own)
     if own:
-        sentence = table.in_sentence(claim.place.sentence)
+        sentence = table.around(claim)
         named = [
             g
             for g in sentence
@@ -268,12 +279,13 @@ def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None
             exclude=skip,
             min_likeness=0.6,
         )
+        found = [s for s in found if _is_rate(s.fact)]
         if found:
             return found[:1]
     found = [s for s in current_of(table, claim, _RATE_KINDS) if s.fact.id not in skip and _is_rate(s.fact)]
     if found:
         return found[:1]
-    sentence = table.in_sentence(claim.place.sentence)
+    sentence = table.around(claim)
     rates = [g for g in sentence if _is_rate(g) and g.q.end <= claim.q.start and g.id not in skip]
     return [Scored(rates[-1], 0.9, 0.9)] if rates else []
 

@@ -44,9 +44,9 @@ def check_sentence(sentence: Sentence, facts: Facts) -> list[Finding]:
             continue
         if any(w in facts.text[max(us, c0 - 4) : c0] for w in ("核心", "食品", "能源", "扣除", "服务")):
             continue  # 核心CPI and other sub-indexes are other series
-        if any(q.kind == "percent" and us <= q.start < c0 for q in sentence.quantities):
+        if any(q.unit == "%" and us <= q.start < c0 for q in sentence.quantities):
             continue  # an earlier figure stands between 美国 and this index
-        pct = next((q for q in sentence.quantities if q.start >= c1 and q.kind == "percent"), None)
+        pct = next((q for q in sentence.quantities if q.start >= c1 and q.unit == "%"), None)
         if pct is None or not _VERB.match(facts.text[c1 : pct.start]):
             continue
         when = [q for q in sentence.quantities if q.kind == "date" and us <= q.start < c0]

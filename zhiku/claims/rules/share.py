@@ -37,7 +37,7 @@ def share_claims(table: FactTable) -> list[Fact]:
     for f in table.facts:
         if f.is_cell:
             continue
-        if f.role == "share" and f.q.kind in ("percent", "number"):
+        if f.role == "share" and (f.q.is_rate or f.q.kind == "number"):
             out.append(f)
         elif (
             f.q.kind == "number"
@@ -67,7 +67,7 @@ def check(table: FactTable) -> None:
         if (
             claim.is_cell
             and claim.role == "share"
-            and claim.q.kind in ("percent", "number")
+            and (claim.q.is_rate or claim.q.kind == "number")
             and claim.q.value is not None
         ):
             _judge_cell(table, claim)
@@ -76,7 +76,7 @@ def check(table: FactTable) -> None:
 def _judge_cell(table: FactTable, claim: Fact) -> None:
     """A table's 占比 column: the row's amount over the whole — the 合计 row of the amount's column,
     or the whole the column header names (占全球比重) found in the prose."""
-    row = [f for f in table.facts if f.place.table == claim.place.table and f.place.row == claim.place.row]
+    row = [f for f in table.cells() if f.place.table == claim.place.table and f.place.row == claim.place.row]
     parts = [
         f for f in row if f.role == "level" and f.q.kind in AMOUNT_KINDS and f.place.col != claim.place.col
     ]
@@ -85,7 +85,7 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
     part = parts[0]
     total_rows = [
         f
-        for f in table.facts
+        for f in table.cells()
         if f.place.table == claim.place.table
         and f.place.col == part.place.col
         and re.search(r"合计|总计|全国|总体|全部", f.subject)
@@ -145,8 +145,8 @@ def _judge(table: FactTable, claim: Fact) -> None:
         for whole in wholes:
             if any(w.id == part.id or bound_only(w) for w in whole.facts) and len(whole.facts) == 1:
                 continue
-            pairings.append(_pair(claim, part, whole.facts, part_s.score * whole.score))
-    named = labels.strip_whole(whole_name) or whole_name
+            pairings.append(_pair(claim, part, whole.facts, part_s.score * whole.score, whole.searched))
+    named = whole_name
     missing = (
         f"缺少分母「{named}」的数值 / the whole ({named}) is not given"
         if named
@@ -179,7 +179,7 @@ def _parts(table: FactTable, claim: Fact) -> list[Scored]:
 
 def _among(table: FactTable, claim: Fact) -> tuple[Scored, Scored] | None:
     """41个大类行业中有26个行业…，占比超过六成: the count after 中有 of the count before it."""
-    same = [g for g in table.in_sentence(claim.place.sentence) if g.q.end <= claim.q.start]
+    same = [g for g in table.around(claim) if g.q.end <= claim.q.start]
     text = claim.text
     for i in range(len(same) - 1, 0, -1):
         part, whole = same[i], same[i - 1]
@@ -199,6 +199,7 @@ def _among(table: FactTable, claim: Fact) -> tuple[Scored, Scored] | None:
 class Whole:
     facts: tuple[Fact, ...]  # one value, or the parts of a complete list that add up to it
     score: float
+    searched: bool = False  # found by its name (not written in the phrase or given by the structure)
 
 
 def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
@@ -213,7 +214,21 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
         if year is None:
             return []
         found = candidates(table, claim, part.subject, like=part, period=Period(year=year), exclude={part.id})
-        return [Whole((s.fact,), s.score) for s in found if s.likeness >= 0.5]
+        return [Whole((s.fact,), s.score, True) for s in found if s.likeness >= 0.5]
+    if name and _only_place(name):
+        # 占全国的2.4%: the same thing counted for the whole country (or world, province, city)
+        place = name.strip().strip("的")
+        found = candidates(
+            table,
+            claim,
+            part.subject,
+            like=part,
+            period=period,
+            exclude={part.id},
+            accept=lambda f: _can_hold(f, part, claim) and _names_place(f, place),
+            min_likeness=0.5,
+        )
+        return [Whole((s.fact,), s.score, True) for s in found]
     if name and labels.strip_whole(name).strip("的全国球部体") and not _only_place(name):
         found = candidates(
             table,
@@ -222,7 +237,7 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
             like=part,
             period=period,
             exclude={part.id},
-            accept=lambda f: _can_hold(f, part),
+            accept=lambda f: _can_hold(f, part, claim),
             min_likeness=0.45,
         )
         if labels.names_whole(name) and found:
@@ -231,13 +246,13 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
             found = [
                 Scored(s.fact, s.score + (0.1 if s.fact.value == top else 0.0), s.likeness) for s in found
             ]
-        return [Whole((s.fact,), s.score) for s in _rank(found)]
+        return [Whole((s.fact,), s.score, True) for s in _rank(found)]
     # No whole named, or only as 全行业/全国/全部: the total the part is 其中 of, the total stated
     # for the part's list, the sum of a complete list of complements, a table's 合计 row.
     wholes: list[Whole] = []
     if part.parent is not None:
         wholes.append(Whole((table.fact(part.parent),), 0.95))
-    group = table.list_of(part)
+    group = table.list_of(part) or _targets(table, claim)
     total = _list_total(table, group) if group else None
     if total is not None:
         wholes.append(Whole((total,), 0.9))
@@ -248,6 +263,16 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
     return wholes
 
 
+def _targets(table: FactTable, claim: Fact) -> list[Fact]:
+    """男性7.23亿人、女性6.88亿人，分别占48.76%和51.24%: the values a 分别 list of shares points
+    back to are the parts, listed together, even though no 分别 stands among them."""
+    shares = table.list_of(claim)
+    if len(shares) < 2 or any(g.target is None for g in shares):
+        return []
+    parts = [table.fact(g.target) for g in shares if g.target is not None]
+    return parts if len({p.id for p in parts}) == len(parts) else []
+
+
 def _only_place(name: str) -> bool:
     return bool(re.fullmatch(r"(?:全国|全球|全省|全市|世界|全世界)", name.strip()))
 
@@ -255,7 +280,7 @@ def _only_place(name: str) -> bool:
 def _list_total(table: FactTable, group: list[Fact]) -> Fact | None:
     """四大领域合计123258亿元 / 三者合计…: the total written right after a list."""
     last = group[-1]
-    for f in table.in_sentence(last.place.sentence):
+    for f in table.around(last):
         if f.q.start <= last.q.end or f.q.start - last.q.end > 16:
             continue
         if re.search(r"合计|总计|共计|共|总和", f.text[last.q.end : f.q.start]) and same_measure(f.q, last.q):
@@ -273,23 +298,30 @@ def _rank(found: list[Scored]) -> list[Scored]:
     return out
 
 
-def _can_hold(f: Fact, part: Fact) -> bool:
-    """A whole holds its part: no smaller than it, and not one of the part's own list."""
-    if f.value is None or part.value is None or f.value < part.value:
+def _names_place(f: Fact, place: str) -> bool:
+    """Whether ``f`` is counted for ``place`` (全国 is also 我国 and 中国)."""
+    return bool(labels.places(place) & labels.places(f.label() + f.context))
+
+
+def _can_hold(f: Fact, part: Fact, claim: Fact | None = None) -> bool:
+    """A whole holds its part: no smaller than it (unless the share is over 100%: 完成目标的105.5%),
+    and not one of the part's own list."""
+    over = claim is not None and value(claim) * (100.0 if claim.q.kind == "number" else 1.0) > 100
+    if f.value is None or part.value is None or (f.value < part.value and not over):
         return False
     return not (part.group is not None and f.group == part.group)
 
 
 def _total_rows(table: FactTable, claim: Fact, part: Fact) -> list[Scored]:
     out = []
-    for f in table.facts:
+    for f in table.cells():
         total = f.is_cell and re.search(r"合计|总计|全国|总体|全部", f.subject) and same_measure(f.q, part.q)
-        if total and _can_hold(f, part) and f.period.year in (None, part.period.year):
+        if total and _can_hold(f, part, claim) and f.period.year in (None, part.period.year):
             out.append(Scored(f, 0.8, 0.8))
     return out
 
 
-def _pair(claim: Fact, part: Fact, whole: tuple[Fact, ...], score: float) -> Pairing:
+def _pair(claim: Fact, part: Fact, whole: tuple[Fact, ...], score: float, searched: bool = False) -> Pairing:
     whole_i = sum((reading(w) for w in whole[1:]), reading(whole[0]))
     whole_v = sum(value(w) for w in whole)
     computed = reading(part) / whole_i * 100.0
@@ -301,7 +333,7 @@ def _pair(claim: Fact, part: Fact, whole: tuple[Fact, ...], score: float) -> Pai
     note = "；".join(f"分母{w.q.text}见{w.place.describe()}" for w in far[:1])
     if len(whole) > 1:
         note = "分母为各部分之和" + (f"，{note}" if note else "")
-    if score < 1.0 and not _plausible(claim, point):
+    if searched and not _plausible(claim, point):
         score *= 0.5
         note += "；与所述相差过大，分母未必是这个数 / the whole may be another figure"
     inputs = ((part, "部分"), *((w, "整体") for w in whole))

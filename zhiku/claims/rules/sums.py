@@ -16,14 +16,14 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, same_measure
+from zhiku.claims.facts import AMOUNT_KINDS, SPAN, Fact, FactTable, same_measure
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, finding, reading, value
 from zhiku.claims.search import name_likeness
 
 RELATION = "sum"
 
-_TOTAL_WORD = re.compile(r"(?:合计|总计|共计|共|总和|加总|合起来)(?:为|达|达到|是|约)?\s*$")
+_TOTAL_WORD = re.compile(r"(?:合计|总计|共计|共|总和|加总|合起来)(?:完成|实现|为|达|达到|是|约)?\s*$")
 _COUNT_WORD = re.compile(r"(?P<n>[两二三四五六七八九十\d]+)(?:者|类|项|个|大|种|部分|地区|方面)")
 _REST = re.compile(r"(?:其余|其他|剩余|余下)(?:的)?(?:部分)?\s*$")
 _TOTAL_ROW = re.compile(r"合计|总计|全国|总体|总额|全部|小计")
@@ -33,14 +33,14 @@ _CN = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "�
 def check(table: FactTable) -> None:
     done: set[int] = set()
     for f in table.facts:
-        if f.is_cell or f.q.kind not in AMOUNT_KINDS | {"percent"} or f.q.value is None:
+        if f.is_cell or not (f.q.kind in AMOUNT_KINDS or f.q.is_rate) or f.q.value is None:
             continue
         head = f.text[max(0, f.q.start - 12) : f.q.start]
         head = head[max(head.rfind(c) for c in "，,；;。：") + 1 :]
         if _TOTAL_WORD.search(head) and f.q.kind in AMOUNT_KINDS:
             _list_total(table, f, head)
             done.add(f.id)
-        elif f.q.kind == "percent" and _REST.search(head):
+        elif f.q.is_rate and _REST.search(head):
             _rest_of_shares(table, f)
     for f in table.facts:
         if f.id in done or f.is_cell or f.role != "level" or f.q.kind not in AMOUNT_KINDS:
@@ -51,13 +51,15 @@ def check(table: FactTable) -> None:
         _years_total(table, f)
     _year_parts(table)
     _table_totals(table)
+    _shares_of_a_complete_list(table)
+    _complete_groups(table)
+    _growth_from_parts(table)
+    _pulls(table)
 
 
 def _list_total(table: FactTable, total: Fact, head: str) -> None:
     """合计t after a list: the list just before it in its sentence (a 分别 list or the values before)."""
-    before = [
-        g for g in table.in_sentence(total.place.sentence) if g.q.end <= total.q.start and g.id != total.id
-    ]
+    before = [g for g in table.around(total) if g.q.end <= total.q.start and g.id != total.id]
     parts: list[Fact] = []
     groups = [g for g in before if g.group is not None and same_measure(g.q, total.q)]
     if groups:
@@ -95,6 +97,8 @@ def counted(f: Fact) -> str:
 
 
 def _of_which(table: FactTable, total: Fact, parts: list[Fact]) -> None:
+    if not additive(total):
+        return
     what = counted(total)
     if what:
         parts = [p for p in parts if not counted(p) or labels.likeness_of(what, counted(p)) >= 0.5]
@@ -207,9 +211,7 @@ def _years_total(table: FactTable, total: Fact) -> None:
 
 def _rest_of_shares(table: FactTable, rest: Fact) -> None:
     """其余46.0%: 100 minus the shares listed before it in the sentence."""
-    before = [
-        g for g in table.in_sentence(rest.place.sentence) if g.q.end <= rest.q.start and g.q.kind == "percent"
-    ]
+    before = [g for g in table.around(rest) if g.q.end <= rest.q.start and g.q.is_rate]
     shares = [g for g in before if g.role == "share"]
     if shares and shares[-1].group is not None:
         shares = table.list_of(shares[-1])
@@ -244,7 +246,8 @@ def _rest_of_shares(table: FactTable, rest: Fact) -> None:
 
 
 def _year_parts(table: FactTable) -> None:
-    """1—11月累计427945亿元，12月份当月43550亿元 … 全年471495亿元: parts of a year add up to it."""
+    """1—11月累计427945亿元，12月份当月43550亿元 … 全年471495亿元 / 一季度…二季度…上半年合计…: two runs of
+    months that together make a longer run (or the year) add up to its figure, for the same thing."""
     by_year: dict[int, list[Fact]] = {}
     for f in table.facts:
         if (
@@ -253,29 +256,42 @@ def _year_parts(table: FactTable) -> None:
             and f.q.kind in AMOUNT_KINDS
             and f.period.year is not None
             and not f.period.end
-        ) and f.restates is None and not bound_only(f):
+            and f.restates is None
+            and not bound_only(f)
+        ):
             by_year.setdefault(f.period.year, []).append(f)
+    done: set[tuple[int, int, int]] = set()
     for facts in by_year.values():
-        wholes = [f for f in facts if f.period.months is None and f.period.explicit]
         spans = [f for f in facts if f.period.months is not None]
-        for a in spans:
-            for b in spans:
-                if a.id >= b.id or a.period.months is None or b.period.months is None:
+        for w in facts:
+            if w.period.months is None and not w.period.explicit:
+                continue  # a whole year only when the text says so (全年, 2023年)
+            w0, w1 = w.period.months or (1, 12)
+            for a in spans:
+                if a.id == w.id or abs(a.id - w.id) > 4 * SPAN or a.period.months is None:
                     continue
-                (a0, a1), (b0, b1) = sorted([a.period.months, b.period.months])
-                if not (a0 == 1 and b0 == a1 + 1 and b1 == 12):
+                a0, a1 = a.period.months
+                if a0 != w0 or a1 >= w1:
                     continue
-                if not same_measure(a.q, b.q) or name_likeness(a.subject, b) < 0.6:
-                    continue
-                for w in wholes:
-                    if (
-                        same_measure(w.q, a.q)
-                        and name_likeness(a.subject, w) >= 0.6
-                        and name_likeness(b.subject, w) >= 0.6
-                    ):
-                        # the part written last is the one derived (据此推算…11—12月…)
-                        claim = max((a, b, w), key=lambda f: f.id)
-                        _year_judge(table, claim, a, b, w)
+                for b in spans:
+                    if b.period.months != (a1 + 1, w1) or abs(b.id - w.id) > 4 * SPAN:
+                        continue
+                    if not (same_measure(a.q, b.q) and same_measure(a.q, w.q)):
+                        continue
+                    if not (_alike(a, b) and _alike(a, w) and _alike(b, w)):
+                        continue
+                    key = (a.id, b.id, w.id)
+                    if key in done:
+                        continue
+                    done.add(key)
+                    # the figure written last is the one derived (据此推算…11—12月…; …上半年合计…)
+                    claim = max((a, b, w), key=lambda f: f.id)
+                    _year_judge(table, claim, a, b, w)
+
+
+def _alike(a: Fact, b: Fact) -> bool:
+    """The same name, one perhaps shortened (全省全社会用电量 and 用电量)."""
+    return max(name_likeness(a.subject, b), name_likeness(b.subject, a)) >= 0.6
 
 
 def _year_judge(table: FactTable, claim: Fact, a: Fact, b: Fact, whole: Fact) -> None:
@@ -415,3 +431,220 @@ def _table_growth(table: FactTable, total: Fact, column: list[Fact], cells: list
             phrase=(total.q.start, total.q.end),
         )
     )
+
+
+_PER_UNIT = re.compile(r"人均|平均|均价|单价|户均|日均|月均|每")
+
+
+def additive(f: Fact) -> bool:
+    """Whether values like ``f`` add up: an average per head or per day does not (城镇人均收入 and
+    农村人均收入 do not add up to the national one)."""
+    return not _PER_UNIT.search(f.label() + f.qualifier_words)
+
+
+def _exhaustive(facts: list[Fact]) -> bool:
+    """Whether the facts' names are one complete group of complements (税收/非税, 东/中/西/东北)."""
+    names = [f.item or f.subject for f in facts]
+    found = labels.complement_parts(names, exhaustive=True)
+    return found is not None and len(found) == len(facts)
+
+
+def _shares_of_a_complete_list(table: FactTable) -> None:
+    """第一产业、第二产业、第三产业…分别占7.2%、38.5%和54.3%: the shares of a complete list make 100%."""
+    for ids in table.lists.values():
+        members = [table.fact(i) for i in ids]
+        if len(members) < 2 or not all(m.role == "share" and m.q.kind == "percent" for m in members):
+            continue
+        if any(bound_only(m) for m in members) or not _exhaustive(members):
+            continue
+        last = members[-1]
+        others = members[:-1]
+        computed = 100.0 - sum((reading(m) for m in others[1:]), reading(others[0]))
+        point = 100.0 - sum(value(m) for m in others)
+        arithmetic = "100% − " + " − ".join(m.q.text for m in others) + f" = {fmt.pct(point, 1)}"
+        p = Pairing(
+            tuple((m, "其他部分") for m in others),
+            0.9,
+            computed,
+            point,
+            arithmetic,
+            "所列各项构成整体，占比合计为100% / the parts listed make the whole",
+            fmt.pct(point, 1),
+        )
+        phrase = (members[0].q.start, last.q.end)
+        table.push(
+            conclude(
+                table,
+                RELATION,
+                last,
+                reading(last),
+                last.text[phrase[0] : phrase[1]],
+                [p],
+                missing="",
+                phrase=phrase,
+            )
+        )
+
+
+def _complete_groups(table: FactTable) -> None:
+    """…利润总额7.3万亿元。分地区看，东部地区4.2万亿元，中部地区1.5万亿元，西部地区1.3万亿元，东北地区0.3万亿元:
+    parts that make up the whole, listed after a total of the same thing, add up to it."""
+    for s in table.sentences:
+        levels = [
+            f
+            for f in table.in_sentence(s.index)
+            if f.role == "level"
+            and f.q.kind in AMOUNT_KINDS
+            and f.restates is None
+            and not bound_only(f)
+            and f.parent is None
+            and f.group is None
+            and additive(f)
+        ]
+        for size in (4, 3, 2):
+            for k in range(len(levels) - size + 1):
+                parts = levels[k : k + size]
+                if not all(same_measure(p.q, parts[0].q) and p.period.same(parts[0].period) for p in parts):
+                    continue
+                if not _exhaustive(parts):
+                    continue
+                total = _total_before(table, parts)
+                if total is not None:
+                    _judge(table, total, parts, complete=True, phrase=(total.q.start, total.q.end))
+                    break
+            else:
+                continue
+            break
+
+
+def _total_before(table: FactTable, parts: list[Fact]) -> Fact | None:
+    """The nearest value before the parts of the same thing and period that names none of them."""
+    words = [w for group in labels.COMPLEMENTS for w in group]
+    first = parts[0]
+    for f in reversed(table.facts[max(0, first.id - 2 * SPAN) : first.id]):
+        if f.place.sentence < first.place.sentence - 1:
+            break
+        if f.role != "level" or not same_measure(f.q, first.q) or not f.period.same(first.period):
+            continue
+        if any(w in f.label() for w in words) or bound_only(f):
+            continue
+        return f
+    return None
+
+
+def _growth_from_parts(table: FactTable) -> None:
+    """进出口4.5万亿元，增长10%；其中出口2.69万亿元、增长13.1%，进口1.81万亿元、增长5.7%: the total's growth
+    is Σ now ÷ Σ (now ÷ (1 + g)) − 1 of its complete parts."""
+    for total in table.facts:
+        parts = table.children(total)
+        if len(parts) < 2 or not _exhaustive(parts) or total.is_cell:
+            continue
+        total_growth = _growth_of(table, total)
+        growths = [_growth_of(table, p) for p in parts]
+        if total_growth is None or any(g is None for g in growths):
+            continue
+        pairs = [(p, g) for p, g in zip(parts, growths, strict=True) if g is not None]
+        now = sum((reading(p) for p, _ in pairs[1:]), reading(pairs[0][0]))
+        before = sum(
+            (reading(p) / (reading(g) * (-0.01 if g.down else 0.01) + 1.0) for p, g in pairs[1:]),
+            reading(pairs[0][0]) / (reading(pairs[0][1]) * (-0.01 if pairs[0][1].down else 0.01) + 1.0),
+        )
+        computed = (now / before - 1.0) * 100.0
+        now_v = sum(value(p) for p, _ in pairs)
+        before_v = sum(value(p) / (1 + (-1 if g.down else 1) * value(g) / 100) for p, g in pairs)
+        point = (now_v / before_v - 1) * 100
+        shown = fmt.shown([p.q for p, _ in pairs])
+        terms = " + ".join(
+            f"{sv}/(1{'−' if g.down else '+'}{g.q.text})" for sv, (_, g) in zip(shown, pairs, strict=True)
+        )
+        arithmetic = f"({' + '.join(shown)})/({terms}) − 1 = {fmt.pct(point)}"
+        p_ = Pairing(
+            tuple((x, "部分") for pair in pairs for x in pair),
+            0.9,
+            computed,
+            point,
+            arithmetic,
+            "总数的增速由各部分的数值和增速推得 / the total's growth from its parts'",
+            fmt.pct(point),
+        )
+        stated = reading(total_growth) * (-1.0 if total_growth.down else 1.0)
+        phrase = (total_growth.q.start - 2 if total_growth.q.start >= 2 else 0, total_growth.q.end)
+        table.push(
+            conclude(
+                table,
+                RELATION,
+                total_growth,
+                stated,
+                total_growth.text[phrase[0] : phrase[1]],
+                [p_],
+                missing="",
+                phrase=phrase,
+            )
+        )
+
+
+def _growth_of(table: FactTable, level: Fact) -> Fact | None:
+    """The growth rate written right after a value (…2.69万亿元、增长13.1%), with no other value between."""
+    following = [g for g in table.around(level) if g.q.start > level.q.end]
+    for g in following[:2]:
+        if g.role == "growth" and g.q.kind == "percent" and not g.verb.startswith("年均") and not g.compare:
+            return g if g.place.clause <= level.place.clause + 1 else None
+        if g.role == "level":
+            return None
+    return None
+
+
+def _pulls(table: FactTable) -> None:
+    """三大需求分别拉动经济增长4.3、1.5和-0.6个百分点: the pulls of the parts of growth add up to it."""
+    for ids in table.lists.values():
+        members = [table.fact(i) for i in ids]
+        if len(members) < 2 or not all(m.q.is_points for m in members):
+            continue
+        if not all("拉动" in m.context or "贡献" in m.context for m in members[:1]):
+            continue
+        growth = next(
+            (
+                g
+                for g in reversed(table.around(members[0]))
+                if g.q.end <= members[0].q.start and g.role == "growth" and g.q.kind == "percent"
+            ),
+            None,
+        )
+        if growth is None or any(bound_only(m) for m in members):
+            continue
+        signs = [(-1.0 if m.down else 1.0) for m in members]
+        computed = sum(
+            (reading(m) * sg for m, sg in zip(members[1:], signs[1:], strict=True)),
+            reading(members[0]) * signs[0],
+        )
+        point = sum(value(m) * sg for m, sg in zip(members, signs, strict=True))
+        arithmetic = (
+            " + ".join(fmt.num(value(m) * sg) for m, sg in zip(members, signs, strict=True))
+            + f" = {fmt.num(point, 2)}"
+        )
+        p = Pairing(
+            tuple((m, "拉动") for m in members),
+            0.9,
+            computed,
+            point,
+            arithmetic,
+            "各部分拉动的百分点之和即为总增速 / the parts' pulls add up to the growth",
+            f"{fmt.num(point, 2)}%",
+        )
+        stated = reading(growth) * (-1.0 if growth.down else 1.0)
+        last = members[-1]
+        phrase = (members[0].q.start, last.q.end)
+        table.push(
+            conclude(
+                table,
+                RELATION,
+                last,
+                stated,
+                last.text[phrase[0] : phrase[1]],
+                [
+                    p,
+                ],
+                missing="",
+                phrase=phrase,
+            )
+        )

@@ -42,7 +42,7 @@ _ADJUSTED = re.compile(r"季节调整|季调")
 def check(table: FactTable) -> None:
     doc_comparable = any(_COMPARABLE.search(s.words) for s in table.sentences)
     for claim in table.facts:
-        if claim.role != "growth" or claim.q.kind != "percent" or claim.verb.startswith("年均"):
+        if claim.role != "growth" or not claim.q.is_rate or claim.verb.startswith("年均"):
             continue
         if claim.is_cell:
             continue  # a table's growth column: the sum rule reads its 合计 row
@@ -50,7 +50,7 @@ def check(table: FactTable) -> None:
 
 
 def _from_to_before(table: FactTable, claim: Fact) -> Fact | None:
-    for g in reversed(table.in_sentence(claim.place.sentence)):
+    for g in reversed(table.around(claim)):
         if g.q.end <= claim.q.start and g.base_fact is not None and g.role in ("level", "rate"):
             return g
     return None
@@ -336,7 +336,7 @@ def implausible(claim: Fact, point: float) -> bool:
 
 def _increment(table: FactTable, claim: Fact, cur: Fact) -> Fact | None:
     """增加108.11万人，增长2.32%: the change in the same value, stated between it and the claim."""
-    for g in table.in_sentence(claim.place.sentence):
+    for g in table.around(claim):
         if g.role != "change" or g.q.kind != cur.q.kind or g.q.unit != cur.q.unit:
             continue
         if not cur.q.end <= g.q.start < claim.q.start or bound_only(g):
