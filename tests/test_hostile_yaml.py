@@ -44,6 +44,12 @@ def with_front_matter(extra: str) -> str:
 
 # (where, what is written there, the line the error must name)
 BOMBS = {
+    "references.yaml": (Path("references.yaml"), f"- id: a\n  type: book\n  title: {alias_bomb()}\n", 3),
+    "references.yaml deep": (
+        Path("references.yaml"),
+        "- id: a\n  type: book\n  title: " + "[" * 3000 + "]" * 3000 + "\n",
+        3,
+    ),
     "front matter summary": (
         ARTICLE_FILE,
         with_front_matter(f"summary: {alias_bomb()}").replace("summary: 班列开行数量稳步增长。\n", ""),
