@@ -449,7 +449,7 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
     slot = _Slot()
     # A period written between a verb and its value (增至2023年的4.08万亿元) dates the value; the verb
     # is read without it. Then what stands right before the number: qualifiers (约, 超过, 达, 为).
-    pre = re.sub(r"\ue001+\s*的?\s*$", "", pre)
+    pre = re.sub(r"\ue001+\s*(?:同期)?\s*的?\s*$", "", pre)
     core = _QUALIFIERS_AT_END.sub("", pre)
     if q.kind == "multiple":
         slot.role = "multiple"
@@ -466,9 +466,11 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
             if any(m.group(k) is not None for k in ("whole", "wholev", "whole2"))
             else "whole"
         )
-        slot.whole = (m.group(g) or "").strip()
+        # 占全省投资的比重由上年同期的…: the whole is named before 的比重
+        slot.whole = re.split(r"的?(?:比重|比例|份额)", (m.group(g) or "").strip())[0]
         if m.group(g) is not None:
-            slot.whole_span = (start + m.start(g), start + m.end(g))
+            at = start + m.start(g) + (m.group(g).find(slot.whole) if slot.whole else 0)
+            slot.whole_span = (at, at + len(slot.whole))
         head = pre[: m.start()]
         slot.subject = _clean_subject(_after_compare(head, slot, keep=False, offset=start))
         return slot
@@ -657,7 +659,7 @@ class _Builder:
                 continue
             period = main
             if pending is not None:
-                if re.fullmatch(r"\s*(?:末|底|初|份)?\s*(?:的|为|是)?\s*", text[pending_end : q.start]):
+                if re.fullmatch(r"\s*(?:同期|末|底|初|份)?\s*(?:的|为|是)?\s*", text[pending_end : q.start]):
                     period = pending
                     pending = None
                 elif q.start - pending_end > 12:
@@ -835,6 +837,11 @@ class _Builder:
                 lead = text[max(0, h.q.start - 14) : h.q.start]
                 if re.search(r"[由从]", lead) and not re.search(r"[，,。；;]", text[h.q.end : f.q.start]):
                     t.facts[fid] = replace(f, base_fact=h.id)
+                    if h.role == "share" and f.q.is_rate and f.role in ("rate", "level"):
+                        # 比重由53.8%下降至50.3%: the later value is the same share of the same whole
+                        t.facts[fid] = replace(
+                            t.facts[fid], role="share", whole=h.whole, whole_fact=h.whole_fact
+                        )
                     if not h.own:
                         t.facts[h.id] = replace(h, subject=f.subject)
                     break

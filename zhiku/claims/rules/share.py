@@ -103,7 +103,7 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
             claim,
             named,
             like=part,
-            period=part.period if part.period.known else None,
+            period=part.period.as_filter(),
             exclude={part.id},
             accept=lambda f: not f.is_cell and _can_hold(f, part),
             min_likeness=0.5,
@@ -133,6 +133,8 @@ def _judge(table: FactTable, claim: Fact) -> None:
     stated_text = claim.text[phrase[0] : phrase[1]]
     among = _among(table, claim)
     parts = [among[0]] if among else _parts(table, claim)
+    # 比重由上年同期的53.8%下降至50.3%: a share in another year is not of this year's values
+    parts = [s for s in parts if not claim.period.clashes(s.fact.period)]
     if not parts:
         return  # nothing names what the share is of: not a claim this rule can read
     pairings: list[Pairing] = []
@@ -206,7 +208,7 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
     if claim.whole_fact is not None:
         return [Whole((table.fact(claim.whole_fact),), 1.0)]  # written in the phrase: 占…32.16万亿元的
     name = claim.whole
-    period = part.period if part.period.known else None
+    period = part.period.as_filter()
     m = _WHOLE_PERIOD.match(name) if name else None
     if m:
         # 恢复至2019年的93.9%: the same value in another year

@@ -528,6 +528,11 @@ def _total_before(table: FactTable, parts: list[Fact]) -> Fact | None:
             continue
         if any(w in f.label() for w in words) or bound_only(f):
             continue
+        largest = max(p.value or 0.0 for p in parts)
+        if (f.value or 0.0) < largest and all((p.value or 0.0) >= 0 for p in parts):
+            # 死亡人口1014万人 … 男性人口72311万人、女性人口68949万人: a whole is never smaller than
+            # one of its parts, so a smaller value before them is something else
+            continue
         return f
     return None
 

@@ -203,7 +203,11 @@ def _base_label(claim: Fact, cur: Fact) -> str:
     bp = claim.base_period
     if bp is None and cur.period.known:
         bp = cur.period.shifted(-1)
-    return bp.label() if bp is not None else "上一期"
+    if bp is None or not bp.known:
+        return (
+            claim.compare if claim.compare in ("同比", "上年同期", "去年同期", "上年", "去年") else "上一期"
+        )
+    return bp.label()
 
 
 def _missing(table: FactTable, claim: Fact, stated_text: str, phrase: tuple[int, int], why: str, what: str):  # type: ignore[no-untyped-def]
