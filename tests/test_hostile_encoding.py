@@ -134,3 +134,19 @@ def test_a_stray_control_character_is_named_with_its_line(tmp_path: Path) -> Non
     with pytest.raises(ZhikuError) as err:
         read_text(path)
     assert err.value.line == 2 and "U+009B" in err.value.message
+
+
+REALTEXT = Path(__file__).parent / "fixtures" / "realtext"
+
+
+@pytest.mark.skipif(not REALTEXT.is_dir(), reason="the real official texts are not in this checkout")
+def test_real_official_texts_in_gb18030_are_read_exactly(tmp_path: Path) -> None:
+    """The refusal of other encodings never refuses real Chinese: the 22 official releases and
+    commentaries of tests/fixtures/realtext, saved as GB18030 (a Chinese Windows default)."""
+    texts = sorted(REALTEXT.glob("*.txt"))
+    assert texts
+    for source in texts:
+        text = source.read_text(encoding="utf-8").replace("\r\n", "\n")
+        path = tmp_path / source.name
+        path.write_bytes(text.encode("gb18030"))
+        assert read_text(path) == text.lstrip("\ufeff"), source.name
