@@ -37,9 +37,9 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # after one line is one paragraph in plain text, undated periods keep their year offset (去年同期),
 # 分别 lists pair by position, and a whole is never smaller than its parts. Raise it as the checker
 # improves. The goal is 80% (126 of 157), no false alarm.
-CORRECT_AT_LEAST = 53
+CORRECT_AT_LEAST = 100
 # The real errors the checker reports today (ratchet: it must go on catching these).
-CAUGHT_TODAY = {"占全市固定资产投资比重42%"}
+CAUGHT_TODAY = {"占全市固定资产投资比重42%", "占全市投资比重为4.6%"}
 # Inconsistent findings today on relations a reader finds consistent, or on claims that cannot be
 # checked from the text: (file, claim of the listed relation, or the finding's stated text) and
 # the finding's evidence. Each must go; none may be added.

@@ -81,11 +81,12 @@ _ANNUAL = re.compile(r"年均|年平均|平均每年|每年平均")
 _SPAN_YEARS = re.compile(r"(?P<n>[两二三四五六七八九十\d]+)\s*年$")
 _QUALIFIERS_AT_END = re.compile(r"(?:约|近|将近|接近|超过|逾|突破|不足|不到|仅|高达|已|达|为|了|\s)*$")
 _CHANGE = re.compile(
-    r"(?P<verb>(?:多增|少增|净增加|净增|净减少|净减|增长率为|增速为|增幅为|降幅为|增幅|降幅|涨幅|跌幅|"
+    r"(?P<verb>(?:多增|少增|净增加|净增|净减少|净减|增长率为|增速为|增幅为|降幅为|增幅|降幅|涨幅|跌幅|负增长|"
+    r"增收|减收|增支|减支|增产|减产|"
     r"增长|增加|上升|提高|提升|上涨|扩大|(?<![新])增|下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|回升|降|涨|"
     r"加快|放缓|上调|下调))(?:了|为)?$"
 )
-_DOWN = re.compile(r"下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|降|放缓|下调|少增|净减|跌幅")
+_DOWN = re.compile(r"下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|降|放缓|下调|少增|净减|跌幅|负增长")
 _GAP = re.compile(r"(?P<verb>高出|超出|高|低|快|慢|多|少|大|小|相差|差距为?|差)(?:了|约)?$")
 _GAP_THAN = re.compile(
     r"(?P<verb>快于|慢于|高于|低于|多于|少于|大于|小于)(?P<than>[^，,。；;\ue000]{1,20}?)(?:了|约)?$"
@@ -94,7 +95,7 @@ _GAP_DOWN = re.compile(r"低|慢|少|小")
 _DIFF_NOUN = re.compile(r"(?P<verb>差额|顺差|逆差|差值|缺口)(?:为|达|达到)?$")
 _SHARE = re.compile(
     r"(?:(?P<zhan>占)(?!比)(?P<whole>[^，,。；;＃\ue000\ue001]{0,24}?)(?:的)?(?:比重|比例|份额)?(?:由|从)?|"
-    r"占(?P<wholev>[^，,。；;＃\ue001]{0,24}?\ue000+)的|"
+    r"(?:占|完成|为|是|相当于|达到)(?P<wholev>[^，,。；;＃\ue001]{0,24}?\ue000+)的|"
     r"(?P<bizhong>占比|比重|份额|所占比重)(?:由|从)?(?:升至|降至|提高到|提高至|提升至|提升到|上升到|上升至|下降到|下降至|回落至|增至)?|"
     r"(?P<of>(?:是|为|相当于|恢复至|恢复到|达到|完成|实现)(?P<whole2>[^，,。；;\ue000]{1,24}?)的))"
     r"(?:仍|已|还|均|都|仅|只|也)?(?:提升至|提高到|提高至|升至|降至|上升到|上升至|下降到|下降至|回落至|增至|"
@@ -597,6 +598,8 @@ class _Builder:
         sidx = len(t.sentences)
         t.sentences.append(Sentence(sidx, pi, s0, s1, text, line))
         main = replace(self.frame, explicit=False)
+        opening = main
+        parts_named: set[tuple[int, int] | None] = set()  # 一季度…二季度…三季度: parts listed side by side
         by_start = {m.start: m for m in marks if s0 <= m.start < s1}
         q_starts = {q.start for q in qs}
         word_marks = [m for m in marks if s0 <= m.start < s1 and m.start not in q_starts]
@@ -648,6 +651,8 @@ class _Builder:
                     main = refine(main, m)  # 2023年上半年, 2022年末
                 else:
                     main = replace(apply(main, m), explicit=True)
+                    if m.year is None and m.months is not None:
+                        parts_named.add(m.months)
                 last_mark_end = m.end
                 if q is not None:
                     t.events.append(Event(q, text, sidx, line, main.year))
@@ -745,7 +750,9 @@ class _Builder:
             )
             t.facts.append(f)
             ids.append(f.id)
-        self.frame = main
+        # 分季度看，一季度…，二季度…，三季度…: a sentence that walks through parts of the period
+        # does not move the frame; the next sentence (分产业看…) is about the whole period again.
+        self.frame = opening if len(parts_named) >= 2 else main
         self.topic = subject_chain
         # 比2010年增加…: a sentence compared with year Y is not about Y, whatever it inherited.
         ref_years = {r.year for _, r in t.sentences[sidx].refs if r.year is not None}

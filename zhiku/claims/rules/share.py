@@ -235,15 +235,16 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
         found = candidates(
             table,
             claim,
-            name,
+            labels.strip_scope(name),
             like=part,
             period=period,
             exclude={part.id},
             accept=lambda f: _can_hold(f, part, claim),
             min_likeness=0.45,
         )
-        if labels.names_whole(name) and found:
-            # A whole named as a total (发行总额, 全部收入) is the largest of the values so named.
+        if (labels.names_whole(name) or labels.strip_scope(name) != name) and found:
+            # A whole named as a total (发行总额, 全部收入) or as its territory's (全市投资) is the
+            # largest of the values so named.
             top = max(s.fact.value or 0.0 for s in found)
             found = [
                 Scored(s.fact, s.score + (0.1 if s.fact.value == top else 0.0), s.likeness) for s in found
@@ -336,8 +337,11 @@ def _pair(claim: Fact, part: Fact, whole: tuple[Fact, ...], score: float, search
     if len(whole) > 1:
         note = "分母为各部分之和" + (f"，{note}" if note else "")
     if searched and not _plausible(claim, point):
-        score *= 0.5
-        note += "；与所述相差过大，分母未必是这个数 / the whole may be another figure"
+        if _unit_slip(claim, point):
+            note += "；相差正好一万倍，疑为“万”“亿”或“元”“万元”写错 / exactly 10⁴ apart: a 万/亿 slip?"
+        else:
+            score *= 0.5
+            note += "；与所述相差过大，分母未必是这个数 / the whole may be another figure"
     inputs = ((part, "部分"), *((w, "整体") for w in whole))
     return Pairing(inputs, score, computed, point, f"{sp}/{sw} = {fmt.pct(point)}", note, fmt.pct(point))
 
@@ -348,3 +352,12 @@ def _plausible(claim: Fact, point: float) -> bool:
     if stated <= 0 or point <= 0:
         return False
     return max(stated / point, point / stated) <= 3.0
+
+
+def _unit_slip(claim: Fact, point: float) -> bool:
+    """2.35万元 where the rest of the text says 2.35亿元: the share comes out exactly 10⁴ times off
+    (万 for 亿, 元 for 万元), which is a slip of the unit, not another whole."""
+    stated = value(claim) * (100.0 if claim.q.kind == "number" else 1.0)
+    if stated <= 0 or point <= 0:
+        return False
+    return any(abs(point * factor / stated - 1) <= 0.05 for factor in (1e4, 1e-4))

@@ -191,7 +191,7 @@ def _phrase(claim: Fact) -> tuple[int, int]:
         start = claim.compare_at if claim.compare_at >= lo else start
     else:
         m = re.search(
-            r"(?:同比|环比)?(?:名义)?(?:分别)?(?:增长|下降|增加|减少|上升|提高|回落|下滑|降低|上涨|扩大)",
+            r"(?:同比|环比)?(?:名义)?(?:分别)?(?:负增长|增长|下降|增加|减少|上升|提高|回落|下滑|降低|上涨|扩大)",
             claim.text[lo : claim.q.start],
         )
         if m:
