@@ -11,13 +11,14 @@ from rich.console import Console
 from rich.table import Table
 
 from zhiku.cli.app import app
+from zhiku.cli.term import console as term_console
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
     from zhiku.site import BuildReport
 
-console = Console(stderr=True)
+console = term_console(stderr=True)
 
 PublicationArg = Annotated[
     Path, typer.Argument(help="简报文件夹（含 zhiku.yml）/ The publication folder (with zhiku.yml).")

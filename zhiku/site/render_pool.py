@@ -48,12 +48,12 @@ def render_one(
     issue's last rendering) are reused where they did not change (``figurecache``). ``drafts``
     adds the number-check page (``render_issue(checks=)``)."""
     findings = claims.check_issue(issue, store)
-    figures, keep = figurecache.draw(issue, store, shared, figurecache.load(previous))
+    figures, keep = figurecache.draw(issue, store, shared, figurecache.load(previous, publication.root))
     render.render_issue(
         publication, issue, target, store=store, findings=findings, annotate=annotate, figures=figures,
         checks=drafts,
     )
-    figurecache.save(target, keep)
+    figurecache.save(target, keep, publication.root)
 
 
 _worker_store: Any = None
