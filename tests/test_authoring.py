@@ -248,7 +248,8 @@ def test_pdf_shows_every_construct_in_order(built: Built) -> None:
             # marks stand in running text: check each, in order, without the surrounding words
             assert_in_order(part, [re.sub(r"^[^图表\[]*", "", x) for x in want[what]], f"PDF {slug} {what}")
     assert "数据待补 / data to come" in text
-    assert "第46期" in text and "第第" not in text and "通道与通胀" in text
+    # (the PDF sets a quarter em between Han and digits, which extraction reads as a space)
+    assert "第46期" in squash(text) and "第第" not in text and "通道与通胀" in text
 
 
 def test_pdf_notes_are_footnotes_on_the_page_of_their_marker(built: Built) -> None:
@@ -540,7 +541,8 @@ def test_an_impossible_date_is_one_line_with_file_and_line(tmp_path: Path) -> No
         done = subprocess.run([zhiku, *command], capture_output=True, text=True)
         assert done.returncode == 2 and "Traceback" not in done.stderr
         (line,) = [x for x in done.stderr.splitlines() if x.startswith("错误 error:")]
-        assert f"{issue_yml}:1: “2026-11-31”不是有效的值" in line and " / " in line
+        # (The shared loader of issue 16 says what is wrong: November has 30 days.)
+        assert f"{issue_yml}:1: 日期“2026-11-31”不存在" in line and " / " in line
 
 
 def test_the_example_shows_no_problem() -> None:

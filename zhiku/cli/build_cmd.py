@@ -11,13 +11,14 @@ from rich.console import Console
 from rich.table import Table
 
 from zhiku.cli.app import app
+from zhiku.cli.term import console as term_console
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
     from zhiku.site import BuildReport
 
-console = Console(stderr=True)
+console = term_console(stderr=True)
 
 PublicationArg = Annotated[
     Path, typer.Argument(help="简报文件夹（含 zhiku.yml）/ The publication folder (with zhiku.yml).")
@@ -25,6 +26,15 @@ PublicationArg = Annotated[
 AnnotateOpt = Annotated[
     bool,
     typer.Option("--annotate", help="在网页上标出数字核查结果 / Mark number-check findings on the pages."),
+]
+
+
+DraftsOpt = Annotated[
+    bool,
+    typer.Option("--drafts", help="编辑用草稿构建：每期另出数字核查页（checks.html，含文件路径与不一致项），"
+                 "并从本期页链接；公开构建没有此页 / The editors' build: each issue also gets its "
+                 "number-check page (checks.html: file paths, inconsistencies), linked from the issue "
+                 "page; a public build has no such page."),
 ]
 
 
@@ -84,6 +94,7 @@ def build_command(
     out: Annotated[Path, typer.Option("--out", "-o", help="输出文件夹，构建成功后整体替换 / "
                                       "Output folder, replaced whole on success.")] = Path("_site"),
     annotate: AnnotateOpt = False,
+    drafts: DraftsOpt = False,
 ) -> None:
     # The site stage (Jinja2, Typst, every renderer) loads here, not at import: `zhiku --help`
     # and the other commands start without it.
@@ -91,7 +102,7 @@ def build_command(
 
     progress = LazyProgress()
     try:
-        report = build_site(publication, out, annotate=annotate, progress=progress)
+        report = build_site(publication, out, annotate=annotate, progress=progress, drafts=drafts)
     finally:
         progress.close()
     print_report(report)

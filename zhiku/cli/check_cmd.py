@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from itertools import groupby
@@ -15,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from zhiku.cli.app import app
+from zhiku.cli.term import clean, console, json_text
 
 if TYPE_CHECKING:
     from zhiku.claims import Finding
@@ -130,7 +130,7 @@ def check_command(
     if fix_copy:
         from zhiku.cli.fix_copy import fix_copy_paths
 
-        fix_copy_paths(paths, in_place=in_place, only=only or None, console=Console())
+        fix_copy_paths(paths, in_place=in_place, only=only or None, console=console())
         return
     wanted_numbers = None if not only else [n for n in only if n not in copy_rule_names()]
     wanted_copy = None if not only else [n for n in only if n in copy_rule_names()]
@@ -145,13 +145,13 @@ def check_command(
     copy_findings = check_copy_paths(paths, only=wanted_copy) if copy and wanted_copy != [] else []
     if as_json:
         everything = [*findings, *copy_findings]
-        sys.stdout.write(json.dumps([f.to_json() for f in everything], ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text([f.to_json() for f in everything]) + "\n")
     else:
-        console = Console()
+        out = console()
         shown = [f for f in findings if f.verdict != "consistent"] if problems_only else findings
-        print_report(shown, findings, console)
+        print_report(shown, findings, out)
         if copy:
-            print_copy_report(copy_findings, console)
+            print_copy_report(copy_findings, out)
     numbers_bad = any(f.verdict == "inconsistent" for f in findings)
     copy_bad = bool(copy_findings)
     if (fail_on in ("numbers", "all") and numbers_bad) or (fail_on in ("copy", "all") and copy_bad):
@@ -161,13 +161,13 @@ def check_command(
 FAIL_ON = ("numbers", "copy", "all", "none")
 
 
-def print_copy_report(findings: list[Finding], console: Console) -> None:
+def print_copy_report(findings: list[Finding], out: Console) -> None:
     """The copy section: one table per file (line, rule, the words, the fix), then the counts."""
     from zhiku.claims.names import relation_zh
 
-    console.rule("文字 / Copy")
+    out.rule("文字 / Copy")
     for file, group in groupby(findings, key=lambda f: f.file):
-        table = Table(title=str(file), title_justify="left", expand=True)
+        table = Table(title=clean(str(file)), title_justify="left", expand=True)
         table.add_column("行\nline", justify="right", no_wrap=True)
         table.add_column("问题\nrule", no_wrap=True)
         table.add_column("原文\ntext", ratio=3, overflow="fold")
@@ -175,12 +175,12 @@ def print_copy_report(findings: list[Finding], console: Console) -> None:
         table.add_column("说明\nwhy", ratio=3, overflow="fold")
         for f in group:
             a, b = f.span_offsets[0]
-            said = Text(f.text[max(0, a - 14) : a])
-            said.append(f.text[a:b] or "␣", style="bold red underline")
-            said.append(f.text[b : b + 14])
+            said = Text(clean(f.text[max(0, a - 14) : a]))
+            said.append(clean(f.text[a:b]) or "␣", style="bold red underline")
+            said.append(clean(f.text[b : b + 14]))
             why = f.evidence.split(" / ", 1)[0]
-            table.add_row(str(f.line), relation_zh(f.relation), said, f.computed, why)
-        console.print(table)
+            table.add_row(str(f.line), relation_zh(f.relation), said, clean(f.computed), clean(why))
+        out.print(table)
     counts: Counter[str] = Counter(f.relation for f in findings)
     safe = sum(1 for f in findings if f.fix is not None and f.fix.safe)
     summary = Text("文字问题 / copy: ")
@@ -188,9 +188,9 @@ def print_copy_report(findings: list[Finding], console: Console) -> None:
         summary.append("无 / none", style="green")
     for relation, n in counts.most_common():
         summary.append(f"{relation_zh(relation)} {relation} {n}  ", style="magenta")
-    console.print(summary)
+    out.print(summary)
     if safe:
-        console.print(
+        out.print(
             f"其中 {safe} 处可自动修改：zhiku check --fix-copy 路径 / "
             f"{safe} can be fixed automatically: zhiku check --fix-copy PATH"
         )
@@ -211,8 +211,8 @@ def print_report(shown: list[Finding], findings: list[Finding], console: Console
         table.add_column("算式（输入出处）\narithmetic (inputs)", ratio=4, overflow="fold")
         for f in group:
             zh, _ = VERDICTS[f.verdict]
-            said = Text(_excerpt(f))
-            said.append(f"\n→ {f.stated}", style="bold")
+            said = Text(clean(_excerpt(f)))
+            said.append(clean(f"\n→ {f.stated}"), style="bold")
             table.add_row(
                 str(f.line),
                 relation_zh(f.relation),

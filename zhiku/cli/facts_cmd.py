@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from zhiku.cli.app import app
+from zhiku.cli.term import clean, console, json_text, styled
 
 
 @app.command(
@@ -61,11 +59,11 @@ def facts_command(
             }
             for s in rows
         ]
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(data) + "\n")
         return
-    console = Console()
+    out = console()
     if not rows:
-        console.print(
+        out.print(
             f"归档中没有“{indicator}”的记录（先运行 zhiku build 或 zhiku check 出版物）/ "
             f"nothing stated for '{indicator}' in the archive (run zhiku build or zhiku check first)"
         )
@@ -73,14 +71,15 @@ def facts_command(
     values: dict[tuple[str, str, str], set[tuple[float, float]]] = {}
     for s in rows:
         values.setdefault((s.indicator, s.period, s.unit), set()).add((s.low, s.high))
-    table = Table(title=f"“{indicator}” 在归档中的数值 / values in the archive", title_justify="left")
+    table = Table(title=clean(f"“{indicator}” 在归档中的数值 / values in the archive"), title_justify="left")
     for head in ("指标\nindicator", "期间\nperiod", "数值\nvalue", "期\nissue", "位置\nplace", "说明\nnote"):
         table.add_column(head, overflow="fold")
     for s in rows:
         spans = values[(s.indicator, s.period, s.unit)]
         disagree = any(hi < s.low or s.high < lo for lo, hi in spans)
-        note = Text("修订 revised", style="cyan") if s.revised else Text("")
+        note = styled("修订 revised", "cyan") if s.revised else styled("")
         if disagree and not s.revised:
-            note = Text("与其他数值不一致 / differs", style="bold red")
-        table.add_row(s.indicator, s.period, s.written, s.issue, f"{s.file}:{s.line}", note)
-    console.print(table)
+            note = styled("与其他数值不一致 / differs", "bold red")
+        cells = (s.indicator, s.period, s.written, s.issue, f"{s.file}:{s.line}")
+        table.add_row(*(styled(c) for c in cells), note)
+    out.print(table)

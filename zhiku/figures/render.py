@@ -12,7 +12,7 @@ from zhiku.data import Store
 from zhiku.errors import ZhikuWarning
 from zhiku.figures.fonts import register_with_vl_convert
 from zhiku.figures.model import RenderedFigure
-from zhiku.figures.spec import FONT, WIDTH, resolve, vega_lite_spec
+from zhiku.figures.spec import FONT, PHONE, WIDTH, resolve, vega_lite_spec
 from zhiku.figures.textpaths import add_title_and_desc, outline_svg_text
 from zhiku.model import Article, Figure
 
@@ -84,6 +84,9 @@ def render_figure(block: Figure, number: int, store: Store) -> RenderedFigure:
     ident = "fig-" + hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:10]
     svg = add_title_and_desc(outline_svg_text(raw_svg), title, data.description, ident)
     png = bytes(vl_convert.svg_to_png(svg, scale=PNG_SCALE))
+    # The same figure drawn for a phone: narrower, fewer axis labels, text that stays legible.
+    phone_raw = vl_convert.vegalite_to_svg(vega_lite_spec(block, data, PHONE))
+    phone_svg = add_title_and_desc(outline_svg_text(phone_raw), title, data.description, ident + "-phone")
     return RenderedFigure(
         block=block,
         number=number,
@@ -95,6 +98,8 @@ def render_figure(block: Figure, number: int, store: Store) -> RenderedFigure:
         rows=data.rows,
         description=data.description,
         spec=json.dumps(spec, ensure_ascii=False),
+        phone_svg=phone_svg,
+        phone_png=bytes(vl_convert.svg_to_png(phone_svg, scale=PNG_SCALE)),
     )
 
 

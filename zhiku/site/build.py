@@ -7,26 +7,30 @@ sitemap, 404) while Pagefind indexes the years whose articles changed. ``out_dir
 only when all of that succeeded; the replaced site is kept beside it (``.<out>.spare``) and
 becomes the next build's staging folder, so a rebuild touches only the files that differ
 (``linktree``).
+
+One build at a time per publication cache and per output (``lock``): a second one waits.
+Deletions stay inside the cache and the output's own folders, checked after resolving links.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zhiku import __version__, data
+from zhiku import __version__, data, sources
 from zhiku.errors import ZhikuError
-from zhiku.fsutil import staging_dir_for
+from zhiku.fsutil import own_folder, remove_tree, staging_dir_for
 from zhiku.model import Issue, Publication
 from zhiku.site import cache, linktree, pages, render_pool, sourcecache, urls
 from zhiku.site.feed import write_feed
+from zhiku.site.lock import build_lock
 from zhiku.site.search import SEARCH_DIR, SearchPage, build_search_index, shard_names
 from zhiku.site.sitemap import write_sitemap
+from zhiku.sources.paths import check_publication_paths
 
 # Marks a folder as a site zhiku built, so a later build may replace it.
 SITE_MARKER = ".zhiku-site"
@@ -62,30 +66,61 @@ def build_site(
     annotate: bool = False,
     progress: Progress | None = None,
     jobs: int | None = None,
+    drafts: bool = False,
 ) -> BuildReport:
     """Build the archive of the publication at ``publication_root`` into ``out_dir``.
+
+    ``drafts`` is the editors' build: each issue also gets its number-check page (checks.html),
+    linked from the issue page; a publication with ``checks: public`` always has it.
 
     ``jobs`` worker processes render the issues that changed (default: the CPU count, at most 4);
     ``progress(stage, done, total)`` is called as the work advances.
     """
     started = time.perf_counter()
-    timings: dict[str, float] = {}
     root = Path(publication_root).absolute()  # stable cache keys; relative paths confuse file URIs
     out_dir = Path(out_dir).absolute()
     _check_out_dir(root, out_dir)
+    if not root.is_dir():
+        sources.read_publication(root)  # its own error: the folder is missing or not a folder
+    with (
+        build_lock(own_folder(root / ".zhiku", root) / "build.lock", root),
+        build_lock(lock_file_for(out_dir), out_dir),
+    ):
+        return _build(root, out_dir, annotate, progress, jobs, started, drafts)
+
+
+def lock_file_for(out_dir: Path) -> Path:
+    """The output's lock file, beside it (the output folder itself is swapped whole)."""
+    return out_dir.with_name(f".{out_dir.name}.lock")
+
+
+def _build(
+    root: Path,
+    out_dir: Path,
+    annotate: bool,
+    progress: Progress | None,
+    jobs: int | None,
+    started: float,
+    drafts: bool,
+) -> BuildReport:
+    timings: dict[str, float] = {}
+    _check_out_dir(root, out_dir)  # again: it may have changed while this build waited
+    # Every source resolves inside the publication, checked each build (issues that did not
+    # change are not read again, but a link among them may have).
+    check_publication_paths(root)
     read = sourcecache.read_publication(root)
     publication = read.publication
     _check_unique_dates(publication)
-    info = pages.site_info(publication)  # fails early on a missing base_url
+    pages.site_info(publication)  # fails early on a missing base_url
     timings["read"] = time.perf_counter() - started
 
     staging = _staging(out_dir)
     try:
         jobs = render_pool.default_jobs() if jobs is None else max(1, jobs)
-        rendered, reused, keys, wanted = _issues(read, annotate, progress, timings, jobs)
+        rendered, reused, keys, wanted = _issues(read, annotate, progress, timings, jobs, drafts)
         t = time.perf_counter()
         searchable = [
-            SearchPage(rel, a.title, str(i.date.year), keys[i.date.isoformat()], wanted[rel])
+            SearchPage(rel, a.title, str(i.date.year), keys[i.date.isoformat()], Path(wanted[rel]))
             for i in publication.issues
             for a in i.articles
             if (rel := urls.article_path(i, a)) in wanted
@@ -95,16 +130,15 @@ def build_site(
         # Pagefind reads the article pages from the cache: it indexes (its own process, on
         # another core) while the staging folder is filled and the archive pages are written.
         with ThreadPoolExecutor(max_workers=1) as pool:
-            indexing = pool.submit(
-                build_search_index, staging, searchable, info.language, cache.cache_root(root) / "search"
-            )
+            search_cache = own_folder(cache.cache_root(root) / "search", root)
+            indexing = pool.submit(build_search_index, staging, searchable, search_cache)
             t_copy = time.perf_counter()
             linktree.sync_links(staging, wanted, skip=frozenset({SEARCH_DIR}))
             timings["copy"] = time.perf_counter() - t_copy
             t_pages = time.perf_counter()
             view = pages.build_view(publication, read.leads, staging, search_shards=shard_names(searchable))
             pages.write_pages(publication, view, staging)
-            write_feed(view, staging)
+            write_feed(view, staging, publication)
             write_sitemap(view, staging)
             timings["pages"] = time.perf_counter() - t_pages
             search = indexing.result()
@@ -119,7 +153,7 @@ def build_site(
         _swap(staging, out_dir)
         timings["swap"] = time.perf_counter() - t
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        remove_tree(staging, out_dir.parent)
         raise
     store = cache.IssueCache(root)
     store.save_manifest(keys)
@@ -148,7 +182,8 @@ def _issues(
     progress: Progress | None,
     timings: dict[str, float],
     jobs: int,
-) -> tuple[list[str], list[str], dict[str, str], dict[str, Path]]:
+    drafts: bool = False,
+) -> tuple[list[str], list[str], dict[str, str], dict[str, str]]:
     """Every issue's outputs in the cache, rendered if not there yet. Returns the issues rendered,
     the issues reused, every issue's key, and the site's files from the cache (path in the site
     → cache file)."""
@@ -162,7 +197,7 @@ def _issues(
     for issue in sorted(publication.issues, key=lambda i: i.date):
         date = issue.date.isoformat()
         digests = read.digests.get(issue.source.file.parent)
-        keys[date] = cache.issue_key(issue, shared, annotate, publication.root, digests)
+        keys[date] = cache.issue_key(issue, shared, annotate, publication.root, digests, drafts)
         entry = issue_cache.entry(keys[date])
         if entry is None:
             todo.append(read.full(issue))  # its text, if only its outline was read
@@ -191,22 +226,25 @@ def _issues(
             progress(stage, 0, len(todo))
         if jobs > 1 and len(todo) >= render_pool.MIN_PARALLEL:
             targets = [(issue, tmps[issue.date.isoformat()], previous(issue)) for issue in todo]
-            for _ in render_pool.render_parallel(publication, targets, annotate, jobs, finished, shared):
+            for _ in render_pool.render_parallel(
+                publication, targets, annotate, jobs, finished, shared, drafts
+            ):
                 pass
         elif todo:
             store = data.open_store(publication.root)
             for issue in todo:
                 render_pool.render_one(
-                    publication, issue, tmps[issue.date.isoformat()], store, annotate, shared, previous(issue)
+                    publication, issue, tmps[issue.date.isoformat()], store, annotate, shared,
+                    previous(issue), drafts,
                 )
                 finished(issue)
     finally:
         for tmp in tmps.values():  # issues not finished because another failed
             issue_cache.discard(tmp)
     timings["render"] = time.perf_counter() - t
-    wanted: dict[str, Path] = {}
+    wanted: dict[str, str] = {}
     for date in sorted(entries):  # a shared asset: the newest issue's copy
-        wanted.update(cache.entry_files(entries[date]))
+        wanted.update(issue_cache.files(keys[date]))
     return [i.date.isoformat() for i in todo], reused, keys, wanted
 
 
@@ -256,7 +294,9 @@ def _staging(out_dir: Path) -> Path:
     (``linktree`` brings it to exactly the new tree), or else a fresh empty folder."""
     staging = staging_dir_for(out_dir)
     spare = linktree.spare_dir_for(out_dir)
-    if (spare / SITE_MARKER).is_file():
+    if spare.is_symlink():  # not a spare zhiku kept: drop the link, never follow it
+        spare.unlink()
+    elif (spare / SITE_MARKER).is_file():
         try:
             os.replace(spare, staging)  # onto the fresh empty folder
         except OSError:  # another build took it first: start from the empty folder
@@ -271,8 +311,15 @@ def _swap(staging: Path, out_dir: Path) -> None:
     (between them, for an instant, neither: a web server briefly answers 404).
     """
     spare = linktree.spare_dir_for(out_dir)
-    if spare.exists():  # a spare this build did not take (it lacked the marker)
-        shutil.rmtree(spare, ignore_errors=True)
+    if spare.is_symlink() or spare.exists():  # a spare this build did not take (it lacked the marker)
+        ours = spare.is_symlink() or (spare / SITE_MARKER).is_file() or not any(spare.iterdir())
+        if spare.is_dir() and not ours:
+            raise ZhikuError(
+                f"{spare} 不是 zhiku 留下的旧网站，构建不会删除它；请移走它",
+                f"{spare} is not a site zhiku kept, and a build will not delete it; move it away",
+                spare,
+            )
+        remove_tree(spare, out_dir.parent)
     aside: Path | None = None
     if out_dir.exists():
         aside = spare
@@ -288,7 +335,7 @@ def _swap(staging: Path, out_dir: Path) -> None:
             os.replace(aside, out_dir)
         raise
     if aside is not None and aside != spare:
-        shutil.rmtree(aside, ignore_errors=True)
+        remove_tree(aside, out_dir.parent)
 
 
 def _make_readable(folder: Path) -> tuple[int, int]:
@@ -301,6 +348,8 @@ def _make_readable(folder: Path) -> tuple[int, int]:
         with os.scandir(d) as it:
             for e in it:
                 st = e.stat(follow_symlinks=False)
+                if e.is_symlink():  # never chmod through a link (a site holds none)
+                    continue
                 if e.is_dir(follow_symlinks=False):
                     if st.st_mode & 0o777 != 0o755:
                         os.chmod(e.path, 0o755)

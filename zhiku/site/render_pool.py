@@ -42,15 +42,18 @@ def render_one(
     annotate: bool,
     shared: str = "",
     previous: Path | None = None,
+    drafts: bool = False,
 ) -> None:
     """Render ``issue`` into ``target``; figures drawn for ``previous`` (the cache entry of the
-    issue's last rendering) are reused where they did not change (``figurecache``)."""
+    issue's last rendering) are reused where they did not change (``figurecache``). ``drafts``
+    adds the number-check page (``render_issue(checks=)``)."""
     findings = claims.check_issue(issue, store)
-    figures, keep = figurecache.draw(issue, store, shared, figurecache.load(previous))
+    figures, keep = figurecache.draw(issue, store, shared, figurecache.load(previous, publication.root))
     render.render_issue(
-        publication, issue, target, store=store, findings=findings, annotate=annotate, figures=figures
+        publication, issue, target, store=store, findings=findings, annotate=annotate, figures=figures,
+        checks=drafts,
     )
-    figurecache.save(target, keep)
+    figurecache.save(target, keep, publication.root)
 
 
 _worker_store: Any = None
@@ -67,7 +70,13 @@ def _parts(err: ZhikuError) -> Parts:
 
 
 def _worker_render(
-    publication: Publication, issue: Issue, target: str, annotate: bool, shared: str, previous: str | None
+    publication: Publication,
+    issue: Issue,
+    target: str,
+    annotate: bool,
+    shared: str,
+    previous: str | None,
+    drafts: bool = False,
 ) -> tuple[Parts | None, list[Parts | str]]:
     """Render in a worker; return (error parts or None, warnings)."""
     with warnings.catch_warnings(record=True) as caught:
@@ -75,7 +84,7 @@ def _worker_render(
         try:
             render_one(
                 publication, issue, Path(target), _worker_store, annotate, shared,
-                Path(previous) if previous else None,
+                Path(previous) if previous else None, drafts,
             )
             error = None
         except ZhikuError as err:
@@ -96,6 +105,7 @@ def render_parallel(
     jobs: int,
     on_done: Callable[[Issue], None],
     shared: str = "",
+    drafts: bool = False,
 ) -> Iterator[Issue]:
     """Render each (issue, target folder, previous cache entry) in ``jobs`` processes; yield
     issues as they finish.
@@ -113,7 +123,7 @@ def render_parallel(
         futures = {
             pool.submit(
                 _worker_render, lean, issue, str(target), annotate, shared,
-                str(previous) if previous else None,
+                str(previous) if previous else None, drafts,
             ): issue
             for issue, target, previous in jobs_list
         }

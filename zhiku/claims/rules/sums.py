@@ -25,6 +25,9 @@ RELATION = "sum"
 
 _TOTAL_WORD = re.compile(r"(?:合计|总计|共计|共|总和|加总|合起来)(?:完成|实现|为|达|达到|是|约)?\s*$")
 _COUNT_WORD = re.compile(r"(?P<n>[两二三四五六七八九十\d]+)(?:者|类|项|个|大|种|部分|地区|方面)")
+_BREAKDOWN = re.compile(
+    r"^(?:其中)?[，,]?\s*(?:分|按|从)(?P<by>[^，,。；;：:]{1,10}?)(?:来看|看|分|统计|划分)\s*[，,：:]"
+)
 _REST = re.compile(r"(?:其余|其他|剩余|余下)(?:的)?(?:部分)?\s*$")
 _TOTAL_ROW = re.compile(r"合计|总计|全国|总体|总额|全部|小计")
 _CN = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -453,7 +456,7 @@ def _shares_of_a_complete_list(table: FactTable) -> None:
     """第一产业、第二产业、第三产业…分别占7.2%、38.5%和54.3%: the shares of a complete list make 100%."""
     for ids in table.lists.values():
         members = [table.fact(i) for i in ids]
-        if len(members) < 2 or not all(m.role == "share" and m.q.kind == "percent" for m in members):
+        if len(members) < 2 or not all(m.role == "share" and m.q.is_rate for m in members):
             continue
         if any(bound_only(m) for m in members) or not _exhaustive(members):
             continue
@@ -488,8 +491,16 @@ def _shares_of_a_complete_list(table: FactTable) -> None:
 
 def _complete_groups(table: FactTable) -> None:
     """…利润总额7.3万亿元。分地区看，东部地区4.2万亿元，中部地区1.5万亿元，西部地区1.3万亿元，东北地区0.3万亿元:
-    parts that make up the whole, listed after a total of the same thing, add up to it."""
+    parts that make up the whole, listed after a total of the same thing, add up to it.
+
+    A sentence that opens with a breakdown (分产业看，按经营地统计，分三大门类看) lists the parts of the
+    figure the paragraph has been about, so its total may stand further back in the paragraph; and
+    a count in it (三大门类) says the list is complete."""
     for s in table.sentences:
+        marker = _BREAKDOWN.match(s.text[s.start : s.end].lstrip()) if s.passage is not None else None
+        counted_n = None
+        if marker is not None and (c := _COUNT_WORD.search(marker.group("by"))):
+            counted_n = _count(c.group("n"))
         levels = [
             f
             for f in table.in_sentence(s.index)
@@ -506,30 +517,91 @@ def _complete_groups(table: FactTable) -> None:
                 parts = levels[k : k + size]
                 if not all(same_measure(p.q, parts[0].q) and p.period.same(parts[0].period) for p in parts):
                     continue
-                if not _exhaustive(parts):
+                if not _exhaustive(parts) and counted_n != len(parts):
                     continue
-                total = _total_before(table, parts)
+                total = _total_before(table, parts, whole_paragraph=marker is not None)
                 if total is not None:
                     _judge(table, total, parts, complete=True, phrase=(total.q.start, total.q.end))
+                    _total_growth(table, total, parts)
                     break
             else:
                 continue
             break
 
 
-def _total_before(table: FactTable, parts: list[Fact]) -> Fact | None:
-    """The nearest value before the parts of the same thing and period that names none of them."""
-    words = [w for group in labels.COMPLEMENTS for w in group]
+def _total_before(table: FactTable, parts: list[Fact], whole_paragraph: bool = False) -> Fact | None:
+    """The nearest value before the parts of the same thing and period that names none of them: in
+    the sentence before, or anywhere earlier in the paragraph after a breakdown word."""
+    # a value naming one of the parts' own words (城镇… before 城镇、乡村) is one of them, not the
+    # total; other groups' words are only names (国内生产总值 holds 国内 of 国内/国外)
+    named = [p.label() for p in parts]
+    words = [
+        w
+        for group in labels.COMPLEMENTS
+        if sum(any(x in n for x in group) for n in named) >= 2
+        for w in group
+    ]
     first = parts[0]
+    head = _shared_head(named)
     for f in reversed(table.facts[max(0, first.id - 2 * SPAN) : first.id]):
-        if f.place.sentence < first.place.sentence - 1:
+        near = (
+            f.place.passage == first.place.passage
+            if whole_paragraph
+            else (f.place.sentence >= first.place.sentence - 1)
+        )
+        if not near and (
+            first.place.passage is None
+            or f.place.passage is None
+            or f.place.passage < first.place.passage - 3
+        ):
             break
         if f.role != "level" or not same_measure(f.q, first.q) or not f.period.same(first.period):
             continue
+        if not near and (len(head) < 2 or name_likeness(head, f) < 0.6):
+            # 1~2月份，全国规模以上工业企业实现利润总额…（two paragraphs on）采矿业实现利润总额…、
+            # 制造业…、电力…: further back, the total must carry the parts' shared name
+            continue
         if any(w in f.label() for w in words) or bound_only(f):
+            continue
+        if _listed(table, f):
+            # 国有控股企业…3752.2亿元；股份制企业…20510.5亿元: one of another breakdown's parts
+            continue
+        largest = max(p.value or 0.0 for p in parts)
+        if (f.value or 0.0) < largest and all((p.value or 0.0) >= 0 for p in parts):
+            # 死亡人口1014万人 … 男性人口72311万人、女性人口68949万人: a whole is never smaller than
+            # one of its parts, so a smaller value before them is something else
             continue
         return f
     return None
+
+
+def _shared_head(names: list[str]) -> str:
+    """The name the parts share at their end (采矿业实现利润总额, 制造业实现利润总额 → 实现利润总额):
+    Chinese names put what is measured last and the part's own word first."""
+    if not names:
+        return ""
+    k = 0
+    shortest = min(len(n) for n in names)
+    while k < shortest and len({n[len(n) - 1 - k] for n in names}) == 1:
+        k += 1
+    return names[0][len(names[0]) - k :] if k else ""
+
+
+def _listed(table: FactTable, f: Fact) -> bool:
+    """Whether ``f`` follows a like value in its own sentence (a member of a list, not a total)."""
+    for g in table.in_sentence(f.place.sentence):
+        if g.id >= f.id:
+            return False
+        if (
+            g.role == "level"
+            and g.restates is None
+            and same_measure(g.q, f.q)
+            and g.period.same(f.period)
+            and f.parent != g.id
+            and f.base_fact != g.id
+        ):
+            return True
+    return False
 
 
 def _growth_from_parts(table: FactTable) -> None:
@@ -539,55 +611,62 @@ def _growth_from_parts(table: FactTable) -> None:
         parts = table.children(total)
         if len(parts) < 2 or not _exhaustive(parts) or total.is_cell:
             continue
-        total_growth = _growth_of(table, total)
-        growths = [_growth_of(table, p) for p in parts]
-        if total_growth is None or any(g is None for g in growths):
-            continue
-        pairs = [(p, g) for p, g in zip(parts, growths, strict=True) if g is not None]
-        now = sum((reading(p) for p, _ in pairs[1:]), reading(pairs[0][0]))
-        before = sum(
-            (reading(p) / (reading(g) * (-0.01 if g.down else 0.01) + 1.0) for p, g in pairs[1:]),
-            reading(pairs[0][0]) / (reading(pairs[0][1]) * (-0.01 if pairs[0][1].down else 0.01) + 1.0),
+        _total_growth(table, total, parts)
+
+
+def _total_growth(table: FactTable, total: Fact, parts: list[Fact]) -> None:
+    """The growth written after a total against the growths written after its complete parts."""
+    total_growth = _growth_of(table, total)
+    growths = [_growth_of(table, p) for p in parts]
+    if total_growth is None or any(g is None for g in growths):
+        return
+    if labels.real_indicator(total.label()) or labels.real_terms(total_growth.context):
+        return  # real growth (GDP, 增加值) weighs parts at last year's prices, not this year's values
+    pairs = [(p, g) for p, g in zip(parts, growths, strict=True) if g is not None]
+    now = sum((reading(p) for p, _ in pairs[1:]), reading(pairs[0][0]))
+    before = sum(
+        (reading(p) / (reading(g) * (-0.01 if g.down else 0.01) + 1.0) for p, g in pairs[1:]),
+        reading(pairs[0][0]) / (reading(pairs[0][1]) * (-0.01 if pairs[0][1].down else 0.01) + 1.0),
+    )
+    computed = (now / before - 1.0) * 100.0
+    now_v = sum(value(p) for p, _ in pairs)
+    before_v = sum(value(p) / (1 + (-1 if g.down else 1) * value(g) / 100) for p, g in pairs)
+    point = (now_v / before_v - 1) * 100
+    shown = fmt.shown([p.q for p, _ in pairs])
+    terms = " + ".join(
+        f"{sv}/(1{'−' if g.down else '+'}{g.q.text})" for sv, (_, g) in zip(shown, pairs, strict=True)
+    )
+    arithmetic = f"({' + '.join(shown)})/({terms}) − 1 = {fmt.pct(point)}"
+    p_ = Pairing(
+        tuple((x, "部分") for pair in pairs for x in pair),
+        0.9,
+        computed,
+        point,
+        arithmetic,
+        "总数的增速由各部分的数值和增速推得 / the total's growth from its parts'",
+        fmt.pct(point),
+    )
+    stated = reading(total_growth) * (-1.0 if total_growth.down else 1.0)
+    phrase = (total_growth.q.start - 2 if total_growth.q.start >= 2 else 0, total_growth.q.end)
+    table.push(
+        conclude(
+            table,
+            RELATION,
+            total_growth,
+            stated,
+            total_growth.text[phrase[0] : phrase[1]],
+            [p_],
+            missing="",
+            phrase=phrase,
         )
-        computed = (now / before - 1.0) * 100.0
-        now_v = sum(value(p) for p, _ in pairs)
-        before_v = sum(value(p) / (1 + (-1 if g.down else 1) * value(g) / 100) for p, g in pairs)
-        point = (now_v / before_v - 1) * 100
-        shown = fmt.shown([p.q for p, _ in pairs])
-        terms = " + ".join(
-            f"{sv}/(1{'−' if g.down else '+'}{g.q.text})" for sv, (_, g) in zip(shown, pairs, strict=True)
-        )
-        arithmetic = f"({' + '.join(shown)})/({terms}) − 1 = {fmt.pct(point)}"
-        p_ = Pairing(
-            tuple((x, "部分") for pair in pairs for x in pair),
-            0.9,
-            computed,
-            point,
-            arithmetic,
-            "总数的增速由各部分的数值和增速推得 / the total's growth from its parts'",
-            fmt.pct(point),
-        )
-        stated = reading(total_growth) * (-1.0 if total_growth.down else 1.0)
-        phrase = (total_growth.q.start - 2 if total_growth.q.start >= 2 else 0, total_growth.q.end)
-        table.push(
-            conclude(
-                table,
-                RELATION,
-                total_growth,
-                stated,
-                total_growth.text[phrase[0] : phrase[1]],
-                [p_],
-                missing="",
-                phrase=phrase,
-            )
-        )
+    )
 
 
 def _growth_of(table: FactTable, level: Fact) -> Fact | None:
     """The growth rate written right after a value (…2.69万亿元、增长13.1%), with no other value between."""
     following = [g for g in table.around(level) if g.q.start > level.q.end]
     for g in following[:2]:
-        if g.role == "growth" and g.q.kind == "percent" and not g.verb.startswith("年均") and not g.compare:
+        if g.role == "growth" and g.q.is_rate and not g.verb.startswith("年均") and g.against_last_year:
             return g if g.place.clause <= level.place.clause + 1 else None
         if g.role == "level":
             return None
@@ -606,7 +685,7 @@ def _pulls(table: FactTable) -> None:
             (
                 g
                 for g in reversed(table.around(members[0]))
-                if g.q.end <= members[0].q.start and g.role == "growth" and g.q.kind == "percent"
+                if g.q.end <= members[0].q.start and g.role == "growth" and g.q.is_rate
             ),
             None,
         )
