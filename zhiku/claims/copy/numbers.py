@@ -34,6 +34,7 @@ STYLE_RELATION = "copy_number_style"
 MIX_RELATION = "copy_numeral_mix"
 
 _GROUPABLE = re.compile(r"(?<![\d.,，])(\d{1,3}(?:,\d{3})+|\d{4,})(?=(\.\d+)?)(?![\d,]\d)")
+_ANY_GROUPED = re.compile(r"\d,\d{3}")
 _YEAR_AFTER = re.compile(r"^\s*(?:年|-|—|–|～|~|至)")
 _YEAR_BEFORE = re.compile(r"(?:-|—|–|～|~|至)\s*$")
 _UNITS = "年天个位名家项次列条份届座所种批"
@@ -50,6 +51,8 @@ _DURATION_UNITS = {"year", "day", "week", "month", "hour"}
 
 def check_style(prose: Prose) -> list[CopyIssue]:
     view = prose.view
+    if not _ANY_GROUPED.search(view):
+        return []  # nothing grouped, so nothing mixed (most Chinese prose): skip the scan
     grouped: list[re.Match[str]] = []
     bare: list[re.Match[str]] = []
     for m in _GROUPABLE.finditer(view):

@@ -18,28 +18,54 @@ import re
 from typing import Literal
 
 from zhiku.claims.copy.autocorrect import autocorrect_edits
-from zhiku.claims.copy.issue import CJK_CLOSE, CJK_OPEN, HAN, CopyIssue
+from zhiku.claims.copy.issue import CJK_CLOSE, CJK_OPEN, CopyIssue, is_han
 from zhiku.claims.copy.prose import Prose
 
 RELATION = "copy_cjk_spacing"
 SpacingStyle = Literal["none", "space", "consistent"]
 
-# A Chinese character and a Latin letter or digit (a number may end in %), with or without
-# spaces between. ASCII spaces and no-break spaces count as typed spaces.
-_BOUNDARY = re.compile(
-    rf"(?<=[{HAN}])(?P<s1>[ \u00a0]*)(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])(?P<s2>[ \u00a0]*)(?=[{HAN}])"
-)
-_AROUND_FULL = re.compile(
-    rf"(?<=[{HAN}A-Za-z0-9%])[ \u00a0]+(?=[{CJK_CLOSE}{CJK_OPEN}])|"
-    rf"(?<=[{CJK_CLOSE}{CJK_OPEN}])[ \u00a0]+(?=[{HAN}A-Za-z0-9])"
-)
+# A run of Latin letters and digits (a number may end in %), and the spaces typed around it:
+# its two ends are the boundaries with Chinese. Found run by run (numbers and words are few in
+# Chinese prose) rather than by a look-behind tried at every character.
+_ALNUM = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.%]*[A-Za-z0-9%])?")
+_SPACES = " \u00a0"
+_FULL_MARKS = CJK_CLOSE + CJK_OPEN
+_SPACE_RUN = re.compile("[ \u00a0]+")
 
 
 def boundaries(prose: Prose) -> list[tuple[int, int]]:
     """Every Chinese–Latin/digit boundary in the prose: (start, end) of the spaces at it."""
+    view = prose.view
     out = []
-    for m in _BOUNDARY.finditer(prose.view):
-        out.append((m.start(), m.end()))
+    for m in _ALNUM.finditer(view):
+        a = m.start()
+        while a > 0 and view[a - 1] in _SPACES:
+            a -= 1
+        if a > 0 and is_han(view[a - 1]):
+            out.append((a, m.start()))
+        b = m.end()
+        while b < len(view) and view[b] in _SPACES:
+            b += 1
+        if b < len(view) and is_han(view[b]):
+            out.append((m.end(), b))
+    return out
+
+
+def _word(c: str) -> bool:
+    return bool(c) and (is_han(c) or (c.isascii() and (c.isalnum() or c == "%")))
+
+
+def _spaces_by_full_marks(view: str) -> list[tuple[int, int]]:
+    """Spaces between a full-width mark and Chinese, Latin or digits (either order)."""
+    out = []
+    for m in _SPACE_RUN.finditer(view):
+        a, b = m.start(), m.end()
+        before = view[a - 1] if a else ""
+        after = view[b] if b < len(view) else ""
+        if (_word(before) and after and after in _FULL_MARKS) or (
+            before and before in _FULL_MARKS and _word(after)
+        ):
+            out.append((a, b))
     return out
 
 
@@ -80,12 +106,12 @@ def check(prose: Prose, style: SpacingStyle = "consistent") -> list[CopyIssue]:
                     )
                 )
     # Spaces next to a full-width mark are never wanted (GB/T 15834: the mark carries its own space).
-    for m in _AROUND_FULL.finditer(prose.view):
+    for a, b in _spaces_by_full_marks(prose.view):
         out.append(
             CopyIssue(
                 RELATION,
-                m.start(),
-                m.end(),
+                a,
+                b,
                 "",
                 "全角标点前后不加空格",
                 "no space next to a full-width punctuation mark",

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from zhiku.claims.copy.autocorrect import autocorrect_edits
-from zhiku.claims.copy.issue import CJK_CLOSE, CJK_OPEN, HAN, CopyIssue
+from zhiku.claims.copy.issue import CJK_CLOSE, CJK_OPEN, HAN, CopyIssue, is_han
 from zhiku.claims.copy.prose import HOLE, Prose
 
 RELATION = "copy_punctuation_width"
@@ -43,8 +43,8 @@ _HALF = re.compile(r"[,;:!?]")
 _LEFT = re.compile(_CHINESE_LEFT)
 _RIGHT = re.compile(rf"{_CHINESE_RIGHT}|\d[\d.]*\s?[{HAN}%]")
 # A full stop right after Chinese, ending a paragraph or followed by Chinese (not 3.5, not a URL).
-_STOP = re.compile(rf"(?<=[{HAN}])\.(?=[{HAN}{CJK_OPEN}]|\s*$|\s*\n)")
-_DOTS = re.compile(rf"(?<=[{HAN}{CJK_CLOSE}])(\.{{3,}}|。{{3,}})|(\.{{3,}}|。{{3,}})(?=[{HAN}{CJK_OPEN}])")
+_STOP = re.compile(rf"\.(?<=[{HAN}]\.)(?=[{HAN}{CJK_OPEN}]|\s*$|\s*\n)")
+_DOTS = re.compile(r"\.{3,}|。{3,}")  # an ellipsis typed as dots; next to Chinese, see check()
 _FULL_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]")
 _FULL_POINT = re.compile("(?<=[0-9０-９])．(?=[0-9０-９])")  # 62153．6: autocorrect leaves the point
 _PAREN = re.compile(r"\(([^()\n]*)\)")
@@ -80,6 +80,13 @@ def check(prose: Prose) -> list[CopyIssue]:
     for m in _STOP.finditer(view):
         out.append(_issue(m.start(), m.end(), "。", *_NAMES["."]))
     for m in _DOTS.finditer(view):
+        before = view[m.start() - 1] if m.start() else ""
+        after = view[m.end()] if m.end() < len(view) else ""
+        if not (
+            (before and (is_han(before) or before in CJK_CLOSE))
+            or (after and (is_han(after) or after in CJK_OPEN))
+        ):
+            continue
         out.append(_issue(m.start(), m.end(), "……", "省略号应为“……”", "an ellipsis is written ……"))
     for m in _PAREN.finditer(view):
         inner = m.group(1)
