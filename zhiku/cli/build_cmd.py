@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -107,8 +108,23 @@ def build_command(
         progress.close()
     print_report(report)
     # The cross-issue memory: what each changed issue states, for later checks to compare with.
-    from zhiku.claims.memory import record_publication
+    # The site is built by now; a problem here is a warning, never a failed build.
+    import warnings
 
-    recorded = record_publication(publication)
+    from zhiku.claims.memory import record_publication
+    from zhiku.errors import ZhikuError, ZhikuWarning
+
+    try:
+        recorded = record_publication(publication)
+    except (ZhikuError, OSError, sqlite3.Error) as err:
+        warnings.warn(
+            ZhikuWarning(
+                f"未能记录各期的数据陈述，跨期核对将不含本次构建（{err}）",
+                f"could not record the issues' statements; the archive check will miss this build ({err})",
+                publication,
+            ),
+            stacklevel=1,
+        )
+        recorded = 0
     if recorded:
         console.print(f"已记录 {recorded} 期的数据陈述 / recorded the statements of {recorded} issue(s)")

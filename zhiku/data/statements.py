@@ -85,7 +85,9 @@ class StatementStore:
         folder.mkdir(exist_ok=True)
         if not self._usable():
             self._set_aside()
-        self._conn = sqlite3.connect(self.path)
+        # Builds and checks of one publication may run at once: wait for another writer's
+        # transaction instead of failing.
+        self._conn = sqlite3.connect(self.path, timeout=30)
         self._conn.execute("PRAGMA trusted_schema = OFF")
         self._conn.executescript(_SCHEMA)
         self._conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
@@ -98,7 +100,7 @@ class StatementStore:
             return False
         try:
             uri = f"{self.path.resolve().as_uri()}?mode=ro"
-            with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:
+            with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=30)) as conn:
                 conn.execute("PRAGMA trusted_schema = OFF")
                 kinds = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
                 tables = {name for kind, name in kinds if kind == "table"}
@@ -106,6 +108,9 @@ class StatementStore:
                     return False
                 row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
                 return row is not None and row[0] == SCHEMA_VERSION
+        except sqlite3.OperationalError as err:
+            # Busy or locked: another zhiku is writing it — a sound file, not one to set aside.
+            return "locked" in str(err) or "busy" in str(err)
         except sqlite3.Error:
             return False
 
