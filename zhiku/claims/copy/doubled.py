@@ -138,7 +138,7 @@ def check(prose: Prose) -> list[CopyIssue]:
                 m.start() + 1,
                 m.end(),
                 "",
-                f"标点“{mark}”重复",
+                f"标点「{mark}」重复",
                 f"the mark '{mark}' is typed twice",
             )
         )

@@ -92,9 +92,9 @@ def _open(prose: Prose, i: int) -> CopyIssue:
         i,
         i + 1,
         None,
-        f"前{zh}“{mark}”没有对应的后{zh}“{close}”",
+        f"前{zh}「{mark}」没有对应的后{zh}「{close}」",
         f"the opening {en} {mark} is never closed ({close})",
-        fix_zh=f"在引述或插入语结束处补上“{close}”，或删去多余的“{mark}” / add {close} where it ends",
+        fix_zh=f"在引述或插入语结束处补上「{close}」，或删去多余的「{mark}」 / add {close} where it ends",
         safe=False,
     )
 
@@ -108,8 +108,8 @@ def _closed(prose: Prose, i: int) -> CopyIssue:
         i,
         i + 1,
         None,
-        f"后{zh}“{mark}”前面没有前{zh}“{opener}”",
+        f"后{zh}「{mark}」前面没有前{zh}「{opener}」",
         f"the closing {en} {mark} has no opening {opener}",
-        fix_zh=f"在开始处补上“{opener}”，或删去多余的“{mark}” / add {opener} where it begins",
+        fix_zh=f"在开始处补上「{opener}」，或删去多余的「{mark}」 / add {opener} where it begins",
         safe=False,
     )

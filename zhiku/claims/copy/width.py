@@ -87,7 +87,7 @@ def check(prose: Prose) -> list[CopyIssue]:
             or (after and (is_han(after) or after in CJK_OPEN))
         ):
             continue
-        out.append(_issue(m.start(), m.end(), "……", "省略号应为“……”", "an ellipsis is written ……"))
+        out.append(_issue(m.start(), m.end(), "……", "省略号应为「……」", "an ellipsis is written ……"))
     for m in _PAREN.finditer(view):
         inner = m.group(1)
         before = view[m.start() - 1] if m.start() else ""
@@ -147,7 +147,7 @@ def _alnum(a: int, b: int, new: str) -> CopyIssue:
         a,
         b,
         new,
-        f"全角数字或字母应为半角“{new}”（GB/T 15835-2011 §5.1.1）",
+        f"全角数字或字母应为半角「{new}」（GB/T 15835-2011 §5.1.1）",
         f"full-width digits or letters: write the half-width {new}",
     )
 
@@ -158,6 +158,6 @@ def _issue(a: int, b: int, new: str, zh: str, en: str) -> CopyIssue:
         a,
         b,
         new,
-        f"中文句中用了{zh}，应为全角“{new.strip()}”",
+        f"中文句中用了{zh}，应为全角「{new.strip()}」",
         f"a {en} in a Chinese sentence: write the full-width {new.strip()}",
     )
