@@ -970,7 +970,7 @@ class _Builder:
         for m in _OF_WHICH.finditer(text, s0, s1):
             at = m.start()
             near = _window(t.facts, ids, at)
-            bases = {t.facts[g].base_fact for g in near}
+            bases = {x for g in near for x in (t.facts[g].base_fact, t.facts[g].whole_fact)}
             before = [
                 t.facts[g]
                 for g in near
@@ -991,7 +991,13 @@ class _Builder:
             if parent is None:
                 # 其中 opens the sentence: the total is the last like value of the sentence before.
                 prev_s = t.sentences[-1].index - 1
-                prev_bases = {f.base_fact for f in t.facts if f.place.sentence == prev_s}
+                # a base (比2022年的…) or a share's denominator (完成预算数…的40.4%) is another figure
+                prev_bases = {
+                    x
+                    for f in t.facts[max(0, after[0].id - 2 * NEIGHBOURS) : after[0].id]
+                    if f.place.sentence == prev_s
+                    for x in (f.base_fact, f.whole_fact)
+                }
                 prev = [
                     f
                     for f in t.facts[max(0, after[0].id - 2 * NEIGHBOURS) : after[0].id]

@@ -284,7 +284,11 @@ def complement_parts(labels: list[str], exhaustive: bool = False) -> list[int] |
             continue
         picked: list[int] = []
         for word in group:
-            hits = [i for i, lab in enumerate(labels) if word in lab and not _names_its_whole(lab, word)]
+            hits = [
+                i
+                for i, lab in enumerate(labels)
+                if word in lab and not _names_its_whole(lab, word) and "非" + word not in lab
+            ]
             if len(hits) != 1:
                 break
             picked.append(hits[0])
