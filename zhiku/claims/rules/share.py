@@ -231,6 +231,21 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
             min_likeness=0.5,
         )
         return [Whole((s.fact,), s.score, True) for s in found]
+    if name and labels.only_a_total(name):
+        # 在全国总量中的比重, 占同期总额的: the total of the part's own indicator, the largest of the
+        # values named like the part
+        found = candidates(
+            table,
+            claim,
+            part.subject,
+            like=part,
+            period=period,
+            exclude={part.id},
+            accept=lambda f: _can_hold(f, part, claim) and (f.value or 0.0) > (part.value or 0.0),
+            min_likeness=0.45,
+        )
+        top = max((s.fact.value or 0.0 for s in found), default=0.0)
+        return [Whole((s.fact,), s.score, True) for s in _rank(found) if s.fact.value == top]
     if name and labels.strip_whole(name).strip("的全国球部体") and not _only_place(name):
         found = candidates(
             table,
@@ -242,6 +257,12 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
             accept=lambda f: _can_hold(f, part, claim),
             min_likeness=0.45,
         )
+        whole_words = labels.strip_scope(name)
+        exact = [s for s in found if labels.coverage(whole_words, s.fact.label()) >= 1.0]
+        if exact:
+            # 占全部卫生技术人员的: a value that carries every word of the whole's name is it; one
+            # that lacks some (卫生人员, without 技术) is another, broader figure
+            found = exact
         if (labels.names_whole(name) or labels.strip_scope(name) != name) and found:
             # A whole named as a total (发行总额, 全部收入) or as its territory's (全市投资) is the
             # largest of the values so named.

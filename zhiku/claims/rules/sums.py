@@ -162,6 +162,59 @@ def _judge(
     )
     stated_text = total.text[phrase[0] : phrase[1]]
     table.push(conclude(table, RELATION, total, reading(total), stated_text, [p], missing="", phrase=phrase))
+    if computed.overlaps(reading(total)):
+        _changes(table, total, parts, complete)
+
+
+def _changes(table: FactTable, total: Fact, parts: list[Fact], complete: bool) -> None:
+    """…126.05亿元，同比增加2.25亿元。其中：地方80.18亿元，增加2.79亿元；上划中央37.78亿元，减少0.46亿元；
+    上划省级8.09亿元，减少766万元: parts that add up to a total change by what the total changes."""
+    whole = _change_of(table, total)
+    moves = [_change_of(table, p) for p in parts]
+    if whole is None or any(m is None for m in moves):
+        return
+    signed = [(m, -1.0 if m.down else 1.0) for m in moves if m is not None]
+    computed = sum((reading(m) * k for m, k in signed[1:]), reading(signed[0][0]) * signed[0][1])
+    point = sum(value(m) * k for m, k in signed)
+    shown = fmt.shown([whole.q, *(m.q for m, _ in signed)])
+    terms = shown[1] if signed[0][1] > 0 else "−" + shown[1]
+    for sv, (_, k) in zip(shown[2:], signed[1:], strict=True):
+        terms += f" {'−' if k < 0 else '+'} {sv}"
+    result = fmt.like_shown(abs(point), [whole.q, *(m.q for m, _ in signed)])
+    pairing = Pairing(
+        tuple((m, "部分的增减") for m, _ in signed),
+        1.0 if complete else 0.5,
+        computed,
+        point,
+        f"{terms} = {'−' if point < 0 else ''}{result}",
+        "各部分的增减量之和即总数的增减量 / the parts' changes add up to the total's",
+        result,
+    )
+    stated = reading(whole) * (-1.0 if whole.down else 1.0)
+    phrase = (max(0, whole.q.start - 2), whole.q.end)
+    table.push(
+        conclude(
+            table,
+            RELATION,
+            whole,
+            stated,
+            whole.text[phrase[0] : phrase[1]],
+            [pairing],
+            missing="",
+            phrase=phrase,
+        )
+    )
+
+
+def _change_of(table: FactTable, level: Fact) -> Fact | None:
+    """The change written right after a value (…80.18亿元，增加2.79亿元), in the same unit."""
+    following = [g for g in table.around(level) if g.q.start > level.q.end]
+    for g in following[:2]:
+        if g.role == "change" and same_measure(g.q, level.q) and g.against_last_year:
+            return g if g.place.clause <= level.place.clause + 1 else None
+        if g.role == "level":
+            return None
+    return None
 
 
 _YEARS_TOTAL = re.compile(
@@ -563,6 +616,8 @@ def _total_before(table: FactTable, parts: list[Fact], whole_paragraph: bool = F
             continue
         if any(w in f.label() for w in words) or bound_only(f):
             continue
+        if any(g.whole_fact == f.id for g in table.in_sentence(f.place.sentence)):
+            continue  # 完成年初预算数60999万元的40.4%: the denominator of a share is another figure
         if _listed(table, f):
             # 国有控股企业…3752.2亿元；股份制企业…20510.5亿元: one of another breakdown's parts
             continue
