@@ -124,7 +124,8 @@ _ADVERBS_ONLY = re.compile(
     r"(?:再|又|还|也|仍|已|已经|均|都|则|便|就|更|进一步|继续|持续|逐步|稳步|大幅|小幅)+"
 )
 _PRONOUN = re.compile(r"^(?:两者|二者|三者|四者|五者|前者|后者|上述|以上|这些|它们|其|各自)")
-_OF_WHICH = re.compile(r"其中")
+# 其中, and 在41个行业中， (a count named inside 在…中 is the whole the next values divide)
+_OF_WHICH = re.compile(r"其中|(?<=\ue000)(?P<among>[^，,。；;\ue000]{0,12}中)[，,：:]")
 _LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|以及)\s*$")
 _ITEM_SPLIT = re.compile(r"、|以及|和|及|与|/")
 _RESPECTIVELY = "分别"
@@ -785,7 +786,7 @@ class _Builder:
         self._inline_bases(ids)
         self._from_to(ids, text)
         self._respectively(ids, text, s0, s1)
-        self._of_which(ids, text, s0, s1)
+        self._of_which(ids, text, mask, s0, s1)
 
     def _span_years(self, ids: list[int], text: str) -> None:
         """两年累计提高40元，增长38.8%，年均增长17.8% / 五年来…年均增长: a span of years written as the
@@ -964,11 +965,13 @@ class _Builder:
                     target=targets[k].id if targets else None,
                 )
 
-    def _of_which(self, ids: list[int], text: str, s0: int, s1: int) -> None:
+    def _of_which(self, ids: list[int], text: str, mask: str, s0: int, s1: int) -> None:
         """…总额V，其中A a、B b: a and b are parts of V."""
         t = self.table
-        for m in _OF_WHICH.finditer(text, s0, s1):
-            at = m.start()
+        for m in _OF_WHICH.finditer(mask, s0, s1):
+            if m.group("among") is not None and not re.search(r"在[^，,。；;]*$", text[s0 : m.start()]):
+                continue
+            at = m.end() - 1 if m.group("among") is not None else m.start()
             near = _window(t.facts, ids, at)
             bases = {x for g in near for x in (t.facts[g].base_fact, t.facts[g].whole_fact)}
             before = [

@@ -104,7 +104,16 @@ def _of_which(table: FactTable, total: Fact, parts: list[Fact]) -> None:
         return
     what = counted(total)
     if what:
-        parts = [p for p in parts if not counted(p) or labels.likeness_of(what, counted(p)) >= 0.5]
+        # 31个省份收入… 其中5个省份增长…: what is counted is the noun right after the measure word
+        # (most are two characters: 省份, 行业, 项目), whatever verb follows it
+        parts = [
+            p
+            for p in parts
+            if not counted(p)
+            or counted(p)[:2] == what[:2]
+            or counted(p).startswith(_among_head(total))
+            or labels.likeness_of(what, counted(p)) >= 0.5
+        ]
     if not parts:
         return
     big = [p for p in parts if not bound_only(p) and reading(p).lo > reading(total).hi]
@@ -138,6 +147,12 @@ def _of_which(table: FactTable, total: Fact, parts: list[Fact]) -> None:
     if not complete and not ok:
         return  # 其中 names some parts only: they need not add up
     _judge(table, total, parts, complete=complete, phrase=(total.q.start, total.q.end))
+
+
+def _among_head(total: Fact) -> str:
+    """在41个工业大类行业中: the head noun (the last two characters) of what the count is among."""
+    m = re.match(r"[^，,。；;中]{2,10}(?=中[，,：:])", total.text[total.q.end : total.q.end + 12])
+    return m.group(0)[-2:] if m else "\uffff"
 
 
 def _judge(
