@@ -40,6 +40,8 @@ COMPLEMENTS: tuple[tuple[str, ...], ...] = (
     # 电力、热力、燃气及水生产和供应业) and a year's grain by season (夏粮, 早稻, 秋粮).
     ("采矿业", "制造业", "电力"),
     ("夏粮", "早稻", "秋粮"),
+    # 支出法: GDP's growth is pulled by final consumption, capital formation and net exports
+    ("最终消费", "资本形成", "净出口"),
 )
 
 # The word for the whole a group of complements makes up.

@@ -21,9 +21,10 @@ from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, same_measure
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, reading, value
 from zhiku.claims.periods import Period
+from zhiku.claims.pulls import pull_of, pulled_growth
 from zhiku.claims.search import Scored, candidates, current_of
 
-RELATION = "share"
+RELATION = "share"  # also 贡献率: a part's share of a growth (its pull over the growth)
 
 _WHOLE_PERIOD = re.compile(r"^\s*(?:(\d{4})\s*年|上年|去年)(?:同期)?(?:水平)?\s*$")
 _OF_WHICH = re.compile(
@@ -71,6 +72,7 @@ def check(table: FactTable) -> None:
             and claim.q.value is not None
         ):
             _judge_cell(table, claim)
+    _contributions(table)
 
 
 def _judge_cell(table: FactTable, claim: Fact) -> None:
@@ -382,3 +384,60 @@ def _unit_slip(claim: Fact, point: float) -> bool:
     if stated <= 0 or point <= 0:
         return False
     return any(abs(point * factor / stated - 1) <= 0.05 for factor in (1e4, 1e-4))
+
+
+CONTRIBUTION = re.compile(r"贡献率(?:为|达|达到|是)?\s*$")
+
+
+def _contributions(table: FactTable) -> None:
+    """最终消费支出对经济增长贡献率为63.4%，拉动GDP增长11.6个百分点: the contribution is the pull over
+    the growth it is part of (11.6 ÷ 18.3 = 63.4%)."""
+    for f in table.facts:
+        if f.is_cell or not f.q.is_rate or not CONTRIBUTION.search(f.text[max(0, f.q.start - 8) : f.q.start]):
+            continue
+        pull = next(
+            (
+                g
+                for g in table.in_sentence(f.place.sentence)
+                if g.q.start > f.q.end and pull_of(g) is not None
+            ),
+            None,
+        )
+        if pull is None or pull.place.clause > f.place.clause + 1:
+            continue
+        growth = pulled_growth(table, pull)
+        if growth is None or bound_only(pull) or bound_only(growth):
+            continue
+        g_i = reading(growth) * (-1.0 if growth.down else 1.0)
+        p_i = reading(pull) * (-1.0 if pull.down else 1.0)
+        if g_i.lo <= 0 <= g_i.hi:
+            continue
+        computed = p_i / g_i * 100.0
+        gv = value(growth) * (-1.0 if growth.down else 1.0)
+        point = value(pull) * (-1.0 if pull.down else 1.0) / gv * 100.0
+        where = (
+            "" if growth.place.sentence == f.place.sentence else f"{growth.q.text}见{growth.place.describe()}"
+        )
+        pairing = Pairing(
+            ((pull, "拉动"), (growth, "总增速")),
+            0.9,
+            computed,
+            point,
+            f"{fmt.num(value(pull))}/{fmt.num(gv)} = {fmt.pct(point)}",
+            where or "贡献率 = 拉动的百分点 ÷ 总增速 / contribution = pull ÷ growth",
+            fmt.pct(point),
+        )
+        at = f.text.rfind("贡献率", max(0, f.q.start - 8), f.q.start)
+        phrase = (at if at >= 0 else f.q.start, f.q.end)
+        table.push(
+            conclude(
+                table,
+                RELATION,
+                f,
+                reading(f),
+                f.text[phrase[0] : phrase[1]],
+                [pairing],
+                missing="",
+                phrase=phrase,
+            )
+        )
