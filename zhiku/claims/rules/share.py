@@ -98,7 +98,24 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
     named = re.sub(r"^占|的?(?:比重|比例|份额|占比)$|比重|占比", "", claim.header)
     pure = [f for f in total_rows if re.fullmatch(r"\s*(?:合计|总计|全国|总体|全部|总额)\s*", f.subject)]
     if total_rows and total_rows[0].id != part.id and (pure or not named):
-        wholes.append(Whole((total_rows[0],), 1.0))
+        total = total_rows[0]
+        rows = [
+            f
+            for f in table.cells()
+            if f.place.table == claim.place.table
+            and f.place.col == part.place.col
+            and f.id != total.id
+            and f.role == "level"
+            and f.q.value is not None
+            and not bound_only(f)
+        ]
+        summed = sum((reading(f) for f in rows[1:]), reading(rows[0])) if len(rows) >= 2 else None
+        if pure and summed is not None and not summed.overlaps(reading(total)):
+            # the 合计 row disagrees with its own rows (the sum rule reports it): the shares are
+            # then read against the rows' sum, which the shares of a complete table are of
+            wholes.append(Whole(tuple(rows), 0.9))
+        else:
+            wholes.append(Whole((total,), 1.0))
     if not wholes and named:
         for s in candidates(
             table,
@@ -357,7 +374,9 @@ def _pair(claim: Fact, part: Fact, whole: tuple[Fact, ...], score: float, search
     sw = shown[1] if len(whole) == 1 else "(" + "+".join(shown[1:]) + ")"
     far = [w for w in whole if w.place.sentence != claim.place.sentence]
     note = "；".join(f"分母{w.q.text}见{w.place.describe()}" for w in far[:1])
-    if len(whole) > 1:
+    if len(whole) > 1 and all(w.is_cell for w in whole) and whole[0].place.col is not None:
+        note = f"分母为表格第{whole[0].place.col + 1}列各行之和（合计行与之不符）"
+    elif len(whole) > 1:
         note = "分母为各部分之和" + (f"，{note}" if note else "")
     if searched and not _plausible(claim, point):
         if _unit_slip(claim, point):
