@@ -166,7 +166,9 @@ def _judge(table: FactTable, claim: Fact) -> None:
         for whole in wholes:
             if any(w.id == part.id or bound_only(w) for w in whole.facts) and len(whole.facts) == 1:
                 continue
-            pairings.append(_pair(claim, part, whole.facts, part_s.score * whole.score, whole.searched))
+            pairings.append(
+                _pair(claim, part, whole.facts, part_s.score * whole.score, whole.searched, whole.note)
+            )
     named = whole_name
     missing = (
         f"缺少分母「{named}」的数值 / the whole ({named}) is not given"
@@ -221,6 +223,7 @@ class Whole:
     facts: tuple[Fact, ...]  # one value, or the parts of a complete list that add up to it
     score: float
     searched: bool = False  # found by its name (not written in the phrase or given by the structure)
+    note: str = ""  # why this whole (the stated total disagrees with its parts)
 
 
 def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
@@ -298,7 +301,16 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
     group = table.list_of(part) or _targets(table, claim)
     total = _list_total(table, group) if group else None
     if total is not None:
-        wholes.append(Whole((total,), 0.9))
+        listed = [g for g in group if not bound_only(g)]
+        summed = None
+        if len(listed) == len(group):
+            summed = sum((reading(g) for g in listed[1:]), reading(listed[0]))
+        if summed is not None and not summed.overlaps(reading(total)):
+            # 四大领域合计112488亿元 where the four add up to 123258: the total is itself wrong (the
+            # sum rule says so); the shares of the list are of what the list adds up to
+            wholes.append(Whole(tuple(group), 0.9, note=f"所写合计{total.q.text}与之不符"))
+        else:
+            wholes.append(Whole((total,), 0.9))
     if group and labels.complement_parts([g.item or g.subject for g in group]) is not None:
         wholes.append(Whole(tuple(group), 0.9))
     for s in _total_rows(table, claim, part):
@@ -364,7 +376,9 @@ def _total_rows(table: FactTable, claim: Fact, part: Fact) -> list[Scored]:
     return out
 
 
-def _pair(claim: Fact, part: Fact, whole: tuple[Fact, ...], score: float, searched: bool = False) -> Pairing:
+def _pair(
+    claim: Fact, part: Fact, whole: tuple[Fact, ...], score: float, searched: bool = False, why: str = ""
+) -> Pairing:
     whole_i = sum((reading(w) for w in whole[1:]), reading(whole[0]))
     whole_v = sum(value(w) for w in whole)
     computed = reading(part) / whole_i * 100.0
@@ -377,7 +391,7 @@ def _pair(claim: Fact, part: Fact, whole: tuple[Fact, ...], score: float, search
     if len(whole) > 1 and all(w.is_cell for w in whole) and whole[0].place.col is not None:
         note = f"分母为表格第{whole[0].place.col + 1}列各行之和（合计行与之不符）"
     elif len(whole) > 1:
-        note = "分母为各部分之和" + (f"，{note}" if note else "")
+        note = "分母为各部分之和" + (f"（{why}）" if why else "") + (f"，{note}" if note else "")
     if searched and not _plausible(claim, point):
         if _unit_slip(claim, point):
             note += "；相差正好一万倍，疑为“万”“亿”或“元”“万元”写错 / exactly 10⁴ apart: a 万/亿 slip?"
