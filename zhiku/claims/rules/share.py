@@ -22,7 +22,7 @@ from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, reading, value
 from zhiku.claims.periods import Period
 from zhiku.claims.pulls import pull_of, pulled_growth
-from zhiku.claims.search import Scored, candidates, current_of
+from zhiku.claims.search import Scored, candidates, change_after, current_of, growth_after
 
 RELATION = "share"  # also 贡献率: a part's share of a growth (its pull over the growth)
 
@@ -175,9 +175,112 @@ def _judge(table: FactTable, claim: Fact) -> None:
         if named
         else "缺少分母（占什么的比重）/ the whole is not given"
     )
+    found = conclude(
+        table, RELATION, claim, percent_of(claim), stated_text, pairings, missing=missing, phrase=phrase
+    )
+    table.push(found)
+    if found.verdict == "consistent":
+        best = max((p for p in pairings if p.computed.overlaps(percent_of(claim))), key=lambda p: p.score)
+        _change_since_last_year(table, claim, best)
+
+
+def _change_since_last_year(table: FactTable, claim: Fact, best: Pairing) -> None:
+    """…民营企业进出口2.78万亿元，下降2%，占我国外贸总值的42.4%，比去年同期提升1.9个百分点: last year's
+    share is the part over the whole, each taken back by its own growth — (2.78/0.98)/(6.57/0.936) =
+    40.41% — and the change is this year's share less that."""
+    if len(best.inputs) != 2:
+        return
+    (part, _), (whole, _) = best.inputs
+    change = next(
+        (
+            g
+            for g in table.in_sentence(claim.place.sentence)
+            if g.q.start > claim.q.end and g.q.is_points and g.role in ("change", "growth")
+        ),
+        None,
+    )
+    if change is None or change.place.clause > claim.place.clause + 1 or not change.compare:
+        return
+    if not change.against_last_year or bound_only(change):
+        return
+    gp, gw = growth_after(table, part), growth_after(table, whole)
+    if gp is None or gw is None or bound_only(gp) or bound_only(gw):
+        _change_from_amounts(table, claim, change, part, whole)
+        return
+    fp = reading(gp) * ((-1.0 if gp.down else 1.0) / 100.0) + 1.0
+    fw = reading(gw) * ((-1.0 if gw.down else 1.0) / 100.0) + 1.0
+    now = reading(part) / reading(whole) * 100.0
+    computed = now * (1.0 - fw / fp)
+    vp = 1 + (-1 if gp.down else 1) * value(gp) / 100
+    vw = 1 + (-1 if gw.down else 1) * value(gw) / 100
+    share_now = value(part) / value(whole) * 100
+    last = share_now * vw / vp
+    point = share_now - last
+    sp, sw = fmt.shown([part.q, whole.q])
+    pairing = Pairing(
+        ((part, "部分"), (gp, "部分增速"), (whole, "整体"), (gw, "整体增速")),
+        0.9,
+        computed,
+        point,
+        f"{fmt.pct(share_now)} − ({sp}/{fmt.num(vp)})/({sw}/{fmt.num(vw)}) = "
+        f"{fmt.pct(share_now)} − {fmt.pct(last)} = {fmt.num(point, 2)}个百分点",
+        "上年比重由部分和整体各自的增速倒推 / last year's share from the part's and the whole's growth",
+        f"{fmt.num(point, 2)}个百分点",
+    )
+    stated = reading(change) * (-1.0 if change.down else 1.0)
+    at = change.text.rfind("比", max(0, change.q.start - 10), change.q.start)
+    phrase = (at if at >= 0 else change.q.start, change.q.end)
     table.push(
         conclude(
-            table, RELATION, claim, percent_of(claim), stated_text, pairings, missing=missing, phrase=phrase
+            table,
+            "pp_change",
+            change,
+            stated,
+            change.text[phrase[0] : phrase[1]],
+            [pairing],
+            missing="",
+            phrase=phrase,
+        )
+    )
+
+
+def _change_from_amounts(table: FactTable, claim: Fact, change: Fact, part: Fact, whole: Fact) -> None:
+    """城镇常住人口91425万人，比上年末增加1205万人；…城镇化率为64.72%，比上年末提高0.83个百分点 (the
+    total 141260万人 up 48万人): last year's share is (91425 − 1205)/(141260 − 48)."""
+    dp, dw = change_after(table, part), change_after(table, whole)
+    if dp is None or dw is None or bound_only(dp) or bound_only(dw):
+        return
+    kp, kw = (-1.0 if dp.down else 1.0), (-1.0 if dw.down else 1.0)
+    now = reading(part) / reading(whole) * 100.0
+    before = (reading(part) - reading(dp) * kp) / (reading(whole) - reading(dw) * kw) * 100.0
+    computed = now - before
+    share_now = value(part) / value(whole) * 100
+    last = (value(part) - kp * value(dp)) / (value(whole) - kw * value(dw)) * 100
+    point = share_now - last
+    sp, sdp, sw, sdw = fmt.shown([part.q, dp.q, whole.q, dw.q])
+    pairing = Pairing(
+        ((part, "部分"), (dp, "部分增减"), (whole, "整体"), (dw, "整体增减")),
+        0.9,
+        computed,
+        point,
+        f"{fmt.pct(share_now)} − ({sp}{'−' if kp > 0 else '+'}{sdp})/({sw}{'−' if kw > 0 else '+'}{sdw}) = "
+        f"{fmt.pct(share_now)} − {fmt.pct(last)} = {fmt.num(point, 2)}个百分点",
+        "上年比重由部分和整体各自的增减量倒推 / last year's share from the part's and the whole's changes",
+        f"{fmt.num(point, 2)}个百分点",
+    )
+    stated = reading(change) * (-1.0 if change.down else 1.0)
+    at = change.text.rfind("比", max(0, change.q.start - 10), change.q.start)
+    phrase = (at if at >= 0 else change.q.start, change.q.end)
+    table.push(
+        conclude(
+            table,
+            "pp_change",
+            change,
+            stated,
+            change.text[phrase[0] : phrase[1]],
+            [pairing],
+            missing="",
+            phrase=phrase,
         )
     )
 

@@ -20,7 +20,7 @@ from zhiku.claims.facts import AMOUNT_KINDS, SPAN, Fact, FactTable, same_measure
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, finding, reading, value
 from zhiku.claims.pulls import pull_of, pulled_growth, puller
-from zhiku.claims.search import name_likeness
+from zhiku.claims.search import change_after, growth_after, name_likeness
 
 RELATION = "sum"
 
@@ -185,8 +185,8 @@ def _judge(
 def _changes(table: FactTable, total: Fact, parts: list[Fact], complete: bool) -> None:
     """…126.05亿元，同比增加2.25亿元。其中：地方80.18亿元，增加2.79亿元；上划中央37.78亿元，减少0.46亿元；
     上划省级8.09亿元，减少766万元: parts that add up to a total change by what the total changes."""
-    whole = _change_of(table, total)
-    moves = [_change_of(table, p) for p in parts]
+    whole = change_after(table, total)
+    moves = [change_after(table, p) for p in parts]
     if whole is None or any(m is None for m in moves):
         return
     signed = [(m, -1.0 if m.down else 1.0) for m in moves if m is not None]
@@ -220,17 +220,6 @@ def _changes(table: FactTable, total: Fact, parts: list[Fact], complete: bool) -
             phrase=phrase,
         )
     )
-
-
-def _change_of(table: FactTable, level: Fact) -> Fact | None:
-    """The change written right after a value (…80.18亿元，增加2.79亿元), in the same unit."""
-    following = [g for g in table.around(level) if g.q.start > level.q.end]
-    for g in following[:2]:
-        if g.role == "change" and same_measure(g.q, level.q) and g.against_last_year:
-            return g if g.place.clause <= level.place.clause + 1 else None
-        if g.role == "level":
-            return None
-    return None
 
 
 _YEARS_TOTAL = re.compile(
@@ -687,8 +676,8 @@ def _growth_from_parts(table: FactTable) -> None:
 
 def _total_growth(table: FactTable, total: Fact, parts: list[Fact]) -> None:
     """The growth written after a total against the growths written after its complete parts."""
-    total_growth = _growth_of(table, total)
-    growths = [_growth_of(table, p) for p in parts]
+    total_growth = growth_after(table, total)
+    growths = [growth_after(table, p) for p in parts]
     if total_growth is None or any(g is None for g in growths):
         return
     if labels.real_indicator(total.label()) or labels.real_terms(total_growth.context):
@@ -731,17 +720,6 @@ def _total_growth(table: FactTable, total: Fact, parts: list[Fact]) -> None:
             phrase=phrase,
         )
     )
-
-
-def _growth_of(table: FactTable, level: Fact) -> Fact | None:
-    """The growth rate written right after a value (…2.69万亿元、增长13.1%), with no other value between."""
-    following = [g for g in table.around(level) if g.q.start > level.q.end]
-    for g in following[:2]:
-        if g.role == "growth" and g.q.is_rate and not g.verb.startswith("年均") and g.against_last_year:
-            return g if g.place.clause <= level.place.clause + 1 else None
-        if g.role == "level":
-            return None
-    return None
 
 
 def _pulls(table: FactTable) -> None:
