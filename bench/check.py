@@ -362,6 +362,23 @@ def dev_set() -> str | None:
     return lines[-1].removeprefix("SUMMARY ").strip() if lines else None
 
 
+def real_texts() -> str | None:
+    """The real official texts' line printed by their test (tests/fixtures/realtext, relations by hand)."""
+    test = Path(__file__).resolve().parents[1] / "tests" / "test_claims_realtext.py"
+    if not test.exists():
+        return None
+    r = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-s", "-p", "no:cacheprovider", str(test)],
+        capture_output=True,
+        text=True,
+    )
+    line = next((x for x in r.stdout.splitlines() if x.startswith("realtext:")), None)
+    if line is None:
+        return None
+    status = "no false alarm" if r.returncode == 0 else "a test failed (false alarm or ratchet)"
+    return line.removeprefix("realtext: ") + f"; {status}"
+
+
 def score(truth: dict[tuple[str, int], str | None], findings: list[dict[str, object]]) -> dict[str, int]:
     flagged = {
         (Path(str(f["file"])).name, int(str(f["line"]))) for f in findings if f["verdict"] == "inconsistent"
@@ -395,6 +412,7 @@ def main() -> None:
     issue_chars, issue_articles, median_s, with_read_s = time_one_issue()
     long_chars, long_s = time_long_paragraph()
     dev = dev_set()
+    real = real_texts()
     verdicts = {
         v: sum(1 for f in findings if f["verdict"] == v)
         for v in ("consistent", "inconsistent", "unverifiable")
@@ -429,6 +447,11 @@ def main() -> None:
                 f"| `../shared/claims-dev/` (24 documents, each right and wrong), its `score.py` | {dev} |",
             ]
             if dev
+            else []
+        ),
+        *(
+            [f"| `tests/fixtures/realtext/` (22 real official texts, relations listed by hand) | {real} |"]
+            if real
             else []
         ),
         "",

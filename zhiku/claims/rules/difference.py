@@ -30,7 +30,13 @@ _SIDES = {
 }
 
 
+# Rates defined as the difference of two others: the natural increase of a population is its birth
+# rate less its death rate (人口自然增长率 = 出生率 − 死亡率, as every population bulletin computes it).
+_DEFINED_RATES = {"自然增长率": ("出生率", "死亡率")}
+
+
 def check(table: FactTable) -> None:
+    _defined_rates(table)
     for claim in table.facts:
         if claim.is_cell or claim.q.kind not in _KINDS or claim.restates is not None:
             continue
@@ -248,3 +254,57 @@ def _side(table: FactTable, claim: Fact, words: tuple[str, ...], period) -> Scor
             if best is None or score > best.score:
                 best = Scored(g, score, 1.0)
     return best
+
+
+def _defined_rates(table: FactTable) -> None:
+    """人口出生率为7.52‰；死亡率为7.18‰；人口自然增长率为0.34‰: 7.52 − 7.18 = 0.34."""
+    for claim in table.facts:
+        if claim.is_cell or not claim.q.is_rate or claim.role not in ("rate", "level"):
+            continue
+        name = next((n for n in _DEFINED_RATES if claim.subject.endswith(n)), None)
+        if name is None:
+            continue
+        plus_word, minus_word = _DEFINED_RATES[name]
+        sides = []
+        for word in (plus_word, minus_word):
+            found = [
+                g
+                for g in table.near(claim, 3)
+                if g.q.is_rate
+                and g.role in ("rate", "level")
+                and g.subject.endswith(word)
+                and g.period.same(claim.period)
+                and not bound_only(g)
+            ]
+            sides.append(min(found, key=lambda g: abs(g.id - claim.id)) if found else None)
+        a, b = sides
+        if a is None or b is None:
+            continue
+        computed = reading(a) - reading(b)
+        point = value(a) - value(b)
+        decimals = max(a.q.decimals, b.q.decimals)
+        per_mille = claim.q.measure == "‰"
+        scale = 10.0 if per_mille else 1.0
+        sa, sb = fmt.num(value(a) * scale, decimals), fmt.num(value(b) * scale, decimals)
+        shown = fmt.num(point * scale, decimals) + ("‰" if per_mille else "%")
+        pairing = Pairing(
+            ((a, "出生率"), (b, "死亡率")),
+            0.9,
+            computed,
+            point,
+            f"{sa} − {sb} = {shown}",
+            f"{name} = {plus_word} − {minus_word}",
+            shown,
+        )
+        table.push(
+            conclude(
+                table,
+                RELATION,
+                claim,
+                reading(claim),
+                claim.q.text,
+                [pairing],
+                missing="",
+                phrase=(claim.q.start, claim.q.end),
+            )
+        )
