@@ -1,7 +1,8 @@
 """Which characters of a Markdown article are prose a copy editor may touch, and its paragraphs.
 
 The copy check reads the source text as written (its fixes are written back to the file), so it
-must know what is not prose: the front matter, fenced and indented code (the ``figure`` blocks
+must know what is not prose: the front matter (but for a plain one-line ``title:``, ``subtitle:``
+or ``summary:`` value, which readers see), fenced and indented code (the ``figure`` blocks
 included), HTML blocks and comments, inline code, URLs and autolinks, link and image targets and
 titles, reference definitions, footnote markers (``[^1]``), citations (``[@key]``),
 cross-references (``@fig:key``), attributes (``{#fig:key}``, ``{width=60%}``), table pipes and
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 
 HOLE = "\x00"
 
+_PROSE_KEY = re.compile(r"^(?:title|subtitle|summary):[ \t]+(?P<value>(?![\[{\"'|>&*!%@`#-])[^#\n]*?)\s*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HTML_BLOCK = re.compile(r"^ {0,3}<(?:!--|/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|\?|!\[CDATA\[|![A-Z])")
 _REF_DEF = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:\s*\S.*$")
@@ -111,6 +113,14 @@ def read_prose(text: str, *, markdown: bool = True) -> Prose:
         for j in range(1, n):
             if lines[j].rstrip() in ("---", "..."):
                 hole(0, starts[j] + len(lines[j]))
+                # A title or summary written as a plain one-line value is prose a reader sees
+                # (a full-width mark means nothing to YAML); keys, lists and quoted values stay.
+                for k in range(1, j):
+                    m = _PROSE_KEY.match(lines[k])
+                    if m:
+                        a = starts[k] + m.start("value")
+                        view[a : starts[k] + len(lines[k])] = list(m.group("value"))
+                        blocks.append(Block(a, starts[k] + len(lines[k]), k + 1))
                 i = j + 1
                 break
     block_start: int | None = None
