@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -138,3 +140,15 @@ def test_an_untrusted_store_is_set_aside_never_trusted(tmp_path: Path) -> None:
     (pub / ".zhiku").symlink_to(outside, target_is_directory=True)
     with pytest.raises(ZhikuError, match="not a link"):
         StatementStore(pub)
+    # zhiku check still checks the numbers: the data store's opening replaces the link by a folder
+    # of its own (docs/security.md) and says so in one line; nothing is written through the link
+    r = subprocess.run(
+        [sys.executable, "-m", "zhiku", "check", "--no-copy", str(pub / "issues" / "2021-12-20")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert r.returncode in (0, 1) and "Traceback" not in r.stderr
+    assert r.stderr.count("\n") == 1 and "symbolic link" in r.stderr
+    assert not (pub / ".zhiku").is_symlink() and (pub / ".zhiku" / "statements.sqlite").is_file()
+    assert not list(outside.iterdir())

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,7 @@ from zhiku.claims.facts import Fact, FactTable
 from zhiku.claims.model import Finding, Input
 from zhiku.claims.periods import Period
 from zhiku.data.statements import Statement, StatementStore
+from zhiku.errors import ZhikuError, ZhikuWarning
 
 RELATION = "archive_conflict"
 REVISED = re.compile(r"修订|修正|调整后|调整为|更正|订正|核实后|最终核实|重新核算|修改为")
@@ -265,10 +267,19 @@ def check_paths_against_archive(paths: Iterable[Path | str], tables: list[FactTa
         resolved = root.resolve()
         mine = [t for t in tables if resolved in t.file.resolve().parents]
         files = issue_files(root)
-        out.extend(check_against_archive(root, mine, record=whole, issue_files=files))
-        if whole:
-            with StatementStore(root) as store:
-                store.forget_other_issues(files)
+        try:
+            out.extend(check_against_archive(root, mine, record=whole, issue_files=files))
+            if whole:
+                with StatementStore(root) as store:
+                    store.forget_other_issues(files)
+        except ZhikuError as err:
+            # The archive is an addition to the check: without it the numbers are still checked.
+            warnings.warn(
+                ZhikuWarning(
+                    f"未与往期核对：{err.zh}", f"not compared with the archive: {err.en}", err.file, err.line
+                ),
+                stacklevel=1,
+            )
     return out
 
 
