@@ -130,7 +130,8 @@ _LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|以及)\s*$")
 _ITEM_SPLIT = re.compile(r"、|以及|和|及|与|/")
 _RESPECTIVELY = "分别"
 _PER_UNIT = re.compile(r"日均|月均|周均|平均|人均|户均|每")
-_IN_COMPARISON = re.compile(r"(?:比|较)(?![重例率值])[^\ue000，,。；;]*$")
+# 比 opening a comparison; not 比重/比例/比率/比值, nor a ratio named 收入比为2.39 / 之比
+_IN_COMPARISON = re.compile(r"(?:(?<!之)比|较)(?![重例率值为是])[^\ue000，,。；;]*$")
 _MULTIPLE_OF = re.compile(
     r"(?:至少|起码|最多|接近|将近|约为|约是|不到|不足|超过)(?:仍|还|已|也)?(?:是|为)?|"
     r"(?:仍|还|已|也)?(?:是|为|相当于|达到|比|较|即|翻)"

@@ -227,21 +227,7 @@ def _change_since_last_year(table: FactTable, claim: Fact, best: Pairing) -> Non
         "上年比重由部分和整体各自的增速倒推 / last year's share from the part's and the whole's growth",
         f"{fmt.num(point, 2)}个百分点",
     )
-    stated = reading(change) * (-1.0 if change.down else 1.0)
-    at = change.text.rfind("比", max(0, change.q.start - 10), change.q.start)
-    phrase = (at if at >= 0 else change.q.start, change.q.end)
-    table.push(
-        conclude(
-            table,
-            "pp_change",
-            change,
-            stated,
-            change.text[phrase[0] : phrase[1]],
-            [pairing],
-            missing="",
-            phrase=phrase,
-        )
-    )
+    _push_change(table, change, pairing)
 
 
 def _change_from_amounts(table: FactTable, claim: Fact, change: Fact, part: Fact, whole: Fact) -> None:
@@ -268,21 +254,16 @@ def _change_from_amounts(table: FactTable, claim: Fact, change: Fact, part: Fact
         "上年比重由部分和整体各自的增减量倒推 / last year's share from the part's and the whole's changes",
         f"{fmt.num(point, 2)}个百分点",
     )
+    _push_change(table, change, pairing)
+
+
+def _push_change(table: FactTable, change: Fact, pairing: Pairing) -> None:
+    """The points a share moved (比去年同期提升1.9个百分点) against last year's share worked back."""
     stated = reading(change) * (-1.0 if change.down else 1.0)
     at = change.text.rfind("比", max(0, change.q.start - 10), change.q.start)
     phrase = (at if at >= 0 else change.q.start, change.q.end)
-    table.push(
-        conclude(
-            table,
-            "pp_change",
-            change,
-            stated,
-            change.text[phrase[0] : phrase[1]],
-            [pairing],
-            missing="",
-            phrase=phrase,
-        )
-    )
+    words = change.text[phrase[0] : phrase[1]]
+    table.push(conclude(table, "pp_change", change, stated, words, [pairing], missing="", phrase=phrase))
 
 
 def _phrase(claim: Fact) -> tuple[int, int]:

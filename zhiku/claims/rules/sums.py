@@ -206,20 +206,7 @@ def _changes(table: FactTable, total: Fact, parts: list[Fact], complete: bool) -
         "各部分的增减量之和即总数的增减量 / the parts' changes add up to the total's",
         result,
     )
-    stated = reading(whole) * (-1.0 if whole.down else 1.0)
-    phrase = (max(0, whole.q.start - 2), whole.q.end)
-    table.push(
-        conclude(
-            table,
-            RELATION,
-            whole,
-            stated,
-            whole.text[phrase[0] : phrase[1]],
-            [pairing],
-            missing="",
-            phrase=phrase,
-        )
-    )
+    _push_signed(table, whole, pairing)
 
 
 _YEARS_TOTAL = re.compile(
@@ -706,20 +693,15 @@ def _total_growth(table: FactTable, total: Fact, parts: list[Fact]) -> None:
         "总数的增速由各部分的数值和增速推得 / the total's growth from its parts'",
         fmt.pct(point),
     )
-    stated = reading(total_growth) * (-1.0 if total_growth.down else 1.0)
-    phrase = (total_growth.q.start - 2 if total_growth.q.start >= 2 else 0, total_growth.q.end)
-    table.push(
-        conclude(
-            table,
-            RELATION,
-            total_growth,
-            stated,
-            total_growth.text[phrase[0] : phrase[1]],
-            [p_],
-            missing="",
-            phrase=phrase,
-        )
-    )
+    _push_signed(table, total_growth, p_)
+
+
+def _push_signed(table: FactTable, claim: Fact, pairing: Pairing) -> None:
+    """A change or growth stated with its verb (增加2.25亿元, 下降6.4%) against what its parts give."""
+    stated = reading(claim) * (-1.0 if claim.down else 1.0)
+    phrase = (max(0, claim.q.start - 2), claim.q.end)
+    words = claim.text[phrase[0] : phrase[1]]
+    table.push(conclude(table, RELATION, claim, stated, words, [pairing], missing="", phrase=phrase))
 
 
 def _pulls(table: FactTable) -> None:
