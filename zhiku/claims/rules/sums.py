@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from zhiku.claims import fmt, labels
@@ -177,9 +178,57 @@ def _judge(
         result,
     )
     stated_text = total.text[phrase[0] : phrase[1]]
+    if complete and not computed.overlaps(reading(total)) and _slipped_part(table, total, parts):
+        return
     table.push(conclude(table, RELATION, total, reading(total), stated_text, [p], missing="", phrase=phrase))
     if computed.overlaps(reading(total)):
         _changes(table, total, parts, complete)
+
+
+def _slipped_part(table: FactTable, total: Fact, parts: list[Fact]) -> bool:
+    """1.76亿元 + 2.35万元 + 46.52亿元 against 50.63亿元: with 2.35亿元 the parts add up, so the slip is
+    the part's unit (万 for 亿), not the total — report it there, and leave the total (and the shares
+    of it) standing."""
+    for i, slip in enumerate(parts):
+        others = [q for j, q in enumerate(parts) if j != i]
+        rest = sum((reading(q) for q in others[1:]), reading(others[0])) if others else None
+        if rest is None:
+            continue
+        if rest.overlaps(reading(total)):
+            continue  # the others alone make the total: a part left out, not a slipped one
+        for factor in (1e4,):
+            # (written 万 for 亿, 元 for 万元: the part shrinks; the other way round it would
+            # outgrow the whole, which the text would show at once)
+            if not (rest + reading(slip) * factor).overlaps(reading(total)):
+                continue
+            computed = reading(total) - rest
+            point = value(total) - sum(value(q) for q in others)
+            amount = fmt.amount(point, slip.q.measure or slip.q.unit)
+            shown = fmt.shown([total.q, *(q.q for q in others)])
+            pairing = Pairing(
+                ((total, "总数"), *((q, "其他部分") for q in others)),
+                0.9,
+                computed,
+                point,
+                f"{' − '.join(shown)} = {amount}",
+                "与其他部分和总数相差正好一万倍，疑为“万”“亿”或“元”“万元”写错 / "
+                "exactly 10⁴ off what the total and the other parts leave: a 万/亿 slip?",
+                amount,
+            )
+            table.push(
+                conclude(
+                    table,
+                    RELATION,
+                    slip,
+                    reading(slip),
+                    slip.q.text,
+                    [pairing],
+                    missing="",
+                    phrase=(slip.q.start, slip.q.end),
+                )
+            )
+            return True
+    return False
 
 
 def _changes(table: FactTable, total: Fact, parts: list[Fact], complete: bool) -> None:
@@ -587,7 +636,8 @@ def _total_before(table: FactTable, parts: list[Fact], whole_paragraph: bool = F
         for w in group
     ]
     first = parts[0]
-    head = _shared_head(named)
+    # what the parts measure, without the words that tell them apart (第一产业完成投资 → 完成投资)
+    head = _shared_head([functools.reduce(lambda n, w: n.replace(w, ""), words, n) for n in named])
     for f in reversed(table.facts[max(0, first.id - 2 * SPAN) : first.id]):
         near = (
             f.place.passage == first.place.passage
@@ -600,7 +650,13 @@ def _total_before(table: FactTable, parts: list[Fact], whole_paragraph: bool = F
             or f.place.passage < first.place.passage - 3
         ):
             break
-        if f.role != "level" or not same_measure(f.q, first.q) or not f.period.same(first.period):
+        if f.role != "level" or not same_measure(f.q, first.q):
+            continue
+        undated = (
+            not first.period.explicit and first.period.months is None and first.period.year == f.period.year
+        )
+        if not f.period.same(first.period) and not (not near and undated):
+            # (a paragraph that names no months of its own is about the period named above it)
             continue
         if not near and (len(head) < 2 or name_likeness(head, f) < 0.6):
             # 1~2月份，全国规模以上工业企业实现利润总额…（two paragraphs on）采矿业实现利润总额…、
