@@ -219,3 +219,11 @@ def conclude(
 
 def shown_values(facts: Sequence[Fact]) -> list[str]:
     return fmt.shown([f.q for f in facts])
+
+
+def push_number(table: FactTable, relation: str, claim: Fact, pairings: Sequence[Pairing]) -> None:
+    """Judge the number as written (its own words are the phrase) against ``pairings``; push it."""
+    phrase = (claim.q.start, claim.q.end)
+    table.push(
+        conclude(table, relation, claim, reading(claim), claim.q.text, pairings, missing="", phrase=phrase)
+    )

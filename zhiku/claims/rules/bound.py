@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from zhiku.claims import fmt
 from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, same_measure
-from zhiku.claims.judge import Pairing, bound_only, conclude, reading, value
+from zhiku.claims.judge import Pairing, bound_only, push_number, reading, value
 from zhiku.claims.search import name_likeness
 
 RELATION = "bound"
@@ -37,18 +37,7 @@ def check(table: FactTable) -> None:
             where or "确数与其约数 / the exact figure against its bound",
             fmt.like_shown(value(f), [b.q, f.q]),
         )
-        table.push(
-            conclude(
-                table,
-                RELATION,
-                b,
-                reading(b),
-                b.q.text,
-                [pairing],
-                missing="",
-                phrase=(b.q.start, b.q.end),
-            )
-        )
+        push_number(table, RELATION, b, [pairing])
 
 
 def _restated(f: Fact, b: Fact) -> str:

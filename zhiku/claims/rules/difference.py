@@ -16,7 +16,7 @@ import re
 
 from zhiku.claims import fmt, labels
 from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, same_measure
-from zhiku.claims.judge import Pairing, bound_only, conclude, reading, value
+from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.search import Scored, base_periods, candidates, current_of, from_to_base, name_likeness
 
 RELATION = "difference"
@@ -297,18 +297,7 @@ def _defined_rates(table: FactTable) -> None:
             f"{name} = {plus_word} − {minus_word}",
             shown,
         )
-        table.push(
-            conclude(
-                table,
-                RELATION,
-                claim,
-                reading(claim),
-                claim.q.text,
-                [pairing],
-                missing="",
-                phrase=(claim.q.start, claim.q.end),
-            )
-        )
+        push_number(table, RELATION, claim, [pairing])
 
 
 _EXCEPT = re.compile(r"除(?P<x>[^，,。；;、]{1,8}?)(?:以外|之外|外)的?(?P<rest>.*)")
@@ -360,15 +349,4 @@ def _residuals(table: FactTable) -> None:
             f"{x} = 总数 − 除{x}以外的部分 / {x} is the total less what 除{x}以外 counts",
             amount,
         )
-        table.push(
-            conclude(
-                table,
-                RELATION,
-                claim,
-                reading(claim),
-                claim.q.text,
-                [pairing],
-                missing="",
-                phrase=(claim.q.start, claim.q.end),
-            )
-        )
+        push_number(table, RELATION, claim, [pairing])

@@ -23,7 +23,7 @@ import re
 from zhiku.claims import fmt
 from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable
 from zhiku.claims.interval import Interval
-from zhiku.claims.judge import Pairing, bound_only, conclude, reading, value
+from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.search import Scored, base_periods, candidates, current_of, name_likeness
 
 RELATION = "pp_change"
@@ -123,18 +123,7 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
     b, a = dated
     p = _pairing(claim, a, b, 1.0)
     if p is not None:
-        table.push(
-            conclude(
-                table,
-                RELATION,
-                claim,
-                reading(claim),
-                claim.q.text,
-                [p],
-                missing="",
-                phrase=(claim.q.start, claim.q.end),
-            )
-        )
+        push_number(table, RELATION, claim, [p])
 
 
 def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:

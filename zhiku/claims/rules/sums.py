@@ -19,7 +19,7 @@ import re
 from zhiku.claims import fmt, labels
 from zhiku.claims.facts import AMOUNT_KINDS, SPAN, Fact, FactTable, same_measure
 from zhiku.claims.interval import Interval
-from zhiku.claims.judge import Pairing, bound_only, conclude, finding, reading, value
+from zhiku.claims.judge import Pairing, bound_only, conclude, finding, push_number, reading, value
 from zhiku.claims.pulls import pull_of, pulled_growth, puller
 from zhiku.claims.search import change_after, growth_after, name_likeness
 
@@ -215,18 +215,7 @@ def _slipped_part(table: FactTable, total: Fact, parts: list[Fact]) -> bool:
                 "exactly 10⁴ off what the total and the other parts leave: a 万/亿 slip?",
                 amount,
             )
-            table.push(
-                conclude(
-                    table,
-                    RELATION,
-                    slip,
-                    reading(slip),
-                    slip.q.text,
-                    [pairing],
-                    missing="",
-                    phrase=(slip.q.start, slip.q.end),
-                )
-            )
+            push_number(table, RELATION, slip, [pairing])
             return True
     return False
 
@@ -516,18 +505,7 @@ def _table_growth(table: FactTable, total: Fact, column: list[Fact], cells: list
         "合计增速由各行数值和增速推得",
         fmt.pct(point),
     )
-    table.push(
-        conclude(
-            table,
-            RELATION,
-            total,
-            reading(total),
-            total.q.text,
-            [p],
-            missing="",
-            phrase=(total.q.start, total.q.end),
-        )
-    )
+    push_number(table, RELATION, total, [p])
 
 
 _PER_UNIT = re.compile(r"人均|平均|均价|单价|户均|日均|月均|每")
