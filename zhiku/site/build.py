@@ -194,10 +194,13 @@ def _issues(
             for _ in render_pool.render_parallel(publication, targets, annotate, jobs, finished, shared):
                 pass
         elif todo:
+            t_store = time.perf_counter()
             store = data.open_store(publication.root)
+            timings["store"] = time.perf_counter() - t_store
             for issue in todo:
                 render_pool.render_one(
-                    publication, issue, tmps[issue.date.isoformat()], store, annotate, shared, previous(issue)
+                    publication, issue, tmps[issue.date.isoformat()], store, annotate, shared,
+                    previous(issue), timings=timings,
                 )
                 finished(issue)
     finally:
