@@ -14,10 +14,11 @@ from zhiku.errors import ZhikuError
 
 if TYPE_CHECKING:
     from zhiku.site import BuildReport
+    from zhiku.site.quickbuild import QuickUpdate
 
 
-@app.command("serve", help="构建并在本机预览网站，源文件改动后自动重建。"
-             " / Build, preview the site locally, and rebuild when a source changes.")
+@app.command("serve", help="构建并在本机预览网站，源文件改动后自动重建，打开的页面随之刷新。"
+             " / Build, preview the site locally, rebuild when a source changes and refresh the open pages.")
 def serve_command(
     publication: PublicationArg,
     port: Annotated[int, typer.Option("--port", "-p", help="端口 / Port.")] = 8000,
@@ -29,8 +30,10 @@ def serve_command(
 ) -> None:
     # The stages load when the command runs, not when the CLI starts (see build_cmd).
     from zhiku.site import build_site
+    from zhiku.site.livereload import LiveReload
+    from zhiku.site.liveserve import watch_and_reload
     from zhiku.site.pages import site_info
-    from zhiku.site.server import make_server, watch_and_rebuild
+    from zhiku.site.server import make_server
     from zhiku.sources import read_publication
 
     out_dir = out if out is not None else publication / "_site"
@@ -41,7 +44,8 @@ def serve_command(
         progress.close()
     print_report(report)
     path = site_info(read_publication(publication)).path
-    server = make_server(out_dir, host, port, path)
+    live = LiveReload(path)  # pages refresh themselves after a save, or show its error
+    server = make_server(out_dir, host, port, path, live=live)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     console.print(f"[bold]预览 / Preview:[/] http://{host}:{server.server_port}{path}  "
@@ -54,8 +58,14 @@ def serve_command(
         console.print(f"[red]重建失败，继续提供上一版 / rebuild failed, still serving the previous site:[/] "
                       f"{err.message}")
 
+    def updated(u: QuickUpdate) -> None:
+        console.print(f"已更新 / updated: {u.issue} {', '.join(u.articles)}, {u.seconds:.2f} s")
+
     try:
-        watch_and_rebuild(publication, out_dir, annotate=annotate, on_build=built, on_error=failed)
+        watch_and_reload(
+            publication, out_dir, live, annotate=annotate, on_update=updated, on_build=built, on_error=failed
+        )
     finally:
+        live.close()
         server.shutdown()
         server.server_close()
