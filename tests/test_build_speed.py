@@ -98,3 +98,54 @@ def tree_digest(folder: Path) -> dict[str, str]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+def test_figure_worker_draws_the_same_figures(tmp_path: Path) -> None:
+    from zhiku import data
+    from zhiku.figures import article_figure_blocks, render_figure
+    from zhiku.figures.render import figure_spec
+    from zhiku.figures.worker import FigureWorker
+    from zhiku.sources import read_publication
+
+    pub = example_publication(tmp_path / "pub")
+    publication = read_publication(pub)
+    store = data.open_store(pub)
+    blocks = [b for a in publication.issues[0].articles for b in article_figure_blocks(a)]
+    assert blocks
+    worker = FigureWorker()
+    try:
+        answers = [worker.submit(figure_spec(b, store)) for b in blocks]
+        for n, (block, answer) in enumerate(zip(blocks, answers, strict=True), start=1):
+            in_process = render_figure(block, n, store)
+            from_worker = render_figure(block, n, store, raw_svg=answer.result(timeout=120))
+            assert from_worker == in_process
+        # A spec vl-convert refuses is an error answer, not a stuck or misaligned worker.
+        bad = worker.submit({"mark": "no-such-mark", "data": {"values": []}})
+        with pytest.raises(RuntimeError):
+            bad.result(timeout=120)
+        good = worker.submit(figure_spec(blocks[0], store))
+        assert "<svg" in good.result(timeout=120)
+    finally:
+        worker.stop()
+        store.close()
+
+
+def test_parallel_build_writes_the_same_site_as_a_serial_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issues rendered in worker processes (two at a time) and with the figure worker make the
+    same files, byte for byte, as one process rendering one issue after another."""
+    import shutil
+
+    from test_site_support import make_archive
+
+    from zhiku.site import build_site, render_pool
+
+    pub = make_archive(tmp_path / "pub")
+    copy = tmp_path / "pub-copy"
+    shutil.copytree(pub, copy)
+    serial = build_site(pub, tmp_path / "serial", jobs=1)
+    monkeypatch.setattr(render_pool, "MIN_PARALLEL", 2)  # the archive has four issues
+    parallel = build_site(copy, tmp_path / "parallel", jobs=2)
+    assert serial.rendered == parallel.rendered and len(serial.rendered) == 4
+    assert tree_digest(tmp_path / "parallel") == tree_digest(tmp_path / "serial")

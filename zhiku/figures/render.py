@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import warnings
+from typing import Any
 
 import vl_convert
 
@@ -35,12 +36,8 @@ def warn_waiting(block: Figure, number: int) -> None:
     )
 
 
-def waiting_figure(block: Figure, number: int) -> RenderedFigure:
-    """A figure whose block names no series yet (an imported caption whose picture was lost, or
-    one written ahead of its data): its caption and a visible placeholder in every output, and
-    a warning naming the block, so the issue builds and nobody mistakes it for finished."""
-    warn_waiting(block, number)
-    spec = {
+def _waiting_spec() -> dict[str, Any]:
+    return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "width": WIDTH,
         "height": 140,
@@ -49,8 +46,27 @@ def waiting_figure(block: Figure, number: int) -> RenderedFigure:
         "encoding": {"text": {"field": "t"}},
         "config": {"view": {"stroke": "#c9a400", "strokeDash": [6, 4], "strokeWidth": 1.5}, "font": FONT},
     }
+
+
+def figure_spec(block: Figure, store: Store) -> dict[str, Any]:
+    """The Vega-Lite spec ``render_figure`` draws for ``block`` (for drawing it elsewhere first)."""
+    return vega_lite_spec(block, resolve(block, store)) if block.series else _waiting_spec()
+
+
+def _to_svg(spec: dict[str, Any], raw_svg: str | None) -> str:
+    if raw_svg is not None:  # drawn from this very spec already (zhiku.figures.worker)
+        return raw_svg
     register_with_vl_convert()
-    raw_svg = vl_convert.vegalite_to_svg(spec)
+    return str(vl_convert.vegalite_to_svg(spec))
+
+
+def waiting_figure(block: Figure, number: int, raw_svg: str | None = None) -> RenderedFigure:
+    """A figure whose block names no series yet (an imported caption whose picture was lost, or
+    one written ahead of its data): its caption and a visible placeholder in every output, and
+    a warning naming the block, so the issue builds and nobody mistakes it for finished."""
+    warn_waiting(block, number)
+    spec = _waiting_spec()
+    raw_svg = _to_svg(spec, raw_svg)
     title = f"图{number} {block.title}"
     description = f"{title}：图表等待数据 / the figure waits for its data"
     ident = "fig-" + hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:10]
@@ -71,15 +87,15 @@ def waiting_figure(block: Figure, number: int) -> RenderedFigure:
     )
 
 
-def render_figure(block: Figure, number: int, store: Store) -> RenderedFigure:
+def render_figure(block: Figure, number: int, store: Store, *, raw_svg: str | None = None) -> RenderedFigure:
     """One figure, numbered ``number`` (图N), drawn from the store; a block without ``series:``
-    is drawn as the waiting placeholder (``waiting_figure``)."""
+    is drawn as the waiting placeholder (``waiting_figure``). ``raw_svg``: vl-convert's SVG of
+    ``figure_spec(block, store)``, drawn beforehand in another process."""
     if not block.series:
-        return waiting_figure(block, number)
+        return waiting_figure(block, number, raw_svg)
     data = resolve(block, store)
     spec = vega_lite_spec(block, data)
-    register_with_vl_convert()
-    raw_svg = vl_convert.vegalite_to_svg(spec)
+    raw_svg = _to_svg(spec, raw_svg)
     title = f"图{number} {block.title}"
     ident = "fig-" + hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:10]
     svg = add_title_and_desc(outline_svg_text(raw_svg), title, data.description, ident)

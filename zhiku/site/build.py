@@ -18,15 +18,19 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zhiku import __version__, data
 from zhiku.errors import ZhikuError
 from zhiku.fsutil import staging_dir_for
 from zhiku.model import Issue, Publication
-from zhiku.site import cache, linktree, pages, render_pool, sourcecache, urls
+from zhiku.site import cache, figurecache, linktree, pages, render_pool, sourcecache, urls
 from zhiku.site.feed import write_feed
 from zhiku.site.search import SEARCH_DIR, SearchPage, build_search_index, shard_names
 from zhiku.site.sitemap import write_sitemap
+
+if TYPE_CHECKING:
+    from zhiku.figures.worker import FigureWorker
 
 # Marks a folder as a site zhiku built, so a later build may replace it.
 SITE_MARKER = ".zhiku-site"
@@ -62,12 +66,30 @@ def build_site(
     annotate: bool = False,
     progress: Progress | None = None,
     jobs: int | None = None,
+    figure_worker: FigureWorker | None = None,
 ) -> BuildReport:
     """Build the archive of the publication at ``publication_root`` into ``out_dir``.
 
     ``jobs`` worker processes render the issues that changed (default: the CPU count, at most 4);
-    ``progress(stage, done, total)`` is called as the work advances.
+    ``progress(stage, done, total)`` is called as the work advances. ``figure_worker``: a
+    figure worker the caller started ahead (``zhiku build`` on a first build), used if a figure
+    must be drawn in this process and stopped otherwise; the build always ends it.
     """
+    try:
+        return _build_site(publication_root, out_dir, annotate, progress, jobs, figure_worker)
+    finally:
+        if figure_worker is not None:
+            figure_worker.stop()
+
+
+def _build_site(
+    publication_root: Path,
+    out_dir: Path,
+    annotate: bool,
+    progress: Progress | None,
+    jobs: int | None,
+    figure_worker: FigureWorker | None,
+) -> BuildReport:
     started = time.perf_counter()
     timings: dict[str, float] = {}
     root = Path(publication_root).absolute()  # stable cache keys; relative paths confuse file URIs
@@ -82,7 +104,7 @@ def build_site(
     staging = _staging(out_dir)
     try:
         jobs = render_pool.default_jobs() if jobs is None else max(1, jobs)
-        rendered, reused, keys, wanted = _issues(read, annotate, progress, timings, jobs)
+        rendered, reused, keys, wanted = _issues(read, annotate, progress, timings, jobs, figure_worker)
         t = time.perf_counter()
         searchable = [
             SearchPage(rel, a.title, str(i.date.year), keys[i.date.isoformat()], wanted[rel])
@@ -148,6 +170,7 @@ def _issues(
     progress: Progress | None,
     timings: dict[str, float],
     jobs: int,
+    early_worker: FigureWorker | None = None,
 ) -> tuple[list[str], list[str], dict[str, str], dict[str, Path]]:
     """Every issue's outputs in the cache, rendered if not there yet. Returns the issues rendered,
     the issues reused, every issue's key, and the site's files from the cache (path in the site
@@ -186,7 +209,10 @@ def _issues(
         if progress:
             progress(stage, len(todo) - len(tmps), len(todo))
 
+    worker: FigureWorker | None = None
     try:
+        if early_worker is not None and not todo:
+            early_worker.stop()  # nothing to draw: end it before it spends more CPU
         if progress and todo:
             progress(stage, 0, len(todo))
         if jobs > 1 and len(todo) >= render_pool.MIN_PARALLEL:
@@ -194,16 +220,24 @@ def _issues(
             for _ in render_pool.render_parallel(publication, targets, annotate, jobs, finished, shared):
                 pass
         elif todo:
+            # vl-convert takes 0.4 s to start: a worker process starts it now (or started it
+            # already), while this one opens the store and checks the numbers.
+            if any(figurecache.needs_drawing(i, shared, figurecache.load(previous(i))) for i in todo):
+                from zhiku.figures.worker import FigureWorker
+
+                worker = early_worker or FigureWorker()
             t_store = time.perf_counter()
             store = data.open_store(publication.root)
             timings["store"] = time.perf_counter() - t_store
             for issue in todo:
                 render_pool.render_one(
                     publication, issue, tmps[issue.date.isoformat()], store, annotate, shared,
-                    previous(issue), timings=timings,
+                    previous(issue), timings=timings, worker=worker,
                 )
                 finished(issue)
     finally:
+        if worker is not None:
+            worker.stop()
         for tmp in tmps.values():  # issues not finished because another failed
             issue_cache.discard(tmp)
     timings["render"] = time.perf_counter() - t

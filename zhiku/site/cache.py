@@ -26,11 +26,17 @@ from zhiku.site.linktree import tree_files
 from zhiku.sources.references import REFERENCE_FILES
 
 CACHE_FORMAT = "1"
-LISTING = ".files"  # in each entry: its files, one relative path a line
+LISTING = ".files"
+MANIFEST = "manifest.json"  # in each entry: its files, one relative path a line
 
 
 def cache_root(publication_root: Path) -> Path:
     return publication_root / ".zhiku" / "site"
+
+
+def built_before(publication_root: Path) -> bool:
+    """Whether a build of this publication finished before (its manifest is there)."""
+    return (cache_root(publication_root) / MANIFEST).is_file()
 
 
 def _hash_files(h: hashlib._Hash, base: Path, files: Iterable[Path]) -> None:
@@ -154,13 +160,13 @@ class IssueCache:
     def load_manifest(self) -> dict[str, str]:
         """Each issue's key (by date) in the last successful build; empty when unknown."""
         try:
-            loaded = json.loads((self.root / "manifest.json").read_text(encoding="utf-8"))
+            loaded = json.loads((self.root / MANIFEST).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
         return {str(k): str(v) for k, v in loaded.items()} if isinstance(loaded, dict) else {}
 
     def save_manifest(self, keys: dict[str, str]) -> None:
-        atomic_write_text(self.root / "manifest.json", json.dumps(keys, indent=1, sort_keys=True))
+        atomic_write_text(self.root / MANIFEST, json.dumps(keys, indent=1, sort_keys=True))
 
     def prune(self, keep: set[str]) -> None:
         """Drop entries the last successful build did not use (and leftovers of interrupted ones)."""

@@ -14,13 +14,17 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
-from dataclasses import replace
+from concurrent.futures import Future
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zhiku.figures.model import RenderedFigure
 from zhiku.model import Figure, Issue
 from zhiku.site.cache import code_version
+
+if TYPE_CHECKING:
+    from zhiku.figures.worker import FigureWorker
 
 FIGURES_FILE = ".figures.pickle"
 
@@ -45,34 +49,91 @@ def load(entry: Path | None) -> dict[str, RenderedFigure]:
     return kept if isinstance(kept, dict) else {}
 
 
+def needs_drawing(issue: Issue, shared: str, kept: dict[str, RenderedFigure]) -> bool:
+    """Whether some figure of ``issue`` is not among ``kept`` (vl-convert must run)."""
+    return any(p.old is None for p in _plan(issue, shared, kept))
+
+
+@dataclass
+class Planned:
+    """One figure of an issue: taken from the last rendering (``old``), or to be drawn — its
+    vl-convert SVG coming from the figure worker (``svg``) when one was given."""
+
+    slug: str
+    block: Figure
+    number: int
+    key: str
+    old: RenderedFigure | None
+    svg: Future[str] | None = None
+
+
+def _plan(issue: Issue, shared: str, kept: dict[str, RenderedFigure]) -> list[Planned]:
+    planned: list[Planned] = []
+    for article in issue.articles:
+        blocks = [b for b in article.walk_blocks() if isinstance(b, Figure)]
+        for n, block in enumerate(blocks, start=1):
+            number = block.number or n
+            key = figure_key(block, number, shared)
+            planned.append(Planned(article.slug, block, number, key, kept.get(key)))
+    return planned
+
+
+def submit(
+    issue: Issue, store: Any, shared: str, kept: dict[str, RenderedFigure], worker: FigureWorker | None = None
+) -> tuple[list[str], list[Planned]]:
+    """The issue's figures, numbered per article (as ``zhiku.render.draw_figures`` numbers
+    them): those to draw sent to ``worker`` now, so that it draws while the caller does other
+    work; ``collect`` finishes them. Returns the article slugs and the plan."""
+    planned = _plan(issue, shared, kept)
+    if worker is not None:
+        from zhiku.figures.render import figure_spec
+
+        for p in planned:
+            if p.old is None:
+                try:
+                    spec = figure_spec(p.block, store)
+                except Exception:
+                    continue
+                p.svg = worker.submit(spec)
+    return [a.slug for a in issue.articles], planned
+
+
+def collect(
+    submitted: tuple[list[str], list[Planned]], store: Any
+) -> tuple[FigureMap, dict[str, RenderedFigure]]:
+    """The figures ``submit`` planned, and what to keep of them for the next rendering."""
+    from zhiku.figures import render_figure
+    from zhiku.figures.render import PNG_SCALE, warn_waiting
+
+    slugs, planned = submitted
+    figures: FigureMap = {slug: [] for slug in slugs}
+    keep: dict[str, RenderedFigure] = {}
+    for p in planned:
+        if p.old is not None:
+            import vl_convert  # only when a kept figure needs its PNG again
+
+            fig = replace(p.old, block=p.block, png=bytes(vl_convert.svg_to_png(p.old.svg, scale=PNG_SCALE)))
+            if fig.waiting:
+                warn_waiting(p.block, p.number)
+        else:
+            raw: str | None = None
+            if p.svg is not None:
+                try:
+                    raw = p.svg.result()
+                except RuntimeError:  # the worker failed: draw here (and report any error here)
+                    raw = None
+            fig = render_figure(p.block, p.number, store, raw_svg=raw)
+        figures[p.slug].append(fig)
+        keep[p.key] = replace(fig, png=b"")
+    return figures, keep
+
+
 def draw(
     issue: Issue, store: Any, shared: str, kept: dict[str, RenderedFigure]
 ) -> tuple[FigureMap, dict[str, RenderedFigure]]:
     """Every article's figures, numbered per article (as ``zhiku.render.draw_figures`` does),
     taken from ``kept`` where the same figure was drawn before. Returns them and what to keep."""
-    from zhiku.figures import article_figure_blocks, render_figure
-    from zhiku.figures.render import PNG_SCALE, warn_waiting
-
-    figures: FigureMap = {}
-    keep: dict[str, RenderedFigure] = {}
-    for article in issue.articles:
-        drawn: list[RenderedFigure] = []
-        for n, block in enumerate(article_figure_blocks(article), start=1):
-            number = block.number or n
-            key = figure_key(block, number, shared)
-            old = kept.get(key)
-            if old is not None:
-                import vl_convert  # only when a kept figure needs its PNG again
-
-                fig = replace(old, block=block, png=bytes(vl_convert.svg_to_png(old.svg, scale=PNG_SCALE)))
-                if fig.waiting:
-                    warn_waiting(block, number)
-            else:
-                fig = render_figure(block, number, store)
-            drawn.append(fig)
-            keep[key] = replace(fig, png=b"")
-        figures[article.slug] = drawn
-    return figures, keep
+    return collect(submit(issue, store, shared, kept), store)
 
 
 def save(target: Path, keep: dict[str, RenderedFigure]) -> None:

@@ -16,13 +16,16 @@ import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zhiku import claims, data, render
 from zhiku.errors import ZhikuError, ZhikuWarning
 from zhiku.model import Issue, Publication
 from zhiku.runtime import start_short_run
 from zhiku.site import figurecache
+
+if TYPE_CHECKING:
+    from zhiku.figures.worker import FigureWorker
 
 # (zh, en, file, line) of a ZhikuError or ZhikuWarning, as plain values.
 Parts = tuple[str, str, str | None, int | None]
@@ -44,17 +47,20 @@ def render_one(
     shared: str = "",
     previous: Path | None = None,
     timings: dict[str, float] | None = None,
+    worker: FigureWorker | None = None,
 ) -> None:
     """Render ``issue`` into ``target``; figures drawn for ``previous`` (the cache entry of the
     issue's last rendering) are reused where they did not change (``figurecache``).
     ``timings`` receives each step's seconds (added to what it holds).
 
-    The figures are not drawn in a thread beside the check: vl-convert holds the GIL while it
-    draws (measured: a Python loop in another thread stops until the call returns)."""
+    With a figure ``worker`` (``zhiku.figures.worker``), vl-convert draws the figures in that
+    process while this one checks the numbers. (Not in a thread: vl-convert holds the GIL
+    while it draws — a Python loop in another thread stops until the call returns.)"""
     t0 = time.perf_counter()
+    submitted = figurecache.submit(issue, store, shared, figurecache.load(previous), worker)
     findings = claims.check_issue(issue, store)
     t_check = time.perf_counter()
-    figures, keep = figurecache.draw(issue, store, shared, figurecache.load(previous))
+    figures, keep = figurecache.collect(submitted, store)
     t_figures = time.perf_counter()
     render.render_issue(
         publication, issue, target, store=store, findings=findings, annotate=annotate, figures=figures
@@ -62,6 +68,7 @@ def render_one(
     figurecache.save(target, keep)
     if timings is not None:
         t_end = time.perf_counter()
+        # With a worker, "figures" is the wait for it after the check, plus outlining.
         steps = (("check", t_check - t0), ("figures", t_figures - t_check), ("pages_pdf", t_end - t_figures))
         for name, seconds in steps:
             timings[name] = timings.get(name, 0.0) + seconds
