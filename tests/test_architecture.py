@@ -7,7 +7,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "zhiku"
 # In pipeline order; errors/fsutil/runtime are shared by all and model is first.
-STAGES = ["model", "sources", "quantities", "data", "claims", "figures", "render", "site", "cli"]
+STAGES = ["model", "sources", "quantities", "data", "claims", "figures", "render", "site", "mail", "cli"]
 SHARED = {"errors", "fsutil", "runtime", "__init__"}
 ENTRY = "__main__"  # `python -m zhiku`: the CLI itself
 

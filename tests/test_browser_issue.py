@@ -34,6 +34,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
         store=store,  # type: ignore[arg-type]
         findings=[trains_finding(issue), consistent_finding(issue)],
         annotate=True,
+        checks=True,  # the editors' draft: marks and the number-check page
     )
     OUT.mkdir(parents=True, exist_ok=True)
     return out / DATE, [a.slug for a in issue.articles]

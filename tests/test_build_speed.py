@@ -103,7 +103,7 @@ def tree_digest(folder: Path) -> dict[str, str]:
 def test_figure_worker_draws_the_same_figures(tmp_path: Path) -> None:
     from zhiku import data
     from zhiku.figures import article_figure_blocks, render_figure
-    from zhiku.figures.render import figure_spec
+    from zhiku.figures.render import figure_specs
     from zhiku.figures.worker import FigureWorker
     from zhiku.sources import read_publication
 
@@ -114,16 +114,17 @@ def test_figure_worker_draws_the_same_figures(tmp_path: Path) -> None:
     assert blocks
     worker = FigureWorker()
     try:
-        answers = [worker.submit(figure_spec(b, store)) for b in blocks]
+        answers = [[worker.submit(spec) for spec in figure_specs(b, store)] for b in blocks]
         for n, (block, answer) in enumerate(zip(blocks, answers, strict=True), start=1):
             in_process = render_figure(block, n, store)
-            from_worker = render_figure(block, n, store, raw_svg=answer.result(timeout=120))
-            assert from_worker == in_process
+            drawn = [a.result(timeout=120) for a in answer]
+            assert len(drawn) == 2  # the page's chart and the phone's
+            assert render_figure(block, n, store, drawn=drawn) == in_process
         # A spec vl-convert refuses is an error answer, not a stuck or misaligned worker.
         bad = worker.submit({"mark": "no-such-mark", "data": {"values": []}})
         with pytest.raises(RuntimeError):
             bad.result(timeout=120)
-        good = worker.submit(figure_spec(blocks[0], store))
+        good = worker.submit(figure_specs(blocks[0], store)[0])
         assert "<svg" in good.result(timeout=120)
     finally:
         worker.stop()

@@ -20,10 +20,12 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "sources" / "two-issues
 
 
 def digest(path: Path) -> str:
+    """The sources' bytes; ``.zhiku/`` is the publication's derived data (the store zhiku show and
+    zhiku check read the series from), rebuilt from the sources, so writing it loses nothing."""
     if path.is_dir():
         h = hashlib.sha256()
         for p in sorted(path.rglob("*")):
-            if p.is_file():
+            if p.is_file() and ".zhiku" not in p.relative_to(path).parts:
                 h.update(str(p.relative_to(path)).encode() + b"\0" + p.read_bytes())
         return h.hexdigest()
     return hashlib.sha256(path.read_bytes()).hexdigest()

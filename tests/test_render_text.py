@@ -221,7 +221,8 @@ def test_lists_tables_and_quotes_reach_every_output(tmp_path: Path) -> None:
         "表1 中欧班列",
         "12400",
     ):
-        assert expected in text, expected
+        # (the PDF sets a quarter em between Han and Latin, which extraction reads as a space)
+        assert "".join(expected.split()) in "".join(text.split()), expected
 
 
 _FONTS = functools.lru_cache(maxsize=1)(

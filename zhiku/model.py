@@ -282,6 +282,19 @@ class Issue:
 
 
 @dataclass(frozen=True)
+class MailServer:
+    """The SMTP server the newsletter goes out through (``smtp:`` in zhiku.yml). The password is
+    never in the file: it is read from the environment variable ``password_env`` when sending."""
+
+    host: str
+    port: int = 465
+    security: str = "ssl"  # ssl (port 465), starttls (587) or none (a local relay)
+    user: str | None = None
+    password_env: str = "ZHIKU_SMTP_PASSWORD"
+    sender: str | None = None  # the From: address; default the publication's e-mail
+
+
+@dataclass(frozen=True)
 class Publication:
     """The publication (zhiku.yml) and its issues, newest last as read from disk."""
 
@@ -303,3 +316,7 @@ class Publication:
     language: str = "zh-CN"
     issues: tuple[Issue, ...] = field(default_factory=tuple)
     references: tuple[Reference, ...] = ()  # references.yaml / references.bib, by key
+    # checks: public — the number-check page (checks.html) is published; else only draft builds have it.
+    checks_public: bool = False
+    smtp: MailServer | None = None  # the newsletter's SMTP server (zhiku mail)
+    unsubscribe: str | None = None  # List-Unsubscribe: a mailto: or https: address

@@ -197,12 +197,31 @@ def from_text(text: str, file: Path, first_line: int = 1) -> Document:
             passages.append(Passage(_plain(_HEADING.sub("", raw).strip()), n, "heading"))
             i += 1
             continue
+        if para and not _wrapped(para[-1], raw, lines):
+            flush()
         if not para:
             para_line = n
         para.append(raw)
         i += 1
     flush()
     return Document(file, tuple(passages), tuple(tables), tuple(order))
+
+
+_LINE_END = re.compile(r"[。！？!?；;：:…”’」』）)]\s*$")
+
+
+def _wrapped(line: str, nxt: str, lines: list[str]) -> bool:
+    """Does ``line`` run on into ``nxt`` (a hard-wrapped paragraph), or is each its own paragraph?
+
+    Chinese prose copied from web pages and archives puts one paragraph on a line, with no blank
+    line between; headings (四、消费市场) stand on their own line without end punctuation. A wrapped
+    line is cut mid-sentence near the text's full width: it ends without a sentence's end mark and
+    is about as long as the longest lines around it."""
+    body = line.strip()
+    if not body or _LINE_END.search(body) or not nxt.strip():
+        return False
+    width = max((len(x.strip()) for x in lines[:400]), default=0)
+    return len(body) >= max(20, int(0.8 * width))
 
 
 def reading_order(doc: Document) -> Iterator[tuple[str, int]]:

@@ -81,11 +81,12 @@ _ANNUAL = re.compile(r"年均|年平均|平均每年|每年平均")
 _SPAN_YEARS = re.compile(r"(?P<n>[两二三四五六七八九十\d]+)\s*年$")
 _QUALIFIERS_AT_END = re.compile(r"(?:约|近|将近|接近|超过|逾|突破|不足|不到|仅|高达|已|达|为|了|\s)*$")
 _CHANGE = re.compile(
-    r"(?P<verb>(?:多增|少增|净增加|净增|净减少|净减|增长率为|增速为|增幅为|降幅为|增幅|降幅|涨幅|跌幅|"
+    r"(?P<verb>(?:多增|少增|净增加|净增|净减少|净减|增长率为|增速为|增幅为|降幅为|增幅|降幅|涨幅|跌幅|负增长|"
+    r"增收|减收|增支|减支|增产|减产|"
     r"增长|增加|上升|提高|提升|上涨|扩大|(?<![新])增|下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|回升|降|涨|"
     r"加快|放缓|上调|下调))(?:了|为)?$"
 )
-_DOWN = re.compile(r"下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|降|放缓|下调|少增|净减|跌幅")
+_DOWN = re.compile(r"下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|降|放缓|下调|少增|净减|跌幅|负增长")
 _GAP = re.compile(r"(?P<verb>高出|超出|高|低|快|慢|多|少|大|小|相差|差距为?|差)(?:了|约)?$")
 _GAP_THAN = re.compile(
     r"(?P<verb>快于|慢于|高于|低于|多于|少于|大于|小于)(?P<than>[^，,。；;\ue000]{1,20}?)(?:了|约)?$"
@@ -94,7 +95,7 @@ _GAP_DOWN = re.compile(r"低|慢|少|小")
 _DIFF_NOUN = re.compile(r"(?P<verb>差额|顺差|逆差|差值|缺口)(?:为|达|达到)?$")
 _SHARE = re.compile(
     r"(?:(?P<zhan>占)(?!比)(?P<whole>[^，,。；;＃\ue000\ue001]{0,24}?)(?:的)?(?:比重|比例|份额)?(?:由|从)?|"
-    r"占(?P<wholev>[^，,。；;＃\ue001]{0,24}?\ue000+)的|"
+    r"(?:占|完成|为|是|相当于|达到)(?P<wholev>[^，,。；;＃\ue001]{0,24}?\ue000+)的|"
     r"(?P<bizhong>占比|比重|份额|所占比重)(?:由|从)?(?:升至|降至|提高到|提高至|提升至|提升到|上升到|上升至|下降到|下降至|回落至|增至)?|"
     r"(?P<of>(?:是|为|相当于|恢复至|恢复到|达到|完成|实现)(?P<whole2>[^，,。；;\ue000]{1,24}?)的))"
     r"(?:仍|已|还|均|都|仅|只|也)?(?:提升至|提高到|提高至|升至|降至|上升到|上升至|下降到|下降至|回落至|增至|"
@@ -117,6 +118,10 @@ _SUBJECT_TAIL = re.compile(
     r"(?:为|是|达到|达|完成|实现|录得|共有|共计|共|有|合计|累计|总计|约|仅|只有|已|将|的|了|中|方面|"
     r"规模|首次|再次|分别|同比|环比|年均|年平均|平均每年|累计|由|从|至少|起码|仍|还|也|\s)+$"
 )
+# 2025年再提高至143元: adverbs alone name nothing (再生资源, 再贷款 are names and are kept).
+_ADVERBS_ONLY = re.compile(
+    r"(?:再|又|还|也|仍|已|已经|均|都|则|便|就|更|进一步|继续|持续|逐步|稳步|大幅|小幅)+"
+)
 _PRONOUN = re.compile(r"^(?:两者|二者|三者|四者|五者|前者|后者|上述|以上|这些|它们|其|各自)")
 _OF_WHICH = re.compile(r"其中")
 _LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|以及)\s*$")
@@ -130,6 +135,7 @@ _MULTIPLE_OF = re.compile(
 )
 _TOGETHER = re.compile(r"^(?:加在一起|合起来|合计|共|都|均|各|分别|一起)")
 _COUNT_OF_LIST = re.compile(r"^[^，,。；;\d]{0,6}?(?:合计|共计|总计|共|分别|累计)")
+_SPAN_FRAME = re.compile(r"^(?:来|以来|间|之间|内|之内|里|中)?(?:，|,)?(?:累计|合计|共计|总计|共|来|间|内)")
 _COUNTED = re.compile(r"(?:这|上述|以上)?[一二两三四五六七八九十\d]+(?:项|者|类|个|种)(?:指标|数据)?")
 _RATE_NOUN = re.compile(r"(?:其|该)?(增速|增幅|增长率|涨幅|增长速度|占比|比重|份额)")
 _RESTATE = re.compile(r"\s*[，,（(]?\s*(?:即|约|约合|折合|相当于|约为|折算为|折算成|换算为)?\s*")
@@ -420,7 +426,8 @@ def _clean_subject(words: str) -> str:
         words = _UNIT_TAIL.sub("", words)
     words = _SUBJECT_DROP.sub("", words)
     words = _SUBJECT_TAIL.sub("", words)
-    return words.strip(' ，,、：:（(）)“”"')
+    words = words.strip(' ，,、：:（(）)“”"')
+    return "" if _ADVERBS_ONLY.fullmatch(words) else words
 
 
 @dataclass
@@ -443,7 +450,7 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
     slot = _Slot()
     # A period written between a verb and its value (增至2023年的4.08万亿元) dates the value; the verb
     # is read without it. Then what stands right before the number: qualifiers (约, 超过, 达, 为).
-    pre = re.sub(r"\ue001+\s*的?\s*$", "", pre)
+    pre = re.sub(r"\ue001+\s*(?:同期)?\s*的?\s*$", "", pre)
     core = _QUALIFIERS_AT_END.sub("", pre)
     if q.kind == "multiple":
         slot.role = "multiple"
@@ -460,9 +467,11 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
             if any(m.group(k) is not None for k in ("whole", "wholev", "whole2"))
             else "whole"
         )
-        slot.whole = (m.group(g) or "").strip()
+        # 占全省投资的比重由上年同期的…: the whole is named before 的比重
+        slot.whole = re.split(r"的?(?:比重|比例|份额)", (m.group(g) or "").strip())[0]
         if m.group(g) is not None:
-            slot.whole_span = (start + m.start(g), start + m.end(g))
+            at = start + m.start(g) + (m.group(g).find(slot.whole) if slot.whole else 0)
+            slot.whole_span = (at, at + len(slot.whole))
         head = pre[: m.start()]
         slot.subject = _clean_subject(_after_compare(head, slot, keep=False, offset=start))
         return slot
@@ -555,6 +564,7 @@ class _Builder:
         if reference_date is not None:
             self.frame = Period(year=reference_date.year, explicit=False)
         self.clause_no = 0
+        self.topic = ""  # the subject the last sentence of this paragraph ended on
         self.list_no = 0
 
     # -- passages --------------------------------------------------------------------------
@@ -566,6 +576,7 @@ class _Builder:
         qs = _share_list_units(text, _names(text, _points(text, list(parse_quantities(text)))))
         # A part of a year (3月, 1—10月, 年末) is named for its own paragraph; the year runs on.
         self.frame = Period(year=self.frame.year, explicit=False)
+        self.topic = ""
         self.table.passage_quantities[pi] = qs
         mask = _mask(text, qs)
         marks = mentions(text, qs)
@@ -587,13 +598,17 @@ class _Builder:
         sidx = len(t.sentences)
         t.sentences.append(Sentence(sidx, pi, s0, s1, text, line))
         main = replace(self.frame, explicit=False)
+        opening = main
+        parts_named: set[tuple[int, int] | None] = set()  # 一季度…二季度…三季度: parts listed side by side
         by_start = {m.start: m for m in marks if s0 <= m.start < s1}
         q_starts = {q.start for q in qs}
         word_marks = [m for m in marks if s0 <= m.start < s1 and m.start not in q_starts]
         pending: Period | None = None  # a period inside a comparison: dates the next value only
         pending_end = -1
         last_mark_end = -10
-        subject_chain = ""
+        # 承前省略: a sentence that opens without naming anything (两年累计提高40元，…) goes on about
+        # what the sentence before it ended on, within one paragraph.
+        subject_chain = self.topic
         clauses = _split(text, _CLAUSE_END, s0, s1)
         ids: list[int] = []
         chain_before: dict[int, str] = {}  # the subject running on before each fact
@@ -636,6 +651,8 @@ class _Builder:
                     main = refine(main, m)  # 2023年上半年, 2022年末
                 else:
                     main = replace(apply(main, m), explicit=True)
+                    if m.year is None and m.months is not None:
+                        parts_named.add(m.months)
                 last_mark_end = m.end
                 if q is not None:
                     t.events.append(Event(q, text, sidx, line, main.year))
@@ -647,7 +664,7 @@ class _Builder:
                 continue
             period = main
             if pending is not None:
-                if re.fullmatch(r"\s*(?:末|底|初|份)?\s*(?:的|为|是)?\s*", text[pending_end : q.start]):
+                if re.fullmatch(r"\s*(?:同期|末|底|初|份)?\s*(?:的|为|是)?\s*", text[pending_end : q.start]):
                     period = pending
                     pending = None
                 elif q.start - pending_end > 12:
@@ -733,7 +750,10 @@ class _Builder:
             )
             t.facts.append(f)
             ids.append(f.id)
-        self.frame = main
+        # 分季度看，一季度…，二季度…，三季度…: a sentence that walks through parts of the period
+        # does not move the frame; the next sentence (分产业看…) is about the whole period again.
+        self.frame = opening if len(parts_named) >= 2 else main
+        self.topic = subject_chain
         # 比2010年增加…: a sentence compared with year Y is not about Y, whatever it inherited.
         ref_years = {r.year for _, r in t.sentences[sidx].refs if r.year is not None}
         if ref_years and not main.explicit and main.year in ref_years:
@@ -745,10 +765,31 @@ class _Builder:
         ids = _Ids(ids)
         ids.starts = [t.facts[g].q.start for g in ids]
         self._restatements(ids, text)
+        self._span_years(ids, text)
         self._inline_bases(ids)
         self._from_to(ids, text)
         self._respectively(ids, text, s0, s1)
         self._of_which(ids, text, s0, s1)
+
+    def _span_years(self, ids: list[int], text: str) -> None:
+        """两年累计提高40元，增长38.8%，年均增长17.8% / 五年来…年均增长: a span of years written as the
+        sentence's frame is what every 年均 after it in that sentence averages over."""
+        t = self.table
+        years: int | None = None
+        for i in ids:
+            f = t.facts[i]
+            if f.q.kind == "duration" and f.q.unit == "year" and f.q.value and f.q.value == int(f.q.value):
+                if _SPAN_FRAME.match(text[f.q.end : f.q.end + 4]):
+                    years = int(f.q.value)
+                continue
+            if not years:
+                continue
+            if f.verb.startswith("年均"):
+                if f.over_years is None:
+                    t.facts[i] = replace(f, over_years=years)
+            elif f.role in ("growth", "change") and not f.compare and f.period.year is not None:
+                # 两年累计增长38.8%: against the year the span starts from, not the year before
+                t.facts[i] = replace(f, base_period=f.period.shifted(-years))
 
     def _restatements(self, ids: list[int], text: str) -> None:
         """61957.64万人次，约6.2亿人次 / 95300万吨，约合9.53亿吨: the same value in other units."""
@@ -803,6 +844,11 @@ class _Builder:
                 lead = text[max(0, h.q.start - 14) : h.q.start]
                 if re.search(r"[由从]", lead) and not re.search(r"[，,。；;]", text[h.q.end : f.q.start]):
                     t.facts[fid] = replace(f, base_fact=h.id)
+                    if h.role == "share" and f.q.is_rate and f.role in ("rate", "level"):
+                        # 比重由53.8%下降至50.3%: the later value is the same share of the same whole
+                        t.facts[fid] = replace(
+                            t.facts[fid], role="share", whole=h.whole, whole_fact=h.whole_fact
+                        )
                     if not h.own:
                         t.facts[h.id] = replace(h, subject=f.subject)
                     break

@@ -36,6 +36,10 @@ COMPLEMENTS: tuple[tuple[str, ...], ...] = (
     ("公有", "非公有"),
     ("国有", "民营", "外资"),
     ("银行间", "交易所"),
+    # The statutory breakdowns of official statistics: industry by its three 门类 (采矿业, 制造业,
+    # 电力、热力、燃气及水生产和供应业) and a year's grain by season (夏粮, 早稻, 秋粮).
+    ("采矿业", "制造业", "电力"),
+    ("夏粮", "早稻", "秋粮"),
 )
 
 # The word for the whole a group of complements makes up.
@@ -111,8 +115,30 @@ _NOISE = re.compile(
 _WHOLE_WORDS = re.compile(r"全部|全体|所有|总额|总量|总数|总计|合计|整体|全行业|总体|总")
 
 
+# Standard abbreviations of official statistics, read as the full name (外贸 is 对外贸易, which
+# customs counts as 进出口; 社零 is 社会消费品零售总额; 固投 is 固定资产投资).
+_ABBREVIATIONS = (
+    ("对外贸易", "进出口"),
+    ("外贸", "进出口"),
+    ("社零", "社会消费品零售"),
+    ("固投", "固定资产投资"),
+)
+# The scope a whole is named with (占全市投资, 占我国外贸总值): the publication's own territory.
+_SCOPE = re.compile(r"^(?:全国|全省|全市|全区|全县|全州|全盟|全旗|全镇|全乡|我国|我省|我市|我区|我县|我)")
+
+
 def _clean(label: str) -> str:
+    for short, full in _ABBREVIATIONS:
+        if short in label:
+            label = label.replace(short, full)
     return _NOISE.sub("", label)
+
+
+def strip_scope(label: str) -> str:
+    """占全市投资比重 → 投资: the whole of the text's own territory, named without its scope (the
+    values it is found among are that territory's already). Kept when nothing else remains."""
+    rest = _SCOPE.sub("", label)
+    return rest if has_content(rest) else label
 
 
 @lru_cache(maxsize=65536)
@@ -232,6 +258,14 @@ def strip_whole(label: str) -> str:
 _NOT_EXHAUSTIVE = {("东部", "中部", "西部"), ("国有", "民营", "外资")}
 
 
+def _names_its_whole(label: str, word: str) -> bool:
+    """进出口总额 for 出口, 合计 for any part: the label names the whole, not the part ``word``.
+    (总 alone is no such sign: 利润总额 and 总产值 are the names of indicators.)"""
+    return any(w in label for w in WHOLES if word in w) or any(
+        w in label for w in ("合计", "全部", "整体", "全行业")
+    )
+
+
 def complement_parts(labels: list[str], exhaustive: bool = False) -> list[int] | None:
     """Indexes of labels forming one complete complementary group (去程…, 回程…), or None.
 
@@ -241,7 +275,7 @@ def complement_parts(labels: list[str], exhaustive: bool = False) -> list[int] |
             continue
         picked: list[int] = []
         for word in group:
-            hits = [i for i, lab in enumerate(labels) if word in lab and not any(w in lab for w in WHOLES)]
+            hits = [i for i, lab in enumerate(labels) if word in lab and not _names_its_whole(lab, word)]
             if len(hits) != 1:
                 break
             picked.append(hits[0])

@@ -56,6 +56,9 @@ class Period:
     last: int | None = None
     fiscal: bool = False
     explicit: bool = True
+    # Years before (−) or after the text's current year when that year is not written: 去年同期 of
+    # an undated 1—9月 is 1—9月 at offset −1, never the same period as the 1—9月 it is compared with.
+    offset: int = 0
 
     @property
     def known(self) -> bool:
@@ -64,20 +67,47 @@ class Period:
     def key(self) -> tuple[int | None, tuple[int, int] | None]:
         return self.year, self.months
 
+    def as_filter(self) -> Period | None:
+        """The period to look for a value's partners in: itself when the text dates it at all
+        (一季度 alone, without its year, still rules out 3月), else None (any period)."""
+        dated = self.year is not None or self.months is not None or self.offset != 0
+        return self if dated else None
+
     def shifted(self, years: int) -> Period:
-        return replace(self, year=None if self.year is None else self.year + years, first=None, last=None)
+        """The same part of another year (without a year written, that many years from the text's
+        unnamed current year)."""
+        if self.year is None:
+            return replace(self, offset=self.offset + years, first=None, last=None)
+        return replace(self, year=self.year + years, first=None, last=None)
 
     def same_part(self, other: Period) -> bool:
         """Whether two periods cover the same part of their years (1—10月 and 1—10月; 年末 and 全年)."""
         return self.months == other.months and (self.months is None or self.end == other.end)
 
     def same(self, other: Period) -> bool:
-        return self.year == other.year and self.same_part(other) and self.fiscal == other.fiscal
+        return (
+            self.year == other.year
+            and self.offset == other.offset
+            and self.same_part(other)
+            and self.fiscal == other.fiscal
+        )
+
+    def clashes(self, other: Period) -> bool:
+        """Two periods that are certainly different years (2022 and 2023; 去年同期 and 本期)."""
+        if self.year is not None and other.year is not None:
+            return self.year != other.year
+        return self.year is None and other.year is None and self.offset != other.offset
 
     def label(self) -> str:
         if self.first is not None and self.last is not None:
             return f"{self.first}—{self.last}年"
         if self.year is None:
+            if self.offset:
+                when = {-1: "上年", -2: "前年", 1: "次年"}.get(self.offset, f"{abs(self.offset)}年前")
+                if self.months is not None:
+                    a, b = self.months
+                    when += "同期" if (a, b) != (1, 12) else ""
+                return when
             return "（期间未写明）"
         text = f"{self.year}{'财' if self.fiscal else ''}年"
         if self.months is not None:
@@ -254,7 +284,9 @@ def apply(frame: Period, m: Mention) -> Period:
         return Period(year=m.last, first=m.first, last=m.last)
     if m.relative is not None:
         if frame.year is None:
-            return replace(frame, explicit=True) if m.relative == 0 else UNKNOWN
+            if m.relative == 0:
+                return replace(frame, explicit=True)
+            return Period(offset=frame.offset + m.relative, end=m.month_end, fiscal=frame.fiscal)
         if m.relative == 0:
             return Period(year=frame.year, fiscal=frame.fiscal, months=None if m.months is None else m.months)
         return Period(year=frame.year + m.relative, end=m.month_end, fiscal=frame.fiscal)

@@ -57,6 +57,8 @@ def period_fits(f: Fact, want: Period | None) -> bool:
         return False
     if want.year is not None and p.year is None:
         return False
+    if want.year is None and p.year is None and want.offset != p.offset:
+        return False
     if p.fiscal != want.fiscal:
         return False
     if want.months != p.months:
@@ -135,6 +137,28 @@ def measure_hint(query: str, kinds: Iterable[str]) -> tuple[str, set[str]]:
     return query, want
 
 
+def parallel_member(table: FactTable, claim: Fact) -> Fact | None:
+    """高技术产业和装备制造业增加值分别增长10.6%和9.1%，增速分别比规模以上工业快4.6和3.1个百分点:
+    the k-th member of a 分别 list speaks of the k-th member of the 分别 list before it in the
+    same sentence, when both lists are as long."""
+    if claim.group is None:
+        return None
+    mine = table.list_of(claim)
+    k = next((i for i, g in enumerate(mine) if g.id == claim.id), None)
+    if k is None:
+        return None
+    seen: set[int] = set()
+    for g in reversed(table.in_sentence(claim.place.sentence)):
+        if g.q.end > mine[0].q.start or g.group is None or g.group == claim.group or g.group in seen:
+            continue
+        seen.add(g.group)
+        other = table.list_of(g)
+        if len(other) == len(mine):
+            return other[k]
+        return None  # the nearest earlier list is another length: no parallel to read
+    return None
+
+
 def current_of(
     table: FactTable, claim: Fact, kinds: Iterable[str] = AMOUNT_KINDS, exclude: Iterable[int] = ()
 ) -> list[Scored]:
@@ -149,6 +173,9 @@ def current_of(
         t = table.fact(claim.target)
         if t.q.kind in want:
             return [Scored(t, 1.0, 1.0)]
+    parallel = parallel_member(table, claim)
+    if parallel is not None and parallel.q.kind in want:
+        return [Scored(parallel, 1.0, 1.0)]
     before = [
         g
         for g in table.around(claim)
@@ -183,7 +210,7 @@ def current_of(
         claim,
         subject,
         kinds=want,
-        period=claim.period if claim.period.known else None,
+        period=claim.period.as_filter(),
         accept=lambda f: not (f.q.kind == "number" and f.q.value is not None and f.q.value <= 1),
     )
     return [s for s in found if s.likeness >= 0.5]

@@ -12,6 +12,7 @@ from zhiku.cli import (  # noqa: F401
     check_cmd,
     data_cmd,
     import_cmd,
+    mail_cmd,
     quantities_cmd,
     serve_cmd,
     show_cmd,

@@ -31,6 +31,15 @@ AnnotateOpt = Annotated[
 ]
 
 
+DraftsOpt = Annotated[
+    bool,
+    typer.Option("--drafts", help="编辑用草稿构建：每期另出数字核查页（checks.html，含文件路径与不一致项），"
+                 "并从本期页链接；公开构建没有此页 / The editors' build: each issue also gets its "
+                 "number-check page (checks.html: file paths, inconsistencies), linked from the issue "
+                 "page; a public build has no such page."),
+]
+
+
 class LazyProgress:
     """A Rich progress bar that appears only once a build has taken longer than a second."""
 
@@ -157,6 +166,7 @@ def build_command(
     out: Annotated[Path, typer.Option("--out", "-o", help="输出文件夹，构建成功后整体替换 / "
                                       "Output folder, replaced whole on success.")] = Path("_site"),
     annotate: AnnotateOpt = False,
+    drafts: DraftsOpt = False,
     timings: Annotated[
         bool, typer.Option("--timings", help="列出各阶段用时 / Print each stage's time.")
     ] = False,
@@ -169,7 +179,9 @@ def build_command(
 
     progress = LazyProgress()
     try:
-        report = build_site(publication, out, annotate=annotate, progress=progress, figure_worker=worker)
+        report = build_site(
+            publication, out, annotate=annotate, progress=progress, drafts=drafts, figure_worker=worker
+        )
     finally:
         progress.close()
     print_report(report)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from zhiku.cli.app import app
-from zhiku.cli.build_cmd import AnnotateOpt, LazyProgress, PublicationArg, console, print_report
+from zhiku.cli.build_cmd import AnnotateOpt, DraftsOpt, LazyProgress, PublicationArg, console, print_report
 from zhiku.errors import ZhikuError
 
 if TYPE_CHECKING:
@@ -27,6 +27,7 @@ def serve_command(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="输出文件夹，默认 简报/_site / "
                                              "Output folder (default: PUBLICATION/_site).")] = None,
     annotate: AnnotateOpt = False,
+    drafts: DraftsOpt = False,
 ) -> None:
     # The stages load when the command runs, not when the CLI starts (see build_cmd).
     from zhiku.site import build_site
@@ -39,7 +40,7 @@ def serve_command(
     out_dir = out if out is not None else publication / "_site"
     progress = LazyProgress()
     try:
-        report = build_site(publication, out_dir, annotate=annotate, progress=progress)
+        report = build_site(publication, out_dir, annotate=annotate, progress=progress, drafts=drafts)
     finally:
         progress.close()
     print_report(report)
@@ -63,7 +64,8 @@ def serve_command(
 
     try:
         watch_and_reload(
-            publication, out_dir, live, annotate=annotate, on_update=updated, on_build=built, on_error=failed
+            publication, out_dir, live, annotate=annotate, drafts=drafts, on_update=updated, on_build=built,
+            on_error=failed,
         )
     finally:
         live.close()

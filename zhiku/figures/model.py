@@ -27,6 +27,10 @@ class RenderedFigure:
     description: str  # a sentence for <desc> and alt text
     spec: str = ""  # the Vega-Lite spec as JSON, for anyone who wants to redraw it
     waiting: bool = False  # no series yet: the drawing is the "数据待补 / data to come" placeholder
+    # The figure drawn for a phone (zhiku.figures.spec.PHONE): the web page shows it below 600 px,
+    # WeChat shows its PNG. Empty for a figure made without it (the PNG and SVG then stand in).
+    phone_svg: str = ""
+    phone_png: bytes = b""
 
     @property
     def caption(self) -> str:

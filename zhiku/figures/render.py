@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import warnings
+from collections.abc import Sequence
 from typing import Any
 
 import vl_convert
@@ -13,7 +14,7 @@ from zhiku.data import Store
 from zhiku.errors import ZhikuWarning
 from zhiku.figures.fonts import register_with_vl_convert
 from zhiku.figures.model import RenderedFigure
-from zhiku.figures.spec import FONT, WIDTH, resolve, vega_lite_spec
+from zhiku.figures.spec import FONT, PHONE, WIDTH, resolve, vega_lite_spec
 from zhiku.figures.textpaths import add_title_and_desc, outline_svg_text
 from zhiku.model import Article, Figure
 
@@ -48,25 +49,29 @@ def _waiting_spec() -> dict[str, Any]:
     }
 
 
-def figure_spec(block: Figure, store: Store) -> dict[str, Any]:
-    """The Vega-Lite spec ``render_figure`` draws for ``block`` (for drawing it elsewhere first)."""
-    return vega_lite_spec(block, resolve(block, store)) if block.series else _waiting_spec()
+def figure_specs(block: Figure, store: Store) -> tuple[dict[str, Any], ...]:
+    """The Vega-Lite specs ``render_figure`` draws for ``block``, in order (the page's, then the
+    phone's), for drawing them elsewhere first (``zhiku.figures.worker``)."""
+    if not block.series:
+        return (_waiting_spec(),)
+    data = resolve(block, store)
+    return (vega_lite_spec(block, data), vega_lite_spec(block, data, PHONE))
 
 
-def _to_svg(spec: dict[str, Any], raw_svg: str | None) -> str:
-    if raw_svg is not None:  # drawn from this very spec already (zhiku.figures.worker)
-        return raw_svg
+def _to_svg(spec: dict[str, Any], drawn: Sequence[str] | None, index: int) -> str:
+    if drawn is not None:  # vl-convert's SVG of this very spec, drawn already
+        return drawn[index]
     register_with_vl_convert()
     return str(vl_convert.vegalite_to_svg(spec))
 
 
-def waiting_figure(block: Figure, number: int, raw_svg: str | None = None) -> RenderedFigure:
+def waiting_figure(block: Figure, number: int, drawn: Sequence[str] | None = None) -> RenderedFigure:
     """A figure whose block names no series yet (an imported caption whose picture was lost, or
     one written ahead of its data): its caption and a visible placeholder in every output, and
     a warning naming the block, so the issue builds and nobody mistakes it for finished."""
     warn_waiting(block, number)
     spec = _waiting_spec()
-    raw_svg = _to_svg(spec, raw_svg)
+    raw_svg = _to_svg(spec, drawn, 0)
     title = f"图{number} {block.title}"
     description = f"{title}：图表等待数据 / the figure waits for its data"
     ident = "fig-" + hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:10]
@@ -87,19 +92,24 @@ def waiting_figure(block: Figure, number: int, raw_svg: str | None = None) -> Re
     )
 
 
-def render_figure(block: Figure, number: int, store: Store, *, raw_svg: str | None = None) -> RenderedFigure:
+def render_figure(
+    block: Figure, number: int, store: Store, *, drawn: Sequence[str] | None = None
+) -> RenderedFigure:
     """One figure, numbered ``number`` (图N), drawn from the store; a block without ``series:``
-    is drawn as the waiting placeholder (``waiting_figure``). ``raw_svg``: vl-convert's SVG of
-    ``figure_spec(block, store)``, drawn beforehand in another process."""
+    is drawn as the waiting placeholder (``waiting_figure``). ``drawn``: vl-convert's SVG of
+    each of ``figure_specs(block, store)``, drawn beforehand in another process."""
     if not block.series:
-        return waiting_figure(block, number, raw_svg)
+        return waiting_figure(block, number, drawn)
     data = resolve(block, store)
     spec = vega_lite_spec(block, data)
-    raw_svg = _to_svg(spec, raw_svg)
+    raw_svg = _to_svg(spec, drawn, 0)
     title = f"图{number} {block.title}"
     ident = "fig-" + hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:10]
     svg = add_title_and_desc(outline_svg_text(raw_svg), title, data.description, ident)
     png = bytes(vl_convert.svg_to_png(svg, scale=PNG_SCALE))
+    # The same figure drawn for a phone: narrower, fewer axis labels, text that stays legible.
+    phone_raw = _to_svg(vega_lite_spec(block, data, PHONE), drawn, 1)
+    phone_svg = add_title_and_desc(outline_svg_text(phone_raw), title, data.description, ident + "-phone")
     return RenderedFigure(
         block=block,
         number=number,
@@ -111,6 +121,8 @@ def render_figure(block: Figure, number: int, store: Store, *, raw_svg: str | No
         rows=data.rows,
         description=data.description,
         spec=json.dumps(spec, ensure_ascii=False),
+        phone_svg=phone_svg,
+        phone_png=bytes(vl_convert.svg_to_png(phone_svg, scale=PNG_SCALE)),
     )
 
 

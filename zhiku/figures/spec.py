@@ -45,6 +45,24 @@ MAX_LABELLED_MARKS = 12
 
 
 @dataclass(frozen=True)
+class Layout:
+    """The size a figure is drawn at, and its text sizes in the SVG's own pixels."""
+
+    width: int  # the plot area; axes, legend and padding add about 56 px
+    height: int
+    text: int  # axis labels, bar labels
+    title: int  # the axis title (单位：…) and the legend
+    max_labels: int  # period labels on the x axis at most (more would overlap)
+
+
+# The page and the PDF: 656 px wide, shown at 1.0–1.1× on a desktop page.
+WIDE = Layout(WIDTH, HEIGHT, 11, 12, 13)
+# A phone (375 px): drawn 320 px wide so that it is shown at about 1.05×, every text at 12 px and
+# up, so never below 11 CSS px even on a 340 px-wide column; fewer period labels fit.
+PHONE = Layout(264, 230, 12, 12, 6)
+
+
+@dataclass(frozen=True)
 class FigureData:
     """Everything drawn in one figure, resolved against the store."""
 
@@ -236,31 +254,78 @@ def _with_description(block: Figure, data: FigureData) -> FigureData:
     return dataclasses.replace(data, description="；".join(parts) + "。")
 
 
-def _label_values(periods: tuple[str, ...], frequency: str) -> list[str]:
-    """Which periods get an axis label, so ~12 labels at most fit without overlapping."""
+def _label_values(periods: tuple[str, ...], frequency: str, most: int = 13) -> list[str]:
+    """Which periods get an axis label, so ``most`` labels at most fit without overlapping."""
     n = len(periods)
-    if n <= 13:
+    if n <= most:
         return list(periods)
     if frequency == "annual":
-        step = next(s for s in (2, 5, 10, 20, 50) if n / s <= 13)
+        step = next((s for s in (2, 5, 10, 20, 25, 50, 100) if n / s <= most), 100)
         return [p for p in periods if int(p) % step == 0]
     if frequency == "monthly":
-        months = next(m for m in (3, 6, 12, 24, 60, 120) if n / m <= 13)
+        months = next((m for m in (3, 6, 12, 24, 60, 120, 240) if n / m <= most), 240)
         step_years = max(1, months // 12)
         return [
             p
             for p in periods
             if (int(p[5:7]) - 1) % min(months, 12) == 0 and int(p[:4]) % step_years == 0
         ]
-    return list(periods[:: math.ceil(n / 12)])
+    return list(periods[:: math.ceil(n / (most - 1))])
 
 
-def vega_lite_spec(block: Figure, data: FigureData) -> dict[str, Any]:
-    """The Vega-Lite spec for ``data`` (inline values, Noto Sans CJK SC everywhere)."""
+def nice_ceiling(value: float) -> float:
+    """The axis top for ``value``: the next 1, 2, 2.5 or 5 times a power of ten."""
+    if value <= 0:
+        return 1.0
+    power = 10.0 ** math.floor(math.log10(value))
+    return float(next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= value * (1 - 1e-9)))
+
+
+def _band(layout: Layout, n: int) -> float:
+    """The width of one bar's band (Vega's band scale with zhiku's padding)."""
+    inner, outer = (0.5, 0.25) if n <= 4 else (0.25, 0.25)
+    step = layout.width / max(n - inner + 2 * outer, 1)
+    return step * (1 - inner)
+
+
+def _bar_labels(data: FigureData, layout: Layout, stacked_top: float | None) -> dict[tuple[str, str], str]:
+    """The value label of each bar (series name, period) → text, or "" where it would not fit:
+    wider than its bar (it would run into the next bar's label), or, stacked, inside a segment
+    lower than the text. Hidden values stay in the data table under the figure."""
+    from zhiku.figures.textpaths import text_width
+
+    band = _band(layout, len(data.periods))
+    n_series = len(data.series)
+    width = band if stacked_top is not None or n_series == 1 else band / n_series
+    # A plain bar's label sits above it and may use the gap to the next bar too.
+    room = width if stacked_top is not None else width + (band / 0.75 - band if n_series == 1 else 0)
+    labels: dict[tuple[str, str], str] = {}
+    for name, values in zip(data.names, data.values, strict=True):
+        for period, value in values.items():
+            text = format_value(value)
+            fits = text_width(text, layout.text) <= room - 2
+            if stacked_top is not None:
+                fits = fits and abs(value) * layout.height / stacked_top >= layout.text + 4
+            labels[(name, period)] = text if fits else ""
+    if stacked_top is None and n_series == 1 and any(t == "" for t in labels.values()):
+        return dict.fromkeys(labels, "")  # one label missing from a row of bars reads as an error
+    return labels
+
+
+def vega_lite_spec(block: Figure, data: FigureData, layout: Layout = WIDE) -> dict[str, Any]:
+    """The Vega-Lite spec for ``data`` (inline values, Noto Sans CJK SC everywhere), drawn at
+    ``layout``'s size (``WIDE`` for the page and the PDF, ``PHONE`` for phones and WeChat)."""
     freq = data.series[0].frequency
+    stacked_top: float | None = None
+    if data.kind == "stacked-bar":
+        totals = [sum(max(v.get(p, 0.0), 0.0) for v in data.values) for p in data.periods]
+        stacked_top = nice_ceiling(max(totals, default=1.0))
+    fitted = _bar_labels(data, layout, stacked_top) if data.kind != "line" else {}
     records = [
-        # Bar labels repeat the number as the prose writes it (654, not 654.0).
-        {"period": p, "value": v, "series": name, "order": i, "label": format_value(v)}
+        # Bar labels repeat the number as the prose writes it (654, not 654.0); a label that would
+        # not fit its bar is left empty (it stays in the data table).
+        {"period": p, "value": v, "series": name, "order": i,
+         "label": fitted.get((name, p), format_value(v))}
         for i, (name, values) in enumerate(zip(data.names, data.values, strict=True))
         for p, v in values.items()
     ]
@@ -271,7 +336,11 @@ def vega_lite_spec(block: Figure, data: FigureData) -> dict[str, Any]:
         "type": "ordinal",  # periods are labels, never numbers: 1960, not 1,960
         "sort": list(data.periods),
         "title": None,
-        "axis": {"values": _label_values(data.periods, freq), "labelAngle": 0, "labelFlush": False},
+        "axis": {
+            "values": _label_values(data.periods, freq, layout.max_labels),
+            "labelAngle": 0,
+            "labelFlush": False,
+        },
     }
     y: dict[str, Any] = {
         "field": "value",
@@ -316,14 +385,18 @@ def vega_lite_spec(block: Figure, data: FigureData) -> dict[str, Any]:
         if show_labels:
             layers.append(
                 {
-                    "mark": {"type": "text", "dy": -10, "fontSize": 11},
+                    "mark": {"type": "text", "dy": -10, "fontSize": layout.text},
                     "encoding": {"x": x, "y": y_plain, "text": {"field": "label"},
                                  "color": {**color, "legend": None}},
                 }
             )
     else:
         stacked = data.kind == "stacked-bar"
-        enc: dict[str, Any] = {"x": x, "y": {**y, "stack": "zero" if stacked else None}, "color": color}
+        bar_y: dict[str, Any] = {**y, "stack": "zero" if stacked else None}
+        if stacked and stacked_top is not None and not any(v < 0 for vs in data.values for v in vs.values()):
+            # The axis top fixed here, so that which segment labels fit was decided on true heights.
+            bar_y["scale"] = {"domain": [0, stacked_top], "nice": False}
+        enc: dict[str, Any] = {"x": x, "y": bar_y, "color": color}
         if multi and not stacked:
             enc["xOffset"] = {"field": "series", "sort": list(data.names)}
         if stacked:
@@ -343,7 +416,7 @@ def vega_lite_spec(block: Figure, data: FigureData) -> dict[str, Any]:
                 {
                     "mark": {
                         "type": "text",
-                        "fontSize": 11,
+                        "fontSize": layout.text,
                         # Inside the top of each stacked segment; above a plain bar.
                         "baseline": "top" if stacked else "bottom",
                         "dy": 4 if stacked else -3,
@@ -358,8 +431,8 @@ def vega_lite_spec(block: Figure, data: FigureData) -> dict[str, Any]:
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "description": data.description,
-        "width": WIDTH,
-        "height": HEIGHT,
+        "width": layout.width,
+        "height": layout.height,
         "background": "white",
         "padding": {"left": 8, "right": 16, "top": 24, "bottom": 8},
         "data": {"values": records},
@@ -369,8 +442,8 @@ def vega_lite_spec(block: Figure, data: FigureData) -> dict[str, Any]:
             "view": {"stroke": None},
             "scale": {"bandPaddingInner": band["paddingInner"], "bandPaddingOuter": band["paddingOuter"]},
             "axis": {
-                "labelFontSize": 11,
-                "titleFontSize": 12,
+                "labelFontSize": layout.text,
+                "titleFontSize": layout.title,
                 "labelColor": "#333",
                 "titleColor": "#333",
                 "domainColor": "#888",
@@ -378,6 +451,6 @@ def vega_lite_spec(block: Figure, data: FigureData) -> dict[str, Any]:
                 "gridColor": "#e6e6e6",
             },
             "axisX": {"grid": False},
-            "legend": {"labelFontSize": 12, "symbolType": "square"},
+            "legend": {"labelFontSize": layout.title, "symbolType": "square"},
         },
     }

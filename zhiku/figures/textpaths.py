@@ -112,6 +112,8 @@ def _to_path(text_el: ET.Element) -> ET.Element:
         if key in text_el.attrib:
             path.set(key, text_el.attrib[key])
     path.set("d", " ".join(p for p in parts if p))
+    # The size the text was drawn at, kept for checks of legibility (tests/test_phone.py).
+    path.set("data-font-size", _num(size))
     return path
 
 

@@ -5,7 +5,7 @@ first chart, then about 0.08 s a chart, and vl-convert holds the GIL while it dr
 cannot overlap it with the number check or the page rendering. So ``zhiku build`` starts this
 worker (``python -m zhiku.figures.worker``) as soon as it knows a figure must be drawn; the
 worker starts vl-convert at once, and the build sends it the Vega-Lite specs
-(``render.figure_spec``) and gets back vl-convert's SVG, which ``render_figure(raw_svg=...)``
+(``render.figure_specs``) and gets back vl-convert's SVG, which ``render_figure(drawn=...)``
 then outlines and rasterises as before. The figures are the same bytes as when drawn in process.
 
 The protocol is one JSON object a line: ``{"spec": …}`` in, ``{"svg": …}`` or ``{"error": …}``

@@ -149,6 +149,9 @@ def _environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
     env.globals["figure_size"] = figure_size
     env.globals["callout_titles"] = CALLOUT_TITLES
     env.globals["width_style"] = width_style
+    from zhiku.render.wechat import png_size  # here: wechat imports this module
+
+    env.globals["png_size"] = png_size
     return env
 
 
@@ -208,9 +211,9 @@ def figure_size(svg: str) -> tuple[int, int] | None:
     return (round(float(m.group(1))), round(float(m.group(2)))) if m else None
 
 
-def figure_file(view: ArticleView, number: int) -> str:
-    """The figure's SVG path relative to the issue folder."""
-    return f"figures/{view.slug}-{number}.svg"
+def figure_file(view: ArticleView, number: int, variant: str = "") -> str:
+    """The figure's SVG path relative to the issue folder; ``variant`` "phone" for the phone's."""
+    return f"figures/{view.slug}-{number}{'-' + variant if variant else ''}.svg"
 
 
 def _reading_page(
@@ -244,8 +247,11 @@ def issue_page(
     views: Sequence[ArticleView],
     annotator: Annotator,
     pdf_name: str,
+    checks: bool = False,
 ) -> str:
-    return _reading_page(env, "issue.html", publication, issue, annotator, pdf_name, views=views)
+    return _reading_page(
+        env, "issue.html", publication, issue, annotator, pdf_name, views=views, checks_link=checks
+    )
 
 
 def article_page(

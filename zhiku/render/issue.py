@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from zhiku.data import Store
     from zhiku.figures.model import RenderedFigure
 
-ASSET_FILES = ("zhiku.css", "checks.js")
+ASSET_FILES = ("zhiku.css", "checks.js", "wechat.js")
 
 FigureMap = Mapping[str, Sequence["RenderedFigure"]]
 
@@ -64,34 +64,38 @@ def _html_pages(
     findings: Sequence[Finding],
     annotate: bool,
     only: str | None = None,
+    checks: bool = False,
 ) -> dict[str, bytes]:
     # The page modules (Jinja2, css-inline, nh3) load here, not with this module: in a cold
     # render that is while Typst already compiles the PDF in the other thread.
     from zhiku.render.annotate import Annotator
     from zhiku.render.html import article_page, checks_page, figure_file, issue_page, theme_environment
-    from zhiku.render.wechat import wechat_figure, wechat_page
+    from zhiku.render.wechat import wechat_files
 
     env = theme_environment(publication)
     pdf_name = pdf_file_name(publication, issue)
     out: dict[str, bytes] = {}
     annotator = Annotator(findings, annotate)
-    out["index.html"] = issue_page(env, publication, issue, views, annotator, pdf_name).encode()
+    out["index.html"] = issue_page(env, publication, issue, views, annotator, pdf_name, checks).encode()
     for view in views:
         if only is not None and view.slug != only:
             continue
         out[f"{view.slug}.html"] = article_page(
             env, publication, issue, view, views, Annotator(findings, annotate), pdf_name
         ).encode()
-        out[f"wechat/{view.slug}.html"] = wechat_page(
-            env, publication, issue, view, Annotator(findings, annotate)
-        ).encode()
         for rf in view.figures.values():
             out[figure_file(view, rf.number)] = rf.svg.encode()
-            out[wechat_figure(view, rf.number)] = rf.png
+            if rf.phone_svg:
+                out[figure_file(view, rf.number, "phone")] = rf.phone_svg.encode()
         for img in view.images.values():
             out[img.name] = img.data
             out[img.wechat_name] = img.wechat_data
+    out.update(wechat_files(env, publication, issue, views, only))
     if only is None:
+        from zhiku.render.email import email_files
+
+        out.update(email_files(env, publication, issue, views, pdf_name))
+    if only is None and checks:
         out["checks.html"] = checks_page(env, publication, issue, findings, views).encode()
     return out
 
@@ -117,15 +121,22 @@ def render_issue(
     findings: Sequence[Finding],
     annotate: bool = False,
     figures: FigureMap | None = None,
+    checks: bool = False,
 ) -> list[Path]:
     """Write ``out_dir/<date>/`` (index.html, <slug>.html, <name>-<date>.pdf, wechat/<slug>.html,
-    checks.html, figures/*.svg) and ``out_dir/assets/``. Returns every file written.
+    figures/*.svg, and with ``checks`` checks.html) and ``out_dir/assets/``. Returns every file
+    written.
+
+    ``checks`` writes the number-check page (file paths, every inconsistency) and links it from
+    the issue page: for the editors (``zhiku build --drafts``); a publication with ``checks:
+    public`` always has it. Otherwise readers see neither the page nor a link to it.
 
     ``figures`` (article slug → rendered figures) skips drawing them, for callers that have
     them already (the serve loop, the benchmark); otherwise ``zhiku.figures`` draws them from
     ``store``. ``annotate`` marks inconsistent claims in the pages (a draft build).
     """
     out_dir = Path(out_dir)
+    checks = checks or publication.checks_public
     figs = figures if figures is not None else draw_figures(issue, store)
     views = issue_layout(issue, figs, publication)
     mine = _issue_findings(issue, findings)
@@ -138,7 +149,7 @@ def render_issue(
         ThreadPoolExecutor(max_workers=1, thread_name_prefix="zhiku-pdf") as pool,
     ):
         pdf = pool.submit(prepare_issue_pdf(publication, issue, views, Path(build)))
-        files = _html_pages(publication, issue, views, mine, annotate)
+        files = _html_pages(publication, issue, views, mine, annotate, checks=checks)
         files[pdf_file_name(publication, issue)] = pdf.result()
 
     target = out_dir / issue.date.isoformat()
@@ -166,6 +177,7 @@ def render_article_update(
     findings: Sequence[Finding],
     figures: FigureMap,
     annotate: bool = False,
+    checks: bool = False,
 ) -> list[Path]:
     """The fast in-process rebuild of one changed article (``zhiku serve``): its page, its WeChat
     page, its figures and the issue page, each replaced atomically. The PDF and checks.html are
@@ -179,7 +191,8 @@ def render_article_update(
         )
     views = issue_layout(issue, figures, publication)
     mine = _issue_findings(issue, findings)
-    files = _html_pages(publication, issue, views, mine, annotate, only=article.slug)
+    checks = checks or publication.checks_public
+    files = _html_pages(publication, issue, views, mine, annotate, only=article.slug, checks=checks)
     target = out_dir / issue.date.isoformat()
     written: list[Path] = []
     for rel, data in files.items():

@@ -16,6 +16,7 @@ from zhiku.errors import ZhikuWarning
 from zhiku.model import Article, Figure, Image, Issue, Publication, Section, Table
 from zhiku.render.images import ImageFile, image_file
 from zhiku.render.refs import ArticleRefs, article_refs
+from zhiku.render.tables import uniform_decimals
 from zhiku.render.text import AnchorSet, anchor_for
 
 # Types only: importing these packages at run time would pull in the claim engine and the
@@ -46,6 +47,8 @@ class TableView:
     align: tuple[str, ...]  # per column: left, right, center
     pads: tuple[tuple[str, ...], ...]  # per body row and column: "", "0", ".0" …
     wide: bool  # many columns or long cells: scroll sideways on a phone
+    # The body as shown: each all-number column with one number of decimals (render.tables).
+    rows: tuple[tuple[str, ...], ...] = ()
 
     def cell_pad(self, row: int, col: int) -> str:
         return self.pads[row][col] if row < len(self.pads) and col < len(self.pads[row]) else ""
@@ -54,9 +57,12 @@ class TableView:
 def table_view(t: Table) -> TableView:
     ncols = max([len(t.header)] + [len(r) for r in t.rows])
     align: list[str] = []
+    # Numbers in a column share one number of decimals (1.5, 2 → 1.5, 2.0) unless the column holds
+    # more than plain numbers; the padding below then lines up only what is left.
+    shown = uniform_decimals(t.rows)
     pads: list[list[str]] = [[""] * ncols for _ in t.rows]
     for c in range(ncols):
-        cells = [r[c].strip() if c < len(r) else "" for r in t.rows]
+        cells = [r[c].strip() if c < len(r) else "" for r in shown]
         matches = [_NUMBER_CELL.match(x) for x in cells]
         values = [m for x, m in zip(cells, matches, strict=True) if x not in _NO_VALUE]
         # The first column is the stub (row labels: 年份, 地区 …), read as words even when they
@@ -72,7 +78,7 @@ def table_view(t: Table) -> TableView:
                     pads[r][c] = ("." if d == 0 else "") + "0" * (most - d)
     longest = max([len(x) for row in (t.header, *t.rows) for x in row] or [0])
     wide = ncols > 4 or longest > 24
-    return TableView(t, tuple(align), tuple(tuple(p) for p in pads), wide)
+    return TableView(t, tuple(align), tuple(tuple(p) for p in pads), wide, shown)
 
 
 @dataclass(frozen=True)

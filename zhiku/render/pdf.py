@@ -167,7 +167,7 @@ class _Writer:
         aligns = ", ".join(tv.align[c] if c < len(tv.align) and tv.align[c] else "left" for c in range(n))
         head = ", ".join(f"[#strong[{self.inline(c)}]]" for c in t.header)
         cells: list[str] = []
-        for r, row in enumerate(t.rows):
+        for r, row in enumerate(tv.rows):  # one number of decimals a column
             padded = list(row) + [""] * (n - len(row))
             for c, cell in enumerate(padded):
                 pad = tv.cell_pad(r, c)

@@ -66,9 +66,13 @@ def build_site(
     annotate: bool = False,
     progress: Progress | None = None,
     jobs: int | None = None,
+    drafts: bool = False,
     figure_worker: FigureWorker | None = None,
 ) -> BuildReport:
     """Build the archive of the publication at ``publication_root`` into ``out_dir``.
+
+    ``drafts`` is the editors' build: each issue also gets its number-check page (checks.html),
+    linked from the issue page; a publication with ``checks: public`` always has it.
 
     ``jobs`` worker processes render the issues that changed (default: the CPU count, at most 4);
     ``progress(stage, done, total)`` is called as the work advances. ``figure_worker``: a
@@ -76,7 +80,7 @@ def build_site(
     must be drawn in this process and stopped otherwise; the build always ends it.
     """
     try:
-        return _build_site(publication_root, out_dir, annotate, progress, jobs, figure_worker)
+        return _build_site(publication_root, out_dir, annotate, progress, jobs, drafts, figure_worker)
     finally:
         if figure_worker is not None:
             figure_worker.stop()
@@ -88,6 +92,7 @@ def _build_site(
     annotate: bool,
     progress: Progress | None,
     jobs: int | None,
+    drafts: bool,
     figure_worker: FigureWorker | None,
 ) -> BuildReport:
     started = time.perf_counter()
@@ -98,13 +103,15 @@ def _build_site(
     read = sourcecache.read_publication(root)
     publication = read.publication
     _check_unique_dates(publication)
-    info = pages.site_info(publication)  # fails early on a missing base_url
+    pages.site_info(publication)  # fails early on a missing base_url
     timings["read"] = time.perf_counter() - started
 
     staging = _staging(out_dir)
     try:
         jobs = render_pool.default_jobs() if jobs is None else max(1, jobs)
-        rendered, reused, keys, wanted = _issues(read, annotate, progress, timings, jobs, figure_worker)
+        rendered, reused, keys, wanted = _issues(
+            read, annotate, progress, timings, jobs, drafts, figure_worker
+        )
         t = time.perf_counter()
         searchable = [
             SearchPage(rel, a.title, str(i.date.year), keys[i.date.isoformat()], wanted[rel])
@@ -118,7 +125,7 @@ def _build_site(
         # another core) while the staging folder is filled and the archive pages are written.
         with ThreadPoolExecutor(max_workers=1) as pool:
             indexing = pool.submit(
-                build_search_index, staging, searchable, info.language, cache.cache_root(root) / "search"
+                build_search_index, staging, searchable, cache.cache_root(root) / "search"
             )
             t_copy = time.perf_counter()
             linktree.sync_links(staging, wanted, skip=frozenset({SEARCH_DIR}))
@@ -170,6 +177,7 @@ def _issues(
     progress: Progress | None,
     timings: dict[str, float],
     jobs: int,
+    drafts: bool = False,
     early_worker: FigureWorker | None = None,
 ) -> tuple[list[str], list[str], dict[str, str], dict[str, Path]]:
     """Every issue's outputs in the cache, rendered if not there yet. Returns the issues rendered,
@@ -185,7 +193,7 @@ def _issues(
     for issue in sorted(publication.issues, key=lambda i: i.date):
         date = issue.date.isoformat()
         digests = read.digests.get(issue.source.file.parent)
-        keys[date] = cache.issue_key(issue, shared, annotate, publication.root, digests)
+        keys[date] = cache.issue_key(issue, shared, annotate, publication.root, digests, drafts)
         entry = issue_cache.entry(keys[date])
         if entry is None:
             todo.append(read.full(issue))  # its text, if only its outline was read
@@ -217,7 +225,9 @@ def _issues(
             progress(stage, 0, len(todo))
         if jobs > 1 and len(todo) >= render_pool.MIN_PARALLEL:
             targets = [(issue, tmps[issue.date.isoformat()], previous(issue)) for issue in todo]
-            for _ in render_pool.render_parallel(publication, targets, annotate, jobs, finished, shared):
+            for _ in render_pool.render_parallel(
+                publication, targets, annotate, jobs, finished, shared, drafts
+            ):
                 pass
         elif todo:
             # vl-convert takes 0.4 s to start: a worker process starts it now (or started it
@@ -232,7 +242,7 @@ def _issues(
             for issue in todo:
                 render_pool.render_one(
                     publication, issue, tmps[issue.date.isoformat()], store, annotate, shared,
-                    previous(issue), timings=timings, worker=worker,
+                    previous(issue), drafts, timings=timings, worker=worker,
                 )
                 finished(issue)
     finally:

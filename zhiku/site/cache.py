@@ -98,7 +98,12 @@ def issue_files(issue: Issue, known: Mapping[Path, bytes] | None = None) -> list
 
 
 def issue_key(
-    issue: Issue, shared: str, annotate: bool, root: Path, known: Mapping[Path, bytes] | None = None
+    issue: Issue,
+    shared: str,
+    annotate: bool,
+    root: Path,
+    known: Mapping[Path, bytes] | None = None,
+    drafts: bool = False,
 ) -> str:
     """The key of an issue's rendered outputs; ``known`` gives files' SHA-256 already computed.
 
@@ -106,7 +111,7 @@ def issue_key(
     (checks.html: ``issues/2021-11-22/02-….md:40``), so a publication copied or moved elsewhere,
     its ``.zhiku/`` with it, reuses its renderings; a file outside ``root`` by its real path."""
     h = hashlib.sha256()
-    h.update(f"{code_version()}\0{shared}\0{annotate}\0{issue.date.isoformat()}\0".encode())
+    h.update(f"{code_version()}\0{shared}\0{annotate}\0{drafts}\0{issue.date.isoformat()}\0".encode())
     folder = issue.source.file if issue.source.file.is_dir() else issue.source.file.parent
     real_folder = folder.resolve()
     real_root = root.resolve()

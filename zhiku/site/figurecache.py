@@ -49,6 +49,19 @@ def load(entry: Path | None) -> dict[str, RenderedFigure]:
     return kept if isinstance(kept, dict) else {}
 
 
+def with_pngs(fig: RenderedFigure) -> RenderedFigure:
+    """A kept figure with its PNGs (the page's and the phone's) made again from its SVGs."""
+    import vl_convert
+
+    from zhiku.figures.render import PNG_SCALE
+
+    return replace(
+        fig,
+        png=bytes(vl_convert.svg_to_png(fig.svg, scale=PNG_SCALE)),
+        phone_png=bytes(vl_convert.svg_to_png(fig.phone_svg, scale=PNG_SCALE)) if fig.phone_svg else b"",
+    )
+
+
 def needs_drawing(issue: Issue, shared: str, kept: dict[str, RenderedFigure]) -> bool:
     """Whether some figure of ``issue`` is not among ``kept`` (vl-convert must run)."""
     return any(p.old is None for p in _plan(issue, shared, kept))
@@ -64,7 +77,7 @@ class Planned:
     number: int
     key: str
     old: RenderedFigure | None
-    svg: Future[str] | None = None
+    svgs: list[Future[str]] | None = None  # one a spec of ``render.figure_specs``
 
 
 def _plan(issue: Issue, shared: str, kept: dict[str, RenderedFigure]) -> list[Planned]:
@@ -86,15 +99,15 @@ def submit(
     work; ``collect`` finishes them. Returns the article slugs and the plan."""
     planned = _plan(issue, shared, kept)
     if worker is not None:
-        from zhiku.figures.render import figure_spec
+        from zhiku.figures.render import figure_specs
 
         for p in planned:
             if p.old is None:
                 try:
-                    spec = figure_spec(p.block, store)
-                except Exception:
+                    specs = figure_specs(p.block, store)
+                except Exception:  # drawn in this process by collect(), which reports it
                     continue
-                p.svg = worker.submit(spec)
+                p.svgs = [worker.submit(spec) for spec in specs]
     return [a.slug for a in issue.articles], planned
 
 
@@ -103,28 +116,26 @@ def collect(
 ) -> tuple[FigureMap, dict[str, RenderedFigure]]:
     """The figures ``submit`` planned, and what to keep of them for the next rendering."""
     from zhiku.figures import render_figure
-    from zhiku.figures.render import PNG_SCALE, warn_waiting
+    from zhiku.figures.render import warn_waiting
 
     slugs, planned = submitted
     figures: FigureMap = {slug: [] for slug in slugs}
     keep: dict[str, RenderedFigure] = {}
     for p in planned:
         if p.old is not None:
-            import vl_convert  # only when a kept figure needs its PNG again
-
-            fig = replace(p.old, block=p.block, png=bytes(vl_convert.svg_to_png(p.old.svg, scale=PNG_SCALE)))
+            fig = with_pngs(replace(p.old, block=p.block))
             if fig.waiting:
                 warn_waiting(p.block, p.number)
         else:
-            raw: str | None = None
-            if p.svg is not None:
+            drawn: list[str] | None = None
+            if p.svgs is not None:
                 try:
-                    raw = p.svg.result()
+                    drawn = [svg.result() for svg in p.svgs]
                 except RuntimeError:  # the worker failed: draw here (and report any error here)
-                    raw = None
-            fig = render_figure(p.block, p.number, store, raw_svg=raw)
+                    drawn = None
+            fig = render_figure(p.block, p.number, store, drawn=drawn)
         figures[p.slug].append(fig)
-        keep[p.key] = replace(fig, png=b"")
+        keep[p.key] = replace(fig, png=b"", phone_png=b"")
     return figures, keep
 
 

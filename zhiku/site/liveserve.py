@@ -43,6 +43,7 @@ def rebuild(
     changed: set[Path],
     *,
     annotate: bool = False,
+    drafts: bool = False,
     on_update: Callable[[QuickUpdate], None] | None = None,
     on_build: Callable[[BuildReport], None] | None = None,
     on_error: Callable[[ZhikuError], None] | None = None,
@@ -62,7 +63,7 @@ def rebuild(
         if on_update:
             on_update(update)
     try:
-        report = build_site(root, out_dir, annotate=annotate, progress=progress)
+        report = build_site(root, out_dir, annotate=annotate, progress=progress, drafts=drafts)
     except Exception as err:
         failure = _as_error(err, root)
         live.error(failure, root)
@@ -82,6 +83,7 @@ def watch_and_reload(
     live: LiveReload,
     *,
     annotate: bool = False,
+    drafts: bool = False,
     on_update: Callable[[QuickUpdate], None] | None = None,
     on_build: Callable[[BuildReport], None] | None = None,
     on_error: Callable[[ZhikuError], None] | None = None,
@@ -93,7 +95,7 @@ def watch_and_reload(
     the watch has begun (a save before that might go unseen)."""
     root = Path(publication_root).absolute()
     out = Path(out_dir).absolute()
-    quick = QuickBuilder(root, out, annotate=annotate)
+    quick = QuickBuilder(root, out, annotate=annotate, drafts=drafts)
     flt = SourceFilter(root, [out, root / ".zhiku"])
     watcher = watchfiles.watch(
         root, watch_filter=flt, stop_event=stop_event, debounce=DEBOUNCE_MS, step=STEP_MS,
@@ -109,7 +111,7 @@ def watch_and_reload(
             deleted = any(change == watchfiles.Change.deleted for change, _ in changes)
             changed = {Path(p) for _, p in changes}
             rebuild(
-                root, out, live, quick, set() if deleted else changed, annotate=annotate,
+                root, out, live, quick, set() if deleted else changed, annotate=annotate, drafts=drafts,
                 on_update=on_update, on_build=on_build, on_error=on_error, progress=progress,
             )
     finally:

@@ -43,10 +43,13 @@ class QuickUpdate:
 
 
 class QuickBuilder:
-    def __init__(self, publication_root: Path, out_dir: Path, *, annotate: bool = False) -> None:
+    def __init__(
+        self, publication_root: Path, out_dir: Path, *, annotate: bool = False, drafts: bool = False
+    ) -> None:
         self.root = Path(publication_root).absolute()
         self.out_dir = Path(out_dir).absolute()
         self.annotate = annotate
+        self.drafts = drafts
         self._publication: Publication | None = None
         self._shared: str | None = None
         self._store: Any = None
@@ -103,7 +106,7 @@ class QuickBuilder:
         for article in articles:
             for path in render.render_article_update(
                 publication, issue, article, self.out_dir, findings=findings, figures=figures,
-                annotate=self.annotate,
+                annotate=self.annotate, checks=self.drafts,
             ):
                 written.append(path.relative_to(self.out_dir).as_posix())
         return QuickUpdate(
@@ -149,7 +152,7 @@ class QuickBuilder:
                     if kept is None:
                         kept = self._kept_figures(issue)
                     old = kept.get(key)
-                    fig = self._png_again(old) if old is not None else _draw(block, number, store)
+                    fig = figurecache.with_pngs(old) if old is not None else _draw(block, number, store)
                     self._drawn[key] = fig
                 drawn.append(dataclasses.replace(fig, block=block))
             out[article.slug] = drawn
@@ -160,14 +163,6 @@ class QuickBuilder:
         issue_cache = cache.IssueCache(self.root)
         key = issue_cache.load_manifest().get(issue.date.isoformat())
         return figurecache.load(issue_cache.entry(key) if key else None)
-
-    @staticmethod
-    def _png_again(fig: RenderedFigure) -> RenderedFigure:
-        import vl_convert
-
-        from zhiku.figures.render import PNG_SCALE
-
-        return dataclasses.replace(fig, png=bytes(vl_convert.svg_to_png(fig.svg, scale=PNG_SCALE)))
 
 
 def _draw(block: Figure, number: int, store: Any) -> RenderedFigure:

@@ -46,12 +46,14 @@ def render_one(
     annotate: bool,
     shared: str = "",
     previous: Path | None = None,
+    drafts: bool = False,
     timings: dict[str, float] | None = None,
     worker: FigureWorker | None = None,
 ) -> None:
     """Render ``issue`` into ``target``; figures drawn for ``previous`` (the cache entry of the
-    issue's last rendering) are reused where they did not change (``figurecache``).
-    ``timings`` receives each step's seconds (added to what it holds).
+    issue's last rendering) are reused where they did not change (``figurecache``). ``drafts``
+    adds the number-check page (``render_issue(checks=)``). ``timings`` receives each step's
+    seconds (added to what it holds).
 
     With a figure ``worker`` (``zhiku.figures.worker``), vl-convert draws the figures in that
     process while this one checks the numbers. (Not in a thread: vl-convert holds the GIL
@@ -63,7 +65,8 @@ def render_one(
     figures, keep = figurecache.collect(submitted, store)
     t_figures = time.perf_counter()
     render.render_issue(
-        publication, issue, target, store=store, findings=findings, annotate=annotate, figures=figures
+        publication, issue, target, store=store, findings=findings, annotate=annotate, figures=figures,
+        checks=drafts,
     )
     figurecache.save(target, keep)
     if timings is not None:
@@ -88,7 +91,13 @@ def _parts(err: ZhikuError) -> Parts:
 
 
 def _worker_render(
-    publication: Publication, issue: Issue, target: str, annotate: bool, shared: str, previous: str | None
+    publication: Publication,
+    issue: Issue,
+    target: str,
+    annotate: bool,
+    shared: str,
+    previous: str | None,
+    drafts: bool = False,
 ) -> tuple[Parts | None, list[Parts | str]]:
     """Render in a worker; return (error parts or None, warnings)."""
     with warnings.catch_warnings(record=True) as caught:
@@ -96,7 +105,7 @@ def _worker_render(
         try:
             render_one(
                 publication, issue, Path(target), _worker_store, annotate, shared,
-                Path(previous) if previous else None,
+                Path(previous) if previous else None, drafts,
             )
             error = None
         except ZhikuError as err:
@@ -117,6 +126,7 @@ def render_parallel(
     jobs: int,
     on_done: Callable[[Issue], None],
     shared: str = "",
+    drafts: bool = False,
 ) -> Iterator[Issue]:
     """Render each (issue, target folder, previous cache entry) in ``jobs`` processes; yield
     issues as they finish.
@@ -134,7 +144,7 @@ def render_parallel(
         futures = {
             pool.submit(
                 _worker_render, lean, issue, str(target), annotate, shared,
-                str(previous) if previous else None,
+                str(previous) if previous else None, drafts,
             ): issue
             for issue, target, previous in jobs_list
         }

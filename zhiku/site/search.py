@@ -1,17 +1,19 @@
 """The Chinese full-text search: a Pagefind index over every article page.
 
-Pagefind's extended binary (PyPI ``pagefind[extended]``) segments Chinese while indexing, and
-its browser code segments the query with ``Intl.Segmenter``; the page language (zh-CN) selects
-that segmentation. Only article pages are indexed, so a search lands on one article, never on an
-issue page, a WeChat copy or the archive index that merely lists its title.
+Pagefind indexes not the article pages themselves but a document per article made by
+``zhiku.site.searchtext``: the title and the article body, Chinese written as overlapping
+character bigrams, so that every substring of two or more Chinese characters finds its page
+(Pagefind's own word segmentation loses the parts of compounds and the phrases across them:
+see that module). Only article pages are indexed, so a search lands on one article, never on an
+issue page, a WeChat copy or the archive index that merely lists its title; and only their body,
+so a result's snippet is a sentence of the article, never the navigation around it.
 
 The archive is indexed in yearly shards (``pagefind/<year>/``), each a complete Pagefind bundle,
 so a change to one article re-indexes only its year (Pagefind cannot update an index in place:
 one index over 2,366 articles took 8 s to rebuild, a year of them well under a second). The
 search box on the index page loads the newest year's bundle and merges the others into it
-(Pagefind's ``mergeIndex``), then keeps only the results whose text really holds every word of
-the query: a shard without the query's word otherwise answers with partial single-character
-matches (中 for 中欧班列). That check is ``site-assets/search.js``.
+(Pagefind's ``mergeIndex``), cuts the query into bigrams, searches them as a phrase, and keeps
+the results whose text holds every word of the query; that is ``site-assets/search.js``.
 
 The binary is run once per shard over a folder of the prepared pages. (The package's Python
 service API does the same work but waits 0.1 s per page for its reply: 25 s instead of 2 s for
@@ -21,7 +23,6 @@ service API does the same work but waits 0.1 s per page for its reply: 25 s inst
 from __future__ import annotations
 
 import hashlib
-import html as htmllib
 import json
 import os
 import re
@@ -35,14 +36,7 @@ from pathlib import Path
 
 from zhiku.errors import ZhikuError
 from zhiku.site.linktree import sync_links, tree_files
-
-# Only the page's <main> is indexed: the masthead (publication name, contacts) repeats on every
-# page and would make every page match a search for it. Inside <main>, tables of contents (nav)
-# repeat the section titles and footers the disclaimer; Pagefind skips them too.
-ROOT_SELECTOR = "main"
-EXCLUDE_SELECTORS = ("nav", "footer", "[data-pagefind-ignore]")
-_MAIN_OPEN = re.compile(r"<main\b[^>]*>", re.I)
-
+from zhiku.site.searchtext import INDEX_FORMAT, INDEX_LANGUAGE, index_document
 
 # The shards live in pagefind/<shard>/ (a shard is a year of issues).
 SEARCH_DIR = "pagefind"
@@ -68,25 +62,6 @@ class SearchReport:
     reindexed_shards: tuple[str, ...] = ()
 
 
-def pagefind_language(language: str) -> str:
-    """Pagefind names languages in lower case (``zh-cn``)."""
-    return language.strip().lower() or "zh-cn"
-
-
-def for_index(page_html: str, title: str) -> str:
-    """The page as Pagefind should read it: the article's title given as its result title.
-
-    A result's title would otherwise be the page's <title> (which adds the publication and the
-    date) and lies outside <main>, so the title goes in as a meta element at the start of <main>.
-    The page served to readers is not changed.
-    """
-    meta = f'<span data-pagefind-meta="title" hidden>{htmllib.escape(title)}</span>'
-    m = _MAIN_OPEN.search(page_html)
-    if m is None:
-        return page_html
-    return page_html[: m.end()] + meta + page_html[m.end():]
-
-
 def pagefind_binary() -> Path:
     try:
         from pagefind.service import get_executable
@@ -102,7 +77,7 @@ def pagefind_binary() -> Path:
     return Path(binary)
 
 
-def index_pages(bundle: Path, source: Path, pages: list[SearchPage], language: str) -> int:
+def index_pages(bundle: Path, source: Path, pages: list[SearchPage]) -> int:
     """Run Pagefind over ``pages`` (files under ``source``); write the bundle to ``bundle``.
 
     Returns the number of words indexed.
@@ -116,13 +91,12 @@ def index_pages(bundle: Path, source: Path, pages: list[SearchPage], language: s
             target = site / page.rel
             target.parent.mkdir(parents=True, exist_ok=True)
             text = (page.file or source / page.rel).read_text(encoding="utf-8")
-            target.write_text(for_index(text, page.title), encoding="utf-8")
+            target.write_text(index_document(text, page.title), encoding="utf-8")
         config = {
             "site": str(site),
             "output_path": str(bundle.absolute()),
-            "force_language": pagefind_language(language),
-            "root_selector": ROOT_SELECTOR,
-            "exclude_selectors": list(EXCLUDE_SELECTORS),
+            "force_language": INDEX_LANGUAGE,
+            "root_selector": "main",
         }
         # Pagefind reads pagefind.json from its working folder.
         (work / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
@@ -136,12 +110,12 @@ def index_pages(bundle: Path, source: Path, pages: list[SearchPage], language: s
     return int(words.group(1)) if words else 0
 
 
-def index_key(binary: Path, language: str, source: Path, pages: list[SearchPage]) -> str:
+def index_key(binary: Path, source: Path, pages: list[SearchPage]) -> str:
     """What the bundle depends on: Pagefind itself, the settings, and every page's text (by its
     version when known: reading and hashing 2,366 pages took 0.3 s)."""
     h = hashlib.sha256()
     stat = binary.stat()
-    h.update(f"{binary.name}\0{stat.st_size}\0{language}\0{ROOT_SELECTOR}\0{EXCLUDE_SELECTORS}\0".encode())
+    h.update(f"{binary.name}\0{stat.st_size}\0{INDEX_FORMAT}\0".encode())
     for page in sorted(pages, key=lambda p: p.rel):
         h.update(f"{page.rel}\0{page.title}\0".encode())
         if page.version is not None:
@@ -157,7 +131,7 @@ def shard_names(pages: list[SearchPage]) -> tuple[str, ...]:
 
 
 def build_search_index(
-    out_dir: Path, pages: list[SearchPage], language: str, cache_dir: Path, jobs: int = 2
+    out_dir: Path, pages: list[SearchPage], cache_dir: Path, jobs: int = 2
 ) -> SearchReport:
     """One Pagefind bundle per shard at ``out_dir/pagefind/<shard>/``. A shard whose pages did
     not change (same text, same titles) is reused from ``cache_dir``; the others are indexed,
@@ -170,11 +144,11 @@ def build_search_index(
     groups: dict[str, list[SearchPage]] = defaultdict(list)
     for page in pages:
         groups[page.shard].append(page)
-    keys = {shard: index_key(binary, language, out_dir, group) for shard, group in groups.items()}
+    keys = {shard: index_key(binary, out_dir, group) for shard, group in groups.items()}
     todo = [s for s in shard_names(pages) if not (cache_dir / keys[s] / ".complete").is_file()]
 
     def index(shard: str) -> int:
-        return _index_into_cache(cache_dir, keys[shard], out_dir, groups[shard], language)
+        return _index_into_cache(cache_dir, keys[shard], out_dir, groups[shard])
 
     if len(todo) > 1 and jobs > 1:
         with ThreadPoolExecutor(max_workers=jobs) as pool:  # each thread waits on a Pagefind process
@@ -196,12 +170,12 @@ def build_search_index(
     )
 
 
-def _index_into_cache(cache_dir: Path, key: str, source: Path, pages: list[SearchPage], language: str) -> int:
+def _index_into_cache(cache_dir: Path, key: str, source: Path, pages: list[SearchPage]) -> int:
     """Index ``pages`` into the cache entry ``cache_dir/key`` (written aside, then renamed)."""
     entry = cache_dir / key
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=cache_dir))
     try:
-        words = index_pages(tmp / "bundle", source, pages, language)
+        words = index_pages(tmp / "bundle", source, pages)
         (tmp / ".complete").write_text(key, encoding="utf-8")
         for f in tmp.rglob("*"):  # read-only: the files are hard-linked into sites
             f.chmod(0o755 if f.is_dir() else 0o444)

@@ -182,6 +182,7 @@ def watch_and_rebuild(
     on_error: Callable[[ZhikuError], None],
     stop_event: threading.Event | None = None,
     progress: Progress | None = None,
+    drafts: bool = False,
 ) -> None:
     """Rebuild each time a source changes, until ``stop_event`` is set (or Ctrl-C).
 
@@ -191,6 +192,6 @@ def watch_and_rebuild(
     flt = SourceFilter(root, [out_dir, root / ".zhiku"])
     for _changes in watchfiles.watch(root, watch_filter=flt, stop_event=stop_event, debounce=300):
         try:
-            on_build(build_site(root, out_dir, annotate=annotate, progress=progress))
+            on_build(build_site(root, out_dir, annotate=annotate, progress=progress, drafts=drafts))
         except ZhikuError as err:
             on_error(err)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from zhiku.errors import ZhikuError, ZhikuWarning
-from zhiku.model import WEEKDAYS_ZH, Article, Issue, Publication, Reference, SourceRef
+from zhiku.model import WEEKDAYS_ZH, Article, Issue, MailServer, Publication, Reference, SourceRef
 from zhiku.sources.markdown import read_article, ref_path
 from zhiku.sources.references import read_references
 from zhiku.sources.text import read_text
@@ -36,6 +36,9 @@ PUBLICATION_KEYS = (
     "copyright",
     "slogan",
     "language",
+    "checks",
+    "smtp",
+    "unsubscribe",
 )
 ISSUE_KEYS = ("date", "weekday", "number", "title", "articles")
 
@@ -316,4 +319,88 @@ def read_publication(root: Path | str, problems: list[ZhikuError] | None = None)
         language=text("language") or "zh-CN",
         issues=tuple(sorted(issues, key=lambda issue: issue.date)),
         references=references,
+        checks_public=_checks_public(text("checks"), path, lines.get("checks", 1)),
+        smtp=_mail_server(meta.get("smtp"), path, lines),
+        unsubscribe=text("unsubscribe"),
+    )
+
+
+_SMTP_KEYS = ("host", "port", "security", "user", "password_env", "from")
+
+
+def _mail_server(value: Any, path: Path, lines: dict[str, int]) -> MailServer | None:
+    """``smtp:`` — host, port, security (ssl/starttls/none), user, password_env, from. A password
+    written in the file is refused: it belongs in the environment variable ``password_env``."""
+    if value is None:
+        return None
+    line = lines.get("smtp", 1)
+    if not isinstance(value, dict):
+        raise ZhikuError(
+            "smtp: 应包含 host: 等设置", "'smtp:' must hold settings such as 'host:'", path, line
+        )
+    for key in value:
+        if key == "password":
+            raise ZhikuError(
+                "不要把邮箱密码写在 zhiku.yml 里：请写 password_env: 变量名，并在环境变量中设置密码",
+                "do not put the mail password in zhiku.yml: name an environment variable with "
+                "'password_env:' and set the password there",
+                path,
+                lines.get("smtp.password", line),
+            )
+        if key not in _SMTP_KEYS:
+            raise ZhikuError(
+                f"smtp: 中有未知的键“{key}”（可用：{'、'.join(_SMTP_KEYS)}）",
+                f"unknown key '{key}' under 'smtp:' (allowed: {', '.join(_SMTP_KEYS)})",
+                path,
+                lines.get(f"smtp.{key}", line),
+            )
+    host = as_text(value.get("host") or "").strip()
+    if not host:
+        raise ZhikuError(
+            "smtp: 缺少 host:（邮件服务器地址）", "'smtp:' lacks 'host:' (the mail server)", path, line
+        )
+    security = as_text(value.get("security") or "ssl").strip().lower()
+    if security not in ("ssl", "starttls", "none"):
+        raise ZhikuError(
+            f"smtp: security: 只能是 ssl、starttls 或 none，而不是“{security}”",
+            f"'smtp: security:' must be ssl, starttls or none, not '{security}'",
+            path,
+            lines.get("smtp.security", line),
+        )
+    default_port = {"ssl": 465, "starttls": 587, "none": 25}[security]
+    try:
+        port = int(value.get("port") or default_port)
+    except (TypeError, ValueError):
+        raise ZhikuError(
+            "smtp: port: 应为端口号", "'smtp: port:' must be a port number", path,
+            lines.get("smtp.port", line),
+        ) from None
+
+    def opt(key: str) -> str | None:
+        v = value.get(key)
+        return None if v is None else as_text(v).strip() or None
+
+    return MailServer(
+        host=host,
+        port=port,
+        security=security,
+        user=opt("user"),
+        password_env=opt("password_env") or "ZHIKU_SMTP_PASSWORD",
+        sender=opt("from"),
+    )
+
+
+def _checks_public(value: str | None, path: Path, line: int) -> bool:
+    """``checks: public`` publishes the number-check page; ``private`` (the default) keeps it to
+    draft builds (``zhiku build --drafts``)."""
+    if value is None or value.lower() in ("private", "私有", "内部"):
+        return False
+    if value.lower() in ("public", "公开"):
+        return True
+    raise ZhikuError(
+        f"checks: 只能是 public（公开数字核查页）或 private（仅草稿构建），而不是“{value}”",
+        f"'checks:' must be public (publish the number-check page) or private (draft builds only), "
+        f"not '{value}'",
+        path,
+        line,
     )

@@ -22,6 +22,7 @@ from zhiku.claims.rules import (
     pp_change,
     series,
     share,
+    structure,
     sums,
     weekday,
     yoy_growth,
@@ -40,6 +41,7 @@ RULER.push(series.RELATION, series.check)
 RULER.push(multiple.RELATION, multiple.check)
 RULER.push(conversion.RELATION, conversion.check)
 RULER.push(sums.RELATION, sums.check)
+RULER.push(structure.RELATION, structure.check)
 RULER.push(enumeration.RELATION, enumeration.check)
 RULER.push(date_span.RELATION, date_span.check)
 RULER.push(ordinal_year.RELATION, ordinal_year.check)

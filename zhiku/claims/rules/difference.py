@@ -182,7 +182,7 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
                 claim.compare,
                 like=a,
                 kinds=_KINDS,
-                period=a.period if a.period.known else None,
+                period=a.period.as_filter(),
                 exclude={a.id},
                 min_likeness=0.5,
             )
@@ -213,7 +213,7 @@ def _current(table: FactTable, claim: Fact, exclude: set[int] | None = None) -> 
 
 def _sides(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
     """出口 and 进口 for 顺差/逆差; revenue and spending (or the two values before) for 差额."""
-    period = claim.period if claim.period.known else None
+    period = claim.period.as_filter()
     if claim.verb in _SIDES:
         plus, minus = _SIDES[claim.verb]
         a = _side(table, claim, plus, period)

@@ -186,7 +186,7 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
             of,
             like=a,
             kinds=_KINDS,
-            period=a.period if a.period.known else None,
+            period=a.period.as_filter(),
             exclude={a.id},
             min_likeness=0.5,
         ):
@@ -221,9 +221,7 @@ def _current(table: FactTable, claim: Fact) -> list[Scored]:
     if claim.subject:
         return [
             s
-            for s in candidates(
-                table, claim, claim.subject, kinds=_KINDS, period=claim.period if claim.period.known else None
-            )
+            for s in candidates(table, claim, claim.subject, kinds=_KINDS, period=claim.period.as_filter())
             if s.likeness >= 0.6
         ][:1]
     return []

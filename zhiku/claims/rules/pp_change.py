@@ -59,7 +59,7 @@ def _scale(claim: Fact, a: Fact) -> tuple[float, str]:
 
 
 def _phrase(claim: Fact) -> tuple[int, int]:
-    lo = claim.text.rfind("，", 0, claim.q.start) + 1
+    lo = max(claim.text.rfind(mark, 0, claim.q.start) for mark in "，,；;。！？") + 1
     start = claim.compare_at if claim.compare_at >= lo else claim.q.start
     if start == claim.q.start:
         m = re.search(
@@ -235,7 +235,7 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
             claim.compare,
             kinds=[a.q.kind],
             roles=[a.role] if a.role in ("growth", "share") else RATE_ROLES,
-            period=a.period if a.period.known else None,
+            period=a.period.as_filter(),
             exclude={a.id},
             min_likeness=0.5,
         ):
@@ -275,7 +275,7 @@ def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None
             own,
             kinds=_RATE_KINDS,
             roles=RATE_ROLES,
-            period=claim.period if claim.period.known else None,
+            period=claim.period.as_filter(),
             exclude=skip,
             min_likeness=0.6,
         )

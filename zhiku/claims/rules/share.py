@@ -103,7 +103,7 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
             claim,
             named,
             like=part,
-            period=part.period if part.period.known else None,
+            period=part.period.as_filter(),
             exclude={part.id},
             accept=lambda f: not f.is_cell and _can_hold(f, part),
             min_likeness=0.5,
@@ -133,6 +133,8 @@ def _judge(table: FactTable, claim: Fact) -> None:
     stated_text = claim.text[phrase[0] : phrase[1]]
     among = _among(table, claim)
     parts = [among[0]] if among else _parts(table, claim)
+    # 比重由上年同期的53.8%下降至50.3%: a share in another year is not of this year's values
+    parts = [s for s in parts if not claim.period.clashes(s.fact.period)]
     if not parts:
         return  # nothing names what the share is of: not a claim this rule can read
     pairings: list[Pairing] = []
@@ -206,7 +208,7 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
     if claim.whole_fact is not None:
         return [Whole((table.fact(claim.whole_fact),), 1.0)]  # written in the phrase: 占…32.16万亿元的
     name = claim.whole
-    period = part.period if part.period.known else None
+    period = part.period.as_filter()
     m = _WHOLE_PERIOD.match(name) if name else None
     if m:
         # 恢复至2019年的93.9%: the same value in another year
@@ -233,15 +235,16 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
         found = candidates(
             table,
             claim,
-            name,
+            labels.strip_scope(name),
             like=part,
             period=period,
             exclude={part.id},
             accept=lambda f: _can_hold(f, part, claim),
             min_likeness=0.45,
         )
-        if labels.names_whole(name) and found:
-            # A whole named as a total (发行总额, 全部收入) is the largest of the values so named.
+        if (labels.names_whole(name) or labels.strip_scope(name) != name) and found:
+            # A whole named as a total (发行总额, 全部收入) or as its territory's (全市投资) is the
+            # largest of the values so named.
             top = max(s.fact.value or 0.0 for s in found)
             found = [
                 Scored(s.fact, s.score + (0.1 if s.fact.value == top else 0.0), s.likeness) for s in found
@@ -252,7 +255,7 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
     wholes: list[Whole] = []
     if part.parent is not None:
         wholes.append(Whole((table.fact(part.parent),), 0.95))
-    group = table.list_of(part)
+    group = table.list_of(part) or _targets(table, claim)
     total = _list_total(table, group) if group else None
     if total is not None:
         wholes.append(Whole((total,), 0.9))
@@ -261,6 +264,16 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
     for s in _total_rows(table, claim, part):
         wholes.append(Whole((s.fact,), s.score))
     return wholes
+
+
+def _targets(table: FactTable, claim: Fact) -> list[Fact]:
+    """男性7.23亿人、女性6.88亿人，分别占48.76%和51.24%: the values a 分别 list of shares points
+    back to are the parts, listed together, even though no 分别 stands among them."""
+    shares = table.list_of(claim)
+    if len(shares) < 2 or any(g.target is None for g in shares):
+        return []
+    parts = [table.fact(g.target) for g in shares if g.target is not None]
+    return parts if len({p.id for p in parts}) == len(parts) else []
 
 
 def _only_place(name: str) -> bool:
@@ -324,8 +337,11 @@ def _pair(claim: Fact, part: Fact, whole: tuple[Fact, ...], score: float, search
     if len(whole) > 1:
         note = "分母为各部分之和" + (f"，{note}" if note else "")
     if searched and not _plausible(claim, point):
-        score *= 0.5
-        note += "；与所述相差过大，分母未必是这个数 / the whole may be another figure"
+        if _unit_slip(claim, point):
+            note += "；相差正好一万倍，疑为“万”“亿”或“元”“万元”写错 / exactly 10⁴ apart: a 万/亿 slip?"
+        else:
+            score *= 0.5
+            note += "；与所述相差过大，分母未必是这个数 / the whole may be another figure"
     inputs = ((part, "部分"), *((w, "整体") for w in whole))
     return Pairing(inputs, score, computed, point, f"{sp}/{sw} = {fmt.pct(point)}", note, fmt.pct(point))
 
@@ -336,3 +352,12 @@ def _plausible(claim: Fact, point: float) -> bool:
     if stated <= 0 or point <= 0:
         return False
     return max(stated / point, point / stated) <= 3.0
+
+
+def _unit_slip(claim: Fact, point: float) -> bool:
+    """2.35万元 where the rest of the text says 2.35亿元: the share comes out exactly 10⁴ times off
+    (万 for 亿, 元 for 万元), which is a slip of the unit, not another whole."""
+    stated = value(claim) * (100.0 if claim.q.kind == "number" else 1.0)
+    if stated <= 0 or point <= 0:
+        return False
+    return any(abs(point * factor / stated - 1) <= 0.05 for factor in (1e4, 1e-4))

@@ -25,6 +25,9 @@ RELATION = "sum"
 
 _TOTAL_WORD = re.compile(r"(?:合计|总计|共计|共|总和|加总|合起来)(?:完成|实现|为|达|达到|是|约)?\s*$")
 _COUNT_WORD = re.compile(r"(?P<n>[两二三四五六七八九十\d]+)(?:者|类|项|个|大|种|部分|地区|方面)")
+_BREAKDOWN = re.compile(
+    r"^(?:其中)?[，,]?\s*(?:分|按|从)(?P<by>[^，,。；;：:]{1,10}?)(?:来看|看|分|统计|划分)\s*[，,：:]"
+)
 _REST = re.compile(r"(?:其余|其他|剩余|余下)(?:的)?(?:部分)?\s*$")
 _TOTAL_ROW = re.compile(r"合计|总计|全国|总体|总额|全部|小计")
 _CN = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -488,8 +491,16 @@ def _shares_of_a_complete_list(table: FactTable) -> None:
 
 def _complete_groups(table: FactTable) -> None:
     """…利润总额7.3万亿元。分地区看，东部地区4.2万亿元，中部地区1.5万亿元，西部地区1.3万亿元，东北地区0.3万亿元:
-    parts that make up the whole, listed after a total of the same thing, add up to it."""
+    parts that make up the whole, listed after a total of the same thing, add up to it.
+
+    A sentence that opens with a breakdown (分产业看，按经营地统计，分三大门类看) lists the parts of the
+    figure the paragraph has been about, so its total may stand further back in the paragraph; and
+    a count in it (三大门类) says the list is complete."""
     for s in table.sentences:
+        marker = _BREAKDOWN.match(s.text[s.start : s.end].lstrip()) if s.passage is not None else None
+        counted_n = None
+        if marker is not None and (c := _COUNT_WORD.search(marker.group("by"))):
+            counted_n = _count(c.group("n"))
         levels = [
             f
             for f in table.in_sentence(s.index)
@@ -506,9 +517,9 @@ def _complete_groups(table: FactTable) -> None:
                 parts = levels[k : k + size]
                 if not all(same_measure(p.q, parts[0].q) and p.period.same(parts[0].period) for p in parts):
                     continue
-                if not _exhaustive(parts):
+                if not _exhaustive(parts) and counted_n != len(parts):
                     continue
-                total = _total_before(table, parts)
+                total = _total_before(table, parts, whole_paragraph=marker is not None)
                 if total is not None:
                     _judge(table, total, parts, complete=True, phrase=(total.q.start, total.q.end))
                     break
@@ -517,19 +528,79 @@ def _complete_groups(table: FactTable) -> None:
             break
 
 
-def _total_before(table: FactTable, parts: list[Fact]) -> Fact | None:
-    """The nearest value before the parts of the same thing and period that names none of them."""
-    words = [w for group in labels.COMPLEMENTS for w in group]
+def _total_before(table: FactTable, parts: list[Fact], whole_paragraph: bool = False) -> Fact | None:
+    """The nearest value before the parts of the same thing and period that names none of them: in
+    the sentence before, or anywhere earlier in the paragraph after a breakdown word."""
+    # a value naming one of the parts' own words (城镇… before 城镇、乡村) is one of them, not the
+    # total; other groups' words are only names (国内生产总值 holds 国内 of 国内/国外)
+    named = [p.label() for p in parts]
+    words = [
+        w
+        for group in labels.COMPLEMENTS
+        if sum(any(x in n for x in group) for n in named) >= 2
+        for w in group
+    ]
     first = parts[0]
+    head = _shared_head(named)
     for f in reversed(table.facts[max(0, first.id - 2 * SPAN) : first.id]):
-        if f.place.sentence < first.place.sentence - 1:
+        near = (
+            f.place.passage == first.place.passage
+            if whole_paragraph
+            else (f.place.sentence >= first.place.sentence - 1)
+        )
+        if not near and (
+            first.place.passage is None
+            or f.place.passage is None
+            or f.place.passage < first.place.passage - 3
+        ):
             break
         if f.role != "level" or not same_measure(f.q, first.q) or not f.period.same(first.period):
             continue
+        if not near and (len(head) < 2 or name_likeness(head, f) < 0.6):
+            # 1~2月份，全国规模以上工业企业实现利润总额…（two paragraphs on）采矿业实现利润总额…、
+            # 制造业…、电力…: further back, the total must carry the parts' shared name
+            continue
         if any(w in f.label() for w in words) or bound_only(f):
+            continue
+        if _listed(table, f):
+            # 国有控股企业…3752.2亿元；股份制企业…20510.5亿元: one of another breakdown's parts
+            continue
+        largest = max(p.value or 0.0 for p in parts)
+        if (f.value or 0.0) < largest and all((p.value or 0.0) >= 0 for p in parts):
+            # 死亡人口1014万人 … 男性人口72311万人、女性人口68949万人: a whole is never smaller than
+            # one of its parts, so a smaller value before them is something else
             continue
         return f
     return None
+
+
+def _shared_head(names: list[str]) -> str:
+    """The name the parts share at their end (采矿业实现利润总额, 制造业实现利润总额 → 实现利润总额):
+    Chinese names put what is measured last and the part's own word first."""
+    if not names:
+        return ""
+    k = 0
+    shortest = min(len(n) for n in names)
+    while k < shortest and len({n[len(n) - 1 - k] for n in names}) == 1:
+        k += 1
+    return names[0][len(names[0]) - k :] if k else ""
+
+
+def _listed(table: FactTable, f: Fact) -> bool:
+    """Whether ``f`` follows a like value in its own sentence (a member of a list, not a total)."""
+    for g in table.in_sentence(f.place.sentence):
+        if g.id >= f.id:
+            return False
+        if (
+            g.role == "level"
+            and g.restates is None
+            and same_measure(g.q, f.q)
+            and g.period.same(f.period)
+            and f.parent != g.id
+            and f.base_fact != g.id
+        ):
+            return True
+    return False
 
 
 def _growth_from_parts(table: FactTable) -> None:

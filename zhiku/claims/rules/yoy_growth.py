@@ -191,7 +191,7 @@ def _phrase(claim: Fact) -> tuple[int, int]:
         start = claim.compare_at if claim.compare_at >= lo else start
     else:
         m = re.search(
-            r"(?:同比|环比)?(?:名义)?(?:分别)?(?:增长|下降|增加|减少|上升|提高|回落|下滑|降低|上涨|扩大)",
+            r"(?:同比|环比)?(?:名义)?(?:分别)?(?:负增长|增长|下降|增加|减少|上升|提高|回落|下滑|降低|上涨|扩大)",
             claim.text[lo : claim.q.start],
         )
         if m:
@@ -203,7 +203,11 @@ def _base_label(claim: Fact, cur: Fact) -> str:
     bp = claim.base_period
     if bp is None and cur.period.known:
         bp = cur.period.shifted(-1)
-    return bp.label() if bp is not None else "上一期"
+    if bp is None or not bp.known:
+        return (
+            claim.compare if claim.compare in ("同比", "上年同期", "去年同期", "上年", "去年") else "上一期"
+        )
+    return bp.label()
 
 
 def _missing(table: FactTable, claim: Fact, stated_text: str, phrase: tuple[int, int], why: str, what: str):  # type: ignore[no-untyped-def]
