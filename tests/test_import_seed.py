@@ -209,20 +209,26 @@ def test_weekday_mismatch_is_a_warning_naming_the_line(seed: Path, tmp_path: Pat
 
 
 def test_target_is_replaced_only_with_force_and_atomically(seed: Path, tmp_path: Path) -> None:
+    # (Changed with issue 16: --force once replaced any folder; now only one zhiku import wrote.)
     out = tmp_path / "pub"
     out.mkdir()
     (out / "keep.txt").write_text("mine", encoding="utf-8")
     with pytest.raises(ZhikuError, match="--force"):
         import_legacy(seed, out)
+    with pytest.raises(ZhikuError, match=r"\.zhiku-import"):
+        import_legacy(seed, out, force=True)  # an ordinary folder is never replaced
     assert files_of(out) == {"keep.txt": b"mine"}
+    (out / "keep.txt").unlink()
+    import_legacy(seed, out)
+    (out / "issues" / "notes.txt").write_text("an edit", encoding="utf-8")
     # A failing import (here: an empty source) leaves the old folder whole, even with force.
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     with pytest.raises(ZhikuError, match="文件是空的"):
         import_legacy(empty, out, force=True)
-    assert files_of(out) == {"keep.txt": b"mine"}
+    assert "issues/notes.txt" in files_of(out)
     import_legacy(seed, out, force=True)
-    assert "keep.txt" not in files_of(out) and "zhiku.yml" in files_of(out)
+    assert "issues/notes.txt" not in files_of(out) and "zhiku.yml" in files_of(out)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.txt", "pub"]  # no staging left
 
 

@@ -29,7 +29,8 @@ class ZhikuError(Exception):
     def message(self) -> str:
         where = self.location
         prefix = f"{where}: " if where else ""
-        return f"{prefix}{self.zh} / {self.en}"
+        # Always one line: a detail taken from a library's message may hold line breaks.
+        return " ".join(f"{prefix}{self.zh} / {self.en}".splitlines())
 
 
 class ZhikuWarning(UserWarning):

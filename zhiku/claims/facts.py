@@ -202,6 +202,12 @@ class Fact:
         """Every word that names what the fact measures (for matching)."""
         return " ".join(w for w in (self.item, self.subject, self.header) if w)
 
+    @property
+    def against_last_year(self) -> bool:
+        """A change measured the usual way: against the same period a year before (增长x% alone,
+        同比, 比上年, 比去年同期), not against another year or another thing."""
+        return not self.compare or self.compare == "同比" or bool(_BASE_PREV.match(self.compare))
+
 
 @dataclass(frozen=True)
 class Sentence:

@@ -1,7 +1,13 @@
-"""Command line: a thin layer over the library. ``main`` turns ZhikuError into one line and exit 2."""
+"""Command line: a thin layer over the library. ``main`` turns ZhikuError into one line and exit 2.
+
+Everything printed passes ``term.clean`` (no control characters from a publication's text reach
+the terminal). An exception that is no ZhikuError is a zhiku bug: it is one line too (exit 70,
+"please report"), and ``ZHIKU_DEBUG=1`` shows the traceback.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 import warnings
 
@@ -18,6 +24,7 @@ from zhiku.cli import (  # noqa: F401
     show_cmd,
 )
 from zhiku.cli.app import app
+from zhiku.cli.term import clean
 from zhiku.errors import ZhikuError, ZhikuWarning
 from zhiku.runtime import end_short_run, start_short_run
 
@@ -33,9 +40,9 @@ def _show_warning(
     # A user's warning is one line naming their file, like an error, not Python's two-line
     # "module.py:123: ZhikuWarning" form that points into zhiku's own code.
     if isinstance(message, ZhikuWarning):
-        print(f"警告 warning: {message.error.message}", file=sys.stderr)
+        print(clean(f"警告 warning: {message.error.message}"), file=sys.stderr)
     else:
-        print(f"警告 warning: {message}", file=sys.stderr)
+        print(clean(f"警告 warning: {message}"), file=sys.stderr)
 
 
 def main() -> None:
@@ -44,16 +51,32 @@ def main() -> None:
     try:
         app(standalone_mode=True)
     except ZhikuError as err:
-        print(f"错误 error: {err.message}", file=sys.stderr)
+        print(clean(f"错误 error: {err.message}"), file=sys.stderr)
         sys.exit(2)
     except OSError as err:
         # A file we could not read or write: still one line, never a traceback.
         name = getattr(err, "filename", None) or ""
         reason = err.strerror or type(err).__name__
-        print(f"错误 error: {name}: 无法读写文件 / cannot read or write the file ({reason})", file=sys.stderr)
+        line = f"错误 error: {name}: 无法读写文件 / cannot read or write the file ({reason})"
+        print(clean(line), file=sys.stderr)
         sys.exit(2)
     except KeyboardInterrupt:
         print("已中断 / interrupted", file=sys.stderr)
         sys.exit(130)
+    except RecursionError:
+        print(
+            "错误 error: 输入嵌套太深，无法处理 / the input is nested too deeply to process", file=sys.stderr
+        )
+        sys.exit(2)
+    except Exception as err:
+        if os.environ.get("ZHIKU_DEBUG"):
+            raise
+        detail = clean(f"{type(err).__name__}: {err}")[:300]
+        print(
+            f"错误 error: zhiku 内部错误（请报告此问题，设置 ZHIKU_DEBUG=1 可看详情）：{detail} / "
+            f"internal error in zhiku (please report it; ZHIKU_DEBUG=1 shows details): {detail}",
+            file=sys.stderr,
+        )
+        sys.exit(70)
     finally:
         end_short_run()

@@ -13,6 +13,8 @@ from rich.console import Console
 from rich.table import Table
 
 from zhiku.cli.app import app
+from zhiku.cli.term import console as term_console
+from zhiku.cli.term import styled
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
     from zhiku.figures.worker import FigureWorker
     from zhiku.site import BuildReport
 
-console = Console(stderr=True)
+console = term_console(stderr=True)
 
 PublicationArg = Annotated[
     Path, typer.Argument(help="简报文件夹（含 zhiku.yml）/ The publication folder (with zhiku.yml).")
@@ -136,7 +138,7 @@ def print_timings(report: BuildReport, startup: float | None, out: Console = con
         if key in times:
             table.add_row(f"{zh} / {en}", f"{times[key]:.3f}")
     whole = report.seconds + (startup or 0.0)
-    table.add_row("[bold]合计 / total[/]", f"[bold]{whole:.3f}[/]")
+    table.add_row(styled("合计 / total", "bold"), styled(f"{whole:.3f}", "bold"))
     own, children = cpu_seconds()
     table.add_row("CPU 时间 / CPU time", f"{own + children:.3f}")
     table.add_row("  其中子进程 / of which child processes", f"{children:.3f}")

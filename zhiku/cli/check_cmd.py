@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from itertools import groupby
@@ -15,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from zhiku.cli.app import app
+from zhiku.cli.term import clean, console, json_text
 
 if TYPE_CHECKING:
     from zhiku.claims import Finding
@@ -77,10 +77,10 @@ def check_command(
         )
     findings = check_paths(paths, only=only or None)
     if as_json:
-        sys.stdout.write(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text([f.to_json() for f in findings]) + "\n")
     else:
         shown = [f for f in findings if f.verdict != "consistent"] if problems_only else findings
-        print_report(shown, findings, Console())
+        print_report(shown, findings, console())
     if any(f.verdict == "inconsistent" for f in findings):
         raise typer.Exit(code=1)
 
@@ -100,8 +100,8 @@ def print_report(shown: list[Finding], findings: list[Finding], console: Console
         table.add_column("算式（输入出处）\narithmetic (inputs)", ratio=4, overflow="fold")
         for f in group:
             zh, _ = VERDICTS[f.verdict]
-            said = Text(_excerpt(f))
-            said.append(f"\n→ {f.stated}", style="bold")
+            said = Text(clean(_excerpt(f)))
+            said.append(clean(f"\n→ {f.stated}"), style="bold")
             table.add_row(
                 str(f.line),
                 relation_zh(f.relation),

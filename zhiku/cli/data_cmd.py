@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from zhiku.cli.app import app
+from zhiku.cli.term import console as term_console
+from zhiku.cli.term import json_text
 from zhiku.errors import ZhikuError
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def _store(pub: Path | None) -> Store:
 
 
 def _print_json(value: Any) -> None:
-    typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
+    typer.echo(json_text(value))
 
 
 def _summary(store: Store, info: SeriesInfo) -> dict[str, Any]:
@@ -84,7 +84,7 @@ def list_command(pub: PubOption = None, as_json: JsonOption = False) -> None:
             span = f"{r['first']}—{r['last']}（{r['count']}）"
             freq = FREQUENCY_ZH.get(r["frequency"], r["frequency"])
             table.add_row(r["id"], r["name_zh"], r["unit"], freq, span, r["source"])
-        Console().print(table)
+        term_console().print(table)
 
 
 @data_app.command("show", help="查看一个序列的来源和数值 / Show one series' provenance and values.")
@@ -108,7 +108,7 @@ def show_command(
                 }
             )
             return
-        console = Console()
+        console = term_console()
         meta = Table(title=f"{info.id}", show_header=False)
         meta.add_column(no_wrap=True)
         meta.add_column(overflow="fold")
@@ -154,6 +154,7 @@ def import_command(
     from zhiku.data import open_store, read_series_csv
     from zhiku.fsutil import atomic_write_bytes
     from zhiku.sources import read_text
+    from zhiku.sources.paths import inside
 
     if not file.is_file():
         raise ZhikuError("文件不存在", "the file does not exist", file)
@@ -168,6 +169,7 @@ def import_command(
     raw = file.read_bytes()
     series = read_series_csv(read_text(file), file)  # every row checked before anything is written
     target = pub / "data" / file.name
+    inside(target.parent, pub)  # data/ must not lead out of the publication (a symbolic link)
     if target.resolve() == file.resolve():
         raise ZhikuError("文件已在 data/ 文件夹里", "the file is already in the data/ folder", file)
     previous = target.read_bytes() if target.exists() else None
@@ -200,4 +202,4 @@ def import_command(
         table.add_column("数值个数 / values", justify="right")
         for s in series:
             table.add_row(s.info.id, s.info.name_zh, str(len(s.observations)))
-        Console().print(table)
+        term_console().print(table)

@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from zhiku.cli.app import app
+from zhiku.cli.term import console as term_console
+from zhiku.cli.term import styled
 
 
 @app.command(
@@ -71,14 +72,13 @@ def import_command(
     if into is None and out is None:
         into = Path(".") if Path(PUBLICATION_FILE).is_file() else Path(source.stem)
     report = import_issue(source, into=into, out=out, force=force)
-    console = Console()
+    console = term_console()
     issue = report.issue
     tool = report.converted_with
     via = f"（经 {tool} 转换 / converted with {tool}）" if tool else ""
-    console.print(
-        f"[bold]已导入 / imported[/bold] {source} → {report.issue_dir}  （{issue.date_zh}）{via}",
-        highlight=False,
-    )
+    line = styled("已导入 / imported", "bold")
+    line.append_text(styled(f" {source} → {report.issue_dir}  （{issue.date_zh}）{via}"))
+    console.print(line)
     table = Table(show_edge=False)
     table.add_column("文章\narticle", overflow="fold", ratio=1)
     table.add_column("章节\nsections", justify="right")
@@ -118,4 +118,6 @@ def import_command(
         where = f"{source}:{join.first_line}+{join.second_line}"
         console.print(f"  接回 joined {where}: …{join.before}|{join.after}…", highlight=False)
     for warning in report.warnings:
-        console.print(f"[yellow]警告 warning:[/yellow] {warning}", highlight=False)
+        line = styled("警告 warning:", "yellow")
+        line.append_text(styled(f" {warning}"))
+        console.print(line)

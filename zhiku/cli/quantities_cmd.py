@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from zhiku.cli.app import app
+from zhiku.cli.term import console, json_text
 
 if TYPE_CHECKING:
     from zhiku.quantities import Quantity
@@ -110,7 +109,7 @@ def quantities_command(
         skip = _non_prose_spans(text)
         found = [q for q in found if not any(a <= q.start < b for a, b in skip)]
     if as_json:
-        typer.echo(json.dumps([q.to_json() for q in found], ensure_ascii=False, indent=1))
+        typer.echo(json_text([q.to_json() for q in found], indent=1))
         return
     table = Table(title=f"{file}：{len(found)} 个数量 / quantities")
     heads = ("行 line", "原文 text", "类型 kind", "值 value", "范围 bounds", "单位 unit", "限定 qualifier")
@@ -126,4 +125,4 @@ def quantities_command(
             q.unit or "",
             f"{QUALIFIER_ZH[q.qualifier]} {q.qualifier}",
         )
-    Console().print(table)
+    console().print(table)

@@ -10,6 +10,7 @@ import typer
 
 from zhiku.cli.app import app
 from zhiku.cli.build_cmd import AnnotateOpt, DraftsOpt, LazyProgress, PublicationArg, console, print_report
+from zhiku.cli.term import styled
 from zhiku.errors import ZhikuError
 
 if TYPE_CHECKING:
@@ -31,36 +32,48 @@ def serve_command(
 ) -> None:
     # The stages load when the command runs, not when the CLI starts (see build_cmd).
     from zhiku.site import build_site
+    from zhiku.site.build import SITE_MARKER
     from zhiku.site.livereload import LiveReload
     from zhiku.site.liveserve import watch_and_reload
-    from zhiku.site.pages import site_info
     from zhiku.site.server import make_server
-    from zhiku.sources import read_publication
 
     out_dir = out if out is not None else publication / "_site"
     progress = LazyProgress()
+
+    def failed(err: ZhikuError) -> None:
+        line = styled("重建失败，继续提供上一版 / rebuild failed, still serving the previous site: ", "red")
+        line.append_text(styled(err.message))
+        console.print(line)
+
+    initial_error: ZhikuError | None = None
     try:
         report = build_site(publication, out_dir, annotate=annotate, progress=progress, drafts=drafts)
+    except ZhikuError as err:
+        if not (out_dir / SITE_MARKER).is_file():  # nothing built before: nothing to serve
+            raise
+        failed(err)  # the last good site is served while the editor fixes the error
+        initial_error = err  # and shown over its pages
+    else:
+        print_report(report)
     finally:
         progress.close()
-    print_report(report)
-    path = site_info(read_publication(publication)).path
+    path = _site_path(publication)
     live = LiveReload(path)  # pages refresh themselves after a save, or show its error
+    if initial_error is not None:
+        live.error(initial_error, publication)
     server = make_server(out_dir, host, port, path, live=live)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    console.print(f"[bold]预览 / Preview:[/] http://{host}:{server.server_port}{path}  "
-                  "（改动源文件后自动重建，Ctrl-C 退出 / rebuilds on change, Ctrl-C to stop）")
+    line = styled("预览 / Preview:", "bold")
+    line.append_text(styled(f" http://{host}:{server.server_port}{path}  "
+                            "（改动源文件后自动重建，Ctrl-C 退出 / rebuilds on change, Ctrl-C to stop）"))
+    console.print(line)
 
     def built(r: BuildReport) -> None:
         console.print(f"已重建 / rebuilt: {len(r.rendered)} 期重新出版 re-rendered, {r.seconds:.1f} s")
 
-    def failed(err: ZhikuError) -> None:
-        console.print(f"[red]重建失败，继续提供上一版 / rebuild failed, still serving the previous site:[/] "
-                      f"{err.message}")
-
     def updated(u: QuickUpdate) -> None:
-        console.print(f"已更新 / updated: {u.issue} {', '.join(u.articles)}, {u.seconds:.2f} s")
+        console.print(styled(f"已更新 / updated: {u.issue} {', '.join(u.articles)}, {u.seconds:.2f} s"))
 
     try:
         watch_and_reload(
@@ -71,3 +84,19 @@ def serve_command(
         live.close()
         server.shutdown()
         server.server_close()
+
+
+def _site_path(publication: Path) -> str:
+    """The path the site is served under (``/briefing/`` for https://example.org/briefing/), read
+    from zhiku.yml alone when the publication does not read whole (the previous site is served)."""
+    from zhiku.site.urls import site_path
+    from zhiku.sources import read_text
+    from zhiku.sources.yamlload import load_document
+
+    path = publication / "zhiku.yml"
+    try:
+        doc = load_document(read_text(path), path)
+        url = doc.url("base_url") or doc.url("website")
+    except ZhikuError:
+        return "/"
+    return site_path(url) if url else "/"

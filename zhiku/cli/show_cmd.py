@@ -16,6 +16,8 @@ from rich.console import Console
 from rich.table import Table
 
 from zhiku.cli.app import app
+from zhiku.cli.term import SafeConsole, styled
+from zhiku.cli.term import console as term_console
 
 if TYPE_CHECKING:
     from zhiku.errors import ZhikuError, ZhikuWarning
@@ -52,7 +54,8 @@ def _article_rows(table: Table, issue_label: str, articles: tuple[Article, ...])
         fig = f"{figures}\n（{waiting} 等待数据\nwaiting）" if waiting else str(figures)
         subs = sum(len(s.sections) for s in article.sections)
         sec = f"{sections} + {subs}" if subs else str(sections)
-        title = f"{article.title}\n[dim]{article.source.file.name}[/dim]"
+        title = styled(article.title)
+        title.append_text(styled(f"\n{article.source.file.name}", "dim"))
         table.add_row(issue_label, title, sec, str(blocks), fig, extras)
         issue_label = ""
 
@@ -70,7 +73,7 @@ def _table(title: str) -> Table:
 
 def _report(console: Console, problems: list[ZhikuError], caught: list[ZhikuWarning]) -> None:
     """Every warning and every problem, one line each; exit status 2 if there is a problem."""
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    err = SafeConsole(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False)
     for w in caught:
         err.print(f"警告 warning: {w.error.message}", markup=False)
     for p in problems:
@@ -103,7 +106,7 @@ def show_command(
     from zhiku.sources import read_article, read_issue
     from zhiku.sources.publication import ISSUE_FILE, PUBLICATION_FILE
 
-    console = Console()
+    console = term_console()
     problems: list[ZhikuError] = []
     issues: tuple[Issue, ...] = ()
     if path.suffix.lower() == ".md" or path.is_file():

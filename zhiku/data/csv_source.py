@@ -8,7 +8,10 @@ in WPS or Excel. Series-level fields (name, unit, source…) may be written on t
 an indicator only; a later row that states a different value is an error.
 
 The stdlib ``csv`` module does the parsing; what is ours is validation with file, line and
-column in every message.
+column in every message — the same checks the YAML loader makes (``zhiku.sources.yamlload``):
+a size limit (``MAX_CHARS``; a cell at most ``MAX_CELL`` characters), no control characters in
+any cell, ``source_url`` an http(s) address, ``retrieved`` a real date (``2021-11-20``), values
+finite numbers.
 """
 
 from __future__ import annotations
@@ -23,6 +26,11 @@ from pathlib import Path
 from zhiku.data.model import Observation, SeriesData, SeriesInfo
 from zhiku.data.periods import FREQUENCY_ZH, parse_period
 from zhiku.errors import ZhikuError
+from zhiku.sources.yamlload import check_url, parse_date
+
+MAX_CHARS = 50_000_000  # a CSV of series: a century of daily values is a few MB
+MAX_CELL = 10_000
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 # Bump when reading rules change, so stores built by an older zhiku re-read every CSV.
 READER_VERSION = 1
@@ -82,6 +90,19 @@ def read_series_csv(text: str, file: Path, *, display: str | None = None) -> lis
     def err(zh: str, en: str, line: int) -> ZhikuError:
         return ZhikuError(zh, en, file, line)
 
+    if len(text) > MAX_CHARS:
+        raise err(
+            f"CSV 文件太大（超过 {MAX_CHARS // 1_000_000} MB）",
+            f"the CSV file is too large (over {MAX_CHARS // 1_000_000} MB)",
+            1,
+        )
+    bad = _FORBIDDEN.search(text)
+    if bad is not None:
+        raise err(
+            f"CSV 中有控制字符或非法字符 U+{ord(bad.group()):04X}，请删除",
+            f"the CSV holds a control or invalid character U+{ord(bad.group()):04X}; remove it",
+            text.count("\n", 0, bad.start()) + 1,
+        )
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header_row = next(reader)
@@ -128,12 +149,24 @@ def read_series_csv(text: str, file: Path, *, display: str | None = None) -> lis
                     line,
                 )
             cell = {c: row[index[c]].strip() for c in columns}
+            long = next((c for c in columns if len(cell[c]) > MAX_CELL), None)
+            if long is not None:
+                raise err(
+                    f"第{index[long] + 1}列（{long}）太长（超过 {MAX_CELL} 个字符）",
+                    f"column {index[long] + 1} ({long}) is too long (over {MAX_CELL} characters)",
+                    line,
+                )
 
             def col(name: str) -> str:
                 return f"第{index[name] + 1}列（{name}）"
 
             def col_en(name: str) -> str:
                 return f"column {index[name] + 1} ({name})"
+
+            if cell.get("source_url"):
+                check_url(cell["source_url"], file, line, col_en("source_url"))
+            if cell.get("retrieved"):
+                parse_date(cell["retrieved"], file, line)
 
             indicator = cell["indicator"]
             if not _ID.match(indicator):

@@ -7,6 +7,11 @@ of a CSV's bytes; the cpi package's version, size and mtime); a rebuild re-reads
 sources whose fingerprint changed and keeps the rows of the others. The new store is written
 to a temporary file beside the old one and renamed into place, so a bad source leaves the
 previous store whole.
+
+The store travels with the publication's ``.zhiku/`` folder, so it is trusted only when its
+bytes match the signed record beside it (``data.sqlite.mac``, ``zhiku.integrity``) that this
+user's zhiku wrote when it built them; any other store (from a colleague's machine, edited, a
+symbolic link) is rebuilt from the sources.
 """
 
 from __future__ import annotations
@@ -28,6 +33,9 @@ from zhiku.data.csv_source import READER_VERSION, read_series_csv
 from zhiku.data.model import BuildReport, Observation, SeriesData, SeriesInfo
 from zhiku.data.periods import parse_period, period_in_range
 from zhiku.errors import ZhikuError
+from zhiku.fsutil import own_folder, user_cache_dir
+from zhiku.integrity import read_signed, write_signed
+from zhiku.sources.paths import inside
 from zhiku.sources.text import read_text
 
 SCHEMA_VERSION = "1"
@@ -98,10 +106,12 @@ def publication_sources(root: Path) -> list[DataSource]:
     sources = bundled_sources()
     data_dir = root / "data"
     if data_dir.is_dir():
+        inside(data_dir, root)
         for path in sorted(data_dir.glob("*.csv")):
             if path.name.startswith("."):
                 continue  # editor lock files and our own temporary files
-            sources.append(_csv_source(path, f"data/{path.name}"))
+            # A data file is a source: it must lie inside the publication, links resolved.
+            sources.append(_csv_source(inside(path, root), f"data/{path.name}"))
     return sources
 
 
@@ -109,9 +119,36 @@ def _read_only_uri(path: Path) -> str:
     return f"{path.resolve().as_uri()}?mode=ro"
 
 
+MAC_KIND = "data-store"
+
+
+def _mac_path(db: Path) -> Path:
+    return db.with_name(db.name + ".mac")
+
+
+def _digest(db: Path) -> str | None:
+    """The SHA-256 of the store's bytes, read without following a symbolic link."""
+    try:
+        fd = os.open(db, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as fh:
+        h = hashlib.sha256()
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _signed(db: Path) -> bool:
+    """Whether ``db`` is the store this user's zhiku last wrote there, byte for byte."""
+    record = read_signed(_mac_path(db), MAC_KIND, 1)
+    return isinstance(record, dict) and record.get("sha256") is not None and record["sha256"] == _digest(db)
+
+
 def _stored_fingerprints(db: Path) -> dict[str, str] | None:
-    """The fingerprints recorded in an existing store, or None if it is missing or unusable."""
-    if not db.is_file():
+    """The fingerprints recorded in an existing store, or None if it is missing, unusable or
+    not one this user's zhiku wrote (see the module's docstring)."""
+    if db.is_symlink() or not db.is_file() or not _signed(db):
         return None
     try:
         with contextlib.closing(sqlite3.connect(_read_only_uri(db), uri=True)) as conn:
@@ -181,7 +218,9 @@ def build_store(db: Path, sources: list[DataSource]) -> BuildReport:
             for source in changed:
                 _insert(conn, source, source.read())
             conn.commit()
+        digest = _digest(tmp)
         os.replace(tmp, db)
+        write_signed(_mac_path(db), MAC_KIND, 1, {"sha256": digest})
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -281,21 +320,19 @@ def open_store(publication_root: Path | str) -> Store:
     root = Path(publication_root)
     if not root.is_dir():
         raise ZhikuError("出版物文件夹不存在", "the publication folder does not exist", root)
+    own_folder(root / STORE_DIR, root)  # a real folder (a symbolic link there is replaced)
     report = build_store(store_path(root), publication_sources(root))
     return Store(report.path, report)
 
 
 def cache_dir() -> Path:
-    """zhiku's cache folder: ``$XDG_CACHE_HOME/zhiku`` or ``~/.cache/zhiku``, else a temp folder."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    for candidate in (Path(base) / "zhiku", Path(tempfile.gettempdir()) / f"zhiku-{os.getuid()}"):
-        try:
-            candidate.mkdir(parents=True, exist_ok=True)
-            if os.access(candidate, os.W_OK):
-                return candidate
-        except OSError:
-            continue
-    raise ZhikuError("找不到可写的缓存文件夹", "no writable cache folder", base)
+    """zhiku's cache folder: ``$XDG_CACHE_HOME/zhiku`` or ``~/.cache/zhiku``, else a private
+    folder in the temporary directory (``zhiku.fsutil.user_cache_dir``)."""
+    found = user_cache_dir()
+    if found is None:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        raise ZhikuError("找不到可写的缓存文件夹", "no writable cache folder", base)
+    return found
 
 
 def bundled_store() -> Store:

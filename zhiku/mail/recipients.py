@@ -41,7 +41,10 @@ def is_address(text: str) -> bool:
 
 def read_recipients(path: Path) -> list[Recipient]:
     """Every recipient of ``path``; a malformed address is a ZhikuError naming its line."""
-    rows = list(csv.reader(io.StringIO(read_text(path))))
+    try:
+        rows = list(csv.reader(io.StringIO(read_text(path))))
+    except csv.Error as err:  # a field over the csv module's limit, a stray NUL…
+        raise ZhikuError(f"CSV 格式错误：{err}", f"malformed CSV: {err}", path) from None
     address_col: int | None = None
     name_col: int | None = None
     start = 0

@@ -14,7 +14,9 @@ import io
 import os
 from pathlib import Path
 
+from zhiku.errors import ZhikuError
 from zhiku.sources import read_text
+from zhiku.sources.paths import inside
 
 LOG_DIR = "mail"
 LOG_FILE = "sent.csv"
@@ -30,7 +32,10 @@ def already_sent(publication_root: Path, issue: str) -> set[str]:
     path = log_path(publication_root)
     if not path.is_file():
         return set()
-    rows = csv.reader(io.StringIO(read_text(path)))
+    try:
+        rows = list(csv.reader(io.StringIO(read_text(path))))
+    except csv.Error as err:
+        raise ZhikuError(f"CSV 格式错误：{err}", f"malformed CSV: {err}", path) from None
     return {row[1].lower() for row in rows if len(row) >= 2 and row[0] == issue}
 
 
@@ -40,6 +45,10 @@ class SentLog:
     def __init__(self, publication_root: Path) -> None:
         self.path = log_path(publication_root)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        # Never append through a link to a file outside the publication (issue 16).
+        inside(self.path.parent, publication_root)
+        if self.path.is_symlink():
+            inside(self.path, publication_root)
         new = not self.path.exists() or self.path.stat().st_size == 0
         self.file = self.path.open("a", encoding="utf-8", newline="")
         self.writer = csv.writer(self.file)

@@ -118,6 +118,9 @@ def _repertoire(cut: str) -> list[tuple[int, int]]:
     return ranges
 
 
+FC_LIST_TIMEOUT_S = 60.0  # fontconfig scans every font the first time: seconds, never minutes
+
+
 @functools.lru_cache(maxsize=1)
 def cjk_font_files() -> tuple[Path, ...]:
     """Files holding Noto Serif/Sans CJK SC, as fontconfig reports them (Debian's fonts-noto-cjk)."""
@@ -127,9 +130,10 @@ def cjk_font_files() -> tuple[Path, ...]:
     for family in FAMILIES:
         try:
             out = subprocess.run(
-                ["fc-list", f":family={family}", "file"], capture_output=True, text=True, check=False
+                ["fc-list", f":family={family}", "file"], capture_output=True, text=True, check=False,
+                timeout=FC_LIST_TIMEOUT_S, stdin=subprocess.DEVNULL,
             ).stdout
-        except OSError:
+        except (OSError, subprocess.TimeoutExpired):  # no fontconfig, or it hangs: the fallback below
             out = ""
         for line in out.splitlines():
             path = Path(line.split(":", 1)[0].strip())

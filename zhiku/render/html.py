@@ -3,6 +3,12 @@
 Autoescape is on for every template; inline Markdown reaches a template only as sanitised
 Markup (``inline.inline_html``). A template error becomes a ZhikuError naming the template
 file and line.
+
+A publication's theme comes with the publication, so its templates are untrusted code: they run
+in Jinja's immutable sandbox (no ``__class__`` tricks, no changing zhiku's objects), with
+attribute access to paths and modules refused as well (a ``Path`` in the context would
+otherwise offer ``read_text`` and ``unlink``), and a template file — or one it includes or
+extends — is loaded only from inside the publication (a symbolic link out is an error).
 """
 
 from __future__ import annotations
@@ -10,14 +16,15 @@ from __future__ import annotations
 import functools
 import os
 import re
-import tempfile
-from collections.abc import Sequence
+import types
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
 from zhiku.errors import ZhikuError
+from zhiku.fsutil import user_cache_dir
 from zhiku.model import (
     CALLOUT_TITLES,
     Callout,
@@ -43,7 +50,8 @@ from zhiku.render.inline import (
 )
 from zhiku.render.layout import ArticleView
 from zhiku.render.meta import contact_lines, publisher_name
-from zhiku.render.theme_files import ASSETS_DIR, theme_dirs
+from zhiku.render.theme_files import ASSETS_DIR, THEME_DIR, theme_dirs
+from zhiku.sources.paths import inside
 
 # Types only: importing these packages at run time would pull in the claim engine and the
 # chart toolchain (seconds of imports) for a render that is handed its findings and figures.
@@ -108,30 +116,48 @@ def width_style(width: str | None) -> str:
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept between runs (Jinja2 checks each against its source), so a cold
-    ``zhiku build`` does not spend a tenth of a second recompiling the theme. Same folder
-    convention as the data store's cache; none if no folder is writable."""
+    ``zhiku build`` does not spend a tenth of a second recompiling the theme. The folder is this
+    user's own (``zhiku.fsutil.user_cache_dir``: compiled templates are code, so never a folder
+    another user could write); none if there is no such folder."""
     import jinja2
 
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    fallback = Path(tempfile.gettempdir()) / f"zhiku-{os.getuid()}"
-    for folder in (Path(base) / "zhiku" / "jinja", fallback / "jinja"):
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            if os.access(folder, os.W_OK):
-                return jinja2.FileSystemBytecodeCache(str(folder))
-        except OSError:
-            continue
-    return None
+    base = user_cache_dir()
+    if base is None:
+        return None
+    folder = base / "jinja"
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
 
 
 @functools.lru_cache(maxsize=8)
-def _environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
+def _environment(dirs: tuple[Path, ...], root: Path) -> jinja2.Environment:
     # Jinja2 is imported here, not at the top (0.03 s): render_issue starts the PDF first, in
     # its own thread, and the web pages' imports then overlap Typst's work.
     import jinja2
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+    class ThemeSandbox(ImmutableSandboxedEnvironment):
+        def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+            if isinstance(obj, os.PathLike | types.ModuleType) or callable(getattr(obj, "fileno", None)):
+                return False
+            return bool(super().is_safe_attribute(obj, attr, value))
+
+    class ContainedLoader(jinja2.FileSystemLoader):
+        """Templates from zhiku's theme, or from the publication's own, resolving inside it."""
+
+        def get_source(
+            self, environment: jinja2.Environment, template: str
+        ) -> tuple[str, str, Callable[[], bool]]:
+            source, filename, uptodate = super().get_source(environment, template)
+            if not Path(filename).resolve().is_relative_to(THEME_DIR):
+                inside(Path(filename), root)
+            return source, filename, uptodate
+
+    env = ThemeSandbox(
+        loader=ContainedLoader([str(d) for d in dirs]),
         bytecode_cache=_bytecode_cache(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -160,12 +186,13 @@ def theme_environment(publication: Publication) -> jinja2.Environment:
 
     The site stage uses it too, so its pages can extend ``base.html``.
     """
-    return _environment(tuple(theme_dirs(publication)))
+    return _environment(tuple(theme_dirs(publication)), publication.root)
 
 
 def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
     """Render one template; syntax and runtime errors become one ZhikuError with file:line."""
     import jinja2
+    import jinja2.exceptions
 
     try:
         return env.get_template(name).render(**context)
@@ -178,7 +205,13 @@ def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
         ) from None
     except jinja2.TemplateNotFound as err:
         raise ZhikuError(f"找不到模板：{err.name}", f"template not found: {err.name}", name) from None
-    except (jinja2.UndefinedError, TypeError, AttributeError) as err:
+    except jinja2.exceptions.SecurityError as err:
+        template = env.get_template(name)
+        raise ZhikuError(
+            f"模板做了不允许的操作：{err}", f"the template tried something not allowed: {err}",
+            template.filename or name,
+        ) from None
+    except (jinja2.TemplateError, TypeError, AttributeError, ValueError, ArithmeticError) as err:
         template = env.get_template(name)
         raise ZhikuError(f"模板出错：{err}", f"template failed: {err}", template.filename or name) from None
 

@@ -26,6 +26,7 @@ from zhiku.render.html import PageInline, page_context, render_template
 from zhiku.render.inline import inline_plain
 from zhiku.render.layout import ArticleView
 from zhiku.render.theme_files import ASSETS_DIR, theme_file
+from zhiku.sources.nesting import MAX_PAGE_DEPTH, check_html
 
 # Types only: importing these packages at run time would pull in the claim engine and the
 # chart toolchain (seconds of imports) for a render that is handed its findings and figures.
@@ -117,6 +118,9 @@ def styled_content(
         figure_src=figure_src,
         wechat_src=image_src or wechat_src,  # a picture's address from its wechat/images/ name
     )
+    # css-inline walks the page recursively (in Rust: too deep a page kills the process). Sources
+    # are limited already (zhiku.sources.nesting), so a page deeper than this is the template's.
+    check_html(document, theme_file(publication, template), 1, MAX_PAGE_DEPTH)
     return content_of(inline_styles(document))
 
 

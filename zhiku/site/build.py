@@ -7,12 +7,14 @@ sitemap, 404) while Pagefind indexes the years whose articles changed. ``out_dir
 only when all of that succeeded; the replaced site is kept beside it (``.<out>.spare``) and
 becomes the next build's staging folder, so a rebuild touches only the files that differ
 (``linktree``).
+
+One build at a time per publication cache and per output (``lock``): a second one waits.
+Deletions stay inside the cache and the output's own folders, checked after resolving links.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -20,14 +22,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from zhiku import __version__, data
+from zhiku import __version__, data, sources
 from zhiku.errors import ZhikuError
-from zhiku.fsutil import staging_dir_for
+from zhiku.fsutil import own_folder, remove_tree, staging_dir_for
 from zhiku.model import Issue, Publication
 from zhiku.site import cache, figurecache, linktree, pages, render_pool, sourcecache, urls
 from zhiku.site.feed import write_feed
+from zhiku.site.lock import build_lock
 from zhiku.site.search import SEARCH_DIR, SearchPage, build_search_index, shard_names
 from zhiku.site.sitemap import write_sitemap
+from zhiku.sources.paths import check_publication_paths
 
 if TYPE_CHECKING:
     from zhiku.figures.worker import FigureWorker
@@ -80,26 +84,42 @@ def build_site(
     must be drawn in this process and stopped otherwise; the build always ends it.
     """
     try:
-        return _build_site(publication_root, out_dir, annotate, progress, jobs, drafts, figure_worker)
+        started = time.perf_counter()
+        root = Path(publication_root).absolute()  # stable cache keys; relative paths confuse file URIs
+        out_dir = Path(out_dir).absolute()
+        _check_out_dir(root, out_dir)
+        if not root.is_dir():
+            sources.read_publication(root)  # its own error: the folder is missing or not a folder
+        with (
+            build_lock(own_folder(root / ".zhiku", root) / "build.lock", root),
+            build_lock(lock_file_for(out_dir), out_dir),
+        ):
+            return _build(root, out_dir, annotate, progress, jobs, started, drafts, figure_worker)
     finally:
         if figure_worker is not None:
             figure_worker.stop()
 
 
-def _build_site(
-    publication_root: Path,
+def lock_file_for(out_dir: Path) -> Path:
+    """The output's lock file, beside it (the output folder itself is swapped whole)."""
+    return out_dir.with_name(f".{out_dir.name}.lock")
+
+
+def _build(
+    root: Path,
     out_dir: Path,
     annotate: bool,
     progress: Progress | None,
     jobs: int | None,
+    started: float,
     drafts: bool,
-    figure_worker: FigureWorker | None,
+    figure_worker: FigureWorker | None = None,
 ) -> BuildReport:
-    started = time.perf_counter()
     timings: dict[str, float] = {}
-    root = Path(publication_root).absolute()  # stable cache keys; relative paths confuse file URIs
-    out_dir = Path(out_dir).absolute()
-    _check_out_dir(root, out_dir)
+    _check_out_dir(root, out_dir)  # again: it may have changed while this build waited
+    # Every source resolves inside the publication, checked each build (issues that did not
+    # change are not read again, but a link among them may have).
+    check_publication_paths(root)
     read = sourcecache.read_publication(root)
     publication = read.publication
     _check_unique_dates(publication)
@@ -114,7 +134,7 @@ def _build_site(
         )
         t = time.perf_counter()
         searchable = [
-            SearchPage(rel, a.title, str(i.date.year), keys[i.date.isoformat()], wanted[rel])
+            SearchPage(rel, a.title, str(i.date.year), keys[i.date.isoformat()], Path(wanted[rel]))
             for i in publication.issues
             for a in i.articles
             if (rel := urls.article_path(i, a)) in wanted
@@ -124,16 +144,15 @@ def _build_site(
         # Pagefind reads the article pages from the cache: it indexes (its own process, on
         # another core) while the staging folder is filled and the archive pages are written.
         with ThreadPoolExecutor(max_workers=1) as pool:
-            indexing = pool.submit(
-                build_search_index, staging, searchable, cache.cache_root(root) / "search"
-            )
+            search_cache = own_folder(cache.cache_root(root) / "search", root)
+            indexing = pool.submit(build_search_index, staging, searchable, search_cache)
             t_copy = time.perf_counter()
             linktree.sync_links(staging, wanted, skip=frozenset({SEARCH_DIR}))
             timings["copy"] = time.perf_counter() - t_copy
             t_pages = time.perf_counter()
             view = pages.build_view(publication, read.leads, staging, search_shards=shard_names(searchable))
             pages.write_pages(publication, view, staging)
-            write_feed(view, staging)
+            write_feed(view, staging, publication)
             write_sitemap(view, staging)
             timings["pages"] = time.perf_counter() - t_pages
             search = indexing.result()
@@ -148,7 +167,7 @@ def _build_site(
         _swap(staging, out_dir)
         timings["swap"] = time.perf_counter() - t
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        remove_tree(staging, out_dir.parent)
         raise
     store = cache.IssueCache(root)
     store.save_manifest(keys)
@@ -179,7 +198,7 @@ def _issues(
     jobs: int,
     drafts: bool = False,
     early_worker: FigureWorker | None = None,
-) -> tuple[list[str], list[str], dict[str, str], dict[str, Path]]:
+) -> tuple[list[str], list[str], dict[str, str], dict[str, str]]:
     """Every issue's outputs in the cache, rendered if not there yet. Returns the issues rendered,
     the issues reused, every issue's key, and the site's files from the cache (path in the site
     → cache file)."""
@@ -232,7 +251,8 @@ def _issues(
         elif todo:
             # vl-convert takes 0.4 s to start: a worker process starts it now (or started it
             # already), while this one opens the store and checks the numbers.
-            if any(figurecache.needs_drawing(i, shared, figurecache.load(previous(i))) for i in todo):
+            root = publication.root
+            if any(figurecache.needs_drawing(i, shared, figurecache.load(previous(i), root)) for i in todo):
                 from zhiku.figures.worker import FigureWorker
 
                 worker = early_worker or FigureWorker()
@@ -251,9 +271,9 @@ def _issues(
         for tmp in tmps.values():  # issues not finished because another failed
             issue_cache.discard(tmp)
     timings["render"] = time.perf_counter() - t
-    wanted: dict[str, Path] = {}
+    wanted: dict[str, str] = {}
     for date in sorted(entries):  # a shared asset: the newest issue's copy
-        wanted.update(cache.entry_files(entries[date]))
+        wanted.update(issue_cache.files(keys[date]))
     return [i.date.isoformat() for i in todo], reused, keys, wanted
 
 
@@ -303,7 +323,9 @@ def _staging(out_dir: Path) -> Path:
     (``linktree`` brings it to exactly the new tree), or else a fresh empty folder."""
     staging = staging_dir_for(out_dir)
     spare = linktree.spare_dir_for(out_dir)
-    if (spare / SITE_MARKER).is_file():
+    if spare.is_symlink():  # not a spare zhiku kept: drop the link, never follow it
+        spare.unlink()
+    elif (spare / SITE_MARKER).is_file():
         try:
             os.replace(spare, staging)  # onto the fresh empty folder
         except OSError:  # another build took it first: start from the empty folder
@@ -318,8 +340,15 @@ def _swap(staging: Path, out_dir: Path) -> None:
     (between them, for an instant, neither: a web server briefly answers 404).
     """
     spare = linktree.spare_dir_for(out_dir)
-    if spare.exists():  # a spare this build did not take (it lacked the marker)
-        shutil.rmtree(spare, ignore_errors=True)
+    if spare.is_symlink() or spare.exists():  # a spare this build did not take (it lacked the marker)
+        ours = spare.is_symlink() or (spare / SITE_MARKER).is_file() or not any(spare.iterdir())
+        if spare.is_dir() and not ours:
+            raise ZhikuError(
+                f"{spare} 不是 zhiku 留下的旧网站，构建不会删除它；请移走它",
+                f"{spare} is not a site zhiku kept, and a build will not delete it; move it away",
+                spare,
+            )
+        remove_tree(spare, out_dir.parent)
     aside: Path | None = None
     if out_dir.exists():
         aside = spare
@@ -335,7 +364,7 @@ def _swap(staging: Path, out_dir: Path) -> None:
             os.replace(aside, out_dir)
         raise
     if aside is not None and aside != spare:
-        shutil.rmtree(aside, ignore_errors=True)
+        remove_tree(aside, out_dir.parent)
 
 
 def _make_readable(folder: Path) -> tuple[int, int]:
@@ -348,6 +377,8 @@ def _make_readable(folder: Path) -> tuple[int, int]:
         with os.scandir(d) as it:
             for e in it:
                 st = e.stat(follow_symlinks=False)
+                if e.is_symlink():  # never chmod through a link (a site holds none)
+                    continue
                 if e.is_dir(follow_symlinks=False):
                     if st.st_mode & 0o777 != 0o755:
                         os.chmod(e.path, 0o755)

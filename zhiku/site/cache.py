@@ -6,6 +6,12 @@ zhiku.yml, the data files (figures and number checks read them), the publication
 zhiku's code and templates, and the options. A rebuild renders only issues whose key is new
 and copies the others from here. Entries are written to a temporary folder and renamed, so an
 interrupted build never leaves a half-written entry.
+
+The cache travels with the publication, so it is not trusted: an entry is used only when its
+signed manifest (``zhiku.integrity.seal_tree``) verifies — written by this user's zhiku for
+this key, every file it lists present, inside the entry, with its recorded content — and only
+the files it lists are linked into a site. ``.zhiku/`` and ``.zhiku/site/`` must be real folders
+(a symbolic link in their place is replaced), and clean-ups delete only inside them.
 """
 
 from __future__ import annotations
@@ -13,30 +19,32 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import tempfile
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 
 import zhiku
-from zhiku.fsutil import atomic_write_text
+from zhiku.fsutil import atomic_write_text, own_folder, remove_tree
+from zhiku.integrity import seal_tree, verify_tree
 from zhiku.model import Issue
 from zhiku.site.linktree import tree_files
 from zhiku.sources.references import REFERENCE_FILES
 
 CACHE_FORMAT = "1"
-LISTING = ".files"
-MANIFEST = "manifest.json"  # in each entry: its files, one relative path a line
+MANIFEST = ".entry.json"  # in each entry: its files with their SHA-256, signed
+KIND = "issue-entry"
+BUILD_MANIFEST = "manifest.json"  # the keys of the last successful build
 
 
 def cache_root(publication_root: Path) -> Path:
-    return publication_root / ".zhiku" / "site"
+    """``<publication>/.zhiku/site/``, made a real folder if it is not one."""
+    return own_folder(publication_root / ".zhiku" / "site", publication_root)
 
 
 def built_before(publication_root: Path) -> bool:
     """Whether a build of this publication finished before (its manifest is there)."""
-    return (cache_root(publication_root) / MANIFEST).is_file()
+    return (cache_root(publication_root) / BUILD_MANIFEST).is_file()
 
 
 def _hash_files(h: hashlib._Hash, base: Path, files: Iterable[Path]) -> None:
@@ -131,62 +139,64 @@ class IssueCache:
 
     def __init__(self, publication_root: Path) -> None:
         self.root = cache_root(publication_root)
-        self.entries = self.root / "issues"
+        self.entries = own_folder(self.root / "issues", publication_root)
+        self._files: dict[str, dict[str, str]] = {}  # verified entries' files, by key
 
     def entry(self, key: str) -> Path | None:
-        path = self.entries / key
-        return path if (path / ".complete").is_file() else None
+        """The entry for ``key`` if it verifies (see the module's docstring), else None."""
+        if key not in self._files:
+            path = self.entries / key
+            if not key.isalnum() or path.is_symlink() or not path.is_dir():
+                return None
+            files = verify_tree(path, KIND, key, MANIFEST)
+            if files is None:
+                return None
+            self._files[key] = files
+        return self.entries / key
+
+    def files(self, key: str) -> dict[str, str]:
+        """A verified entry's files by their path in the site (``entry(key)`` first)."""
+        return self._files[key]
 
     def new_entry_dir(self) -> Path:
-        self.entries.mkdir(parents=True, exist_ok=True)
         return Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.entries))
 
     def commit(self, tmp: Path, key: str) -> Path:
-        """Mark a fully rendered temporary folder complete and put it in place under ``key``.
+        """Seal a fully rendered temporary folder and put it in place under ``key``.
 
         Its files become read-only (they are hard-linked into sites, see ``linktree``).
         """
-        # Its file list, so that linking it into a site needs no walk of its folders.
-        (tmp / LISTING).write_text("".join(f"{rel}\n" for rel in tree_files(tmp)), encoding="utf-8")
-        (tmp / ".complete").write_text(key, encoding="utf-8")
         tmp.chmod(0o755)
         for p in tmp.rglob("*"):
             p.chmod(0o755 if p.is_dir() else 0o444)
+        files = tree_files(tmp)
+        seal_tree(tmp, KIND, key, files, MANIFEST)
         final = self.entries / key
-        if final.exists():  # another build rendered the same inputs meanwhile: keep one
-            shutil.rmtree(tmp, ignore_errors=True)
-            return final
+        if final.exists() or final.is_symlink():  # an entry that did not verify: replace it
+            remove_tree(final, self.entries)
         os.replace(tmp, final)
+        self._files[key] = {rel: f"{final}/{rel}" for rel in files}
         return final
 
     def discard(self, tmp: Path) -> None:
-        shutil.rmtree(tmp, ignore_errors=True)
+        remove_tree(tmp, self.entries)
 
     def load_manifest(self) -> dict[str, str]:
         """Each issue's key (by date) in the last successful build; empty when unknown."""
         try:
-            loaded = json.loads((self.root / MANIFEST).read_text(encoding="utf-8"))
+            loaded = json.loads((self.root / BUILD_MANIFEST).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
-        return {str(k): str(v) for k, v in loaded.items()} if isinstance(loaded, dict) else {}
+        if not isinstance(loaded, dict):
+            return {}
+        return {str(k): str(v) for k, v in loaded.items() if isinstance(v, str) and v.isalnum()}
 
     def save_manifest(self, keys: dict[str, str]) -> None:
-        atomic_write_text(self.root / MANIFEST, json.dumps(keys, indent=1, sort_keys=True))
+        atomic_write_text(self.root / BUILD_MANIFEST, json.dumps(keys, indent=1, sort_keys=True))
 
     def prune(self, keep: set[str]) -> None:
-        """Drop entries the last successful build did not use (and leftovers of interrupted ones)."""
-        if not self.entries.is_dir():
-            return
+        """Drop entries the last successful build did not use (and leftovers of interrupted ones),
+        only ever inside the cache's ``issues/`` folder."""
         for child in self.entries.iterdir():
             if child.name not in keep:
-                shutil.rmtree(child, ignore_errors=True)
-
-
-def entry_files(entry: Path) -> dict[str, Path]:
-    """A cache entry's files by their path in the site (from its listing; a walk for entries
-    written before listings were)."""
-    try:
-        listed = (entry / LISTING).read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        return tree_files(entry)
-    return {rel: entry / rel for rel in listed}
+                remove_tree(child, self.entries)

@@ -3,30 +3,35 @@
 Drawing a figure (Vega-Lite through vl-convert, then its text outlined with the CJK font) is
 0.9 s of the 1 s it takes to render an issue again after one article's text changed, though
 the figure itself did not. Each render-cache entry therefore keeps its figures in a hidden
-``.figures.pickle`` (never linked into the site), without their PNG — 170 KB of the 200 KB a
-figure takes, and remade from the SVG in 0.03 s exactly as ``zhiku.figures`` makes it. When
-the issue of that date is rendered again, a figure whose block reads the same (title, series,
-options, number) under the same data, settings and zhiku code is taken from there.
+``.figures.json`` (never linked into the site; JSON in a record signed with this user's key,
+see ``zhiku.integrity``, since the cache travels with the publication), without their PNG —
+170 KB of the 200 KB a figure takes, and remade from the SVG in 0.03 s exactly as
+``zhiku.figures`` makes it. When the issue of that date is rendered again, a figure whose
+block reads the same (title, series, options, number) under the same data, settings and zhiku
+code is taken from there.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import pickle
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zhiku.figures.model import RenderedFigure
+from zhiku.integrity import read_signed, write_signed
 from zhiku.model import Figure, Issue
 from zhiku.site.cache import code_version
+from zhiku.site.cachecodec import CacheFormatError, Decoder, encode, model_classes
 
 if TYPE_CHECKING:
     from zhiku.figures.worker import FigureWorker
 
-FIGURES_FILE = ".figures.pickle"
+FIGURES_FILE = ".figures.json"
+KIND = "figures"
+SCHEMA = 1
 
 FigureMap = dict[str, list[RenderedFigure]]
 
@@ -37,16 +42,25 @@ def figure_key(block: Figure, number: int, shared: str) -> str:
     return hashlib.sha256(json.dumps(spec, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
-def load(entry: Path | None) -> dict[str, RenderedFigure]:
-    """The figures kept in a render-cache entry, by ``figure_key`` (none if it has none)."""
+def load(entry: Path | None, root: Path) -> dict[str, RenderedFigure]:
+    """The figures kept in a render-cache entry, by ``figure_key`` (none if it has none, or if
+    the record is not one this user's zhiku wrote: then they are drawn again)."""
     if entry is None:
         return {}
-    try:
-        with (entry / FIGURES_FILE).open("rb") as f:
-            kept = pickle.load(f)
-    except Exception:  # no figures kept, or from an older zhiku: draw them
+    body = read_signed(entry / FIGURES_FILE, KIND, SCHEMA)
+    if not isinstance(body, dict):
         return {}
-    return kept if isinstance(kept, dict) else {}
+    decode = Decoder(model_classes(RenderedFigure), root)
+    kept: dict[str, RenderedFigure] = {}
+    try:
+        for key, data in body.items():
+            fig = decode(data)
+            if not isinstance(fig, RenderedFigure):
+                return {}
+            kept[str(key)] = fig
+    except CacheFormatError:
+        return {}
+    return kept
 
 
 def with_pngs(fig: RenderedFigure) -> RenderedFigure:
@@ -147,7 +161,11 @@ def draw(
     return collect(submit(issue, store, shared, kept), store)
 
 
-def save(target: Path, keep: dict[str, RenderedFigure]) -> None:
-    if keep:
-        with (target / FIGURES_FILE).open("wb") as f:
-            pickle.dump(keep, f, protocol=pickle.HIGHEST_PROTOCOL)
+def save(target: Path, keep: dict[str, RenderedFigure], root: Path) -> None:
+    if not keep:
+        return
+    try:
+        body = {key: encode(fig, root) for key, fig in keep.items()}
+    except CacheFormatError:  # a figure from outside the publication: not kept
+        return
+    write_signed(target / FIGURES_FILE, KIND, SCHEMA, body)

@@ -10,6 +10,11 @@ the same tree a fresh folder would get, whatever the spare held.
 
 Nothing writes into a file in place (cache files are read-only; pages are written to a new
 file renamed over the old), so a link kept from the old site can only still be right.
+
+The spare may sit inside the publication (``zhiku serve`` writes to ``<publication>/_site``) and
+so travel with it: nothing in it is trusted. Symbolic links are removed as links, never
+followed; a wanted path must be a plain relative path, so a link can only be made inside
+``root``.
 """
 
 from __future__ import annotations
@@ -17,7 +22,10 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
+
+from zhiku.integrity import safe_relative
 
 
 def spare_dir_for(out_dir: Path) -> Path:
@@ -46,8 +54,13 @@ def tree_files(folder: Path) -> dict[str, Path]:
     return found
 
 
+# A file to link: a path, or a path string (cache manifests give strings: no Path objects to
+# make for 11,000 files on every rebuild).
+Source = str | Path
+
+
 def sync_links(
-    root: Path, wanted: dict[str, Path], scope: str = "", skip: frozenset[str] = frozenset()
+    root: Path, wanted: Mapping[str, Source], scope: str = "", skip: frozenset[str] = frozenset()
 ) -> int:
     """Make the files under ``root/scope`` exactly ``wanted`` (paths relative to ``root``, all
     under ``scope``): hard links to the given files (copies across file systems).
@@ -55,7 +68,12 @@ def sync_links(
     Top-level names in ``skip`` are left alone (the parts another step fills). Returns the
     number of links made.
     """
+    bad = [rel for rel in wanted if safe_relative(rel) is None or (scope and not rel.startswith(f"{scope}/"))]
+    if bad:  # a zhiku bug: wanted paths come from tree walks and verified cache manifests
+        raise ValueError(f"not a plain relative path under {root}/{scope}: {bad[0]!r}")
     base = root / scope if scope else root
+    if scope and base.is_symlink():  # never walk (and delete) through a link
+        base.unlink()
     prefix = f"{scope.rstrip('/')}/" if scope else ""
     kept: set[str] = set()
     dirs: list[str] = []

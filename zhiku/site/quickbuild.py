@@ -162,7 +162,7 @@ class QuickBuilder:
         """The figures the last build kept for this issue (without their PNG)."""
         issue_cache = cache.IssueCache(self.root)
         key = issue_cache.load_manifest().get(issue.date.isoformat())
-        return figurecache.load(issue_cache.entry(key) if key else None)
+        return figurecache.load(issue_cache.entry(key) if key else None, self.root)
 
 
 def _draw(block: Figure, number: int, store: Any) -> RenderedFigure:

@@ -59,7 +59,7 @@ def render_one(
     process while this one checks the numbers. (Not in a thread: vl-convert holds the GIL
     while it draws — a Python loop in another thread stops until the call returns.)"""
     t0 = time.perf_counter()
-    submitted = figurecache.submit(issue, store, shared, figurecache.load(previous), worker)
+    submitted = figurecache.submit(issue, store, shared, figurecache.load(previous, publication.root), worker)
     findings = claims.check_issue(issue, store)
     t_check = time.perf_counter()
     figures, keep = figurecache.collect(submitted, store)
@@ -68,7 +68,7 @@ def render_one(
         publication, issue, target, store=store, findings=findings, annotate=annotate, figures=figures,
         checks=drafts,
     )
-    figurecache.save(target, keep)
+    figurecache.save(target, keep, publication.root)
     if timings is not None:
         t_end = time.perf_counter()
         # With a worker, "figures" is the wait for it after the check, plus outlining.

@@ -17,7 +17,9 @@ the results whose text holds every word of the query; that is ``site-assets/sear
 
 The binary is run once per shard over a folder of the prepared pages. (The package's Python
 service API does the same work but waits 0.1 s per page for its reply: 25 s instead of 2 s for
-236 pages.)
+236 pages.) It runs with a time limit. A shard's bundle enters the cache only once Pagefind has
+finished and the bundle holds its entry file; its signed manifest (``zhiku.integrity``) lists
+every file with its SHA-256, and a bundle is reused only when that manifest verifies.
 """
 
 from __future__ import annotations
@@ -26,7 +28,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import subprocess
 import tempfile
 from collections import defaultdict
@@ -35,8 +36,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zhiku.errors import ZhikuError
+from zhiku.fsutil import remove_tree
+from zhiku.integrity import seal_tree, verify_tree
 from zhiku.site.linktree import sync_links, tree_files
 from zhiku.site.searchtext import INDEX_FORMAT, INDEX_LANGUAGE, index_document
+
+MANIFEST = ".bundle.json"
+KIND = "search-bundle"
+BUNDLE = "bundle"
+ENTRY_FILE = "pagefind-entry.json"  # Pagefind writes it last: a bundle without it is incomplete
+# Pagefind indexes a few hundred pages a second; a run that takes far longer is stuck.
+TIMEOUT_BASE_S = 120.0
+TIMEOUT_PER_PAGE_S = 0.5
 
 # The shards live in pagefind/<shard>/ (a shard is a year of issues).
 SEARCH_DIR = "pagefind"
@@ -100,7 +111,19 @@ def index_pages(bundle: Path, source: Path, pages: list[SearchPage]) -> int:
         }
         # Pagefind reads pagefind.json from its working folder.
         (work / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
-        proc = subprocess.run([str(binary)], cwd=work, capture_output=True, text=True, check=False)
+        limit = TIMEOUT_BASE_S + TIMEOUT_PER_PAGE_S * len(pages)
+        try:
+            proc = subprocess.run(
+                [str(binary)], cwd=work, capture_output=True, text=True, check=False, timeout=limit,
+                stdin=subprocess.DEVNULL,
+            )
+        except subprocess.TimeoutExpired:  # run() has killed it
+            raise ZhikuError(
+                f"建立搜索索引超时（Pagefind 超过 {limit:.0f} 秒未完成），已停止",
+                f"building the search index timed out (Pagefind did not finish within {limit:.0f} s); "
+                "stopped it",
+                source,
+            ) from None
     if proc.returncode != 0:
         detail = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["?"]
         raise ZhikuError(
@@ -145,43 +168,74 @@ def build_search_index(
     for page in pages:
         groups[page.shard].append(page)
     keys = {shard: index_key(binary, out_dir, group) for shard, group in groups.items()}
-    todo = [s for s in shard_names(pages) if not (cache_dir / keys[s] / ".complete").is_file()]
+    bundles: dict[str, dict[str, str]] = {}
+    for shard, key in keys.items():
+        found = _cached_bundle(cache_dir, key)
+        if found is not None:
+            bundles[shard] = found
+    todo = [s for s in shard_names(pages) if s not in bundles]
 
-    def index(shard: str) -> int:
+    def index(shard: str) -> tuple[int, dict[str, str]]:
         return _index_into_cache(cache_dir, keys[shard], out_dir, groups[shard])
 
     if len(todo) > 1 and jobs > 1:
         with ThreadPoolExecutor(max_workers=jobs) as pool:  # each thread waits on a Pagefind process
-            words = sum(pool.map(index, todo))
+            results = dict(zip(todo, pool.map(index, todo), strict=True))
     else:
-        words = sum(index(s) for s in todo)
+        results = {s: index(s) for s in todo}
+    words = sum(n for n, _ in results.values())
+    bundles.update({shard: files for shard, (_, files) in results.items()})
     sync_links(out_dir, {  # the bundles are hard links to the cache, kept from the last site
         f"{SEARCH_DIR}/{shard}/{rel}": f
-        for shard, key in keys.items()
-        for rel, f in tree_files(cache_dir / key / "bundle").items()
+        for shard, files in bundles.items()
+        for rel, f in files.items()
     }, scope=SEARCH_DIR)
     used = set(keys.values())
     for child in cache_dir.iterdir():  # older bundles and leftovers of interrupted runs
         if child.name not in used:
-            shutil.rmtree(child, ignore_errors=True)
+            remove_tree(child, cache_dir)
     return SearchReport(
         pages=len(pages), words=words, reindexed=bool(todo), shards=shard_names(pages),
         reindexed_shards=tuple(todo),
     )
 
 
-def _index_into_cache(cache_dir: Path, key: str, source: Path, pages: list[SearchPage]) -> int:
-    """Index ``pages`` into the cache entry ``cache_dir/key`` (written aside, then renamed)."""
+def _cached_bundle(cache_dir: Path, key: str) -> dict[str, str] | None:
+    """A cached bundle's files by path inside the bundle, if its manifest verifies."""
+    entry = cache_dir / key
+    if not key.isalnum() or entry.is_symlink() or not entry.is_dir():
+        return None
+    files = verify_tree(entry, KIND, key, MANIFEST)
+    if files is None or f"{BUNDLE}/{ENTRY_FILE}" not in files:
+        return None
+    prefix = f"{BUNDLE}/"
+    return {rel[len(prefix):]: f for rel, f in files.items() if rel.startswith(prefix)}
+
+
+def _index_into_cache(
+    cache_dir: Path, key: str, source: Path, pages: list[SearchPage]
+) -> tuple[int, dict[str, str]]:
+    """Index ``pages`` into the cache entry ``cache_dir/key`` (written aside, sealed only when
+    Pagefind has finished and its entry file is there, then renamed). Returns the words indexed
+    and the bundle's files."""
     entry = cache_dir / key
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=cache_dir))
     try:
-        words = index_pages(tmp / "bundle", source, pages)
-        (tmp / ".complete").write_text(key, encoding="utf-8")
+        words = index_pages(tmp / BUNDLE, source, pages)
+        if not (tmp / BUNDLE / ENTRY_FILE).is_file():
+            raise ZhikuError(
+                "建立搜索索引失败：Pagefind 没有写出完整的索引",
+                "building the search index failed: Pagefind did not write a complete index",
+                source,
+            )
         for f in tmp.rglob("*"):  # read-only: the files are hard-linked into sites
             f.chmod(0o755 if f.is_dir() else 0o444)
-        if entry.exists():
-            shutil.rmtree(entry)
+        files = {f"{BUNDLE}/{rel}": f for rel, f in tree_files(tmp / BUNDLE).items()}
+        seal_tree(tmp, KIND, key, files, MANIFEST)
+        if entry.exists() or entry.is_symlink():  # a bundle that did not verify
+            remove_tree(entry, cache_dir)
         os.replace(tmp, entry)
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return words
+        if tmp.exists():
+            remove_tree(tmp, cache_dir)
+    return words, {rel: str(f) for rel, f in tree_files(entry / BUNDLE).items()}

@@ -186,7 +186,8 @@ def watch_and_rebuild(
 ) -> None:
     """Rebuild each time a source changes, until ``stop_event`` is set (or Ctrl-C).
 
-    A failed rebuild is reported and the previous site keeps being served.
+    A failed rebuild is reported and the previous site keeps being served, whatever failed: an
+    error that is no ZhikuError (a zhiku bug) is reported as one too, never ending the preview.
     """
     root = Path(publication_root)
     flt = SourceFilter(root, [out_dir, root / ".zhiku"])
@@ -195,3 +196,6 @@ def watch_and_rebuild(
             on_build(build_site(root, out_dir, annotate=annotate, progress=progress, drafts=drafts))
         except ZhikuError as err:
             on_error(err)
+        except Exception as err:  # not the user's input: still report it and keep serving
+            detail = f"{type(err).__name__}: {err}"
+            on_error(ZhikuError(f"重建时内部出错：{detail}", f"internal error in a rebuild: {detail}", root))

@@ -12,6 +12,7 @@ from pathlib import Path
 from zhiku.fsutil import atomic_write_bytes, atomic_write_text
 from zhiku.site import urls
 from zhiku.site.pages import SiteView
+from zhiku.site.xmltext import xml_text
 
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
@@ -22,7 +23,7 @@ def write_sitemap(view: SiteView, out_dir: Path) -> Path:
 
     def add(rel: str, lastmod: str | None) -> None:
         el = ET.SubElement(urlset, "url")
-        ET.SubElement(el, "loc").text = base + rel
+        ET.SubElement(el, "loc").text = xml_text(base + rel, "sitemap.xml")
         if lastmod:
             ET.SubElement(el, "lastmod").text = lastmod
 

@@ -1,16 +1,18 @@
 """Reading the publication for a build without parsing the issues that did not change.
 
 A full read parses every issue's YAML and Markdown (2 s for 1,000 issues); a rebuild after one
-edit needs only the edited issue parsed. ``<publication>/.zhiku/site/sources.pickle`` keeps, per
+edit needs only the edited issue parsed. ``<publication>/.zhiku/site/sources.json`` keeps, per
 issue folder, the parsed ``Issue`` with the size, modification time and SHA-256 of each of its
 files. An issue is re-read when a file's size or time differs and its content hash does too
 (a file saved unchanged is not re-parsed). Times too close to when they were recorded are not
 trusted — a file can change twice within one tick of the file system's clock — and are checked
 by content hash instead, as git does for its index.
 
-The parsed objects are Python's own (pickle): zhiku's model has no other serialisation. The
-cache lives in the publication's own ``.zhiku/`` folder, which only its owner writes, and is
-ignored when zhiku's code, the cache format or the publication's location differ.
+The parsed objects are kept as JSON (``cachecodec``: data, never code), in a record signed
+with this user's key (``zhiku.integrity``): the ``.zhiku/`` folder travels with the
+publication, so a record another user or machine wrote, or one edited by hand, is ignored, as
+is one from another zhiku, cache format or publication location. Paths in it are relative to
+the publication and must resolve inside it.
 
 The SHA-256s also serve the rendering cache's keys (``cache.issue_key``), so a build hashes a
 file's content only when its size or time changed.
@@ -20,21 +22,24 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
-import tempfile
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from zhiku import sources
+from zhiku.integrity import read_signed, write_signed
 from zhiku.model import Article, Issue, Paragraph, Publication
 from zhiku.render.text import join_soft_breaks
 from zhiku.site.cache import cache_root, code_version
+from zhiku.site.cachecodec import CacheFormatError, Decoder, encode, model_classes
 from zhiku.sources.publication import check_citations
 from zhiku.sources.references import REFERENCE_FILES
 
-FORMAT = "2"
-CACHE_FILE = "sources.pickle"
+FORMAT = "3"
+SCHEMA = 1  # of the signed record
+KIND = "sources"
+CACHE_FILE = "sources.json"
 ISSUES_DIR = "issues"  # as zhiku.sources reads it
 PUBLICATION_FILE = "zhiku.yml"
 # A modification time this close to when it was recorded may hide a second change in the same
@@ -145,25 +150,63 @@ def _reuse(
     return states, same
 
 
-def _load(path: Path, header: tuple[str, str, str]) -> _Cache | None:
-    try:
-        with path.open("rb") as f:
-            cached = pickle.load(f)
-    except Exception:  # an older or damaged cache is only a slower build
+def _load(path: Path, header: tuple[str, str, str], root: Path) -> _Cache | None:
+    """The cache at ``path`` if it is one this user's zhiku wrote for ``header`` (else None:
+    an older, foreign or damaged cache is only a slower build)."""
+    body = read_signed(path, KIND, SCHEMA)
+    if not isinstance(body, dict) or body.get("header") != list(header):
         return None
-    return cached if isinstance(cached, _Cache) and cached.header == header else None
-
-
-def _save(path: Path, cached: _Cache) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    decode = Decoder(model_classes(), root)
     try:
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(cached, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        pub = body["publication"]
+        publication = decode(pub["publication"])
+        if not isinstance(publication, Publication):
+            return None
+        issues: dict[str, _Entry] = {}
+        for name, entry in body["issues"].items():
+            issue = decode(entry["issue"])
+            leads = entry["leads"]
+            if "/" in name or not isinstance(issue, Issue) or not isinstance(leads, dict):
+                return None
+            issues[name] = _Entry(
+                _states(entry["files"]), int(entry["recorded_ns"]), issue,
+                {str(k): str(v) for k, v in leads.items()},
+            )
+        return _Cache(header, _PublicationEntry(_states(pub["files"]), int(pub["recorded_ns"]), publication),
+                      issues)
+    except (CacheFormatError, KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def _states(data: Any) -> FileStates:
+    if not isinstance(data, dict):
+        raise CacheFormatError("file states")
+    return {str(rel): (int(v[0]), int(v[1]), bytes.fromhex(v[2])) for rel, v in data.items()}
+
+
+def _save(path: Path, cached: _Cache, root: Path) -> None:
+    def states(files: FileStates) -> dict[str, list[Any]]:
+        return {rel: [size, mtime, sha.hex()] for rel, (size, mtime, sha) in files.items()}
+
+    try:
+        body = {
+            "header": list(cached.header),
+            "publication": {
+                "files": states(cached.publication.files),
+                "recorded_ns": cached.publication.recorded_ns,
+                "publication": encode(cached.publication.publication, root),
+            },
+            "issues": {
+                name: {
+                    "files": states(e.files), "recorded_ns": e.recorded_ns,
+                    "issue": encode(e.issue, root), "leads": e.leads,
+                }
+                for name, e in cached.issues.items()
+            },
+        }
+    except CacheFormatError:  # something that cannot be kept (a path outside): no cache
+        return
+    write_signed(path, KIND, SCHEMA, body)
 
 
 def read_publication(root: Path) -> SourceRead:
@@ -172,7 +215,7 @@ def read_publication(root: Path) -> SourceRead:
     now = time.time_ns()
     header = (FORMAT, code_version(), str(root))
     path = cache_root(root) / CACHE_FILE
-    old = _load(path, header)
+    old = _load(path, header, root)
     issues_dir = root / ISSUES_DIR
     folders = (
         sorted(p for p in issues_dir.iterdir() if not p.name.startswith(".") and p.is_dir())
@@ -222,7 +265,7 @@ def read_publication(root: Path) -> SourceRead:
     if old is None or parsed or not pub_same or entries.keys() != old.issues.keys() or any(
         e.files != old.issues[n].files for n, e in entries.items()
     ) or pub_states != old.publication.files:
-        _save(path, _Cache(header, _PublicationEntry(pub_states, now, meta), entries))
+        _save(path, _Cache(header, _PublicationEntry(pub_states, now, meta), entries), root)
     digests = {f: {f / rel: state[2] for rel, state in checked[f.name][0].items()} for f in folders}
     by_date = {
         (fresh[name].date.isoformat(), slug): text

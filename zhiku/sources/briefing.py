@@ -52,6 +52,7 @@ from zhiku.sources.publication import weekday_index
 from zhiku.sources.sections import SectionBuilder
 from zhiku.sources.slug import slugify
 from zhiku.sources.writer import escape_paragraph
+from zhiku.sources.yamlload import check_email, check_url
 
 SENTENCE_FINAL = "。！？!?….；;：:”’」』）)》】"
 MAX_HEADING = 40
@@ -664,7 +665,9 @@ def _contact(reader: _Reader, line_text: str, line: int, fields: dict[str, str])
     key = _CONTACT_FIELDS[m["key"].lower()]
     value = m["value"].strip().strip("<>").strip()
     if key not in fields:
-        fields[key] = value
+        checked = _checked_contact(reader, key, m["key"], value, line)
+        if checked is not None:
+            fields[key] = checked
     elif fields[key].rstrip("/") != value.rstrip("/"):
         reader.warn(
             f"与报头不一致：{m['key']} 为“{value}”，报头为“{fields[key]}”，保留报头的",
@@ -673,6 +676,26 @@ def _contact(reader: _Reader, line_text: str, line: int, fields: dict[str, str])
             line,
         )
     return True
+
+
+def _checked_contact(reader: _Reader, key: str, label: str, value: str, line: int) -> str | None:
+    """A website as an http(s) address (``www.example.org`` gains ``http://``) and an e-mail
+    address as one; anything else (``javascript:…``) is left out with a warning, since
+    zhiku.yml would refuse it (``zhiku.sources.yamlload``)."""
+    try:
+        if key == "website":
+            address = value if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value) else f"http://{value}"
+            return check_url(address, reader.file, line, label)
+        if key == "email":
+            return check_email(value, reader.file, line, label)
+    except ZhikuError:
+        reader.warn(
+            f"{label}“{value}”不是有效的地址，未导入",
+            f"{label} '{value}' is not a valid address and was left out",
+            line,
+        )
+        return None
+    return value
 
 
 def _masthead(

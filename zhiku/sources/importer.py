@@ -4,6 +4,11 @@ Both readers give blocks to :mod:`zhiku.sources.briefing`, whose rules find the 
 folder is written here the same way for both (``zhiku.yml``, ``issues/<date>/issue.yml``, one
 Markdown file per article). A Word file adds its pictures (written byte for byte into the
 issue folder) and its footnotes (``[^N]: …`` at the end of the article that cites them).
+
+What it writes carries a marker (``IMPORT_MARKER``), at the publication's root and in the issue
+folder; ``--force`` replaces only a folder that has it — a publication or an issue this command
+wrote — never an ordinary folder, a publication or issue written by hand, or a publication's
+``data/``.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from zhiku import __version__
 from zhiku.errors import ZhikuError
 from zhiku.fsutil import atomic_write_bytes, atomic_write_text, replace_dir, staging_dir_for
 from zhiku.model import (
@@ -33,11 +39,13 @@ from zhiku.model import (
 )
 from zhiku.sources.briefing import Join, LegacyIssue, assemble_issue, require_name
 from zhiku.sources.legacy import split_blocks
+from zhiku.sources.paths import inside
 from zhiku.sources.publication import ISSUE_FILE, ISSUES_DIR, PUBLICATION_FILE, read_issue, read_publication
 from zhiku.sources.text import read_text
 from zhiku.sources.writer import article_markdown, footnote_markdown, issue_yaml, publication_yaml
 
 WORD_SUFFIXES = (".docx", ".docm", ".dotx")
+IMPORT_MARKER = ".zhiku-import"  # in a publication's root and an issue folder zhiku import wrote
 CONVERTED_SUFFIXES = (".doc", ".wps", ".rtf", ".odt", ".wpt", ".dot")
 CONVERT_TIMEOUT = 180  # seconds; LibreOffice converts a 30-page file in a few
 
@@ -236,6 +244,26 @@ def _check_target(src: Path, out: Path, force: bool) -> None:
                 "choose another output folder",
                 out,
             )
+        _require_marker(
+            out,
+            "输出文件夹不是 zhiku import 写出的出版物",
+            "the output folder is not a publication zhiku import wrote",
+        )
+
+
+def _require_marker(folder: Path, zh: str, en: str) -> None:
+    """``--force`` replaces ``folder`` only if zhiku import wrote it (its marker is a real file)."""
+    marker = folder / IMPORT_MARKER
+    if folder.is_symlink() or marker.is_symlink() or not marker.is_file():
+        raise ZhikuError(
+            f"{zh}（没有 {IMPORT_MARKER} 标记），--force 不会替换它；请换一个空文件夹",
+            f"{en} (no {IMPORT_MARKER} marker), so --force will not replace it; choose an empty folder",
+            folder,
+        )
+
+
+def _mark(folder: Path) -> None:
+    atomic_write_text(folder / IMPORT_MARKER, f"zhiku import {__version__}\n")
 
 
 def _write_publication(src: Path, parsed: _Parsed, out: Path) -> ImportReport:
@@ -243,6 +271,7 @@ def _write_publication(src: Path, parsed: _Parsed, out: Path) -> ImportReport:
     issue = parsed.legacy.issue
     staging = staging_dir_for(out)
     try:
+        _mark(staging)
         atomic_write_text(staging / PUBLICATION_FILE, publication_yaml(publication))
         folder = Path(ISSUES_DIR) / issue.date.isoformat()
         files = [Path(PUBLICATION_FILE)] + [folder / f for f in _write_issue(staging / folder, parsed)]
@@ -268,7 +297,9 @@ def _write_into(src: Path, parsed: _Parsed, into: Path, force: bool) -> ImportRe
     if into.exists() and not into.is_dir():
         raise ZhikuError("出版物位置已有同名文件", "the publication path is an existing file", into)
     target = into / ISSUES_DIR / issue.date.isoformat()
-    if target.exists():
+    if (into / ISSUES_DIR).exists() or (into / ISSUES_DIR).is_symlink():
+        inside(into / ISSUES_DIR, into)  # never write (or replace) through a link out
+    if target.exists() or target.is_symlink():
         if not force:
             raise ZhikuError(
                 f"这一期（{issue.date.isoformat()}）已经存在；确认要替换请加 --force",
@@ -282,6 +313,9 @@ def _write_into(src: Path, parsed: _Parsed, into: Path, force: bool) -> ImportRe
                 "move it out first",
                 target,
             )
+        _require_marker(
+            target, "这一期不是 zhiku import 写入的", "this issue was not written by zhiku import"
+        )
     created = [p for p in (into, into / ISSUES_DIR) if not p.exists()]
     staging = staging_dir_for(target)
     try:
@@ -306,6 +340,7 @@ def _write_issue(folder: Path, parsed: _Parsed) -> list[Path]:
     issue = parsed.legacy.issue
     names = [article_file_name(n, a) for n, a in enumerate(issue.articles, start=1)]
     written = [Path(ISSUE_FILE)]
+    _mark(folder)
     atomic_write_text(folder / ISSUE_FILE, issue_yaml(issue.date, names, issue.number, issue.title))
     used: set[str] = set()
     for name, article in zip(names, issue.articles, strict=True):

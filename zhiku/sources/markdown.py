@@ -39,10 +39,11 @@ from zhiku.model import (
 )
 from zhiku.sources.dialect import CALLOUT, XREF_KINDS
 from zhiku.sources.dialect import markdown_parser as _dialect_parser
+from zhiku.sources.nesting import MAX_BLOCK_DEPTH, block_depth_error, check_html, check_inline
 from zhiku.sources.sections import SectionBuilder
 from zhiku.sources.slug import slugify
 from zhiku.sources.text import read_text
-from zhiku.sources.yamltext import as_str_list, as_text, load_mapping
+from zhiku.sources.yamlload import as_str_list, as_text, load_mapping
 
 FRONT_MATTER_KEYS = ("title", "slug", "authors", "tags", "summary")
 FIGURE_FENCE = "figure"
@@ -341,6 +342,7 @@ def parse_article(
     """Parse the text of an article file; ``file`` is what SourceRefs and errors name, ``folder``
     where its pictures are looked for (default: ``file``'s folder)."""
     tokens = markdown_parser().parse(text)
+    _check_nesting(tokens, file)
     meta: dict[str, Any] = {}
     key_lines: dict[str, int] = {}
     start = 0
@@ -514,6 +516,20 @@ def _block(tokens: list[Token], i: int, reader: _Reader, target: list[Block]) ->
     raise ZhikuError(  # pragma: no cover - every token type the dialect makes is handled above
         f"无法识别的内容（{tok.type}）", f"unsupported content ({tok.type})", file, line
     )
+
+
+def _check_nesting(tokens: list[Token], file: Path) -> None:
+    """Refuse Markdown or raw HTML nested deeper than ``zhiku.sources.nesting`` allows, before
+    anything walks it (the limits and why: that module)."""
+    # Tokens one container deep sit at level 1 (its paragraph) or 2 (the paragraph's inline).
+    limit = 2 * MAX_BLOCK_DEPTH
+    for tok in tokens:
+        if tok.level > limit:
+            raise block_depth_error(file, _line(tok))
+        if tok.type in ("html_block", "inline"):
+            check_html(tok.content, file, _line(tok))
+        if tok.type == "inline":
+            check_inline(tok.content, file, _line(tok))
 
 
 def _line(tok: Token) -> int:

@@ -12,9 +12,10 @@ from typing import Any
 from zhiku.errors import ZhikuError, ZhikuWarning
 from zhiku.model import WEEKDAYS_ZH, Article, Issue, MailServer, Publication, Reference, SourceRef
 from zhiku.sources.markdown import read_article, ref_path
+from zhiku.sources.paths import check_publication_paths, check_tree, inside, listed_path, publication_root_of
 from zhiku.sources.references import read_references
 from zhiku.sources.text import read_text
-from zhiku.sources.yamltext import as_str_list, as_text, load_mapping
+from zhiku.sources.yamlload import YamlDocument, as_text, load_document, parse_date
 
 PUBLICATION_FILE = "zhiku.yml"
 ISSUE_FILE = "issue.yml"
@@ -41,6 +42,7 @@ PUBLICATION_KEYS = (
     "unsubscribe",
 )
 ISSUE_KEYS = ("date", "weekday", "number", "title", "articles")
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")  # a BCP 47 tag: zh-CN, en, zh-Hant-TW
 
 # 星期一 … 星期日, and the short forms editors also print: 周一, 礼拜一.
 _WEEKDAY_NAMES: dict[str, int] = {}
@@ -53,21 +55,6 @@ _WEEKDAY_NAMES["星期天"] = _WEEKDAY_NAMES["周日"] = 6
 def weekday_index(name: str) -> int | None:
     """0 for 星期一/周一/礼拜一 … 6 for 星期日/星期天; None if ``name`` is no weekday."""
     return _WEEKDAY_NAMES.get(name.strip())
-
-
-def _check_keys(
-    keys: dict[str, int], allowed: tuple[str, ...], file: Path, what_zh: str, what_en: str
-) -> None:
-    for key, line in keys.items():
-        if "[" in key:
-            continue
-        if key not in allowed:
-            raise ZhikuError(
-                f"{what_zh}中有未知的键“{key}”（可用：{'、'.join(allowed)}）",
-                f"unknown key '{key}' in {what_en} (allowed: {', '.join(allowed)})",
-                file,
-                line,
-            )
 
 
 def _require_dir(folder: Path, zh: str, en: str) -> None:
@@ -108,35 +95,26 @@ def check_citations(
                 problems.append(err)
 
 
-def _parse_date(value: Any, file: Path, line: int) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise ZhikuError(
-        f"日期“{value}”应写成 2021-11-22 的形式",
-        f"date '{value}' must be written as 2021-11-22",
-        file,
-        line,
-    )
-
-
 def read_issue(
-    folder: Path | str, file_base: Path | None = None, problems: list[ZhikuError] | None = None
+    folder: Path | str,
+    file_base: Path | None = None,
+    problems: list[ZhikuError] | None = None,
+    root: Path | None = None,
 ) -> Issue:
     """Read ``folder/issue.yml`` and the articles it lists, in its order.
 
     ``SourceRef.file`` paths are made relative to ``file_base`` when it is given. ``problems``,
-    when given, collects the mistakes a reader can step over instead of raising the first.
+    when given, collects the mistakes a reader can step over instead of raising the first. Every
+    file read must lie inside ``root`` (default: the publication the folder is in, else the
+    folder).
     """
     folder = Path(folder)
     _require_dir(folder, "期刊文件夹", "issue folder")
-    path = folder / ISSUE_FILE
+    if root is None:
+        root = publication_root_of(folder)
+        check_tree(folder, root)
+    inside(folder, root)
+    path = inside(folder / ISSUE_FILE, root)
     if not path.is_file():
         raise ZhikuError(
             f"缺少 {ISSUE_FILE}（写明日期和文章顺序）",
@@ -144,21 +122,20 @@ def read_issue(
             folder,
         )
     ref_file = ref_path(path, file_base)
-    meta, lines = load_mapping(read_text(path), ref_file)
-    _check_keys(lines, ISSUE_KEYS, ref_file, ISSUE_FILE, ISSUE_FILE)
+    doc = load_document(read_text(path), ref_file)
+    doc.check_keys(ISSUE_KEYS, ISSUE_FILE, ISSUE_FILE)
+    meta, lines = doc.data, doc.lines
 
-    if "date" in meta:
-        date = _parse_date(meta["date"], ref_file, lines["date"])
-    else:
-        try:
-            date = dt.date.fromisoformat(folder.name)
-        except ValueError as err:
+    date = doc.date("date")
+    if date is None:
+        if not re.match(r"^\d{4}-\d{1,2}-\d{1,2}$", folder.name):
             raise ZhikuError(
                 "缺少 date:（出版日期，如 2021-11-22）",
                 "missing 'date:' (the issue date, e.g. 2021-11-22)",
                 ref_file,
                 1,
-            ) from err
+            )
+        date = parse_date(folder.name, ref_file, 1)  # the folder's name is the date
     if "weekday" in meta:
         printed = as_text(meta["weekday"])
         index = weekday_index(printed)
@@ -179,7 +156,7 @@ def read_issue(
 
     names = meta.get("articles")
     if names is None:
-        files = sorted(folder.glob("*.md"))
+        files = [inside(f, root) for f in sorted(folder.glob("*.md"))]
         if not files:
             raise ZhikuError(
                 "这一期没有文章：在 articles: 下列出文章文件",
@@ -189,9 +166,11 @@ def read_issue(
             )
         entries = [(f, 1) for f in files]
     else:
-        listed = as_str_list(names, "articles", ref_file, lines["articles"])
+        listed = doc.text_list("articles")
         entries = [
-            (folder / name, lines.get(f"articles[{n}]", lines["articles"])) for n, name in enumerate(listed)
+            (listed_path(folder, name, root, ref_file, line), line)
+            for n, name in enumerate(listed)
+            for line in (lines.get(f"articles[{n}]", lines["articles"]),)
         ]
         # An article file dropped into the folder but not listed is not published: say so, since
         # an editor who forgot issue.yml would otherwise find it silently missing.
@@ -229,15 +208,29 @@ def read_issue(
         seen[article.slug] = file
         articles.append(article)
 
-    number = meta.get("number")
-    title = meta.get("title")
     return Issue(
         date=date,
         articles=tuple(articles),
         source=SourceRef(ref_file, 1),
-        number=None if number is None else issue_number(number),
-        title=None if title is None else as_text(title),
+        number=_issue_number(doc),
+        title=doc.text("title", max_length=200) or None,
     )
+
+
+def _issue_number(doc: YamlDocument) -> str | None:
+    """The issue's number as printed (``issue_number``): a whole number in range, or a short text
+    (总第12期)."""
+    value = doc.get("number")
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return issue_number(doc.integer("number", 0, 1_000_000))
+    if isinstance(value, float):
+        raise doc.error(
+            "number", "期号应为整数或一小段文字", "'number' must be a whole number or a short text"
+        )
+    text = doc.text("number", max_length=40)
+    return issue_number(text) if text else None
 
 
 def read_publication(root: Path | str, problems: list[ZhikuError] | None = None) -> Publication:
@@ -246,6 +239,7 @@ def read_publication(root: Path | str, problems: list[ZhikuError] | None = None)
     (and an issue that cannot be read at all) instead of raising the first."""
     root = Path(root)
     _require_dir(root, "出版物文件夹", "publication folder")
+    check_publication_paths(root)
     path = root / PUBLICATION_FILE
     if not path.is_file():
         raise ZhikuError(
@@ -253,19 +247,20 @@ def read_publication(root: Path | str, problems: list[ZhikuError] | None = None)
             f"missing {PUBLICATION_FILE}: this is not a zhiku publication folder",
             root,
         )
-    meta, lines = load_mapping(read_text(path), path)
-    _check_keys(lines, PUBLICATION_KEYS, path, PUBLICATION_FILE, PUBLICATION_FILE)
-    name = meta.get("name")
-    if name is None or not as_text(name).strip():
+    doc = load_document(read_text(inside(path, root)), path)
+    doc.check_keys(PUBLICATION_KEYS, PUBLICATION_FILE, PUBLICATION_FILE)
+    meta, lines = doc.data, doc.lines
+    name = doc.text("name", max_length=200)
+    if not name:
         raise ZhikuError("缺少 name:（出版物名称）", "missing 'name:' (the publication's name)", path, 1)
-
-    def text(key: str) -> str | None:
-        value = meta.get(key)
-        if value is None:
-            return None
-        if isinstance(value, dict | list):
-            raise ZhikuError(f"“{key}”应为一段文字", f"'{key}' must be text", path, lines[key])
-        return as_text(value).strip()
+    language = doc.text("language", max_length=35)
+    if language and not _LANGUAGE.match(language):
+        raise doc.error(
+            "language",
+            f"language 应是语言代码（如 zh-CN）：{language}",
+            f"'language' must be a language tag (like zh-CN): {language}",
+        )
+    text = doc.text
 
     try:
         references = read_references(root)
@@ -281,7 +276,7 @@ def read_publication(root: Path | str, problems: list[ZhikuError] | None = None)
             if folder.name.startswith(".") or not folder.is_dir():
                 continue
             try:
-                issue = read_issue(folder, problems=problems)
+                issue = read_issue(folder, problems=problems, root=root)
             except ZhikuError as err:
                 if problems is None:
                     raise
@@ -301,22 +296,22 @@ def read_publication(root: Path | str, problems: list[ZhikuError] | None = None)
             )
         by_date[issue.date] = issue
     return Publication(
-        name=as_text(name).strip(),
+        name=name,
         root=root,
         name_en=text("name_en"),
         tagline=text("tagline"),
         column=text("column"),
         column_en=text("column_en"),
         publisher=text("publisher"),
-        website=text("website"),
-        base_url=text("base_url"),
-        email=text("email"),
+        website=doc.url("website"),
+        base_url=doc.url("base_url"),
+        email=doc.email("email"),
         hotline=text("hotline"),
         wechat=text("wechat"),
-        disclaimer=as_str_list(meta.get("disclaimer"), "disclaimer", path, lines.get("disclaimer", 1)),
+        disclaimer=doc.text_list("disclaimer"),
         copyright=text("copyright"),
         slogan=text("slogan"),
-        language=text("language") or "zh-CN",
+        language=language or "zh-CN",
         issues=tuple(sorted(issues, key=lambda issue: issue.date)),
         references=references,
         checks_public=_checks_public(text("checks"), path, lines.get("checks", 1)),
@@ -370,9 +365,11 @@ def _mail_server(value: Any, path: Path, lines: dict[str, int]) -> MailServer | 
     default_port = {"ssl": 465, "starttls": 587, "none": 25}[security]
     try:
         port = int(value.get("port") or default_port)
+        if not 1 <= port <= 65535:
+            raise ValueError(port)
     except (TypeError, ValueError):
         raise ZhikuError(
-            "smtp: port: 应为端口号", "'smtp: port:' must be a port number", path,
+            "smtp: port: 应为端口号（1—65535）", "'smtp: port:' must be a port number (1-65535)", path,
             lines.get("smtp.port", line),
         ) from None
 

@@ -94,21 +94,19 @@ def read_references(root: Path) -> tuple[Reference, ...]:
 
 
 def _read_csl(path: Path) -> list[Reference]:
-    import yaml
-
-    from zhiku.sources.yamltext import load_mapping
+    from zhiku.sources.yamlload import load_any
 
     text = read_text(path)
-    # A list of entries at the top; load_mapping gives lines for mappings, so each entry is
-    # located by its "id:" line (YAML) or "\"id\":" (JSON).
-    try:
-        data = yaml.safe_load(text) if path.suffix != ".json" else json.loads(text)
-    except (yaml.YAMLError, json.JSONDecodeError, ValueError) as err:
-        # load_mapping turns a YAML syntax error into a one-line error with its line.
-        if path.suffix != ".json":
-            load_mapping(text, path)
-        line = getattr(err, "lineno", None)
-        raise ZhikuError("文献文件格式错误", f"malformed reference file: {err}", path, line) from None
+    # A list of entries at the top, each located by its "id:" line (YAML) or "\"id\":" (JSON).
+    # YAML goes through the one loader (limits, control characters, errors with their line).
+    if path.suffix != ".json":
+        data = load_any(text, path)
+    else:
+        try:
+            data = json.loads(text)
+        except (json.JSONDecodeError, ValueError, RecursionError) as err:
+            line = getattr(err, "lineno", None)
+            raise ZhikuError("文献文件格式错误", f"malformed reference file: {err}", path, line) from None
     if isinstance(data, dict) and isinstance(data.get("references"), list):
         data = data["references"]
     if not isinstance(data, list):

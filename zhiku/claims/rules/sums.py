@@ -456,7 +456,7 @@ def _shares_of_a_complete_list(table: FactTable) -> None:
     """第一产业、第二产业、第三产业…分别占7.2%、38.5%和54.3%: the shares of a complete list make 100%."""
     for ids in table.lists.values():
         members = [table.fact(i) for i in ids]
-        if len(members) < 2 or not all(m.role == "share" and m.q.kind == "percent" for m in members):
+        if len(members) < 2 or not all(m.role == "share" and m.q.is_rate for m in members):
             continue
         if any(bound_only(m) for m in members) or not _exhaustive(members):
             continue
@@ -522,6 +522,7 @@ def _complete_groups(table: FactTable) -> None:
                 total = _total_before(table, parts, whole_paragraph=marker is not None)
                 if total is not None:
                     _judge(table, total, parts, complete=True, phrase=(total.q.start, total.q.end))
+                    _total_growth(table, total, parts)
                     break
             else:
                 continue
@@ -610,55 +611,62 @@ def _growth_from_parts(table: FactTable) -> None:
         parts = table.children(total)
         if len(parts) < 2 or not _exhaustive(parts) or total.is_cell:
             continue
-        total_growth = _growth_of(table, total)
-        growths = [_growth_of(table, p) for p in parts]
-        if total_growth is None or any(g is None for g in growths):
-            continue
-        pairs = [(p, g) for p, g in zip(parts, growths, strict=True) if g is not None]
-        now = sum((reading(p) for p, _ in pairs[1:]), reading(pairs[0][0]))
-        before = sum(
-            (reading(p) / (reading(g) * (-0.01 if g.down else 0.01) + 1.0) for p, g in pairs[1:]),
-            reading(pairs[0][0]) / (reading(pairs[0][1]) * (-0.01 if pairs[0][1].down else 0.01) + 1.0),
+        _total_growth(table, total, parts)
+
+
+def _total_growth(table: FactTable, total: Fact, parts: list[Fact]) -> None:
+    """The growth written after a total against the growths written after its complete parts."""
+    total_growth = _growth_of(table, total)
+    growths = [_growth_of(table, p) for p in parts]
+    if total_growth is None or any(g is None for g in growths):
+        return
+    if labels.real_indicator(total.label()) or labels.real_terms(total_growth.context):
+        return  # real growth (GDP, 增加值) weighs parts at last year's prices, not this year's values
+    pairs = [(p, g) for p, g in zip(parts, growths, strict=True) if g is not None]
+    now = sum((reading(p) for p, _ in pairs[1:]), reading(pairs[0][0]))
+    before = sum(
+        (reading(p) / (reading(g) * (-0.01 if g.down else 0.01) + 1.0) for p, g in pairs[1:]),
+        reading(pairs[0][0]) / (reading(pairs[0][1]) * (-0.01 if pairs[0][1].down else 0.01) + 1.0),
+    )
+    computed = (now / before - 1.0) * 100.0
+    now_v = sum(value(p) for p, _ in pairs)
+    before_v = sum(value(p) / (1 + (-1 if g.down else 1) * value(g) / 100) for p, g in pairs)
+    point = (now_v / before_v - 1) * 100
+    shown = fmt.shown([p.q for p, _ in pairs])
+    terms = " + ".join(
+        f"{sv}/(1{'−' if g.down else '+'}{g.q.text})" for sv, (_, g) in zip(shown, pairs, strict=True)
+    )
+    arithmetic = f"({' + '.join(shown)})/({terms}) − 1 = {fmt.pct(point)}"
+    p_ = Pairing(
+        tuple((x, "部分") for pair in pairs for x in pair),
+        0.9,
+        computed,
+        point,
+        arithmetic,
+        "总数的增速由各部分的数值和增速推得 / the total's growth from its parts'",
+        fmt.pct(point),
+    )
+    stated = reading(total_growth) * (-1.0 if total_growth.down else 1.0)
+    phrase = (total_growth.q.start - 2 if total_growth.q.start >= 2 else 0, total_growth.q.end)
+    table.push(
+        conclude(
+            table,
+            RELATION,
+            total_growth,
+            stated,
+            total_growth.text[phrase[0] : phrase[1]],
+            [p_],
+            missing="",
+            phrase=phrase,
         )
-        computed = (now / before - 1.0) * 100.0
-        now_v = sum(value(p) for p, _ in pairs)
-        before_v = sum(value(p) / (1 + (-1 if g.down else 1) * value(g) / 100) for p, g in pairs)
-        point = (now_v / before_v - 1) * 100
-        shown = fmt.shown([p.q for p, _ in pairs])
-        terms = " + ".join(
-            f"{sv}/(1{'−' if g.down else '+'}{g.q.text})" for sv, (_, g) in zip(shown, pairs, strict=True)
-        )
-        arithmetic = f"({' + '.join(shown)})/({terms}) − 1 = {fmt.pct(point)}"
-        p_ = Pairing(
-            tuple((x, "部分") for pair in pairs for x in pair),
-            0.9,
-            computed,
-            point,
-            arithmetic,
-            "总数的增速由各部分的数值和增速推得 / the total's growth from its parts'",
-            fmt.pct(point),
-        )
-        stated = reading(total_growth) * (-1.0 if total_growth.down else 1.0)
-        phrase = (total_growth.q.start - 2 if total_growth.q.start >= 2 else 0, total_growth.q.end)
-        table.push(
-            conclude(
-                table,
-                RELATION,
-                total_growth,
-                stated,
-                total_growth.text[phrase[0] : phrase[1]],
-                [p_],
-                missing="",
-                phrase=phrase,
-            )
-        )
+    )
 
 
 def _growth_of(table: FactTable, level: Fact) -> Fact | None:
     """The growth rate written right after a value (…2.69万亿元、增长13.1%), with no other value between."""
     following = [g for g in table.around(level) if g.q.start > level.q.end]
     for g in following[:2]:
-        if g.role == "growth" and g.q.kind == "percent" and not g.verb.startswith("年均") and not g.compare:
+        if g.role == "growth" and g.q.is_rate and not g.verb.startswith("年均") and g.against_last_year:
             return g if g.place.clause <= level.place.clause + 1 else None
         if g.role == "level":
             return None
@@ -677,7 +685,7 @@ def _pulls(table: FactTable) -> None:
             (
                 g
                 for g in reversed(table.around(members[0]))
-                if g.q.end <= members[0].q.start and g.role == "growth" and g.q.kind == "percent"
+                if g.q.end <= members[0].q.start and g.role == "growth" and g.q.is_rate
             ),
             None,
         )

@@ -204,9 +204,9 @@ def _base_label(claim: Fact, cur: Fact) -> str:
     if bp is None and cur.period.known:
         bp = cur.period.shifted(-1)
     if bp is None or not bp.known:
-        return (
-            claim.compare if claim.compare in ("同比", "上年同期", "去年同期", "上年", "去年") else "上一期"
-        )
+        if claim.compare == "同比":
+            return "上年同期"
+        return claim.compare if claim.compare in ("上年同期", "去年同期", "上年", "去年") else "上一期"
     return bp.label()
 
 
