@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 from zhiku import claims, data, render, sources
 from zhiku.model import Article, Figure, Issue, Publication
 from zhiku.site import cache, figurecache, sourcecache
+from zhiku.site.build import lock_file_for
+from zhiku.site.lock import build_lock
 from zhiku.sources.publication import check_citations
 
 if TYPE_CHECKING:
@@ -103,12 +105,16 @@ class QuickBuilder:
         findings = [f for a in issue.articles for f in self._article_findings(issue, a, store)]
         figures = self._figures(issue, store)
         written: list[str] = []
-        for article in articles:
-            for path in render.render_article_update(
-                publication, issue, article, self.out_dir, findings=findings, figures=figures,
-                annotate=self.annotate, checks=self.drafts,
-            ):
-                written.append(path.relative_to(self.out_dir).as_posix())
+        # The output's lock, as a build takes it: another zhiku build may be swapping this folder.
+        with build_lock(lock_file_for(self.out_dir), self.out_dir):
+            if not (self.out_dir / date / "index.html").is_file():
+                return None
+            for article in articles:
+                for path in render.render_article_update(
+                    publication, issue, article, self.out_dir, findings=findings, figures=figures,
+                    annotate=self.annotate, checks=self.drafts,
+                ):
+                    written.append(path.relative_to(self.out_dir).as_posix())
         return QuickUpdate(
             issue=date,
             articles=tuple(a.slug for a in articles),
