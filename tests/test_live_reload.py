@@ -96,7 +96,7 @@ def test_event_stream_tells_builds_and_errors(built: tuple[Path, Path]) -> None:
         conn.request("GET", EVENTS_PATH)
         resp = conn.getresponse()
         assert resp.status == 200 and resp.getheader("Content-Type", "").startswith("text/event-stream")
-        assert _read_event(resp) == {"build": 0, "prev": 0, "skip": [], "error": None}
+        assert _read_event(resp) == {"build": 0, "prev": 0, "skip": [], "swap": [], "error": None}
         article = pub / "issues" / "2021-11-22" / "01-x.md"
         live.error(ZhikuError("YAML 格式错误", "malformed YAML", article, 3), pub)
         state = _read_event(resp)
@@ -104,9 +104,13 @@ def test_event_stream_tells_builds_and_errors(built: tuple[Path, Path]) -> None:
                                   "en": "malformed YAML"}
         assert state["build"] == 0
         live.reload(skip=["2021-11-22/index.html"])
-        assert _read_event(resp) == {
-            "build": 1, "prev": 0, "skip": ["/2021-11-22/index.html", "/2021-11-22/"], "error": None,
-        }
+        state = _read_event(resp)
+        assert (state["build"], state["prev"], state["error"]) == (1, 0, None)
+        assert state["skip"] == ["/2021-11-22/index.html", "/2021-11-22/"] and state["swap"] == []
+        live.reload(swap=["2021-11-22/a.html"])
+        state = _read_event(resp)
+        assert (state["build"], state["prev"], state["skip"]) == (2, 1, [])
+        assert state["swap"] == ["/2021-11-22/a.html"]
         conn.close()
 
 

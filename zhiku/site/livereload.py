@@ -7,6 +7,9 @@ it. The script listens to server-sent events at ``/__zhiku/events``. Each event 
 server's whole state — a build number and the current error, if any — so a page that missed
 an event (its connection was re-opened) still ends up right: it reloads when the build number
 moved on, shows the error while there is one, and drops it when the next good save arrives.
+After a save of an article, its page takes the new body in place (fetched, parsed, swapped in:
+no navigation, so no new style sheets or layout from scratch, and the scroll position stays);
+a page with scripts of its own, or any other change, is loaded again, its scroll position kept.
 
 Why not the ``livereload`` package: it brings its own server (Tornado) in place of ours, which
 serves only the output folder, and its protocol (LiveReload's, over a WebSocket) says "reload"
@@ -35,9 +38,11 @@ KEEP_ALIVE_SECONDS = 15.0
 
 _BODY_END = re.compile(rb"</body\s*>", re.I)
 
-# The page's side. Each "state" event: {build, prev, skip, error}. ``skip`` lists the pages
-# already showing build ``build`` (updated ahead of the full build): a page among them that
-# shows ``prev`` need not load again.
+# The page's side. Each "state" event: {build, prev, skip, swap, error}. ``skip`` lists the
+# pages already showing build ``build`` (updated ahead of the full build): a page among them that
+# shows ``prev`` need not load again. ``swap`` lists the pages whose new version differs from
+# ``prev`` in their HTML alone (the quick update of an article): they may take the new body in
+# place instead of loading again.
 SCRIPT = r"""(() => {
   "use strict";
   const KEY = "zhiku-live-scroll:" + location.pathname;
@@ -85,9 +90,32 @@ SCRIPT = r"""(() => {
     sessionStorage.setItem(KEY, JSON.stringify([window.scrollX, window.scrollY]));
     location.reload();
   }
+  const sheets = (doc) => [...doc.querySelectorAll("link[rel=stylesheet]")].map((l) => l.href).join(" ");
+  // A page whose only script is this one gets its new body in place: no navigation, no new
+  // style sheets, the scroll position untouched. Anything else is loaded again.
+  async function swap(build) {
+    if ([...document.scripts].some((s) => s.getAttribute("src") !== "__SCRIPT__")) throw new Error("scripts");
+    const response = await fetch(location.href, { cache: "no-store" });
+    if (!response.ok) throw new Error(String(response.status));
+    const next = new DOMParser().parseFromString(await response.text(), "text/html");
+    if ([...next.scripts].some((s) => s.getAttribute("src") !== "__SCRIPT__")) throw new Error("scripts");
+    if (sheets(next) !== sheets(document)) throw new Error("styles");
+    for (const img of next.querySelectorAll("img[src]")) {  // a figure may have changed under its name
+      const url = new URL(img.getAttribute("src"), location.href);
+      if (url.origin !== location.origin) continue;
+      url.searchParams.set("zhiku-build", build);
+      img.setAttribute("src", url.href);
+    }
+    const [x, y] = [window.scrollX, window.scrollY];
+    document.title = next.title;
+    document.body.replaceWith(document.adoptNode(next.body));  // its scripts do not run
+    window.scrollTo(x, y);
+  }
   const source = new EventSource("__EVENTS__");
   source.addEventListener("state", (event) => {
     const state = JSON.parse(event.data);
+    // For tools and benchmarks: each state as it arrives (bench/serve_reload.py times it).
+    window.dispatchEvent(new CustomEvent("zhiku-live", { detail: state }));
     if (shown === null) shown = state.build;
     if (state.error) {
       show(state.error);
@@ -99,11 +127,16 @@ SCRIPT = r"""(() => {
       shown = state.build;
       return;
     }
+    if (state.prev === shown && (state.swap || []).includes(location.pathname)) {
+      shown = state.build;
+      swap(state.build).catch(() => { source.close(); reload(); });
+      return;
+    }
     source.close();
     reload();
   });
 })();
-""".replace("__EVENTS__", EVENTS_PATH).encode()
+""".replace("__EVENTS__", EVENTS_PATH).replace("__SCRIPT__", SCRIPT_PATH).encode()
 
 
 def inject(page: bytes) -> bytes:
@@ -133,7 +166,7 @@ class LiveReload:
     def __init__(self, site_path: str = "/") -> None:
         self.site_path = site_path
         self._lock = threading.Lock()
-        self._state: dict[str, Any] = {"build": 0, "prev": 0, "skip": [], "error": None}
+        self._state: dict[str, Any] = {"build": 0, "prev": 0, "skip": [], "swap": [], "error": None}
         self._streams: list[queue.Queue[dict[str, Any] | None]] = []
         self._closed = False
 
@@ -148,17 +181,23 @@ class LiveReload:
             for stream in self._streams:
                 stream.put(state)
 
-    def reload(self, skip: list[str] | None = None) -> None:
+    def reload(self, skip: list[str] | None = None, swap: list[str] | None = None) -> None:
         """A new build is in place: pages load it, except ``skip`` (site-relative paths of pages
-        already updated to it that show the build before)."""
+        already updated to it that show the build before); ``swap``: pages whose HTML alone
+        changed since the build before, which may take their new body in place."""
         current = self.state
-        urls = [u for rel in (skip or []) for u in self.urls(rel)]
-        self._publish({"build": current["build"] + 1, "prev": current["build"], "skip": urls, "error": None})
+        self._publish({
+            "build": current["build"] + 1, "prev": current["build"], "skip": self._urls(skip),
+            "swap": self._urls(swap), "error": None,
+        })
+
+    def _urls(self, rels: list[str] | None) -> list[str]:
+        return [u for rel in (rels or []) for u in self.urls(rel)]
 
     def error(self, err: ZhikuError, root: Path | None = None) -> None:
         """The last save broke the build: pages show it over themselves."""
         current = self.state
-        self._publish({**current, "skip": [], "error": error_info(err, root)})
+        self._publish({**current, "skip": [], "swap": [], "error": error_info(err, root)})
 
     def urls(self, rel: str) -> list[str]:
         """The URL paths a site file is served at (a folder's index.html at the folder too)."""

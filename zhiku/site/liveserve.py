@@ -59,7 +59,7 @@ def rebuild(
             on_error(failure)
         return
     if update is not None:
-        live.reload()
+        live.reload(swap=list(update.written))
         if on_update:
             on_update(update)
     try:
