@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from zhiku.cli import main
+from zhiku.errors import ZhikuError
 from zhiku.figures import fonts as figure_fonts
 from zhiku.figures import glyphcache, textpaths
 
@@ -150,3 +151,23 @@ def test_parallel_build_writes_the_same_site_as_a_serial_one(
     parallel = build_site(copy, tmp_path / "parallel", jobs=2)
     assert serial.rendered == parallel.rendered and len(serial.rendered) == 4
     assert tree_digest(tmp_path / "parallel") == tree_digest(tmp_path / "serial")
+
+
+def test_a_figure_worker_started_ahead_always_ends(tmp_path: Path) -> None:
+    """The worker ``zhiku build`` starts ahead on a first build is used when figures are drawn
+    and ended by the build either way: no process outlives the command."""
+    from zhiku.figures.worker import FigureWorker
+    from zhiku.site import build_site
+
+    pub = example_publication(tmp_path / "pub")
+    used = FigureWorker()
+    first = build_site(pub, tmp_path / "site", figure_worker=used)
+    assert first.rendered and used._proc.poll() is not None
+    unused = FigureWorker()
+    again = build_site(pub, tmp_path / "site", figure_worker=unused)  # nothing to render or draw
+    assert not again.rendered and unused._proc.poll() is not None
+    failing = FigureWorker()
+    (pub / "zhiku.yml").write_text("name: [", encoding="utf-8")
+    with pytest.raises(ZhikuError):
+        build_site(pub, tmp_path / "site", figure_worker=failing)
+    assert failing._proc.poll() is not None

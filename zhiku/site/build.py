@@ -238,11 +238,12 @@ def _issues(
 
     worker: FigureWorker | None = None
     try:
-        if early_worker is not None and not todo:
-            early_worker.stop()  # nothing to draw: end it before it spends more CPU
+        parallel = jobs > 1 and len(todo) >= render_pool.MIN_PARALLEL
+        if early_worker is not None and (parallel or not todo):
+            early_worker.stop()  # nothing to draw here (render workers draw their own): end it now
         if progress and todo:
             progress(stage, 0, len(todo))
-        if jobs > 1 and len(todo) >= render_pool.MIN_PARALLEL:
+        if parallel:
             targets = [(issue, tmps[issue.date.isoformat()], previous(issue)) for issue in todo]
             for _ in render_pool.render_parallel(
                 publication, targets, annotate, jobs, finished, shared, drafts
