@@ -13,7 +13,7 @@ import multiprocessing
 import os
 import time
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -49,11 +49,12 @@ def render_one(
     drafts: bool = False,
     timings: dict[str, float] | None = None,
     worker: FigureWorker | None = None,
+    on_pages: Callable[[Mapping[str, bytes]], None] | None = None,
 ) -> None:
     """Render ``issue`` into ``target``; figures drawn for ``previous`` (the cache entry of the
     issue's last rendering) are reused where they did not change (``figurecache``). ``drafts``
     adds the number-check page (``render_issue(checks=)``). ``timings`` receives each step's
-    seconds (added to what it holds).
+    seconds (added to what it holds); ``on_pages`` gets the web pages before the PDF is done.
 
     With a figure ``worker`` (``zhiku.figures.worker``), vl-convert draws the figures in that
     process while this one checks the numbers. (Not in a thread: vl-convert holds the GIL
@@ -66,7 +67,7 @@ def render_one(
     t_figures = time.perf_counter()
     render.render_issue(
         publication, issue, target, store=store, findings=findings, annotate=annotate, figures=figures,
-        checks=drafts,
+        checks=drafts, on_pages=on_pages,
     )
     figurecache.save(target, keep, publication.root)
     if timings is not None:
