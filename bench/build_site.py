@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/build_site.py                    # 9 rounds, prints a Markdown section
     .venv/bin/python bench/build_site.py --runs 15 --write  # and writes docs/benchmarks.md's section
+    .venv/bin/python bench/build_site.py --baseline ../old  # also times a checkout of an earlier zhiku
 
 zhiku: the command an editor runs, ``zhiku build examples/runwaysys --out …`` (a fresh process,
 from its start to its exit), on a copy of the example without ``.zhiku/`` and without an output
@@ -26,6 +27,7 @@ all its children, ``os.wait4``) is reported beside it, with the load averages.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import re
 import shutil
@@ -82,9 +84,16 @@ def stage_times(stderr: str) -> dict[str, float]:
     return found
 
 
-def zhiku_cold(pub: Path, out: Path) -> tuple[float, float, dict[str, float]]:
+def zhiku_cold(pub: Path, out: Path, code: Path | None = None) -> tuple[float, float, dict[str, float]]:
+    """The cold build by this zhiku, or by the checkout ``code`` (``python -m zhiku`` with it on
+    PYTHONPATH, run from a folder that holds no other zhiku)."""
     for folder in (out, out.with_name(f".{out.name}.spare"), pub / ".zhiku"):
         shutil.rmtree(folder, ignore_errors=True)
+    if code is not None:
+        env = {**os.environ, "PYTHONPATH": str(code)}
+        command = [sys.executable, "-m", "zhiku", "build", str(pub), "--out", str(out)]
+        wall, cpu, err = timed(command, env=env, cwd=pub.parent)
+        return wall, cpu, {}
     wall, cpu, err = timed([str(ZHIKU), "build", str(pub), "--out", str(out), "--timings"])
     assert (out / "index.html").is_file() and next(out.rglob("*.pdf"), None) is not None
     return wall, cpu, stage_times(err)
@@ -131,7 +140,13 @@ def main() -> None:
     )
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--write", action="store_true", help="write the section into docs/benchmarks.md")
+    parser.add_argument(
+        "--baseline", type=Path, help="a checkout of an earlier zhiku, timed in the same rounds"
+    )
     args = parser.parse_args()
+    baseline = args.baseline.resolve() if args.baseline else None
+    if baseline is not None:
+        compileall.compile_dir(baseline / "zhiku", quiet=1)  # as installing it would
 
     from zhiku.render.pdf import cjk_font_dirs
 
@@ -143,6 +158,10 @@ def main() -> None:
     fonts = list(cjk_font_dirs())
     zhiku_cold(pub, out)  # fills the user's cache (font cuts, glyphs) and the OS file cache
     peer(sources, fonts)
+    if baseline is not None:
+        zhiku_cold(pub, out, baseline)
+    b_wall: list[float] = []
+    b_cpu: list[float] = []
     load_before = os.getloadavg()
     z_wall: list[float] = []
     z_cpu: list[float] = []
@@ -152,8 +171,14 @@ def main() -> None:
     p_cpu: list[float] = []
     p_parts: dict[str, list[float]] = {}
     for i in range(args.runs):
-        order = ("zhiku", "peer") if i % 2 == 0 else ("peer", "zhiku")
+        order = ["zhiku", "peer", "baseline"] if i % 2 == 0 else ["baseline", "peer", "zhiku"]
         for side in order:
+            if side == "baseline":
+                if baseline is not None:
+                    wall, cpu, _ = zhiku_cold(pub, out, baseline)
+                    b_wall.append(wall)
+                    b_cpu.append(cpu)
+                continue
             if side == "zhiku":
                 wall, cpu, st = zhiku_cold(pub, out)
                 z_wall.append(wall)
@@ -194,8 +219,20 @@ def main() -> None:
     def listed(values: list[float]) -> str:
         return ", ".join(f"{t:.2f}" for t in values)
 
+    before = ""
+    if baseline is not None:
+        commit = subprocess.run(
+            ["git", "-C", str(baseline), "log", "-1", "--format=%h %cs"], capture_output=True, text=True
+        ).stdout.strip() or str(baseline)
+        bw, bc = median(b_wall), median(b_cpu)
+        before = (
+            f"\n| the same build by zhiku before (a checkout at {commit}), same rounds | {bw:.3f} s wall, "
+            f"{bc:.3f} s CPU | — | after / before: {zw / bw:.2f}× wall, {zc / bc:.2f}× CPU |"
+            f"\n\nRuns before, wall (s): {listed(b_wall)}; CPU (s): {listed(b_cpu)}.\n"
+        )
+    option = f" --baseline {args.baseline}" if baseline is not None else ""
     section = f"""
-Command: `.venv/bin/python bench/build_site.py --runs {args.runs} --write` — the whole cold
+Command: `.venv/bin/python bench/build_site.py --runs {args.runs}{option} --write` — the whole cold
 `zhiku build examples/runwaysys` (a fresh process, start to exit, no `.zhiku/` and no output
 folder: data store, number check, 3 figures drawn twice each (page and phone) with vl-convert,
 the issue's web, WeChat and PDF pages, archive pages, feed, sitemap, Pagefind) against Pandoc +
@@ -209,7 +246,7 @@ to run; CPU time (user + system of the process and every child) does not depend 
 | --- | ---: | ---: | ---: |
 {wall_row}
 | CPU time | {zc:.3f} s | {pc:.3f} s | {ratio_cpu:.2f}× |
-{again_row}
+{again_row}{before}
 
 Runs, wall (s): zhiku {listed(z_wall)}; Pandoc + Typst {listed(p_counted)}.
 Runs, CPU (s): zhiku {listed(z_cpu)}; Pandoc + Typst {listed(p_cpu)}.

@@ -71,7 +71,7 @@ def rebuild(
             on_error(failure)
         return
     finally:
-        quick.forget()
+        quick.forget(everything=update is None)
     live.reload(skip=list(update.written) if update is not None else None)
     if on_build:
         on_build(report)

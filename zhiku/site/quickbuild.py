@@ -58,8 +58,12 @@ class QuickBuilder:
         self._findings: dict[tuple[str, str], list[Finding]] = {}  # (issue date, slug) → findings
         self._drawn: dict[str, RenderedFigure] = {}  # figure key → figure with its PNG
 
-    def forget(self) -> None:
-        """After a full build: settings and data may have changed; figures stay by their key."""
+    def forget(self, everything: bool = True) -> None:
+        """After a full build that followed anything but a save of articles, settings and data
+        may have changed: read them again. (After articles alone, what is kept still holds, and
+        a 1,000-issue archive is not listed again.) Figures stay, by their key."""
+        if not everything:
+            return
         if self._store is not None:
             self._store.close()
         self._publication = self._shared = self._store = None
