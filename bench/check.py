@@ -280,14 +280,9 @@ def run_cli() -> tuple[float, int, list[dict[str, object]]]:
     return wall, peak, json.loads(r.stdout)
 
 
-def time_one_issue(chars: int = 30_000, repeats: int = 15) -> tuple[int, int, float, float]:
-    """Build one issue of ≥ ``chars`` characters from the corpus and time check_issue on one core."""
-    from zhiku.claims import check_issue
-    from zhiku.data import open_store
-    from zhiku.sources import read_issue
-
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+def one_issue(chars: int = 30_000) -> tuple[Path, int, list[str]]:
+    """The benchmark issue: the corpus's first articles, ≥ ``chars`` characters, as one issue
+    folder ``2099-01-05`` (also used by bench/copycheck.py)."""
     big = OUT / "issues" / "2099-01-05"
     big.mkdir(exist_ok=True)
     names, total = [], 0
@@ -300,6 +295,18 @@ def time_one_issue(chars: int = 30_000, repeats: int = 15) -> tuple[int, int, fl
     (big / "issue.yml").write_text(
         "date: 2099-01-05\narticles:\n" + "".join(f"- {x}\n" for x in names), encoding="utf-8"
     )
+    return big, total, names
+
+
+def time_one_issue(chars: int = 30_000, repeats: int = 15) -> tuple[int, int, float, float]:
+    """Build one issue of ≥ ``chars`` characters from the corpus and time check_issue on one core."""
+    from zhiku.claims import check_issue
+    from zhiku.data import open_store
+    from zhiku.sources import read_issue
+
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    big, total, names = one_issue(chars)
     store = open_store(OUT)
     issue = read_issue(big)
     check_issue(issue, store)  # warm caches once, as `zhiku serve` would be warm
@@ -355,6 +362,23 @@ def dev_set() -> str | None:
     return lines[-1].removeprefix("SUMMARY ").strip() if lines else None
 
 
+def real_texts() -> str | None:
+    """The real official texts' line printed by their test (tests/fixtures/realtext, relations by hand)."""
+    test = Path(__file__).resolve().parents[1] / "tests" / "test_claims_realtext.py"
+    if not test.exists():
+        return None
+    r = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-s", "-p", "no:cacheprovider", str(test)],
+        capture_output=True,
+        text=True,
+    )
+    line = next((x for x in r.stdout.splitlines() if x.startswith("realtext:")), None)
+    if line is None:
+        return None
+    status = "no false alarm" if r.returncode == 0 else "a test failed (false alarm or ratchet)"
+    return line.removeprefix("realtext: ") + f"; {status}"
+
+
 def score(truth: dict[tuple[str, int], str | None], findings: list[dict[str, object]]) -> dict[str, int]:
     flagged = {
         (Path(str(f["file"])).name, int(str(f["line"]))) for f in findings if f["verdict"] == "inconsistent"
@@ -388,6 +412,7 @@ def main() -> None:
     issue_chars, issue_articles, median_s, with_read_s = time_one_issue()
     long_chars, long_s = time_long_paragraph()
     dev = dev_set()
+    real = real_texts()
     verdicts = {
         v: sum(1 for f in findings if f["verdict"] == v)
         for v in ("consistent", "inconsistent", "unverifiable")
@@ -422,6 +447,11 @@ def main() -> None:
                 f"| `../shared/claims-dev/` (24 documents, each right and wrong), its `score.py` | {dev} |",
             ]
             if dev
+            else []
+        ),
+        *(
+            [f"| `tests/fixtures/realtext/` (22 real official texts, relations listed by hand) | {real} |"]
+            if real
             else []
         ),
         "",

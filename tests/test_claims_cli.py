@@ -38,7 +38,9 @@ def test_json_contract_and_exit_1_on_the_example() -> None:
         "evidence",
         "inputs",
     }
-    assert all(contract <= set(d) <= contract | {"missing"} for d in data)
+    assert all(contract <= set(d) <= contract | {"missing", "fix"} for d in data)
+    # copy findings (docs/copy.md) carry their fix; number findings never do
+    assert all(("fix" in d) == (d["verdict"] == "copy") for d in data)
     bad = [d for d in data if d["verdict"] == "inconsistent"]
     assert len(bad) == 1 and bad[0]["stated"] == "同比增长29%" and bad[0]["computed"] == "30.56%"
     assert bad[0]["file"].endswith("02-yi-dai-yi-lu-gao-zhi-liang-fa.md")

@@ -232,3 +232,19 @@ def test_rates_and_points_are_told_apart_by_unit() -> None:
     assert (rate.kind, rate.is_rate, rate.is_points) == ("percent", True, False)
     assert (points.kind, points.unit, points.is_rate, points.is_points) == ("percent", "pp", False, True)
     assert (per_mille.value, per_mille.unit, per_mille.measure, per_mille.is_rate) == (0.15, "%", "‰", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("来源: 中国日报 发布日期: 2020-04-16", "2020-04-16"),
+        ("2020/4/16 10:32 来源：海关总署", "2020-04-16"),
+        ("发布时间：2023.09.08", "2023-09-08"),
+    ],
+)
+def test_a_day_written_in_digits_is_one_date(text: str, iso: str) -> None:
+    """Datelines copied from web pages: one date, not the numbers 2020, 04 and 16 (nor 2020.4)."""
+    dates = [q for q in parse_quantities(text) if q.kind == "date"]
+    assert [q.iso for q in dates] == [iso]
+    numbers = [q.value for q in parse_quantities(text) if q.kind == "number"]
+    assert not set(numbers) & {2020.0, 2020.4, 2023.09}

@@ -207,7 +207,7 @@ def from_text(text: str, file: Path, first_line: int = 1) -> Document:
     return Document(file, tuple(passages), tuple(tables), tuple(order))
 
 
-_LINE_END = re.compile(r"[。！？!?；;：:…”’」』）)]\s*$")
+_LINE_END = re.compile(r"(?:[。！？!?；;：:…”’」』）)]|(?<![0-9])\.)\s*$")
 
 
 def _wrapped(line: str, nxt: str, lines: list[str]) -> bool:

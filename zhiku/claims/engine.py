@@ -28,9 +28,13 @@ def check_document(
     *,
     reference_date: dt.date | None = None,
     only: Iterable[str] | None = None,
+    keep: list[FactTable] | None = None,
 ) -> list[Finding]:
-    """Every finding in one article's words: build its fact table, then run the rules over it."""
+    """Every finding in one article's words: build its fact table, then run the rules over it.
+    ``keep`` collects the fact tables (for the cross-issue memory, ``claims.memory``)."""
     table = build_table(doc, store, reference_date=reference_date)
+    if keep is not None:
+        keep.append(table)
     for _name, rule in RULER.active(only):
         rule(table)
     findings = _settle(table)
@@ -179,8 +183,9 @@ def check_article(
     *,
     reference_date: dt.date | None = None,
     only: Iterable[str] | None = None,
+    keep: list[FactTable] | None = None,
 ) -> list[Finding]:
-    return check_document(from_article(article), store, reference_date=reference_date, only=only)
+    return check_document(from_article(article), store, reference_date=reference_date, only=only, keep=keep)
 
 
 def masthead_date(text: str) -> dt.date | None:
@@ -223,14 +228,18 @@ def masthead_weekday(issue: Issue) -> Finding | None:
 
 
 def check_issue(
-    issue: Issue, store: SeriesStore | None = None, *, only: Iterable[str] | None = None
+    issue: Issue,
+    store: SeriesStore | None = None,
+    *,
+    only: Iterable[str] | None = None,
+    keep: list[FactTable] | None = None,
 ) -> list[Finding]:
     out: list[Finding] = []
     masthead = masthead_weekday(issue)
     if masthead is not None and (only is None or "weekday" in set(only)):
         out.append(masthead)
     for article in issue.articles:
-        out.extend(check_article(article, store, reference_date=issue.date, only=only))
+        out.extend(check_article(article, store, reference_date=issue.date, only=only, keep=keep))
     return out
 
 
@@ -253,7 +262,9 @@ def _is_article(text: str) -> bool:
     return text.lstrip("\ufeff").startswith("---\n")
 
 
-def check_paths(paths: Iterable[Path | str], *, only: Iterable[str] | None = None) -> list[Finding]:
+def check_paths(
+    paths: Iterable[Path | str], *, only: Iterable[str] | None = None, keep: list[FactTable] | None = None
+) -> list[Finding]:
     """Check files and folders: a prose .txt/.md, an article, an issue folder, a publication.
 
     A path inside a publication is checked against that publication's data store; anything
@@ -280,9 +291,9 @@ def check_paths(paths: Iterable[Path | str], *, only: Iterable[str] | None = Non
             if (p / "zhiku.yml").is_file():
                 pub = read_publication(p)
                 for issue in pub.issues:
-                    out.extend(check_issue(issue, store_for(p), only=wanted))
+                    out.extend(check_issue(issue, store_for(p), only=wanted, keep=keep))
             elif (p / "issue.yml").is_file():
-                out.extend(check_issue(read_issue(p), store_for(p), only=wanted))
+                out.extend(check_issue(read_issue(p), store_for(p), only=wanted, keep=keep))
             else:
                 raise ZhikuError(
                     "文件夹里既没有 zhiku.yml 也没有 issue.yml，不是出版物或一期",
@@ -300,8 +311,13 @@ def check_paths(paths: Iterable[Path | str], *, only: Iterable[str] | None = Non
         if p.suffix.lower() != ".txt" and _is_article(text):
             article = read_article(p)
             out.extend(
-                check_article(article, store_for(p), reference_date=_issue_date(p.parent), only=wanted)
+                check_article(
+                    article, store_for(p), reference_date=_issue_date(p.parent), only=wanted, keep=keep
+                )
             )
         else:
-            out.extend(check_text(text, p, 1, store_for(p), reference_date=masthead_date(text), only=wanted))
+            doc = from_text(text, p, 1)
+            out.extend(
+                check_document(doc, store_for(p), reference_date=masthead_date(text), only=wanted, keep=keep)
+            )
     return out

@@ -96,6 +96,7 @@ _DIFF_NOUN = re.compile(r"(?P<verb>差额|顺差|逆差|差值|缺口)(?:为|达
 _SHARE = re.compile(
     r"(?:(?P<zhan>占)(?!比)(?P<whole>[^，,。；;＃\ue000\ue001]{0,24}?)(?:的)?(?:比重|比例|份额)?(?:由|从)?|"
     r"(?:占|完成|为|是|相当于|达到)(?P<wholev>[^，,。；;＃\ue001]{0,24}?\ue000+)的|"
+    r"在(?P<whole3>[^，,。；;＃\ue000\ue001]{1,24}?)中的?(?:比重|占比|份额)|"
     r"(?P<bizhong>占比|比重|份额|所占比重)(?:由|从)?(?:升至|降至|提高到|提高至|提升至|提升到|上升到|上升至|下降到|下降至|回落至|增至)?|"
     r"(?P<of>(?:是|为|相当于|恢复至|恢复到|达到|完成|实现)(?P<whole2>[^，,。；;\ue000]{1,24}?)的))"
     r"(?:仍|已|还|均|都|仅|只|也)?(?:提升至|提高到|提高至|升至|降至|上升到|上升至|下降到|下降至|回落至|增至|"
@@ -123,12 +124,14 @@ _ADVERBS_ONLY = re.compile(
     r"(?:再|又|还|也|仍|已|已经|均|都|则|便|就|更|进一步|继续|持续|逐步|稳步|大幅|小幅)+"
 )
 _PRONOUN = re.compile(r"^(?:两者|二者|三者|四者|五者|前者|后者|上述|以上|这些|它们|其|各自)")
-_OF_WHICH = re.compile(r"其中")
+# 其中, and 在41个行业中， (a count named inside 在…中 is the whole the next values divide)
+_OF_WHICH = re.compile(r"其中|(?<=\ue000)(?P<among>[^，,。；;\ue000]{0,12}中)[，,：:]")
 _LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|以及)\s*$")
 _ITEM_SPLIT = re.compile(r"、|以及|和|及|与|/")
 _RESPECTIVELY = "分别"
 _PER_UNIT = re.compile(r"日均|月均|周均|平均|人均|户均|每")
-_IN_COMPARISON = re.compile(r"(?:比|较)(?![重例率值])[^\ue000，,。；;]*$")
+# 比 opening a comparison; not 比重/比例/比率/比值, nor a ratio named 收入比为2.39 / 之比
+_IN_COMPARISON = re.compile(r"(?:(?<!之)比|较)(?![重例率值为是])[^\ue000，,。；;]*$")
 _MULTIPLE_OF = re.compile(
     r"(?:至少|起码|最多|接近|将近|约为|约是|不到|不足|超过)(?:仍|还|已|也)?(?:是|为)?|"
     r"(?:仍|还|已|也)?(?:是|为|相当于|达到|比|较|即|翻)"
@@ -469,8 +472,8 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
         slot.role = "share"
         slot.verb = "占"
         g = (
-            next(k for k in ("whole", "wholev", "whole2") if m.group(k) is not None)
-            if any(m.group(k) is not None for k in ("whole", "wholev", "whole2"))
+            next(k for k in ("whole", "wholev", "whole2", "whole3") if m.group(k) is not None)
+            if any(m.group(k) is not None for k in ("whole", "wholev", "whole2", "whole3"))
             else "whole"
         )
         # 占全省投资的比重由上年同期的…: the whole is named before 的比重
@@ -571,6 +574,7 @@ class _Builder:
             self.frame = Period(year=reference_date.year, explicit=False)
         self.clause_no = 0
         self.topic = ""  # the subject the last sentence of this paragraph ended on
+        self.last_whole = ""  # the whole the last share of this paragraph named (占我国外贸总值的…)
         self.list_no = 0
 
     # -- passages --------------------------------------------------------------------------
@@ -583,6 +587,7 @@ class _Builder:
         # A part of a year (3月, 1—10月, 年末) is named for its own paragraph; the year runs on.
         self.frame = Period(year=self.frame.year, explicit=False)
         self.topic = ""
+        self.last_whole = ""
         self.table.passage_quantities[pi] = qs
         mask = _mask(text, qs)
         marks = mentions(text, qs)
@@ -699,6 +704,13 @@ class _Builder:
                     # 占全国进出口总额32.16万亿元的55.7%: that value is the whole, named by the words after 占
                     t.facts[whole_fact] = replace(t.facts[whole_fact], own=slot.whole, subject=slot.whole)
                     subject_chain = chain_before.get(whole_fact, subject_chain)
+            if slot.role == "share" and slot.verb == "占":
+                if slot.whole:
+                    self.last_whole = slot.whole
+                elif self.last_whole and whole_fact is None:
+                    # …占我国外贸总值的42.4%。…国有企业进出口1.16万亿元，占17.7%: a bare 占 goes on
+                    # with the whole the paragraph's shares have been of
+                    slot.whole = self.last_whole
             own = slot.subject
             if _PRONOUN.match(own):
                 own = ""
@@ -775,7 +787,7 @@ class _Builder:
         self._inline_bases(ids)
         self._from_to(ids, text)
         self._respectively(ids, text, s0, s1)
-        self._of_which(ids, text, s0, s1)
+        self._of_which(ids, text, mask, s0, s1)
 
     def _span_years(self, ids: list[int], text: str) -> None:
         """两年累计提高40元，增长38.8%，年均增长17.8% / 五年来…年均增长: a span of years written as the
@@ -954,13 +966,15 @@ class _Builder:
                     target=targets[k].id if targets else None,
                 )
 
-    def _of_which(self, ids: list[int], text: str, s0: int, s1: int) -> None:
+    def _of_which(self, ids: list[int], text: str, mask: str, s0: int, s1: int) -> None:
         """…总额V，其中A a、B b: a and b are parts of V."""
         t = self.table
-        for m in _OF_WHICH.finditer(text, s0, s1):
-            at = m.start()
+        for m in _OF_WHICH.finditer(mask, s0, s1):
+            if m.group("among") is not None and not re.search(r"在[^，,。；;]*$", text[s0 : m.start()]):
+                continue
+            at = m.end() - 1 if m.group("among") is not None else m.start()
             near = _window(t.facts, ids, at)
-            bases = {t.facts[g].base_fact for g in near}
+            bases = {x for g in near for x in (t.facts[g].base_fact, t.facts[g].whole_fact)}
             before = [
                 t.facts[g]
                 for g in near
@@ -981,7 +995,13 @@ class _Builder:
             if parent is None:
                 # 其中 opens the sentence: the total is the last like value of the sentence before.
                 prev_s = t.sentences[-1].index - 1
-                prev_bases = {f.base_fact for f in t.facts if f.place.sentence == prev_s}
+                # a base (比2022年的…) or a share's denominator (完成预算数…的40.4%) is another figure
+                prev_bases = {
+                    x
+                    for f in t.facts[max(0, after[0].id - 2 * NEIGHBOURS) : after[0].id]
+                    if f.place.sentence == prev_s
+                    for x in (f.base_fact, f.whole_fact)
+                }
                 prev = [
                     f
                     for f in t.facts[max(0, after[0].id - 2 * NEIGHBOURS) : after[0].id]

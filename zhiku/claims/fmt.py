@@ -46,17 +46,37 @@ def _shared_magnitude(qs: list[Quantity] | tuple[Quantity, ...]) -> float | None
     return None
 
 
+def _common_magnitude(qs: list[Quantity] | tuple[Quantity, ...]) -> float | None:
+    """万 and 亿 mixed (2.79亿, 766万): the largest of their magnitudes, so that every number reads in
+    one unit (0.0766 beside 2.79); None when any is not written in Arabic digits with 万/亿."""
+    from zhiku.claims.tolerance import magnitude, written_literal
+
+    if not qs or any(written_literal(q) is None for q in qs):
+        return None
+    mags = {magnitude(q) for q in qs}
+    if not all(m in (1e4, 1e8, 1e12) for m in mags):
+        return None
+    return max(mags)
+
+
 def like_shown(x: float, qs: list[Quantity] | tuple[Quantity, ...]) -> str:
     """``x`` in the same units as :func:`shown` prints ``qs`` (3.258e10 → 325.8 beside 979.8亿)."""
     mag = _shared_magnitude(qs)
-    return num(x) if mag is None else num(x / mag)
+    if mag is not None:
+        return num(x / mag)
+    common = _common_magnitude(qs)
+    return num(x) if common is None else num(x / common, 8)
 
 
 def shown(qs: list[Quantity] | tuple[Quantity, ...]) -> list[str]:
-    """The numbers of ``qs`` as written, when they share one magnitude (715.7, 1548.9);
-    otherwise their full values (12400, 8225), so the arithmetic stays checkable by hand."""
+    """The numbers of ``qs`` as written, when they share one magnitude (715.7, 1548.9); in the
+    largest of their magnitudes when they mix 万 and 亿 (2.79, 0.0766); otherwise their full values
+    (12400, 8225), so the arithmetic stays checkable by hand."""
     from zhiku.claims.tolerance import written_literal
 
     if _shared_magnitude(qs) is None:
+        common = _common_magnitude(qs)
+        if common is not None:
+            return [num((q.value or 0.0) / common, 8) for q in qs]
         return [num(q.value or 0.0) for q in qs]
     return [lit for q in qs if (lit := written_literal(q)) is not None]

@@ -40,6 +40,8 @@ COMPLEMENTS: tuple[tuple[str, ...], ...] = (
     # 电力、热力、燃气及水生产和供应业) and a year's grain by season (夏粮, 早稻, 秋粮).
     ("采矿业", "制造业", "电力"),
     ("夏粮", "早稻", "秋粮"),
+    # 支出法: GDP's growth is pulled by final consumption, capital formation and net exports
+    ("最终消费", "资本形成", "净出口"),
 )
 
 # The word for the whole a group of complements makes up.
@@ -134,6 +136,11 @@ def _clean(label: str) -> str:
     return _NOISE.sub("", label)
 
 
+def only_a_total(label: str) -> bool:
+    """全国总量, 同期总额, 总额: a whole named only as the total of whatever the part measures."""
+    return names_whole(label) and not has_content(_SCOPE.sub("", label))
+
+
 def strip_scope(label: str) -> str:
     """占全市投资比重 → 投资: the whole of the text's own territory, named without its scope (the
     values it is found among are that territory's already). Kept when nothing else remains."""
@@ -160,6 +167,10 @@ def likeness_of(query: str, label: str, forward_only: bool = False) -> float:
     """
     if not query or not label or opposed(query, label):
         return 0.0
+    # The territory's own scope (全省, 我国) says where, not what: places were compared above.
+    uq, ul = _SCOPE.sub("", query), _SCOPE.sub("", label)
+    if has_content(uq) and has_content(ul):
+        query, label = uq, ul
     q, c = _clean(query), _clean(label)
     if not q or not c:
         return 0.0
@@ -275,7 +286,11 @@ def complement_parts(labels: list[str], exhaustive: bool = False) -> list[int] |
             continue
         picked: list[int] = []
         for word in group:
-            hits = [i for i, lab in enumerate(labels) if word in lab and not _names_its_whole(lab, word)]
+            hits = [
+                i
+                for i, lab in enumerate(labels)
+                if word in lab and not _names_its_whole(lab, word) and "非" + word not in lab
+            ]
             if len(hits) != 1:
                 break
             picked.append(hits[0])

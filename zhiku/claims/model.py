@@ -6,7 +6,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-Verdict = Literal["consistent", "inconsistent", "unverifiable"]
+Verdict = Literal["consistent", "inconsistent", "unverifiable", "copy"]
+# "copy": a copy-editing finding (zhiku.claims.copy), gated apart from the numbers' verdicts.
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A suggested change to the source file: ``[start, end)`` (code points into the file's
+    decoded text) becomes ``new``; ``safe`` changes are the ones ``--fix-copy`` applies."""
+
+    start: int
+    end: int
+    old: str
+    new: str
+    safe: bool = True
+
+    def to_json(self) -> dict[str, object]:
+        return {"start": self.start, "end": self.end, "old": self.old, "new": self.new, "safe": self.safe}
 
 
 @dataclass(frozen=True)
@@ -61,6 +77,7 @@ class Finding:
     sentence: str = ""  # the sentence within ``text`` that holds the claim, for short reports
     inputs: tuple[Input, ...] = ()
     missing: str = ""  # for an unverifiable finding: what is missing (基期数值, 分母, 年份, 汇率 …)
+    fix: Fix | None = None  # a copy finding's suggested change (zhiku.claims.copy)
 
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -77,4 +94,6 @@ class Finding:
         }
         if self.missing:
             out["missing"] = self.missing
+        if self.fix is not None:
+            out["fix"] = self.fix.to_json()
         return out

@@ -20,12 +20,20 @@ RELATIONS: dict[str, tuple[str, str]] = {
     "date_span": ("日期间隔", "days between dates"),
     "ordinal_year": ("届次", "ordinal of a yearly event"),
     "copy_invisible": ("不可见字符", "invisible characters"),
+    "archive_conflict": ("与往期不一致", "differs from the archive"),
+    "copy_punctuation_width": ("全角半角", "punctuation width"),
+    "copy_cjk_spacing": ("中英文间空格", "spacing between Chinese and Latin"),
+    "copy_doubled": ("重复字词", "doubled word"),
+    "copy_unmatched": ("引号括号不配对", "unmatched quotation mark or bracket"),
+    "copy_number_style": ("数字写法", "number style"),
+    "copy_numeral_mix": ("数字形式混用", "Arabic and Chinese numerals mixed"),
 }
 
 VERDICTS: dict[str, tuple[str, str]] = {
     "inconsistent": ("不符", "inconsistent"),
     "unverifiable": ("无法核实", "unverifiable"),
     "consistent": ("相符", "consistent"),
+    "copy": ("文字", "copy"),
 }
 
 

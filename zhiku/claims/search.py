@@ -257,3 +257,25 @@ def from_to_base(table: FactTable, current: Fact) -> Fact | None:
         return None
     base = table.fact(current.base_fact)
     return base if base.q.end <= current.q.start else None
+
+
+def growth_after(table: FactTable, level: Fact) -> Fact | None:
+    """The growth rate written right after a value (…2.69万亿元、增长13.1%), with no other value between."""
+    following = [g for g in table.around(level) if g.q.start > level.q.end]
+    for g in following[:2]:
+        if g.role == "growth" and g.q.is_rate and not g.verb.startswith("年均") and g.against_last_year:
+            return g if g.place.clause <= level.place.clause + 1 else None
+        if g.role == "level":
+            return None
+    return None
+
+
+def change_after(table: FactTable, level: Fact) -> Fact | None:
+    """The change written right after a value (…80.18亿元，增加2.79亿元), in the same unit."""
+    following = [g for g in table.around(level) if g.q.start > level.q.end]
+    for g in following[:2]:
+        if g.role == "change" and same_measure(g.q, level.q) and g.against_last_year:
+            return g if g.place.clause <= level.place.clause + 1 else None
+        if g.role == "level":
+            return None
+    return None

@@ -17,6 +17,7 @@ from zhiku.cli import (  # noqa: F401
     build_cmd,
     check_cmd,
     data_cmd,
+    facts_cmd,
     import_cmd,
     mail_cmd,
     quantities_cmd,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import resource
+import sqlite3
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -105,6 +106,7 @@ STAGES = (
     ("search", "搜索索引（与上两步同时）", "search index (beside the two above)"),
     ("finish", "权限与统计", "permissions and sizes"),
     ("swap", "替换输出", "swapping the output in"),
+    ("memory", "记录各期数据陈述（建成之后）", "recording the statements (after the site)"),
 )
 
 
@@ -137,7 +139,7 @@ def print_timings(report: BuildReport, startup: float | None, out: Console = con
     for key, zh, en in STAGES:
         if key in times:
             table.add_row(f"{zh} / {en}", f"{times[key]:.3f}")
-    whole = report.seconds + (startup or 0.0)
+    whole = report.seconds + (startup or 0.0) + times.get("memory", 0.0)
     table.add_row(styled("合计 / total", "bold"), styled(f"{whole:.3f}", "bold"))
     own, children = cpu_seconds()
     table.add_row("CPU 时间 / CPU time", f"{own + children:.3f}")
@@ -187,5 +189,28 @@ def build_command(
     finally:
         progress.close()
     print_report(report)
+    # The cross-issue memory: what each changed issue states, for later checks to compare with.
+    # The site is built by now; a problem here is a warning, never a failed build.
+    import warnings
+
+    from zhiku.claims.memory import record_publication
+    from zhiku.errors import ZhikuError, ZhikuWarning
+
+    t_memory = time.perf_counter()
+    try:
+        recorded = record_publication(publication)
+    except (ZhikuError, OSError, sqlite3.Error) as err:
+        warnings.warn(
+            ZhikuWarning(
+                f"未能记录各期的数据陈述，跨期核对将不含本次构建（{err}）",
+                f"could not record the issues' statements; the archive check will miss this build ({err})",
+                publication,
+            ),
+            stacklevel=1,
+        )
+        recorded = 0
+    report.timings["memory"] = time.perf_counter() - t_memory
+    if recorded:
+        console.print(f"已记录 {recorded} 期的数据陈述 / recorded the statements of {recorded} issue(s)")
     if timings:
         print_timings(report, startup)

@@ -182,6 +182,9 @@ EVENT_RE = re.compile(
 BIG_COUNT_NUMERALS = frozenset("两二三四五六七八九十")
 BIG_NOT_COUNT_RE = re.compile(r"大(?:于|约|致|幅|多|都|量|大|小|概|部分|体|力|局|胆|会|学|楼|众|家都|批)")
 ISO_MONTH_RE = re.compile(r"(?:(\d{4})|-)-(\d{2})")
+NUMERIC_DATE_RE = re.compile(
+    r"(?P<y>(?:19|20)\d\d)(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<d>0?[1-9]|[12]\d|3[01])(?![\d.])"
+)
 # 日 after a day number that begins another word: 日元, 日本, 日报, 日益, 日均, 3日内 (within three days).
 NOT_DAY_AFTER = "元圆本报益常均内趋渐夜子用照光"
 LIST_SEPARATORS = ("、", "和", "及", "与", "或")
@@ -474,6 +477,11 @@ class Scanner:
         if len(text) > MAX_NUMERAL:
             return None  # a run of digits this long is data (a hash, a line of noise), not a quantity
         word = _is_word_numeral(text)
+        if not word and (dm := NUMERIC_DATE_RE.match(norm, start)):
+            # 发布日期: 2020-04-16 / 2020/4/16 / 2020.04.16: a day written with digits only (web
+            # pages and datelines), not the numbers 2020, 04 and 16 (nor the decimal 2020.4)
+            y, mo, d = int(dm.group("y")), int(dm.group("m")), int(dm.group("d"))
+            return _Reading(start, dm.end(), "date", iso=f"{y:04d}-{mo:02d}-{d:02d}", value=None, unit=None)
         before = norm[start - 1] if start > 0 else ""
         after = norm[end] if end < len(norm) else ""
         # Codes, names and addresses, not quantities: G20, COP26, runwaysys@163.com, 5G, H1N1.

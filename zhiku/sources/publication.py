@@ -40,6 +40,7 @@ PUBLICATION_KEYS = (
     "checks",
     "smtp",
     "unsubscribe",
+    "copy",  # the copy check's house style, read and validated by zhiku.claims.copy.style
 )
 ISSUE_KEYS = ("date", "weekday", "number", "title", "articles")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")  # a BCP 47 tag: zh-CN, en, zh-Hant-TW

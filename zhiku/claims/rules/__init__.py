@@ -10,6 +10,7 @@ from __future__ import annotations
 from zhiku.claims.ruler import Ruler
 from zhiku.claims.rules import (
     average,
+    bound,
     clock_duration,
     compound_growth,
     conversion,
@@ -46,3 +47,4 @@ RULER.push(enumeration.RELATION, enumeration.check)
 RULER.push(date_span.RELATION, date_span.check)
 RULER.push(ordinal_year.RELATION, ordinal_year.check)
 RULER.push(average.RELATION, average.check)
+RULER.push(bound.RELATION, bound.check)

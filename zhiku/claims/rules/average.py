@@ -195,6 +195,7 @@ def _over_things(table: FactTable, avg: Fact, head: str) -> None:
         if same_measure(g.q, avg.q) and g.q.kind == avg.q.kind and abs(value(g)) > abs(value(avg))
     ]
     query = (thing + noun) if thing else subject
+    per = re.match(r"^/(.)", avg.text[avg.q.end : avg.q.end + 3])
     if query:
         numerators = [
             g
@@ -202,6 +203,13 @@ def _over_things(table: FactTable, avg: Fact, head: str) -> None:
             if name_likeness(query, g) >= 0.5
             or (thing and thing in g.text[max(0, g.q.start - 16) : g.q.start])
         ]
+    elif per is not None:
+        # 进口集成电路2797亿块，进口金额13511亿元，…平均单价约4.83元/块: an unnamed price per 块 is
+        # of the amount and the count just before it in its sentence
+        numerators = sorted(
+            (g for g in numerators if g.place.sentence == avg.place.sentence and g.q.end <= avg.q.start),
+            key=lambda g: -g.id,
+        )
     else:
         return
     pairings: list[Pairing] = []
@@ -212,15 +220,21 @@ def _over_things(table: FactTable, avg: Fact, head: str) -> None:
                 continue
             if not _counts(den, thing, unit_after, subject):
                 continue
+            if labels.opposed(num.label(), den.label()):
+                continue  # 出口 amounts are not priced over 进口 counts
             ratio = reading(num) / reading(den)
             point = value(num) / value(den)
-            if not 0.2 <= point / value(avg) <= 5:
-                continue  # not the pair the average is made of
+            r = point / value(avg)
+            slip = any(abs(r * 10.0**k - 1) <= 0.02 for k in (-4, -1, 1, 4))
+            if not (0.2 <= r <= 5 or slip):
+                continue  # not the pair the average is made of (unless the digits agree: a slipped point)
             shown = fmt.num(point, 2)
+            # unnamed (平均单价): the amount and the count named alike (进口金额, 进口集成电路) go together
+            score = 0.8 if query else 0.6 + 0.3 * labels.likeness_of(num.label(), den.label())
             pairings.append(
                 Pairing(
                     ((num, "合计"), (den, "个数")),
-                    0.8,
+                    score,
                     ratio,
                     point,
                     f"{num.q.text} ÷ {den.q.text} = {shown}",

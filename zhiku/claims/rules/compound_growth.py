@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, base_period_from_text
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, finding, reading, value
 from zhiku.claims.periods import Period
@@ -45,6 +45,12 @@ def _judge(table: FactTable, claim: Fact) -> None:
     stated_text = claim.text[phrase[0] : phrase[1]]
     sign = -1.0 if claim.down else 1.0
     stated = reading(claim) * sign
+    since = _since_year(table, claim)
+    if since is not None:
+        # 比2019年同期增长10.3%，两年平均增长5.0%: the average of the growth just stated, real or
+        # nominal alike
+        table.push(conclude(table, RELATION, claim, stated, stated_text, [since], missing="", phrase=phrase))
+        return
     if labels.real_terms(claim.context) or labels.real_indicator(claim.subject):
         table.push(
             finding(
@@ -97,6 +103,35 @@ def _explain(f, claim: Fact, pairings: list[Pairing]):  # type: ignore[no-untype
                 f"若按{alt}年计算为{fmt.pct((factor ** (1 / alt) - 1) * 100)}，可能算错了年数 / {alt} years?"
             )
     return replace(f, evidence=f"{f.evidence}；{'；'.join(notes)}") if notes else f
+
+
+def _since_year(table: FactTable, claim: Fact) -> Pairing | None:
+    """A growth against a named year just before the average in its sentence (比2019年同期增长72.1%，
+    两年平均增长31.2%): the average over the years between is the compound root of that growth."""
+    for g in reversed([g for g in table.around(claim) if g.q.end <= claim.q.start]):
+        if g.place.sentence != claim.place.sentence:
+            break
+        if g.role != "growth" or not g.q.is_rate or g.verb.startswith("年均"):
+            continue
+        base = base_period_from_text(g.compare, g.period) if g.compare else None
+        if base is None or base.year is None:
+            return None
+        end = g.period.year
+        n = claim.over_years or (end - base.year if end is not None else None)
+        if not n or n <= 0 or (end is not None and claim.over_years and end - base.year != n):
+            return None
+        sign = -1.0 if g.down else 1.0
+        factor = 1 + reading(g) * sign / 100.0
+        return _from_factor(
+            claim,
+            g,
+            factor,
+            1 + sign * value(g) / 100,
+            (base.year, base.year + n),
+            f"比{base.year}年增长",
+            0.95,
+        )
+    return None
 
 
 def _span_years(table: FactTable, claim: Fact) -> tuple[int, int] | None:

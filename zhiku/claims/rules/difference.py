@@ -17,7 +17,7 @@ import re
 from zhiku.claims import fmt, labels
 from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, same_measure
 from zhiku.claims.judge import Pairing, bound_only, conclude, reading, value
-from zhiku.claims.search import Scored, base_periods, candidates, current_of, from_to_base
+from zhiku.claims.search import Scored, base_periods, candidates, current_of, from_to_base, name_likeness
 
 RELATION = "difference"
 
@@ -30,7 +30,14 @@ _SIDES = {
 }
 
 
+# Rates defined as the difference of two others: the natural increase of a population is its birth
+# rate less its death rate (人口自然增长率 = 出生率 − 死亡率, as every population bulletin computes it).
+_DEFINED_RATES = {"自然增长率": ("出生率", "死亡率")}
+
+
 def check(table: FactTable) -> None:
+    _defined_rates(table)
+    _residuals(table)
     for claim in table.facts:
         if claim.is_cell or claim.q.kind not in _KINDS or claim.restates is not None:
             continue
@@ -248,3 +255,120 @@ def _side(table: FactTable, claim: Fact, words: tuple[str, ...], period) -> Scor
             if best is None or score > best.score:
                 best = Scored(g, score, 1.0)
     return best
+
+
+def _defined_rates(table: FactTable) -> None:
+    """人口出生率为7.52‰；死亡率为7.18‰；人口自然增长率为0.34‰: 7.52 − 7.18 = 0.34."""
+    for claim in table.facts:
+        if claim.is_cell or not claim.q.is_rate or claim.role not in ("rate", "level"):
+            continue
+        name = next((n for n in _DEFINED_RATES if claim.subject.endswith(n)), None)
+        if name is None:
+            continue
+        plus_word, minus_word = _DEFINED_RATES[name]
+        sides = []
+        for word in (plus_word, minus_word):
+            found = [
+                g
+                for g in table.near(claim, 3)
+                if g.q.is_rate
+                and g.role in ("rate", "level")
+                and g.subject.endswith(word)
+                and g.period.same(claim.period)
+                and not bound_only(g)
+            ]
+            sides.append(min(found, key=lambda g: abs(g.id - claim.id)) if found else None)
+        a, b = sides
+        if a is None or b is None:
+            continue
+        computed = reading(a) - reading(b)
+        point = value(a) - value(b)
+        decimals = max(a.q.decimals, b.q.decimals)
+        per_mille = claim.q.measure == "‰"
+        scale = 10.0 if per_mille else 1.0
+        sa, sb = fmt.num(value(a) * scale, decimals), fmt.num(value(b) * scale, decimals)
+        shown = fmt.num(point * scale, decimals) + ("‰" if per_mille else "%")
+        pairing = Pairing(
+            ((a, "出生率"), (b, "死亡率")),
+            0.9,
+            computed,
+            point,
+            f"{sa} − {sb} = {shown}",
+            f"{name} = {plus_word} − {minus_word}",
+            shown,
+        )
+        table.push(
+            conclude(
+                table,
+                RELATION,
+                claim,
+                reading(claim),
+                claim.q.text,
+                [pairing],
+                missing="",
+                phrase=(claim.q.start, claim.q.end),
+            )
+        )
+
+
+_EXCEPT = re.compile(r"除(?P<x>[^，,。；;、]{1,8}?)(?:以外|之外|外)的?(?P<rest>.*)")
+
+
+def _residuals(table: FactTable) -> None:
+    """社会消费品零售总额471495亿元…除汽车以外的消费品零售额422881亿元…汽车类零售额约4.86万亿元: what
+    除X以外 leaves out is X, so X is the total less it (471495 − 422881 = 48614亿元)."""
+    for rest in table.facts:
+        m = _EXCEPT.search(rest.label())
+        if m is None or rest.is_cell or rest.role != "level" or bound_only(rest):
+            continue
+        x = m.group("x").strip()
+        later = [
+            f
+            for f in table.near(rest, 3)
+            if f.id > rest.id
+            and f.role == "level"
+            and x in f.label()
+            and "除" not in f.label()
+            and same_measure(f.q, rest.q)
+            and not f.period.clashes(rest.period)
+        ]
+        total = next(
+            (
+                f
+                for f in reversed(table.facts[max(0, rest.id - 24) : rest.id])
+                if f.role == "level"
+                and same_measure(f.q, rest.q)
+                and f.period.same(rest.period)
+                and (f.value or 0.0) > (rest.value or 0.0)
+                and name_likeness(m.group("rest"), f, forward_only=True) >= 0.6
+                and not bound_only(f)
+            ),
+            None,
+        )
+        if not later or total is None:
+            continue
+        claim = later[0]
+        computed = reading(total) - reading(rest)
+        point = value(total) - value(rest)
+        amount = fmt.amount(point, claim.q.measure or claim.q.unit)
+        pairing = Pairing(
+            ((total, "总数"), (rest, f"除{x}以外")),
+            0.8,
+            computed,
+            point,
+            f"{total.q.text} − {rest.q.text} = {amount}",
+            f"{x} = 总数 − 除{x}以外的部分 / {x} is the total less what 除{x}以外 counts",
+            amount,
+        )
+        table.push(
+            conclude(
+                table,
+                RELATION,
+                claim,
+                reading(claim),
+                claim.q.text,
+                [pairing],
+                missing="",
+                phrase=(claim.q.start, claim.q.end),
+            )
+        )

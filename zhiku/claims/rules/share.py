@@ -21,9 +21,10 @@ from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, same_measure
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, reading, value
 from zhiku.claims.periods import Period
-from zhiku.claims.search import Scored, candidates, current_of
+from zhiku.claims.pulls import pull_of, pulled_growth
+from zhiku.claims.search import Scored, candidates, change_after, current_of, growth_after
 
-RELATION = "share"
+RELATION = "share"  # also 贡献率: a part's share of a growth (its pull over the growth)
 
 _WHOLE_PERIOD = re.compile(r"^\s*(?:(\d{4})\s*年|上年|去年)(?:同期)?(?:水平)?\s*$")
 _OF_WHICH = re.compile(
@@ -71,6 +72,7 @@ def check(table: FactTable) -> None:
             and claim.q.value is not None
         ):
             _judge_cell(table, claim)
+    _contributions(table)
 
 
 def _judge_cell(table: FactTable, claim: Fact) -> None:
@@ -96,7 +98,24 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
     named = re.sub(r"^占|的?(?:比重|比例|份额|占比)$|比重|占比", "", claim.header)
     pure = [f for f in total_rows if re.fullmatch(r"\s*(?:合计|总计|全国|总体|全部|总额)\s*", f.subject)]
     if total_rows and total_rows[0].id != part.id and (pure or not named):
-        wholes.append(Whole((total_rows[0],), 1.0))
+        total = total_rows[0]
+        rows = [
+            f
+            for f in table.cells()
+            if f.place.table == claim.place.table
+            and f.place.col == part.place.col
+            and f.id != total.id
+            and f.role == "level"
+            and f.q.value is not None
+            and not bound_only(f)
+        ]
+        summed = sum((reading(f) for f in rows[1:]), reading(rows[0])) if len(rows) >= 2 else None
+        if pure and summed is not None and not summed.overlaps(reading(total)):
+            # the 合计 row disagrees with its own rows (the sum rule reports it): the shares are
+            # then read against the rows' sum, which the shares of a complete table are of
+            wholes.append(Whole(tuple(rows), 0.9))
+        else:
+            wholes.append(Whole((total,), 1.0))
     if not wholes and named:
         for s in candidates(
             table,
@@ -147,18 +166,104 @@ def _judge(table: FactTable, claim: Fact) -> None:
         for whole in wholes:
             if any(w.id == part.id or bound_only(w) for w in whole.facts) and len(whole.facts) == 1:
                 continue
-            pairings.append(_pair(claim, part, whole.facts, part_s.score * whole.score, whole.searched))
+            pairings.append(
+                _pair(claim, part, whole.facts, part_s.score * whole.score, whole.searched, whole.note)
+            )
     named = whole_name
     missing = (
         f"缺少分母「{named}」的数值 / the whole ({named}) is not given"
         if named
         else "缺少分母（占什么的比重）/ the whole is not given"
     )
-    table.push(
-        conclude(
-            table, RELATION, claim, percent_of(claim), stated_text, pairings, missing=missing, phrase=phrase
-        )
+    found = conclude(
+        table, RELATION, claim, percent_of(claim), stated_text, pairings, missing=missing, phrase=phrase
     )
+    table.push(found)
+    if found.verdict == "consistent":
+        best = max((p for p in pairings if p.computed.overlaps(percent_of(claim))), key=lambda p: p.score)
+        _change_since_last_year(table, claim, best)
+
+
+def _change_since_last_year(table: FactTable, claim: Fact, best: Pairing) -> None:
+    """…民营企业进出口2.78万亿元，下降2%，占我国外贸总值的42.4%，比去年同期提升1.9个百分点: last year's
+    share is the part over the whole, each taken back by its own growth — (2.78/0.98)/(6.57/0.936) =
+    40.41% — and the change is this year's share less that."""
+    if len(best.inputs) != 2:
+        return
+    (part, _), (whole, _) = best.inputs
+    change = next(
+        (
+            g
+            for g in table.in_sentence(claim.place.sentence)
+            if g.q.start > claim.q.end and g.q.is_points and g.role in ("change", "growth")
+        ),
+        None,
+    )
+    if change is None or change.place.clause > claim.place.clause + 1 or not change.compare:
+        return
+    if not change.against_last_year or bound_only(change):
+        return
+    gp, gw = growth_after(table, part), growth_after(table, whole)
+    if gp is None or gw is None or bound_only(gp) or bound_only(gw):
+        _change_from_amounts(table, claim, change, part, whole)
+        return
+    fp = reading(gp) * ((-1.0 if gp.down else 1.0) / 100.0) + 1.0
+    fw = reading(gw) * ((-1.0 if gw.down else 1.0) / 100.0) + 1.0
+    now = reading(part) / reading(whole) * 100.0
+    computed = now * (1.0 - fw / fp)
+    vp = 1 + (-1 if gp.down else 1) * value(gp) / 100
+    vw = 1 + (-1 if gw.down else 1) * value(gw) / 100
+    share_now = value(part) / value(whole) * 100
+    last = share_now * vw / vp
+    point = share_now - last
+    sp, sw = fmt.shown([part.q, whole.q])
+    pairing = Pairing(
+        ((part, "部分"), (gp, "部分增速"), (whole, "整体"), (gw, "整体增速")),
+        0.9,
+        computed,
+        point,
+        f"{fmt.pct(share_now)} − ({sp}/{fmt.num(vp)})/({sw}/{fmt.num(vw)}) = "
+        f"{fmt.pct(share_now)} − {fmt.pct(last)} = {fmt.num(point, 2)}个百分点",
+        "上年比重由部分和整体各自的增速倒推 / last year's share from the part's and the whole's growth",
+        f"{fmt.num(point, 2)}个百分点",
+    )
+    _push_change(table, change, pairing)
+
+
+def _change_from_amounts(table: FactTable, claim: Fact, change: Fact, part: Fact, whole: Fact) -> None:
+    """城镇常住人口91425万人，比上年末增加1205万人；…城镇化率为64.72%，比上年末提高0.83个百分点 (the
+    total 141260万人 up 48万人): last year's share is (91425 − 1205)/(141260 − 48)."""
+    dp, dw = change_after(table, part), change_after(table, whole)
+    if dp is None or dw is None or bound_only(dp) or bound_only(dw):
+        return
+    kp, kw = (-1.0 if dp.down else 1.0), (-1.0 if dw.down else 1.0)
+    now = reading(part) / reading(whole) * 100.0
+    before = (reading(part) - reading(dp) * kp) / (reading(whole) - reading(dw) * kw) * 100.0
+    computed = now - before
+    share_now = value(part) / value(whole) * 100
+    last = (value(part) - kp * value(dp)) / (value(whole) - kw * value(dw)) * 100
+    point = share_now - last
+    sp, sdp, sw, sdw = fmt.shown([part.q, dp.q, whole.q, dw.q])
+    pairing = Pairing(
+        ((part, "部分"), (dp, "部分增减"), (whole, "整体"), (dw, "整体增减")),
+        0.9,
+        computed,
+        point,
+        f"{fmt.pct(share_now)} − ({sp}{'−' if kp > 0 else '+'}{sdp})/({sw}{'−' if kw > 0 else '+'}{sdw}) = "
+        f"{fmt.pct(share_now)} − {fmt.pct(last)} = {fmt.num(point, 2)}个百分点",
+        "上年比重由部分和整体各自的增减量倒推 / last year's share from the part's and the whole's changes",
+        f"{fmt.num(point, 2)}个百分点",
+    )
+    _push_change(table, change, pairing)
+
+
+def _push_change(table: FactTable, change: Fact, pairing: Pairing) -> None:
+    """The points a share moved (比去年同期提升1.9个百分点) against last year's share worked back."""
+    stated = reading(change) * (-1.0 if change.down else 1.0)
+    at = change.text.rfind("比", max(0, change.q.start - 10), change.q.start)
+    phrase = (at if at >= 0 else change.q.start, change.q.end)
+    words = change.text[phrase[0] : phrase[1]]
+    table.push(conclude(table, "pp_change", change, stated, words, [pairing], missing="", phrase=phrase))
 
 
 def _phrase(claim: Fact) -> tuple[int, int]:
@@ -202,6 +307,7 @@ class Whole:
     facts: tuple[Fact, ...]  # one value, or the parts of a complete list that add up to it
     score: float
     searched: bool = False  # found by its name (not written in the phrase or given by the structure)
+    note: str = ""  # why this whole (the stated total disagrees with its parts)
 
 
 def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
@@ -231,6 +337,21 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
             min_likeness=0.5,
         )
         return [Whole((s.fact,), s.score, True) for s in found]
+    if name and labels.only_a_total(name):
+        # 在全国总量中的比重, 占同期总额的: the total of the part's own indicator, the largest of the
+        # values named like the part
+        found = candidates(
+            table,
+            claim,
+            part.subject,
+            like=part,
+            period=period,
+            exclude={part.id},
+            accept=lambda f: _can_hold(f, part, claim) and (f.value or 0.0) > (part.value or 0.0),
+            min_likeness=0.45,
+        )
+        top = max((s.fact.value or 0.0 for s in found), default=0.0)
+        return [Whole((s.fact,), s.score, True) for s in _rank(found) if s.fact.value == top]
     if name and labels.strip_whole(name).strip("的全国球部体") and not _only_place(name):
         found = candidates(
             table,
@@ -242,6 +363,12 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
             accept=lambda f: _can_hold(f, part, claim),
             min_likeness=0.45,
         )
+        whole_words = labels.strip_scope(name)
+        exact = [s for s in found if labels.coverage(whole_words, s.fact.label()) >= 1.0]
+        if exact:
+            # 占全部卫生技术人员的: a value that carries every word of the whole's name is it; one
+            # that lacks some (卫生人员, without 技术) is another, broader figure
+            found = exact
         if (labels.names_whole(name) or labels.strip_scope(name) != name) and found:
             # A whole named as a total (发行总额, 全部收入) or as its territory's (全市投资) is the
             # largest of the values so named.
@@ -258,7 +385,16 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
     group = table.list_of(part) or _targets(table, claim)
     total = _list_total(table, group) if group else None
     if total is not None:
-        wholes.append(Whole((total,), 0.9))
+        listed = [g for g in group if not bound_only(g)]
+        summed = None
+        if len(listed) == len(group):
+            summed = sum((reading(g) for g in listed[1:]), reading(listed[0]))
+        if summed is not None and not summed.overlaps(reading(total)):
+            # 四大领域合计112488亿元 where the four add up to 123258: the total is itself wrong (the
+            # sum rule says so); the shares of the list are of what the list adds up to
+            wholes.append(Whole(tuple(group), 0.9, note=f"所写合计{total.q.text}与之不符"))
+        else:
+            wholes.append(Whole((total,), 0.9))
     if group and labels.complement_parts([g.item or g.subject for g in group]) is not None:
         wholes.append(Whole(tuple(group), 0.9))
     for s in _total_rows(table, claim, part):
@@ -324,7 +460,9 @@ def _total_rows(table: FactTable, claim: Fact, part: Fact) -> list[Scored]:
     return out
 
 
-def _pair(claim: Fact, part: Fact, whole: tuple[Fact, ...], score: float, searched: bool = False) -> Pairing:
+def _pair(
+    claim: Fact, part: Fact, whole: tuple[Fact, ...], score: float, searched: bool = False, why: str = ""
+) -> Pairing:
     whole_i = sum((reading(w) for w in whole[1:]), reading(whole[0]))
     whole_v = sum(value(w) for w in whole)
     computed = reading(part) / whole_i * 100.0
@@ -334,8 +472,10 @@ def _pair(claim: Fact, part: Fact, whole: tuple[Fact, ...], score: float, search
     sw = shown[1] if len(whole) == 1 else "(" + "+".join(shown[1:]) + ")"
     far = [w for w in whole if w.place.sentence != claim.place.sentence]
     note = "；".join(f"分母{w.q.text}见{w.place.describe()}" for w in far[:1])
-    if len(whole) > 1:
-        note = "分母为各部分之和" + (f"，{note}" if note else "")
+    if len(whole) > 1 and all(w.is_cell for w in whole) and whole[0].place.col is not None:
+        note = f"分母为表格第{whole[0].place.col + 1}列各行之和（合计行与之不符）"
+    elif len(whole) > 1:
+        note = "分母为各部分之和" + (f"（{why}）" if why else "") + (f"，{note}" if note else "")
     if searched and not _plausible(claim, point):
         if _unit_slip(claim, point):
             note += "；相差正好一万倍，疑为“万”“亿”或“元”“万元”写错 / exactly 10⁴ apart: a 万/亿 slip?"
@@ -361,3 +501,60 @@ def _unit_slip(claim: Fact, point: float) -> bool:
     if stated <= 0 or point <= 0:
         return False
     return any(abs(point * factor / stated - 1) <= 0.05 for factor in (1e4, 1e-4))
+
+
+CONTRIBUTION = re.compile(r"贡献率(?:为|达|达到|是)?\s*$")
+
+
+def _contributions(table: FactTable) -> None:
+    """最终消费支出对经济增长贡献率为63.4%，拉动GDP增长11.6个百分点: the contribution is the pull over
+    the growth it is part of (11.6 ÷ 18.3 = 63.4%)."""
+    for f in table.facts:
+        if f.is_cell or not f.q.is_rate or not CONTRIBUTION.search(f.text[max(0, f.q.start - 8) : f.q.start]):
+            continue
+        pull = next(
+            (
+                g
+                for g in table.in_sentence(f.place.sentence)
+                if g.q.start > f.q.end and pull_of(g) is not None
+            ),
+            None,
+        )
+        if pull is None or pull.place.clause > f.place.clause + 1:
+            continue
+        growth = pulled_growth(table, pull)
+        if growth is None or bound_only(pull) or bound_only(growth):
+            continue
+        g_i = reading(growth) * (-1.0 if growth.down else 1.0)
+        p_i = reading(pull) * (-1.0 if pull.down else 1.0)
+        if g_i.lo <= 0 <= g_i.hi:
+            continue
+        computed = p_i / g_i * 100.0
+        gv = value(growth) * (-1.0 if growth.down else 1.0)
+        point = value(pull) * (-1.0 if pull.down else 1.0) / gv * 100.0
+        where = (
+            "" if growth.place.sentence == f.place.sentence else f"{growth.q.text}见{growth.place.describe()}"
+        )
+        pairing = Pairing(
+            ((pull, "拉动"), (growth, "总增速")),
+            0.9,
+            computed,
+            point,
+            f"{fmt.num(value(pull))}/{fmt.num(gv)} = {fmt.pct(point)}",
+            where or "贡献率 = 拉动的百分点 ÷ 总增速 / contribution = pull ÷ growth",
+            fmt.pct(point),
+        )
+        at = f.text.rfind("贡献率", max(0, f.q.start - 8), f.q.start)
+        phrase = (at if at >= 0 else f.q.start, f.q.end)
+        table.push(
+            conclude(
+                table,
+                RELATION,
+                f,
+                reading(f),
+                f.text[phrase[0] : phrase[1]],
+                [pairing],
+                missing="",
+                phrase=phrase,
+            )
+        )

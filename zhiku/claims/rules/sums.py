@@ -19,7 +19,8 @@ from zhiku.claims import fmt, labels
 from zhiku.claims.facts import AMOUNT_KINDS, SPAN, Fact, FactTable, same_measure
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, finding, reading, value
-from zhiku.claims.search import name_likeness
+from zhiku.claims.pulls import pull_of, pulled_growth, puller
+from zhiku.claims.search import change_after, growth_after, name_likeness
 
 RELATION = "sum"
 
@@ -104,7 +105,16 @@ def _of_which(table: FactTable, total: Fact, parts: list[Fact]) -> None:
         return
     what = counted(total)
     if what:
-        parts = [p for p in parts if not counted(p) or labels.likeness_of(what, counted(p)) >= 0.5]
+        # 31个省份收入… 其中5个省份增长…: what is counted is the noun right after the measure word
+        # (most are two characters: 省份, 行业, 项目), whatever verb follows it
+        parts = [
+            p
+            for p in parts
+            if not counted(p)
+            or counted(p)[:2] == what[:2]
+            or counted(p).startswith(_among_head(total))
+            or labels.likeness_of(what, counted(p)) >= 0.5
+        ]
     if not parts:
         return
     big = [p for p in parts if not bound_only(p) and reading(p).lo > reading(total).hi]
@@ -140,6 +150,12 @@ def _of_which(table: FactTable, total: Fact, parts: list[Fact]) -> None:
     _judge(table, total, parts, complete=complete, phrase=(total.q.start, total.q.end))
 
 
+def _among_head(total: Fact) -> str:
+    """在41个工业大类行业中: the head noun (the last two characters) of what the count is among."""
+    m = re.match(r"[^，,。；;中]{2,10}(?=中[，,：:])", total.text[total.q.end : total.q.end + 12])
+    return m.group(0)[-2:] if m else "\uffff"
+
+
 def _judge(
     table: FactTable, total: Fact, parts: list[Fact], *, complete: bool, phrase: tuple[int, int]
 ) -> None:
@@ -162,6 +178,35 @@ def _judge(
     )
     stated_text = total.text[phrase[0] : phrase[1]]
     table.push(conclude(table, RELATION, total, reading(total), stated_text, [p], missing="", phrase=phrase))
+    if computed.overlaps(reading(total)):
+        _changes(table, total, parts, complete)
+
+
+def _changes(table: FactTable, total: Fact, parts: list[Fact], complete: bool) -> None:
+    """…126.05亿元，同比增加2.25亿元。其中：地方80.18亿元，增加2.79亿元；上划中央37.78亿元，减少0.46亿元；
+    上划省级8.09亿元，减少766万元: parts that add up to a total change by what the total changes."""
+    whole = change_after(table, total)
+    moves = [change_after(table, p) for p in parts]
+    if whole is None or any(m is None for m in moves):
+        return
+    signed = [(m, -1.0 if m.down else 1.0) for m in moves if m is not None]
+    computed = sum((reading(m) * k for m, k in signed[1:]), reading(signed[0][0]) * signed[0][1])
+    point = sum(value(m) * k for m, k in signed)
+    shown = fmt.shown([whole.q, *(m.q for m, _ in signed)])
+    terms = shown[1] if signed[0][1] > 0 else "−" + shown[1]
+    for sv, (_, k) in zip(shown[2:], signed[1:], strict=True):
+        terms += f" {'−' if k < 0 else '+'} {sv}"
+    result = fmt.like_shown(abs(point), [whole.q, *(m.q for m, _ in signed)])
+    pairing = Pairing(
+        tuple((m, "部分的增减") for m, _ in signed),
+        1.0 if complete else 0.5,
+        computed,
+        point,
+        f"{terms} = {'−' if point < 0 else ''}{result}",
+        "各部分的增减量之和即总数的增减量 / the parts' changes add up to the total's",
+        result,
+    )
+    _push_signed(table, whole, pairing)
 
 
 _YEARS_TOTAL = re.compile(
@@ -563,6 +608,8 @@ def _total_before(table: FactTable, parts: list[Fact], whole_paragraph: bool = F
             continue
         if any(w in f.label() for w in words) or bound_only(f):
             continue
+        if any(g.whole_fact == f.id for g in table.in_sentence(f.place.sentence)):
+            continue  # 完成年初预算数60999万元的40.4%: the denominator of a share is another figure
         if _listed(table, f):
             # 国有控股企业…3752.2亿元；股份制企业…20510.5亿元: one of another breakdown's parts
             continue
@@ -616,8 +663,8 @@ def _growth_from_parts(table: FactTable) -> None:
 
 def _total_growth(table: FactTable, total: Fact, parts: list[Fact]) -> None:
     """The growth written after a total against the growths written after its complete parts."""
-    total_growth = _growth_of(table, total)
-    growths = [_growth_of(table, p) for p in parts]
+    total_growth = growth_after(table, total)
+    growths = [growth_after(table, p) for p in parts]
     if total_growth is None or any(g is None for g in growths):
         return
     if labels.real_indicator(total.label()) or labels.real_terms(total_growth.context):
@@ -646,31 +693,15 @@ def _total_growth(table: FactTable, total: Fact, parts: list[Fact]) -> None:
         "总数的增速由各部分的数值和增速推得 / the total's growth from its parts'",
         fmt.pct(point),
     )
-    stated = reading(total_growth) * (-1.0 if total_growth.down else 1.0)
-    phrase = (total_growth.q.start - 2 if total_growth.q.start >= 2 else 0, total_growth.q.end)
-    table.push(
-        conclude(
-            table,
-            RELATION,
-            total_growth,
-            stated,
-            total_growth.text[phrase[0] : phrase[1]],
-            [p_],
-            missing="",
-            phrase=phrase,
-        )
-    )
+    _push_signed(table, total_growth, p_)
 
 
-def _growth_of(table: FactTable, level: Fact) -> Fact | None:
-    """The growth rate written right after a value (…2.69万亿元、增长13.1%), with no other value between."""
-    following = [g for g in table.around(level) if g.q.start > level.q.end]
-    for g in following[:2]:
-        if g.role == "growth" and g.q.is_rate and not g.verb.startswith("年均") and g.against_last_year:
-            return g if g.place.clause <= level.place.clause + 1 else None
-        if g.role == "level":
-            return None
-    return None
+def _push_signed(table: FactTable, claim: Fact, pairing: Pairing) -> None:
+    """A change or growth stated with its verb (增加2.25亿元, 下降6.4%) against what its parts give."""
+    stated = reading(claim) * (-1.0 if claim.down else 1.0)
+    phrase = (max(0, claim.q.start - 2), claim.q.end)
+    words = claim.text[phrase[0] : phrase[1]]
+    table.push(conclude(table, RELATION, claim, stated, words, [pairing], missing="", phrase=phrase))
 
 
 def _pulls(table: FactTable) -> None:
@@ -689,41 +720,60 @@ def _pulls(table: FactTable) -> None:
             ),
             None,
         )
-        if growth is None or any(bound_only(m) for m in members):
+        if growth is not None:
+            _judge_pulls(table, members, growth)
+    _pull_groups(table)
+
+
+def _pull_groups(table: FactTable) -> None:
+    """分产业看，第一产业…拉动经济增长0.4个百分点；第二产业…8.6个百分点；第三产业…9.3个百分点: the
+    pulls of a complete group (the three industries, the three demands) add up to the growth."""
+    for s in table.sentences:
+        pulls = [f for f in table.in_sentence(s.index) if f.group is None and pull_of(f) is not None]
+        if len(pulls) < 2:
             continue
-        signs = [(-1.0 if m.down else 1.0) for m in members]
-        computed = sum(
-            (reading(m) * sg for m, sg in zip(members[1:], signs[1:], strict=True)),
-            reading(members[0]) * signs[0],
+        picked = labels.complement_parts([puller(table, p) for p in pulls], exhaustive=True)
+        if picked is None or len(picked) != len(pulls):
+            continue
+        growth = pulled_growth(table, pulls[0])
+        if growth is not None:
+            _judge_pulls(table, pulls, growth, on_growth=True)
+
+
+def _judge_pulls(table: FactTable, members: list[Fact], growth: Fact, *, on_growth: bool = False) -> None:
+    """The pulls against the growth; the finding stands on the last pull of a 分别 list, or on the
+    growth when the pulls are spread over a breakdown (the growth is then the total they make)."""
+    if any(bound_only(m) for m in members):
+        return
+    signs = [(-1.0 if m.down else 1.0) for m in members]
+    computed = sum(
+        (reading(m) * sg for m, sg in zip(members[1:], signs[1:], strict=True)),
+        reading(members[0]) * signs[0],
+    )
+    point = sum(value(m) * sg for m, sg in zip(members, signs, strict=True))
+    arithmetic = (
+        " + ".join(fmt.num(value(m) * sg) for m, sg in zip(members, signs, strict=True))
+        + f" = {fmt.num(point, 2)}"
+    )
+    far = (
+        ""
+        if growth.place.sentence == members[0].place.sentence
+        else f"；{growth.q.text}见{growth.place.describe()}"
+    )
+    p = Pairing(
+        tuple((m, "拉动") for m in members),
+        0.9,
+        computed,
+        point,
+        arithmetic,
+        "各部分拉动的百分点之和即为总增速 / the parts' pulls add up to the growth" + far,
+        f"{fmt.num(point, 2)}%",
+    )
+    stated = reading(growth) * (-1.0 if growth.down else 1.0)
+    claim = growth if on_growth else members[-1]
+    phrase = (max(0, growth.q.start - 2), growth.q.end) if on_growth else (members[0].q.start, claim.q.end)
+    table.push(
+        conclude(
+            table, RELATION, claim, stated, claim.text[phrase[0] : phrase[1]], [p], missing="", phrase=phrase
         )
-        point = sum(value(m) * sg for m, sg in zip(members, signs, strict=True))
-        arithmetic = (
-            " + ".join(fmt.num(value(m) * sg) for m, sg in zip(members, signs, strict=True))
-            + f" = {fmt.num(point, 2)}"
-        )
-        p = Pairing(
-            tuple((m, "拉动") for m in members),
-            0.9,
-            computed,
-            point,
-            arithmetic,
-            "各部分拉动的百分点之和即为总增速 / the parts' pulls add up to the growth",
-            f"{fmt.num(point, 2)}%",
-        )
-        stated = reading(growth) * (-1.0 if growth.down else 1.0)
-        last = members[-1]
-        phrase = (members[0].q.start, last.q.end)
-        table.push(
-            conclude(
-                table,
-                RELATION,
-                last,
-                stated,
-                last.text[phrase[0] : phrase[1]],
-                [
-                    p,
-                ],
-                missing="",
-                phrase=phrase,
-            )
-        )
+    )

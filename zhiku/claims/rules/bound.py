@@ -1,0 +1,100 @@
+"""Bounds restated by the value: 稻谷总产量突破2亿吨，达到20078万吨 / 三大作物总产量超5亿吨。…三大粮食
+作物总产量达到51045万吨 / 不足三成…占28.6%.
+
+A headline or a clause often gives a round bound (超过, 突破, 以上, 不足, 近…) and the exact figure next
+to it. The exact figure must lie within the bound: 突破2亿吨 with 19078万吨 is a slip. The figure is the
+nearest exact value of the same measure and period in the bound's sentence (after it, or before it
+with nothing named between), or in the sentence next to it when its name is like the bound's.
+"""
+
+from __future__ import annotations
+
+from zhiku.claims import fmt
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, same_measure
+from zhiku.claims.judge import Pairing, bound_only, conclude, reading, value
+from zhiku.claims.search import name_likeness
+
+RELATION = "bound"
+
+
+def check(table: FactTable) -> None:
+    for b in table.facts:
+        if b.is_cell or not bound_only(b) or b.role not in ("level", "rate", "share"):
+            continue
+        if not (b.q.kind in AMOUNT_KINDS or b.q.is_rate) or b.q.value is None:
+            continue
+        exact = _exact(table, b)
+        if exact is None:
+            continue
+        f, score = exact
+        where = "" if f.place.sentence == b.place.sentence else f"{f.q.text}见{f.place.describe()}"
+        pairing = Pairing(
+            ((f, "确数"),),
+            score,
+            reading(f),
+            value(f),
+            _restated(f, b),
+            where or "确数与其约数 / the exact figure against its bound",
+            fmt.like_shown(value(f), [b.q, f.q]),
+        )
+        table.push(
+            conclude(
+                table,
+                RELATION,
+                b,
+                reading(b),
+                b.q.text,
+                [pairing],
+                missing="",
+                phrase=(b.q.start, b.q.end),
+            )
+        )
+
+
+def _restated(f: Fact, b: Fact) -> str:
+    """51045万吨 = 5.1045亿吨: the exact figure in the bound's own magnitude when they differ."""
+    if fmt.shown([b.q, f.q]) == fmt.shown([f.q]) + fmt.shown([b.q])[1:] or b.q.kind not in AMOUNT_KINDS:
+        return f.q.text
+    in_bound = fmt.amount(value(f), f.q.measure or f.q.unit)
+    return f.q.text if in_bound == f.q.text else f"{f.q.text} = {in_bound}"
+
+
+def _exact(table: FactTable, b: Fact) -> tuple[Fact, float] | None:
+    """The exact value the bound rounds: the nearest one of the same measure, period and name."""
+
+    def fits(f: Fact) -> bool:
+        return (
+            f.id != b.id
+            and not bound_only(f)
+            and f.role == b.role
+            and f.q.value is not None
+            and (same_measure(f.q, b.q) if b.q.kind in AMOUNT_KINDS else f.q.is_rate and b.q.is_rate)
+            and not f.period.clashes(b.period)
+            and (f.period.same(b.period) or not f.period.explicit or not b.period.explicit)
+            and f.base_fact != b.id
+        )
+
+    sentence = [f for f in table.in_sentence(b.place.sentence) if fits(f)]
+    after = [f for f in sentence if f.q.start > b.q.end]
+    if after:
+        f = after[0]
+        # 突破2亿吨，达到20078万吨: the clause right after, unnamed or named alike
+        if f.place.clause <= b.place.clause + 1 and (not f.own or name_likeness(b.subject, f) >= 0.6):
+            return f, 0.9
+    before = [f for f in sentence if f.q.end <= b.q.start]
+    if before:
+        f = before[-1]
+        if f.place.clause >= b.place.clause - 1 and (not b.own or name_likeness(b.own, f) >= 0.6):
+            return f, 0.9  # 20078万吨，突破2亿吨
+        return None
+    if not b.subject:
+        return None
+    for s in (b.place.sentence + 1, b.place.sentence - 1):
+        if s < 0 or s >= len(table.sentences):
+            continue
+        if table.sentences[s].passage != table.sentences[b.place.sentence].passage:
+            continue
+        named = [f for f in table.in_sentence(s) if fits(f) and name_likeness(b.subject, f) >= 0.75]
+        if len(named) == 1:
+            return named[0], 0.8
+    return None
