@@ -54,6 +54,7 @@ STAGES = (
     "start-up and imports", "reading the sources", "data store", "number check", "figures",
     "pages and PDF (together)", "linking cached files", "archive pages, feed, sitemap",
     "search index (beside the two above)", "permissions and sizes", "swapping the output in",
+    "recording the statements (after the site)",
 )
 _ROW = re.compile(r"^[│|]\s*(?P<name>.+?)\s*[│|]\s*(?P<value>[\d.]+)\s*[│|]\s*$")
 
@@ -154,6 +155,13 @@ def main() -> None:
     pub = base / "pub"
     shutil.copytree(EXAMPLE, pub, ignore=shutil.ignore_patterns(".zhiku", "_site"))
     out = base / "site"
+    # The same publication with its figure blocks taken out: what the build costs without charts.
+    bare = base / "bare"
+    shutil.copytree(pub, bare)
+    for md in bare.glob("issues/*/*.md"):
+        text = re.sub(r"```figure\n.*?```\n?", "", md.read_text(encoding="utf-8"), flags=re.S)
+        md.write_text(text, encoding="utf-8")
+    bare_out = base / "bare-site"
     _, _, sources = prepare_pandoc_sources()  # figures drawn once, as SVG files for Pandoc
     fonts = list(cjk_font_dirs())
     zhiku_cold(pub, out)  # fills the user's cache (font cuts, glyphs) and the OS file cache
@@ -162,6 +170,8 @@ def main() -> None:
         zhiku_cold(pub, out, baseline)
     b_wall: list[float] = []
     b_cpu: list[float] = []
+    n_wall: list[float] = []
+    n_cpu: list[float] = []
     load_before = os.getloadavg()
     z_wall: list[float] = []
     z_cpu: list[float] = []
@@ -171,8 +181,13 @@ def main() -> None:
     p_cpu: list[float] = []
     p_parts: dict[str, list[float]] = {}
     for i in range(args.runs):
-        order = ["zhiku", "peer", "baseline"] if i % 2 == 0 else ["baseline", "peer", "zhiku"]
+        order = ["zhiku", "peer", "bare", "baseline"] if i % 2 == 0 else ["baseline", "bare", "peer", "zhiku"]
         for side in order:
+            if side == "bare":
+                wall, cpu, _ = zhiku_cold(bare, bare_out)
+                n_wall.append(wall)
+                n_cpu.append(cpu)
+                continue
             if side == "baseline":
                 if baseline is not None:
                     wall, cpu, _ = zhiku_cold(pub, out, baseline)
@@ -216,6 +231,11 @@ def main() -> None:
         f"| {again_wall:.3f} s wall, {again_cpu:.3f} s CPU | — | — |"
     )
 
+    bare_row = (
+        f"| the same cold build with the 3 figure blocks taken out | {median(n_wall):.3f} s wall, "
+        f"{median(n_cpu):.3f} s CPU | — | {median(n_wall) / pw:.2f}× wall, {median(n_cpu) / pc:.2f}× CPU |"
+    )
+
     def listed(values: list[float]) -> str:
         return ", ".join(f"{t:.2f}" for t in values)
 
@@ -228,7 +248,7 @@ def main() -> None:
         before = (
             f"\n| the same build by zhiku before (a checkout at {commit}), same rounds | {bw:.3f} s wall, "
             f"{bc:.3f} s CPU | — | after / before: {zw / bw:.2f}× wall, {zc / bc:.2f}× CPU |"
-            f"\n\nRuns before, wall (s): {listed(b_wall)}; CPU (s): {listed(b_cpu)}.\n"
+            f"\n\nRuns before, wall (s): {listed(b_wall)}; CPU (s): {listed(b_cpu)}."
         )
     option = f" --baseline {args.baseline}" if baseline is not None else ""
     section = f"""
@@ -246,7 +266,8 @@ to run; CPU time (user + system of the process and every child) does not depend 
 | --- | ---: | ---: | ---: |
 {wall_row}
 | CPU time | {zc:.3f} s | {pc:.3f} s | {ratio_cpu:.2f}× |
-{again_row}{before}
+{again_row}
+{bare_row}{before}
 
 Runs, wall (s): zhiku {listed(z_wall)}; Pandoc + Typst {listed(p_counted)}.
 Runs, CPU (s): zhiku {listed(z_cpu)}; Pandoc + Typst {listed(p_cpu)}.

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -153,7 +154,7 @@ def test_parallel_build_writes_the_same_site_as_a_serial_one(
     assert tree_digest(tmp_path / "parallel") == tree_digest(tmp_path / "serial")
 
 
-def test_a_figure_worker_started_ahead_always_ends(tmp_path: Path) -> None:
+def test_a_figure_worker_started_ahead_always_ends(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The worker ``zhiku build`` starts ahead on a first build is used when figures are drawn
     and ended by the build either way: no process outlives the command."""
     from zhiku.figures.worker import FigureWorker
@@ -166,6 +167,25 @@ def test_a_figure_worker_started_ahead_always_ends(tmp_path: Path) -> None:
     unused = FigureWorker()
     again = build_site(pub, tmp_path / "site", figure_worker=unused)  # nothing to render or draw
     assert not again.rendered and unused._proc.poll() is not None
+    # A first build of a publication without figures: the worker ends before the build does.
+    bare = example_publication(tmp_path / "bare")
+    for md in bare.glob("issues/*/*.md"):
+        md.write_text(re.sub(r"```figure\n.*?```\n?", "", md.read_text(encoding="utf-8"), flags=re.S),
+                      encoding="utf-8")
+    idle = FigureWorker()
+    stopped: list[bool] = []
+    import zhiku.site.render_pool as render_pool
+
+    real_render = render_pool.render_one
+
+    def render_one(*args: object, **kwargs: object) -> None:
+        stopped.append(idle._proc.poll() is not None)  # already ended when the issue renders
+        real_render(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(render_pool, "render_one", render_one)
+    build_site(bare, tmp_path / "bare-site", figure_worker=idle)
+    monkeypatch.undo()
+    assert stopped == [True]
     failing = FigureWorker()
     (pub / "zhiku.yml").write_text("name: [", encoding="utf-8")
     with pytest.raises(ZhikuError):

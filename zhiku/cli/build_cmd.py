@@ -175,12 +175,12 @@ def build_command(
         bool, typer.Option("--timings", help="列出各阶段用时 / Print each stage's time.")
     ] = False,
 ) -> None:
-    startup = since_process_start() if timings else None
     worker = _early_figure_worker(publication)
     # The site stage (Jinja2, Typst, every renderer) loads here, not at import: `zhiku --help`
     # and the other commands start without it.
     from zhiku.site import build_site
 
+    startup = since_process_start() if timings else None  # the interpreter, the CLI and the build's imports
     progress = LazyProgress()
     try:
         report = build_site(

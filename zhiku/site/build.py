@@ -346,6 +346,8 @@ def _issues(
                 from zhiku.figures.worker import FigureWorker
 
                 worker = early_worker or FigureWorker()
+            elif early_worker is not None:
+                early_worker.stop()  # every figure comes from the last rendering, or there is none
             t_store = time.perf_counter()
             store = data.open_store(publication.root)
             timings["store"] = time.perf_counter() - t_store
