@@ -54,7 +54,7 @@ STAGES = (
     "start-up and imports", "reading the sources", "data store", "number check", "figures",
     "pages and PDF (together)", "linking cached files", "archive pages, feed, sitemap",
     "search index (beside the two above)", "permissions and sizes", "swapping the output in",
-    "recording the statements (after the site)",
+    "recording the statements",
 )
 _ROW = re.compile(r"^[│|]\s*(?P<name>.+?)\s*[│|]\s*(?P<value>[\d.]+)\s*[│|]\s*$")
 
@@ -246,11 +246,11 @@ def main() -> None:
         ).stdout.strip() or str(baseline)
         bw, bc = median(b_wall), median(b_cpu)
         before = (
-            f"\n| the same build by zhiku before (a checkout at {commit}), same rounds | {bw:.3f} s wall, "
+            f"\n| the same build by zhiku before (CHECKOUT: {commit}), same rounds | {bw:.3f} s wall, "
             f"{bc:.3f} s CPU | — | after / before: {zw / bw:.2f}× wall, {zc / bc:.2f}× CPU |"
             f"\n\nRuns before, wall (s): {listed(b_wall)}; CPU (s): {listed(b_cpu)}."
         )
-    option = f" --baseline {args.baseline}" if baseline is not None else ""
+    option = " --baseline CHECKOUT" if baseline is not None else ""
     section = f"""
 Command: `.venv/bin/python bench/build_site.py --runs {args.runs}{option} --write` — the whole cold
 `zhiku build examples/runwaysys` (a fresh process, start to exit, no `.zhiku/` and no output
@@ -260,7 +260,7 @@ Typst writing the HTML page and the PDF of the same two articles (figures given 
 {args.runs} rounds, interleaved, alternating which side goes first; medians. Load average (1, 5, 15 min)
 {load}: the 2 cores were
 shared with other people's builds and tests, so wall times are upper bounds and vary from run
-to run; CPU time (user + system of the process and every child) does not depend on that load.
+to run; CPU time (user + system of the process and every child) depends on it much less.
 
 | what | zhiku build (cold) | Pandoc + Typst | zhiku / peer |
 | --- | ---: | ---: | ---: |

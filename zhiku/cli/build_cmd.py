@@ -106,7 +106,7 @@ STAGES = (
     ("search", "搜索索引（与上两步同时）", "search index (beside the two above)"),
     ("finish", "权限与统计", "permissions and sizes"),
     ("swap", "替换输出", "swapping the output in"),
-    ("memory", "记录各期数据陈述（建成之后）", "recording the statements (after the site)"),
+    ("memory", "记录数据陈述", "recording the statements"),
 )
 
 
