@@ -114,13 +114,14 @@ def test_event_stream_tells_builds_and_errors(built: tuple[Path, Path]) -> None:
         conn.close()
 
 
-def test_quick_update_writes_what_the_full_build_writes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("draft", [False, True], ids=["plain", "annotate-drafts"])
+def test_quick_update_writes_what_the_full_build_writes(tmp_path: Path, draft: bool) -> None:
     pub = example_publication(tmp_path / "pub")
     out = tmp_path / "site"
-    build_site(pub, out)
+    build_site(pub, out, annotate=draft, drafts=draft)
     source = article_files(pub)[0]  # the article with the figures
     source.write_text(source.read_text(encoding="utf-8").rstrip("\n") + "（快速更新）\n", encoding="utf-8")
-    quick = QuickBuilder(pub, out)
+    quick = QuickBuilder(pub, out, annotate=draft, drafts=draft)
     update = quick.update({source})
     quick.close()
     assert update is not None and update.articles and update.issue == "2021-11-22"
@@ -131,7 +132,7 @@ def test_quick_update_writes_what_the_full_build_writes(tmp_path: Path) -> None:
     assert "（快速更新）" in quick_pages[f"2021-11-22/{slug}.html"].decode("utf-8")
     clean = tmp_path / "clean"
     shutil.copytree(pub, clean, ignore=shutil.ignore_patterns(".zhiku"))
-    build_site(clean, tmp_path / "clean-site")
+    build_site(clean, tmp_path / "clean-site", annotate=draft, drafts=draft)
     for rel, data in quick_pages.items():
         assert (tmp_path / "clean-site" / rel).read_bytes() == data, rel
 

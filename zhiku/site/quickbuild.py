@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zhiku import claims, data, render, sources
+from zhiku.claims.engine import masthead_weekday
 from zhiku.model import Article, Figure, Issue, Publication
 from zhiku.site import cache, figurecache, sourcecache
 from zhiku.site.build import lock_file_for
@@ -106,7 +107,10 @@ class QuickBuilder:
             self._findings[(date, article.slug)] = claims.check_article(
                 article, store, reference_date=issue.date
             )
-        findings = [f for a in issue.articles for f in self._article_findings(issue, a, store)]
+        # In check_issue's order: the masthead's weekday, then each article's findings.
+        masthead = masthead_weekday(issue)
+        findings = [masthead] if masthead is not None else []
+        findings += [f for a in issue.articles for f in self._article_findings(issue, a, store)]
         figures = self._figures(issue, store)
         written: list[str] = []
         # The output's lock, as a build takes it: another zhiku build may be swapping this folder.
