@@ -82,7 +82,7 @@ def invisible_characters(doc: Document) -> list[Finding]:
                 file=doc.file,
                 line=p.line,
                 relation=INVISIBLE_RELATION,
-                verdict="inconsistent",
+                verdict="copy",  # a copy finding: gated with the copy check, not the numbers
                 text=p.original,
                 spans=tuple(p.original[a:b] for a, b in spans),
                 stated=f"{len(names)}个不可见字符 / {len(names)} invisible characters",

@@ -143,6 +143,12 @@ def check_command(
 
         findings.extend(check_paths_against_archive(paths, tables))
     copy_findings = check_copy_paths(paths, only=wanted_copy) if copy and wanted_copy != [] else []
+    # Invisible characters are found while the numbers are read (they change what a number says):
+    # they are copy findings, shown and gated with the copy check.
+    invisible = [f for f in findings if f.verdict == "copy"]
+    findings = [f for f in findings if f.verdict != "copy"]
+    if copy:
+        copy_findings = [*invisible, *copy_findings]
     if as_json:
         everything = [*findings, *copy_findings]
         sys.stdout.write(json_text([f.to_json() for f in everything]) + "\n")

@@ -41,7 +41,7 @@ RELATION_ZH = {
     "ordinal_year": "届次",
     "copy_invisible": "不可见字符",
 }
-VERDICT_ZH = {"consistent": "一致", "inconsistent": "不一致", "unverifiable": "无法核实"}
+VERDICT_ZH = {"consistent": "一致", "inconsistent": "不一致", "unverifiable": "无法核实", "copy": "文字问题"}
 
 _START = 0xE000
 _END = 0xE080

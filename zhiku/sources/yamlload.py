@@ -154,6 +154,9 @@ class YamlDocument:
         return None if not value else check_email(value, self.file, self.line(key), key)
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
 def load_document(text: str, file: Path, first_line: int = 1) -> YamlDocument:
     """Parse ``text`` (which starts at line ``first_line`` of ``file``) as a YAML mapping, within
     the limits of the module's docstring. An empty document is an empty mapping."""
@@ -190,6 +193,10 @@ def _construct(text: str, file: Path, first_line: int, mapping_only: bool) -> tu
             file,
             first_line,
         )
+    # Zero-width and soft-hyphen characters pasted from web pages and Word are invisible: a key
+    # 'date' with one is not 'date' to YAML, and the error would name a key that looks right.
+    # They mean nothing in metadata, so they go before parsing (line numbers are kept).
+    text = text.translate(_INVISIBLE)
     loader: _Loader | None = None
     try:
         loader = _Loader(text)  # the reader checks every character here already
