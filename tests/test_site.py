@@ -324,9 +324,9 @@ def test_an_unchanged_figure_is_reused_when_its_issue_is_rendered_again(
     drawn: list[str] = []
     draw = zhiku.figures.render.render_figure
 
-    def counting(block: object, number: int, store: object) -> object:
+    def counting(block: object, number: int, store: object, **options: object) -> object:
         drawn.append(str(block))
-        return draw(block, number, store)  # type: ignore[arg-type]
+        return draw(block, number, store, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(zhiku.figures.render, "render_figure", counting)
     monkeypatch.setattr(zhiku.figures, "render_figure", counting, raising=False)  # its lazy export

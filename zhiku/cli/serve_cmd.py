@@ -15,10 +15,11 @@ from zhiku.errors import ZhikuError
 
 if TYPE_CHECKING:
     from zhiku.site import BuildReport
+    from zhiku.site.quickbuild import QuickUpdate
 
 
-@app.command("serve", help="构建并在本机预览网站，源文件改动后自动重建。"
-             " / Build, preview the site locally, and rebuild when a source changes.")
+@app.command("serve", help="构建并在本机预览网站，源文件改动后自动重建，打开的页面随之刷新。"
+             " / Build, preview the site locally, rebuild when a source changes and refresh the open pages.")
 def serve_command(
     publication: PublicationArg,
     port: Annotated[int, typer.Option("--port", "-p", help="端口 / Port.")] = 8000,
@@ -32,7 +33,9 @@ def serve_command(
     # The stages load when the command runs, not when the CLI starts (see build_cmd).
     from zhiku.site import build_site
     from zhiku.site.build import SITE_MARKER
-    from zhiku.site.server import make_server, watch_and_rebuild
+    from zhiku.site.livereload import LiveReload
+    from zhiku.site.liveserve import watch_and_reload
+    from zhiku.site.server import make_server
 
     out_dir = out if out is not None else publication / "_site"
     progress = LazyProgress()
@@ -42,18 +45,23 @@ def serve_command(
         line.append_text(styled(err.message))
         console.print(line)
 
+    initial_error: ZhikuError | None = None
     try:
         report = build_site(publication, out_dir, annotate=annotate, progress=progress, drafts=drafts)
     except ZhikuError as err:
         if not (out_dir / SITE_MARKER).is_file():  # nothing built before: nothing to serve
             raise
         failed(err)  # the last good site is served while the editor fixes the error
+        initial_error = err  # and shown over its pages
     else:
         print_report(report)
     finally:
         progress.close()
     path = _site_path(publication)
-    server = make_server(out_dir, host, port, path)
+    live = LiveReload(path)  # pages refresh themselves after a save, or show its error
+    if initial_error is not None:
+        live.error(initial_error, publication)
+    server = make_server(out_dir, host, port, path, live=live)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     line = styled("预览 / Preview:", "bold")
@@ -64,11 +72,16 @@ def serve_command(
     def built(r: BuildReport) -> None:
         console.print(f"已重建 / rebuilt: {len(r.rendered)} 期重新出版 re-rendered, {r.seconds:.1f} s")
 
+    def updated(u: QuickUpdate) -> None:
+        console.print(styled(f"已更新 / updated: {u.issue} {', '.join(u.articles)}, {u.seconds:.2f} s"))
+
     try:
-        watch_and_rebuild(
-            publication, out_dir, annotate=annotate, on_build=built, on_error=failed, drafts=drafts
+        watch_and_reload(
+            publication, out_dir, live, annotate=annotate, drafts=drafts, on_update=updated, on_build=built,
+            on_error=failed,
         )
     finally:
+        live.close()
         server.shutdown()
         server.server_close()
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 import functools
 import os
 from pathlib import Path
-
-from fontTools.ttLib import TTCollection, TTFont
+from typing import TYPE_CHECKING
 
 from zhiku.errors import ZhikuError
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
 
 FAMILY = "Noto Sans CJK SC"
 _FILES = {
@@ -57,6 +59,9 @@ def font_file(weight: str = "normal") -> Path:
 @functools.cache
 def load_font(weight: str = "normal") -> TTFont:
     """The SC face as a fontTools font (loaded lazily, once per process)."""
+    # fontTools' font reader loads only when a glyph is not in the glyph cache (glyphcache).
+    from fontTools.ttLib import TTCollection, TTFont
+
     path = font_file(weight)
     if path.suffix.lower() == ".ttc":
         collection = TTCollection(str(path), lazy=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import warnings
+from collections.abc import Sequence
+from typing import Any
 
 import vl_convert
 
@@ -35,12 +37,8 @@ def warn_waiting(block: Figure, number: int) -> None:
     )
 
 
-def waiting_figure(block: Figure, number: int) -> RenderedFigure:
-    """A figure whose block names no series yet (an imported caption whose picture was lost, or
-    one written ahead of its data): its caption and a visible placeholder in every output, and
-    a warning naming the block, so the issue builds and nobody mistakes it for finished."""
-    warn_waiting(block, number)
-    spec = {
+def _waiting_spec() -> dict[str, Any]:
+    return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "width": WIDTH,
         "height": 140,
@@ -49,8 +47,31 @@ def waiting_figure(block: Figure, number: int) -> RenderedFigure:
         "encoding": {"text": {"field": "t"}},
         "config": {"view": {"stroke": "#c9a400", "strokeDash": [6, 4], "strokeWidth": 1.5}, "font": FONT},
     }
+
+
+def figure_specs(block: Figure, store: Store) -> tuple[dict[str, Any], ...]:
+    """The Vega-Lite specs ``render_figure`` draws for ``block``, in order (the page's, then the
+    phone's), for drawing them elsewhere first (``zhiku.figures.worker``)."""
+    if not block.series:
+        return (_waiting_spec(),)
+    data = resolve(block, store)
+    return (vega_lite_spec(block, data), vega_lite_spec(block, data, PHONE))
+
+
+def _to_svg(spec: dict[str, Any], drawn: Sequence[str] | None, index: int) -> str:
+    if drawn is not None:  # vl-convert's SVG of this very spec, drawn already
+        return drawn[index]
     register_with_vl_convert()
-    raw_svg = vl_convert.vegalite_to_svg(spec)
+    return str(vl_convert.vegalite_to_svg(spec))
+
+
+def waiting_figure(block: Figure, number: int, drawn: Sequence[str] | None = None) -> RenderedFigure:
+    """A figure whose block names no series yet (an imported caption whose picture was lost, or
+    one written ahead of its data): its caption and a visible placeholder in every output, and
+    a warning naming the block, so the issue builds and nobody mistakes it for finished."""
+    warn_waiting(block, number)
+    spec = _waiting_spec()
+    raw_svg = _to_svg(spec, drawn, 0)
     title = f"图{number} {block.title}"
     description = f"{title}：图表等待数据 / the figure waits for its data"
     ident = "fig-" + hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:10]
@@ -71,21 +92,23 @@ def waiting_figure(block: Figure, number: int) -> RenderedFigure:
     )
 
 
-def render_figure(block: Figure, number: int, store: Store) -> RenderedFigure:
+def render_figure(
+    block: Figure, number: int, store: Store, *, drawn: Sequence[str] | None = None
+) -> RenderedFigure:
     """One figure, numbered ``number`` (图N), drawn from the store; a block without ``series:``
-    is drawn as the waiting placeholder (``waiting_figure``)."""
+    is drawn as the waiting placeholder (``waiting_figure``). ``drawn``: vl-convert's SVG of
+    each of ``figure_specs(block, store)``, drawn beforehand in another process."""
     if not block.series:
-        return waiting_figure(block, number)
+        return waiting_figure(block, number, drawn)
     data = resolve(block, store)
     spec = vega_lite_spec(block, data)
-    register_with_vl_convert()
-    raw_svg = vl_convert.vegalite_to_svg(spec)
+    raw_svg = _to_svg(spec, drawn, 0)
     title = f"图{number} {block.title}"
     ident = "fig-" + hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:10]
     svg = add_title_and_desc(outline_svg_text(raw_svg), title, data.description, ident)
     png = bytes(vl_convert.svg_to_png(svg, scale=PNG_SCALE))
     # The same figure drawn for a phone: narrower, fewer axis labels, text that stays legible.
-    phone_raw = vl_convert.vegalite_to_svg(vega_lite_spec(block, data, PHONE))
+    phone_raw = _to_svg(vega_lite_spec(block, data, PHONE), drawn, 1)
     phone_svg = add_title_and_desc(outline_svg_text(phone_raw), title, data.description, ident + "-phone")
     return RenderedFigure(
         block=block,

@@ -22,6 +22,7 @@ from fontTools.pens.svgPathPen import SVGPathPen
 from fontTools.pens.transformPen import TransformPen
 
 from zhiku.figures.fonts import load_font
+from zhiku.figures.glyphcache import glyph_cache, save_all
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -39,7 +40,12 @@ def _num(value: float) -> str:
 
 @functools.cache
 def _glyph(weight: str, char: str) -> tuple[RecordingPen, float, int]:
-    """The recorded outline of ``char``, its advance, and units per em."""
+    """The recorded outline of ``char``, its advance, and units per em: from the glyph cache
+    when an earlier build outlined it, else read from the font (and kept for the next build)."""
+    cache = glyph_cache(weight)
+    kept = cache.get(char)
+    if kept is not None:
+        return kept
     font = load_font(weight)
     cmap = font.getBestCmap()
     name = cmap.get(ord(char), ".notdef")
@@ -47,7 +53,9 @@ def _glyph(weight: str, char: str) -> tuple[RecordingPen, float, int]:
     pen = RecordingPen()
     glyph_set[name].draw(pen)
     advance = float(font["hmtx"][name][0])
-    return pen, advance, int(font["head"].unitsPerEm)
+    upem = int(font["head"].unitsPerEm)
+    cache.put(char, pen, advance, upem)
+    return pen, advance, upem
 
 
 def text_width(text: str, size: float, weight: str = "normal") -> float:
@@ -120,6 +128,7 @@ def outline_svg_text(svg: str) -> str:
         new = _to_path(text_el)
         new.tail = text_el.tail
         parent.insert(index, new)
+    save_all()  # outlines read from the font this time, for the next build
     return ET.tostring(root, encoding="unicode")
 
 

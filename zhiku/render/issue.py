@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -122,6 +122,7 @@ def render_issue(
     annotate: bool = False,
     figures: FigureMap | None = None,
     checks: bool = False,
+    on_pages: Callable[[Mapping[str, bytes]], None] | None = None,
 ) -> list[Path]:
     """Write ``out_dir/<date>/`` (index.html, <slug>.html, <name>-<date>.pdf, wechat/<slug>.html,
     figures/*.svg, and with ``checks`` checks.html) and ``out_dir/assets/``. Returns every file
@@ -134,6 +135,8 @@ def render_issue(
     ``figures`` (article slug → rendered figures) skips drawing them, for callers that have
     them already (the serve loop, the benchmark); otherwise ``zhiku.figures`` draws them from
     ``store``. ``annotate`` marks inconsistent claims in the pages (a draft build).
+    ``on_pages`` is given the web pages (path in ``<date>/`` → bytes) as soon as they exist,
+    while the PDF may still compile (``zhiku build`` starts the search index with them).
     """
     out_dir = Path(out_dir)
     checks = checks or publication.checks_public
@@ -150,6 +153,8 @@ def render_issue(
     ):
         pdf = pool.submit(prepare_issue_pdf(publication, issue, views, Path(build)))
         files = _html_pages(publication, issue, views, mine, annotate, checks=checks)
+        if on_pages is not None:
+            on_pages(files)
         files[pdf_file_name(publication, issue)] = pdf.result()
 
     target = out_dir / issue.date.isoformat()

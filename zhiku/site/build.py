@@ -15,22 +15,34 @@ Deletions stay inside the cache and the output's own folders, checked after reso
 from __future__ import annotations
 
 import os
+import tempfile
 import time
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zhiku import __version__, data, sources
 from zhiku.errors import ZhikuError
 from zhiku.fsutil import own_folder, remove_tree, staging_dir_for
 from zhiku.model import Issue, Publication
-from zhiku.site import cache, linktree, pages, render_pool, sourcecache, urls
+from zhiku.site import cache, figurecache, linktree, pages, render_pool, sourcecache, urls
 from zhiku.site.feed import write_feed
 from zhiku.site.lock import build_lock
-from zhiku.site.search import SEARCH_DIR, SearchPage, build_search_index, shard_names
+from zhiku.site.search import (
+    SEARCH_DIR,
+    SearchPage,
+    SearchReport,
+    build_search_index,
+    index_shard,
+    shard_names,
+)
 from zhiku.site.sitemap import write_sitemap
 from zhiku.sources.paths import check_publication_paths
+
+if TYPE_CHECKING:
+    from zhiku.figures.worker import FigureWorker
 
 # Marks a folder as a site zhiku built, so a later build may replace it.
 SITE_MARKER = ".zhiku-site"
@@ -67,6 +79,7 @@ def build_site(
     progress: Progress | None = None,
     jobs: int | None = None,
     drafts: bool = False,
+    figure_worker: FigureWorker | None = None,
 ) -> BuildReport:
     """Build the archive of the publication at ``publication_root`` into ``out_dir``.
 
@@ -74,19 +87,25 @@ def build_site(
     linked from the issue page; a publication with ``checks: public`` always has it.
 
     ``jobs`` worker processes render the issues that changed (default: the CPU count, at most 4);
-    ``progress(stage, done, total)`` is called as the work advances.
+    ``progress(stage, done, total)`` is called as the work advances. ``figure_worker``: a
+    figure worker the caller started ahead (``zhiku build`` on a first build), used if a figure
+    must be drawn in this process and stopped otherwise; the build always ends it.
     """
-    started = time.perf_counter()
-    root = Path(publication_root).absolute()  # stable cache keys; relative paths confuse file URIs
-    out_dir = Path(out_dir).absolute()
-    _check_out_dir(root, out_dir)
-    if not root.is_dir():
-        sources.read_publication(root)  # its own error: the folder is missing or not a folder
-    with (
-        build_lock(own_folder(root / ".zhiku", root) / "build.lock", root),
-        build_lock(lock_file_for(out_dir), out_dir),
-    ):
-        return _build(root, out_dir, annotate, progress, jobs, started, drafts)
+    try:
+        started = time.perf_counter()
+        root = Path(publication_root).absolute()  # stable cache keys; relative paths confuse file URIs
+        out_dir = Path(out_dir).absolute()
+        _check_out_dir(root, out_dir)
+        if not root.is_dir():
+            sources.read_publication(root)  # its own error: the folder is missing or not a folder
+        with (
+            build_lock(own_folder(root / ".zhiku", root) / "build.lock", root),
+            build_lock(lock_file_for(out_dir), out_dir),
+        ):
+            return _build(root, out_dir, annotate, progress, jobs, started, drafts, figure_worker)
+    finally:
+        if figure_worker is not None:
+            figure_worker.stop()
 
 
 def lock_file_for(out_dir: Path) -> Path:
@@ -102,6 +121,7 @@ def _build(
     jobs: int | None,
     started: float,
     drafts: bool,
+    figure_worker: FigureWorker | None = None,
 ) -> BuildReport:
     timings: dict[str, float] = {}
     _check_out_dir(root, out_dir)  # again: it may have changed while this build waited
@@ -115,9 +135,13 @@ def _build(
     timings["read"] = time.perf_counter() - started
 
     staging = _staging(out_dir)
+    search_cache = own_folder(cache.cache_root(root) / "search", root)
+    early = _EarlySearch(publication, search_cache)
     try:
         jobs = render_pool.default_jobs() if jobs is None else max(1, jobs)
-        rendered, reused, keys, wanted = _issues(read, annotate, progress, timings, jobs, drafts)
+        rendered, reused, keys, wanted = _issues(
+            read, annotate, progress, timings, jobs, drafts, figure_worker, early
+        )
         t = time.perf_counter()
         searchable = [
             SearchPage(rel, a.title, str(i.date.year), keys[i.date.isoformat()], Path(wanted[rel]))
@@ -129,9 +153,12 @@ def _build(
             progress("搜索索引 / search index", 0, 1)
         # Pagefind reads the article pages from the cache: it indexes (its own process, on
         # another core) while the staging folder is filled and the archive pages are written.
+        # A year whose issue was rendered here may be indexed already (``_EarlySearch``).
+        def index() -> SearchReport:
+            return build_search_index(staging, searchable, search_cache, ahead=early.results())
+
         with ThreadPoolExecutor(max_workers=1) as pool:
-            search_cache = own_folder(cache.cache_root(root) / "search", root)
-            indexing = pool.submit(build_search_index, staging, searchable, search_cache)
+            indexing = pool.submit(index)
             t_copy = time.perf_counter()
             linktree.sync_links(staging, wanted, skip=frozenset({SEARCH_DIR}))
             timings["copy"] = time.perf_counter() - t_copy
@@ -155,6 +182,8 @@ def _build(
     except BaseException:
         remove_tree(staging, out_dir.parent)
         raise
+    finally:
+        early.close()  # a Pagefind run started ahead ends before the build does
     store = cache.IssueCache(root)
     store.save_manifest(keys)
     store.prune(set(keys.values()))
@@ -176,6 +205,79 @@ def _build(
     )
 
 
+class _EarlySearch:
+    """Pagefind for a year (a search shard) started as soon as the last issue of that year to
+    render has its web pages, while its PDF still compiles: the index is then ready, or nearly,
+    when the build gets to it (``build_search_index`` finds the bundle in the cache). The other
+    issues' pages are read from their cache entries, this issue's from a temporary folder."""
+
+    def __init__(self, publication: Publication, cache_dir: Path) -> None:
+        self.publication = publication
+        self.cache_dir = cache_dir
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zhiku-search")
+        self.futures: dict[str, Future[int | None]] = {}
+        self.remaining: dict[str, int] = {}
+
+    def start(
+        self, todo: list[Issue], keys: dict[str, str], issue_cache: cache.IssueCache, entries: dict[str, Path]
+    ) -> None:
+        self.keys, self.issue_cache, self.entries = keys, issue_cache, entries
+        for issue in todo:
+            year = str(issue.date.year)
+            self.remaining[year] = self.remaining.get(year, 0) + 1
+
+    def pages_ready(self, issue: Issue) -> Callable[[Mapping[str, bytes]], None]:
+        def ready(files: Mapping[str, bytes]) -> None:
+            year = str(issue.date.year)
+            self.remaining[year] -= 1
+            if self.remaining[year] == 0:
+                self._index(year, issue, files)
+
+        return ready
+
+    def _index(self, year: str, current: Issue, files: Mapping[str, bytes]) -> None:
+        folder = tempfile.TemporaryDirectory(prefix="zhiku-search-")
+        tmp = Path(folder.name)
+        searchable: list[SearchPage] = []
+        for issue in self.publication.issues:
+            if str(issue.date.year) != year:
+                continue
+            date = issue.date.isoformat()
+            if date == current.date.isoformat():
+                for a in issue.articles:
+                    data = files.get(f"{a.slug}.html")
+                    if data is not None:
+                        rel = urls.article_path(issue, a)
+                        (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
+                        (tmp / rel).write_bytes(data)
+                        searchable.append(SearchPage(rel, a.title, year, self.keys[date], tmp / rel))
+            elif date in self.entries:
+                kept = self.issue_cache.files(self.keys[date])
+                for a in issue.articles:
+                    rel = urls.article_path(issue, a)
+                    if rel in kept:
+                        searchable.append(SearchPage(rel, a.title, year, self.keys[date], Path(kept[rel])))
+            else:  # an issue of the year without pages (it failed): the build reports it
+                folder.cleanup()
+                return
+
+        def run() -> int | None:
+            try:
+                return index_shard(searchable, self.cache_dir, tmp)
+            finally:
+                folder.cleanup()
+
+        self.futures[year] = self.pool.submit(run)
+
+    def results(self) -> dict[str, int]:
+        """The shards indexed ahead, with their words (an error is the build's)."""
+        done = {year: future.result() for year, future in self.futures.items()}
+        return {year: words for year, words in done.items() if words is not None}
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True)
+
+
 def _issues(
     read: sourcecache.SourceRead,
     annotate: bool,
@@ -183,6 +285,8 @@ def _issues(
     timings: dict[str, float],
     jobs: int,
     drafts: bool = False,
+    early_worker: FigureWorker | None = None,
+    early_search: _EarlySearch | None = None,
 ) -> tuple[list[str], list[str], dict[str, str], dict[str, str]]:
     """Every issue's outputs in the cache, rendered if not there yet. Returns the issues rendered,
     the issues reused, every issue's key, and the site's files from the cache (path in the site
@@ -221,24 +325,44 @@ def _issues(
         if progress:
             progress(stage, len(todo) - len(tmps), len(todo))
 
+    worker: FigureWorker | None = None
     try:
+        parallel = jobs > 1 and len(todo) >= render_pool.MIN_PARALLEL
+        if early_worker is not None and (parallel or not todo):
+            early_worker.stop()  # nothing to draw here (render workers draw their own): end it now
         if progress and todo:
             progress(stage, 0, len(todo))
-        if jobs > 1 and len(todo) >= render_pool.MIN_PARALLEL:
+        if parallel:
             targets = [(issue, tmps[issue.date.isoformat()], previous(issue)) for issue in todo]
             for _ in render_pool.render_parallel(
                 publication, targets, annotate, jobs, finished, shared, drafts
             ):
                 pass
         elif todo:
+            # vl-convert takes 0.4 s to start: a worker process starts it now (or started it
+            # already), while this one opens the store and checks the numbers.
+            root = publication.root
+            if any(figurecache.needs_drawing(i, shared, figurecache.load(previous(i), root)) for i in todo):
+                from zhiku.figures.worker import FigureWorker
+
+                worker = early_worker or FigureWorker()
+            elif early_worker is not None:
+                early_worker.stop()  # every figure comes from the last rendering, or there is none
+            t_store = time.perf_counter()
             store = data.open_store(publication.root)
+            timings["store"] = time.perf_counter() - t_store
+            if early_search is not None:
+                early_search.start(todo, keys, issue_cache, entries)
             for issue in todo:
                 render_pool.render_one(
                     publication, issue, tmps[issue.date.isoformat()], store, annotate, shared,
-                    previous(issue), drafts,
+                    previous(issue), drafts, timings=timings, worker=worker,
+                    on_pages=early_search.pages_ready(issue) if early_search is not None else None,
                 )
                 finished(issue)
     finally:
+        if worker is not None:
+            worker.stop()
         for tmp in tmps.values():  # issues not finished because another failed
             issue_cache.discard(tmp)
     timings["render"] = time.perf_counter() - t

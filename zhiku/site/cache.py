@@ -34,11 +34,17 @@ from zhiku.sources.references import REFERENCE_FILES
 CACHE_FORMAT = "1"
 MANIFEST = ".entry.json"  # in each entry: its files with their SHA-256, signed
 KIND = "issue-entry"
+BUILD_MANIFEST = "manifest.json"  # the keys of the last successful build
 
 
 def cache_root(publication_root: Path) -> Path:
     """``<publication>/.zhiku/site/``, made a real folder if it is not one."""
     return own_folder(publication_root / ".zhiku" / "site", publication_root)
+
+
+def built_before(publication_root: Path) -> bool:
+    """Whether a build of this publication finished before (its manifest is there)."""
+    return (cache_root(publication_root) / BUILD_MANIFEST).is_file()
 
 
 def _hash_files(h: hashlib._Hash, base: Path, files: Iterable[Path]) -> None:
@@ -178,7 +184,7 @@ class IssueCache:
     def load_manifest(self) -> dict[str, str]:
         """Each issue's key (by date) in the last successful build; empty when unknown."""
         try:
-            loaded = json.loads((self.root / "manifest.json").read_text(encoding="utf-8"))
+            loaded = json.loads((self.root / BUILD_MANIFEST).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
         if not isinstance(loaded, dict):
@@ -186,7 +192,7 @@ class IssueCache:
         return {str(k): str(v) for k, v in loaded.items() if isinstance(v, str) and v.isalnum()}
 
     def save_manifest(self, keys: dict[str, str]) -> None:
-        atomic_write_text(self.root / "manifest.json", json.dumps(keys, indent=1, sort_keys=True))
+        atomic_write_text(self.root / BUILD_MANIFEST, json.dumps(keys, indent=1, sort_keys=True))
 
     def prune(self, keep: set[str]) -> None:
         """Drop entries the last successful build did not use (and leftovers of interrupted ones),

@@ -15,15 +15,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import replace
+from concurrent.futures import Future
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zhiku.figures.model import RenderedFigure
 from zhiku.integrity import read_signed, write_signed
 from zhiku.model import Figure, Issue
 from zhiku.site.cache import code_version
 from zhiku.site.cachecodec import CacheFormatError, Decoder, encode, model_classes
+
+if TYPE_CHECKING:
+    from zhiku.figures.worker import FigureWorker
 
 FIGURES_FILE = ".figures.json"
 KIND = "figures"
@@ -59,41 +63,102 @@ def load(entry: Path | None, root: Path) -> dict[str, RenderedFigure]:
     return kept
 
 
+def with_pngs(fig: RenderedFigure) -> RenderedFigure:
+    """A kept figure with its PNGs (the page's and the phone's) made again from its SVGs."""
+    import vl_convert
+
+    from zhiku.figures.render import PNG_SCALE
+
+    return replace(
+        fig,
+        png=bytes(vl_convert.svg_to_png(fig.svg, scale=PNG_SCALE)),
+        phone_png=bytes(vl_convert.svg_to_png(fig.phone_svg, scale=PNG_SCALE)) if fig.phone_svg else b"",
+    )
+
+
+def needs_drawing(issue: Issue, shared: str, kept: dict[str, RenderedFigure]) -> bool:
+    """Whether some figure of ``issue`` is not among ``kept`` (vl-convert must run)."""
+    return any(p.old is None for p in _plan(issue, shared, kept))
+
+
+@dataclass
+class Planned:
+    """One figure of an issue: taken from the last rendering (``old``), or to be drawn — its
+    vl-convert SVG coming from the figure worker (``svg``) when one was given."""
+
+    slug: str
+    block: Figure
+    number: int
+    key: str
+    old: RenderedFigure | None
+    svgs: list[Future[str]] | None = None  # one a spec of ``render.figure_specs``
+
+
+def _plan(issue: Issue, shared: str, kept: dict[str, RenderedFigure]) -> list[Planned]:
+    planned: list[Planned] = []
+    for article in issue.articles:
+        blocks = [b for b in article.walk_blocks() if isinstance(b, Figure)]
+        for n, block in enumerate(blocks, start=1):
+            number = block.number or n
+            key = figure_key(block, number, shared)
+            planned.append(Planned(article.slug, block, number, key, kept.get(key)))
+    return planned
+
+
+def submit(
+    issue: Issue, store: Any, shared: str, kept: dict[str, RenderedFigure], worker: FigureWorker | None = None
+) -> tuple[list[str], list[Planned]]:
+    """The issue's figures, numbered per article (as ``zhiku.render.draw_figures`` numbers
+    them): those to draw sent to ``worker`` now, so that it draws while the caller does other
+    work; ``collect`` finishes them. Returns the article slugs and the plan."""
+    planned = _plan(issue, shared, kept)
+    if worker is not None:
+        from zhiku.figures.render import figure_specs
+
+        for p in planned:
+            if p.old is None:
+                try:
+                    specs = figure_specs(p.block, store)
+                except Exception:  # drawn in this process by collect(), which reports it
+                    continue
+                p.svgs = [worker.submit(spec) for spec in specs]
+    return [a.slug for a in issue.articles], planned
+
+
+def collect(
+    submitted: tuple[list[str], list[Planned]], store: Any
+) -> tuple[FigureMap, dict[str, RenderedFigure]]:
+    """The figures ``submit`` planned, and what to keep of them for the next rendering."""
+    from zhiku.figures import render_figure
+    from zhiku.figures.render import warn_waiting
+
+    slugs, planned = submitted
+    figures: FigureMap = {slug: [] for slug in slugs}
+    keep: dict[str, RenderedFigure] = {}
+    for p in planned:
+        if p.old is not None:
+            fig = with_pngs(replace(p.old, block=p.block))
+            if fig.waiting:
+                warn_waiting(p.block, p.number)
+        else:
+            drawn: list[str] | None = None
+            if p.svgs is not None:
+                try:
+                    drawn = [svg.result() for svg in p.svgs]
+                except RuntimeError:  # the worker failed: draw here (and report any error here)
+                    drawn = None
+            fig = render_figure(p.block, p.number, store, drawn=drawn)
+        figures[p.slug].append(fig)
+        keep[p.key] = replace(fig, png=b"", phone_png=b"")
+    return figures, keep
+
+
 def draw(
     issue: Issue, store: Any, shared: str, kept: dict[str, RenderedFigure]
 ) -> tuple[FigureMap, dict[str, RenderedFigure]]:
     """Every article's figures, numbered per article (as ``zhiku.render.draw_figures`` does),
     taken from ``kept`` where the same figure was drawn before. Returns them and what to keep."""
-    from zhiku.figures import article_figure_blocks, render_figure
-    from zhiku.figures.render import PNG_SCALE, warn_waiting
-
-    figures: FigureMap = {}
-    keep: dict[str, RenderedFigure] = {}
-    for article in issue.articles:
-        drawn: list[RenderedFigure] = []
-        for n, block in enumerate(article_figure_blocks(article), start=1):
-            number = block.number or n
-            key = figure_key(block, number, shared)
-            old = kept.get(key)
-            if old is not None:
-                import vl_convert  # only when a kept figure needs its PNG again
-
-                fig = replace(
-                    old,
-                    block=block,
-                    png=bytes(vl_convert.svg_to_png(old.svg, scale=PNG_SCALE)),
-                    phone_png=(
-                        bytes(vl_convert.svg_to_png(old.phone_svg, scale=PNG_SCALE)) if old.phone_svg else b""
-                    ),
-                )
-                if fig.waiting:
-                    warn_waiting(block, number)
-            else:
-                fig = render_figure(block, number, store)
-            drawn.append(fig)
-            keep[key] = replace(fig, png=b"", phone_png=b"")
-        figures[article.slug] = drawn
-    return figures, keep
+    return collect(submit(issue, store, shared, kept), store)
 
 
 def save(target: Path, keep: dict[str, RenderedFigure], root: Path) -> None:

@@ -153,12 +153,29 @@ def shard_names(pages: list[SearchPage]) -> tuple[str, ...]:
     return tuple(sorted({p.shard for p in pages}, reverse=True))
 
 
+def index_shard(pages: list[SearchPage], cache_dir: Path, source: Path) -> int | None:
+    """Index one shard's ``pages`` into ``cache_dir`` now, unless its bundle is there already
+    (None); the words indexed. ``build_search_index`` then finds it (pass it in ``ahead``)."""
+    binary = pagefind_binary()
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    key = index_key(binary, source, pages)
+    if _cached_bundle(cache_dir, key) is not None:
+        return None
+    words, _ = _index_into_cache(cache_dir, key, source, pages)
+    return words
+
+
 def build_search_index(
-    out_dir: Path, pages: list[SearchPage], cache_dir: Path, jobs: int = 2
+    out_dir: Path,
+    pages: list[SearchPage],
+    cache_dir: Path,
+    jobs: int = 2,
+    ahead: dict[str, int] | None = None,
 ) -> SearchReport:
     """One Pagefind bundle per shard at ``out_dir/pagefind/<shard>/``. A shard whose pages did
     not change (same text, same titles) is reused from ``cache_dir``; the others are indexed,
-    ``jobs`` Pagefind processes at a time."""
+    ``jobs`` Pagefind processes at a time. ``ahead``: shards this build indexed already
+    (``index_shard``), with their words, reported as indexed anew."""
     if not pages:  # nothing to search yet (Pagefind refuses an empty site)
         sync_links(out_dir, {}, scope=SEARCH_DIR)
         return SearchReport(pages=0, words=0, reindexed=False)
@@ -183,7 +200,9 @@ def build_search_index(
             results = dict(zip(todo, pool.map(index, todo), strict=True))
     else:
         results = {s: index(s) for s in todo}
-    words = sum(n for n, _ in results.values())
+    early = {s: n for s, n in (ahead or {}).items() if s in bundles and s not in todo}
+    words = sum(n for n, _ in results.values()) + sum(early.values())
+    todo = [s for s in shard_names(pages) if s in early or s in todo]
     bundles.update({shard: files for shard, (_, files) in results.items()})
     sync_links(out_dir, {  # the bundles are hard links to the cache, kept from the last site
         f"{SEARCH_DIR}/{shard}/{rel}": f

@@ -21,7 +21,9 @@ from urllib.parse import unquote, urlsplit
 import watchfiles
 
 from zhiku.errors import ZhikuError
+from zhiku.site import livereload
 from zhiku.site.build import BuildReport, Progress, build_site
+from zhiku.site.livereload import LiveReload
 
 
 class SiteRequestHandler(SimpleHTTPRequestHandler):
@@ -37,9 +39,12 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
         ".js": "text/javascript; charset=utf-8",
     }
 
-    def __init__(self, *args: Any, directory: str, site_path: str = "/", **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, directory: str, site_path: str = "/", live: LiveReload | None = None, **kwargs: Any
+    ) -> None:
         self.site_path = site_path
         self.root = Path(directory).resolve()
+        self.live = live
         super().__init__(*args, directory=directory, **kwargs)
 
     def translate_path(self, path: str) -> str:
@@ -69,7 +74,39 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
+        if self.live is not None and self._live_get():
+            return
         super().do_GET()
+
+    def _live_get(self) -> bool:
+        """Live reload's requests, and HTML pages sent with its script (``livereload``): the
+        script goes into the bytes sent, never into the site's files. False: not handled here."""
+        assert self.live is not None
+        url_path = urlsplit(self.path).path
+        if url_path == livereload.EVENTS_PATH:
+            self.close_connection = True
+            self.live.stream(self)
+            return True
+        if url_path == livereload.SCRIPT_PATH:
+            self._send_bytes(HTTPStatus.OK, livereload.SCRIPT, "text/javascript; charset=utf-8")
+            return True
+        target = Path(self.translate_path(self.path))
+        if target.suffix != ".html" or not target.is_file():
+            return False
+        try:
+            page = target.read_bytes()
+        except OSError:
+            return False
+        self._send_bytes(HTTPStatus.OK, livereload.inject(page), "text/html; charset=utf-8")
+        return True
+
+    def _send_bytes(self, code: int, body: bytes, content_type: str) -> None:
+        self.send_response(code)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def list_directory(self, path: str | os.PathLike[str]) -> io.BytesIO | None:
         """Never list a folder: a folder without index.html is simply not found."""
@@ -82,12 +119,9 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
             super().send_error(code, message, explain)
             return
         body = page.read_bytes()
-        self.send_response(code)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+        if self.live is not None:  # a page that is missing now may exist after the next save
+            body = livereload.inject(body)
+        self._send_bytes(code, body, "text/html; charset=utf-8")
 
     def end_headers(self) -> None:
         # A preview must show the latest build, never a cached page.
@@ -99,10 +133,15 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
 
 
 def make_server(
-    out_dir: Path, host: str = "127.0.0.1", port: int = 8000, site_path: str = "/"
+    out_dir: Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    site_path: str = "/",
+    live: LiveReload | None = None,
 ) -> ThreadingHTTPServer:
-    """An HTTP server for ``out_dir``; port 0 picks a free port (``server.server_port``)."""
-    handler = functools.partial(SiteRequestHandler, directory=str(out_dir), site_path=site_path)
+    """An HTTP server for ``out_dir``; port 0 picks a free port (``server.server_port``).
+    With ``live``, pages reload themselves after each rebuild (``zhiku serve``)."""
+    handler = functools.partial(SiteRequestHandler, directory=str(out_dir), site_path=site_path, live=live)
     try:
         server = ThreadingHTTPServer((host, port), handler)
     except OSError as err:
