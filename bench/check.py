@@ -380,6 +380,9 @@ def real_texts() -> str | None:
 
 
 def score(truth: dict[tuple[str, int], str | None], findings: list[dict[str, object]]) -> dict[str, int]:
+    # The generator writes each article on its own, reusing indicator names with random values, so
+    # the archive memory rightly finds their restatements in other issues conflicting: counted apart.
+    findings = [f for f in findings if f["relation"] != "archive_conflict"]
     flagged = {
         (Path(str(f["file"])).name, int(str(f["line"]))) for f in findings if f["verdict"] == "inconsistent"
     }
@@ -409,6 +412,7 @@ def main() -> None:
     chars = sum(len(p.read_text(encoding="utf-8")) for p in OUT.glob("issues/*/*.md"))
     wall, peak_kib, findings = run_cli()
     s = score(truth, findings)
+    conflicts = sum(1 for f in findings if f["relation"] == "archive_conflict")
     issue_chars, issue_articles, median_s, with_read_s = time_one_issue()
     long_chars, long_s = time_long_paragraph()
     dev = dev_set()
@@ -442,6 +446,8 @@ def main() -> None:
         f"| correct claims checked | {s['correct_checked']}/{s['correct_claims']} |",
         f"| false alarms (correct claims or prose flagged inconsistent) | **{s['false_alarms']}** "
         f"of {s['correct_claims'] + s['filler']:,} paragraphs |",
+        f"| archive conflicts (`archive_conflict`: the generator restates indicator names with random "
+        f"values across issues, so these are expected and not counted above) | {conflicts:,} |",
         *(
             [
                 f"| `../shared/claims-dev/` (24 documents, each right and wrong), its `score.py` | {dev} |",
