@@ -221,9 +221,20 @@ def shown_values(facts: Sequence[Fact]) -> list[str]:
     return fmt.shown([f.q for f in facts])
 
 
-def push_number(table: FactTable, relation: str, claim: Fact, pairings: Sequence[Pairing]) -> None:
-    """Judge the number as written (its own words are the phrase) against ``pairings``; push it."""
-    phrase = (claim.q.start, claim.q.end)
-    table.push(
-        conclude(table, relation, claim, reading(claim), claim.q.text, pairings, missing="", phrase=phrase)
-    )
+def push_number(
+    table: FactTable,
+    relation: str,
+    claim: Fact,
+    pairings: Sequence[Pairing],
+    phrase: tuple[int, int] | None = None,
+    *,
+    signed: bool = False,
+) -> Finding:
+    """Judge the claim's number against ``pairings`` and push the finding, quoting ``phrase`` (by
+    default the number itself); ``signed``: a falling verb (下降, 减少) makes the stated value negative."""
+    words = phrase if phrase is not None else (claim.q.start, claim.q.end)
+    stated = reading(claim) * (-1.0 if signed and claim.down else 1.0)
+    text = claim.text[words[0] : words[1]]
+    found = conclude(table, relation, claim, stated, text, pairings, missing="", phrase=words)
+    table.push(found)
+    return found

@@ -18,7 +18,7 @@ import re
 
 from zhiku.claims import fmt, labels
 from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, same_measure
-from zhiku.claims.judge import Pairing, bound_only, conclude, reading, value
+from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.search import name_likeness
 
 RELATION = "average"
@@ -86,18 +86,7 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
         ((total, "合计"),), 0.9, computed, point, f"{total.q.text} ÷ {days}{how} = {shown}", "", shown
     )
     phrase = _phrase(avg, back)
-    table.push(
-        conclude(
-            table,
-            RELATION,
-            avg,
-            reading(avg),
-            avg.text[phrase[0] : phrase[1]],
-            [p],
-            missing="",
-            phrase=phrase,
-        )
-    )
+    push_number(table, RELATION, avg, [p], phrase)
 
 
 def _days_of(total: Fact, word: str, stated: int | None) -> tuple[int | None, str]:
@@ -158,18 +147,7 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
         shown,
     )
     phrase = _phrase(avg, back)
-    table.push(
-        conclude(
-            table,
-            RELATION,
-            avg,
-            reading(avg),
-            avg.text[phrase[0] : phrase[1]],
-            [p],
-            missing="",
-            phrase=phrase,
-        )
-    )
+    push_number(table, RELATION, avg, [p], phrase)
 
 
 def _over_things(table: FactTable, avg: Fact, head: str) -> None:

@@ -16,7 +16,7 @@ import re
 
 from zhiku.claims import fmt
 from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, last_match
-from zhiku.claims.judge import Pairing, bound_only, conclude, reading, value
+from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.storeview import usd_cny
 
 RELATION = "conversion"
@@ -104,7 +104,6 @@ def _restatement(table: FactTable, b: Fact, a: Fact) -> None:
     if bound_only(a):
         return
     phrase = _phrase(b)
-    stated_text = b.text[phrase[0] : phrase[1]]
     p = Pairing(
         ((a, "原数"),),
         1.0,
@@ -114,7 +113,7 @@ def _restatement(table: FactTable, b: Fact, a: Fact) -> None:
         "同一数值换用单位 / the same value in another unit",
         _with_unit(value(a), b),
     )
-    table.push(conclude(table, RELATION, b, reading(b), stated_text, [p], missing="", phrase=phrase))
+    push_number(table, RELATION, b, [p], phrase)
 
 
 def _convert(table: FactTable, b: Fact, a: Fact) -> None:
@@ -144,7 +143,7 @@ def _convert(table: FactTable, b: Fact, a: Fact) -> None:
         "；".join(x for x in (note, where) if x),
         _with_unit(point, b),
     )
-    table.push(conclude(table, RELATION, b, reading(b), stated_text, [p], missing="", phrase=phrase))
+    push_number(table, RELATION, b, [p], phrase)
 
 
 def _unit_name(u: str) -> str:
@@ -249,7 +248,6 @@ def _per_period(table: FactTable, b: Fact, per: re.Match[str]) -> None:
     if source is None or bound_only(source):
         return
     phrase = (b.text.rfind("按", 0, b.q.start), b.q.end)
-    stated_text = b.text[phrase[0] : phrase[1]]
     computed = reading(source) * float(n)
     point = value(source) * n
     p = Pairing(
@@ -261,4 +259,4 @@ def _per_period(table: FactTable, b: Fact, per: re.Match[str]) -> None:
         "",
         _with_unit(point, b),
     )
-    table.push(conclude(table, RELATION, b, reading(b), stated_text, [p], missing="", phrase=phrase))
+    push_number(table, RELATION, b, [p], phrase)

@@ -20,7 +20,7 @@ import re
 from zhiku.claims import fmt
 from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, same_measure
 from zhiku.claims.interval import INF, Interval
-from zhiku.claims.judge import Pairing, bound_only, conclude, reading, value
+from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.periods import Period
 from zhiku.claims.search import Scored, candidates, current_of, earlier_in_sentence, from_to_base
 
@@ -266,4 +266,4 @@ def _sex_ratio(table: FactTable, claim: Fact) -> None:
         "性别比 = 男性/女性 × 100",
         fmt.num(point, 2),
     )
-    table.push(conclude(table, RELATION, claim, reading(claim), stated_text, [p], missing="", phrase=phrase))
+    push_number(table, RELATION, claim, [p], phrase)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from zhiku.claims import fmt, labels
 from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, same_measure
 from zhiku.claims.interval import Interval
-from zhiku.claims.judge import Pairing, bound_only, conclude, reading, value
+from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.periods import Period
 from zhiku.claims.pulls import pull_of, pulled_growth
 from zhiku.claims.search import Scored, candidates, change_after, current_of, growth_after
@@ -259,11 +259,9 @@ def _change_from_amounts(table: FactTable, claim: Fact, change: Fact, part: Fact
 
 def _push_change(table: FactTable, change: Fact, pairing: Pairing) -> None:
     """The points a share moved (比去年同期提升1.9个百分点) against last year's share worked back."""
-    stated = reading(change) * (-1.0 if change.down else 1.0)
     at = change.text.rfind("比", max(0, change.q.start - 10), change.q.start)
     phrase = (at if at >= 0 else change.q.start, change.q.end)
-    words = change.text[phrase[0] : phrase[1]]
-    table.push(conclude(table, "pp_change", change, stated, words, [pairing], missing="", phrase=phrase))
+    push_number(table, "pp_change", change, [pairing], phrase, signed=True)
 
 
 def _phrase(claim: Fact) -> tuple[int, int]:
@@ -546,15 +544,4 @@ def _contributions(table: FactTable) -> None:
         )
         at = f.text.rfind("贡献率", max(0, f.q.start - 8), f.q.start)
         phrase = (at if at >= 0 else f.q.start, f.q.end)
-        table.push(
-            conclude(
-                table,
-                RELATION,
-                f,
-                reading(f),
-                f.text[phrase[0] : phrase[1]],
-                [pairing],
-                missing="",
-                phrase=phrase,
-            )
-        )
+        push_number(table, RELATION, f, [pairing], phrase)

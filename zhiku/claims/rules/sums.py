@@ -177,10 +177,9 @@ def _judge(
         "；".join(far[:2]),
         result,
     )
-    stated_text = total.text[phrase[0] : phrase[1]]
     if complete and not computed.overlaps(reading(total)) and _slipped_part(table, total, parts):
         return
-    table.push(conclude(table, RELATION, total, reading(total), stated_text, [p], missing="", phrase=phrase))
+    push_number(table, RELATION, total, [p], phrase)
     if computed.overlaps(reading(total)):
         _changes(table, total, parts, complete)
 
@@ -244,7 +243,7 @@ def _changes(table: FactTable, total: Fact, parts: list[Fact], complete: bool) -
         "各部分的增减量之和即总数的增减量 / the parts' changes add up to the total's",
         result,
     )
-    _push_signed(table, whole, pairing)
+    push_number(table, RELATION, whole, [pairing], (max(0, whole.q.start - 2), whole.q.end), signed=True)
 
 
 _YEARS_TOTAL = re.compile(
@@ -317,18 +316,7 @@ def _rest_of_shares(table: FactTable, rest: Fact) -> None:
     )
     start = rest.text.rfind("其", 0, rest.q.start)
     phrase = (start if start >= 0 else rest.q.start, rest.q.end)
-    table.push(
-        conclude(
-            table,
-            RELATION,
-            rest,
-            reading(rest),
-            rest.text[phrase[0] : phrase[1]],
-            [p],
-            missing="",
-            phrase=phrase,
-        )
-    )
+    push_number(table, RELATION, rest, [p], phrase)
 
 
 def _year_parts(table: FactTable) -> None:
@@ -409,18 +397,7 @@ def _year_judge(table: FactTable, claim: Fact, a: Fact, b: Fact, whole: Fact) ->
     )
     lo = max(claim.text.rfind(c, 0, claim.q.start) for c in "，,；;。") + 1
     phrase = (lo, claim.q.end)
-    table.push(
-        conclude(
-            table,
-            RELATION,
-            claim,
-            reading(claim),
-            claim.text[phrase[0] : phrase[1]],
-            [p],
-            missing="",
-            phrase=phrase,
-        )
-    )
+    push_number(table, RELATION, claim, [p], phrase)
 
 
 def _table_totals(table: FactTable) -> None:
@@ -547,18 +524,7 @@ def _shares_of_a_complete_list(table: FactTable) -> None:
             fmt.pct(point, 1),
         )
         phrase = (members[0].q.start, last.q.end)
-        table.push(
-            conclude(
-                table,
-                RELATION,
-                last,
-                reading(last),
-                last.text[phrase[0] : phrase[1]],
-                [p],
-                missing="",
-                phrase=phrase,
-            )
-        )
+        push_number(table, RELATION, last, [p], phrase)
 
 
 def _complete_groups(table: FactTable) -> None:
@@ -727,15 +693,14 @@ def _total_growth(table: FactTable, total: Fact, parts: list[Fact]) -> None:
         "总数的增速由各部分的数值和增速推得 / the total's growth from its parts'",
         fmt.pct(point),
     )
-    _push_signed(table, total_growth, p_)
-
-
-def _push_signed(table: FactTable, claim: Fact, pairing: Pairing) -> None:
-    """A change or growth stated with its verb (增加2.25亿元, 下降6.4%) against what its parts give."""
-    stated = reading(claim) * (-1.0 if claim.down else 1.0)
-    phrase = (max(0, claim.q.start - 2), claim.q.end)
-    words = claim.text[phrase[0] : phrase[1]]
-    table.push(conclude(table, RELATION, claim, stated, words, [pairing], missing="", phrase=phrase))
+    push_number(
+        table,
+        RELATION,
+        total_growth,
+        [p_],
+        (max(0, total_growth.q.start - 2), total_growth.q.end),
+        signed=True,
+    )
 
 
 def _pulls(table: FactTable) -> None:
