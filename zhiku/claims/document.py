@@ -9,7 +9,6 @@ care where the words came from. Offsets later on are code points into a passage'
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -153,6 +152,7 @@ def from_text(text: str, file: Path, first_line: int = 1) -> Document:
     tables: list[TableView] = []
     order: list[tuple[str, int]] = []
     lines = text.split("\n")
+    width = max((len(x.strip()) for x in lines[:400]), default=0)  # of the text's longest lines
     para: list[str] = []
     para_line = first_line
     markdown = (
@@ -197,7 +197,7 @@ def from_text(text: str, file: Path, first_line: int = 1) -> Document:
             passages.append(Passage(_plain(_HEADING.sub("", raw).strip()), n, "heading"))
             i += 1
             continue
-        if para and not _wrapped(para[-1], raw, lines):
+        if para and not _wrapped(para[-1], raw, width):
             flush()
         if not para:
             para_line = n
@@ -210,19 +210,14 @@ def from_text(text: str, file: Path, first_line: int = 1) -> Document:
 _LINE_END = re.compile(r"(?:[。！？!?；;：:…”’」』）)]|(?<![0-9])\.)\s*$")
 
 
-def _wrapped(line: str, nxt: str, lines: list[str]) -> bool:
+def _wrapped(line: str, nxt: str, width: int) -> bool:
     """Does ``line`` run on into ``nxt`` (a hard-wrapped paragraph), or is each its own paragraph?
 
     Chinese prose copied from web pages and archives puts one paragraph on a line, with no blank
     line between; headings (四、消费市场) stand on their own line without end punctuation. A wrapped
     line is cut mid-sentence near the text's full width: it ends without a sentence's end mark and
-    is about as long as the longest lines around it."""
+    is about as long as the text's longest lines (``width``, of its first 400)."""
     body = line.strip()
     if not body or _LINE_END.search(body) or not nxt.strip():
         return False
-    width = max((len(x.strip()) for x in lines[:400]), default=0)
     return len(body) >= max(20, int(0.8 * width))
-
-
-def reading_order(doc: Document) -> Iterator[tuple[str, int]]:
-    yield from doc.order

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
@@ -1366,8 +1366,3 @@ def _resolve_base_periods(table: FactTable) -> None:
                 bp = table.facts[f.base_fact].period
             if bp is not None:
                 table.facts[f.id] = replace(f, base_period=bp)
-
-
-def facts_with(table: FactTable, roles: Iterable[Role]) -> list[Fact]:
-    wanted = set(roles)
-    return [f for f in table.facts if f.role in wanted]

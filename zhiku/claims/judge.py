@@ -217,10 +217,6 @@ def conclude(
     )
 
 
-def shown_values(facts: Sequence[Fact]) -> list[str]:
-    return fmt.shown([f.q for f in facts])
-
-
 def push_number(
     table: FactTable,
     relation: str,

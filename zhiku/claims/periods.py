@@ -306,9 +306,3 @@ def refine(period: Period, m: Mention) -> Period:
     if m.month_end:
         return replace(period, end=True)
     return period
-
-
-def years_between(a: Period, b: Period) -> int | None:
-    if a.year is None or b.year is None:
-        return None
-    return b.year - a.year

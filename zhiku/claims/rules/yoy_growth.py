@@ -49,13 +49,6 @@ def check(table: FactTable) -> None:
         _judge(table, claim, doc_comparable)
 
 
-def _from_to_before(table: FactTable, claim: Fact) -> Fact | None:
-    for g in reversed(table.around(claim)):
-        if g.q.end <= claim.q.start and g.base_fact is not None and g.role in ("level", "rate"):
-            return g
-    return None
-
-
 def _stated(claim: Fact) -> Interval:
     return reading(claim) * (-1.0 if claim.down else 1.0)
 
