@@ -188,3 +188,11 @@ def nominal(q: Quantity) -> float:
     if q.low is not None and q.high is not None:
         return (q.low + q.high) / 2
     return 0.0
+
+
+def shifted_by_ten(computed: float, stated: float, exponents: Sequence[int], slack: float) -> bool:
+    """Whether ``computed`` × 10^k equals ``stated`` within ``slack`` for one of ``exponents``: the
+    writer's digits are right and a unit (万 for 亿: 4) or a decimal point (1) slipped."""
+    if stated == 0 or computed == 0:
+        return False
+    return any(abs(computed * 10.0**k / stated - 1) <= slack for k in exponents)

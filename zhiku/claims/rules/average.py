@@ -20,6 +20,7 @@ from zhiku.claims import fmt, labels
 from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, same_measure
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.search import name_likeness
+from zhiku.claims.tolerance import shifted_by_ten
 
 RELATION = "average"
 
@@ -203,7 +204,7 @@ def _over_things(table: FactTable, avg: Fact, head: str) -> None:
             ratio = reading(num) / reading(den)
             point = value(num) / value(den)
             r = point / value(avg)
-            slip = any(abs(r * 10.0**k - 1) <= 0.02 for k in (-4, -1, 1, 4))
+            slip = shifted_by_ten(point, value(avg), (-4, -1, 1, 4), 0.02)
             if not (0.2 <= r <= 5 or slip):
                 continue  # not the pair the average is made of (unless the digits agree: a slipped point)
             shown = fmt.num(point, 2)

@@ -23,6 +23,7 @@ from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, readi
 from zhiku.claims.periods import Period
 from zhiku.claims.pulls import pull_of, pulled_growth
 from zhiku.claims.search import Scored, candidates, change_after, current_of, growth_after
+from zhiku.claims.tolerance import shifted_by_ten
 
 RELATION = "share"  # also 贡献率: a part's share of a growth (its pull over the growth)
 
@@ -496,9 +497,7 @@ def _unit_slip(claim: Fact, point: float) -> bool:
     """2.35万元 where the rest of the text says 2.35亿元: the share comes out exactly 10⁴ times off
     (万 for 亿, 元 for 万元), which is a slip of the unit, not another whole."""
     stated = value(claim) * (100.0 if claim.q.kind == "number" else 1.0)
-    if stated <= 0 or point <= 0:
-        return False
-    return any(abs(point * factor / stated - 1) <= 0.05 for factor in (1e4, 1e-4))
+    return stated > 0 and point > 0 and shifted_by_ten(point, stated, (4, -4), 0.05)
 
 
 CONTRIBUTION = re.compile(r"贡献率(?:为|达|达到|是)?\s*$")
