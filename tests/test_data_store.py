@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -103,9 +104,10 @@ def test_unknown_series_suggests_close_ids(pub_store: Store) -> None:
 def test_rebuild_reads_only_changed_sources(tmp_path: Path) -> None:
     root = make_pub(tmp_path, {"a.csv": TRAINS, "b.csv": TRAINS.replace("cer.trains", "other")})
     with open_store(root) as s:
-        assert set(s.report.read) == {
-            "cpi:CUUR0000SA0", "zhiku:bundled/fx_usd_cny_annual.csv", "data/a.csv", "data/b.csv",
-        }
+        # The bundled series come from the user's cached store of them (built now if need be).
+        assert set(s.report.read) == {"data/a.csv", "data/b.csv"}
+        assert s.value("us.cpi_u.inflation.annual", 2021) == 4.7
+        assert s.value("cer.trains", 2020) == 12400
     with open_store(root) as s:
         assert s.report.read == ()
         assert not s.report.rebuilt
@@ -204,3 +206,27 @@ def test_bundled_store_lives_in_the_cache(tmp_path: Path, monkeypatch: pytest.Mo
         }
     with bundled_store() as s:
         assert s.report.read == ()
+
+
+def test_first_build_starts_from_the_cached_bundled_store_only_when_it_is_ours(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A publication's first store copies the bundled series from the user's cache; a cached
+    store that is not the one this user's zhiku signed (edited, foreign) is not used."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = make_pub(tmp_path / "p1", {"a.csv": TRAINS})
+    with open_store(root) as s:
+        assert s.value("us.cpi_u.inflation.annual", 2021) == 4.7
+    cached = tmp_path / "cache" / "zhiku" / "bundled-data.sqlite"
+    assert cached.is_file()
+    # Someone edits the cached store: a new publication's store must not inherit the edit.
+    with sqlite3.connect(cached) as conn:
+        conn.execute("UPDATE observations SET value = 99 WHERE series_id = 'us.cpi_u.inflation.annual'")
+    root2 = make_pub(tmp_path / "p2", {"a.csv": TRAINS})
+    with open_store(root2) as s:
+        assert s.value("us.cpi_u.inflation.annual", 2021) == 4.7
+    with sqlite3.connect(cached) as conn:  # rebuilt from the cpi package
+        row = conn.execute(
+            "SELECT value FROM observations WHERE series_id = 'us.cpi_u.inflation.annual' AND period = '2021'"
+        ).fetchone()
+    assert row == (4.7,)

@@ -10,13 +10,13 @@ all urban consumers, not seasonally adjusted).
 from __future__ import annotations
 
 import contextlib
-import importlib.metadata
 import importlib.util
 import sqlite3
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from zhiku.data.model import Observation, SeriesData, SeriesInfo
+from zhiku.distversion import installed_version
 from zhiku.errors import ZhikuError
 
 BLS_SERIES_ID = "CUUR0000SA0"
@@ -56,10 +56,7 @@ def cpi_fingerprint() -> str:
 
 def _cpi_version() -> str:
     """The installed ``cpi`` package's version, which dates the database it ships; "?" if unknown."""
-    try:
-        return importlib.metadata.version("cpi")
-    except importlib.metadata.PackageNotFoundError:
-        return "?"
+    return installed_version("cpi", "cpi") or "?"
 
 
 def yoy_percent(current: float, previous: float) -> float:

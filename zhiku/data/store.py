@@ -41,6 +41,7 @@ from zhiku.sources.text import read_text
 SCHEMA_VERSION = "1"
 STORE_DIR = ".zhiku"
 STORE_NAME = "data.sqlite"
+BUNDLED_STORE_NAME = "bundled-data.sqlite"  # in the user's cache folder
 BUNDLED_DIR = Path(__file__).parent / "bundled"
 
 _SCHEMA = """
@@ -188,12 +189,21 @@ def _insert(conn: sqlite3.Connection, source: DataSource, data: list[SeriesData]
     )
 
 
-def build_store(db: Path, sources: list[DataSource]) -> BuildReport:
-    """Bring the store at ``db`` up to date with ``sources``, re-reading only what changed."""
+def build_store(db: Path, sources: list[DataSource], seed: Path | None = None) -> BuildReport:
+    """Bring the store at ``db`` up to date with ``sources``, re-reading only what changed.
+
+    ``seed``: a signed store whose sources are some of ``sources`` (the bundled store in the
+    user's cache, ``bundled_store``) to start from when ``db`` is missing or unusable, so that a
+    publication's first build copies the bundled series instead of reading BLS's 60 MB again."""
     wanted = {s.key: s.fingerprint for s in sources}
     stored = _stored_fingerprints(db)
     if stored == wanted:
         return BuildReport(db, (), tuple(wanted), ())
+    start_from = db
+    if stored is None and seed is not None:
+        seeded = _stored_fingerprints(seed)
+        if seeded and all(wanted.get(k) == f for k, f in seeded.items()):
+            stored, start_from = seeded, seed
     stored = stored or {}
     changed = [s for s in sources if stored.get(s.key) != s.fingerprint]
     removed = [k for k in stored if k not in wanted]
@@ -203,8 +213,12 @@ def build_store(db: Path, sources: list[DataSource]) -> BuildReport:
     tmp = Path(tmp_name)
     try:
         if stored:
-            shutil.copyfile(db, tmp)  # keep the unchanged sources' rows
+            shutil.copyfile(start_from, tmp)  # keep the unchanged sources' rows
         with contextlib.closing(sqlite3.connect(tmp)) as conn:
+            # No journal and no fsync: this is a private temporary file, renamed into place only
+            # when complete, and a store torn by a crash fails its signature and is rebuilt.
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
             conn.executescript(_SCHEMA)
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
             for key in removed + [s.key for s in changed]:
@@ -321,8 +335,19 @@ def open_store(publication_root: Path | str) -> Store:
     if not root.is_dir():
         raise ZhikuError("出版物文件夹不存在", "the publication folder does not exist", root)
     own_folder(root / STORE_DIR, root)  # a real folder (a symbolic link there is replaced)
-    report = build_store(store_path(root), publication_sources(root))
+    report = build_store(store_path(root), publication_sources(root), seed=_bundled_seed())
     return Store(report.path, report)
+
+
+def _bundled_seed() -> Path | None:
+    """The user's cached store of the bundled series, brought up to date (None without a
+    writable cache folder: the publication's store is then built from every source)."""
+    try:
+        path = cache_dir() / BUNDLED_STORE_NAME
+        build_store(path, bundled_sources())
+    except (ZhikuError, OSError, sqlite3.Error):
+        return None
+    return path
 
 
 def cache_dir() -> Path:
@@ -337,5 +362,5 @@ def cache_dir() -> Path:
 
 def bundled_store() -> Store:
     """A store of the bundled series only (BLS CPI-U, USD/CNY), for checking files outside a publication."""
-    report = build_store(cache_dir() / "bundled-data.sqlite", bundled_sources())
+    report = build_store(cache_dir() / BUNDLED_STORE_NAME, bundled_sources())
     return Store(report.path, report)

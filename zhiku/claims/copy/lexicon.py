@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import importlib.metadata
 import importlib.util
 from pathlib import Path
 
@@ -48,13 +47,11 @@ def words_near(chars: frozenset[str]) -> frozenset[str]:
     if path is None:
         return frozenset()
     from zhiku.data.store import cache_dir
+    from zhiku.distversion import installed_version
     from zhiku.errors import ZhikuError
     from zhiku.fsutil import atomic_write_text
 
-    try:
-        version = importlib.metadata.version("jieba")
-    except importlib.metadata.PackageNotFoundError:
-        version = "unknown"
+    version = installed_version("jieba", "jieba") or "unknown"
     key = hashlib.sha256(("".join(sorted(chars)) + version).encode()).hexdigest()[:16]
     try:
         cached = cache_dir() / f"lexicon-{key}.txt"
