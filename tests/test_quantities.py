@@ -38,7 +38,8 @@ def test_seed_gold_recall_and_precision_are_100_percent(seed: str) -> None:
     assert len(expected) == len(gold["mentions"]) == 190
     bodies = _bodies(seed)
     assert len(bodies) == 2
-    found = {_row(q) for q in parse_quantities(seed) if any(a <= q.start < b for a, b in bodies)}
+    read = [q for q in parse_quantities(seed) if any(a <= q.start < b for a, b in bodies)]
+    found = {_row(q) for q in read if not q.unit_only}
     missed = sorted(expected - found, key=lambda r: int(r[0]))  # type: ignore[call-overload]
     spurious = sorted(found - expected, key=lambda r: int(r[0]))  # type: ignore[call-overload]
     recall = 1 - len(missed) / len(expected)
@@ -46,6 +47,8 @@ def test_seed_gold_recall_and_precision_are_100_percent(seed: str) -> None:
     print(f"seed gold: recall {recall:.1%}, precision {precision:.1%}, {len(expected)} mentions")
     assert not missed, f"missed: {missed[:10]}"
     assert not spurious, f"spurious: {spurious[:10]}"
+    # Currency names standing without a number (人民币国际支付): unit mentions, listed apart.
+    assert {_row(q) for q in read if q.unit_only} == {_row(m) for m in gold["unit_mentions"]}
 
 
 def test_spans_are_exact_substrings(seed: str) -> None:
@@ -248,3 +251,67 @@ def test_a_day_written_in_digits_is_one_date(text: str, iso: str) -> None:
     assert [q.iso for q in dates] == [iso]
     numbers = [q.value for q in parse_quantities(text) if q.kind == "number"]
     assert not set(numbers) & {2020.0, 2020.4, 2023.09}
+
+
+# -- units named without a number (issue 19, the Recognizers-Text Currency/Temperature specs) ---------
+
+
+def _units(text: str) -> list[tuple[str, str, str | None]]:
+    return [(q.text, q.kind, q.unit) for q in parse_quantities(text) if q.unit_only]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("人民币汇率在合理均衡水平上保持基本稳定。", [("人民币", "money", "CNY")]),
+        (
+            "美元指数走强，欧元和日元对美元双双走弱。",
+            [
+                ("美元", "money", "USD"),
+                ("欧元", "money", "EUR"),
+                ("日元", "money", "JPY"),
+                ("美元", "money", "USD"),
+            ],
+        ),
+        ("以英镑计价的资产", [("英镑", "money", "GBP")]),
+        ("港元与美元挂钩", [("港元", "money", "HKD"), ("美元", "money", "USD")]),
+        ("卢布大幅贬值", [("卢布", "money", "RUB")]),
+        ("人民幣國際化", [("人民幣", "money", "CNY")]),
+        ("你能把华氏温度51度转换为摄氏度吗", [("摄氏度", "dimension", "°C")]),
+        ("温度的单位是°C吗", [("°C", "dimension", "°C")]),
+        ("美国习惯用华氏度，中国用℃。", [("华氏度", "dimension", "°F"), ("℃", "dimension", "°C")]),
+    ],
+)
+def test_units_named_without_a_number(text: str, names: list[tuple[str, str, str]]) -> None:
+    assert _units(text) == names
+    for q in parse_quantities(text):
+        if q.unit_only:
+            assert (q.value, q.low, q.high, q.qualifier) == (None, None, None, "unit")
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("8亿元人民币", ["8亿元人民币"]),  # a name after the number is part of the amount
+        ("3094 亿元人民币", ["3094 亿元人民币"]),
+        ("4人民币5美元", ["4人民币", "5美元"]),
+        ("人民币50元", ["50元"]),  # a name before the amount labels it
+        ("人民币 8千元", ["8千元"]),
+        ("折合人民币1.76万亿元", ["1.76万亿元"]),
+        ("人民币约50元", ["约50元"]),
+        ("气温25摄氏度", ["25摄氏度"]),
+        ("零下5℃", ["5℃"]),
+        ("中美元首会晤", []),  # 元首, 元素, 元朗, 元旦: 元 begins another word
+        ("中欧元首峰会", []),
+        ("欧美元素", []),
+        ("香港元朗区", []),
+        ("增加元器件投入", []),
+        ("卢比奥表示", []),  # Rubio, not the rupee
+        ("马克思主义", []),  # 马克 is read only after a number
+        ("欧美金融市场", []),
+    ],
+)
+def test_names_inside_amounts_and_words_are_not_unit_mentions(text: str, amounts: list[str]) -> None:
+    found = parse_quantities(text)
+    assert [q.text for q in found] == amounts
+    assert not any(q.unit_only for q in found)

@@ -39,12 +39,16 @@ from zhiku.quantities.numerals import (
 from zhiku.quantities.qualifiers import GUO_AFTER, prefix_at, suffix_at
 from zhiku.quantities.units import (
     CURRENCIES,
+    CURRENCY_NAMES,
     CURRENCY_SYMBOLS,
     DIMENSIONS,
     DURATION_UNITS,
     MAGNITUDE_UNITS,
     MEASURES,
+    NAME_NOT_BEFORE,
+    TEMPERATURE_NAMES,
     WORD_NUMERAL_EXCLUDED_MEASURES,
+    YUAN_WORD_NEXT,
 )
 
 MAX_NUMERAL = 40  # longer numerals are not read (and would cost quadratic big-number arithmetic)
@@ -192,6 +196,13 @@ DATE_TAIL_CHARS = frozenset("年月世季日号、和及与或-–—~至到")  
 LIST_SEP_RE = re.compile(rf"{SP}(?:、|和|及|与|或){SP}")
 EVENT_FIRST = frozenset(" \t\u00a0事大")
 CONGRESS_RE = re.compile(r"十[一二三四五六七八九]|二十[一二三四五六七八九]?")
+
+
+# Units named without a number (人民币汇率, 转换为摄氏度): read in one pass after the numerals.
+UNIT_NAME_RE = re.compile(
+    rf"(?:{_alternation(CURRENCY_NAMES)}|{_alternation(TEMPERATURE_NAMES)})(?![A-Za-z])"
+)
+NUMERAL_CHARS = frozenset(f"0123456789{_CN}")
 
 
 @dataclass
@@ -468,7 +479,46 @@ class Scanner:
             if reading.iso and reading.kind in ("date", "date_range"):
                 self._remember_month(reading.iso.rsplit("/", 1)[-1])
         self.out.extend(r for r in specials[k:] if r.start >= consumed)
-        return [r.quantity(self.source) for r in merge_bounds(norm, self.out)]
+        readings = merge_bounds(norm, self.out)
+        if self.prose:
+            names = self._unit_names(readings)
+            if names:
+                readings = sorted(readings + names, key=lambda r: r.start)
+        return [r.quantity(self.source) for r in readings]
+
+    def _unit_names(self, readings: list[_Reading]) -> list[_Reading]:
+        """Currency names and temperature units standing without a number: 人民币汇率, 美元指数,
+        转换为摄氏度, 单位是°C (qualifier ``unit``, no value). A name inside a reading is part of that
+        amount (8亿元人民币, 25摄氏度); one followed by an amount labels it (人民币50元, 人民币 8千元,
+        美元兑人民币6.9); one right after a numeral the reader left unread goes with that numeral."""
+        norm = self.norm
+        found: list[_Reading] = []
+        starts = [r.start for r in readings]
+        for m in UNIT_NAME_RE.finditer(norm):
+            a, b = m.span()
+            name = m.group()
+            i = bisect.bisect_right(starts, a) - 1  # the reading that begins at or before the name
+            if i >= 0 and readings[i].end > a:
+                continue  # inside a reading: part of that amount (8亿元人民币)
+            if i + 1 < len(readings):
+                gap = norm[b : readings[i + 1].start]
+                if len(gap) <= 3 and not gap.strip(" \t\u00a0"):
+                    continue  # overlaps the next reading, or labels the amount right after it
+            p = a
+            while p > 0 and norm[p - 1] in " \t\u00a0" and a - p < 3:
+                p -= 1
+            if p > 0 and norm[p - 1] in NUMERAL_CHARS:
+                continue
+            nxt = norm[b] if b < len(norm) else ""
+            if nxt and ((name[-1] == "元" and nxt in YUAN_WORD_NEXT) or nxt in NAME_NOT_BEFORE.get(name, "")):
+                continue
+            if name in TEMPERATURE_NAMES:
+                kind: Kind = "dimension"
+                unit = TEMPERATURE_NAMES[name]
+            else:
+                kind, unit = "money", CURRENCIES[name]
+            found.append(_Reading(a, b, kind, unit=unit, qualifier="unit", measure=self.source[a:b]))
+        return found
 
     def read(self, m: re.Match[str]) -> _Reading | None:
         norm = self.norm
