@@ -315,3 +315,51 @@ def test_names_inside_amounts_and_words_are_not_unit_mentions(text: str, amounts
     found = parse_quantities(text)
     assert [q.text for q in found] == amounts
     assert not any(q.unit_only for q in found)
+
+
+# -- 位 as a bit in computing prose --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("一位是最小的存储单位", ("一位", 1)),
+        ("国产32位处理器已实现量产", ("32位", 32)),
+        ("该机预装64位操作系统", ("64位", 64)),
+        ("一个8位二进制数", ("8位", 8)),
+        ("每个字节有8位", ("8位", 8)),
+        ("一个字节由8位组成", ("8位", 8)),
+        ("采用128位密钥加密", ("128位", 128)),
+        ("64位的操作系统", ("64位", 64)),
+        ("32位ARM处理器", ("32位", 32)),
+    ],
+)
+def test_wei_is_a_bit_in_computing_prose(text: str, reading: tuple[str, float]) -> None:
+    bits = [(q.text, q.value) for q in parse_quantities(text) if q.kind == "dimension"]
+    assert bits == [reading]
+    assert all(q.unit == "bit" for q in parse_quantities(text) if q.kind == "dimension")
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("三位专家参加了论证会", "三位"),
+        ("两位代表发言", "两位"),
+        ("三位芯片专家", "三位"),  # a person working on the machine
+        ("两位系统工程师", "两位"),
+        ("三位工程师设计了这款处理器", "三位"),
+        ("有两位是存储专家", "两位"),  # 位 ends its phrase, but the clause names no unit of storage
+        ("计算结果保留小数点后两位", "两位"),  # digits
+        ("出口实现两位数增长", "两位"),
+        ("统一社会信用代码共18位", "18位"),
+        ("6位编码", "6位"),
+    ],
+)
+def test_wei_counts_people_and_digits_elsewhere(text: str, count: str) -> None:
+    found = parse_quantities(text)
+    assert [(q.text, q.kind, q.unit) for q in found] == [(count, "count", "位")]
+
+
+def test_one_wei_of_a_person_is_the_article() -> None:
+    assert parse_quantities("一位名叫杰克的男生") == []  # in the Recognizers-Text spec too
+    assert parse_quantities("一位专家表示") == []

@@ -205,6 +205,22 @@ UNIT_NAME_RE = re.compile(
 NUMERAL_CHARS = frozenset(f"0123456789{_CN}")
 
 
+# 位 as a bit: N位 counts people (三位专家, 一位名叫杰克的男生) or digits (小数点后两位, 两位数增长) in prose,
+# and bits in computing prose — when what follows names the machine or its data (32位处理器, 64位操作系统,
+# 8位二进制数, 128位密钥) and not a person working on it (三位芯片专家, 两位系统工程师), or when 位 ends its
+# phrase (nothing, or 是/的/组成, follows) in a clause that names a unit of storage (每个字节有8位,
+# 一位是最小的存储单位, 一个字节由8位组成).
+BIT_NEXT_RE = re.compile(
+    r"(?:的)?(?:处理器|微处理器|操作系统|系统|芯片|架构|单片机|计算机|电脑|寄存器|总线|内存|寻址|地址空间|指令"
+    r"|整数|整型|浮点|定点|无符号|有符号|二进制|加密|密钥|哈希|字长|版本"
+    r"|(?i:cpu|gpu|mcu|arm|x86|windows|linux))"
+    r"(?!\w{0,2}(?:师|员|专家|学家|者))"
+)
+BIT_CLAUSE_RE = re.compile(r"字节|比特|二进制|存储单[位元]|寄存器|字长|位宽")
+BIT_PHRASE_END = "的是和或与组构"
+CLAUSE_END_RE = re.compile(r"[，。；！？,;!?：:\n]")
+
+
 @dataclass
 class _Reading:
     start: int
@@ -1443,6 +1459,8 @@ class Scanner:
             return None
         if unit_word == "倍":
             return self._build(start, end, "multiple", "倍", st, one)
+        if unit_word == "位" and self._bits(start, end):
+            return self._build(start, end, "dimension", "bit", st, one, measure=unit_word)
         if plain_one and self.prose:
             return None  # 一个, 一场, 一次: the indefinite article, not a count
         if word and unit_word == "国" and self.prose:
@@ -1453,6 +1471,21 @@ class Scanner:
         return self._build(
             start, end, "count", "TEU" if measure == "TEU" else measure, st, one, measure=unit_word
         )
+
+    def _bits(self, start: int, end: int) -> bool:
+        """N位 is N bits (BIT_NEXT_RE's comment): a computing word follows, or 位 ends its phrase in a
+        clause about storage."""
+        norm = self.norm
+        if BIT_NEXT_RE.match(norm, end):
+            return True
+        nxt = norm[end] if end < len(norm) else ""
+        if nxt and "\u4e00" <= nxt <= "\u9fff" and nxt not in BIT_PHRASE_END:
+            return False  # a noun follows: 三位专家, 两位数, 一位名叫杰克的男生
+        lo = max(0, start - 40)
+        before = [m.end() for m in CLAUSE_END_RE.finditer(norm, lo, start)]
+        after = CLAUSE_END_RE.search(norm, end, end + 40)
+        clause = (before[-1] if before else lo, after.start() if after else end + 40)
+        return BIT_CLAUSE_RE.search(norm, *clause) is not None
 
     def _colloquial_yuan(self, start: int, end: int) -> bool:
         """三块 (a numeral in words, no magnitude) is three yuan when the clause ends there — a measure word
