@@ -509,10 +509,16 @@ class Scanner:
         美元兑人民币6.9); one right after a numeral the reader left unread goes with that numeral."""
         norm = self.norm
         found: list[_Reading] = []
-        starts = [r.start for r in readings]
+        starts: list[int] | None = None
         for m in UNIT_NAME_RE.finditer(norm):
             a, b = m.span()
-            name = m.group()
+            p = a
+            while p > 0 and norm[p - 1] in " \t\u00a0" and a - p < 3:
+                p -= 1
+            if p > 0 and norm[p - 1] in NUMERAL_CHARS:
+                continue  # after a numeral (亿美元, 25摄氏度): the amount's unit, read or not
+            if starts is None:
+                starts = [r.start for r in readings]  # most paragraphs name no unit: built on the first
             i = bisect.bisect_right(starts, a) - 1  # the reading that begins at or before the name
             if i >= 0 and readings[i].end > a:
                 continue  # inside a reading: part of that amount (8亿元人民币)
@@ -520,11 +526,7 @@ class Scanner:
                 gap = norm[b : readings[i + 1].start]
                 if len(gap) <= 3 and not gap.strip(" \t\u00a0"):
                     continue  # overlaps the next reading, or labels the amount right after it
-            p = a
-            while p > 0 and norm[p - 1] in " \t\u00a0" and a - p < 3:
-                p -= 1
-            if p > 0 and norm[p - 1] in NUMERAL_CHARS:
-                continue
+            name = m.group()
             nxt = norm[b] if b < len(norm) else ""
             if nxt and ((name[-1] == "元" and nxt in YUAN_WORD_NEXT) or nxt in NAME_NOT_BEFORE.get(name, "")):
                 continue
