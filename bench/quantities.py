@@ -442,7 +442,9 @@ def main() -> None:
         "Conformance: the Recognizers-Text Chinese Number and NumberWithUnit specs "
         "(`../shared/conformance/recognizers-text-zh/`) through what the product calls, scored by the "
         "suite's `score_public_api.py` (the failing cases and why: "
-        "`tests/conformance/rt_public_api_failures.json`):\n\n"
+        "`tests/conformance/rt_public_api_failures.json`; the scorer alone: `.venv/bin/python "
+        "../shared/conformance/recognizers-text-zh/score_public_api.py "
+        "../shared/conformance/recognizers-text-zh 0.98`):\n\n"
         f"{conformance_table()}\n"
     )
     if args.baseline is not None:

@@ -38,7 +38,8 @@ def test_seed_gold_recall_and_precision_are_100_percent(seed: str) -> None:
     assert len(expected) == len(gold["mentions"]) == 190
     bodies = _bodies(seed)
     assert len(bodies) == 2
-    found = {_row(q) for q in parse_quantities(seed) if any(a <= q.start < b for a, b in bodies)}
+    read = [q for q in parse_quantities(seed) if any(a <= q.start < b for a, b in bodies)]
+    found = {_row(q) for q in read if not q.unit_only}
     missed = sorted(expected - found, key=lambda r: int(r[0]))  # type: ignore[call-overload]
     spurious = sorted(found - expected, key=lambda r: int(r[0]))  # type: ignore[call-overload]
     recall = 1 - len(missed) / len(expected)
@@ -46,6 +47,8 @@ def test_seed_gold_recall_and_precision_are_100_percent(seed: str) -> None:
     print(f"seed gold: recall {recall:.1%}, precision {precision:.1%}, {len(expected)} mentions")
     assert not missed, f"missed: {missed[:10]}"
     assert not spurious, f"spurious: {spurious[:10]}"
+    # Currency names standing without a number (人民币国际支付): unit mentions, listed apart.
+    assert {_row(q) for q in read if q.unit_only} == {_row(m) for m in gold["unit_mentions"]}
 
 
 def test_spans_are_exact_substrings(seed: str) -> None:
@@ -248,3 +251,115 @@ def test_a_day_written_in_digits_is_one_date(text: str, iso: str) -> None:
     assert [q.iso for q in dates] == [iso]
     numbers = [q.value for q in parse_quantities(text) if q.kind == "number"]
     assert not set(numbers) & {2020.0, 2020.4, 2023.09}
+
+
+# -- units named without a number (issue 19, the Recognizers-Text Currency/Temperature specs) ---------
+
+
+def _units(text: str) -> list[tuple[str, str, str | None]]:
+    return [(q.text, q.kind, q.unit) for q in parse_quantities(text) if q.unit_only]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("人民币汇率在合理均衡水平上保持基本稳定。", [("人民币", "money", "CNY")]),
+        (
+            "美元指数走强，欧元和日元对美元双双走弱。",
+            [
+                ("美元", "money", "USD"),
+                ("欧元", "money", "EUR"),
+                ("日元", "money", "JPY"),
+                ("美元", "money", "USD"),
+            ],
+        ),
+        ("以英镑计价的资产", [("英镑", "money", "GBP")]),
+        ("港元与美元挂钩", [("港元", "money", "HKD"), ("美元", "money", "USD")]),
+        ("卢布大幅贬值", [("卢布", "money", "RUB")]),
+        ("人民幣國際化", [("人民幣", "money", "CNY")]),
+        ("你能把华氏温度51度转换为摄氏度吗", [("摄氏度", "dimension", "°C")]),
+        ("温度的单位是°C吗", [("°C", "dimension", "°C")]),
+        ("美国习惯用华氏度，中国用℃。", [("华氏度", "dimension", "°F"), ("℃", "dimension", "°C")]),
+    ],
+)
+def test_units_named_without_a_number(text: str, names: list[tuple[str, str, str]]) -> None:
+    assert _units(text) == names
+    for q in parse_quantities(text):
+        if q.unit_only:
+            assert (q.value, q.low, q.high, q.qualifier) == (None, None, None, "unit")
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("8亿元人民币", ["8亿元人民币"]),  # a name after the number is part of the amount
+        ("3094 亿元人民币", ["3094 亿元人民币"]),
+        ("4人民币5美元", ["4人民币", "5美元"]),
+        ("人民币50元", ["50元"]),  # a name before the amount labels it
+        ("人民币 8千元", ["8千元"]),
+        ("折合人民币1.76万亿元", ["1.76万亿元"]),
+        ("人民币约50元", ["约50元"]),
+        ("气温25摄氏度", ["25摄氏度"]),
+        ("零下5℃", ["5℃"]),
+        ("中美元首会晤", []),  # 元首, 元素, 元朗, 元旦: 元 begins another word
+        ("中欧元首峰会", []),
+        ("欧美元素", []),
+        ("香港元朗区", []),
+        ("增加元器件投入", []),
+        ("卢比奥表示", []),  # Rubio, not the rupee
+        ("马克思主义", []),  # 马克 is read only after a number
+        ("欧美金融市场", []),
+    ],
+)
+def test_names_inside_amounts_and_words_are_not_unit_mentions(text: str, amounts: list[str]) -> None:
+    found = parse_quantities(text)
+    assert [q.text for q in found] == amounts
+    assert not any(q.unit_only for q in found)
+
+
+# -- 位 as a bit in computing prose --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("一位是最小的存储单位", ("一位", 1)),
+        ("国产32位处理器已实现量产", ("32位", 32)),
+        ("该机预装64位操作系统", ("64位", 64)),
+        ("一个8位二进制数", ("8位", 8)),
+        ("每个字节有8位", ("8位", 8)),
+        ("一个字节由8位组成", ("8位", 8)),
+        ("采用128位密钥加密", ("128位", 128)),
+        ("64位的操作系统", ("64位", 64)),
+        ("32位ARM处理器", ("32位", 32)),
+    ],
+)
+def test_wei_is_a_bit_in_computing_prose(text: str, reading: tuple[str, float]) -> None:
+    bits = [(q.text, q.value) for q in parse_quantities(text) if q.kind == "dimension"]
+    assert bits == [reading]
+    assert all(q.unit == "bit" for q in parse_quantities(text) if q.kind == "dimension")
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("三位专家参加了论证会", "三位"),
+        ("两位代表发言", "两位"),
+        ("三位芯片专家", "三位"),  # a person working on the machine
+        ("两位系统工程师", "两位"),
+        ("三位工程师设计了这款处理器", "三位"),
+        ("有两位是存储专家", "两位"),  # 位 ends its phrase, but the clause names no unit of storage
+        ("计算结果保留小数点后两位", "两位"),  # digits
+        ("出口实现两位数增长", "两位"),
+        ("统一社会信用代码共18位", "18位"),
+        ("6位编码", "6位"),
+    ],
+)
+def test_wei_counts_people_and_digits_elsewhere(text: str, count: str) -> None:
+    found = parse_quantities(text)
+    assert [(q.text, q.kind, q.unit) for q in found] == [(count, "count", "位")]
+
+
+def test_one_wei_of_a_person_is_the_article() -> None:
+    assert parse_quantities("一位名叫杰克的男生") == []  # in the Recognizers-Text spec too
+    assert parse_quantities("一位专家表示") == []

@@ -51,6 +51,23 @@ def test_table_shows_values(tmp_path: Path) -> None:
     assert "约 90 分钟" in result.stdout and "approx" in result.stdout
 
 
+def test_unit_named_without_a_number(tmp_path: Path) -> None:
+    """人民币 and 摄氏度 standing alone: shown as unit only, with no value, in the table and the JSON."""
+    f = tmp_path / "prose.md"
+    f.write_text("人民币兑美元汇率中间价上调。华氏温度51度合多少摄氏度？\n", encoding="utf-8")
+    result = runner.invoke(app, ["quantities", str(f)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("仅单位 / unit only") == 3 and "仅单位 unit" in result.stdout
+    rows = json.loads(runner.invoke(app, ["quantities", "--json", str(f)]).stdout)
+    assert [(r["text"], r["kind"], r["unit"], r["value"], r["qualifier"]) for r in rows] == [
+        ("人民币", "money", "CNY", None, "unit"),
+        ("美元", "money", "USD", None, "unit"),
+        ("华氏温度51度", "dimension", "°F", 51, "exact"),
+        ("摄氏度", "dimension", "°C", None, "unit"),
+    ]
+    assert all(r["low"] is None and r["high"] is None for r in rows)
+
+
 def test_missing_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "zhiku", "quantities", str(tmp_path / "nope.txt")],

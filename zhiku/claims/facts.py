@@ -583,7 +583,9 @@ class _Builder:
         text = p.text
         if not any(ch.isdigit() or ch in "〇零一二三四五六七八九十两百千万亿半" for ch in text):
             return
-        qs = _share_list_units(text, _names(text, _points(text, list(parse_quantities(text)))))
+        # A unit named without a number (人民币汇率, 转换为摄氏度) states nothing to check: not a fact.
+        read = [q for q in parse_quantities(text) if not q.unit_only]
+        qs = _share_list_units(text, _names(text, _points(text, read)))
         # A part of a year (3月, 1—10月, 年末) is named for its own paragraph; the year runs on.
         self.frame = Period(year=self.frame.year, explicit=False)
         self.topic = ""
@@ -1261,12 +1263,12 @@ def _cell_quantity(cell: str, header: str, start: int) -> Quantity | None:
     if numeric and unit:
         probe = raw.replace("−", "-")
         suffix = {"%": "%", "％": "%", "百分点": "个百分点", "个百分点": "个百分点", "‰": "‰"}.get(unit, unit)
-        qs = parse_quantities(probe.lstrip("-+") + suffix)
+        qs = [q for q in parse_quantities(probe.lstrip("-+") + suffix) if not q.unit_only]
         if len(qs) == 1 and qs[0].value is not None:
             q = qs[0]
             value = q.value if not probe.startswith("-") else -(q.value or 0.0)
             return replace(q, start=start, end=start + len(cell), text=cell, value=value)
-    qs = parse_quantities(raw)
+    qs = [q for q in parse_quantities(raw) if not q.unit_only]
     if len(qs) == 1 and qs[0].value is not None and qs[0].kind in VALUE_KINDS:
         q = qs[0]
         offset = cell.find(raw)

@@ -25,7 +25,7 @@ USD_CNY_ANNUAL = "fx.usd_cny.annual"
 @lru_cache(maxsize=256)
 def unit_scale(unit: str) -> tuple[float, str | None] | None:
     """(factor, base unit) of a stored unit: 亿美元 → (1e8, USD); 列 → (1, 列); None if unread."""
-    qs = parse_quantities(f"1{unit}")
+    qs = [q for q in parse_quantities(f"1{unit}") if not q.unit_only]  # 美元/人民币: the 1 is what counts
     if len(qs) != 1 or qs[0].value is None or qs[0].start != 0 or qs[0].end != len(unit) + 1:
         return None
     return float(qs[0].value), qs[0].unit

@@ -37,6 +37,7 @@ QUALIFIER_ZH = {
     "over": "下限",
     "under": "上限",
     "range": "区间",
+    "unit": "仅单位",
 }
 
 
@@ -57,6 +58,8 @@ def _line_of(text: str, offset: int) -> int:
 
 
 def _value(q: Quantity) -> str:
+    if q.unit_only:
+        return "（仅单位 / unit only）"  # 人民币汇率, 转换为摄氏度: a unit named without a number
     if q.iso is not None and q.kind in ("date", "clock_time"):
         return q.iso
     return _fmt(q.value)

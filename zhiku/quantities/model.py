@@ -19,8 +19,8 @@ Kind = Literal[
     "dimension",  # a physical measure: 7.6万吨 → 76000 t (added after the first contract)
     "multiple",  # 一倍, 3.5倍, 翻一番 (added after the first contract)
 ]
-Qualifier = Literal["exact", "approx", "near", "more", "over", "under", "range"]
-QUALIFIERS: tuple[Qualifier, ...] = ("exact", "approx", "near", "more", "over", "under", "range")
+Qualifier = Literal["exact", "approx", "near", "more", "over", "under", "range", "unit"]
+QUALIFIERS: tuple[Qualifier, ...] = ("exact", "approx", "near", "more", "over", "under", "range", "unit")
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,12 @@ class Quantity:
       不低于6%、不高于7%, 1000以上、1500以下, 三年以上十年以下) are one range with each end
       inclusive as its own word says. Dates, quarters and year ranges (date_range, year_range)
       are ranges of months or years: low/high hold them (2013-2019年 → 2013, 2019; 一季度 → 1, 3).
+    - ``unit`` — a unit named with no number: a currency name (人民币汇率, 美元指数, 以欧元计价 →
+      kind ``money``, unit CNY/USD/EUR) or a temperature unit (转换为摄氏度, 单位是°C → kind
+      ``dimension``, unit °C/°F). ``value``, ``low`` and ``high`` are None: there is nothing to
+      compute with, and every reader that needs a number skips these (``Quantity.unit_only``). A
+      name right after a number is part of that amount (8亿元人民币), and one right before it labels it
+      (人民币50元: only 50元 is read); neither is a mention of its own.
 
     Dates and clock times carry an ISO string in ``iso`` (``2021-11-22``, ``--11-16`` without a
     year, ``08:45``). ``measure`` is the measure or unit word as written (列, 个, 家, 标箱, ‰, 成,
@@ -98,6 +104,11 @@ class Quantity:
     def is_rate(self) -> bool:
         """A rate or share in percent (29%, 七成, 八折, 1.5‰ read as 0.15 %), not a gap between rates."""
         return self.kind == "percent" and self.unit == "%"
+
+    @property
+    def unit_only(self) -> bool:
+        """A unit named without a number (人民币, 摄氏度): no value, nothing to compute with."""
+        return self.qualifier == "unit"
 
     @property
     def is_points(self) -> bool:

@@ -39,12 +39,16 @@ from zhiku.quantities.numerals import (
 from zhiku.quantities.qualifiers import GUO_AFTER, prefix_at, suffix_at
 from zhiku.quantities.units import (
     CURRENCIES,
+    CURRENCY_NAMES,
     CURRENCY_SYMBOLS,
     DIMENSIONS,
     DURATION_UNITS,
     MAGNITUDE_UNITS,
     MEASURES,
+    NAME_NOT_BEFORE,
+    TEMPERATURE_NAMES,
     WORD_NUMERAL_EXCLUDED_MEASURES,
+    YUAN_WORD_NEXT,
 )
 
 MAX_NUMERAL = 40  # longer numerals are not read (and would cost quadratic big-number arithmetic)
@@ -192,6 +196,29 @@ DATE_TAIL_CHARS = frozenset("年月世季日号、和及与或-–—~至到")  
 LIST_SEP_RE = re.compile(rf"{SP}(?:、|和|及|与|或){SP}")
 EVENT_FIRST = frozenset(" \t\u00a0事大")
 CONGRESS_RE = re.compile(r"十[一二三四五六七八九]|二十[一二三四五六七八九]?")
+
+
+# Units named without a number (人民币汇率, 转换为摄氏度): read in one pass after the numerals.
+UNIT_NAME_RE = re.compile(
+    rf"(?:{_alternation(CURRENCY_NAMES)}|{_alternation(TEMPERATURE_NAMES)})(?![A-Za-z])"
+)
+NUMERAL_CHARS = frozenset(f"0123456789{_CN}")
+
+
+# 位 as a bit: N位 counts people (三位专家, 一位名叫杰克的男生) or digits (小数点后两位, 两位数增长) in prose,
+# and bits in computing prose — when what follows names the machine or its data (32位处理器, 64位操作系统,
+# 8位二进制数, 128位密钥) and not a person working on it (三位芯片专家, 两位系统工程师), or when 位 ends its
+# phrase (nothing, or 是/的/组成, follows) in a clause that names a unit of storage (每个字节有8位,
+# 一位是最小的存储单位, 一个字节由8位组成).
+BIT_NEXT_RE = re.compile(
+    r"(?:的)?(?:处理器|微处理器|操作系统|系统|芯片|架构|单片机|计算机|电脑|寄存器|总线|内存|寻址|地址空间|指令"
+    r"|整数|整型|浮点|定点|无符号|有符号|二进制|加密|密钥|哈希|字长|版本"
+    r"|(?i:cpu|gpu|mcu|arm|x86|windows|linux))"
+    r"(?!\w{0,2}(?:师|员|专家|学家|者))"
+)
+BIT_CLAUSE_RE = re.compile(r"字节|比特|二进制|存储单[位元]|寄存器|字长|位宽")
+BIT_PHRASE_END = "的是和或与组构"
+CLAUSE_END_RE = re.compile(r"[，。；！？,;!?：:\n]")
 
 
 @dataclass
@@ -468,7 +495,48 @@ class Scanner:
             if reading.iso and reading.kind in ("date", "date_range"):
                 self._remember_month(reading.iso.rsplit("/", 1)[-1])
         self.out.extend(r for r in specials[k:] if r.start >= consumed)
-        return [r.quantity(self.source) for r in merge_bounds(norm, self.out)]
+        readings = merge_bounds(norm, self.out)
+        if self.prose:
+            names = self._unit_names(readings)
+            if names:
+                readings = sorted(readings + names, key=lambda r: r.start)
+        return [r.quantity(self.source) for r in readings]
+
+    def _unit_names(self, readings: list[_Reading]) -> list[_Reading]:
+        """Currency names and temperature units standing without a number: 人民币汇率, 美元指数,
+        转换为摄氏度, 单位是°C (qualifier ``unit``, no value). A name inside a reading is part of that
+        amount (8亿元人民币, 25摄氏度); one followed by an amount labels it (人民币50元, 人民币 8千元,
+        美元兑人民币6.9); one right after a numeral the reader left unread goes with that numeral."""
+        norm = self.norm
+        found: list[_Reading] = []
+        starts: list[int] | None = None
+        for m in UNIT_NAME_RE.finditer(norm):
+            a, b = m.span()
+            p = a
+            while p > 0 and norm[p - 1] in " \t\u00a0" and a - p < 3:
+                p -= 1
+            if p > 0 and norm[p - 1] in NUMERAL_CHARS:
+                continue  # after a numeral (亿美元, 25摄氏度): the amount's unit, read or not
+            if starts is None:
+                starts = [r.start for r in readings]  # most paragraphs name no unit: built on the first
+            i = bisect.bisect_right(starts, a) - 1  # the reading that begins at or before the name
+            if i >= 0 and readings[i].end > a:
+                continue  # inside a reading: part of that amount (8亿元人民币)
+            if i + 1 < len(readings):
+                gap = norm[b : readings[i + 1].start]
+                if len(gap) <= 3 and not gap.strip(" \t\u00a0"):
+                    continue  # overlaps the next reading, or labels the amount right after it
+            name = m.group()
+            nxt = norm[b] if b < len(norm) else ""
+            if nxt and ((name[-1] == "元" and nxt in YUAN_WORD_NEXT) or nxt in NAME_NOT_BEFORE.get(name, "")):
+                continue
+            if name in TEMPERATURE_NAMES:
+                kind: Kind = "dimension"
+                unit = TEMPERATURE_NAMES[name]
+            else:
+                kind, unit = "money", CURRENCIES[name]
+            found.append(_Reading(a, b, kind, unit=unit, qualifier="unit", measure=self.source[a:b]))
+        return found
 
     def read(self, m: re.Match[str]) -> _Reading | None:
         norm = self.norm
@@ -1393,6 +1461,8 @@ class Scanner:
             return None
         if unit_word == "倍":
             return self._build(start, end, "multiple", "倍", st, one)
+        if unit_word == "位" and self._bits(start, end):
+            return self._build(start, end, "dimension", "bit", st, one, measure=unit_word)
         if plain_one and self.prose:
             return None  # 一个, 一场, 一次: the indefinite article, not a count
         if word and unit_word == "国" and self.prose:
@@ -1403,6 +1473,21 @@ class Scanner:
         return self._build(
             start, end, "count", "TEU" if measure == "TEU" else measure, st, one, measure=unit_word
         )
+
+    def _bits(self, start: int, end: int) -> bool:
+        """N位 is N bits (BIT_NEXT_RE's comment): a computing word follows, or 位 ends its phrase in a
+        clause about storage."""
+        norm = self.norm
+        if BIT_NEXT_RE.match(norm, end):
+            return True
+        nxt = norm[end] if end < len(norm) else ""
+        if nxt and "\u4e00" <= nxt <= "\u9fff" and nxt not in BIT_PHRASE_END:
+            return False  # a noun follows: 三位专家, 两位数, 一位名叫杰克的男生
+        lo = max(0, start - 40)
+        before = [m.end() for m in CLAUSE_END_RE.finditer(norm, lo, start)]
+        after = CLAUSE_END_RE.search(norm, end, end + 40)
+        clause = (before[-1] if before else lo, after.start() if after else end + 40)
+        return BIT_CLAUSE_RE.search(norm, *clause) is not None
 
     def _colloquial_yuan(self, start: int, end: int) -> bool:
         """三块 (a numeral in words, no magnitude) is three yuan when the clause ends there — a measure word

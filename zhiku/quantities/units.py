@@ -45,6 +45,49 @@ CURRENCIES: dict[str, str] = {
     "奈拉": "NGN",
     "美圆": "USD",
 }
+# Currency names that name their currency standing alone, with no number (人民币汇率, 美元指数,
+# 以欧元计价): read as a unit mention (qualifier ``unit``, no value). Only names that are words of their
+# own: 元 and 块 (元旦, 一块), 马克 (马克思), 美金 (欧美金融), 台币 (平台币), 美刀, 奈拉 and the older
+# 日圆/美圆 are read only after a number. A name ending in 元 before a character it makes a word with
+# (元首, 元素, 元旦 …: YUAN_WORD_NEXT) is that word: 中美元首, 欧美元素, 香港元朗. Transliterated names
+# that go on as a person or a place (NAME_NOT_BEFORE): 卢比奥 (Rubio), 卢布尔雅那, 卢布林.
+CURRENCY_NAMES: tuple[str, ...] = (
+    "人民币",
+    "美元",
+    "欧元",
+    "日元",
+    "英镑",
+    "港元",
+    "港币",
+    "澳门元",
+    "澳元",
+    "加元",
+    "加拿大元",
+    "新加坡元",
+    "新台币",
+    "韩元",
+    "卢布",
+    "卢比",
+    "瑞士法郎",
+    "瑞郎",
+    "法郎",
+    "越南盾",
+    "泰铢",
+    "比特币",
+)
+YUAN_WORD_NEXT = "首素旦宵气老帅勋宝朗曲史音宇件器"
+NAME_NOT_BEFORE: dict[str, str] = {"卢比": "奥", "卢布": "尔林"}
+# Temperature units standing alone (转换为摄氏度, 单位是°C): a unit mention of kind dimension, as the
+# temperatures zhiku reads are (25摄氏度 → dimension, °C). 度 alone is not one (一度, 高度, 态度).
+TEMPERATURE_NAMES: dict[str, str] = {
+    "摄氏度": "°C",
+    "华氏度": "°F",
+    "℃": "°C",
+    "°C": "°C",
+    "℉": "°F",
+    "°F": "°F",
+}
+
 # Units that begin with a magnitude character: 12千米 is 12 km, not 12000 米.
 MAGNITUDE_UNITS = ("千米", "千克", "千瓦", "千卡", "千字节", "千比特", "兆瓦", "兆赫兹", "兆字节", "兆比特")
 # Currency symbols before a number.

@@ -154,6 +154,8 @@ def _quantity_at(view: str, start: int, parse: Callable[[str], list[Quantity]]) 
     m = _CLAUSE.search(view, start)
     hi = m.start() if m else len(view)
     for q in parse(view[lo : min(hi, start + 40)]):
+        if q.unit_only:
+            continue  # 人民币, 摄氏度 named without a number: no number to restyle
         if q.start == start - lo:
             if q.qualifier != "exact" or q.value is None or q.value != int(q.value):
                 return None
