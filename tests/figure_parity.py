@@ -1,8 +1,16 @@
-"""Reading a chart's SVG — vl-convert's or zhiku's own (zhiku.figures.draw) — as its parts with
-absolute positions, so that the two drawings can be compared (tests/test_figure_parity.py)."""
+"""vl-convert's drawing of a figure's Vega-Lite spec, as the reference zhiku's own drawing
+(zhiku.figures.draw) is held to, and reading either SVG as its parts with absolute positions so
+that the two can be compared (tests/test_figure_parity.py).
+
+vl-convert is a test dependency only: zhiku drew its charts with it until its start-up (V8 and
+Vega, 0.4 s in every fresh process) proved too slow for issue 14. ``outline_svg_text`` is how
+zhiku outlined vl-convert's ``<text>`` then, kept so that the reference's text becomes the same
+glyph outlines zhiku writes (equal path data: equal text at the same size and anchor).
+"""
 
 from __future__ import annotations
 
+import functools
 import re
 import struct
 import xml.etree.ElementTree as ET
@@ -10,9 +18,57 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
+import vl_convert
+
+from zhiku.figures.fonts import font_file
+from zhiku.figures.textpaths import outline
+
 SVG = "{http://www.w3.org/2000/svg}"
 _TRANSLATE = re.compile(r"translate\(\s*([-\d.e]+)[ ,]+([-\d.e]+)\s*\)")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
+_PX = re.compile(r"^\s*([\d.]+)\s*(px)?\s*$")
+_KEEP = ("fill", "fill-opacity", "opacity", "transform", "stroke", "stroke-width", "class")
+
+
+@functools.cache
+def _register_fonts() -> None:
+    """Tell vl-convert where Noto Sans CJK lives, so Vega measures the face zhiku outlines."""
+    for weight in ("normal", "bold"):
+        vl_convert.register_font_directory(str(font_file(weight).parent))
+
+
+def reference_svg(spec: dict[str, Any]) -> str:
+    """vl-convert's SVG of ``spec``, its ``<text>`` still text."""
+    _register_fonts()
+    return str(vl_convert.vegalite_to_svg(spec))
+
+
+def _to_path(text_el: ET.Element) -> ET.Element:
+    m = _PX.match(text_el.get("font-size", ""))
+    size = float(m.group(1)) if m else 11.0
+    weight = "bold" if text_el.get("font-weight") in ("bold", "600", "700", "800", "900") else "normal"
+    path = ET.Element(f"{SVG}path")
+    for key in _KEEP:
+        if key in text_el.attrib:
+            path.set(key, text_el.attrib[key])
+    value = "".join(text_el.itertext())
+    path.set("d", outline(value, size, weight, text_el.get("text-anchor", "start")) if value.strip() else "")
+    path.set("data-font-size", f"{size:g}")
+    return path
+
+
+def outline_svg_text(svg: str) -> str:
+    """The same SVG with every ``<text>`` replaced by its outlines."""
+    root = ET.fromstring(svg)
+    parents = {c: p for p in root.iter() for c in p}
+    for text_el in list(root.iter(f"{SVG}text")):
+        parent = parents[text_el]
+        index = list(parent).index(text_el)
+        parent.remove(text_el)
+        new = _to_path(text_el)
+        new.tail = text_el.tail
+        parent.insert(index, new)
+    return ET.tostring(root, encoding="unicode")
 
 
 @dataclass

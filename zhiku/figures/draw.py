@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from zhiku.figures.glyphcache import save_all
 from zhiku.figures.scale import Band, Linear, js_round, nice, point, tick_format, ticks
-from zhiku.figures.spec import ChartPlan, Mark
+from zhiku.figures.spec import WIDTH, ChartPlan, Mark
 from zhiku.figures.textpaths import outline, text_width
 
 PADDING = (8, 16, 24, 8)  # left, right, top, bottom: vega_lite_spec's padding
@@ -467,7 +467,7 @@ def draw_svg(plan: ChartPlan) -> str:
     return _Chart(plan).svg()
 
 
-WAITING_WIDTH = 600
+WAITING_WIDTH = WIDTH
 WAITING_HEIGHT = 140
 
 
