@@ -277,9 +277,9 @@ Pandoc + Typst's parts (medians): `pandoc` → HTML {pp["html"]:.3f} s,
 `pandoc -t typst` {pp["to_typst"]:.3f} s,
 the cold Typst compile {pp["typst_inside"]:.3f} s ({pp["typst_process"]:.3f} s for its whole process).
 
-zhiku's stages (`zhiku build --timings`, medians of the same runs; the number check runs while
-the figure worker draws, so "figures" is the wait for it after the check plus outlining; the
-search index runs beside the linking and the archive pages):
+zhiku's stages (`zhiku build --timings`, medians of the same runs; "figures" is drawing the
+charts with their text outlined, and their PNGs; the search index runs beside the linking and
+the archive pages):
 
 | stage | s |
 | --- | ---: |
