@@ -297,7 +297,7 @@ would put Pandoc at {warm_total:.3f} s and the ratio at {zm / warm_total:.2f}× 
 before 2026-11-26's second session, which counted that warm compile as Pandoc's).
 
 The whole `zhiku build` command on the same publication, from a clean output folder and build
-cache — the number check, the figures drawn with vl-convert, the issue, the archive pages, the
+cache — the number check, the figures drawn, the issue, the archive pages, the
 feed and the Pagefind search index, most of which Pandoc does not do — takes
 {statistics.median(cli[0]):.2f} s; run again with nothing changed it takes {statistics.median(cli[1]):.2f} s
 (medians of {len(cli[0])} runs).

@@ -6,11 +6,12 @@
 
 zhiku: the command an editor runs, ``zhiku build examples/runwaysys --out …`` (a fresh process,
 from its start to its exit), on a copy of the example without ``.zhiku/`` and without an output
-folder: the data store, the number check, the figures (vl-convert, the page's and the phone's
-chart), the issue's web, WeChat and PDF pages, the archive pages, feed, sitemap and the Pagefind
-index are all made afresh. What does not depend on the sources stays in the user's cache, as
-after any earlier build on the machine (the font cuts, the glyph outlines, the bundled BLS data,
-compiled templates); one build before the rounds fills it. ``--timings`` gives the stages.
+folder: the data store, the number check, the figures (drawn natively, the page's and the
+phone's chart, and their PNGs), the issue's web, WeChat and PDF pages, the archive pages,
+feed, sitemap and the Pagefind index are all made afresh. What does not depend on the sources
+stays in the user's cache, as after any earlier build on the machine (the font cuts, the glyph
+outlines, the bundled BLS data, compiled templates); one build before the rounds fills it.
+``--timings`` gives the stages.
 
 Peer: Pandoc + Typst writing the HTML page and the PDF of the same articles (their figures as
 ready SVG files, drawn beforehand: Pandoc draws no charts), as ``bench/build_issue.py`` runs
@@ -254,7 +255,7 @@ def main() -> None:
     section = f"""
 Command: `.venv/bin/python bench/build_site.py --runs {args.runs}{option} --write` — the whole cold
 `zhiku build examples/runwaysys` (a fresh process, start to exit, no `.zhiku/` and no output
-folder: data store, number check, 3 figures drawn twice each (page and phone) with vl-convert,
+folder: data store, number check, 3 figures drawn twice each (page and phone, zhiku.figures.draw),
 the issue's web, WeChat and PDF pages, archive pages, feed, sitemap, Pagefind) against Pandoc +
 Typst writing the HTML page and the PDF of the same two articles (figures given as ready SVG).
 {args.runs} rounds, interleaved, alternating which side goes first; medians. Load average (1, 5, 15 min)
@@ -276,9 +277,9 @@ Pandoc + Typst's parts (medians): `pandoc` → HTML {pp["html"]:.3f} s,
 `pandoc -t typst` {pp["to_typst"]:.3f} s,
 the cold Typst compile {pp["typst_inside"]:.3f} s ({pp["typst_process"]:.3f} s for its whole process).
 
-zhiku's stages (`zhiku build --timings`, medians of the same runs; the number check runs while
-the figure worker draws, so "figures" is the wait for it after the check plus outlining; the
-search index runs beside the linking and the archive pages):
+zhiku's stages (`zhiku build --timings`, medians of the same runs; "figures" is drawing the
+charts with their text outlined, and their PNGs; the search index runs beside the linking and
+the archive pages):
 
 | stage | s |
 | --- | ---: |

@@ -59,7 +59,7 @@ def main() -> None:
 
         issue = read_publication(pub).issues[0]
         store = open_store(pub)
-        render_article_figures(issue.articles[0], store)  # warm: fonts loaded, vl-convert started
+        render_article_figures(issue.articles[0], store)  # warm: glyphs read, resvg loaded
         rows.append(
             ("3 example figures (SVG outlined + PNG), warm process",
              timed(lambda: [render_article_figures(a, store) for a in issue.articles], 5))
@@ -71,7 +71,7 @@ def main() -> None:
             "[render_article_figures(a, s) for a in read_publication(p).issues[0].articles]"
         )
         rows.append(
-            ("3 example figures, fresh process (imports, fonts, vl-convert start)",
+            ("3 example figures, fresh process (imports, glyph cache)",
              timed(lambda: subprocess.run([sys.executable, "-c", code, str(pub)], check=True), 3))
         )
         store.close()

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sys
 from pathlib import Path
 
 import pytest
 
 from zhiku.cli import main
-from zhiku.errors import ZhikuError
 from zhiku.figures import fonts as figure_fonts
 from zhiku.figures import glyphcache, textpaths
 
@@ -102,42 +100,11 @@ def tree_digest(folder: Path) -> dict[str, str]:
     }
 
 
-def test_figure_worker_draws_the_same_figures(tmp_path: Path) -> None:
-    from zhiku import data
-    from zhiku.figures import article_figure_blocks, render_figure
-    from zhiku.figures.render import figure_specs
-    from zhiku.figures.worker import FigureWorker
-    from zhiku.sources import read_publication
-
-    pub = example_publication(tmp_path / "pub")
-    publication = read_publication(pub)
-    store = data.open_store(pub)
-    blocks = [b for a in publication.issues[0].articles for b in article_figure_blocks(a)]
-    assert blocks
-    worker = FigureWorker()
-    try:
-        answers = [[worker.submit(spec) for spec in figure_specs(b, store)] for b in blocks]
-        for n, (block, answer) in enumerate(zip(blocks, answers, strict=True), start=1):
-            in_process = render_figure(block, n, store)
-            drawn = [a.result(timeout=120) for a in answer]
-            assert len(drawn) == 2  # the page's chart and the phone's
-            assert render_figure(block, n, store, drawn=drawn) == in_process
-        # A spec vl-convert refuses is an error answer, not a stuck or misaligned worker.
-        bad = worker.submit({"mark": "no-such-mark", "data": {"values": []}})
-        with pytest.raises(RuntimeError):
-            bad.result(timeout=120)
-        good = worker.submit(figure_specs(blocks[0], store)[0])
-        assert "<svg" in good.result(timeout=120)
-    finally:
-        worker.stop()
-        store.close()
-
-
 def test_parallel_build_writes_the_same_site_as_a_serial_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Issues rendered in worker processes (two at a time) and with the figure worker make the
-    same files, byte for byte, as one process rendering one issue after another."""
+    """Issues rendered in worker processes (two at a time) make the same files, byte for byte,
+    as one process rendering one issue after another."""
     import shutil
 
     from test_site_support import make_archive
@@ -152,42 +119,3 @@ def test_parallel_build_writes_the_same_site_as_a_serial_one(
     parallel = build_site(copy, tmp_path / "parallel", jobs=2)
     assert serial.rendered == parallel.rendered and len(serial.rendered) == 4
     assert tree_digest(tmp_path / "parallel") == tree_digest(tmp_path / "serial")
-
-
-def test_a_figure_worker_started_ahead_always_ends(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The worker ``zhiku build`` starts ahead on a first build is used when figures are drawn
-    and ended by the build either way: no process outlives the command."""
-    from zhiku.figures.worker import FigureWorker
-    from zhiku.site import build_site
-
-    pub = example_publication(tmp_path / "pub")
-    used = FigureWorker()
-    first = build_site(pub, tmp_path / "site", figure_worker=used)
-    assert first.rendered and used._proc.poll() is not None
-    unused = FigureWorker()
-    again = build_site(pub, tmp_path / "site", figure_worker=unused)  # nothing to render or draw
-    assert not again.rendered and unused._proc.poll() is not None
-    # A first build of a publication without figures: the worker ends before the build does.
-    bare = example_publication(tmp_path / "bare")
-    for md in bare.glob("issues/*/*.md"):
-        md.write_text(re.sub(r"```figure\n.*?```\n?", "", md.read_text(encoding="utf-8"), flags=re.S),
-                      encoding="utf-8")
-    idle = FigureWorker()
-    stopped: list[bool] = []
-    import zhiku.site.render_pool as render_pool
-
-    real_render = render_pool.render_one
-
-    def render_one(*args: object, **kwargs: object) -> None:
-        stopped.append(idle._proc.poll() is not None)  # already ended when the issue renders
-        real_render(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(render_pool, "render_one", render_one)
-    build_site(bare, tmp_path / "bare-site", figure_worker=idle)
-    monkeypatch.undo()
-    assert stopped == [True]
-    failing = FigureWorker()
-    (pub / "zhiku.yml").write_text("name: [", encoding="utf-8")
-    with pytest.raises(ZhikuError):
-        build_site(pub, tmp_path / "site", figure_worker=failing)
-    assert failing._proc.poll() is not None

@@ -20,7 +20,6 @@ from zhiku.cli.term import styled
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
-    from zhiku.figures.worker import FigureWorker
     from zhiku.site import BuildReport
 
 console = term_console(stderr=True)
@@ -121,7 +120,7 @@ def since_process_start() -> float | None:
 
 
 def cpu_seconds() -> tuple[float, float]:
-    """CPU time of this process (all its threads: Typst, vl-convert) and of its finished
+    """CPU time of this process (all its threads: Typst, resvg) and of its finished
     children (Pagefind, render workers)."""
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -147,21 +146,6 @@ def print_timings(report: BuildReport, startup: float | None, out: Console = con
     out.print(table)
 
 
-def _early_figure_worker(publication: Path) -> FigureWorker | None:
-    """On a publication's first build, start vl-convert (0.4 s) in a worker process before the
-    build's own 0.2 s of imports; the build stops it at once if no figure needs drawing."""
-    from zhiku.site.cache import built_before
-
-    if not (publication / "zhiku.yml").is_file() or built_before(publication):
-        return None
-    from zhiku.figures.worker import FigureWorker
-
-    try:
-        return FigureWorker()
-    except OSError:  # no process to spare: the build draws in its own
-        return None
-
-
 @app.command("build", help="构建归档网站：每期网页、PDF、微信页，目录、专题、订阅源、站点地图与中文全文搜索。"
              " / Build the archive site: every issue's page, PDF and WeChat page, the index, topics, "
              "feed, sitemap and Chinese full-text search.")
@@ -175,7 +159,6 @@ def build_command(
         bool, typer.Option("--timings", help="列出各阶段用时 / Print each stage's time.")
     ] = False,
 ) -> None:
-    worker = _early_figure_worker(publication)
     # The site stage (Jinja2, Typst, every renderer) loads here, not at import: `zhiku --help`
     # and the other commands start without it.
     from zhiku.site import build_site
@@ -183,9 +166,7 @@ def build_command(
     startup = since_process_start() if timings else None  # the interpreter, the CLI and the build's imports
     progress = LazyProgress()
     try:
-        report = build_site(
-            publication, out, annotate=annotate, progress=progress, drafts=drafts, figure_worker=worker
-        )
+        report = build_site(publication, out, annotate=annotate, progress=progress, drafts=drafts)
     finally:
         progress.close()
     print_report(report)

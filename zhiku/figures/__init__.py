@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from zhiku.figures.model import RenderedFigure
 
-# The drawing functions are imported on first use (PEP 562): they pull in vl-convert, fontTools
+# The drawing functions are imported on first use (PEP 562): they pull in resvg (vl-convert), fontTools
 # and the data store (about 0.05 s), which a reader of ready figures — a render handed its
 # figures, or unpickling a RenderedFigure, which imports this package — never needs.
 if TYPE_CHECKING:

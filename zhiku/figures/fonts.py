@@ -1,7 +1,7 @@
 """Finding Noto Sans CJK SC, the one typeface figures are set in, and loading it.
 
-Figures use one face so that Vega (laying out the chart inside vl-convert) and our
-text-to-path step (``zhiku.figures.textpaths``) measure the same glyphs. Debian's
+Figures use one face, measured and outlined by ``zhiku.figures.textpaths`` (and registered with
+vl-convert by the parity test, so that its reference drawings measure the same glyphs). Debian's
 ``fonts-noto-cjk`` installs it as a collection (``NotoSansCJK-Regular.ttc``); the SC member is
 picked by its family name.
 """
@@ -70,12 +70,3 @@ def load_font(weight: str = "normal") -> TTFont:
                 return font
         return collection.fonts[0]
     return TTFont(str(path), lazy=True)
-
-
-@functools.cache
-def register_with_vl_convert() -> None:
-    """Tell vl-convert where the face lives, once per process, so Vega measures it."""
-    import vl_convert
-
-    for weight in ("normal", "bold"):
-        vl_convert.register_font_directory(str(font_file(weight).parent))

@@ -2,7 +2,7 @@
 
 Outlining a figure's text needs each character's outline and advance from Noto Sans CJK. Read
 with fontTools, that means parsing the collection's metrics, character map and CFF tables:
-0.2 s of CPU in every fresh process, most of the figure step once vl-convert has drawn the chart.
+0.2 s of CPU in every fresh process, more than drawing the charts themselves (zhiku.figures.draw).
 Those outlines depend on the font file alone, never on a publication, so each one read is kept
 in a JSON file named by the font file (path, size, modification time), the face and fontTools'
 version. A build that finds every character there does not open the font at all.

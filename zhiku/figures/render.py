@@ -1,21 +1,30 @@
-"""Drawing an article's figures: Vega-Lite → SVG (vl-convert) → outlined SVG and PNG."""
+"""Drawing an article's figures: the data → SVG (``zhiku.figures.draw``) → PNG.
+
+Each figure is drawn twice, for the page and the PDF (``spec.WIDE``) and for phones
+(``spec.PHONE``), as zhiku's own SVG: the chart vl-convert would draw from the figure's Vega-Lite
+spec (``spec.vega_lite_spec``, kept as ``RenderedFigure.spec``, the figure's recorded
+specification), with its text already outlined, so no font is needed where it is shown. zhiku
+draws it itself because starting vl-convert (V8 and Vega, about 0.4 s of CPU in every fresh
+process, then 0.09 s a chart) cost more than the whole build issue 14 allows; see
+``zhiku.figures.draw`` and docs/architecture.md ("Figures"). The PNG (WeChat, e-mail) is the SVG
+rasterised by resvg through ``vl_convert.svg_to_png``, which starts no JavaScript engine.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import warnings
-from collections.abc import Sequence
 from typing import Any
 
 import vl_convert
 
 from zhiku.data import Store
 from zhiku.errors import ZhikuWarning
-from zhiku.figures.fonts import register_with_vl_convert
+from zhiku.figures.draw import WAITING_HEIGHT, draw_svg, draw_waiting
 from zhiku.figures.model import RenderedFigure
-from zhiku.figures.spec import FONT, PHONE, WIDTH, resolve, vega_lite_spec
-from zhiku.figures.textpaths import add_title_and_desc, outline_svg_text
+from zhiku.figures.spec import FONT, PHONE, WIDE, WIDTH, chart_plan, resolve, vega_lite_spec
+from zhiku.figures.textpaths import add_title_and_desc
 from zhiku.model import Article, Figure
 
 PNG_SCALE = 2.0  # twice the SVG's pixel size: sharp on phones (WeChat) and in e-mail
@@ -41,7 +50,7 @@ def _waiting_spec() -> dict[str, Any]:
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "width": WIDTH,
-        "height": 140,
+        "height": WAITING_HEIGHT,
         "data": {"values": [{"t": WAITING_TEXT}]},
         "mark": {"type": "text", "fontSize": 22, "font": FONT, "color": "#8a6d00"},
         "encoding": {"text": {"field": "t"}},
@@ -49,33 +58,16 @@ def _waiting_spec() -> dict[str, Any]:
     }
 
 
-def figure_specs(block: Figure, store: Store) -> tuple[dict[str, Any], ...]:
-    """The Vega-Lite specs ``render_figure`` draws for ``block``, in order (the page's, then the
-    phone's), for drawing them elsewhere first (``zhiku.figures.worker``)."""
-    if not block.series:
-        return (_waiting_spec(),)
-    data = resolve(block, store)
-    return (vega_lite_spec(block, data), vega_lite_spec(block, data, PHONE))
-
-
-def _to_svg(spec: dict[str, Any], drawn: Sequence[str] | None, index: int) -> str:
-    if drawn is not None:  # vl-convert's SVG of this very spec, drawn already
-        return drawn[index]
-    register_with_vl_convert()
-    return str(vl_convert.vegalite_to_svg(spec))
-
-
-def waiting_figure(block: Figure, number: int, drawn: Sequence[str] | None = None) -> RenderedFigure:
+def waiting_figure(block: Figure, number: int) -> RenderedFigure:
     """A figure whose block names no series yet (an imported caption whose picture was lost, or
     one written ahead of its data): its caption and a visible placeholder in every output, and
     a warning naming the block, so the issue builds and nobody mistakes it for finished."""
     warn_waiting(block, number)
     spec = _waiting_spec()
-    raw_svg = _to_svg(spec, drawn, 0)
     title = f"图{number} {block.title}"
     description = f"{title}：图表等待数据 / the figure waits for its data"
     ident = "fig-" + hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:10]
-    svg = add_title_and_desc(outline_svg_text(raw_svg), title, description, ident)
+    svg = add_title_and_desc(draw_waiting(WAITING_TEXT), title, description, ident)
     note = block.source_note or "待补 / to come"
     return RenderedFigure(
         block=block,
@@ -92,24 +84,21 @@ def waiting_figure(block: Figure, number: int, drawn: Sequence[str] | None = Non
     )
 
 
-def render_figure(
-    block: Figure, number: int, store: Store, *, drawn: Sequence[str] | None = None
-) -> RenderedFigure:
+def render_figure(block: Figure, number: int, store: Store) -> RenderedFigure:
     """One figure, numbered ``number`` (图N), drawn from the store; a block without ``series:``
-    is drawn as the waiting placeholder (``waiting_figure``). ``drawn``: vl-convert's SVG of
-    each of ``figure_specs(block, store)``, drawn beforehand in another process."""
+    is drawn as the waiting placeholder (``waiting_figure``)."""
     if not block.series:
-        return waiting_figure(block, number, drawn)
+        return waiting_figure(block, number)
     data = resolve(block, store)
     spec = vega_lite_spec(block, data)
-    raw_svg = _to_svg(spec, drawn, 0)
     title = f"图{number} {block.title}"
     ident = "fig-" + hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:10]
-    svg = add_title_and_desc(outline_svg_text(raw_svg), title, data.description, ident)
+    svg = add_title_and_desc(draw_svg(chart_plan(block, data, WIDE)), title, data.description, ident)
     png = bytes(vl_convert.svg_to_png(svg, scale=PNG_SCALE))
     # The same figure drawn for a phone: narrower, fewer axis labels, text that stays legible.
-    phone_raw = _to_svg(vega_lite_spec(block, data, PHONE), drawn, 1)
-    phone_svg = add_title_and_desc(outline_svg_text(phone_raw), title, data.description, ident + "-phone")
+    phone_svg = add_title_and_desc(
+        draw_svg(chart_plan(block, data, PHONE)), title, data.description, ident + "-phone"
+    )
     return RenderedFigure(
         block=block,
         number=number,

@@ -312,32 +312,105 @@ def _bar_labels(data: FigureData, layout: Layout, stacked_top: float | None) -> 
     return labels
 
 
-def vega_lite_spec(block: Figure, data: FigureData, layout: Layout = WIDE) -> dict[str, Any]:
-    """The Vega-Lite spec for ``data`` (inline values, Noto Sans CJK SC everywhere), drawn at
-    ``layout``'s size (``WIDE`` for the page and the PDF, ``PHONE`` for phones and WeChat)."""
+@dataclass(frozen=True)
+class Mark:
+    """One plotted value: its series (index and display name), period, value and bar label."""
+
+    index: int
+    series: str
+    period: str
+    value: float
+    label: str  # "" where it would not fit (it stays in the data table)
+
+
+@dataclass(frozen=True)
+class ChartPlan:
+    """What a figure shows, decided once for both the Vega-Lite spec (the figure's recorded
+    specification) and the native drawing (``zhiku.figures.draw``), so the two cannot differ."""
+
+    kind: str  # bar, line, stacked-bar
+    layout: Layout
+    names: tuple[str, ...]
+    colors: tuple[str, ...]
+    periods: tuple[str, ...]
+    axis_periods: tuple[str, ...]  # the periods labelled on the x axis
+    unit: str
+    marks: tuple[Mark, ...]  # series by series, periods in the store's order
+    show_labels: bool
+    points: bool  # line charts: a dot on each value
+    fixed_top: float | None  # stacked bars: the y axis is 0…fixed_top, not "nice"
+    negative: bool  # some value below zero: a rule at zero
+
+    @property
+    def multi(self) -> bool:
+        return len(self.names) > 1
+
+    @property
+    def grouped(self) -> bool:
+        """Several series side by side in each period's band (Vega-Lite's xOffset)."""
+        return self.multi and self.kind == "bar"
+
+
+def chart_plan(block: Figure, data: FigureData, layout: Layout = WIDE) -> ChartPlan:
+    """What ``data`` is drawn as at ``layout``'s size: axis labels, bar labels, points, domain."""
     freq = data.series[0].frequency
     stacked_top: float | None = None
     if data.kind == "stacked-bar":
         totals = [sum(max(v.get(p, 0.0), 0.0) for v in data.values) for p in data.periods]
         stacked_top = nice_ceiling(max(totals, default=1.0))
     fitted = _bar_labels(data, layout, stacked_top) if data.kind != "line" else {}
-    records = [
+    marks = tuple(
         # Bar labels repeat the number as the prose writes it (654, not 654.0); a label that would
         # not fit its bar is left empty (it stays in the data table).
-        {"period": p, "value": v, "series": name, "order": i,
-         "label": fitted.get((name, p), format_value(v))}
+        Mark(i, name, p, v, fitted.get((name, p), format_value(v)))
         for i, (name, values) in enumerate(zip(data.names, data.values, strict=True))
         for p, v in values.items()
-    ]
+    )
     multi = len(data.series) > 1
-    colors = list(PALETTE[: len(data.series)])
+    # Lines of several series would print their labels on top of each other: off by default.
+    few = len(marks) <= MAX_LABELLED_MARKS and not (data.kind == "line" and multi)
+    show_labels = (block.option("labels") or ("yes" if few else "no")).lower() in (
+        "yes", "true", "是", "1", "on",
+    )
+    negative = any(v < 0 for vs in data.values for v in vs.values())
+    return ChartPlan(
+        kind=data.kind,
+        layout=layout,
+        names=data.names,
+        colors=PALETTE[: len(data.series)],
+        periods=data.periods,
+        axis_periods=tuple(_label_values(data.periods, freq, layout.max_labels)),
+        unit=data.unit,
+        marks=marks,
+        show_labels=show_labels,
+        points=len(data.periods) <= 40,
+        # The axis top fixed here, so that which segment labels fit was decided on true heights.
+        fixed_top=stacked_top if not negative else None,
+        negative=negative,
+    )
+
+
+def vega_lite_spec(block: Figure, data: FigureData, layout: Layout = WIDE) -> dict[str, Any]:
+    """The Vega-Lite spec for ``data`` (inline values, Noto Sans CJK SC everywhere), drawn at
+    ``layout``'s size (``WIDE`` for the page and the PDF, ``PHONE`` for phones and WeChat).
+
+    The figures are drawn natively (``zhiku.figures.draw``) to match what vl-convert draws from
+    this spec; it is kept as each figure's recorded specification (``RenderedFigure.spec``) and
+    as the reference of the parity test (tests/test_figure_parity.py)."""
+    plan = chart_plan(block, data, layout)
+    records = [
+        {"period": m.period, "value": m.value, "series": m.series, "order": m.index, "label": m.label}
+        for m in plan.marks
+    ]
+    multi = plan.multi
+    colors = list(plan.colors)
     x: dict[str, Any] = {
         "field": "period",
         "type": "ordinal",  # periods are labels, never numbers: 1960, not 1,960
         "sort": list(data.periods),
         "title": None,
         "axis": {
-            "values": _label_values(data.periods, freq, layout.max_labels),
+            "values": list(plan.axis_periods),
             "labelAngle": 0,
             "labelFlush": False,
         },
@@ -368,17 +441,12 @@ def vega_lite_spec(block: Figure, data: FigureData, layout: Layout = WIDE) -> di
         if multi
         else None,
     }
-    n_marks = len(records)
-    # Lines of several series would print their labels on top of each other: off by default.
-    few = n_marks <= MAX_LABELLED_MARKS and not (data.kind == "line" and multi)
-    show_labels = (block.option("labels") or ("yes" if few else "no")).lower() in (
-        "yes", "true", "是", "1", "on",
-    )
+    show_labels = plan.show_labels
     layers: list[dict[str, Any]] = []
     if data.kind == "line":
         layers.append(
             {
-                "mark": {"type": "line", "point": len(data.periods) <= 40, "strokeWidth": 2},
+                "mark": {"type": "line", "point": plan.points, "strokeWidth": 2},
                 "encoding": {"x": x, "y": y, "color": color},
             }
         )
@@ -393,9 +461,8 @@ def vega_lite_spec(block: Figure, data: FigureData, layout: Layout = WIDE) -> di
     else:
         stacked = data.kind == "stacked-bar"
         bar_y: dict[str, Any] = {**y, "stack": "zero" if stacked else None}
-        if stacked and stacked_top is not None and not any(v < 0 for vs in data.values for v in vs.values()):
-            # The axis top fixed here, so that which segment labels fit was decided on true heights.
-            bar_y["scale"] = {"domain": [0, stacked_top], "nice": False}
+        if stacked and plan.fixed_top is not None:
+            bar_y["scale"] = {"domain": [0, plan.fixed_top], "nice": False}
         enc: dict[str, Any] = {"x": x, "y": bar_y, "color": color}
         if multi and not stacked:
             enc["xOffset"] = {"field": "series", "sort": list(data.names)}
@@ -425,7 +492,7 @@ def vega_lite_spec(block: Figure, data: FigureData, layout: Layout = WIDE) -> di
                     "encoding": text_enc,
                 }
             )
-    if any(v < 0 for vs in data.values for v in vs.values()):
+    if plan.negative:
         layers.append({"mark": {"type": "rule", "color": "#444"}, "encoding": {"y": {"datum": 0}}})
     band = {"paddingInner": 0.5 if len(data.periods) <= 4 else 0.25, "paddingOuter": 0.25}
     return {

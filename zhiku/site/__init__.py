@@ -12,8 +12,7 @@ __all__ = ["BuildReport", "build_site"]
 
 def __getattr__(name: str) -> Any:
     # The build (and the renderers, the claim engine, Jinja2 it loads) is imported on first use,
-    # so that ``zhiku build`` can look at the cache (``zhiku.site.cache``) and start the figure
-    # worker before those 0.2 s of imports.
+    # so that ``zhiku build --help`` and the CLI's other commands do without those 0.2 s of imports.
     if name in __all__:
         from zhiku.site import build
 

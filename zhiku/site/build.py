@@ -21,13 +21,12 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from zhiku import __version__, data, sources
 from zhiku.errors import ZhikuError
 from zhiku.fsutil import own_folder, remove_tree, staging_dir_for
 from zhiku.model import Issue, Publication
-from zhiku.site import cache, figurecache, linktree, pages, render_pool, sourcecache, urls
+from zhiku.site import cache, linktree, pages, render_pool, sourcecache, urls
 from zhiku.site.feed import write_feed
 from zhiku.site.lock import build_lock
 from zhiku.site.search import (
@@ -40,9 +39,6 @@ from zhiku.site.search import (
 )
 from zhiku.site.sitemap import write_sitemap
 from zhiku.sources.paths import check_publication_paths
-
-if TYPE_CHECKING:
-    from zhiku.figures.worker import FigureWorker
 
 # Marks a folder as a site zhiku built, so a later build may replace it.
 SITE_MARKER = ".zhiku-site"
@@ -79,7 +75,6 @@ def build_site(
     progress: Progress | None = None,
     jobs: int | None = None,
     drafts: bool = False,
-    figure_worker: FigureWorker | None = None,
 ) -> BuildReport:
     """Build the archive of the publication at ``publication_root`` into ``out_dir``.
 
@@ -87,25 +82,19 @@ def build_site(
     linked from the issue page; a publication with ``checks: public`` always has it.
 
     ``jobs`` worker processes render the issues that changed (default: the CPU count, at most 4);
-    ``progress(stage, done, total)`` is called as the work advances. ``figure_worker``: a
-    figure worker the caller started ahead (``zhiku build`` on a first build), used if a figure
-    must be drawn in this process and stopped otherwise; the build always ends it.
+    ``progress(stage, done, total)`` is called as the work advances.
     """
-    try:
-        started = time.perf_counter()
-        root = Path(publication_root).absolute()  # stable cache keys; relative paths confuse file URIs
-        out_dir = Path(out_dir).absolute()
-        _check_out_dir(root, out_dir)
-        if not root.is_dir():
-            sources.read_publication(root)  # its own error: the folder is missing or not a folder
-        with (
-            build_lock(own_folder(root / ".zhiku", root) / "build.lock", root),
-            build_lock(lock_file_for(out_dir), out_dir),
-        ):
-            return _build(root, out_dir, annotate, progress, jobs, started, drafts, figure_worker)
-    finally:
-        if figure_worker is not None:
-            figure_worker.stop()
+    started = time.perf_counter()
+    root = Path(publication_root).absolute()  # stable cache keys; relative paths confuse file URIs
+    out_dir = Path(out_dir).absolute()
+    _check_out_dir(root, out_dir)
+    if not root.is_dir():
+        sources.read_publication(root)  # its own error: the folder is missing or not a folder
+    with (
+        build_lock(own_folder(root / ".zhiku", root) / "build.lock", root),
+        build_lock(lock_file_for(out_dir), out_dir),
+    ):
+        return _build(root, out_dir, annotate, progress, jobs, started, drafts)
 
 
 def lock_file_for(out_dir: Path) -> Path:
@@ -121,7 +110,6 @@ def _build(
     jobs: int | None,
     started: float,
     drafts: bool,
-    figure_worker: FigureWorker | None = None,
 ) -> BuildReport:
     timings: dict[str, float] = {}
     _check_out_dir(root, out_dir)  # again: it may have changed while this build waited
@@ -139,9 +127,7 @@ def _build(
     early = _EarlySearch(publication, search_cache)
     try:
         jobs = render_pool.default_jobs() if jobs is None else max(1, jobs)
-        rendered, reused, keys, wanted = _issues(
-            read, annotate, progress, timings, jobs, drafts, figure_worker, early
-        )
+        rendered, reused, keys, wanted = _issues(read, annotate, progress, timings, jobs, drafts, early)
         t = time.perf_counter()
         searchable = [
             SearchPage(rel, a.title, str(i.date.year), keys[i.date.isoformat()], Path(wanted[rel]))
@@ -285,7 +271,6 @@ def _issues(
     timings: dict[str, float],
     jobs: int,
     drafts: bool = False,
-    early_worker: FigureWorker | None = None,
     early_search: _EarlySearch | None = None,
 ) -> tuple[list[str], list[str], dict[str, str], dict[str, str]]:
     """Every issue's outputs in the cache, rendered if not there yet. Returns the issues rendered,
@@ -325,11 +310,8 @@ def _issues(
         if progress:
             progress(stage, len(todo) - len(tmps), len(todo))
 
-    worker: FigureWorker | None = None
     try:
         parallel = jobs > 1 and len(todo) >= render_pool.MIN_PARALLEL
-        if early_worker is not None and (parallel or not todo):
-            early_worker.stop()  # nothing to draw here (render workers draw their own): end it now
         if progress and todo:
             progress(stage, 0, len(todo))
         if parallel:
@@ -339,15 +321,6 @@ def _issues(
             ):
                 pass
         elif todo:
-            # vl-convert takes 0.4 s to start: a worker process starts it now (or started it
-            # already), while this one opens the store and checks the numbers.
-            root = publication.root
-            if any(figurecache.needs_drawing(i, shared, figurecache.load(previous(i), root)) for i in todo):
-                from zhiku.figures.worker import FigureWorker
-
-                worker = early_worker or FigureWorker()
-            elif early_worker is not None:
-                early_worker.stop()  # every figure comes from the last rendering, or there is none
             t_store = time.perf_counter()
             store = data.open_store(publication.root)
             timings["store"] = time.perf_counter() - t_store
@@ -356,13 +329,11 @@ def _issues(
             for issue in todo:
                 render_pool.render_one(
                     publication, issue, tmps[issue.date.isoformat()], store, annotate, shared,
-                    previous(issue), drafts, timings=timings, worker=worker,
+                    previous(issue), drafts, timings=timings,
                     on_pages=early_search.pages_ready(issue) if early_search is not None else None,
                 )
                 finished(issue)
     finally:
-        if worker is not None:
-            worker.stop()
         for tmp in tmps.values():  # issues not finished because another failed
             issue_cache.discard(tmp)
     timings["render"] = time.perf_counter() - t

@@ -42,11 +42,6 @@ def cache_root(publication_root: Path) -> Path:
     return own_folder(publication_root / ".zhiku" / "site", publication_root)
 
 
-def built_before(publication_root: Path) -> bool:
-    """Whether a build of this publication finished before (its manifest is there)."""
-    return (cache_root(publication_root) / BUILD_MANIFEST).is_file()
-
-
 def _hash_files(h: hashlib._Hash, base: Path, files: Iterable[Path]) -> None:
     for f in files:
         h.update(str(f.relative_to(base)).encode("utf-8") + b"\0")

@@ -1,8 +1,9 @@
 """Figures an issue had when it was last rendered, reused when it is rendered again.
 
-Drawing a figure (Vega-Lite through vl-convert, then its text outlined with the CJK font) is
-0.9 s of the 1 s it takes to render an issue again after one article's text changed, though
-the figure itself did not. Each render-cache entry therefore keeps its figures in a hidden
+Drawing a figure was 0.9 s of the 1 s it took to render an issue again after one article's text
+changed, though the figure itself did not (that was with vl-convert; zhiku now draws its charts
+itself, in milliseconds, but the PNGs and the glyph outlines still cost more than reading a
+kept figure). Each render-cache entry therefore keeps its figures in a hidden
 ``.figures.json`` (never linked into the site; JSON in a record signed with this user's key,
 see ``zhiku.integrity``, since the cache travels with the publication), without their PNG —
 170 KB of the 200 KB a figure takes, and remade from the SVG in 0.03 s exactly as
@@ -15,19 +16,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from zhiku.figures.model import RenderedFigure
 from zhiku.integrity import read_signed, write_signed
 from zhiku.model import Figure, Issue
 from zhiku.site.cache import code_version
 from zhiku.site.cachecodec import CacheFormatError, Decoder, encode, model_classes
-
-if TYPE_CHECKING:
-    from zhiku.figures.worker import FigureWorker
 
 FIGURES_FILE = ".figures.json"
 KIND = "figures"
@@ -76,22 +73,15 @@ def with_pngs(fig: RenderedFigure) -> RenderedFigure:
     )
 
 
-def needs_drawing(issue: Issue, shared: str, kept: dict[str, RenderedFigure]) -> bool:
-    """Whether some figure of ``issue`` is not among ``kept`` (vl-convert must run)."""
-    return any(p.old is None for p in _plan(issue, shared, kept))
-
-
 @dataclass
 class Planned:
-    """One figure of an issue: taken from the last rendering (``old``), or to be drawn — its
-    vl-convert SVG coming from the figure worker (``svg``) when one was given."""
+    """One figure of an issue: taken from the last rendering (``old``), or to be drawn."""
 
     slug: str
     block: Figure
     number: int
     key: str
     old: RenderedFigure | None
-    svgs: list[Future[str]] | None = None  # one a spec of ``render.figure_specs``
 
 
 def _plan(issue: Issue, shared: str, kept: dict[str, RenderedFigure]) -> list[Planned]:
@@ -105,60 +95,26 @@ def _plan(issue: Issue, shared: str, kept: dict[str, RenderedFigure]) -> list[Pl
     return planned
 
 
-def submit(
-    issue: Issue, store: Any, shared: str, kept: dict[str, RenderedFigure], worker: FigureWorker | None = None
-) -> tuple[list[str], list[Planned]]:
-    """The issue's figures, numbered per article (as ``zhiku.render.draw_figures`` numbers
-    them): those to draw sent to ``worker`` now, so that it draws while the caller does other
-    work; ``collect`` finishes them. Returns the article slugs and the plan."""
-    planned = _plan(issue, shared, kept)
-    if worker is not None:
-        from zhiku.figures.render import figure_specs
-
-        for p in planned:
-            if p.old is None:
-                try:
-                    specs = figure_specs(p.block, store)
-                except Exception:  # drawn in this process by collect(), which reports it
-                    continue
-                p.svgs = [worker.submit(spec) for spec in specs]
-    return [a.slug for a in issue.articles], planned
-
-
-def collect(
-    submitted: tuple[list[str], list[Planned]], store: Any
-) -> tuple[FigureMap, dict[str, RenderedFigure]]:
-    """The figures ``submit`` planned, and what to keep of them for the next rendering."""
-    from zhiku.figures import render_figure
-    from zhiku.figures.render import warn_waiting
-
-    slugs, planned = submitted
-    figures: FigureMap = {slug: [] for slug in slugs}
-    keep: dict[str, RenderedFigure] = {}
-    for p in planned:
-        if p.old is not None:
-            fig = with_pngs(replace(p.old, block=p.block))
-            if fig.waiting:
-                warn_waiting(p.block, p.number)
-        else:
-            drawn: list[str] | None = None
-            if p.svgs is not None:
-                try:
-                    drawn = [svg.result() for svg in p.svgs]
-                except RuntimeError:  # the worker failed: draw here (and report any error here)
-                    drawn = None
-            fig = render_figure(p.block, p.number, store, drawn=drawn)
-        figures[p.slug].append(fig)
-        keep[p.key] = replace(fig, png=b"", phone_png=b"")
-    return figures, keep
-
-
 def draw(
     issue: Issue, store: Any, shared: str, kept: dict[str, RenderedFigure]
 ) -> tuple[FigureMap, dict[str, RenderedFigure]]:
     """Every article's figures, numbered per article (as ``zhiku.render.draw_figures`` does),
     taken from ``kept`` where the same figure was drawn before. Returns them and what to keep."""
-    return collect(submit(issue, store, shared, kept), store)
+    from zhiku.figures import render_figure
+    from zhiku.figures.render import warn_waiting
+
+    figures: FigureMap = {a.slug: [] for a in issue.articles}
+    keep: dict[str, RenderedFigure] = {}
+    for p in _plan(issue, shared, kept):
+        if p.old is not None:
+            fig = with_pngs(replace(p.old, block=p.block))
+            if fig.waiting:
+                warn_waiting(p.block, p.number)
+        else:
+            fig = render_figure(p.block, p.number, store)
+        figures[p.slug].append(fig)
+        keep[p.key] = replace(fig, png=b"", phone_png=b"")
+    return figures, keep
 
 
 def save(target: Path, keep: dict[str, RenderedFigure], root: Path) -> None:

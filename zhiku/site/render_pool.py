@@ -16,16 +16,13 @@ import warnings
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from zhiku import claims, data, render
 from zhiku.errors import ZhikuError, ZhikuWarning
 from zhiku.model import Issue, Publication
 from zhiku.runtime import start_short_run
 from zhiku.site import figurecache
-
-if TYPE_CHECKING:
-    from zhiku.figures.worker import FigureWorker
 
 # (zh, en, file, line) of a ZhikuError or ZhikuWarning, as plain values.
 Parts = tuple[str, str, str | None, int | None]
@@ -48,22 +45,16 @@ def render_one(
     previous: Path | None = None,
     drafts: bool = False,
     timings: dict[str, float] | None = None,
-    worker: FigureWorker | None = None,
     on_pages: Callable[[Mapping[str, bytes]], None] | None = None,
 ) -> None:
     """Render ``issue`` into ``target``; figures drawn for ``previous`` (the cache entry of the
     issue's last rendering) are reused where they did not change (``figurecache``). ``drafts``
     adds the number-check page (``render_issue(checks=)``). ``timings`` receives each step's
-    seconds (added to what it holds); ``on_pages`` gets the web pages before the PDF is done.
-
-    With a figure ``worker`` (``zhiku.figures.worker``), vl-convert draws the figures in that
-    process while this one checks the numbers. (Not in a thread: vl-convert holds the GIL
-    while it draws — a Python loop in another thread stops until the call returns.)"""
+    seconds (added to what it holds); ``on_pages`` gets the web pages before the PDF is done."""
     t0 = time.perf_counter()
-    submitted = figurecache.submit(issue, store, shared, figurecache.load(previous, publication.root), worker)
     findings = claims.check_issue(issue, store)
     t_check = time.perf_counter()
-    figures, keep = figurecache.collect(submitted, store)
+    figures, keep = figurecache.draw(issue, store, shared, figurecache.load(previous, publication.root))
     t_figures = time.perf_counter()
     render.render_issue(
         publication, issue, target, store=store, findings=findings, annotate=annotate, figures=figures,
@@ -72,7 +63,6 @@ def render_one(
     figurecache.save(target, keep, publication.root)
     if timings is not None:
         t_end = time.perf_counter()
-        # With a worker, "figures" is the wait for it after the check, plus outlining.
         steps = (("check", t_check - t0), ("figures", t_figures - t_check), ("pages_pdf", t_end - t_figures))
         for name, seconds in steps:
             timings[name] = timings.get(name, 0.0) + seconds
