@@ -152,3 +152,31 @@ def test_an_untrusted_store_is_set_aside_never_trusted(tmp_path: Path) -> None:
     assert r.stderr.count("\n") == 1 and "symbolic link" in r.stderr
     assert not (pub / ".zhiku").is_symlink() and (pub / ".zhiku" / "statements.sqlite").is_file()
     assert not list(outside.iterdir())
+
+
+def test_build_records_the_checks_fact_tables_without_reading_the_issues_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """zhiku build hands the number check's fact tables to the memory: the same statements are
+    recorded as when the memory reads every issue itself, and no issue is parsed again."""
+    from zhiku.site import build_site
+
+    pub = _archive(tmp_path)
+    (pub / "zhiku.yml").write_text("name: 测试智库\nbase_url: https://example.org/\n", encoding="utf-8")
+    report = build_site(pub, tmp_path / "site")
+    assert sorted(report.fact_tables) == sorted(ISSUES)
+    import zhiku.sources
+
+    def no_reading(*_: object) -> None:
+        raise AssertionError("the issues were read again")
+
+    with monkeypatch.context() as m:
+        m.setattr(zhiku.sources, "read_publication", no_reading)
+        assert record_publication(pub, report.fact_tables) == len(ISSUES)
+    with StatementStore(pub) as store:
+        from_tables = sorted((s.issue, s.indicator, s.period, s.value, s.line) for s in store.all())
+    statements_path(pub).unlink()
+    assert record_publication(pub) == len(ISSUES)  # read from the sources
+    with StatementStore(pub) as store:
+        from_sources = sorted((s.issue, s.indicator, s.period, s.value, s.line) for s in store.all())
+    assert from_tables == from_sources and len(from_tables) >= 3

@@ -23,7 +23,7 @@ import hashlib
 import math
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -283,8 +283,11 @@ def check_paths_against_archive(paths: Iterable[Path | str], tables: list[FactTa
     return out
 
 
-def record_publication(root: Path) -> int:
-    """After ``zhiku build``: store what every changed issue states; the number of issues read."""
+def record_publication(root: Path, checked: Mapping[str, list[FactTable]] | None = None) -> int:
+    """After ``zhiku build``: store what every changed issue states; the number of issues read.
+
+    ``checked``: the fact tables the build's number check made, by issue folder name; an issue
+    among them is not read and tabled a second time."""
     from zhiku.claims.document import from_article
     from zhiku.claims.engine import build_table
     from zhiku.data import open_store
@@ -296,13 +299,16 @@ def record_publication(root: Path) -> int:
         store.forget_other_issues(files)
     if not changed:
         return 0
-    publication = read_publication(root)
-    data = open_store(root)
-    tables: list[FactTable] = []
-    for issue in publication.issues:
-        if issue.source.file.parent.name in changed:
-            for article in issue.articles:
-                tables.append(build_table(from_article(article), data, reference_date=issue.date))
+    known = checked or {}
+    tables: list[FactTable] = [t for name in changed if name in known for t in known[name]]
+    unread = [name for name in changed if name not in known]
+    if unread:
+        publication = read_publication(root)
+        data = open_store(root)
+        for issue in publication.issues:
+            if issue.source.file.parent.name in unread:
+                for article in issue.articles:
+                    tables.append(build_table(from_article(article), data, reference_date=issue.date))
     check_against_archive(root, tables, record=True, issue_files=files)
     return len(changed)
 

@@ -179,7 +179,7 @@ def build_command(
 
     t_memory = time.perf_counter()
     try:
-        recorded = record_publication(publication)
+        recorded = record_publication(publication, report.fact_tables)
     except (ZhikuError, OSError, sqlite3.Error) as err:
         warnings.warn(
             ZhikuWarning(

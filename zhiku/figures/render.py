@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import warnings
+from dataclasses import replace
 from typing import Any
 
 import vl_convert
@@ -84,17 +85,28 @@ def waiting_figure(block: Figure, number: int) -> RenderedFigure:
     )
 
 
-def render_figure(block: Figure, number: int, store: Store) -> RenderedFigure:
+def with_pngs(fig: RenderedFigure) -> RenderedFigure:
+    """``fig`` with its PNGs (the page's and the phone's, for e-mail and WeChat) made from its SVGs."""
+    return replace(
+        fig,
+        png=bytes(vl_convert.svg_to_png(fig.svg, scale=PNG_SCALE)),
+        phone_png=bytes(vl_convert.svg_to_png(fig.phone_svg, scale=PNG_SCALE)) if fig.phone_svg else b"",
+    )
+
+
+def render_figure(block: Figure, number: int, store: Store, *, pngs: bool = True) -> RenderedFigure:
     """One figure, numbered ``number`` (图N), drawn from the store; a block without ``series:``
-    is drawn as the waiting placeholder (``waiting_figure``)."""
+    is drawn as the waiting placeholder (``waiting_figure``). Without ``pngs`` its PNGs are left
+    empty, for ``with_pngs`` later (a build makes them while Typst lays out the PDF)."""
     if not block.series:
-        return waiting_figure(block, number)
+        fig = waiting_figure(block, number)
+        return fig if pngs else replace(fig, png=b"", phone_png=b"")
     data = resolve(block, store)
     spec = vega_lite_spec(block, data)
     title = f"图{number} {block.title}"
     ident = "fig-" + hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:10]
     svg = add_title_and_desc(draw_svg(chart_plan(block, data, WIDE)), title, data.description, ident)
-    png = bytes(vl_convert.svg_to_png(svg, scale=PNG_SCALE))
+    png = bytes(vl_convert.svg_to_png(svg, scale=PNG_SCALE)) if pngs else b""
     # The same figure drawn for a phone: narrower, fewer axis labels, text that stays legible.
     phone_svg = add_title_and_desc(
         draw_svg(chart_plan(block, data, PHONE)), title, data.description, ident + "-phone"
@@ -111,7 +123,7 @@ def render_figure(block: Figure, number: int, store: Store) -> RenderedFigure:
         description=data.description,
         spec=json.dumps(spec, ensure_ascii=False),
         phone_svg=phone_svg,
-        phone_png=bytes(vl_convert.svg_to_png(phone_svg, scale=PNG_SCALE)),
+        phone_png=bytes(vl_convert.svg_to_png(phone_svg, scale=PNG_SCALE)) if pngs else b"",
     )
 
 

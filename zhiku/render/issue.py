@@ -50,6 +50,13 @@ def draw_figures(issue: Issue, store: Store | None) -> dict[str, list[RenderedFi
     return {a.slug: list(render_article_figures(a, store)) for a in issue.articles}
 
 
+def _with_pngs(figures: FigureMap) -> FigureMap:
+    """Every figure with its PNGs (WeChat and e-mail show pictures, not SVG)."""
+    from zhiku.figures.render import with_pngs
+
+    return {slug: [f if f.png else with_pngs(f) for f in fs] for slug, fs in figures.items()}
+
+
 def _issue_findings(issue: Issue, findings: Sequence[Finding]) -> list[Finding]:
     """The findings about this issue's articles (by slug, else by source file)."""
     slugs = {a.slug for a in issue.articles}
@@ -118,7 +125,7 @@ def render_issue(
     out_dir: Path,
     *,
     store: Store | None,
-    findings: Sequence[Finding],
+    findings: Sequence[Finding] | Callable[[], Sequence[Finding]],
     annotate: bool = False,
     figures: FigureMap | None = None,
     checks: bool = False,
@@ -137,21 +144,29 @@ def render_issue(
     ``store``. ``annotate`` marks inconsistent claims in the pages (a draft build).
     ``on_pages`` is given the web pages (path in ``<date>/`` → bytes) as soon as they exist,
     while the PDF may still compile (``zhiku build`` starts the search index with them).
+
+    ``findings`` may be a function that checks the numbers, and figures may come without their
+    PNGs (``render_figure(pngs=False)``): both are then made while Typst lays out the PDF,
+    which needs neither.
     """
     out_dir = Path(out_dir)
     checks = checks or publication.checks_public
     figs = figures if figures is not None else draw_figures(issue, store)
     views = issue_layout(issue, figs, publication)
-    mine = _issue_findings(issue, findings)
     # The PDF compiles in a second thread while the web pages render in this one: Typst
     # releases the GIL while it loads fonts and lays out (most of a fresh process's render),
-    # so on two cores the pages come almost free. Its Python half (the Typst source) runs
-    # first, here, so the page thread cannot hold it up. Errors surface here, from result().
+    # so on two cores the check, the PNGs and the pages come almost free. Its Python half (the
+    # Typst source) runs first, here, so this thread cannot hold it up. Errors surface here,
+    # from result().
     with (
         tempfile.TemporaryDirectory(prefix="zhiku-typst-") as build,
         ThreadPoolExecutor(max_workers=1, thread_name_prefix="zhiku-pdf") as pool,
     ):
         pdf = pool.submit(prepare_issue_pdf(publication, issue, views, Path(build)))
+        if any(not f.png for fs in figs.values() for f in fs):
+            figs = _with_pngs(figs)
+            views = issue_layout(issue, figs, publication)
+        mine = _issue_findings(issue, findings() if callable(findings) else findings)
         files = _html_pages(publication, issue, views, mine, annotate, checks=checks)
         if on_pages is not None:
             on_pages(files)

@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zhiku import __version__, data, sources
 from zhiku.errors import ZhikuError
@@ -39,6 +40,9 @@ from zhiku.site.search import (
 )
 from zhiku.site.sitemap import write_sitemap
 from zhiku.sources.paths import check_publication_paths
+
+if TYPE_CHECKING:
+    from zhiku.claims.facts import FactTable
 
 # Marks a folder as a site zhiku built, so a later build may replace it.
 SITE_MARKER = ".zhiku-site"
@@ -65,6 +69,9 @@ class BuildReport:
     bytes: int
     seconds: float
     timings: dict[str, float] = field(default_factory=dict)
+    # The number check's fact tables of the issues rendered in this process, by issue folder
+    # name: the cross-issue memory records them without reading and tabling them again.
+    fact_tables: dict[str, list[FactTable]] = field(default_factory=dict)
 
 
 def build_site(
@@ -127,7 +134,10 @@ def _build(
     early = _EarlySearch(publication, search_cache)
     try:
         jobs = render_pool.default_jobs() if jobs is None else max(1, jobs)
-        rendered, reused, keys, wanted = _issues(read, annotate, progress, timings, jobs, drafts, early)
+        tables: dict[str, list[FactTable]] = {}
+        rendered, reused, keys, wanted = _issues(
+            read, annotate, progress, timings, jobs, drafts, early, tables
+        )
         t = time.perf_counter()
         searchable = [
             SearchPage(rel, a.title, str(i.date.year), keys[i.date.isoformat()], Path(wanted[rel]))
@@ -188,6 +198,7 @@ def _build(
         bytes=size,
         seconds=time.perf_counter() - started,
         timings=timings,
+        fact_tables=tables,
     )
 
 
@@ -272,6 +283,7 @@ def _issues(
     jobs: int,
     drafts: bool = False,
     early_search: _EarlySearch | None = None,
+    tables: dict[str, list[FactTable]] | None = None,
 ) -> tuple[list[str], list[str], dict[str, str], dict[str, str]]:
     """Every issue's outputs in the cache, rendered if not there yet. Returns the issues rendered,
     the issues reused, every issue's key, and the site's files from the cache (path in the site
@@ -331,6 +343,7 @@ def _issues(
                     publication, issue, tmps[issue.date.isoformat()], store, annotate, shared,
                     previous(issue), drafts, timings=timings,
                     on_pages=early_search.pages_ready(issue) if early_search is not None else None,
+                    tables=None if tables is None else tables.setdefault(issue.source.file.parent.name, []),
                 )
                 finished(issue)
     finally:

@@ -62,15 +62,9 @@ def load(entry: Path | None, root: Path) -> dict[str, RenderedFigure]:
 
 def with_pngs(fig: RenderedFigure) -> RenderedFigure:
     """A kept figure with its PNGs (the page's and the phone's) made again from its SVGs."""
-    import vl_convert
+    from zhiku.figures.render import with_pngs as make_pngs
 
-    from zhiku.figures.render import PNG_SCALE
-
-    return replace(
-        fig,
-        png=bytes(vl_convert.svg_to_png(fig.svg, scale=PNG_SCALE)),
-        phone_png=bytes(vl_convert.svg_to_png(fig.phone_svg, scale=PNG_SCALE)) if fig.phone_svg else b"",
-    )
+    return make_pngs(fig)
 
 
 @dataclass
@@ -96,10 +90,11 @@ def _plan(issue: Issue, shared: str, kept: dict[str, RenderedFigure]) -> list[Pl
 
 
 def draw(
-    issue: Issue, store: Any, shared: str, kept: dict[str, RenderedFigure]
+    issue: Issue, store: Any, shared: str, kept: dict[str, RenderedFigure], *, pngs: bool = True
 ) -> tuple[FigureMap, dict[str, RenderedFigure]]:
     """Every article's figures, numbered per article (as ``zhiku.render.draw_figures`` does),
-    taken from ``kept`` where the same figure was drawn before. Returns them and what to keep."""
+    taken from ``kept`` where the same figure was drawn before. Returns them and what to keep.
+    Without ``pngs`` their PNGs are left for ``render_issue`` to make."""
     from zhiku.figures import render_figure
     from zhiku.figures.render import warn_waiting
 
@@ -107,11 +102,12 @@ def draw(
     keep: dict[str, RenderedFigure] = {}
     for p in _plan(issue, shared, kept):
         if p.old is not None:
-            fig = with_pngs(replace(p.old, block=p.block))
+            fig = replace(p.old, block=p.block)
+            fig = with_pngs(fig) if pngs else fig
             if fig.waiting:
                 warn_waiting(p.block, p.number)
         else:
-            fig = render_figure(p.block, p.number, store)
+            fig = render_figure(p.block, p.number, store, pngs=pngs)
         figures[p.slug].append(fig)
         keep[p.key] = replace(fig, png=b"", phone_png=b"")
     return figures, keep

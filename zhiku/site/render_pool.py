@@ -16,13 +16,17 @@ import warnings
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from zhiku import claims, data, render
+from zhiku import data, render
 from zhiku.errors import ZhikuError, ZhikuWarning
 from zhiku.model import Issue, Publication
 from zhiku.runtime import start_short_run
 from zhiku.site import figurecache
+
+if TYPE_CHECKING:
+    from zhiku.claims.facts import FactTable
+    from zhiku.claims.model import Finding
 
 # (zh, en, file, line) of a ZhikuError or ZhikuWarning, as plain values.
 Parts = tuple[str, str, str | None, int | None]
@@ -46,24 +50,41 @@ def render_one(
     drafts: bool = False,
     timings: dict[str, float] | None = None,
     on_pages: Callable[[Mapping[str, bytes]], None] | None = None,
+    tables: list[FactTable] | None = None,
 ) -> None:
     """Render ``issue`` into ``target``; figures drawn for ``previous`` (the cache entry of the
     issue's last rendering) are reused where they did not change (``figurecache``). ``drafts``
     adds the number-check page (``render_issue(checks=)``). ``timings`` receives each step's
-    seconds (added to what it holds); ``on_pages`` gets the web pages before the PDF is done."""
+    seconds (added to what it holds); ``on_pages`` gets the web pages before the PDF is done;
+    ``tables`` receives the fact tables the number check made (for ``claims.memory``)."""
     t0 = time.perf_counter()
-    findings = claims.check_issue(issue, store)
-    t_check = time.perf_counter()
-    figures, keep = figurecache.draw(issue, store, shared, figurecache.load(previous, publication.root))
+    kept = figurecache.load(previous, publication.root)
+    figures, keep = figurecache.draw(issue, store, shared, kept, pngs=False)
     t_figures = time.perf_counter()
+    check_time = 0.0
+
+    def check() -> list[Finding]:
+        nonlocal check_time
+        t = time.perf_counter()
+        # Imported here, not with this module: in a first build the claim engine's imports
+        # (0.06 s) then run while Typst lays out the PDF, not before anything is drawn.
+        from zhiku.claims import check_issue
+
+        found = check_issue(issue, store, keep=tables)
+        check_time = time.perf_counter() - t
+        return found
+
+    # The numbers are checked, and the PNGs made, while Typst lays out the PDF (render_issue).
     render.render_issue(
-        publication, issue, target, store=store, findings=findings, annotate=annotate, figures=figures,
+        publication, issue, target, store=store, findings=check, annotate=annotate, figures=figures,
         checks=drafts, on_pages=on_pages,
     )
     figurecache.save(target, keep, publication.root)
     if timings is not None:
         t_end = time.perf_counter()
-        steps = (("check", t_check - t0), ("figures", t_figures - t_check), ("pages_pdf", t_end - t_figures))
+        steps = (
+            ("figures", t_figures - t0), ("check", check_time), ("pages_pdf", t_end - t_figures - check_time)
+        )
         for name, seconds in steps:
             timings[name] = timings.get(name, 0.0) + seconds
 
