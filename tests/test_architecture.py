@@ -6,10 +6,10 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "zhiku"
-# In pipeline order; errors/fsutil/runtime/integrity are shared by all and model is first.
+# In pipeline order; errors/fsutil/runtime/integrity/distversion are shared by all and model is first.
 # (integrity: the signed cache records that the data store and the site's caches both keep.)
 STAGES = ["model", "sources", "quantities", "data", "claims", "figures", "render", "site", "mail", "cli"]
-SHARED = {"errors", "fsutil", "runtime", "integrity", "__init__"}
+SHARED = {"errors", "fsutil", "runtime", "integrity", "distversion", "__init__"}
 ENTRY = "__main__"  # `python -m zhiku`: the CLI itself
 
 
