@@ -84,6 +84,17 @@ def print_report(report: BuildReport, out: Console = console) -> None:
     table.add_row("文章 / Articles", str(report.articles))
     table.add_row("专题 / Topics", str(report.topics))
     table.add_row("可搜索页面 / Searchable pages", str(report.searchable_pages))
+    if report.rendered:
+        n = report.inconsistent
+        issues = len(report.rendered)
+        table.add_row("数字核查 / Number check", (
+            styled(
+                f"{n} 处数字不一致 / {n} inconsistent（本次出版的 {issues} 期；详见 zhiku check"
+                " 或 zhiku build --drafts / see zhiku check or a --drafts build）",
+                "bold yellow",
+            )
+            if n else f"未见不一致 / none inconsistent（本次出版的 {issues} 期 / in the issues rendered）"
+        ))
     table.add_row("文件 / Files", f"{report.files}（{report.bytes / 1_048_576:.1f} MiB）")
     table.add_row("用时 / Time", f"{report.seconds:.1f} s")
     out.print(table)

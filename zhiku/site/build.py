@@ -72,6 +72,9 @@ class BuildReport:
     # The number check's fact tables of the issues rendered in this process, by issue folder
     # name: the cross-issue memory records them without reading and tabling them again.
     fact_tables: dict[str, list[FactTable]] = field(default_factory=dict)
+    # Numbers the check found inconsistent in the issues rendered this time (the others were
+    # checked when they were rendered): ``zhiku check`` or a ``--drafts`` build shows them.
+    inconsistent: int = 0
 
 
 def build_site(
@@ -135,8 +138,9 @@ def _build(
     try:
         jobs = render_pool.default_jobs() if jobs is None else max(1, jobs)
         tables: dict[str, list[FactTable]] = {}
+        inconsistent: list[int] = []
         rendered, reused, keys, wanted = _issues(
-            read, annotate, progress, timings, jobs, drafts, early, tables
+            read, annotate, progress, timings, jobs, drafts, early, tables, inconsistent
         )
         t = time.perf_counter()
         searchable = [
@@ -199,6 +203,7 @@ def _build(
         seconds=time.perf_counter() - started,
         timings=timings,
         fact_tables=tables,
+        inconsistent=sum(inconsistent),
     )
 
 
@@ -284,6 +289,7 @@ def _issues(
     drafts: bool = False,
     early_search: _EarlySearch | None = None,
     tables: dict[str, list[FactTable]] | None = None,
+    inconsistent: list[int] | None = None,
 ) -> tuple[list[str], list[str], dict[str, str], dict[str, str]]:
     """Every issue's outputs in the cache, rendered if not there yet. Returns the issues rendered,
     the issues reused, every issue's key, and the site's files from the cache (path in the site
@@ -328,10 +334,11 @@ def _issues(
             progress(stage, 0, len(todo))
         if parallel:
             targets = [(issue, tmps[issue.date.isoformat()], previous(issue)) for issue in todo]
-            for _ in render_pool.render_parallel(
+            for _, count in render_pool.render_parallel(
                 publication, targets, annotate, jobs, finished, shared, drafts
             ):
-                pass
+                if inconsistent is not None:
+                    inconsistent.append(count)
         elif todo:
             t_store = time.perf_counter()
             store = data.open_store(publication.root)
@@ -339,12 +346,14 @@ def _issues(
             if early_search is not None:
                 early_search.start(todo, keys, issue_cache, entries)
             for issue in todo:
-                render_pool.render_one(
+                count = render_pool.render_one(
                     publication, issue, tmps[issue.date.isoformat()], store, annotate, shared,
                     previous(issue), drafts, timings=timings,
                     on_pages=early_search.pages_ready(issue) if early_search is not None else None,
                     tables=None if tables is None else tables.setdefault(issue.source.file.parent.name, []),
                 )
+                if inconsistent is not None:
+                    inconsistent.append(count)
                 finished(issue)
     finally:
         for tmp in tmps.values():  # issues not finished because another failed

@@ -51,20 +51,22 @@ def render_one(
     timings: dict[str, float] | None = None,
     on_pages: Callable[[Mapping[str, bytes]], None] | None = None,
     tables: list[FactTable] | None = None,
-) -> None:
+) -> int:
     """Render ``issue`` into ``target``; figures drawn for ``previous`` (the cache entry of the
     issue's last rendering) are reused where they did not change (``figurecache``). ``drafts``
     adds the number-check page (``render_issue(checks=)``). ``timings`` receives each step's
     seconds (added to what it holds); ``on_pages`` gets the web pages before the PDF is done;
-    ``tables`` receives the fact tables the number check made (for ``claims.memory``)."""
+    ``tables`` receives the fact tables the number check made (for ``claims.memory``). Returns
+    how many numbers the check found inconsistent (the build's summary reports them)."""
     t0 = time.perf_counter()
     kept = figurecache.load(previous, publication.root)
     figures, keep = figurecache.draw(issue, store, shared, kept, pngs=False)
     t_figures = time.perf_counter()
     check_time = 0.0
+    inconsistent = 0
 
     def check() -> list[Finding]:
-        nonlocal check_time
+        nonlocal check_time, inconsistent
         t = time.perf_counter()
         # Imported here, not with this module: in a first build the claim engine's imports
         # (0.06 s) then run while Typst lays out the PDF, not before anything is drawn.
@@ -72,6 +74,7 @@ def render_one(
 
         found = check_issue(issue, store, keep=tables)
         check_time = time.perf_counter() - t
+        inconsistent = sum(f.verdict == "inconsistent" for f in found)
         return found
 
     # The numbers are checked, and the PNGs made, while Typst lays out the PDF (render_issue).
@@ -87,6 +90,7 @@ def render_one(
         )
         for name, seconds in steps:
             timings[name] = timings.get(name, 0.0) + seconds
+    return inconsistent
 
 
 _worker_store: Any = None
@@ -110,12 +114,13 @@ def _worker_render(
     shared: str,
     previous: str | None,
     drafts: bool = False,
-) -> tuple[Parts | None, list[Parts | str]]:
-    """Render in a worker; return (error parts or None, warnings)."""
+) -> tuple[Parts | None, list[Parts | str], int]:
+    """Render in a worker; return (error parts or None, warnings, inconsistent numbers)."""
+    inconsistent = 0
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            render_one(
+            inconsistent = render_one(
                 publication, issue, Path(target), _worker_store, annotate, shared,
                 Path(previous) if previous else None, drafts,
             )
@@ -128,7 +133,7 @@ def _worker_render(
             found.append(_parts(w.message.error))
         else:
             found.append(str(w.message))
-    return error, found
+    return error, found, inconsistent
 
 
 def render_parallel(
@@ -139,9 +144,9 @@ def render_parallel(
     on_done: Callable[[Issue], None],
     shared: str = "",
     drafts: bool = False,
-) -> Iterator[Issue]:
+) -> Iterator[tuple[Issue, int]]:
     """Render each (issue, target folder, previous cache entry) in ``jobs`` processes; yield
-    issues as they finish.
+    issues as they finish, each with the count of numbers its check found inconsistent.
 
     The first failure cancels what has not started and is raised as the ZhikuError it was.
     """
@@ -163,13 +168,13 @@ def render_parallel(
         try:
             for future in as_completed(futures):
                 issue = futures[future]
-                error, found = future.result()  # a crash that is no ZhikuError is raised here
+                error, found, inconsistent = future.result()  # a crash that is no ZhikuError is raised here
                 for w in found:
                     warnings.warn(ZhikuWarning(*w) if isinstance(w, tuple) else UserWarning(w), stacklevel=2)
                 if error is not None:
                     raise ZhikuError(*error)
                 on_done(issue)
-                yield issue
+                yield issue, inconsistent
         except BaseException:
             for f in futures:  # do not start what is still queued
                 f.cancel()
