@@ -10,7 +10,8 @@ folder: the data store, the number check, the figures (drawn natively, the page'
 phone's chart, and their PNGs), the issue's web, WeChat and PDF pages, the archive pages,
 feed, sitemap and the Pagefind index are all made afresh. What does not depend on the sources
 stays in the user's cache, as after any earlier build on the machine (the font cuts, the glyph
-outlines, the bundled BLS data, compiled templates); one build before the rounds fills it.
+outlines, the store of the bundled BLS and exchange-rate series, compiled templates); one
+build before the rounds fills it.
 ``--timings`` gives the stages.
 
 Peer: Pandoc + Typst writing the HTML page and the PDF of the same articles (their figures as
@@ -278,8 +279,10 @@ Pandoc + Typst's parts (medians): `pandoc` → HTML {pp["html"]:.3f} s,
 the cold Typst compile {pp["typst_inside"]:.3f} s ({pp["typst_process"]:.3f} s for its whole process).
 
 zhiku's stages (`zhiku build --timings`, medians of the same runs; "figures" is drawing the
-charts with their text outlined, and their PNGs; the search index runs beside the linking and
-the archive pages):
+charts' SVGs with their text outlined; the PDF then compiles in a thread while the number check
+(with the claim engine's imports), the charts' PNGs and the web pages run in the main one —
+"pages and PDF" is that stretch without the check; the search index runs beside the linking
+and the archive pages):
 
 | stage | s |
 | --- | ---: |
