@@ -34,10 +34,21 @@ _TRADITIONAL = dict(
     )
 )
 _EXTRA = {"倆": "两", "﹪": "%", "—": "—", "－": "-", "～": "~", "∶": ":", "〜": "~", "．": "."}
-_TABLE = str.maketrans({**_FULLWIDTH, **_TRADITIONAL, **_EXTRA})
+_MAPPED = {k: v for k, v in {**_FULLWIDTH, **_TRADITIONAL, **_EXTRA}.items() if k != v}
+# Prose holds few of these characters (a ： or ； a paragraph), so normalise finds them with one
+# pattern (C speed) and maps only those: str.translate with a dict looks up every character (≈5×
+# slower on the benchmark corpus). No mapped character is itself mapped, as with one translate pass.
+_MAPPED_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_MAPPED)) + "]")
+if set(_MAPPED.values()) & set(_MAPPED):
+    raise ImportError("a normalised character would be mapped again")
 
 
-_FULLWIDTH_GROUPING = re.compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
+def _mapped(m: re.Match[str]) -> str:
+    return _MAPPED[m.group()]
+
+
+# The look-behind stands after the comma so that the search runs on the literal ， (C speed).
+_FULLWIDTH_GROUPING = re.compile(r"，(?<=[０-９]，)(?=[０-９]{3}(?![０-９]))")
 
 
 def normalise(text: str) -> str:
@@ -48,7 +59,7 @@ def normalise(text: str) -> str:
     """
     if "，" in text:
         text = _FULLWIDTH_GROUPING.sub(",", text)
-    return text.translate(_TABLE)
+    return _MAPPED_RE.sub(_mapped, text)
 
 
 CN_DIGITS = {
@@ -99,6 +110,9 @@ def _arabic(token: str) -> tuple[Decimal, int]:
     return Decimal(clean), decimals
 
 
+_ARABIC_ONLY = re.compile(r"[0-9.][0-9.,]*")
+
+
 @lru_cache(maxsize=8192)  # a numeral is read by several readers in turn; the result is never changed
 def evaluate(text: str) -> Numeral | None:
     """Evaluate a numeral such as ``715.7亿``, ``一百零一万一千``, ``九万四``, ``5亿1万4千6百``.
@@ -126,6 +140,13 @@ def evaluate(text: str) -> Numeral | None:
             return None
         decimals = len(frac_digits)
         return Numeral(whole.value + Decimal("0." + frac_digits), decimals)
+    if s.isascii() and _ARABIC_ONLY.fullmatch(s):
+        # Digits only (2021, 3.5, 1,234): what the loop below does with them, without the loop.
+        try:
+            digits, places = _arabic(s)
+        except (InvalidOperation, ValueError):
+            return None
+        return Numeral(Decimal(0) + (Decimal(0) + digits), places)  # total + (section + number)
     total = Decimal(0)
     section = Decimal(0)
     number: Decimal | None = None
