@@ -154,17 +154,41 @@ def test_an_untrusted_store_is_set_aside_never_trusted(tmp_path: Path) -> None:
     assert not list(outside.iterdir())
 
 
+@pytest.mark.parametrize(
+    "forked",
+    [
+        pytest.param(
+            True, marks=pytest.mark.skipif(sys.platform != "linux", reason="the check forks on Linux only")
+        ),
+        False,
+    ],
+    ids=["check-forked", "check-in-process"],
+)
 def test_build_records_the_checks_fact_tables_without_reading_the_issues_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked: bool
 ) -> None:
-    """zhiku build hands the number check's fact tables to the memory: the same statements are
-    recorded as when the memory reads every issue itself, and no issue is parsed again."""
+    """zhiku build hands the number check's statements to the memory — recorded by the check's
+    forked child, or as fact tables when this process had another thread and could not fork —
+    the same statements as when the memory reads every issue itself, and no issue is parsed
+    again."""
+    import threading
+
     from zhiku.site import build_site
 
     pub = _archive(tmp_path)
     (pub / "zhiku.yml").write_text("name: 测试智库\nbase_url: https://example.org/\n", encoding="utf-8")
-    report = build_site(pub, tmp_path / "site")
-    assert sorted(report.fact_tables) == sorted(ISSUES)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    if not forked:
+        other.start()
+    try:
+        report = build_site(pub, tmp_path / "site")
+    finally:
+        stop.set()
+    if forked:
+        assert sorted(report.recorded) == sorted(ISSUES) and not any(report.fact_tables.values())
+    else:
+        assert not report.recorded and all(report.fact_tables[name] for name in ISSUES)
     import zhiku.sources
 
     def no_reading(*_: object) -> None:
@@ -172,7 +196,7 @@ def test_build_records_the_checks_fact_tables_without_reading_the_issues_again(
 
     with monkeypatch.context() as m:
         m.setattr(zhiku.sources, "read_publication", no_reading)
-        assert record_publication(pub, report.fact_tables) == len(ISSUES)
+        assert record_publication(pub, report.fact_tables) == len(ISSUES) - len(report.recorded)
     with StatementStore(pub) as store:
         from_tables = sorted((s.issue, s.indicator, s.period, s.value, s.line) for s in store.all())
     statements_path(pub).unlink()

@@ -6,6 +6,7 @@ with status 2. Nothing a user can cause should surface as a traceback.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 
@@ -39,3 +40,27 @@ class ZhikuWarning(UserWarning):
     def __init__(self, zh: str, en: str, file: Path | str | None = None, line: int | None = None) -> None:
         self.error = ZhikuError(zh, en, file, line)
         super().__init__(self.error.message)
+
+
+# (zh, en, file, line): a ZhikuError or ZhikuWarning as plain values. Neither pickles as it is
+# (their constructors take four arguments), so a worker or a forked check sends these instead.
+Parts = tuple[str, str, str | None, int | None]
+
+
+def to_parts(err: ZhikuError) -> Parts:
+    return (err.zh, err.en, str(err.file) if err.file else None, err.line)
+
+
+def warning_parts(caught: list[warnings.WarningMessage]) -> list[Parts | str]:
+    """Warnings recorded in another process, as values to send back."""
+    return [
+        to_parts(w.message.error) if isinstance(w.message, ZhikuWarning) else str(w.message) for w in caught
+    ]
+
+
+def replay(found: list[Parts | str], error: Parts | None) -> None:
+    """Warn what another process warned and raise what it raised, as if it had happened here."""
+    for w in found:
+        warnings.warn(ZhikuWarning(*w) if isinstance(w, tuple) else UserWarning(w), stacklevel=3)
+    if error is not None:
+        raise ZhikuError(*error)

@@ -1,7 +1,31 @@
-"""Claims: every verifiable number relation in an issue, checked with the arithmetic shown."""
+"""Claims: every verifiable number relation in an issue, checked with the arithmetic shown.
 
-from zhiku.claims.engine import check_article, check_document, check_issue, check_paths, check_text
-from zhiku.claims.model import Finding, Input, Verdict
+The names below are loaded on first use (PEP 562), not when ``zhiku.claims`` is imported:
+reading a finding (``zhiku.claims.model``) must not pay for the claim engine's rules and
+their patterns (0.07 s in a fresh process), which a build whose check ran in another process
+(``zhiku.site.checkfork``) never needs. ``from zhiku.claims import check_issue`` works as before.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from zhiku.claims.engine import check_article, check_document, check_issue, check_paths, check_text
+    from zhiku.claims.model import Finding, Input, Verdict
+
+# Public name → the submodule that defines it.
+_WHERE = {
+    "check_article": "engine",
+    "check_document": "engine",
+    "check_issue": "engine",
+    "check_paths": "engine",
+    "check_text": "engine",
+    "Finding": "model",
+    "Input": "model",
+    "Verdict": "model",
+}
 
 __all__ = [
     "Finding",
@@ -13,3 +37,16 @@ __all__ = [
     "check_paths",
     "check_text",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # later look-ups skip __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

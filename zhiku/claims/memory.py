@@ -19,7 +19,6 @@ the intervals their written precision stands for (``tolerance.interval_of``: 822
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 import warnings
@@ -31,7 +30,7 @@ from zhiku.claims import labels, tolerance
 from zhiku.claims.facts import Fact, FactTable
 from zhiku.claims.model import Finding, Input
 from zhiku.claims.periods import Period
-from zhiku.data.statements import Statement, StatementStore
+from zhiku.data.statements import Statement, StatementStore, fingerprint, issue_files, pending_issues
 from zhiku.errors import ZhikuError, ZhikuWarning
 
 RELATION = "archive_conflict"
@@ -176,15 +175,6 @@ def _finding(said: Said, clash: list[Statement]) -> Finding:
     )
 
 
-def fingerprint(files: Iterable[Path]) -> str:
-    """Of an issue's files: their bytes (so an edit keeping size and time is still seen)."""
-    h = hashlib.sha256()
-    for p in sorted(files):
-        h.update(p.name.encode())
-        h.update(hashlib.sha256(p.read_bytes()).digest() if p.is_file() else b"-")
-    return h.hexdigest()
-
-
 def relative(file: Path, root: Path) -> str:
     try:
         return file.resolve().relative_to(root.resolve()).as_posix()
@@ -240,18 +230,6 @@ def publication_root(start: Path) -> Path | None:
     return None
 
 
-def issue_files(root: Path) -> dict[str, list[Path]]:
-    """Each issue folder's files that decide what it states (issue.yml and its articles)."""
-    out: dict[str, list[Path]] = {}
-    folder = root / "issues"
-    if folder.is_dir():
-        for issue in sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink()):
-            out[issue.name] = sorted(
-                p for p in issue.iterdir() if p.suffix in (".md", ".yml") and p.is_file()
-            )
-    return out
-
-
 def check_paths_against_archive(paths: Iterable[Path | str], tables: list[FactTable]) -> list[Finding]:
     """The archive conflicts of what ``zhiku check`` read (its fact tables), per publication; a
     whole publication checked is also recorded, so the next check compares with it."""
@@ -293,10 +271,7 @@ def record_publication(root: Path, checked: Mapping[str, list[FactTable]] | None
     from zhiku.data import open_store
     from zhiku.sources import read_publication
 
-    files = issue_files(root)
-    with StatementStore(root) as store:
-        changed = [i for i, fs in files.items() if store.fingerprint(i) != fingerprint(fs)]
-        store.forget_other_issues(files)
+    files, changed = pending_issues(root)
     if not changed:
         return 0
     known = checked or {}
@@ -311,6 +286,15 @@ def record_publication(root: Path, checked: Mapping[str, list[FactTable]] | None
                     tables.append(build_table(from_article(article), data, reference_date=issue.date))
     check_against_archive(root, tables, record=True, issue_files=files)
     return len(changed)
+
+
+def record_issue(root: Path, issue: str, tables: list[FactTable]) -> None:
+    """Store what one issue (its folder name) states, from the fact tables its check made: the
+    forked check of ``zhiku build`` (``zhiku.site.checkfork``), so that the build's own
+    ``record_publication`` finds it recorded."""
+    files = issue_files(root).get(issue)
+    if files is not None:
+        check_against_archive(root, tables, record=True, issue_files={issue: files})
 
 
 def find(root: Path, query: str) -> list[Statement]:

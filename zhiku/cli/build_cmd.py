@@ -185,12 +185,17 @@ def build_command(
     # The site is built by now; a problem here is a warning, never a failed build.
     import warnings
 
-    from zhiku.claims.memory import record_publication
+    from zhiku.data.statements import pending_issues
     from zhiku.errors import ZhikuError, ZhikuWarning
 
     t_memory = time.perf_counter()
+    recorded = len(report.recorded)  # by the number check's child, as it checked them
     try:
-        recorded = record_publication(publication, report.fact_tables)
+        # The claim engine is loaded only when an issue is still to record.
+        if pending_issues(publication)[1]:
+            from zhiku.claims.memory import record_publication
+
+            recorded += record_publication(publication, report.fact_tables)
     except (ZhikuError, OSError, sqlite3.Error) as err:
         warnings.warn(
             ZhikuWarning(
@@ -200,7 +205,6 @@ def build_command(
             ),
             stacklevel=1,
         )
-        recorded = 0
     report.timings["memory"] = time.perf_counter() - t_memory
     if recorded:
         console.print(f"已记录 {recorded} 期的数据陈述 / recorded the statements of {recorded} issue(s)")

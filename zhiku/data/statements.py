@@ -19,6 +19,7 @@ what the issues say, never the only copy of anything.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -188,3 +189,35 @@ def _row(r: tuple[object, ...]) -> Statement:
 
 def _num(x: object) -> float:
     return float(x) if isinstance(x, int | float) else float("nan")
+
+
+def issue_files(root: Path) -> dict[str, list[Path]]:
+    """Each issue folder's files that decide what it states (issue.yml and its articles)."""
+    out: dict[str, list[Path]] = {}
+    folder = root / "issues"
+    if folder.is_dir():
+        for issue in sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink()):
+            out[issue.name] = sorted(
+                p for p in issue.iterdir() if p.suffix in (".md", ".yml") and p.is_file()
+            )
+    return out
+
+
+def fingerprint(files: Iterable[Path]) -> str:
+    """Of an issue's files: their bytes (so an edit keeping size and time is still seen)."""
+    h = hashlib.sha256()
+    for p in sorted(files):
+        h.update(p.name.encode())
+        h.update(hashlib.sha256(p.read_bytes()).digest() if p.is_file() else b"-")
+    return h.hexdigest()
+
+
+def pending_issues(root: Path) -> tuple[dict[str, list[Path]], list[str]]:
+    """Forget the issues no longer in the publication; return every issue's files and the
+    issues whose files changed since their statements were recorded. Apart from the claims
+    stage so that a build with nothing to record never loads the claim engine."""
+    files = issue_files(root)
+    with StatementStore(root) as store:
+        changed = [i for i, fs in files.items() if store.fingerprint(i) != fingerprint(fs)]
+        store.forget_other_issues(files)
+    return files, changed

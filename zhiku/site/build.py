@@ -72,6 +72,9 @@ class BuildReport:
     # The number check's fact tables of the issues rendered in this process, by issue folder
     # name: the cross-issue memory records them without reading and tabling them again.
     fact_tables: dict[str, list[FactTable]] = field(default_factory=dict)
+    # The issue folders whose statements the number check recorded itself, in its forked
+    # child (``checkfork``): the memory has them already.
+    recorded: tuple[str, ...] = ()
     # Numbers the check found inconsistent in the issues rendered this time (the others were
     # checked when they were rendered): ``zhiku check`` or a ``--drafts`` build shows them.
     inconsistent: int = 0
@@ -139,8 +142,9 @@ def _build(
         jobs = render_pool.default_jobs() if jobs is None else max(1, jobs)
         tables: dict[str, list[FactTable]] = {}
         inconsistent: list[int] = []
+        recorded: list[str] = []
         rendered, reused, keys, wanted = _issues(
-            read, annotate, progress, timings, jobs, drafts, early, tables, inconsistent
+            read, annotate, progress, timings, jobs, drafts, early, tables, inconsistent, recorded
         )
         t = time.perf_counter()
         searchable = [
@@ -203,6 +207,7 @@ def _build(
         seconds=time.perf_counter() - started,
         timings=timings,
         fact_tables=tables,
+        recorded=tuple(recorded),
         inconsistent=sum(inconsistent),
     )
 
@@ -290,6 +295,7 @@ def _issues(
     early_search: _EarlySearch | None = None,
     tables: dict[str, list[FactTable]] | None = None,
     inconsistent: list[int] | None = None,
+    recorded: list[str] | None = None,
 ) -> tuple[list[str], list[str], dict[str, str], dict[str, str]]:
     """Every issue's outputs in the cache, rendered if not there yet. Returns the issues rendered,
     the issues reused, every issue's key, and the site's files from the cache (path in the site
@@ -351,6 +357,7 @@ def _issues(
                     previous(issue), drafts, timings=timings,
                     on_pages=early_search.pages_ready(issue) if early_search is not None else None,
                     tables=None if tables is None else tables.setdefault(issue.source.file.parent.name, []),
+                    recorded=recorded,
                 )
                 if inconsistent is not None:
                     inconsistent.append(count)

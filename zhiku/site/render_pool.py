@@ -19,17 +19,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zhiku import data, render
-from zhiku.errors import ZhikuError, ZhikuWarning
+from zhiku.errors import Parts, ZhikuError, replay, to_parts, warning_parts
 from zhiku.model import Issue, Publication
 from zhiku.runtime import start_short_run
-from zhiku.site import figurecache
+from zhiku.site import checkfork, figurecache
 
 if TYPE_CHECKING:
     from zhiku.claims.facts import FactTable
     from zhiku.claims.model import Finding
-
-# (zh, en, file, line) of a ZhikuError or ZhikuWarning, as plain values.
-Parts = tuple[str, str, str | None, int | None]
 
 # Below this many issues to render, the seconds spent starting workers are not won back.
 MIN_PARALLEL = 6
@@ -51,14 +48,19 @@ def render_one(
     timings: dict[str, float] | None = None,
     on_pages: Callable[[Mapping[str, bytes]], None] | None = None,
     tables: list[FactTable] | None = None,
+    recorded: list[str] | None = None,
 ) -> int:
     """Render ``issue`` into ``target``; figures drawn for ``previous`` (the cache entry of the
     issue's last rendering) are reused where they did not change (``figurecache``). ``drafts``
     adds the number-check page (``render_issue(checks=)``). ``timings`` receives each step's
     seconds (added to what it holds); ``on_pages`` gets the web pages before the PDF is done;
-    ``tables`` receives the fact tables the number check made (for ``claims.memory``). Returns
-    how many numbers the check found inconsistent (the build's summary reports them)."""
+    ``tables`` receives the fact tables the number check made (for ``claims.memory``), or, when
+    the check ran in a forked child that recorded them itself (``checkfork``), ``recorded``
+    the issue's folder name. Returns how many numbers the check found inconsistent (the build's
+    summary reports them)."""
     t0 = time.perf_counter()
+    # Started first: the child checks on the other core while this process draws and renders.
+    forked = checkfork.start(issue, publication.root)
     kept = figurecache.load(previous, publication.root)
     figures, keep = figurecache.draw(issue, store, shared, kept, pngs=False)
     t_figures = time.perf_counter()
@@ -68,11 +70,17 @@ def render_one(
     def check() -> list[Finding]:
         nonlocal check_time, inconsistent
         t = time.perf_counter()
-        # Imported here, not with this module: in a first build the claim engine's imports
-        # (0.06 s) then run while Typst lays out the PDF, not before anything is drawn.
-        from zhiku.claims import check_issue
+        answer = forked() if forked is not None else None
+        if answer is not None:
+            found = checkfork.findings_of(answer)
+            if answer.recorded and recorded is not None:
+                recorded.append(issue.source.file.parent.name)
+        else:
+            # Imported here, not with this module: in a first build the claim engine's imports
+            # (0.06 s) then run while Typst lays out the PDF, not before anything is drawn.
+            from zhiku.claims import check_issue
 
-        found = check_issue(issue, store, keep=tables)
+            found = list(check_issue(issue, store, keep=tables))
         check_time = time.perf_counter() - t
         inconsistent = sum(f.verdict == "inconsistent" for f in found)
         return found
@@ -102,10 +110,6 @@ def _worker_init(root: str) -> None:
     _worker_store = data.open_store(Path(root))
 
 
-def _parts(err: ZhikuError) -> Parts:
-    return (err.zh, err.en, str(err.file) if err.file else None, err.line)
-
-
 def _worker_render(
     publication: Publication,
     issue: Issue,
@@ -126,14 +130,8 @@ def _worker_render(
             )
             error = None
         except ZhikuError as err:
-            error = _parts(err)
-    found: list[Parts | str] = []
-    for w in caught:
-        if isinstance(w.message, ZhikuWarning):
-            found.append(_parts(w.message.error))
-        else:
-            found.append(str(w.message))
-    return error, found, inconsistent
+            error = to_parts(err)
+    return error, warning_parts(caught), inconsistent
 
 
 def render_parallel(
@@ -169,10 +167,7 @@ def render_parallel(
             for future in as_completed(futures):
                 issue = futures[future]
                 error, found, inconsistent = future.result()  # a crash that is no ZhikuError is raised here
-                for w in found:
-                    warnings.warn(ZhikuWarning(*w) if isinstance(w, tuple) else UserWarning(w), stacklevel=2)
-                if error is not None:
-                    raise ZhikuError(*error)
+                replay(found, error)
                 on_done(issue)
                 yield issue, inconsistent
         except BaseException:
