@@ -137,14 +137,19 @@ def start(issue: Issue, root: Path) -> Callable[[], Answer | None] | None:
             os._exit(status)
     os.close(write_end)
 
+    got: list[Answer | None] = []
+
     def wait() -> Answer | None:
-        with os.fdopen(read_end, "rb") as pipe:
-            payload = pipe.read()
-        os.waitpid(pid, 0)
-        try:
-            return _decode(payload) if payload else None
-        except (ValueError, KeyError, TypeError, IndexError):
-            return None
+        """The answer (read once; later calls return it again), the child reaped."""
+        if not got:
+            with os.fdopen(read_end, "rb") as pipe:
+                payload = pipe.read()
+            os.waitpid(pid, 0)
+            try:
+                got.append(_decode(payload) if payload else None)
+            except (ValueError, KeyError, TypeError, IndexError):
+                got.append(None)
+        return got[0]
 
     return wait
 

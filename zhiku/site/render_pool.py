@@ -61,35 +61,39 @@ def render_one(
     t0 = time.perf_counter()
     # Started first: the child checks on the other core while this process draws and renders.
     forked = checkfork.start(issue, publication.root)
-    kept = figurecache.load(previous, publication.root)
-    figures, keep = figurecache.draw(issue, store, shared, kept, pngs=False)
-    t_figures = time.perf_counter()
-    check_time = 0.0
-    inconsistent = 0
+    try:
+        kept = figurecache.load(previous, publication.root)
+        figures, keep = figurecache.draw(issue, store, shared, kept, pngs=False)
+        t_figures = time.perf_counter()
+        check_time = 0.0
+        inconsistent = 0
 
-    def check() -> list[Finding]:
-        nonlocal check_time, inconsistent
-        t = time.perf_counter()
-        answer = forked() if forked is not None else None
-        if answer is not None:
-            found = checkfork.findings_of(answer)
-            if answer.recorded and recorded is not None:
-                recorded.append(issue.source.file.parent.name)
-        else:
-            # Imported here, not with this module: in a first build the claim engine's imports
-            # (0.06 s) then run while Typst lays out the PDF, not before anything is drawn.
-            from zhiku.claims import check_issue
+        def check() -> list[Finding]:
+            nonlocal check_time, inconsistent
+            t = time.perf_counter()
+            answer = forked() if forked is not None else None
+            if answer is not None:
+                found = checkfork.findings_of(answer)
+                if answer.recorded and recorded is not None:
+                    recorded.append(issue.source.file.parent.name)
+            else:
+                # Imported here, not with this module: in a first build the claim engine's imports
+                # (0.06 s) then run while Typst lays out the PDF, not before anything is drawn.
+                from zhiku.claims import check_issue
 
-            found = list(check_issue(issue, store, keep=tables))
-        check_time = time.perf_counter() - t
-        inconsistent = sum(f.verdict == "inconsistent" for f in found)
-        return found
+                found = list(check_issue(issue, store, keep=tables))
+            check_time = time.perf_counter() - t
+            inconsistent = sum(f.verdict == "inconsistent" for f in found)
+            return found
 
-    # The numbers are checked, and the PNGs made, while Typst lays out the PDF (render_issue).
-    render.render_issue(
-        publication, issue, target, store=store, findings=check, annotate=annotate, figures=figures,
-        checks=drafts, on_pages=on_pages,
-    )
+        # The numbers are checked, and the PNGs made, while Typst lays out the PDF (render_issue).
+        render.render_issue(
+            publication, issue, target, store=store, findings=check, annotate=annotate, figures=figures,
+            checks=drafts, on_pages=on_pages,
+        )
+    finally:
+        if forked is not None:
+            forked()  # reaped even when the rendering failed: its check is done, or nearly
     figurecache.save(target, keep, publication.root)
     if timings is not None:
         t_end = time.perf_counter()
