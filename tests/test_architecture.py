@@ -9,7 +9,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "zhiku"
 # In pipeline order; errors/fsutil/runtime/integrity/distversion are shared by all and model is first.
 # (integrity: the signed cache records that the data store and the site's caches both keep.)
 STAGES = ["model", "sources", "quantities", "data", "claims", "figures", "render", "site", "mail", "cli"]
-SHARED = {"errors", "fsutil", "runtime", "integrity", "distversion", "__init__"}
+SHARED = {"errors", "fsutil", "runtime", "integrity", "distversion", "lazy", "__init__"}
 ENTRY = "__main__"  # `python -m zhiku`: the CLI itself
 
 

@@ -261,17 +261,22 @@ def check_paths_against_archive(paths: Iterable[Path | str], tables: list[FactTa
     return out
 
 
-def record_publication(root: Path, checked: Mapping[str, list[FactTable]] | None = None) -> int:
+def record_publication(
+    root: Path,
+    checked: Mapping[str, list[FactTable]] | None = None,
+    pending: tuple[dict[str, list[Path]], list[str]] | None = None,
+) -> int:
     """After ``zhiku build``: store what every changed issue states; the number of issues read.
 
     ``checked``: the fact tables the build's number check made, by issue folder name; an issue
-    among them is not read and tabled a second time."""
+    among them is not read and tabled a second time. ``pending``: what ``pending_issues(root)``
+    has just returned, so the issues' files are not read and hashed again."""
     from zhiku.claims.document import from_article
     from zhiku.claims.engine import build_table
     from zhiku.data import open_store
     from zhiku.sources import read_publication
 
-    files, changed = pending_issues(root)
+    files, changed = pending if pending is not None else pending_issues(root)
     if not changed:
         return 0
     known = checked or {}

@@ -192,10 +192,11 @@ def build_command(
     recorded = len(report.recorded)  # by the number check's child, as it checked them
     try:
         # The claim engine is loaded only when an issue is still to record.
-        if pending_issues(publication)[1]:
+        pending = pending_issues(publication)
+        if pending[1]:
             from zhiku.claims.memory import record_publication
 
-            recorded += record_publication(publication, report.fact_tables)
+            recorded += record_publication(publication, report.fact_tables, pending)
     except (ZhikuError, OSError, sqlite3.Error) as err:
         warnings.warn(
             ZhikuWarning(

@@ -20,8 +20,10 @@ never run twice. If the child dies without an answer, the parent checks the issu
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import sqlite3
 import sys
 import threading
 import warnings
@@ -35,7 +37,7 @@ from zhiku.errors import Parts, ZhikuError, replay, to_parts, warning_parts
 from zhiku.model import Issue
 
 if TYPE_CHECKING:
-    from zhiku.claims.model import Finding, Input
+    from zhiku.claims.model import Finding
 
 
 @dataclass(frozen=True)
@@ -107,12 +109,11 @@ def _check(issue: Issue, root: Path) -> Answer:
             tables: list[FactTable] = []
             found: list[Finding] | None = check_issue(issue, data.open_store(root), keep=tables)
             error = None
-            try:
+            # Not recorded (the memory's file unusable): the parent's record_publication tries
+            # again and warns.
+            with contextlib.suppress(ZhikuError, OSError, sqlite3.Error):
                 record_issue(root, issue.source.file.parent.name, tables)
                 recorded = True
-            except (ZhikuError, OSError) as err:
-                # The parent's record_publication tries again and reports it.
-                del err
         except ZhikuError as err:
             found, error = None, to_parts(err)
     return Answer(found, error, warning_parts(caught), recorded)

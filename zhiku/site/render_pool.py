@@ -81,7 +81,7 @@ def render_one(
                 # (0.06 s) then run while Typst lays out the PDF, not before anything is drawn.
                 from zhiku.claims import check_issue
 
-                found = list(check_issue(issue, store, keep=tables))
+                found = check_issue(issue, store, keep=tables)
             check_time = time.perf_counter() - t
             inconsistent = sum(f.verdict == "inconsistent" for f in found)
             return found
