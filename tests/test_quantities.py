@@ -135,8 +135,10 @@ def test_values_in_base_units(text: str, kind: str, value: float, unit: str | No
 )
 def test_ranges(text: str, kind: str, low: float, high: float, unit: str | None) -> None:
     q = one(text)
-    assert (q.kind, q.unit, q.qualifier, q.value) == (kind, unit, "range", None)
+    assert (q.kind, q.unit, q.qualifier) == (kind, unit, "range")
     assert (q.low, q.high) == (pytest.approx(low), pytest.approx(high))
+    # The one figure of a range of amounts is its upper end; a span of years or dates has none.
+    assert q.value == (None if kind == "year_range" else pytest.approx(high))
 
 
 @pytest.mark.parametrize(
@@ -201,7 +203,7 @@ def test_json_contract() -> None:
         "end": 7,
         "text": "17%-19%",
         "kind": "percent",
-        "value": None,
+        "value": 19.0,
         "low": 17.0,
         "high": 19.0,
         "low_inclusive": True,
@@ -363,3 +365,35 @@ def test_wei_counts_people_and_digits_elsewhere(text: str, count: str) -> None:
 def test_one_wei_of_a_person_is_the_article() -> None:
     assert parse_quantities("一位名叫杰克的男生") == []  # in the Recognizers-Text spec too
     assert parse_quantities("一位专家表示") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("打 7 2 折", [("7 2 折", 72.0)]),  # letter-spaced (text copied from a PDF): one number
+        ("共 1 5 0 个 网 点", [("1 5 0 个", 150.0)]),
+        ("7 2折", [("7", 7.0), ("2折", 20.0)]),  # the unit set close: two figures, not letter-spacing
+        ("7  2 折", [("7", 7.0), ("2 折", 20.0)]),  # two spaces: figures side by side
+        ("2019 7 2 8 万", [("2019", 2019.0), ("7", 7.0), ("2", 2.0), ("8 万", 80000.0)]),  # a table row
+        ("1 2 3 a", [("1", 1.0), ("2", 2.0), ("3", 3.0)]),
+    ],
+)
+def test_letter_spaced_digits_join_only_when_the_unit_is_spaced_too(
+    text: str, want: list[tuple[str, float]]
+) -> None:
+    assert [(q.text, q.value) for q in parse_quantities(text)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit", "value"),
+    [
+        ("90天大的小孩应该去医院做检查", "90天大", "day", 90.0),
+        ("宝宝已经三周大了", "三周大", "week", 3.0),
+        ("这件事发生在宝宝只有十个月大的时候", "十个月大", "month", 10.0),
+        ("连续3天大幅增长", "3天", "day", 3.0),  # 大幅 is a word of its own
+        ("两周大变样", "两周", "week", 2.0),
+    ],
+)
+def test_an_age_in_days_weeks_or_months_keeps_its_da(text: str, span: str, unit: str, value: float) -> None:
+    (q,) = [q for q in parse_quantities(text) if q.kind == "duration"]
+    assert (q.text, q.unit, q.value) == (span, unit, value)

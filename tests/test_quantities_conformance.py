@@ -74,10 +74,13 @@ def test_public_api_failures_are_exactly_the_listed_ones(results: dict[str, tupl
     total = passed = 0
     new: list[str] = []
     fixed: list[str] = []
+    below: list[str] = []
     for rel, (count, failing) in results.items():
         known = {f["input"] for f in listed.get(rel, [])}
         total += count
         passed += count - len(failing)
+        if count - len(failing) < 0.98 * count:
+            below.append(f"{rel}: {count - len(failing)}/{count}")
         print(f"{Path(rel).stem}: {count - len(failing)}/{count} = {(count - len(failing)) / count:.1%}")
         new += [f"{rel}: {x}" for x in failing if x not in known]
         fixed += [f"{rel}: {x}" for x in known if x not in failing]
@@ -87,6 +90,7 @@ def test_public_api_failures_are_exactly_the_listed_ones(results: dict[str, tupl
     for rel, entries in listed.items():
         for entry in entries:
             assert entry.get("why"), f"{rel}: {entry['input']} is listed without a reason"
+    assert not below, f"models under 98% of their cases (issue 19): {below}"
     assert passed / total >= 0.98
 
 

@@ -331,6 +331,18 @@ class FactTable:
 
 
 # --- building ----------------------------------------------------------------------------------
+
+def _read(text: str) -> list[Quantity]:
+    """The quantities of ``text`` a claim can be checked on.
+
+    A unit named without a number (人民币汇率, 转换为摄氏度) states nothing to check. A range keeps
+    only its bounds: the reader gives it its upper end as ``value`` for readers that want one
+    figure per mention, but no claim may take that end for a stated number (3%—5% is not 5%).
+    """
+    read = parse_quantities(text)
+    return [replace(q, value=None) if q.qualifier == "range" else q for q in read if not q.unit_only]
+
+
 def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The last match of ``pattern`` in ``text``, or None."""
     found = None
@@ -584,7 +596,7 @@ class _Builder:
         if not any(ch.isdigit() or ch in "〇零一二三四五六七八九十两百千万亿半" for ch in text):
             return
         # A unit named without a number (人民币汇率, 转换为摄氏度) states nothing to check: not a fact.
-        read = [q for q in parse_quantities(text) if not q.unit_only]
+        read = _read(text)
         qs = _share_list_units(text, _names(text, _points(text, read)))
         # A part of a year (3月, 1—10月, 年末) is named for its own paragraph; the year runs on.
         self.frame = Period(year=self.frame.year, explicit=False)
@@ -1263,12 +1275,12 @@ def _cell_quantity(cell: str, header: str, start: int) -> Quantity | None:
     if numeric and unit:
         probe = raw.replace("−", "-")
         suffix = {"%": "%", "％": "%", "百分点": "个百分点", "个百分点": "个百分点", "‰": "‰"}.get(unit, unit)
-        qs = [q for q in parse_quantities(probe.lstrip("-+") + suffix) if not q.unit_only]
+        qs = _read(probe.lstrip("-+") + suffix)
         if len(qs) == 1 and qs[0].value is not None:
             q = qs[0]
             value = q.value if not probe.startswith("-") else -(q.value or 0.0)
             return replace(q, start=start, end=start + len(cell), text=cell, value=value)
-    qs = [q for q in parse_quantities(raw) if not q.unit_only]
+    qs = _read(raw)
     if len(qs) == 1 and qs[0].value is not None and qs[0].kind in VALUE_KINDS:
         q = qs[0]
         offset = cell.find(raw)

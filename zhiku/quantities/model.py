@@ -33,8 +33,11 @@ class Quantity:
 
     ``value`` is the *stated* number in the base unit with every magnitude applied
     (715.7亿美元 → 71570000000.0, unit ``USD``; 1.5‰ → 0.15, unit ``%``; 七成 → 70, ``%``;
-    八折 → 80, ``%``; 2.1个百分点 → 2.1, unit ``pp``). It is None when the text states no single
-    number: a range (17%-19%) or an approximate numeral (十几, 三四十, 数百).
+    八折 → 80, ``%``; 2.1个百分点 → 2.1, unit ``pp``). It is None when the text states no number:
+    an approximate numeral (十几, 三四十, 数百). A range of amounts (17%-19%, 3至5年) states two and
+    gives its upper end (19, 5): the end its unit is written with in 5-20%, the figure a reader who
+    wants one number per mention quotes; its interval is ``low``/``high``, which is all the claim
+    checker reads of it.
 
     ``low``/``high`` are the interval the words allow, in the same unit as ``value``; None is an
     open side. ``low_inclusive``/``high_inclusive`` say whether that end belongs to the interval
@@ -69,10 +72,10 @@ class Quantity:
       不大于, 最多, 至多, 顶多, 最高, 以内, 之内, 以下, 及以下, 或以下, ≤, <=, 小于等于;
       exclusive after 不到, 不足, 不满, 未满, 未达, 低于, 少于, 小于, 之下, <, 比X小/少/低.
     - ``range`` — two stated ends: 17%-19%, 3至5年, 介于3%与5%之间, 在20到30之间 → low/high
-      both inclusive, ``value`` None. A floor and a ceiling written together (大于10小于20,
-      不低于6%、不高于7%, 1000以上、1500以下, 三年以上十年以下) are one range with each end
-      inclusive as its own word says. Dates, quarters and year ranges (date_range, year_range)
-      are ranges of months or years: low/high hold them (2013-2019年 → 2013, 2019; 一季度 → 1, 3).
+      both inclusive, ``value`` the upper end (None for dates and years). A floor and a ceiling
+      written together (大于10小于20, 不低于6%、不高于7%, 1000以上、1500以下, 三年以上十年以下)
+      are one range with each end inclusive as its own word says. Dates, quarters and year
+      ranges (date_range, year_range) are ranges of months or years: low/high hold them (2013-2019年 → 2013, 2019; 一季度 → 1, 3).
     - ``unit`` — a unit named with no number: a currency name (人民币汇率, 美元指数, 以欧元计价 →
       kind ``money``, unit CNY/USD/EUR) or a temperature unit (转换为摄氏度, 单位是°C → kind
       ``dimension``, unit °C/°F). ``value``, ``low`` and ``high`` are None: there is nothing to

@@ -56,8 +56,13 @@ SP = r"[ \t\u00a0]{0,3}"  # spaces inside a quantity (3 个半小时, 11 月 16 
 ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
 CNCH = f"[{CN_DIGIT_CHARS}{CN_UNIT_CHARS}]"
 _CN = f"{CN_DIGIT_CHARS}{CN_UNIT_CHARS}"
+# Letter-spaced single digits (7 2 折, 1 5 0 个): text copied from PDFs sets every character one space
+# apart, the unit too. A run is read as one number only when it starts the spacing (no figure and space
+# before it) and a non-Latin word follows after one space; figures set side by side in tables and lists
+# are several characters wide or separated by more than one space, and stay apart.
+SPACED_DIGITS = r"[0-9](?= [0-9])(?<![0-9.,][0-9])(?<![0-9] [0-9])(?: [0-9])+(?= [^\s0-9A-Za-z.,])"
 NUMERAL_RE = re.compile(
-    rf"(?:{ARABIC}(?:[ ]?[kK](?![A-Za-z]))?|{CNCH})"
+    rf"(?:{SPACED_DIGITS}|{ARABIC}(?:[ ]?[kK](?![A-Za-z]))?|{CNCH})"
     rf"(?:(?<![0-9]){CNCH}|[{CN_UNIT_CHARS}]|(?<=[{_CN}]){ARABIC}|{SP}[万亿](?!分)"
     rf"|(?<=[{_CN}])[ \t]{{1,3}}(?=[{_CN}])"
     rf"|(?<=[{_CN}]){SP}点{SP}[{CN_DIGIT_CHARS}]+(?![点])|点[{CN_DIGIT_CHARS}]+(?![点])"
@@ -219,6 +224,11 @@ BIT_NEXT_RE = re.compile(
 BIT_CLAUSE_RE = re.compile(r"字节|比特|二进制|存储单[位元]|寄存器|字长|位宽")
 BIT_PHRASE_END = "的是和或与组构"
 CLAUSE_END_RE = re.compile(r"[，。；！？,;!?：:\n]")
+# 大 after days, weeks or months tells an age when the phrase ends there (…大的, …大了, …大时); 大 that
+# begins a word (3天大幅增长, 两周大变样) does not.
+AGE_TAIL_RE = re.compile(r"大(?=[的了时啦，。；！？,;!?\s]|$)")
+AGE_TAIL_UNITS = ("day", "week", "month")
+CALENDAR_SPANS = ("date_range", "year_range")
 
 
 @dataclass
@@ -255,6 +265,8 @@ class _Reading:
                 low, high, li, hi = v, v + self.step, False, False
             elif q == "exact" and self.equal:
                 low, high = v, v
+        elif q == "range" and v is None and high is not None and self.kind not in CALENDAR_SPANS:
+            v = high  # a range's one figure is its upper end (model.py's docstring says why)
         # Quantity is frozen: its generated __init__ sets each of its 14 fields through
         # object.__setattr__ (≈1.9 µs, a tenth of the reader's time on prose), so the scanner fills
         # the new instance's dict directly (≈0.3 µs): the same fields in the same order, the same
@@ -1523,6 +1535,9 @@ class Scanner:
     # -- suffix qualifiers -----------------------------------------------------------------
     def _suffix(self, r: _Reading) -> _Reading:
         if r.kind in ("date", "year_range", "date_range", "ordinal"):
+            return r
+        if r.kind == "duration" and r.unit in AGE_TAIL_UNITS and AGE_TAIL_RE.match(self.norm, r.end):
+            r.end += 1  # 90天大的小孩, 三周大了, 十个月大时: a baby's age, told as how long it has lived
             return r
         found = suffix_at(self.norm, r.end)
         if found is None:
