@@ -338,3 +338,63 @@ def test_no_input_raises_and_spans_stay_exact(tokens: list[str], noise: str) -> 
     text = "".join(tokens) + noise
     for f in check_text(text, "fuzz.txt"):
         assert all(f.text[a:b] == s for s, (a, b) in zip(f.spans, f.span_offsets, strict=True))
+
+
+# -- bounds, approximate counts and fractions (issue 19) ------------------------------------
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # 105.2/100 − 1 = 5.2%, however the inputs were rounded (at most 5.8%): below the floor
+        ("2020年该市产值为100亿元，2021年为105.2亿元，同比增长不低于6%。", "inconsistent"),
+        ("2020年该市产值为100亿元，2021年为106.5亿元，同比增长不低于6%。", "consistent"),
+        ("2020年该市产值为100亿元，2021年为105.2亿元，同比增长超过5%。", "consistent"),
+        ("2020年该市产值为100亿元，2021年为108.5亿元，同比增长不超过7%。", "inconsistent"),
+        ("2020年该市产值为100亿元，2021年为106.8亿元，同比增长不超过7%。", "consistent"),
+    ],
+)
+def test_a_bound_is_its_threshold_not_a_rounded_figure(text: str, verdict: str) -> None:
+    assert only("yoy_growth", text).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "computed"),
+    [
+        ("全国31个省份中，有13个省份的增速高于全国平均水平，超过一半。", "inconsistent", "41.94%"),
+        ("全国31个省份中，有19个省份的增速高于全国平均水平，超过一半。", "consistent", "61.29%"),
+        ("41个大类行业中有26个行业利润增长，占比超过六成。", "consistent", "63.41%"),
+    ],
+)
+def test_more_than_half_is_a_share_of_the_whole_not_a_count(text: str, verdict: str, computed: str) -> None:
+    assert run("bound", text) == []  # 一半 is a share: the count 13 never restates it
+    f = only("share", text)
+    assert (f.verdict, f.computed) == (verdict, computed)
+
+
+PROVINCES = "北京、天津、河北、山西、内蒙古、辽宁、吉林、黑龙江、上海、江苏、浙江、安徽、福建、江西、山东、河南、湖北、湖南、广东、广西、海南、重庆"
+
+
+@pytest.mark.parametrize(
+    ("listed", "count", "verdict"),
+    [
+        (14, "十几个", "consistent"),
+        (22, "十几个", "inconsistent"),
+        (9, "十几个", "inconsistent"),
+        (12, "十多个", "consistent"),
+        (20, "十余个", "inconsistent"),
+        (4, "三四个", "consistent"),
+        (14, "14个", "consistent"),
+        (14, "十四个", "consistent"),
+        (14, "十五个", "inconsistent"),
+    ],
+)
+def test_an_approximate_count_holds_the_list_it_counts(listed: int, count: str, verdict: str) -> None:
+    names = "、".join(PROVINCES.split("、")[:listed])
+    f = only("enumeration", f"{names}{count}省份已出台实施方案。")
+    assert (f.verdict, f.computed) == (verdict, str(listed))
+
+
+def test_deng_before_a_count_leaves_the_list_open() -> None:
+    # 北京、上海等5个城市: five cities, two named; a list longer than its count is still a slip
+    assert run("enumeration", "北京、上海等5个城市率先开展试点。") == []
+    assert only("enumeration", "北京、上海、广州等3个城市率先开展试点。").verdict == "consistent"
+    assert only("enumeration", "北京、上海、广州、深圳等3个城市率先开展试点。").verdict == "inconsistent"

@@ -143,10 +143,12 @@ def accepted(r: Reading) -> Interval:
     v, u = r.value, r.step
     if r.bound == "range" and r.low is not None and r.high is not None:
         return Interval(r.low - u / 2, r.high + u)
+    # A bound states its threshold as a threshold, not as a rounded measurement: 不低于6% is 6% or more,
+    # and a computed 5.8% breaks it however 6 was rounded (the inputs' rounding is in the computed side).
     if r.bound == "over":
-        return Interval(v - u / 2, INF)
+        return Interval(v, INF)
     if r.bound == "under":
-        return Interval(-INF, v + u / 2)
+        return Interval(-INF, v)
     if r.bound == "near":
         lo = v - max(u, NEAR_BAND * abs(v))
         return Interval(lo if r.low is None else min(lo, r.low), v + u / 2)

@@ -51,9 +51,13 @@ def _restated(f: Fact, b: Fact) -> str:
 def _exact(table: FactTable, b: Fact) -> tuple[Fact, float] | None:
     """The exact value the bound rounds: the nearest one of the same measure, period and name."""
 
+    # A fraction of a whole (超过一半, 不到三分之一) is a share: only a share restates it, never a count.
+    fraction = b.q.kind == "number" and b.q.value is not None and 0 < b.q.value <= 1
+
     def fits(f: Fact) -> bool:
         return (
             f.id != b.id
+            and (not fraction or f.q.is_rate or (f.q.kind == "number" and 0 < (f.q.value or 0) <= 1))
             and not bound_only(f)
             and f.role == b.role
             and f.q.value is not None

@@ -6,12 +6,15 @@ Trigger: a count of kinds (N个, N类, N大, 前N名, N者, N项, N种, N所) st
 is the one written right before the count in its clause, or right after it (…中，A、B、C / …为A、B和C),
 or the values listed before a 合计 the count qualifies. Items are separated by 、, the last two
 often by 和/及/与; a last item holding 和 counts as two when both halves are places or short names
-like the other items, else either reading is accepted (社会保障和就业 is one item). Lists with 等,
-包括…在内, 例如 are not complete and are not checked.
+like the other items, else either reading is accepted (社会保障和就业 is one item). An approximate
+count holds the lists its words allow (十几个 and 十多个: 11–19, 三四个: 3–4). 等 right before the count
+leaves the list open (北京、上海等5个城市): fewer items than the count are not checked, more are a
+slip. Lists with 包括…在内, 例如 are not complete and are not checked.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 from zhiku.claims import labels
@@ -20,14 +23,16 @@ from zhiku.claims.judge import finding
 
 RELATION = "enumeration"
 
-_COUNT = re.compile(
-    r"^(?:前)?(?P<n>[0-9一二两三四五六七八九十]+)\s*(?P<m>个|类|大|名|者|项|种|所|家|国|条|方面|部分)"
-)
+_NUMERAL = r"[0-9一二两三四五六七八九十几多余]+"
+_MEASURE = r"个|类|大|名|者|项|种|所|家|国|条|方面|部分"
+_COUNT = re.compile(rf"^(?:前)?(?P<n>{_NUMERAL})\s*(?P<m>{_MEASURE})")
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _PARTIAL = re.compile(r"等|包括[^，,。；;]*在内|例如|比如|诸如|以及其他|之一|部分")
 _CONJ = re.compile(r"以及|和|及|与|同")
 _CLAUSE = re.compile(r"[，,。；;：:（）()“”\"]")
 _NUMERAL_ONLY = re.compile(r"^[\s〇零一二三四五六七八九十百千万两0-9０-９.．%]+$")
+# A、B、C等5个城市: 等 before the count leaves the list open (five cities, two of them named).
+_OPEN_END = re.compile(r"等{1,2}\s*$")
 
 
 def check(table: FactTable) -> None:
@@ -35,21 +40,18 @@ def check(table: FactTable) -> None:
         if s.table is not None or ("、" not in s.words and "和" not in s.words):
             continue
         text = s.text
-        for m in re.finditer(
-            r"(?:前)?[0-9一二两三四五六七八九十]+\s*(?:个|类|大|名|者|项|种|所|家|国|条|方面)",
-            text[s.start : s.end],
-        ):
+        for m in re.finditer(rf"(?:前)?{_NUMERAL}\s*(?:{_MEASURE})", text[s.start : s.end]):
             start = s.start + m.start()
             end = s.start + m.end()
             cm = _COUNT.match(text[start:end])
             if cm is None:
                 continue
-            n = _number(cm.group("n"))
-            if n is None or not 2 <= n <= 30:
+            allowed = _allowed(cm.group("n"))
+            if allowed is None or not (2 <= allowed[0] and allowed[1] <= 30):
                 continue
             if re.match(r"\d", text[max(0, start - 1) : start]) or text[end : end + 1] in ("%", "万", "亿"):
                 continue
-            _judge(table, s.index, text, start, end, n)
+            _judge(table, s.index, text, start, end, allowed)
 
 
 def _number(w: str) -> int | None:
@@ -57,12 +59,30 @@ def _number(w: str) -> int | None:
         return int(w)
     if w in _CN:
         return _CN[w]
-    if w.startswith("十") and len(w) == 2:
-        return 10 + _CN.get(w[1], 0)
+    if w.startswith("十") and len(w) == 2 and w[1] in _CN:
+        return 10 + _CN[w[1]]
     return None
 
 
-def _judge(table: FactTable, sidx: int, text: str, start: int, end: int, n: int) -> None:
+def _allowed(w: str) -> tuple[int, int] | None:
+    """The counts a numeral allows, as whole numbers from…to: 四 → 4–4; an approximate numeral
+    by the bounds the quantity reader gives it: 十几 and 十多/十余 → 11–19, 三四 → 3–4."""
+    n = _number(w)
+    if n is not None:
+        return n, n
+    from zhiku.quantities import parse_quantities
+
+    qs = parse_quantities(f"{w}个")
+    if len(qs) != 1 or qs[0].low is None or qs[0].high is None or qs[0].qualifier not in ("approx", "more"):
+        return None
+    q = qs[0]
+    assert q.low is not None and q.high is not None
+    lo = math.ceil(q.low) if q.low_inclusive else math.floor(q.low) + 1
+    hi = math.floor(q.high) if q.high_inclusive else math.ceil(q.high) - 1
+    return (lo, hi) if lo <= hi else None
+
+
+def _judge(table: FactTable, sidx: int, text: str, start: int, end: int, allowed: tuple[int, int]) -> None:
     sentence = table.sentences[sidx]
     facts = [f for f in table.in_sentence(sidx)]
     if any(f.q.start <= start < f.q.end and f.role not in ("other",) for f in facts if f.q.kind != "count"):
@@ -74,7 +94,10 @@ def _judge(table: FactTable, sidx: int, text: str, start: int, end: int, n: int)
         return
     items, lo, hi, values = found
     counts = {len(items)} if values else _readings(items)
-    ok = n in counts
+    lo_n, hi_n = allowed
+    if _OPEN_END.search(text[sentence.start : start]) and max(counts) < lo_n:
+        return  # 北京、上海等5个城市: the others are not named, nothing to count
+    ok = any(lo_n <= c <= hi_n for c in counts)
     listed = "、".join(items)
     readings = "或".join(str(c) for c in sorted(counts))
     evidence = f"列出{readings}项：{listed} {'=' if ok else '≠'} {text[start:end]} / {readings} items listed"
