@@ -370,7 +370,10 @@ def test_more_than_half_is_a_share_of_the_whole_not_a_count(text: str, verdict: 
     assert (f.verdict, f.computed) == (verdict, computed)
 
 
-PROVINCES = "北京、天津、河北、山西、内蒙古、辽宁、吉林、黑龙江、上海、江苏、浙江、安徽、福建、江西、山东、河南、湖北、湖南、广东、广西、海南、重庆"
+PROVINCES = (
+    "北京、天津、河北、山西、内蒙古、辽宁、吉林、黑龙江、上海、江苏、浙江、"
+    "安徽、福建、江西、山东、河南、湖北、湖南、广东、广西、海南、重庆"
+)
 
 
 @pytest.mark.parametrize(

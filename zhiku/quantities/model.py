@@ -75,7 +75,8 @@ class Quantity:
       both inclusive, ``value`` the upper end (None for dates and years). A floor and a ceiling
       written together (大于10小于20, 不低于6%、不高于7%, 1000以上、1500以下, 三年以上十年以下)
       are one range with each end inclusive as its own word says. Dates, quarters and year
-      ranges (date_range, year_range) are ranges of months or years: low/high hold them (2013-2019年 → 2013, 2019; 一季度 → 1, 3).
+      ranges (date_range, year_range) are ranges of months or years: low/high hold them
+      (2013-2019年 → 2013, 2019; 一季度 → 1, 3).
     - ``unit`` — a unit named with no number: a currency name (人民币汇率, 美元指数, 以欧元计价 →
       kind ``money``, unit CNY/USD/EUR) or a temperature unit (转换为摄氏度, 单位是°C → kind
       ``dimension``, unit °C/°F). ``value``, ``low`` and ``high`` are None: there is nothing to

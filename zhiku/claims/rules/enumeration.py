@@ -47,7 +47,7 @@ def check(table: FactTable) -> None:
             if cm is None:
                 continue
             allowed = _allowed(cm.group("n"))
-            if allowed is None or not (2 <= allowed[0] and allowed[1] <= 30):
+            if allowed is None or not (allowed[0] >= 2 and allowed[1] <= 30):
                 continue
             if re.match(r"\d", text[max(0, start - 1) : start]) or text[end : end + 1] in ("%", "万", "亿"):
                 continue

@@ -31,7 +31,8 @@ _WHOLE_PERIOD = re.compile(r"^\s*(?:(\d{4})\s*年|上年|去年)(?:同期)?(?:�
 _OF_WHICH = re.compile(
     r"(?P<whole>[\ue000]|\d[\d.,]*\s*[^\d，,。；;]{0,3}?)\s*(?:个|家|种|项|所|名)?[^，,。；;]{0,8}?中有"
 )
-# 41个行业中有26个 / 31个省份中，有13个 / 其中仅有3个: the comma after 中 and 共/仅/只 before 有 are the same words
+# 41个行业中有26个 / 31个省份中，有13个 / 其中仅有3个: a comma after 中, or 共/仅/只 before 有,
+# leave the words the same
 _AMONG = re.compile(r"中[，,]?\s*(?:共|仅|只)?有")
 
 
