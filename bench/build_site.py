@@ -279,9 +279,9 @@ Pandoc + Typst's parts (medians): `pandoc` → HTML {pp["html"]:.3f} s,
 the cold Typst compile {pp["typst_inside"]:.3f} s ({pp["typst_process"]:.3f} s for its whole process).
 
 zhiku's stages (`zhiku build --timings`, medians of the same runs; "figures" is drawing the
-charts' SVGs with their text outlined; the number check, with the claim engine's imports, runs
-in a forked child from the start of the issue's rendering (zhiku.site.checkfork), and "number
-check" is only the wait for its answer; the PDF compiles in a thread while the charts' PNGs and
+charts' SVGs with their text outlined; the number check runs in a child forked at the command's
+start, which imports the claim engine while the site stage loads (zhiku.site.checkfork), and
+"number check" is only the wait for its answer; the PDF compiles in a thread while the charts' PNGs and
 the web pages run in the main one — "pages and PDF" is that stretch; the search index runs
 beside the linking and the archive pages):
 

@@ -154,37 +154,47 @@ def test_an_untrusted_store_is_set_aside_never_trusted(tmp_path: Path) -> None:
     assert not list(outside.iterdir())
 
 
+LINUX_ONLY = pytest.mark.skipif(sys.platform != "linux", reason="the check forks on Linux only")
+
+
 @pytest.mark.parametrize(
-    "forked",
+    "how",
     [
-        pytest.param(
-            True, marks=pytest.mark.skipif(sys.platform != "linux", reason="the check forks on Linux only")
-        ),
-        False,
+        pytest.param("warm", marks=LINUX_ONLY),
+        pytest.param("forked", marks=LINUX_ONLY),
+        "in-process",
     ],
-    ids=["check-forked", "check-in-process"],
+    ids=["check-warm", "check-forked", "check-in-process"],
 )
 def test_build_records_the_checks_fact_tables_without_reading_the_issues_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked: bool
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
 ) -> None:
-    """zhiku build hands the number check's statements to the memory — recorded by the check's
-    forked child, or as fact tables when this process had another thread and could not fork —
-    the same statements as when the memory reads every issue itself, and no issue is parsed
-    again."""
+    """zhiku build hands the number check's statements to the memory — recorded by the checker
+    forked at the command's start (``checkfork.prestart``, as ``zhiku build`` does), by a child
+    forked per issue, or as fact tables when this process had another thread and could not
+    fork — the same statements as when the memory reads every issue itself, and no issue is
+    parsed again."""
     import threading
 
-    from zhiku.site import build_site
+    from zhiku.site import build_site, checkfork
 
     pub = _archive(tmp_path)
     (pub / "zhiku.yml").write_text("name: 测试智库\nbase_url: https://example.org/\n", encoding="utf-8")
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
-    if not forked:
+    if how == "in-process":
         other.start()
+    if how == "warm":
+        checkfork.prestart(pub.absolute())
+        assert checkfork._warm is not None
     try:
         report = build_site(pub, tmp_path / "site")
+        asked = checkfork._warm.asked if checkfork._warm is not None else 0
     finally:
         stop.set()
+        checkfork.finish()
+    assert asked == (len(ISSUES) if how == "warm" else 0)  # every issue went to the warm checker
+    forked = how != "in-process"
     if forked:
         assert sorted(report.recorded) == sorted(ISSUES) and not any(report.fact_tables.values())
     else:

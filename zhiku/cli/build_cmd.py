@@ -170,8 +170,12 @@ def build_command(
         bool, typer.Option("--timings", help="列出各阶段用时 / Print each stage's time.")
     ] = False,
 ) -> None:
-    # The site stage (Jinja2, Typst, every renderer) loads here, not at import: `zhiku --help`
-    # and the other commands start without it.
+    # The number check's process starts first, so that the claim engine loads on the other core
+    # while this one loads the site stage (Jinja2, Typst, every renderer) — here, not at import:
+    # `zhiku --help` and the other commands start without it.
+    from zhiku.site import checkfork
+
+    checkfork.prestart(publication.absolute())
     from zhiku.site import build_site
 
     startup = since_process_start() if timings else None  # the interpreter, the CLI and the build's imports
@@ -180,6 +184,7 @@ def build_command(
         report = build_site(publication, out, annotate=annotate, progress=progress, drafts=drafts)
     finally:
         progress.close()
+        checkfork.finish()
     print_report(report)
     # The cross-issue memory: what each changed issue states, for later checks to compare with.
     # The site is built by now; a problem here is a warning, never a failed build.

@@ -16,6 +16,10 @@ always did. The child opens its own connection to the data store (an SQLite conn
 cross a fork), writes nothing but the memory's file, prints nothing (its warnings come back
 with the findings) and leaves with ``os._exit``, so the parent's buffers and exit handlers are
 never run twice. If the child dies without an answer, the parent checks the issue itself.
+
+``zhiku build`` forks its checker sooner, at the command's start (``prestart``): the child then
+loads the claim engine while the parent loads the site stage, and checks each issue the build
+hands it by its folder.
 """
 
 from __future__ import annotations
@@ -28,9 +32,9 @@ import sys
 import threading
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from zhiku import data
 from zhiku.errors import Parts, ZhikuError, replay, to_parts, warning_parts
@@ -119,9 +123,116 @@ def _check(issue: Issue, root: Path) -> Answer:
     return Answer(found, error, warning_parts(caught), recorded)
 
 
+@dataclass
+class _Warm:
+    """The checker forked at the command's start (``prestart``), waiting for issues to check."""
+
+    pid: int
+    root: Path
+    requests: int  # the pipe's write end: one JSON line per issue folder
+    answers: BinaryIO  # length-prefixed JSON answers, in the order asked
+    asked: int = 0
+    got: list[Answer | None] = field(default_factory=list)
+
+
+_warm: _Warm | None = None
+
+
+def prestart(root: Path) -> None:
+    """Fork the checker now, at the start of ``zhiku build``, before the renderers load.
+
+    The child imports the claim engine (0.1 s) while this process imports Jinja2, Typst and the
+    page writers, and then waits: ``start`` hands it each issue to check by its folder, which
+    the child reads itself (an issue cannot cross the pipe: zhiku unpickles nothing). A build
+    that renders nothing leaves it idle; ``finish`` ends it."""
+    global _warm
+    if _warm is not None or not can_fork():
+        return
+    req_read, req_write = os.pipe()
+    ans_read, ans_write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into the caller's code
+        status = 1
+        try:
+            os.close(req_write)
+            os.close(ans_read)
+            _serve(root, req_read, ans_write)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(req_read)
+    os.close(ans_write)
+    _warm = _Warm(pid, root, req_write, os.fdopen(ans_read, "rb"))
+
+
+def _serve(root: Path, requests: int, answers: int) -> None:
+    """The warm child: import the engine, then check each issue asked for until the pipe closes."""
+    from zhiku import sources
+
+    # Loaded now, while nothing is asked yet (check_issue loads the rest of the engine lazily).
+    from zhiku.claims import check_issue, facts, memory, rules  # noqa: F401
+
+    with os.fdopen(requests, "rb") as asked, os.fdopen(answers, "wb") as out:
+        for line in asked:
+            folder = Path(json.loads(line)["folder"])
+            payload = b""
+            try:
+                # Read as the build read it; its warnings were the build's, not the check's.
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    issue = sources.read_issue(folder)
+            except ZhikuError:
+                pass  # no answer: the parent checks the issue it read itself
+            else:
+                payload = _encode(_check(issue, root))
+            out.write(len(payload).to_bytes(8, "big") + payload)
+            out.flush()
+
+
+def _ask(warm: _Warm, issue: Issue) -> Callable[[], Answer | None]:
+    index = warm.asked
+    line = json.dumps({"folder": str(issue.source.file.parent)}, ensure_ascii=False) + "\n"
+    try:
+        os.write(warm.requests, line.encode("utf-8"))
+        warm.asked += 1
+    except OSError:  # the child is gone: this issue is checked here
+        return lambda: None
+
+    def wait() -> Answer | None:
+        while len(warm.got) <= index:
+            head = warm.answers.read(8)
+            payload = warm.answers.read(int.from_bytes(head, "big")) if len(head) == 8 else b""
+            if len(head) < 8:  # the child died: every answer still owed is none
+                warm.got.extend([None] * (index + 1 - len(warm.got)))
+                break
+            try:
+                warm.got.append(_decode(payload) if payload else None)
+            except (ValueError, KeyError, TypeError, IndexError):
+                warm.got.append(None)
+        return warm.got[index]
+
+    return wait
+
+
+def finish() -> None:
+    """End the warm checker (it leaves when its pipe closes) and reap it."""
+    global _warm
+    warm, _warm = _warm, None
+    if warm is None:
+        return
+    with contextlib.suppress(OSError):
+        os.close(warm.requests)
+    warm.answers.close()
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(warm.pid, 0)
+
+
 def start(issue: Issue, root: Path) -> Callable[[], Answer | None] | None:
-    """Fork a child that checks ``issue``; return the wait for its answer (None if the child
+    """Have a child check ``issue`` — the warm checker if the command started one for this
+    publication, else a child forked now; return the wait for its answer (None if the child
     gave none), or None when this process must not fork."""
+    if _warm is not None and _warm.root == root:
+        return _ask(_warm, issue)
     if not can_fork():
         return None
     read_end, write_end = os.pipe()

@@ -74,13 +74,16 @@ class SearchReport:
 
 
 def pagefind_binary() -> Path:
+    # The binary's own package names its path. pagefind.service would too, but it loads asyncio
+    # for its Python API (30 ms of every build, which runs the binary and needs none of it).
+    binary: Path | None = None
     try:
-        from pagefind.service import get_executable
+        from pagefind_bin_extended import get_executable  # type: ignore[import-untyped]
 
-        binary = get_executable()
-    except ImportError:
+        binary = Path(get_executable())
+    except (ImportError, OSError):
         binary = None
-    if binary is None or not Path(binary).is_file():
+    if binary is None or not binary.is_file():
         raise ZhikuError(
             "找不到 Pagefind 程序，请运行 bash scripts/setup.sh 安装 pagefind[extended]",
             "the Pagefind binary is missing: run bash scripts/setup.sh to install pagefind[extended]",
