@@ -75,3 +75,23 @@ def test_more_is_bounded_by_the_next_unit() -> None:
     """500多亿 lies between 500亿 and 600亿: a stated 700亿 elsewhere cannot be 500多亿."""
     got = interval_of(q1("500多亿元"), "500多亿元")
     assert got.lo < 500e8 < got.hi < 700e8
+
+
+@pytest.mark.parametrize(
+    ("text", "inside", "outside"),
+    [
+        ("一二百个", (60.0, 100.0, 218.0, 249.0), (40.0, 262.0)),  # 218 rounds to 二百
+        ("三四十家", (26.0, 30.0, 40.0, 44.0), (23.0, 47.0)),
+        ("二三成", (16.0, 30.0, 34.0), (13.0, 37.0)),
+    ],
+)
+def test_two_neighbouring_digits_hold_what_rounds_to_either(
+    text: str, inside: tuple[float, ...], outside: tuple[float, ...]
+) -> None:
+    """The reader gives 三四十 as 30–40 (issue 19); the checker accepts what rounds to either
+    round figure at its place, as the development set's trap 一二百个（218个） wants."""
+    q = q1(text)
+    assert q.value is None and (q.low_inclusive, q.high_inclusive) == (True, True)
+    got = interval_of(q, text)
+    assert all(got.lo <= v <= got.hi for v in inside), (got, inside)
+    assert not any(got.lo <= v <= got.hi for v in outside), (got, outside)

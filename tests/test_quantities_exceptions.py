@@ -74,7 +74,7 @@ def test_lists_of_months_and_quarters() -> None:
     assert [q.iso for q in parse_quantities("2020、2021年")] == ["2020", "2021"]
     # Two neighbouring digits before an amount are still an approximation, not a list.
     q = parse_quantities("七、八万亿元")[0]
-    assert (q.qualifier, q.low, q.high, q.high_inclusive, q.unit) == ("approx", 7e12, 9e12, False, "CNY")
+    assert (q.qualifier, q.low, q.high, q.high_inclusive, q.unit) == ("approx", 7e12, 8e12, True, "CNY")
 
 
 def test_big_counts_and_congresses() -> None:

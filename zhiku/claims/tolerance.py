@@ -129,9 +129,15 @@ def read(q: Quantity, text: str) -> Reading:
     bound = bound_of(q, text)
     step = step_of(q)
     if bound == "range":
-        return Reading(
-            value=((q.low or 0.0) + (q.high or 0.0)) / 2, step=step, bound=bound, low=q.low, high=q.high
-        )
+        low, high = q.low, q.high
+        both = q.low_inclusive and q.high_inclusive
+        if q.qualifier == "approx" and both and low is not None and high is not None:
+            # 三四十, 一二百, 二三成 (the reader's only approximate numeral with both ends included): two
+            # round figures at one place, so what rounds to either at that place is meant too —
+            # 一二百个 holds 218, which rounds to 二百.
+            half = (high - low) / 2
+            low, high = low - half, high + half
+        return Reading(value=((low or 0.0) + (high or 0.0)) / 2, step=step, bound=bound, low=low, high=high)
     if bound == "near" and q.low is not None:
         # 近3000: the reader's floor is what rounds up to 3000 at its place (2500); keep the wider one
         return Reading(value=float(q.value or 0.0), step=step, bound=bound, low=q.low)

@@ -53,10 +53,11 @@ class Quantity:
       十几 → (10, 20), 二十几 → (20, 30), 三千四百五十几万 → (3450万, 3460万) (both ends
       exclusive: 几 is a digit 1–9 in the next place down); 几十 / 数十 → [20, 100),
       几百 / 数百 → [200, 1000), 数千亿 → [2000亿, 1万亿) (几/数 before a place is 2–9 of it,
-      low inclusive, high exclusive); 三四十 → [30, 50), 七八千 → [7000, 9000), 一二百 →
-      [100, 300), 七、八万亿 → [7万亿, 9万亿), 二三成 → [20, 40) % (two neighbouring digits: from
-      the lower, inclusive, up to the next unit of the higher, which is itself round at its place —
-      一二百个 holds 218, 二百多); 成百上千 → [100, 10000), 成千上万 → [1000, 100000).
+      low inclusive, high exclusive); 三四十 → [30, 40], 七八千 → [7000, 8000], 一二百 →
+      [100, 200], 七、八万亿 → [7万亿, 8万亿], 二三成 → [20, 30] % (two neighbouring digits: "this
+      or that", both ends included — the only approximate numeral whose ends both are; that each
+      is a round figure, so 一二百个 may be 218, is the claim checker's tolerance);
+      成百上千 → [100, 10000), 成千上万 → [1000, 100000).
     - ``near`` — 近, 将近, 接近, 逼近, 几近 ("just below"): high = value (inclusive), low = value
       minus half a unit of its last non-zero digit (inclusive): the values that round up to the
       stated number at the precision it was written with. 近3000 → [2500, 3000], 近8000亿 →

@@ -303,9 +303,9 @@ def evaluate_vague(text: str) -> Vague | None:
             return None
         low = evaluate(s[: i + 1] + s[i + 2 :])
         high = evaluate(s[:i] + s[i + 1 :])
-        below = evaluate(s[:i] + _DIGIT_CHAR[b - 1] + s[i + 2 :])
-        if low is None or high is None or below is None or low.value >= high.value:
+        if low is None or high is None or low.value >= high.value:
             return None
-        # The higher numeral is itself round at its place: 一二百个 holds 218 (二百多), up to 300.
-        return Vague(low.value, high.value + (high.value - below.value), True, False, None)
+        # "Thirty or forty": from the one to the other, both included (三四十 → 30–40, 二三成 →
+        # 20%–30%). That both are round figures is the claim checker's tolerance, not the reading.
+        return Vague(low.value, high.value, True, True, None)
     return None

@@ -1141,10 +1141,7 @@ class Scanner:
         r = _Reading(start, end, kind, unit=unit, measure=measure, decimals=st.decimals)
         if st.low is not None and st.value is not None:
             r.low, r.high = float(st.low * factor), float(st.value * factor)
-            r.qualifier = st.qualifier if st.qualifier == "approx" else "range"
-            if r.qualifier == "approx" and st.step is not None:
-                r.high = float((st.value + st.step) * factor)  # 七、八万亿: up to 九万亿, exclusive
-                r.high_inclusive = False
+            r.qualifier = st.qualifier if st.qualifier == "approx" else "range"  # 七、八万亿: 7–8万亿
             return r
         if st.vague is not None:
             v = st.vague.scaled(factor)
@@ -1197,7 +1194,6 @@ class Scanner:
         # Range: 17%-19%, 七、八万亿, 1000-2000亿美元.
         low_num: Numeral | None = None
         range_has_mag = False
-        pair_place: Decimal | None = None
         um = UNIT_RE.match(norm, end)
         in_list = False
         if (
@@ -1236,8 +1232,7 @@ class Scanner:
                         low_num = Numeral(num.value * common, num.decimals)
                         range_has_mag = _has_magnitude(m2.group())
                         if rs.group("sep") == "、":
-                            qual = "approx"  # 七、八万亿: about seven or eight (up to 九万亿, 八万多亿)
-                            pair_place = n2.value / CN_DIGITS[m2.group()[0]]
+                            qual = "approx"  # 七、八万亿: seven or eight, as 七八万亿
                         num = n2
                         end = m2.end()
                         um = (
@@ -1293,8 +1288,6 @@ class Scanner:
             st.decimals = num.decimals if low_num is None else max(num.decimals, low_num.decimals)
         if low_num is not None:
             st.low = low_num.value * mag
-            if pair_place is not None:
-                st.step = pair_place * mag
         if vague is not None:
             st.vague = vague.scaled(mag)
         elif infix in ("多", "余") and num is not None and low_num is None:
