@@ -9,12 +9,10 @@ so workers send their parts back and the main process raises or warns with them.
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import os
 import time
 import warnings
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -156,6 +154,10 @@ def render_parallel(
     # Rendering an issue never reads the other issues: send each task the publication without
     # them, or every task would pickle the whole archive.
     lean = dataclasses.replace(publication, issues=())
+    # Loaded here: a serial build (one issue, or a few) never starts a worker.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=ctx, initializer=_worker_init, initargs=(str(publication.root),)
