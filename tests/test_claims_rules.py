@@ -401,3 +401,28 @@ def test_deng_before_a_count_leaves_the_list_open() -> None:
     assert run("enumeration", "北京、上海等5个城市率先开展试点。") == []
     assert only("enumeration", "北京、上海、广州等3个城市率先开展试点。").verdict == "consistent"
     assert only("enumeration", "北京、上海、广州、深圳等3个城市率先开展试点。").verdict == "inconsistent"
+
+
+# -- a ratio of two written as one number ----------------------------------------------------
+INCOMES = "城镇居民人均可支配收入51821元，农村居民人均可支配收入21691元，"
+TRADE = "全年出口237726亿元，进口179842亿元，"
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "computed"),
+    [
+        (INCOMES + "城乡居民人均可支配收入之比为2.39。", "consistent", "2.39"),
+        (INCOMES + "城乡居民收入比为2.29。", "inconsistent", "2.39"),
+        (TRADE + "进口与出口之比为0.76。", "consistent", "0.76"),  # as the words name them
+        (TRADE + "出口与进口的比值为1.32。", "consistent", "1.32"),
+        (TRADE + "出口与进口的比值为1.52。", "inconsistent", "1.32"),
+    ],
+)
+def test_a_ratio_written_as_one_number(text: str, verdict: str, computed: str) -> None:
+    f = only("structure", text)
+    assert (f.verdict, f.computed) == (verdict, computed)
+
+
+def test_a_ratio_that_fits_only_inverted_is_not_reported() -> None:
+    # 两者之比: which is over which is not said, and 0.76 is imports over exports
+    assert run("structure", TRADE + "两者之比为0.76。") == []

@@ -1,7 +1,7 @@
 """Multiples: A是B的k倍 / 是上年的2.46倍 / 比1949年增长202.6倍 / A比B多k倍 / 即增长1.46倍 / 翻了一番(多) /
-至少是…的2倍 / 性别比为105.07 / 城乡居民收入比为2.39.
+至少是…的2倍 / 性别比为105.07.
 
-Trigger: a multiple (k倍, 翻n番) or a ratio named as such (性别比, 收入比). The two values:
+Trigger: a multiple (k倍, 翻n番) or the sex ratio (性别比). The two values:
 - 是B的k倍: A is what the clause continues; B is the value written after 是 (9215元), the same
   value in a year written there (是上年的, 是2004年的), or the value of the thing named there
   (是钢材的, 是印度的) in A's period. The ratio A ÷ B must equal k.
@@ -9,7 +9,8 @@ Trigger: a multiple (k倍, 翻n番) or a ratio named as such (性别比, 收入�
   由A增至B; by the standard reading the ratio is k + 1. A ratio of exactly k is the common
   misreading and is reported as such.
 - 翻n番: the ratio is 2ⁿ (翻一番多: from 2ⁿ up to 2ⁿ⁺¹).
-- 性别比: males per 100 females; 城乡…比: urban over rural — both standard official indicators.
+- 性别比: males per 100 females, the standard official indicator. (A ratio written as one number,
+  城乡居民收入比为2.39, is the structure rule's.)
 A bound (至少, 接近, 超过) turns the equality into the matching interval.
 """
 

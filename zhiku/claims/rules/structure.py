@@ -9,6 +9,11 @@ The parts are the complete group of complements the ratio has as many terms as (
 城镇、农村), the nearest values before it in one period and unit; when the words before the ratio
 name what is measured beyond the group (三次产业投资比重: 投资), the parts must carry that name. A
 ratio dated in another period (由上年同期的…) is not of these values and is left alone.
+
+A ratio of two written as one number (城乡居民人均可支配收入之比为2.39, 城乡居民收入比为2.39, 出口与
+进口的比值为1.32) is the first part over the second: in the order the words name them (城乡: urban
+first; 进口与出口: imports first), else in the order the values were written. When only the inverse
+ratio fits, which way round was meant is not certain, and nothing is reported.
 """
 
 from __future__ import annotations
@@ -48,7 +53,59 @@ def check(table: FactTable) -> None:
                 run.append(nxt)
             if len(run) >= 2 and all(f.q.kind == "number" for f in run):
                 _judge(table, run)
+            elif run[0].q.kind == "number" and _ONE_TERM.search(_head(table, run[0])):
+                _judge_one(table, run[0])
             k += len(run)
+
+
+# 城乡居民人均可支配收入之比为2.39 / 城乡居民收入比为2.39 / 出口与进口的比值为1.32: one number, the
+# ratio of two values (性别比, per 100 females, is the multiple rule's).
+_ONE_TERM = re.compile(r"(?:之比|比值|收入比)(?:为|是|达到|达|约为)?\s*$")
+
+
+def _judge_one(table: FactTable, term: Fact) -> None:
+    """A ratio written as one number: the first part named over the second (城乡: urban over rural;
+    A与B之比: A over B; unnamed: in the order the values were written)."""
+    if bound_only(term):
+        return
+    head = _head(table, term)
+    parts = _parts(table, [term, term], re.sub(r"比$", "", _GENERIC.sub("", head)))  # 收入比: 收入
+    if parts is None:
+        return
+    first = min(parts, key=lambda p: p.q.start if p.place.sentence == parts[0].place.sentence else p.id)
+    named = [(head.find(w), p) for p in parts for w in _words_of(p) if head.find(w) >= 0]
+    if len({id(p) for _, p in named}) == 2:
+        first = min(named, key=lambda x: x[0])[1]  # 进口与出口之比: as the words name them
+    other = parts[1] if first is parts[0] else parts[0]
+    a, b = reading(first), reading(other)
+    computed = a / b
+    v = verdict(computed, reading(term))
+    if v == "inconsistent" and verdict(b / a, reading(term)) != "inconsistent":
+        return  # the inverse ratio: which way round was meant is not for us to say
+    shown = fmt.num((first.q.value or 0.0) / (other.q.value or 1.0), max(term.q.decimals, 2))
+    parts_shown = " / ".join(fmt.shown([first.q, other.q]))
+    rel = "≈" if v == "consistent" else "≠"
+    start = term.text.rfind(head, 0, term.q.start)
+    table.push(
+        finding(
+            table,
+            RELATION,
+            v,
+            term,
+            term.q.text,
+            shown,
+            f"{parts_shown} = {shown} {rel} {term.q.text}（前者比后者 / the first over the second）",
+            [(first, "前项"), (other, "后项"), (term, "比值")],
+            (start if start >= 0 else term.q.start, term.q.end),
+        )
+    )
+
+
+def _words_of(part: Fact) -> list[str]:
+    """The words of its complement group that name ``part`` (城镇 for 城镇居民…; 城 for 城乡)."""
+    label = part.label()
+    words = [w for group in labels.COMPLEMENTS for w in group if w in label]
+    return words + [w[0] for w in words if w[0] in "城乡农"]
 
 
 def _head(table: FactTable, first: Fact) -> str:
