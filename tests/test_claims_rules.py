@@ -426,3 +426,35 @@ def test_a_ratio_written_as_one_number(text: str, verdict: str, computed: str) -
 def test_a_ratio_that_fits_only_inverted_is_not_reported() -> None:
     # 两者之比: which is over which is not said, and 0.76 is imports over exports
     assert run("structure", TRADE + "两者之比为0.76。") == []
+
+
+# -- 全行业 names the whole industry, and X中， opens a sentence about parts of X -------------------
+FIELDS = (
+    "软件产品、信息技术服务、信息安全、嵌入式系统软件收入分别为29030亿元、81226亿元、2232亿元和10770亿元，"
+    "四大领域合计123258亿元。"
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "computed"),
+    [
+        ("占信息技术服务收入的15.4%", "consistent", "15.35%"),  # the part is 其中 of 信息技术服务
+        ("占全行业收入的10.1%", "consistent", "10.12%"),  # 全行业: the four fields together
+        ("占全行业收入的15.4%", "inconsistent", "10.12%"),  # 信息技术服务's share, said of the industry
+    ],
+)
+def test_a_sentence_opening_with_x_zhong_speaks_of_parts_of_x(
+    claim: str, verdict: str, computed: str
+) -> None:
+    f = only("share", FIELDS + f"信息技术服务中，云服务、大数据服务收入12470亿元，{claim}。")
+    assert (f.verdict, f.computed) == (verdict, computed)
+
+
+def test_a_quarters_total_row_is_not_the_whole_of_a_years_value() -> None:
+    text = (
+        "2023年，全年软件业务收入123258亿元。云服务收入12470亿元，占全行业收入的10.1%。\n\n"
+        "2023年一季度分地区收入如下：\n\n"
+        "| 地区 | 收入（亿元） |\n|---|---|\n| 东部 | 20464 |\n| 西部 | 3950 |\n| 合计 | 24414 |\n"
+    )
+    # the 合计 row (24414) totals one quarter: not the whole of the year's 12470
+    assert not [f for f in run("share", text) if "24414" in f.evidence]

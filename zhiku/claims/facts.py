@@ -126,6 +126,9 @@ _ADVERBS_ONLY = re.compile(
 _PRONOUN = re.compile(r"^(?:两者|二者|三者|四者|五者|前者|后者|上述|以上|这些|它们|其|各自)")
 # 其中, and 在41个行业中， (a count named inside 在…中 is the whole the next values divide)
 _OF_WHICH = re.compile(r"其中|(?<=\ue000)(?P<among>[^，,。；;\ue000]{0,12}中)[，,：:]")
+# 信息技术服务中，云服务、大数据服务收入12470亿元 / 在全部卫生人员中，…: a sentence that opens with X中
+# speaks of parts of X.
+_AMONG_OPENING = re.compile(r"\s*(?:在)?(?P<name>[^\ue000\ue001\d，,。；;：:、]{2,12}?)中[，,：:]")
 _LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|以及)\s*$")
 _ITEM_SPLIT = re.compile(r"、|以及|和|及|与|/")
 _RESPECTIVELY = "分别"
@@ -331,6 +334,7 @@ class FactTable:
 
 
 # --- building ----------------------------------------------------------------------------------
+
 
 def _read(text: str) -> list[Quantity]:
     """The quantities of ``text`` a claim can be checked on.
@@ -983,6 +987,7 @@ class _Builder:
     def _of_which(self, ids: list[int], text: str, mask: str, s0: int, s1: int) -> None:
         """…总额V，其中A a、B b: a and b are parts of V."""
         t = self.table
+        self._among_opening(ids, text, mask, s0, s1)
         for m in _OF_WHICH.finditer(mask, s0, s1):
             if m.group("among") is not None and not re.search(r"在[^，,。；;]*$", text[s0 : m.start()]):
                 continue
@@ -1044,6 +1049,49 @@ class _Builder:
                     and f.period.year == parent.period.year
                 ):
                     t.facts[f.id] = replace(f, parent=parent.id)
+
+    def _among_opening(self, ids: list[int], text: str, mask: str, s0: int, s1: int) -> None:
+        """X中，A a…: the amounts of a sentence that opens with X中 are parts of the last amount the
+        passage named X (its measure, its period), up to the first semicolon."""
+        m = _AMONG_OPENING.match(mask, s0)
+        if m is None or "其中" in m.group(0):
+            return
+        t = self.table
+        after = [
+            t.facts[g]
+            for g in ids
+            if t.facts[g].q.start >= m.end() and t.facts[g].role == "level" and not _bound(t.facts[g])
+        ]
+        if not after:
+            return
+        first = after[0]
+        name = m.group("name")
+        named = [
+            f
+            for f in t.facts[max(0, first.id - 4 * NEIGHBOURS) : first.id]
+            if f.place.passage == first.place.passage
+            and f.place.sentence < first.place.sentence
+            and f.role == "level"
+            and not _bound(f)
+            and same_measure(f.q, first.q)
+            and max(labels.likeness_of(name, n) for n in (f.label(), f.item or "", f.subject or "")) >= 0.75
+        ]
+        if not named:
+            return
+        parent = named[-1]
+        stop = text.find("；", m.end(), s1)
+        stop = s1 if stop < 0 else stop
+        for f in after:
+            if f.q.start > stop:
+                break
+            if (
+                same_measure(f.q, parent.q)
+                and f.parent is None
+                and f.period.same_part(parent.period)
+                and f.period.year == parent.period.year
+                and (f.value or 0.0) <= (parent.value or 0.0)
+            ):
+                t.facts[f.id] = replace(f, parent=parent.id)
 
     # -- tables ----------------------------------------------------------------------------
     def table_rows(self, ti: int) -> None:

@@ -377,11 +377,19 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
             found = [
                 Scored(s.fact, s.score + (0.1 if s.fact.value == top else 0.0), s.likeness) for s in found
             ]
-        return [Whole((s.fact,), s.score, True) for s in _rank(found)]
+        named = [Whole((s.fact,), s.score, True) for s in _rank(found)]
+        if named or not _scope_only(name, part):
+            return named
+        # 全行业收入 for …服务收入, and no value so named: the whole of what the part belongs to
     # No whole named, or only as 全行业/全国/全部: the total the part is 其中 of, the total stated
     # for the part's list, the sum of a complete list of complements, a table's 合计 row.
     wholes: list[Whole] = []
-    if part.parent is not None:
+    outer = _outermost(table, part) if name else None
+    if outer is not None:
+        # 信息技术服务中，云服务…占全行业收入的: 全行业 is the whole industry, not the 信息技术服务 the
+        # part is 其中 of — the total of the list that 信息技术服务 belongs to
+        part = outer
+    elif part.parent is not None:
         wholes.append(Whole((table.fact(part.parent),), 0.95))
     group = table.list_of(part) or _targets(table, claim)
     total = _list_total(table, group) if group else None
@@ -401,6 +409,25 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
     for s in _total_rows(table, claim, part):
         wholes.append(Whole((s.fact,), s.score))
     return wholes
+
+
+def _scope_only(name: str, part: Fact) -> bool:
+    """全行业收入, 全部收入 for a part named …收入: the whole named only by its scope, the rest being
+    the part's own measure (the whole of what the part is a part of)."""
+    rest = labels.strip_whole(name).strip("的")
+    return labels.names_whole(name) and bool(rest) and rest in part.label()
+
+
+def _outermost(table: FactTable, part: Fact) -> Fact | None:
+    """The value a part is 其中 of, climbed to the top, when that top belongs to a list (信息技术服务,
+    one of the four fields): a whole named as 全行业/全部 is of that list. None when the part is
+    其中 of nothing, or of a value in no list (then that value is the whole, as before)."""
+    if part.parent is None:
+        return None
+    top = table.fact(part.parent)
+    while top.parent is not None:
+        top = table.fact(top.parent)
+    return top if table.list_of(top) else None
 
 
 def _targets(table: FactTable, claim: Fact) -> list[Fact]:
@@ -456,7 +483,10 @@ def _total_rows(table: FactTable, claim: Fact, part: Fact) -> list[Scored]:
     out = []
     for f in table.cells():
         total = f.is_cell and re.search(r"合计|总计|全国|总体|全部", f.subject) and same_measure(f.q, part.q)
-        if total and _can_hold(f, part, claim) and f.period.year in (None, part.period.year):
+        # a 合计 of one quarter (一季度) is not the whole of a year's value, nor of another quarter's
+        other_part = f.period.months is not None and not f.period.same_part(part.period)
+        same_year = f.period.year in (None, part.period.year)
+        if total and not other_part and same_year and _can_hold(f, part, claim):
             out.append(Scored(f, 0.8, 0.8))
     return out
 
