@@ -458,3 +458,21 @@ def test_a_quarters_total_row_is_not_the_whole_of_a_years_value() -> None:
     )
     # the 合计 row (24414) totals one quarter: not the whole of the year's 12470
     assert not [f for f in run("share", text) if "24414" in f.evidence]
+
+
+# -- 中位数是平均数的x%: the mean is the same indicator without 中位数 ----------------------------------
+MEANS = "全国居民人均可支配收入14063元。其中，城镇居民人均可支配收入19770元；农村居民人均可支配收入7142元。"
+
+
+@pytest.mark.parametrize(
+    ("median", "verdict", "computed"),
+    [
+        ("全国居民人均可支配收入中位数12186元，中位数是平均数的86.7%。", "consistent", "86.65%"),
+        ("城镇居民人均可支配收入中位数18048元，是平均数的91.3%。", "consistent", "91.29%"),  # 城镇's mean
+        ("农村居民人均可支配收入中位数6045元，是平均数的84.6%。", "consistent", "84.64%"),
+        ("农村居民人均可支配收入中位数6045元，是平均数的94.6%。", "inconsistent", "84.64%"),
+    ],
+)
+def test_a_median_is_a_share_of_its_own_mean(median: str, verdict: str, computed: str) -> None:
+    f = only("share", MEANS + median)
+    assert (f.verdict, f.computed) == (verdict, computed)

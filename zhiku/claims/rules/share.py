@@ -33,6 +33,7 @@ _OF_WHICH = re.compile(
 )
 # 41个行业中有26个 / 31个省份中，有13个 / 其中仅有3个: a comma after 中, or 共/仅/只 before 有,
 # leave the words the same
+_MEAN = re.compile(r"平均数|平均值|均值|平均水平")
 _AMONG = re.compile(r"中[，,]?\s*(?:共|仅|只)?有")
 
 
@@ -316,6 +317,21 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
         return [Whole((table.fact(claim.whole_fact),), 1.0)]  # written in the phrase: 占…32.16万亿元的
     name = claim.whole
     period = part.period.as_filter()
+    if name and _MEAN.fullmatch(name.strip().strip("的")) and "中位数" in part.label():
+        # 人均可支配收入中位数12186元…，中位数是平均数的86.7%: the mean is the same indicator without
+        # 中位数 (人均可支配收入14063元), for the same people and period
+        indicator = part.label().replace("中位数", "")
+        found = candidates(
+            table,
+            claim,
+            indicator,
+            like=part,
+            period=period,
+            exclude={part.id},
+            accept=lambda f: "中位数" not in f.label() and same_measure(f.q, part.q) and not bound_only(f),
+            min_likeness=0.75,
+        )
+        return [Whole((s.fact,), s.score, True) for s in _rank(found)[:1]]
     m = _WHOLE_PERIOD.match(name) if name else None
     if m:
         # 恢复至2019年的93.9%: the same value in another year
