@@ -476,3 +476,28 @@ MEANS = "全国居民人均可支配收入14063元。其中，城镇居民人均
 def test_a_median_is_a_share_of_its_own_mean(median: str, verdict: str, computed: str) -> None:
     f = only("share", MEANS + median)
     assert (f.verdict, f.computed) == (verdict, computed)
+
+
+# -- sums written the way fiscal releases write them ------------------------------------------------
+TAXES = (
+    "主要税收收入项目中，国内增值税33248亿元，同比下降6.9%；国内消费税8830亿元，同比增长5.3%；"
+    "企业所得税26840亿元，同比下降5.5%；个人所得税7307亿元，同比下降5.4%。"
+)
+
+
+@pytest.mark.parametrize(("total", "verdict"), [("76225", "consistent"), ("78225", "inconsistent")])
+def test_a_counted_total_opening_its_sentence_sums_the_list_before(total: str, verdict: str) -> None:
+    # each item's growth rate stands beside it; 四项 says how many values the total is of
+    f = only("sum", TAXES + f"四项合计{total}亿元。")
+    assert (f.verdict, f.computed) == (verdict, "76225")
+
+
+@pytest.mark.parametrize(("tax", "verdict"), [("94080", "consistent"), ("96080", "inconsistent")])
+def test_complements_further_on_in_the_paragraph_make_up_its_total(tax: str, verdict: str) -> None:
+    text = (
+        "1-6月，全国一般公共预算收入115913亿元，同比下降2.8%。"
+        "分中央和地方看，中央一般公共预算收入50171亿元；地方一般公共预算本级收入65742亿元。"
+        f"全国税收收入{tax}亿元，同比下降5.6%；非税收入21833亿元，同比增长11.9%。"
+    )
+    sums = [f for f in run("sum", text) if f.stated.endswith("115913亿元") and "21833" in f.evidence]
+    assert [f.verdict for f in sums] == [verdict], sums

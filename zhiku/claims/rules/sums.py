@@ -66,6 +66,14 @@ def _list_total(table: FactTable, total: Fact, head: str) -> None:
     """合计t after a list: the list just before it in its sentence (a 分别 list or the values before)."""
     before = [g for g in table.around(total) if g.q.end <= total.q.start and g.id != total.id]
     parts: list[Fact] = []
+    count = _COUNT_WORD.search(head)
+    n = _count(count.group("n")) if count else None
+    s = total.place.sentence
+    opening = n is not None and s > 0 and all(g.role == "other" for g in before)
+    if opening and table.sentences[s - 1].passage == table.sentences[s].passage:
+        # …个人所得税7307亿元。四项合计76225亿元: a counted total opening its sentence is of the
+        # list that ended the sentence before, in the same paragraph
+        before = [*table.in_sentence(s - 1)[-2 * SPAN :], *before]
     groups = [g for g in before if g.group is not None and same_measure(g.q, total.q)]
     if groups:
         parts = table.list_of(groups[-1])
@@ -73,11 +81,15 @@ def _list_total(table: FactTable, total: Fact, head: str) -> None:
         for g in reversed(before):
             if g.role == "other":
                 continue  # 四类合计: the count of the list, not one of its values
+            if n is not None and g.q.is_rate and len(parts) < n:
+                # 国内增值税33248亿元，同比下降6.9%；…四项合计76225亿元: each item's rate stands
+                # beside its value; the count says how many values the total is of
+                continue
             if g.role != "level" or not same_measure(g.q, total.q) or g.restates is not None:
                 break
             parts.insert(0, g)
-    count = _COUNT_WORD.search(head)
-    n = _count(count.group("n")) if count else None
+            if n is not None and len(parts) == n:
+                break
     if len(parts) < 2:
         return
     if n is not None and n != len(parts):
@@ -557,7 +569,9 @@ def _complete_groups(table: FactTable) -> None:
                     continue
                 if not _exhaustive(parts) and counted_n != len(parts):
                     continue
-                total = _total_before(table, parts, whole_paragraph=marker is not None)
+                # complements (税收/非税, 城镇/乡村) that make up a whole may follow it further on
+                # in its paragraph, as a breakdown's parts do
+                total = _total_before(table, parts, whole_paragraph=marker is not None or _exhaustive(parts))
                 if total is not None:
                     _judge(table, total, parts, complete=True, phrase=(total.q.start, total.q.end))
                     _total_growth(table, total, parts)
