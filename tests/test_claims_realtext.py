@@ -36,8 +36,9 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # 49 of the 157 listed relations on main 13a4bd7 (45 on 2851ca3), with 9 false alarms; 53 and none
 # after one line is one paragraph in plain text, undated periods keep their year offset (去年同期),
 # 分别 lists pair by position, and a whole is never smaller than its parts. Raise it as the checker
-# improves. 126 of 157 (80.3%, no false alarm) met the issue's goal of 80%; now 131.
-CORRECT_AT_LEAST = 131
+# improves. 126 of 157 (80.3%, no false alarm) met the issue's goal of 80%; then 131; 133 once a
+# GDP is read as the three sectors' 增加值 and a total that counts its kinds (三大…) as their sum.
+CORRECT_AT_LEAST = 133
 # The real errors the checker reports today (ratchet: it must go on catching these).
 # (the share 4.6% of the slipped 2.35万元 is reported at its cause, the part, as the input that is wrong)
 CAUGHT_TODAY = {"占全市固定资产投资比重42%", "第二产业完成投资2.35万元", "占全市投资比重为43.2%"}

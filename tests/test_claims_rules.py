@@ -501,3 +501,24 @@ def test_complements_further_on_in_the_paragraph_make_up_its_total(tax: str, ver
     )
     sums = [f for f in run("sum", text) if f.stated.endswith("115913亿元") and "21833" in f.evidence]
     assert [f.verdict for f in sums] == [verdict], sums
+
+
+@pytest.mark.parametrize(("rice", "verdict"), [("20078", "consistent"), ("21078", "inconsistent")])
+def test_a_total_that_counts_its_kinds_is_their_sum(rice: str, verdict: str) -> None:
+    text = (
+        f"2011年，全国三大粮食作物总产量达到51045万吨。稻谷总产量{rice}万吨，比去年增长2.6%；"
+        "小麦总产量11792万吨，增长2.4%；玉米总产量19175万吨，增长8.2%。"
+    )
+    sums = [f for f in run("sum", text) if "51045" in f.stated]
+    assert [f.verdict for f in sums] == [verdict], sums
+
+
+@pytest.mark.parametrize(("tertiary", "verdict"), [("145355", "consistent"), ("147355", "inconsistent")])
+def test_gdp_is_the_three_sectors_value_added(tertiary: str, verdict: str) -> None:
+    text = (
+        "一季度，我国GDP为249310亿元，同比增长18.3%。\n\n"
+        "分产业看，第一产业增加值为11332亿元，同比增长8.1%；第二产业增加值为92623亿元，同比增长24.4%；"
+        f"第三产业增加值为{tertiary}亿元，同比增长15.6%。"
+    )
+    sums = [f for f in run("sum", text) if "249310" in f.stated and "11332" in f.evidence]
+    assert [f.verdict for f in sums] == [verdict], sums

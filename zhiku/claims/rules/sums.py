@@ -31,6 +31,7 @@ _BREAKDOWN = re.compile(
     r"^(?:其中)?[，,]?\s*(?:分|按|从)(?P<by>[^，,。；;：:]{1,10}?)(?:来看|看|分|统计|划分)\s*[，,：:]"
 )
 _REST = re.compile(r"(?:其余|其他|剩余|余下)(?:的)?(?:部分)?\s*$")
+_GDP = re.compile(r"生产总值|GDP|gdp")
 _TOTAL_ROW = re.compile(r"合计|总计|全国|总体|总额|全部|小计")
 _CN = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -568,10 +569,17 @@ def _complete_groups(table: FactTable) -> None:
                 if not all(same_measure(p.q, parts[0].q) and p.period.same(parts[0].period) for p in parts):
                     continue
                 if not _exhaustive(parts) and counted_n != len(parts):
-                    continue
-                # complements (税收/非税, 城镇/乡村) that make up a whole may follow it further on
-                # in its paragraph, as a breakdown's parts do
-                total = _total_before(table, parts, whole_paragraph=marker is not None or _exhaustive(parts))
+                    # 三大粮食作物总产量达到51045万吨。稻谷…20078万吨；小麦…11792万吨；玉米…19175万吨: the
+                    # total before counts its kinds, and so many values follow
+                    alike = all((p.q.kind, p.q.unit) == (parts[0].q.kind, parts[0].q.unit) for p in parts)
+                    total = _total_before(table, parts) if alike else None
+                    if total is None or _counted_in(total) != len(parts):
+                        continue
+                else:
+                    # complements (税收/非税, 城镇/乡村) that make up a whole may follow it further on
+                    # in its paragraph, as a breakdown's parts do
+                    wide = marker is not None or _exhaustive(parts)
+                    total = _total_before(table, parts, whole_paragraph=wide)
                 if total is not None:
                     _judge(table, total, parts, complete=True, phrase=(total.q.start, total.q.end))
                     _total_growth(table, total, parts)
@@ -579,6 +587,14 @@ def _complete_groups(table: FactTable) -> None:
             else:
                 continue
             break
+
+
+def _counted_in(total: Fact) -> int | None:
+    """How many kinds a total's own words count (全国三大粮食作物总产量 → 3), or None."""
+    clause = total.text[: total.q.start]
+    clause = clause[max(clause.rfind(c) for c in "，,；;。：:") + 1 :]
+    m = _COUNT_WORD.search(clause)
+    return _count(m.group("n")) if m else None
 
 
 def _total_before(table: FactTable, parts: list[Fact], whole_paragraph: bool = False) -> Fact | None:
@@ -594,6 +610,8 @@ def _total_before(table: FactTable, parts: list[Fact], whole_paragraph: bool = F
         for w in group
     ]
     first = parts[0]
+    # 生产总值 (GDP) is by definition the three sectors' 增加值 added up: the total keeps its own name
+    gdp = len(parts) == 3 and all("增加值" in n for n in named) and labels.complement_parts(named) is not None
     # what the parts measure, without the words that tell them apart (第一产业完成投资 → 完成投资)
     head = _shared_head([functools.reduce(lambda n, w: n.replace(w, ""), words, n) for n in named])
     for f in reversed(table.facts[max(0, first.id - 2 * SPAN) : first.id]):
@@ -616,7 +634,8 @@ def _total_before(table: FactTable, parts: list[Fact], whole_paragraph: bool = F
         if not f.period.same(first.period) and not (not near and undated):
             # (a paragraph that names no months of its own is about the period named above it)
             continue
-        if not near and (len(head) < 2 or name_likeness(head, f) < 0.6):
+        by_name = len(head) >= 2 and name_likeness(head, f) >= 0.6
+        if not near and not by_name and not (gdp and _GDP.search(f.label())):
             # 1~2月份，全国规模以上工业企业实现利润总额…（two paragraphs on）采矿业实现利润总额…、
             # 制造业…、电力…: further back, the total must carry the parts' shared name
             continue
