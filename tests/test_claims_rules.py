@@ -522,3 +522,15 @@ def test_gdp_is_the_three_sectors_value_added(tertiary: str, verdict: str) -> No
     )
     sums = [f for f in run("sum", text) if "249310" in f.stated and "11332" in f.evidence]
     assert [f.verdict for f in sums] == [verdict], sums
+
+
+@pytest.mark.parametrize(("margin", "verdict"), [("6.60%", "consistent"), ("7.60%", "inconsistent")])
+def test_the_operating_margin_is_profits_over_revenue(margin: str, verdict: str) -> None:
+    text = (
+        "1~2月份，全国规模以上工业企业实现利润总额11140.1亿元，同比增长1.79倍。"
+        "1~2月份，采矿业实现利润总额988.4亿元，同比增长83.0%；制造业实现利润总额9294.2亿元。"
+        f"1~2月份，规模以上工业企业实现营业收入16.87万亿元，同比增长45.5%；营业收入利润率为{margin}。"
+    )
+    # the industry's profits (the largest so named), not mining's or manufacturing's
+    f = only("share", text)
+    assert (f.verdict, f.computed) == (verdict, "6.60%")

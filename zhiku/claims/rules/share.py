@@ -77,6 +77,52 @@ def check(table: FactTable) -> None:
         ):
             _judge_cell(table, claim)
     _contributions(table)
+    _profit_margins(table)
+
+
+# 营业收入利润率 is by definition 利润总额 ÷ 营业收入 × 100 (the statistics bureau's indicator of
+# industrial enterprises); 主营业务利润率 and others use other profits and are not read here.
+_MARGIN = re.compile(r"营业收入利润率")
+_WHOLE_INDUSTRY = re.compile(r"全国|全部|规模以上工业企业|规模以上工业|工业企业|的")
+
+
+def _profit_margins(table: FactTable) -> None:
+    """…实现利润总额11140.1亿元…；实现营业收入16.87万亿元…；营业收入利润率为6.60%: the margin is
+    the profits over the revenue of the same enterprises and period."""
+    for claim in table.facts:
+        if claim.is_cell or not claim.q.is_rate or claim.q.value is None:
+            continue
+        before = claim.text[max(0, claim.q.start - 12) : claim.q.start]
+        at = claim.text.rfind("营业收入利润率", 0, claim.q.start)
+        if not _MARGIN.search(before) or at < 0:
+            continue
+        clause = claim.text[:at]
+        clause = clause[max(clause.rfind(c) for c in "，,；;。") + 1 :]
+        if _WHOLE_INDUSTRY.sub("", clause).strip():
+            continue  # 制造业营业收入利润率: one industry's margin, whose own figures are not sought here
+        profits, revenue = _largest(table, claim, "利润总额"), _largest(table, claim, "营业收入")
+        if profits is None or revenue is None:
+            continue
+        part, whole = profits.fact, revenue.fact
+        if not same_measure(part.q, whole.q):
+            continue
+        pairing = _pair(claim, part, (whole,), profits.score * revenue.score)
+        phrase = (at, claim.q.end)
+        stated = claim.text[phrase[0] : phrase[1]]
+        missing = "缺少利润总额或营业收入 / the profits or the revenue are not given"
+        found = conclude(
+            table, RELATION, claim, percent_of(claim), stated, [pairing], missing=missing, phrase=phrase
+        )
+        table.push(found)
+
+
+def _largest(table: FactTable, claim: Fact, name: str) -> Scored | None:
+    """The whole industry's value named ``name`` in the claim's period: of the values so named, the
+    largest (利润总额 of all industrial enterprises, not of mining)."""
+    period = claim.period.as_filter()
+    found = candidates(table, claim, name, period=period, min_likeness=0.6)
+    found = [s for s in found if not bound_only(s.fact)]
+    return max(found, key=lambda s: s.fact.value or 0.0, default=None)
 
 
 def _judge_cell(table: FactTable, claim: Fact) -> None:
