@@ -534,3 +534,31 @@ def test_the_operating_margin_is_profits_over_revenue(margin: str, verdict: str)
     # the industry's profits (the largest so named), not mining's or manufacturing's
     f = only("share", text)
     assert (f.verdict, f.computed) == (verdict, "6.60%")
+
+
+@pytest.mark.parametrize(("fishery", "verdicts"), [("60.75", ["consistent"]), ("62.75", [])])
+def test_qizhong_parts_belong_to_the_total_that_measures_what_they_measure(
+    fishery: str, verdicts: list[str]
+) -> None:
+    # 其中 after 总产值… and 增加值…: the parts are 产值, so their total is 总产值, not 增加值; listed in
+    # one form (…产值N亿元，…；…), they run to the sentence's end. Five kinds not known to be all
+    # there are, as any incomplete list, reported only when they add up.
+    text = (
+        "全市实现农林牧渔业总产值69.93亿元，比上年增长2.5%，增加值37.90亿元，增长2.7%。其中，农业产值7.09亿元，"
+        f"下降0.6%；林业产值0.11亿元，增长3.7%；牧业产值1.14亿元，下降21.7%；渔业产值{fishery}亿元，增长3.4%；"
+        "农林牧渔服务业产值0.84亿元，增长5.0%。"
+    )
+    sums = [f for f in run("sum", text) if "69.93" in f.stated]
+    assert [f.verdict for f in sums] == verdicts, sums
+
+
+@pytest.mark.parametrize(("east", "verdict"), [("96065", "consistent"), ("97065", "inconsistent")])
+def test_a_breakdown_names_its_measure_once(east: str, verdict: str) -> None:
+    # the regions' paragraph names no period and only its first part says what is measured
+    text = (
+        "2017年1-7月份，民间固定资产投资204640亿元，同比名义增长6.9%。\n\n"
+        f"分地区看，东部地区民间固定资产投资{east}亿元，同比增长9.4%；中部地区59200亿元，增长7.2%；"
+        "西部地区39146亿元，增长6.2%；东北地区10230亿元，同比下降9.8%。"
+    )
+    sums = [f for f in run("sum", text) if "204640" in f.stated and "59200" in f.evidence]
+    assert [f.verdict for f in sums] == [verdict], sums

@@ -1031,6 +1031,10 @@ class _Builder:
                     and same_measure(f.q, after[0].q)
                     and not _PER_UNIT.search(f.qualifier_words + f.subject)
                 ]
+                # 总产值69.93亿元，…增加值37.90亿元。其中，农业产值…: of the like values before, the
+                # total is the one that measures what the parts measure (the name's end: 产值)
+                measured = [f for f in prev if _same_ending(f.label(), after[0].label())]
+                prev = measured or prev
                 if prev and prev[-1].place.passage == t.sentences[-1].passage:
                     parent = prev[-1]
             if parent is None:
@@ -1150,6 +1154,11 @@ class _Builder:
         return self.table
 
 
+_SEGMENT_NAME = re.compile(
+    r"^(?:其中|，|,|\s)*([^\d，,。；;：:、（）()]{2,16}?)(?:为|达|达到|完成|实现)?\s*[\d０-９]"
+)
+
+
 def _parallel(text: str, at: int, s1: int) -> bool:
     """Segments after 其中 separated by ； that each name a part of one group (第一/二/三产业, 东/中/西部)."""
     end = text.find("其中", at + 2, s1)
@@ -1158,7 +1167,12 @@ def _parallel(text: str, at: int, s1: int) -> bool:
     if len(segments) < 2:
         return False
     heads = [re.sub(r"^(?:其中|，|,|\s)+", "", seg)[:6] for seg in segments]
-    return labels.complement_parts(heads) is not None
+    if labels.complement_parts(heads) is not None:
+        return True
+    # 农业产值7.09亿元…；林业产值0.11亿元…；渔业产值60.75亿元…: each segment opens with a name that
+    # ends in the same measure word and its value — parts listed in one form
+    names = [m.group(1) for seg in segments if (m := _SEGMENT_NAME.match(seg))]
+    return len(names) == len(segments) and len({n[-2:] for n in names}) == 1
 
 
 def _years_count(m: re.Match[str] | None) -> int | None:
@@ -1390,6 +1404,12 @@ def _same_dimension(a: Quantity, b: Quantity) -> bool:
     if a.kind == "money":
         return a.unit == b.unit
     return (a.unit or "") == (b.unit or "")
+
+
+def _same_ending(a: str, b: str) -> bool:
+    """Whether two names end with the same two-character word (总产值 and 农业产值: 产值), which in
+    Chinese names is what they measure."""
+    return len(a) >= 2 and len(b) >= 2 and a[-2:] == b[-2:]
 
 
 def same_measure(a: Quantity, b: Quantity) -> bool:

@@ -613,7 +613,11 @@ def _total_before(table: FactTable, parts: list[Fact], whole_paragraph: bool = F
     # 生产总值 (GDP) is by definition the three sectors' 增加值 added up: the total keeps its own name
     gdp = len(parts) == 3 and all("增加值" in n for n in named) and labels.complement_parts(named) is not None
     # what the parts measure, without the words that tell them apart (第一产业完成投资 → 完成投资)
-    head = _shared_head([functools.reduce(lambda n, w: n.replace(w, ""), words, n) for n in named])
+    own = [functools.reduce(lambda n, w: n.replace(w, ""), words, n) for n in named]
+    # 东部地区民间固定资产投资96065亿元…；中部地区59200亿元: a list names what it measures once, so
+    # the parts that say only which they are (地区) leave the measure to the one that names it
+    spoken = [n for n in own if len(n) > 2]
+    head = _shared_head(spoken if spoken and len(spoken) < len(own) else own)
     for f in reversed(table.facts[max(0, first.id - 2 * SPAN) : first.id]):
         near = (
             f.place.passage == first.place.passage
@@ -629,7 +633,10 @@ def _total_before(table: FactTable, parts: list[Fact], whole_paragraph: bool = F
         if f.role != "level" or not same_measure(f.q, first.q):
             continue
         undated = (
-            not first.period.explicit and first.period.months is None and first.period.year == f.period.year
+            not first.period.explicit
+            and first.period.months is None
+            and first.period.year in (None, f.period.year)
+            and first.period.offset == 0
         )
         if not f.period.same(first.period) and not (not near and undated):
             # (a paragraph that names no months of its own is about the period named above it)
