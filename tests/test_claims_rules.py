@@ -562,3 +562,16 @@ def test_a_breakdown_names_its_measure_once(east: str, verdict: str) -> None:
     )
     sums = [f for f in run("sum", text) if "204640" in f.stated and "59200" in f.evidence]
     assert [f.verdict for f in sums] == [verdict], sums
+
+
+def test_full_width_and_half_width_semicolons_read_alike() -> None:
+    """The same release with ；or ; between its parts gives the same sums (they were read to the first
+    ；only, and to the sentence's end after ;)."""
+    half = (
+        "全市实现农林牧渔业总产值69.93亿元,比上年增长2.5%,增加值37.90亿元,增长2.7%。其中,农业产值7.09亿元,"
+        "下降0.6%;林业产值0.11亿元,增长3.7%;牧业产值1.14亿元,下降21.7%;渔业产值60.75亿元,增长3.4%;"
+        "农林牧渔服务业产值0.84亿元,增长5.0%。"
+    )
+    full = half.replace(",", "，").replace(";", "；")
+    found = [[(f.verdict, f.computed) for f in run("sum", t)] for t in (half, full)]
+    assert found[0] == found[1] and ("consistent", "69.93") in found[0], found

@@ -1039,10 +1039,10 @@ class _Builder:
                     parent = prev[-1]
             if parent is None:
                 continue
-            # The parts run to the end of the sentence when they are listed in parallel (其中，第一产业…；
-            # 第二产业…；第三产业…), else to the first semicolon.
-            stop = text.find("；", at, s1)
-            stop = s1 if stop < 0 or _parallel(text, at, s1) else stop
+            # The parts run to the end of the sentence, past semicolons (其中，第一产业…；第二产业…；
+            # 第三产业…), ；and ; alike. Values after them that are not parts do no harm: an incomplete
+            # list is only reported when it adds up, and parts share the total's measure and period.
+            stop = s1
             for f in after:
                 if f.q.start > stop:
                     break
@@ -1152,27 +1152,6 @@ class _Builder:
             else:
                 self.table_rows(i)
         return self.table
-
-
-_SEGMENT_NAME = re.compile(
-    r"^(?:其中|，|,|\s)*([^\d，,。；;：:、（）()]{2,16}?)(?:为|达|达到|完成|实现)?\s*[\d０-９]"
-)
-
-
-def _parallel(text: str, at: int, s1: int) -> bool:
-    """Segments after 其中 separated by ； that each name a part of one group (第一/二/三产业, 东/中/西部)."""
-    end = text.find("其中", at + 2, s1)
-    end = s1 if end < 0 else end
-    segments = [seg for seg in re.split(r"[；;]", text[at : min(end, at + 400)]) if seg.strip()]
-    if len(segments) < 2:
-        return False
-    heads = [re.sub(r"^(?:其中|，|,|\s)+", "", seg)[:6] for seg in segments]
-    if labels.complement_parts(heads) is not None:
-        return True
-    # 农业产值7.09亿元…；林业产值0.11亿元…；渔业产值60.75亿元…: each segment opens with a name that
-    # ends in the same measure word and its value — parts listed in one form
-    names = [m.group(1) for seg in segments if (m := _SEGMENT_NAME.match(seg))]
-    return len(names) == len(segments) and len({n[-2:] for n in names}) == 1
 
 
 def _years_count(m: re.Match[str] | None) -> int | None:
