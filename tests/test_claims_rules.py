@@ -575,3 +575,10 @@ def test_full_width_and_half_width_semicolons_read_alike() -> None:
     full = half.replace(",", "，").replace(";", "；")
     found = [[(f.verdict, f.computed) for f in run("sum", t)] for t in (half, full)]
     assert found[0] == found[1] and ("consistent", "69.93") in found[0], found
+
+
+@pytest.mark.parametrize(("second", "verdict"), [("5543", "consistent"), ("5443", "inconsistent")])
+def test_reaching_a_level_is_a_floor_for_both_values(second: str, verdict: str) -> None:
+    # 登上…新台阶 (also 迈上, 站上, 跨上) reads as "at least"; 双双 names no thing, it says "both"
+    f = only("bound", f"黑龙江、河南粮食总产量分别达到5571万吨和{second}万吨，双双登上5500万吨新台阶。")
+    assert f.verdict == verdict

@@ -34,6 +34,11 @@ PREFIX_WORDS: tuple[tuple[str, Qualifier, bool], ...] = (
     ("起码", "over", True),
     ("最低", "over", True),
     ("突破", "over", True),
+    # 登上5500万吨新台阶, 迈上千亿元台阶, 站上3000点: reached a level, at least the number
+    ("登上", "over", True),
+    ("迈上", "over", True),
+    ("站上", "over", True),
+    ("跨上", "over", True),
     (">=", "over", True),
     ("≥", "over", True),
     ("超过", "over", False),

@@ -9,12 +9,15 @@ with nothing named between), or in the sentence next to it when its name is like
 
 from __future__ import annotations
 
+import re
+
 from zhiku.claims import fmt
 from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, same_measure
 from zhiku.claims.judge import Pairing, bound_only, push_number, reading, value
 from zhiku.claims.search import name_likeness
 
 RELATION = "bound"
+_DISTRIBUTIVE = re.compile(r"^(?:双双|均|都|皆|也|亦|同时)+|(?:双双|均|都|皆)$")
 
 
 def check(table: FactTable) -> None:
@@ -75,9 +78,11 @@ def _exact(table: FactTable, b: Fact) -> tuple[Fact, float] | None:
         if f.place.clause <= b.place.clause + 1 and (not f.own or name_likeness(b.subject, f) >= 0.6):
             return f, 0.9
     before = [f for f in sentence if f.q.end <= b.q.start]
+    # 分别达到5571万吨和5543万吨，双双登上5500万吨新台阶: 双双, 均, 都 say which values, not what they are
+    own = _DISTRIBUTIVE.sub("", b.own)
     if before:
         f = before[-1]
-        if f.place.clause >= b.place.clause - 1 and (not b.own or name_likeness(b.own, f) >= 0.6):
+        if f.place.clause >= b.place.clause - 1 and (not own or name_likeness(own, f) >= 0.6):
             return f, 0.9  # 20078万吨，突破2亿吨
         return None
     if not b.subject:
