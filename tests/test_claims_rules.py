@@ -582,3 +582,35 @@ def test_reaching_a_level_is_a_floor_for_both_values(second: str, verdict: str) 
     # 登上…新台阶 (also 迈上, 站上, 跨上) reads as "at least"; 双双 names no thing, it says "both"
     f = only("bound", f"黑龙江、河南粮食总产量分别达到5571万吨和{second}万吨，双双登上5500万吨新台阶。")
     assert f.verdict == verdict
+
+
+# -- gaps between growth rates: signs, sizes of falls, the whole's rate -------------------------
+@pytest.mark.parametrize(
+    ("text", "verdict", "computed"),
+    [
+        # a growth and a fall compared with their signs: 7.0% → −4.6% is 11.6 points lower
+        ("出口增长7.0%。2023年，出口下降4.6%，增速比上年回落11.6个百分点。", "consistent", "-11.6个百分点"),
+        # 降幅 compares the sizes of two falls: 1.0% → 5.5% is 4.5 points wider
+        ("进口下降1.0%。2023年，进口下降5.5%，降幅比上年扩大4.5个百分点。", "consistent", "4.5个百分点"),
+        ("进口下降1.0%。2023年，进口下降5.5%，降幅比上年扩大3.5个百分点。", "inconsistent", "4.5个百分点"),
+    ],
+)
+def test_falls_are_signed_unless_their_size_is_compared(text: str, verdict: str, computed: str) -> None:
+    f = only("pp_change", "2022年，" + text)
+    assert (f.verdict, f.computed) == (verdict, computed)
+
+
+@pytest.mark.parametrize(("gap", "verdict"), [("9.6", "consistent"), ("3.2", "inconsistent")])
+def test_the_whole_growth_is_the_totals(gap: str, verdict: str) -> None:
+    text = (
+        "一季度，我国货物贸易进出口总值6.57万亿元，比去年同期下降6.4%。"
+        f"我国对“一带一路”沿线国家进出口2.07万亿元，增长3.2%，高出整体增速{gap}个百分点。"
+    )
+    f = only("pp_change", text)
+    assert (f.verdict, f.computed) == (verdict, "9.6个百分点")
+
+
+def test_gui_shang_is_short_for_gui_mo_yi_shang() -> None:
+    text = "全国规模以上工业增加值增长4.6%。高技术制造业增加值增长2.7%，比全部规上工业低1.9个百分点。"
+    f = only("pp_change", text)
+    assert (f.verdict, f.computed) == ("consistent", "-1.9个百分点")

@@ -118,10 +118,11 @@ _WHOLE_WORDS = re.compile(r"全部|全体|所有|总额|总量|总数|总计|合
 
 
 # Standard abbreviations of official statistics, read as the full name (外贸 is 对外贸易, which
-# customs counts as 进出口; 社零 is 社会消费品零售总额; 固投 is 固定资产投资).
+# customs counts as 进出口; 社零 is 社会消费品零售总额; 固投 is 固定资产投资; 规上 is 规模以上).
 _ABBREVIATIONS = (
     ("对外贸易", "进出口"),
     ("外贸", "进出口"),
+    ("规上", "规模以上"),
     ("社零", "社会消费品零售"),
     ("固投", "固定资产投资"),
 )

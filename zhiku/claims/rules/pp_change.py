@@ -153,8 +153,16 @@ def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:
             fmt.pct(point),
         )
     factor, unit_name = _scale(claim, a)
-    computed = (reading(a) - reading(b)) * factor
-    point = (value(a) - value(b)) * factor
+    # 增速比上年回落11.6个百分点 (7.0% → 下降4.6%) compares growth rates with their signs; 降幅扩大
+    # 4.5个百分点 (下降1.0% → 下降5.5%) compares the sizes of two falls, as its word says
+    clause = claim.text[max(claim.text.rfind(c, 0, claim.q.start) for c in "，,；;。") + 1 : claim.q.start]
+    signed = not _SIZE_OF_FALL.search(clause)
+    computed = (_signed(a) - _signed(b) if signed else reading(a) - reading(b)) * factor
+    point = (_signed_value(a) - _signed_value(b) if signed else value(a) - value(b)) * factor
+    if signed and _falls(b):
+        sb = f"(−{sb.lstrip('−')})"
+    if signed and _falls(a):
+        sa = f"−{sa.lstrip('−')}"
     arithmetic = f"{sa} − {sb} = {fmt.num(point, 2)}{unit_name}"
     note = where
     if factor != 1.0 and claim.q.unit not in ("bp", "‰pt"):
@@ -168,6 +176,60 @@ def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:
         note,
         f"{fmt.num(point, 2)}{unit_name}",
     )
+
+
+# 高出整体增速9.6个百分点: the rate of the whole the thing is part of, named by no name of its own
+_WHOLE_ONLY = re.compile(r"(?:整体|总体|全部|总)(?:的)?(?:增速|增幅|增长|水平|平均水平)?")
+
+
+def _rate_of_the_whole(table: FactTable, claim: Fact, a: Fact) -> Fact | None:
+    """The like rate (same kind and role, same period) of the largest amount written before the
+    claim that is larger than ``a``'s own amount: the total whose growth is 整体增速."""
+
+    def amount_of(r: Fact) -> Fact | None:
+        level = [
+            g
+            for g in table.in_sentence(r.place.sentence)
+            if g.role == "level"
+            and g.q.kind in AMOUNT_KINDS
+            and g.q.end <= r.q.start
+            and g.subject == r.subject
+        ]
+        return level[-1] if level else None
+
+    own = amount_of(a)
+    if own is None:
+        return None
+    best: tuple[float, Fact] | None = None
+    for r in table.facts[max(0, a.id - 80) : a.id]:
+        if not _is_rate(r) or r.role != a.role or r.q.kind != a.q.kind or not r.period.same(a.period):
+            continue
+        total = amount_of(r)
+        if total is None or not same_unit(total, own) or (total.value or 0.0) <= (own.value or 0.0):
+            continue
+        if best is None or (total.value or 0.0) > best[0]:
+            best = (total.value or 0.0, r)
+    return best[1] if best else None
+
+
+def same_unit(a: Fact, b: Fact) -> bool:
+    return a.q.kind == b.q.kind and a.q.unit == b.q.unit
+
+
+_SIZE_OF_FALL = re.compile(r"降幅|跌幅|减幅|降速|下降幅度|下滑幅度")
+
+
+def _falls(f: Fact) -> bool:
+    """A growth written as a fall (下降6.4%): the rate is −6.4% when rates are subtracted."""
+    return f.role == "growth" and f.down
+
+
+def _signed(f: Fact) -> Interval:
+    return -reading(f) if _falls(f) else reading(f)
+
+
+def _signed_value(f: Fact) -> float:
+    return -value(f) if _falls(f) else value(f)
 
 
 def _is_rate(f: Fact) -> bool:
@@ -218,6 +280,9 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
         if not a_found:
             return []
         a = a_found[0].fact
+        if _WHOLE_ONLY.fullmatch(claim.compare):
+            whole = _rate_of_the_whole(table, claim, a)
+            return [(a, whole, 0.9 * a_found[0].score)] if whole is not None else []
         for s in candidates(
             table,
             claim,
