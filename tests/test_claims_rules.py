@@ -614,3 +614,14 @@ def test_gui_shang_is_short_for_gui_mo_yi_shang() -> None:
     text = "全国规模以上工业增加值增长4.6%。高技术制造业增加值增长2.7%，比全部规上工业低1.9个百分点。"
     f = only("pp_change", text)
     assert (f.verdict, f.computed) == ("consistent", "-1.9个百分点")
+
+
+@pytest.mark.parametrize(
+    ("headline", "verdict"),
+    [("地方对外投资占比近八成。", "consistent"), ("地方对外投资占比近九成。", "inconsistent")],
+)
+def test_a_headline_share_is_given_exactly_in_the_next_sentence(headline: str, verdict: str) -> None:
+    body = "1-9月，地方企业非金融类对外直接投资619.1亿美元，同比增长8.5%，占同期对外投资总额的76.6%。"
+    text = headline + body
+    f = only("bound", text)
+    assert (f.verdict, f.stated) == (verdict, headline[-4:-1])

@@ -41,6 +41,53 @@ def check(table: FactTable) -> None:
             fmt.like_shown(value(f), [b.q, f.q]),
         )
         push_number(table, RELATION, b, [pairing])
+    _headline_shares(table)
+
+
+# 一般贸易进出口比重达到6成 / 地方对外投资占比近八成: a share named in a headline, without its whole
+_SHARE_WORDS = re.compile(r"比重|占比|份额|比例")
+
+
+def _headline_shares(table: FactTable) -> None:
+    """四是一般贸易进出口比重达到6成。一季度，…一般贸易进出口3.94万亿元，…占我国外贸总值的60%: a
+    paragraph that opens with a share stated round, alone in its sentence, and gives it exactly in
+    the next sentence — the exact share must lie within the round one (近八成 is 75%–80%)."""
+    for s in table.sentences:
+        if s.passage is None or s.index + 1 >= len(table.sentences):
+            continue
+        if s.index > 0 and table.sentences[s.index - 1].passage == s.passage:
+            continue  # not the paragraph's first sentence
+        nxt = table.sentences[s.index + 1]
+        head = table.in_sentence(s.index)
+        if nxt.passage != s.passage or len(head) != 1:
+            continue
+        h = head[0]
+        name = _SHARE_WORDS.sub("", h.own or h.subject)
+        if (
+            not h.q.is_rate
+            or not (h.role == "share" or _SHARE_WORDS.search(h.own or h.subject))
+            or len(name) < 2
+        ):
+            continue
+        body = [
+            f
+            for f in table.in_sentence(nxt.index)
+            if f.q.is_rate and f.role == "share" and f.q.value is not None and not bound_only(f)
+        ]
+        named = [f for f in body if name_likeness(name, f) >= 0.5]
+        if len(named) != 1:
+            continue
+        f = named[0]
+        pairing = Pairing(
+            ((f, "确数"),),
+            0.9,
+            reading(f),
+            value(f),
+            f.q.text,
+            f"{f.q.text}见{f.place.describe()}",
+            fmt.like_shown(value(f), [h.q, f.q]),
+        )
+        push_number(table, RELATION, h, [pairing])
 
 
 def _restated(f: Fact, b: Fact) -> str:
