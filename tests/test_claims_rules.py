@@ -625,3 +625,13 @@ def test_a_headline_share_is_given_exactly_in_the_next_sentence(headline: str, v
     text = headline + body
     f = only("bound", text)
     assert (f.verdict, f.stated) == (verdict, headline[-4:-1])
+
+
+@pytest.mark.parametrize(("change", "verdict"), [("1070", "consistent"), ("1170", "inconsistent")])
+def test_a_share_of_the_budget_between_a_value_and_its_change(change: str, verdict: str) -> None:
+    text = (
+        f"4月，一般公共预算收入累计完成24627万元，完成年初预算数60999万元的40.4%，比上年减收{change}万元。"
+        "其中：税收收入8103万元，比上年增收1284万元；非税收入16524万元，比上年减收2354万元。"
+    )
+    sums = [f for f in run("sum", text) if "减收" in f.stated]
+    assert [f.verdict for f in sums] == [verdict], sums

@@ -273,9 +273,18 @@ def growth_after(table: FactTable, level: Fact) -> Fact | None:
 def change_after(table: FactTable, level: Fact) -> Fact | None:
     """The change written right after a value (…80.18亿元，增加2.79亿元), in the same unit."""
     following = [g for g in table.around(level) if g.q.start > level.q.end]
-    for g in following[:2]:
+    # 收入24627万元，完成年初预算数60999万元的40.4%，比上年减收1070万元: a share of the budget may stand
+    # between the value and its change (its denominator and its rate are not the change)
+    wholes = {g.whole_fact for g in following if g.whole_fact is not None}
+    seen = 0
+    for g in following:
+        if g.id in wholes or (g.q.is_rate and g.role == "share"):
+            continue
+        seen += 1
+        if seen > 2:
+            return None
         if g.role == "change" and same_measure(g.q, level.q) and g.against_last_year:
-            return g if g.place.clause <= level.place.clause + 1 else None
+            return g if g.place.clause <= level.place.clause + 2 else None
         if g.role == "level":
             return None
     return None
