@@ -635,3 +635,12 @@ def test_a_share_of_the_budget_between_a_value_and_its_change(change: str, verdi
     )
     sums = [f for f in run("sum", text) if "减收" in f.stated]
     assert [f.verdict for f in sums] == [verdict], sums
+
+
+def test_a_change_since_january_is_not_the_base_of_a_year_on_year_growth() -> None:
+    # 比年初增加 measures from the start of the year, 同比 from the same month a year before
+    text = "9月末，全市金融机构各项贷款余额4987.1亿元，比年初增加398.2亿元，同比增长9.4%。"
+    assert [f.verdict for f in run("yoy_growth", text)] == ["unverifiable"]
+    # the same words with the change measured against a year before do check
+    text = "9月末，全市金融机构各项贷款余额4987.1亿元，比上年同期增加398.2亿元，同比增长9.4%。"
+    assert [(f.verdict, f.computed) for f in run("yoy_growth", text)] == [("inconsistent", "8.68%")]

@@ -340,8 +340,24 @@ def _increment(table: FactTable, claim: Fact, cur: Fact) -> Fact | None:
             continue
         if g.own and cur.subject and name_likeness(g.own, cur) < 0.5:
             continue
+        if not _same_base(g, claim):
+            continue  # 比年初增加398.2亿元，同比增长9.4%: a change since January is not a year's change
         return g
     return None
+
+
+def _same_base(change: Fact, claim: Fact) -> bool:
+    """Whether a change and a growth are measured against the same base, when both name theirs
+    (同比, 比上年同期 and 比去年同期 are one base; 比年初, 比上月, 环比 are others)."""
+    a, b = _base_word(change.compare), _base_word(claim.compare)
+    return not a or not b or a == b
+
+
+def _base_word(compare: str) -> str:
+    return "同比" if _YEAR_AGO.match(compare) else compare
+
+
+_YEAR_AGO = re.compile(r"^(?:同比|(?:比)?(?:上年|去年|上一年)同期)")
 
 
 def _pair_increment(claim: Fact, cur: Fact, inc: Fact, score: float) -> Pairing:
