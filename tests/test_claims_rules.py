@@ -644,3 +644,12 @@ def test_a_change_since_january_is_not_the_base_of_a_year_on_year_growth() -> No
     # the same words with the change measured against a year before do check
     text = "9月末，全市金融机构各项贷款余额4987.1亿元，比上年同期增加398.2亿元，同比增长9.4%。"
     assert [(f.verdict, f.computed) for f in run("yoy_growth", text)] == [("inconsistent", "8.68%")]
+
+
+def test_a_per_person_value_is_never_compared_with_the_total() -> None:
+    text = (
+        "全县地区生产总值由2012年的85.6亿元增加到2022年的186.4亿元。"
+        "人均地区生产总值达到6.2万元，是2012年的2.1倍。"
+    )
+    # 人均地区生产总值 in 2012 is not written: nothing to compare, and never 6.2万元 ÷ 85.6亿元
+    assert [f.verdict for f in run("multiple", text) if "2.1倍" in f.stated] == ["unverifiable"]

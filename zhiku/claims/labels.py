@@ -218,6 +218,9 @@ def places(text: str) -> set[str]:
     return found
 
 
+_PER_UNIT = re.compile(r"人均|户均|日均|月均|年均|每人|每户|每百|每千|每万|平均每")
+
+
 @lru_cache(maxsize=65536)
 def opposed(a: str, b: str) -> bool:
     """One name says x and the other its opposite y (a name holding both, 进出口, is the whole)."""
@@ -226,6 +229,13 @@ def opposed(a: str, b: str) -> bool:
         return True
     if _negated(a, b) or _negated(b, a):
         return True
+    # 人均地区生产总值 against 地区生产总值: a value per person (per household, per day) is never the
+    # total it is the average of — when the other name holds all the per-person name's other words
+    if bool(_PER_UNIT.search(a)) != bool(_PER_UNIT.search(b)):
+        per, total = (a, b) if _PER_UNIT.search(a) else (b, a)
+        rest = _clean(_PER_UNIT.sub("", per))
+        if len(rest) >= 2 and rest in _clean(total):
+            return True
     for group, whole in GROUP_WHOLES:
         # 进口 against 进出口: a part against the whole made of it
         part_a = any(w in a for w in group) and whole not in a
