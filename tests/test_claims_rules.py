@@ -653,3 +653,10 @@ def test_a_per_person_value_is_never_compared_with_the_total() -> None:
     )
     # 人均地区生产总值 in 2012 is not written: nothing to compare, and never 6.2万元 ÷ 85.6亿元
     assert [f.verdict for f in run("multiple", text) if "2.1倍" in f.stated] == ["unverifiable"]
+
+
+@pytest.mark.parametrize(("then", "verdict"), [("8563", "consistent"), ("12563", "inconsistent")])
+def test_the_years_a_comparison_spans_are_not_the_value_that_grew(then: str, verdict: str) -> None:
+    text = f"全市农村居民人均可支配收入从2012年的{then}元增加到2022年的19876元，10年间翻了一番多。"
+    f = only("multiple", text)
+    assert f.verdict == verdict

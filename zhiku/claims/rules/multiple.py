@@ -215,15 +215,23 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
     return out
 
 
+# 10年间翻了一番, 五年来增长1.3倍: the years the comparison spans, not the value that grew
+_SPAN = re.compile(r"^\s*(?:间|来|中|内|里|之间|以来)")
+
+
+def _spans_years(f: Fact) -> bool:
+    return f.q.kind == "duration" and bool(_SPAN.match(f.text[f.q.end : f.q.end + 3]))
+
+
 def _current(table: FactTable, claim: Fact) -> list[Scored]:
-    found = current_of(table, claim, _KINDS)
+    found = [s for s in current_of(table, claim, _KINDS) if not _spans_years(s.fact)]
     if found:
         return found
     if claim.subject:
         return [
             s
             for s in candidates(table, claim, claim.subject, kinds=_KINDS, period=claim.period.as_filter())
-            if s.likeness >= 0.6
+            if s.likeness >= 0.6 and not _spans_years(s.fact)
         ][:1]
     return []
 
