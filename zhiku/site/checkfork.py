@@ -150,19 +150,34 @@ def prestart(root: Path) -> None:
         return
     req_read, req_write = os.pipe()
     ans_read, ans_write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns into the caller's code
-        status = 1
-        try:
-            os.close(req_write)
-            os.close(ans_read)
-            _serve(root, req_read, ans_write)
-            status = 0
-        finally:
-            os._exit(status)
+    pid = _fork(lambda: _serve(root, req_read, ans_write), close=(req_write, ans_read))
     os.close(req_read)
     os.close(ans_write)
     _warm = _Warm(pid, root, req_write, os.fdopen(ans_read, "rb"))
+
+
+def _fork(child: Callable[[], None], close: tuple[int, ...]) -> int:
+    """Fork; the child closes the parent's ends ``close``, runs ``child`` and leaves with
+    ``os._exit`` (0 when it returned), never returning into the caller's code."""
+    pid = os.fork()
+    if pid == 0:
+        status = 1
+        try:
+            for fd in close:
+                os.close(fd)
+            child()
+            status = 0
+        finally:
+            os._exit(status)
+    return pid
+
+
+def _decoded(payload: bytes) -> Answer | None:
+    """The child's answer, or None for none or one that does not decode."""
+    try:
+        return _decode(payload) if payload else None
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
 
 
 def _serve(root: Path, requests: int, answers: int) -> None:
@@ -205,10 +220,7 @@ def _ask(warm: _Warm, issue: Issue) -> Callable[[], Answer | None]:
             if len(head) < 8:  # the child died: every answer still owed is none
                 warm.got.extend([None] * (index + 1 - len(warm.got)))
                 break
-            try:
-                warm.got.append(_decode(payload) if payload else None)
-            except (ValueError, KeyError, TypeError, IndexError):
-                warm.got.append(None)
+            warm.got.append(_decoded(payload))
         return warm.got[index]
 
     return wait
@@ -236,17 +248,13 @@ def start(issue: Issue, root: Path) -> Callable[[], Answer | None] | None:
     if not can_fork():
         return None
     read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns into the caller's code
-        status = 1
-        try:
-            os.close(read_end)
-            payload = _encode(_check(issue, root))
-            with os.fdopen(write_end, "wb") as out:
-                out.write(payload)
-            status = 0
-        finally:
-            os._exit(status)
+
+    def child() -> None:
+        payload = _encode(_check(issue, root))
+        with os.fdopen(write_end, "wb") as out:
+            out.write(payload)
+
+    pid = _fork(child, close=(read_end,))
     os.close(write_end)
 
     got: list[Answer | None] = []
@@ -257,10 +265,7 @@ def start(issue: Issue, root: Path) -> Callable[[], Answer | None] | None:
             with os.fdopen(read_end, "rb") as pipe:
                 payload = pipe.read()
             os.waitpid(pid, 0)
-            try:
-                got.append(_decode(payload) if payload else None)
-            except (ValueError, KeyError, TypeError, IndexError):
-                got.append(None)
+            got.append(_decoded(payload))
         return got[0]
 
     return wait
