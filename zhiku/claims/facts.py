@@ -347,6 +347,14 @@ def _read(text: str) -> list[Quantity]:
     return [replace(q, value=None) if q.qualifier == "range" else q for q in read if not q.unit_only]
 
 
+CLAUSE_MARKS = "，,；;。"
+
+
+def clause_start(text: str, pos: int, marks: str = CLAUSE_MARKS) -> int:
+    """Where the clause holding ``pos`` begins: just after the last of ``marks`` before it (0 if none)."""
+    return max(text.rfind(c, 0, pos) for c in marks) + 1
+
+
 def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The last match of ``pattern`` in ``text``, or None."""
     found = None
@@ -1042,17 +1050,7 @@ class _Builder:
             # The parts run to the end of the sentence, past semicolons (其中，第一产业…；第二产业…；
             # 第三产业…), ；and ; alike. Values after them that are not parts do no harm: an incomplete
             # list is only reported when it adds up, and parts share the total's measure and period.
-            stop = s1
-            for f in after:
-                if f.q.start > stop:
-                    break
-                if (
-                    same_measure(f.q, parent.q)
-                    and f.parent is None
-                    and f.period.same_part(parent.period)
-                    and f.period.year == parent.period.year
-                ):
-                    t.facts[f.id] = replace(f, parent=parent.id)
+            self._adopt(after, parent, s1)
 
     def _among_opening(self, ids: list[int], text: str, mask: str, s0: int, s1: int) -> None:
         """X中，A a…: the amounts of a sentence that opens with X中 are parts of the last amount the
@@ -1084,7 +1082,12 @@ class _Builder:
             return
         parent = named[-1]
         stop = text.find("；", m.end(), s1)
-        stop = s1 if stop < 0 else stop
+        self._adopt(after, parent, s1 if stop < 0 else stop, no_larger=True)
+
+    def _adopt(self, after: list[Fact], parent: Fact, stop: int, no_larger: bool = False) -> None:
+        """Make the values of ``after`` up to ``stop`` parts of ``parent``: those of its measure and
+        period not already part of another total (with ``no_larger``, none larger than it)."""
+        t = self.table
         for f in after:
             if f.q.start > stop:
                 break
@@ -1093,7 +1096,7 @@ class _Builder:
                 and f.parent is None
                 and f.period.same_part(parent.period)
                 and f.period.year == parent.period.year
-                and (f.value or 0.0) <= (parent.value or 0.0)
+                and not (no_larger and (f.value or 0.0) > (parent.value or 0.0))
             ):
                 t.facts[f.id] = replace(f, parent=parent.id)
 

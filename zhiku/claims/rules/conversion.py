@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt
-from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, last_match
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start, last_match
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.storeview import usd_cny
 
@@ -76,7 +76,7 @@ def check(table: FactTable) -> None:
 
 def _trigger_before(b: Fact) -> bool:
     head = b.text[max(0, b.q.start - 10) : b.q.start]
-    head = head[max(head.rfind(c) for c in "，,；;。（(") + 1 :]
+    head = head[clause_start(head, len(head), "，,；;。（(") :]
     return bool(_TRIGGER.search(head))
 
 
@@ -96,7 +96,7 @@ def _phrase(b: Fact) -> tuple[int, int]:
     head = b.text[max(0, b.q.start - 12) : b.q.start]
     m = last_match(_TRIGGER, head)
     start = b.q.start - len(head) + m.start() if m else b.q.start
-    lo = max(b.text.rfind(c, 0, b.q.start) for c in "，,；;。") + 1
+    lo = clause_start(b.text, b.q.start)
     return max(start, lo), b.q.end
 
 

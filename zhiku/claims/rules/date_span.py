@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from zhiku.claims.facts import Event, Fact, FactTable
+from zhiku.claims.facts import Event, Fact, FactTable, clause_start
 from zhiku.claims.judge import finding
 from zhiku.claims.local import day_of
 
@@ -84,7 +84,7 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
     how = "首尾两天都计入 / both ends counted" if counted == {diff + 1} else "两种算法均可 / either count"
     shown = "或".join(str(c) for c in sorted(counted))
     evidence = f"{a.isoformat()} 至 {b.isoformat()}：{shown}天（{how}） {'=' if ok else '≠'} {d.q.text}"
-    lo = max(d.text.rfind(c, 0, d.q.start) for c in "，,；;。") + 1
+    lo = clause_start(d.text, d.q.start)
     table.push(
         finding(
             table,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, same_measure
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start, same_measure
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.search import Scored, base_periods, candidates, current_of, from_to_base, name_likeness
 
@@ -46,7 +46,7 @@ def check(table: FactTable) -> None:
 
 
 def _phrase(claim: Fact) -> tuple[int, int]:
-    lo = max(claim.text.rfind(c, 0, claim.q.start) for c in "，,；;。") + 1
+    lo = clause_start(claim.text, claim.q.start)
     start = claim.compare_at if claim.compare_at >= lo else -1
     if start < 0:
         m = re.search(

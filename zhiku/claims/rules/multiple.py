@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt
-from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, same_measure
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start, same_measure
 from zhiku.claims.interval import INF, Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.periods import Period
@@ -50,7 +50,7 @@ def check(table: FactTable) -> None:
 
 
 def _phrase(claim: Fact) -> tuple[int, int]:
-    lo = max(claim.text.rfind(c, 0, claim.q.start) for c in "，,；;。") + 1
+    lo = clause_start(claim.text, claim.q.start)
     m = re.search(
         r"(?:至少|起码|接近|将近)?(?:仍)?(?:是|为|相当于|比|较|即|翻|增长)", claim.text[lo : claim.q.start]
     )
@@ -81,7 +81,7 @@ def _judge(table: FactTable, claim: Fact) -> None:
     phrase = _phrase(claim)
     stated_text = claim.text[phrase[0] : phrase[1]]
     pre = claim.text[max(0, claim.q.start - 24) : claim.q.start]
-    pre = pre[max(pre.rfind(c) for c in "，,；;。") + 1 :]
+    pre = pre[clause_start(pre, len(pre)) :]
     grow = claim.q.unit == "倍" and (_GROW.search(pre) is not None or _MORE.search(pre) is not None)
     pairs = _pairs(table, claim, pre, grow)
     add = 1.0 if grow else 0.0

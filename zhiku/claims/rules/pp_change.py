@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt
-from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.search import Scored, base_periods, candidates, current_of, name_likeness
@@ -155,7 +155,7 @@ def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:
     factor, unit_name = _scale(claim, a)
     # 增速比上年回落11.6个百分点 (7.0% → 下降4.6%) compares growth rates with their signs; 降幅扩大
     # 4.5个百分点 (下降1.0% → 下降5.5%) compares the sizes of two falls, as its word says
-    clause = claim.text[max(claim.text.rfind(c, 0, claim.q.start) for c in "，,；;。") + 1 : claim.q.start]
+    clause = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
     signed = not _SIZE_OF_FALL.search(clause)
     computed = (_signed(a) - _signed(b) if signed else reading(a) - reading(b)) * factor
     point = (_signed_value(a) - _signed_value(b) if signed else value(a) - value(b)) * factor
@@ -205,14 +205,14 @@ def _rate_of_the_whole(table: FactTable, claim: Fact, a: Fact) -> Fact | None:
         if not _is_rate(r) or r.role != a.role or r.q.kind != a.q.kind or not r.period.same(a.period):
             continue
         total = amount_of(r)
-        if total is None or not same_unit(total, own) or (total.value or 0.0) <= (own.value or 0.0):
+        if total is None or not _same_unit(total, own) or (total.value or 0.0) <= (own.value or 0.0):
             continue
         if best is None or (total.value or 0.0) > best[0]:
             best = (total.value or 0.0, r)
     return best[1] if best else None
 
 
-def same_unit(a: Fact, b: Fact) -> bool:
+def _same_unit(a: Fact, b: Fact) -> bool:
     return a.q.kind == b.q.kind and a.q.unit == b.q.unit
 
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, same_measure
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start, same_measure
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.periods import Period
@@ -97,7 +97,7 @@ def _profit_margins(table: FactTable) -> None:
         if not _MARGIN.search(before) or at < 0:
             continue
         clause = claim.text[:at]
-        clause = clause[max(clause.rfind(c) for c in "，,；;。") + 1 :]
+        clause = clause[clause_start(clause, len(clause)) :]
         if _WHOLE_INDUSTRY.sub("", clause).strip():
             continue  # 制造业营业收入利润率: one industry's margin, whose own figures are not sought here
         profits, revenue = _largest(table, claim, "利润总额"), _largest(table, claim, "营业收入")

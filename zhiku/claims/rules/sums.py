@@ -17,7 +17,7 @@ import functools
 import re
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, SPAN, Fact, FactTable, same_measure
+from zhiku.claims.facts import AMOUNT_KINDS, SPAN, Fact, FactTable, clause_start, same_measure
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, finding, push_number, reading, value
 from zhiku.claims.pulls import pull_of, pulled_growth, puller
@@ -42,7 +42,7 @@ def check(table: FactTable) -> None:
         if f.is_cell or not (f.q.kind in AMOUNT_KINDS or f.q.is_rate) or f.q.value is None:
             continue
         head = f.text[max(0, f.q.start - 12) : f.q.start]
-        head = head[max(head.rfind(c) for c in "，,；;。：") + 1 :]
+        head = head[clause_start(head, len(head), "，,；;。：") :]
         if _TOTAL_WORD.search(head) and f.q.kind in AMOUNT_KINDS:
             _list_total(table, f, head)
             done.add(f.id)
@@ -267,7 +267,7 @@ _YEARS_TOTAL = re.compile(
 def _years_total(table: FactTable, total: Fact) -> None:
     """7年间的累计总额超过7.81万亿美元: the years' values must all be given to check it."""
     head = total.text[max(0, total.q.start - 16) : total.q.start]
-    head = head[max(head.rfind(c) for c in "，,；;。") + 1 :]
+    head = head[clause_start(head, len(head)) :]
     m = _YEARS_TOTAL.search(head) or _YEARS_TOTAL.search(head + total.q.text[:2])
     if m is None:
         return
@@ -408,7 +408,7 @@ def _year_judge(table: FactTable, claim: Fact, a: Fact, b: Fact, whole: Fact) ->
         "全年 = 各月份之和 / the months add up to the year",
         fmt.like_shown(point, [whole.q, first.q, second.q]),
     )
-    lo = max(claim.text.rfind(c, 0, claim.q.start) for c in "，,；;。") + 1
+    lo = clause_start(claim.text, claim.q.start)
     phrase = (lo, claim.q.end)
     push_number(table, RELATION, claim, [p], phrase)
 
@@ -592,7 +592,7 @@ def _complete_groups(table: FactTable) -> None:
 def _counted_in(total: Fact) -> int | None:
     """How many kinds a total's own words count (全国三大粮食作物总产量 → 3), or None."""
     clause = total.text[: total.q.start]
-    clause = clause[max(clause.rfind(c) for c in "，,；;。：:") + 1 :]
+    clause = clause[clause_start(clause, len(clause), "，,；;。：:") :]
     m = _COUNT_WORD.search(clause)
     return _count(m.group("n")) if m else None
 
