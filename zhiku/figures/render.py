@@ -7,7 +7,7 @@ specification), with its text already outlined, so no font is needed where it is
 draws it itself because starting vl-convert (V8 and Vega, about 0.4 s of CPU in every fresh
 process, then 0.09 s a chart) cost more than the whole build issue 14 allows; see
 ``zhiku.figures.draw`` and docs/architecture.md ("Figures"). The PNG (WeChat, e-mail) is the SVG
-rasterised by resvg through ``vl_convert.svg_to_png``, which starts no JavaScript engine.
+rasterised by Typst (``zhiku.figures.raster``).
 """
 
 from __future__ import annotations
@@ -15,21 +15,18 @@ from __future__ import annotations
 import hashlib
 import json
 import warnings
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
-
-import vl_convert
 
 from zhiku.data import Store
 from zhiku.errors import ZhikuWarning
 from zhiku.figures.draw import WAITING_HEIGHT, draw_svg, draw_waiting
 from zhiku.figures.model import RenderedFigure
+from zhiku.figures.raster import rasterise
 from zhiku.figures.spec import FONT, PHONE, WIDE, WIDTH, chart_plan, resolve, vega_lite_spec
 from zhiku.figures.textpaths import add_title_and_desc
 from zhiku.model import Article, Figure
-
-PNG_SCALE = 2.0  # twice the SVG's pixel size: sharp on phones (WeChat) and in e-mail
-
 
 WAITING_TEXT = "数据待补 / data to come"
 
@@ -59,7 +56,7 @@ def _waiting_spec() -> dict[str, Any]:
     }
 
 
-def waiting_figure(block: Figure, number: int) -> RenderedFigure:
+def waiting_figure(block: Figure, number: int, *, pngs: bool = True) -> RenderedFigure:
     """A figure whose block names no series yet (an imported caption whose picture was lost, or
     one written ahead of its data): its caption and a visible placeholder in every output, and
     a warning naming the block, so the issue builds and nobody mistakes it for finished."""
@@ -76,7 +73,7 @@ def waiting_figure(block: Figure, number: int) -> RenderedFigure:
         title=block.title,
         source_line=f"资料来源：{note}",
         svg=svg,
-        png=bytes(vl_convert.svg_to_png(svg, scale=PNG_SCALE)),
+        png=rasterise([svg])[0] if pngs else b"",
         columns=(),
         rows=(),
         description=description,
@@ -87,11 +84,18 @@ def waiting_figure(block: Figure, number: int) -> RenderedFigure:
 
 def with_pngs(fig: RenderedFigure) -> RenderedFigure:
     """``fig`` with its PNGs (the page's and the phone's, for e-mail and WeChat) made from its SVGs."""
-    return replace(
-        fig,
-        png=bytes(vl_convert.svg_to_png(fig.svg, scale=PNG_SCALE)),
-        phone_png=bytes(vl_convert.svg_to_png(fig.phone_svg, scale=PNG_SCALE)) if fig.phone_svg else b"",
-    )
+    return figures_with_pngs([fig])[0]
+
+
+def figures_with_pngs(figs: Sequence[RenderedFigure]) -> list[RenderedFigure]:
+    """Each of ``figs`` with its PNGs made from its SVGs, all in one rasterisation."""
+    svgs: list[str] = []
+    for fig in figs:
+        svgs.append(fig.svg)
+        if fig.phone_svg:
+            svgs.append(fig.phone_svg)
+    pngs = iter(rasterise(svgs))
+    return [replace(fig, png=next(pngs), phone_png=next(pngs) if fig.phone_svg else b"") for fig in figs]
 
 
 def render_figure(block: Figure, number: int, store: Store, *, pngs: bool = True) -> RenderedFigure:
@@ -99,32 +103,30 @@ def render_figure(block: Figure, number: int, store: Store, *, pngs: bool = True
     is drawn as the waiting placeholder (``waiting_figure``). Without ``pngs`` its PNGs are left
     empty, for ``with_pngs`` later (a build makes them while Typst lays out the PDF)."""
     if not block.series:
-        fig = waiting_figure(block, number)
-        return fig if pngs else replace(fig, png=b"", phone_png=b"")
+        return waiting_figure(block, number, pngs=pngs)
     data = resolve(block, store)
     spec = vega_lite_spec(block, data)
     title = f"图{number} {block.title}"
     ident = "fig-" + hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:10]
     svg = add_title_and_desc(draw_svg(chart_plan(block, data, WIDE)), title, data.description, ident)
-    png = bytes(vl_convert.svg_to_png(svg, scale=PNG_SCALE)) if pngs else b""
     # The same figure drawn for a phone: narrower, fewer axis labels, text that stays legible.
     phone_svg = add_title_and_desc(
         draw_svg(chart_plan(block, data, PHONE)), title, data.description, ident + "-phone"
     )
-    return RenderedFigure(
+    fig = RenderedFigure(
         block=block,
         number=number,
         title=block.title,
         source_line=data.source_line,
         svg=svg,
-        png=png,
+        png=b"",
         columns=data.columns,
         rows=data.rows,
         description=data.description,
         spec=json.dumps(spec, ensure_ascii=False),
         phone_svg=phone_svg,
-        phone_png=bytes(vl_convert.svg_to_png(phone_svg, scale=PNG_SCALE)) if pngs else b"",
     )
+    return with_pngs(fig) if pngs else fig
 
 
 def article_figure_blocks(article: Article) -> list[Figure]:
@@ -135,4 +137,6 @@ def article_figure_blocks(article: Article) -> list[Figure]:
 def render_article_figures(article: Article, store: Store) -> list[RenderedFigure]:
     """Every figure of ``article``, numbered 图1, 图2 … in reading order."""
     blocks = article_figure_blocks(article)
-    return [render_figure(b, b.number or n, store) for n, b in enumerate(blocks, start=1)]
+    return figures_with_pngs(
+        [render_figure(b, b.number or n, store, pngs=False) for n, b in enumerate(blocks, start=1)]
+    )

@@ -51,10 +51,13 @@ def draw_figures(issue: Issue, store: Store | None) -> dict[str, list[RenderedFi
 
 
 def _with_pngs(figures: FigureMap) -> FigureMap:
-    """Every figure with its PNGs (WeChat and e-mail show pictures, not SVG)."""
-    from zhiku.figures.render import with_pngs
+    """Every figure with its PNGs (WeChat and e-mail show pictures, not SVG), made in one
+    rasterisation; a figure that has them already is kept as it is."""
+    from zhiku.figures.render import figures_with_pngs
 
-    return {slug: [f if f.png else with_pngs(f) for f in fs] for slug, fs in figures.items()}
+    missing = [f for fs in figures.values() for f in fs if not f.png]
+    made = iter(figures_with_pngs(missing))
+    return {slug: [f if f.png else next(made) for f in fs] for slug, fs in figures.items()}
 
 
 def _issue_findings(issue: Issue, findings: Sequence[Finding]) -> list[Finding]:
@@ -72,7 +75,13 @@ def _html_pages(
     annotate: bool,
     only: str | None = None,
     checks: bool = False,
+    channel_views: Callable[[], Sequence[ArticleView]] | None = None,
+    on_web: Callable[[Mapping[str, bytes]], None] | None = None,
 ) -> dict[str, bytes]:
+    """The issue's web, WeChat and e-mail pages (and checks.html). The WeChat and e-mail pages
+    show the figures' PNGs: ``channel_views`` gives the views with them, asked for only once
+    the web pages are done (a build makes the PNGs meanwhile); without it ``views`` has them.
+    ``on_web`` is given the web pages as soon as they exist (the search index needs no more)."""
     # The page modules (Jinja2, css-inline, nh3) load here, not with this module: in a cold
     # render that is while Typst already compiles the PDF in the other thread.
     from zhiku.render.annotate import Annotator
@@ -97,13 +106,16 @@ def _html_pages(
         for img in view.images.values():
             out[img.name] = img.data
             out[img.wechat_name] = img.wechat_data
+    if only is None and checks:
+        out["checks.html"] = checks_page(env, publication, issue, findings, views).encode()
+    if on_web is not None:
+        on_web(dict(out))
+    views = channel_views() if channel_views is not None else views
     out.update(wechat_files(env, publication, issue, views, only))
     if only is None:
         from zhiku.render.email import email_files
 
         out.update(email_files(env, publication, issue, views, pdf_name))
-    if only is None and checks:
-        out["checks.html"] = checks_page(env, publication, issue, findings, views).encode()
     return out
 
 
@@ -145,31 +157,47 @@ def render_issue(
     ``on_pages`` is given the web pages (path in ``<date>/`` → bytes) as soon as they exist,
     while the PDF may still compile (``zhiku build`` starts the search index with them).
 
-    ``findings`` may be a function that checks the numbers, and figures may come without their
-    PNGs (``render_figure(pngs=False)``): both are then made while Typst lays out the PDF,
-    which needs neither.
+    ``findings`` may be a function that checks the numbers (called once), and figures may come
+    without their PNGs (``render_figure(pngs=False)``): both are then made while Typst lays out
+    the PDF, which needs neither; the function is called after the pages when they show no
+    finding (neither ``annotate`` nor ``checks``).
     """
     out_dir = Path(out_dir)
     checks = checks or publication.checks_public
     figs = figures if figures is not None else draw_figures(issue, store)
     views = issue_layout(issue, figs, publication)
-    # The PDF compiles in a second thread while the web pages render in this one: Typst
-    # releases the GIL while it loads fonts and lays out (most of a fresh process's render),
-    # so on two cores the check, the PNGs and the pages come almost free. Its Python half (the
-    # Typst source) runs first, here, so this thread cannot hold it up. Errors surface here,
-    # from result().
+    # Typst works in two more threads while the web pages render in this one — the figures'
+    # PNGs, then the PDF: it releases the GIL while it draws, loads fonts and lays out (most of
+    # a fresh process's render), so on two cores the check, the PNGs and the pages come almost
+    # free. The PDF's Python half (the Typst source) runs first, here, so this thread cannot
+    # hold it up. Errors surface here, from result().
     with (
         tempfile.TemporaryDirectory(prefix="zhiku-typst-") as build,
-        ThreadPoolExecutor(max_workers=1, thread_name_prefix="zhiku-pdf") as pool,
+        ThreadPoolExecutor(max_workers=2, thread_name_prefix="zhiku-typst") as pool,
     ):
+        pngs = pool.submit(_with_pngs, figs) if any(not f.png for fs in figs.values() for f in fs) else None
         pdf = pool.submit(prepare_issue_pdf(publication, issue, views, Path(build)))
-        if any(not f.png for fs in figs.values() for f in fs):
-            figs = _with_pngs(figs)
-            views = issue_layout(issue, figs, publication)
-        mine = _issue_findings(issue, findings() if callable(findings) else findings)
-        files = _html_pages(publication, issue, views, mine, annotate, checks=checks)
-        if on_pages is not None:
-            on_pages(files)
+
+        def channel_views() -> Sequence[ArticleView]:
+            return issue_layout(issue, pngs.result(), publication) if pngs is not None else views
+
+        # Readers' pages show no finding: the check (in a child process, or run by this call) is
+        # waited for only after them, unless the pages mark findings or link checks.html.
+        shown = annotate or checks
+        found = (findings() if callable(findings) else findings) if shown else ()
+        mine = _issue_findings(issue, found)
+        files = _html_pages(
+            publication,
+            issue,
+            views,
+            mine,
+            annotate,
+            checks=checks,
+            channel_views=channel_views,
+            on_web=on_pages,
+        )
+        if not shown and callable(findings):
+            findings()  # the verdicts are the build's report, and the check records the issue
         files[pdf_file_name(publication, issue)] = pdf.result()
 
     target = out_dir / issue.date.isoformat()
