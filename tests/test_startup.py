@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import zhiku.sources
+from zhiku.cli import COMMANDS, registered
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "runwaysys"
@@ -49,7 +50,7 @@ def loaded_after(code: str) -> tuple[set[str], str]:
     )
     marker = done.stderr.rfind("MODULES ")
     assert marker >= 0, done.stderr
-    return set(json.loads(done.stderr[marker + len("MODULES "):])), done.stdout
+    return set(json.loads(done.stderr[marker + len("MODULES ") :])), done.stdout
 
 
 def heavy(modules: set[str], names: tuple[str, ...] = STAGES) -> list[str]:
@@ -58,8 +59,43 @@ def heavy(modules: set[str], names: tuple[str, ...] = STAGES) -> list[str]:
 
 def test_importing_the_cli_loads_no_stage() -> None:
     modules, _ = loaded_after("import zhiku.cli")
-    assert "zhiku.cli.show_cmd" in modules and "typer" in modules  # the commands are registered
     assert heavy(modules) == []
+    assert not {f"zhiku.cli.{m}" for m in COMMANDS.values()} & modules  # registered by main()
+
+
+def test_a_command_registers_only_its_own_module() -> None:
+    """Typer reads every registered command's signature at each start: a command line that names
+    one command imports only its module (zhiku.cli.registered)."""
+    modules, out = loaded_after(
+        "import sys; sys.argv = ['zhiku', 'build', '--help']\nfrom zhiku.cli import main\nmain()"
+    )
+    assert "--timings" in out  # build's own help, so its options were read
+    assert {m for m in modules if m.removeprefix("zhiku.cli.") in COMMANDS.values()} == {
+        "zhiku.cli.build_cmd"
+    }
+    modules, out = loaded_after(
+        "import sys; sys.argv = ['zhiku', 'data', 'list', '--help']\nfrom zhiku.cli import main\nmain()"
+    )
+    assert "zhiku data list" in out
+    assert "zhiku.cli.data_cmd" in modules and "zhiku.cli.build_cmd" not in modules
+
+
+def test_every_command_is_in_the_table_of_command_modules() -> None:
+    """A command module missing from COMMANDS would never be registered by main(): every command
+    Typer knows after all modules are imported is named in the table, under its own module."""
+    import typer.main
+
+    app = registered()
+    group = typer.main.get_command(app)
+    assert isinstance(group, typer.main.TyperGroup)
+    names = set(group.commands)
+    assert names == set(COMMANDS)
+    for name, command in group.commands.items():
+        callback = command.callback if command.callback is not None else None
+        if callback is not None:
+            assert callback.__module__ == f"zhiku.cli.{COMMANDS[name]}"
+    on_disk = {p.stem for p in (ROOT / "zhiku" / "cli").glob("*_cmd.py")}
+    assert on_disk == set(COMMANDS.values())
 
 
 def test_help_lists_every_command_without_loading_a_stage() -> None:
