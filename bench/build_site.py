@@ -281,9 +281,10 @@ the cold Typst compile {pp["typst_inside"]:.3f} s ({pp["typst_process"]:.3f} s f
 zhiku's stages (`zhiku build --timings`, medians of the same runs; "figures" is drawing the
 charts' SVGs with their text outlined; the number check runs in a child forked at the command's
 start, which imports the claim engine while the site stage loads (zhiku.site.checkfork), and
-"number check" is only the wait for its answer; the PDF compiles in a thread while the charts' PNGs and
-the web pages run in the main one — "pages and PDF" is that stretch; the search index runs
-beside the linking and the archive pages):
+"number check" is only the wait for its answer, after the pages; Typst compiles the PDF in one
+thread and rasterises the charts' PNGs in another while the main one writes the pages — "pages
+and PDF" is that stretch; Pagefind starts on the web pages within it, and the "search index"
+row is what is left of it beside the linking and the archive pages):
 
 | stage | s |
 | --- | ---: |

@@ -284,16 +284,18 @@ def prepare_issue_pdf(
     main = build / "main.typ"
     main.write_text(source, encoding="utf-8")
     text = source + (build / "meta.json").read_text(encoding="utf-8")
-    compiler = typst.Compiler(root=str(build), font_paths=_fonts(font_dirs_for(publication, text)))
+    dirs = font_dirs_for(publication, text)
     stamp = dt.datetime(issue.date.year, issue.date.month, issue.date.day, tzinfo=dt.UTC)
-    return functools.partial(_compile, compiler, main, stamp, publication, issue)
+    return functools.partial(_compile, build, dirs, main, stamp, publication, issue)
 
 
 def _compile(
-    compiler: typst.Compiler, main: Path, stamp: dt.datetime, publication: Publication, issue: Issue
+    build: Path, dirs: tuple[str, ...], main: Path, stamp: dt.datetime, publication: Publication, issue: Issue
 ) -> bytes:
     """Compile to PDF bytes. A Typst error becomes one ZhikuError naming the template."""
     try:
+        # The font scan is part of the compile, in the compile's thread (it releases the GIL).
+        compiler = typst.Compiler(root=str(build), font_paths=_fonts(dirs))
         pdf = compiler.compile(input=str(main), format="pdf", timestamp=stamp)
     except typst.TypstError as err:
         # Point at the layout file's line when Typst names it (a broken theme/issue.typ).
