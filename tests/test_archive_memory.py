@@ -13,9 +13,11 @@ import pytest
 from typer.testing import CliRunner
 
 from zhiku.claims.memory import record_publication
-from zhiku.cli.app import app
+from zhiku.cli import registered
 from zhiku.data.statements import StatementStore, statements_path
 from zhiku.errors import ZhikuError
+
+app = registered()  # every command, as `zhiku` with no command line registers them
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "runwaysys"

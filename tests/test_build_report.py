@@ -7,7 +7,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from zhiku.cli.app import app
+from zhiku.cli import registered
+
+app = registered()  # every command, as `zhiku` with no command line registers them
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "runwaysys"

@@ -14,8 +14,10 @@ import yaml
 from typer.testing import CliRunner
 
 from zhiku.claims.copy import check_copy_paths, check_copy_text, copy_rule_names, fix_text
-from zhiku.cli.app import app
+from zhiku.cli import registered
 from zhiku.quantities import parse_quantities
+
+app = registered()  # every command, as `zhiku` with no command line registers them
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "runwaysys"

@@ -9,7 +9,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from zhiku.cli.app import app
+from zhiku.cli import registered
+
+app = registered()  # every command, as `zhiku` with no command line registers them
 
 runner = CliRunner()
 
