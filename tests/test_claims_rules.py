@@ -646,6 +646,37 @@ def test_a_change_since_january_is_not_the_base_of_a_year_on_year_growth() -> No
     assert [(f.verdict, f.computed) for f in run("yoy_growth", text)] == [("inconsistent", "8.68%")]
 
 
+@pytest.mark.parametrize(("growth", "verdict"), [("13.8", "consistent"), ("15.8", "inconsistent")])
+def test_at_a_years_end_the_change_since_last_years_end_is_the_base_of_its_growth(
+    growth: str, verdict: str
+) -> None:
+    # 比上年末 and 同比 name one base at the end of a year (2023年末 against 2022年末):
+    # 16.7 / (137.9 − 16.7) = 13.78 %, every deposit paragraph of a year-end financial release
+    text = f"2023年末，全国住户存款余额137.9万亿元，比上年末增加16.7万亿元，同比增长{growth}%。"
+    assert [(f.verdict, f.computed) for f in run("yoy_growth", text)] == [(verdict, "13.78%")]
+
+
+@pytest.mark.parametrize("when", ["6月末", "2023年三季度末", "2023年上半年末"])
+def test_before_a_years_end_the_change_since_last_years_end_is_not_a_years_change(when: str) -> None:
+    # at the end of June or September, 比上年末 counts from January and 同比 from a year before
+    text = f"{when}，本外币贷款余额240万亿元，比上年末增加20万亿元，同比增长12.0%。"
+    assert [f.verdict for f in run("yoy_growth", text)] == ["unverifiable"]
+
+
+def test_a_quarters_end_is_the_end_of_its_last_month_and_last_years_end_dates_no_value() -> None:
+    from zhiku.claims import facts
+    from zhiku.claims.document import from_text
+    from zhiku.claims.periods import Period
+
+    file = Path("t.md")
+    table = facts.build(
+        from_text("2023年三季度末，贷款余额240万亿元，比上年末增加20万亿元，同比增长12.0%。", file)
+    )
+    assert {f.period for f in table.facts} == {Period(year=2023, months=(9, 9), end=True)}
+    table = facts.build(from_text("2023年，贷款余额240万亿元，比上年末增加20万亿元。", file))
+    assert {f.period.end for f in table.facts} == {False}  # 上年末 is the base's end, not this value's
+
+
 def test_a_per_person_value_is_never_compared_with_the_total() -> None:
     text = (
         "全县地区生产总值由2012年的85.6亿元增加到2022年的186.4亿元。"

@@ -122,7 +122,7 @@ UNKNOWN = Period(explicit=False)
 
 # Parts of a year written in words (not read as quantities).
 _PART = re.compile(
-    r"(?P<half>[上下]半年)|(?P<q>(?:第?[一二三四1-4]季度|前[一二三两23]季度))|"
+    r"(?:(?P<half>[上下]半年)|(?P<q>(?:第?[一二三四1-4]季度|前[一二三两23]季度)))(?P<partend>末|底)?|"
     r"(?P<firstn>前(?P<n>[0-9一二两三四五六七八九十]{1,3})个?月)|(?P<end>年末|年底|年终)|"
     r"(?P<begin>年初)|(?P<whole>全年|当年|同年|本年|年度)"
 )
@@ -179,8 +179,12 @@ def mentions(text: str, quantities: Sequence[Quantity]) -> list[Mention]:
         k = bisect_left(starts, b)
         return k == 0 or spans[k - 1][1] <= a
 
+    # 上年末, 去年底: a year's end of another year, read whole below; its 年末 is not this year's.
+    other_years = [h.span() for h in _REL_YEAR.finditer(text) if h.group("prev") or h.group("next")]
     for hit in _PART.finditer(text):
         if not free(hit.start(), hit.end()):
+            continue
+        if any(a <= hit.start() < b for a, b in other_years):
             continue
         months: tuple[int, int] | None = None
         end = False
@@ -192,6 +196,9 @@ def mentions(text: str, quantities: Sequence[Quantity]) -> list[Mention]:
             digit = next(c for c in word if c in "1234一二两三四")
             k = _cn(digit)
             months = (1, 3 * k) if word.startswith("前") else (3 * k - 2, 3 * k)
+        if months is not None and hit.group("partend"):
+            # 三季度末, 上半年末: a stock at the end of the part's last month (9月末, 6月末)
+            months, end = (months[1], months[1]), True
         elif hit.group("firstn"):
             k = _cn(hit.group("n"))
             if 1 <= k <= 12:
@@ -246,11 +253,15 @@ def _from_quantity(text: str, q: Quantity) -> Mention | None:
         return Mention(q.start, q.end, first=int(q.low), last=int(q.high))
     if q.kind == "date_range" and q.iso:
         if m := re.fullmatch(r"(?:(\d{4})-)?(?:--)?(\d{2})/(?:(\d{4})-)?(?:--)?(\d{2})", q.iso):
+            months = (int(m.group(2)), int(m.group(4)))
+            # 2023年三季度末: a stock at the end of the span's last month (9月末)
+            end = bool(_MONTH_END.match(after))
             return Mention(
                 q.start,
                 q.end,
                 year=int(m.group(1)) if m.group(1) else None,
-                months=(int(m.group(2)), int(m.group(4))),
+                months=(months[1], months[1]) if end else months,
+                month_end=end,
             )
         return None
     if (

@@ -348,9 +348,14 @@ def _increment(table: FactTable, claim: Fact, cur: Fact) -> Fact | None:
 
 def _same_base(change: Fact, claim: Fact) -> bool:
     """Whether a change and a growth are measured against the same base, when both name theirs
-    (同比, 比上年同期 and 比去年同期 are one base; 比年初, 比上月, 环比 are others)."""
+    (同比, 比上年同期 and 比去年同期 are one base; 比年初, 比上月, 环比 are others). Different words
+    may name one base: at a year's end, 比上年末 and 同比 both compare with the end of the year
+    before (2023年末 against 2022年末); at the end of June they do not (2022年末, 2022年6月末)."""
     a, b = _base_word(change.compare), _base_word(claim.compare)
-    return not a or not b or a == b
+    if not a or not b or a == b:
+        return True
+    bases = change.base_period, claim.base_period
+    return bases[0] is not None and bases[1] is not None and bases[0].same(bases[1])
 
 
 def _base_word(compare: str) -> str:
