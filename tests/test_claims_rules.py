@@ -450,6 +450,24 @@ def test_a_sentence_opening_with_x_zhong_speaks_of_parts_of_x(
     assert (f.verdict, f.computed) == (verdict, computed)
 
 
+@pytest.mark.parametrize("semicolon", ["；", ";"])
+def test_x_zhong_makes_parts_up_to_the_first_semicolon_of_either_width(semicolon: str) -> None:
+    from zhiku.claims import facts
+    from zhiku.claims.document import from_text
+
+    text = (
+        FIELDS
+        + f"信息技术服务中，云服务收入12470亿元{semicolon}电子商务平台技术服务收入11789亿元，增长9.6%。"
+    )
+    table = facts.build(from_text(text, Path("t.md")))
+    parents = {
+        f.q.text: table.facts[f.parent].q.text if f.parent is not None else None
+        for f in table.facts
+        if f.role == "level"
+    }
+    assert (parents["12470亿元"], parents["11789亿元"]) == ("81226亿元", None)
+
+
 def test_a_quarters_total_row_is_not_the_whole_of_a_years_value() -> None:
     text = (
         "2023年，全年软件业务收入123258亿元。云服务收入12470亿元，占全行业收入的10.1%。\n\n"

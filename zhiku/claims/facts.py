@@ -128,6 +128,7 @@ _PRONOUN = re.compile(r"^(?:两者|二者|三者|四者|五者|前者|后者|上
 _OF_WHICH = re.compile(r"其中|(?<=\ue000)(?P<among>[^，,。；;\ue000]{0,12}中)[，,：:]")
 # 信息技术服务中，云服务、大数据服务收入12470亿元 / 在全部卫生人员中，…: a sentence that opens with X中
 # speaks of parts of X.
+_SEMICOLON = re.compile(r"[；;]")  # full and half width alike (a text converted from either)
 _AMONG_OPENING = re.compile(r"\s*(?:在)?(?P<name>[^\ue000\ue001\d，,。；;：:、]{2,12}?)中[，,：:]")
 _LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|以及)\s*$")
 _ITEM_SPLIT = re.compile(r"、|以及|和|及|与|/")
@@ -1081,8 +1082,8 @@ class _Builder:
         if not named:
             return
         parent = named[-1]
-        stop = text.find("；", m.end(), s1)
-        self._adopt(after, parent, s1 if stop < 0 else stop, no_larger=True)
+        stop = _SEMICOLON.search(text, m.end(), s1)
+        self._adopt(after, parent, s1 if stop is None else stop.start(), no_larger=True)
 
     def _adopt(self, after: list[Fact], parent: Fact, stop: int, no_larger: bool = False) -> None:
         """Make the values of ``after`` up to ``stop`` parts of ``parent``: those of its measure and
