@@ -218,7 +218,11 @@ def places(text: str) -> set[str]:
     return found
 
 
-_PER_UNIT = re.compile(r"人均|户均|日均|月均|年均|每人|每户|每百|每千|每万|平均每")
+# A value per head, per day or per unit — an average or a price: never a total, never added up.
+PER_UNIT = re.compile(r"平均|均价|单价|人均|户均|日均|周均|月均|每")
+# The names of an average of a total written beside it (人均地区生产总值 and 地区生产总值): narrower
+# than PER_UNIT, as 每年 or 每月 with a year's or a month's value name that period's own total.
+_AVERAGE_OF = re.compile(r"人均|户均|日均|月均|年均|每人|每户|每百|每千|每万|平均每")
 
 
 @lru_cache(maxsize=65536)
@@ -231,9 +235,9 @@ def opposed(a: str, b: str) -> bool:
         return True
     # 人均地区生产总值 against 地区生产总值: a value per person (per household, per day) is never the
     # total it is the average of — when the other name holds all the per-person name's other words
-    if bool(_PER_UNIT.search(a)) != bool(_PER_UNIT.search(b)):
-        per, total = (a, b) if _PER_UNIT.search(a) else (b, a)
-        rest = _clean(_PER_UNIT.sub("", per))
+    if bool(_AVERAGE_OF.search(a)) != bool(_AVERAGE_OF.search(b)):
+        per, total = (a, b) if _AVERAGE_OF.search(a) else (b, a)
+        rest = _clean(_AVERAGE_OF.sub("", per))
         if len(rest) >= 2 and rest in _clean(total):
             return True
     for group, whole in GROUP_WHOLES:

@@ -23,7 +23,6 @@ RELATION = "difference"
 
 _KINDS = AMOUNT_KINDS | {"duration"}
 _FLOWS = (("支出", "收入"), ("进口", "出口"), ("流出", "流入"))
-_PER_UNIT = re.compile(r"平均|均价|单价|人均|户均|日均|月均|每")
 _SIDES = {
     "顺差": (("出口",), ("进口",)),
     "逆差": (("进口",), ("出口",)),
@@ -248,7 +247,7 @@ def _side(table: FactTable, claim: Fact, words: tuple[str, ...], period) -> Scor
         if period is not None and g.period.known and not g.period.same(period):
             continue
         name = g.label()
-        if _PER_UNIT.search(name):
+        if labels.PER_UNIT.search(name):
             continue  # a price or an average is not one side of a total
         if any(w in name for w in words) and not labels.opposed(words[0], name):
             score = 0.9 if g.place.sentence == claim.place.sentence else 0.8

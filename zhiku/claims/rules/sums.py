@@ -498,13 +498,10 @@ def _table_growth(table: FactTable, total: Fact, column: list[Fact], cells: list
     push_number(table, RELATION, total, [p])
 
 
-_PER_UNIT = re.compile(r"人均|平均|均价|单价|户均|日均|月均|每")
-
-
 def additive(f: Fact) -> bool:
     """Whether values like ``f`` add up: an average per head or per day does not (城镇人均收入 and
     农村人均收入 do not add up to the national one)."""
-    return not _PER_UNIT.search(f.label() + f.qualifier_words)
+    return not labels.PER_UNIT.search(f.label() + f.qualifier_words)
 
 
 def _exhaustive(facts: list[Fact]) -> bool:
