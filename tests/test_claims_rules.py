@@ -695,6 +695,18 @@ def test_a_quarters_end_is_the_end_of_its_last_month_and_last_years_end_dates_no
     assert {f.period.end for f in table.facts} == {False}  # 上年末 is the base's end, not this value's
 
 
+@pytest.mark.parametrize(("total", "verdict"), [("141260", "consistent"), ("142260", "inconsistent")])
+def test_a_bracketed_aside_between_a_name_and_its_value_is_read_past(total: str, verdict: str) -> None:
+    # NBS's 2021 population release: the aside holds commas and numbers of its own, and the value
+    # after it is still 全国人口's, the total of 男性人口 and 女性人口
+    text = (
+        "2021年年末全国人口（包括31个省、自治区、直辖市和现役军人的人口，不包括居住在31个省、自治区、"
+        f"直辖市的港澳台居民和外籍人员）{total}万人，比上年末增加48万人。"
+        "从性别构成看，男性人口72311万人，女性人口68949万人。"
+    )
+    assert [(f.verdict, f.computed) for f in run("sum", text)] == [(verdict, "141260")]
+
+
 def test_a_per_person_value_is_never_compared_with_the_total() -> None:
     text = (
         "全县地区生产总值由2012年的85.6亿元增加到2022年的186.4亿元。"

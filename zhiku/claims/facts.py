@@ -133,7 +133,6 @@ _AMONG_OPENING = re.compile(r"\s*(?:在)?(?P<name>[^\ue000\ue001\d，,。；;：
 _LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|以及)\s*$")
 _ITEM_SPLIT = re.compile(r"、|以及|和|及|与|/")
 _RESPECTIVELY = "分别"
-_PER_UNIT = re.compile(r"日均|月均|周均|平均|人均|户均|每")
 # 比 opening a comparison; not 比重/比例/比率/比值, nor a ratio named 收入比为2.39 / 之比
 _IN_COMPARISON = re.compile(r"(?:(?<!之)比|较)(?![重例率值为是])[^\ue000，,。；;]*$")
 _MULTIPLE_OF = re.compile(
@@ -386,6 +385,21 @@ def _split(text: str, pattern: re.Pattern[str], start: int, end: int) -> list[tu
     return [(a, b) for a, b in out if text[a:b].strip()] or [(start, end)]
 
 
+_ASIDE = re.compile(r"[（(][^（）()。]*[）)]")
+
+
+def _asides_closed(text: str, start: int, end: int) -> str:
+    """``text`` with the clause marks inside a bracketed aside of ``start:end`` blanked: an aside
+    (2021年年末全国人口（包括31个省、…，不包括…外籍人员）141260万人) is read as one piece of its
+    clause, so the value after it is named by the words before it."""
+    chars = list(text)
+    for m in _ASIDE.finditer(text, start, end):
+        for i in range(m.start(), m.end()):
+            if _CLAUSE_END.match(chars[i]):
+                chars[i] = " "
+    return "".join(chars)
+
+
 def _share_list_units(text: str, qs: list[Quantity]) -> list[Quantity]:
     """Numbers listed with 、 before one that carries the unit share it (148.3万、70.8万、20.3万个)."""
     out = list(qs)
@@ -480,7 +494,9 @@ class _Slot:
 
 def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
     """Read the words between the clause start ``start`` and ``q``: role, verb, comparison, subject."""
-    pre = mask[start : q.start]
+    # An aside closed before the value (全国人口（包括31个省…外籍人员）141260万人) names nothing and
+    # holds no value of this one: blanked, offsets kept.
+    pre = _ASIDE.sub(lambda m: " " * len(m.group()), mask[start : q.start])
     slot = _Slot()
     # A period written between a verb and its value (增至2023年的4.08万亿元) dates the value; the verb
     # is read without it. Then what stands right before the number: qualifiers (约, 超过, 达, 为).
@@ -647,7 +663,7 @@ class _Builder:
         # 承前省略: a sentence that opens without naming anything (两年累计提高40元，…) goes on about
         # what the sentence before it ended on, within one paragraph.
         subject_chain = self.topic
-        clauses = _split(text, _CLAUSE_END, s0, s1)
+        clauses = _split(_asides_closed(text, s0, s1), _CLAUSE_END, s0, s1)
         ids: list[int] = []
         chain_before: dict[int, str] = {}  # the subject running on before each fact
         events: list[tuple[int, int, Quantity | Mention]] = [
@@ -1038,7 +1054,7 @@ class _Builder:
                     and not _bound(f)
                     and f.id not in prev_bases
                     and same_measure(f.q, after[0].q)
-                    and not _PER_UNIT.search(f.qualifier_words + f.subject)
+                    and not labels.PER_UNIT.search(f.qualifier_words + f.subject)
                 ]
                 # 总产值69.93亿元，…增加值37.90亿元。其中，农业产值…: of the like values before, the
                 # total is the one that measures what the parts measure (the name's end: 产值)
