@@ -707,6 +707,14 @@ def test_a_bracketed_aside_between_a_name_and_its_value_is_read_past(total: str,
     assert [(f.verdict, f.computed) for f in run("sum", text)] == [(verdict, "141260")]
 
 
+def test_an_aside_inside_a_name_leaves_no_gap_in_it() -> None:
+    from zhiku.claims import facts
+    from zhiku.claims.document import from_text
+
+    table = facts.build(from_text("2011年，全国13个粮食主产省（区）粮食总产量达到43422万吨。", Path("t.md")))
+    assert [f.subject for f in table.facts if f.q.text == "43422万吨"] == ["粮食主产省粮食总产量"]
+
+
 def test_a_per_person_value_is_never_compared_with_the_total() -> None:
     text = (
         "全县地区生产总值由2012年的85.6亿元增加到2022年的186.4亿元。"

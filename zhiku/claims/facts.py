@@ -386,6 +386,7 @@ def _split(text: str, pattern: re.Pattern[str], start: int, end: int) -> list[tu
 
 
 _ASIDE = re.compile(r"[（(][^（）()。]*[）)]")
+_BLANKED = re.compile(r" {2,}")
 
 
 def _asides_closed(text: str, start: int, end: int) -> str:
@@ -467,7 +468,8 @@ def _after_value(head: str) -> str:
 
 
 def _clean_subject(words: str) -> str:
-    words = words.replace(_OTHER_MARK, "")
+    # an aside blanked inside the name (粮食主产省（区）粮食总产量, see _slot) leaves no gap in it
+    words = _BLANKED.sub("", words.replace(_OTHER_MARK, ""))
     if _VALUE_MARK in words:
         # the words after a value: a unit's tail (93千克标准煤增至…) names nothing new
         _, _, words = words.rpartition(_VALUE_MARK)
