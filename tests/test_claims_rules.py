@@ -715,6 +715,27 @@ def test_an_aside_inside_a_name_leaves_no_gap_in_it() -> None:
     assert [f.subject for f in table.facts if f.q.text == "43422万吨"] == ["粮食主产省粮食总产量"]
 
 
+@pytest.mark.parametrize(
+    ("head", "share", "verdict"),
+    [
+        ("九成以上增产来自粮食主产区", "90.5", "consistent"),
+        ("八成以上增产来自粮食主产区", "70.5", "inconsistent"),  # 70.5 % is not 八成以上
+        ("近七成增产来自粮食主产区", "68.2", "consistent"),
+    ],
+)
+def test_a_headline_share_of_a_whole_named_after_it_is_the_next_sentences_exact_share(
+    head: str, share: str, verdict: str
+) -> None:
+    # N成 of the whole (增产) comes from the part: the exact share of that whole follows
+    text = f"{head}。2011年，全国13个粮食主产省（区）粮食总产量达到43422万吨，占全国总增产量的{share}%。"
+    assert [(f.verdict, f.computed) for f in run("bound", text)] == [(verdict, share)]
+
+
+def test_a_headline_share_is_not_checked_against_a_share_of_another_whole() -> None:
+    text = "九成以上增产来自粮食主产区。2011年，粮食主产区粮食总产量占全国粮食总产量的比重为76%。"
+    assert run("bound", text) == []
+
+
 def test_a_per_person_value_is_never_compared_with_the_total() -> None:
     text = (
         "全县地区生产总值由2012年的85.6亿元增加到2022年的186.4亿元。"

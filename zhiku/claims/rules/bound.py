@@ -14,6 +14,7 @@ import re
 from zhiku.claims import fmt
 from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, same_measure
 from zhiku.claims.judge import Pairing, bound_only, push_number, reading, value
+from zhiku.claims.labels import likeness_of
 from zhiku.claims.search import name_likeness
 
 RELATION = "bound"
@@ -46,6 +47,11 @@ def check(table: FactTable) -> None:
 
 # 一般贸易进出口比重达到6成 / 地方对外投资占比近八成: a share named in a headline, without its whole
 _SHARE_WORDS = re.compile(r"比重|占比|份额|比例")
+# 九成以上增产来自粮食主产区 / 近七成利润来自民营企业: the share's whole named after it, its part
+# after 来自 (N成 of the whole comes from the part)
+_WHOLE_AFTER = re.compile(
+    r"\s*(?:的)?(?P<whole>[^，,。；;：:\d\ue000]{2,12}?)(?:来自|来源于|源于|集中在|集中于|出自)"
+)
 
 
 def _headline_shares(table: FactTable) -> None:
@@ -63,10 +69,10 @@ def _headline_shares(table: FactTable) -> None:
             continue
         h = head[0]
         name = _SHARE_WORDS.sub("", h.own or h.subject)
-        if (
-            not h.q.is_rate
-            or not (h.role == "share" or _SHARE_WORDS.search(h.own or h.subject))
-            or len(name) < 2
+        after = _WHOLE_AFTER.match(s.text, h.q.end, s.end) if len(name) < 2 else None
+        if not h.q.is_rate or (
+            after is None
+            and (not (h.role == "share" or _SHARE_WORDS.search(h.own or h.subject)) or len(name) < 2)
         ):
             continue
         body = [
@@ -74,7 +80,10 @@ def _headline_shares(table: FactTable) -> None:
             for f in table.in_sentence(nxt.index)
             if f.q.is_rate and f.role == "share" and f.q.value is not None and not bound_only(f)
         ]
-        named = [f for f in body if name_likeness(name, f) >= 0.5]
+        if after is not None:  # the exact share of the same whole (增产 → 占全国总增产量的90.5%)
+            named = [f for f in body if f.whole and likeness_of(after.group("whole"), f.whole) >= 0.5]
+        else:
+            named = [f for f in body if name_likeness(name, f) >= 0.5]
         if len(named) != 1:
             continue
         f = named[0]
