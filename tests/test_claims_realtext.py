@@ -45,7 +45,9 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # once a share of the budget may stand between a value and its change; 144 once a bracketed aside
 # between a name and its value (全国人口（包括…外籍人员）141260万人) is read past; 145 with a headline
 # share whose whole follows it (九成以上增产来自粮食主产区) checked against the next sentence's share.
-CORRECT_AT_LEAST = 145
+# Text 23 added (8 relations): 153 of 165, once GDP is 生产总值, 全市经济 its GDP, and 高于GDP增速
+# n个百分点 compares with GDP's rate (its 增长 not read as the gap's own verb).
+CORRECT_AT_LEAST = 153
 # The real errors the checker reports today (ratchet: it must go on catching these).
 # (the share 4.6% of the slipped 2.35万元 is reported at its cause, the part, as the input that is wrong)
 CAUGHT_TODAY = {"占全市固定资产投资比重42%", "第二产业完成投资2.35万元", "占全市投资比重为43.2%"}

@@ -736,6 +736,30 @@ def test_a_headline_share_is_not_checked_against_a_share_of_another_whole() -> N
     assert run("bound", text) == []
 
 
+GDP_Q3 = "前三季度全市地区生产总值(GDP)实现3216.1亿元,同比增长4.2%。"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        ("其中,工业增加值实现1207.7亿元,同比增长5.3%,高于GDP增速1.1个百分点。", "consistent"),
+        ("其中,工业增加值实现1207.7亿元,同比增长5.3%,高于GDP增速1.3个百分点。", "inconsistent"),
+        ("全市第一产业同比增长4.7%,高于全市经济增长0.5个百分点。", "consistent"),  # 经济增长: GDP's
+        ("全市第一产业同比增长4.7%,高于全市经济增长0.7个百分点。", "inconsistent"),
+    ],
+)
+def test_a_gap_with_gdp_growth_or_the_economys_growth_is_a_gap_with_gdps_rate(
+    sentence: str, verdict: str
+) -> None:
+    assert [f.verdict for f in run("pp_change", GDP_Q3 + sentence)] == [verdict]
+
+
+def test_a_named_economy_is_not_the_territorys_gdp() -> None:
+    # 数字经济 is one part of the economy: its growth is not GDP's
+    text = GDP_Q3 + "全市工业增加值同比增长5.3%,高于数字经济增速0.4个百分点。"
+    assert [f.verdict for f in run("pp_change", text)] == ["unverifiable"]
+
+
 def test_a_per_person_value_is_never_compared_with_the_total() -> None:
     text = (
         "全县地区生产总值由2012年的85.6亿元增加到2022年的186.4亿元。"

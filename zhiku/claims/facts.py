@@ -386,6 +386,7 @@ def _split(text: str, pattern: re.Pattern[str], start: int, end: int) -> list[tu
 
 
 _ASIDE = re.compile(r"[（(][^（）()。]*[）)]")
+_DEFINING_ASIDE = re.compile(r"[（(][^（）()。]*[\ue000\ue001，,；;：:][^（）()。]*[）)]")
 _BLANKED = re.compile(r" {2,}")
 
 
@@ -496,9 +497,10 @@ class _Slot:
 
 def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
     """Read the words between the clause start ``start`` and ``q``: role, verb, comparison, subject."""
-    # An aside closed before the value (全国人口（包括31个省…外籍人员）141260万人) names nothing and
-    # holds no value of this one: blanked, offsets kept.
-    pre = _ASIDE.sub(lambda m: " " * len(m.group()), mask[start : q.start])
+    # An aside closed before the value that holds values or clauses of its own (全国人口（包括31个
+    # 省…，不包括…外籍人员）141260万人) is a definition, not the value's name: blanked, offsets kept.
+    # A name's other spelling (地区生产总值（GDP）, 城镇化率) stays: the text may use either.
+    pre = _DEFINING_ASIDE.sub(lambda m: " " * len(m.group()), mask[start : q.start])
     slot = _Slot()
     # A period written between a verb and its value (增至2023年的4.08万亿元) dates the value; the verb
     # is read without it. Then what stands right before the number: qualifiers (约, 超过, 达, 为).
@@ -543,7 +545,9 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
         head = core[: m.start()]
         slot.subject = _clean_subject(_after_value(head) + slot.verb)
         return slot
-    if m := _CHANGE.search(core):
+    gap_than = _GAP_THAN.search(core)
+    if (m := _CHANGE.search(core)) and not (gap_than and m.start() >= gap_than.start("than")):
+        # (高于全市经济增长0.5个百分点: that 增长 names the rate compared with, the gap's below)
         head = core[: m.start()]
         verb = m.group("verb")
         slot.role = "growth" if q.is_rate else "change"
@@ -558,7 +562,7 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
             slot.span_years = _SPAN_YEARS.search(written[: annual.start() + 1])
         slot.subject = _clean_subject(_after_compare(head, slot, offset=start))
         return slot
-    if m := _GAP_THAN.search(core):
+    if m := gap_than:
         # A快于B n / A高于B n: the comparison follows the verb.
         slot.role = "gap"
         slot.verb = m.group("verb")

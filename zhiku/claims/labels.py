@@ -118,19 +118,26 @@ _WHOLE_WORDS = re.compile(r"全部|全体|所有|总额|总量|总数|总计|合
 
 
 # Standard abbreviations of official statistics, read as the full name (外贸 is 对外贸易, which
-# customs counts as 进出口; 社零 is 社会消费品零售总额; 固投 is 固定资产投资; 规上 is 规模以上).
+# customs counts as 进出口; 社零 is 社会消费品零售总额; 固投 is 固定资产投资; 规上 is 规模以上; GDP
+# is 国内/地区生产总值).
 _ABBREVIATIONS = (
     ("对外贸易", "进出口"),
     ("外贸", "进出口"),
     ("规上", "规模以上"),
     ("社零", "社会消费品零售"),
     ("固投", "固定资产投资"),
+    ("GDP", "生产总值"),
 )
+# A territory's economy, named alone (全市经济增长, 全省经济增速 once the rate's words are off), is
+# its GDP: what statistics offices mean by 经济增长 (not 数字经济, not 民营经济).
+_ECONOMY = re.compile(r"^(?:全国|全省|全市|全区|全县|全州|我国|我省|我市|我区|我县)?经济$")
 # The scope a whole is named with (占全市投资, 占我国外贸总值): the publication's own territory.
 _SCOPE = re.compile(r"^(?:全国|全省|全市|全区|全县|全州|全盟|全旗|全镇|全乡|我国|我省|我市|我区|我县|我)")
 
 
 def _clean(label: str) -> str:
+    if _ECONOMY.match(label):
+        label = "生产总值"
     for short, full in _ABBREVIATIONS:
         if short in label:
             label = label.replace(short, full)

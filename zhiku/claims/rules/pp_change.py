@@ -178,6 +178,7 @@ def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:
     )
 
 
+_RATE_WORDS = re.compile(r"(?:的)?(?:增速|增幅|增长率|增长|涨幅|降幅|平均水平)$")
 # 高出整体增速9.6个百分点: the rate of the whole the thing is part of, named by no name of its own
 _WHOLE_ONLY = re.compile(r"(?:整体|总体|全部|总)(?:的)?(?:增速|增幅|增长|水平|平均水平)?")
 
@@ -283,10 +284,12 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
         if _WHOLE_ONLY.fullmatch(claim.compare):
             whole = _rate_of_the_whole(table, claim, a)
             return [(a, whole, 0.9 * a_found[0].score)] if whole is not None else []
+        # 高于GDP增速, 高于全市经济增长: the thing whose rate it is (GDP, 全市经济)
+        compared = _RATE_WORDS.sub("", claim.compare) or claim.compare
         for s in candidates(
             table,
             claim,
-            claim.compare,
+            compared,
             kinds=[a.q.kind],
             roles=[a.role] if a.role in ("growth", "share") else RATE_ROLES,
             period=a.period.as_filter(),
