@@ -388,6 +388,7 @@ def _split(text: str, pattern: re.Pattern[str], start: int, end: int) -> list[tu
 _ASIDE = re.compile(r"[（(][^（）()。]*[）)]")
 _DEFINING_ASIDE = re.compile(r"[（(][^（）()。]*[\ue000\ue001，,；;：:][^（）()。]*[）)]")
 _BLANKED = re.compile(r" {2,}")
+_CLOSED_AT_END = re.compile(r"[（(][^（）()]*[）)]$")
 
 
 def _asides_closed(text: str, start: int, end: int) -> str:
@@ -477,7 +478,9 @@ def _clean_subject(words: str) -> str:
         words = _UNIT_TAIL.sub("", words)
     words = _SUBJECT_DROP.sub("", words)
     words = _SUBJECT_TAIL.sub("", words)
-    words = words.strip(' ，,、：:（(）)“”"')
+    words = words.strip(' ，,、：:“”"').lstrip("（(）)").rstrip("（(")
+    if not _CLOSED_AT_END.search(words):
+        words = words.rstrip("）)")  # (a bracket that closes an aside of the name stays: 地区生产总值（GDP）)
     return "" if _ADVERBS_ONLY.fullmatch(words) else words
 
 
