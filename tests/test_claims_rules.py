@@ -770,6 +770,37 @@ def test_a_named_economy_is_not_the_territorys_gdp() -> None:
     assert [f.verdict for f in run("pp_change", text)] == ["unverifiable"]
 
 
+def test_a_list_after_qizhong_is_a_part_of_what_the_count_counts() -> None:
+    # 有7个行业…增长，其中，A、B…4个行业: the list names four of the seven, it is not the seven
+    text = (
+        "累计增加值排名前10的行业中,有7个行业增加值实现增长,其中,石油、煤炭及其他燃料加工业,"
+        "非金属矿物制品业,有色金属冶炼和压延加工业,电气机械和器材制造业4个行业增加值分别增长12.5%、"
+        "21.3%、10.2%、94.1%。"
+    )
+    assert [f for f in run("enumeration", text) if f.stated == "7个"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict", "computed"),
+    [
+        ("全区37个工业行业大类中,31个实现增长,增长面达83.8%。", "consistent", "83.78%"),
+        ("全区37个工业行业大类中,31个实现增长,增长面达85.8%。", "inconsistent", "83.78%"),  # 31.5/36.5?
+        ("在33个工业行业大类中,仍然有18个行业利润总额同比正增长,增长面为54.5%。", "consistent", "54.55%"),
+        ("38个行业大类中有21个行业增加值实现增长,增长面达55.3%。", "consistent", "55.26%"),
+    ],
+)
+def test_the_breadth_of_growth_is_the_share_of_the_branches_that_grew(
+    sentence: str, verdict: str, computed: str
+) -> None:
+    # 增长面: of the branches counted before 中, those counted after it; both counts are exact
+    # (37 branches are 37, not anything that rounds to 37)
+    assert [(f.verdict, f.computed) for f in run("share", sentence)] == [(verdict, computed)]
+
+
+def test_a_breadth_without_its_counts_is_not_read() -> None:
+    assert run("share", "一季度，全市规上工业增长面为62.5%，比上月扩大3.1个百分点。") == []
+
+
 def test_a_per_person_value_is_never_compared_with_the_total() -> None:
     text = (
         "全县地区生产总值由2012年的85.6亿元增加到2022年的186.4亿元。"

@@ -3,8 +3,9 @@
 包括A 1242所、B 33所、C 1547所和D 252所，四类合计3074所.
 
 Trigger: a count of kinds (N个, N类, N大, 前N名, N者, N项, N种, N所) standing next to a list. The list
-is the one written right before the count in its clause, or right after it (…中，A、B、C / …为A、B和C),
-or the values listed before a 合计 the count qualifies. Items are separated by 、, the last two
+is the one written right before the count in its clause, or right after it (…中，A、B、C / …为A、B和C;
+not one after 其中, which names some of them), or the values listed before a 合计 the count qualifies.
+Items are separated by 、, the last two
 often by 和/及/与; a last item holding 和 counts as two when both halves are places or short names
 like the other items, else either reading is accepted (社会保障和就业 is one item). An approximate
 count holds the lists its words allow (十几个 and 十多个: 11–19, 三四个: 3–4). 等 right before the count
@@ -166,7 +167,8 @@ def _list_before(
 def _list_after(text: str, end: int, s1: int, facts: list[Fact]) -> tuple[list[str], int, int, bool] | None:
     """三大门类中，A、B、C… / 前5名的省份为A、B、C、D和E: the first 、-list after the count."""
     rest = text[end:s1]
-    m = re.search(r"(?:中|为|是|有|包括)[，,：:]?\s*(?P<list>[^，,。；;：:]*、[^，,。；;：:]*)", rest)
+    # (not after 其中: 有7个行业…增长，其中，A、B…4个行业 lists a part of the seven)
+    m = re.search(r"(?:(?<!其)中|为|是|有|包括)[，,：:]?\s*(?P<list>[^，,。；;：:]*、[^，,。；;：:]*)", rest)
     if m is None or m.start() > 12:
         return None
     words = m.group("list")
