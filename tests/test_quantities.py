@@ -228,6 +228,23 @@ def test_codes_and_names_are_not_quantities() -> None:
         assert parse_quantities(text) == [], text
 
 
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("一季度衢州全市GDP437.0亿元,按可比价格计算", "437.0亿元"),  # an indicator against its value
+        ("全国GDP12万亿元", "12万亿元"),
+        ("制造业PMI50.2%", "50.2%"),
+    ],
+)
+def test_an_indicators_acronym_set_against_its_value_is_the_value(text: str, read: str) -> None:
+    assert [q.text for q in parse_quantities(text) if q.kind != "date_range"] == [read]
+
+
+@pytest.mark.parametrize("text", ["M2余额", "PM2.5浓度", "CPI102.1", "NO2浓度", "ABC12型", "iPhone15上市"])
+def test_an_acronym_with_digits_and_no_money_or_percent_after_is_a_code(text: str) -> None:
+    assert parse_quantities(text) == [], text
+
+
 def test_markdown_heading_enumerators_are_not_quantities() -> None:
     assert parse_quantities("### 1、设施联通和国际大通道建设快速推进\n## 二、前言\n") == []
 

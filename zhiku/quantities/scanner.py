@@ -174,6 +174,10 @@ JIAO_RE = re.compile(
 YEAR_RE = re.compile(rf"{SP}年(?!代|来|间|多|余|半|以来)")
 DAY_RE = re.compile(rf"(?P<d>[0-9]{{1,2}}|[{CN_DIGIT_CHARS}十]{{1,3}}){SP}[日号]")
 LATIN_NAME_RE = re.compile(r"[A-Za-z]{2,}[ \u00a0]$")
+# An indicator's acronym written against its value with no space (全市GDP437.0亿元): upper-case
+# letters after a Chinese character, and money or a percentage after the digits.
+ACRONYM_BEFORE_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,6}$")
+VALUE_UNIT_AFTER_RE = re.compile(r"(?:\.\d+)?\s*(?:[万亿千百]*(?:元|美元|欧元|日元|英镑|港元|港币)|[%％])")
 QUARTER_TAIL_RE = re.compile(rf"{SP}季度")
 QUARTER_AFTER_RE = re.compile(rf"{SP}(?P<first>第|前)?{SP}(?P<q>[一二三四1-4])(?={SP}季度)")
 PLENUM_RE = re.compile(
@@ -583,8 +587,18 @@ class Scanner:
             return _Reading(start, dm.end(), "date", iso=f"{y:04d}-{mo:02d}-{d:02d}", value=None, unit=None)
         before = norm[start - 1] if start > 0 else ""
         after = norm[end] if end < len(norm) else ""
-        # Codes, names and addresses, not quantities: G20, COP26, runwaysys@163.com, 5G, H1N1.
-        if before and before.isascii() and (before.isalpha() or before in "@_/#&.+") and not word:
+        # Codes, names and addresses, not quantities: G20, COP26, runwaysys@163.com, 5G, H1N1 —
+        # but an indicator's acronym set against its value (GDP437.0亿元, PMI50.2%) is the value.
+        if (
+            before
+            and before.isascii()
+            and (before.isalpha() or before in "@_/#&.+")
+            and not word
+            and not (
+                ACRONYM_BEFORE_RE.search(norm, max(0, start - 8), start)
+                and VALUE_UNIT_AFTER_RE.match(norm, end)
+            )
+        ):
             return None
         if before == "=" and start > 1 and norm[start - 2].isascii() and norm[start - 2].isalnum():
             return None  # a=5, ?id=3: a parameter, not a quantity
