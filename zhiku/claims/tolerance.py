@@ -124,10 +124,29 @@ def step_of(q: Quantity) -> float:
     return step
 
 
+# A small count of kinds of things (37个行业大类, 31个省份, 18家): enumerated, never rounded.
+_DISCRETE = frozenset("个类种项家所座条名位户只台件")
+_ENUMERABLE = 100
+
+
+def is_enumerated(q: Quantity) -> bool:
+    """A count written digit for digit because its things were counted one by one: under a
+    hundred kinds or places (个, 类, 家, 所 …), no magnitude, no decimals."""
+    return (
+        q.kind == "count"
+        and q.unit in _DISCRETE
+        and q.value is not None
+        and q.decimals == 0
+        and float(q.value).is_integer()
+        and 0 < q.value < _ENUMERABLE
+        and magnitude(q) == 1.0
+    )
+
+
 @lru_cache(maxsize=8192)
 def read(q: Quantity, text: str) -> Reading:
     bound = bound_of(q, text)
-    step = step_of(q)
+    step = 0.0 if bound == "exact" and is_enumerated(q) else step_of(q)
     if bound == "range":
         low, high = q.low, q.high
         both = q.low_inclusive and q.high_inclusive

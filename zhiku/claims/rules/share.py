@@ -34,7 +34,10 @@ _OF_WHICH = re.compile(
 # 41个行业中有26个 / 31个省份中，有13个 / 其中仅有3个: a comma after 中, or 共/仅/只 before 有,
 # leave the words the same
 _MEAN = re.compile(r"平均数|平均值|均值|平均水平")
-_AMONG = re.compile(r"中[，,]?\s*(?:共|仅|只)?有")
+_AMONG = re.compile(r"中(?:[，,]?\s*(?:共|仅|只)?有|[，,])")
+# 增长面 (盈利面, 亏损面): the statistics bureaus' share of the branches (firms) that grew — of the
+# count before 中, the count after it (37个行业大类中，31个实现增长，增长面达83.8%)
+_BREADTH = re.compile(r"(?:增长|盈利|亏损|下降|增产|减产)面$")
 
 
 def share_claims(table: FactTable) -> list[Fact]:
@@ -44,6 +47,8 @@ def share_claims(table: FactTable) -> list[Fact]:
             continue
         if f.role == "share" and (f.q.is_rate or f.q.kind == "number"):
             out.append(f)
+        elif f.role == "rate" and f.q.is_rate and _BREADTH.search(f.subject):
+            out.append(f)  # 增长面达83.8%: a share of the branches that grew
         elif (
             f.q.kind == "number"
             and f.q.value is not None
@@ -201,6 +206,8 @@ def _judge(table: FactTable, claim: Fact) -> None:
     phrase = _phrase(claim)
     stated_text = claim.text[phrase[0] : phrase[1]]
     among = _among(table, claim)
+    if among is None and claim.role != "share":
+        return  # 增长面 without the counts it is the share of
     parts = [among[0]] if among else _parts(table, claim)
     # 比重由上年同期的53.8%下降至50.3%: a share in another year is not of this year's values
     parts = [s for s in parts if not claim.period.clashes(s.fact.period)]
