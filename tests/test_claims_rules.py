@@ -801,6 +801,22 @@ def test_a_breadth_without_its_counts_is_not_read() -> None:
     assert run("share", "一季度，全市规上工业增长面为62.5%，比上月扩大3.1个百分点。") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "verdict", "computed"),
+    [
+        # 比2月份 in a text that names no year: February of the value's own year, the base of 环比
+        ("3月份全市财政支出46.06亿元,比2月份增加23.12亿元,环比增长100.8%。", "consistent", "100.78%"),
+        ("3月份全市财政支出46.06亿元,比2月份增加23.12亿元,环比增长90.8%。", "inconsistent", "100.78%"),
+        # 比上年12月: December of the year before, the base of 同比 in a December
+        ("2023年12月，出口300亿元，比上年12月增加30亿元，同比增长11.1%。", "consistent", "11.11%"),
+    ],
+)
+def test_a_change_since_a_named_month_checks_the_growth_over_that_month(
+    text: str, verdict: str, computed: str
+) -> None:
+    assert [(f.verdict, f.computed) for f in run("yoy_growth", text)] == [(verdict, computed)]
+
+
 def test_a_per_person_value_is_never_compared_with_the_total() -> None:
     text = (
         "全县地区生产总值由2012年的85.6亿元增加到2022年的186.4亿元。"

@@ -1399,9 +1399,13 @@ def base_period_from_text(compare: str, period: Period) -> Period | None:
         months = (int(m.group(2)), int(m.group(2))) if m.group(2) else None
         return Period(year=int(m.group(1)), months=months, end=bool(m.group(3)))
     m2 = _BASE_MONTH.search(compare)
-    if m2 and period.year is not None:
+    if m2:
+        # 比2月份: that month of the value's year (of the year before after 上年/去年), written or not
         mo = int(m2.group(1))
-        return Period(year=period.year, months=(mo, mo))
+        back = 1 if re.search(r"上年|去年|上一年", compare) else 0
+        if period.year is not None:
+            return Period(year=period.year - back, months=(mo, mo))
+        return Period(months=(mo, mo), offset=period.offset - back)
     return None
 
 
