@@ -817,6 +817,26 @@ def test_a_change_since_a_named_month_checks_the_growth_over_that_month(
     assert [(f.verdict, f.computed) for f in run("yoy_growth", text)] == [(verdict, computed)]
 
 
+@pytest.mark.parametrize(("count", "verdict"), [("4", "consistent"), ("3", "inconsistent")])
+def test_a_count_is_the_number_of_values_its_fenbie_list_gives(count: str, verdict: str) -> None:
+    # the names are set apart by commas (each holds 、); the four values after 分别 count them
+    text = (
+        "其中,石油、煤炭及其他燃料加工业,非金属矿物制品业,有色金属冶炼和压延加工业,电气机械和器材制造业"
+        f"{count}个行业增加值分别增长12.5%、21.3%、10.2%、94.1%。"
+    )
+    assert [(f.verdict, f.computed) for f in run("enumeration", text)] == [(verdict, "4")]
+
+
+@pytest.mark.parametrize(("total", "verdict"), [("14.1", "consistent"), ("12.1", "inconsistent")])
+def test_retail_sales_are_the_sum_of_those_above_and_below_the_threshold(total: str, verdict: str) -> None:
+    # 限额以上 and 限额以下 make up 社会消费品零售总额: its growth from theirs
+    text = (
+        f"社会消费品零售总额401.46亿元,负增长{total}%。其中,限额以上消费品零售总额111.20亿元,"
+        "负增长19.4%;限额以下消费品零售总额290.26亿元,负增长11.9%。"
+    )
+    assert [f.verdict for f in run("sum", text) if f.stated.endswith("%")] == [verdict]
+
+
 def test_a_per_person_value_is_never_compared_with_the_total() -> None:
     text = (
         "全县地区生产总值由2012年的85.6亿元增加到2022年的186.4亿元。"

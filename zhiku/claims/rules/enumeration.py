@@ -4,7 +4,8 @@
 
 Trigger: a count of kinds (N个, N类, N大, 前N名, N者, N项, N种, N所) standing next to a list. The list
 is the one written right before the count in its clause, or right after it (…中，A、B、C / …为A、B和C;
-not one after 其中, which names some of them), or the values listed before a 合计 the count qualifies.
+not one after 其中, which names some of them), or the values listed before a 合计 the count qualifies,
+or the 分别 list of one value each right after it (4个行业增加值分别增长12.5%、21.3%、10.2%、94.1%).
 Items are separated by 、, the last two
 often by 和/及/与; a last item holding 和 counts as two when both halves are places or short names
 like the other items, else either reading is accepted (社会保障和就业 is one item). An approximate
@@ -88,8 +89,10 @@ def _judge(table: FactTable, sidx: int, text: str, start: int, end: int, allowed
     facts = [f for f in table.in_sentence(sidx)]
     if any(f.q.start <= start < f.q.end and f.role not in ("other",) for f in facts if f.q.kind != "count"):
         return
-    found = _list_before(text, sentence.start, start, end, facts) or _list_after(
-        text, end, sentence.end, facts
+    found = (
+        _list_before(text, sentence.start, start, end, facts)
+        or _list_after(text, end, sentence.end, facts)
+        or _values_after(text, end, sentence.end, facts)
     )
     if found is None:
         return
@@ -180,6 +183,29 @@ def _list_after(text: str, end: int, s1: int, facts: list[Fact]) -> tuple[list[s
     if len(items) < 2 or any(not w for w in items):
         return None
     return items, lo, lo + len(words), False
+
+
+_JOIN = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
+_EACH = re.compile(r"[^，,。；;：:\d]{0,16}?分别(?:为|是|达到|增长|下降|实现|完成|占)?")
+
+
+def _values_after(text: str, end: int, s1: int, facts: list[Fact]) -> tuple[list[str], int, int, bool] | None:
+    """…4个行业增加值分别增长12.5%、21.3%、10.2%、94.1%: one value per thing counted, in the 分别 list
+    right after the count (the names before it may be set apart by commas, not 、)."""
+    m = _EACH.match(text, end, s1)
+    if m is None:
+        return None
+    after = sorted((f for f in facts if f.q.start >= m.end()), key=lambda f: f.q.start)
+    if not after or re.search(r"[，,。；;]", text[m.end() : after[0].q.start]):
+        return None
+    run = [after[0]]
+    for f in after[1:]:  # the values joined by 、 (和, 及) into one list, of one kind
+        if f.q.kind != run[0].q.kind or not _JOIN.fullmatch(text[run[-1].q.end : f.q.start]):
+            break
+        run.append(f)
+    if len(run) < 2:
+        return None
+    return [f.q.text for f in run], run[0].q.start, run[-1].q.end, True
 
 
 def _value_list(
