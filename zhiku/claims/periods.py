@@ -196,9 +196,6 @@ def mentions(text: str, quantities: Sequence[Quantity]) -> list[Mention]:
             digit = next(c for c in word if c in "1234一二两三四")
             k = _cn(digit)
             months = (1, 3 * k) if word.startswith("前") else (3 * k - 2, 3 * k)
-        if months is not None and hit.group("partend"):
-            # 三季度末, 上半年末: a stock at the end of the part's last month (9月末, 6月末)
-            months, end = (months[1], months[1]), True
         elif hit.group("firstn"):
             k = _cn(hit.group("n"))
             if 1 <= k <= 12:
@@ -209,6 +206,9 @@ def mentions(text: str, quantities: Sequence[Quantity]) -> list[Mention]:
             rel = 0
         elif hit.group("begin"):
             continue
+        if months is not None and hit.group("partend"):
+            # 三季度末, 上半年末: a stock at the end of the part's last month (9月末, 6月末)
+            months, end = (months[1], months[1]), True
         out.append(Mention(hit.start(), hit.end(), months=months, month_end=end, relative=rel))
     for hit in _REL_YEAR.finditer(text):
         if not free(hit.start(), hit.end()):
