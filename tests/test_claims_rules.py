@@ -837,6 +837,23 @@ def test_retail_sales_are_the_sum_of_those_above_and_below_the_threshold(total: 
     assert [f.verdict for f in run("sum", text) if f.stated.endswith("%")] == [verdict]
 
 
+@pytest.mark.parametrize(("count", "verdict"), [("十", "consistent"), ("九", "inconsistent")])
+def test_a_count_is_the_number_of_things_listed_in_brackets_after_it(count: str, verdict: str) -> None:
+    text = (
+        f"1-10月,亚洲{count}国/地区(香港、澳门、台湾省、日本、菲律宾、泰国、马来西亚、新加坡、印尼和韩国)"
+        "对华实际投入外资金额836.3亿美元。"
+    )
+    assert [(f.verdict, f.computed) for f in run("enumeration", text)] == [(verdict, "10")]
+
+
+@pytest.mark.parametrize(
+    "text", ["三大门类中，采矿业、制造业等行业增长5%。", "三个地区(东部、中部等)投资增长5%。"]
+)
+def test_a_list_left_open_with_deng_after_the_count_is_not_counted(text: str) -> None:
+    # 等 after the list: some of the three are named, not all
+    assert run("enumeration", text) == []
+
+
 def test_a_per_person_value_is_never_compared_with_the_total() -> None:
     text = (
         "全县地区生产总值由2012年的85.6亿元增加到2022年的186.4亿元。"

@@ -170,12 +170,13 @@ def _list_before(
 def _list_after(text: str, end: int, s1: int, facts: list[Fact]) -> tuple[list[str], int, int, bool] | None:
     """三大门类中，A、B、C… / 前5名的省份为A、B、C、D和E: the first 、-list after the count."""
     rest = text[end:s1]
-    # (not after 其中: 有7个行业…增长，其中，A、B…4个行业 lists a part of the seven)
-    m = re.search(r"(?:(?<!其)中|为|是|有|包括)[，,：:]?\s*(?P<list>[^，,。；;：:]*、[^，,。；;：:]*)", rest)
+    # 亚洲十国/地区（香港、澳门、…和韩国）: the list in brackets right after the counted things' name
+    m = _BRACKETED.match(rest) or _INTRODUCED.search(rest)
     if m is None or m.start() > 12:
         return None
-    words = m.group("list")
-    words = re.split(r"(?:增加值|等|分别|的|合计|共)", words)[0]
+    words, *cut = re.split(r"(增加值|等|分别|的|合计|共)", m.group("list"), maxsplit=1)
+    if cut and cut[0] == "等":
+        return None  # 三大门类中，采矿业、制造业等…: the list is left open, some of the three named
     lo = end + m.start("list")
     if _PARTIAL.search(words) or any(lo <= f.q.start < lo + len(words) for f in facts):
         return None
@@ -185,6 +186,10 @@ def _list_after(text: str, end: int, s1: int, facts: list[Fact]) -> tuple[list[s
     return items, lo, lo + len(words), False
 
 
+# 三大门类中，A、B、C / 前5名的省份为A、B… (not after 其中: 有7个行业…增长，其中，A、B…4个行业 lists a
+# part of the seven)
+_INTRODUCED = re.compile(r"(?:(?<!其)中|为|是|有|包括)[，,：:]?\s*(?P<list>[^，,。；;：:]*、[^，,。；;：:]*)")
+_BRACKETED = re.compile(r"[^，,。；;（(\d]{0,8}[（(](?P<list>[^（）()，,。；;]*、[^（）()，,。；;]*)[）)]")
 _JOIN = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
 _EACH = re.compile(r"[^，,。；;：:\d]{0,16}?分别(?:为|是|达到|增长|下降|实现|完成|占)?")
 
