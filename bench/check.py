@@ -345,6 +345,7 @@ def time_long_paragraph(chars: int = 100_000) -> tuple[int, float]:
 
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "claims-dev"
+REALTEXT = ROOT / "tests" / "fixtures" / "realtext"
 
 
 def dev_set() -> str | None:
@@ -456,7 +457,10 @@ def main() -> None:
             else []
         ),
         *(
-            [f"| `tests/fixtures/realtext/` (22 real official texts, relations listed by hand) | {real} |"]
+            [
+                f"| `tests/fixtures/realtext/` ({len(list(REALTEXT.glob('*.txt')))} real official texts, "
+                f"relations listed by hand) | {real} |"
+            ]
             if real
             else []
         ),
