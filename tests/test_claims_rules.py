@@ -854,6 +854,18 @@ def test_a_list_left_open_with_deng_after_the_count_is_not_counted(text: str) ->
     assert run("enumeration", text) == []
 
 
+@pytest.mark.parametrize(("growth", "verdict"), [("15.35", "consistent"), ("17.35", "inconsistent")])
+def test_a_change_written_right_after_the_growth_is_its_increment(growth: str, verdict: str) -> None:
+    # the fiscal releases' order: 较上年同期增长15.35%，增收25457万元 (25457 / (191347 − 25457))
+    text = f"截至4月底,全市财政总收入完成191347万元,较上年同期增长{growth}%,增收25457万元。"
+    assert [(f.verdict, f.computed) for f in run("yoy_growth", text)] == [(verdict, "15.35%")]
+
+
+def test_a_change_of_another_thing_after_the_growth_is_not_its_increment() -> None:
+    text = "全市财政总收入完成191347万元,较上年同期增长17.35%,支出增加25457万元。"
+    assert [f.verdict for f in run("yoy_growth", text)] == ["unverifiable"]
+
+
 def test_a_per_person_value_is_never_compared_with_the_total() -> None:
     text = (
         "全县地区生产总值由2012年的85.6亿元增加到2022年的186.4亿元。"

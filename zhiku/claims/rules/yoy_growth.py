@@ -332,11 +332,15 @@ def implausible(claim: Fact, point: float) -> bool:
 
 
 def _increment(table: FactTable, claim: Fact, cur: Fact) -> Fact | None:
-    """增加108.11万人，增长2.32%: the change in the same value, stated between it and the claim."""
-    for g in table.around(claim):
+    """增加108.11万人，增长2.32%: the change in the same value, stated between it and the claim —
+    or right after the claim (较上年同期增长15.35%，增收25457万元: the fiscal releases' order)."""
+    around = table.around(claim)
+    after = [g for g in around if g.q.start > claim.q.end and g.place.sentence == claim.place.sentence]
+    following = {after[0].id} if after and after[0].place.clause <= claim.place.clause + 1 else set()
+    for g in around:
         if g.role != "change" or g.q.kind != cur.q.kind or g.q.unit != cur.q.unit:
             continue
-        if not cur.q.end <= g.q.start < claim.q.start or bound_only(g):
+        if not (cur.q.end <= g.q.start < claim.q.start or g.id in following) or bound_only(g):
             continue
         if g.own and cur.subject and name_likeness(g.own, cur) < 0.5:
             continue
