@@ -866,6 +866,19 @@ def test_a_change_of_another_thing_after_the_growth_is_not_its_increment() -> No
     assert [f.verdict for f in run("yoy_growth", text)] == ["unverifiable"]
 
 
+@pytest.mark.parametrize(("total", "verdict"), [("316580", "consistent"), ("318580", "inconsistent")])
+def test_another_budgets_revenue_in_a_qizhong_sentence_is_not_a_part(total: str, verdict: str) -> None:
+    # 政府性基金预算收入 and 国有资本经营收入 are other budgets than 一般公共预算 (预算法's four)
+    text = (
+        f"6月,全区一般公共预算收入累计完成{total}万元,增长17.2%,其中:税收收入累计完成238998万元,"
+        "增长9.7%;非税收入累计完成77582万元,增长48.1%;政府性基金预算收入1616万元;"
+        "国有资本经营收入1868万元。"
+    )
+    assert [(f.verdict, f.computed) for f in run("sum", text) if f.stated.endswith("万元")] == [
+        (verdict, "316580")
+    ]
+
+
 def test_a_per_person_value_is_never_compared_with_the_total() -> None:
     text = (
         "全县地区生产总值由2012年的85.6亿元增加到2022年的186.4亿元。"

@@ -1123,6 +1123,7 @@ class _Builder:
                 and f.period.same_part(parent.period)
                 and f.period.year == parent.period.year
                 and not (no_larger and (f.value or 0.0) > (parent.value or 0.0))
+                and not labels.other_budgets(parent.label(), f.label())
             ):
                 t.facts[f.id] = replace(f, parent=parent.id)
 

@@ -325,6 +325,18 @@ def complement_parts(labels: list[str], exhaustive: bool = False) -> list[int] |
     return None
 
 
+# The four budgets of public finance (预算法: 一般公共预算, 政府性基金预算, 国有资本经营预算, 社会保险
+# 基金预算): one is never a part of another, though a release lists them in one 其中 sentence.
+_BUDGETS = ("一般公共预算", "政府性基金", "国有资本经营", "社会保险基金")
+
+
+def other_budgets(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` name different ones of the four budgets (收入 of each is its own)."""
+    ka = {w for w in _BUDGETS if w in a}
+    kb = {w for w in _BUDGETS if w in b}
+    return bool(ka) and bool(kb) and not (ka & kb)
+
+
 def names_a_part(label: str) -> bool:
     """Whether a name says one complementary part (进口额) rather than the whole (进出口总额)."""
     if any(w in label for w in WHOLES):
