@@ -49,8 +49,10 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # n个百分点 compares with GDP's rate (its 增长 not read as the gap's own verb). Texts 24–26 (three city
 # releases, 15 relations): 168 of 180 once 增长面 is read as a share of the branches, small counts
 # are exact, GDP437.0亿元 is a value, 限额以上/以下 make 社零 and a count matches its 分别 list; 169
-# with the list in brackets after a count (亚洲十国/地区（香港、澳门…）).
-CORRECT_AT_LEAST = 169
+# with the list in brackets after a count (亚洲十国/地区（香港、澳门…）). Texts 27–31 (fiscal releases, 22
+# relations): 191 of 202 once 增收 after the growth is its increment, the four budgets are not parts of
+# one another, and 增长 after a share of the budget is the amount's.
+CORRECT_AT_LEAST = 191
 # The real errors the checker reports today (ratchet: it must go on catching these).
 # (the share 4.6% of the slipped 2.35万元 is reported at its cause, the part, as the input that is wrong)
 CAUGHT_TODAY = {"占全市固定资产投资比重42%", "第二产业完成投资2.35万元", "占全市投资比重为43.2%"}

@@ -879,6 +879,16 @@ def test_another_budgets_revenue_in_a_qizhong_sentence_is_not_a_part(total: str,
     ]
 
 
+@pytest.mark.parametrize(("growth", "verdict"), [("10.7", "consistent"), ("12.7", "inconsistent")])
+def test_growth_after_a_share_of_the_budget_is_the_amounts(growth: str, verdict: str) -> None:
+    # 占年初预算数的56.3% says how far the revenue has come; 同比增长 is the revenue's (5939 / 55707)
+    text = (
+        "1-6月份全区一般公共预算收入累计完成61646万元,占年初预算数109466万元的56.3%,"
+        f"同比增长{growth}%,增收5939万元。"
+    )
+    assert [(f.verdict, f.computed) for f in run("yoy_growth", text)] == [(verdict, "10.66%")]
+
+
 def test_a_per_person_value_is_never_compared_with_the_total() -> None:
     text = (
         "全县地区生产总值由2012年的85.6亿元增加到2022年的186.4亿元。"

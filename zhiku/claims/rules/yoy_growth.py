@@ -172,7 +172,18 @@ def _about_a_rate(table: FactTable, claim: Fact) -> bool:
     if claim.base_fact is not None:
         return table.fact(claim.base_fact).q.kind in RATE_KINDS  # 比2019年的411.75亿元: like the base
     cur = current_of(table, claim, RATE_KINDS)
-    return bool(cur) and cur[0].score >= 0.95 and cur[0].fact.place.clause >= claim.place.clause - 1
+    if not (cur and cur[0].score >= 0.95 and cur[0].fact.place.clause >= claim.place.clause - 1):
+        return False
+    # 完成61646万元，占年初预算数的56.3%，同比增长10.7%: a share is how far the amount has come, and
+    # 增长 is said of the amount (a share rises by 个百分点, or 提高 by a %-slip the rate path reads)
+    return not (
+        cur[0].fact.role == "share"
+        and claim.verb in _AMOUNT_VERBS
+        and bool(current_of(table, claim, AMOUNT_KINDS | {"duration"}))
+    )
+
+
+_AMOUNT_VERBS = frozenset({"增长", "增加", "减少", "负增长", "增收", "减收", "增支", "减支"})
 
 
 def _phrase(claim: Fact) -> tuple[int, int]:
