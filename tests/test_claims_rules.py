@@ -889,6 +889,17 @@ def test_growth_after_a_share_of_the_budget_is_the_amounts(growth: str, verdict:
     assert [(f.verdict, f.computed) for f in run("yoy_growth", text)] == [(verdict, "10.66%")]
 
 
+def test_last_years_trade_balance_is_not_this_years_exports_less_imports() -> None:
+    # a customs release: 去年同期为逆差433亿元 is last year's balance, of last year's trade (not given)
+    text = (
+        "1-2月中国外贸进出口总值5.44万亿元,同比增长32.2%。其中,出口3.06万亿元,同比增长50.1%;"
+        "进口2.38万亿元,同比增长14.5%;贸易顺差6758.6亿元,去年同期为逆差433亿元。"
+    )
+    assert [(f.stated, f.verdict) for f in run("difference", text) if f.verdict != "unverifiable"] == [
+        ("贸易顺差6758.6亿元", "consistent")
+    ]
+
+
 def test_a_per_person_value_is_never_compared_with_the_total() -> None:
     text = (
         "全县地区生产总值由2012年的85.6亿元增加到2022年的186.4亿元。"

@@ -244,8 +244,10 @@ def _side(table: FactTable, claim: Fact, words: tuple[str, ...], period) -> Scor
             continue
         if words[0] in ("收入", "支出") and (g.parent is not None or g.group is not None):
             continue  # a part of spending (其中教育支出…) is not one side of the budget balance
-        if period is not None and g.period.known and not g.period.same(period):
-            continue
+        if period is not None and (
+            (g.period.known and not g.period.same(period)) or g.period.clashes(period)
+        ):
+            continue  # (去年同期为逆差433亿元: last year's balance, of last year's trade)
         name = g.label()
         if labels.PER_UNIT.search(name):
             continue  # a price or an average is not one side of a total
