@@ -52,8 +52,10 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # with the list in brackets after a count (亚洲十国/地区（香港、澳门…）). Texts 27–31 (fiscal releases, 22
 # relations): 191 of 202 once 增收 after the growth is its increment, the four budgets are not parts of
 # one another, and 增长 after a share of the budget is the amount's. Texts 32–34 (customs, 19 relations):
-# 210 of 221, after a false alarm on 去年同期为逆差433亿元 (last year's balance) was fixed.
-CORRECT_AT_LEAST = 210
+# 210 of 221, after a false alarm on 去年同期为逆差433亿元 (last year's balance) was fixed. Text 35 (NBS
+# income, 10 relations): 219 of 231, after a false alarm on 两年平均实际增长5.1% (a real average taken
+# as the root of the nominal 14.3%) was fixed.
+CORRECT_AT_LEAST = 219
 # The real errors the checker reports today (ratchet: it must go on catching these).
 # (the share 4.6% of the slipped 2.35万元 is reported at its cause, the part, as the input that is wrong)
 CAUGHT_TODAY = {"占全市固定资产投资比重42%", "第二产业完成投资2.35万元", "占全市投资比重为43.2%"}

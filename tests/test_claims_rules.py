@@ -900,6 +900,19 @@ def test_last_years_trade_balance_is_not_this_years_exports_less_imports() -> No
     ]
 
 
+def test_a_real_two_year_average_is_not_the_root_of_a_nominal_growth() -> None:
+    # NBS income release: 14.3% is nominal (名义增速), so 两年平均实际增长5.1% cannot come from it
+    text = (
+        "2021年,全国居民人均可支配收入35128元,比上年名义增长9.1%,扣除价格因素,实际增长8.1%;"
+        "比2019年增长(以下如无特别说明,均为同比名义增速)14.3%,两年平均增长6.9%,扣除价格因素,"
+        "两年平均实际增长5.1%。"
+    )
+    assert [(f.stated, f.verdict) for f in run("compound_growth", text)] == [
+        ("年平均增长6.9%", "consistent"),
+        ("年平均实际增长5.1%", "unverifiable"),
+    ]
+
+
 def test_a_per_person_value_is_never_compared_with_the_total() -> None:
     text = (
         "全县地区生产总值由2012年的85.6亿元增加到2022年的186.4亿元。"

@@ -113,6 +113,8 @@ def _since_year(table: FactTable, claim: Fact) -> Pairing | None:
             break
         if g.role != "growth" or not g.q.is_rate or g.verb.startswith("年均"):
             continue
+        if labels.real_terms(g.context) != labels.real_terms(claim.context):
+            continue  # 比2019年（名义）增长14.3%，…两年平均实际增长5.1%: the real average is of real growth
         base = base_period_from_text(g.compare, g.period) if g.compare else None
         if base is None or base.year is None:
             return None
