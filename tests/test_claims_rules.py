@@ -913,6 +913,17 @@ def test_a_real_two_year_average_is_not_the_root_of_a_nominal_growth() -> None:
     ]
 
 
+@pytest.mark.parametrize(("cost", "verdict"), [("84.86", "consistent"), ("86.86", "inconsistent")])
+def test_the_cost_per_hundred_yuan_of_revenue_is_cost_over_revenue(cost: str, verdict: str) -> None:
+    # the statistics bureau's definition: 营业成本 ÷ 营业收入 × 100 (16.38 / 19.30 × 100 = 84.87元)
+    text = (
+        "1-2月份,规模以上工业企业实现营业收入19.30万亿元,同比下降1.3%;发生营业成本16.38万亿元,下降0.2%。"
+        f"1-2月份,规模以上工业企业每百元营业收入中的成本为{cost}元,同比增加0.90元。"
+    )
+    found = [(f.verdict, f.computed) for f in run("share", text) if "每百元" in f.stated]
+    assert found == [(verdict, "84.87元")]
+
+
 def test_a_per_person_value_is_never_compared_with_the_total() -> None:
     text = (
         "全县地区生产总值由2012年的85.6亿元增加到2022年的186.4亿元。"

@@ -83,6 +83,7 @@ def check(table: FactTable) -> None:
             _judge_cell(table, claim)
     _contributions(table)
     _profit_margins(table)
+    _cost_per_hundred(table)
 
 
 # 营业收入利润率 is by definition 利润总额 ÷ 营业收入 × 100 (the statistics bureau's indicator of
@@ -119,6 +120,44 @@ def _profit_margins(table: FactTable) -> None:
             table, RELATION, claim, percent_of(claim), stated, [pairing], missing=missing, phrase=phrase
         )
         table.push(found)
+
+
+# 每百元营业收入中的成本 is by definition 营业成本 ÷ 营业收入 × 100 元 (the statistics bureau's monthly
+# industrial profits release): a share of revenue written in 元 per 100 元.
+_PER_HUNDRED_COST = re.compile(r"每百元营业收入中的成本(?:为|是)?\s*$")
+
+
+def _cost_per_hundred(table: FactTable) -> None:
+    """…实现营业收入19.30万亿元…；发生营业成本16.38万亿元…。…每百元营业收入中的成本为84.86元."""
+    for claim in table.facts:
+        if claim.is_cell or claim.q.kind != "money" or claim.q.value is None:
+            continue
+        at = claim.text.rfind("每百元营业收入中的成本", max(0, claim.q.start - 16), claim.q.start)
+        if at < 0 or not _PER_HUNDRED_COST.search(claim.text[at : claim.q.start]):
+            continue
+        cost, revenue = _largest(table, claim, "营业成本"), _largest(table, claim, "营业收入")
+        if cost is None or revenue is None or not same_measure(cost.fact.q, revenue.fact.q):
+            continue
+        c, r = cost.fact, revenue.fact
+        point = value(c) / value(r) * 100.0
+        sc, sr = fmt.shown([c.q, r.q])
+        pairing = Pairing(
+            ((c, "部分"), (r, "整体")),
+            cost.score * revenue.score,
+            reading(c) / reading(r) * 100.0,
+            point,
+            f"{sc}/{sr} × 100 = {fmt.num(point, 2)}元",
+            "营业成本 ÷ 营业收入 × 100（统计局定义）/ cost over revenue, per 100 元",
+            f"{fmt.num(point, 2)}元",
+        )
+        phrase = (at, claim.q.end)
+        stated = claim.text[phrase[0] : phrase[1]]
+        missing = "缺少营业成本或营业收入 / the cost or the revenue is not given"
+        table.push(
+            conclude(
+                table, RELATION, claim, reading(claim), stated, [pairing], missing=missing, phrase=phrase
+            )
+        )
 
 
 def _largest(table: FactTable, claim: Fact, name: str) -> Scored | None:
