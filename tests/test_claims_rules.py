@@ -924,6 +924,19 @@ def test_the_cost_per_hundred_yuan_of_revenue_is_cost_over_revenue(cost: str, ve
     assert found == [(verdict, "84.87元")]
 
 
+@pytest.mark.parametrize(("total", "verdict"), [("8641", "consistent"), ("8841", "inconsistent")])
+def test_qizhong_opening_a_line_goes_on_from_the_line_before(total: str, verdict: str) -> None:
+    # a release set one sentence a line: 其中去程…；回程… are parts of the total on the line above,
+    # and take its period (今年1至6月), their own line naming none
+    text = (
+        f"今年1至6月,中欧班列累计开行{total}列,发送货物93.6万标箱,同比分别增长16%、30%。\n"
+        "其中去程4620列、49.9万标箱,同比分别增长16%、29%;回程4021列、43.7万标箱,同比分别增长16%、31%。\n"
+    )
+    assert [(f.verdict, f.computed) for f in run("sum", text) if f.stated.endswith("列")] == [
+        (verdict, "8641")
+    ]
+
+
 def test_a_per_person_value_is_never_compared_with_the_total() -> None:
     text = (
         "全县地区生产总值由2012年的85.6亿元增加到2022年的186.4亿元。"

@@ -1069,7 +1069,15 @@ class _Builder:
                 # total is the one that measures what the parts measure (the name's end: 产值)
                 measured = [f for f in prev if _same_ending(f.label(), after[0].label())]
                 prev = measured or prev
-                if prev and prev[-1].place.passage == t.sentences[-1].passage:
+                here = t.sentences[-1]
+                # (其中 opening a paragraph goes on from the paragraph before: a release that sets
+                # each sentence on its own line, 其中去程4620列… under …累计开行8641列)
+                opens = here.index == 0 or t.sentences[here.index - 1].passage != here.passage
+                carried = opens and not text[s0:at].strip() and here.passage is not None
+                if prev and (
+                    prev[-1].place.passage == here.passage
+                    or (carried and prev[-1].place.passage == (here.passage or 0) - 1)
+                ):
                     parent = prev[-1]
             if parent is None:
                 continue
@@ -1117,15 +1125,17 @@ class _Builder:
         for f in after:
             if f.q.start > stop:
                 break
+            # a part whose paragraph names no period at all is of its total's (其中 opening the
+            # paragraph after the total's)
+            undated = f.period == UNKNOWN
             if (
                 same_measure(f.q, parent.q)
                 and f.parent is None
-                and f.period.same_part(parent.period)
-                and f.period.year == parent.period.year
+                and (undated or (f.period.same_part(parent.period) and f.period.year == parent.period.year))
                 and not (no_larger and (f.value or 0.0) > (parent.value or 0.0))
                 and not labels.other_budgets(parent.label(), f.label())
             ):
-                t.facts[f.id] = replace(f, parent=parent.id)
+                t.facts[f.id] = replace(f, parent=parent.id, period=parent.period if undated else f.period)
 
     # -- tables ----------------------------------------------------------------------------
     def table_rows(self, ti: int) -> None:
