@@ -55,8 +55,9 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # 210 of 221, after a false alarm on 去年同期为逆差433亿元 (last year's balance) was fixed. Text 35 (NBS
 # income, 10 relations): 219 of 231, after a false alarm on 两年平均实际增长5.1% (a real average taken
 # as the root of the nominal 14.3%) was fixed. Text 36 (NBS profits, 5 relations): 224 of 236 with
-# 每百元营业收入中的成本 read as 营业成本 ÷ 营业收入 × 100.
-CORRECT_AT_LEAST = 224
+# 每百元营业收入中的成本 read as 营业成本 ÷ 营业收入 × 100. Text 37 (China–Europe trains, the seed's
+# subject, 3 relations): 225 of 239 with 其中 opening a line read as going on from the line before.
+CORRECT_AT_LEAST = 225
 # The real errors the checker reports today (ratchet: it must go on catching these).
 # (the share 4.6% of the slipped 2.35万元 is reported at its cause, the part, as the input that is wrong)
 CAUGHT_TODAY = {"占全市固定资产投资比重42%", "第二产业完成投资2.35万元", "占全市投资比重为43.2%"}
