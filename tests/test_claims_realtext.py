@@ -57,10 +57,18 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # as the root of the nominal 14.3%) was fixed. Text 36 (NBS profits, 5 relations): 224 of 236 with
 # 每百元营业收入中的成本 read as 营业成本 ÷ 营业收入 × 100. Text 37 (China–Europe trains, the seed's
 # subject, 3 relations): 225 of 239 with 其中 opening a line read as going on from the line before.
-CORRECT_AT_LEAST = 225
+# Texts 38–39 (summer grain, 19 relations, two real errors): 243 of 258, with a bracket read as the
+# value in another legal unit (14582万吨（2916亿斤）) and 增产总量 as the thing's own increase.
+CORRECT_AT_LEAST = 243
 # The real errors the checker reports today (ratchet: it must go on catching these).
 # (the share 4.6% of the slipped 2.35万元 is reported at its cause, the part, as the input that is wrong)
-CAUGHT_TODAY = {"占全市固定资产投资比重42%", "第二产业完成投资2.35万元", "占全市投资比重为43.2%"}
+CAUGHT_TODAY = {
+    "占全市固定资产投资比重42%",
+    "第二产业完成投资2.35万元",
+    "占全市投资比重为43.2%",
+    "265.5万公顷(398.2万亩)",  # 千 written as 万 in a reprint of NBS's 2021 summer grain release
+    "(398.2万亩),增长1%",
+}
 # Inconsistent findings today on relations a reader finds consistent, or on claims that cannot be
 # checked from the text: (file, claim of the listed relation, or the finding's stated text) and
 # the finding's evidence. Each must go; none may be added.

@@ -937,6 +937,27 @@ def test_qizhong_opening_a_line_goes_on_from_the_line_before(total: str, verdict
     ]
 
 
+@pytest.mark.parametrize(("jin", "verdict"), [("2916", "consistent"), ("2961", "inconsistent")])
+def test_a_bracket_restates_a_value_in_another_legal_unit(jin: str, verdict: str) -> None:
+    # 1吨 = 2000斤: 14582万吨 = 2916.4亿斤; and the bracket is not the value the growth is of
+    text = f"今年我国夏粮总产量14582万吨({jin}亿斤),比2020年增加296.7万吨(59.3亿斤),增长2.1%。"
+    assert [(f.stated, f.verdict) for f in run("conversion", text)] == [
+        (f"{jin}亿斤", verdict),
+        ("59.3亿斤", "consistent"),
+    ]
+    assert [(f.verdict, f.computed) for f in run("yoy_growth", text)] == [("consistent", "2.08%")]
+
+
+def test_a_share_of_the_total_increase_is_of_the_things_own_increase() -> None:
+    # 占全国夏粮增产总量的60%: 186 / 312 (夏粮 比上年增加312万吨), not 186 / 262 (one cause of it)
+    text = (
+        "2011年全国夏粮总产量为12627万吨,比上年增加312万吨,增产2.5%。"
+        "2011年,全国夏粮因单产提高增产粮食262万吨。"
+        "2011年,西南四省市共增产夏粮186万吨,约占全国夏粮增产总量的60%。"
+    )
+    assert [(f.verdict, f.computed) for f in run("share", text)] == [("consistent", "59.62%")]
+
+
 def test_a_per_person_value_is_never_compared_with_the_total() -> None:
     text = (
         "全县地区生产总值由2012年的85.6亿元增加到2022年的186.4亿元。"

@@ -876,7 +876,11 @@ class _Builder:
                 continue
             if re.search(r"兑|汇率", text[max(0, fa.q.start - 6) : fa.q.start]):
                 continue  # 1美元兑6.8元人民币: a rate, not the value restated
-            if not _same_dimension(fa.q, fb.q):
+            # 14582万吨（2916亿斤）, 2643.8万公顷（39657万亩）: a bracket restates in another legal unit
+            bracketed = between.strip() in ("(", "（")
+            if not _same_dimension(fa.q, fb.q) and not (
+                bracketed and unit_factor(fa.q.unit or "", fb.q.unit or "") is not None
+            ):
                 continue
             t.facts[b] = replace(fb, restates=a, subject=fa.subject, role="level")
 
@@ -1418,6 +1422,26 @@ def base_period_from_text(compare: str, period: Period) -> Period | None:
             return Period(year=period.year - back, months=(mo, mo))
         return Period(months=(mo, mo), offset=period.offset - back)
     return None
+
+
+# Legal units of one dimension: the factor from the first to the second (1公顷 = 15亩, 1吨 = 2000斤).
+UNIT_FACTORS: dict[tuple[str, str], float] = {
+    ("ha", "mu"): 15.0,
+    ("km2", "ha"): 100.0,
+    ("km2", "mu"): 1500.0,
+    ("m2", "mu"): 0.0015,
+    ("t", "kg"): 1000.0,
+    ("t", "jin"): 2000.0,
+    ("kg", "jin"): 2.0,
+    ("km", "m"): 1000.0,
+}
+
+
+def unit_factor(ua: str, ub: str) -> float | None:
+    """How many ``ub`` one ``ua`` is, for two legal units of one dimension; None for others."""
+    if (ua, ub) in UNIT_FACTORS:
+        return UNIT_FACTORS[(ua, ub)]
+    return 1 / UNIT_FACTORS[(ub, ua)] if (ub, ua) in UNIT_FACTORS else None
 
 
 def _same_dimension(a: Quantity, b: Quantity) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt
-from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start, last_match
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start, last_match, unit_factor
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.storeview import usd_cny
 
@@ -42,23 +42,17 @@ _CN = {
 }
 RATE_SLACK = 0.10
 
-# Legal units of the same dimension: factor from the first to the second.
-UNIT_FACTORS: dict[tuple[str, str], float] = {
-    ("ha", "mu"): 15.0,
-    ("km2", "ha"): 100.0,
-    ("km2", "mu"): 1500.0,
-    ("m2", "mu"): 0.0015,
-    ("t", "kg"): 1000.0,
-    ("km", "m"): 1000.0,
-}
-
 
 def check(table: FactTable) -> None:
     for b in table.facts:
         if b.is_cell or b.q.kind not in AMOUNT_KINDS or b.q.value is None:
             continue
         if b.restates is not None:
-            _restatement(table, b, table.fact(b.restates))
+            a = table.fact(b.restates)
+            if (a.q.unit or "") != (b.q.unit or ""):
+                _convert(table, b, a)  # 14582万吨（2916亿斤）: in another legal unit
+            else:
+                _restatement(table, b, a)
             continue
         per = _PER.search(b.context[: max(0, b.context.find(b.q.text))] if b.q.text in b.context else "")
         if per:
@@ -125,7 +119,7 @@ def _convert(table: FactTable, b: Fact, a: Fact) -> None:
     if a.q.kind == "money" and {ua, ub} == {"USD", "CNY"}:
         _currency(table, b, a, phrase, stated_text)
         return
-    factor = UNIT_FACTORS.get((ua, ub)) or (1 / UNIT_FACTORS[(ub, ua)] if (ub, ua) in UNIT_FACTORS else None)
+    factor = unit_factor(ua, ub)
     if factor is None:
         return  # the same unit is a restatement (handled above) or another relation (相当于每月…)
     computed = reading(a) * factor

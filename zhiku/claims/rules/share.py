@@ -34,6 +34,8 @@ _OF_WHICH = re.compile(
 # 41个行业中有26个 / 31个省份中，有13个 / 其中仅有3个: a comma after 中, or 共/仅/只 before 有,
 # leave the words the same
 _MEAN = re.compile(r"平均数|平均值|均值|平均水平")
+# 增产总量, 增收总额, 新增总量: a whole that is the total of an increase
+_INCREASE_TOTAL = re.compile(r"(?:增产|增收|增加|新增|增长)(?:的)?(?:总量|总额|总数|量)")
 _AMONG = re.compile(r"中(?:[，,]?\s*(?:共|仅|只)?有|[，,])")
 # 增长面 (盈利面, 亏损面): the statistics bureaus' share of the branches (firms) that grew — of the
 # count before 中, the count after it (37个行业大类中，31个实现增长，增长面达83.8%)
@@ -409,6 +411,24 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
         return [Whole((table.fact(claim.whole_fact),), 1.0)]  # written in the phrase: 占…32.16万亿元的
     name = claim.whole
     period = part.period.as_filter()
+    if name and _INCREASE_TOTAL.search(name):
+        # 占全国夏粮增产总量的60%: the total of an increase is the whole thing's own increase (夏粮总产量
+        # 比上年增加312万吨), the largest such change — not one cause of it (因单产提高增产262万吨)
+        thing = _INCREASE_TOTAL.sub("", labels.strip_scope(name))
+        changes = [
+            f
+            for f in table.facts
+            if f.role == "change"
+            and not f.down
+            and not bound_only(f)
+            and same_measure(f.q, part.q)
+            and (period is None or not f.period.clashes(period))
+            and (f.value or 0.0) >= (part.value or 0.0)
+            and f.id != part.id
+            and labels.likeness_of(thing, f.label()) >= 0.6
+        ]
+        if changes:
+            return [Whole((max(changes, key=lambda f: f.value or 0.0),), 0.9, True)]
     if name and _MEAN.fullmatch(name.strip().strip("的")) and "中位数" in part.label():
         # 人均可支配收入中位数12186元…，中位数是平均数的86.7%: the mean is the same indicator without
         # 中位数 (人均可支配收入14063元), for the same people and period
