@@ -958,6 +958,24 @@ def test_a_share_of_the_total_increase_is_of_the_things_own_increase() -> None:
     assert [(f.verdict, f.computed) for f in run("share", text)] == [("consistent", "59.62%")]
 
 
+def test_a_share_of_an_all_inclusive_total_is_not_of_the_statistics_bureaus_total() -> None:
+    # 全口径 (all plants) is another figure than 统计局's 全国发电量 (规模以上 plants): not given here
+    text = (
+        "2020年,全国发电量77790.6亿千瓦时,同比增长3.7%。"
+        "全国全口径非化石能源发电量2.58万亿千瓦时,同比增长7.9%,占全国全口径发电量的比重为33.9%。"
+    )
+    assert [f.verdict for f in run("share", text)] == ["unverifiable"]
+
+
+@pytest.mark.parametrize(("daily", "verdict"), [("227.2", "consistent"), ("247.2", "inconsistent")])
+def test_a_day_of_the_month_is_not_a_count_of_days(daily: str, verdict: str) -> None:
+    # 11月15日 dates the release; 10月 has 31 days: 7044 / 31 = 227.2
+    text = (
+        f"11月15日,国家统计局发布数据。2023年10月份,发电量7044亿千瓦时,同比增长5.2%,日均发电{daily}亿千瓦时。"
+    )
+    assert [(f.verdict, f.computed) for f in run("average", text)] == [(verdict, "227.2258")]
+
+
 def test_a_per_person_value_is_never_compared_with_the_total() -> None:
     text = (
         "全县地区生产总值由2012年的85.6亿元增加到2022年的186.4亿元。"

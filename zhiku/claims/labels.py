@@ -127,6 +127,7 @@ _ABBREVIATIONS = (
     ("对外贸易", "进出口"),
     ("外贸", "进出口"),
     ("规上", "规模以上"),
+    ("限上", "限额以上"),
     ("社零", "社会消费品零售"),
     ("固投", "固定资产投资"),
     ("GDP", "生产总值"),
@@ -138,13 +139,18 @@ _ECONOMY = re.compile(r"^(?:全国|全省|全市|全区|全县|全州|我国|我
 _SCOPE = re.compile(r"^(?:全国|全省|全市|全区|全县|全州|全盟|全旗|全镇|全乡|我国|我省|我市|我区|我县|我)")
 
 
-def _clean(label: str) -> str:
-    if _ECONOMY.match(label):
-        label = "生产总值"
+def expanded(label: str) -> str:
+    """``label`` with the standard abbreviations written out (规上 → 规模以上, GDP → 生产总值)."""
     for short, full in _ABBREVIATIONS:
         if short in label:
             label = label.replace(short, full)
-    return _NOISE.sub("", label)
+    return label
+
+
+def _clean(label: str) -> str:
+    if _ECONOMY.match(label):
+        label = "生产总值"
+    return _NOISE.sub("", expanded(label))
 
 
 def only_a_total(label: str) -> bool:

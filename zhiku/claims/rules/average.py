@@ -31,7 +31,8 @@ _PER_THING = re.compile(
 _PRICE = re.compile(r"(?P<s>[^，,。；;\d]{0,8}?)(?:平均)?(?:单价|均价|售价|票价|价格)(?:约为|约|为|是|达)?$")
 _PER_HEAD = re.compile(r"人均(?P<what>[^，,。；;\d约为是达]{1,12}?)(?:约为|约|为|是|达到|达)?$")
 _POPULATION = re.compile(r"人口|常住|户籍|人数|就业人员|职工")
-_DAYS = re.compile(r"(?:共|计|为期)?\s*(?P<n>\d+)\s*(?:个)?(?:交易日|工作日|天|日)")
+# (not a day of the month: 11月15日 is a date, and the 5 of 15 no count)
+_DAYS = re.compile(r"(?:共|计|为期)?\s*(?<![\d月])(?P<n>\d+)\s*(?:个)?(?:交易日|工作日|天|日)")
 
 
 def check(table: FactTable) -> None:
@@ -74,8 +75,8 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
     if total is None or bound_only(total):
         return
     stated_days = None
-    between = avg.text[total.q.start - 30 if total.q.start > 30 else 0 : avg.q.start]
-    for m in _DAYS.finditer(between):
+    # searched in the whole text, so that a number cut at the window's start is not read as one
+    for m in _DAYS.finditer(avg.text, max(0, total.q.start - 30), avg.q.start):
         stated_days = int(m.group("n"))
     days, how = _days_of(total, word, stated_days)
     if days is None:

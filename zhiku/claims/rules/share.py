@@ -34,6 +34,7 @@ _OF_WHICH = re.compile(
 # 41个行业中有26个 / 31个省份中，有13个 / 其中仅有3个: a comma after 中, or 共/仅/只 before 有,
 # leave the words the same
 _MEAN = re.compile(r"平均数|平均值|均值|平均水平")
+_SCOPES = ("全口径", "规模以上", "限额以上")
 # 增产总量, 增收总额, 新增总量: a whole that is the total of an increase
 _INCREASE_TOTAL = re.compile(r"(?:增产|增收|增加|新增|增长)(?:的)?(?:总量|总额|总数|量)")
 _AMONG = re.compile(r"中(?:[，,]?\s*(?:共|仅|只)?有|[，,])")
@@ -493,6 +494,10 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
             min_likeness=0.45,
         )
         whole_words = labels.strip_scope(name)
+        # 占全国全口径发电量的: a statistical scope in the whole's name (全口径, 规模以上, 限额以上) is a
+        # different figure from the one without it (统计局's 发电量 is of 规模以上 plants)
+        scopes = [w for w in _SCOPES if w in labels.expanded(name)]
+        found = [s for s in found if all(w in labels.expanded(s.fact.label()) for w in scopes)]
         exact = [s for s in found if labels.coverage(whole_words, s.fact.label()) >= 1.0]
         if exact:
             # 占全部卫生技术人员的: a value that carries every word of the whole's name is it; one
