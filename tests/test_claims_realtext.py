@@ -58,8 +58,9 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # 每百元营业收入中的成本 read as 营业成本 ÷ 营业收入 × 100. Text 37 (China–Europe trains, the seed's
 # subject, 3 relations): 225 of 239 with 其中 opening a line read as going on from the line before.
 # Texts 38–39 (summer grain, 19 relations, two real errors): 243 of 258, with a bracket read as the
-# value in another legal unit (14582万吨（2916亿斤）) and 增产总量 as the thing's own increase.
-CORRECT_AT_LEAST = 243
+# value in another legal unit (14582万吨（2916亿斤）) and 增产总量 as the thing's own increase. Text 40
+# (power, 1 relation): 244 of 259, a 全口径 whole no longer taken for 统计局's total (a false alarm).
+CORRECT_AT_LEAST = 244
 # The real errors the checker reports today (ratchet: it must go on catching these).
 # (the share 4.6% of the slipped 2.35万元 is reported at its cause, the part, as the input that is wrong)
 CAUGHT_TODAY = {

@@ -976,6 +976,11 @@ def test_a_day_of_the_month_is_not_a_count_of_days(daily: str, verdict: str) -> 
     assert [(f.verdict, f.computed) for f in run("average", text)] == [(verdict, "227.2258")]
 
 
+def test_an_undated_month_other_than_february_has_its_days() -> None:
+    text = "11月15日,国家统计局发布数据。10月份,发电量7044亿千瓦时,同比增长5.2%,日均发电227.2亿千瓦时。"
+    assert [(f.verdict, f.computed) for f in run("average", text)] == [("consistent", "227.2258")]
+
+
 def test_a_per_person_value_is_never_compared_with_the_total() -> None:
     text = (
         "全县地区生产总值由2012年的85.6亿元增加到2022年的186.4亿元。"

@@ -97,6 +97,11 @@ def _days_of(total: Fact, word: str, stated: int | None) -> tuple[int | None, st
         return stated, "天（文中所给）"
     p = total.period
     if p.year is None:
+        if monthly and p.months is not None:
+            return p.months[1] - p.months[0] + 1, "个月"
+        if not monthly and p.months is not None and not (p.months[0] <= 2 <= p.months[1]):
+            # months without February have the same days every year (10月份: 31天)
+            return sum(calendar.monthrange(2001, m)[1] for m in range(p.months[0], p.months[1] + 1)), "天"
         return None, ""
     if monthly:
         if p.months is None:
