@@ -60,7 +60,9 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # Texts 38–39 (summer grain, 19 relations, two real errors): 243 of 258, with a bracket read as the
 # value in another legal unit (14582万吨（2916亿斤）) and 增产总量 as the thing's own increase. Text 40
 # (power, 1 relation): 244 of 259, a 全口径 whole no longer taken for 统计局's total (a false alarm).
-CORRECT_AT_LEAST = 244
+# Texts 41–42 (education statistics, 21 relations): 264 of 280, a value in brackets after a part
+# (本科院校1270所（含…21所）) no longer taken for another part.
+CORRECT_AT_LEAST = 264
 # The real errors the checker reports today (ratchet: it must go on catching these).
 # (the share 4.6% of the slipped 2.35万元 is reported at its cause, the part, as the input that is wrong)
 CAUGHT_TODAY = {

@@ -981,6 +981,18 @@ def test_an_undated_month_other_than_february_has_its_days() -> None:
     assert [(f.verdict, f.computed) for f in run("average", text)] == [("consistent", "227.2258")]
 
 
+def test_a_value_in_brackets_after_a_part_is_not_another_part() -> None:
+    # （含本科层次职业学校21所）is inside 本科院校's 1270, not a third part of the 2738 (a list of
+    # parts not known to be complete is reported only when it adds up)
+    text = (
+        "全国共有普通高校2738所,比上年增加50所。其中本科院校1270所(含本科层次职业学校21所),"
+        "比上年增加5所;高职(专科)院校1468所,比上年增加45所。"
+    )
+    assert [(f.verdict, f.computed) for f in run("sum", text) if f.stated.endswith("所")][:1] == [
+        ("consistent", "2738")
+    ]
+
+
 def test_a_per_person_value_is_never_compared_with_the_total() -> None:
     text = (
         "全县地区生产总值由2012年的85.6亿元增加到2022年的186.4亿元。"

@@ -1132,6 +1132,8 @@ class _Builder:
             # a part whose paragraph names no period at all is of its total's (其中 opening the
             # paragraph after the total's)
             undated = f.period == UNKNOWN
+            if _in_brackets(f.text, 0, f.q.start):
+                continue  # 本科院校1270所（含本科层次职业学校21所）: a part of the part, not of the total
             if (
                 same_measure(f.q, parent.q)
                 and f.parent is None
