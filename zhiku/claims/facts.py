@@ -130,7 +130,8 @@ _OF_WHICH = re.compile(r"其中|(?<=\ue000)(?P<among>[^，,。；;\ue000]{0,12}�
 # speaks of parts of X.
 _SEMICOLON = re.compile(r"[；;]")  # full and half width alike (a text converted from either)
 _AMONG_OPENING = re.compile(r"\s*(?:在)?(?P<name>[^\ue000\ue001\d，,。；;：:、]{2,12}?)中[，,：:]")
-_LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|以及)\s*$")
+# the words that join the items of a list (A、B和C)
+LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|以及)\s*$")
 _ITEM_SPLIT = re.compile(r"、|以及|和|及|与|/")
 _RESPECTIVELY = "分别"
 # 比 opening a comparison; not 比重/比例/比率/比值, nor a ratio named 收入比为2.39 / 之比
@@ -410,7 +411,7 @@ def _share_list_units(text: str, qs: list[Quantity]) -> list[Quantity]:
         q, nxt = out[i], out[i + 1]
         if q.kind != "number" or q.value is None or nxt.kind not in AMOUNT_KINDS | RATE_KINDS:
             continue
-        if nxt.kind == "number" or not _LIST_SEP.match(text[q.end : nxt.start]):
+        if nxt.kind == "number" or not LIST_SEP.match(text[q.end : nxt.start]):
             continue
         if nxt.kind in RATE_KINDS:
             out[i] = replace(q, kind=nxt.kind, unit=nxt.unit)
@@ -943,7 +944,7 @@ class _Builder:
                 if f.q.start < at:
                     continue
                 gap = text[last_end : f.q.start]
-                if members and not _LIST_SEP.match(gap):
+                if members and not LIST_SEP.match(gap):
                     break
                 if not members and re.search(r"[，,。；;]", gap):
                     break

@@ -96,21 +96,18 @@ def _days_of(total: Fact, word: str, stated: int | None) -> tuple[int | None, st
     if stated is not None and not monthly:
         return stated, "天（文中所给）"
     p = total.period
-    if p.year is None:
-        if monthly and p.months is not None:
-            return p.months[1] - p.months[0] + 1, "个月"
-        if not monthly and p.months is not None and not (p.months[0] <= 2 <= p.months[1]):
-            # months without February have the same days every year (10月份: 31天)
-            return sum(calendar.monthrange(2001, m)[1] for m in range(p.months[0], p.months[1] + 1)), "天"
-        return None, ""
     if monthly:
-        if p.months is None:
-            return 12, "个月"
-        return p.months[1] - p.months[0] + 1, "个月"
+        if p.months is not None:
+            return p.months[1] - p.months[0] + 1, "个月"
+        return (12, "个月") if p.year is not None else (None, "")
     if p.months is None:
-        return (366 if calendar.isleap(p.year) else 365), "天"
+        return ((366 if calendar.isleap(p.year) else 365), "天") if p.year is not None else (None, "")
     a, b = p.months
-    return sum(calendar.monthrange(p.year, m)[1] for m in range(a, b + 1)), "天"
+    if p.year is None and a <= 2 <= b:
+        return None, ""  # February's days depend on the year
+    # (months without February have the same days every year: 10月份 is 31 days, year written or not)
+    year = p.year if p.year is not None else 2001
+    return sum(calendar.monthrange(year, m)[1] for m in range(a, b + 1)), "天"
 
 
 def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:

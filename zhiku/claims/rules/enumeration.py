@@ -20,7 +20,7 @@ import math
 import re
 
 from zhiku.claims import labels
-from zhiku.claims.facts import Fact, FactTable
+from zhiku.claims.facts import LIST_SEP, Fact, FactTable
 from zhiku.claims.judge import finding
 
 RELATION = "enumeration"
@@ -190,7 +190,6 @@ def _list_after(text: str, end: int, s1: int, facts: list[Fact]) -> tuple[list[s
 # part of the seven)
 _INTRODUCED = re.compile(r"(?:(?<!其)中|为|是|有|包括)[，,：:]?\s*(?P<list>[^，,。；;：:]*、[^，,。；;：:]*)")
 _BRACKETED = re.compile(r"[^，,。；;（(\d]{0,8}[（(](?P<list>[^（）()，,。；;]*、[^（）()，,。；;]*)[）)]")
-_JOIN = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
 _EACH = re.compile(r"[^，,。；;：:\d]{0,16}?分别(?:为|是|达到|增长|下降|实现|完成|占)?")
 
 
@@ -205,7 +204,7 @@ def _values_after(text: str, end: int, s1: int, facts: list[Fact]) -> tuple[list
         return None
     run = [after[0]]
     for f in after[1:]:  # the values joined by 、 (和, 及) into one list, of one kind
-        if f.q.kind != run[0].q.kind or not _JOIN.fullmatch(text[run[-1].q.end : f.q.start]):
+        if f.q.kind != run[0].q.kind or not LIST_SEP.match(text[run[-1].q.end : f.q.start]):
             break
         run.append(f)
     if len(run) < 2:
