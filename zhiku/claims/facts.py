@@ -1068,7 +1068,7 @@ class _Builder:
                     and not _bound(f)
                     and f.id not in prev_bases
                     and same_measure(f.q, after[0].q)
-                    and not labels.PER_UNIT.search(f.qualifier_words + f.subject)
+                    and _averages_alike(f, after[0])
                 ]
                 # 总产值69.93亿元，…增加值37.90亿元。其中，农业产值…: of the like values before, the
                 # total is the one that measures what the parts measure (the name's end: 产值)
@@ -1454,6 +1454,17 @@ def _same_dimension(a: Quantity, b: Quantity) -> bool:
     if a.kind == "money":
         return a.unit == b.unit
     return (a.unit or "") == (b.unit or "")
+
+
+def _averages_alike(total: Fact, part: Fact) -> bool:
+    """A value per head (per day…) ending the sentence before a 其中 is the total of its parts only
+    when they are averages of the same kind (人均消费支出26796元。其中，人均食品烟酒消费支出…): a
+    plain part (其中，城镇…) is of another total, never of an average."""
+    per = labels.PER_UNIT.search(total.qualifier_words + total.subject)
+    if per is None:
+        return True
+    mark = labels.PER_UNIT.search(part.label())
+    return mark is not None and mark.group(0) == per.group(0)
 
 
 def _same_ending(a: str, b: str) -> bool:

@@ -45,6 +45,10 @@ COMPLEMENTS: tuple[tuple[str, ...], ...] = (
     ("规模以上", "规模以下"),
     # 支出法: GDP's growth is pulled by final consumption, capital formation and net exports
     ("最终消费", "资本形成", "净出口"),
+    # The household survey's statutory breakdowns (国家统计局 住户收支与生活状况调查): disposable
+    # income by its four sources, consumption spending by its eight categories.
+    ("工资性", "经营", "财产", "转移"),
+    ("食品烟酒", "衣着", "居住", "生活用品及服务", "交通通信", "教育文化娱乐", "医疗保健", "其他用品"),
 )
 
 # The word for the whole a group of complements makes up.

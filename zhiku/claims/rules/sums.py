@@ -115,7 +115,7 @@ def counted(f: Fact) -> str:
 
 
 def _of_which(table: FactTable, total: Fact, parts: list[Fact]) -> None:
-    if not additive(total):
+    if not additive(total) and not components_of_average(total, parts):
         return
     what = counted(total)
     if what:
@@ -502,6 +502,31 @@ def additive(f: Fact) -> bool:
     """Whether values like ``f`` add up: an average per head or per day does not (城镇人均收入 and
     农村人均收入 do not add up to the national one)."""
     return not labels.PER_UNIT.search(f.label() + f.qualifier_words)
+
+
+def components_of_average(total: Fact, parts: list[Fact]) -> bool:
+    """人均可支配收入21691元，其中工资性收入9163元、经营净收入7431元…: an average per head is the sum of
+    the averages of its components over the same heads (收入 by source, 消费支出 by category), though
+    averages of different populations (城镇 and 农村) never add up. So the parts add up when each
+    names the same per-unit word with the same population as the total, or none, and each is a
+    kind of the total's measure (its name ends in the same noun, 收入 or 支出, and is another one)."""
+    label = total.label()
+    per = labels.PER_UNIT.search(label)
+    if per is None:
+        return False
+    whose, what = label[: per.start()], label[per.end() :]
+    if len(what) < 2:
+        return False
+    for p in parts:
+        name = p.label()
+        mark = labels.PER_UNIT.search(name)
+        if mark is not None:
+            if mark.group(0) != per.group(0) or name[: mark.start()] not in ("", whose):
+                return False
+            name = name[mark.end() :]
+        if labels.PER_UNIT.search(name) or name == what or name[-2:] != what[-2:] or len(name) <= 2:
+            return False
+    return True
 
 
 def _exhaustive(facts: list[Fact]) -> bool:
