@@ -414,3 +414,19 @@ def test_letter_spaced_digits_join_only_when_the_unit_is_spaced_too(
 def test_an_age_in_days_weeks_or_months_keeps_its_da(text: str, span: str, unit: str, value: float) -> None:
     (q,) = [q for q in parse_quantities(text) if q.kind == "duration"]
     assert (q.text, q.unit, q.value) == (span, unit, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2019年到2023年，快递业务量翻番", [("year_range", "2019年到2023年", "2019/2023")]),
+        ("从2019年至2023年，", [("year_range", "2019年至2023年", "2019/2023")]),
+        ("2019年—2023年间", [("year_range", "2019年—2023年", "2019/2023")]),
+        # the later year going on to a month or a year's end is a date, not the end of a span
+        ("2019年至2023年6月", [("date", "2019年", "2019"), ("date", "2023年6月", "2023-06")]),
+        ("2019年至2023年末", [("date", "2019年", "2019"), ("date", "2023年", "2023")]),
+        ("2023年至2019年", [("date", "2023年", "2023"), ("date", "2019年", "2019")]),
+    ],
+)
+def test_year_span_written_with_both_years(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(q.kind, q.text, q.iso) for q in parse_quantities(text)] == expected

@@ -201,6 +201,9 @@ NUMERIC_DATE_RE = re.compile(
 # 日 after a day number that begins another word: 日元, 日本, 日报, 日益, 日均, 3日内 (within three days).
 NOT_DAY_AFTER = "元圆本报益常均内趋渐夜子用照光"
 LIST_SEPARATORS = ("、", "和", "及", "与", "或")
+# What, after a year, makes it a month's, a quarter's or a part of the year's date (2023年6月,
+# 2023年一季度, 2023年上半年, 2023年末): never the end of a span of whole years.
+_YEAR_GOES_ON = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十上下前末底初第季月年")
 DATE_TAIL_CHARS = frozenset("年月世季日号、和及与或-–—~至到")  # never "" (the text's end)
 LIST_SEP_RE = re.compile(rf"{SP}(?:、|和|及|与|或){SP}")
 EVENT_FIRST = frozenset(" \t\u00a0事大")
@@ -794,6 +797,27 @@ class Scanner:
         return _Reading(ord_start, end, "ordinal", value=float(num.value), measure=measure, unit=None)
 
     # -- dates -----------------------------------------------------------------------------
+    def _years_both_written(self, first: int, at: int) -> tuple[int, int] | None:
+        """2019年至2023年, 2019年到2023年, 2019年—2023年: a span of whole years written with 年 on both
+        ends (the later year and where it ends), as 2019—2023年 is. Not when the later year goes on
+        to a month, a quarter or a part of the year (2019年至2023年6月, 2023年末: a span of months or
+        a stock's date), nor when 年 opens 年间 (2019年至2023年间 stays the same span: it is read)."""
+        norm = self.norm
+        rs = RANGE_SEP_RE.match(norm, at)
+        if rs is None or rs.group("sep") == "、":
+            return None
+        m2 = NUMERAL_RE.match(norm, rs.end())
+        if m2 is None or len(m2.group()) != 4 or _is_word_numeral(m2.group()):
+            return None
+        n2 = evaluate(m2.group())
+        ym2 = YEAR_END_RE.match(norm, m2.end())
+        if n2 is None or ym2 is None or int(n2.value) <= first:
+            return None
+        rest = norm[ym2.end() : ym2.end() + 3].lstrip(" \t\u00a0")
+        if rest[:1] and rest[0] in _YEAR_GOES_ON:
+            return None
+        return int(n2.value), ym2.end()
+
     def _date(self, m: re.Match[str]) -> _Reading | None:
         norm = self.norm
         text = m.group()
@@ -867,6 +891,18 @@ class Scanner:
                             iso=f"{v}/{int(n2.value)}",
                         )
         if ym and is_year_form and 1000 <= v <= 2999:
+            span = self._years_both_written(v, ym.end())
+            if span is not None:
+                return _Reading(
+                    m.start(),
+                    span[1],
+                    "year_range",
+                    low=float(v),
+                    high=float(span[0]),
+                    unit="year",
+                    qualifier="range",
+                    iso=f"{v}/{span[0]}",
+                )
             stop = ym.end()
             iso = f"{v:04d}"
             qm = QUARTER_AFTER_RE.match(norm, stop)

@@ -18,7 +18,7 @@ from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, base_period_from_t
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, finding, reading, value
 from zhiku.claims.periods import Period
-from zhiku.claims.search import candidates, current_of
+from zhiku.claims.search import candidates, current_of, name_likeness
 
 RELATION = "compound_growth"
 
@@ -151,6 +151,23 @@ def _span_years(table: FactTable, claim: Fact) -> tuple[int, int] | None:
     for ref in sentence.refs_before(claim.q.start):
         if ref.year is not None and end is not None and ref.year < end:
             return ref.year, end
+    # 2019年快递业务量635.2亿件，2023年达到1320.7亿件，年均增长20.1%: the sentence dates the same
+    # thing's value in an earlier year; the average runs from the earliest such year
+    years = [
+        f.period.year
+        for f in table.around(claim)
+        if f.q.end <= claim.q.start
+        and f.role == "level"
+        and f.q.kind in _KINDS
+        and f.period.explicit
+        and f.period.year is not None
+        and end is not None
+        and f.period.year < end
+        and f.period.months is None
+        and name_likeness(claim.label(), f) >= 0.5
+    ]
+    if years and end is not None:
+        return min(years), end
     return None
 
 
