@@ -891,17 +891,17 @@ class Scanner:
                             iso=f"{v}/{int(n2.value)}",
                         )
         if ym and is_year_form and 1000 <= v <= 2999:
-            span = self._years_both_written(v, ym.end())
-            if span is not None:
+            whole_years = self._years_both_written(v, ym.end())
+            if whole_years is not None:
                 return _Reading(
                     m.start(),
-                    span[1],
+                    whole_years[1],
                     "year_range",
                     low=float(v),
-                    high=float(span[0]),
+                    high=float(whole_years[0]),
                     unit="year",
                     qualifier="range",
-                    iso=f"{v}/{span[0]}",
+                    iso=f"{v}/{whole_years[0]}",
                 )
             stop = ym.end()
             iso = f"{v:04d}"
