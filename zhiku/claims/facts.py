@@ -36,6 +36,7 @@ from zhiku.claims.periods import (
     Mention,
     Period,
     apply,
+    as_of,
     bounds_a_stock,
     is_reference,
     mentions,
@@ -617,10 +618,17 @@ def _after_compare(head: str, slot: _Slot, keep: bool = True, offset: int = 0) -
     return _after_value(before)
 
 
+# 到2025年, 预计2030年: a year a plan or forecast aims at, not the year the text is written in.
+_TARGET_BEFORE = re.compile(r"(?:到|至|预计|计划|目标|力争|将|规划|展望)\s*$")
+
+
 class _Builder:
     def __init__(self, doc: Document, store: SeriesStore | None, reference_date: dt.date | None) -> None:
         self.table = FactTable(doc, store=store, reference_date=reference_date)
         self.frame: Period = UNKNOWN
+        # The text's present: the latest year it has dated its own figures in so far (not a base
+        # after 比, not an aside, not a target after 到), which 今年 and 去年 count from.
+        self.present: int | None = None
         if reference_date is not None:
             self.frame = Period(year=reference_date.year, explicit=False)
         self.clause_no = 0
@@ -697,6 +705,8 @@ class _Builder:
             c0, c1, cidx = clause_of(pos)
             m = obj if isinstance(obj, Mention) else by_start.get(pos)
             q = obj if isinstance(obj, Quantity) else None
+            if m is not None:
+                m = as_of(m, self.present)
             if m is not None and (
                 q is None
                 or q.kind not in VALUE_KINDS
@@ -705,6 +715,10 @@ class _Builder:
             ):
                 if q is not None and m.day and not bounds_a_stock(text, m, s0):
                     t.events.append(Event(q, text, sidx, line, m.year or main.year))
+                    if m.year is not None and not _TARGET_BEFORE.search(text[max(s0, m.start - 4) : m.start]):
+                        self.present = max(self.present or m.year, m.year)  # 于2025年10月9日公布
+                        if main.year is None:
+                            main = Period(year=m.year, explicit=False)  # the year of a text's first date
                     continue
                 if is_reference(text, m, s0) or _in_brackets(text, s0, m.start):
                     pending = replace(apply(main, m), explicit=True)
@@ -717,6 +731,8 @@ class _Builder:
                     main = replace(apply(main, m), explicit=True)
                     if m.year is None and m.months is not None:
                         parts_named.add(m.months)
+                    if main.year is not None and not _TARGET_BEFORE.search(text[max(s0, m.start - 4) : m.start]):
+                        self.present = max(self.present or main.year, main.year)
                 last_mark_end = m.end
                 if q is not None:
                     t.events.append(Event(q, text, sidx, line, main.year))

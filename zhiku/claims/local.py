@@ -70,6 +70,9 @@ class Facts:  # one passage, as the sentence-local rules read it
     reference_date: dt.date | None = None
     article: str | None = None
     marks: tuple[Period, ...] = field(default=())
+    # the fact table's year for each date of the passage (by its offset): the frame where it
+    # stands, 今年 read from the text's present year
+    event_years: dict[int, int] = field(default_factory=dict)
 
     # -- periods -----------------------------------------------------------------------
     def sentence_of(self, pos: int) -> Sentence:
@@ -114,7 +117,11 @@ class Facts:  # one passage, as the sentence-local rules read it
         year = self.year_at(q.start, inherit=False)
         if year is not None:
             return year, False
-        return self.year_at(q.start) or (self.reference_date.year if self.reference_date else None), True
+        return (
+            self.year_at(q.start)
+            or self.event_years.get(q.start)
+            or (self.reference_date.year if self.reference_date else None)
+        ), True
 
     # -- quantities --------------------------------------------------------------------
     def from_to(self, sentence: Sentence, a: Quantity, b: Quantity) -> bool:
@@ -261,6 +268,10 @@ def views(table: FactTable) -> list[Facts]:
         return table.local_views
     out: list[Facts] = []
     doc = table.doc
+    years_by_text: dict[int, dict[int, int]] = {}
+    for e in table.events:
+        if e.year_hint is not None:
+            years_by_text.setdefault(id(e.text), {})[e.q.start] = e.year_hint
     for pi, quantities in sorted(table.passage_quantities.items()):
         p = doc.passages[pi]
         qs = tuple(
@@ -281,6 +292,7 @@ def views(table: FactTable) -> list[Facts]:
                 reference_date=table.reference_date,
                 article=doc.slug,
                 marks=period_marks(qs),
+                event_years=years_by_text.get(id(p.text), {}),
             )
         )
     table.local_views = out

@@ -158,6 +158,9 @@ class Mention:
     first: int | None = None
     last: int | None = None
     relative: int | None = None  # −1 for 上年, +1 for 次年, 0 for 当年/全年/今年
+    # 今年, 去年, 明年 count from the year the text is written in; 上年, 当年, 次年 from the year
+    # it is talking about (the frame)
+    deictic: bool = False
     fiscal: bool = False
     day: bool = False  # a precise day: an event unless it bounds a stock
 
@@ -213,12 +216,17 @@ def mentions(text: str, quantities: Sequence[Quantity]) -> list[Mention]:
     for hit in _REL_YEAR.finditer(text):
         if not free(hit.start(), hit.end()):
             continue
+        deictic = hit.group(0)[:2] in ("去年", "明年", "今年")
         if hit.group("prev"):
-            out.append(Mention(hit.start(), hit.end(), relative=-1, month_end=bool(hit.group("pend"))))
+            out.append(
+                Mention(
+                    hit.start(), hit.end(), relative=-1, month_end=bool(hit.group("pend")), deictic=deictic
+                )
+            )
         elif hit.group("next"):
-            out.append(Mention(hit.start(), hit.end(), relative=1))
+            out.append(Mention(hit.start(), hit.end(), relative=1, deictic=deictic))
         else:
-            out.append(Mention(hit.start(), hit.end(), relative=0))
+            out.append(Mention(hit.start(), hit.end(), relative=0, deictic=deictic))
     out.sort(key=lambda x: x.start)
     return out
 
@@ -287,6 +295,13 @@ def is_reference(text: str, m: Mention, sentence_start: int) -> bool:
 def bounds_a_stock(text: str, m: Mention, sentence_start: int) -> bool:
     before = text[max(sentence_start, m.start - 3) : m.start]
     return bool(_UNTIL.search(before)) or bool(_MONTH_END.match(text[m.end : m.end + 3]))
+
+
+def as_of(m: Mention, present: int | None) -> Mention:
+    """A 今年/去年/明年 mention read as the year it names when the text's present year is known."""
+    if not m.deictic or present is None or m.relative is None:
+        return m
+    return replace(m, year=present + m.relative, relative=None, deictic=False)
 
 
 def apply(frame: Period, m: Mention) -> Period:

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 
-from zhiku.claims import fmt
-from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start, last_match, unit_factor
+from zhiku.claims import fmt, labels
+from zhiku.claims.facts import AMOUNT_KINDS, SPAN, Fact, FactTable, clause_start, last_match, unit_factor
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
+from zhiku.claims.search import name_likeness
 from zhiku.claims.storeview import usd_cny
 
 RELATION = "conversion"
@@ -75,13 +76,46 @@ def _trigger_before(b: Fact) -> bool:
 
 
 def _source(table: FactTable, b: Fact) -> Fact | None:
-    """The value converted: the nearest amount before ``b`` in its sentence of another unit or currency."""
+    """The value converted: the nearest amount before ``b`` in its sentence of another unit or currency.
+    A change whose growth rate stands between it and ``b`` has been closed by its rate
+    (总产量14130.0亿斤，比上年增加221.8亿斤，增长1.6%，折合70650万吨: the 折合 restates the output)."""
+    named = _named_source(table, b)
+    if named is not None:
+        return named
+    closed = False
     for g in reversed(table.around(b)):
-        if g.q.end > b.q.start or g.q.kind not in AMOUNT_KINDS or g.restates is not None:
+        if g.q.end > b.q.start:
+            continue
+        if g.role == "growth" and g.q.is_rate:
+            closed = True
+            continue
+        if g.q.kind not in AMOUNT_KINDS or g.restates is not None or (closed and g.role == "change"):
             continue
         if re.search(r"兑|汇率", g.text[max(0, g.q.start - 6) : g.q.end + 4]) and value(g) < 100:
             continue  # 1美元兑6.8元: the rate, not the amount
         if g.q.kind == b.q.kind and g.q.unit != b.q.unit:
+            return g
+    return None
+
+
+def _named_source(table: FactTable, b: Fact) -> Fact | None:
+    """今年总花费约合1136亿美元: a conversion that names what it converts converts the nearest value
+    of that name in another unit, in its paragraph or the one before, when the sentence's nearest
+    amount is of something else (两相对照，今年多出…1081.89亿元，…今年总花费约合…)."""
+    if not labels.has_content(b.own):
+        return None
+    for g in reversed(table.facts[max(0, b.id - 4 * SPAN) : b.id]):
+        if g.place.passage is None or b.place.passage is None or b.place.passage - g.place.passage > 1:
+            break
+        if (
+            g.q.kind == b.q.kind
+            and g.q.unit != b.q.unit
+            and g.role == "level"
+            and g.restates is None
+            and not bound_only(g)
+            and g.period.year == b.period.year
+            and name_likeness(b.own, g) >= 0.75
+        ):
             return g
     return None
 
