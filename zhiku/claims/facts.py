@@ -731,7 +731,8 @@ class _Builder:
                     main = replace(apply(main, m), explicit=True)
                     if m.year is None and m.months is not None:
                         parts_named.add(m.months)
-                    if main.year is not None and not _TARGET_BEFORE.search(text[max(s0, m.start - 4) : m.start]):
+                    aimed = _TARGET_BEFORE.search(text[max(s0, m.start - 4) : m.start])
+                    if main.year is not None and not aimed:
                         self.present = max(self.present or main.year, main.year)
                 last_mark_end = m.end
                 if q is not None:
