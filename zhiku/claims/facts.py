@@ -85,9 +85,14 @@ _CHANGE = re.compile(
     r"(?P<verb>(?:多增|少增|净增加|净增|净减少|净减|增长率为|增速为|增幅为|降幅为|增幅|降幅|涨幅|跌幅|负增长|"
     r"增收|减收|增支|减支|增产|减产|"
     r"增长|增加|上升|提高|提升|上涨|扩大|(?<![新])增|下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|回升|降|涨|"
-    r"加快|放缓|上调|下调))(?:了|为)?$"
+    r"加快|放缓|上调|下调|"
+    # 多发送4.57亿人次, 少完成…: 多/少 before a verb of doing says how much more or less was done
+    r"(?<![\u4e00-\u9fff])[多少](?:发送|完成|实现|生产|运送|接待|开行|投入|销售|售出|支出|收入|出)))(?:了|为)?$"
 )
-_DOWN = re.compile(r"下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|降|放缓|下调|少增|净减|跌幅|负增长")
+_DOWN = re.compile(
+    r"下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|降|放缓|下调|少增|净减|跌幅|负增长|"
+    r"^少(?:发送|完成|实现|生产|运送|接待|开行|投入|销售|售出|支出|收入|出)"
+)
 _GAP = re.compile(r"(?P<verb>高出|超出|高|低|快|慢|多|少|大|小|相差|差距为?|差)(?:了|约)?$")
 _GAP_THAN = re.compile(
     r"(?P<verb>快于|慢于|高于|低于|多于|少于|大于|小于|高出|超出)(?P<than>[^，,。；;\ue000]{1,20}?)(?:了|约)?$"
@@ -629,6 +634,10 @@ class _Builder:
         # The text's present: the latest year it has dated its own figures in so far (not a base
         # after 比, not an aside, not a target after 到), which 今年 and 去年 count from.
         self.present: int | None = None
+        # The latest year the text has dated its own figures in (events and asides aside): the year
+        # a paragraph that names none is about (顺带提一句：2022年… ends one paragraph, the next is
+        # about 2023 again, like the paragraphs before it).
+        self.data_year: int | None = None
         if reference_date is not None:
             self.frame = Period(year=reference_date.year, explicit=False)
         self.clause_no = 0
@@ -646,7 +655,7 @@ class _Builder:
         read = _read(text)
         qs = _share_list_units(text, _names(text, _points(text, read)))
         # A part of a year (3月, 1—10月, 年末) is named for its own paragraph; the year runs on.
-        self.frame = Period(year=self.frame.year, explicit=False)
+        self.frame = Period(year=self.data_year or self.frame.year, explicit=False)
         self.topic = ""
         self.last_whole = ""
         self.table.passage_quantities[pi] = qs
@@ -744,6 +753,9 @@ class _Builder:
                 t.events.append(Event(q, text, sidx, line, main.year))
                 continue
             period = main
+            if main.explicit and main.year is not None and not _in_brackets(text, s0, q.start):
+                # a figure dated in the text's own frame (not a base after 比, not an aside)
+                self.data_year = max(self.data_year or main.year, main.year)
             if pending is not None:
                 if re.fullmatch(r"\s*(?:同期|末|底|初|份)?\s*(?:的|为|是)?\s*", text[pending_end : q.start]):
                     period = pending

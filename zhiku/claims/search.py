@@ -109,8 +109,11 @@ def candidates(
     return out[:KEEP]
 
 
+# Measure words many different counts share (人次 of passengers, tourists and patients alike; 辆
+# of cars made and cars sold): they name no one thing.
 _GENERIC_UNITS = frozenset(
     {"", "个", "次", "项", "人", "家", "件", "份", "元", "CNY", "USD", "种", "名", "位", "户", "所"}
+    | {"人次", "辆", "台", "套", "部", "只", "头", "张", "本", "篇"}
 )
 
 

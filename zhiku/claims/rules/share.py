@@ -620,7 +620,10 @@ def _total_rows(table: FactTable, claim: Fact, part: Fact) -> list[Scored]:
         other_part = f.period.months is not None and not f.period.same_part(part.period)
         same_year = f.period.year in (None, part.period.year)
         if total and not other_part and same_year and _can_hold(f, part, claim):
-            out.append(Scored(f, 0.8, 0.8))
+            # 2022年基础研究经费为2023.5亿元，占比6.57% before a table of 2023: a table dated only by
+            # the prose before it may be of another year than a part its year is written for
+            sure = 0.8 if f.period.explicit or not part.period.explicit else 0.5
+            out.append(Scored(f, sure, sure))
     return out
 
 
