@@ -147,7 +147,7 @@ _MULTIPLE_OF = re.compile(
     r"(?:仍|还|已|也)?(?:是|为|相当于|达到|比|较|即|翻)"
 )
 _TOGETHER = re.compile(r"^(?:加在一起|合起来|合计|共|都|均|各|分别|一起)")
-_COUNT_OF_LIST = re.compile(r"^[^，,。；;\d]{0,6}?(?:合计|共计|总计|共|分别|累计)")
+_COUNT_OF_LIST = re.compile(r"^[^，,。；;\d]{0,6}?(?:合计|共计|总计|共|分别|依次|累计)")
 _SPAN_FRAME = re.compile(r"^(?:来|以来|间|之间|内|之内|里|中)?(?:，|,)?(?:累计|合计|共计|总计|共|来|间|内)")
 _COUNTED = re.compile(r"(?:这|上述|以上)?[一二两三四五六七八九十\d]+(?:项|者|类|个|种)(?:指标|数据)?")
 _RATE_NOUN = re.compile(r"(?:其|该)?(增速|增幅|增长率|涨幅|增长速度|占比|比重|份额)")
@@ -757,7 +757,11 @@ class _Builder:
                 # a figure dated in the text's own frame (not a base after 比, not an aside)
                 self.data_year = max(self.data_year or main.year, main.year)
             if pending is not None:
-                if re.fullmatch(r"\s*(?:同期|末|底|初|份)?\s*(?:的|为|是)?\s*", text[pending_end : q.start]):
+                # 比2022年的…, 与上年公布的…: a comparison's period dates the value it leads to
+                if re.fullmatch(
+                    r"\s*(?:同期|末|底|初|份)?\s*(?:[^\d，,。；;：:\ue000]{0,4}?的|为|是)?\s*",
+                    text[pending_end : q.start],
+                ):
                     period = pending
                     pending = None
                 elif q.start - pending_end > 12:

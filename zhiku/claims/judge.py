@@ -10,6 +10,7 @@ made it uncertain. A miss is better than a false alarm.
 from __future__ import annotations
 
 from collections.abc import Sequence
+import dataclasses
 from dataclasses import dataclass, field
 
 from zhiku.claims import fmt
@@ -234,3 +235,12 @@ def push_number(
     found = conclude(table, relation, claim, stated, text, pairings, missing="", phrase=words)
     table.push(found)
     return found
+
+
+def absolute(p: Pairing) -> Pairing:
+    """The pairing's result without its sign: 相差, 差距 say how far apart two values are, not which
+    is larger."""
+    c = p.computed
+    lo, hi = (c.lo, c.hi) if c.lo >= 0 else ((-c.hi, -c.lo) if c.hi <= 0 else (0.0, max(-c.lo, c.hi)))
+    shown = p.shown.lstrip("-−") if p.shown else p.shown
+    return dataclasses.replace(p, computed=Interval(lo, hi), point=abs(p.point), shown=shown)

@@ -33,6 +33,22 @@ _PER_HEAD = re.compile(r"人均(?P<what>[^，,。；;\d约为是达]{1,12}?)(?:�
 _POPULATION = re.compile(r"人口|常住|户籍|人数|就业人员|职工")
 # (not a day of the month: 11月15日 is a date, and the 5 of 15 no count)
 _DAYS = re.compile(r"(?:共|计|为期)?\s*(?<![\d月])(?P<n>\d+)\s*(?:个)?(?:交易日|工作日|天|日)")
+# 最后两个月共生产310.9万辆，月均约155万辆: the months a monthly average is over, when written
+_MONTHS = re.compile(r"(?<![\d年])(?P<n>\d{1,2}|[两二三四五六七八九十]|十[一二])\s*个月")
+_CN_MONTHS = {
+    "两": 2,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+    "十一": 11,
+    "十二": 12,
+}
 
 
 def check(table: FactTable) -> None:
@@ -78,6 +94,11 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
     # searched in the whole text, so that a number cut at the window's start is not read as one
     for m in _DAYS.finditer(avg.text, max(0, total.q.start - 30), avg.q.start):
         stated_days = int(m.group("n"))
+    if word in ("月均", "每月"):
+        stated_days = None  # a monthly average counts months, never the days written
+        for m in _MONTHS.finditer(avg.text, max(0, total.q.start - 12), avg.q.start):
+            n = m.group("n")
+            stated_days = int(n) if n.isdigit() else _CN_MONTHS.get(n)
     days, how = _days_of(total, word, stated_days)
     if days is None:
         return
@@ -93,8 +114,8 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
 
 def _days_of(total: Fact, word: str, stated: int | None) -> tuple[int | None, str]:
     monthly = word in ("月均", "每月")
-    if stated is not None and not monthly:
-        return stated, "天（文中所给）"
+    if stated is not None:
+        return stated, "个月（文中所给）" if monthly else "天（文中所给）"
     p = total.period
     if monthly:
         if p.months is not None:

@@ -205,6 +205,10 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
                 if g.period.first is not None and g.period.last is not None
                 else span
             )
+            counted = _years_written(g)
+            end = years[1] if years else g.period.year
+            if counted is not None and end is not None:
+                years = (end - counted, end)  # 两年叠加累计下降约5.1%: two yearly changes, whatever 比 named
             if years and years[1] > years[0]:
                 factor = 1 + reading(g) * (-1.0 if g.down else 1.0) / 100.0
                 out.append(
@@ -240,6 +244,21 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
                 ):
                     out.append(_from_values(claim, s.fact, b, span[0], span[1], min(cur[0].score, s.score)))
     return out
+
+
+_COUNTED_YEARS = re.compile(
+    r"(?P<n>[两二三四五六七八九十\d]{1,2})\s*年(?:来|间|内|中)?(?:叠加|合计|加总|共|累计)"
+)
+_CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _years_written(g: Fact) -> int | None:
+    """How many years a cumulative change says it is over (两年叠加累计, 五年累计), if it says."""
+    m = _COUNTED_YEARS.search(g.text[max(0, g.q.start - 14) : g.q.start])
+    if m is None:
+        return None
+    n = m.group("n")
+    return int(n) if n.isdigit() else _CN_COUNT.get(n)
 
 
 def _from_values(claim: Fact, a: Fact, b: Fact, y0: int, y1: int, score: float) -> Pairing:

@@ -16,7 +16,7 @@ import re
 
 from zhiku.claims import fmt, labels
 from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start, same_measure
-from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
+from zhiku.claims.judge import Pairing, absolute, bound_only, conclude, push_number, reading, value
 from zhiku.claims.search import Scored, base_periods, candidates, current_of, from_to_base, name_likeness
 
 RELATION = "difference"
@@ -77,7 +77,7 @@ def _judge(table: FactTable, claim: Fact) -> None:
         )
     ):
         stated = reading(claim)
-        pairings = [_absolute(p) for p in pairings]
+        pairings = [absolute(p) for p in pairings]
     else:
         stated = reading(claim) * _sign(claim)
     what = claim.subject or "所述指标"
@@ -91,16 +91,6 @@ def _judge(table: FactTable, claim: Fact) -> None:
     table.push(
         conclude(table, RELATION, claim, stated, stated_text, pairings, missing=missing, phrase=phrase)
     )
-
-
-def _absolute(p: Pairing) -> Pairing:
-    from dataclasses import replace
-
-    from zhiku.claims.interval import Interval
-
-    c = p.computed
-    lo, hi = (c.lo, c.hi) if c.lo >= 0 else ((-c.hi, -c.lo) if c.hi <= 0 else (0.0, max(-c.lo, c.hi)))
-    return replace(p, computed=Interval(lo, hi), point=abs(p.point))
 
 
 def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:

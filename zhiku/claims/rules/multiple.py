@@ -225,6 +225,13 @@ def _spans_years(f: Fact) -> bool:
 
 def _current(table: FactTable, claim: Fact) -> list[Scored]:
     found = [s for s in current_of(table, claim, _KINDS) if not _spans_years(s.fact)]
+    # 制造业仍是利润“压舱石”，…利润规模是采矿业的4.0倍: the sentence names the row it speaks of (a
+    # table's 制造业), though its clause names only the measure (利润): that row's value is A
+    sentence = table.sentences[claim.place.sentence]
+    before = claim.text[sentence.start : clause_start(claim.text, claim.q.start)]
+    named = [s for s in found if s.fact.is_cell and len(s.fact.subject) >= 2 and s.fact.subject in before]
+    if named:
+        return named + [s for s in found if s not in named]
     if found:
         return found
     if claim.subject:

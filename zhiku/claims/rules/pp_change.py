@@ -23,7 +23,7 @@ import re
 from zhiku.claims import fmt
 from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start
 from zhiku.claims.interval import Interval
-from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
+from zhiku.claims.judge import Pairing, absolute, bound_only, conclude, push_number, reading, value
 from zhiku.claims.search import Scored, base_periods, candidates, current_of, name_likeness
 
 RELATION = "pp_change"
@@ -85,6 +85,10 @@ def _judge(table: FactTable, claim: Fact) -> None:
         for a, b, score in pairs
         if not bound_only(a) and not bound_only(b) and (p := _pairing(claim, a, b, score)) is not None
     ]
+    if claim.verb == "相差" or claim.verb.startswith("差距"):
+        # 幼儿园增长8.8%，中等职业学校仅增长0.7%，相差8.1个百分点: how far apart, not which is higher
+        stated = reading(claim)
+        pairings = [absolute(p) for p in pairings]
     missing = _missing(table, claim)
     table.push(
         conclude(table, RELATION, claim, stated, stated_text, pairings, missing=missing, phrase=phrase)
@@ -317,6 +321,8 @@ def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None
     """The rate the claim is about: named by its own words (西部增速), or the rate just before it."""
     skip = exclude or set()
     own = re.sub(r"^(?:其|该)|增速|增幅|增长率|涨幅|降幅|比重|占比|水平|整体", "", claim.own)
+    # 农村增速快于城镇2.6个百分点: a rate named as a growth (增速) is a growth, never a share
+    roles = ("growth",) if re.search(r"增速|增幅|增长率|涨幅|降幅", claim.own) else RATE_ROLES
     if own:
         sentence = table.around(claim)
         named = [
@@ -331,7 +337,7 @@ def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None
             claim,
             own,
             kinds=_RATE_KINDS,
-            roles=RATE_ROLES,
+            roles=roles,
             period=claim.period.as_filter(),
             exclude=skip,
             min_likeness=0.6,

@@ -26,7 +26,9 @@ from zhiku.claims.search import change_after, growth_after, name_likeness
 RELATION = "sum"
 
 _TOTAL_WORD = re.compile(r"(?:合计|总计|共计|共|总和|加总|合起来)(?:完成|实现|为|达|达到|是|约)?\s*$")
-_COUNT_WORD = re.compile(r"(?P<n>[两二三四五六七八九十\d]+)(?:者|类|项|个|大|种|部分|地区|方面)")
+_COUNT_WORD = re.compile(
+    r"(?P<n>[两二三四五六七八九十\d]+)(?:者|类|项|个|大|种|部分|地区|方面|家|国|省|市|座|所|名|位)"
+)
 _BREAKDOWN = re.compile(
     r"^(?:其中)?[，,]?\s*(?:分|按|从)(?P<by>[^，,。；;：:]{1,10}?)(?:来看|看|分|统计|划分)\s*[，,：:]"
 )
@@ -345,6 +347,7 @@ def _year_parts(table: FactTable) -> None:
             and not f.period.end
             and f.restates is None
             and not bound_only(f)
+            and additive(f)  # 前7个月月均约5856亿元: an average of the months, not their sum
         ):
             by_year.setdefault(f.period.year, []).append(f)
     done: set[tuple[int, int, int]] = set()
@@ -612,11 +615,14 @@ def _complete_groups(table: FactTable) -> None:
 
 
 def _counted_in(total: Fact) -> int | None:
-    """How many kinds a total's own words count (全国三大粮食作物总产量 → 3), or None."""
+    """How many kinds a total's own words count (全国三大粮食作物总产量 → 3), or None. Not a count
+    that sums what came before it (…卫生健康两项合计就达401.3亿元: the two named just before)."""
     clause = total.text[: total.q.start]
     clause = clause[clause_start(clause, len(clause), "，,；;。：:") :]
     m = _COUNT_WORD.search(clause)
-    return _count(m.group("n")) if m else None
+    if m is None or re.search(r"合计|相加|加起来|加总|之和|共计|总计", clause[m.end() :]):
+        return None
+    return _count(m.group("n"))
 
 
 def _total_before(table: FactTable, parts: list[Fact], whole_paragraph: bool = False) -> Fact | None:
