@@ -9,8 +9,8 @@ made it uncertain. A miss is better than a false alarm.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from zhiku.claims import fmt
