@@ -1,0 +1,74 @@
+"""Briefs by independent authors (``tests/fixtures/heldout/``), scored by the claims development
+set's own ``score.py`` on the findings of ``zhiku check``.
+
+A ratchet at today's score: no false alarm on a correct version and no false positive on a broken
+one (the checker's first promise), and at least as many injected errors found as today.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from zhiku.claims import check_paths
+
+ROOT = Path(__file__).resolve().parents[1]
+HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
+SCORER = ROOT.parent / "shared" / "claims-dev" / "score.py"
+AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
+
+# Today's score, summed over the four authors (docs/benchmarks.md, "Held-out briefs").
+MIN_TRUE_POSITIVES = 30  # of 58 injected errors
+
+
+def _score(folder: Path, tmp: Path) -> dict[str, float]:
+    docs = sorted(folder.glob("doc*.md"))
+    out = tmp / f"{folder.name}.json"
+    out.write_text(json.dumps([f.to_json() for f in check_paths(docs)], ensure_ascii=False), encoding="utf-8")
+    r = subprocess.run(
+        [sys.executable, str(SCORER), str(out), "--gold-dir", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    line = r.stdout.strip().splitlines()[-1]
+    assert line.startswith("SUMMARY"), r.stdout
+    return {k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", line)}
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, float]]:
+    if not SCORER.is_file():
+        pytest.skip(f"claims-dev's score.py is not beside the clone ({SCORER}): nothing to score with")
+    tmp = tmp_path_factory.mktemp("heldout")
+    return {a: _score(HELDOUT / a, tmp) for a in AUTHORS}
+
+
+def test_the_set_is_what_the_readme_says() -> None:
+    assert AUTHORS == ["a", "b", "c", "d"]
+    for a in AUTHORS:
+        assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4
+
+
+def test_no_false_alarm_on_a_correct_version(scores: dict[str, dict[str, float]]) -> None:
+    assert {a: s["false_alarms_correct"] for a, s in scores.items()} == dict.fromkeys(AUTHORS, 0.0)
+
+
+def test_no_false_positive_on_a_broken_version(scores: dict[str, dict[str, float]]) -> None:
+    assert {a: s["fp"] for a, s in scores.items()} == dict.fromkeys(AUTHORS, 0.0)
+
+
+def test_injected_errors_found_ratchet(
+    scores: dict[str, dict[str, float]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    found = sum(s["tp"] for s in scores.values())
+    total = sum(s["tp"] + s["fn"] for s in scores.values())
+    with capsys.disabled():
+        print(f"\nheld-out briefs: {found:.0f} of {total:.0f} injected errors found, no false alarm", end="")
+    assert found >= MIN_TRUE_POSITIVES, scores
