@@ -87,7 +87,8 @@ _CHANGE = re.compile(
     r"增长|增加|上升|提高|提升|上涨|扩大|(?<![新])增|下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|回升|降|涨|"
     r"加快|放缓|上调|下调|"
     # 多发送4.57亿人次, 少完成…: 多/少 before a verb of doing says how much more or less was done
-    r"(?<![\u4e00-\u9fff])[多少](?:发送|完成|实现|生产|运送|接待|开行|投入|销售|售出|支出|收入|出)))(?:了|为)?$"
+    r"(?:(?<![\u4e00-\u9fff])|(?<=今年|去年|全年|当年|本年|上年|同期|同比))"
+    r"[多少](?:发送|完成|实现|生产|运送|接待|开行|投入|销售|售出|支出|收入|出)))(?:了|为)?$"
 )
 _DOWN = re.compile(
     r"下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|降|放缓|下调|少增|净减|跌幅|负增长|"
@@ -123,7 +124,9 @@ _SUBJECT_DROP = re.compile(
 )
 _SUBJECT_TAIL = re.compile(
     r"(?:为|是|达到|达|完成|实现|录得|共有|共计|共|有|合计|累计|总计|约|仅|只有|已|将|的|了|中|方面|"
-    r"规模|首次|再次|分别|同比|环比|年均|年平均|平均每年|累计|由|从|至少|起码|仍|还|也|\s)+$"
+    r"规模|首次|再次|分别|同比|环比|年均|年平均|平均每年|累计|由|从|至少|起码|仍|还|也|\s|"
+    # 秋粮一季即占…, 河南一省就增产…: "that one alone" adds nothing to the name
+    r"一[季项省市区县家个国年月]?(?:即|就|便)|(?<=[\u4e00-\u9fff])(?:即|就|便))+$"
 )
 # 2025年再提高至143元: adverbs alone name nothing (再生资源, 再贷款 are names and are kept).
 _ADVERBS_ONLY = re.compile(
@@ -255,6 +258,9 @@ class Event:
     sentence: int
     line: int
     year_hint: int | None  # the year in force where it stands (for a date without a year)
+    # the hint is written in its sentence (今年 read from the text's present year counts): it may
+    # convict, where a year carried from an earlier sentence may only confirm
+    year_written: bool = False
 
 
 @dataclass
@@ -627,6 +633,10 @@ def _after_compare(head: str, slot: _Slot, keep: bool = True, offset: int = 0) -
 _TARGET_BEFORE = re.compile(r"(?:到|至|预计|计划|目标|力争|将|规划|展望)\s*$")
 
 
+# 2023年一季度分地区软件业务收入如下： / 三大门类的情况见下表。: a sentence that presents the table
+_INTRODUCES_TABLE = re.compile(r"如下|下表|表\s*\d|列表|[：:]\s*$")
+
+
 class _Builder:
     def __init__(self, doc: Document, store: SeriesStore | None, reference_date: dt.date | None) -> None:
         self.table = FactTable(doc, store=store, reference_date=reference_date)
@@ -638,6 +648,7 @@ class _Builder:
         # a paragraph that names none is about (顺带提一句：2022年… ends one paragraph, the next is
         # about 2023 again, like the paragraphs before it).
         self.data_year: int | None = None
+        self.last_sentence = ""  # the text of the last sentence read (does it introduce a table?)
         if reference_date is not None:
             self.frame = Period(year=reference_date.year, explicit=False)
         self.clause_no = 0
@@ -678,12 +689,14 @@ class _Builder:
         t = self.table
         sidx = len(t.sentences)
         t.sentences.append(Sentence(sidx, pi, s0, s1, text, line))
+        self.last_sentence = text[s0:s1]
         main = replace(self.frame, explicit=False)
         opening = main
         parts_named: set[tuple[int, int] | None] = set()  # 一季度…二季度…三季度: parts listed side by side
         by_start = {m.start: m for m in marks if s0 <= m.start < s1}
         q_starts = {q.start for q in qs}
         word_marks = [m for m in marks if s0 <= m.start < s1 and m.start not in q_starts]
+        year_named = False  # a year (or 今年) is written in this sentence before the point read
         pending: Period | None = None  # a period inside a comparison: dates the next value only
         pending_end = -1
         last_mark_end = -10
@@ -723,7 +736,9 @@ class _Builder:
                 or (q.kind == "number" and (m.fiscal or m.year is not None))
             ):
                 if q is not None and m.day and not bounds_a_stock(text, m, s0):
-                    t.events.append(Event(q, text, sidx, line, m.year or main.year))
+                    t.events.append(
+                        Event(q, text, sidx, line, m.year or main.year, m.year is not None or year_named)
+                    )
                     if m.year is not None and not _TARGET_BEFORE.search(text[max(s0, m.start - 4) : m.start]):
                         self.present = max(self.present or m.year, m.year)  # 于2025年10月9日公布
                         if main.year is None:
@@ -738,6 +753,7 @@ class _Builder:
                     main = refine(main, m)  # 2023年上半年, 2022年末
                 else:
                     main = replace(apply(main, m), explicit=True)
+                    year_named = year_named or m.year is not None or m.last is not None
                     if m.year is None and m.months is not None:
                         parts_named.add(m.months)
                     aimed = _TARGET_BEFORE.search(text[max(s0, m.start - 4) : m.start])
@@ -1181,6 +1197,11 @@ class _Builder:
     def table_rows(self, ti: int) -> None:
         tv = self.table.doc.tables[ti]
         frame = self.frame
+        if not _INTRODUCES_TABLE.search(self.last_sentence):
+            # A table the sentence before does not introduce is of the year the text dates its
+            # figures in, not of the year that sentence happened to name (2022年基础研究经费为
+            # 2023.5亿元，占比6.57%。| 基础研究 | 2259.1 |…: 2023's table)
+            frame = replace(frame, year=self.data_year or frame.year, explicit=False)
         for r, row in enumerate(tv.rows):
             row_text = tv.row_text(r)
             sidx = len(self.table.sentences)

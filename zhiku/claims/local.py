@@ -72,7 +72,7 @@ class Facts:  # one passage, as the sentence-local rules read it
     marks: tuple[Period, ...] = field(default=())
     # the fact table's year for each date of the passage (by its offset): the frame where it
     # stands, 今年 read from the text's present year
-    event_years: dict[int, int] = field(default_factory=dict)
+    event_years: dict[int, tuple[int, bool]] = field(default_factory=dict)  # (year, written in its sentence)
 
     # -- periods -----------------------------------------------------------------------
     def sentence_of(self, pos: int) -> Sentence:
@@ -117,9 +117,12 @@ class Facts:  # one passage, as the sentence-local rules read it
         year = self.year_at(q.start, inherit=False)
         if year is not None:
             return year, False
+        hint = self.event_years.get(q.start)
+        if hint is not None and hint[1]:
+            return hint[0], False  # 今年…10月8日: the year its sentence names, read as the fact table does
         return (
             self.year_at(q.start)
-            or self.event_years.get(q.start)
+            or (hint[0] if hint is not None else None)
             or (self.reference_date.year if self.reference_date else None)
         ), True
 
@@ -268,10 +271,10 @@ def views(table: FactTable) -> list[Facts]:
         return table.local_views
     out: list[Facts] = []
     doc = table.doc
-    years_by_text: dict[int, dict[int, int]] = {}
+    years_by_text: dict[int, dict[int, tuple[int, bool]]] = {}
     for e in table.events:
         if e.year_hint is not None:
-            years_by_text.setdefault(id(e.text), {})[e.q.start] = e.year_hint
+            years_by_text.setdefault(id(e.text), {})[e.q.start] = (e.year_hint, e.year_written)
     for pi, quantities in sorted(table.passage_quantities.items()):
         p = doc.passages[pi]
         qs = tuple(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, base_period_from_text
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, base_period_from_text, same_measure
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, finding, reading, value
 from zhiku.claims.periods import Period
@@ -232,6 +232,21 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
         cur = current_of(table, claim, _KINDS)
         if cur:
             b = cur[0].fact
+            # 从2012年的10298.4亿元算起，…年均增长11.3%: the start written in the claim's own sentence,
+            # named only by its year
+            start = [
+                g
+                for g in before
+                if g.role == "level"
+                and g.id != b.id
+                and g.period.explicit
+                and g.period.year == span[0]
+                and g.period.months is None
+                and same_measure(g.q, b.q)
+                and not labels.has_content(re.sub(r"^(?:同|与|和|跟|比|较|从|由|自)", "", g.own or ""))
+            ]
+            if start and (b.period.year == span[1] or b.period.year is None or not b.period.explicit):
+                out.append(_from_values(claim, start[-1], b, span[0], span[1], min(cur[0].score, 0.9)))
             if b.period.year == span[1] or b.period.year is None or not b.period.explicit:
                 for s in candidates(
                     table,
