@@ -131,6 +131,8 @@ _SUBJECT_TAIL = re.compile(
 # 2025年再提高至143元: adverbs alone name nothing (再生资源, 再贷款 are names and are kept).
 _ADVERBS_ONLY = re.compile(
     r"(?:再|又|还|也|仍|已|已经|均|都|则|便|就|更|进一步|继续|持续|逐步|稳步|大幅|小幅)+"
+    # 早了整整26天, 晚了378天, 提前了3天: how much earlier or later, no name
+    r"|(?:早|晚|提前|推迟|延后|延迟|相隔|间隔|前后)了?(?:整整|足足|近|约)?"
 )
 _PRONOUN = re.compile(r"^(?:两者|二者|三者|四者|五者|前者|后者|上述|以上|这些|它们|其|各自)")
 # 其中, and 在41个行业中， (a count named inside 在…中 is the whole the next values divide)
@@ -633,6 +635,18 @@ def _after_compare(head: str, slot: _Slot, keep: bool = True, offset: int = 0) -
 _TARGET_BEFORE = re.compile(r"(?:到|至|预计|计划|目标|力争|将|规划|展望)\s*$")
 
 
+# A clause that gives figures for reference only (…378.09万亿元；作为参照，2022年末存量为344.21万亿元),
+# outside the text's thread: its periods date its own values, as a comparison's do.
+_ASIDE_OPENING = re.compile(
+    r"(?:^|[，,；;：:。（(])\s*(?:作为参照|作为对照|作为比较|作为参考|对照看|对比看|顺带提一句|顺便一提|"
+    r"附带说明|相比之下)\s*[，,：:]"
+)
+
+
+def _in_aside(text: str, s0: int, pos: int) -> bool:
+    return _ASIDE_OPENING.search(text, s0, pos) is not None
+
+
 # 2023年一季度分地区软件业务收入如下： / 三大门类的情况见下表。: a sentence that presents the table
 _INTRODUCES_TABLE = re.compile(r"如下|下表|表\s*\d|列表|[：:]\s*$")
 
@@ -641,8 +655,10 @@ class _Builder:
     def __init__(self, doc: Document, store: SeriesStore | None, reference_date: dt.date | None) -> None:
         self.table = FactTable(doc, store=store, reference_date=reference_date)
         self.frame: Period = UNKNOWN
-        # The text's present: the latest year it has dated its own figures in so far (not a base
-        # after 比, not an aside, not a target after 到), which 今年 and 去年 count from.
+        # The text's present, which 今年 and 去年 count from: the latest year of a day it dates (于2025年
+        # 10月9日公布: written that year or after), else — a guess — the latest year it has dated its
+        # own figures in so far (not a base after 比, not an aside, not a target after 到).
+        self.written: int | None = None
         self.present: int | None = None
         # The latest year the text has dated its own figures in (events and asides aside): the year
         # a paragraph that names none is about (顺带提一句：2022年… ends one paragraph, the next is
@@ -697,6 +713,9 @@ class _Builder:
         q_starts = {q.start for q in qs}
         word_marks = [m for m in marks if s0 <= m.start < s1 and m.start not in q_starts]
         year_named = False  # a year (or 今年) is written in this sentence before the point read
+        found_aside = _ASIDE_OPENING.search(text, s0, s1)
+        aside = found_aside.end() if found_aside else None
+        before_aside: Period | None = None
         pending: Period | None = None  # a period inside a comparison: dates the next value only
         pending_end = -1
         last_mark_end = -10
@@ -728,7 +747,9 @@ class _Builder:
             m = obj if isinstance(obj, Mention) else by_start.get(pos)
             q = obj if isinstance(obj, Quantity) else None
             if m is not None:
-                m = as_of(m, self.present)
+                deictic = m.deictic
+                m = as_of(m, self.written if self.written is not None else self.present)
+                sure_year = m.year is not None and (self.written is not None or not deictic)
             if m is not None and (
                 q is None
                 or q.kind not in VALUE_KINDS
@@ -740,10 +761,12 @@ class _Builder:
                         Event(q, text, sidx, line, m.year or main.year, m.year is not None or year_named)
                     )
                     if m.year is not None and not _TARGET_BEFORE.search(text[max(s0, m.start - 4) : m.start]):
-                        self.present = max(self.present or m.year, m.year)  # 于2025年10月9日公布
+                        self.written = max(self.written or m.year, m.year)  # 于2025年10月9日公布
                         if main.year is None:
                             main = Period(year=m.year, explicit=False)  # the year of a text's first date
                     continue
+                if aside is not None and m.start >= aside and before_aside is None:
+                    before_aside = main  # 作为参照，2022年末存量为…: the frame to go back to after it
                 if is_reference(text, m, s0) or _in_brackets(text, s0, m.start):
                     pending = replace(apply(main, m), explicit=True)
                     pending_end = m.end
@@ -753,7 +776,7 @@ class _Builder:
                     main = refine(main, m)  # 2023年上半年, 2022年末
                 else:
                     main = replace(apply(main, m), explicit=True)
-                    year_named = year_named or m.year is not None or m.last is not None
+                    year_named = year_named or (sure_year or m.last is not None)
                     if m.year is None and m.months is not None:
                         parts_named.add(m.months)
                     aimed = _TARGET_BEFORE.search(text[max(s0, m.start - 4) : m.start])
@@ -873,6 +896,9 @@ class _Builder:
         # 分季度看，一季度…，二季度…，三季度…: a sentence that walks through parts of the period
         # does not move the frame; the next sentence (分产业看…) is about the whole period again.
         self.frame = opening if len(parts_named) >= 2 else main
+        if before_aside is not None:
+            self.frame = replace(before_aside, explicit=False)  # the thread goes on past the aside
+
         self.topic = subject_chain
         # 比2010年增加…: a sentence compared with year Y is not about Y, whatever it inherited.
         ref_years = {r.year for _, r in t.sentences[sidx].refs if r.year is not None}
@@ -924,8 +950,11 @@ class _Builder:
             )
             if not said and not (fb.verb and _CONVERT.fullmatch(fb.verb) and len(between) <= 6):
                 continue
-            if re.search(r"兑|汇率", text[max(0, fa.q.start - 6) : fa.q.start]):
-                continue  # 1美元兑6.8元人民币: a rate, not the value restated
+            if re.search(
+                r"兑|汇率|(?<![\d.])(?:1|一)\s*[^\d，,。；;]{1,3}?(?:合|折合|等于|约合|=)\s*$",
+                text[max(0, fa.q.start - 8) : fa.q.start],
+            ):
+                continue  # 1美元兑6.8元人民币, 按1公顷合15亩计: a rate, not the value restated
             # 14582万吨（2916亿斤）, 2643.8万公顷（39657万亩）: a bracket restates in another legal unit
             bracketed = between.strip() in ("(", "（")
             if not _same_dimension(fa.q, fb.q) and not (
@@ -1100,7 +1129,8 @@ class _Builder:
             before = [f for f in before if same_measure(f.q, after[0].q)]
             parent: Fact | None = before[-1] if before else None
             if parent is None:
-                # 其中 opens the sentence: the total is the last like value of the sentence before.
+                # 其中 opens the sentence: the total is the last like value of the sentence before
+                # (before an aside: 年末存量378.09万亿元。作为参照，2022年末存量为344.21万亿元。其中…)
                 prev_s = t.sentences[-1].index - 1
                 # a base (比2022年的…) or a share's denominator (完成预算数…的40.4%) is another figure
                 prev_bases = {
@@ -1116,6 +1146,7 @@ class _Builder:
                     and f.role == "level"
                     and not _bound(f)
                     and f.id not in prev_bases
+                    and not _in_aside(f.text, t.sentences[prev_s].start, f.q.start)
                     and same_measure(f.q, after[0].q)
                     and _averages_alike(f, after[0])
                 ]

@@ -130,7 +130,11 @@ _MONTH_END = re.compile(r"^\s*(?:份)?\s*(?:末|底)")
 _REL_YEAR = re.compile(
     r"(?P<prev>上年|去年|上一年|前一年)(?P<pend>末|底)?|(?P<next>次年|翌年|下一年|明年)|今年"
 )
-_REF_BEFORE = re.compile(r"(?:比|较|与|同|由|从|相比|对比|相较|是|为|恢复至|恢复到|达到|相当于)\s*$")
+_REF_BEFORE = re.compile(
+    r"(?:比|较|与|同|由|从|相比|对比|相较|是|为|恢复至|恢复到|达到|相当于|"
+    # 已不足2021年198895万平方米的四成: a bound against another year's value
+    r"不足|不到|超过|接近|高于|低于|仅及|只及)\s*$"
+)
 _UNTIL = re.compile(r"(?:截至|截止)\s*$")
 _FISCAL = re.compile(r"^\s*财年")
 _ACADEMIC = re.compile(r"^\s*年?\s*学年")

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from zhiku.claims import labels
-from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, same_measure
+from zhiku.claims.facts import AMOUNT_KINDS, SPAN, Fact, FactTable, clause_start, same_measure
 from zhiku.claims.periods import Period
 
 WINDOW = 40  # sentences on either side of a claim that a search reads
@@ -110,14 +110,36 @@ def candidates(
 
 
 # Measure words many different counts share (人次 of passengers, tourists and patients alike; 辆
-# of cars made and cars sold): they name no one thing.
-_GENERIC_UNITS = frozenset(
+# of cars made and cars sold; 标箱 of every port): they name no one thing.
+_BARE_UNITS = frozenset(
     {"", "个", "次", "项", "人", "家", "件", "份", "元", "CNY", "USD", "种", "名", "位", "户", "所"}
-    | {"人次", "辆", "台", "套", "部", "只", "头", "张", "本", "篇"}
 )
+_GENERIC_UNITS = _BARE_UNITS | {"人次", "辆", "台", "套", "部", "只", "头", "张", "本", "篇", "标箱", "TEU"}
 
 
 _NOUN_GAPS = frozenset({"差额", "顺差", "逆差", "差值", "缺口"})
+
+
+def only_one_of_its_unit(table: FactTable, claim: Fact, like: Fact, period: Period) -> Fact | None:
+    """2019年开行8225列、发运72.5万标箱。2020年…运送113.5万标箱，分别同比增长…: values named
+    differently, but the only value of that measure (not 个 or 元: 标箱, 人次, 辆) in the period —
+    the same thing when the text walks through parallel lists, unless the names clash."""
+    if like.q.kind != "count" or (like.q.unit or "") in _BARE_UNITS:
+        return None
+    found = [
+        f
+        for f in table.near(claim, WINDOW)
+        if f.id != like.id
+        and f.role == "level"
+        and f.q.kind == like.q.kind
+        and f.q.unit == like.q.unit
+        and f.restates is None
+        and period_fits(f, period)
+        and not labels.PER_UNIT.search(f.label() + f.qualifier_words)
+    ]
+    if len(found) != 1 or labels.opposed(like.label(), found[0].label()):
+        return None
+    return found[0]
 
 
 def specific_unit(f: Fact) -> bool:
@@ -172,6 +194,9 @@ def current_of(
     value in the claim's period whose name the claim repeats.
     """
     subject, want = measure_hint(claim.subject, kinds)
+    named = former_or_latter(table, claim, want)
+    if named is not None:
+        return [Scored(named, 1.0, 1.0)]
     if claim.target is not None:
         t = table.fact(claim.target)
         if t.q.kind in want:
@@ -217,6 +242,42 @@ def current_of(
         accept=lambda f: not (f.q.kind == "number" and f.q.value is not None and f.q.value <= 1),
     )
     return [s for s in found if s.likeness >= 0.5]
+
+
+_FORMER = re.compile(r"^\s*(?:其中)?(?P<which>前者|后者)")
+
+
+def former_or_latter(table: FactTable, claim: Fact, kinds: Iterable[str]) -> Fact | None:
+    """拨备覆盖率、资本充足率分别为205.14%和15.06%，前者较三季度末…，后者较…: 前者 is the first of the two
+    values just named (the first of their 分别 list), 后者 the last."""
+    m = _FORMER.match(claim.text[clause_start(claim.text, claim.q.start) : claim.q.start])
+    if m is None:
+        return None
+    want = set(kinds)
+    start = clause_start(claim.text, claim.q.start)
+    window = [
+        g
+        for g in table.facts[max(0, claim.id - 4 * SPAN) : claim.id + 1]
+        if g.place.passage == claim.place.passage and g.place.sentence >= claim.place.sentence - 1
+    ]
+    bases = {g.base_fact for g in window if g.base_fact is not None}  # 较三季度末的207.88%: a base
+    before = [
+        g
+        for g in window
+        if (g.place.sentence < claim.place.sentence or g.q.end <= start)
+        and g.id != claim.id
+        and g.id not in bases
+        and g.q.kind in want
+        and g.role in ("level", "rate", "share", "growth")
+        and g.q.value is not None
+    ]
+    if not before:
+        return None
+    last = before[-1]
+    pair = table.list_of(last) if last.group is not None else before[-2:]
+    if len(pair) < 2:
+        return None
+    return pair[0] if m.group("which") == "前者" else pair[-1]
 
 
 def base_periods(table: FactTable, claim: Fact, cur: Fact) -> list[Period]:

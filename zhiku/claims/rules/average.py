@@ -18,9 +18,11 @@ import re
 
 from zhiku.claims import fmt, labels
 from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, same_measure
+from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.search import name_likeness
 from zhiku.claims.tolerance import shifted_by_ten
+from zhiku.quantities import parse_quantities
 
 RELATION = "average"
 
@@ -32,23 +34,14 @@ _PRICE = re.compile(r"(?P<s>[^，,。；;\d]{0,8}?)(?:平均)?(?:单价|均价|�
 _PER_HEAD = re.compile(r"人均(?P<what>[^，,。；;\d约为是达]{1,12}?)(?:约为|约|为|是|达到|达)?$")
 _POPULATION = re.compile(r"人口|常住|户籍|人数|就业人员|职工")
 # (not a day of the month: 11月15日 is a date, and the 5 of 15 no count)
-_DAYS = re.compile(r"(?:共|计|为期)?\s*(?<![\d月])(?P<n>\d+)\s*(?:个)?(?:交易日|工作日|天|日)")
+# The days an average is over: N天, N个交易日, and N日 only after a word that counts (连续5日, 共3日) —
+# 截至10日中午 is a day of the month. Chinese numerals too (为期六天).
+_DAYS = re.compile(
+    r"(?<![\d月])(?P<n>\d+|[一二两三四五六七八九十]{1,3})\s*(?:个)?(?:交易日|工作日|天)"
+    r"|(?:连续|共|计|为期|历时|累计|最近|前|后)\s*(?P<m>\d+|[一二两三四五六七八九十]{1,3})\s*日"
+)
 # 最后两个月共生产310.9万辆，月均约155万辆: the months a monthly average is over, when written
 _MONTHS = re.compile(r"(?<![\d年])(?P<n>\d{1,2}|[两二三四五六七八九十]|十[一二])\s*个月")
-_CN_MONTHS = {
-    "两": 2,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-    "十一": 11,
-    "十二": 12,
-}
 
 
 def check(table: FactTable) -> None:
@@ -93,12 +86,33 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
     stated_days = None
     # searched in the whole text, so that a number cut at the window's start is not read as one
     for m in _DAYS.finditer(avg.text, max(0, total.q.start - 30), avg.q.start):
-        stated_days = int(m.group("n"))
+        stated_days = _number(m.group("n") or m.group("m"))
     if word in ("月均", "每月"):
         stated_days = None  # a monthly average counts months, never the days written
         for m in _MONTHS.finditer(avg.text, max(0, total.q.start - 12), avg.q.start):
             n = m.group("n")
-            stated_days = int(n) if n.isdigit() else _CN_MONTHS.get(n)
+            stated_days = _number(n)
+    here = table.sentences[total.place.sentence]
+    whole_year = total.period.months is None and (
+        total.period.explicit or _WHOLE_YEAR.search(here.text, here.start, here.end) is not None
+    )
+    if (
+        stated_days is None
+        and word not in ("月均", "每月")
+        and total.period.months is None
+        and (_TO_DATE.search(here.text, here.start, here.end) or not whole_year)
+    ):
+        # 截至10日中午，累计进场85.2万人次，日均约14.2万人次 / 春运…合计90.25亿人次，平均每天约2.26亿
+        # 人次: a total so far, or of an event the text does not date as a whole year, is averaged
+        # over the days the text gave (为期六天, 为期四十天), never over a year
+        span = [
+            m
+            for t in table.sentences[: total.place.sentence + 1]
+            for m in _SPAN_DAYS.finditer(t.text, t.start, t.end)
+        ]
+        if not span:
+            return
+        stated_days = _number(span[-1].group("n"))
     days, how = _days_of(total, word, stated_days)
     if days is None:
         return
@@ -110,6 +124,20 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
     )
     phrase = _phrase(avg, back)
     push_number(table, RELATION, avg, [p], phrase)
+
+
+_AVERAGE_POPULATION = 0.03  # how far a year's average population may stand from a year-end count
+_WHOLE_YEAR = re.compile(r"全年|年度|一年|\d{4}\s*年(?![\d一二三四上下前春暑秋冬])")
+_TO_DATE = re.compile(r"(?:截至|截止|到)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]")
+_SPAN_DAYS = re.compile(r"(?:为期|会期|历时|共计|共)\s*(?P<n>\d+|[一二两三四五六七八九十]{1,3})\s*天")
+
+
+def _number(word: str) -> int | None:
+    """12 or 十二: a small count written either way."""
+    if word.isdigit():
+        return int(word)
+    found = parse_quantities(word + "天")
+    return int(found[0].value) if found and found[0].value is not None else None
 
 
 def _days_of(total: Fact, word: str, stated: int | None) -> tuple[int | None, str]:
@@ -161,6 +189,13 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
     total, pop = totals[0], people[0]
     computed = reading(total) / reading(pop)
     point = value(total) / value(pop)
+    note = ""
+    if not total.period.end:
+        # A year's flow per head (人均生产总值, 人均收入) is over the year's average population, which
+        # lies between the two year-end counts; the text gives one count, so the result is taken
+        # within the few percent a population moves in a year
+        computed = Interval(computed.lo * (1 - _AVERAGE_POPULATION), computed.hi * (1 + _AVERAGE_POPULATION))
+        note = "人均按年平均人口计算，文中为期末人口，允许相差3% / per head of the year's average population"
     shown = fmt.like_shown(point, [avg.q])
     p = Pairing(
         ((total, "总量"), (pop, "人口")),
@@ -168,7 +203,7 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
         computed,
         point,
         f"{total.q.text} ÷ {pop.q.text} = {shown}",
-        "",
+        note,
         shown,
     )
     phrase = _phrase(avg, back)

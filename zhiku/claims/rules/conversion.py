@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from zhiku.claims import fmt, labels
 from zhiku.claims.facts import AMOUNT_KINDS, SPAN, Fact, FactTable, clause_start, last_match, unit_factor
@@ -63,16 +64,43 @@ def check(table: FactTable) -> None:
             a = table.fact(b.target)
             _convert(table, b, a)
             continue
-        if _TRIGGER.search(b.verb or "") or _trigger_before(b):
-            source = _source(table, b)
-            if source is not None:
-                _convert(table, b, source)
+        if (_TRIGGER.search(b.verb or "") or _trigger_before(b)) and not _WHOLE_OF.match(b.text, b.q.end):
+            sources = _sources(table, b)
+            if sources:
+                _convert(table, b, sources[0], others=sources[1:])
+
+
+# 相当于美国27.36万亿美元的65.4%: the value after 相当于 is the whole of a share or a multiple
+_WHOLE_OF = re.compile(r"\s*的\s*(?:\d|[一二两三四五六七八九十百半])")
 
 
 def _trigger_before(b: Fact) -> bool:
     head = b.text[max(0, b.q.start - 10) : b.q.start]
     head = head[clause_start(head, len(head), "，,；;。（(") :]
     return bool(_TRIGGER.search(head))
+
+
+def _sources(table: FactTable, b: Fact) -> list[Fact]:
+    """The value converted, and the sentence's other amounts it might be: 本届意向成交800.1亿美元…平摊到
+    每天，约133亿美元；按…折算，约合人民币5681亿元 converts the total, not the nearest figure. The
+    others are rivals: one that agrees makes the claim unclear, never wrong."""
+    first = _source(table, b)
+    if first is None:
+        return []
+    others = [
+        g
+        for g in table.facts[max(0, b.id - 2 * SPAN) : b.id]
+        if g.place.passage == b.place.passage
+        and g.place.sentence >= b.place.sentence - 1
+        and g.id != first.id
+        and g.role == "level"
+        and g.q.kind == b.q.kind
+        and g.q.unit == first.q.unit
+        and g.restates is None
+        and not bound_only(g)
+        and not _is_rate(g)
+    ]
+    return [first, *reversed(others[-3:])]
 
 
 def _source(table: FactTable, b: Fact) -> Fact | None:
@@ -91,7 +119,7 @@ def _source(table: FactTable, b: Fact) -> Fact | None:
             continue
         if g.q.kind not in AMOUNT_KINDS or g.restates is not None or (closed and g.role == "change"):
             continue
-        if re.search(r"兑|汇率", g.text[max(0, g.q.start - 6) : g.q.end + 4]) and value(g) < 100:
+        if _is_rate(g):
             continue  # 1美元兑6.8元: the rate, not the amount
         if g.q.kind == b.q.kind and g.q.unit != b.q.unit:
             return g
@@ -120,6 +148,18 @@ def _named_source(table: FactTable, b: Fact) -> Fact | None:
     return None
 
 
+_PER_ONE = re.compile(r"^\s*(?:合|折合|约合|兑|兑换|等于|=)")
+_OF_ONE = re.compile(r"(?<![\d.])(?:1|一)\s*[^\d，,。；;]{1,3}?(?:合|折合|约合|兑|兑换|等于|=)\s*$")
+
+
+def _is_rate(g: Fact) -> bool:
+    """1美元兑6.8元, 汇率7.10, 按1公顷合15亩计: a rate of exchange or of units, written as amounts."""
+    if re.search(r"兑|汇率", g.text[max(0, g.q.start - 6) : g.q.end + 4]) and value(g) < 100:
+        return True
+    one = g.q.value == 1 and _PER_ONE.match(g.text[g.q.end : g.q.end + 3]) is not None
+    return one or _OF_ONE.search(g.text[max(0, g.q.start - 8) : g.q.start]) is not None
+
+
 def _phrase(b: Fact) -> tuple[int, int]:
     head = b.text[max(0, b.q.start - 12) : b.q.start]
     m = last_match(_TRIGGER, head)
@@ -144,14 +184,14 @@ def _restatement(table: FactTable, b: Fact, a: Fact) -> None:
     push_number(table, RELATION, b, [p], phrase)
 
 
-def _convert(table: FactTable, b: Fact, a: Fact) -> None:
+def _convert(table: FactTable, b: Fact, a: Fact, others: Sequence[Fact] = ()) -> None:
     if bound_only(a):
         return
     phrase = _phrase(b)
     stated_text = b.text[phrase[0] : phrase[1]]
     ua, ub = a.q.unit or "", b.q.unit or ""
     if a.q.kind == "money" and {ua, ub} == {"USD", "CNY"}:
-        _currency(table, b, a, phrase, stated_text)
+        _currency(table, b, a, phrase, stated_text, others)
         return
     factor = unit_factor(ua, ub)
     if factor is None:
@@ -196,7 +236,9 @@ def _with_unit(x: float, like: Fact) -> str:
     return f"{fmt.num(x)}{name}"
 
 
-def _currency(table: FactTable, b: Fact, a: Fact, phrase: tuple[int, int], stated_text: str) -> None:
+def _currency(
+    table: FactTable, b: Fact, a: Fact, phrase: tuple[int, int], stated_text: str, others: Sequence[Fact] = ()
+) -> None:
     sentence = table.sentence_of(b).words
     m = _RATE.search(sentence)
     to_cny = a.q.unit == "USD"
@@ -225,19 +267,22 @@ def _currency(table: FactTable, b: Fact, a: Fact, phrase: tuple[int, int], state
         where = f"{year}年人民币对美元年平均汇率 {fmt.num(rate)} / {year} average USD/CNY"
         score = 0.9
     factor = rate if to_cny else 1 / rate
-    computed = reading(a) * factor
-    point = value(a) * factor
     op = "×" if to_cny else "÷"
-    p = Pairing(
-        ((a, "原数"),),
-        score,
-        computed,
-        point,
-        f"{fmt.amount(value(a), a.q.unit)} {op} {fmt.num(rate)} = {fmt.amount(point, b.q.unit)}",
-        where,
-        fmt.amount(point, b.q.unit),
-    )
-    f = conclude(table, RELATION, b, reading(b), stated_text, [p], missing="", phrase=phrase)
+
+    def pairing(x: Fact, sure: float) -> Pairing:
+        point = value(x) * factor
+        return Pairing(
+            ((x, "原数"),),
+            sure,
+            reading(x) * factor,
+            point,
+            f"{fmt.amount(value(x), x.q.unit)} {op} {fmt.num(rate)} = {fmt.amount(point, b.q.unit)}",
+            where,
+            fmt.amount(point, b.q.unit),
+        )
+
+    pairings = [pairing(a, score), *(pairing(x, score * 0.9) for x in others if x.q.unit == a.q.unit)]
+    f = conclude(table, RELATION, b, reading(b), stated_text, pairings, missing="", phrase=phrase)
     if f.verdict == "inconsistent" and not m:
         implied = value(b) / value(a) if to_cny else value(a) / value(b)
         if abs(implied / rate - 1) <= RATE_SLACK:

@@ -18,12 +18,19 @@ from __future__ import annotations
 
 import re
 
-from zhiku.claims import fmt
+from zhiku.claims import fmt, labels
 from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start, same_measure
 from zhiku.claims.interval import INF, Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.periods import Period
-from zhiku.claims.search import Scored, candidates, current_of, earlier_in_sentence, from_to_base
+from zhiku.claims.search import (
+    Scored,
+    candidates,
+    current_of,
+    earlier_in_sentence,
+    from_to_base,
+    name_likeness,
+)
 
 RELATION = "multiple"
 
@@ -158,11 +165,24 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
         if inside:
             # 是低收入组9215元的10.3倍: the value written there; A is the value before it
             b = inside[-1]
+            # (合计90.25亿人次，平均每天约2.26亿人次，几乎是…47.33亿人次的两倍: an average per day is
+            # no match for a total)
+            per_b = bool(labels.PER_UNIT.search(b.label() + b.qualifier_words))
             before = [
-                g for g in sentence_facts if g.q.end <= of_start and g.q.kind in _KINDS and g.role == "level"
+                g
+                for g in sentence_facts
+                if g.q.end <= of_start
+                and g.q.kind in _KINDS
+                and g.role == "level"
+                and bool(labels.PER_UNIT.search(g.label() + g.qualifier_words)) == per_b
             ]
-            if before and same_measure(before[-1].q, b.q):
-                return [(before[-1], b, 1.0)]
+            # 风电、太阳能发电装机分别为4.4亿千瓦和6.1亿千瓦，合计10.5亿千瓦；太阳能装机约为水电…的1.5倍:
+            # A is the value the claim names, when it names one; else the value just before
+            own = claim.own or ""
+            named = [g for g in before if own and name_likeness(own, g) >= 0.6 and same_measure(g.q, b.q)]
+            a = named[-1] if named else (before[-1] if before else None)
+            if a is not None and same_measure(a.q, b.q):
+                return [(a, b, 1.0)]
             return []
     a_found = _current(table, claim)
     if not a_found:
@@ -181,17 +201,27 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
             out.append((a, s.fact, min(a_found[0].score, s.score)))
         return out
     if of:
-        for s in candidates(
-            table,
-            claim,
-            of,
-            like=a,
-            kinds=_KINDS,
-            period=a.period.as_filter(),
-            exclude={a.id},
-            min_likeness=0.5,
-        ):
-            out.append((a, s.fact, min(a_found[0].score, s.score)))
+        # 支出规模是本级收入的2.3倍: A found by a name as short as 支出 may be any of several (全省 or
+        # 省级): each that names it as well is a rival pairing
+        sentence = table.sentences[claim.place.sentence]
+        opening = "年初" in claim.text[sentence.start : claim.q.start]
+        for a_s in [x for x in a_found[:3] if x.score >= a_found[0].score - 0.1]:
+            found = candidates(
+                table,
+                claim,
+                of,
+                like=a_s.fact,
+                kinds=_KINDS,
+                period=None if opening else a_s.fact.period.as_filter(),
+                exclude={a_s.fact.id},
+                min_likeness=0.5,
+            )
+            if opening:
+                # 以年初存栏计，出栏量相当于存栏的1.62倍: the stock at the year's start is the one at the
+                # end of the year before (上年末)
+                found = [s for s in found if s.fact.period.end and _year_before(s.fact, a_s.fact)]
+            for s in found:
+                out.append((a_s.fact, s.fact, min(a_s.score, s.score)))
         return out
     # 由A增至B，翻了一番 / 增长k倍 with no comparison: the pair, else the comparison of the sentence
     base = from_to_base(table, a) or earlier_in_sentence(table, claim, a)
@@ -215,6 +245,13 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
     return out
 
 
+def _year_before(b: Fact, a: Fact) -> bool:
+    """Whether ``b`` is dated the year before ``a`` (上年末 against this year's figure)."""
+    if b.period.year is not None and a.period.year is not None:
+        return b.period.year == a.period.year - 1
+    return b.period.offset == a.period.offset - 1
+
+
 # 10年间翻了一番, 五年来增长1.3倍: the years the comparison spans, not the value that grew
 _SPAN = re.compile(r"^\s*(?:间|来|中|内|里|之间|以来)")
 
@@ -231,7 +268,7 @@ def _current(table: FactTable, claim: Fact) -> list[Scored]:
     before = claim.text[sentence.start : clause_start(claim.text, claim.q.start)]
     named = [s for s in found if s.fact.is_cell and len(s.fact.subject) >= 2 and s.fact.subject in before]
     if named:
-        return named + [s for s in found if s not in named]
+        return [Scored(s.fact, 1.0, s.likeness) for s in named]  # named by the sentence: certain
     if found:
         return found
     if claim.subject:

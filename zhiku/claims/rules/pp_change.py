@@ -24,7 +24,7 @@ from zhiku.claims import fmt
 from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, absolute, bound_only, conclude, push_number, reading, value
-from zhiku.claims.search import Scored, base_periods, candidates, current_of, name_likeness
+from zhiku.claims.search import Scored, base_periods, candidates, current_of, former_or_latter, name_likeness
 
 RELATION = "pp_change"
 
@@ -302,8 +302,10 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
         ):
             out.append((a, s.fact, min(a_found[0].score, s.score)))
         return out
-    # 4. 增速高出14.6个百分点: the rate just before and the like rate before it
-    rates = [g for g in before if _is_rate(g)]
+    # 4. 增速高出14.6个百分点: the rate just before and the like rate before it (not a base written
+    # inside a comparison: 较2020年的15.9%提高2.0个百分点，离…20%左右的目标还差2.1个百分点)
+    bases = {g.base_fact for g in before if g.base_fact is not None}
+    rates = [g for g in before if _is_rate(g) and g.id not in bases]
     if len(rates) >= 2:
         a = rates[-1]
         like = [
@@ -313,6 +315,9 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
             or (g.group is None and g.role == a.role)
         ]
         if like:
+            head = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
+            if "前者" in head:
+                return [(like[-1], a, 0.9)]  # 本地5.3%，外来4.6%，前者高出0.7个百分点: the first named
             return [(a, like[-1], 0.9)]
     return []
 
@@ -320,6 +325,9 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
 def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None) -> list[Scored]:
     """The rate the claim is about: named by its own words (西部增速), or the rate just before it."""
     skip = exclude or set()
+    pointed = former_or_latter(table, claim, _RATE_KINDS)
+    if pointed is not None and pointed.id not in skip and _is_rate(pointed):
+        return [Scored(pointed, 1.0, 1.0)]
     own = re.sub(r"^(?:其|该)|增速|增幅|增长率|涨幅|降幅|比重|占比|水平|整体", "", claim.own)
     # 农村增速快于城镇2.6个百分点: a rate named as a growth (增速) is a growth, never a share
     roles = ("growth",) if re.search(r"增速|增幅|增长率|涨幅|降幅", claim.own) else RATE_ROLES

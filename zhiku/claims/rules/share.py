@@ -179,6 +179,9 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
     parts = [
         f for f in row if f.role == "level" and f.q.kind in AMOUNT_KINDS and f.place.col != claim.place.col
     ]
+    if len(parts) > 1:
+        # | 品种 | 2023年 | 2024年 | 2024年占比（%） |: the amount column of the share column's year
+        parts = [f for f in parts if claim.period.year is not None and f.period.year == claim.period.year]
     if len(parts) != 1:
         return  # which column the share is of is not clear
     part = parts[0]
@@ -250,6 +253,8 @@ def _judge(table: FactTable, claim: Fact) -> None:
     among = _among(table, claim)
     if among is None and claim.role != "share":
         return  # 增长面 without the counts it is the share of
+    if among is None and _derived_part(table, claim, phrase, stated_text):
+        return
     parts = [among[0]] if among else _parts(table, claim)
     # 比重由上年同期的53.8%下降至50.3%: a share in another year is not of this year's values
     parts = [s for s in parts if not claim.period.clashes(s.fact.period)]
@@ -281,6 +286,54 @@ def _judge(table: FactTable, claim: Fact) -> None:
     if found.verdict == "consistent":
         best = max((p for p in pairings if p.computed.overlaps(percent_of(claim))), key=lambda p: p.score)
         _change_since_last_year(table, claim, best)
+
+
+_TWO_OF_THEM = re.compile(r"(?:两者|二者|两项|二项)(?P<how>之差|差额|之和|合计|相加|相减)")
+
+
+def _derived_part(table: FactTable, claim: Fact, phrase: tuple[int, int], stated_text: str) -> bool:
+    """常住人口80.2万人，户籍人口35.15万人，…两者之差已占常住人口的一半以上: the part is the difference
+    (or the sum) of the two values just named. Returns whether the claim was read so."""
+    head = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
+    m = _TWO_OF_THEM.search(head)
+    if m is None:
+        return False
+    before = [
+        g
+        for g in table.around(claim)
+        if g.q.end <= claim.q.start and g.role == "level" and g.q.kind in AMOUNT_KINDS and not bound_only(g)
+    ]
+    if len(before) < 2 or not same_measure(before[-1].q, before[-2].q):
+        return False
+    a, b = before[-2], before[-1]
+    minus = m.group("how") in ("之差", "差额", "相减")
+    derived = reading(a) - reading(b) if minus else reading(a) + reading(b)
+    derived_v = value(a) - value(b) if minus else value(a) + value(b)
+    pairings = []
+    seen: set[int] = set()
+    # (the whole may be one of the two: 两者之差占常住人口的…, the part found against either)
+    for whole in [*_wholes(table, claim, a), *_wholes(table, claim, b)]:
+        if len(whole.facts) != 1 or whole.facts[0].id in seen:
+            continue
+        w = whole.facts[0]
+        seen.add(w.id)
+        point = derived_v / value(w) * 100 if value(w) else float("nan")
+        sign = "−" if minus else "+"
+        pairings.append(
+            Pairing(
+                ((a, "部分"), (b, "部分"), (w, "整体")),
+                whole.score,
+                derived / reading(w) * 100.0,
+                point,
+                f"({fmt.num(value(a))} {sign} {fmt.num(value(b))})/{fmt.num(value(w))} = {fmt.pct(point)}",
+                "部分为前两数之" + ("差" if minus else "和"),
+                fmt.pct(point),
+            )
+        )
+    table.push(
+        conclude(table, RELATION, claim, percent_of(claim), stated_text, pairings, missing="", phrase=phrase)
+    )
+    return True
 
 
 def _change_since_last_year(table: FactTable, claim: Fact, best: Pairing) -> None:

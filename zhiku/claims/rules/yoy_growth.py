@@ -27,6 +27,7 @@ from zhiku.claims.search import (
     current_of,
     from_to_base,
     name_likeness,
+    only_one_of_its_unit,
     specific_unit,
 )
 from zhiku.claims.storeview import previous_in_store
@@ -252,6 +253,12 @@ def _pairings(table: FactTable, claim: Fact, cur_s: Scored) -> list[Pairing]:
             min_likeness=0.35,
             floor=0.7 if specific_unit(cur) else 0.0,
         )
+        if (
+            not found
+            and claim.group is not None  # …开行1.24万列、运送113.5万标箱，分别同比增长50%和56%
+            and (alone := only_one_of_its_unit(table, claim, cur, bp)) is not None
+        ):
+            found = [Scored(alone, 0.7, 0.7)]
         parts = _complements(found, cur)
         if parts:
             out.append(_pair(claim, cur, parts, min(cur_s.score, 0.95), f"{bp.label()}数值为各部分之和"))
