@@ -153,7 +153,9 @@ _MULTIPLE_OF = re.compile(
 )
 _TOGETHER = re.compile(r"^(?:加在一起|合起来|合计|共|都|均|各|分别|一起)")
 _COUNT_OF_LIST = re.compile(r"^[^，,。；;\d]{0,6}?(?:合计|共计|总计|共|分别|依次|累计)")
-_SPAN_FRAME = re.compile(r"^(?:来|以来|间|之间|内|之内|里|中)?(?:，|,)?(?:累计|合计|共计|总计|共|来|间|内)")
+_SPAN_FRAME = re.compile(
+    r"^(?:来|以来|间|之间|内|之内|里|中)?(?:，|,)?(?:累计|合计|共计|总计|共|来|间|内|增长|增加|翻了|翻)"
+)
 _COUNTED = re.compile(r"(?:这|上述|以上)?[一二两三四五六七八九十\d]+(?:项|者|类|个|种)(?:指标|数据)?")
 _RATE_NOUN = re.compile(r"(?:其|该)?(增速|增幅|增长率|涨幅|增长速度|占比|比重|份额)")
 _RESTATE = re.compile(r"\s*[，,（(]?\s*(?:即|约|约合|折合|相当于|约为|折算为|折算成|换算为)?\s*")
@@ -647,6 +649,7 @@ def _in_aside(text: str, s0: int, pos: int) -> bool:
     return _ASIDE_OPENING.search(text, s0, pos) is not None
 
 
+_RANK_CELL = re.compile(r"\s*(?:\d{1,3}|第?[一二三四五六七八九十]{1,3}名?)\s*")
 # 2023年一季度分地区软件业务收入如下： / 三大门类的情况见下表。: a sentence that presents the table
 _INTRODUCES_TABLE = re.compile(r"如下|下表|表\s*\d|列表|[：:]\s*$")
 
@@ -801,7 +804,10 @@ class _Builder:
                     r"\s*(?:同期|末|底|初|份)?\s*(?:[^\d，,。；;：:\ue000]{0,4}?的|为|是)?\s*",
                     text[pending_end : q.start],
                 ):
-                    period = pending
+                    if q.kind != "multiple":
+                        # (是去年的1.15倍: the multiple is of now; the year is its base's, which the
+                        # rule reads from the words)
+                        period = pending
                     pending = None
                 elif q.start - pending_end > 12:
                     pending = None
@@ -933,7 +939,7 @@ class _Builder:
             if f.verb.startswith("年均"):
                 if f.over_years is None:
                     t.facts[i] = replace(f, over_years=years)
-            elif f.role in ("growth", "change") and not f.compare and f.period.year is not None:
+            elif f.role in ("growth", "change", "multiple") and not f.compare and f.period.year is not None:
                 # 两年累计增长38.8%: against the year the span starts from, not the year before
                 t.facts[i] = replace(f, base_period=f.period.shifted(-years))
 
@@ -1242,9 +1248,13 @@ class _Builder:
             cidx = self.clause_no
             self.clause_no += 1
             row_label = row[0] if row else ""
-            pos = 2 + len(row_label)
+            label_col = 0
+            if len(row) > 1 and _RANK_CELL.fullmatch(row_label) and re.search(r"[^\d\s.,%]", row[1]):
+                # | 排名 | 港口 | 吞吐量 |: a leading rank column; the row is named by the next one
+                row_label, label_col = row[1], 1
+            pos = row_text.find(row_label) + len(row_label) if row_label else 2
             for c, cell in enumerate(row):
-                if c == 0:
+                if c <= label_col:
                     continue
                 start = row_text.find(cell, pos) if cell else -1
                 if start < 0:

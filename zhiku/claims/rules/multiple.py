@@ -39,8 +39,11 @@ _IS_OF = re.compile(
     r"(?:是|为|相当于|达到|达|接近|将近|约为|约是|超过|不到|不足)(?P<of>[^，,。；;]{0,20}?)的$"
 )
 _GROW = re.compile(r"(?:增长|增加|提高|扩大|上升|增)了?$")
-_MORE = re.compile(r"多了?$")
-_COMPARE = re.compile(r"(?:比|较)(?P<of>[^，,。；;]{0,20}?)(?:增长|增加|提高|扩大|上升|多|增)了?$")
+_MORE = re.compile(r"(?:多|多出|高出|超出|高)了?$")  # 比存栏多出1.62倍: the ratio less one, as 多 is
+_COMPARE = re.compile(
+    r"(?:比|较)(?P<of>[^，,。；;]{0,20}?)(?:增长|增加|提高|扩大|上升|多出|高出|超出|多|高|增)了?$"
+)
+_RANK = re.compile(r"(?:排名|排在|位居|居)?第[一二三四五六七八九十\d]+(?:名|位)?的?")
 _FLOOR = re.compile(r"至少|起码|最少|不少于|不低于|超过|以上|逾|突破")
 _NEAR = re.compile(r"接近|将近|近")
 _SEX_RATIO = re.compile(r"性别比")
@@ -153,7 +156,8 @@ def _pairing(claim: Fact, a: Fact, b: Fact, score: float, add: float) -> Pairing
 def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fact, Fact, float]]:
     # 是B的k倍 / 比B增长k倍: what is named there
     m = _IS_OF.search(pre) or _COMPARE.search(pre)
-    of = m.group("of").strip() if m else ""
+    # 是排名第八的天津港的2.2倍: a rank says which, it is no part of the name
+    of = _RANK.sub("", m.group("of")).strip() if m else ""
     sentence_facts = table.around(claim)
     if m:
         of_start = claim.q.start - len(pre) + m.start("of")
@@ -195,10 +199,18 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
         if y is None:
             return []
         want = Period(year=y, end=bool(year and year.group(2)) or of.endswith("末"))
-        for s in candidates(
-            table, claim, a.subject, like=a, kinds=_KINDS, period=want, exclude={a.id}, min_likeness=0.5
-        ):
-            out.append((a, s.fact, min(a_found[0].score, s.score)))
+        for a_s in [x for x in a_found[:3] if x.score >= a_found[0].score - 0.15 and not bound_only(x.fact)]:
+            for s in candidates(
+                table,
+                claim,
+                a_s.fact.subject,
+                like=a_s.fact,
+                kinds=_KINDS,
+                period=want,
+                exclude={a_s.fact.id},
+                min_likeness=0.5,
+            ):
+                out.append((a_s.fact, s.fact, min(a_s.score, s.score)))
         return out
     if of:
         # 支出规模是本级收入的2.3倍: A found by a name as short as 支出 may be any of several (全省 or
@@ -253,7 +265,7 @@ def _year_before(b: Fact, a: Fact) -> bool:
 
 
 # 10年间翻了一番, 五年来增长1.3倍: the years the comparison spans, not the value that grew
-_SPAN = re.compile(r"^\s*(?:间|来|中|内|里|之间|以来)")
+_SPAN = re.compile(r"^\s*(?:间|来|中|内|里|之间|以来|增长|增加|翻)")
 
 
 def _spans_years(f: Fact) -> bool:
@@ -267,6 +279,19 @@ def _current(table: FactTable, claim: Fact) -> list[Scored]:
     sentence = table.sentences[claim.place.sentence]
     before = claim.text[sentence.start : clause_start(claim.text, claim.q.start)]
     named = [s for s in found if s.fact.is_cell and len(s.fact.subject) >= 2 and s.fact.subject in before]
+    if not named and found and not found[0].fact.is_cell:
+        # 上海港领先第二名新加坡1038.6万标箱，是…天津港的2.2倍: the sentence opens with a table's row
+        opener = re.match(r"[^，,。；;\d]{2,8}", before)
+        named = [
+            Scored(f, 1.0, 1.0)
+            for f in table.cells()
+            if opener is not None
+            and len(f.subject) >= 2
+            and opener.group(0).startswith(f.subject)
+            and f.role == "level"
+            and f.q.kind == found[0].fact.q.kind
+            and f.q.unit == found[0].fact.q.unit
+        ]
     if named:
         return [Scored(s.fact, 1.0, s.likeness) for s in named]  # named by the sentence: certain
     if found:
