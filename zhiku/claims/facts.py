@@ -486,6 +486,14 @@ def _after_value(head: str) -> str:
     return _UNIT_TAIL.sub("", re.sub(r"^(?:间|来|之间|以来)(?:的)?", "", head[at + 1 :]))
 
 
+def per_unit(f: Fact) -> str:
+    """What a value is per, when written: 每亩约390公斤 → 亩, 43.6公斤/公顷 → 公顷, 579元/桶 → 桶."""
+    before = re.search(r"每([^\d，,。；;约近]{1,2})(?:约|近)?\s*$", f.text[max(0, f.q.start - 6) : f.q.start])
+    after = re.match(r"\s*[/／]\s*([^\d，,。；;\s]{1,2})", f.text[f.q.end : f.q.end + 4])
+    found = before or after
+    return found.group(1) if found else ""
+
+
 def _clean_subject(words: str) -> str:
     # an aside blanked inside the name (粮食主产省（区）粮食总产量, see _slot) leaves no gap in it
     words = _BLANKED.sub("", words.replace(_OTHER_MARK, ""))
@@ -663,10 +671,12 @@ class _Builder:
         # own figures in so far (not a base after 比, not an aside, not a target after 到).
         self.written: int | None = None
         self.present: int | None = None
-        # The latest year the text has dated its own figures in (events and asides aside): the year
-        # a paragraph that names none is about (顺带提一句：2022年… ends one paragraph, the next is
-        # about 2023 again, like the paragraphs before it).
+        # The year the text dates most of its sentences' own figures in (events and asides aside; the
+        # latest of equals): the year a paragraph that names none is about (顺带提一句：2022年… ends one
+        # paragraph, the next is about 2023 again, like the paragraphs before it; one figure of
+        # 2024 "又升至" does not make the rest of a 2023 bulletin 2024's).
         self.data_year: int | None = None
+        self.year_counts: dict[int, int] = {}
         self.last_sentence = ""  # the text of the last sentence read (does it introduce a table?)
         if reference_date is not None:
             self.frame = Period(year=reference_date.year, explicit=False)
@@ -716,6 +726,7 @@ class _Builder:
         q_starts = {q.start for q in qs}
         word_marks = [m for m in marks if s0 <= m.start < s1 and m.start not in q_starts]
         year_named = False  # a year (or 今年) is written in this sentence before the point read
+        counted: set[int] = set()  # the years this sentence dates its figures in
         found_aside = _ASIDE_OPENING.search(text, s0, s1)
         aside = found_aside.end() if found_aside else None
         before_aside: Period | None = None
@@ -756,7 +767,7 @@ class _Builder:
             if m is not None and (
                 q is None
                 or q.kind not in VALUE_KINDS
-                or (q.kind == "duration" and m.months is not None)
+                or (q.kind == "duration" and (m.months is not None or m.relative is not None))
                 or (q.kind == "number" and (m.fiscal or m.year is not None))
             ):
                 if q is not None and m.day and not bounds_a_stock(text, m, s0):
@@ -768,8 +779,8 @@ class _Builder:
                         if main.year is None:
                             main = Period(year=m.year, explicit=False)  # the year of a text's first date
                     continue
-                if aside is not None and m.start >= aside and before_aside is None:
-                    before_aside = main  # 作为参照，2022年末存量为…: the frame to go back to after it
+                if before_aside is None and ((aside is not None and m.start >= aside) or m.passing):
+                    before_aside = main  # 作为参照，2022年末存量为… / 十年前，…: the frame to go back to
                 if is_reference(text, m, s0) or _in_brackets(text, s0, m.start):
                     pending = replace(apply(main, m), explicit=True)
                     pending_end = m.end
@@ -785,6 +796,12 @@ class _Builder:
                     aimed = _TARGET_BEFORE.search(text[max(s0, m.start - 4) : m.start])
                     if main.year is not None and not aimed:
                         self.present = max(self.present or main.year, main.year)
+                        if main.year not in counted and before_aside is None and not m.passing:
+                            # a year the text speaks in (not a base after 比, not an aside), once a
+                            # sentence: a base paragraph's long list counts once
+                            counted.add(main.year)
+                            self.year_counts[main.year] = self.year_counts.get(main.year, 0) + 1
+                            self.data_year = max(self.year_counts, key=lambda y: (self.year_counts[y], y))
                 last_mark_end = m.end
                 if q is not None:
                     t.events.append(Event(q, text, sidx, line, main.year))
@@ -795,9 +812,6 @@ class _Builder:
                 t.events.append(Event(q, text, sidx, line, main.year))
                 continue
             period = main
-            if main.explicit and main.year is not None and not _in_brackets(text, s0, q.start):
-                # a figure dated in the text's own frame (not a base after 比, not an aside)
-                self.data_year = max(self.data_year or main.year, main.year)
             if pending is not None:
                 # 比2022年的…, 与上年公布的…: a comparison's period dates the value it leads to
                 if re.fullmatch(
@@ -862,6 +876,20 @@ class _Builder:
                 # 东部、中部、西部、东北四个地区 / 四个地区合计…: how many items a list has, not a value
                 slot.role = "other"
             subject = own or subject_chain
+            opens_clause = not text[c0 : q.start].strip(" ，,；;：:")
+            if opens_clause and slot.role == "level" and q.kind in AMOUNT_KINDS and q.value is not None:
+                # 按…汇率折算，4.14万亿元约合6419亿美元: a figure written again without its name is the
+                # figure it repeats (全省进出口总值4.14万亿元), not the topic the sentence was on
+                again = next(
+                    (
+                        g
+                        for g in reversed(t.facts[max(0, len(t.facts) - 4 * NEIGHBOURS) :])
+                        if g.q.text == q.text and g.q.unit == q.unit and g.role == "level" and g.subject
+                    ),
+                    None,
+                )
+                if again is not None:
+                    subject = again.subject
             chain_before[len(t.facts)] = subject_chain
             # 比农村居民人均消费支出18450元多…: a value written inside a comparison is its base, not the topic
             inside_comparison = slot.role == "level" and bool(_IN_COMPARISON.search(mask[c0 : q.start]))
@@ -957,8 +985,8 @@ class _Builder:
             if not said and not (fb.verb and _CONVERT.fullmatch(fb.verb) and len(between) <= 6):
                 continue
             if re.search(
-                r"兑|汇率|(?<![\d.])(?:1|一)\s*[^\d，,。；;]{1,3}?(?:合|折合|等于|约合|=)\s*$",
-                text[max(0, fa.q.start - 8) : fa.q.start],
+                r"兑|汇率|(?<![\d.])(?:1|一)\s*[^\d，,。；;]{1,3}?(?:合|折合|等于|约合|=|＝)\s*$",
+                text[max(0, fa.q.start - 8) : fa.q.start + (1 if fa.q.text[:1] in "=＝" else 0)],
             ):
                 continue  # 1美元兑6.8元人民币, 按1公顷合15亩计: a rate, not the value restated
             # 14582万吨（2916亿斤）, 2643.8万公顷（39657万亩）: a bracket restates in another legal unit

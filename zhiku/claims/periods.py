@@ -165,6 +165,7 @@ class Mention:
     # 今年, 去年, 明年 count from the year the text is written in; 上年, 当年, 次年 from the year
     # it is talking about (the frame)
     deictic: bool = False
+    passing: bool = False  # 十年前: dates its own sentence's values; the text then goes on in its year
     fiscal: bool = False
     day: bool = False  # a precise day: an event unless it bounds a stock
 
@@ -261,6 +262,15 @@ def _from_quantity(text: str, q: Quantity) -> Mention | None:
         n = int(q.value)
         if 1 <= n <= 12:
             return Mention(q.start, q.end, months=(1, n))  # 前8个月
+    if (
+        q.kind == "duration"
+        and q.unit == "year"
+        and q.value
+        and q.value == int(q.value)
+        and re.match(r"前\s*[，,：:]", text[q.end : q.end + 3])
+    ):
+        # 十年前，在学研究生179.40万人: that many years before the year spoken of
+        return Mention(q.start, q.end + 1, relative=-int(q.value), passing=True)
     if q.kind == "year_range" and q.low is not None and q.high is not None and q.low >= 1000:
         return Mention(q.start, q.end, first=int(q.low), last=int(q.high))
     if q.kind == "date_range" and q.iso:

@@ -211,6 +211,10 @@ def current_of(
     ]
     bases = {h.base_fact for h in table.around(claim) if h.base_fact is not None}
     bases |= set(exclude) | ({claim.whole_fact} if claim.whole_fact is not None else set())
+    # 与2011年的294.91万平方公里相比，…减少超过一成: the value inside the comparison is its base
+    sentence = table.sentences[claim.place.sentence]
+    for m in _COMPARED_WITH.finditer(claim.text, sentence.start, claim.q.start):
+        bases |= {g.id for g in before if m.start() <= g.q.start < m.end()}
     for g in reversed(before):
         if g.restates is not None or (g.role == "share" and g.q.kind == "number"):
             continue  # 约6.2亿人次 restates the value before it; 接近一半 is a share, not a value
@@ -244,6 +248,35 @@ def current_of(
     return [s for s in found if s.likeness >= 0.5]
 
 
+# 与近5年均值相比, 同2019年的36.60亿人次相比: a comparison opened in a clause of its own
+_COMPARED_WITH = re.compile(r"(?:与|同|和|跟)(?P<with>[^，,。；;]{1,24}?)(?:相比|比较|相较|对比)")
+_A_PERIOD = re.compile(r"\d{4}\s*年|上年|去年|上一年|前一年|同期|上月|上季")
+
+
+def dated_in_sentence(table: FactTable, claim: Fact, cur: Fact, year: int) -> Fact | None:
+    """与2011年的294.91万平方公里相比，…减少超过一成 / 从2012年的10298.4亿元算起: the base written in the
+    claim's own sentence, named only by its year (the thing is the one the sentence speaks of)."""
+    sentence = table.around(claim)
+    # (比上年的38.55亿人次增长11.9%…；其中动车组…同比增长12.9%: a base written inside another
+    # value's comparison is that value's, not the sentence's)
+    taken = {g.base_fact for g in sentence if g.base_fact is not None}
+    found = [
+        g
+        for g in sentence
+        if g.q.end <= claim.q.start
+        and g.id != cur.id
+        and g.id not in taken
+        and g.role == "level"
+        and g.period.explicit
+        and g.period.year == year
+        and g.period.months is None
+        and same_measure(g.q, cur.q)
+        and not labels.has_content(_COMPARING.sub("", g.own or ""))
+    ]
+    return found[-1] if found else None
+
+
+_COMPARING = re.compile(r"^(?:同|与|和|跟|比|较|从|由|自)")
 _FORMER = re.compile(r"^\s*(?:其中)?(?P<which>前者|后者)")
 
 
@@ -292,8 +325,11 @@ def base_periods(table: FactTable, claim: Fact, cur: Fact) -> list[Period]:
     sentence = table.sentences[claim.place.sentence]
     for ref in sentence.refs_before(claim.q.start):
         if ref.year is not None and cur.period.year is not None and ref.year < cur.period.year:
-            out.append(ref)
-            break
+            # 与2011年的294.91万平方公里相比，…减少超过一成: against that year only
+            return [ref]
+    opened = _COMPARED_WITH.search(claim.text, sentence.start, claim.q.start)
+    if opened is not None and not _A_PERIOD.search(opened.group("with")):
+        return []  # 与近5年均值相比，…下降24.4%: against what it names, not the year before
     if cur.period.known:
         out.append(cur.period.shifted(-1))
     return out

@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, base_period_from_text, same_measure
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, base_period_from_text
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, finding, reading, value
 from zhiku.claims.periods import Period
-from zhiku.claims.search import candidates, current_of, name_likeness
+from zhiku.claims.search import candidates, current_of, dated_in_sentence, name_likeness
 
 RELATION = "compound_growth"
 
@@ -216,7 +216,13 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
                         claim, g, factor, 1 + (-1 if g.down else 1) * value(g) / 100, years, "累计增长", 0.95
                     )
                 )
-        if g.q.kind == "multiple" and g.q.unit == "倍" and span is not None:
+        if (
+            g.q.kind == "multiple"
+            and g.q.unit == "倍"
+            and span is not None
+            # (注册护士数是执业医师的1.15倍；…床位年均增长3.8%: a ratio of two things, not growth)
+            and not _between_things(g)
+        ):
             grow = (
                 bool(re.search(r"增长|增加|提高|扩大", g.qualifier_words + g.verb))
                 or "增长" in g.text[max(0, g.q.start - 3) : g.q.start]
@@ -232,21 +238,12 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
         cur = current_of(table, claim, _KINDS)
         if cur:
             b = cur[0].fact
-            # 从2012年的10298.4亿元算起，…年均增长11.3%: the start written in the claim's own sentence,
-            # named only by its year
-            start = [
-                g
-                for g in before
-                if g.role == "level"
-                and g.id != b.id
-                and g.period.explicit
-                and g.period.year == span[0]
-                and g.period.months is None
-                and same_measure(g.q, b.q)
-                and not labels.has_content(re.sub(r"^(?:同|与|和|跟|比|较|从|由|自)", "", g.own or ""))
-            ]
-            if start and (b.period.year == span[1] or b.period.year is None or not b.period.explicit):
-                out.append(_from_values(claim, start[-1], b, span[0], span[1], min(cur[0].score, 0.9)))
+            # 从2012年的10298.4亿元算起，…年均增长11.3%: the start written in the claim's own sentence
+            start = dated_in_sentence(table, claim, b, span[0])
+            if start is not None and (
+                b.period.year == span[1] or b.period.year is None or not b.period.explicit
+            ):
+                out.append(_from_values(claim, start, b, span[0], span[1], min(cur[0].score, 0.9)))
             if b.period.year == span[1] or b.period.year is None or not b.period.explicit:
                 for s in candidates(
                     table,
@@ -259,6 +256,18 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
                 ):
                     out.append(_from_values(claim, s.fact, b, span[0], span[1], min(cur[0].score, s.score)))
     return out
+
+
+_OF_WHAT = re.compile(
+    r"(?:是|为|相当于|约为|比|较)(?P<of>[^，,。；;]{1,20}?)(?:的|增长|增加|多|高)[^，,。；;]{0,3}$"
+)
+_A_TIME = re.compile(r"\d{4}\s*年|上年|去年|当时|那时|同期|初|末|底|前|以来")
+
+
+def _between_things(g: Fact) -> bool:
+    """是执业医师的1.15倍: a multiple of another thing, not of the same thing at an earlier time."""
+    m = _OF_WHAT.search(g.text[max(0, g.q.start - 24) : g.q.start])
+    return m is not None and not _A_TIME.search(m.group("of"))
 
 
 _COUNTED_YEARS = re.compile(

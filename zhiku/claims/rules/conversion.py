@@ -16,7 +16,16 @@ import re
 from collections.abc import Sequence
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, SPAN, Fact, FactTable, clause_start, last_match, unit_factor
+from zhiku.claims.facts import (
+    AMOUNT_KINDS,
+    SPAN,
+    Fact,
+    FactTable,
+    clause_start,
+    last_match,
+    per_unit,
+    unit_factor,
+)
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.search import name_likeness
 from zhiku.claims.storeview import usd_cny
@@ -185,8 +194,8 @@ def _restatement(table: FactTable, b: Fact, a: Fact) -> None:
 
 
 def _convert(table: FactTable, b: Fact, a: Fact, others: Sequence[Fact] = ()) -> None:
-    if bound_only(a):
-        return
+    if bound_only(a) or (per_unit(a) and per_unit(b) and per_unit(a) != per_unit(b)):
+        return  # 折合约579元/桶；若按每吨7.33桶折算，约合602美元/吨: per barrel against per tonne
     phrase = _phrase(b)
     stated_text = b.text[phrase[0] : phrase[1]]
     ua, ub = a.q.unit or "", b.q.unit or ""

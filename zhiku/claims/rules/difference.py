@@ -183,7 +183,11 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
                 min_likeness=0.5,
             )
         ]
-    # 6. 两者相差 / 高出: the two values just before
+    # 6. 两者相差 / 高出: the two values just before — unless the clause compares their sum with
+    # something (职工56890亿元、居民12962亿元，相加因四舍五入差1亿元)
+    head = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
+    if re.search(r"相加|合计|之和|加总|加起来", head):
+        return []
     values = [g for g in before if g.role in ("level", "rate") and g.q.kind in _KINDS and g.restates is None]
     if len(values) >= 2 and same_measure(values[-1].q, values[-2].q):
         return [(values[-2], values[-1], 0.9)]

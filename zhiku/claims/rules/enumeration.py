@@ -245,6 +245,8 @@ def _readings(items: list[str]) -> set[int]:
     parts = [p for p in _CONJ.split(last) if p]
     if len(parts) < 2:
         return {k}
+    if any(_CONJ.search(x) for x in items[:-1]):
+        return {k, k + len(parts) - 1}  # 生活用品及服务、…、其他用品及服务: 及 inside the names
     short = max(len(x) for x in items[:-1]) if k > 1 else 4
     if all(labels.places(p) for p in parts) or all(len(p) <= max(3, short) and len(p) <= 4 for p in parts):
         return {k + len(parts) - 1}

@@ -27,6 +27,7 @@ from zhiku.claims.search import (
     Scored,
     candidates,
     current_of,
+    dated_in_sentence,
     earlier_in_sentence,
     from_to_base,
     name_likeness,
@@ -193,6 +194,14 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
         return []
     a = a_found[0].fact
     out: list[tuple[Fact, Fact, float]] = []
+    if re.fullmatch(r"(?:当时|那时|彼时|其时|届时)", of):
+        # 与2019年的72072亿元相比，收入规模是当时的1.9倍: "then" is the year the sentence compares with
+        refs = table.sentences[claim.place.sentence].refs_before(claim.q.start)
+        then = next((r.year for r in refs if r.year is not None), None)
+        written = dated_in_sentence(table, claim, a, then) if then is not None else None
+        if written is not None and a_found[0].score >= 0.9:
+            return [(a, written, a_found[0].score)]
+        # (A found by a name as loose as 收入规模 may be any income: read on as any comparison)
     year = re.search(r"(\d{4})\s*年(末|底)?", of)
     if year or re.fullmatch(r"(?:上年|去年|上年末|上年同期)", of):
         y = int(year.group(1)) if year else (a.period.year - 1 if a.period.year else None)
@@ -280,14 +289,15 @@ def _current(table: FactTable, claim: Fact) -> list[Scored]:
     before = claim.text[sentence.start : clause_start(claim.text, claim.q.start)]
     named = [s for s in found if s.fact.is_cell and len(s.fact.subject) >= 2 and s.fact.subject in before]
     if not named and found and not found[0].fact.is_cell:
-        # 上海港领先第二名新加坡1038.6万标箱，是…天津港的2.2倍: the sentence opens with a table's row
-        opener = re.match(r"[^，,。；;\d]{2,8}", before)
+        # 上海港领先第二名新加坡1038.6万标箱，是…天津港的2.2倍 / …，春熙路站则是宽窄巷子站的5.2倍: the
+        # sentence, or the claim's own clause, opens with a table's row
+        clause = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
+        openers = [m.group(0) for m in (re.match(r"[^，,。；;\d]{2,8}", t) for t in (before, clause)) if m]
         named = [
             Scored(f, 1.0, 1.0)
             for f in table.cells()
-            if opener is not None
-            and len(f.subject) >= 2
-            and opener.group(0).startswith(f.subject)
+            if len(f.subject) >= 2
+            and any(o.startswith(f.subject) for o in openers)
             and f.role == "level"
             and f.q.kind == found[0].fact.q.kind
             and f.q.unit == found[0].fact.q.unit

@@ -88,6 +88,9 @@ def _list_total(table: FactTable, total: Fact, head: str) -> None:
                 # 国内增值税33248亿元，同比下降6.9%；…四项合计76225亿元: each item's rate stands
                 # beside its value; the count says how many values the total is of
                 continue
+            if _bracketed(g):
+                # 职业本科8.99万人（上年为7.63万人，增长17.82%），…三者合计: a note on a part, not a part
+                continue
             if g.role != "level" or not same_measure(g.q, total.q) or g.restates is not None:
                 break
             parts.insert(0, g)
@@ -98,6 +101,16 @@ def _list_total(table: FactTable, total: Fact, head: str) -> None:
     if n is not None and n != len(parts):
         return  # the count names another list (or the enumeration rule will say so)
     _judge(table, total, parts, complete=True, phrase=_phrase(total, head))
+
+
+def _bracketed(g: Fact) -> bool:
+    """Whether ``g`` stands inside a bracket that dates it to another period (（上年为7.63万人…）);
+    日本(52金) is a part written in brackets."""
+    head = g.text[: g.q.start]
+    opened = max(head.rfind("（"), head.rfind("("))
+    if opened <= max(head.rfind("）"), head.rfind(")")):
+        return False
+    return re.search(r"上年|去年|同期|上月|\d{4}\s*年", head[opened:]) is not None
 
 
 def _count(word: str) -> int | None:

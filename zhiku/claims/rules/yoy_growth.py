@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, RATE_KINDS, Fact, FactTable
+from zhiku.claims.facts import AMOUNT_KINDS, RATE_KINDS, Fact, FactTable, per_unit
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, finding, reading, value
 from zhiku.claims.search import (
@@ -25,6 +25,7 @@ from zhiku.claims.search import (
     base_periods,
     candidates,
     current_of,
+    dated_in_sentence,
     from_to_base,
     name_likeness,
     only_one_of_its_unit,
@@ -253,6 +254,8 @@ def _pairings(table: FactTable, claim: Fact, cur_s: Scored) -> list[Pairing]:
             min_likeness=0.35,
             floor=0.7 if specific_unit(cur) else 0.0,
         )
+        if not found and bp.year is not None and (written := dated_in_sentence(table, claim, cur, bp.year)):
+            found = [Scored(written, 0.9, 0.9)]
         if (
             not found
             and claim.group is not None  # …开行1.24万列、运送113.5万标箱，分别同比增长50%和56%
@@ -362,6 +365,8 @@ def _increment(table: FactTable, claim: Fact, cur: Fact) -> Fact | None:
             continue
         if g.own and cur.subject and name_likeness(g.own, cur) < 0.5:
             continue
+        if per_unit(g) != per_unit(cur) and per_unit(g) and per_unit(cur):
+            continue  # 每亩约390公斤，比上年提高43.6公斤/公顷: per hectare, not per mu
         if not _same_base(g, claim):
             continue  # 比年初增加398.2亿元，同比增长9.4%: a change since January is not a year's change
         return g
