@@ -18,8 +18,12 @@ from zhiku.claims.local import day_of
 
 RELATION = "date_span"
 
-_INCLUSIVE = re.compile(r"(?:为期|共计|共|会期|档期|假期)\s*$")
-_BETWEEN = re.compile(r"(?:前后|先后)?(?:历时|持续|长达|历经|相隔|间隔|经过|用时)\s*$")
+_INCLUSIVE = re.compile(r"(?:为期|共计|共|会期|档期|假期|首尾历时|首尾共)\s*$")
+# 距12月31日仅剩47天, 相隔31天: a time between two days (the later may be written first)
+_BETWEEN = re.compile(
+    r"(?:前后|先后)?(?:历时|持续|长达|历经|相隔|间隔|经过|用时|仅剩|只剩|还剩|尚余|还有|相距)\s*$"
+)
+_RANGE_DAYS = re.compile(r"^(?:(\d{4})-)?(?:--)?(\d{2})-(\d{2})/(?:(\d{4})-)?(?:--)?(\d{2})-(\d{2})$")
 _RANGE = re.compile(r"至|到|—|－|~|～")
 
 
@@ -40,26 +44,35 @@ def _days(table: FactTable, d: Fact) -> list[tuple[Event, dt.date]]:
     for e in table.events:
         if e.sentence != d.place.sentence or e.q.start >= d.q.start:
             continue
+        days: list[tuple[int | None, int, int]] = []
         if e.q.kind == "date_range" and e.q.iso and "/" in e.q.iso:
-            continue
-        found = day_of(e.q)
-        if found is None:
-            continue
-        y, mo, da = found
-        y = y or year or e.year_hint
-        if y is None:
-            continue
-        try:
-            date = dt.date(y, mo, da)
-        except ValueError:
-            continue
-        if out and date < out[-1][1] and found[0] is None:
+            # 从1月1日到6月30日, 9月8日至11日: a range of days gives both its ends
+            m = _RANGE_DAYS.match(e.q.iso)
+            if m is None:
+                continue
+            y0 = int(m.group(1)) if m.group(1) else None
+            y1 = int(m.group(4)) if m.group(4) else y0
+            days = [(y0, int(m.group(2)), int(m.group(3))), (y1, int(m.group(5)), int(m.group(6)))]
+        else:
+            found = day_of(e.q)
+            if found is None:
+                continue
+            days = [found]
+        for written, mo, da in days:
+            y = written or year or e.year_hint
+            if y is None:
+                continue
             try:
-                date = dt.date(y + 1, mo, da)  # 12月30日至1月2日: the end is in the next year
+                date = dt.date(y, mo, da)
             except ValueError:
                 continue
-        year = date.year
-        out.append((e, date))
+            if out and date < out[-1][1] and written is None:
+                try:
+                    date = dt.date(y + 1, mo, da)  # 12月30日至1月2日: the end is in the next year
+                except ValueError:
+                    continue
+            year = date.year
+            out.append((e, date))
     return out
 
 
@@ -69,6 +82,8 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
         return
     (ea, a), (eb, b) = days[-2], days[-1]
     diff = (b - a).days
+    if diff < 0 and not inclusive:
+        diff = -diff  # 于2025年1月9日发布，距…2024年12月9日相隔31天: the earlier day written last
     if diff < 0:
         return
     between = d.text[ea.q.end : eb.q.start]
