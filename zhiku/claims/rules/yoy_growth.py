@@ -112,7 +112,9 @@ def _judge(table: FactTable, claim: Fact, doc_comparable: bool) -> None:
     for cur in currents[:2]:
         pairings.extend(_pairings(table, claim, cur))
     note = ""
-    if _COMPARABLE.search(sentence) or (doc_comparable and pairings):
+    # (a comparable basis is a statistics office's adjustment of amounts; a rate — a share, a
+    # ratio — compared with its own earlier value is what it is: 比2019年的36.2%提高6.6%)
+    if kinds is not RATE_KINDS and (_COMPARABLE.search(sentence) or (doc_comparable and pairings)):
         note = "文中说明增速按可比口径计算，与公布的上年数值不可直接相比 / growth on a comparable basis"
     base_year = _base_label(claim, currents[0].fact)
     missing = (
