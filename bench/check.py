@@ -23,6 +23,7 @@ import datetime as dt
 import json
 import os
 import random
+import re
 import resource
 import shutil
 import statistics
@@ -363,6 +364,43 @@ def dev_set() -> str | None:
     return lines[-1].removeprefix("SUMMARY ").strip() if lines else None
 
 
+HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
+
+
+def held_out() -> str | None:
+    """The held-out briefs by independent authors, summed over the authors, by claims-dev's scorer."""
+    if not (DEV / "score.py").exists() or not HELDOUT.is_dir():
+        return None
+    totals = {"tp": 0.0, "fn": 0.0, "fp": 0.0, "false_alarms_correct": 0.0}
+    folders = sorted(p for p in HELDOUT.iterdir() if p.is_dir())
+    for folder in folders:
+        docs = sorted(folder.glob("doc*.md"))
+        r = subprocess.run(
+            [sys.executable, "-m", "zhiku", "check", "--json", *map(str, docs)],
+            capture_output=True,
+            text=True,
+        )
+        out = OUT.parent / f"heldout-{folder.name}.json"
+        out.write_text(r.stdout, encoding="utf-8")
+        scored = subprocess.run(
+            [sys.executable, str(DEV / "score.py"), str(out), "--gold-dir", str(folder)],
+            capture_output=True,
+            text=True,
+        )
+        line = next((x for x in reversed(scored.stdout.splitlines()) if x.startswith("SUMMARY")), "")
+        for k, v in re.findall(r"(\w+)=([0-9.]+)", line):
+            if k in totals:
+                totals[k] += float(v)
+    found, total = int(totals["tp"]), int(totals["tp"] + totals["fn"])
+    return (
+        f"{found} of {total} injected errors found ({found / total:.1%}), {int(totals['fp'])} false "
+        f"positives on broken versions, {int(totals['false_alarms_correct'])} false alarms on correct "
+        f"versions ({len(folders)} authors × 4 briefs)"
+        if total
+        else None
+    )
+
+
 def real_texts() -> str | None:
     """The real official texts' line printed by their test (tests/fixtures/realtext, relations by hand)."""
     test = Path(__file__).resolve().parents[1] / "tests" / "test_claims_realtext.py"
@@ -418,6 +456,7 @@ def main() -> None:
     long_chars, long_s = time_long_paragraph()
     dev = dev_set()
     real = real_texts()
+    briefs = held_out()
     verdicts = {
         v: sum(1 for f in findings if f["verdict"] == v)
         for v in ("consistent", "inconsistent", "unverifiable")
@@ -462,6 +501,14 @@ def main() -> None:
                 f"relations listed by hand) | {real} |"
             ]
             if real
+            else []
+        ),
+        *(
+            [
+                "| `tests/fixtures/heldout/` (briefs by independent authors, each right and wrong; "
+                f"claims-dev's `score.py`) | {briefs} |"
+            ]
+            if briefs
             else []
         ),
         "",

@@ -677,6 +677,7 @@ class _Builder:
         # 2024 "又升至" does not make the rest of a 2023 bulletin 2024's).
         self.data_year: int | None = None
         self.year_counts: dict[int, int] = {}
+        self.paragraph_year: int | None = None
         self.last_sentence = ""  # the text of the last sentence read (does it introduce a table?)
         if reference_date is not None:
             self.frame = Period(year=reference_date.year, explicit=False)
@@ -698,6 +699,7 @@ class _Builder:
         self.frame = Period(year=self.data_year or self.frame.year, explicit=False)
         self.topic = ""
         self.last_whole = ""
+        self.paragraph_year = None  # the first year this paragraph names for its own figures
         self.table.passage_quantities[pi] = qs
         mask = _mask(text, qs)
         marks = mentions(text, qs)
@@ -794,6 +796,13 @@ class _Builder:
                     if m.year is None and m.months is not None:
                         parts_named.add(m.months)
                     aimed = _TARGET_BEFORE.search(text[max(s0, m.start - 4) : m.start])
+                    if (
+                        main.year is not None
+                        and not aimed
+                        and self.paragraph_year is None
+                        and m.year is not None
+                    ):
+                        self.paragraph_year = main.year
                     if main.year is not None and not aimed:
                         self.present = max(self.present or main.year, main.year)
                         if main.year not in counted and before_aside is None and not m.passing:
@@ -932,6 +941,17 @@ class _Builder:
         self.frame = opening if len(parts_named) >= 2 else main
         if before_aside is not None:
             self.frame = replace(before_aside, explicit=False)  # the thread goes on past the aside
+        elif (
+            main.year is not None
+            and opening.year is not None
+            and main.year < opening.year
+            and pi is not None
+            and self.paragraph_year == opening.year
+        ):
+            # 2023年全国海洋生产总值99097亿元…。2022年海洋生产总值为94628亿元，须注意…。海洋第一、第二…:
+            # a sentence that looks back from the year its paragraph speaks of is a look back; the
+            # paragraph goes on in its own year (a narrative moves forward, not back)
+            self.frame = opening
 
         self.topic = subject_chain
         # 比2010年增加…: a sentence compared with year Y is not about Y, whatever it inherited.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt
-from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, same_measure
+from zhiku.claims.facts import AMOUNT_KINDS, LIST_SEP, Fact, FactTable, same_measure
 from zhiku.claims.judge import Pairing, bound_only, push_number, reading, value
 from zhiku.claims.labels import likeness_of
 from zhiku.claims.search import name_likeness
@@ -26,6 +26,8 @@ def check(table: FactTable) -> None:
         if b.is_cell or not bound_only(b) or b.role not in ("level", "rate", "share"):
             continue
         if not (b.q.kind in AMOUNT_KINDS or b.q.is_rate) or b.q.value is None:
+            continue
+        if _summed_list(table, b):
             continue
         exact = _exact(table, b)
         if exact is None:
@@ -97,6 +99,36 @@ def _headline_shares(table: FactTable) -> None:
             fmt.like_shown(value(f), [h.q, f.q]),
         )
         push_number(table, RELATION, h, [pairing])
+
+
+def _summed_list(table: FactTable, b: Fact) -> bool:
+    """两地占比分别为56%和26.6%，合计在八成以上: the bound is of the 分别 list's sum."""
+    head = b.text[max(0, b.q.start - 8) : b.q.start]
+    if not re.search(r"(?:合计|共计|总计|加起来|相加|之和)[^，,。；;]{0,3}$", head):
+        return False
+    before = [f for f in table.around(b) if f.q.end <= b.q.start]
+    if not before:
+        return False
+    if before[-1].group is not None:
+        members = table.list_of(before[-1])
+    else:
+        # 分别为56%和26.6%: the values joined by 、 or 和 just before
+        members = [before[-1]]
+        for f in reversed(before[:-1]):
+            if f.q.kind != members[0].q.kind or not LIST_SEP.match(f.text[f.q.end : members[0].q.start]):
+                break
+            members.insert(0, f)
+    if len(members) < 2 or any(bound_only(m) or m.q.value is None for m in members):
+        return False
+    if not all(same_measure(m.q, b.q) if b.q.kind in AMOUNT_KINDS else m.q.is_rate for m in members):
+        return False
+    total = sum((reading(m) for m in members[1:]), reading(members[0]))
+    point = sum(value(m) for m in members)
+    shown = fmt.like_shown(point, [b.q, members[0].q])
+    arithmetic = " + ".join(m.q.text for m in members) + f" = {shown}"
+    pairing = Pairing(tuple((m, "部分") for m in members), 0.9, total, point, arithmetic, "", shown)
+    push_number(table, RELATION, b, [pairing])
+    return True
 
 
 def _restated(f: Fact, b: Fact) -> str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from zhiku.claims import fmt
+from zhiku.claims import fmt, labels
 from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, absolute, bound_only, conclude, push_number, reading, value
@@ -290,6 +290,11 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
             return [(a, whole, 0.9 * a_found[0].score)] if whole is not None else []
         # 高于GDP增速, 高于全市经济增长: the thing whose rate it is (GDP, 全市经济)
         compared = _RATE_WORDS.sub("", claim.compare) or claim.compare
+        # 实际增速高出全国农村0.4个百分点: a real growth against the other's real growth, a nominal
+        # one against its nominal
+        said = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
+        real = a.role == "growth" and labels.real_terms(_growth_words(a))
+        asked = a.role == "growth" and bool(re.search(r"实际|名义", said))
         for s in candidates(
             table,
             claim,
@@ -300,6 +305,8 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
             exclude={a.id},
             min_likeness=0.5,
         ):
+            if asked and labels.real_terms(_growth_words(s.fact)) != real:
+                continue
             out.append((a, s.fact, min(a_found[0].score, s.score)))
         return out
     # 4. 增速高出14.6个百分点: the rate just before and the like rate before it (not a base written
@@ -320,6 +327,11 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
                 return [(like[-1], a, 0.9)]  # 本地5.3%，外来4.6%，前者高出0.7个百分点: the first named
             return [(a, like[-1], 0.9)]
     return []
+
+
+def _growth_words(f: Fact) -> str:
+    """The words of a growth's own clause before it (实际增长6.7%, 扣除价格因素…增长)."""
+    return f.text[clause_start(f.text, f.q.start) : f.q.start]
 
 
 def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None) -> list[Scored]:
