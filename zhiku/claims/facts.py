@@ -144,7 +144,8 @@ _AMONG_OPENING = re.compile(r"\s*(?:在)?(?P<name>[^\ue000\ue001\d，,。；;：
 # the words that join the items of a list (A、B和C)
 LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|以及)\s*$")
 _ITEM_SPLIT = re.compile(r"、|以及|和|及|与|/")
-_RESPECTIVELY = "分别"
+# 分别, and 依次 (in that order): the values that follow belong, in order, to the items before
+_RESPECTIVELY = re.compile(r"分别|依次")
 # 比 opening a comparison; not 比重/比例/比率/比值, nor a ratio named 收入比为2.39 / 之比
 _IN_COMPARISON = re.compile(r"(?:(?<!之)比|较)(?![重例率值为是])[^\ue000，,。；;]*$")
 _MULTIPLE_OF = re.compile(
@@ -653,6 +654,23 @@ _ASIDE_OPENING = re.compile(
 )
 
 
+# 与2019年的35961.0亿元相比: a value written inside a comparison opened in its own clause
+_OPENED_COMPARISON = re.compile(r"(?:与|同|和|跟)[^，,。；;]{0,24}?(?:相比|比较|相较|对比)")
+
+
+def _in_comparison(f: Fact) -> bool:
+    window = _OPENED_COMPARISON.finditer(f.text, max(0, f.q.start - 30), min(len(f.text), f.q.end + 8))
+    return any(m.start() <= f.q.start < m.end() for m in window)
+
+
+def _unit_rate(f: Fact) -> bool:
+    """按1公顷=15亩换算: the one unit of a rate of units (or of exchange), not a figure."""
+    return (
+        f.q.value == 1
+        and re.match(r"\s*(?:=|＝|合|折合|约合|兑|兑换|等于)", f.text[f.q.end : f.q.end + 3]) is not None
+    )
+
+
 def _in_aside(text: str, s0: int, pos: int) -> bool:
     return _ASIDE_OPENING.search(text, s0, pos) is not None
 
@@ -879,7 +897,7 @@ class _Builder:
             if q.kind == "duration" and _COUNT_OF_LIST.match(text[q.end : c1]):
                 slot.role = "other"  # 两年合计 / 7年间累计: the span a total covers, not a value
             if q.kind == "count" and (
-                ("、" in own and _RESPECTIVELY not in text[c0 : q.start] and not slot.verb)
+                ("、" in own and not _RESPECTIVELY.search(text[c0 : q.start]) and not slot.verb)
                 or _COUNT_OF_LIST.match(text[q.end : c1])
             ):
                 # 东部、中部、西部、东北四个地区 / 四个地区合计…: how many items a list has, not a value
@@ -911,7 +929,7 @@ class _Builder:
                 )
             ):
                 # 地表水源、地下水源和非常规水源供水量分别为…: what runs on is the shared name (供水量)
-                listed = "、" in own or _RESPECTIVELY in text[c0 : q.start]
+                listed = "、" in own or _RESPECTIVELY.search(text[c0 : q.start]) is not None
                 subject_chain = (_shared_head(_items(own)) or own) if listed and len(_items(own)) > 1 else own
             f = Fact(
                 id=len(t.facts),
@@ -1065,10 +1083,10 @@ class _Builder:
         t = self.table
         pos = s0
         while True:
-            at = text.find(_RESPECTIVELY, pos, s1)
-            if at < 0:
+            word = _RESPECTIVELY.search(text, pos, s1)
+            if word is None:
                 return
-            pos = at + len(_RESPECTIVELY)
+            at, pos = word.start(), word.end()
             members: list[Fact] = []
             last_end = pos
             for fid in _window(t.facts, ids, at, before=0, after=NEIGHBOURS):
@@ -1201,6 +1219,9 @@ class _Builder:
                     and not _bound(f)
                     and f.id not in prev_bases
                     and not _in_aside(f.text, t.sentences[prev_s].start, f.q.start)
+                    and not _in_brackets(f.text, t.sentences[prev_s].start, f.q.start)
+                    and not _in_comparison(f)
+                    and not _unit_rate(f)
                     and same_measure(f.q, after[0].q)
                     and _averages_alike(f, after[0])
                 ]
@@ -1420,8 +1441,23 @@ def _items_for(words: str, n: int) -> list[str]:
             re.sub(r"^(?:其中|按[^，,]*分|分[^，,]*看|而|但|同时|此外|另外|\s)+", "", x) for x in by_comma
         ]
         if len(by_comma) == n:
-            return by_comma
-    return items
+            return _shared_tail(by_comma)
+    return _shared_tail(items)
+
+
+def _shared_tail(items: list[str]) -> list[str]:
+    """第一、第二、第三产业: ordinals before the last item share its noun (第一产业, 第二产业)."""
+    last = _ORDINAL_HEAD.match(items[-1]) if items else None
+    if last is None or not last.group("tail") or len(items) < 2:
+        return items
+    out = [
+        x + last.group("tail") if (m := _ORDINAL_HEAD.fullmatch(x)) and not m.group("tail") else x
+        for x in items[:-1]
+    ]
+    return [*out, items[-1]]
+
+
+_ORDINAL_HEAD = re.compile(r"(?P<pre>.*?第[一二三四五六七八九十\d]{1,3})(?P<tail>[^\d，,。；;、]*)")
 
 
 def _split_items(words: str) -> list[str]:

@@ -108,17 +108,20 @@ def _judge(table: FactTable, sidx: int, text: str, start: int, end: int, allowed
     claim = _anchor(table, sidx, start, end)
     if claim is None:
         return
+    # the count with what it counts (这三类补贴, not 三类 alone): the words the reader looks for
+    noun = re.match(r"[^\s，,。；;：:、的（(\d]{0,4}", text[end : min(sentence.end, end + 4)])
+    stop = end + (len(noun.group(0)) if noun else 0)
     table.push(
         finding(
             table,
             RELATION,
             "consistent" if ok else "inconsistent",
             claim,
-            text[start:end],
+            text[start:stop],
             readings,
             evidence,
             [(claim, "所述")],
-            (start, end),
+            (start, stop),
             extra=[] if values else [(lo, hi)],
         )
     )
