@@ -642,6 +642,7 @@ def _after_compare(head: str, slot: _Slot, keep: bool = True, offset: int = 0) -
     return _after_value(before)
 
 
+_SAME_YEAR = re.compile(r"(?:同年|当年|是年|该年)\s*$")
 # 到2025年, 预计2030年: a year a plan or forecast aims at, not the year the text is written in.
 _TARGET_BEFORE = re.compile(r"(?:到|至|预计|计划|目标|力争|将|规划|展望)\s*$")
 
@@ -654,21 +655,28 @@ _ASIDE_OPENING = re.compile(
 )
 
 
-# 与2019年的35961.0亿元相比: a value written inside a comparison opened in its own clause
-_OPENED_COMPARISON = re.compile(r"(?:与|同|和|跟)[^，,。；;]{0,24}?(?:相比|比较|相较|对比)")
+# 与近5年均值相比, 与2019年的35961.0亿元相比: a comparison opened in a clause of its own; what
+# it names (with) is what the clause after it is compared with
+OPENED_COMPARISON = re.compile(r"(?:与|同|和|跟)(?P<with>[^，,。；;]{1,24}?)(?:相比|比较|相较|对比)")
 
 
 def _in_comparison(f: Fact) -> bool:
-    window = _OPENED_COMPARISON.finditer(f.text, max(0, f.q.start - 30), min(len(f.text), f.q.end + 8))
+    window = OPENED_COMPARISON.finditer(f.text, max(0, f.q.start - 30), min(len(f.text), f.q.end + 8))
     return any(m.start() <= f.q.start < m.end() for m in window)
 
 
-def _unit_rate(f: Fact) -> bool:
-    """按1公顷=15亩换算: the one unit of a rate of units (or of exchange), not a figure."""
-    return (
-        f.q.value == 1
-        and re.match(r"\s*(?:=|＝|合|折合|约合|兑|兑换|等于)", f.text[f.q.end : f.q.end + 3]) is not None
-    )
+# 1美元兑6.8元, 按1公顷=15亩换算, 1公顷合15亩: a rate of exchange or of units, written as two amounts
+_RATE_WORD = r"(?:合|折合|约合|兑|兑换|等于|=|＝)"
+_PER_ONE = re.compile(rf"\s*{_RATE_WORD}")
+_OF_ONE = re.compile(rf"(?<![\d.])(?:1|一)\s*[^\d，,。；;]{{1,3}}?{_RATE_WORD}\s*$")
+
+
+def unit_rate(f: Fact) -> bool:
+    """Whether ``f`` is one side of a rate (1公顷=15亩: either 1公顷 or 15亩), not a figure."""
+    one = f.q.value == 1 and _PER_ONE.match(f.text, f.q.end) is not None
+    # (=15亩: the quantity reader may take the = into the value's text)
+    head = f.text[max(0, f.q.start - 8) : f.q.start + (1 if f.q.text[:1] in "=＝" else 0)]
+    return one or _OF_ONE.search(head) is not None
 
 
 def _in_aside(text: str, s0: int, pos: int) -> bool:
@@ -792,7 +800,16 @@ class _Builder:
             ):
                 if q is not None and m.day and not bounds_a_stock(text, m, s0):
                     t.events.append(
-                        Event(q, text, sidx, line, m.year or main.year, m.year is not None or year_named)
+                        Event(
+                            q,
+                            text,
+                            sidx,
+                            line,
+                            m.year or main.year,
+                            # (同年10月24日: the same year as which? a date's or a figure's — a guess)
+                            m.year is not None
+                            or (year_named and not _SAME_YEAR.search(text, max(s0, q.start - 3), q.start)),
+                        )
                     )
                     if m.year is not None and not _TARGET_BEFORE.search(text[max(s0, m.start - 4) : m.start]):
                         self.written = max(self.written or m.year, m.year)  # 于2025年10月9日公布
@@ -1022,10 +1039,7 @@ class _Builder:
             )
             if not said and not (fb.verb and _CONVERT.fullmatch(fb.verb) and len(between) <= 6):
                 continue
-            if re.search(
-                r"兑|汇率|(?<![\d.])(?:1|一)\s*[^\d，,。；;]{1,3}?(?:合|折合|等于|约合|=|＝)\s*$",
-                text[max(0, fa.q.start - 8) : fa.q.start + (1 if fa.q.text[:1] in "=＝" else 0)],
-            ):
+            if re.search(r"兑|汇率", text[max(0, fa.q.start - 6) : fa.q.start]) or unit_rate(fa):
                 continue  # 1美元兑6.8元人民币, 按1公顷合15亩计: a rate, not the value restated
             # 14582万吨（2916亿斤）, 2643.8万公顷（39657万亩）: a bracket restates in another legal unit
             bracketed = between.strip() in ("(", "（")
@@ -1221,7 +1235,7 @@ class _Builder:
                     and not _in_aside(f.text, t.sentences[prev_s].start, f.q.start)
                     and not _in_brackets(f.text, t.sentences[prev_s].start, f.q.start)
                     and not _in_comparison(f)
-                    and not _unit_rate(f)
+                    and not unit_rate(f)
                     and same_measure(f.q, after[0].q)
                     and _averages_alike(f, after[0])
                 ]

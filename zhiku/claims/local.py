@@ -114,8 +114,9 @@ class Facts:  # one passage, as the sentence-local rules read it
         issue date's, is inferred (a guess may confirm a claim but never convict one)."""
         if written is not None:
             return written, False
+        same = re.search(r"(?:同年|当年|是年|该年)\s*$", self.text[max(0, q.start - 3) : q.start])
         year = self.year_at(q.start, inherit=False)
-        if year is not None:
+        if year is not None and same is None:  # (同年10月24日: the same year as which? a guess)
             return year, False
         hint = self.event_years.get(q.start)
         if hint is not None and hint[1]:

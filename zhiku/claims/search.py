@@ -14,7 +14,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from zhiku.claims import labels
-from zhiku.claims.facts import AMOUNT_KINDS, SPAN, Fact, FactTable, clause_start, same_measure
+from zhiku.claims.facts import (
+    AMOUNT_KINDS,
+    OPENED_COMPARISON,
+    SPAN,
+    Fact,
+    FactTable,
+    clause_start,
+    same_measure,
+)
 from zhiku.claims.periods import Period
 
 WINDOW = 40  # sentences on either side of a claim that a search reads
@@ -213,7 +221,7 @@ def current_of(
     bases |= set(exclude) | ({claim.whole_fact} if claim.whole_fact is not None else set())
     # 与2011年的294.91万平方公里相比，…减少超过一成: the value inside the comparison is its base
     sentence = table.sentences[claim.place.sentence]
-    for m in _COMPARED_WITH.finditer(claim.text, sentence.start, claim.q.start):
+    for m in OPENED_COMPARISON.finditer(claim.text, sentence.start, claim.q.start):
         bases |= {g.id for g in before if m.start() <= g.q.start < m.end()}
     for g in reversed(before):
         if g.restates is not None or (g.role == "share" and g.q.kind == "number"):
@@ -248,8 +256,6 @@ def current_of(
     return [s for s in found if s.likeness >= 0.5]
 
 
-# 与近5年均值相比, 同2019年的36.60亿人次相比: a comparison opened in a clause of its own
-_COMPARED_WITH = re.compile(r"(?:与|同|和|跟)(?P<with>[^，,。；;]{1,24}?)(?:相比|比较|相较|对比)")
 _A_PERIOD = re.compile(r"\d{4}\s*年|上年|去年|上一年|前一年|同期|上月|上季")
 
 
@@ -327,7 +333,7 @@ def base_periods(table: FactTable, claim: Fact, cur: Fact) -> list[Period]:
         if ref.year is not None and cur.period.year is not None and ref.year < cur.period.year:
             # 与2011年的294.91万平方公里相比，…减少超过一成: against that year only
             return [ref]
-    opened = _COMPARED_WITH.search(claim.text, sentence.start, claim.q.start)
+    opened = OPENED_COMPARISON.search(claim.text, sentence.start, claim.q.start)
     if opened is not None and not _A_PERIOD.search(opened.group("with")):
         return []  # 与近5年均值相比，…下降24.4%: against what it names, not the year before
     if cur.period.known:

@@ -37,7 +37,7 @@ _POPULATION = re.compile(r"人口|常住|户籍|人数|就业人员|职工")
 # The days an average is over: N天, N个交易日, and N日 only after a word that counts (连续5日, 共3日) —
 # 截至10日中午 is a day of the month. Chinese numerals too (为期六天).
 _DAYS = re.compile(
-    r"(?<![\d月])(?P<n>\d+|[一二两三四五六七八九十]{1,3})\s*(?:个)?(?:交易日|工作日|天)"
+    r"(?<![\d月少多差早晚])(?P<n>\d+|[一二两三四五六七八九十]{1,3})\s*(?:个)?(?:交易日|工作日|天)"
     r"|(?:连续|共|计|为期|历时|累计|最近|前|后)\s*(?P<m>\d+|[一二两三四五六七八九十]{1,3})\s*日"
 )
 # 最后两个月共生产310.9万辆，月均约155万辆: the months a monthly average is over, when written
@@ -93,8 +93,11 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
             n = m.group("n")
             stated_days = _number(n)
     here = table.sentences[total.place.sentence]
-    whole_year = total.period.months is None and (
-        total.period.explicit or _WHOLE_YEAR.search(here.text, here.start, here.end) is not None
+    whole_year = (
+        total.period.months is None
+        and (total.period.explicit or _WHOLE_YEAR.search(here.text, here.start, here.end) is not None)
+        # (2024年国庆假期…合计约20.03亿人次: a holiday's or an event's total, not a year's)
+        and _EVENT.search(here.text, here.start, here.end) is None
     )
     if (
         stated_days is None
@@ -105,10 +108,12 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
         # 截至10日中午，累计进场85.2万人次，日均约14.2万人次 / 春运…合计90.25亿人次，平均每天约2.26亿
         # 人次: a total so far, or of an event the text does not date as a whole year, is averaged
         # over the days the text gave (为期六天, 为期四十天), never over a year
+        # (…共7天，比2023年…（9月29日至10月6日，为期8天）少1天: not another period's, in brackets)
         span = [
             m
             for t in table.sentences[: total.place.sentence + 1]
             for m in _SPAN_DAYS.finditer(t.text, t.start, t.end)
+            if not _bracketed(t.text, m.start())
         ]
         if not span:
             return
@@ -127,9 +132,15 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
 
 
 _AVERAGE_POPULATION = 0.03  # how far a year's average population may stand from a year-end count
+_EVENT = re.compile(r"假期|假日|黄金周|春运|暑运|节日|期间|会期|展期|赛期|档期")
 _WHOLE_YEAR = re.compile(r"全年|年度|一年|\d{4}\s*年(?![\d一二三四上下前春暑秋冬])")
 _TO_DATE = re.compile(r"(?:截至|截止|到)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]")
 _SPAN_DAYS = re.compile(r"(?:为期|会期|历时|共计|共)\s*(?P<n>\d+|[一二两三四五六七八九十]{1,3})\s*天")
+
+
+def _bracketed(text: str, pos: int) -> bool:
+    head = text[:pos]
+    return max(head.rfind("（"), head.rfind("(")) > max(head.rfind("）"), head.rfind(")"))
 
 
 def _number(word: str) -> int | None:

@@ -25,6 +25,7 @@ from zhiku.claims.facts import (
     last_match,
     per_unit,
     unit_factor,
+    unit_rate,
 )
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.search import name_likeness
@@ -34,7 +35,9 @@ RELATION = "conversion"
 
 _TRIGGER = re.compile(r"约合|折合|折算为|折算成|折算|换算为|换算成|相当于")
 _RATE = re.compile(
-    r"(?:1|一)\s*美元\s*(?:兑|兑换|折合|合|约合)\s*(?:人民币)?\s*(?P<cny>\d+(?:\.\d+)?)\s*元|汇率\s*(?:为|约为|按)?\s*(?P<rate>\d+(?:\.\d+)?)"
+    r"(?:1|一)\s*美元\s*(?:兑|兑换|折合|合|约合)\s*(?:人民币)?\s*(?P<cny>\d+(?:\.\d+)?)\s*元"
+    # (汇率1美元兑7.0467元: the 1 of a quoted pair is no rate)
+    r"|汇率\s*(?:为|约为|按)?\s*(?P<rate>\d+(?:\.\d+)?)(?!\s*(?:美元|欧元|英镑|日元))"
 )
 _PER = re.compile(r"按\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*个?(?P<unit>月|天|日|年|周)\s*(?:计|计算|算)")
 _CN = {
@@ -157,16 +160,11 @@ def _named_source(table: FactTable, b: Fact) -> Fact | None:
     return None
 
 
-_PER_ONE = re.compile(r"^\s*(?:合|折合|约合|兑|兑换|等于|=)")
-_OF_ONE = re.compile(r"(?<![\d.])(?:1|一)\s*[^\d，,。；;]{1,3}?(?:合|折合|约合|兑|兑换|等于|=)\s*$")
-
-
 def _is_rate(g: Fact) -> bool:
     """1美元兑6.8元, 汇率7.10, 按1公顷合15亩计: a rate of exchange or of units, written as amounts."""
     if re.search(r"兑|汇率", g.text[max(0, g.q.start - 6) : g.q.end + 4]) and value(g) < 100:
         return True
-    one = g.q.value == 1 and _PER_ONE.match(g.text[g.q.end : g.q.end + 3]) is not None
-    return one or _OF_ONE.search(g.text[max(0, g.q.start - 8) : g.q.start]) is not None
+    return unit_rate(g)
 
 
 def _phrase(b: Fact) -> tuple[int, int]:

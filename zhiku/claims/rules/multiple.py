@@ -134,6 +134,12 @@ def _pairing(claim: Fact, a: Fact, b: Fact, score: float, add: float) -> Pairing
         return None
     if not (same_measure(a.q, b.q) or (a.q.kind == b.q.kind == "money" and a.q.unit == b.q.unit)):
         return None
+    if (a.q.kind == "money") != (b.q.kind == "money"):
+        return None  # (万人次 against 亿元: no ratio a 倍 can state)
+    if bool(labels.PER_UNIT.search(a.label() + a.qualifier_words)) != bool(
+        labels.PER_UNIT.search(b.label() + b.qualifier_words)
+    ):
+        return None  # (人均2283元 against 旅游收入28.8亿元: an average is no multiple of a total)
     computed = reading(a) / reading(b)
     point = value(a) / value(b) if value(b) else float("nan")
     sa, sb = fmt.shown([a.q, b.q])

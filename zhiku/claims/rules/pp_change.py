@@ -329,6 +329,9 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
     return []
 
 
+_NAMES_A_RATE = re.compile(r"率|比重|占比|份额|比例|系数|指数|结构")
+
+
 def _growth_words(f: Fact) -> str:
     """The words of a growth's own clause before it (实际增长6.7%, 扣除价格因素…增长)."""
     return f.text[clause_start(f.text, f.q.start) : f.q.start]
@@ -375,6 +378,12 @@ def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None
 
 def _amount_in_points(table: FactTable, claim: Fact, stated_text: str, phrase: tuple[int, int]) -> bool:
     """研究生招生增长4.76个百分点: an amount's growth written in points (it grows by a percentage)."""
+    head = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
+    if _NAMES_A_RATE.search(claim.subject + claim.own + head):
+        return False  # 常住人口城镇化率…较上年末提高0.84个百分点: a rate's change, its rate not found
+    before = [g for g in table.around(claim) if g.q.end <= claim.q.start]
+    if before and before[-1].q.is_rate and before[-1].role in ("share", "rate", "level"):
+        return False  # 比重升至38.3%，比上年提高9.0个百分点: the rate just named changed
     cur = current_of(table, claim, AMOUNT_KINDS)
     if not cur:
         return False

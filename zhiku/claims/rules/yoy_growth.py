@@ -285,6 +285,8 @@ def _pairings(table: FactTable, claim: Fact, cur_s: Scored) -> list[Pairing]:
         and table.store is not None
     ):
         stored = previous_in_store(table.store, cur.q, cur.period.year, bp.year)
+        if stored is not None and not _names_the_series(table, cur, claim, stored[2]):
+            stored = None  # 汽车出口…4.1 equal to US inflation's 4.1 by chance: not that series
         if stored is not None:
             interval, base_value, series_id = stored
             computed = (reading(cur) / interval - 1.0) * 100.0
@@ -301,6 +303,16 @@ def _pairings(table: FactTable, claim: Fact, cur_s: Scored) -> list[Pairing]:
                 )
             )
     return out
+
+
+def _names_the_series(table: FactTable, cur: Fact, claim: Fact, series_id: str) -> bool:
+    """Whether the value's or the claim's words name what the stored series is (美国通胀率 for
+    BLS's CPI-U): a number equal to a series' value is that series only when the text says so."""
+    info = next((i for i in table.store.list_series() if i.id == series_id), None) if table.store else None
+    if info is None:
+        return False
+    words = f"{cur.label()}{claim.label()}{cur.context}{claim.context}"
+    return labels.likeness_of(info.name_zh, words, forward_only=True) >= 0.3
 
 
 def _complements(found: list[Scored], cur: Fact) -> list[Fact]:
