@@ -289,11 +289,11 @@ _FORMER = re.compile(r"^\s*(?:其中)?(?P<which>前者|后者)")
 def former_or_latter(table: FactTable, claim: Fact, kinds: Iterable[str]) -> Fact | None:
     """拨备覆盖率、资本充足率分别为205.14%和15.06%，前者较三季度末…，后者较…: 前者 is the first of the two
     values just named (the first of their 分别 list), 后者 the last."""
-    m = _FORMER.match(claim.text[clause_start(claim.text, claim.q.start) : claim.q.start])
+    start = clause_start(claim.text, claim.q.start)
+    m = _FORMER.match(claim.text[start : claim.q.start])
     if m is None:
         return None
     want = set(kinds)
-    start = clause_start(claim.text, claim.q.start)
     window = [
         g
         for g in table.facts[max(0, claim.id - 4 * SPAN) : claim.id + 1]
