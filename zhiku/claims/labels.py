@@ -188,6 +188,11 @@ def likeness_of(query: str, label: str, forward_only: bool = False) -> float:
     """
     if not query or not label or opposed(query, label):
         return 0.0
+    # An acronym is one word (SCI is not in CPCI-S, though its letters are): the query's Latin words
+    # must each stand whole in the label
+    latin_q = _LATIN.findall(expanded(query))
+    if latin_q and not set(latin_q) <= set(_LATIN.findall(label) + _LATIN.findall(expanded(label))):
+        return 0.0
     # The territory's own scope (全省, 我国) says where, not what: places were compared above.
     uq, ul = _SCOPE.sub("", query), _SCOPE.sub("", label)
     if has_content(uq) and has_content(ul):
@@ -207,6 +212,9 @@ def likeness_of(query: str, label: str, forward_only: bool = False) -> float:
     if (extra_q >= 2 and extra_c >= 1) or (extra_q >= 1 and extra_c >= 2):
         score *= 0.6
     return score
+
+
+_LATIN = re.compile(r"[A-Z]{2,}")
 
 
 def coverage(query: str, label: str) -> float:

@@ -251,9 +251,21 @@ def current_of(
         subject,
         kinds=want,
         period=claim.period.as_filter(),
-        accept=lambda f: not (f.q.kind == "number" and f.q.value is not None and f.q.value <= 1),
+        # (…外地观众占8成以上。｜天津站…其中外地观众占62%，约11.5万人次: not a later paragraph's)
+        accept=lambda f: (
+            not (f.q.kind == "number" and f.q.value is not None and f.q.value <= 1)
+            and not _later_passage(f, claim)
+        ),
     )
     return [s for s in found if s.likeness >= 0.5]
+
+
+def _later_passage(f: Fact, claim: Fact) -> bool:
+    return (
+        f.place.passage is not None
+        and claim.place.passage is not None
+        and f.place.passage > claim.place.passage
+    )
 
 
 _A_PERIOD = re.compile(r"\d{4}\s*年|上年|去年|上一年|前一年|同期|上月|上季")
