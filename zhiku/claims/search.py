@@ -325,7 +325,17 @@ def former_or_latter(table: FactTable, claim: Fact, kinds: Iterable[str]) -> Fac
     if not before:
         return None
     last = before[-1]
-    pair = table.list_of(last) if last.group is not None else before[-2:]
+    if last.group is not None:
+        pair = table.list_of(last)
+    else:
+        # …增长20.8%，…三年间年均增长27.8%；同期全部…仅增长2.3%，前者增速高出…: the former is the last
+        # value of the latter's own kind (a year's growth, not an average over years)
+        alike = [
+            g
+            for g in before[:-1]
+            if g.role == last.role and g.verb.startswith("年均") == last.verb.startswith("年均")
+        ]
+        pair = [alike[-1], last] if alike else []
     if len(pair) < 2:
         return None
     return pair[0] if m.group("which") == "前者" else pair[-1]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, base_period_from_text
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, base_period_from_text, clause_start
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, finding, reading, value
 from zhiku.claims.periods import Period
@@ -177,11 +177,15 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
     out: list[Pairing] = []
     # 1. 由A增至B just before
     span = _span_years(table, claim)
+    head = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
+    written_span = span if span is not None and re.search(r"\d{4}\s*[—\-–~至到]", head) else None
     for g in reversed(before):
         if claim.own and "其中" in claim.text[g.q.end : claim.q.start]:
             break  # …由A增至B，其中服务贸易年均增长7.8%: another subject
         if g.base_fact is not None and g.role in ("level", "rate") and g.q.kind in _KINDS:
             a = table.fact(g.base_fact)
+            if written_span is not None and (a.period.year, g.period.year) != written_span:
+                break  # …由2001年的…增至2009年的…；2009—2018年年均增长约6.9%: another span's pair
             if a.period.year is not None and g.period.year is not None and g.period.year > a.period.year:
                 out.append(_from_values(claim, a, g, a.period.year, g.period.year, 1.0))
                 return out
@@ -192,8 +196,8 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
             break
     # 2. a cumulative growth over the span (累计增长110.0%) or a multiple (增长202.6倍, 是…的7.3倍)
     for g in reversed(before):
-        if g.id == claim.id:
-            continue
+        if g.id == claim.id or (written_span is not None and g.place.clause != claim.place.clause):
+            continue  # (…扩大到原来的2.4倍；2009—2018年年均增长约6.9%: another span's factor)
         if (
             g.role == "growth"
             and g.q.is_rate

@@ -324,7 +324,9 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
         if like:
             head = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
             if "前者" in head:
-                return [(like[-1], a, 0.9)]  # 本地5.3%，外来4.6%，前者高出0.7个百分点: the first named
+                # 本地5.3%，外来4.6%，前者高出0.7个百分点: the first named (of the latter's kind)
+                former = former_or_latter(table, claim, _RATE_KINDS)
+                return [(former if former is not None else like[-1], a, 0.9)]
             return [(a, like[-1], 0.9)]
     return []
 
