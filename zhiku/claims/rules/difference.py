@@ -247,7 +247,10 @@ def _side(table: FactTable, claim: Fact, words: tuple[str, ...], period) -> Scor
             continue  # a price or an average is not one side of a total
         if any(w in name for w in words) and not labels.opposed(words[0], name):
             score = 0.9 if g.place.sentence == claim.place.sentence else 0.8
-            if best is None or score > best.score:
+            # (…其中出口约1.03万亿元、进口约2911亿元；同期货物贸易…出口13万亿元、进口8.79万亿元，顺差…:
+            # of equals, the one nearest before the balance)
+            nearer = best is not None and score == best.score == 0.9 and best.fact.id < g.id < claim.id
+            if best is None or score > best.score or nearer:
                 best = Scored(g, score, 1.0)
     return best
 

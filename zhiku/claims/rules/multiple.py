@@ -42,8 +42,10 @@ _IS_OF = re.compile(
 _GROW = re.compile(r"(?:增长|增加|提高|扩大|上升|增)了?$")
 _MORE = re.compile(r"(?:多|多出|高出|超出|高)了?$")  # 比存栏多出1.62倍: the ratio less one, as 多 is
 _COMPARE = re.compile(
-    r"(?:比|较)(?P<of>[^，,。；;]{0,20}?)(?:增长|增加|提高|扩大|上升|多出|高出|超出|多|高|增)了?$"
+    r"(?:比|较)(?P<of>[^，,。；;]{0,20}?)(?:增长|增加|提高|扩大|上升|多出|高出|超出|多|高|增|翻)了?$"
 )
+_A_MOMENT = re.compile(r"首日|首月|首年|开盘|上市|开业|开通|启动|当初|起初|最初")
+_THAN = re.compile(r"(?:比|较)(?P<of>[^，,。；;]{1,20}?)$")
 _RANK = re.compile(r"(?:排名|排在|位居|居)?第[一二三四五六七八九十\d]+(?:名|位)?的?")
 _FLOOR = re.compile(r"至少|起码|最少|不少于|不低于|超过|以上|逾|突破")
 _NEAR = re.compile(r"接近|将近|近")
@@ -163,6 +165,8 @@ def _pairing(claim: Fact, a: Fact, b: Fact, score: float, add: float) -> Pairing
 def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fact, Fact, float]]:
     # 是B的k倍 / 比B增长k倍: what is named there
     m = _IS_OF.search(pre) or _COMPARE.search(pre)
+    if m is None and claim.q.unit == "番":
+        m = _THAN.search(pre)  # 较首日开盘价翻了一番多: 翻 is the quantity's own word
     # 是排名第八的天津港的2.2倍: a rank says which, it is no part of the name
     of = _RANK.sub("", m.group("of")).strip() if m else ""
     sentence_facts = table.around(claim)
@@ -247,6 +251,22 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
                 # 以年初存栏计，出栏量相当于存栏的1.62倍: the stock at the year's start is the one at the
                 # end of the year before (上年末)
                 found = [s for s in found if s.fact.period.end and _year_before(s.fact, a_s.fact)]
+            if not found and _A_MOMENT.search(of):
+                # 较首日开盘价翻了一番多: a moment named (首日, 上市时) is of its own time, whatever year
+                anytime = [
+                    s
+                    for s in candidates(
+                        table,
+                        claim,
+                        of,
+                        like=a_s.fact,
+                        kinds=_KINDS,
+                        exclude={a_s.fact.id},
+                        min_likeness=0.75,
+                    )
+                    if s.fact.q.start < claim.q.start or s.fact.place.sentence < claim.place.sentence
+                ]
+                found = anytime if len(anytime) == 1 else []
             for s in found:
                 out.append((a_s.fact, s.fact, min(a_s.score, s.score)))
         return out
