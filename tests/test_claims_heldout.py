@@ -27,9 +27,12 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
 MENDED = list("abcdefghijklmnop")
 MIN_TRUE_POSITIVES = 147  # of 235 injected errors, authors a–p
-FRESH_MIN_TRUE_POSITIVES = 34  # of 62, authors q–t
-FRESH_MAX_FALSE_ALARMS = 3  # on their correct versions (counted per gold item hit, as score.py does)
-FRESH_MAX_FALSE_POSITIVES = 3  # on their broken versions
+# Rounds scored unseen and mended only in part, or not at all: (authors, most false alarms on correct
+# versions (counted per gold item hit, as score.py does), most false positives, fewest errors found)
+RATCHETS = [
+    ("qrst", 3, 3, 34),  # of 62 errors; scored unseen, then mended in part
+    ("uvwx", 30, 10, 34),  # of 61 errors; scored unseen at the session's end, not yet read
+]
 
 
 def _score(folder: Path, tmp: Path) -> dict[str, float]:
@@ -57,8 +60,8 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 20
-    assert set(MENDED) < set(AUTHORS)
+    assert len(AUTHORS) == 24
+    assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4
 
@@ -71,11 +74,13 @@ def test_no_false_positive_on_a_broken_version(scores: dict[str, dict[str, float
     assert {a: scores[a]["fp"] for a in MENDED} == dict.fromkeys(MENDED, 0.0)
 
 
-def test_the_unseen_round_only_improves(scores: dict[str, dict[str, float]]) -> None:
-    fresh = [a for a in AUTHORS if a not in MENDED]
-    assert sum(scores[a]["false_alarms_correct"] for a in fresh) <= FRESH_MAX_FALSE_ALARMS, scores
-    assert sum(scores[a]["fp"] for a in fresh) <= FRESH_MAX_FALSE_POSITIVES, scores
-    assert sum(scores[a]["tp"] for a in fresh) >= FRESH_MIN_TRUE_POSITIVES, scores
+@pytest.mark.parametrize(("authors", "max_alarms", "max_fp", "min_tp"), RATCHETS)
+def test_the_later_rounds_only_improve(
+    scores: dict[str, dict[str, float]], authors: str, max_alarms: int, max_fp: int, min_tp: int
+) -> None:
+    assert sum(scores[a]["false_alarms_correct"] for a in authors) <= max_alarms, scores
+    assert sum(scores[a]["fp"] for a in authors) <= max_fp, scores
+    assert sum(scores[a]["tp"] for a in authors) >= min_tp, scores
 
 
 def test_injected_errors_found_ratchet(
