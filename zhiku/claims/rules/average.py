@@ -71,7 +71,20 @@ def _phrase(f: Fact, back: int) -> tuple[int, int]:
 def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
     before = [g for g in table.around(avg) if g.q.end <= avg.q.start and g.id != avg.id]
     total = None
+    what = _AVERAGE_WORDS.sub("", avg.own or "")
+    # 金牌482枚…，奖牌总数1593枚，日均产生金牌30.1枚: the total the average names, when one does;
+    # else the nearest
+    named = [
+        g
+        for g in before
+        if labels.has_content(what)
+        and same_measure(g.q, avg.q)
+        and g.role == "level"
+        and name_likeness(what, g) >= 0.6
+    ]
     for g in reversed(before):
+        if named and g.id != named[-1].id:
+            continue
         if (
             g.role == "level"
             and same_measure(g.q, avg.q)
@@ -131,6 +144,7 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
     push_number(table, RELATION, avg, [p], phrase)
 
 
+_AVERAGE_WORDS = re.compile(r"日均|月均|平均每[天日月年]|每天|每日|每月|平均|产生|实现|完成|达到")
 _AVERAGE_POPULATION = 0.03  # how far a year's average population may stand from a year-end count
 _EVENT = re.compile(r"假期|假日|黄金周|春运|暑运|节日|期间|会期|展期|赛期|档期")
 _WHOLE_YEAR = re.compile(r"全年|年度|一年|\d{4}\s*年(?![\d一二三四上下前春暑秋冬])")

@@ -148,6 +148,8 @@ def _exact(table: FactTable, b: Fact) -> tuple[Fact, float] | None:
     def fits(f: Fact) -> bool:
         return (
             f.id != b.id
+            # (3万亿元以上 and 约107亿元: a figure 300 times off rounds nothing of the bound's)
+            and (not b.q.value or not f.q.value or 0.1 < abs(value(f) / value(b)) < 10)
             and (not fraction or f.q.is_rate or (f.q.kind == "number" and 0 < (f.q.value or 0) <= 1))
             and not bound_only(f)
             and f.role == b.role

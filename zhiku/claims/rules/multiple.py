@@ -144,6 +144,9 @@ def _pairing(claim: Fact, a: Fact, b: Fact, score: float, add: float) -> Pairing
         return None  # (人均2283元 against 旅游收入28.8亿元: an average is no multiple of a total)
     computed = reading(a) / reading(b)
     point = value(a) / value(b) if value(b) else float("nan")
+    stated = value(claim)
+    if stated and point == point and not 1e-3 < point / stated < 1e3:
+        score *= 0.5  # (0.00000039/126.06 for 4.4倍: the values are of other things, not a slip)
     sa, sb = fmt.shown([a.q, b.q])
     where = [f"{x.q.text}见{x.place.describe()}" for x in (a, b) if x.place.sentence != claim.place.sentence]
     arithmetic = f"{sa}/{sb} = {fmt.num(point, 2)}"

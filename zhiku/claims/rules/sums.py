@@ -442,6 +442,10 @@ def _table_totals(table: FactTable) -> None:
             ]
             if len(column) < 2 or any(not same_measure(f.q, t.q) for f in column):
                 continue
+            header = table.doc.tables[ti].header
+            name = header[t.place.col] if t.place.col is not None and t.place.col < len(header) else ""
+            if labels.PER_UNIT.search(name):
+                continue  # | 均价（美元/台）|: the 合计 row of an average is an average, not a sum
             if t.role == "growth":
                 _table_growth(table, t, column, cells)
                 continue
