@@ -31,7 +31,7 @@ MIN_TRUE_POSITIVES = 147  # of 235 injected errors, authors a–p
 # versions (counted per gold item hit, as score.py does), most false positives, fewest errors found)
 RATCHETS = [
     ("qrst", 3, 3, 34),  # of 62 errors; scored unseen, then mended in part
-    ("uvwx", 18, 10, 34),  # of 61 errors; scored unseen at the session's end (30, 10, 34), then read in part
+    ("uvwx", 17, 9, 34),  # of 61 errors; scored unseen at the session's end (30, 10, 34), then read in part
 ]
 
 
