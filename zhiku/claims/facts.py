@@ -1392,6 +1392,13 @@ def _years_count(m: re.Match[str] | None) -> int | None:
     )
 
 
+def open_bracket(text: str, pos: int) -> int:
+    """Where the bracket still open at ``pos`` opens (（上年为7.63万人，…), or −1 when none is."""
+    head = text[:pos]
+    opened = max(head.rfind("（"), head.rfind("("))
+    return opened if opened > max(head.rfind("）"), head.rfind(")")) else -1
+
+
 def _in_brackets(text: str, s0: int, pos: int) -> bool:
     """Inside （…）: an aside (印度2023财年（2023年4月至2024年3月）) does not move the frame."""
     before = text[max(s0, pos - 80) : pos]  # an aside is short: look back a little way only

@@ -17,12 +17,12 @@ import calendar
 import re
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, same_measure
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, open_bracket, same_measure
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.search import name_likeness
 from zhiku.claims.tolerance import shifted_by_ten
-from zhiku.quantities import parse_quantities
+from zhiku.quantities.numerals import evaluate
 
 RELATION = "average"
 
@@ -126,7 +126,7 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
             m
             for t in table.sentences[: total.place.sentence + 1]
             for m in _SPAN_DAYS.finditer(t.text, t.start, t.end)
-            if not _bracketed(t.text, m.start())
+            if open_bracket(t.text, m.start()) < 0
         ]
         if not span:
             return
@@ -152,17 +152,10 @@ _TO_DATE = re.compile(r"(?:截至|截止|到)\s*(?:\d{1,2}|[一二三四五六�
 _SPAN_DAYS = re.compile(r"(?:为期|会期|历时|共计|共)\s*(?P<n>\d+|[一二两三四五六七八九十]{1,3})\s*天")
 
 
-def _bracketed(text: str, pos: int) -> bool:
-    head = text[:pos]
-    return max(head.rfind("（"), head.rfind("(")) > max(head.rfind("）"), head.rfind(")"))
-
-
 def _number(word: str) -> int | None:
-    """12 or 十二: a small count written either way."""
-    if word.isdigit():
-        return int(word)
-    found = parse_quantities(word + "天")
-    return int(found[0].value) if found and found[0].value is not None else None
+    """12 or 十二: a small count written either way (the quantity reader's numerals)."""
+    found = evaluate(word)
+    return int(found.value) if found is not None and found.value == int(found.value) else None
 
 
 def _days_of(total: Fact, word: str, stated: int | None) -> tuple[int | None, str]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start, same_measure
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start, open_bracket, same_measure
 from zhiku.claims.interval import INF, Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.periods import Period
@@ -193,7 +193,8 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
                 and g.q.kind in _KINDS
                 and g.role == "level"
                 and bool(labels.PER_UNIT.search(g.label() + g.qualifier_words)) == per_b
-                and not _in_open_bracket(g)  # (比第三产业用电量（8525亿千瓦时）多出…: a note, not A)
+                # 比第三产业用电量（8525亿千瓦时）多出…: a bracket note, not A
+                and open_bracket(g.text, g.q.start) < 0
             ]
             # 风电、太阳能发电装机分别为4.4亿千瓦和6.1亿千瓦，合计10.5亿千瓦；太阳能装机约为水电…的1.5倍:
             # A is the value the claim names, when it names one; else the value just before
@@ -294,11 +295,6 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
                 out.append((a, s.fact, min(a_found[0].score, s.score)))
             return out
     return out
-
-
-def _in_open_bracket(g: Fact) -> bool:
-    head = g.text[: g.q.start]
-    return max(head.rfind("（"), head.rfind("(")) > max(head.rfind("）"), head.rfind(")"))
 
 
 def _year_before(b: Fact, a: Fact) -> bool:

@@ -17,7 +17,7 @@ import functools
 import re
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, SPAN, Fact, FactTable, clause_start, same_measure
+from zhiku.claims.facts import AMOUNT_KINDS, SPAN, Fact, FactTable, clause_start, open_bracket, same_measure
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, finding, push_number, reading, value
 from zhiku.claims.pulls import pull_of, pulled_growth, puller
@@ -106,11 +106,9 @@ def _list_total(table: FactTable, total: Fact, head: str) -> None:
 def _bracketed(g: Fact) -> bool:
     """Whether ``g`` stands inside a bracket that dates it to another period (（上年为7.63万人…）);
     日本(52金) is a part written in brackets."""
-    head = g.text[: g.q.start]
-    opened = max(head.rfind("（"), head.rfind("("))
-    if opened <= max(head.rfind("）"), head.rfind(")")):
-        return False
-    return re.search(r"上年|去年|同期|上月|\d{4}\s*年", head[opened:]) is not None
+    opened = open_bracket(g.text, g.q.start)
+    note = g.text[opened : g.q.start] if opened >= 0 else ""
+    return re.search(r"上年|去年|同期|上月|\d{4}\s*年", note) is not None
 
 
 def _count(word: str) -> int | None:
