@@ -119,12 +119,12 @@ _LEVEL = re.compile(
 _COMPARE = re.compile(r"(?P<word>同比|环比|比|较|相比|对比)(?![重例率值])")
 _SUBJECT_DROP = re.compile(
     r"^(?:其中|而|但|且|并|另|同时|此外|另外|全年|当年|同期|期间|截至|截止|到|至|从|由|在|据此推算|据此|即|"
-    r"按|其|以|对|与|和|及|、|\s|\ue001|年|月|末|底|份|上半年|下半年|一季度|前|后|之后|以来|目前|当前|"
+    r"按|其|以|对|与|和|及|、|\s|\ue001|年初|上年同期|去年同期|上年|去年|年|月|末|底|份|上半年|下半年|一季度|前|后|之后|以来|目前|当前|"
     r"首次|再次|累计|共|合计|总计|共|就|相对|绝对|比(?![重例率值])|较)+"
 )
 _SUBJECT_TAIL = re.compile(
     r"(?:为|是|达到|达|完成|实现|录得|共有|共计|共|有|合计|累计|总计|约|仅|只有|已|将|的|了|中|方面|"
-    r"规模|首次|再次|分别|同比|环比|年均|年平均|平均每年|累计|由|从|至少|起码|仍|还|也|\s|"
+    r"规模|首次|再次|分别|依次|同比|环比|年均|年平均|平均每年|累计|由|从|至少|起码|仍|还|也|\s|"
     # 秋粮一季即占…, 河南一省就增产…: "that one alone" adds nothing to the name
     r"一[季项省市区县家个国年月]?(?:即|就|便)|(?<=[\u4e00-\u9fff])(?:即|就|便))+$"
 )
@@ -134,6 +134,11 @@ _ADVERBS_ONLY = re.compile(
     # 早了整整26天, 晚了378天, 提前了3天: how much earlier or later, no name
     r"|(?:早|晚|提前|推迟|延后|延迟|相隔|间隔|前后)了?(?:整整|足足|近|约)?"
 )
+# Nouns that name an attribute of a thing, not a thing (…亿笔，金额…万亿元; …万户，面积…)
+_ATTRIBUTES = frozenset(
+    {"金额", "笔数", "数量", "面积", "人数", "户数", "均价", "规模", "重量", "长度", "里程"}
+)
+_GOES_ON = re.compile(r"^\s*(?:并且|而且|并|且)(?![且非不])")
 _PRONOUN = re.compile(r"^(?:两者|二者|三者|四者|五者|前者|后者|上述|以上|这些|它们|其|各自)")
 # 其中, and 在41个行业中， (a count named inside 在…中 is the whole the next values divide)
 _OF_WHICH = re.compile(r"其中|(?<=\ue000)(?P<among>[^，,。；;\ue000]{0,12}中)[，,：:]")
@@ -227,7 +232,15 @@ class Fact:
     def against_last_year(self) -> bool:
         """A change measured the usual way: against the same period a year before (增长x% alone,
         同比, 比上年, 比去年同期), not against another year or another thing."""
-        return not self.compare or self.compare == "同比" or bool(_BASE_PREV.match(self.compare))
+        if not self.compare or self.compare == "同比":
+            return True
+        prev = _BASE_PREV.match(self.compare)
+        if prev is None:
+            return False
+        if _YEAR_PART.search(self.compare, prev.end()):
+            # 一季度…与去年四季度相比增长0.6%: another part of last year is the quarter before
+            return self.base_period is not None and self.base_period.same_part(self.period)
+        return True
 
 
 @dataclass(frozen=True)
@@ -633,12 +646,19 @@ def _after_compare(head: str, slot: _Slot, keep: bool = True, offset: int = 0) -
     if found is None:
         return _after_value(head)
     word = found.group("word")
+    opened = None
+    if word in ("相比", "对比") and not head[found.end() :].strip(" ，,"):
+        # 与去年四季度相比增长0.6%: what is compared with stands between 与 and 相比
+        opened = last_match(OPENED_COMPARISON, head[: found.end()])
     if keep:
         slot.compare_at = offset + found.start()
         slot.compare = word if word in ("同比", "环比") else head[found.end() :]
-        if word not in ("同比", "环比"):
+        if opened is not None:
+            slot.compare = opened.group("with")
+            slot.compare_span = (offset + opened.start("with"), offset + opened.end("with"))
+        elif word not in ("同比", "环比"):
             slot.compare_span = (offset + found.end(), offset + len(head))
-    before = head[: found.start()]
+    before = head[: opened.start() if opened is not None else found.start()]
     return _after_value(before)
 
 
@@ -657,7 +677,37 @@ _ASIDE_OPENING = re.compile(
 
 # 与近5年均值相比, 与2019年的35961.0亿元相比: a comparison opened in a clause of its own; what
 # it names (with) is what the clause after it is compared with
-OPENED_COMPARISON = re.compile(r"(?:与|同|和|跟)(?P<with>[^，,。；;]{1,24}?)(?:相比|比较|相较|对比)")
+# (与2024年春节档（2月10日—17日，80.16亿元）相比: a bracket's commas are inside the comparison)
+OPENED_COMPARISON = re.compile(
+    r"(?:与|同|和|跟)(?P<with>(?:[^，,。；;（(]|[（(][^（()）。；;]{0,30}[）)]){1,40}?)(?:相比|比较|相较|对比)"
+)
+
+
+# 一般公共预算收入45.62亿元，上年同期为42.12亿元，同比增长8.3%: a clause that gives the base
+# period's value by its time word alone dates that value only; the text goes on in its own period
+_BASE_CLAUSE = re.compile(r"(?:^|[，,；;：:（(])\s*$")
+_BASE_VALUE_AFTER = re.compile(r"\s*(?:同期|末|底)?\s*(?:时|的)?(?:为|是|仅为|只有)")
+
+
+def _base_clause(text: str, m: Mention) -> bool:
+    return (
+        m.relative is not None
+        and m.relative < 0
+        and m.year is None
+        and bool(_BASE_CLAUSE.search(text, max(0, m.start - 2), m.start))
+        and _BASE_VALUE_AFTER.match(text, m.end) is not None
+    )
+
+
+def _in_title(text: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a title mark 《…》 (a book's, film's, law's or document's name)."""
+    opened = text.rfind("《", 0, pos)
+    return (
+        opened >= 0
+        and text.rfind("》", opened, pos) < 0
+        and text.find("》", pos, pos + 60) >= 0
+        and text.find("。", opened, pos) < 0
+    )
 
 
 def _in_comparison(f: Fact) -> bool:
@@ -818,7 +868,16 @@ class _Builder:
                     continue
                 if before_aside is None and ((aside is not None and m.start >= aside) or m.passing):
                     before_aside = main  # 作为参照，2022年末存量为… / 十年前，…: the frame to go back to
-                if is_reference(text, m, s0) or _in_brackets(text, s0, m.start):
+                if (
+                    pending is not None
+                    and 0 <= m.start - pending_end <= 1
+                    and m.year is None
+                    and m.first is None
+                ):
+                    # 与去年四季度相比: the part of the year refines the comparison's period, not the frame
+                    pending = refine(pending, m)
+                    pending_end = m.end
+                elif is_reference(text, m, s0) or _in_brackets(text, s0, m.start) or _base_clause(text, m):
                     pending = replace(apply(main, m), explicit=True)
                     pending_end = m.end
                     if is_reference(text, m, s0):
@@ -855,11 +914,14 @@ class _Builder:
             if q.kind not in VALUE_KINDS:
                 t.events.append(Event(q, text, sidx, line, main.year))
                 continue
+            if _in_title(text, q.start):
+                continue  # 《唐探1900》, 《“十四五”规划》: a number in a title is part of a name
             period = main
             if pending is not None:
                 # 比2022年的…, 与上年公布的…: a comparison's period dates the value it leads to
                 if re.fullmatch(
-                    r"\s*(?:同期|末|底|初|份)?\s*(?:[^\d，,。；;：:\ue000]{0,4}?的|为|是)?\s*",
+                    # (去年同期为逆差433亿元: a base clause's value, named after 为)
+                    r"\s*(?:同期|末|底|初|份)?\s*(?:[^\d，,。；;：:\ue000]{0,4}?的|(?:为|是)[^\d，,。；;：:\ue000]{0,3}?)?\s*",
                     text[pending_end : q.start],
                 ):
                     if q.kind != "multiple":
@@ -920,6 +982,18 @@ class _Builder:
                 # 东部、中部、西部、东北四个地区 / 四个地区合计…: how many items a list has, not a value
                 slot.role = "other"
             subject = own or subject_chain
+            if own in _ATTRIBUTES and subject_chain and not subject_chain.endswith(own) and ids:
+                # 网上支付948.88亿笔，同比下降7.09%，金额2765.14万亿元: a bare attribute noun is the
+                # attribute of the thing the sentence is on
+                prev = t.facts[ids[-1]]
+                if prev.place.sentence == sidx and not _ATTRIBUTES.intersection({prev.own}):
+                    subject = subject_chain + own
+            if not own and ids and _GOES_ON.match(text[c0 : q.start]):
+                # 制造业比采矿业高出5.0个百分点，并快于当月规上工业1.2个百分点: a clause opened by 并/且
+                # has the subject of the clause before it, whatever that clause stated
+                prev = t.facts[ids[-1]]
+                if prev.place.sentence == sidx and prev.own and prev.place.clause == cidx - 1:
+                    subject = prev.own
             opens_clause = not text[c0 : q.start].strip(" ，,；;：:")
             if opens_clause and slot.role == "level" and q.kind in AMOUNT_KINDS and q.value is not None:
                 # 按…汇率折算，4.14万亿元约合6419亿美元: a figure written again without its name is the
@@ -948,6 +1022,10 @@ class _Builder:
                 # 地表水源、地下水源和非常规水源供水量分别为…: what runs on is the shared name (供水量)
                 listed = "、" in own or _RESPECTIVELY.search(text[c0 : q.start]) is not None
                 subject_chain = (_shared_head(_items(own)) or own) if listed and len(_items(own)) > 1 else own
+            elif slot.role == "other" and q.kind == "count" and "、" in own:
+                # 黑龙江、内蒙古、河南、吉林、新疆五个省份，合计占全国耕地的40%: the items counted are
+                # what the next clause speaks of
+                subject_chain = own
             f = Fact(
                 id=len(t.facts),
                 q=q,
@@ -1212,7 +1290,10 @@ class _Builder:
             ]
             if not after:
                 continue
-            before = [f for f in before if same_measure(f.q, after[0].q)]
+            # (…收入45.62亿元，上年同期为42.12亿元，同比增长8.3%；其中，税收收入…: not the base year's)
+            before = [
+                f for f in before if same_measure(f.q, after[0].q) and not f.period.clashes(after[0].period)
+            ]
             parent: Fact | None = before[-1] if before else None
             if parent is None:
                 # 其中 opens the sentence: the total is the last like value of the sentence before
@@ -1585,6 +1666,7 @@ def _cell_quantity(cell: str, header: str, start: int) -> Quantity | None:
 
 _BASE_PREV = re.compile(r"^(?:上年|去年|上一年|前一年)(?:同期)?(?P<end>末|底)?")
 _BASE_MONTH = re.compile(r"(\d{1,2})月")
+_YEAR_PART = re.compile(r"[一二三四1-4]季度|\d{1,2}月|[上下]半年")
 
 
 def _base_period(compare: str, period: Period) -> Period | None:
@@ -1606,8 +1688,22 @@ def _base_period(compare: str, period: Period) -> Period | None:
         base = period.shifted(-1)
         if m.group("end"):
             base = replace(base, end=True, months=None)
+        part = _YEAR_PART.search(c, m.end())
+        if part is not None:
+            base = replace(base, months=_part_months(part.group()), end=False)  # 与去年四季度相比
         return base
     return None
+
+
+def _part_months(word: str) -> tuple[int, int]:
+    """The months of a part of a year as _YEAR_PART reads it (四季度, 12月, 上半年)."""
+    if word.endswith("季度"):
+        k = "一二三四".find(word[0]) + 1 or int(word[0])
+        return 3 * k - 2, 3 * k
+    if word.endswith("半年"):
+        return (1, 6) if word[0] == "上" else (7, 12)
+    mo = int(word[:-1])
+    return mo, mo
 
 
 def base_period_from_text(compare: str, period: Period) -> Period | None:

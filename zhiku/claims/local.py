@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from zhiku.claims.model import Finding, Verdict
+from zhiku.claims.periods import written_as_reference
 from zhiku.quantities.model import Quantity
 
 if TYPE_CHECKING:
@@ -200,9 +201,13 @@ def year_of(q: Quantity) -> tuple[int | None, int | None]:
     return None, None
 
 
-def period_marks(quantities: Sequence[Quantity]) -> tuple[Period, ...]:
+def period_marks(quantities: Sequence[Quantity], text: str = "") -> tuple[Period, ...]:
+    """The periods a passage names, in order — not those written as a comparison's or a basis's
+    (比2023年, 按2023年末全国总人口…计): they date one value, and the text goes on in its own year."""
     marks: list[Period] = []
     for q in quantities:
+        if text and written_as_reference(text, q.start, _sentence_start(text, q.start)):
+            continue
         if (
             q.kind in ("year_range", "date_range")
             and q.low is not None
@@ -215,6 +220,11 @@ def period_marks(quantities: Sequence[Quantity]) -> tuple[Period, ...]:
             if year is not None:
                 marks.append(Period(year=year, month=month, where=q.start))
     return tuple(marks)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    ends = [text.rfind(c, 0, pos) for c in "。！？!?"]
+    return max(ends) + 1
 
 
 def split_sentences(text: str, quantities: Sequence[Quantity]) -> tuple[Sentence, ...]:
@@ -295,7 +305,7 @@ def views(table: FactTable) -> list[Facts]:
                 store=table.store,
                 reference_date=table.reference_date,
                 article=doc.slug,
-                marks=period_marks(qs),
+                marks=period_marks(qs, p.text),
                 event_years=years_by_text.get(id(p.text), {}),
             )
         )

@@ -302,8 +302,20 @@ def _from_quantity(text: str, q: Quantity) -> Mention | None:
 
 def is_reference(text: str, m: Mention, sentence_start: int) -> bool:
     """A period inside a comparison (比2022年, 由2020年的…, 是上年的…): it dates one value, not the frame."""
-    before = text[max(sentence_start, m.start - 4) : m.start]
-    return bool(_REF_BEFORE.search(before))
+    return written_as_reference(text, m.start, sentence_start)
+
+
+def written_as_reference(text: str, start: int, sentence_start: int = 0) -> bool:
+    """Whether the period written at ``start`` follows a comparison's or a basis's word (比, 与, 按…)."""
+    before = text[max(sentence_start, start - 4) : start]
+    # 按2023年末全国总人口140967万人计: a basis of another year, written as that year (按当年汇率
+    # and 按年末中间价 speak of the text's own year)
+    return bool(_REF_BEFORE.search(before)) or (
+        text[start : start + 1].isdigit() and bool(_BASIS.search(before))
+    )
+
+
+_BASIS = re.compile(r"(?:按|按照)\s*$")
 
 
 def bounds_a_stock(text: str, m: Mention, sentence_start: int) -> bool:

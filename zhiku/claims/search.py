@@ -24,6 +24,7 @@ from zhiku.claims.facts import (
     same_measure,
 )
 from zhiku.claims.periods import Period
+from zhiku.claims.tolerance import is_bound_only
 
 WINDOW = 40  # sentences on either side of a claim that a search reads
 KEEP = 6  # candidates kept per search
@@ -223,9 +224,13 @@ def current_of(
     sentence = table.sentences[claim.place.sentence]
     for m in OPENED_COMPARISON.finditer(claim.text, sentence.start, claim.q.start):
         bases |= {g.id for g in before if m.start() <= g.q.start < m.end()}
+    compared = _compared_bases(claim, claim.text[sentence.start : claim.q.start])
     for g in reversed(before):
         if g.restates is not None or (g.role == "share" and g.q.kind == "number"):
             continue  # 约6.2亿人次 restates the value before it; 接近一半 is a share, not a value
+        said = _BASE_STATED.match(g.context)
+        if said is not None and said.group("when") in compared:
+            continue  # 年末29.95万亿元，年初为26.80万亿元，比年初增加…，增长11.75%: 年初's value is the base
         if g.q.kind not in want or g.id in bases:
             continue  # an inline base (比2022年的V) is not the value now
         rate_like = g.role == "share" and g.q.is_rate and not (want & AMOUNT_KINDS)
@@ -257,7 +262,62 @@ def current_of(
             and not _later_passage(f, claim)
         ),
     )
-    return [s for s in found if s.likeness >= 0.5]
+    found = [s for s in found if s.likeness >= 0.5]
+    # 票房95.10亿元…。与…相比，票房同比增长18.6%。…前三名依次为48.39亿元: the value a change is
+    # about is written before it (or in its own sentence), not in a sentence that follows
+    if any(s.fact.place.sentence <= claim.place.sentence for s in found):
+        found = [s for s in found if s.fact.place.sentence <= claim.place.sentence]
+    return found
+
+
+# A clause that gives a base period's value by its time word alone (年初为26.80万亿元, 上年同期为…):
+# a claim compared with that period is about the other value, never this one.
+_BASE_STATED = re.compile(
+    r"^\s*(?P<when>年初|上年末|上年底|去年末|去年底|上年同期|去年同期|上年|去年|上月|上季度?|上期)\s*"
+    r"(?:时|的)?(?:为|是|有|仅为|只有|仅|达)"
+)
+_BASE_WORDS = {"上年同期": "上年", "去年同期": "上年", "去年": "上年", "上年末": "上年", "上年底": "上年",
+               "去年末": "上年", "去年底": "上年", "上季": "上季度"}  # fmt: skip
+
+
+def _compared_bases(claim: Fact, before: str) -> set[str]:
+    """The time words a claim is measured against: its own comparison (比年初, 同比: 上年), or one
+    written before it in its sentence (比年初增加3.15万亿元，增长11.75%)."""
+    words = {claim.compare} if claim.compare else set()
+    words |= {m.group(1) for m in _COMPARED.finditer(before)}
+    if not claim.compare or claim.compare == "同比":
+        words.add("上年")
+    out = set()
+    for w in words:
+        out.add(w)
+        out.add(_BASE_WORDS.get(w, w))
+    return out | {k for k, v in _BASE_WORDS.items() if v in out}
+
+
+_COMPARED = re.compile(
+    r"(?:比|较|相比|同)\s*(年初|上年末|上年底|去年末|去年底|上年同期|去年同期|上年|去年|上月|上季度?|上期)"
+)
+
+
+def compared_value(table: FactTable, claim: Fact, cur: Fact) -> Fact | None:
+    """与2024年春节档（2月10日—17日，80.16亿元）相比，票房同比增长18.6%: the one value of the current
+    value's measure written inside a 与…相比 that opens the claim's sentence is the claim's base."""
+    sentence = table.sentences[claim.place.sentence]
+    opened = list(OPENED_COMPARISON.finditer(claim.text, sentence.start, claim.q.start))
+    if not opened:
+        return None
+    m = opened[-1]
+    inside = [
+        g
+        for g in table.around(claim)
+        if m.start() <= g.q.start < m.end()
+        and g.id != cur.id
+        and g.role == "level"
+        and g.restates is None
+        and same_measure(g.q, cur.q)
+        and not is_bound_only(g.q, g.text)
+    ]
+    return inside[0] if len(inside) == 1 else None
 
 
 def _later_passage(f: Fact, claim: Fact) -> bool:

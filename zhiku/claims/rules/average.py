@@ -202,6 +202,8 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
         for g in near
         if g.q.kind == "count" and g.q.unit in ("人", "万人") and _POPULATION.search(g.label())
     ]
+    # (人均全年移动支付约131笔 is the year's total over the people, not a quarter's: 四季度…493.92亿笔)
+    totals = [g for g in totals if g.period.same_part(avg.period)] or totals
     if not totals or not people:
         return
     total, pop = totals[0], people[0]

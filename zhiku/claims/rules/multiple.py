@@ -333,6 +333,23 @@ def _current(table: FactTable, claim: Fact) -> list[Scored]:
             and f.q.kind == found[0].fact.q.kind
             and f.q.unit == found[0].fact.q.unit
         ]
+    if not named and claim.own and claim.place.sentence > 0:
+        # 2024年国内大豆产量2065万吨…。…进口量约为国内产量的5.1倍: the sentence before names the row
+        # (大豆) the claim's measure (进口量) is read from, and no other row
+        prev = table.sentences[claim.place.sentence - 1]
+        if prev.passage is not None and prev.passage == sentence.passage:
+            rows = [
+                f
+                for f in table.cells()
+                if len(f.subject) >= 2
+                and f.subject in prev.words
+                and f.role == "level"
+                and f.q.kind in _KINDS
+                and (not found or (f.q.kind, f.q.unit) == (found[0].fact.q.kind, found[0].fact.q.unit))
+                and name_likeness(claim.own, f) >= 0.6
+            ]
+            if len({f.subject for f in rows}) == 1 and len(rows) == 1:
+                named = [Scored(rows[0], 0.95, 0.95)]
     if named:
         return [Scored(s.fact, 1.0, s.likeness) for s in named]  # named by the sentence: certain
     if found:

@@ -370,6 +370,21 @@ def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None
         found = [s for s in found if _is_rate(s.fact)]
         if found:
             return found[:1]
+    elif claim.subject and claim.group is None:
+        # 制造业比采矿业高出5.0个百分点，并快于当月规上工业1.2个百分点: the subject the clause goes on
+        # with, when its sentence gives that subject's rate
+        sentence = table.around(claim)
+        named = [
+            g
+            for g in sentence
+            if _is_rate(g)
+            and g.id not in skip
+            and g.q.end <= claim.q.start
+            and g.role in roles
+            and name_likeness(claim.subject, g, forward_only=True) >= 0.8
+        ]
+        if len(named) == 1:
+            return [Scored(named[0], 0.95, 0.95)]
     found = [s for s in current_of(table, claim, _RATE_KINDS) if s.fact.id not in skip and _is_rate(s.fact)]
     if found:
         return found[:1]

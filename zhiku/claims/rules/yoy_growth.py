@@ -24,6 +24,7 @@ from zhiku.claims.search import (
     Scored,
     base_periods,
     candidates,
+    compared_value,
     current_of,
     dated_in_sentence,
     from_to_base,
@@ -237,6 +238,9 @@ def _pairings(table: FactTable, claim: Fact, cur_s: Scored) -> list[Pairing]:
             out.append(_pair(claim, cur, [base], cur_s.score, "文中所给基数"))  # written: certain
     if out:
         return out
+    compared = compared_value(table, claim, cur)
+    if compared is not None:
+        return [_pair(claim, cur, [compared], cur_s.score, "文中所给基数")]
     # 2. The same name in the base period.
     periods = base_periods(table, claim, cur)
     bp = periods[0] if periods else None
