@@ -1,10 +1,11 @@
 """Briefs by independent authors (``tests/fixtures/heldout/``), scored by the claims development
 set's own ``score.py`` on the findings of ``zhiku check``.
 
-Authors a–p have been read and the checker mended on them: no false alarm on a correct version and
-no false positive on a broken one (the checker's first promise), and at least as many injected
-errors found as today. Authors q–t are the last round, scored unseen and only partly mended: their
-false alarms and false positives may only fall, their errors found only rise.
+Every author but two has been read and the checker mended on them: no false alarm on a correct
+version and no false positive on a broken one (the checker's first promise), and at least as many
+injected errors found as today. Authors q and x keep a few wrong readings (a table whose corner names
+its measure; a count whose span the scorer does not match): their false alarms and false positives may
+only fall, their errors found only rise.
 """
 
 from __future__ import annotations
@@ -25,13 +26,15 @@ SCORER = ROOT.parent / "shared" / "claims-dev" / "score.py"
 AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
-MENDED = list("abcdefghijklmnop")
-MIN_TRUE_POSITIVES = 147  # of 235 injected errors, authors a–p
-# Rounds scored unseen and mended only in part, or not at all: (authors, most false alarms on correct
-# versions (counted per gold item hit, as score.py does), most false positives, fewest errors found)
+# Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, and y, z, aa, ab (the seventh)
+RATCHETED = ("q", "x")
+MENDED = [a for a in AUTHORS if a not in RATCHETED]
+MIN_TRUE_POSITIVES = 229  # of 391 injected errors, the 26 mended authors
+# Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
+# hit, as score.py does), most false positives, fewest errors found)
 RATCHETS = [
-    ("qrst", 3, 3, 34),  # of 62 errors; scored unseen, then mended in part
-    ("uvwx", 17, 9, 34),  # of 61 errors; scored unseen at the session's end (30, 10, 34), then read in part
+    (("q",), 3, 3, 9),  # of 15 errors: a table whose corner header alone names its measure
+    (("x",), 0, 1, 5),  # of 14 errors: 六个国家公园 found, but on a span the scorer does not match
 ]
 
 
@@ -60,7 +63,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 24
+    assert len(AUTHORS) == 28
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4
@@ -76,7 +79,7 @@ def test_no_false_positive_on_a_broken_version(scores: dict[str, dict[str, float
 
 @pytest.mark.parametrize(("authors", "max_alarms", "max_fp", "min_tp"), RATCHETS)
 def test_the_later_rounds_only_improve(
-    scores: dict[str, dict[str, float]], authors: str, max_alarms: int, max_fp: int, min_tp: int
+    scores: dict[str, dict[str, float]], authors: tuple[str, ...], max_alarms: int, max_fp: int, min_tp: int
 ) -> None:
     assert sum(scores[a]["false_alarms_correct"] for a in authors) <= max_alarms, scores
     assert sum(scores[a]["fp"] for a in authors) <= max_fp, scores

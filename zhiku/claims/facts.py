@@ -88,7 +88,9 @@ _CHANGE = re.compile(
     r"加快|放缓|上调|下调|"
     # 多发送4.57亿人次, 少完成…: 多/少 before a verb of doing says how much more or less was done
     r"(?:(?<![\u4e00-\u9fff])|(?<=今年|去年|全年|当年|本年|上年|同期|同比))"
-    r"[多少](?:发送|完成|实现|生产|运送|接待|开行|投入|销售|售出|支出|收入|出)))(?:了|为)?$"
+    r"[多少](?:发送|完成|实现|生产|运送|接待|开行|投入|销售|售出|支出|收入|出))|"
+    # 同比+4.6%, 同比-1.2%、+13.6%: a signed rate after 同比 or 环比 (the minus is the number's own)
+    r"(?<=同比|环比)[+＋]?|(?<=\ue000、)[+＋])(?:了|为)?$"
 )
 _DOWN = re.compile(
     r"下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|降|放缓|下调|少增|净减|跌幅|负增长|"
@@ -125,6 +127,7 @@ _SUBJECT_DROP = re.compile(
 _SUBJECT_TAIL = re.compile(
     r"(?:为|是|达到|达|完成|实现|录得|共有|共计|共|有|合计|累计|总计|约|仅|只有|已|将|的|了|中|方面|"
     r"规模|首次|再次|分别|依次|同比|环比|年均|年平均|平均每年|累计|由|从|至少|起码|仍|还|也|\s|"
+    r"上年同期|去年同期|上年|去年|"
     # 秋粮一季即占…, 河南一省就增产…: "that one alone" adds nothing to the name
     r"一[季项省市区县家个国年月]?(?:即|就|便)|(?<=[\u4e00-\u9fff])(?:即|就|便))+$"
 )
@@ -134,6 +137,8 @@ _ADVERBS_ONLY = re.compile(
     # 早了整整26天, 晚了378天, 提前了3天: how much earlier or later, no name
     r"|(?:早|晚|提前|推迟|延后|延迟|相隔|间隔|前后)了?(?:整整|足足|近|约)?"
 )
+# 以2018年末139538万人的总人口计 / 按960万平方公里的国土面积算: a basis named after its value
+_NAMED_AFTER = re.compile(r"的(?P<name>[\u4e00-\u9fff]{2,8}?)(?:计算|计|算|为基数|为分母)")
 # Nouns that name an attribute of a thing, not a thing (…亿笔，金额…万亿元; …万户，面积…)
 _ATTRIBUTES = frozenset(
     {"金额", "笔数", "数量", "面积", "人数", "户数", "均价", "规模", "重量", "长度", "里程"}
@@ -147,7 +152,7 @@ _OF_WHICH = re.compile(r"其中|(?<=\ue000)(?P<among>[^，,。；;\ue000]{0,12}�
 _SEMICOLON = re.compile(r"[；;]")  # full and half width alike (a text converted from either)
 _AMONG_OPENING = re.compile(r"\s*(?:在)?(?P<name>[^\ue000\ue001\d，,。；;：:、]{2,12}?)中[，,：:]")
 # the words that join the items of a list (A、B和C)
-LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|以及)\s*$")
+LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|以及)\s*[+＋]?\s*$")  # (-1.2%、+13.6%: a sign is the value's)
 _ITEM_SPLIT = re.compile(r"、|以及|和|及|与|/")
 # 分别, and 依次 (in that order): the values that follow belong, in order, to the items before
 _RESPECTIVELY = re.compile(r"分别|依次")
@@ -375,7 +380,22 @@ def _read(text: str) -> list[Quantity]:
     figure per mention, but no claim may take that end for a stated number (3%—5% is not 5%).
     """
     read = parse_quantities(text)
-    return [replace(q, value=None) if q.qualifier == "range" else q for q in read if not q.unit_only]
+    return [
+        replace(q, value=None) if q.qualifier == "range" else q
+        for q in read
+        if not q.unit_only and not _part_of_a_name(text, q)
+    ]
+
+
+# 10号线, 5号楼, 3号文: a number that names a line, a building or a document
+_NAMING_NUMBER = re.compile(r"\s*号[线楼院门馆机台位令文码库舱车窗厅桥]")
+
+
+def _part_of_a_name(text: str, q: Quantity) -> bool:
+    """《唐探1900》, 10号线: a number inside a title, or naming a thing by its number, is no value."""
+    if q.kind == "number" and _NAMING_NUMBER.match(text, q.end):
+        return True
+    return q.kind in VALUE_KINDS and _in_title(text, q.start)
 
 
 CLAUSE_MARKS = "，,；;。"
@@ -591,7 +611,7 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
     if (m := _CHANGE.search(core)) and not (gap_than and m.start() >= gap_than.start("than")):
         # (高于全市经济增长0.5个百分点: that 增长 names the rate compared with, the gap's below)
         head = core[: m.start()]
-        verb = m.group("verb")
+        verb = m.group("verb").strip("+＋") or "增长"
         slot.role = "growth" if q.is_rate else "change"
         # 年均增长 / 两年平均增长 (两年 is a duration, masked: read the words as written)
         written = text[start + max(0, len(head) - 6) : start + len(head)]
@@ -685,7 +705,8 @@ OPENED_COMPARISON = re.compile(
 
 # 一般公共预算收入45.62亿元，上年同期为42.12亿元，同比增长8.3%: a clause that gives the base
 # period's value by its time word alone dates that value only; the text goes on in its own period
-_BASE_CLAUSE = re.compile(r"(?:^|[，,；;：:（(])\s*$")
+# (增值税上年为1953.6亿元: a name may stand before the time word)
+_BASE_CLAUSE = re.compile(r"(?:^|[，,；;：:（(。！？!?])[^，,；;：:（()）。！？!?\d\ue000\ue001]{0,8}$")
 _BASE_VALUE_AFTER = re.compile(r"\s*(?:同期|末|底)?\s*(?:时|的)?(?:为|是|仅为|只有)")
 
 
@@ -694,7 +715,7 @@ def _base_clause(text: str, m: Mention) -> bool:
         m.relative is not None
         and m.relative < 0
         and m.year is None
-        and bool(_BASE_CLAUSE.search(text, max(0, m.start - 2), m.start))
+        and bool(_BASE_CLAUSE.search(text, max(0, m.start - 10), m.start))
         and _BASE_VALUE_AFTER.match(text, m.end) is not None
     )
 
@@ -914,8 +935,6 @@ class _Builder:
             if q.kind not in VALUE_KINDS:
                 t.events.append(Event(q, text, sidx, line, main.year))
                 continue
-            if _in_title(text, q.start):
-                continue  # 《唐探1900》, 《“十四五”规划》: a number in a title is part of a name
             period = main
             if pending is not None:
                 # 比2022年的…, 与上年公布的…: a comparison's period dates the value it leads to
@@ -981,6 +1000,9 @@ class _Builder:
             ):
                 # 东部、中部、西部、东北四个地区 / 四个地区合计…: how many items a list has, not a value
                 slot.role = "other"
+            basis = _NAMED_AFTER.match(text, q.end)
+            if basis is not None and not own:
+                own = basis.group("name")  # 以2018年末139538万人的总人口计: named after the value
             subject = own or subject_chain
             if own in _ATTRIBUTES and subject_chain and not subject_chain.endswith(own) and ids:
                 # 网上支付948.88亿笔，同比下降7.09%，金额2765.14万亿元: a bare attribute noun is the
@@ -1080,6 +1102,7 @@ class _Builder:
         self._restatements(ids, text)
         self._span_years(ids, text)
         self._inline_bases(ids)
+        self._bracketed_bases(ids, text)
         self._from_to(ids, text)
         self._respectively(ids, text, s0, s1)
         self._of_which(ids, text, mask, s0, s1)
@@ -1142,6 +1165,26 @@ class _Builder:
                         h, subject=f.subject, own="", role="level" if h.role != "rate" else "rate"
                     )
                     break
+
+    def _bracketed_bases(self, ids: list[int], text: str) -> None:
+        """增速快于全国机场平均水平（15.9%）5.0个百分点: the value in brackets after the thing compared
+        with is that thing's, and the gap's base."""
+        t = self.table
+        for a, b in pairwise(ids):
+            fa, fb = t.facts[a], t.facts[b]
+            if fb.role != "gap" or fb.base_fact is not None or fa.place.clause != fb.place.clause:
+                continue
+            if not fa.q.is_rate or fa.q.is_points or not fb.q.is_points:
+                continue
+            if text[fa.q.start - 1 : fa.q.start] not in ("（", "(") or text[fa.q.end : fa.q.end + 1] not in (
+                "）",
+                ")",
+            ):
+                continue
+            t.facts[b] = replace(fb, base_fact=a)
+            t.facts[a] = replace(
+                fa, subject=fb.compare, own=fb.compare, role="rate", verb="", compare="", down=False
+            )
 
     def _from_to(self, ids: list[int], text: str) -> None:
         """由A增至B / 从A提升到B: B's base is A (a change stated next refers to the pair)."""
@@ -1357,10 +1400,14 @@ class _Builder:
             return
         first = after[0]
         name = m.group("name")
+        # 直接就业（已落实人数减去升学人数）的毕业生中: a relative clause before 的 narrows the whole
+        # (not every 毕业生): a value that does not carry it is of the broader group
+        narrowing = re.sub(r"[（(][^（）()]*[）)]", "", name).rpartition("的")[0]
         named = [
             f
             for f in t.facts[max(0, first.id - 4 * NEIGHBOURS) : first.id]
-            if f.place.passage == first.place.passage
+            if (not labels.has_content(narrowing) or narrowing in f.label())
+            and f.place.passage == first.place.passage
             and f.place.sentence < first.place.sentence
             and f.role == "level"
             and not _bound(f)

@@ -214,7 +214,8 @@ def likeness_of(query: str, label: str, forward_only: bool = False) -> float:
     return score
 
 
-_LATIN = re.compile(r"[A-Z]{2,}")
+# (5G and 4G are words too: a generation of networks, 4G基站 is not 5G基站)
+_LATIN = re.compile(r"[A-Z]{2,}|(?<![0-9.])[0-9]G(?![A-Za-z])")
 
 
 def coverage(query: str, label: str) -> float:

@@ -140,6 +140,30 @@ _FISCAL = re.compile(r"^\s*财年")
 _ACADEMIC = re.compile(r"^\s*年?\s*学年")
 
 
+# 十一五 … 十五五: the five-year plans (第十一个五年规划, 2006—2010, and so on)
+_PLAN_NUMBER = (
+    "一",
+    "二",
+    "三",
+    "四",
+    "五",
+    "六",
+    "七",
+    "八",
+    "九",
+    "十",
+    "十一",
+    "十二",
+    "十三",
+    "十四",
+    "十五",
+)
+# (from 六五, 1981—1985: the first plans did not run in steps of five years from 1953)
+_PLAN = re.compile(
+    r"(?<![一二三四五六七八九十])(?P<n>十[一二三四五]|[六七八九十])五[”\"’']?(?:期间|时期|规划|末|以来)"
+)
+
+
 def _cn(n: str) -> int:
     if n.isdigit():
         return int(n)
@@ -187,6 +211,11 @@ def mentions(text: str, quantities: Sequence[Quantity]) -> list[Mention]:
         k = bisect_left(starts, b)
         return k == 0 or spans[k - 1][1] <= a
 
+    # "十三五"期间: a five-year plan's years (十三五 runs 2016—2020), a year range like 2016—2020年
+    for hit in _PLAN.finditer(text):
+        if free(hit.start(), hit.end()):
+            first = 1956 + 5 * _PLAN_NUMBER.index(hit.group("n"))
+            out.append(Mention(hit.start(), hit.end(), first=first, last=first + 4))
     # 上年末, 去年底: a year's end of another year, read whole below; its 年末 is not this year's.
     other_years = [h.span() for h in _REL_YEAR.finditer(text) if h.group("prev") or h.group("next")]
     for hit in _PART.finditer(text):

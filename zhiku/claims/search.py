@@ -259,7 +259,7 @@ def current_of(
         # (…外地观众占8成以上。｜天津站…其中外地观众占62%，约11.5万人次: not a later paragraph's)
         accept=lambda f: (
             not (f.q.kind == "number" and f.q.value is not None and f.q.value <= 1)
-            and not _later_passage(f, claim)
+            and not later_passage(f, claim)
         ),
     )
     found = [s for s in found if s.likeness >= 0.5]
@@ -273,11 +273,17 @@ def current_of(
 # A clause that gives a base period's value by its time word alone (年初为26.80万亿元, 上年同期为…):
 # a claim compared with that period is about the other value, never this one.
 _BASE_STATED = re.compile(
-    r"^\s*(?P<when>年初|上年末|上年底|去年末|去年底|上年同期|去年同期|上年|去年|上月|上季度?|上期)\s*"
+    r"^\s*(?P<name>[^，,；;。\d]{0,8}?)"  # (增值税上年为1953.6亿元: a short name may come first)
+    r"(?P<when>年初|上年末|上年底|去年末|去年底|上年同期|去年同期|上年|去年|上月|上季度?|上期)\s*"
     r"(?:时|的)?(?:为|是|有|仅为|只有|仅|达)"
 )
 _BASE_WORDS = {"上年同期": "上年", "去年同期": "上年", "去年": "上年", "上年末": "上年", "上年底": "上年",
                "去年末": "上年", "去年底": "上年", "上季": "上季度"}  # fmt: skip
+
+
+def states_a_base(f: Fact) -> bool:
+    """Whether ``f`` is given in a clause of its own as a base period's value (年初为…, 上年同期为…)."""
+    return _BASE_STATED.match(f.context) is not None
 
 
 def _compared_bases(claim: Fact, before: str) -> set[str]:
@@ -320,7 +326,7 @@ def compared_value(table: FactTable, claim: Fact, cur: Fact) -> Fact | None:
     return inside[0] if len(inside) == 1 else None
 
 
-def _later_passage(f: Fact, claim: Fact) -> bool:
+def later_passage(f: Fact, claim: Fact) -> bool:
     return (
         f.place.passage is not None
         and claim.place.passage is not None

@@ -195,7 +195,10 @@ CN_DATE = re.compile(
 NEW_YEAR = re.compile(rf"(?:{YEAR}{S}年{S})?大年(?P<d>初一|初二|初三|三十)")
 NUMERIC_DATE = re.compile(r"(?<![0-9.])([0-9]{1,4})([-./ ])([0-9]{1,2})\2([0-9]{1,4})(?![0-9.])")
 SLASH_MD = re.compile(r"(?<![0-9/])([0-9]{1,2})/([0-9]{1,2})(?![0-9/])")
-DAY_ONLY = re.compile(rf"(?P<d>[0-9]{{1,2}}|[{CN_NUM}]{{1,3}}){S}[日号]")
+# 3号线, 5号楼, 2号文: 号 naming a line, a building or a document, not a day of the month
+DAY_ONLY = re.compile(
+    rf"(?P<d>[0-9]{{1,2}}|[{CN_NUM}]{{1,3}}){S}(?:日|号(?![线楼院门馆机台位令文码库舱车窗厅桥]))"
+)
 REL_DAY = re.compile("|".join(sorted(RELATIVE_DAYS, key=len, reverse=True)))
 WEEKDAY = re.compile(
     rf"(?P<mod>上上|下下|上|下|这个|这|本|上一个|下一个|最后一个的|最后一个)?{S}个?{S}(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])"

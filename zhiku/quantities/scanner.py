@@ -200,6 +200,23 @@ NUMERIC_DATE_RE = re.compile(
 )
 # 日 after a day number that begins another word: 日元, 日本, 日报, 日益, 日均, 3日内 (within three days).
 NOT_DAY_AFTER = "元圆本报益常均内趋渐夜子用照光"
+_RATE_AFTER_RE = re.compile(r"\s*(?:%|％|个百分点|pct)")
+
+
+def _signed_rate(norm: str, start: int, end: int) -> bool:
+    """同比+4.6%, 分别-1.2%、+13.6%: a rate written with its plus sign after a word or a mark (C++11,
+    +86 and a+5 stay codes)."""
+    if start < 1 or norm[start - 1] != "+":
+        return False
+    lead = norm[start - 2] if start > 1 else ""
+    return (
+        not (lead.isascii() and (lead.isalnum() or lead in "+"))
+        and _RATE_AFTER_RE.match(norm, end) is not None
+    )
+
+
+# 3号线, 5号楼, 2号文: 号 naming a line, a building, a document (and what cannot follow 日 either)
+NOT_NUMBER_AFTER = NOT_DAY_AFTER + "线楼院门馆机台位令文码库舱车窗厅桥"
 LIST_SEPARATORS = ("、", "和", "及", "与", "或")
 # What, after a year, makes it a month's, a quarter's or a part of the year's date (2023年6月,
 # 2023年一季度, 2023年上半年, 2023年末): never the end of a span of whole years.
@@ -597,6 +614,7 @@ class Scanner:
             and before.isascii()
             and (before.isalpha() or before in "@_/#&.+")
             and not word
+            and not _signed_rate(norm, start, end)
             and not (
                 ACRONYM_BEFORE_RE.search(norm, max(0, start - 8), start)
                 and VALUE_UNIT_AFTER_RE.match(norm, end)
@@ -949,7 +967,12 @@ class Scanner:
         if self.month is not None and 1 <= v <= 31:
             dm = DAY_WORD_RE.match(norm, end)
             nxt = norm[dm.end()] if dm is not None and dm.end() < len(norm) else ""
-            if dm is not None and not (nxt and nxt in NOT_DAY_AFTER) and not num.decimals:
+            not_day = (
+                NOT_DAY_AFTER
+                if dm is None or norm[dm.start() :].lstrip().startswith("日")
+                else NOT_NUMBER_AFTER
+            )
+            if dm is not None and not (nxt and nxt in not_day) and not num.decimals:
                 # 13日 after a text has named its month (11月2日发布，13日实施): a day of that month.
                 year, month = self.month
                 prefix = "-" if year == "-" else year

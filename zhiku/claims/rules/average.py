@@ -17,10 +17,10 @@ import calendar
 import re
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, open_bracket, same_measure
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start, open_bracket, same_measure
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
-from zhiku.claims.search import name_likeness
+from zhiku.claims.search import name_likeness, states_a_base
 from zhiku.claims.tolerance import shifted_by_ten
 from zhiku.quantities.numerals import evaluate
 
@@ -100,6 +100,9 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
     # searched in the whole text, so that a number cut at the window's start is not read as one
     for m in _DAYS.finditer(avg.text, max(0, total.q.start - 30), avg.q.start):
         stated_days = _number(m.group("n") or m.group("m"))
+    clause = total.text[clause_start(total.text, total.q.start) : total.q.start]
+    if word not in ("月均", "每月") and _PER_WEEK.search(clause):
+        stated_days = 7  # 每周往返…约2100架次，折合每天约300架次: a week's figure over its seven days
     if word in ("月均", "每月"):
         stated_days = None  # a monthly average counts months, never the days written
         for m in _MONTHS.finditer(avg.text, max(0, total.q.start - 12), avg.q.start):
@@ -145,6 +148,7 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
 
 
 _AVERAGE_WORDS = re.compile(r"日均|月均|平均每[天日月年]|每天|每日|每月|平均|产生|实现|完成|达到")
+_PER_WEEK = re.compile(r"每周|每星期|每礼拜|一周内")
 _AVERAGE_POPULATION = 0.03  # how far a year's average population may stand from a year-end count
 _EVENT = re.compile(r"假期|假日|黄金周|春运|暑运|节日|期间|会期|展期|赛期|档期")
 _WHOLE_YEAR = re.compile(r"全年|年度|一年|\d{4}\s*年(?![\d一二三四上下前春暑秋冬])")
@@ -181,7 +185,7 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
     """人均地区生产总值约6.91万元: the total (地区生产总值) over the population in the same period."""
     near = [
         g
-        for g in table.near(avg, 3)
+        for g in table.near(avg, 8)
         if g.role == "level"
         and g.q.value
         and g.restates is None
@@ -204,6 +208,9 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
     ]
     # (人均全年移动支付约131笔 is the year's total over the people, not a quarter's: 四季度…493.92亿笔)
     totals = [g for g in totals if g.period.same_part(avg.period)] or totals
+    # (…, and the total written before the average, the nearest, not a later paragraph's quarter)
+    earlier = [g for g in totals if g.place.sentence <= avg.place.sentence and not states_a_base(g)]
+    totals = sorted(earlier, key=lambda g: -g.id) if earlier else totals
     if not totals or not people:
         return
     total, pop = totals[0], people[0]

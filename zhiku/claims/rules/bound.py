@@ -158,6 +158,8 @@ def _exact(table: FactTable, b: Fact) -> tuple[Fact, float] | None:
             and not f.period.clashes(b.period)
             and (f.period.same(b.period) or not f.period.explicit or not b.period.explicit)
             and f.base_fact != b.id
+            # (占全国的44%…；…占全年净增量的八成多: shares of two different wholes)
+            and (not (f.whole and b.whole) or likeness_of(b.whole, f.whole) >= 0.5)
         )
 
     sentence = [f for f in table.in_sentence(b.place.sentence) if fits(f)]

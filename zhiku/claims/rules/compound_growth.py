@@ -140,11 +140,12 @@ def _span_years(table: FactTable, claim: Fact) -> tuple[int, int] | None:
     """The years of the span: a year range in the sentence (2013—2019年), else a base year named in a
     comparison (比1949年, 是2004年的) and the claim's year."""
     sentence = table.sentences[claim.place.sentence]
-    for f in table.around(claim):
-        if f.period.first is not None and f.period.last is not None and f.q.start < claim.q.end:
-            return f.period.first, f.period.last
+    # (2015—2020年…年均增长19.2%，2020—2024年年均增长14.7%: each over its own range, the nearest)
     if claim.period.first is not None and claim.period.last is not None:
         return claim.period.first, claim.period.last
+    for f in reversed(table.around(claim)):
+        if f.period.first is not None and f.period.last is not None and f.q.start < claim.q.end:
+            return f.period.first, f.period.last
     end = claim.period.year
     if claim.over_years and end is not None:
         return end - claim.over_years, end  # 两年平均增长: the two years up to the claim's year
@@ -240,6 +241,15 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
     # 3. the value now and the same value in the first year of the span
     if span is not None:
         cur = current_of(table, claim, _KINDS)
+        if cur and cur[0].fact.period.year == span[0] and cur[0].fact.period.explicit:
+            # 2015—2020年（2020年为2612.6亿块）…，2020—2024年年均增长14.7%: the value just before is the
+            # span's start; its end is the same thing in the span's last year
+            a = cur[0].fact
+            for s in candidates(
+                table, claim, a.subject, like=a, period=Period(year=span[1]), exclude={a.id}, min_likeness=0.5
+            ):
+                out.append(_from_values(claim, a, s.fact, span[0], span[1], min(cur[0].score, s.score)))
+            return out
         if cur:
             b = cur[0].fact
             # 从2012年的10298.4亿元算起，…年均增长11.3%: the start written in the claim's own sentence

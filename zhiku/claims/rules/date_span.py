@@ -23,6 +23,7 @@ _INCLUSIVE = re.compile(r"(?:为期|共计|共|会期|档期|假期|首尾历时
 _BETWEEN = re.compile(
     r"(?:前后|先后)?(?:历时|持续|长达|历经|相隔|间隔|经过|用时|仅剩|只剩|还剩|尚余|还有|相距)\s*$"
 )
+_FROM_AN_EVENT = re.compile(r"(?:与|同|和|跟|距|离)[^，,。；;\d月日号]{2,12}(?:相隔|相距|间隔)\s*$")
 _RANGE_DAYS = re.compile(r"^(?:(\d{4})-)?(?:--)?(\d{2})-(\d{2})/(?:(\d{4})-)?(?:--)?(\d{2})-(\d{2})$")
 _RANGE = re.compile(r"至|到|—|－|~|～")
 
@@ -35,6 +36,8 @@ def check(table: FactTable) -> None:
         inclusive = _INCLUSIVE.search(head) is not None
         if not inclusive and _BETWEEN.search(head) is None:
             continue
+        if _FROM_AN_EVENT.search(d.text, max(0, d.q.start - 16), d.q.start):
+            continue  # 与奥运会闭幕相隔17天: one end is an event dated elsewhere, not this sentence's day
         _judge(table, d, inclusive)
 
 

@@ -156,7 +156,8 @@ def _list_before(
     words = text[clause_start:start]
     # 是我国在东盟的前五大: the list ends where 是/为 begins
     words = re.split(r"(?:这|是|为|作为|共|等)(?=[^、]*$)", words)[0] if "、" in words else words
-    words = re.sub(r"(?:这|共|合计|总计)$", "", words.strip())
+    # (…和武夷山第一批六个国家公园: the batch is the count's, not the last item's)
+    words = re.sub(r"(?:这|共|合计|总计|首批|第[一二三四五六七八九十0-9]+批)$", "", words.strip())
     if "、" not in words or _PARTIAL.search(words):
         # 包括A 1242所、B 33所…，四类合计: the values listed before the count's clause
         return _value_list(text, s0, start, end, facts)

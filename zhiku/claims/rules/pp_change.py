@@ -24,7 +24,15 @@ from zhiku.claims import fmt, labels
 from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, absolute, bound_only, conclude, push_number, reading, value
-from zhiku.claims.search import Scored, base_periods, candidates, current_of, former_or_latter, name_likeness
+from zhiku.claims.search import (
+    Scored,
+    base_periods,
+    candidates,
+    current_of,
+    former_or_latter,
+    later_passage,
+    name_likeness,
+)
 
 RELATION = "pp_change"
 
@@ -275,6 +283,8 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
                 exclude={a.id},
                 min_likeness=0.5,
             ):
+                if later_passage(s.fact, claim):
+                    continue  # the base of a change is written before it, not a paragraph later
                 out.append((a, s.fact, min(cur[0].score, s.score)))
             if out:
                 break
@@ -307,6 +317,8 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
         ):
             if asked and labels.real_terms(_growth_words(s.fact)) != real:
                 continue
+            if later_passage(s.fact, claim):
+                continue  # 比东京奥运会（38金32银18铜）提高0.8个百分点: not a rate a later paragraph gives
             out.append((a, s.fact, min(a_found[0].score, s.score)))
         return out
     # 4. 增速高出14.6个百分点: the rate just before and the like rate before it (not a base written
@@ -331,7 +343,7 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
     return []
 
 
-_NAMES_A_RATE = re.compile(r"率|比重|占比|份额|比例|系数|指数|结构")
+_NAMES_A_RATE = re.compile(r"率|比重|占比|份额|比例|系数|指数|结构|增速|增幅|涨幅|降幅|跌幅")
 
 
 def _growth_words(f: Fact) -> str:
@@ -398,7 +410,10 @@ def _amount_in_points(table: FactTable, claim: Fact, stated_text: str, phrase: t
     head = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
     if _NAMES_A_RATE.search(claim.subject + claim.own + head):
         return False  # 常住人口城镇化率…较上年末提高0.84个百分点: a rate's change, its rate not found
-    before = [g for g in table.around(claim) if g.q.end <= claim.q.start]
+    # (比东京奥运会（38金32银18铜）提高0.8个百分点: what the comparison holds is the other side's)
+    before = [
+        g for g in table.around(claim) if g.q.end <= claim.q.start and not (0 <= claim.compare_at < g.q.start)
+    ]
     if before and before[-1].q.is_rate and before[-1].role in ("share", "rate", "level"):
         return False  # 比重升至38.3%，比上年提高9.0个百分点: the rate just named changed
     cur = current_of(table, claim, AMOUNT_KINDS)

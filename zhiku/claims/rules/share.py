@@ -180,6 +180,11 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
         f for f in row if f.role == "level" and f.q.kind in AMOUNT_KINDS and f.place.col != claim.place.col
     ]
     if len(parts) > 1:
+        # | 出口量（万台） | 出口额（亿美元） | 占出口额比重（%） |: the column the share's header names
+        named_cols = [f for f in parts if len(core := _header_core(f.header)) >= 2 and core in claim.header]
+        if len(named_cols) == 1:
+            parts = named_cols
+    if len(parts) > 1:
         # | 品种 | 2023年 | 2024年 | 2024年占比（%） |: the amount column of the share column's year
         parts = [f for f in parts if claim.period.year is not None and f.period.year == claim.period.year]
     if len(parts) != 1:
@@ -245,6 +250,26 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
             phrase=(claim.q.start, claim.q.end),
         )
     )
+
+
+def _share_of(table: FactTable, f: Fact, whole: str) -> bool:
+    """可再生能源发电量1.56万亿千瓦时，约占全部发电量的35.1%: ``f`` is itself stated as a share of the
+    whole named ``whole`` (the share right after it), so it is not that whole."""
+    nxt = table.facts[f.id + 1] if f.id + 1 < len(table.facts) else None
+    return (
+        nxt is not None
+        and nxt.role == "share"
+        and not nxt.own  # (外出农民工占农民工总量的59.3%: a share of another part, named)
+        and nxt.place.sentence == f.place.sentence
+        and nxt.place.clause <= f.place.clause + 1
+        and bool(nxt.whole)
+        and labels.likeness_of(whole, nxt.whole) >= 0.8
+    )
+
+
+def _header_core(header: str) -> str:
+    """出口额 of 出口额（亿美元）or 2024年出口额: a column header without its unit and year."""
+    return re.sub(r"[（(][^）)]*[）)]|\d{4}\s*年", "", header).strip()
 
 
 def _judge(table: FactTable, claim: Fact) -> None:
@@ -530,7 +555,11 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
             like=part,
             period=period,
             exclude={part.id},
-            accept=lambda f: _can_hold(f, part, claim) and (f.value or 0.0) > (part.value or 0.0),
+            accept=lambda f: (
+                _can_hold(f, part, claim)
+                and (f.value or 0.0) > (part.value or 0.0)
+                and not _share_of(table, f, name)
+            ),
             min_likeness=0.45,
         )
         top = max((s.fact.value or 0.0 for s in found), default=0.0)
@@ -543,7 +572,7 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
             like=part,
             period=period,
             exclude={part.id},
-            accept=lambda f: _can_hold(f, part, claim),
+            accept=lambda f: _can_hold(f, part, claim) and not _share_of(table, f, name),
             min_likeness=0.45,
         )
         whole_words = labels.strip_scope(name)
@@ -575,7 +604,9 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
         # 信息技术服务中，云服务…占全行业收入的: 全行业 is the whole industry, not the 信息技术服务 the
         # part is 其中 of — the total of the list that 信息技术服务 belongs to
         part = outer
-    elif part.parent is not None:
+    elif part.parent is not None and not (name and _share_of(table, table.fact(part.parent), name)):
+        # (可再生能源发电量1.56万亿千瓦时，约占全部发电量的35.1%；其中，风电太阳能…约占全部发电量的20%:
+        # the total the part is 其中 of is itself a share of the whole named, not that whole)
         wholes.append(Whole((table.fact(part.parent),), 0.95))
     group = table.list_of(part) or _targets(table, claim)
     total = _list_total(table, group) if group else None
@@ -592,9 +623,17 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
             wholes.append(Whole((total,), 0.9))
     if group and labels.complement_parts([g.item or g.subject for g in group]) is not None:
         wholes.append(Whole(tuple(group), 0.9))
+    sentence = table.sentences[part.place.sentence]
+    if part.parent is None and _GROUP_OPENING.match(part.text, sentence.start, part.q.start):
+        # 直接就业（已落实人数减去升学人数）的毕业生中，在沪就业2469人，占44.0%: the whole is the group
+        # the sentence opens with, whose number is not written — not a table's 合计 row
+        return wholes
     for s in _total_rows(table, claim, part):
         wholes.append(Whole((s.fact,), s.score))
     return wholes
+
+
+_GROUP_OPENING = re.compile(r"\s*(?:在)?[^，,。；;\d]{2,40}?中[，,：:]")
 
 
 def _scope_only(name: str, part: Fact) -> bool:

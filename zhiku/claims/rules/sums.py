@@ -21,7 +21,7 @@ from zhiku.claims.facts import AMOUNT_KINDS, SPAN, Fact, FactTable, clause_start
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, finding, push_number, reading, value
 from zhiku.claims.pulls import pull_of, pulled_growth, puller
-from zhiku.claims.search import change_after, growth_after, name_likeness
+from zhiku.claims.search import change_after, growth_after, name_likeness, states_a_base
 
 RELATION = "sum"
 
@@ -93,14 +93,34 @@ def _list_total(table: FactTable, total: Fact, head: str) -> None:
                 continue
             if g.role != "level" or not same_measure(g.q, total.q) or g.restates is not None:
                 break
+            if states_a_base(g):
+                break  # 增值税上年为1953.6亿元；增值税1912.6亿元与…合计: a base year's value ends the list
             parts.insert(0, g)
             if n is not None and len(parts) == n:
                 break
+    if not parts and opening and n is not None:
+        parts = _table_column_of(table, total, n)
     if len(parts) < 2:
         return
     if n is not None and n != len(parts):
         return  # the count names another list (or the enumeration rule will say so)
     _judge(table, total, parts, complete=True, phrase=_phrase(total, head))
+
+
+def _table_column_of(table: FactTable, total: Fact, n: int) -> list[Fact]:
+    """| 东部 | 180.1 |…（four rows）… 四个地区合计408.9万个: a counted total opening the paragraph after a
+    table is of that table's rows — the one column of its measure with that many rows."""
+    s = total.place.sentence
+    prev = table.sentences[s - 1] if s > 0 else None
+    if prev is None or prev.table is None or prev.row is None:
+        return []
+    cells = [f for f in table.cells() if f.place.table == prev.table and not _TOTAL_ROW.search(f.subject)]
+    columns: dict[int, list[Fact]] = {}
+    for f in cells:
+        if f.place.col is not None and f.role == "level" and same_measure(f.q, total.q):
+            columns.setdefault(f.place.col, []).append(f)
+    fitting = [col for col in columns.values() if len(col) == n]
+    return fitting[0] if len(fitting) == 1 else []
 
 
 def _bracketed(g: Fact) -> bool:
@@ -427,6 +447,10 @@ def _year_judge(table: FactTable, claim: Fact, a: Fact, b: Fact, whole: Fact) ->
     push_number(table, RELATION, claim, [p], phrase)
 
 
+# A column of rates (落实率, 增长率, 利润率) or of prices; shares of a whole (占比, 比重, 占有率) do add up
+_RATE_COLUMN = re.compile(r"(?<!占有)率|增速|增幅|指数|单价|价格")
+
+
 def _table_totals(table: FactTable) -> None:
     """A table's 合计 row against the sum of the rows above it, column by column."""
     for ti in range(len(table.doc.tables)):
@@ -442,8 +466,10 @@ def _table_totals(table: FactTable) -> None:
                 continue
             header = table.doc.tables[ti].header
             name = header[t.place.col] if t.place.col is not None and t.place.col < len(header) else ""
-            if labels.PER_UNIT.search(name):
-                continue  # | 均价（美元/台）|: the 合计 row of an average is an average, not a sum
+            if labels.PER_UNIT.search(name) or _RATE_COLUMN.search(name):
+                # | 均价（美元/台）| 落实率（%）|: the 合计 row of an average or a rate is the rate of
+                # the totals, not a sum
+                continue
             if t.role == "growth":
                 _table_growth(table, t, column, cells)
                 continue
