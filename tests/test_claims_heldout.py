@@ -1,11 +1,10 @@
 """Briefs by independent authors (``tests/fixtures/heldout/``), scored by the claims development
 set's own ``score.py`` on the findings of ``zhiku check``.
 
-Every author but two has been read and the checker mended on them: no false alarm on a correct
+Every author but one has been read and the checker mended on them: no false alarm on a correct
 version and no false positive on a broken one (the checker's first promise), and at least as many
-injected errors found as today. Authors q and x keep a few wrong readings (a table whose corner names
-its measure; a count whose span the scorer does not match): their false alarms and false positives may
-only fall, their errors found only rise.
+injected errors found as today. Author x keeps one finding on a span the scorer does not match (a
+count of listed national parks, found): its false positives may only fall, its errors found only rise.
 """
 
 from __future__ import annotations
@@ -27,13 +26,12 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, and y, z, aa, ab (the seventh)
-RATCHETED = ("q", "x")
+RATCHETED = ("x",)
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 229  # of 391 injected errors, the 26 mended authors
+MIN_TRUE_POSITIVES = 238  # of 406 injected errors, the 27 mended authors
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS = [
-    (("q",), 3, 3, 9),  # of 15 errors: a table whose corner header alone names its measure
     (("x",), 0, 1, 5),  # of 14 errors: 六个国家公园 found, but on a span the scorer does not match
 ]
 

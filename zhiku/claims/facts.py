@@ -220,6 +220,7 @@ class Fact:
     qualifier_words: str = ""  # the words right before the number (约, 超过, 不足 …)
     restates: int | None = None  # the fact this one restates in other units (…亿元，约合…万亿元)
     over_years: int | None = None  # 两年平均增长: an average over that many years
+    corner: str = ""  # a table cell's measure when only the table's corner header names it (人均消费支出)
 
     @property
     def value(self) -> float | None:
@@ -1464,6 +1465,7 @@ class _Builder:
                 # | 排名 | 港口 | 吞吐量 |: a leading rank column; the row is named by the next one
                 row_label, label_col = row[1], 1
             pos = row_text.find(row_label) + len(row_label) if row_label else 2
+            corner = _measure_corner(tv.header[label_col] if label_col < len(tv.header) else "")
             for c, cell in enumerate(row):
                 if c <= label_col:
                     continue
@@ -1492,7 +1494,8 @@ class _Builder:
                         subject=subject,
                         own=subject,
                         role=role,
-                        header=_header_name(header),
+                        header=_cell_header(header, corner),
+                        corner=corner if _cell_header(header, corner).startswith(corner) else "",
                         context=row_text,
                         down=role in ("growth", "change") and (q.value or 0) < 0,
                     )
@@ -1653,6 +1656,29 @@ def _shared_head(items: list[str]) -> str:
 _HEADER_UNIT = re.compile(r"[（(]([^（）()]+)[）)]\s*$")
 _HEADER_YEAR = re.compile(r"(\d{4})\s*年")
 _YEAR_ROW = re.compile(r"(\d{4})\s*年?(?:度)?")
+
+
+# Corner headers that name the rows' kind (| 地区 | 2023年 |), not what the cells measure
+_ROW_KINDS = re.compile(
+    r"^(?:地区|区域|项目|指标|品种|类别|分类|市场|名称|学历(?:层次)?|行业|城市|省份|国家|年份|序号|排名|类型|"
+    r"分组|组别|时间|月份|季度|税种|产品|门类|部门|单位|主体|渠道|方式|来源|用途|对象)$"
+)
+
+
+def _measure_corner(corner: str) -> str:
+    """| 人均消费支出 | 2022年（元） | 2023年（元） |: a corner header that names what the cells
+    measure (not the rows' kind), when the columns name only years and units."""
+    name = _header_name(corner)
+    return "" if not labels.has_content(name) or _ROW_KINDS.match(name) else name
+
+
+def _cell_header(header: str, corner: str) -> str:
+    """A cell's column name, with the table's measure when only the corner names it: 城镇居民 of a
+    人均消费支出 table is not 城镇居民's income in the prose."""
+    name = _header_name(header)
+    if corner and not labels.has_content(re.sub(r"同比|环比|增长|增速|[（()）%％]", "", name)):
+        return f"{corner}{name}"
+    return name
 
 
 def _header_name(header: str) -> str:

@@ -105,6 +105,8 @@ def candidates(
             continue
         if accept is not None and not accept(f):
             continue
+        if f.corner and not claim.is_cell and not _speaks_of(table, claim, f.corner):
+            continue  # | 人均消费支出 | 2022年 |…: a table of a measure the claim's paragraph never names
         lk = name_likeness(query, f) if query else 0.0
         if floor and not labels.opposed(query, f.label()):
             lk = max(lk, floor)
@@ -279,6 +281,13 @@ _BASE_STATED = re.compile(
 )
 _BASE_WORDS = {"上年同期": "上年", "去年同期": "上年", "去年": "上年", "上年末": "上年", "上年底": "上年",
                "去年末": "上年", "去年底": "上年", "上季": "上季度"}  # fmt: skip
+
+
+def _speaks_of(table: FactTable, claim: Fact, measure: str) -> bool:
+    """Whether the claim's sentence, or its paragraph, names ``measure`` (or most of it)."""
+    passage = claim.place.passage
+    text = table.doc.passages[passage].text if passage is not None else claim.text
+    return measure in text or labels.likeness_of(measure, text, forward_only=True) >= 0.9
 
 
 def states_a_base(f: Fact) -> bool:
