@@ -23,6 +23,7 @@ _INCLUSIVE = re.compile(r"(?:为期|共计|共|会期|档期|假期|首尾历时
 _BETWEEN = re.compile(
     r"(?:前后|先后)?(?:历时|持续|长达|历经|相隔|间隔|经过|用时|仅剩|只剩|还剩|尚余|还有|相距)\s*$"
 )
+_GAP_WORD = re.compile(r"(?:相隔|间隔|相距|仅剩|只剩|还剩|尚余|还有)\s*$")
 _FROM_AN_EVENT = re.compile(r"(?:与|同|和|跟|距|离)[^，,。；;\d月日号]{2,12}(?:相隔|相距|间隔)\s*$")
 _RANGE_DAYS = re.compile(r"^(?:(\d{4})-)?(?:--)?(\d{2})-(\d{2})/(?:(\d{4})-)?(?:--)?(\d{2})-(\d{2})$")
 _RANGE = re.compile(r"至|到|—|－|~|～")
@@ -97,9 +98,17 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
     )
     if inclusive:
         counted = {diff + 1}  # 为期/共: a run of days counts both ends
+    elif _GAP_WORD.search(d.text, max(0, d.q.start - 6), d.q.start):
+        counted = {diff}  # 相隔, 相距, 距…仅剩/还有: the distance between two days, one end counted
     n = int(d.q.value or 0)
     ok = n in counted
-    how = "首尾两天都计入 / both ends counted" if counted == {diff + 1} else "两种算法均可 / either count"
+    how = (
+        "首尾两天都计入 / both ends counted"
+        if counted == {diff + 1}
+        else "相隔天数，只计一端 / the days between, one end counted"
+        if counted == {diff}
+        else "两种算法均可 / either count"
+    )
     shown = "或".join(str(c) for c in sorted(counted))
     evidence = f"{a.isoformat()} 至 {b.isoformat()}：{shown}天（{how}） {'=' if ok else '≠'} {d.q.text}"
     lo = clause_start(d.text, d.q.start)
