@@ -29,6 +29,11 @@ def reading(f: Fact) -> Interval:
     return interval_of(f.q, f.text)
 
 
+# The note a rule adds when a gap between two rates is written in % where it is in points (高出6.4%
+# for 14.7% against 8.3%): the slip is in how the figure is written, whatever its inputs are worth.
+POINTS_AS_PERCENT = "比率之差应写“个百分点”"
+
+
 def bound_only(f: Fact) -> bool:
     return is_bound_only(f.q, f.text)
 

@@ -23,7 +23,16 @@ import re
 from zhiku.claims import fmt, labels
 from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start
 from zhiku.claims.interval import Interval
-from zhiku.claims.judge import Pairing, absolute, bound_only, conclude, push_number, reading, value
+from zhiku.claims.judge import (
+    POINTS_AS_PERCENT,
+    Pairing,
+    absolute,
+    bound_only,
+    conclude,
+    push_number,
+    reading,
+    value,
+)
 from zhiku.claims.search import (
     Scored,
     base_periods,
@@ -152,7 +161,7 @@ def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:
         if abs(abs(diff) - value(claim)) <= 10**-claim.q.decimals:
             note += (
                 ("；" if note else "")
-                + f"两者相差{fmt.num(abs(diff))}个百分点：比率之差应写“个百分点” / "
+                + f"两者相差{fmt.num(abs(diff))}个百分点：{POINTS_AS_PERCENT} / "
                 + f"the gap is {fmt.num(abs(diff))} percentage points"
             )
         return Pairing(

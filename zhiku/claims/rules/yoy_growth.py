@@ -19,7 +19,7 @@ import re
 from zhiku.claims import fmt, labels
 from zhiku.claims.facts import AMOUNT_KINDS, RATE_KINDS, Fact, FactTable, per_unit
 from zhiku.claims.interval import Interval
-from zhiku.claims.judge import Pairing, bound_only, conclude, finding, reading, value
+from zhiku.claims.judge import POINTS_AS_PERCENT, Pairing, bound_only, conclude, finding, reading, value
 from zhiku.claims.search import (
     Scored,
     base_periods,
@@ -132,7 +132,7 @@ def _judge(table: FactTable, claim: Fact, doc_comparable: bool) -> None:
             gap = value(rates[1]) - value(rates[0])
             if abs(abs(gap) - value(claim)) <= 10**-claim.q.decimals:
                 unit_note = (
-                    f"两者相差{fmt.num(abs(gap))}个百分点：比率之差应写“个百分点”，写成%即为相对变化 / "
+                    f"两者相差{fmt.num(abs(gap))}个百分点：{POINTS_AS_PERCENT}，写成%即为相对变化 / "
                     f"the rates differ by {fmt.num(abs(gap))} percentage points"
                 )
     f = conclude(
