@@ -26,13 +26,15 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, and y, z, aa, ab (the seventh)
-RATCHETED = ("x",)
+RATCHETED = ("x", "ac", "ad", "ae", "af")
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 238  # of 406 injected errors, the 27 mended authors
+MIN_TRUE_POSITIVES = 240  # of 406 injected errors, the 27 mended authors
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS = [
     (("x",), 0, 1, 5),  # of 14 errors: 六个国家公园 found, but on a span the scorer does not match
+    # the eighth round, scored unseen (53 false alarms, 26 false positives, 27 of 60 found), being read
+    (("ac", "ad", "ae", "af"), 49, 22, 27),
 ]
 
 
@@ -61,7 +63,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 28
+    assert len(AUTHORS) == 32
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

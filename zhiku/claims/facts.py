@@ -708,7 +708,8 @@ OPENED_COMPARISON = re.compile(
 # period's value by its time word alone dates that value only; the text goes on in its own period
 # (增值税上年为1953.6亿元: a name may stand before the time word)
 _BASE_CLAUSE = re.compile(r"(?:^|[，,；;：:（(。！？!?])[^，,；;：:（()）。！？!?\d\ue000\ue001]{0,8}$")
-_BASE_VALUE_AFTER = re.compile(r"\s*(?:同期|末|底)?\s*(?:时|的)?(?:为|是|仅为|只有)")
+# (…，上年同期为42.12亿元 / M1余额66.06万亿元，上年同期69.56万亿元，…: with 为 or without)
+_BASE_VALUE_AFTER = re.compile(r"\s*(?:同期|末|底)?\s*(?:(?:时|的)?(?:为|是|仅为|只有)|(?=[0-9]))")
 
 
 def _base_clause(text: str, m: Mention) -> bool:
@@ -821,6 +822,7 @@ class _Builder:
         self.last_sentence = text[s0:s1]
         main = replace(self.frame, explicit=False)
         opening = main
+        paragraph_year = self.paragraph_year  # as it stood before this sentence
         parts_named: set[tuple[int, int] | None] = set()  # 一季度…二季度…三季度: parts listed side by side
         by_start = {m.start: m for m in marks if s0 <= m.start < s1}
         q_starts = {q.start for q in qs}
@@ -860,6 +862,7 @@ class _Builder:
             c0, c1, cidx = clause_of(pos)
             m = obj if isinstance(obj, Mention) else by_start.get(pos)
             q = obj if isinstance(obj, Quantity) else None
+            raw = m  # (去年同期为…: a base clause reads the words as written, before 去年 is dated)
             if m is not None:
                 deictic = m.deictic
                 m = as_of(m, self.written if self.written is not None else self.present)
@@ -899,8 +902,16 @@ class _Builder:
                     # 与去年四季度相比: the part of the year refines the comparison's period, not the frame
                     pending = refine(pending, m)
                     pending_end = m.end
-                elif is_reference(text, m, s0) or _in_brackets(text, s0, m.start) or _base_clause(text, m):
+                elif (
+                    is_reference(text, m, s0)
+                    or _in_brackets(text, s0, m.start)
+                    or _base_clause(text, raw or m)
+                ):
                     pending = replace(apply(main, m), explicit=True)
+                    if raw is not None and raw.relative and text.startswith("同期", m.end):
+                        pending = replace(
+                            main.shifted(raw.relative), explicit=True
+                        )  # 上年同期: the same part
                     pending_end = m.end
                     if is_reference(text, m, s0):
                         t.sentences[sidx].refs.append((m.start, pending))
@@ -1082,7 +1093,21 @@ class _Builder:
             and opening.year is not None
             and main.year < opening.year
             and pi is not None
-            and self.paragraph_year == opening.year
+            and (
+                self.paragraph_year == opening.year
+                # (6月末M2余额305.02万亿元…。拉长看，2022年6月末M2为258.15万亿元…。M1余额…: a
+                # paragraph that goes on in the text's present year without naming it)
+                or (
+                    paragraph_year is None
+                    and opening.year == self.present
+                    # (the paragraph has spoken in that year before: not its first figures)
+                    and any(
+                        f.place.passage == pi and f.period.year == opening.year
+                        for f in t.facts[-4 * NEIGHBOURS :]
+                        if f.place.sentence < sidx
+                    )
+                )
+            )
         ):
             # 2023年全国海洋生产总值99097亿元…。2022年海洋生产总值为94628亿元，须注意…。海洋第一、第二…:
             # a sentence that looks back from the year its paragraph speaks of is a look back; the

@@ -214,8 +214,8 @@ def likeness_of(query: str, label: str, forward_only: bool = False) -> float:
     return score
 
 
-# (5G and 4G are words too: a generation of networks, 4G基站 is not 5G基站)
-_LATIN = re.compile(r"[A-Z]{2,}|(?<![0-9.])[0-9]G(?![A-Za-z])")
+# (5G and 4G, M1 and M2 are words too: 4G基站 is not 5G基站, M1余额 not M2余额)
+_LATIN = re.compile(r"[A-Z]{2,}[0-9]*|(?<![A-Za-z])[A-Z][0-9]+(?![0-9])|(?<![0-9.])[0-9]G(?![A-Za-z])")
 
 
 def coverage(query: str, label: str) -> float:

@@ -162,7 +162,9 @@ def _exact(table: FactTable, b: Fact) -> tuple[Fact, float] | None:
             and (not (f.whole and b.whole) or likeness_of(b.whole, f.whole) >= 0.5)
         )
 
-    sentence = [f for f in table.in_sentence(b.place.sentence) if fits(f)]
+    # (余额仍稳在300万亿元以上；较年初（292.27万亿元）增加…: a comparison's base is another figure)
+    bases = {g.base_fact for g in table.in_sentence(b.place.sentence) if g.base_fact is not None}
+    sentence = [f for f in table.in_sentence(b.place.sentence) if fits(f) and f.id not in bases]
     after = [f for f in sentence if f.q.start > b.q.end]
     if after:
         f = after[0]

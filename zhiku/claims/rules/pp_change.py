@@ -178,8 +178,10 @@ def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:
     # 4.5个百分点 (下降1.0% → 下降5.5%) compares the sizes of two falls, as its word says
     clause = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
     signed = not _SIZE_OF_FALL.search(clause)
-    computed = (_signed(a) - _signed(b) if signed else reading(a) - reading(b)) * factor
-    point = (_signed_value(a) - _signed_value(b) if signed else value(a) - value(b)) * factor
+    computed = (_signed(a) - _signed(b) if signed else _size(a) - _size(b)) * factor
+    point = (_signed_value(a) - _signed_value(b) if signed else abs(value(a)) - abs(value(b))) * factor
+    if not signed:
+        sa, sb = sa.lstrip("−-"), sb.lstrip("−-")  # 降幅比5月末（-4.2%）扩大: the sizes of the falls
     if signed and _falls(b):
         sb = f"(−{sb.lstrip('−')})"
     if signed and _falls(a):
@@ -248,6 +250,11 @@ def _falls(f: Fact) -> bool:
 
 def _signed(f: Fact) -> Interval:
     return -reading(f) if _falls(f) else reading(f)
+
+
+def _size(f: Fact) -> Interval:
+    """How large a fall is (下降5.0% and -4.2% alike: 5.0 and 4.2)."""
+    return -reading(f) if value(f) < 0 else reading(f)
 
 
 def _signed_value(f: Fact) -> float:

@@ -673,6 +673,11 @@ def _counted_in(total: Fact) -> int | None:
     return _count(m.group("n"))
 
 
+_WHOLE_NAMED = re.compile(
+    r"(?:相加|合计|加起来|之和)(?:即为|就是|即是|正是|构成|等于)(?P<name>[^，,。；;\d]{2,12}?)(?:[，,。；;]|$)"
+)
+
+
 def _total_before(table: FactTable, parts: list[Fact], whole_paragraph: bool = False) -> Fact | None:
     """The nearest value before the parts of the same thing and period that names none of them: in
     the sentence before, or anywhere earlier in the paragraph after a breakdown word."""
@@ -694,7 +699,11 @@ def _total_before(table: FactTable, parts: list[Fact], whole_paragraph: bool = F
     # the parts that say only which they are (地区) leave the measure to the one that names it
     spoken = [n for n in own if len(n) > 2]
     head = _shared_head(spoken if spoken and len(spoken) < len(own) else own)
+    # 中央…50011亿元、地方本级收入65902亿元，二者相加即为全国收入: the whole the sentence names
+    said = _WHOLE_NAMED.search(table.sentences[parts[-1].place.sentence].words)
     for f in reversed(table.facts[max(0, first.id - 2 * SPAN) : first.id]):
+        if said is not None and not set(said.group("name")) <= set(f.label()):
+            continue  # (every character of 全国收入 is in 全国一般公共预算收入; not in 前5个月的收入)
         near = (
             f.place.passage == first.place.passage
             if whole_paragraph
