@@ -692,7 +692,8 @@ _TARGET_BEFORE = re.compile(r"(?:到|至|预计|计划|目标|力争|将|规划|
 # outside the text's thread: its periods date its own values, as a comparison's do.
 _ASIDE_OPENING = re.compile(
     r"(?:^|[，,；;：:。（(])\s*(?:作为参照|作为对照|作为比较|作为参考|对照看|对比看|顺带提一句|顺便一提|"
-    r"附带说明|相比之下)\s*[，,：:]"
+    # 需注意，去年春季第133届线下到会约12.9万人…: a caveat's figures are not the thread's either
+    r"附带说明|相比之下|需注意|需要注意|须注意|需要说明|需说明|值得注意的是|需要指出的是)\s*[，,：:]"
 )
 
 
@@ -754,6 +755,17 @@ def unit_rate(f: Fact) -> bool:
 
 def _in_aside(text: str, s0: int, pos: int) -> bool:
     return _ASIDE_OPENING.search(text, s0, pos) is not None
+
+
+def _opens_aside(sentence: Sentence) -> bool:
+    """Whether a sentence opens with a reference or a caveat (需注意，… / 作为对照，…)."""
+    m = _ASIDE_OPENING.search(sentence.text, max(0, sentence.start - 1), sentence.end)
+    return m is not None and not sentence.text[sentence.start : m.start()].strip(" 。*")
+
+
+def in_aside(table: FactTable, f: Fact) -> bool:
+    """Whether ``f`` stands in a clause given for reference or as a caveat (作为对照，上届…223亿美元)."""
+    return not f.is_cell and _in_aside(f.text, table.sentences[f.place.sentence].start, f.q.start)
 
 
 _RANK_CELL = re.compile(r"\s*(?:\d{1,3}|第?[一二三四五六七八九十]{1,3}名?)\s*")
@@ -1368,6 +1380,8 @@ class _Builder:
                 # 其中 opens the sentence: the total is the last like value of the sentence before
                 # (before an aside: 年末存量378.09万亿元。作为参照，2022年末存量为344.21万亿元。其中…)
                 prev_s = t.sentences[-1].index - 1
+                if prev_s > 0 and _opens_aside(t.sentences[prev_s]):
+                    prev_s -= 1  # (…24.6万名…。需注意，去年…约12.9万人…。其中…16万人: past the caveat)
                 # a base (比2022年的…) or a share's denominator (完成预算数…的40.4%) is another figure
                 prev_bases = {
                     x

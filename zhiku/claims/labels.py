@@ -59,11 +59,13 @@ GROUP_WHOLES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("境内", "境外"), "境内外"),
     (("国内", "国外"), "国内外"),
     (("去程", "回程"), "往返"),
+    (("入境", "出境"), "出入境"),
 )
 
 # Words naming a whole made of complementary parts: 进出口 is exports plus imports.
 WHOLES = (
     "进出口",
+    "出入境",
     "往返",
     "城乡",
     "男女",

@@ -208,6 +208,9 @@ def current_of(
     named = former_or_latter(table, claim, want)
     if named is not None:
         return [Scored(named, 1.0, 1.0)]
+    pair = _the_two_compared(table, claim, want)
+    if pair is not None:
+        return [Scored(pair, 1.0, 1.0)]
     if claim.target is not None:
         t = table.fact(claim.target)
         if t.q.kind in want:
@@ -227,7 +230,37 @@ def current_of(
     for m in OPENED_COMPARISON.finditer(claim.text, sentence.start, claim.q.start):
         bases |= {g.id for g in before if m.start() <= g.q.start < m.end()}
     compared = _compared_bases(claim, claim.text[sentence.start : claim.q.start])
+    # 累计接待38.6万人次，日均1.29万人次，比上届的34.3万人次增长12.5%: against a total, the value
+    # now is a total too, not an average per day or per head written beside it
+    # (only this claim's own base: 比上届的V, or a value inside its 与…相比)
+    own_bases = {claim.base_fact} | {
+        g.id
+        for m in OPENED_COMPARISON.finditer(claim.text, sentence.start, claim.q.start)
+        for g in before
+        if m.start() <= g.q.start < m.end()
+    }
+    written_bases = [g for g in before if g.id in own_bases]
+    total_base = bool(written_bases) and not any(_per_unit(b) for b in written_bases)
+    if total_base and subject and not labels.has_content(labels.PER_UNIT.sub("", subject)):
+        subject = ""  # (the clause's 日均 names no total)
+    noted: set[str] = set()  # the names of the bracketed notes passed over
     for g in reversed(before):
+        if (
+            total_base
+            and _per_unit(g)
+            and any(
+                h.id < g.id
+                and h.role == "level"
+                and h.q.kind == g.q.kind
+                and not _per_unit(h)
+                and h.id not in bases
+                for h in before
+            )
+        ):
+            continue  # (人均生产总值15.89万元，比2022年的15.42万元: no total before it, it is the value)
+        if _closed_note(g, claim):
+            noted.add(g.subject)
+            continue  # 完成年度目标（3000人）的108.7%，比上年…增长4.2%: a bracketed note is not the value now
         if g.restates is not None or (g.role == "share" and g.q.kind == "number"):
             continue  # 约6.2亿人次 restates the value before it; 接近一半 is a share, not a value
         said = _BASE_STATED.match(g.context)
@@ -244,7 +277,7 @@ def current_of(
             continue
         # The claim continues a subject (its own words, or the clause before it): the value must
         # carry that name, or carry none of its own.
-        if subject and g.subject and not g.base_fact:
+        if subject and g.subject and not g.base_fact and not (not claim.own and subject in noted):
             lk = name_likeness(subject, g, forward_only=True)
             if lk < 0.6:
                 continue
@@ -257,11 +290,15 @@ def current_of(
         claim,
         subject,
         kinds=want,
+        exclude=bases - {None},
         period=claim.period.as_filter(),
         # (…外地观众占8成以上。｜天津站…其中外地观众占62%，约11.5万人次: not a later paragraph's)
         accept=lambda f: (
             not (f.q.kind == "number" and f.q.value is not None and f.q.value <= 1)
             and not later_passage(f, claim)
+            # (…平均每个项目完成1.32亿元。与上年的52.9亿元相比，多出…: a claim that names nothing
+            # of its own, against a total, is not about the average its sentence inherited)
+            and not (total_base and not claim.own and _per_unit(f))
         ),
     )
     found = [s for s in found if s.likeness >= 0.5]
@@ -290,6 +327,22 @@ def _speaks_of(table: FactTable, claim: Fact, measure: str) -> bool:
     return measure in text or labels.likeness_of(measure, text, forward_only=True) >= 0.9
 
 
+def _closed_note(g: Fact, claim: Fact) -> bool:
+    """Whether ``g`` stands in brackets that close before ``claim`` (a note: a target, a base)."""
+    opened = g.text.rfind("（", 0, g.q.start), g.text.rfind("(", 0, g.q.start)
+    at = max(opened)
+    if at < 0:
+        return False
+    closes = min((i for i in (g.text.find("）", g.q.end), g.text.find(")", g.q.end)) if i >= 0), default=-1)
+    inner_close = max(g.text.rfind("）", at, g.q.start), g.text.rfind(")", at, g.q.start))
+    return inner_close < 0 and 0 <= closes < claim.q.start
+
+
+def _per_unit(f: Fact) -> bool:
+    """Whether ``f``'s own words make it an average (日均, 平均每个项目, 人均), not a total."""
+    return bool(labels.PER_UNIT.search(f.own + f.qualifier_words))
+
+
 def states_a_base(f: Fact) -> bool:
     """Whether ``f`` is given in a clause of its own as a base period's value (年初为…, 上年同期为…)."""
     return _BASE_STATED.match(f.context) is not None
@@ -312,6 +365,38 @@ def _compared_bases(claim: Fact, before: str) -> set[str]:
 _COMPARED = re.compile(
     r"(?:比|较|相比|同)\s*(年初|上年末|上年底|去年末|去年底|上年同期|去年同期|上年|去年|上月|上季度?|上期)"
 )
+
+
+_BOTH_COMPARED = re.compile(r"\s*(?:两者|二者|两相)(?:相比|比较|对比|对照)")
+
+
+def _the_two_compared(table: FactTable, claim: Fact, want: set[str]) -> Fact | None:
+    """嫦娥六号带回1935.3克…；嫦娥五号…为1731克。两者相比，多出204.3克，增加11.8%: a change after
+    两者相比 is of the first of the two values just named over the second."""
+    sentence = table.sentences[claim.place.sentence]
+    if not _BOTH_COMPARED.match(claim.text, sentence.start):
+        return None
+    earlier = [
+        f
+        for f in table.facts[max(0, claim.id - 2 * SPAN) : claim.id]
+        if f.place.passage == claim.place.passage
+        and f.place.sentence < claim.place.sentence
+        and f.role == "level"
+        and f.q.kind in want
+        and f.restates is None
+        and not is_bound_only(f.q, f.text)
+    ]
+    # the two things are the last two names the values were given under (a value restated in other
+    # units, 约合1.94千克, is the same thing): the first is the first value of the first thing
+    things: list[list[Fact]] = []
+    for f in earlier:
+        if things and (not f.own or f.subject == things[-1][0].subject):
+            things[-1].append(f)
+        else:
+            things.append([f])
+    if len(things) < 2 or not same_measure(things[-1][0].q, things[-2][0].q):
+        return None
+    return things[-2][0]
 
 
 def compared_value(table: FactTable, claim: Fact, cur: Fact) -> Fact | None:

@@ -200,6 +200,8 @@ NUMERIC_DATE_RE = re.compile(
 )
 # 日 after a day number that begins another word: 日元, 日本, 日报, 日益, 日均, 3日内 (within three days).
 NOT_DAY_AFTER = "元圆本报益常均内趋渐夜子用照光"
+# the character before a day written N号: a name's (嫦娥六号, 长征五号), not a preposition's (到3号)
+_NAME_BEFORE_RE = re.compile(r"[\u4e00-\u9fff](?<![到至从于在和及与或、是的为起止])")
 _RATE_AFTER_RE = re.compile(r"\s*(?:%|％|个百分点|pct)")
 
 
@@ -972,8 +974,12 @@ class Scanner:
                 if dm is None or norm[dm.start() :].lstrip().startswith("日")
                 else NOT_NUMBER_AFTER
             )
-            if dm is not None and not (nxt and nxt in not_day) and not num.decimals:
+            named = not_day is NOT_NUMBER_AFTER and _NAME_BEFORE_RE.search(
+                norm, max(0, m.start() - 1), m.start()
+            )
+            if dm is not None and not (nxt and nxt in not_day) and not num.decimals and not named:
                 # 13日 after a text has named its month (11月2日发布，13日实施): a day of that month.
+                # (嫦娥六号, 长征五号: 号 after a name is the name's number, never a day)
                 year, month = self.month
                 prefix = "-" if year == "-" else year
                 return _Reading(m.start(), dm.end(), "date", iso=f"{prefix}-{month:02d}-{v:02d}")

@@ -17,7 +17,15 @@ import calendar
 import re
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start, open_bracket, same_measure
+from zhiku.claims.facts import (
+    AMOUNT_KINDS,
+    Fact,
+    FactTable,
+    clause_start,
+    open_bracket,
+    same_measure,
+    unit_rate,
+)
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.search import name_likeness, states_a_base
@@ -39,6 +47,8 @@ _POPULATION = re.compile(r"人口|常住|户籍|人数|就业人员|职工")
 _DAYS = re.compile(
     r"(?<![\d月少多差早晚])(?P<n>\d+|[一二两三四五六七八九十]{1,3})\s*(?:个)?(?:交易日|工作日|天)"
     r"|(?:连续|共|计|为期|历时|累计|最近|前|后)\s*(?P<m>\d+|[一二两三四五六七八九十]{1,3})\s*日"
+    # 按15个展期日平均, 20个比赛日: days of a kind, counted
+    r"|(?<![\d月])(?P<k>\d+|[一二两三四五六七八九十]{1,3})\s*个[\u4e00-\u9fff]{1,2}日(?![期子])"
 )
 # 最后两个月共生产310.9万辆，月均约155万辆: the months a monthly average is over, when written
 _MONTHS = re.compile(r"(?<![\d年])(?P<n>\d{1,2}|[两二三四五六七八九十]|十[一二])\s*个月")
@@ -85,10 +95,13 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
     for g in reversed(before):
         if named and g.id != named[-1].id:
             continue
+        if g.parent is not None and table.fact(g.parent).place.sentence == avg.place.sentence:
+            continue  # 合计367.2万人次，其中入境…、出境189.7万人次，日均73.4万人次: of the total, not a part
         if (
             g.role == "level"
             and same_measure(g.q, avg.q)
             and g.restates is None
+            and not unit_rate(g)  # (按1美元兑7.10元人民币折算: the 1 of a rate is no total)
             and not _PER_TIME.search(g.text[max(0, g.q.start - 8) : g.q.start])
         ):
             if g.period.same_part(avg.period) and g.period.year in (None, avg.period.year):
@@ -99,7 +112,7 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
     stated_days = None
     # searched in the whole text, so that a number cut at the window's start is not read as one
     for m in _DAYS.finditer(avg.text, max(0, total.q.start - 30), avg.q.start):
-        stated_days = _number(m.group("n") or m.group("m"))
+        stated_days = _number(m.group("n") or m.group("m") or m.group("k"))
     clause = total.text[clause_start(total.text, total.q.start) : total.q.start]
     if word not in ("月均", "每月") and _PER_WEEK.search(clause):
         stated_days = 7  # 每周往返…约2100架次，折合每天约300架次: a week's figure over its seven days
@@ -139,10 +152,26 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
         return
     computed = reading(total) / float(days)
     point = value(total) / days
+    inputs: tuple[tuple[Fact, str], ...] = ((total, "合计"),)
+    arithmetic = f"{total.q.text} ÷ {days}{how}"
+    if avg.text[max(0, avg.q.start - back - 2) : avg.q.start - back] == "人均":
+        # 养老金2.37亿元，领取待遇6.15万人，人均每月321元: per head and per month, over both
+        heads = [
+            g
+            for g in before
+            if g.q.kind == "count"
+            and (g.q.unit or "") in ("人", "名")
+            and g.role == "level"
+            and g.id != total.id
+        ]
+        if not heads:
+            return
+        computed = computed / reading(heads[-1])
+        point = point / value(heads[-1])
+        inputs = ((total, "合计"), (heads[-1], "人数"))
+        arithmetic = f"{total.q.text} ÷ {heads[-1].q.text} ÷ {days}{how}"
     shown = fmt.like_shown(point, [avg.q])
-    p = Pairing(
-        ((total, "合计"),), 0.9, computed, point, f"{total.q.text} ÷ {days}{how} = {shown}", "", shown
-    )
+    p = Pairing(inputs, 0.9, computed, point, f"{arithmetic} = {shown}", "", shown)
     phrase = _phrase(avg, back)
     push_number(table, RELATION, avg, [p], phrase)
 

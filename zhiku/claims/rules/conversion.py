@@ -22,6 +22,7 @@ from zhiku.claims.facts import (
     Fact,
     FactTable,
     clause_start,
+    in_aside,
     last_match,
     per_unit,
     unit_factor,
@@ -154,6 +155,7 @@ def _named_source(table: FactTable, b: Fact) -> Fact | None:
             and g.restates is None
             and not bound_only(g)
             and g.period.year == b.period.year
+            and not in_aside(table, g)  # (作为对照，上届线下成交为223亿美元: not the figure converted)
             and name_likeness(b.own, g) >= 0.75
         ):
             return g

@@ -34,6 +34,11 @@ _CONJ = re.compile(r"以及|和|及|与|同")
 _CLAUSE = re.compile(r"[，,。；;：:（）()“”\"]")
 _NUMERAL_ONLY = re.compile(r"^[\s〇零一二三四五六七八九十百千万两0-9０-９.．%]+$")
 # A、B、C等5个城市: 等 before the count leaves the list open (five cities, two of them named).
+_NAMED_GROUP = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}$")
+# 其中四项, 以上三类, 上述五个: words that point back at a list, not a group's name
+_POINTING = re.compile(
+    r"(?:其中|以上|上述|前述|前面|这|这些|此|共|合计|总计|分别|其他|其余|所有|全部|主要|为|是|有)$"
+)
 _OPEN_END = re.compile(r"等{1,2}\s*$")
 
 
@@ -158,6 +163,8 @@ def _list_before(
     words = re.split(r"(?:这|是|为|作为|共|等)(?=[^、]*$)", words)[0] if "、" in words else words
     # (…和武夷山第一批六个国家公园: the batch is the count's, not the last item's)
     words = re.sub(r"(?:这|共|合计|总计|首批|第[一二三四五六七八九十0-9]+批)$", "", words.strip())
+    if "、" not in words and _NAMED_GROUP.search(words) and not _POINTING.search(words):
+        return None  # 欧盟27国合计, 东盟10国: the size of a group named by its name, not a list's count
     if "、" not in words or _PARTIAL.search(words):
         # 包括A 1242所、B 33所…，四类合计: the values listed before the count's clause
         return _value_list(text, s0, start, end, facts)

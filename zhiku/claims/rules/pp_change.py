@@ -316,6 +316,12 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
             return [(a, whole, 0.9 * a_found[0].score)] if whole is not None else []
         # 高于GDP增速, 高于全市经济增长: the thing whose rate it is (GDP, 全市经济)
         compared = _RATE_WORDS.sub("", claim.compare) or claim.compare
+        if a.group is not None:
+            # 美国、欧盟、中国、日本占全球的比重依次为…；美国所占比重比中国高出9.0个百分点: the other
+            # side is the list's member the comparison names
+            member = [g for g in table.list_of(a) if g.id != a.id and g.item and g.item == compared.strip()]
+            if len(member) == 1:
+                return [(a, member[0], a_found[0].score)]
         # 实际增速高出全国农村0.4个百分点: a real growth against the other's real growth, a nominal
         # one against its nominal
         said = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
@@ -359,7 +365,7 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
     return []
 
 
-_NAMES_A_RATE = re.compile(r"率|比重|占比|份额|比例|系数|指数|结构|增速|增幅|涨幅|降幅|跌幅")
+_NAMES_A_RATE = re.compile(r"率|比重|占比|份额|比例|系数|指数|结构|增速|增幅|涨幅|降幅|跌幅|增长面|覆盖面")
 
 
 def _growth_words(f: Fact) -> str:
@@ -369,11 +375,16 @@ def _growth_words(f: Fact) -> str:
 
 def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None) -> list[Scored]:
     """The rate the claim is about: named by its own words (西部增速), or the rate just before it."""
-    skip = exclude or set()
+    # (比全国（6.1%）快1.5个百分点，较上年全年（7.5%）加快0.1个百分点: a rate that is the base of
+    # another gap in the sentence is the other side's, not the rate the claim is about)
+    skip = (exclude or set()) | {
+        g.base_fact for g in table.around(claim) if g.base_fact is not None and g.id != claim.id
+    }
     pointed = former_or_latter(table, claim, _RATE_KINDS)
     if pointed is not None and pointed.id not in skip and _is_rate(pointed):
         return [Scored(pointed, 1.0, 1.0)]
-    own = re.sub(r"^(?:其|该)|增速|增幅|增长率|涨幅|降幅|比重|占比|水平|整体", "", claim.own)
+    # (美国所占比重 is 美国占…的比重: 所 before 占 adds nothing to the name)
+    own = re.sub(r"^(?:其|该)|增速|增幅|增长率|涨幅|降幅|比重|占比|水平|整体|所(?=占)", "", claim.own)
     # 农村增速快于城镇2.6个百分点: a rate named as a growth (增速) is a growth, never a share
     roles = ("growth",) if re.search(r"增速|增幅|增长率|涨幅|降幅", claim.own) else RATE_ROLES
     if own:
@@ -430,8 +441,10 @@ def _amount_in_points(table: FactTable, claim: Fact, stated_text: str, phrase: t
     before = [
         g for g in table.around(claim) if g.q.end <= claim.q.start and not (0 <= claim.compare_at < g.q.start)
     ]
-    if before and before[-1].q.is_rate and before[-1].role in ("share", "rate", "level"):
-        return False  # 比重升至38.3%，比上年提高9.0个百分点: the rate just named changed
+    if before and before[-1].q.is_rate and before[-1].role in ("share", "rate", "level", "growth"):
+        # 比重升至38.3%，比上年提高9.0个百分点 / 同比增长6.2%，比上月末回落0.8个百分点: the rate just
+        # named changed
+        return False
     cur = current_of(table, claim, AMOUNT_KINDS)
     if not cur:
         return False

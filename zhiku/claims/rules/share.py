@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start, same_measure
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start, in_aside, same_measure
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.periods import Period
@@ -572,7 +572,9 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
             like=part,
             period=period,
             exclude={part.id},
-            accept=lambda f: _can_hold(f, part, claim) and not _share_of(table, f, name),
+            accept=lambda f: (
+                _can_hold(f, part, claim) and not _share_of(table, f, name) and not in_aside(table, f)
+            ),
             min_likeness=0.45,
         )
         whole_words = labels.strip_scope(name)

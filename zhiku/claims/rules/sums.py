@@ -494,26 +494,25 @@ def _table_totals(table: FactTable) -> None:
             )
 
 
+def _row_level(cells: list[Fact], growth: Fact) -> Fact | None:
+    """The level a row's growth cell is of: | 地区 | 2023年 | 2024年 | 同比 |: the latest year's column;
+    undated columns, the nearest one before the growth's."""
+    row = [
+        f for f in cells if f.place.row == growth.place.row and f.role == "level" and f.q.kind in AMOUNT_KINDS
+    ]
+    dated = [f for f in row if f.period.explicit and f.period.year is not None]
+    if dated:
+        return max(dated, key=lambda f: (f.period.year or 0, f.place.col or 0))
+    before = [f for f in row if (f.place.col or 0) < (growth.place.col or 0)]
+    return max(before, key=lambda f: f.place.col or 0) if before else (row[0] if row else None)
+
+
 def _table_growth(table: FactTable, total: Fact, column: list[Fact], cells: list[Fact]) -> None:
     """The 合计 row's growth from the rows' levels and growth rates: Σ levels ÷ Σ (level ÷ (1 + g)) − 1."""
     levels: list[tuple[Fact, Fact]] = []
-    total_level = next(
-        (
-            f
-            for f in cells
-            if f.place.row == total.place.row and f.role == "level" and f.q.kind in AMOUNT_KINDS
-        ),
-        None,
-    )
+    total_level = _row_level(cells, total)
     for g in column:
-        level = next(
-            (
-                f
-                for f in cells
-                if f.place.row == g.place.row and f.role == "level" and f.q.kind in AMOUNT_KINDS
-            ),
-            None,
-        )
+        level = _row_level(cells, g)
         if level is None:
             return
         levels.append((level, g))
