@@ -339,12 +339,16 @@ def written_as_reference(text: str, start: int, sentence_start: int = 0) -> bool
     before = text[max(sentence_start, start - 4) : start]
     # 按2023年末全国总人口140967万人计: a basis of another year, written as that year (按当年汇率
     # and 按年末中间价 speak of the text's own year)
-    return bool(_REF_BEFORE.search(before)) or (
-        text[start : start + 1].isdigit() and bool(_BASIS.search(before))
+    if _REF_BEFORE.search(before) or (text[start : start + 1].isdigit() and _BASIS.search(before)):
+        return True
+    # 已比人才规划提出的2025年3.2人多出0.20人: a year inside a comparison still open dates its value
+    return text[start : start + 1].isdigit() and bool(
+        _OPEN_COMPARISON.search(text, max(sentence_start, start - 14), start)
     )
 
 
 _BASIS = re.compile(r"(?:按|按照)\s*$")
+_OPEN_COMPARISON = re.compile(r"(?:比(?![重例率值])|较)[^，,。；;：:\d比较]{1,12}$")
 
 
 def bounds_a_stock(text: str, m: Mention, sentence_start: int) -> bool:

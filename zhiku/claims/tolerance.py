@@ -35,7 +35,8 @@ _AFTER_OVER = ("以上", "多", "余")
 _AFTER_UNDER = ("以下", "以内")
 
 # 比农村18450元多14160元: 多 followed by a number is the comparison, not "more than 18450".
-_COMPARED = re.compile(r"^多[0-9０-９一二两三四五六七八九十百千万]")
+# 多3.5个百分点 / 多出0.20人: 多 that compares (a difference follows), not 多 that bounds (3000多)
+_COMPARED = re.compile(r"^多(?:出|了)?[0-9０-９一二两三四五六七八九十百千万]")
 _DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 _LITERAL = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 

@@ -154,6 +154,18 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
     point = value(total) / days
     inputs: tuple[tuple[Fact, str], ...] = ((total, "合计"),)
     arithmetic = f"{total.q.text} ÷ {days}{how}"
+    start = table.fact(total.base_fact) if total.base_fact is not None else None
+    if (
+        start is not None
+        and same_measure(start.q, total.q)
+        and "累计" in total.text[clause_start(total.text, start.q.start) : total.q.start]
+    ):
+        # 累计剂次由9月15日的216142.8万增至9月18日的217404.3万，三天日均约420万: a running total's
+        # rise over the days, not the total
+        computed = (reading(total) - reading(start)) / float(days)
+        point = (value(total) - value(start)) / days
+        inputs = ((total, "末值"), (start, "初值"))
+        arithmetic = f"({total.q.text} − {start.q.text}) ÷ {days}{how}"
     if avg.text[max(0, avg.q.start - back - 2) : avg.q.start - back] == "人均":
         # 养老金2.37亿元，领取待遇6.15万人，人均每月321元: per head and per month, over both
         heads = [
@@ -237,6 +249,8 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
     ]
     # (人均全年移动支付约131笔 is the year's total over the people, not a quarter's: 四季度…493.92亿笔)
     totals = [g for g in totals if g.period.same_part(avg.period)] or totals
+    # (相当于同期GDP（初步核算数1260582亿元）的7.2%: a figure in brackets is a note, not the total)
+    totals = [g for g in totals if open_bracket(g.text, g.q.start) < 0] or totals
     # (…, and the total written before the average, the nearest, not a later paragraph's quarter)
     earlier = [g for g in totals if g.place.sentence <= avg.place.sentence and not states_a_base(g)]
     totals = sorted(earlier, key=lambda g: -g.id) if earlier else totals

@@ -119,7 +119,13 @@ def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:
 def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
     sentence = table.around(claim)
     before = [g for g in sentence if g.q.end <= claim.q.start and g.id != claim.id]
-    # 1. 由A降至B，下降n
+    # 1. a value and its base inside the comparison (比人才规划提出的2025年3.2人多出0.20人: its own base,
+    # whatever 由A增至B stood before it)
+    if claim.base_fact is not None:
+        base = table.fact(claim.base_fact)
+        cur = _current(table, claim, exclude={base.id})
+        return [(c.fact, base, c.score) for c in cur[:1]]
+    # 2. 由A降至B，下降n
     for g in reversed(before):
         if g.role in ("change", "gap") and g.id != claim.id:
             break
@@ -131,11 +137,6 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
             base = table.fact(g.base_fact)
             if base.q.end <= g.q.start:
                 return [(g, base, 1.0)]
-    # 2. a value and its base inside the comparison
-    if claim.base_fact is not None:
-        base = table.fact(claim.base_fact)
-        cur = _current(table, claim, exclude={base.id})
-        return [(c.fact, base, c.score) for c in cur[:1]]
     # 3. 顺差, 逆差, 差额: the two sides by name
     if claim.verb in _SIDES or claim.verb in ("差额", "差值", "缺口"):
         return _sides(table, claim)

@@ -318,7 +318,23 @@ def _current(table: FactTable, claim: Fact) -> list[Scored]:
     # table's 制造业), though its clause names only the measure (利润): that row's value is A
     sentence = table.sentences[claim.place.sentence]
     before = claim.text[sentence.start : clause_start(claim.text, claim.q.start)]
-    named = [s for s in found if s.fact.is_cell and len(s.fact.subject) >= 2 and s.fact.subject in before]
+    # (三级医院较上年…增长9.4%；一级医院数量是三级医院的3.4倍: the row the claim's own clause opens
+    # with, before a row named earlier in the sentence)
+    own_clause = re.match(
+        r"[^，,。；;\d]{2,8}", claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
+    )
+    named = [
+        Scored(f, 1.0, 1.0)
+        for f in table.cells()
+        if own_clause is not None
+        and len(f.subject) >= 2
+        and own_clause.group(0).startswith(f.subject)
+        and f.role == "level"
+        and found
+        and (f.q.kind, f.q.unit) == (found[0].fact.q.kind, found[0].fact.q.unit)
+    ]
+    if not named:
+        named = [s for s in found if s.fact.is_cell and len(s.fact.subject) >= 2 and s.fact.subject in before]
     if not named and found and not found[0].fact.is_cell:
         # 上海港领先第二名新加坡1038.6万标箱，是…天津港的2.2倍 / …，春熙路站则是宽窄巷子站的5.2倍: the
         # sentence, or the claim's own clause, opens with a table's row
