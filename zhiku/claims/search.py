@@ -21,6 +21,7 @@ from zhiku.claims.facts import (
     Fact,
     FactTable,
     clause_start,
+    open_bracket,
     same_measure,
 )
 from zhiku.claims.periods import Period
@@ -329,13 +330,10 @@ def _speaks_of(table: FactTable, claim: Fact, measure: str) -> bool:
 
 def _closed_note(g: Fact, claim: Fact) -> bool:
     """Whether ``g`` stands in brackets that close before ``claim`` (a note: a target, a base)."""
-    opened = g.text.rfind("（", 0, g.q.start), g.text.rfind("(", 0, g.q.start)
-    at = max(opened)
-    if at < 0:
+    if open_bracket(g.text, g.q.start) < 0:
         return False
-    closes = min((i for i in (g.text.find("）", g.q.end), g.text.find(")", g.q.end)) if i >= 0), default=-1)
-    inner_close = max(g.text.rfind("）", at, g.q.start), g.text.rfind(")", at, g.q.start))
-    return inner_close < 0 and 0 <= closes < claim.q.start
+    closes = [i for i in (g.text.find("）", g.q.end), g.text.find(")", g.q.end)) if i >= 0]
+    return bool(closes) and min(closes) < claim.q.start
 
 
 def _per_unit(f: Fact) -> bool:
