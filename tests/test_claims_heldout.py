@@ -28,7 +28,7 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, and y, z, aa, ab (the seventh)
 RATCHETED = ("x",)
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 270  # of 466 injected errors, the 31 mended authors
+MIN_TRUE_POSITIVES = 272  # of 466 injected errors, the 31 mended authors
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS = [

@@ -463,6 +463,16 @@ def former_or_latter(table: FactTable, claim: Fact, kinds: Iterable[str]) -> Fac
     m = _FORMER.match(claim.text[start : claim.q.start])
     if m is None:
         return None
+    pair = the_two_named(table, claim, kinds)
+    if pair is None:
+        return None
+    return pair[0] if m.group("which") == "前者" else pair[1]
+
+
+def the_two_named(table: FactTable, claim: Fact, kinds: Iterable[str]) -> tuple[Fact, Fact] | None:
+    """The two values 前者 and 后者 point at: the last two named before the claim's clause (a 分别
+    list's, or the last value and the one of its kind before it)."""
+    start = clause_start(claim.text, claim.q.start)
     want = set(kinds)
     window = [
         g
@@ -496,7 +506,7 @@ def former_or_latter(table: FactTable, claim: Fact, kinds: Iterable[str]) -> Fac
         pair = [alike[-1], last] if alike else []
     if len(pair) < 2:
         return None
-    return pair[0] if m.group("which") == "前者" else pair[-1]
+    return pair[0], pair[-1]
 
 
 def base_periods(table: FactTable, claim: Fact, cur: Fact) -> list[Period]:

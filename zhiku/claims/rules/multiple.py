@@ -31,6 +31,7 @@ from zhiku.claims.search import (
     earlier_in_sentence,
     from_to_base,
     name_likeness,
+    the_two_named,
 )
 
 RELATION = "multiple"
@@ -173,6 +174,18 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
     # 是排名第八的天津港的2.2倍: a rank says which, it is no part of the name
     of = _RANK.sub("", m.group("of")).strip() if m else ""
     sentence_facts = table.around(claim)
+    clause = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
+    if (
+        of in ("前者", "后者")
+        and (head := re.match(r"\s*(?:其中)?(前者|后者)", clause))
+        and head.group(1) != of
+    ):
+        # 中央企业…28610.0亿元，地方国有企业16554.7亿元，前者是后者的1.7倍: the two just named
+        pair = the_two_named(table, claim, _KINDS)
+        if pair is None:
+            return []
+        a, b = pair if head.group(1) == "前者" else (pair[1], pair[0])
+        return [(a, b, 1.0)] if same_measure(a.q, b.q) else []
     if m:
         of_start = claim.q.start - len(pre) + m.start("of")
         inside = [
