@@ -184,8 +184,8 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
         pair = the_two_named(table, claim, _KINDS)
         if pair is None:
             return []
-        a, b = pair if head.group(1) == "前者" else (pair[1], pair[0])
-        return [(a, b, 1.0)] if same_measure(a.q, b.q) else []
+        one, other = pair if head.group(1) == "前者" else (pair[1], pair[0])
+        return [(one, other, 1.0)] if same_measure(one.q, other.q) else []
     if m:
         of_start = claim.q.start - len(pre) + m.start("of")
         inside = [
