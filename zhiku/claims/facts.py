@@ -123,7 +123,7 @@ _COMPARE = re.compile(r"(?P<word>同比|环比|比|较|相比|对比)(?![重例�
 _SUBJECT_DROP = re.compile(
     r"^(?:其中|而|但|且|并|另|同时|此外|另外|全年|当年|同期|期间|截至|截止|到|至|从|由|在|据此推算|据此|即|"
     r"按|其|以|对|与|和|及|、|\s|\ue001|年初|上年同期|去年同期|上年|去年|年|月|末|底|份|上半年|下半年|一季度|前|后|之后|以来|目前|当前|"
-    r"首次|再次|累计|共|合计|总计|共|就|相对|绝对|比(?![重例率值])|较)+"
+    r"首次|再次|累计|共(?![享同建])|合计|总计|就|相对|绝对|比(?![重例率值])|较)+"
 )
 _SUBJECT_TAIL = re.compile(
     r"(?:为|是|达到|达|完成|实现|录得|共有|共计|共|有|合计|累计|总计|约|仅|只有|已|将|的|了|中|方面|"
@@ -145,6 +145,7 @@ _ATTRIBUTES = frozenset(
     {"金额", "笔数", "数量", "面积", "人数", "户数", "均价", "规模", "重量", "长度", "里程"}
 )
 _GOES_ON = re.compile(r"^\s*(?:并且|而且|并|且)(?![且非不])")
+_PER_ONLY = re.compile(r"(?:平均)?每[\u4e00-\u9fff]{1,3}")
 _PRONOUN = re.compile(r"^(?:两者|二者|三者|四者|五者|前者|后者|上述|以上|这些|它们|其|各自)")
 # 其中, and 在41个行业中， (a count named inside 在…中 is the whole the next values divide)
 _OF_WHICH = re.compile(r"其中|(?<=\ue000)(?P<among>[^，,。；;\ue000]{0,12}中)[，,：:]")
@@ -743,7 +744,7 @@ def _in_comparison(f: Fact) -> bool:
 # 1美元兑6.8元, 按1公顷=15亩换算, 1公顷合15亩: a rate of exchange or of units, written as two amounts
 _RATE_WORD = r"(?:合|折合|约合|兑|兑换|等于|=|＝)"
 _PER_ONE = re.compile(rf"\s*{_RATE_WORD}")
-_OF_ONE = re.compile(rf"(?<![\d.])(?:1|一)\s*[^\d，,。；;]{{1,3}}?{_RATE_WORD}\s*$")
+_OF_ONE = re.compile(rf"(?<![\d.])(?:1|一)\s*[^\d，,。；;]{{1,5}}?{_RATE_WORD}\s*$")  # (1平方公里合)
 
 
 def unit_rate(f: Fact) -> bool:
@@ -1007,8 +1008,8 @@ class _Builder:
                     # with the whole the paragraph's shares have been of
                     slot.whole = self.last_whole
             own = slot.subject
-            if _PRONOUN.match(own):
-                own = ""
+            if _PRONOUN.match(own) or (slot.verb in ("折合", "约合", "合") and _PER_ONLY.fullmatch(own)):
+                own = ""  # (单产444.6公斤/亩，每公顷折合6669公斤: 每公顷 names the unit, not a thing)
             if q.is_rate and slot.role == "rate" and (gm := _RATE_NOUN.fullmatch(own)):
                 # 其增速14.7% / 占比为10.3%: a rate named only by its kind belongs to the subject before
                 slot.role = "share" if gm.group(1) in ("占比", "比重", "份额") else "growth"
@@ -1199,6 +1200,8 @@ class _Builder:
             for g in _window(t.facts, ids, f.q.start, before=8, after=0):
                 h = t.facts[g]
                 if h.place.clause == f.place.clause and f.compare_at < h.q.start < f.q.start:
+                    if h.role in ("change", "growth", "gap"):
+                        break  # 比上年增加191.7万千瓦、增长3.5%: the change before is no base
                     t.facts[fid] = replace(f, base_fact=h.id)
                     t.facts[h.id] = replace(
                         h, subject=f.subject, own="", role="level" if h.role != "rate" else "rate"

@@ -92,9 +92,11 @@ class Facts:  # one passage, as the sentence-local rules read it
                 break
             if m.where >= sent.start or inherit:
                 last = m
-        relative = _RELATIVE_YEAR.search(self.text[sent.start : pos])
-        if last is not None and last.where < sent.start and relative:
-            return None  # 今年/去年 in this sentence overrides the year named before it
+        relative = [m for m in _RELATIVE_YEAR.finditer(self.text, sent.start, pos)]
+        if last is not None and relative and (last.where < sent.start or relative[-1].start() > last.where):
+            # 今年/去年 in this sentence overrides the year named before it (丰收节自2018年设立…；今年秋分
+            # 是9月23日: the year nearest the date is 今年's)
+            return None
         return last
 
     def subperiod(self, q: Quantity) -> str:

@@ -259,6 +259,10 @@ def current_of(
             )
         ):
             continue  # (人均生产总值15.89万元，比2022年的15.42万元: no total before it, it is the value)
+        if g.verb in _CONVERTED and any(h.id < g.id and same_measure(h.q, g.q) for h in before):
+            # 单产444.6公斤/亩，每公顷折合6669公斤: the same figure per another unit (a figure in another
+            # currency, 约合17.89万亿美元, is the one a share of a dollar whole is of)
+            continue
         if _closed_note(g, claim):
             noted.add(g.subject)
             continue  # 完成年度目标（3000人）的108.7%，比上年…增长4.2%: a bracketed note is not the value now
@@ -305,9 +309,9 @@ def current_of(
     found = [s for s in found if s.likeness >= 0.5]
     # 票房95.10亿元…。与…相比，票房同比增长18.6%。…前三名依次为48.39亿元: the value a change is
     # about is written before it (or in its own sentence), not in a sentence that follows
-    if any(s.fact.place.sentence <= claim.place.sentence for s in found):
-        found = [s for s in found if s.fact.place.sentence <= claim.place.sentence]
-    return found
+    # (a table may follow the prose that sums it up: its rows are not "later" in that sense)
+    earlier = [s for s in found if s.fact.place.sentence <= claim.place.sentence]
+    return earlier or [s for s in found if s.fact.is_cell]
 
 
 # A clause that gives a base period's value by its time word alone (年初为26.80万亿元, 上年同期为…):
@@ -326,6 +330,9 @@ def _speaks_of(table: FactTable, claim: Fact, measure: str) -> bool:
     passage = claim.place.passage
     text = table.doc.passages[passage].text if passage is not None else claim.text
     return measure in text or labels.likeness_of(measure, text, forward_only=True) >= 0.9
+
+
+_CONVERTED = frozenset({"折合", "约合", "合", "折算为", "折算成", "换算为", "换算成"})
 
 
 def _closed_note(g: Fact, claim: Fact) -> bool:

@@ -18,6 +18,7 @@ from zhiku.claims.labels import likeness_of
 from zhiku.claims.search import name_likeness
 
 RELATION = "bound"
+_ADDEND = re.compile(r"\s*(?:再)?加上|\s*加之")
 _DISTRIBUTIVE = re.compile(r"^(?:双双|均|都|皆|也|亦|同时)+|(?:双双|均|都|皆)$")
 
 
@@ -160,6 +161,8 @@ def _exact(table: FactTable, b: Fact) -> tuple[Fact, float] | None:
             and f.base_fact != b.id
             # (占全国的44%…；…占全年净增量的八成多: shares of two different wholes)
             and (not (f.whole and b.whole) or likeness_of(b.whole, f.whole) >= 0.5)
+            # (加上2024年的5.8万个，累计已超过30万个: an addend, not the figure the bound rounds)
+            and not _ADDEND.match(f.context)
         )
 
     # (余额仍稳在300万亿元以上；较年初（292.27万亿元）增加…: a comparison's base is another figure)

@@ -14,11 +14,18 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, base_period_from_text, clause_start
+from zhiku.claims.facts import (
+    AMOUNT_KINDS,
+    OPENED_COMPARISON,
+    Fact,
+    FactTable,
+    base_period_from_text,
+    clause_start,
+)
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, finding, reading, value
 from zhiku.claims.periods import Period
-from zhiku.claims.search import candidates, current_of, dated_in_sentence, name_likeness
+from zhiku.claims.search import candidates, compared_value, current_of, dated_in_sentence, name_likeness
 
 RELATION = "compound_growth"
 
@@ -113,6 +120,8 @@ def _since_year(table: FactTable, claim: Fact) -> Pairing | None:
             break
         if g.role != "growth" or not g.q.is_rate or g.verb.startswith("年均"):
             continue
+        if OPENED_COMPARISON.search(claim.text, g.q.end, claim.q.start):
+            return None  # …增长19.86%；与2022年末的27.1万亿元相比，两年年均增长15.1%: against another base
         if labels.real_terms(g.context) != labels.real_terms(claim.context):
             continue  # 比2019年（名义）增长14.3%，…两年平均实际增长5.1%: the real average is of real growth
         base = base_period_from_text(g.compare, g.period) if g.compare else None
@@ -195,7 +204,18 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
                 out.append(_from_values(claim, a, g, span[0], span[1], 1.0))
                 return out
             break
-    # 2. a cumulative growth over the span (累计增长110.0%) or a multiple (增长202.6倍, 是…的7.3倍)
+    # 2. 与2022年末的27.1万亿元相比，两年年均增长15.1%: the start written in the claim's own comparison,
+    # against the value now (before any other change the sentence states over a shorter span)
+    if span is not None:
+        now = [
+            s
+            for s in current_of(table, claim, AMOUNT_KINDS)
+            if s.fact.period.year == span[1] and s.score >= 0.95
+        ]
+        start = compared_value(table, claim, now[0].fact) if now else None
+        if start is not None and start.period.year == span[0]:
+            return [_from_values(claim, start, now[0].fact, span[0], span[1], min(now[0].score, 0.95))]
+    # 3. a cumulative growth over the span (累计增长110.0%) or a multiple (增长202.6倍, 是…的7.3倍)
     for g in reversed(before):
         if g.id == claim.id or (written_span is not None and g.place.clause != claim.place.clause):
             continue  # (…扩大到原来的2.4倍；2009—2018年年均增长约6.9%: another span's factor)
@@ -216,11 +236,14 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
                 years = (end - counted, end)  # 两年叠加累计下降约5.1%: two yearly changes, whatever 比 named
             if years and years[1] > years[0]:
                 factor = 1 + reading(g) * (-1.0 if g.down else 1.0) / 100.0
-                out.append(
-                    _from_factor(
-                        claim, g, factor, 1 + (-1 if g.down else 1) * value(g) / 100, years, "累计增长", 0.95
-                    )
-                )
+                point = 1 + (-1 if g.down else 1) * value(g) / 100
+                out.append(_from_factor(claim, g, factor, point, years, "累计增长", 0.95))
+                if g.period.first is not None and counted is None:
+                    # 2021—2024年累计降低11.6%，折合年均下降3.0%: a change summed over the years of a
+                    # written range may count each of them (four yearly changes), not only the gaps
+                    # between them: a rival reading, so that neither convicts alone
+                    wide = (years[0] - 1, years[1])
+                    out.append(_from_factor(claim, g, factor, point, wide, "累计增长", 0.9))
         if (
             g.q.kind == "multiple"
             and g.q.unit == "倍"
@@ -238,7 +261,7 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
                     claim, g, reading(g) + add, value(g) + add, span, "增长" if grow else "倍数", 0.9
                 )
             )
-    # 3. the value now and the same value in the first year of the span
+    # 4. the value now and the same value in the first year of the span
     if span is not None:
         cur = current_of(table, claim, _KINDS)
         if cur and cur[0].fact.period.year == span[0] and cur[0].fact.period.explicit:

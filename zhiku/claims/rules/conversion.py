@@ -132,8 +132,8 @@ def _source(table: FactTable, b: Fact) -> Fact | None:
             continue
         if g.q.kind not in AMOUNT_KINDS or g.restates is not None or (closed and g.role == "change"):
             continue
-        if _is_rate(g):
-            continue  # 1美元兑6.8元: the rate, not the amount
+        if _is_rate(g) or unit_rate(g):
+            continue  # 1美元兑6.8元, 按1平方公里合1500亩计: the rate, not the amount
         if g.q.kind == b.q.kind and g.q.unit != b.q.unit:
             return g
     return None

@@ -160,7 +160,8 @@ def _list_before(
     clause_start = max(s0, max((m.end() for m in _CLAUSE.finditer(text, s0, start)), default=s0))
     words = text[clause_start:start]
     # 是我国在东盟的前五大: the list ends where 是/为 begins
-    words = re.split(r"(?:这|是|为|作为|共|等)(?=[^、]*$)", words)[0] if "、" in words else words
+    # (…出租汽车和共享单车五类: 共 of 共享 is no 共 that counts)
+    words = re.split(r"(?:这|是|为|作为|共(?=\s*$)|等)(?=[^、]*$)", words)[0] if "、" in words else words
     # (…和武夷山第一批六个国家公园: the batch is the count's, not the last item's)
     words = re.sub(r"(?:这|共|合计|总计|首批|第[一二三四五六七八九十0-9]+批)$", "", words.strip())
     if "、" not in words and _NAMED_GROUP.search(words) and not _POINTING.search(words):

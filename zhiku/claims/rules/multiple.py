@@ -343,8 +343,8 @@ def _current(table: FactTable, claim: Fact) -> list[Scored]:
         and len(f.subject) >= 2
         and own_clause.group(0).startswith(f.subject)
         and f.role == "level"
-        and found
-        and (f.q.kind, f.q.unit) == (found[0].fact.q.kind, found[0].fact.q.unit)
+        and f.q.kind in AMOUNT_KINDS
+        and (not found or (f.q.kind, f.q.unit) == (found[0].fact.q.kind, found[0].fact.q.unit))
     ]
     if not named:
         named = [s for s in found if s.fact.is_cell and len(s.fact.subject) >= 2 and s.fact.subject in before]

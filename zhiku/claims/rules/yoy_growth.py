@@ -241,7 +241,9 @@ def _pairings(table: FactTable, claim: Fact, cur_s: Scored) -> list[Pairing]:
     compared = compared_value(table, claim, cur)
     if compared is not None:
         return [_pair(claim, cur, [compared], cur_s.score, "文中所给基数")]
-    # 2. The same name in the base period.
+    # 2. The same name in the base period — not a value written as another claim's base (黄瓜每公斤4.79元，
+    # 环比上涨14.9%，较去年同期的2.70元上涨77.4%: 2.70 is the year-ago price, not last month's)
+    others = {h.base_fact for h in table.around(claim) if h.base_fact is not None and h.id != claim.id}
     periods = base_periods(table, claim, cur)
     bp = periods[0] if periods else None
     for bp in periods:
@@ -256,7 +258,7 @@ def _pairings(table: FactTable, claim: Fact, cur_s: Scored) -> list[Pairing]:
             kinds=[cur.q.kind] if cur.q.kind in RATE_KINDS else AMOUNT_KINDS | {"duration"},
             roles=("level", "rate", "share") if cur.q.kind in RATE_KINDS else ("level",),
             period=bp,
-            exclude={cur.id},
+            exclude={cur.id} | others,
             min_likeness=0.35,
             floor=0.7 if specific_unit(cur) else 0.0,
         )
