@@ -28,7 +28,7 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj (the seventh to ninth)
 RATCHETED = ("x",)
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 303  # of 527 injected errors, the 35 mended authors
+MIN_TRUE_POSITIVES = 305  # of 527 injected errors, the 35 mended authors
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS = [

@@ -88,7 +88,8 @@ _CHANGE = re.compile(
     r"加快|放缓|上调|下调|"
     # 多发送4.57亿人次, 少完成…: 多/少 before a verb of doing says how much more or less was done
     r"(?:(?<![\u4e00-\u9fff])|(?<=今年|去年|全年|当年|本年|上年|同期|同比))"
-    r"[多少](?:发送|完成|实现|生产|运送|接待|开行|投入|销售|售出|支出|收入|出))|"
+    r"[多少](?:发送|完成|实现|生产|运送|接待|开行|投入|销售|售出|支出|收入|出|花|卖|用))|"
+    r"[多少](?:赚了|赚|挣了|挣)|"  # 工行比建行多赚302.86亿元: 多赚 is always how much more was earned
     # 同比+4.6%, 同比-1.2%、+13.6%: a signed rate after 同比 or 环比 (the minus is the number's own)
     r"(?<=同比|环比)[+＋]?|(?<=\ue000、)[+＋])(?:了|为)?$"
 )

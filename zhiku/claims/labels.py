@@ -202,6 +202,8 @@ def likeness_of(query: str, label: str, forward_only: bool = False) -> float:
     q, c = _clean(query), _clean(label)
     if not q or not c:
         return 0.0
+    if _abbreviates(q, label):
+        return 0.8  # 工行 for 工商银行, 农行 for 农业银行: a name shortened to its words' first characters
     qp, cp = pairs(query), pairs(label)
     qc, cc = set(q), set(c)
     shared_p, shared_c = len(qp & cp), len(qc & cc)
@@ -218,6 +220,20 @@ def likeness_of(query: str, label: str, forward_only: bool = False) -> float:
 
 # (5G and 4G, M1 and M2 are words too: 4G基站 is not 5G基站, M1余额 not M2余额)
 _LATIN = re.compile(r"[A-Z]{2,}[0-9]*|(?<![A-Za-z])[A-Z][0-9]+(?![0-9])|(?<![0-9.])[0-9]G(?![A-Za-z])")
+
+
+def _abbreviates(short: str, label: str) -> bool:
+    """Whether ``short`` (2–3 characters) shortens one of ``label``'s names the way Chinese does: the
+    name's first and last characters, and the others in order (工行 — 工商银行, 建行 — 建设银行)."""
+    if not 2 <= len(short) <= 3:
+        return False
+    for name in label.split():
+        if len(name) <= len(short) or name[0] != short[0] or name[-1] != short[-1]:
+            continue
+        rest = iter(name[1:-1])
+        if all(ch in rest for ch in short[1:-1]):
+            return True
+    return False
 
 
 def coverage(query: str, label: str) -> float:

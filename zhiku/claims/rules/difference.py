@@ -140,17 +140,18 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
     # 3. 顺差, 逆差, 差额: the two sides by name
     if claim.verb in _SIDES or claim.verb in ("差额", "差值", "缺口"):
         return _sides(table, claim)
-    # 4. a change over time
-    if claim.role == "change":
+    # 4. a change over time (工行比建行多赚…: a change against a thing, not a period, is a gap: 5.)
+    cur = _current(table, claim) if claim.role == "change" else []
+    periods = base_periods(table, claim, cur[0].fact) if cur else []
+    if claim.role == "change" and (periods or not claim.compare or not cur):
         out: list[tuple[Fact, Fact, float]] = []
-        cur = _current(table, claim)
         if not cur:
             return []
         a = cur[0].fact
         ft = from_to_base(table, a)
         if ft is not None:
             return [(a, ft, cur[0].score)]
-        for bp in base_periods(table, claim, a):
+        for bp in periods:
             for s in candidates(
                 table,
                 claim,

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start, open_bracket, same_measure
+from zhiku.claims.facts import AMOUNT_KINDS, SPAN, Fact, FactTable, clause_start, open_bracket, same_measure
 from zhiku.claims.interval import INF, Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.periods import Period
@@ -325,6 +325,32 @@ def _spans_years(f: Fact) -> bool:
     return f.q.kind == "duration" and bool(_SPAN.match(f.text[f.q.end : f.q.end + 3]))
 
 
+def _thing_of_the_clause_before(table: FactTable, claim: Fact) -> list[Scored]:
+    """工行一家就比建行多赚302.86亿元，净利润相当于农行的1.3倍: a clause that names only a measure
+    (净利润) is about the thing the clause before it named (工行): that thing's value of the measure."""
+    prev = next(
+        (
+            g
+            for g in reversed(table.around(claim))
+            if g.q.end <= claim.q.start and g.own and g.place.clause == claim.place.clause - 1
+        ),
+        None,
+    )
+    if prev is None or not claim.own:
+        return []
+    values = [
+        f
+        for f in table.facts[max(0, claim.id - 4 * SPAN) : claim.id]
+        if f.id != prev.id
+        and f.role == "level"
+        and f.q.kind in AMOUNT_KINDS
+        and f.place.passage == claim.place.passage
+        and labels.likeness_of(prev.own, f.item or f.subject) >= 0.8
+        and name_likeness(claim.own, f) >= 0.6
+    ]
+    return [Scored(values[0], 0.95, 0.95)] if len(values) == 1 else []
+
+
 def _current(table: FactTable, claim: Fact) -> list[Scored]:
     found = [s for s in current_of(table, claim, _KINDS) if not _spans_years(s.fact)]
     # 制造业仍是利润“压舱石”，…利润规模是采矿业的4.0倍: the sentence names the row it speaks of (a
@@ -348,6 +374,8 @@ def _current(table: FactTable, claim: Fact) -> list[Scored]:
     ]
     if not named:
         named = [s for s in found if s.fact.is_cell and len(s.fact.subject) >= 2 and s.fact.subject in before]
+    if not named:
+        named = _thing_of_the_clause_before(table, claim)
     if not named and found and not found[0].fact.is_cell:
         # 上海港领先第二名新加坡1038.6万标箱，是…天津港的2.2倍 / …，春熙路站则是宽窄巷子站的5.2倍: the
         # sentence, or the claim's own clause, opens with a table's row
