@@ -228,7 +228,8 @@ def _abbreviates(short: str, label: str) -> bool:
     if not 2 <= len(short) <= 3:
         return False
     for name in label.split():
-        if len(name) <= len(short) or name[0] != short[0] or name[-1] != short[-1]:
+        # (a shortened name is at most half its name's length: 进口 does not shorten 进出口)
+        if len(name) < 2 * len(short) or name[0] != short[0] or name[-1] != short[-1]:
             continue
         rest = iter(name[1:-1])
         if all(ch in rest for ch in short[1:-1]):
