@@ -146,6 +146,7 @@ _ATTRIBUTES = frozenset(
     {"金额", "笔数", "数量", "面积", "人数", "户数", "均价", "规模", "重量", "长度", "里程"}
 )
 _GOES_ON = re.compile(r"^\s*(?:并且|而且|并|且)(?![且非不])")
+_MONTH_ITEM = re.compile(r"(\d{1,2})\s*月(?:份)?")
 _PER_ONLY = re.compile(r"(?:平均)?每[\u4e00-\u9fff]{1,3}")
 _PRONOUN = re.compile(r"^(?:两者|二者|三者|四者|五者|前者|后者|上述|以上|这些|它们|其|各自)")
 # 其中, and 在41个行业中， (a count named inside 在…中 is the whole the next values divide)
@@ -391,13 +392,22 @@ def _read(text: str) -> list[Quantity]:
     ]
 
 
-# 10号线, 5号楼, 3号文: a number that names a line, a building or a document
+# 10号线, 5号楼, 3号文: a number that names a line, a building or a document; 2023赛季, 2024届: a
+# season or a class named by its year
 _NAMING_NUMBER = re.compile(r"\s*号[线楼院门馆机台位令文码库舱车窗厅桥]")
+_NAMING_YEAR = re.compile(r"\s*(?:赛季|届|年度|财年|学年|版|款)")
 
 
 def _part_of_a_name(text: str, q: Quantity) -> bool:
     """《唐探1900》, 10号线: a number inside a title, or naming a thing by its number, is no value."""
     if q.kind == "number" and _NAMING_NUMBER.match(text, q.end):
+        return True
+    if (
+        q.kind == "number"
+        and q.value is not None
+        and 1900 <= q.value <= 2100
+        and _NAMING_YEAR.match(text, q.end)
+    ):
         return True
     return q.kind in VALUE_KINDS and _in_title(text, q.start)
 
@@ -764,6 +774,14 @@ def _opens_aside(sentence: Sentence) -> bool:
     """Whether a sentence opens with a reference or a caveat (需注意，… / 作为对照，…)."""
     m = _ASIDE_OPENING.search(sentence.text, max(0, sentence.start - 1), sentence.end)
     return m is not None and not sentence.text[sentence.start : m.start()].strip(" 。*")
+
+
+_LOOK_BACK = re.compile(r"[\s*]*(?:[一二两三四五六七八九十\d]{1,3}年前|上届|上一届|上年同期|去年同期)")
+
+
+def _opens_look_back(sentence: Sentence) -> bool:
+    """Whether a sentence opens by looking back (四年前的…, 上届…): its figures are of another time."""
+    return _LOOK_BACK.match(sentence.text, sentence.start) is not None
 
 
 def in_aside(table: FactTable, f: Fact) -> bool:
@@ -1342,6 +1360,12 @@ class _Builder:
                 subject = items[k] + head if head and not items[k].endswith(head) else items[k]
                 if targets:
                     subject = targets[k].subject or subject
+                month = _MONTH_ITEM.fullmatch(items[k].strip())
+                period = f.period
+                if month is not None and 1 <= int(month.group(1)) <= 12:
+                    # 8月、9月、10月当月进出口依次为…: each value is of its own month
+                    mo = int(month.group(1))
+                    period = replace(f.period, months=(mo, mo), end=False)
                 t.facts[f.id] = replace(
                     f,
                     item=items[k],
@@ -1349,7 +1373,25 @@ class _Builder:
                     member=k,
                     subject=subject,
                     target=targets[k].id if targets else None,
+                    period=period,
                 )
+            self._months_summed([t.facts[m.id] for m in members], ids, text)
+
+    def _months_summed(self, members: list[Fact], ids: list[int], text: str) -> None:
+        """8月、9月、10月…依次为…，三个月合计2.36万亿元: the sum of a list of months is of those months."""
+        months = [m.period.months for m in members if m.period.months is not None]
+        if len(months) != len(members) or any(a != b for a, b in months):
+            return
+        last = members[-1]
+        after = [self.table.facts[g] for g in ids if self.table.facts[g].q.start > last.q.end]
+        nxt = next((f for f in after if f.role == "level"), None)
+        if nxt is None or nxt.place.sentence != last.place.sentence or not same_measure(nxt.q, last.q):
+            return
+        if not re.search(r"合计|共计|总计|加起来|之和", text[last.q.end : nxt.q.start]):
+            return
+        first_month = min(a for a, _ in months)
+        last_month = max(b for _, b in months)
+        self.table.facts[nxt.id] = replace(nxt, period=replace(nxt.period, months=(first_month, last_month)))
 
     def _of_which(self, ids: list[int], text: str, mask: str, s0: int, s1: int) -> None:
         """…总额V，其中A a、B b: a and b are parts of V."""
@@ -1385,8 +1427,12 @@ class _Builder:
                 # 其中 opens the sentence: the total is the last like value of the sentence before
                 # (before an aside: 年末存量378.09万亿元。作为参照，2022年末存量为344.21万亿元。其中…)
                 prev_s = t.sentences[-1].index - 1
-                if prev_s > 0 and _opens_aside(t.sentences[prev_s]):
-                    prev_s -= 1  # (…24.6万名…。需注意，去年…约12.9万人…。其中…16万人: past the caveat)
+                if prev_s > 0 and (
+                    _opens_aside(t.sentences[prev_s]) or _opens_look_back(t.sentences[prev_s])
+                ):
+                    # (…24.6万名…。需注意，去年…约12.9万人…。其中…16万人: past the caveat; …419个小项。
+                    # 四年前的陕西十四运是…410个小项…。其中57个小项…: past the look back)
+                    prev_s -= 1
                 # a base (比2022年的…) or a share's denominator (完成预算数…的40.4%) is another figure
                 prev_bases = {
                     x
@@ -1407,6 +1453,8 @@ class _Builder:
                     and not unit_rate(f)
                     and same_measure(f.q, after[0].q)
                     and _averages_alike(f, after[0])
+                    # (…9个大项。其中57个小项…: a total is never smaller than its part)
+                    and not (0 <= (f.value or 0.0) < (after[0].value or 0.0))
                 ]
                 # 总产值69.93亿元，…增加值37.90亿元。其中，农业产值…: of the like values before, the
                 # total is the one that measures what the parts measure (the name's end: 产值)

@@ -246,6 +246,8 @@ def current_of(
         subject = ""  # (the clause's 日均 names no total)
     noted: set[str] = set()  # the names of the bracketed notes passed over
     for g in reversed(before):
+        if claim.period.months is not None and g.period.months not in (None, claim.period.months):
+            continue  # (…三个月合计2.36万亿元；10月进出口…增长9.5%: not the value of other months)
         if (
             total_base
             and _per_unit(g)

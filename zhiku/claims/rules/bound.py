@@ -18,6 +18,9 @@ from zhiku.claims.labels import likeness_of
 from zhiku.claims.search import name_likeness
 
 RELATION = "bound"
+_OF_A_SUM = re.compile(
+    r"(?:合计|共计|总计|加起来|两者相加|二者相加)(?:已|达|约)?(?:超过|突破|逾|超|近|接近|不足|不到)?\s*$"
+)
 _ADDEND = re.compile(r"\s*(?:再)?加上|\s*加之")
 _DISTRIBUTIVE = re.compile(r"^(?:双双|均|都|皆|也|亦|同时)+|(?:双双|均|都|皆)$")
 
@@ -28,8 +31,8 @@ def check(table: FactTable) -> None:
             continue
         if not (b.q.kind in AMOUNT_KINDS or b.q.is_rate) or b.q.value is None:
             continue
-        if _summed_list(table, b):
-            continue
+        if _summed_list(table, b) or _OF_A_SUM.search(b.text, max(0, b.q.start - 6), b.q.start):
+            continue  # (…6669万亩、…4836万亩，合计超过1亿亩: the bound is of their sum, not of one)
         exact = _exact(table, b)
         if exact is None:
             continue

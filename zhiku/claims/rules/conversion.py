@@ -155,6 +155,7 @@ def _named_source(table: FactTable, b: Fact) -> Fact | None:
             and g.restates is None
             and not bound_only(g)
             and g.period.year == b.period.year
+            and (b.period.months is None or g.period.months in (None, b.period.months))
             and not in_aside(table, g)  # (作为对照，上届线下成交为223亿美元: not the figure converted)
             and name_likeness(b.own, g) >= 0.75
         ):

@@ -23,6 +23,7 @@ _INCLUSIVE = re.compile(r"(?:为期|共计|共|会期|档期|假期|首尾历时
 _BETWEEN = re.compile(
     r"(?:前后|先后)?(?:历时|持续|长达|历经|相隔|间隔|经过|用时|仅剩|只剩|还剩|尚余|还有|相距)\s*$"
 )
+_WHOLE_RUN = re.compile(r"(?:前后|首尾)(?:共|持续|历时|共计)")
 _GAP_WORD = re.compile(r"(?:相隔|间隔|相距|仅剩|只剩|还剩|尚余|还有)\s*$")
 _FROM_AN_EVENT = re.compile(r"(?:与|同|和|跟|距|离)[^，,。；;\d月日号]{2,12}(?:相隔|相距|间隔)\s*$")
 _RANGE_DAYS = re.compile(r"^(?:(\d{4})-)?(?:--)?(\d{2})-(\d{2})/(?:(\d{4})-)?(?:--)?(\d{2})-(\d{2})$")
@@ -85,6 +86,9 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
     if len(days) < 2:
         return
     (ea, a), (eb, b) = days[-2], days[-1]
+    if _WHOLE_RUN.search(d.text, max(0, d.q.start - 8), d.q.start):
+        # 3月22日…；25日起…直到3月27日…，两轮过程首尾相接，前后持续6天: from the first day named
+        (ea, a) = days[0]
     diff = (b - a).days
     if diff < 0 and not inclusive:
         diff = -diff  # 于2025年1月9日发布，距…2024年12月9日相隔31天: the earlier day written last

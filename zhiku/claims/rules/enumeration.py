@@ -39,6 +39,7 @@ _NAMED_GROUP = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}$")
 _POINTING = re.compile(
     r"(?:其中|以上|上述|前述|前面|这|这些|此|共|合计|总计|分别|其他|其余|所有|全部|主要|为|是|有)$"
 )
+_A_LISTED_VALUE = re.compile(r"(?:依次|分别)(?:为|是)?\s*$|(?:依次|分别)(?:为|是)?[^，,。；;]{0,12}、\s*$")
 _OPEN_END = re.compile(r"等{1,2}\s*$")
 
 
@@ -58,6 +59,8 @@ def check(table: FactTable) -> None:
                 continue
             if re.match(r"\d", text[max(0, start - 1) : start]) or text[end : end + 1] in ("%", "万", "亿"):
                 continue
+            if _A_LISTED_VALUE.search(text, max(s.start, start - 6), start):
+                continue  # 25日、26日、27日依次为23个、37个和15个: a value of the list, not its count
             _judge(table, s.index, text, start, end, allowed)
 
 

@@ -336,17 +336,22 @@ def _thing_of_the_clause_before(table: FactTable, claim: Fact) -> list[Scored]:
         ),
         None,
     )
-    if prev is None or not claim.own:
+    # (…工行一家贡献了26.1%，其归母净利润是邮储银行的4.2倍: 其 is that thing, the rest its measure)
+    clause = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
+    its = re.match(r"其(?P<measure>[^，,。；;\d]{2,8}?)(?:是|为|相当于|约为|约是)", clause)
+    measure = claim.own or (its.group("measure") if its else "")
+    if prev is None or not measure:
         return []
+    thing = re.split(r"一家|一省|一市|一国|一地|就|即|便", prev.own)[0]  # (工行一家贡献: 工行)
     values = [
         f
-        for f in table.facts[max(0, claim.id - 4 * SPAN) : claim.id]
+        for f in table.facts[max(0, claim.id - 8 * SPAN) : claim.id]
         if f.id != prev.id
         and f.role == "level"
         and f.q.kind in AMOUNT_KINDS
-        and f.place.passage == claim.place.passage
-        and labels.likeness_of(prev.own, f.item or f.subject) >= 0.8
-        and name_likeness(claim.own, f) >= 0.6
+        and (f.place.passage == claim.place.passage or f.is_cell)
+        and labels.likeness_of(thing, f.item or f.subject) >= 0.8
+        and name_likeness(measure, f) >= 0.6
     ]
     return [Scored(values[0], 0.95, 0.95)] if len(values) == 1 else []
 

@@ -368,6 +368,16 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
 _NAMES_A_RATE = re.compile(r"率|比重|占比|份额|比例|系数|指数|结构|增速|增幅|涨幅|降幅|跌幅|增长面|覆盖面")
 
 
+def _growth_before(table: FactTable, claim: Fact, skip: set[int]) -> list[Scored]:
+    """The last growth rate written before the claim in its sentence."""
+    rates = [
+        g
+        for g in table.around(claim)
+        if g.role == "growth" and _is_rate(g) and g.q.end <= claim.q.start and g.id not in skip
+    ]
+    return [Scored(rates[-1], 0.9, 0.9)] if rates else []
+
+
 def _growth_words(f: Fact) -> str:
     """The words of a growth's own clause before it (实际增长6.7%, 扣除价格因素…增长)."""
     return f.text[clause_start(f.text, f.q.start) : f.q.start]
@@ -425,6 +435,9 @@ def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None
         if len(named) == 1:
             return [Scored(named[0], 0.95, 0.95)]
     found = [s for s in current_of(table, claim, _RATE_KINDS) if s.fact.id not in skip and _is_rate(s.fact)]
+    if roles == ("growth",):
+        # (…占全国的21.0%，增速高出全国（5.2%）5.4个百分点: 增速 is the growth, not the share before it)
+        found = [s for s in found if s.fact.role == "growth"] or _growth_before(table, claim, skip)
     if found:
         return found[:1]
     sentence = table.around(claim)

@@ -703,6 +703,10 @@ def _can_hold(f: Fact, part: Fact, claim: Fact | None = None) -> bool:
     over = claim is not None and value(claim) * (100.0 if claim.q.kind == "number" else 1.0) > 100
     if f.value is None or part.value is None or (f.value < part.value and not over):
         return False
+    if labels.PER_UNIT.search(f.own + f.qualifier_words) and not labels.PER_UNIT.search(
+        part.own + part.qualifier_words
+    ):
+        return False  # (相当于每个城市平均有319.2个优良天: an average is no whole of a count)
     return not (part.group is not None and f.group == part.group)
 
 

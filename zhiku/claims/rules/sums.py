@@ -365,6 +365,9 @@ def _rest_of_shares(table: FactTable, rest: Fact) -> None:
     push_number(table, RELATION, rest, [p], phrase)
 
 
+_LIST_OF_MONTHS = re.compile(r"(?:\d+|[两二三四五六七八九十]+)个月(?:合计|共计|总计|累计|加起来)")
+
+
 def _year_parts(table: FactTable) -> None:
     """1—11月累计427945亿元，12月份当月43550亿元 … 全年471495亿元 / 一季度…二季度…上半年合计…: two runs of
     months that together make a longer run (or the year) add up to its figure, for the same thing."""
@@ -379,6 +382,7 @@ def _year_parts(table: FactTable) -> None:
             and f.restates is None
             and not bound_only(f)
             and additive(f)  # 前7个月月均约5856亿元: an average of the months, not their sum
+            and not _LIST_OF_MONTHS.search(f.context)  # (三个月合计2.36万亿元: a list's sum, not one month)
         ):
             by_year.setdefault(f.period.year, []).append(f)
     done: set[tuple[int, int, int]] = set()
@@ -401,6 +405,8 @@ def _year_parts(table: FactTable) -> None:
                         continue
                     if not (_alike(a, b) and _alike(a, w) and _alike(b, w)):
                         continue
+                    if abs(value(a)) < 0.1 * abs(value(w)) * (a1 - a0 + 1) / (w1 - w0 + 1):
+                        continue  # 1—10月出口3502亿元 of one product, 全国出口25.45万亿元: another thing
                     key = (a.id, b.id, w.id)
                     if key in done:
                         continue

@@ -389,8 +389,15 @@ def _increment(table: FactTable, claim: Fact, cur: Fact) -> Fact | None:
             continue  # 每亩约390公斤，比上年提高43.6公斤/公顷: per hectare, not per mu
         if not _same_base(g, claim):
             continue  # 比年初增加398.2亿元，同比增长9.4%: a change since January is not a year's change
+        if claim.against_last_year and not g.compare and _DURING.match(g.context):
+            continue  # 余额33.41万亿元，同比增长20.3%，一季度增加2.38万亿元: an increase during the quarter
         return g
     return None
+
+
+_DURING = re.compile(
+    r"\s*(?:[一二三四]季度|上半年|下半年|前[一二三四五六七八九十两\d]{1,2}个?月|\d{1,2}\s*[—\-~至]\s*\d{1,2}\s*月|当月|年内|全年)"
+)
 
 
 def _same_base(change: Fact, claim: Fact) -> bool:
