@@ -985,7 +985,7 @@ class _Builder:
                 # 比2022年的…, 与上年公布的…: a comparison's period dates the value it leads to
                 if re.fullmatch(
                     # (去年同期为逆差433亿元: a base clause's value, named after 为)
-                    r"\s*(?:同期|末|底|初|份)?\s*(?:[^\d，,。；;：:\ue000]{0,4}?的|(?:为|是)[^\d，,。；;：:\ue000]{0,3}?)?\s*",
+                    r"\s*(?:同期|末|底|初|份)?\s*(?:[^\d，,。；;：:\ue000]{0,4}?的|(?:为|是)[^\d，,。；;：:\ue000]{0,3}?)?\s*[（(]?\s*",
                     text[pending_end : q.start],
                 ):
                     if q.kind != "multiple":

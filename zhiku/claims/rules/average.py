@@ -66,6 +66,8 @@ def check(table: FactTable) -> None:
             continue
         head = f.text[max(0, f.q.start - 16) : f.q.start]
         head = head[max(head.rfind(c) for c in "，,；;。：") + 1 :]
+        if _NOT_AN_AVERAGE.search(head):
+            continue  # 比日均多出1.43亿件 (a difference) / 折合日常每天约5.38亿件 (a figure derived)
         if m := _PER_TIME.search(head):
             _over_time(table, f, m.group("w"), len(head) - m.start())
         elif m := _PER_HEAD.search(head):
@@ -102,6 +104,7 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
             and same_measure(g.q, avg.q)
             and g.restates is None
             and not unit_rate(g)  # (按1美元兑7.10元人民币折算: the 1 of a rate is no total)
+            and not _PER_HEAD_OR_ITEM.search(g.own + g.qualifier_words)  # (人均消费约247元: no total)
             and not _PER_TIME.search(g.text[max(0, g.q.start - 8) : g.q.start])
         ):
             if g.period.same_part(avg.period) and g.period.year in (None, avg.period.year):
@@ -189,6 +192,10 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
 
 
 _AVERAGE_WORDS = re.compile(r"日均|月均|平均每[天日月年]|每天|每日|每月|平均|产生|实现|完成|达到")
+_PER_HEAD_OR_ITEM = re.compile(r"人均|户均|每人|每户|每个|每家|平均每|均价|单价")
+_NOT_AN_AVERAGE = re.compile(
+    r"比[^，,。；;]{0,4}(?:日均|月均|平均)|(?:折合|约合|相当于)(?:日常|平时|平常|正常)"
+)
 _PER_WEEK = re.compile(r"每周|每星期|每礼拜|一周内")
 _AVERAGE_POPULATION = 0.03  # how far a year's average population may stand from a year-end count
 _EVENT = re.compile(r"假期|假日|黄金周|春运|暑运|节日|期间|会期|展期|赛期|档期")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from zhiku.claims import fmt
+from zhiku.claims import fmt, labels
 from zhiku.claims.facts import AMOUNT_KINDS, LIST_SEP, Fact, FactTable, same_measure
 from zhiku.claims.judge import Pairing, bound_only, push_number, reading, value
 from zhiku.claims.labels import likeness_of
@@ -185,8 +185,8 @@ def _exact(table: FactTable, b: Fact) -> tuple[Fact, float] | None:
         if f.place.clause >= b.place.clause - 1 and (not own or name_likeness(own, f) >= 0.6):
             return f, 0.9  # 20078万吨，突破2亿吨
         return None
-    if not b.subject:
-        return None
+    if not b.subject or not labels.has_content(labels.PER_UNIT.sub("", b.subject)):
+        return None  # (人均不足90元: 人均 alone names nothing to look for in the next sentence)
     for s in (b.place.sentence + 1, b.place.sentence - 1):
         if s < 0 or s >= len(table.sentences):
             continue

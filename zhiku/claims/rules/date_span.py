@@ -25,7 +25,7 @@ _BETWEEN = re.compile(
 )
 _WHOLE_RUN = re.compile(r"(?:前后|首尾)(?:共|持续|历时|共计)")
 _GAP_WORD = re.compile(r"(?:相隔|间隔|相距|仅剩|只剩|还剩|尚余|还有)\s*$")
-_FROM_AN_EVENT = re.compile(r"(?:与|同|和|跟|距|离)[^，,。；;\d月日号]{2,12}(?:相隔|相距|间隔)\s*$")
+_FROM_AN_EVENT = re.compile(r"(?:与|同|和|跟|距|离)[^，,。；;\d月日号]{2,12}(?:相隔|相距|间隔|为期|已有)\s*$")
 _RANGE_DAYS = re.compile(r"^(?:(\d{4})-)?(?:--)?(\d{2})-(\d{2})/(?:(\d{4})-)?(?:--)?(\d{2})-(\d{2})$")
 _RANGE = re.compile(r"至|到|—|－|~|～")
 
@@ -81,6 +81,11 @@ def _days(table: FactTable, d: Fact) -> list[tuple[Event, dt.date]]:
     return out
 
 
+def _clause_of(text: str, pos: int) -> str:
+    """The words of the clause ``pos`` stands in, up to ``pos``."""
+    return text[clause_start(text, pos) : pos]
+
+
 def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
     days = _days(table, d)
     if len(days) < 2:
@@ -89,6 +94,13 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
     if _WHOLE_RUN.search(d.text, max(0, d.q.start - 8), d.q.start):
         # 3月22日…；25日起…直到3月27日…，两轮过程首尾相接，前后持续6天: from the first day named
         (ea, a) = days[0]
+    else:
+        # 出口端于8月6日进洞，进口端…于9月21日进洞；…1月17日全隧贯通，出口端掘进用时164天: from the day
+        # of the thing the duration names
+        own = d.text[clause_start(d.text, d.q.start) : d.q.start][:3]
+        named = [(e, day) for e, day in days[:-1] if len(own) == 3 and own in _clause_of(d.text, e.q.start)]
+        if len(named) == 1:
+            (ea, a) = named[0]
     diff = (b - a).days
     if diff < 0 and not inclusive:
         diff = -diff  # 于2025年1月9日发布，距…2024年12月9日相隔31天: the earlier day written last

@@ -396,7 +396,8 @@ def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None
     # (美国所占比重 is 美国占…的比重: 所 before 占 adds nothing to the name)
     own = re.sub(r"^(?:其|该)|增速|增幅|增长率|涨幅|降幅|比重|占比|水平|整体|所(?=占)", "", claim.own)
     # 农村增速快于城镇2.6个百分点: a rate named as a growth (增速) is a growth, never a share
-    roles = ("growth",) if re.search(r"增速|增幅|增长率|涨幅|降幅", claim.own) else RATE_ROLES
+    # (比GDP增速(4.7%)高2.4个百分点: a gap with a growth rate is between growth rates, too)
+    roles = ("growth",) if re.search(r"增速|增幅|增长率|涨幅|降幅", claim.own + claim.compare) else RATE_ROLES
     if own:
         sentence = table.around(claim)
         named = [

@@ -190,6 +190,18 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
     if len(parts) != 1:
         return  # which column the share is of is not clear
     part = parts[0]
+    column_total = next(
+        (
+            f
+            for f in table.cells()
+            if f.place.table == claim.place.table
+            and f.place.col == claim.place.col
+            and re.fullmatch(r"\s*(?:合计|总计|全部|总额)\s*", f.subject)
+        ),
+        None,
+    )
+    if column_total is not None and abs(value(column_total) - 100.0) > 1.0:
+        return  # | 占年计划(%) | … | 104.9 |: each row's share of its own plan, not of the 合计
     total_rows = [
         f
         for f in table.cells()

@@ -457,6 +457,17 @@ def _year_judge(table: FactTable, claim: Fact, a: Fact, b: Fact, whole: Fact) ->
 _RATE_COLUMN = re.compile(r"(?<!占有)率|增速|增幅|指数|单价|价格")
 
 
+def _two_breakdowns(column: list[Fact], total: Fact) -> bool:
+    """Whether the rows are two breakdowns of the total one after the other (城镇、乡村 and then 商品零售、
+    餐饮收入): the rows before some row add up to the total, and so do the rows after it."""
+    for j in range(2, len(column) - 1):
+        head = sum((reading(f) for f in column[1:j]), reading(column[0]))
+        tail = sum((reading(f) for f in column[j + 1 :]), reading(column[j]))
+        if head.overlaps(reading(total)) and tail.overlaps(reading(total)):
+            return True
+    return False
+
+
 def _table_totals(table: FactTable) -> None:
     """A table's 合计 row against the sum of the rows above it, column by column."""
     for ti in range(len(table.doc.tables)):
@@ -479,6 +490,10 @@ def _table_totals(table: FactTable) -> None:
             if t.role == "growth":
                 _table_growth(table, t, column, cells)
                 continue
+            if t.q.is_rate and abs(value(t) - 100.0) > 1.0:
+                continue  # | 占年计划(%) | … | 102.9 |: rates each of their own whole (shares add to 100)
+            if _two_breakdowns(column, t):
+                continue  # | 城镇 | 乡村 | 商品零售 | 餐饮收入 | 社零总额 |: two breakdowns of one total
             computed = sum((reading(f) for f in column[1:]), reading(column[0]))
             point = sum(value(f) for f in column)
             shown = fmt.like_shown(point, [t.q, *[f.q for f in column]])
