@@ -25,14 +25,16 @@ SCORER = ROOT.parent / "shared" / "claims-dev" / "score.py"
 AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
-# Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar (7th to 11th)
-RATCHETED = ("x",)
+# Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av (7th–12th)
+RATCHETED = ("x", "as", "at", "av")
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 358  # of 640 injected errors, the 43 mended authors
+MIN_TRUE_POSITIVES = 363  # of 656 injected errors, the 44 mended authors
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS = [
     (("x",), 0, 1, 5),  # of 14 errors: 六个国家公园 found, but on a span the scorer does not match
+    # the twelfth round, scored unseen (34 false alarms, 21 false positives, 27 of 57 found), read in part
+    (("as", "at", "av"), 9, 7, 20),
 ]
 
 
@@ -61,7 +63,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 44
+    assert len(AUTHORS) == 48
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

@@ -147,6 +147,8 @@ _ATTRIBUTES = frozenset(
 )
 _GOES_ON = re.compile(r"^\s*(?:并且|而且|并|且)(?![且非不])")
 _MONTH_ITEM = re.compile(r"(\d{1,2})\s*月(?:份)?")
+_PER_DAY = re.compile(r"日均|月均|周均|每天|每日|每月|平均每天|平均每日")
+_ABOUT_SHARE = re.compile(r"(?:约|大约|大概|大致)占")
 _PER_ONLY = re.compile(r"(?:平均)?每[\u4e00-\u9fff]{1,3}")
 _PRONOUN = re.compile(r"^(?:两者|二者|三者|四者|五者|前者|后者|上述|以上|这些|它们|其|各自)")
 # 其中, and 在41个行业中， (a count named inside 在…中 is the whole the next values divide)
@@ -996,6 +998,8 @@ class _Builder:
                 elif q.start - pending_end > 12:
                     pending = None
             slot = _slot(text, mask, c0, q)
+            if slot.role == "share" and q.qualifier == "exact" and _ABOUT_SHARE.search(text, c0, q.start):
+                q = replace(q, qualifier="approx")  # 约占全县经营性收入的三分之一: 约 governs the share
             compare_has_value = False
             if slot.compare_span is not None:
                 a, b = slot.compare_span
@@ -1201,6 +1205,8 @@ class _Builder:
                 continue
             if re.search(r"兑|汇率", text[max(0, fa.q.start - 6) : fa.q.start]) or unit_rate(fa):
                 continue  # 1美元兑6.8元人民币, 按1公顷合15亩计: a rate, not the value restated
+            if re.search(r"每[\u4e00-\u9fff]{1,2}\s*$", text[max(0, fa.q.start - 4) : fa.q.start]):
+                continue  # 按每斤12元计约合43.2万元: a price times an amount, not the price restated
             # 14582万吨（2916亿斤）, 2643.8万公顷（39657万亩）: a bracket restates in another legal unit
             bracketed = between.strip() in ("(", "（")
             if not _same_dimension(fa.q, fb.q) and not (
@@ -1419,8 +1425,13 @@ class _Builder:
             if not after:
                 continue
             # (…收入45.62亿元，上年同期为42.12亿元，同比增长8.3%；其中，税收收入…: not the base year's)
+            # (累计接待8.1万人次，日均9000人次；其中县外游客4.9万人次: not of the daily average)
             before = [
-                f for f in before if same_measure(f.q, after[0].q) and not f.period.clashes(after[0].period)
+                f
+                for f in before
+                if same_measure(f.q, after[0].q)
+                and not f.period.clashes(after[0].period)
+                and not (_PER_DAY.search(f.own + f.qualifier_words) and not _PER_DAY.search(after[0].label()))
             ]
             parent: Fact | None = before[-1] if before else None
             if parent is None:

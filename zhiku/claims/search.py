@@ -284,7 +284,14 @@ def current_of(
             continue
         # The claim continues a subject (its own words, or the clause before it): the value must
         # carry that name, or carry none of its own.
-        if subject and g.subject and not g.base_fact and not (not claim.own and subject in noted):
+        # (小麦亩产由452公斤提高到511公斤…，而全县粮食总产比上年增长2.3%: a claim that names its own
+        # subject is not about the 由…到 pair before it)
+        if (
+            subject
+            and g.subject
+            and (not g.base_fact or claim.own)
+            and not (not claim.own and subject in noted)
+        ):
             lk = name_likeness(subject, g, forward_only=True)
             if lk < 0.6:
                 continue

@@ -378,11 +378,15 @@ def _counts(den: Fact, thing: str, unit_after: str, subject: str) -> bool:
     """Whether ``den`` counts the things the average is per (机场, 块, 平方米, 人次)."""
     after = den.text[den.q.end : den.q.end + 6]
     measure = den.q.measure or den.q.unit or ""
-    if thing and (thing in after or thing in den.label() or (measure and thing.startswith(measure))):
+    # (村干部谈得最多的是三条路径: a label that merely holds 村 does not count 村; 12个村 does)
+    if thing and (thing in after or den.label().endswith(thing) or (measure and thing.startswith(measure))):
         return True
     m = re.match(r"^/(.)", unit_after) or re.match(r"^每(.)", unit_after)
     if m and (measure == m.group(1) or m.group(1) in (den.q.unit or "")):
         return True
     if thing in ("平方米",) and den.q.unit == "m2":
         return True
+    if len(subject) == 1:
+        # (平均每村: one character names the thing only right after the count, 12个村)
+        return subject in after[:2] or den.label().endswith(subject)
     return bool(subject) and labels.coverage(subject, den.label()) >= 0.5 and den.q.kind != "money"

@@ -21,6 +21,7 @@ RELATION = "bound"
 _OF_A_SUM = re.compile(
     r"(?:合计|共计|总计|加起来|两者相加|二者相加)(?:已|达|约)?(?:超过|突破|逾|超|近|接近|不足|不到)?\s*$"
 )
+_BAND_LABEL = re.compile(r"\s*的[\u4e00-\u9fff]")
 _ADDEND = re.compile(r"\s*(?:再)?加上|\s*加之")
 _DISTRIBUTIVE = re.compile(r"^(?:双双|均|都|皆|也|亦|同时)+|(?:双双|均|都|皆)$")
 
@@ -31,6 +32,8 @@ def check(table: FactTable) -> None:
             continue
         if not (b.q.kind in AMOUNT_KINDS or b.q.is_rate) or b.q.value is None:
             continue
+        if _BAND_LABEL.match(b.text, b.q.end):
+            continue  # 按年收入分档：50万元以上的村12个: a band's label, not a figure rounded
         if _summed_list(table, b) or _OF_A_SUM.search(b.text, max(0, b.q.start - 6), b.q.start):
             continue  # (…6669万亩、…4836万亩，合计超过1亿亩: the bound is of their sum, not of one)
         exact = _exact(table, b)

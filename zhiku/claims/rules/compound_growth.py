@@ -112,6 +112,9 @@ def _explain(f, claim: Fact, pairings: list[Pairing]):  # type: ignore[no-untype
     return replace(f, evidence=f"{f.evidence}；{'；'.join(notes)}") if notes else f
 
 
+_ANOTHER_YEAR = re.compile(r"(?:比|较|与)\d{4}\s*年")
+
+
 def _since_year(table: FactTable, claim: Fact) -> Pairing | None:
     """A growth against a named year just before the average in its sentence (比2019年同期增长72.1%，
     两年平均增长31.2%): the average over the years between is the compound root of that growth."""
@@ -120,13 +123,20 @@ def _since_year(table: FactTable, claim: Fact) -> Pairing | None:
             break
         if g.role != "growth" or not g.q.is_rate or g.verb.startswith("年均"):
             continue
-        if OPENED_COMPARISON.search(claim.text, g.q.end, claim.q.start):
-            return None  # …增长19.86%；与2022年末的27.1万亿元相比，两年年均增长15.1%: against another base
+        if OPENED_COMPARISON.search(claim.text, g.q.end, claim.q.start) or _ANOTHER_YEAR.search(
+            claim.text, g.q.end, claim.q.start
+        ):
+            # …增长19.86%；与2022年末的27.1万亿元相比，两年年均增长15.1% / 比2023年下降4.9%，比2019年萎缩约
+            # 四分之一，年均下降5.6%: the average is against another base, named after this growth
+            return None
         if labels.real_terms(g.context) != labels.real_terms(claim.context):
             continue  # 比2019年（名义）增长14.3%，…两年平均实际增长5.1%: the real average is of real growth
         base = base_period_from_text(g.compare, g.period) if g.compare else None
         if base is None or base.year is None:
             return None
+        written = claim.period.first if claim.period.first is not None else None
+        if written is not None and written != base.year:
+            return None  # 较2023年…增长11.8%，2019—2024年年均增长5.3%: the average's own range
         end = g.period.year
         n = claim.over_years or (end - base.year if end is not None else None)
         if not n or n <= 0 or (end is not None and claim.over_years and end - base.year != n):

@@ -39,6 +39,7 @@ _NAMED_GROUP = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}$")
 _POINTING = re.compile(
     r"(?:其中|以上|上述|前述|前面|这|这些|此|共|合计|总计|分别|其他|其余|所有|全部|主要|为|是|有)$"
 )
+_ANOTHER_COUNT = re.compile(r"[^、。；;]{0,20}?[一二两三四五六七八九十\d]+\s*(?:席|个|家|项|位|名|种|类)")
 _A_LISTED_VALUE = re.compile(r"(?:依次|分别)(?:为|是)?\s*$|(?:依次|分别)(?:为|是)?[^，,。；;]{0,12}、\s*$")
 _OPEN_END = re.compile(r"等{1,2}\s*$")
 
@@ -61,6 +62,8 @@ def check(table: FactTable) -> None:
                 continue
             if _A_LISTED_VALUE.search(text, max(s.start, start - 6), start):
                 continue  # 25日、26日、27日依次为23个、37个和15个: a value of the list, not its count
+            if text[start : start + 1] == "前" and _ANOTHER_COUNT.match(text, end, s.end):
+                continue  # 全球前十大集装箱港口中，中国内地港口占了六席——上海…: the list is the 六席
             _judge(table, s.index, text, start, end, allowed)
 
 
