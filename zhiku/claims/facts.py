@@ -1766,13 +1766,20 @@ _ROW_KINDS = re.compile(
     r"^(?:地区|区域|项目|指标|品种|类别|分类|市场|名称|学历(?:层次)?|行业|城市|省份|国家|年份|序号|排名|类型|"
     r"分组|组别|时间|月份|季度|税种|产品|门类|部门|单位|主体|渠道|方式|来源|用途|对象)$"
 )
+# 运输方式, 所在地区, 产品类别, 收入来源: a compound that ends in a kind still names the rows' kind
+# (not 工作时间 or 人均收入, which measure)
+_ROW_KIND_TAIL = re.compile(
+    r"(?:方式|地区|区域|类别|分类|类型|名称|行业|部门|来源|用途|项目|品种|渠道|门类)$"
+)
 
 
 def _measure_corner(corner: str) -> str:
     """| 人均消费支出 | 2022年（元） | 2023年（元） |: a corner header that names what the cells
     measure (not the rows' kind), when the columns name only years and units."""
     name = _header_name(corner)
-    return "" if not labels.has_content(name) or _ROW_KINDS.match(name) else name
+    if not labels.has_content(name) or _ROW_KINDS.match(name) or _ROW_KIND_TAIL.search(name):
+        return ""
+    return name
 
 
 def _cell_header(header: str, corner: str) -> str:

@@ -130,6 +130,9 @@ DIMENSIONS: dict[str, tuple[str, float]] = {
     "毫升": ("mL", 1),
     "桶": ("bbl", 1),
     "千瓦时": ("kWh", 1),
+    # freight and passenger turnover (货物周转量 in 亿吨公里, 旅客周转量 in 亿人公里)
+    "吨公里": ("t·km", 1),
+    "人公里": ("person·km", 1),
     "度电": ("kWh", 1),
     "千瓦": ("kW", 1),
     "兆瓦": ("MW", 1),

@@ -31,6 +31,7 @@ from zhiku.claims.search import (
     earlier_in_sentence,
     from_to_base,
     name_likeness,
+    period_fits,
     the_two_named,
 )
 
@@ -412,6 +413,10 @@ def _current(table: FactTable, claim: Fact) -> list[Scored]:
             ]
             if len({f.subject for f in rows}) == 1 and len(rows) == 1:
                 named = [Scored(rows[0], 0.95, 0.95)]
+    if len({s.fact.period for s in named}) > 1:
+        # | 公路 | 403.37 | 418.80 | (2023, 2024): the row named has a value for each year; the
+        # claim's year says which
+        named = [s for s in named if period_fits(s.fact, claim.period.as_filter())] or named
     if named:
         return [Scored(s.fact, 1.0, s.likeness) for s in named]  # named by the sentence: certain
     if found:
