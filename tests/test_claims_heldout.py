@@ -1,10 +1,10 @@
 """Briefs by independent authors (``tests/fixtures/heldout/``), scored by the claims development
 set's own ``score.py`` on the findings of ``zhiku check``.
 
-Every author but one has been read and the checker mended on them: no false alarm on a correct
-version and no false positive on a broken one (the checker's first promise), and at least as many
-injected errors found as today. Author x keeps one finding on a span the scorer does not match (a
-count of listed national parks, found): its false positives may only fall, its errors found only rise.
+Every author has been read and the checker mended on them: no false alarm on a correct version
+and no false positive on a broken one (the checker's first promise), and at least as many injected
+errors found as today. A round scored unseen and read only in part is held by a ratchet instead
+(``RATCHETS``): its false alarms and false positives may only fall, its errors found only rise.
 """
 
 from __future__ import annotations
@@ -26,16 +26,12 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av (7th–12th)
-RATCHETED = ("x", "as", "at", "av")
+RATCHETED: tuple[str, ...] = ()
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 363  # of 656 injected errors, the 44 mended authors
+MIN_TRUE_POSITIVES = 394  # of 711 injected errors, all 48 authors
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
-RATCHETS = [
-    (("x",), 0, 1, 5),  # of 14 errors: 六个国家公园 found, but on a span the scorer does not match
-    # the twelfth round, scored unseen (34 false alarms, 21 false positives, 27 of 57 found), read in part
-    (("as", "at", "av"), 9, 7, 20),
-]
+RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = []
 
 
 def _score(folder: Path, tmp: Path) -> dict[str, float]:
@@ -77,7 +73,8 @@ def test_no_false_positive_on_a_broken_version(scores: dict[str, dict[str, float
     assert {a: scores[a]["fp"] for a in MENDED} == dict.fromkeys(MENDED, 0.0)
 
 
-@pytest.mark.parametrize(("authors", "max_alarms", "max_fp", "min_tp"), RATCHETS)
+@pytest.mark.skipif(not RATCHETS, reason="every author is read and mended: no round is held by a ratchet")
+@pytest.mark.parametrize(("authors", "max_alarms", "max_fp", "min_tp"), RATCHETS or [((), 0, 0, 0)])
 def test_the_later_rounds_only_improve(
     scores: dict[str, dict[str, float]], authors: tuple[str, ...], max_alarms: int, max_fp: int, min_tp: int
 ) -> None:

@@ -1569,6 +1569,9 @@ class _Builder:
                 row_label, label_col = row[1], 1
             pos = row_text.find(row_label) + len(row_label) if row_label else 2
             corner = _measure_corner(tv.header[label_col] if label_col < len(tv.header) else "")
+            years = [int(m.group(1)) for h in tv.header if (m := _HEADER_YEAR.search(h))]
+            spans = any(_SPAN_HEADER.search(h) for h in tv.header)
+            latest = max(years) if len(years) >= 2 and not spans else None
             for c, cell in enumerate(row):
                 if c <= label_col:
                     continue
@@ -1582,6 +1585,10 @@ class _Builder:
                     continue
                 role = _header_role(header, q)
                 period = _header_period(header, frame)
+                if role in ("growth", "change") and latest is not None and not _HEADER_YEAR.search(header):
+                    # | 运输方式 | 2023年 | 2024年 | 同比增长（%） |: a growth column beside the years'
+                    # columns is the latest year's, over the year before
+                    period = Period(year=latest)
                 subject = row_label
                 if year_row := _YEAR_ROW.fullmatch(row_label.strip()):
                     # | 2022 | 18640 |: rows by year — the header names the thing, the row its year
@@ -1794,6 +1801,10 @@ def _cell_header(header: str, corner: str) -> str:
 def _header_name(header: str) -> str:
     name = _HEADER_UNIT.sub("", header)
     return re.sub(r"\d{4}\s*年", "", name).strip()
+
+
+# 年均增长, 累计, 2019—2024年: a column over a span, so the table's growth is no one year's
+_SPAN_HEADER = re.compile(r"年均|累计|平均|\d{4}\s*[-—–~～至到]\s*\d{4}")
 
 
 def _header_period(header: str, frame: Period) -> Period:

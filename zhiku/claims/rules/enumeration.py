@@ -122,17 +122,24 @@ def _judge(table: FactTable, sidx: int, text: str, start: int, end: int, allowed
     # the count with what it counts (这三类补贴, not 三类 alone): the words the reader looks for
     noun = re.match(r"[^\s，,。；;：:、的（(\d]{0,4}", text[end : min(sentence.end, end + 4)])
     stop = end + (len(noun.group(0)) if noun else 0)
+    # (…牙买加恰为八国, …和武夷山第一批六个国家公园: the few words joining the list to its count are
+    # the claim's own — 恰为八国 — and the reader looks for them)
+    lead = (
+        hi
+        if not values and 0 < start - hi <= 5 and not re.search(r"[，,。；;：:、（）()]", text[hi:start])
+        else start
+    )
     table.push(
         finding(
             table,
             RELATION,
             "consistent" if ok else "inconsistent",
             claim,
-            text[start:stop],
+            text[lead:stop],
             readings,
             evidence,
             [(claim, "所述")],
-            (start, stop),
+            (lead, stop),
             extra=[] if values else [(lo, hi)],
         )
     )
@@ -167,7 +174,14 @@ def _list_before(
     words = text[clause_start:start]
     # 是我国在东盟的前五大: the list ends where 是/为 begins
     # (…出租汽车和共享单车五类: 共 of 共享 is no 共 that counts)
-    words = re.split(r"(?:这|是|为|作为|共(?=\s*$)|等)(?=[^、]*$)", words)[0] if "、" in words else words
+    # (…危地马拉、牙买加恰为九国: 恰, 正, 均 before 为 are the verb's adverbs, not the last item's)
+    words = (
+        re.split(
+            r"(?:(?:恰好|恰恰|正好|刚好|恰|正|均|都)?(?:是|为)|这|作为|共(?=\s*$)|等)(?=[^、]*$)", words
+        )[0]
+        if "、" in words
+        else words
+    )
     # (…和武夷山第一批六个国家公园: the batch is the count's, not the last item's)
     words = re.sub(r"(?:这|共|合计|总计|首批|第[一二三四五六七八九十0-9]+批)$", "", words.strip())
     if "、" not in words and _NAMED_GROUP.search(words) and not _POINTING.search(words):

@@ -41,6 +41,7 @@ from zhiku.claims.search import (
     former_or_latter,
     later_passage,
     name_likeness,
+    period_fits,
 )
 
 RELATION = "pp_change"
@@ -407,6 +408,24 @@ def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None
         ]
         if named:
             return [Scored(named[-1], 1.0, 1.0)]
+        # 青岛一市的收入是日照的5.4倍，自给率比日照高出14.7个百分点: the sentence names the table's row
+        # (青岛) whose column (自给率) the clause reads; not the 合计 row nearest to it
+        opened = claim.text[
+            table.sentences[claim.place.sentence].start : clause_start(claim.text, claim.q.start)
+        ]
+        rows = [
+            g
+            for g in table.cells()
+            if _is_rate(g)
+            and g.id not in skip
+            and len(g.subject) >= 2
+            and g.subject in opened
+            and not (claim.compare and g.subject in claim.compare)
+            and period_fits(g, claim.period.as_filter())
+            and name_likeness(own, g) >= 0.6
+        ]
+        if len(rows) == 1:
+            return [Scored(rows[0], 1.0, 1.0)]
         found = candidates(
             table,
             claim,

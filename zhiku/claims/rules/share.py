@@ -22,7 +22,7 @@ from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.periods import Period
 from zhiku.claims.pulls import pull_of, pulled_growth
-from zhiku.claims.search import Scored, candidates, change_after, current_of, growth_after
+from zhiku.claims.search import Scored, candidates, change_after, current_of, growth_after, name_likeness
 from zhiku.claims.tolerance import shifted_by_ten
 
 RELATION = "share"  # also 贡献率: a part's share of a growth (its pull over the growth)
@@ -109,7 +109,10 @@ def _profit_margins(table: FactTable) -> None:
         clause = clause[clause_start(clause, len(clause)) :]
         if _WHOLE_INDUSTRY.sub("", clause).strip():
             continue  # 制造业营业收入利润率: one industry's margin, whose own figures are not sought here
-        profits, revenue = _largest(table, claim, "利润总额"), _largest(table, claim, "营业收入")
+        # 快报只覆盖7.8万家…：营业收入141510亿元…；利润总额12909亿元，营业收入利润率9.12%: the
+        # sentence's own two figures are of the firms it speaks of, whatever larger totals are near
+        profits = _in_sentence(table, claim, "利润总额") or _largest(table, claim, "利润总额")
+        revenue = _in_sentence(table, claim, "营业收入") or _largest(table, claim, "营业收入")
         if profits is None or revenue is None:
             continue
         part, whole = profits.fact, revenue.fact
@@ -161,6 +164,20 @@ def _cost_per_hundred(table: FactTable) -> None:
                 table, RELATION, claim, reading(claim), stated, [pairing], missing=missing, phrase=phrase
             )
         )
+
+
+def _in_sentence(table: FactTable, claim: Fact, name: str) -> Scored | None:
+    """The one value named ``name`` before the claim in its own sentence, if there is one."""
+    named = [
+        g
+        for g in table.around(claim)
+        if g.q.end <= claim.q.start
+        and g.role == "level"
+        and g.q.kind in AMOUNT_KINDS
+        and not bound_only(g)
+        and name_likeness(name, g) >= 0.8
+    ]
+    return Scored(named[0], 1.0, 1.0) if len(named) == 1 else None
 
 
 def _largest(table: FactTable, claim: Fact, name: str) -> Scored | None:

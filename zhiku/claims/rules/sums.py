@@ -539,6 +539,14 @@ def _table_growth(table: FactTable, total: Fact, column: list[Fact], cells: list
         levels.append((level, g))
     if total_level is None or len(levels) < 2:
         return
+    if any(
+        f.place.row == total.place.row
+        and f.role == "level"
+        and f.header == total_level.header
+        and f.period.year == (total_level.period.year or 0) - 1
+        for f in cells
+    ):
+        return  # | 合计 | 547.47 | 568.75 | 3.9 |: the row's own two years check it (yoy_growth)
     now = sum((reading(lv) for lv, _ in levels[1:]), reading(levels[0][0]))
     before = Interval(0.0, 0.0)
     for lv, g in levels:

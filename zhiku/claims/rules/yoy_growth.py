@@ -15,11 +15,21 @@ previous month's value — these are unverifiable and say why.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from zhiku.claims import fmt, labels
 from zhiku.claims.facts import AMOUNT_KINDS, RATE_KINDS, Fact, FactTable, per_unit
 from zhiku.claims.interval import Interval
-from zhiku.claims.judge import POINTS_AS_PERCENT, Pairing, bound_only, conclude, finding, reading, value
+from zhiku.claims.judge import (
+    POINTS_AS_PERCENT,
+    Pairing,
+    bound_only,
+    conclude,
+    finding,
+    push_number,
+    reading,
+    value,
+)
 from zhiku.claims.search import (
     Scored,
     base_periods,
@@ -48,8 +58,34 @@ def check(table: FactTable) -> None:
         if claim.role != "growth" or not claim.q.is_rate or claim.verb.startswith("年均"):
             continue
         if claim.is_cell:
-            continue  # a table's growth column: the sum rule reads its 合计 row
+            _judge_cell(table, claim)
+            continue
         _judge(table, claim, doc_comparable)
+
+
+def _judge_cell(table: FactTable, claim: Fact) -> None:
+    """| 运输方式 | 2023年（亿吨） | 2024年（亿吨） | 同比增长（%） |: a growth column is the row's
+    latest year over the year before, both written in the row under one name; a row without both
+    is left to the sum rule (its 合计 from the rows' growths)."""
+    year = claim.period.year
+    if year is None or claim.compare == "环比" or _real(claim):
+        return
+    row = [
+        f
+        for f in table.facts
+        if f.place.table == claim.place.table
+        and f.place.row == claim.place.row
+        and f.role == "level"
+        and f.q.kind in AMOUNT_KINDS
+        and f.period.explicit
+        and f.q.value is not None
+    ]
+    cur = [f for f in row if f.period.year == year]
+    base = [f for f in row if f.period.year == year - 1]
+    if len(cur) != 1 or len(base) != 1 or cur[0].header != base[0].header or cur[0].q.unit != base[0].q.unit:
+        return
+    p = _pair(claim, cur[0], base, 1.0, "")
+    push_number(table, RELATION, claim, [replace(p, note="本行两年数值之比 / the row's two years")])
 
 
 def _stated(claim: Fact) -> Interval:
