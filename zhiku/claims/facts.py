@@ -88,14 +88,17 @@ _CHANGE = re.compile(
     r"加快|放缓|上调|下调|"
     # 多发送4.57亿人次, 少完成…: 多/少 before a verb of doing says how much more or less was done
     r"(?:(?<![\u4e00-\u9fff])|(?<=今年|去年|全年|当年|本年|上年|同期|同比))"
-    r"[多少](?:发送|完成|实现|生产|运送|接待|开行|投入|销售|售出|支出|收入|出|花|卖|用))|"
+    r"[多少](?:发送|完成|实现|生产|运送|接待|开行|投入|销售|售出|支出|收入|出|花|卖|用|"
+    # 比常年同期多蓄12.13亿立方米, 少调水…, 多种植…: more everyday verbs of doing
+    r"蓄水|蓄|调水|调|产|运|售|种植|种|招收|招|缴|发放|发电|发|建成|建))|"
     r"[多少](?:赚了|赚|挣了|挣)|"  # 工行比建行多赚302.86亿元: 多赚 is always how much more was earned
     # 同比+4.6%, 同比-1.2%、+13.6%: a signed rate after 同比 or 环比 (the minus is the number's own)
     r"(?<=同比|环比)[+＋]?|(?<=\ue000、)[+＋])(?:了|为)?$"
 )
 _DOWN = re.compile(
     r"下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|降|放缓|下调|少增|净减|跌幅|负增长|"
-    r"^少(?:发送|完成|实现|生产|运送|接待|开行|投入|销售|售出|支出|收入|出)"
+    r"^少(?:发送|完成|实现|生产|运送|接待|开行|投入|销售|售出|支出|收入|出|"
+    r"蓄水|蓄|调水|调|产|运|售|种植|种|招收|招|缴|发放|发电|发|建成|建)"
 )
 _GAP = re.compile(r"(?P<verb>高出|超出|高|低|快|慢|多|少|大|小|相差|差距为?|差)(?:了|约)?$")
 _GAP_THAN = re.compile(
@@ -1568,6 +1571,7 @@ class _Builder:
                 # | 排名 | 港口 | 吞吐量 |: a leading rank column; the row is named by the next one
                 row_label, label_col = row[1], 1
             pos = row_text.find(row_label) + len(row_label) if row_label else 2
+            row_unit = _HEADER_UNIT.search(row_label) is not None
             corner = _measure_corner(tv.header[label_col] if label_col < len(tv.header) else "")
             years = [int(m.group(1)) for h in tv.header if (m := _HEADER_YEAR.search(h))]
             spans = any(_SPAN_HEADER.search(h) for h in tv.header)
@@ -1580,7 +1584,9 @@ class _Builder:
                     continue
                 pos = start + len(cell)
                 header = tv.header[c] if c < len(tv.header) else ""
-                q = _cell_quantity(cell, header, start)
+                # | 营业收入总额（万亿元） | 39.83 | 41.91 |: indicators as rows, units in the row's name
+                unit_of = header if _HEADER_UNIT.search(header) or not row_unit else row_label
+                q = _cell_quantity(cell, unit_of, start)
                 if q is None:
                     continue
                 role = _header_role(header, q)
@@ -1589,7 +1595,7 @@ class _Builder:
                     # | 运输方式 | 2023年 | 2024年 | 同比增长（%） |: a growth column beside the years'
                     # columns is the latest year's, over the year before
                     period = Period(year=latest)
-                subject = row_label
+                subject = _HEADER_UNIT.sub("", row_label).strip() if row_unit else row_label
                 if year_row := _YEAR_ROW.fullmatch(row_label.strip()):
                     # | 2022 | 18640 |: rows by year — the header names the thing, the row its year
                     period = Period(year=int(year_row.group(1)))

@@ -60,7 +60,7 @@ def check(table: FactTable) -> None:
             f.is_cell
             or f.q.value is None
             or f.q.kind not in AMOUNT_KINDS
-            or f.role != "level"
+            or f.role not in ("level", "change")
             or bound_only(f)
         ):
             continue
@@ -68,6 +68,12 @@ def check(table: FactTable) -> None:
         head = head[max(head.rfind(c) for c in "，,；;。：") + 1 :]
         if _NOT_AN_AVERAGE.search(head):
             continue  # 比日均多出1.43亿件 (a difference) / 折合日常每天约5.38亿件 (a figure derived)
+        if f.role == "change":
+            # 32天里净增5.28亿立方米，平均每天多蓄1650万立方米: an increase per day, of an increase
+            # over the days, never a comparison with another figure
+            if (m := _PER_TIME.search(head)) and f.compare == "":
+                _over_time(table, f, m.group("w"), len(head) - m.start())
+            continue
         if m := _PER_TIME.search(head):
             _over_time(table, f, m.group("w"), len(head) - m.start())
         elif m := _PER_HEAD.search(head):
@@ -100,7 +106,9 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
         if g.parent is not None and table.fact(g.parent).place.sentence == avg.place.sentence:
             continue  # 合计367.2万人次，其中入境…、出境189.7万人次，日均73.4万人次: of the total, not a part
         if (
-            g.role == "level"
+            # (32天里净增5.28亿立方米，平均每天多蓄1650万立方米: a net increase over the days, compared
+            # with nothing, is a total too)
+            (g.role == avg.role or (g.role == "change" and g.compare == "" and not g.down))
             and same_measure(g.q, avg.q)
             and g.restates is None
             and not unit_rate(g)  # (按1美元兑7.10元人民币折算: the 1 of a rate is no total)
@@ -125,6 +133,11 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
             n = m.group("n")
             stated_days = _number(n)
     here = table.sentences[total.place.sentence]
+    # (a yearly figure is over a year's days, whatever other span the text has just named)
+    per_year = word not in ("月均", "每月") and _PER_YEAR.search(clause) is not None
+    if per_year:
+        # 多年平均城镇供水量0.2227亿立方米，平均每天约6.1万立方米: a yearly figure, over a year's days
+        stated_days = 366 if total.period.year is not None and calendar.isleap(total.period.year) else 365
     whole_year = (
         total.period.months is None
         and (total.period.explicit or _WHOLE_YEAR.search(here.text, here.start, here.end) is not None)
@@ -141,11 +154,14 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
         # 人次: a total so far, or of an event the text does not date as a whole year, is averaged
         # over the days the text gave (为期六天, 为期四十天), never over a year
         # (…共7天，比2023年…（9月29日至10月6日，为期8天）少1天: not another period's, in brackets)
+        # (an earlier paragraph's 历时1337天 is how long something else took: only an event's length,
+        # 为期/会期, is read from another paragraph)
         span = [
             m
             for t in table.sentences[: total.place.sentence + 1]
             for m in _SPAN_DAYS.finditer(t.text, t.start, t.end)
             if open_bracket(t.text, m.start()) < 0
+            and (t.passage == here.passage or m.group(0).startswith(("为期", "会期")))
         ]
         if not span:
             return
@@ -153,6 +169,8 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
     days, how = _days_of(total, word, stated_days)
     if days is None:
         return
+    if per_year:
+        how = "天（一年）"
     computed = reading(total) / float(days)
     point = value(total) / days
     inputs: tuple[tuple[Fact, str], ...] = ((total, "合计"),)
@@ -201,6 +219,8 @@ _AVERAGE_POPULATION = 0.03  # how far a year's average population may stand from
 _EVENT = re.compile(r"假期|假日|黄金周|春运|暑运|节日|期间|会期|展期|赛期|档期")
 _WHOLE_YEAR = re.compile(r"全年|年度|一年|\d{4}\s*年(?![\d一二三四上下前春暑秋冬])")
 _TO_DATE = re.compile(r"(?:截至|截止|到)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]")
+# 多年平均, 年均, 每年: a figure per year (平均每年 too)
+_PER_YEAR = re.compile(r"多年平均|年均|每年|年平均")
 _SPAN_DAYS = re.compile(r"(?:为期|会期|历时|共计|共)\s*(?P<n>\d+|[一二两三四五六七八九十]{1,3})\s*天")
 
 

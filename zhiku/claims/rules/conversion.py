@@ -64,6 +64,11 @@ def check(table: FactTable) -> None:
             continue
         if b.restates is not None:
             a = table.fact(b.restates)
+            ta, tb = _per_time(a), _per_time(b)
+            if ta != tb:
+                if ta and tb:
+                    _flow(table, b, a, ta, tb)  # 平均每天约2457万立方米，折合约284立方米每秒
+                continue  # a flow per second is no restatement of an amount not known to be per day
             if (a.q.unit or "") != (b.q.unit or ""):
                 _convert(table, b, a)  # 14582万吨（2916亿斤）: in another legal unit
             else:
@@ -163,6 +168,42 @@ def _named_source(table: FactTable, b: Fact) -> Fact | None:
     return None
 
 
+# Seconds in the time a flow is per (每秒, 立方米/秒, 每天, 日均); months and years vary in length.
+_SECONDS = {"秒": 1, "秒钟": 1, "分钟": 60, "小时": 3600, "天": 86400, "日": 86400}
+_PER_TIME_AFTER = re.compile(r"\s*(?:每|[/／])\s*(秒钟|秒|分钟|小时|天|日)")
+_PER_TIME_BEFORE = re.compile(r"(?:每(秒钟|秒|分钟|小时|天|日)|(日)均)")
+
+
+def _per_time(f: Fact) -> int:
+    """The seconds of the time ``f`` is per, when written after it (284立方米每秒, 6.1万立方米/天) or
+    before it in its clause (平均每天调水约2457万立方米, 日均1650万立方米); 0 when none is."""
+    after = _PER_TIME_AFTER.match(f.text, f.q.end)
+    if after:
+        return _SECONDS[after.group(1)]
+    head = f.text[clause_start(f.text, f.q.start) : f.q.start]
+    found = list(_PER_TIME_BEFORE.finditer(head))
+    return _SECONDS[found[-1].group(1) or found[-1].group(2)] if found else 0
+
+
+def _flow(table: FactTable, b: Fact, a: Fact, ta: int, tb: int) -> None:
+    """平均每天调水约2457万立方米，折合约284立方米每秒: the same flow over another time, × tb ÷ ta."""
+    if bound_only(a):
+        return
+    factor = tb / ta
+    point = value(a) * factor
+    per = {1: "秒", 60: "分钟", 3600: "小时", 86400: "天"}
+    p = Pairing(
+        ((a, "原数"),),
+        1.0,
+        reading(a) * factor,
+        point,
+        f"{a.q.text} ÷ {fmt.num(ta / tb)} = {_with_unit(point, b)}",
+        f"每{per[ta]} = {fmt.num(ta / tb)}{per[tb]} / per {per[ta]} → per {per[tb]}",
+        _with_unit(point, b),
+    )
+    push_number(table, RELATION, b, [p], _phrase(b))
+
+
 def _is_rate(g: Fact) -> bool:
     """1美元兑6.8元, 汇率7.10, 按1公顷合15亩计: a rate of exchange or of units, written as amounts."""
     if re.search(r"兑|汇率", g.text[max(0, g.q.start - 6) : g.q.end + 4]) and value(g) < 100:
@@ -206,22 +247,29 @@ def _convert(table: FactTable, b: Fact, a: Fact, others: Sequence[Fact] = ()) ->
     factor = unit_factor(ua, ub)
     if factor is None:
         return  # the same unit is a restatement (handled above) or another relation (相当于每月…)
-    computed = reading(a) * factor
+    score = 1.0 if a.place.sentence == b.place.sentence or b.target else 0.8
+    # (设计灌溉面积31.2万亩，由A 20.34万亩、B 8.25万亩和C 2.61万亩三部分组成，约合2.08万公顷: the
+    # sentence's other amounts in the same unit are rivals — one that agrees makes it unclear)
+    rivals = [o for o in others if (o.q.unit or "") == ua]
+    pairings = [_unit_pairing(x, b, factor, score) for x in (a, *rivals)]
+    push_number(table, RELATION, b, pairings, phrase)
+
+
+def _unit_pairing(a: Fact, b: Fact, factor: float, score: float) -> Pairing:
+    ua, ub = a.q.unit or "", b.q.unit or ""
     point = value(a) * factor
     result = fmt.amount(point, ub) if b.q.kind == "money" else _with_unit(point, b)
-    arithmetic = f"{a.q.text} × {fmt.num(factor)} = {result}"
     note = "" if factor == 1.0 else f"1{_unit_name(ua)} = {fmt.num(factor)}{_unit_name(ub)}"
     where = "" if a.place.sentence == b.place.sentence else f"{a.q.text}见{a.place.describe()}"
-    p = Pairing(
+    return Pairing(
         ((a, "原数"),),
-        1.0 if a.place.sentence == b.place.sentence or b.target else 0.8,
-        computed,
+        score,
+        reading(a) * factor,
         point,
-        arithmetic,
+        f"{a.q.text} × {fmt.num(factor)} = {result}",
         "；".join(x for x in (note, where) if x),
         _with_unit(point, b),
     )
-    push_number(table, RELATION, b, [p], phrase)
 
 
 def _unit_name(u: str) -> str:
@@ -234,6 +282,7 @@ def _unit_name(u: str) -> str:
         "kg": "千克",
         "km": "千米",
         "m": "米",
+        "m3": "立方米",
     }.get(u, u)
 
 

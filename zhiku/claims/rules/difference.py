@@ -162,7 +162,23 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
                 exclude={a.id},
                 min_likeness=0.5,
             ):
-                out.append((a, s.fact, min(cur[0].score, s.score)))
+                one = a
+                if not a.period.same_part(s.fact.period):
+                    # (全年2776.5亿元，推算四季度717.0亿元；与2023年的2312.8亿元相比，多出463.7亿元: the
+                    # base is a whole year's, so the value now is the whole year's written before)
+                    like = [
+                        g
+                        for g in before
+                        if g.role == "level"
+                        and g.id != s.fact.id
+                        and same_measure(g.q, s.fact.q)
+                        and g.period.same_part(s.fact.period)
+                        and g.period.year == a.period.year
+                    ]
+                    if not like:
+                        continue
+                    one = like[-1]
+                out.append((one, s.fact, min(cur[0].score, s.score)))
             if out:
                 break
         return out
@@ -191,9 +207,17 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
     if re.search(r"相加|合计|之和|加总|加起来", head):
         return []
     values = [g for g in before if g.role in ("level", "rate") and g.q.kind in _KINDS and g.restates is None]
-    if len(values) >= 2 and same_measure(values[-1].q, values[-2].q):
-        return [(values[-2], values[-1], 0.9)]
-    return []
+    if len(values) < 2:
+        return []
+    a, b = values[-2], values[-1]
+    if not same_measure(a.q, b.q):
+        return []
+    if not a.period.same_part(b.period):
+        # (全年2776.5亿元，推算四季度717.0亿元；与2023年的2312.8亿元相比，多出463.7亿元: a quarter and a
+        # whole year are no two values compared; the nearest of the same part of its year is)
+        like = [g for g in values[:-2] if same_measure(g.q, b.q) and g.period.same_part(b.period)]
+        return [(like[-1], b, 0.8)] if like else []
+    return [(a, b, 0.9)]
 
 
 def _current(table: FactTable, claim: Fact, exclude: set[int] | None = None) -> list[Scored]:

@@ -257,7 +257,14 @@ def _value_list(
     if group:
         g = group[-1].group
         members = [f for f in before if f.group == g]
-        return [f.item or f.q.text for f in members], members[0].q.start, members[-1].q.end, True
+        # A和B分别完成4211亿元和4759亿元，C完成1138亿元，三项合计…: a part named after the 分别
+        # list, in the same unit, is one more of what the count totals
+        members += [
+            f
+            for f in before
+            if f.q.start >= members[-1].q.end and f.group is None and f.q.unit == members[0].q.unit
+        ]
+        return [f.item or f.subject or f.q.text for f in members], members[0].q.start, members[-1].q.end, True
     run = [before[-1]]
     for f in reversed(before[:-1]):
         gap = text[f.q.end : run[0].q.start]

@@ -70,7 +70,9 @@ def _phrase(claim: Fact) -> tuple[int, int]:
         r"(?:至少|起码|接近|将近)?(?:仍)?(?:是|为|相当于|比|较|即|翻|增长)", claim.text[lo : claim.q.start]
     )
     start = lo + m.start() if m else claim.q.start
-    return start, claim.q.end
+    # 翻了一番多 / 3倍以上: the bound word after the number is the claim's own
+    tail = re.match(r"多|以上|有余", claim.text[claim.q.end : claim.q.end + 2])
+    return start, claim.q.end + (len(tail.group(0)) if tail else 0)
 
 
 def _stated(claim: Fact, target: float | None = None) -> Interval:
@@ -101,6 +103,8 @@ def _judge(table: FactTable, claim: Fact) -> None:
     pairs = _pairs(table, claim, pre, grow)
     add = 1.0 if grow else 0.0
     pairings = [p for a, b, score in pairs if (p := _pairing(claim, a, b, score, add)) is not None]
+    if not pairings and (derived := _base_from_change(table, claim, pre, add)) is not None:
+        pairings = [derived]
     stated = _stated(claim)
     if grow:
         stated = stated + 1.0
@@ -131,6 +135,52 @@ def _explain(f, claim: Fact, pairings: list[Pairing], grow: bool):  # type: igno
     else:
         return f
     return replace(f, evidence=f"{f.evidence}；{note}")
+
+
+def _base_from_change(table: FactTable, claim: Fact, pre: str, add: float) -> Pairing | None:
+    """合计40.02亿立方米，比常年同期多蓄12.13亿立方米，约为常年同期的1.43倍: the base never written
+    is the value less the change the sentence states against that same base."""
+    m = _IS_OF.search(pre) or _COMPARE.search(pre)
+    of = m.group("of").strip() if m else ""
+    if len(of) < 2:
+        return None
+    before = [g for g in table.around(claim) if g.q.end <= claim.q.start and g.q.kind in AMOUNT_KINDS]
+    changes = [
+        g
+        for g in before
+        if g.role == "change"
+        and g.compare
+        and (g.compare == of or of.endswith(g.compare) or g.compare.endswith(of))
+    ]
+    if len(changes) != 1:
+        return None
+    change = changes[0]
+    levels = [
+        g for g in before if g.q.end <= change.q.start and g.role == "level" and same_measure(g.q, change.q)
+    ]
+    if not levels or bound_only(levels[-1]) or bound_only(change):
+        return None
+    a = levels[-1]
+    sign = -1.0 if change.down else 1.0
+    base = reading(a) - reading(change) * sign
+    base_v = value(a) - value(change) * sign
+    if base.lo <= 0 or base_v <= 0:
+        return None
+    point = value(a) / base_v
+    sa, sc = fmt.shown([a.q, change.q])
+    op = "+" if sign < 0 else "−"
+    arithmetic = f"{sa}/({sa} {op} {sc}) = {fmt.num(point, 2)}"
+    if add:
+        arithmetic += f"（增长{fmt.num(value(claim))}倍即为{fmt.num(value(claim) + 1)}倍）"
+    return Pairing(
+        ((change, "差额"), (a, "比较")),
+        0.9,
+        reading(a) / base,
+        point,
+        arithmetic,
+        f"{of}的数值由{a.q.text}与{change.q.text}推得 / the base is the value less the change",
+        f"{fmt.num(point, 2)}倍",
+    )
 
 
 def _pairing(claim: Fact, a: Fact, b: Fact, score: float, add: float) -> Pairing | None:

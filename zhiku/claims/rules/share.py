@@ -514,6 +514,16 @@ class Whole:
     note: str = ""  # why this whole (the stated total disagrees with its parts)
 
 
+def _province_named(table: FactTable, claim: Fact, name: str) -> str | None:
+    """The place a 全省/全市/全区 whole is of: the one its sentence names last before the claim."""
+    if not re.match(r"全(?:省|市|区|县|州)", name):
+        return None
+    sentence = table.sentences[claim.place.sentence]
+    head = claim.text[sentence.start : claim.q.start]
+    named = [(head.rfind(p), p) for p in labels.PLACES if p in head and not p.startswith(("全", "我"))]
+    return max(named)[1] if named else None
+
+
 def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
     if claim.whole_fact is not None:
         return [Whole((table.fact(claim.whole_fact),), 1.0)]  # written in the phrase: 占…32.16万亿元的
@@ -616,6 +626,26 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
             # 占全部卫生技术人员的: a value that carries every word of the whole's name is it; one
             # that lacks some (卫生人员, without 技术) is another, broader figure
             found = exact
+        if (here := _province_named(table, claim, name)) is not None:
+            # 浙江规模首次突破5万亿元，其中出口3.90万亿元…，出口占全省进出口的74.1%: 全省 is the
+            # province the sentence speaks of, not the largest province of the text
+            mine = [s for s in found if here in s.fact.label()]
+            if not mine:
+                # (江苏进出口5.62万亿元，浙江5.26万亿元: a list's later item names only its place)
+                mine = [
+                    s
+                    for s in candidates(
+                        table,
+                        claim,
+                        here,
+                        like=part,
+                        period=period,
+                        exclude={part.id},
+                        accept=lambda f: _can_hold(f, part, claim) and f.label() == here,
+                        min_likeness=0.9,
+                    )
+                ]
+            found = mine or found
         if (labels.names_whole(name) or labels.strip_scope(name) != name) and found:
             # A whole named as a total (发行总额, 全部收入) or as its territory's (全市投资) is the
             # largest of the values so named.

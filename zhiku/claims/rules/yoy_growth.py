@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, RATE_KINDS, Fact, FactTable, per_unit
+from zhiku.claims.facts import AMOUNT_KINDS, RATE_KINDS, Fact, FactTable, clause_start, per_unit
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import (
     POINTS_AS_PERCENT,
@@ -96,7 +96,12 @@ def _judge(table: FactTable, claim: Fact, doc_comparable: bool) -> None:
     sentence = table.sentence_of(claim).words
     phrase = _phrase(claim)
     stated_text = claim.text[phrase[0] : phrase[1]]
-    if labels.real_terms(claim.context) or labels.real_terms(claim.qualifier_words) or _real(claim):
+    if (
+        labels.real_terms(claim.context)
+        or labels.real_terms(claim.qualifier_words)
+        or _real(claim)
+        or _real_sentence(table, claim)
+    ):
         table.push(
             finding(
                 table,
@@ -203,6 +208,15 @@ def _demote(f, why: str):  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
     return replace(f, verdict="unverifiable", evidence=f"{f.evidence}；{why}", missing="口径 / basis")
+
+
+def _real_sentence(table: FactTable, claim: Fact) -> bool:
+    """按不变价格计算，江苏、安徽均增长5.8%，…浙江增长5.5%: a sentence that opens by saying its growths
+    are at constant prices says it of each, unless a clause says 名义 or 现价."""
+    sentence = table.sentences[claim.place.sentence]
+    head = claim.text[sentence.start : claim.q.start]
+    clause = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
+    return labels.real_terms(head) and not re.search(r"名义|现价", clause)
 
 
 def _real(claim: Fact) -> bool:
