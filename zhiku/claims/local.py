@@ -36,6 +36,12 @@ _LABEL_FILLER = re.compile(
 )
 
 
+# a year named between two days of a timeline: the later day may be in it
+_ANOTHER_YEAR = re.compile(
+    r"\d{4}\s*年|[〇零一二三四五六七八九]{4}\s*年|次年|翌年|去年|上年|明年|前年|同年|当年|今年"
+)
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -124,11 +130,32 @@ class Facts:  # one passage, as the sentence-local rules read it
         hint = self.event_years.get(q.start)
         if hint is not None and hint[1]:
             return hint[0], False  # 今年…10月8日: the year its sentence names, read as the fact table does
+        if (timeline := self._timeline_year(q)) is not None:
+            return timeline, False
         return (
             self.year_at(q.start)
             or (hint[0] if hint is not None else None)
             or (self.reference_date.year if self.reference_date else None)
         ), True
+
+    def _timeline_year(self, q: Quantity) -> int | None:
+        """二〇二五年三月五日（星期三），…。7月10日（星期五），…: a paragraph that walks forward from a day
+        whose year it wrote is still in that year, as long as no other year is named between and the
+        later day does not fall before it in the calendar (12月30日…1月5日 may be the next year)."""
+        if not q.iso or not q.iso.startswith("--"):
+            return None
+        days = [
+            p
+            for p in self.quantities
+            if p.end <= q.start and p.kind == "date" and p.iso and len(p.iso) == 10 and "年" in p.text
+        ]
+        if not days:
+            return None
+        last = days[-1]
+        if _ANOTHER_YEAR.search(self.text[last.end : q.start]):
+            return None
+        assert last.iso is not None
+        return int(last.iso[:4]) if q.iso[2:] >= last.iso[5:] else None
 
     # -- quantities --------------------------------------------------------------------
     def from_to(self, sentence: Sentence, a: Quantity, b: Quantity) -> bool:
