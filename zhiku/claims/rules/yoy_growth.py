@@ -96,11 +96,12 @@ def _judge(table: FactTable, claim: Fact, doc_comparable: bool) -> None:
     sentence = table.sentence_of(claim).words
     phrase = _phrase(claim)
     stated_text = claim.text[phrase[0] : phrase[1]]
+    # (占规上工业增加值的比重为16.3%，较上年的15.7%提高0.6%: a share is no real growth of 增加值)
+    about_rate = _about_a_rate(table, claim)
     if (
         labels.real_terms(claim.context)
         or labels.real_terms(claim.qualifier_words)
-        or _real(claim)
-        or _real_sentence(table, claim)
+        or (not about_rate and (_real(claim) or _real_sentence(table, claim)))
     ):
         table.push(
             finding(
@@ -135,7 +136,7 @@ def _judge(table: FactTable, claim: Fact, doc_comparable: bool) -> None:
             )
         )
         return
-    kinds = RATE_KINDS if _about_a_rate(table, claim) else AMOUNT_KINDS | {"duration"}
+    kinds = RATE_KINDS if about_rate else AMOUNT_KINDS | {"duration"}
     currents = current_of(table, claim, kinds)
     if not currents:
         what = claim.subject or "所述指标"
