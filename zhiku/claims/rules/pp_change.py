@@ -384,6 +384,26 @@ def _growth_words(f: Fact) -> str:
     return f.text[clause_start(f.text, f.q.start) : f.q.start]
 
 
+def _rows_opened(
+    table: FactTable, claim: Fact, skip: set[int], roles: tuple[str, ...], own: str
+) -> list[Fact]:
+    """The rates of the table rows the claim's sentence names before its clause (not the row it
+    compares with), in the claim's period; named like ``own`` when it names anything."""
+    opened = claim.text[table.sentences[claim.place.sentence].start : clause_start(claim.text, claim.q.start)]
+    return [
+        g
+        for g in table.cells()
+        if _is_rate(g)
+        and g.role in roles
+        and g.id not in skip
+        and len(g.subject) >= 2
+        and g.subject in opened
+        and not (claim.compare and g.subject in claim.compare)
+        and period_fits(g, claim.period.as_filter())
+        and (not own or name_likeness(own, g) >= 0.6)
+    ]
+
+
 def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None) -> list[Scored]:
     """The rate the claim is about: named by its own words (西部增速), or the rate just before it."""
     # (比全国（6.1%）快1.5个百分点，较上年全年（7.5%）加快0.1个百分点: a rate that is the base of
@@ -410,20 +430,7 @@ def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None
             return [Scored(named[-1], 1.0, 1.0)]
         # 青岛一市的收入是日照的5.4倍，自给率比日照高出14.7个百分点: the sentence names the table's row
         # (青岛) whose column (自给率) the clause reads; not the 合计 row nearest to it
-        opened = claim.text[
-            table.sentences[claim.place.sentence].start : clause_start(claim.text, claim.q.start)
-        ]
-        rows = [
-            g
-            for g in table.cells()
-            if _is_rate(g)
-            and g.id not in skip
-            and len(g.subject) >= 2
-            and g.subject in opened
-            and not (claim.compare and g.subject in claim.compare)
-            and period_fits(g, claim.period.as_filter())
-            and name_likeness(own, g) >= 0.6
-        ]
+        rows = _rows_opened(table, claim, skip, RATE_ROLES, own)
         if len(rows) == 1:
             return [Scored(rows[0], 1.0, 1.0)]
         found = candidates(
@@ -439,6 +446,14 @@ def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None
         found = [s for s in found if _is_rate(s.fact)]
         if found:
             return found[:1]
+    elif (
+        re.fullmatch(r"(?:其)?(?:增速|增幅|增长率|涨幅|降幅)", claim.own)
+        and (rows := _rows_opened(table, claim, skip, roles, own=""))
+        and len(rows) == 1
+    ):
+        # 基础研究经费首次突破2500亿元，增速比全部经费快1.8个百分点: a bare 增速 is of the table's
+        # row the sentence opens with
+        return [Scored(rows[0], 1.0, 1.0)]
     elif claim.subject and claim.group is None:
         # 制造业比采矿业高出5.0个百分点，并快于当月规上工业1.2个百分点: the subject the clause goes on
         # with, when its sentence gives that subject's rate
