@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, RATE_KINDS, Fact, FactTable, clause_start, per_unit
+from zhiku.claims.facts import AMOUNT_KINDS, RATE_KINDS, Fact, FactTable, clause_start, per_unit, same_measure
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import (
     POINTS_AS_PERCENT,
@@ -60,7 +60,57 @@ def check(table: FactTable) -> None:
         if claim.is_cell:
             _judge_cell(table, claim)
             continue
+        if _parallel_lists(table, claim):
+            continue
         _judge(table, claim, doc_comparable)
+
+
+_FALLS = re.compile(r"下降|减少|下跌|回落|降低|下滑|缩减")
+
+
+def _parallel_lists(table: FactTable, claim: Fact) -> bool:
+    """产量1288.8万辆、销量1286.6万辆，较2023年的958.7万辆和949.5万辆分别增长34.4%和35.5%: three
+    lists of one length in one sentence — the values now, the bases inside the comparison, the rates
+    after 分别 — read in step, the k-th rate of the k-th value over the k-th base."""
+    members = table.list_of(claim)
+    n = len(members)
+    if n < 2 or claim.id not in [m.id for m in members]:
+        return False
+    k = [m.id for m in members].index(claim.id)
+    first = members[0]
+    sentence = table.sentences[claim.place.sentence]
+    head = claim.text[sentence.start : first.q.start]
+    cmp = None
+    for cmp in re.finditer(r"较|比", head):
+        pass
+    if cmp is None:
+        return False
+    at = sentence.start + cmp.end()
+    verb = re.search(r"分别\s*(?P<v>[\u4e00-\u9fff]{0,3}?)了?\s*$", claim.text[at : first.q.start])
+    if verb is None:
+        return False
+    around = table.around(claim)
+    bases = [g for g in around if at <= g.q.start and g.q.end <= first.q.start and g.q.kind in AMOUNT_KINDS]
+    if len(bases) != n or any(not same_measure(b.q, bases[0].q) or bound_only(b) for b in bases):
+        return False
+    currents = [
+        g
+        for g in around
+        if g.q.end <= sentence.start + cmp.start()
+        and g.q.kind in AMOUNT_KINDS
+        and same_measure(g.q, bases[0].q)
+        and not bound_only(g)
+    ][-n:]
+    if len(currents) != n:
+        return False
+    p = _pair(claim, currents[k], [bases[k]], 1.0, "")
+    p = replace(p, note="本期、基期与增速三组数值按次序对应 / the three lists read in step")
+    sign = -1.0 if _FALLS.search(verb.group("v")) else 1.0
+    phrase = (claim.q.start, claim.q.end)
+    table.push(
+        conclude(table, RELATION, claim, reading(claim) * sign, claim.q.text, [p], missing="", phrase=phrase)
+    )
+    return True
 
 
 def _judge_cell(table: FactTable, claim: Fact) -> None:
