@@ -80,11 +80,10 @@ def _parallel_lists(table: FactTable, claim: Fact) -> bool:
     first = members[0]
     sentence = table.sentences[claim.place.sentence]
     head = claim.text[sentence.start : first.q.start]
-    cmp = None
-    for cmp in re.finditer(r"较|比", head):
-        pass
-    if cmp is None:
+    comparisons = list(re.finditer(r"较|比", head))
+    if not comparisons:
         return False
+    cmp = comparisons[-1]
     at = sentence.start + cmp.end()
     verb = re.search(r"分别\s*(?P<v>[\u4e00-\u9fff]{0,3}?)了?\s*$", claim.text[at : first.q.start])
     if verb is None:
