@@ -110,7 +110,9 @@ def candidates(
             continue  # | 人均消费支出 | 2022年 |…: a table of a measure the claim's paragraph never names
         lk = name_likeness(query, f) if query else 0.0
         if floor and not labels.opposed(query, f.label()):
-            lk = max(lk, floor)
+            # (网上支付 against 移动支付: a sibling's name may be another kind of the same unit — found,
+            # but too loosely to convict on its own)
+            lk = max(lk, floor * 0.8 if _siblings(query, f.label()) else floor)
         if lk < min_likeness:
             continue
         out.append(Scored(f, lk * (0.8 + 0.2 * nearness(f, claim)), lk))
@@ -151,7 +153,23 @@ def only_one_of_its_unit(table: FactTable, claim: Fact, like: Fact, period: Peri
     ]
     if len(found) != 1 or labels.opposed(like.label(), found[0].label()):
         return None
+    if _siblings(like.label(), found[0].label()):
+        return None  # 网上支付 against (银行处理)移动支付: two kinds of one thing, not one thing twice
     return found[0]
+
+
+def _siblings(a: str, b: str) -> bool:
+    """Two names ending a shared word of two or more characters with different modifiers, each
+    absent from the other name: 网上支付 and 移动支付, not 移动支付 and 银行处理移动支付业务."""
+    for i in range(len(a) - 1):
+        word = a[i : i + 2]
+        j = b.find(word)
+        if j < 2 or i < 2 or not re.fullmatch(r"[\u4e00-\u9fff]{2}", word):
+            continue
+        ma, mb = a[i - 2 : i], b[j - 2 : j]
+        if ma != mb and ma not in b and mb not in a:
+            return True
+    return False
 
 
 def specific_unit(f: Fact) -> bool:

@@ -48,12 +48,26 @@ from zhiku.claims.tolerance import interval_sum
 RELATION = "yoy_growth"
 
 _COMPARABLE = re.compile(r"可比口径|按可比|同口径")
+_GENERAL_NOTE = re.compile(r"均按|均为|以上|下同|全文|本文|^\s*注|各项")
 _PUBLISHED = re.compile(r"公布的|初步统计|快报")
 _ADJUSTED = re.compile(r"季节调整|季调")
 
 
 def check(table: FactTable) -> None:
-    doc_comparable = any(_COMPARABLE.search(s.words) for s in table.sentences)
+    # A note that growth is on a comparable basis covers its own paragraph, or the whole text when it
+    # says so generally (以上增速均按可比口径计算, 注：…); not another paragraph's other indicator
+    # (…；非银行支付机构网络支付笔数按可比口径计算…)
+    comparable = [s for s in table.sentences if _COMPARABLE.search(s.words) and s.passage is not None]
+    general = any(_GENERAL_NOTE.search(s.words) for s in comparable)
+    passages = {s.passage for s in comparable}
+    # (社会物流总额…按可比价格计算同比增长5.2%. … 2024年社会物流总额360.6万亿元，增长5.8%: an
+    # indicator said once to grow at comparable prices does so wherever the text names it again)
+    at = {s.index for s in comparable}
+    indicators = {
+        f.subject
+        for f in table.facts
+        if f.place.sentence in at and f.role in ("growth", "level") and len(f.subject) >= 2
+    }
     for claim in table.facts:
         if claim.role != "growth" or not claim.q.is_rate or claim.verb.startswith("年均"):
             continue
@@ -62,7 +76,13 @@ def check(table: FactTable) -> None:
             continue
         if _parallel_lists(table, claim):
             continue
-        _judge(table, claim, doc_comparable)
+        _judge(
+            table,
+            claim,
+            general
+            or table.sentences[claim.place.sentence].passage in passages
+            or any(labels.likeness_of(claim.subject, name) >= 0.8 for name in indicators if claim.subject),
+        )
 
 
 _FALLS = re.compile(r"下降|减少|下跌|回落|降低|下滑|缩减")
