@@ -25,13 +25,18 @@ SCORER = ROOT.parent / "shared" / "claims-dev" / "score.py"
 AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
-# Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az (7th–13th)
-RATCHETED: tuple[str, ...] = ()
+# Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
+# ba–bd (7th–14th)
+RATCHETED: tuple[str, ...] = ("bb",)
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 438  # of 768 injected errors, all 52 authors
+MIN_TRUE_POSITIVES = 454  # of 812 injected errors, the 55 authors but bb
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
-RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = []
+RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
+    # of 16 errors: one finding is right but matches no gold item — a table cell's slip (2023's
+    # kindergartens 27.44 → 24.74) also breaks 其中2023年减少14808所, a relation the gold does not list
+    (("bb",), 0, 1, 6),
+]
 
 
 def _score(folder: Path, tmp: Path) -> dict[str, float]:
@@ -59,7 +64,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 52
+    assert len(AUTHORS) == 56
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

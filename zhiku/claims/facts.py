@@ -92,11 +92,14 @@ _CHANGE = re.compile(
     # 比常年同期多蓄12.13亿立方米, 少调水…, 多种植…: more everyday verbs of doing
     r"蓄水|蓄|调水|调|产|运|售|种植|种|招收|招|缴|发放|发电|发|建成|建))|"
     r"[多少](?:赚了|赚|挣了|挣)|"  # 工行比建行多赚302.86亿元: 多赚 is always how much more was earned
+    # 2024年一年间又少了2.11万所: 又/还/再 + 多了/少了 is how much more or fewer, never a level
+    r"(?<=[又还再])[多少]了?|"
     # 同比+4.6%, 同比-1.2%、+13.6%: a signed rate after 同比 or 环比 (the minus is the number's own)
     r"(?<=同比|环比)[+＋]?|(?<=\ue000、)[+＋])(?:了|为)?$"
 )
 _DOWN = re.compile(
     r"下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|降|放缓|下调|少增|净减|跌幅|负增长|"
+    r"^少了?$|^少了|"
     r"^少(?:发送|完成|实现|生产|运送|接待|开行|投入|销售|售出|支出|收入|出|"
     r"蓄水|蓄|调水|调|产|运|售|种植|种|招收|招|缴|发放|发电|发|建成|建)"
 )
@@ -794,6 +797,7 @@ def in_aside(table: FactTable, f: Fact) -> bool:
     return not f.is_cell and _in_aside(f.text, table.sentences[f.place.sentence].start, f.q.start)
 
 
+_WHOLE_YEAR_WORDS = re.compile(r"全年|年度|年末|年底|全省全年")
 _RANK_CELL = re.compile(r"\s*(?:\d{1,3}|第?[一二三四五六七八九十]{1,3}名?)\s*")
 # 2023年一季度分地区软件业务收入如下： / 三大门类的情况见下表。: a sentence that presents the table
 _INTRODUCES_TABLE = re.compile(r"如下|下表|表\s*\d|列表|[：:]\s*$")
@@ -814,6 +818,12 @@ class _Builder:
         # 2024 "又升至" does not make the rest of a 2023 bulletin 2024's).
         self.data_year: int | None = None
         self.year_counts: dict[int, int] = {}
+        # 1—10月份，全国固定资产投资…: the part of the year the text's first figures are of, when it is
+        # a running total (1—N月) and the text never speaks of a whole year (全年, 年度, 年末) — a
+        # release on the first ten months is about them in every paragraph that names no other part
+        self.headline: Period | None = None
+        self.headline_seen = False
+        self.whole_year_text = any(_WHOLE_YEAR_WORDS.search(p.text) for p in doc.passages)
         self.paragraph_year: int | None = None
         self.last_sentence = ""  # the text of the last sentence read (does it introduce a table?)
         if reference_date is not None:
@@ -833,7 +843,13 @@ class _Builder:
         read = _read(text)
         qs = _share_list_units(text, _names(text, _points(text, read)))
         # A part of a year (3月, 1—10月, 年末) is named for its own paragraph; the year runs on.
-        self.frame = Period(year=self.data_year or self.frame.year, explicit=False)
+        year = self.data_year or self.frame.year
+        months = (
+            self.headline.months
+            if self.headline is not None and self.headline.year == year and not self.whole_year_text
+            else None
+        )
+        self.frame = Period(year=year, months=months, explicit=False)
         self.topic = ""
         self.last_whole = ""
         self.paragraph_year = None  # the first year this paragraph names for its own figures
@@ -1126,6 +1142,15 @@ class _Builder:
         # 分季度看，一季度…，二季度…，三季度…: a sentence that walks through parts of the period
         # does not move the frame; the next sentence (分产业看…) is about the whole period again.
         self.frame = opening if len(parts_named) >= 2 else main
+        if ids and not self.headline_seen:
+            self.headline_seen = True
+            if (
+                main.year is not None
+                and main.months is not None
+                and main.months[0] == 1
+                and main.months[1] < 12
+            ):
+                self.headline = main
         if before_aside is not None:
             self.frame = replace(before_aside, explicit=False)  # the thread goes on past the aside
         elif (

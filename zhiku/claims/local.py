@@ -125,10 +125,11 @@ class Facts:  # one passage, as the sentence-local rules read it
             return written, False
         same = re.search(r"(?:同年|当年|是年|该年)\s*$", self.text[max(0, q.start - 3) : q.start])
         year = self.year_at(q.start, inherit=False)
-        if year is not None and same is None:  # (同年10月24日: the same year as which? a guess)
-            return year, False
+        noun = self._year_of_a_noun(q)
+        if year is not None and same is None and not noun:
+            return year, False  # (同年10月24日: the same year as which? a guess)
         hint = self.event_years.get(q.start)
-        if hint is not None and hint[1]:
+        if hint is not None and hint[1] and not noun:
             return hint[0], False  # 今年…10月8日: the year its sentence names, read as the fact table does
         if (timeline := self._timeline_year(q)) is not None:
             return timeline, False
@@ -137,6 +138,13 @@ class Facts:  # one passage, as the sentence-local rules read it
             or (hint[0] if hint is not None else None)
             or (self.reference_date.year if self.reference_date else None)
         ), True
+
+    def _year_of_a_noun(self, q: Quantity) -> bool:
+        """发布2022年全年数据的1月17日: the year names the data, and the day (in the next year) is
+        described by it — 的 joins them; 2022年，1月17日 or 2022年1月17日 would date the day."""
+        head = self.text[max(0, q.start - 20) : q.start]
+        years = list(re.finditer(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年", head))
+        return bool(years) and re.fullmatch(r"[^，,。；;：:\d]+的\s*", head[years[-1].end() :]) is not None
 
     def _timeline_year(self, q: Quantity) -> int | None:
         """二〇二五年三月五日（星期三），…。7月10日（星期五），…: a paragraph that walks forward from a day

@@ -18,6 +18,7 @@ from zhiku.claims.local import day_of
 
 RELATION = "date_span"
 
+_LISTED = re.compile(r"[日号]\s*[、和及与]\s*$")
 _INCLUSIVE = re.compile(r"(?:为期|共计|共|会期|档期|假期|首尾历时|首尾共)\s*$")
 # 距12月31日仅剩47天, 相隔31天: a time between two days (the later may be written first)
 _BETWEEN = re.compile(
@@ -49,6 +50,10 @@ def _days(table: FactTable, d: Fact) -> list[tuple[Event, dt.date]]:
     for e in table.events:
         if e.sentence != d.place.sentence or e.q.start >= d.q.start:
             continue
+        if _LISTED.search(e.text, max(0, e.q.start - 12), e.q.start) or re.match(
+            r"\s*、", e.text[e.q.end : e.q.end + 2]
+        ):
+            continue  # 决议日依次为1月29日、3月19日…和12月10日: days of a list are no span's ends
         days: list[tuple[int | None, int, int]] = []
         if e.q.kind == "date_range" and e.q.iso and "/" in e.q.iso:
             # 从1月1日到6月30日, 9月8日至11日: a range of days gives both its ends

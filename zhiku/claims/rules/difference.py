@@ -268,7 +268,8 @@ def _side(table: FactTable, claim: Fact, words: tuple[str, ...], period) -> Scor
             (g.period.known and not g.period.same(period)) or g.period.clashes(period)
         ):
             continue  # (去年同期为逆差433亿元: last year's balance, of last year's trade)
-        name = g.label()
+        # (| 企业所得税 | 25384 | under 上半年收入: a row of a breakdown, named by its row, is no side)
+        name = g.subject if g.is_cell else g.label()
         if labels.PER_UNIT.search(name):
             continue  # a price or an average is not one side of a total
         if any(w in name for w in words) and not labels.opposed(words[0], name):

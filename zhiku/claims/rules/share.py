@@ -281,6 +281,38 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
     )
 
 
+_TOTAL_BEFORE = re.compile(r"(?:合计|总计|共计|总共|一共)[^，,。；;\d]{0,4}$")
+
+
+def _total_opening(table: FactTable, claim: Fact, part: Fact) -> Fact | None:
+    """The one total (合计…) written before the claim in its sentence, larger than the part."""
+    found = [
+        g
+        for g in table.around(claim)
+        if g.q.end <= claim.q.start
+        and g.id != part.id
+        and g.role == "level"
+        and same_measure(g.q, part.q)
+        and not bound_only(g)
+        and (g.value or 0.0) > (part.value or 0.0)
+        and _TOTAL_BEFORE.search(g.text, max(0, g.q.start - 8), g.q.start)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _bare_share_of(table: FactTable, f: Fact) -> bool:
+    """60岁及以上人口31031万人，占22.0%: ``f`` is followed at once by a share naming no whole."""
+    nxt = table.facts[f.id + 1] if f.id + 1 < len(table.facts) else None
+    return (
+        nxt is not None
+        and nxt.role == "share"
+        and not nxt.own
+        and not nxt.whole
+        and nxt.place.sentence == f.place.sentence
+        and nxt.place.clause <= f.place.clause + 1
+    )
+
+
 def _share_of(table: FactTable, f: Fact, whole: str) -> bool:
     """可再生能源发电量1.56万亿千瓦时，约占全部发电量的35.1%: ``f`` is itself stated as a share of the
     whole named ``whole`` (the share right after it), so it is not that whole."""
@@ -660,6 +692,10 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
     # No whole named, or only as 全行业/全国/全部: the total the part is 其中 of, the total stated
     # for the part's list, the sum of a complete list of complements, a table's 合计 row.
     wholes: list[Whole] = []
+    if not name and (total := _total_opening(table, claim, part)) is not None:
+        # 地方债合计发行85457亿元，再融资占比接近一半: a total the claim's own sentence opens with is
+        # the whole its bare 占比 is of
+        return [Whole((total,), 0.95)]
     outer = _outermost(table, part) if name else None
     if outer is not None:
         # 信息技术服务中，云服务…占全行业收入的: 全行业 is the whole industry, not the 信息技术服务 the
@@ -668,6 +704,10 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
     elif part.parent is not None and not (name and _share_of(table, table.fact(part.parent), name)):
         # (可再生能源发电量1.56万亿千瓦时，约占全部发电量的35.1%；其中，风电太阳能…约占全部发电量的20%:
         # the total the part is 其中 of is itself a share of the whole named, not that whole)
+        if not name and _bare_share_of(table, table.fact(part.parent)):
+            # 60岁及以上人口31031万人，占22.0%，…其中65岁及以上22023万人，占15.6%: the parent's bare 占
+            # and the part's are of one unnamed whole (the population), not one of the other
+            return []
         wholes.append(Whole((table.fact(part.parent),), 0.95))
     group = table.list_of(part) or _targets(table, claim)
     total = _list_total(table, group) if group else None
