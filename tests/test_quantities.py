@@ -77,6 +77,10 @@ def one(text: str) -> Quantity:
         ("3094 亿元人民币", "money", 3.094e11, "CNY", "exact"),
         ("29%", "percent", 29, "%", "exact"),
         ("2.1个百分点", "percent", 2.1, "pp", "exact"),
+        # a market note's shorthand: points and basis points
+        ("0.7pct", "percent", 0.7, "pp", "exact"),
+        ("60bp", "percent", 60, "bp", "exact"),
+        ("35bps", "percent", 35, "bp", "exact"),
         ("72.5万标箱", "count", 725000, "TEU", "exact"),
         ("8225列", "count", 8225, "列", "exact"),
         ("1.24万列", "count", 12400, "列", "exact"),

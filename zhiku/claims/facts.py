@@ -85,7 +85,7 @@ _CHANGE = re.compile(
     r"(?P<verb>(?:多增|少增|净增加|净增|净减少|净减|增长率为|增速为|增幅为|降幅为|增幅|降幅|涨幅|跌幅|负增长|"
     r"增收|减收|增支|减支|增产|减产|"
     r"增长|增加|上升|提高|提升|上涨|扩大|(?<![新])增|下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|回升|降|涨|"
-    r"加快|放缓|上调|下调|"
+    r"加快|放缓|上调|下调|抬升|抬高|上行|下行|"
     # 多发送4.57亿人次, 少完成…: 多/少 before a verb of doing says how much more or less was done
     r"(?:(?<![\u4e00-\u9fff])|(?<=今年|去年|全年|当年|本年|上年|同期|同比))"
     r"[多少](?:发送|完成|实现|生产|运送|接待|开行|投入|销售|售出|支出|收入|出|花|卖|用|"
@@ -95,10 +95,12 @@ _CHANGE = re.compile(
     # 2024年一年间又少了2.11万所: 又/还/再 + 多了/少了 is how much more or fewer, never a level
     r"(?<=[又还再])[多少]了?|"
     # 同比+4.6%, 同比-1.2%、+13.6%: a signed rate after 同比 or 环比 (the minus is the number's own)
-    r"(?<=同比|环比)[+＋]?|(?<=\ue000、)[+＋])(?:了|为)?$"
+    r"(?<=同比|环比)[+＋]?|(?<=\ue000、)[+＋]|"
+    # a market note's yoy +6.6% / mom -0.3%: 同比 and 环比 in English shorthand
+    r"(?<=yoy|mom|YoY|MoM)\s?[+＋]?|(?<=yoy |mom |YoY |MoM )[+＋]?)(?:了|为)?$"
 )
 _DOWN = re.compile(
-    r"下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|降|放缓|下调|少增|净减|跌幅|负增长|"
+    r"下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|降|放缓|下调|下行|少增|净减|跌幅|负增长|"
     r"^少了?$|^少了|"
     r"^少(?:发送|完成|实现|生产|运送|接待|开行|投入|销售|售出|支出|收入|出|"
     r"蓄水|蓄|调水|调|产|运|售|种植|种|招收|招|缴|发放|发电|发|建成|建)"
@@ -126,10 +128,12 @@ _LEVEL = re.compile(
     r"(?:为|是|达|达到|达至|完成|实现|录得|共|共有|共计|有|合计|累计|总计|计|约为|约|仅为|仅|只有|"
     r"保持在|稳定在|维持在|突破|超过|逾|超|不足|不到|近|接近|将近|高达|已达|已|在|约占|到)$"
 )
-_COMPARE = re.compile(r"(?P<word>同比|环比|比|较|相比|对比)(?![重例率值])")
+_COMPARE = re.compile(r"(?P<word>同比|环比|yoy|YoY|mom|MoM|比|较|相比|对比)(?![重例率值])")
+# yoy and mom are 同比 and 环比
+_SHORTHAND = {"yoy": "同比", "YoY": "同比", "mom": "环比", "MoM": "环比"}
 _SUBJECT_DROP = re.compile(
     r"^(?:其中|而|但|且|并|另|同时|此外|另外|全年|当年|同期|期间|截至|截止|到|至|从|由|在|据此推算|据此|即|"
-    r"按|其|以|对|与|和|及|、|\s|\ue001|年初|上年同期|去年同期|上年|去年|年|月|末|底|份|上半年|下半年|一季度|前|后|之后|以来|目前|当前|"
+    r"按|其|以|对|与|和|及|、|\s|\ue001|年初|上年同期|去年同期|上年|去年|年|月|末|底|份|上半年|下半年|一季度|前(?!值)|后|之后|以来|目前|当前|"
     r"首次|再次|累计|共(?![享同建])|合计|总计|就|相对|绝对|比(?![重例率值])|较)+"
 )
 _SUBJECT_TAIL = re.compile(
@@ -633,7 +637,7 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
     if (m := _CHANGE.search(core)) and not (gap_than and m.start() >= gap_than.start("than")):
         # (高于全市经济增长0.5个百分点: that 增长 names the rate compared with, the gap's below)
         head = core[: m.start()]
-        verb = m.group("verb").strip("+＋") or "增长"
+        verb = m.group("verb").strip("+＋ ") or "增长"
         slot.role = "growth" if q.is_rate else "change"
         # 年均增长 / 两年平均增长 (两年 is a duration, masked: read the words as written)
         written = text[start + max(0, len(head) - 6) : start + len(head)]
@@ -687,7 +691,7 @@ def _after_compare(head: str, slot: _Slot, keep: bool = True, offset: int = 0) -
     found = last_match(_COMPARE, head)
     if found is None:
         return _after_value(head)
-    word = found.group("word")
+    word = _SHORTHAND.get(found.group("word"), found.group("word"))
     opened = None
     if word in ("相比", "对比") and not head[found.end() :].strip(" ，,"):
         # 与去年四季度相比增长0.6%: what is compared with stands between 与 and 相比

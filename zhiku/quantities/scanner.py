@@ -83,6 +83,12 @@ PERCENT_UNITS: dict[str, tuple[str, str]] = {
     "‱": ("%", "0.01"),
     "个百分点": ("pp", "1"),
     "百分点": ("pp", "1"),
+    # a market note's shorthand: 抬升0.7pct (points), 下行60bp / 35bps (basis points, 0.01 of a point)
+    "pct": ("pp", "1"),
+    "ppt": ("pp", "1"),
+    "bps": ("bp", "1"),
+    "bp": ("bp", "1"),
+    "BP": ("bp", "1"),
 }
 _UNIT_WORDS: dict[str, str] = {}
 for _w in CURRENCIES:
@@ -698,6 +704,8 @@ class Scanner:
 
     def _latin_unit_at(self, pos: int) -> bool:
         head = self.norm[pos : pos + 3]
+        if m := re.match(r"(?:pct|ppt|bps|bp|BP)(?![A-Za-z])", self.norm[pos : pos + 4]):
+            return bool(m)
         if head[:2].lower() in ("km", "kg", "cm", "mm") or head[:2] in ("kW", "MW"):
             return len(head) < 3 or not (head[2].isascii() and head[2].isalpha())
         return head[:1] == "m" and (len(head) < 2 or not (head[1].isascii() and head[1].isalpha()))

@@ -46,6 +46,8 @@ from zhiku.claims.search import (
 
 RELATION = "pp_change"
 
+_REFERENCE = re.compile(r"前值|(?:市场)?(?:一致)?预期(?:值)?|预测值")
+
 RATE_ROLES = ("rate", "share", "growth", "level")
 _RATE_KINDS = ("percent",)
 
@@ -284,6 +286,13 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
         if cur and _is_rate(base):
             return [(cur[0].fact, base, cur[0].score)]
     out: list[tuple[Fact, Fact, float]] = []
+    if _REFERENCE.fullmatch(claim.compare):
+        # yoy +6.6%，前值5.9%，较前值抬升0.7pct: the previous reading written just before
+        refs = [g for g in before if _is_rate(g) and _REFERENCE.fullmatch(g.subject)]
+        cur = _current_rate(table, claim)
+        if refs and cur and cur[0].fact.id != refs[-1].id:
+            return [(cur[0].fact, refs[-1], cur[0].score)]
+        return []
     if claim.role in ("change", "growth") or claim.base_period is not None:
         cur = _current_rate(table, claim)
         if not cur:
@@ -411,6 +420,9 @@ def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None
     skip = (exclude or set()) | {
         g.base_fact for g in table.around(claim) if g.base_fact is not None and g.id != claim.id
     }
+    # (yoy +6.6%，前值5.9%，…比市场一致预期3.0%高出3.6pct: the previous reading and the forecast
+    # are what the value now is measured against, never the value now)
+    skip |= {g.id for g in table.around(claim) if _REFERENCE.fullmatch(g.subject)}
     pointed = former_or_latter(table, claim, _RATE_KINDS)
     if pointed is not None and pointed.id not in skip and _is_rate(pointed):
         return [Scored(pointed, 1.0, 1.0)]

@@ -499,7 +499,11 @@ def _increment(table: FactTable, claim: Fact, cur: Fact) -> Fact | None:
     after = [g for g in around if g.q.start > claim.q.end and g.place.sentence == claim.place.sentence]
     following = {after[0].id} if after and after[0].place.clause <= claim.place.clause + 1 else set()
     for g in around:
-        if g.role != "change" or g.q.kind != cur.q.kind or g.q.unit != cur.q.unit:
+        # (比上年的3.9万亿元多5000亿元，增长12.8%: 多 than last year is a change, not a gap)
+        over_time = g.role == "gap" and bool(
+            re.fullmatch(r"(?:上年|去年|上年同期|去年同期|\d{4}年)", g.compare)
+        )
+        if (g.role != "change" and not over_time) or g.q.kind != cur.q.kind or g.q.unit != cur.q.unit:
             continue
         if not (cur.q.end <= g.q.start < claim.q.start or g.id in following) or bound_only(g):
             continue
