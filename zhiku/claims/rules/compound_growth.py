@@ -167,7 +167,32 @@ def _span_years(table: FactTable, claim: Fact) -> tuple[int, int] | None:
             return f.period.first, f.period.last
     end = claim.period.year
     if claim.over_years and end is not None:
+        # 2023年…招收研究生130.17万人。2013年研究生招生为61.14万人，十年间增长了一倍多，年均增长约7.8%:
+        # a sentence that dates a look-back value and counts the years since runs forward from it
+        # to the same thing written N years later
+        start = [
+            f
+            for f in table.around(claim)
+            if f.q.end <= claim.q.start and f.role == "level" and f.period.explicit and f.period.year == end
+        ]
+        later = Period(year=end + claim.over_years)
+        if start and candidates(
+            table,
+            claim,
+            start[0].subject,
+            like=start[0],
+            period=later,
+            exclude={start[0].id},
+            min_likeness=0.6,
+        ):
+            return end, end + claim.over_years
         return end - claim.over_years, end  # 两年平均增长: the two years up to the claim's year
+    # 2019年比上年增长18.6%，两年年均增长17.2%: the years counted right before 年均 are the span's,
+    # whatever year an earlier clause compared with
+    head = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
+    counted = re.search(r"(?P<n>\d{1,2}|[两二三四五六七八九十])\s*年(?:间|来|里)?(?:的)?(?:年均|平均)", head)
+    if counted and end is not None and (n := _years_n(counted.group("n"))):
+        return end - n, end
     for ref in sentence.refs_before(claim.q.start):
         if ref.year is not None and end is not None and ref.year < end:
             return ref.year, end
@@ -226,6 +251,7 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
         if start is not None and start.period.year == span[0]:
             return [_from_values(claim, start, now[0].fact, span[0], span[1], min(now[0].score, 0.95))]
     # 3. a cumulative growth over the span (累计增长110.0%) or a multiple (增长202.6倍, 是…的7.3倍)
+    loose: list[Pairing] = []
     for g in reversed(before):
         if g.id == claim.id or (written_span is not None and g.place.clause != claim.place.clause):
             continue  # (…扩大到原来的2.4倍；2009—2018年年均增长约6.9%: another span's factor)
@@ -247,7 +273,9 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
             if years and years[1] > years[0]:
                 factor = 1 + reading(g) * (-1.0 if g.down else 1.0) / 100.0
                 point = 1 + (-1 if g.down else 1) * value(g) / 100
-                out.append(_from_factor(claim, g, factor, point, years, "累计增长", 0.95))
+                (loose if g.q.qualifier in _LOOSE else out).append(
+                    _from_factor(claim, g, factor, point, years, "累计增长", 0.95)
+                )
                 if g.period.first is not None and counted is None:
                     # 2021—2024年累计降低11.6%，折合年均下降3.0%: a change summed over the years of a
                     # written range may count each of them (four yearly changes), not only the gaps
@@ -266,14 +294,24 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
                 or "增长" in g.text[max(0, g.q.start - 3) : g.q.start]
             )
             add = 1.0 if grow else 0.0
-            out.append(
+            # (十年间增长了一倍多，年均增长约7.8%: a multiple written as a bound is kept for when the
+            # two values themselves are not found)
+            bound = g.q.qualifier in _LOOSE or g.text[g.q.end : g.q.end + 2].startswith(
+                ("多", "以上", "有余")
+            )
+            (loose if bound else out).append(
                 _from_factor(
                     claim, g, reading(g) + add, value(g) + add, span, "增长" if grow else "倍数", 0.9
                 )
             )
     # 4. the value now and the same value in the first year of the span
     if span is not None:
-        cur = current_of(table, claim, _KINDS)
+        # (十年间增长了一倍多: the span's own years are no value)
+        cur = [
+            s
+            for s in current_of(table, claim, _KINDS)
+            if not (s.fact.q.kind == "duration" and s.fact.q.unit == "year")
+        ] or current_of(table, claim, AMOUNT_KINDS)
         if cur and cur[0].fact.period.year == span[0] and cur[0].fact.period.explicit:
             # 2015—2020年（2020年为2612.6亿块）…，2020—2024年年均增长14.7%: the value just before is the
             # span's start; its end is the same thing in the span's last year
@@ -282,7 +320,7 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
                 table, claim, a.subject, like=a, period=Period(year=span[1]), exclude={a.id}, min_likeness=0.5
             ):
                 out.append(_from_values(claim, a, s.fact, span[0], span[1], min(cur[0].score, s.score)))
-            return out
+            return out or loose
         if cur:
             b = cur[0].fact
             # 从2012年的10298.4亿元算起，…年均增长11.3%: the start written in the claim's own sentence
@@ -302,7 +340,11 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
                     min_likeness=0.5,
                 ):
                     out.append(_from_values(claim, s.fact, b, span[0], span[1], min(cur[0].score, s.score)))
-    return out
+    return out or loose
+
+
+# a factor written as a bound or an approximation (一倍多, 超过两倍, 近三倍)
+_LOOSE = frozenset({"more", "over", "under", "near"})
 
 
 _OF_WHAT = re.compile(
@@ -321,6 +363,10 @@ _COUNTED_YEARS = re.compile(
     r"(?P<n>[两二三四五六七八九十\d]{1,2})\s*年(?:来|间|内|中)?(?:叠加|合计|加总|共|累计)"
 )
 _CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _years_n(n: str) -> int | None:
+    return int(n) if n.isdigit() else _CN_COUNT.get(n)
 
 
 def _years_written(g: Fact) -> int | None:

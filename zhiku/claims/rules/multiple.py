@@ -183,6 +183,18 @@ def _base_from_change(table: FactTable, claim: Fact, pre: str, add: float) -> Pa
     )
 
 
+def _elliptical(a: Fact, b: Fact) -> bool:
+    """城镇居民人均消费支出由30391元增至32994元；农村居民由16632元增至18175元: the second names only
+    its group (农村居民), of the measure the first named in full — the same per-head measure."""
+    long, short = (a, b) if labels.PER_UNIT.search(a.label()) else (b, a)
+    m = labels.PER_UNIT.search(long.label())
+    if m is None:
+        return False
+    group, name = long.label()[: m.start()], short.subject
+    rest = short.label().replace(name, "")
+    return 2 <= len(group) <= 6 and 2 <= len(name) <= 6 and name not in long.label() and len(rest) <= 2
+
+
 def _pairing(claim: Fact, a: Fact, b: Fact, score: float, add: float) -> Pairing | None:
     if a.id == b.id or bound_only(a) or bound_only(b):
         return None
@@ -192,7 +204,7 @@ def _pairing(claim: Fact, a: Fact, b: Fact, score: float, add: float) -> Pairing
         return None  # (万人次 against 亿元: no ratio a 倍 can state)
     if bool(labels.PER_UNIT.search(a.label() + a.qualifier_words)) != bool(
         labels.PER_UNIT.search(b.label() + b.qualifier_words)
-    ):
+    ) and not _elliptical(a, b):
         return None  # (人均2283元 against 旅游收入28.8亿元: an average is no multiple of a total)
     computed = reading(a) / reading(b)
     point = value(a) / value(b) if value(b) else float("nan")
