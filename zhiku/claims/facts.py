@@ -1032,6 +1032,9 @@ class _Builder:
             if slot.whole_span is not None:
                 a, b = slot.whole_span
                 slot.whole = _clean_compare(text[a:b], mask[a:b])
+                # 相当于全国居民人均可支配收入（41314元）的88.4%: the whole's value in brackets after its name
+                if bracket := re.match(r"\s*[（(][^（）()]{1,24}[）)]", text[b : q.start]):
+                    b += bracket.end()
                 whole_fact = next(
                     (
                         g
@@ -1965,10 +1968,26 @@ UNIT_FACTORS: dict[tuple[str, str], float] = {
 }
 
 
+# SI-prefixed units of power and energy, in watts and watt-hours: 1 GW = 100万千瓦, 1 TWh = 10亿千瓦时
+_SI: dict[str, tuple[str, float]] = {
+    "W": ("W", 1.0),
+    "kW": ("W", 1e3),
+    "MW": ("W", 1e6),
+    "GW": ("W", 1e9),
+    "TW": ("W", 1e12),
+    "kWh": ("Wh", 1e3),
+    "MWh": ("Wh", 1e6),
+    "GWh": ("Wh", 1e9),
+    "TWh": ("Wh", 1e12),
+}
+
+
 def unit_factor(ua: str, ub: str) -> float | None:
     """How many ``ub`` one ``ua`` is, for two legal units of one dimension; None for others."""
     if (ua, ub) in UNIT_FACTORS:
         return UNIT_FACTORS[(ua, ub)]
+    if ua in _SI and ub in _SI and ua != ub and _SI[ua][0] == _SI[ub][0]:
+        return _SI[ua][1] / _SI[ub][1]
     return 1 / UNIT_FACTORS[(ub, ua)] if (ub, ua) in UNIT_FACTORS else None
 
 

@@ -121,6 +121,7 @@ EXCEPTIONS: dict[str, tuple[str, ...]] = {
         "第一产业",
         "第二产业",
         "第三产业",
+        "三次产业",  # the three sectors (三次产业结构, 三次产业增加值): it counts no times
         "六人普",
         "七人普",
         "五人普",

@@ -704,8 +704,8 @@ class Scanner:
 
     def _latin_unit_at(self, pos: int) -> bool:
         head = self.norm[pos : pos + 3]
-        if m := re.match(r"(?:pct|ppt|bps|bp|BP)(?![A-Za-z])", self.norm[pos : pos + 4]):
-            return bool(m)
+        if re.match(r"(?:pct|ppt|bps|bp|BP|[kMGT]Wh|[GT]W)(?![A-Za-z])", self.norm[pos : pos + 4]):
+            return True
         if head[:2].lower() in ("km", "kg", "cm", "mm") or head[:2] in ("kW", "MW"):
             return len(head) < 3 or not (head[2].isascii() and head[2].isalpha())
         return head[:1] == "m" and (len(head) < 2 or not (head[1].isascii() and head[1].isalpha()))

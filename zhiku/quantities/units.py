@@ -166,6 +166,18 @@ DIMENSIONS: dict[str, tuple[str, float]] = {
     "m": ("m", 1),
     "kW": ("kW", 1),
     "MW": ("MW", 1),
+    # power and energy as the energy press writes them: 79.8GW, 4842TWh, 吉瓦, 太瓦时
+    "GW": ("GW", 1),
+    "TW": ("TW", 1),
+    "kWh": ("kWh", 1),
+    "MWh": ("MWh", 1),
+    "GWh": ("GWh", 1),
+    "TWh": ("TWh", 1),
+    "吉瓦": ("GW", 1),
+    "太瓦": ("TW", 1),
+    "兆瓦时": ("MWh", 1),
+    "吉瓦时": ("GWh", 1),
+    "太瓦时": ("TWh", 1),
 }
 
 # Time units for durations → normalised unit.

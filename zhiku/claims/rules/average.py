@@ -218,7 +218,9 @@ _PER_WEEK = re.compile(r"每周|每星期|每礼拜|一周内")
 _AVERAGE_POPULATION = 0.03  # how far a year's average population may stand from a year-end count
 _EVENT = re.compile(r"假期|假日|黄金周|春运|暑运|节日|期间|会期|展期|赛期|档期")
 _WHOLE_YEAR = re.compile(r"全年|年度|一年|\d{4}\s*年(?![\d一二三四上下前春暑秋冬])")
-_TO_DATE = re.compile(r"(?:截至|截止|到)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]")
+_TO_DATE = re.compile(
+    r"(?:截至|截止|到)\s*(?:\d{1,2}\s*月\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]"
+)
 # 多年平均, 年均, 每年: a figure per year (平均每年 too)
 _PER_YEAR = re.compile(r"多年平均|年均|每年|年平均")
 _SPAN_DAYS = re.compile(r"(?:为期|会期|历时|共计|共)\s*(?P<n>\d+|[一二两三四五六七八九十]{1,3})\s*天")

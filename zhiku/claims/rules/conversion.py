@@ -260,13 +260,18 @@ def _unit_pairing(a: Fact, b: Fact, factor: float, score: float) -> Pairing:
     point = value(a) * factor
     result = fmt.amount(point, ub) if b.q.kind == "money" else _with_unit(point, b)
     note = "" if factor == 1.0 else f"1{_unit_name(ua)} = {fmt.num(factor)}{_unit_name(ub)}"
+    step = f"× {fmt.num(factor)}"
+    if factor < 1.0:
+        # 7982万千瓦 ÷ 1000000 = 79.82GW: a division reads better than a factor of 0.000001
+        note = f"1{_unit_name(ub)} = {fmt.num(1 / factor)}{_unit_name(ua)}"
+        step = f"÷ {fmt.num(1 / factor)}"
     where = "" if a.place.sentence == b.place.sentence else f"{a.q.text}见{a.place.describe()}"
     return Pairing(
         ((a, "原数"),),
         score,
         reading(a) * factor,
         point,
-        f"{a.q.text} × {fmt.num(factor)} = {result}",
+        f"{a.q.text} {step} = {result}",
         "；".join(x for x in (note, where) if x),
         _with_unit(point, b),
     )

@@ -321,6 +321,15 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
         if not a_found:
             return []
         a = a_found[0].fact
+        # 比全国（21.79万亿元，增长2.9%）快1.1个百分点: the one rate written inside the comparison is
+        # the other side's
+        inside = [
+            g
+            for g in table.around(claim)
+            if claim.compare_at >= 0 and claim.compare_at <= g.q.start < claim.q.start and _is_rate(g)
+        ]
+        if len(inside) == 1 and inside[0].id != a.id:
+            return [(a, inside[0], a_found[0].score)]
         if _WHOLE_ONLY.fullmatch(claim.compare):
             whole = _rate_of_the_whole(table, claim, a)
             return [(a, whole, 0.9 * a_found[0].score)] if whole is not None else []
@@ -351,6 +360,8 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
                 continue
             if later_passage(s.fact, claim):
                 continue  # 比东京奥运会（38金32银18铜）提高0.8个百分点: not a rate a later paragraph gives
+            if a.role == "share" and s.fact.role == "share" and s.fact.whole and compared in s.fact.whole:
+                continue  # (规模占全国的13.6%…；制造业占比比全国高: a share OF 全国 is not 全国's share)
             out.append((a, s.fact, min(a_found[0].score, s.score)))
         return out
     # 4. 增速高出14.6个百分点: the rate just before and the like rate before it (not a base written
@@ -423,6 +434,9 @@ def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None
     # (yoy +6.6%，前值5.9%，…比市场一致预期3.0%高出3.6pct: the previous reading and the forecast
     # are what the value now is measured against, never the value now)
     skip |= {g.id for g in table.around(claim) if _REFERENCE.fullmatch(g.subject)}
+    if claim.role == "gap" and claim.compare_at >= 0:
+        # (比全国（…，增长2.9%）快…: what stands inside the comparison is the other side)
+        skip |= {g.id for g in table.around(claim) if claim.compare_at <= g.q.start < claim.q.start}
     pointed = former_or_latter(table, claim, _RATE_KINDS)
     if pointed is not None and pointed.id not in skip and _is_rate(pointed):
         return [Scored(pointed, 1.0, 1.0)]

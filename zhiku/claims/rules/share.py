@@ -356,6 +356,13 @@ def _judge(table: FactTable, claim: Fact) -> None:
         for whole in wholes:
             if any(w.id == part.id or bound_only(w) for w in whole.facts) and len(whole.facts) == 1:
                 continue
+            if (
+                claim.whole_fact is not None
+                and part.q.kind == "count"
+                and whole.facts[0].q.kind == "count"
+                and (part.q.unit or "") != (whole.facts[0].q.unit or "")
+            ):
+                continue  # 多惠及21万户，完成年度计划（5.3万个）的101.3%: 户 are no part of 个
             pairings.append(
                 _pair(claim, part, whole.facts, part_s.score * whole.score, whole.searched, whole.note)
             )

@@ -385,7 +385,7 @@ def _year_parts(table: FactTable) -> None:
             and not _LIST_OF_MONTHS.search(f.context)  # (三个月合计2.36万亿元: a list's sum, not one month)
         ):
             by_year.setdefault(f.period.year, []).append(f)
-    done: set[tuple[int, int, int]] = set()
+    found: dict[tuple[int, int], list[tuple[Fact, Fact, Fact]]] = {}
     for facts in by_year.values():
         spans = [f for f in facts if f.period.months is not None]
         for w in facts:
@@ -407,13 +407,20 @@ def _year_parts(table: FactTable) -> None:
                         continue
                     if abs(value(a)) < 0.1 * abs(value(w)) * (a1 - a0 + 1) / (w1 - w0 + 1):
                         continue  # 1—10月出口3502亿元 of one product, 全国出口25.45万亿元: another thing
-                    key = (a.id, b.id, w.id)
-                    if key in done:
-                        continue
-                    done.add(key)
-                    # the figure written last is the one derived (据此推算…11—12月…; …上半年合计…)
-                    claim = max((a, b, w), key=lambda f: f.id)
-                    _year_judge(table, claim, a, b, w)
+                    found.setdefault((a.id, b.id), []).append((a, b, w))
+    for triples in found.values():
+        # (全省2024年5.26万亿元…；义乌2024年6689亿元，…9—12月1146.4亿元: of the years a pair of parts may
+        # add up to, the one named most like them, and nearest)
+        a, b, w = max(
+            {t[2].id: t for t in triples}.values(),
+            key=lambda t: (
+                min(name_likeness(t[0].subject, t[2]), name_likeness(t[2].subject, t[0])),
+                -abs(t[2].id - t[1].id),
+            ),
+        )
+        # the figure written last is the one derived (据此推算…11—12月…; …上半年合计…)
+        claim = max((a, b, w), key=lambda f: f.id)
+        _year_judge(table, claim, a, b, w)
 
 
 def _alike(a: Fact, b: Fact) -> bool:
@@ -460,10 +467,16 @@ _RATE_COLUMN = re.compile(r"(?<!占有)率|增速|增幅|指数|单价|价格")
 def _two_breakdowns(column: list[Fact], total: Fact) -> bool:
     """Whether the rows are two breakdowns of the total one after the other (城镇、乡村 and then 商品零售、
     餐饮收入): the rows before some row add up to the total, and so do the rows after it."""
+    whole = reading(total)
+    everything = sum(value(f) for f in column)
     for j in range(2, len(column) - 1):
         head = sum((reading(f) for f in column[1:j]), reading(column[0]))
         tail = sum((reading(f) for f in column[j + 1 :]), reading(column[j]))
-        if head.overlaps(reading(total)) and tail.overlaps(reading(total)):
+        if head.overlaps(whole) and tail.overlaps(whole):
+            return True
+        # | 一般贸易 | 加工贸易 | 保税物流 | 民营企业 | 外商投资企业 | 国有企业 | 全省合计 |: two breakdowns,
+        # each leaving out its 其他 row — the rows come to nearly twice the total, each run within it
+        if everything > 1.5 * value(total) and head.lo <= whole.hi and tail.lo <= whole.hi:
             return True
     return False
 
@@ -539,6 +552,8 @@ def _table_growth(table: FactTable, total: Fact, column: list[Fact], cells: list
         levels.append((level, g))
     if total_level is None or len(levels) < 2:
         return
+    if len(levels) >= 4 and _two_breakdowns([lv for lv, _ in levels], total_level):
+        return  # two breakdowns of one total: the rows' growths weigh each part twice
     if any(
         f.place.row == total.place.row
         and f.role == "level"

@@ -18,7 +18,16 @@ import re
 from dataclasses import replace
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, RATE_KINDS, Fact, FactTable, clause_start, per_unit, same_measure
+from zhiku.claims.facts import (
+    AMOUNT_KINDS,
+    RATE_KINDS,
+    Fact,
+    FactTable,
+    clause_start,
+    open_bracket,
+    per_unit,
+    same_measure,
+)
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import (
     POINTS_AS_PERCENT,
@@ -76,6 +85,8 @@ def check(table: FactTable) -> None:
             continue
         if _parallel_lists(table, claim):
             continue
+        if _bracketed_other(table, claim):
+            continue
         _judge(
             table,
             claim,
@@ -83,6 +94,27 @@ def check(table: FactTable) -> None:
             or table.sentences[claim.place.sentence].passage in passages
             or any(labels.likeness_of(claim.subject, name) >= 0.8 for name in indicators if claim.subject),
         )
+
+
+def _bracketed_other(table: FactTable, claim: Fact) -> bool:
+    """比全国（21.79万亿元，增长2.9%）快1.1个百分点: the bracket gives the compared thing's value and
+    growth; that growth is of 21.79, whose earlier value is not written — never of the value now."""
+    opened = open_bracket(claim.text, claim.q.start)
+    if opened < 0 or claim.base_fact is None or table.fact(claim.base_fact).q.start < opened:
+        return False
+    phrase = _phrase(claim)
+    table.push(
+        _missing(
+            table,
+            claim,
+            claim.text[phrase[0] : phrase[1]],
+            phrase,
+            "括号内是比较对象自身的增速，其上期数值未给出 / "
+            "the bracket gives the compared thing's own growth",
+            "比较对象的上期数值 / the compared thing's earlier value",
+        )
+    )
+    return True
 
 
 _FALLS = re.compile(r"下降|减少|下跌|回落|降低|下滑|缩减")
