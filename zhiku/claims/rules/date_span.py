@@ -18,6 +18,8 @@ from zhiku.claims.local import day_of
 
 RELATION = "date_span"
 
+# an event's first and last days: 开幕…闭幕, 开幕…落幕, 开启…收官
+_OPENS_AND_CLOSES = re.compile(r"(?:开幕|开展|开赛|开启|启幕)[^。；;]*(?:闭幕|落幕|收官|闭展|结束)")
 _LISTED = re.compile(r"[日号]\s*[、和及与]\s*$")
 _INCLUSIVE = re.compile(r"(?:为期|共计|共|会期|档期|假期|首尾历时|首尾共)\s*$")
 # 距12月31日仅剩47天, 相隔31天: a time between two days (the later may be written first)
@@ -117,8 +119,10 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
         if inclusive and (_RANGE.search(between) or "至" in d.text[eb.q.start - 2 : eb.q.start])
         else {diff, diff + 1}
     )
-    if inclusive:
-        counted = {diff + 1}  # 为期/共: a run of days counts both ends
+    if inclusive or _OPENS_AND_CLOSES.search(d.text, ea.q.start, d.q.start):
+        # 为期/共: a run of days counts both ends; so does an event's run from its opening day to its
+        # closing day (3月15日开幕，4月13日闭幕，历时30天)
+        counted = {diff + 1}
     elif _GAP_WORD.search(d.text, max(0, d.q.start - 6), d.q.start):
         counted = {diff}  # 相隔, 相距, 距…仅剩/还有: the distance between two days, one end counted
     n = int(d.q.value or 0)
