@@ -58,6 +58,7 @@ def check(table: FactTable) -> None:
             _of_which(table, f, parts)
         _years_total(table, f)
     _year_parts(table)
+    _month_tilings(table)
     _table_totals(table)
     _shares_of_a_complete_list(table)
     _complete_groups(table)
@@ -363,6 +364,79 @@ def _rest_of_shares(table: FactTable, rest: Fact) -> None:
     start = rest.text.rfind("其", 0, rest.q.start)
     phrase = (start if start >= 0 else rest.q.start, rest.q.end)
     push_number(table, RELATION, rest, [p], phrase)
+
+
+_SUMMED_RUN = re.compile(r"合计|累计|共计|总计|加上|加起来|全季|全年")
+
+
+def _month_tilings(table: FactTable) -> None:
+    """10月4.1亿吨；11月4.3亿吨；12月4.4亿吨。…四季度合计12.8亿吨: three or more runs of months that
+    together make exactly a longer run add up to its figure, when the longer one is written as a total
+    (合计, 累计) or named like them. (Two runs are read by _year_parts.)"""
+    level = [
+        f
+        for f in table.facts
+        if f.role in ("level", "gap")
+        and not f.is_cell
+        and f.q.kind in AMOUNT_KINDS
+        and f.period.year is not None
+        and f.period.months is not None
+        and not f.period.end
+        and f.restates is None
+        and not bound_only(f)
+        # (…日均产量1426.6万吨；12月4.4亿吨: a month named alone is no average, whatever name it inherits)
+        and (additive(f) or not (f.own or labels.PER_UNIT.search(f.qualifier_words)))
+    ]
+    for w in level:
+        w0, w1 = w.period.months or (1, 12)
+        if w1 - w0 < 2:
+            continue
+        near = [
+            f
+            for f in level
+            if f.id != w.id
+            and f.place.passage == w.place.passage  # (the next paragraph's imports, of the same months)
+            and f.period.year == w.period.year
+            and f.role == w.role
+            and (f.role != "gap" or f.verb == w.verb)
+            and same_measure(f.q, w.q)
+            and w0 <= (f.period.months or (0, 0))[0]
+            and (f.period.months or (0, 0))[1] <= w1
+            and f.period.months != w.period.months
+        ]
+        by_start: dict[int, list[Fact]] = {}
+        for f in near:
+            by_start.setdefault((f.period.months or (0, 0))[0], []).append(f)
+        chain: list[Fact] = []
+        m = w0
+        while m <= w1:
+            runs = by_start.get(m, [])
+            if len(runs) != 1:
+                break  # none, or two values for one run: not one tiling
+            chain.append(runs[0])
+            m = (runs[0].period.months or (0, 0))[1] + 1
+        if m != w1 + 1 or len(chain) < 3:
+            continue
+        total_word = _SUMMED_RUN.search(w.context) is not None
+        if not (total_word or all(_alike(f, w) for f in chain)):
+            continue
+        claim = max((*chain, w), key=lambda f: f.id)
+        if claim is not w:
+            continue  # the total written last is the one the text adds up
+        computed = sum((reading(f) for f in chain[1:]), reading(chain[0]))
+        point = sum(value(f) for f in chain)
+        shown = fmt.like_shown(point, [w.q, *[f.q for f in chain]])
+        p = Pairing(
+            tuple((f, f.period.label()) for f in chain),
+            0.9,
+            computed,
+            point,
+            " + ".join(f.q.text for f in chain) + f" = {shown}",
+            "各月份之和 / the months add up",
+            shown,
+        )
+        lo = clause_start(w.text, w.q.start)
+        push_number(table, RELATION, w, [p], (lo, w.q.end))
 
 
 _LIST_OF_MONTHS = re.compile(r"(?:\d+|[两二三四五六七八九十]+)个月(?:合计|共计|总计|累计|加起来)")
