@@ -92,6 +92,7 @@ _CHANGE = re.compile(
     # 比常年同期多蓄12.13亿立方米, 少调水…, 多种植…: more everyday verbs of doing
     r"蓄水|蓄|调水|调|产|运|售|种植|种|招收|招|缴|发放|发电|发|建成|建))|"
     r"[多少](?:赚了|赚|挣了|挣)|"  # 工行比建行多赚302.86亿元: 多赚 is always how much more was earned
+    r"多出了?|"  # 一年多出238.7亿件: 多出 always says how much more
     # 2024年一年间又少了2.11万所: 又/还/再 + 多了/少了 is how much more or fewer, never a level
     r"(?<=[又还再])[多少]了?|"
     # 同比+4.6%, 同比-1.2%、+13.6%: a signed rate after 同比 or 环比 (the minus is the number's own)
@@ -133,7 +134,7 @@ _COMPARE = re.compile(r"(?P<word>同比|环比|yoy|YoY|mom|MoM|比|较|相比|�
 _SHORTHAND = {"yoy": "同比", "YoY": "同比", "mom": "环比", "MoM": "环比"}
 _SUBJECT_DROP = re.compile(
     r"^(?:其中|而|但|且|并|另|同时|此外|另外|全年|当年|同期|期间|截至|截止|到|至|从|由|在|据此推算|据此|即|"
-    r"按|其|以|对|与|和|及|、|\s|\ue001|年初|上年同期|去年同期|上年|去年|年|月|末|底|份|上半年|下半年|一季度|前(?!值)|后|之后|以来|目前|当前|"
+    r"按|其|以|对|与|和|及|、|\s|\ue001|年初|上年同期|去年同期|同月|同季度|一年[间来里内]?|上年|去年|年|月|末|底|份|上半年|下半年|一季度|前(?!值)|后|之后|以来|目前|当前|"
     r"首次|再次|累计|共(?![享同建])|合计|总计|就|相对|绝对|比(?![重例率值])|较)+"
 )
 _SUBJECT_TAIL = re.compile(
@@ -735,7 +736,9 @@ OPENED_COMPARISON = re.compile(
 # (增值税上年为1953.6亿元: a name may stand before the time word)
 _BASE_CLAUSE = re.compile(r"(?:^|[，,；;：:（(。！？!?])[^，,；;：:（()）。！？!?\d\ue000\ue001]{0,8}$")
 # (…，上年同期为42.12亿元 / M1余额66.06万亿元，上年同期69.56万亿元，…: with 为 or without)
-_BASE_VALUE_AFTER = re.compile(r"\s*(?:同期|末|底)?\s*(?:(?:时|的)?(?:为|是|仅为|只有)|(?=[0-9]))")
+_BASE_VALUE_AFTER = re.compile(
+    r"\s*(?:同期|同月|同季度?|末|底)?\s*(?:(?:时|的)?(?:为|是|仅为|只有)|(?=[0-9]))"
+)
 
 
 def _base_clause(text: str, m: Mention) -> bool:
@@ -892,6 +895,9 @@ class _Builder:
         before_aside: Period | None = None
         pending: Period | None = None  # a period inside a comparison: dates the next value only
         pending_end = -1
+        # （8月为281.5万辆、285.7万辆）: the values listed right after one so dated share its period
+        listed: Period | None = None
+        listed_end = -1
         last_mark_end = -10
         # 承前省略: a sentence that opens without naming anything (两年累计提高40元，…) goes on about
         # what the sentence before it ended on, within one paragraph.
@@ -961,12 +967,22 @@ class _Builder:
                     pending = refine(pending, m)
                     pending_end = m.end
                 elif (
+                    m.year is not None
+                    and ids
+                    and re.fullmatch(r"\s*[（(]\s*", text[t.facts[ids[-1]].q.end : m.start])
+                    and re.match(r"\s*年?\s*[）)]", text[m.end : m.end + 3])
+                ):
+                    # 36.12万篇（2017年）、41.82万篇（2018年）: a year in brackets right after a value dates
+                    # that value, and nothing after it
+                    f = t.facts[ids[-1]]
+                    t.facts[f.id] = replace(f, period=replace(apply(main, m), explicit=True))
+                elif (
                     is_reference(text, m, s0)
                     or _in_brackets(text, s0, m.start)
                     or _base_clause(text, raw or m)
                 ):
                     pending = replace(apply(main, m), explicit=True)
-                    if raw is not None and raw.relative and text.startswith("同期", m.end):
+                    if raw is not None and raw.relative and text.startswith(("同期", "同月", "同季"), m.end):
                         pending = replace(
                             main.shifted(raw.relative), explicit=True
                         )  # 上年同期: the same part
@@ -1006,17 +1022,23 @@ class _Builder:
                 t.events.append(Event(q, text, sidx, line, main.year))
                 continue
             period = main
+            if listed is not None and re.fullmatch(r"\s*[、和及与]\s*", text[listed_end : q.start]):
+                period, listed_end = listed, q.end
+            else:
+                listed = None
             if pending is not None:
                 # 比2022年的…, 与上年公布的…: a comparison's period dates the value it leads to
                 if re.fullmatch(
                     # (去年同期为逆差433亿元: a base clause's value, named after 为)
-                    r"\s*(?:同期|末|底|初|份)?\s*(?:[^\d，,。；;：:\ue000]{0,4}?的|(?:为|是)[^\d，,。；;：:\ue000]{0,3}?)?\s*[（(]?\s*",
+                    r"\s*(?:同期|同月|同季度?|末|底|初|份)?\s*(?:[^\d，,。；;：:\ue000]{0,4}?的|(?:为|是)[^\d，,。；;：:\ue000]{0,3}?)?\s*[（(]?\s*",
                     text[pending_end : q.start],
                 ):
                     if q.kind != "multiple":
                         # (是去年的1.15倍: the multiple is of now; the year is its base's, which the
                         # rule reads from the words)
                         period = pending
+                        if _in_brackets(text, s0, q.start):
+                            listed, listed_end = pending, q.end
                     pending = None
                 elif q.start - pending_end > 12:
                     pending = None

@@ -174,7 +174,8 @@ def _exact(table: FactTable, b: Fact) -> tuple[Fact, float] | None:
     # (余额仍稳在300万亿元以上；较年初（292.27万亿元）增加…: a comparison's base is another figure)
     bases = {g.base_fact for g in table.in_sentence(b.place.sentence) if g.base_fact is not None}
     sentence = [f for f in table.in_sentence(b.place.sentence) if fits(f) and f.id not in bases]
-    after = [f for f in sentence if f.q.start > b.q.end]
+    # (出口709.8万辆，首次超过700万辆；其中新能源汽车出口261.5万辆: a part is no figure of the bound)
+    after = [f for f in sentence if f.q.start > b.q.end and "其中" not in b.text[b.q.end : f.q.start]]
     if after:
         f = after[0]
         # 突破2亿吨，达到20078万吨: the clause right after, unnamed or named alike

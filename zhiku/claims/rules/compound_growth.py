@@ -294,8 +294,13 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
                 or "增长" in g.text[max(0, g.q.start - 3) : g.q.start]
             )
             add = 1.0 if grow else 0.0
-            # (十年间增长了一倍多，年均增长约7.8%: a multiple written as a bound is kept for when the
-            # two values themselves are not found)
+            # 2021年销量342784台，…是2024年的1.7倍；2021—2024年年均下降16.3%: the span's first year is
+            # the multiple of its last, so over the span the value fell to 1/1.7
+            of_end = re.search(r"是\s*(\d{4})\s*年的\s*$", g.text[max(0, g.q.start - 12) : g.q.start])
+            if not grow and of_end and int(of_end.group(1)) == span[1] and g.period.year == span[0]:
+                inverse = Interval.point(1.0) / reading(g)
+                (out).append(_from_factor(claim, g, inverse, 1.0 / value(g), span, "倍数之倒数", 0.9))
+                continue
             bound = g.q.qualifier in _LOOSE or g.text[g.q.end : g.q.end + 2].startswith(
                 ("多", "以上", "有余")
             )

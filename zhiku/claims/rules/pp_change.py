@@ -404,6 +404,24 @@ def _growth_words(f: Fact) -> str:
     return f.text[clause_start(f.text, f.q.start) : f.q.start]
 
 
+def _items_opened(table: FactTable, claim: Fact, skip: set[int]) -> list[Fact]:
+    """同城、异地…分别增长1.0%、15.0%和8.8%；异地快递占…的89.9%，增速比同城高出14.0个百分点: the
+    growth of the list's item the claim's part of the sentence opens with."""
+    sentence = table.sentences[claim.place.sentence]
+    head = claim.text[sentence.start : clause_start(claim.text, claim.q.start)]
+    opener = re.split(r"[；;]", head)[-1]
+    return [
+        g
+        for g in table.around(claim)
+        if g.role == "growth"
+        and g.id not in skip
+        and g.q.end <= claim.q.start
+        and len(g.item) >= 2
+        and opener.startswith(g.item)
+        and not (claim.compare and g.item in claim.compare)
+    ]
+
+
 def _rows_opened(
     table: FactTable, claim: Fact, skip: set[int], roles: tuple[str, ...], own: str
 ) -> list[Fact]:
@@ -474,11 +492,11 @@ def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None
             return found[:1]
     elif (
         re.fullmatch(r"(?:其)?(?:增速|增幅|增长率|涨幅|降幅)", claim.own)
-        and (rows := _rows_opened(table, claim, skip, roles, own=""))
+        and (rows := _rows_opened(table, claim, skip, roles, own="") or _items_opened(table, claim, skip))
         and len(rows) == 1
     ):
         # 基础研究经费首次突破2500亿元，增速比全部经费快1.8个百分点: a bare 增速 is of the table's
-        # row the sentence opens with
+        # row the sentence opens with (or of the 分别 list's item its clause opens with)
         return [Scored(rows[0], 1.0, 1.0)]
     elif claim.subject and claim.group is None:
         # 制造业比采矿业高出5.0个百分点，并快于当月规上工业1.2个百分点: the subject the clause goes on

@@ -238,7 +238,12 @@ def _judge(table: FactTable, claim: Fact, doc_comparable: bool) -> None:
         )
         return
     kinds = RATE_KINDS if about_rate else AMOUNT_KINDS | {"duration"}
+    # (2月销售12608台，上年同月为21450台，同比下降41.2%: the base clause's value is of another period,
+    # never the value now)
     currents = current_of(table, claim, kinds)
+    if currents and currents[0].fact.period.clashes(claim.period):
+        other = {s.fact.id for s in currents if s.fact.period.clashes(claim.period)}
+        currents = current_of(table, claim, kinds, exclude=other)
     if not currents:
         what = claim.subject or "所述指标"
         table.push(
