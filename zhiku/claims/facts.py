@@ -896,8 +896,8 @@ class _Builder:
         pending: Period | None = None  # a period inside a comparison: dates the next value only
         pending_end = -1
         # （8月为281.5万辆、285.7万辆）: the values listed right after one so dated share its period
-        listed: Period | None = None
-        listed_end = -1
+        bracketed: Period | None = None
+        bracketed_end = -1
         last_mark_end = -10
         # 承前省略: a sentence that opens without naming anything (两年累计提高40元，…) goes on about
         # what the sentence before it ended on, within one paragraph.
@@ -1022,10 +1022,10 @@ class _Builder:
                 t.events.append(Event(q, text, sidx, line, main.year))
                 continue
             period = main
-            if listed is not None and re.fullmatch(r"\s*[、和及与]\s*", text[listed_end : q.start]):
-                period, listed_end = listed, q.end
+            if bracketed is not None and re.fullmatch(r"\s*[、和及与]\s*", text[bracketed_end : q.start]):
+                period, bracketed_end = bracketed, q.end
             else:
-                listed = None
+                bracketed = None
             if pending is not None:
                 # 比2022年的…, 与上年公布的…: a comparison's period dates the value it leads to
                 if re.fullmatch(
@@ -1038,7 +1038,7 @@ class _Builder:
                         # rule reads from the words)
                         period = pending
                         if _in_brackets(text, s0, q.start):
-                            listed, listed_end = pending, q.end
+                            bracketed, bracketed_end = pending, q.end
                     pending = None
                 elif q.start - pending_end > 12:
                     pending = None
