@@ -26,16 +26,16 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
-# ba–bd, be–bh (7th–15th)
+# ba–bd, be–bh, bi–bl (7th–16th)
 RATCHETED: tuple[str, ...] = ("bb",)
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 502  # of 872 injected errors, the 59 authors but bb
+MIN_TRUE_POSITIVES = 534  # of 930 injected errors, the 63 authors but bb
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # of 16 errors: one finding is right but matches no gold item — a table cell's slip (2023's
     # kindergartens 27.44 → 24.74) also breaks 其中2023年减少14808所, a relation the gold does not list
-    (("bb",), 0, 1, 6),
+    (("bb",), 0, 1, 8),
 ]
 
 
@@ -64,7 +64,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 60
+    assert len(AUTHORS) == 64
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

@@ -1282,6 +1282,8 @@ class _Builder:
             for g in _window(t.facts, ids, f.q.start, before=8, after=0):
                 h = t.facts[g]
                 if h.place.clause == f.place.clause and f.compare_at < h.q.start < f.q.start:
+                    if h.q.kind == "duration" and f.q.kind != "duration":
+                        continue  # 较近5年均值（711人）: the span an average is over is no base
                     if h.role in ("change", "growth", "gap"):
                         break  # 比上年增加191.7万千瓦、增长3.5%: the change before is no base
                     t.facts[fid] = replace(f, base_fact=h.id)

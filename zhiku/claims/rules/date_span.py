@@ -98,7 +98,19 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
     if len(days) < 2:
         return
     (ea, a), (eb, b) = days[-2], days[-1]
-    if _WHOLE_RUN.search(d.text, max(0, d.q.start - 8), d.q.start):
+    started = [
+        (e, day)
+        for e, day in days[:-1]
+        if re.search(r"[自从]\s*$", d.text[max(0, e.q.start - 2) : e.q.start])
+        and re.match(r"\s*(?:（[^）]*）)?\s*(?:开始|起)", d.text[e.q.end : e.q.end + 12])
+    ]
+    if started and re.search(
+        r"结束|共持续|累计持续|总共|一共", d.text[clause_start(d.text, d.q.start) : d.q.start]
+    ):
+        # 高温事件自6月13日开始，截至8月15日已持续64天…；到8月30日结束时，共持续79天: the whole run is
+        # from the start the sentence named
+        (ea, a) = started[0]
+    elif _WHOLE_RUN.search(d.text, max(0, d.q.start - 8), d.q.start):
         # 3月22日…；25日起…直到3月27日…，两轮过程首尾相接，前后持续6天: from the first day named
         (ea, a) = days[0]
     else:

@@ -54,7 +54,9 @@ def _phrase(claim: Fact) -> tuple[int, int]:
             claim.text[lo : claim.q.start],
         )
         start = lo + m.start() if m else claim.q.start
-    return start, claim.q.end
+    # 比2017年（1762站）少82站: a measure word the number reader did not take is the claim's own
+    unit = re.match(r"[\u4e00-\u9fff](?=[，,。；;、）)]|$)", claim.text[claim.q.end : claim.q.end + 2])
+    return start, claim.q.end + (1 if unit and not claim.q.unit else 0)
 
 
 def _sign(claim: Fact) -> float:

@@ -21,7 +21,7 @@ import re
 
 from zhiku.claims import labels
 from zhiku.claims.facts import LIST_SEP, Fact, FactTable
-from zhiku.claims.judge import finding
+from zhiku.claims.judge import bound_only, finding, reading
 
 RELATION = "enumeration"
 
@@ -253,6 +253,15 @@ def _value_list(
     before = [f for f in facts if f.q.end <= start and f.role in ("level",) and f.q.kind != "date"]
     if not before:
         return None
+    # 立行立改的2186个问题…，分阶段整改的1299个、持续整改的753个问题…，三类问题共计4238个: the values of
+    # the total's unit written before it that add up to it are the items it counts
+    total = next((f for f in facts if end <= f.q.start <= end + 8 and f.role == "level"), None)
+    if total is not None:
+        same = [
+            f for f in before if f.q.unit == total.q.unit and f.q.kind == total.q.kind and not bound_only(f)
+        ]
+        if len(same) >= 2 and sum((reading(f) for f in same[1:]), reading(same[0])).overlaps(reading(total)):
+            return [f.item or f.subject or f.q.text for f in same], same[0].q.start, same[-1].q.end, True
     group = [f for f in before if f.group is not None]
     if group:
         g = group[-1].group

@@ -198,7 +198,14 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
     ]
     if len(parts) > 1:
         # | 出口量（万台） | 出口额（亿美元） | 占出口额比重（%） |: the column the share's header names
-        named_cols = [f for f in parts if len(core := _header_core(f.header)) >= 2 and core in claim.header]
+        # (| 受灾人次 | 直接经济损失（亿元） | 损失占比（%） |: the share's own word, 损失, names the column)
+        own_word = re.sub(r"^占|的?(?:比重|占比|份额|比例)$", "", _header_core(claim.header))
+        named_cols = [
+            f
+            for f in parts
+            if len(core := _header_core(f.header)) >= 2
+            and (core in claim.header or (len(own_word) >= 2 and own_word in core))
+        ]
         if len(named_cols) == 1:
             parts = named_cols
     if len(parts) > 1:

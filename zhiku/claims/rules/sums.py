@@ -99,6 +99,20 @@ def _list_total(table: FactTable, total: Fact, head: str) -> None:
             parts.insert(0, g)
             if n is not None and len(parts) == n:
                 break
+    # 立行立改的1786个问题完成1691个，…分阶段整改的817个问题完成513个，尚余304个。两类合计完成2204个:
+    # the verb after 合计 says which values it sums — those the text wrote with that verb
+    verb = re.search(r"(?:合计|总计|共计|共)(?P<v>完成|实现|销售|发行|接待|新增|减少|增加)\s*$", head)
+    if verb and not groups:
+        named = [
+            g
+            for g in before
+            if g.role == "level"
+            and same_measure(g.q, total.q)
+            and not _bracketed(g)
+            and verb.group("v") in g.text[max(0, g.q.start - 4) : g.q.start]
+        ]
+        if len(named) >= 2 and (n is None or len(named) == n):
+            parts = named
     if not parts and opening and n is not None:
         parts = _table_column_of(table, total, n)
     if len(parts) < 2:

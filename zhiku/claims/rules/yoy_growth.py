@@ -240,10 +240,16 @@ def _judge(table: FactTable, claim: Fact, doc_comparable: bool) -> None:
     kinds = RATE_KINDS if about_rate else AMOUNT_KINDS | {"duration"}
     # (2月销售12608台，上年同月为21450台，同比下降41.2%: the base clause's value is of another period,
     # never the value now)
-    currents = current_of(table, claim, kinds)
+    # (较近5年均值（711人）减少2.8%: what stands inside the comparison is never the value now)
+    inside = {
+        g.id
+        for g in table.around(claim)
+        if claim.compare_at >= 0 and claim.compare_at <= g.q.start < claim.q.start
+    }
+    currents = current_of(table, claim, kinds, exclude=inside)
     if currents and currents[0].fact.period.clashes(claim.period):
         other = {s.fact.id for s in currents if s.fact.period.clashes(claim.period)}
-        currents = current_of(table, claim, kinds, exclude=other)
+        currents = current_of(table, claim, kinds, exclude=other | inside)
     if not currents:
         what = claim.subject or "所述指标"
         table.push(
