@@ -283,13 +283,32 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
     # (…, and the total written before the average, the nearest, not a later paragraph's quarter)
     earlier = [g for g in totals if g.place.sentence <= avg.place.sentence and not states_a_base(g)]
     totals = sorted(earlier, key=lambda g: -g.id) if earlier else totals
+    per_visit = False
+    if not people and totals:
+        # 全省接待游客955.6万人次，游客总花费140.48亿元，人均花费约1470元: with no population named, the
+        # heads of a visitors' average are the visits counted (人次), the one count of them written before
+        group = avg.label()[: avg.label().find("人均")] if "人均" in avg.label() else ""
+        visits = [
+            g
+            for g in near
+            if g.q.kind == "count"
+            and (g.q.unit or "").endswith("人次")
+            and g.id < avg.id
+            and g.place.passage == avg.place.passage
+            and g.period.same(avg.period)
+            and not bound_only(g)
+            and not labels.PER_UNIT.search(g.label() + g.qualifier_words)
+        ]
+        # (过夜游客人均花费4052元: the heads of a named group are that group's, not all the visits)
+        if len(visits) == 1 and (not group or group in visits[0].label()):
+            people, per_visit = visits, True
     if not totals or not people:
         return
     total, pop = totals[0], people[0]
     computed = reading(total) / reading(pop)
     point = value(total) / value(pop)
-    note = ""
-    if not total.period.end:
+    note = "人均按人次计 / per visit counted" if per_visit else ""
+    if not total.period.end and not per_visit:
         # A year's flow per head (人均生产总值, 人均收入) is over the year's average population, which
         # lies between the two year-end counts; the text gives one count, so the result is taken
         # within the few percent a population moves in a year
