@@ -29,7 +29,7 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # ba–bd, be–bh, bi–bl (7th–16th)
 RATCHETED: tuple[str, ...] = ("bb",)
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 535  # of 930 injected errors, the 63 authors but bb
+MIN_TRUE_POSITIVES = 537  # of 930 injected errors, the 63 authors but bb
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [

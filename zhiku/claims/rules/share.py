@@ -745,7 +745,28 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
         return wholes
     for s in _total_rows(table, claim, part):
         wholes.append(Whole((s.fact,), s.score))
+    if not wholes and group and (total := _summed_before(table, group)) is not None:
+        # 全县共搬迁1826户…，分别为1203户和623户，分别占65.9%和34.1%: the value written before the
+        # list that the list's parts add up to is the whole they are shares of
+        wholes.append(Whole((total,), 0.9))
     return wholes
+
+
+def _summed_before(table: FactTable, group: list[Fact]) -> Fact | None:
+    first = min(group, key=lambda g: g.id)
+    if any(bound_only(g) or not same_measure(g.q, first.q) for g in group):
+        return None
+    summed = sum((reading(g) for g in group[1:]), reading(group[0]))
+    found = [
+        f
+        for f in table.around(first)
+        if f.q.end <= first.q.start
+        and f.role == "level"
+        and same_measure(f.q, first.q)
+        and not bound_only(f)
+        and summed.overlaps(reading(f))
+    ]
+    return found[-1] if len(found) == 1 else None
 
 
 _GROUP_OPENING = re.compile(r"\s*(?:在)?[^，,。；;\d]{2,40}?中[，,：:]")
