@@ -34,7 +34,8 @@ from zhiku.quantities.numerals import evaluate
 
 RELATION = "average"
 
-_PER_TIME = re.compile(r"(?P<w>日均|月均|周均|每日|每天|每月)(?:[^，,。；;\d]{0,6})$")
+# (当月均价10430元 is the month's average price — 当月 + 均价 — not a monthly average)
+_PER_TIME = re.compile(r"(?P<w>日均|(?<!当)月均(?!价)|周均|每日|每天|每月)(?:[^，,。；;\d]{0,6})$")
 _PER_THING = re.compile(
     r"(?:平均)?每(?:个|家|户|张|块|所|名|人)?(?P<x>[^，,。；;\d约为是]{0,8}?)(?:的)?(?P<y>[^，,。；;\d约为是]{0,6}?)(?:约为|约|为|是|达)?$"
 )
@@ -103,6 +104,15 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
     for g in reversed(before):
         if named and g.id != named[-1].id:
             continue
+        if (
+            not named
+            and len(named_as := re.sub(r"折合|约合|相当于|平均|人均|户均|每[月天日年]?|^[多少]", "", what))
+            >= 2
+            and labels.has_content(named_as)
+            and labels.has_content(g.label())
+            and name_likeness(named_as, g) < 0.3
+        ):
+            continue  # (可售面积812.4万平方米，按月均网签52.0万平方米: a stock is no total of the sales)
         if g.parent is not None and table.fact(g.parent).place.sentence == avg.place.sentence:
             continue  # 合计367.2万人次，其中入境…、出境189.7万人次，日均73.4万人次: of the total, not a part
         if (

@@ -22,6 +22,8 @@ _OF_A_SUM = re.compile(
     r"(?:合计|共计|总计|加起来|两者相加|二者相加)(?:已|达|约)?(?:超过|突破|逾|超|近|接近|不足|不到)?\s*$"
 )
 _BAND_LABEL = re.compile(r"\s*的[\u4e00-\u9fff]")
+# 90平方米以下、90—144平方米…: a bound followed by another band in a 、-list
+_BAND_LIST = re.compile(r"\s*、\s*(?:\d|[一二三四五六七八九十])")
 _ADDEND = re.compile(r"\s*(?:再)?加上|\s*加之")
 _DISTRIBUTIVE = re.compile(r"^(?:双双|均|都|皆|也|亦|同时)+|(?:双双|均|都|皆)$")
 
@@ -32,8 +34,10 @@ def check(table: FactTable) -> None:
             continue
         if not (b.q.kind in AMOUNT_KINDS or b.q.is_rate) or b.q.value is None:
             continue
-        if _BAND_LABEL.match(b.text, b.q.end):
+        if _BAND_LABEL.match(b.text, b.q.end) or _BAND_LIST.match(b.text, b.q.end):
             continue  # 按年收入分档：50万元以上的村12个: a band's label, not a figure rounded
+        if re.search(r"、\s*$", b.text[max(0, b.q.start - 2) : b.q.start]):
+            continue  # (90平方米以下、90—144平方米、144平方米以上三类: the bands listed, labels all)
         if _summed_list(table, b) or _OF_A_SUM.search(b.text, max(0, b.q.start - 6), b.q.start):
             continue  # (…6669万亩、…4836万亩，合计超过1亿亩: the bound is of their sum, not of one)
         exact = _exact(table, b)

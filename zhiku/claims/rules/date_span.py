@@ -28,7 +28,10 @@ _BETWEEN = re.compile(
 )
 _WHOLE_RUN = re.compile(r"(?:前后|首尾)(?:共|持续|历时|共计)")
 _GAP_WORD = re.compile(r"(?:相隔|间隔|相距|仅剩|只剩|还剩|尚余|还有)\s*$")
-_FROM_AN_EVENT = re.compile(r"(?:与|同|和|跟|距|离)[^，,。；;\d月日号]{2,12}(?:相隔|相距|间隔|为期|已有)\s*$")
+# (与上届开幕日相隔365天: a day named by its event, dated elsewhere — 日 there is no date's)
+_FROM_AN_EVENT = re.compile(
+    r"(?:与|同|和|跟|距|离)(?:[^，,。；;\d月日号]|(?<=[幕始业车线])日){2,12}(?:相隔|相距|间隔|为期|已有)\s*$"
+)
 _RANGE_DAYS = re.compile(r"^(?:(\d{4})-)?(?:--)?(\d{2})-(\d{2})/(?:(\d{4})-)?(?:--)?(\d{2})-(\d{2})$")
 _RANGE = re.compile(r"至|到|—|－|~|～")
 

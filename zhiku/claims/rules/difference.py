@@ -125,6 +125,20 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
     # whatever 由A增至B stood before it)
     if claim.base_fact is not None:
         base = table.fact(claim.base_fact)
+        # 每万人口…拥有量为14.0件，比2023年的11.8件多2.2件: the value of the base's own name just before
+        # the comparison, of the claim's period, is the value now
+        limit = claim.compare_at if claim.compare_at >= 0 else base.q.start
+        nearest = [g for g in before if g.id != base.id and g.q.end <= limit and g.q.kind in _KINDS]
+        if nearest:
+            g = nearest[-1]
+            if (
+                g.role == "level"
+                and same_measure(g.q, base.q)
+                and g.subject == base.subject
+                and g.period.same(claim.period)
+                and not bound_only(g)
+            ):
+                return [(g, base, 1.0)]
         cur = _current(table, claim, exclude={base.id})
         return [(c.fact, base, c.score) for c in cur[:1]]
     # 2. 由A降至B，下降n
@@ -224,7 +238,7 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
 
 def _current(table: FactTable, claim: Fact, exclude: set[int] | None = None) -> list[Scored]:
     skip = exclude or set()
-    found = [s for s in current_of(table, claim, _KINDS) if s.fact.id not in skip]
+    found = [s for s in current_of(table, claim, _KINDS, exclude=skip) if s.fact.id not in skip]
     if found:
         return found
     # 新增银幕4658块，银幕总数达到90968块: the value may follow the change.

@@ -155,6 +155,8 @@ def _base_from_change(table: FactTable, claim: Fact, pre: str, add: float) -> Pa
     if len(changes) != 1:
         return None
     change = changes[0]
+    if not same_measure(before[-1].q, change.q):
+        return None  # (多出近30场；…发布4300余个，是上届的6倍多: the change is of another thing)
     levels = [
         g for g in before if g.q.end <= change.q.start and g.role == "level" and same_measure(g.q, change.q)
     ]

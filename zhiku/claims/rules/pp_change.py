@@ -180,7 +180,10 @@ def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:
     # 增速比上年回落11.6个百分点 (7.0% → 下降4.6%) compares growth rates with their signs; 降幅扩大
     # 4.5个百分点 (下降1.0% → 下降5.5%) compares the sizes of two falls, as its word says
     clause = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
-    signed = not _SIZE_OF_FALL.search(clause)
+    # (同比下降10.3%，比1—9月的10.1%扩大0.2个百分点: a fall compared with a rate written without its
+    # sign by 扩大/收窄 compares the sizes of the two falls)
+    widens = re.search(r"扩大|收窄", claim.verb + claim.text[claim.q.start - 4 : claim.q.start])
+    signed = not _SIZE_OF_FALL.search(clause) and not (widens and _falls(a) and not _falls(b))
     computed = (_signed(a) - _signed(b) if signed else _size(a) - _size(b)) * factor
     point = (_signed_value(a) - _signed_value(b) if signed else abs(value(a)) - abs(value(b))) * factor
     if not signed:

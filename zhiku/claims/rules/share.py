@@ -249,6 +249,9 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
             and f.role == "level"
             and f.q.value is not None
             and not bound_only(f)
+            and not re.match(
+                r"\s*(?:其中|内含|含)[：:、]?", f.subject
+            )  # | 其中：北京 |: within the row above
         ]
         summed = sum((reading(f) for f in rows[1:]), reading(rows[0])) if len(rows) >= 2 else None
         if pure and summed is not None and not summed.overlaps(reading(total)):

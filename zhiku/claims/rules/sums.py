@@ -34,6 +34,7 @@ _BREAKDOWN = re.compile(
 )
 _REST = re.compile(r"(?:其余|其他|剩余|余下)(?:的)?(?:部分)?\s*$")
 _GDP = re.compile(r"生产总值|GDP|gdp")
+_SUB_ROW = re.compile(r"\s*(?:其中|内含|含)[：:、]?")
 _TOTAL_ROW = re.compile(r"合计|总计|全国|总体|总额|全部|小计")
 _CN = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -578,7 +579,10 @@ def _table_totals(table: FactTable) -> None:
             column = [
                 f
                 for f in cells
-                if f.place.col == t.place.col and f.id != t.id and not _TOTAL_ROW.search(f.subject)
+                if f.place.col == t.place.col
+                and f.id != t.id
+                and not _TOTAL_ROW.search(f.subject)
+                and not _SUB_ROW.match(f.subject)  # | 其中：北京 |: a part of the row above, not a row
             ]
             if len(column) < 2 or any(not same_measure(f.q, t.q) for f in column):
                 continue
