@@ -26,10 +26,10 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
-# ba–bd, be–bh, bi–bl (7th–16th)
+# ba–bd, be–bh, bi–bl, bm–bp (7th–17th)
 RATCHETED: tuple[str, ...] = ("bb",)
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 537  # of 930 injected errors, the 63 authors but bb
+MIN_TRUE_POSITIVES = 561  # of 991 injected errors, the 67 authors but bb
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -64,7 +64,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 64
+    assert len(AUTHORS) == 68
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

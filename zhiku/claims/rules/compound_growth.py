@@ -193,6 +193,13 @@ def _span_years(table: FactTable, claim: Fact) -> tuple[int, int] | None:
     counted = re.search(r"(?P<n>\d{1,2}|[两二三四五六七八九十])\s*年(?:间|来|里)?(?:的)?(?:年均|平均)", head)
     if counted and end is not None and (n := _years_n(counted.group("n"))):
         return end - n, end
+    # 连续两年计算，免签入境规模约为2023年的3.2倍，年均增长约78%: a count of years and the base year
+    # written in the sentence make the span, whatever year the claim was dated in
+    whole = claim.text[sentence.start : claim.q.start]
+    years_n = re.search(r"(?P<n>\d{1,2}|[两二三四五六七八九十])\s*年(?:计算|间|来|里|内)", whole)
+    base = re.search(r"(?:是|为|约为|相当于)\s*(?P<y>\d{4})\s*年的", whole)
+    if years_n and base and (n := _years_n(years_n.group("n"))):
+        return int(base.group("y")), int(base.group("y")) + n
     for ref in sentence.refs_before(claim.q.start):
         if ref.year is not None and end is not None and ref.year < end:
             return ref.year, end

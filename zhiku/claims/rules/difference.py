@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start, same_measure
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start, per_unit, same_measure
 from zhiku.claims.judge import Pairing, absolute, bound_only, conclude, push_number, reading, value
 from zhiku.claims.search import Scored, base_periods, candidates, current_of, from_to_base, name_likeness
 
@@ -101,6 +101,14 @@ def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:
         return None
     if not same_measure(a.q, claim.q) and not (claim.q.kind == "number" or a.q.kind == "number"):
         return None
+    if per_unit(a) and per_unit(b) and per_unit(a) != per_unit(b):
+        return None  # (折合每吨2360元，比2023年的每斤1.17元提高…: per tonne against per jin)
+    if (
+        claim.q.kind == "number"
+        and a.q.unit
+        and re.match(r"[\u4e00-\u9fff]", claim.text[claim.q.end : claim.q.end + 1])
+    ):
+        return None  # (提高1分钱: a unit the reader does not know — the number alone states nothing)
     computed = reading(a) - reading(b)
     point = value(a) - value(b)
     sa, sb = fmt.shown([a.q, b.q])

@@ -310,6 +310,15 @@ def _total_opening(table: FactTable, claim: Fact, part: Fact) -> Fact | None:
     return found[0] if len(found) == 1 else None
 
 
+def _with_its_whole(table: FactTable, f: Fact) -> str:
+    """A value's name, with the name of the total it is 其中 of when its own names no side of a pair
+    (外国人8203.5万人次, 其中 of 出入境人员: 外国人出入境; but 出口 of 进出口 stays 出口)."""
+    sides = {w for group, whole in labels.GROUP_WHOLES for w in (*group, whole)}
+    if f.parent is None or any(w in f.label() for w in sides):
+        return f.label()
+    return f.label() + table.fact(f.parent).label()
+
+
 def _bare_share_of(table: FactTable, f: Fact) -> bool:
     """60岁及以上人口31031万人，占22.0%: ``f`` is followed at once by a share naming no whole."""
     nxt = table.facts[f.id + 1] if f.id + 1 < len(table.facts) else None
@@ -533,7 +542,14 @@ def _phrase(claim: Fact) -> tuple[int, int]:
 def _parts(table: FactTable, claim: Fact) -> list[Scored]:
     if claim.target is not None:
         return [Scored(table.fact(claim.target), 1.0, 1.0)]
-    found = current_of(table, claim, AMOUNT_KINDS | {"duration"})
+    # (按3900万头的正常保有量衡量…；能繁母猪占生猪存栏的比重为9.7%: a value named by the words after
+    # it, V的正常保有量, is that thing — not the part a later share speaks of)
+    named_after = {
+        g.id
+        for g in table.around(claim)
+        if g.q.end <= claim.q.start and re.match(r"\s*的[\u4e00-\u9fff]{2,}", g.text[g.q.end : g.q.end + 8])
+    }
+    found = current_of(table, claim, AMOUNT_KINDS | {"duration"}, exclude=named_after)
     return found
 
 
@@ -661,7 +677,12 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
             period=period,
             exclude={part.id},
             accept=lambda f: (
-                _can_hold(f, part, claim) and not _share_of(table, f, name) and not in_aside(table, f)
+                _can_hold(f, part, claim)
+                and not _share_of(table, f, name)
+                and not in_aside(table, f)
+                # (占入境外国人的73.1% is not of 外国人出入境: a part's name is no whole's — nor of the
+                # whole the value is 其中 of)
+                and not labels.opposed(name, _with_its_whole(table, f))
             ),
             min_likeness=0.45,
         )

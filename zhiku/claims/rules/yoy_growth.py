@@ -85,6 +85,10 @@ def check(table: FactTable) -> None:
             continue
         if _parallel_lists(table, claim):
             continue
+        if _EARLIER_RATE.search(claim.text, max(0, claim.q.start - 12), claim.q.start) and _TURNED.match(
+            claim.text, claim.q.end
+        ):
+            continue  # 由上年同期下降2.2%转为增长0.1%: last year's rate, told to show the turn
         if _bracketed_other(table, claim):
             continue
         _judge(
@@ -117,6 +121,8 @@ def _bracketed_other(table: FactTable, claim: Fact) -> bool:
     return True
 
 
+_EARLIER_RATE = re.compile(r"由(?:上年|去年|前年|上月|上季度?)(?:同期|同月)?(?:的)?(?:增长|下降|上涨|下跌)?$")
+_TURNED = re.compile(r"\s*(?:转为|转而|变为|扭转为)")
 _FALLS = re.compile(r"下降|减少|下跌|回落|降低|下滑|缩减")
 
 
@@ -266,6 +272,34 @@ def _judge(table: FactTable, claim: Fact, doc_comparable: bool) -> None:
     pairings: list[Pairing] = []
     for cur in currents[:2]:
         pairings.extend(_pairings(table, claim, cur))
+    if (
+        pairings
+        and currents
+        and all(implausible(claim, p.point) for p in pairings)
+        and labels.PER_UNIT.search(currents[0].fact.qualifier_words)
+    ):
+        # 全省接待游客12030.0万人次，日均接待194万人次；上年同期为10782万人次，同比增长11.6%: a value now
+        # 50 times off its base is a daily average written beside the total; the sentence's total of
+        # the base's scale, when it names one, is the value now
+        bases = [x for p in pairings for x, role in p.inputs if role != "本期"]
+        others = [
+            g
+            for g in table.around(claim)
+            if g.q.end <= claim.q.start
+            and g.role == "level"
+            and g.id not in {b.id for b in bases} | {c.fact.id for c in currents}
+            and bases
+            and same_measure(g.q, bases[0].q)
+            and not bound_only(g)
+            and g.period.same(currents[0].fact.period)
+            and g.place.sentence == currents[0].fact.place.sentence
+            and g.id < currents[0].fact.id
+            and not labels.PER_UNIT.search(g.label() + g.qualifier_words)
+        ]
+        better = [p for g in others for p in _pairings(table, claim, Scored(g, 0.9, 0.9))]
+        better = [p for p in better if not implausible(claim, p.point)]
+        if better:
+            pairings = better
     note = ""
     # (a comparable basis is a statistics office's adjustment of amounts; a rate — a share, a
     # ratio — compared with its own earlier value is what it is: 比2019年的36.2%提高6.6%)
