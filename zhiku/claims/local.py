@@ -163,7 +163,10 @@ class Facts:  # one passage, as the sentence-local rules read it
         if _ANOTHER_YEAR.search(self.text[last.end : q.start]):
             return None
         assert last.iso is not None
-        return int(last.iso[:4]) if q.iso[2:] >= last.iso[5:] else None
+        # (2025年1月25日（星期六）…；最高日出现在12月31日（星期二）跨年夜: eleven months on, the day may
+        # as well be the one before — only a day within half a year after is taken as the same year's)
+        months_on = int(q.iso[2:4]) - int(last.iso[5:7])
+        return int(last.iso[:4]) if q.iso[2:] >= last.iso[5:] and months_on <= 6 else None
 
     # -- quantities --------------------------------------------------------------------
     def from_to(self, sentence: Sentence, a: Quantity, b: Quantity) -> bool:

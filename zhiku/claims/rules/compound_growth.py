@@ -12,6 +12,7 @@ are not written is unverifiable: the number of years is what is missing.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from zhiku.claims import fmt, labels
 from zhiku.claims.facts import (
@@ -21,6 +22,7 @@ from zhiku.claims.facts import (
     FactTable,
     base_period_from_text,
     clause_start,
+    same_measure,
 )
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, finding, reading, value
@@ -52,6 +54,10 @@ def _judge(table: FactTable, claim: Fact) -> None:
     stated_text = claim.text[phrase[0] : phrase[1]]
     sign = -1.0 if claim.down else 1.0
     stated = reading(claim) * sign
+    paired = _in_step(table, claim)
+    if paired is not None:
+        table.push(conclude(table, RELATION, claim, stated, stated_text, [paired], missing="", phrase=phrase))
+        return
     since = _since_year(table, claim)
     if since is not None:
         # 比2019年同期增长10.3%，两年平均增长5.0%: the average of the growth just stated, real or
@@ -115,6 +121,35 @@ def _explain(f, claim: Fact, pairings: list[Pairing]):  # type: ignore[no-untype
 _ANOTHER_YEAR = re.compile(r"(?:比|较|与)\d{4}\s*年")
 
 
+def _in_step(table: FactTable, claim: Fact) -> Pairing | None:
+    """低收入户、高收入户分别由15831元、73392元（2016年）增至20897元、117539元，年均分别增长5.7%和9.9%:
+    a list of starts, a list of ends and a list of rates, as long as each other, read in step."""
+    members = table.list_of(claim)
+    n = len(members)
+    if n < 2 or claim.id not in [m.id for m in members]:
+        return None
+    k = [m.id for m in members].index(claim.id)
+    first = members[0]
+    sentence = table.sentences[claim.place.sentence]
+    head = claim.text[sentence.start : first.q.start]
+    m = re.search(
+        r"由(?P<a>[^由]*?)(?:增至|增加到|提高到|提高至|上升到|上升至|降至|下降到|减少到|减至)(?P<b>[^，,。；;]*)",
+        head,
+    )
+    if m is None:
+        return None
+    lo_a, hi_a = sentence.start + m.start("a"), sentence.start + m.end("a")
+    lo_b, hi_b = sentence.start + m.start("b"), sentence.start + m.end("b")
+    around = table.around(claim)
+    starts = [g for g in around if lo_a <= g.q.start < hi_a and g.q.kind in _KINDS and g.q.kind != "duration"]
+    ends = [g for g in around if lo_b <= g.q.start < hi_b and g.q.kind in _KINDS and g.q.kind != "duration"]
+    span = _span_years(table, claim)
+    if len(starts) != n or len(ends) != n or span is None or not same_measure(starts[k].q, ends[k].q):
+        return None
+    p = _from_values(claim, starts[k], ends[k], span[0], span[1], 1.0)
+    return replace(p, note=f"{p.note}；起点、终点与增速三组数值按次序对应 / the three lists read in step")
+
+
 def _since_year(table: FactTable, claim: Fact) -> Pairing | None:
     """A growth against a named year just before the average in its sentence (比2019年同期增长72.1%，
     两年平均增长31.2%): the average over the years between is the compound root of that growth."""
@@ -161,6 +196,15 @@ def _span_years(table: FactTable, claim: Fact) -> tuple[int, int] | None:
     sentence = table.sentences[claim.place.sentence]
     # (2015—2020年…年均增长19.2%，2020—2024年年均增长14.7%: each over its own range, the nearest)
     if claim.period.first is not None and claim.period.last is not None:
+        head = claim.text[sentence.start : claim.q.start]
+        if (
+            re.search(r"十[一二三四五六七八九]?五", head)
+            and claim.period.last - claim.period.first == 4
+            and f"{claim.period.first - 1}年" in head
+        ):
+            # 比2015年的13632元增加6151元，累计增长45.1%，“十三五”时期年均增长7.7%: a plan's average from
+            # the base year the sentence writes, the year before the plan (2015—2020, five years)
+            return claim.period.first - 1, claim.period.last
         return claim.period.first, claim.period.last
     for f in reversed(table.around(claim)):
         if f.period.first is not None and f.period.last is not None and f.q.start < claim.q.end:

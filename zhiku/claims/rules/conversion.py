@@ -83,7 +83,8 @@ def check(table: FactTable) -> None:
             _convert(table, b, a)
             continue
         if (_TRIGGER.search(b.verb or "") or _trigger_before(b)) and not _WHOLE_OF.match(b.text, b.q.end):
-            sources = _sources(table, b)
+            # (人均日消费约54元；以…汇率折算，约合2868美元: a figure per day is no source of one that is not)
+            sources = [a for a in _sources(table, b) if _per_time(a) == _per_time(b) or _per_time(b)]
             if sources:
                 _convert(table, b, sources[0], others=sources[1:])
 
@@ -109,7 +110,6 @@ def _sources(table: FactTable, b: Fact) -> list[Fact]:
         g
         for g in table.facts[max(0, b.id - 2 * SPAN) : b.id]
         if g.place.passage == b.place.passage
-        and g.place.sentence >= b.place.sentence - 1
         and g.id != first.id
         and g.role == "level"
         and g.q.kind == b.q.kind
@@ -171,7 +171,7 @@ def _named_source(table: FactTable, b: Fact) -> Fact | None:
 # Seconds in the time a flow is per (每秒, 立方米/秒, 每天, 日均); months and years vary in length.
 _SECONDS = {"秒": 1, "秒钟": 1, "分钟": 60, "小时": 3600, "天": 86400, "日": 86400}
 _PER_TIME_AFTER = re.compile(r"\s*(?:每|[/／])\s*(秒钟|秒|分钟|小时|天|日)")
-_PER_TIME_BEFORE = re.compile(r"(?:每(秒钟|秒|分钟|小时|天|日)|(日)均)")
+_PER_TIME_BEFORE = re.compile(r"(?:每(秒钟|秒|分钟|小时|天|日)|(日)均|人均(日))")
 
 
 def _per_time(f: Fact) -> int:
@@ -182,7 +182,7 @@ def _per_time(f: Fact) -> int:
         return _SECONDS[after.group(1)]
     head = f.text[clause_start(f.text, f.q.start) : f.q.start]
     found = list(_PER_TIME_BEFORE.finditer(head))
-    return _SECONDS[found[-1].group(1) or found[-1].group(2)] if found else 0
+    return _SECONDS[found[-1].group(1) or found[-1].group(2) or found[-1].group(3)] if found else 0
 
 
 def _flow(table: FactTable, b: Fact, a: Fact, ta: int, tb: int) -> None:

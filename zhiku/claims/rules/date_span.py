@@ -134,7 +134,9 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
         if inclusive and (_RANGE.search(between) or "至" in d.text[eb.q.start - 2 : eb.q.start])
         else {diff, diff + 1}
     )
-    if inclusive or _OPENS_AND_CLOSES.search(d.text, ea.q.start, d.q.start):
+    if re.search(r"起算|算起", d.text[clause_start(d.text, d.q.start) : d.q.start]):
+        counted = {diff, diff + 1}  # 自核查完成起算为期184天: counted from a day, with it or not
+    elif inclusive or _OPENS_AND_CLOSES.search(d.text, ea.q.start, d.q.start):
         # 为期/共: a run of days counts both ends; so does an event's run from its opening day to its
         # closing day (3月15日开幕，4月13日闭幕，历时30天)
         counted = {diff + 1}

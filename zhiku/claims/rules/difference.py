@@ -99,6 +99,8 @@ def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:
     """a − b, in the claim's unit."""
     if a.id == b.id or bound_only(a) or bound_only(b) or not same_measure(a.q, b.q):
         return None
+    if any(re.search(r"\d\s*[:：]\s*$", f.text[max(0, f.q.start - 3) : f.q.start]) for f in (a, b)):
+        return None  # (城乡收入比2.42:1，较上年同期的2.48:1缩小0.06: the 1 of a ratio is no value)
     if not same_measure(a.q, claim.q) and not (claim.q.kind == "number" or a.q.kind == "number"):
         return None
     if per_unit(a) and per_unit(b) and per_unit(a) != per_unit(b):
@@ -245,7 +247,11 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
 
 
 def _current(table: FactTable, claim: Fact, exclude: set[int] | None = None) -> list[Scored]:
-    skip = exclude or set()
+    # (8号线承载客流73.3万人次，占全线网当日485.9万人次的15.1%，与2号线的…相差: a share's whole is another
+    # thing, never the value the difference is about)
+    skip = (exclude or set()) | {
+        g.whole_fact for g in table.around(claim) if g.whole_fact is not None and g.id != claim.id
+    }
     found = [s for s in current_of(table, claim, _KINDS, exclude=skip) if s.fact.id not in skip]
     if found:
         return found

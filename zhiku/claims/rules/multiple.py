@@ -95,6 +95,11 @@ def _stated(claim: Fact, target: float | None = None) -> Interval:
 
 
 def _judge(table: FactTable, claim: Fact) -> None:
+    sentence = table.sentences[claim.place.sentence]
+    if re.search(r"之比(?:由|从|为)", claim.text[sentence.start : claim.q.start]):
+        # 高收入户与低收入户人均收入之比由2020年的6.25倍降至5.62倍: each is the ratio of the two groups
+        # in its own year, which this rule does not pair — no claim against other figures
+        return
     phrase = _phrase(claim)
     stated_text = claim.text[phrase[0] : phrase[1]]
     pre = claim.text[max(0, claim.q.start - 24) : claim.q.start]

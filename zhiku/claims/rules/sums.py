@@ -118,6 +118,24 @@ def _list_total(table: FactTable, total: Fact, head: str) -> None:
         parts = _table_column_of(table, total, n)
     if len(parts) < 2:
         return
+    if (
+        len({p.period for p in parts}) == 1
+        and parts[0].period.known
+        and total.period.known
+        and parts[0].period.clashes(total.period)
+    ):
+        return  # (2020年…分别为4665亿和2611亿千瓦时；2022年两者合计1.19万亿: the two in another year)
+    # 依次为4.27亿、4.67亿、7.14亿千瓦和4530万千瓦；风光合计11.8亿千瓦: a total that names what it sums
+    # (风光) is of the values so named, not of the last ones before it
+    word = _TOTAL_WORD.search(head)
+    total_name = re.sub(
+        r"[两二三四五六七八九十\d]+(?:者|年|项|类|种|个|家|大|地|省|市|国)?|以上|上述|各项|这|其|共|总|的|\s",
+        "",
+        head[: word.start()] if word else "",
+    )
+    names = "".join(p.label() + p.item for p in parts)
+    if n is None and re.search(r"[\u4e00-\u9fff]", total_name) and not all(ch in names for ch in total_name):
+        return
     if n is not None and n != len(parts):
         return  # the count names another list (or the enumeration rule will say so)
     _judge(table, total, parts, complete=True, phrase=_phrase(total, head))
