@@ -38,7 +38,7 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("bb",), 0, 1, 8),
     # the eighteenth round, scored unseen (22 false alarms, 16 false positives, 26 of 59 found), read in
     # part at the session's end (bq 0 and 0)
-    (("br", "bs", "bt"), 4, 5, 17),
+    (("br", "bs", "bt"), 2, 3, 18),
 ]
 
 

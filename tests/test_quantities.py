@@ -434,3 +434,10 @@ def test_an_age_in_days_weeks_or_months_keeps_its_da(text: str, span: str, unit:
 )
 def test_year_span_written_with_both_years(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(q.kind, q.text, q.iso) for q in parse_quantities(text)] == expected
+
+
+def test_a_list_ending_in_a_unit_that_begins_with_a_magnitude() -> None:
+    # 千 of 千瓦时 begins the unit: the first member is not 4665亿 瓦
+    first, last = parse_quantities("分别为4665亿和2611亿千瓦时")
+    assert last.unit == "kWh" and last.value == 2.611e11
+    assert first.unit != "W"

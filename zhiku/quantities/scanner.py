@@ -746,6 +746,8 @@ class Scanner:
             nm = NUMERAL_RE.match(norm, sep.end())
             if nm is None or evaluate(nm.group()) is None:
                 return None
+            # (4665亿和2611亿千瓦时: 千 begins the unit 千瓦时, as for a lone number — 12千米 → 12 + 千米)
+            nm = self._split_unit(nm)
             starts.append(nm.start())
             pos, last = nm.end(), nm.group()
             if "、" not in sep.group():

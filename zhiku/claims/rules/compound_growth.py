@@ -377,6 +377,10 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
             ):
                 out.append(_from_values(claim, a, s.fact, span[0], span[1], min(cur[0].score, s.score)))
             return out or loose
+        if cur and (summed := _summed_start(table, cur[0].fact, span[0])) is not None:
+            # 2020年风电、光伏发电量分别为4665亿和2611亿千瓦时；2022年两者合计1.19万亿千瓦时，…年均增长
+            # 27.9%: the end is the two together, so the start is their sum
+            return [_summed_pair(claim, summed, cur[0].fact, span, min(cur[0].score, 0.95))]
         if cur:
             b = cur[0].fact
             # 从2012年的10298.4亿元算起，…年均增长11.3%: the start written in the claim's own sentence
@@ -432,6 +436,55 @@ def _years_written(g: Fact) -> int | None:
         return None
     n = m.group("n")
     return int(n) if n.isdigit() else _CN_COUNT.get(n)
+
+
+_TOGETHER = re.compile(r"(?:两者|二者|三者|几项|各项)?(?:合计|共计|总计|加起来)(?:为|达|达到)?\s*$")
+
+
+def _summed_start(table: FactTable, b: Fact, y0: int) -> list[Fact] | None:
+    """The start year's 分别 list, when the end is written as the list's 合计 (两者合计)."""
+    if not _TOGETHER.search(b.text, max(0, b.q.start - 8), b.q.start):
+        return None
+    lists = [
+        table.list_of(g)
+        for g in table.near(b, 4)
+        if g.group is not None and g.id < b.id and g.period.year == y0 and same_measure(g.q, b.q)
+    ]
+    group = lists[-1] if lists else []
+    if not group:
+        # (分别为4665亿和2611亿千瓦时；…两者合计: the list the count names, of the start year)
+        named = re.search(r"([两二三])者", b.text[max(0, b.q.start - 8) : b.q.start])
+        count = {"两": 2, "二": 2, "三": 3}[named.group(1)] if named else None
+        group = [
+            g
+            for g in table.around(b)
+            if g.id < b.id and g.role == "level" and g.period.year == y0 and same_measure(g.q, b.q)
+        ]
+        if count is None or len(group) != count:
+            return None
+    if len(group) < 2 or any(bound_only(g) or not same_measure(g.q, b.q) for g in group):
+        return None
+    return group
+
+
+def _summed_pair(claim: Fact, parts: list[Fact], b: Fact, span: tuple[int, int], score: float) -> Pairing:
+    y0, y1 = span
+    n = y1 - y0
+    start = sum((reading(g) for g in parts[1:]), reading(parts[0]))
+    va, vb = sum(value(g) for g in parts), value(b)
+    computed = ((reading(b) / start).pow(1 / n) - 1.0) * 100.0
+    point = ((vb / va) ** (1 / n) - 1) * 100 if va > 0 and vb > 0 else float("nan")
+    shown = fmt.shown([b.q, *[g.q for g in parts]])
+    return Pairing(
+        (*[(g, "起点") for g in parts], (b, "终点")),
+        score,
+        computed,
+        point,
+        f"({shown[0]}/({'+'.join(shown[1:])}))^(1/{n}) − 1 = {fmt.pct(point)}",
+        f"{y0}—{y1}年，{n}年；起点为各部分之和 / the start is the parts' sum",
+        fmt.pct(point),
+        (vb / va if va else float("nan"), float(n)),
+    )
 
 
 def _from_values(claim: Fact, a: Fact, b: Fact, y0: int, y1: int, score: float) -> Pairing:
