@@ -54,6 +54,10 @@ def _phrase(claim: Fact) -> tuple[int, int]:
             claim.text[lo : claim.q.start],
         )
         start = lo + m.start() if m else claim.q.start
+        # 与“客流担当”2号线的97.2万人次相差…: the comparison begins at 与, not ten characters back
+        w = list(re.finditer(r"[与同跟]", claim.text[lo:start]))
+        if w and start - (lo + w[-1].start()) <= 12:
+            start = lo + w[-1].start()
     # 比2017年（1762站）少82站: a measure word the number reader did not take is the claim's own
     unit = re.match(r"[\u4e00-\u9fff](?=[，,。；;、）)]|$)", claim.text[claim.q.end : claim.q.end + 2])
     return start, claim.q.end + (1 if unit and not claim.q.unit else 0)
@@ -233,6 +237,13 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
     if re.search(r"相加|合计|之和|加总|加起来", head):
         return []
     values = [g for g in before if g.role in ("level", "rate") and g.q.kind in _KINDS and g.restates is None]
+    # (8号线73.3万人次，占全线网485.9万人次的15.1%，与2号线的97.2万人次相差23.9万人次: when the gap's own
+    # clause names its other side, the share's whole is what the line is part of, not that side; but
+    # 相当于世界平均值13.26次的九成，差距为1.32次 compares with the whole)
+    wholes = {g.whole_fact for g in sentence if g.whole_fact is not None}
+    own_side = bool(values) and values[-1].q.start >= clause_start(claim.text, claim.q.start)
+    if own_side and len([g for g in values if g.id not in wholes]) >= 2:
+        values = [g for g in values if g.id not in wholes]
     if len(values) < 2:
         return []
     a, b = values[-2], values[-1]

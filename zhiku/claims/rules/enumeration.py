@@ -42,6 +42,9 @@ _POINTING = re.compile(
 _ANOTHER_COUNT = re.compile(r"[^、。；;]{0,20}?[一二两三四五六七八九十\d]+\s*(?:席|个|家|项|位|名|种|类)")
 _A_LISTED_VALUE = re.compile(r"(?:依次|分别)(?:为|是)?\s*$|(?:依次|分别)(?:为|是)?[^，,。；;]{0,12}、\s*$")
 _OPEN_END = re.compile(r"等{1,2}\s*$")
+_TOTAL_ALONE = re.compile(r"\s*(?:共|一共|共计|合计|总计)\s*")
+# 样本村依次为…, 覆盖…, 包括…: the words that open a list standing as its clause's object
+_LIST_INTRO = re.compile(r"(?:依次|分别)?(?:为|是)|包括|涵盖|覆盖|涉及|[:：]")
 
 
 def check(table: FactTable) -> None:
@@ -172,6 +175,21 @@ def _list_before(
     """A、B、C和D四个地区 / A、B…是…前五大…: the 、-list before the count in its clause."""
     clause_start = max(s0, max((m.end() for m in _CLAUSE.finditer(text, s0, start)), default=s0))
     words = text[clause_start:start]
+    if _TOTAL_ALONE.fullmatch(words) and clause_start > s0 and text[clause_start - 1] in "，,":
+        # 样本村依次为中田村、太山村…长乐村，共9个村: a clause holding only 共 counts the list that
+        # ends the clause before it
+        prev = max(s0, max((m.end() for m in _CLAUSE.finditer(text, s0, clause_start - 1)), default=s0))
+        first = text.find("、", prev, clause_start - 1)
+        intro = _LIST_INTRO.search(text, prev, first) if first >= 0 else None
+        head = intro.end() if intro else prev
+        listed = text[head : clause_start - 1]
+        if "、" in listed and not _PARTIAL.search(listed):
+            if any(head <= f.q.start < clause_start for f in facts if f.q.kind not in ("date",)):
+                return None
+            items = _split(listed)
+            if all(w and not _NUMERAL_ONLY.match(w) and len(w) <= 12 for w in items):
+                return items, head, clause_start - 1, False
+        return None
     # 是我国在东盟的前五大: the list ends where 是/为 begins
     # (…出租汽车和共享单车五类: 共 of 共享 is no 共 that counts)
     # (…危地马拉、牙买加恰为九国: 恰, 正, 均 before 为 are the verb's adverbs, not the last item's)
@@ -191,7 +209,9 @@ def _list_before(
         return _value_list(text, s0, start, end, facts)
     if any(clause_start <= f.q.start < start for f in facts if f.q.kind not in ("date",)):
         return _value_list(text, s0, start, end, facts)
-    items = _split(re.sub(r"^(?:其中|包括|分别是|即|有|按[^、]*分|在)", "", words.strip()))
+    # (设站37座，与1号线、2号线…和10号线共7条既有线路…换乘: a clause's first 与 is a preposition, not
+    # a join inside the first item)
+    items = _split(re.sub(r"^(?:其中|包括|分别是|即|有|按[^、]*分|在|与|同|跟|和)", "", words.strip()))
     if any(not w or _NUMERAL_ONLY.match(w) for w in items):
         return None
     lo = text.find(items[0], clause_start, start)
@@ -298,4 +318,17 @@ def _readings(items: list[str]) -> set[int]:
     short = max(len(x) for x in items[:-1]) if k > 1 else 4
     if all(labels.places(p) for p in parts) or all(len(p) <= max(3, short) and len(p) <= 4 for p in parts):
         return {k + len(parts) - 1}
+    # 1号线、2号线…6号线和10号线; 国有资本经营预算、…预算和政府性基金预算: halves named like every
+    # other item (the same last word) are two items
+    tail = _common_tail(items[:-1]) if k > 2 else ""
+    if re.fullmatch(r"[\u4e00-\u9fff]+", tail) and all(p.endswith(tail) and p != tail for p in parts):
+        return {k + len(parts) - 1}
     return {k, k + len(parts) - 1}
+
+
+def _common_tail(words: list[str]) -> str:
+    """The last characters every word shares (号线 of 1号线、2号线、3号线)."""
+    n = 0
+    while all(len(w) > n for w in words) and len({w[len(w) - 1 - n] for w in words}) == 1:
+        n += 1
+    return words[0][len(words[0]) - n :] if n else ""
