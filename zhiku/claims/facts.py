@@ -106,11 +106,12 @@ _DOWN = re.compile(
     r"^少(?:发送|完成|实现|生产|运送|接待|开行|投入|销售|售出|支出|收入|出|"
     r"蓄水|蓄|调水|调|产|运|售|种植|种|招收|招|缴|发放|发电|发|建成|建)"
 )
-_GAP = re.compile(r"(?P<verb>高出|超出|高|低|快|慢|多|少|大|小|相差|差距为?|差)(?:了|约)?$")
+# 超收13.6亿元, 超支, 短收: how far revenue or spending came from its budget — a gap, not a level
+_GAP = re.compile(r"(?P<verb>高出|超出|超收|超支|短收|高|低|快|慢|多|少|大|小|相差|差距为?|差)(?:了|约)?$")
 _GAP_THAN = re.compile(
     r"(?P<verb>快于|慢于|高于|低于|多于|少于|大于|小于|高出|超出)(?P<than>[^，,。；;\ue000]{1,20}?)(?:了|约)?$"
 )
-_GAP_DOWN = re.compile(r"低|慢|少|小")
+_GAP_DOWN = re.compile(r"低|慢|少|小|短收")
 _DIFF_NOUN = re.compile(r"(?P<verb>差额|顺差|逆差|差值|缺口)(?:为|达|达到)?$")
 _SHARE = re.compile(
     r"(?:(?P<zhan>占)(?!比)(?P<whole>[^，,。；;＃\ue000\ue001]{0,24}?)(?:的)?(?:比重|比例|份额)?(?:由|从)?|"
@@ -665,7 +666,7 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
     if m := _GAP.search(core):
         head = core[: m.start()]
         word = m.group("verb")
-        said = word in ("高出", "超出", "相差", "差距", "差距为", "差")
+        said = word in ("高出", "超出", "超收", "超支", "短收", "相差", "差距", "差距为", "差")
         if (said or _COMPARE.search(head)) and q.kind in AMOUNT_KINDS | RATE_KINDS | {"duration"}:
             slot.role = "gap"
             slot.verb = word
@@ -709,6 +710,9 @@ def _after_compare(head: str, slot: _Slot, keep: bool = True, offset: int = 0) -
     return _after_value(before)
 
 
+_SUPPOSING = re.compile(
+    r"(?:^|(?<=[，,；;。：:]))\s*(?:若|如果|假如|假设|倘若|如若|要是)(?=[^，,。；;]{0,6}(?:今年|明年|\d{4}年))"
+)
 _SAME_YEAR = re.compile(r"(?:同年|当年|是年|该年)\s*$")
 # 到2025年, 预计2030年: a year a plan or forecast aims at, not the year the text is written in.
 _TARGET_BEFORE = re.compile(r"(?:到|至|预计|计划|目标|力争|将|规划|展望)\s*$")
@@ -892,6 +896,11 @@ class _Builder:
         counted: set[int] = set()  # the years this sentence dates its figures in
         found_aside = _ASIDE_OPENING.search(text, s0, s1)
         aside = found_aside.end() if found_aside else None
+        # 若今年增长6%，总量将达到4877.6亿元: a supposition's year dates its own figures; the text then
+        # goes on in the year it was speaking of
+        supposed = _SUPPOSING.search(text, s0, s1)
+        if supposed is not None and (aside is None or supposed.start() < aside):
+            aside = supposed.start()
         before_aside: Period | None = None
         pending: Period | None = None  # a period inside a comparison: dates the next value only
         pending_end = -1
@@ -1004,7 +1013,8 @@ class _Builder:
                         and m.year is not None
                     ):
                         self.paragraph_year = main.year
-                    if main.year is not None and not aimed:
+                    if main.year is not None and not aimed and not m.plan:
+                        # (“十四五”规划提出，到2025年…: a plan's last year is no year the text speaks in)
                         self.present = max(self.present or main.year, main.year)
                         if main.year not in counted and before_aside is None and not m.passing:
                             # a year the text speaks in (not a base after 比, not an aside), once a

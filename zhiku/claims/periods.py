@@ -128,7 +128,7 @@ _PART = re.compile(
 )
 _MONTH_END = re.compile(r"^\s*(?:份)?\s*(?:末|底)")
 _REL_YEAR = re.compile(
-    r"(?P<prev>上年|去年|上一年|前一年)(?P<pend>末|底)?|(?P<next>次年|翌年|下一年|明年)|今年"
+    r"(?P<prev>上年|去年|上一年|前一年)(?:(?P<pend>末|底)|(?P<same>同期))?|(?P<next>次年|翌年|下一年|明年)|今年"
 )
 _REF_BEFORE = re.compile(
     r"(?:比|较|与|同|由|从|相比|对比|相较|是|为|恢复至|恢复到|达到|相当于|"
@@ -192,6 +192,8 @@ class Mention:
     passing: bool = False  # 十年前: dates its own sentence's values; the text then goes on in its year
     fiscal: bool = False
     day: bool = False  # a precise day: an event unless it bounds a stock
+    same_part: bool = False  # 上年同期: the same months of the year before
+    plan: bool = False  # “十四五”: a plan's years, which a text names before they have passed
 
 
 def mentions(text: str, quantities: Sequence[Quantity]) -> list[Mention]:
@@ -215,7 +217,7 @@ def mentions(text: str, quantities: Sequence[Quantity]) -> list[Mention]:
     for hit in _PLAN.finditer(text):
         if free(hit.start(), hit.end()):
             first = 1956 + 5 * _PLAN_NUMBER.index(hit.group("n"))
-            out.append(Mention(hit.start(), hit.end(), first=first, last=first + 4))
+            out.append(Mention(hit.start(), hit.end(), first=first, last=first + 4, plan=True))
     # 上年末, 去年底: a year's end of another year, read whole below; its 年末 is not this year's.
     other_years = [h.span() for h in _REL_YEAR.finditer(text) if h.group("prev") or h.group("next")]
     for hit in _PART.finditer(text):
@@ -254,7 +256,12 @@ def mentions(text: str, quantities: Sequence[Quantity]) -> list[Mention]:
         if hit.group("prev"):
             out.append(
                 Mention(
-                    hit.start(), hit.end(), relative=-1, month_end=bool(hit.group("pend")), deictic=deictic
+                    hit.start(),
+                    hit.end(),
+                    relative=-1,
+                    month_end=bool(hit.group("pend")),
+                    deictic=deictic,
+                    same_part=bool(hit.group("same")),
                 )
             )
         elif hit.group("next"):
@@ -371,11 +378,22 @@ def apply(frame: Period, m: Mention) -> Period:
         if frame.year is None:
             if m.relative == 0:
                 return replace(frame, explicit=True)
+            if m.same_part:
+                return Period(
+                    offset=frame.offset + m.relative, months=frame.months, end=frame.end, fiscal=frame.fiscal
+                )
             return Period(offset=frame.offset + m.relative, end=m.month_end, fiscal=frame.fiscal)
         if m.relative == 0:
             return Period(year=frame.year, fiscal=frame.fiscal, months=None if m.months is None else m.months)
+        if m.same_part:
+            # 12月…加工量5935万吨…；上年同期加工量为6011万吨: December of the year before
+            return Period(
+                year=frame.year + m.relative, months=frame.months, end=frame.end, fiscal=frame.fiscal
+            )
         return Period(year=frame.year + m.relative, end=m.month_end, fiscal=frame.fiscal)
     if m.year is not None:
+        if m.same_part:  # 去年同期 read in the text's own year
+            return Period(year=m.year, months=frame.months, end=frame.end, fiscal=frame.fiscal)
         return Period(year=m.year, months=m.months, end=m.month_end, fiscal=m.fiscal)
     if m.months is not None:
         return Period(year=frame.year, months=m.months, end=m.month_end, fiscal=frame.fiscal)

@@ -89,8 +89,10 @@ def candidates(
     accept: Callable[[Fact], bool] | None = None,
     min_likeness: float = 0.3,
     floor: float = 0.0,
+    other_years: bool = False,
 ) -> list[Scored]:
-    """Facts that may be the value named ``query`` in ``period``, best first."""
+    """Facts that may be the value named ``query`` in ``period``, best first. An undated text's
+    figures of another year (上年, 上年末) are left out unless ``other_years`` asks for them."""
     want_kinds = set(kinds)
     want_roles = set(roles)
     skip = set(exclude) | {claim.id}
@@ -103,6 +105,16 @@ def candidates(
         if like is not None and not same_measure(f.q, like.q):
             continue
         if not period_fits(f, period):
+            continue
+        if (
+            period is None
+            and not other_years
+            and claim.period.year is None
+            and f.period.year is None
+            and f.period.offset != claim.period.offset
+        ):
+            # (一般公共预算支出712.4亿元，比上年的690.3亿元增长3.2%…占支出的比重: an undated text's 上年 is
+            # certainly not the year it speaks of)
             continue
         if accept is not None and not accept(f):
             continue

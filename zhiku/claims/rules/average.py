@@ -271,6 +271,7 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
         and g.restates is None
         and not bound_only(g)
         and (g.period.year in (None, avg.period.year) or not avg.period.known)
+        and not g.period.clashes(avg.period)  # (比上年的690.3亿元: the year before, undated)
     ]
     totals = [
         g

@@ -69,6 +69,8 @@ def check(table: FactTable) -> None:
                 if ta and tb:
                     _flow(table, b, a, ta, tb)  # 平均每天约2457万立方米，折合约284立方米每秒
                 continue  # a flow per second is no restatement of an amount not known to be per day
+            if per_unit(a) != per_unit(b):
+                continue  # 每吨降至10738元，折合8.05元/升: per tonne to per litre needs a density
             if (a.q.unit or "") != (b.q.unit or ""):
                 _convert(table, b, a)  # 14582万吨（2916亿斤）: in another legal unit
             else:

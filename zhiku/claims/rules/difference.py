@@ -293,9 +293,23 @@ def _sides(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
         a = _side(table, claim, (income,), period)
         b = _side(table, claim, (outgo,), period)
         if a is not None and b is not None:
+            # (全部财政收入421.7亿元，其中一般公共预算收入283.6亿元…；一般公共预算支出712.4亿元…收支缺口:
+            # spending's own budget names the revenue it is set against)
+            sa, sb = _stem(a.fact, income), _stem(b.fact, outgo)
+            if sa and sb != sa:
+                b = _side(table, claim, (sa + outgo,), period) or b
+            elif sb and sa != sb:
+                a = _side(table, claim, (sb + income,), period) or a
             big, small = (a, b) if value(a.fact) >= value(b.fact) else (b, a)
             return [(big.fact, small.fact, min(a.score, b.score))]
     return []
+
+
+def _stem(f: Fact, word: str) -> str:
+    """The budget a side is named in: 一般公共预算 of 一般公共预算支出."""
+    name = f.subject if f.is_cell else f.label()
+    m = re.search(rf"([\u4e00-\u9fff]{{2,8}}?){word}", name)
+    return m.group(1) if m and m.group(1).endswith(("预算", "基金", "账户")) else ""
 
 
 def _side(table: FactTable, claim: Fact, words: tuple[str, ...], period) -> Scored | None:  # type: ignore[no-untyped-def]
@@ -303,6 +317,13 @@ def _side(table: FactTable, claim: Fact, words: tuple[str, ...], period) -> Scor
     for g in table.near(claim, 8):
         if g.role != "level" or not same_measure(g.q, claim.q) or g.restates is not None:
             continue
+        if (
+            period is None
+            and claim.period.year is None
+            and g.period.year is None
+            and g.period.offset != claim.period.offset
+        ):
+            continue  # (一般公共预算支出712.4亿元，比上年的690.3亿元增长: the year before, in an undated text)
         if words[0] in ("收入", "支出") and (g.parent is not None or g.group is not None):
             continue  # a part of spending (其中教育支出…) is not one side of the budget balance
         if period is not None and (

@@ -63,6 +63,8 @@ def check(table: FactTable) -> None:
                 continue
             if re.match(r"\d", text[max(0, start - 1) : start]) or text[end : end + 1] in ("%", "万", "亿"):
                 continue
+            if text[max(s.start, start - 1) : start] in ("每", "占"):
+                continue  # 每10个工作日调整一次; 汽、柴油合计占三类的比重: a rate's period, a share's whole
             if _A_LISTED_VALUE.search(text, max(s.start, start - 6), start):
                 continue  # 25日、26日、27日依次为23个、37个和15个: a value of the list, not its count
             if text[start : start + 1] == "前" and _ANOTHER_COUNT.match(text, end, s.end):
@@ -213,6 +215,15 @@ def _list_before(
     # a join inside the first item)
     items = _split(re.sub(r"^(?:其中|包括|分别是|即|有|按[^、]*分|在|与|同|跟|和)", "", words.strip()))
     if any(not w or _NUMERAL_ONLY.match(w) for w in items):
+        return None
+    shortest = max(len(w) for w in items[:-1])
+    if (
+        shortest <= 3
+        and len(items[-1]) >= 2 * shortest + 3
+        and re.match(r"[，,。；;、）)]|$", text[end : end + 1])
+    ):
+        # 新建、改扩建义务教育学校9所: short words before a long last item qualify its noun, and the
+        # number after that noun is how many of it (学校9所), not how many words are listed
         return None
     lo = text.find(items[0], clause_start, start)
     hi = text.rfind(items[-1], max(lo, clause_start), start) + len(items[-1])

@@ -334,6 +334,7 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
                 period=None if opening else a_s.fact.period.as_filter(),
                 exclude={a_s.fact.id},
                 min_likeness=0.5,
+                other_years=opening,
             )
             if opening:
                 # 以年初存栏计，出栏量相当于存栏的1.62倍: the stock at the year's start is the one at the

@@ -193,6 +193,15 @@ def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:
     if signed and _falls(a):
         sa = f"−{sa.lstrip('−')}"
     arithmetic = f"{sa} − {sb} = {fmt.num(point, 2)}{unit_name}"
+    if re.match(r"年均|平均每年", claim.verb) or re.search(r"(?:年均|平均每年)$", clause):
+        # 城镇化率由2020年的52.6%提高到58.1%…年均提高1.38个百分点: the change spread over the years
+        years = (a.period.year or 0) - (b.period.year or 0)
+        if a.period.year is None or b.period.year is None or years <= 0:
+            return None
+        computed, point = computed / years, point / years
+        if not (a.period.explicit and b.period.explicit):
+            score = min(score, 0.5)  # a year carried from another sentence may confirm, not convict
+        arithmetic = f"({sa} − {sb}) ÷ {years}年 = {fmt.num(point, 2)}{unit_name}"
     note = where
     if factor != 1.0 and claim.q.unit not in ("bp", "‰pt"):
         note += ("；" if note else "") + "两个比率以‰计，其差为千分点 / the rates are per mille"
@@ -274,6 +283,14 @@ def _is_rate(f: Fact) -> bool:
 def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
     sentence = table.around(claim)
     before = [g for g in sentence if g.q.end <= claim.q.start and g.id != claim.id]
+    said = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
+    if claim.role == "gap" and _TO_TARGET.search(said):
+        return _to_target(table, claim, before)
+    if claim.role == "gap" and claim.verb == "差" and not claim.compare:
+        # 研发投入强度1.95%，差0.25个百分点: 差 alone after a rate is how far it falls short of its target
+        aimed = _to_target(table, claim, before)
+        if aimed:
+            return aimed
     # 1. 由a提升至b，提高n个百分点
     for g in reversed(before):
         if g.role in ("change", "gap", "growth") and _points(g):
@@ -361,6 +378,8 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
         ):
             if asked and labels.real_terms(_growth_words(s.fact)) != real:
                 continue
+            if not _of_kind(claim, s.fact):
+                continue
             if later_passage(s.fact, claim):
                 continue  # 比东京奥运会（38金32银18铜）提高0.8个百分点: not a rate a later paragraph gives
             if a.role == "share" and s.fact.role == "share" and s.fact.whole and compared in s.fact.whole:
@@ -379,6 +398,9 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
             if (g.role == a.role and g.q.kind == a.q.kind and g.group != a.group)
             or (g.group is None and g.role == a.role)
         ]
+        if claim.verb == "差" and a.subject:
+            # 城镇化率…58.1%…；研发投入强度1.95%，差0.25个百分点: short of its own target, not of another rate
+            like = [g for g in like if name_likeness(a.subject, g) >= 0.6]
         if like:
             head = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
             if "前者" in head:
@@ -387,6 +409,43 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
                 return [(former if former is not None else like[-1], a, 0.9)]
             return [(a, like[-1], 0.9)]
     return []
+
+
+# 距目标还差1.9个百分点, 离规划目标尚有…: how far a rate is from a target set for it
+_TO_TARGET = re.compile(r"(?:距|离|距离|与|比|较)[^，,。；;]{0,6}目标")
+_AIMED = re.compile(r"目标|规划|计划|力争|预期|到20\d\d年|至20\d\d年")
+
+
+def _to_target(table: FactTable, claim: Fact, before: list[Fact]) -> list[tuple[Fact, Fact, float]]:
+    """城镇化率…提高到58.1%，距目标还差1.9个百分点 (规划提出…城镇化率达到60%): the target set for the rate,
+    in a sentence that sets targets, less the rate now."""
+    rates = [g for g in before if _is_rate(g) and g.role in ("rate", "level", "share")]
+    if not rates:
+        return []
+    a = rates[-1]
+    if not a.subject:
+        return []
+    targets = [
+        g
+        for g in table.facts[: a.id]
+        if g.place.passage == a.place.passage
+        and _is_rate(g)
+        and g.q.kind == a.q.kind
+        and _AIMED.search(g.text, table.sentence_of(g).start, g.q.start)
+        and name_likeness(a.subject, g) >= 0.6
+    ]
+    return [(targets[-1], a, 0.9)] if targets else []
+
+
+def _of_kind(claim: Fact, g: Fact) -> bool:
+    """Whether ``g`` is the kind of change the claim names: 环比涨幅比布伦特高2.9个百分点 compares the
+    month-on-month rises, not the year-on-year ones written beside them."""
+    said = re.search(r"环比|同比", claim.own or claim.subject)
+    if said is None or g.role != "growth":
+        return True
+    if said.group(0) == "环比":
+        return g.compare.startswith("环比")
+    return g.compare == "同比" or (not g.compare and g.against_last_year)
 
 
 _NAMES_A_RATE = re.compile(r"率|比重|占比|份额|比例|系数|指数|结构|增速|增幅|涨幅|降幅|跌幅|增长面|覆盖面")
@@ -458,6 +517,7 @@ def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None
     if claim.role == "gap" and claim.compare_at >= 0:
         # (比全国（…，增长2.9%）快…: what stands inside the comparison is the other side)
         skip |= {g.id for g in table.around(claim) if claim.compare_at <= g.q.start < claim.q.start}
+    skip |= {g.id for g in table.around(claim) if not _of_kind(claim, g)}
     pointed = former_or_latter(table, claim, _RATE_KINDS)
     if pointed is not None and pointed.id not in skip and _is_rate(pointed):
         return [Scored(pointed, 1.0, 1.0)]

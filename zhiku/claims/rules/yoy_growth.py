@@ -62,6 +62,9 @@ _PUBLISHED = re.compile(r"公布的|初步统计|快报")
 _ADJUSTED = re.compile(r"季节调整|季调")
 
 
+_QUOTED_TARGET = re.compile(r"[^”\"，,。；;]{0,4}[”\"]\s*(?:的|之)?[^，,。；;]{0,4}?(?:目标|要求|任务|预期)")
+
+
 def check(table: FactTable) -> None:
     # A note that growth is on a comparable basis covers its own paragraph, or the whole text when it
     # says so generally (以上增速均按可比口径计算, 注：…); not another paragraph's other indicator
@@ -91,6 +94,11 @@ def check(table: FactTable) -> None:
             continue  # 由上年同期下降2.2%转为增长0.1%: last year's rate, told to show the turn
         if _bracketed_other(table, claim):
             continue
+        if (
+            _QUOTED_TARGET.match(claim.text, claim.q.end)
+            and "“" in claim.text[max(0, claim.q.start - 8) : claim.q.start]
+        ):
+            continue  # 与“增长2.5%左右”的预期目标相衔接: a target quoted, not a growth of a value
         _judge(
             table,
             claim,
