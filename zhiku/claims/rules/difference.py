@@ -323,7 +323,7 @@ def _side(table: FactTable, claim: Fact, words: tuple[str, ...], period) -> Scor
             and g.period.year is None
             and g.period.offset != claim.period.offset
         ):
-            continue  # (一般公共预算支出712.4亿元，比上年的690.3亿元增长: the year before, in an undated text)
+            continue  # (支出712.4亿元，比上年的690.3亿元增长: the year before, in an undated text)
         if words[0] in ("收入", "支出") and (g.parent is not None or g.group is not None):
             continue  # a part of spending (其中教育支出…) is not one side of the budget balance
         if period is not None and (
