@@ -26,20 +26,21 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
-# ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb (7th–20th)
-RATCHETED: tuple[str, ...] = ("bb", "bu", "bv", "bw", "bx", "by", "bz", "ca", "cb")
+# ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf (7th–21st)
+RATCHETED: tuple[str, ...] = ("bb", "by", "bz", "ca", "cc", "cd", "ce", "cf")
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 589  # of 1,050 injected errors, the 71 authors but bb
+MIN_TRUE_POSITIVES = 624  # of the injected errors of the 76 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # of 16 errors: one finding is right but matches no gold item — a table cell's slip (2023's
     # kindergartens 27.44 → 24.74) also breaks 其中2023年减少14808所, a relation the gold does not list
     (("bb",), 0, 1, 8),
-    # the nineteenth round, scored unseen (33 false alarms, 14 false positives, 29 of 64 found), read in part
-    (("bu", "bv", "bw", "bx"), 6, 1, 27),
-    # the twentieth, scored unseen as it came (10 false alarms, 5 false positives, 25 of 64 found)
-    (("by", "bz", "ca", "cb"), 10, 5, 25),
+    # the twentieth round, scored unseen (10 false alarms, 5 false positives, 25 of 64 found);
+    # cb is mended, the other three read in part
+    (("by", "bz", "ca"), 10, 5, 17),
+    # the twenty-first, scored unseen as it came (20 false alarms, 10 false positives, 24 of 63 found)
+    (("cc", "cd", "ce", "cf"), 20, 10, 24),
 ]
 
 
@@ -68,7 +69,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 80
+    assert len(AUTHORS) == 84
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

@@ -1053,6 +1053,21 @@ class _Builder:
                 elif q.start - pending_end > 12:
                     pending = None
             slot = _slot(text, mask, c0, q)
+            if slot.role == "level" and not slot.verb and ids:
+                prev = t.facts[ids[-1]]
+                if (
+                    prev.role == "change"
+                    and prev.place.sentence == sidx
+                    and not prev.q.is_rate
+                    and not q.is_rate
+                    and prev.q.unit != q.unit
+                    and re.fullmatch(r"\s*[、和及]\s*", text[prev.q.end : q.start])
+                ):
+                    # 较大事故11起、死亡38人，同比减少3起、9人: the verb before a list of changes in
+                    # different units governs each (9人 fewer deaths, not a level of 9)
+                    slot.role, slot.verb = "change", prev.verb
+                    slot.down, slot.compare = prev.down, prev.compare
+                    slot.subject = slot.subject or prev.subject
             if slot.role == "share" and q.qualifier == "exact" and _ABOUT_SHARE.search(text, c0, q.start):
                 q = replace(q, qualifier="approx")  # 约占全县经营性收入的三分之一: 约 governs the share
             compare_has_value = False

@@ -46,7 +46,8 @@ _POPULATION = re.compile(r"人口|常住|户籍|人数|就业人员|职工")
 # The days an average is over: N天, N个交易日, and N日 only after a word that counts (连续5日, 共3日) —
 # 截至10日中午 is a day of the month. Chinese numerals too (为期六天).
 _DAYS = re.compile(
-    r"(?<![\d月少多差早晚])(?P<n>\d+|[一二两三四五六七八九十]{1,3})\s*(?:个)?(?:交易日|工作日|天)"
+    # (截至11月30日即攻坚第91天: an ordinal day is a date, not how many days were counted)
+    r"(?<![\d月少多差早晚第])(?P<n>\d+|[一二两三四五六七八九十]{1,3})\s*(?:个)?(?:交易日|工作日|天)"
     r"|(?:连续|共|计|为期|历时|累计|最近|前|后)\s*(?P<m>\d+|[一二两三四五六七八九十]{1,3})\s*日"
     # 按15个展期日平均, 20个比赛日: days of a kind, counted
     r"|(?<![\d月])(?P<k>\d+|[一二两三四五六七八九十]{1,3})\s*个[\u4e00-\u9fff]{1,2}日(?![期子])"
@@ -176,7 +177,18 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
         if not span:
             return
         stated_days = _number(span[-1].group("n"))
-    days, how = _days_of(total, word, stated_days)
+    listed = _LISTED_MONTHS.search(here.text, here.start, total.q.start)
+    if stated_days is None and total.period.months is not None and listed and word not in ("月均", "每月"):
+        # 在6月、9月开展两个集中执行月…合计57.8亿元，日均约0.96亿元: over the days of the months listed
+        # (30 + 30), not the last one's
+        months = [int(n) for n in re.findall(r"(\d{1,2})\s*月", listed.group(0))]
+        if (2 in months and total.period.year is None) or any(not 1 <= m <= 12 for m in months):
+            return
+        year = total.period.year or 2001
+        days: int | None = sum(calendar.monthrange(year, m)[1] for m in months)
+        how = f"天（{'、'.join(f'{m}月' for m in months)}）"
+    else:
+        days, how = _days_of(total, word, stated_days)
     if days is None:
         return
     if per_year:
@@ -233,6 +245,7 @@ _TO_DATE = re.compile(
 )
 # 多年平均, 年均, 每年: a figure per year (平均每年 too)
 _PER_YEAR = re.compile(r"多年平均|年均|每年|年平均")
+_LISTED_MONTHS = re.compile(r"\d{1,2}\s*月(?:份)?(?:\s*[、和及与]\s*\d{1,2}\s*月(?:份)?)+")
 _SPAN_DAYS = re.compile(r"(?:为期|会期|历时|共计|共)\s*(?P<n>\d+|[一二两三四五六七八九十]{1,3})\s*天")
 
 

@@ -456,16 +456,30 @@ def _current(table: FactTable, claim: Fact) -> list[Scored]:
         # 上海港领先第二名新加坡1038.6万标箱，是…天津港的2.2倍 / …，春熙路站则是宽窄巷子站的5.2倍: the
         # sentence, or the claim's own clause, opens with a table's row
         clause = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
-        openers = [m.group(0) for m in (re.match(r"[^，,。；;\d]{2,8}", t) for t in (before, clause)) if m]
+        # (从表中看，道路运输事故起数占全省的近七成，死亡人数是建筑业的3.8倍: any clause of the sentence
+        # may open with the row, after words that only point at the table)
+        openers = [
+            m.group(0)
+            for m in (re.match(r"[^，,。；;\d]{2,8}", t) for t in (*re.split(r"[，,；;]", before), clause))
+            if m
+        ]
         named = [
             Scored(f, 1.0, 1.0)
             for f in table.cells()
             if len(f.subject) >= 2
             and any(o.startswith(f.subject) for o in openers)
             and f.role == "level"
-            and f.q.kind == found[0].fact.q.kind
-            and f.q.unit == found[0].fact.q.unit
+            and (
+                (f.q.kind, f.q.unit) == (found[0].fact.q.kind, found[0].fact.q.unit)
+                # (| 死亡人数 | 598 |: a count whose column header names it, its unit left unwritten)
+                or (
+                    f.q.kind == "number" and not f.q.unit and claim.own and name_likeness(claim.own, f) >= 0.6
+                )
+            )
         ]
+        if len(named) > 1 and claim.own:
+            # the row's cell in the column the claim names (死亡人数, not 事故起数)
+            named = [s for s in named if name_likeness(claim.own, s.fact) >= 0.6] or named
     if not named and claim.own and claim.place.sentence > 0:
         # 2024年国内大豆产量2065万吨…。…进口量约为国内产量的5.1倍: the sentence before names the row
         # (大豆) the claim's measure (进口量) is read from, and no other row

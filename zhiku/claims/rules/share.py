@@ -549,7 +549,34 @@ def _parts(table: FactTable, claim: Fact) -> list[Scored]:
         for g in table.around(claim)
         if g.q.end <= claim.q.start and re.match(r"\s*的[\u4e00-\u9fff]{2,}", g.text[g.q.end : g.q.end + 8])
     }
+    averages = []
+    whole = table.fact(claim.whole_fact) if claim.whole_fact is not None else None
+    if whole is not None and not labels.PER_UNIT.search(claim.whole + whole.own + whole.qualifier_words):
+        # (合计57.8亿元，日均约0.96亿元，占…执行到位总额213.5亿元的27.1%: a daily average is no part of
+        # a total that is not itself per day; the total it was taken from is)
+        averages = [
+            g
+            for g in table.around(claim)
+            if g.q.end <= claim.q.start
+            and g.role == "level"
+            and labels.PER_UNIT.search(g.own + g.qualifier_words)
+        ]
+        named_after |= {g.id for g in averages}
     found = current_of(table, claim, AMOUNT_KINDS | {"duration"}, exclude=named_after)
+    if not found and averages and averages[-1].place.sentence == claim.place.sentence:
+        avg = averages[-1]
+        total = [
+            g
+            for g in table.around(claim)
+            if g.q.end <= avg.q.start
+            and g.place.sentence == avg.place.sentence
+            and g.role == "level"
+            and g.q.kind == avg.q.kind
+            and g.q.unit == avg.q.unit
+            and g.id not in named_after
+        ]
+        if total and total[-1].place.clause >= avg.place.clause - 1:
+            found = [Scored(total[-1], 0.9, 0.9)]
     return found
 
 
