@@ -127,6 +127,15 @@ def candidates(
             lk = max(lk, floor * 0.8 if _siblings(query, f.label()) else floor)
         if lk < min_likeness:
             continue
+        if (
+            like is not None
+            and like.place.table is not None
+            and f.place.table == like.place.table
+            and f.place.col != like.place.col
+        ):
+            # (第二阶梯水价是第一阶梯的1.53倍: the other row's cell in A's own column — 水价 — before its
+            # 污水处理费 or 合计 cells, which the row's name alone matches as well)
+            lk *= 0.9
         out.append(Scored(f, lk * (0.8 + 0.2 * nearness(f, claim)), lk))
     # best first; among equals, the nearest (earlier before later)
     out.sort(
@@ -630,3 +639,32 @@ def change_after(table: FactTable, level: Fact) -> Fact | None:
         if g.role == "level":
             return None
     return None
+
+
+def opening_rows(table: FactTable, claim: Fact) -> list[Fact]:
+    """Table cells whose row a clause of the claim's sentence opens with, up to the claim's own
+    clause: 上海港领先…，是…天津港的2.2倍; 三季度持续高温，…比一季度多3250万立方米; 从表中看，道路运输…
+    (words that only point at the table may come first)."""
+    sentence = table.sentences[claim.place.sentence]
+    own = clause_start(claim.text, claim.q.start)
+    before = claim.text[sentence.start : own]
+    clause = claim.text[own : claim.q.start]
+    openers = [
+        m.group(0)
+        for m in (re.match(r"[^，,。；;\d]{2,8}", t) for t in (*re.split(r"[，,；;]", before), clause))
+        if m
+    ]
+    return [
+        f
+        for f in table.cells()
+        if len(f.subject) >= 2 and f.role == "level" and any(o.startswith(f.subject) for o in openers)
+    ]
+
+
+def column_named(cells: list[Scored], own: str) -> list[Scored]:
+    """A row's cells in the column the claim's own words name: 第二阶梯水价 is the 水价 column's
+    cell, not the 污水处理费 or 合计 one (死亡人数, not 事故起数)."""
+    headed = [s for s in cells if s.fact.header and s.fact.header in own]
+    if headed:
+        return headed
+    return [s for s in cells if name_likeness(own, s.fact) >= 0.6] or cells

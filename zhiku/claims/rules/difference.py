@@ -17,7 +17,16 @@ import re
 from zhiku.claims import fmt, labels
 from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start, per_unit, same_measure
 from zhiku.claims.judge import Pairing, absolute, bound_only, conclude, push_number, reading, value
-from zhiku.claims.search import Scored, base_periods, candidates, current_of, from_to_base, name_likeness
+from zhiku.claims.search import (
+    Scored,
+    base_periods,
+    candidates,
+    column_named,
+    current_of,
+    from_to_base,
+    name_likeness,
+    opening_rows,
+)
 
 RELATION = "difference"
 
@@ -270,6 +279,21 @@ def _current(table: FactTable, claim: Fact, exclude: set[int] | None = None) -> 
         g.whole_fact for g in table.around(claim) if g.whole_fact is not None and g.id != claim.id
     }
     found = [s for s in current_of(table, claim, _KINDS, exclude=skip) if s.fact.id not in skip]
+    if found and found[0].fact.is_cell:
+        # (三季度持续高温，供水量占全年近三成，比一季度多3250万立方米: a table's row the sentence opens with,
+        # not the nearest cell, is what the sentence speaks of)
+        rows = [
+            Scored(f, 1.0, 1.0)
+            for f in opening_rows(table, claim)
+            if f.id not in skip and same_measure(f.q, claim.q)
+        ]
+        # the row's cell in the column of the measure found (供水总量), else in the column named
+        top = found[0].fact.place
+        rows = [r for r in rows if (r.fact.place.table, r.fact.place.col) == (top.table, top.col)] or (
+            column_named(rows, claim.own) if claim.own else rows
+        )
+        if len(rows) == 1 and rows[0].fact.subject != found[0].fact.subject:
+            return rows
     if found:
         return found
     # 新增银幕4658块，银幕总数达到90968块: the value may follow the change.

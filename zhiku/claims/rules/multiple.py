@@ -26,11 +26,13 @@ from zhiku.claims.periods import Period
 from zhiku.claims.search import (
     Scored,
     candidates,
+    column_named,
     current_of,
     dated_in_sentence,
     earlier_in_sentence,
     from_to_base,
     name_likeness,
+    opening_rows,
     period_fits,
     the_two_named,
 )
@@ -48,7 +50,10 @@ _COMPARE = re.compile(
 )
 _A_MOMENT = re.compile(r"首日|首月|首年|开盘|上市|开业|开通|启动|当初|起初|最初")
 _THAN = re.compile(r"(?:比|较)(?P<of>[^，,。；;]{1,20}?)$")
-_RANK = re.compile(r"(?:排名|排在|位居|居)?第[一二三四五六七八九十\d]+(?:名|位)?的?")
+# (a bare 第一 is part of a name: 第一阶梯, 第三产业, 第二季度)
+_RANK = re.compile(
+    r"(?:(?:排名|排在|位居|居)第[一二三四五六七八九十\d]+(?:名|位)?|第[一二三四五六七八九十\d]+(?:名|位))的?"
+)
 _FLOOR = re.compile(r"至少|起码|最少|不少于|不低于|超过|以上|逾|突破")
 _NEAR = re.compile(r"接近|将近|近")
 _SEX_RATIO = re.compile(r"性别比")
@@ -455,21 +460,12 @@ def _current(table: FactTable, claim: Fact) -> list[Scored]:
     if not named and found and not found[0].fact.is_cell:
         # 上海港领先第二名新加坡1038.6万标箱，是…天津港的2.2倍 / …，春熙路站则是宽窄巷子站的5.2倍: the
         # sentence, or the claim's own clause, opens with a table's row
-        clause = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
         # (从表中看，道路运输事故起数占全省的近七成，死亡人数是建筑业的3.8倍: any clause of the sentence
-        # may open with the row, after words that only point at the table)
-        openers = [
-            m.group(0)
-            for m in (re.match(r"[^，,。；;\d]{2,8}", t) for t in (*re.split(r"[，,；;]", before), clause))
-            if m
-        ]
+        # may open with the row)
         named = [
             Scored(f, 1.0, 1.0)
-            for f in table.cells()
-            if len(f.subject) >= 2
-            and any(o.startswith(f.subject) for o in openers)
-            and f.role == "level"
-            and (
+            for f in opening_rows(table, claim)
+            if (
                 (f.q.kind, f.q.unit) == (found[0].fact.q.kind, found[0].fact.q.unit)
                 # (| 死亡人数 | 598 |: a count whose column header names it, its unit left unwritten)
                 or (
@@ -477,9 +473,6 @@ def _current(table: FactTable, claim: Fact) -> list[Scored]:
                 )
             )
         ]
-        if len(named) > 1 and claim.own:
-            # the row's cell in the column the claim names (死亡人数, not 事故起数)
-            named = [s for s in named if name_likeness(claim.own, s.fact) >= 0.6] or named
     if not named and claim.own and claim.place.sentence > 0:
         # 2024年国内大豆产量2065万吨…。…进口量约为国内产量的5.1倍: the sentence before names the row
         # (大豆) the claim's measure (进口量) is read from, and no other row
@@ -497,6 +490,8 @@ def _current(table: FactTable, claim: Fact) -> list[Scored]:
             ]
             if len({f.subject for f in rows}) == 1 and len(rows) == 1:
                 named = [Scored(rows[0], 0.95, 0.95)]
+    if len(named) > 1 and claim.own:
+        named = column_named(named, claim.own)
     if len({s.fact.period for s in named}) > 1:
         # | 公路 | 403.37 | 418.80 | (2023, 2024): the row named has a value for each year; the
         # claim's year says which
