@@ -1099,7 +1099,13 @@ class _Builder:
             if slot.role == "share" and slot.verb == "占":
                 if slot.whole:
                     self.last_whole = slot.whole
-                elif self.last_whole and whole_fact is None:
+                elif (
+                    self.last_whole
+                    and whole_fact is None
+                    # (…合计253.45万吨，占总产量的近四成，其中海洋捕捞和远洋渔业分别占80.3%和16.2%: after
+                    # 其中 a bare 占 is of the value 其中 points back to, not of the whole before it)
+                    and not re.match(r"\s*其中", text[c0 : q.start])
+                ):
                     # …占我国外贸总值的42.4%。…国有企业进出口1.16万亿元，占17.7%: a bare 占 goes on
                     # with the whole the paragraph's shares have been of
                     slot.whole = self.last_whole
@@ -1280,6 +1286,11 @@ class _Builder:
             if fb.role not in ("level", "rate") or fa.q.kind != fb.q.kind or fa.q.kind not in AMOUNT_KINDS:
                 continue
             between = text[fa.q.end : fb.q.start]
+            # 每公斤53.00元，折合每斤26.50元: a price restated per another unit names that unit
+            per_b = re.search(r"每[\u4e00-\u9fff]{1,2}\s*$", between)
+            per_a = re.search(r"每[\u4e00-\u9fff]{1,2}\s*$", text[max(0, fa.q.start - 4) : fa.q.start])
+            if per_b and per_a:
+                between = between[: per_b.start()]
             said = _RESTATE.fullmatch(between) and re.search(
                 r"[即约合折相逾近超（(]", between + fb.q.text[:2]
             )
@@ -1287,7 +1298,7 @@ class _Builder:
                 continue
             if re.search(r"兑|汇率", text[max(0, fa.q.start - 6) : fa.q.start]) or unit_rate(fa):
                 continue  # 1美元兑6.8元人民币, 按1公顷合15亩计: a rate, not the value restated
-            if re.search(r"每[\u4e00-\u9fff]{1,2}\s*$", text[max(0, fa.q.start - 4) : fa.q.start]):
+            if per_a and not per_b:
                 continue  # 按每斤12元计约合43.2万元: a price times an amount, not the price restated
             # 14582万吨（2916亿斤）, 2643.8万公顷（39657万亩）: a bracket restates in another legal unit
             bracketed = between.strip() in ("(", "（")

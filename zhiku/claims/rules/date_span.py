@@ -96,6 +96,22 @@ def _clause_of(text: str, pos: int) -> str:
     return text[clause_start(text, pos) : pos]
 
 
+# an hour written right after a day (its weekday in brackets may come between): 12时, 中午, 零时
+_HOUR = re.compile(
+    r"\s*(?:[（(][^）)]{1,6}[）)])?\s*(?:(?P<h>\d{1,2})\s*(?:时|点)(?!间|期|候)|(?P<noon>中午|正午)|(?P<zero>零时))"
+)
+
+
+def _hour(text: str, pos: int) -> int | None:
+    m = _HOUR.match(text, pos)
+    if m is None:
+        return None
+    if m.group("h"):
+        h = int(m.group("h"))
+        return h if 0 <= h <= 24 else None
+    return 12 if m.group("noon") else 0
+
+
 def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
     days = _days(table, d)
     if len(days) < 2:
@@ -134,7 +150,15 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
         if inclusive and (_RANGE.search(between) or "至" in d.text[eb.q.start - 2 : eb.q.start])
         else {diff, diff + 1}
     )
-    if re.search(r"起算|算起", d.text[clause_start(d.text, d.q.start) : d.q.start]):
+    hours = [_hour(d.text, e.q.end) for e in (ea, eb)]
+    if hours[0] is not None and hours[1] is not None:
+        # 自5月1日（星期一）中午进入休渔，至8月16日（星期三）12时开渔，共107天: from an hour to an hour, the
+        # days are whole only when the hours agree (0时 to 24时 adds the last day)
+        whole, part = divmod(diff * 24 + hours[1] - hours[0], 24)
+        if part:
+            return
+        counted = {whole}
+    elif re.search(r"起算|算起", d.text[clause_start(d.text, d.q.start) : d.q.start]):
         counted = {diff, diff + 1}  # 自核查完成起算为期184天: counted from a day, with it or not
     elif inclusive or _OPENS_AND_CLOSES.search(d.text, ea.q.start, d.q.start):
         # 为期/共: a run of days counts both ends; so does an event's run from its opening day to its
@@ -145,7 +169,9 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
     n = int(d.q.value or 0)
     ok = n in counted
     how = (
-        "首尾两天都计入 / both ends counted"
+        f"{hours[0]}时至{hours[1]}时，按整日计 / from an hour to an hour"
+        if hours[0] is not None and hours[1] is not None
+        else "首尾两天都计入 / both ends counted"
         if counted == {diff + 1}
         else "相隔天数，只计一端 / the days between, one end counted"
         if counted == {diff}

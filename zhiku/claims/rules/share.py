@@ -562,6 +562,8 @@ def _parts(table: FactTable, claim: Fact) -> list[Scored]:
             and labels.PER_UNIT.search(g.own + g.qualifier_words)
         ]
         named_after |= {g.id for g in averages}
+    if (total := _of_which_total(table, claim)) is not None and claim.item:
+        named_after.add(total.id)  # (…合计253.45万吨，…其中海洋捕捞…分别占80.3%: that total is the whole)
     found = current_of(table, claim, AMOUNT_KINDS | {"duration"}, exclude=named_after)
     if not found and averages and averages[-1].place.sentence == claim.place.sentence:
         avg = averages[-1]
@@ -757,6 +759,9 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
     # No whole named, or only as 全行业/全国/全部: the total the part is 其中 of, the total stated
     # for the part's list, the sum of a complete list of complements, a table's 合计 row.
     wholes: list[Whole] = []
+    of_which = None if name else _of_which_total(table, claim)
+    if of_which is not None and of_which.id != part.id and claim.item and same_measure(of_which.q, part.q):
+        return [Whole((of_which,), 0.95)]
     if not name and (total := _total_opening(table, claim, part)) is not None:
         # 地方债合计发行85457亿元，再融资占比接近一半: a total the claim's own sentence opens with is
         # the whole its bare 占比 is of
@@ -801,6 +806,23 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
         # list that the list's parts add up to is the whole they are shares of
         wholes.append(Whole((total,), 0.9))
     return wholes
+
+
+def _of_which_total(table: FactTable, claim: Fact) -> Fact | None:
+    """海洋捕捞、淡水捕捞和远洋渔业合计253.45万吨，…，其中海洋捕捞和远洋渔业分别占80.3%和16.2%: the value
+    a share's own clause points back to with 其中, written earlier in its sentence."""
+    start = clause_start(claim.text, claim.q.start)
+    if claim.whole or not re.match(r"\s*其中", claim.text[start : claim.q.start]):
+        return None
+    before = [
+        g
+        for g in table.around(claim)
+        if g.place.sentence == claim.place.sentence
+        and g.q.end <= start
+        and g.role == "level"
+        and g.q.kind in AMOUNT_KINDS
+    ]
+    return before[-1] if before else None
 
 
 def _summed_before(table: FactTable, group: list[Fact]) -> Fact | None:
