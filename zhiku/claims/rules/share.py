@@ -562,8 +562,8 @@ def _parts(table: FactTable, claim: Fact) -> list[Scored]:
             and labels.PER_UNIT.search(g.own + g.qualifier_words)
         ]
         named_after |= {g.id for g in averages}
-    if (total := _of_which_total(table, claim)) is not None and claim.item:
-        named_after.add(total.id)  # (…合计253.45万吨，…其中海洋捕捞…分别占80.3%: that total is the whole)
+    if (of_which := _of_which_total(table, claim)) is not None and claim.item:
+        named_after.add(of_which.id)  # (…合计253.45万吨，…其中海洋捕捞…分别占80.3%: that total is the whole)
     found = current_of(table, claim, AMOUNT_KINDS | {"duration"}, exclude=named_after)
     if not found and averages and averages[-1].place.sentence == claim.place.sentence:
         avg = averages[-1]
