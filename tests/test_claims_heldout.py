@@ -27,9 +27,9 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj (7th–22nd)
-RATCHETED: tuple[str, ...] = ("bb", "by", "bz", "ca", "cc", "ce", "cg", "ch", "ci", "cj")
+RATCHETED: tuple[str, ...] = ("bb", "by", "bz", "ca", "cc", "ce", "ci")
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 636  # of the injected errors of the 78 authors mended
+MIN_TRUE_POSITIVES = 652  # of the injected errors of the 81 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -38,12 +38,13 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("bb",), 0, 1, 8),
     # the twentieth round, scored unseen (10 false alarms, 5 false positives, 25 of 64 found);
     # cb is mended, the other three read in part
-    (("by", "bz", "ca"), 10, 5, 17),
+    (("by", "bz", "ca"), 10, 5, 18),
     # the twenty-first, scored unseen (20 false alarms, 10 false positives, 24 of 63 found); cd and cf
     # are mended, the other two read in part
     (("cc", "ce"), 5, 5, 12),
-    # the twenty-second, scored unseen as it came (16 false alarms, 8 false positives, 21 of 62 found)
-    (("cg", "ch", "ci", "cj"), 16, 8, 21),
+    # the twenty-second, scored unseen (16 false alarms, 8 false positives, 21 of 62 found); cg, ch
+    # (0 and 0 unseen) and cj are mended (cj's sixth was a bound read against the wrong percentage)
+    (("ci",), 2, 2, 4),
 ]
 
 

@@ -32,6 +32,7 @@ from zhiku.claims import labels
 from zhiku.claims.document import Document
 from zhiku.claims.model import Finding
 from zhiku.claims.periods import (
+    NO_PERIOD,
     UNKNOWN,
     Mention,
     Period,
@@ -1687,6 +1688,15 @@ class _Builder:
                     # | 运输方式 | 2023年 | 2024年 | 同比增长（%） |: a growth column beside the years'
                     # columns is the latest year's, over the year before
                     period = Period(year=latest)
+                elif (
+                    latest is not None
+                    and role in ("level", "rate")
+                    and not _HEADER_YEAR.search(header)
+                    and _BENCHMARK_HEADER.search(header)
+                ):
+                    # | 2023年 | 2024年 | 全国主要城市 | / | 目标值 |: a column without a year beside
+                    # the years' columns is a benchmark or a target, of no year the text speaks of
+                    period = NO_PERIOD
                 subject = _HEADER_UNIT.sub("", row_label).strip() if row_unit else row_label
                 if year_row := _YEAR_ROW.fullmatch(row_label.strip()):
                     # | 2022 | 18640 |: rows by year — the header names the thing, the row its year
@@ -1912,13 +1922,17 @@ def _header_period(header: str, frame: Period) -> Period:
     return replace(frame, explicit=False)
 
 
+# a column of another body's value or of a target: 全国主要城市, 目标值, 规划值, 国家标准
+_BENCHMARK_HEADER = re.compile(r"目标|规划|预期|计划|考核|全国|全省|平均|标准|参考|对标|同类")
+
+
 def _header_role(header: str, q: Quantity) -> Role:
     name = _header_name(header)
     if re.search(r"比重|占比|份额|结构", name) or name.startswith("占"):
         return "share"
     if re.search(r"同比|增长|增速|增幅|涨幅|变化率", name):
         return "growth"
-    if re.search(r"变化|增减|增加|减少", name):
+    if re.search(r"变化|变动|增减|增加|减少", name):
         return "change"
     return "level" if q.kind not in RATE_KINDS else "rate"
 

@@ -119,6 +119,9 @@ class Period:
 
 
 UNKNOWN = Period(explicit=False)
+# a value of no period the text speaks of — a table's benchmark or target column beside its years'
+# columns: an offset no 上年/前年 reaches, so that no search for a year or an undated period fits it
+NO_PERIOD = Period(explicit=False, offset=-99)
 
 # Parts of a year written in words (not read as quantities).
 _PART = re.compile(

@@ -28,6 +28,7 @@ from zhiku.claims.periods import Period
 from zhiku.claims.tolerance import is_bound_only
 
 WINDOW = 40  # sentences on either side of a claim that a search reads
+_PLANNED = re.compile(r"目标|规划值|预期值|计划值|考核值")
 KEEP = 6  # candidates kept per search
 
 
@@ -118,6 +119,8 @@ def candidates(
             continue
         if accept is not None and not accept(f):
             continue
+        if f.is_cell and _PLANNED.search(f.header) and not _PLANNED.search(query):
+            continue  # | 2024年现状值 | 目标值 |: a target column holds no value of any year's outcome
         if f.corner and not claim.is_cell and not _speaks_of(table, claim, f.corner):
             continue  # | 人均消费支出 | 2022年 |…: a table of a measure the claim's paragraph never names
         lk = name_likeness(query, f) if query else 0.0

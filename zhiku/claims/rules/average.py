@@ -235,6 +235,8 @@ _AVERAGE_WORDS = re.compile(r"日均|月均|平均每[天日月年]|每天|每�
 _PER_HEAD_OR_ITEM = re.compile(r"人均|户均|每人|每户|每个|每家|平均每|均价|单价")
 _NOT_AN_AVERAGE = re.compile(
     r"比[^，,。；;]{0,4}(?:日均|月均|平均)|(?:折合|约合|相当于)(?:日常|平时|平常|正常)"
+    # 按每人每月400元发放工资, 按每亩200元标准补助: a rate the money was paid at, not an average of it
+    r"|按(?:照)?(?:每[\u4e00-\u9fff]{1,2}){1,2}$"
 )
 _PER_WEEK = re.compile(r"每周|每星期|每礼拜|一周内")
 _AVERAGE_POPULATION = 0.03  # how far a year's average population may stand from a year-end count

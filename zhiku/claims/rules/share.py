@@ -408,17 +408,22 @@ def _derived_part(table: FactTable, claim: Fact, phrase: tuple[int, int], stated
     (or the sum) of the two values just named. Returns whether the claim was read so."""
     head = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
     m = _TWO_OF_THEM.search(head)
-    if m is None:
-        return False
     before = [
         g
         for g in table.around(claim)
         if g.q.end <= claim.q.start and g.role == "level" and g.q.kind in AMOUNT_KINDS and not bound_only(g)
     ]
-    if len(before) < 2 or not same_measure(before[-1].q, before[-2].q):
-        return False
-    a, b = before[-2], before[-1]
-    minus = m.group("how") in ("之差", "差额", "相减")
+    if m is None:
+        pair = _two_named(claim, head, before)
+        if pair is None:
+            return False
+        a, b = pair
+        minus = False
+    else:
+        if len(before) < 2 or not same_measure(before[-1].q, before[-2].q):
+            return False
+        a, b = before[-2], before[-1]
+        minus = m.group("how") in ("之差", "差额", "相减")
     derived = reading(a) - reading(b) if minus else reading(a) + reading(b)
     derived_v = value(a) - value(b) if minus else value(a) + value(b)
     pairings = []
@@ -431,13 +436,15 @@ def _derived_part(table: FactTable, claim: Fact, phrase: tuple[int, int], stated
         seen.add(w.id)
         point = derived_v / value(w) * 100 if value(w) else float("nan")
         sign = "−" if minus else "+"
+        written = fmt.shown([a.q, b.q, w.q])
+        sa, sb, sw = written if len(written) == 3 else [fmt.num(value(f)) for f in (a, b, w)]
         pairings.append(
             Pairing(
                 ((a, "部分"), (b, "部分"), (w, "整体")),
                 whole.score,
                 derived / reading(w) * 100.0,
                 point,
-                f"({fmt.num(value(a))} {sign} {fmt.num(value(b))})/{fmt.num(value(w))} = {fmt.pct(point)}",
+                f"({sa} {sign} {sb})/{sw} = {fmt.pct(point)}",
                 "部分为前两数之" + ("差" if minus else "和"),
                 fmt.pct(point),
             )
@@ -446,6 +453,31 @@ def _derived_part(table: FactTable, claim: Fact, phrase: tuple[int, int], stated
         conclude(table, RELATION, claim, percent_of(claim), stated_text, pairings, missing="", phrase=phrase)
     )
     return True
+
+
+# 中央和省级资金占七成以上: two names joined, sharing the noun written once after the second
+_TWO_NAMES = re.compile(
+    r"^\s*(?P<x>[\u4e00-\u9fff]{1,6}?)(?:和|与|及|、)(?P<y>[\u4e00-\u9fff]{1,10}?)(?:合计|共计|共|两项|二者)?(?:约|合)?占"
+)
+
+
+def _two_named(claim: Fact, head: str, before: list[Fact]) -> tuple[Fact, Fact] | None:
+    """中央资金3138万元、省级资金2501万元…，中央和省级资金占七成以上: the part is the sum of the two
+    values the clause names, members of a list written before it in the sentence."""
+    m = _TWO_NAMES.match(head)
+    if m is None:
+        return None
+    x, y = m.group("x"), m.group("y")
+    here = [g for g in before if g.place.sentence == claim.place.sentence]
+
+    def one(name: str) -> Fact | None:
+        found = [g for g in here if (g.item or g.subject) and (g.item or g.subject).startswith(name)]
+        return found[0] if len(found) == 1 else None
+
+    a, b = one(x), one(y) or one(y[: max(1, len(y) - 2)])
+    if a is None or b is None or a.id == b.id or not same_measure(a.q, b.q):
+        return None
+    return (a, b)
 
 
 def _change_since_last_year(table: FactTable, claim: Fact, best: Pairing) -> None:
