@@ -27,9 +27,9 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj (7th–22nd)
-RATCHETED: tuple[str, ...] = ("bb", "by", "bz", "ca", "cc", "ce", "ci")
+RATCHETED: tuple[str, ...] = ("bb", "by", "bz", "ca", "cc", "ce")
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 652  # of the injected errors of the 81 authors mended
+MIN_TRUE_POSITIVES = 656  # of the injected errors of the 82 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -42,9 +42,6 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # the twenty-first, scored unseen (20 false alarms, 10 false positives, 24 of 63 found); cd and cf
     # are mended, the other two read in part
     (("cc", "ce"), 5, 5, 12),
-    # the twenty-second, scored unseen (16 false alarms, 8 false positives, 21 of 62 found); cg, ch
-    # (0 and 0 unseen) and cj are mended (cj's sixth was a bound read against the wrong percentage)
-    (("ci",), 2, 2, 4),
 ]
 
 

@@ -1669,8 +1669,11 @@ class _Builder:
             years = [int(m.group(1)) for h in tv.header if (m := _HEADER_YEAR.search(h))]
             spans = any(_SPAN_HEADER.search(h) for h in tv.header)
             latest = max(years) if len(years) >= 2 and not spans else None
+            # | 指标 | 单位 | 2021年 | 2022年 |: a unit column gives each row its unit
+            unit_col = next((k for k, h in enumerate(tv.header) if _UNIT_HEADER.fullmatch(h)), None)
+            row_unit_text = row[unit_col].strip() if unit_col is not None and unit_col < len(row) else ""
             for c, cell in enumerate(row):
-                if c <= label_col:
+                if c <= label_col or c == unit_col:
                     continue
                 start = row_text.find(cell, pos) if cell else -1
                 if start < 0:
@@ -1679,6 +1682,12 @@ class _Builder:
                 header = tv.header[c] if c < len(tv.header) else ""
                 # | 营业收入总额（万亿元） | 39.83 | 41.91 |: indicators as rows, units in the row's name
                 unit_of = header if _HEADER_UNIT.search(header) or not row_unit else row_label
+                if (
+                    row_unit_text
+                    and not _HEADER_UNIT.search(unit_of)
+                    and re.search(r"[^\s\-—–]", row_unit_text)
+                ):
+                    unit_of = f"{header}（{row_unit_text}）"
                 q = _cell_quantity(cell, unit_of, start)
                 if q is None:
                     continue
@@ -1725,7 +1734,42 @@ class _Builder:
                 self.passage(i)
             else:
                 self.table_rows(i)
+        self._dated_by_table()
         return self.table
+
+    def _dated_by_table(self) -> None:
+        """单位产值碳排放为4.76吨…，比上年降低0.07吨 under a year only guessed from the text (2021年、2022年
+        数据已重述), beside | 单位产值碳排放 | 5.32 | 4.83 | 4.76 | (2021—2023): the prose restates the
+        table's 2023 value, so its sentence speaks of 2023."""
+        t = self.table
+        cells = [f for f in t.facts if f.is_cell and f.period.explicit and f.period.year is not None]
+        if not cells:
+            return
+        redated: dict[int, Period] = {}
+        for f in t.facts:
+            if f.is_cell or f.role != "level" or f.period.explicit or f.period.year is None:
+                continue
+            if f.q.value is None or f.place.sentence in redated:
+                continue
+            same = [
+                c
+                for c in cells
+                if c.q.value is not None
+                and abs(c.q.value - f.q.value) <= 1e-9 * max(1.0, abs(f.q.value))
+                and (c.q.unit is None or c.q.unit == f.q.unit)
+                and len(c.subject) >= 2
+                and labels.likeness_of(c.subject, f.subject) >= 0.75
+            ]
+            if len(same) == 1 and same[0].period.year != f.period.year:
+                redated[f.place.sentence] = same[0].period
+        for i, f in enumerate(t.facts):
+            want = redated.get(f.place.sentence)
+            if want is not None and not f.is_cell and not f.period.explicit and f.period.year is not None:
+                shift = (want.year or 0) - f.period.year
+                base = f.base_period
+                if base is not None and not base.explicit and base.year is not None:
+                    base = replace(base, year=base.year + shift)  # 比上年: the year before the new one
+                t.facts[i] = replace(f, period=replace(f.period, year=want.year), base_period=base)
 
 
 def _years_count(m: re.Match[str] | None) -> int | None:
@@ -1873,6 +1917,7 @@ def _shared_head(items: list[str]) -> str:
 
 _HEADER_UNIT = re.compile(r"[（(]([^（）()]+)[）)]\s*$")
 _HEADER_YEAR = re.compile(r"(\d{4})\s*年")
+_UNIT_HEADER = re.compile(r"\s*(?:计量)?单位\s*")
 _YEAR_ROW = re.compile(r"(\d{4})\s*年?(?:度)?")
 
 

@@ -319,6 +319,7 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
                 like=a_s.fact,
                 kinds=_KINDS,
                 period=want,
+                roles=("level", a_s.fact.role),  # (| 可再生能源电力使用占比 | 21.5 |: a rate's own row)
                 exclude={a_s.fact.id},
                 min_likeness=0.5,
             ):
@@ -378,6 +379,7 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
                 like=a,
                 kinds=_KINDS,
                 period=Period(year=ref.year, end=ref.end),
+                roles=("level", a.role),
                 exclude={a.id},
                 min_likeness=0.5,
             ):
@@ -423,12 +425,15 @@ def _thing_of_the_clause_before(table: FactTable, claim: Fact) -> list[Scored]:
         f
         for f in table.facts[max(0, claim.id - 8 * SPAN) : claim.id]
         if f.id != prev.id
-        and f.role == "level"
-        and f.q.kind in AMOUNT_KINDS
+        and (f.role == "level" or (f.role == "rate" and f.is_cell))
+        and f.q.kind in _KINDS
         and (f.place.passage == claim.place.passage or f.is_cell)
         and labels.likeness_of(thing, f.item or f.subject) >= 0.8
         and name_likeness(measure, f) >= 0.6
     ]
+    if len(values) > 1 and claim.period.year is not None:
+        # (| 2025年目标 | 2030年目标 |: the claim's own year says which — 2030年目标为2023年水平的两倍多)
+        values = [f for f in values if f.period.year == claim.period.year]
     return [Scored(values[0], 0.95, 0.95)] if len(values) == 1 else []
 
 

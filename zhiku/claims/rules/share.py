@@ -375,6 +375,8 @@ def _judge(table: FactTable, claim: Fact) -> None:
         for whole in wholes:
             if any(w.id == part.id or bound_only(w) for w in whole.facts) and len(whole.facts) == 1:
                 continue
+            if len(whole.facts) == 1 and _restates(whole.facts[0], part):
+                continue  # (978万吨 and the table's | 范围二排放 | … | 978 |: the part itself, not its whole)
             if (
                 claim.whole_fact is not None
                 and part.q.kind == "count"
@@ -838,6 +840,17 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
         # list that the list's parts add up to is the whole they are shares of
         wholes.append(Whole((total,), 0.9))
     return wholes
+
+
+def _restates(w: Fact, part: Fact) -> bool:
+    """The same figure written twice — in the prose and in its table's row."""
+    return (
+        w.is_cell != part.is_cell
+        and w.q.value is not None
+        and part.q.value is not None
+        and abs(w.q.value - part.q.value) <= 1e-9 * max(1.0, abs(part.q.value))
+        and same_measure(w.q, part.q)
+    )
 
 
 def _of_which_total(table: FactTable, claim: Fact) -> Fact | None:
