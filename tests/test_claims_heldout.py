@@ -27,9 +27,9 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn (7th–23rd)
-RATCHETED: tuple[str, ...] = ("bb", "by", "bz", "ca", "cc", "ce", "ck", "cl", "cm", "cn")
+RATCHETED: tuple[str, ...] = ("bb", "by", "bz", "ca", "cc", "ce", "cl")
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 656  # of the injected errors of the 82 authors mended
+MIN_TRUE_POSITIVES = 688  # of the injected errors of the 85 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -42,8 +42,9 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # the twenty-first, scored unseen (20 false alarms, 10 false positives, 24 of 63 found); cd and cf
     # are mended, the other two read in part
     (("cc", "ce"), 5, 5, 12),
-    # the twenty-third, scored unseen as it came (16 false alarms, 7 false positives, 43 of 62 found)
-    (("ck", "cl", "cm", "cn"), 16, 7, 43),
+    # the twenty-third, scored unseen (16 false alarms, 7 false positives, 43 of 62 found); ck, cm
+    # and cn are mended, cl read in part
+    (("cl",), 0, 1, 11),
 ]
 
 

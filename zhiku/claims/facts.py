@@ -161,7 +161,8 @@ _ATTRIBUTES = frozenset(
 _GOES_ON = re.compile(r"^\s*(?:并且|而且|并|且)(?![且非不])")
 _MONTH_ITEM = re.compile(r"(\d{1,2})\s*月(?:份)?")
 _PER_DAY = re.compile(r"日均|月均|周均|每天|每日|每月|平均每天|平均每日")
-_ABOUT_SHARE = re.compile(r"(?:约|大约|大概|大致)占")
+# 约占全县的三分之一 / 约为上年11.95亿元的一半: 约 governs the share, whatever stands between
+_ABOUT_SHARE = re.compile(r"(?:约|大约|大概|大致)(?:占|为[^，,。；;]{0,16}的(?=[^，,。；;]{0,3}$))")
 _PER_ONLY = re.compile(r"(?:平均)?每[\u4e00-\u9fff]{1,3}")
 _PRONOUN = re.compile(r"^(?:两者|二者|三者|四者|五者|前者|后者|上述|以上|这些|它们|其|各自)")
 # 其中, and 在41个行业中， (a count named inside 在…中 is the whole the next values divide)

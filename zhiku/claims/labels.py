@@ -267,7 +267,8 @@ def places(text: str) -> set[str]:
 
 
 # A value per head, per day or per unit — an average or a price: never a total, never added up.
-PER_UNIT = re.compile(r"平均|均价|单价|人均|户均|日均|周均|月均|每")
+# (次均费用, 件均, 笔均, 亩均: an average per visit, item, transaction or mu)
+PER_UNIT = re.compile(r"平均|均价|单价|人均|户均|日均|周均|月均|次均|件均|笔均|亩均|单均|每")
 # The names of an average of a total written beside it (人均地区生产总值 and 地区生产总值): narrower
 # than PER_UNIT, as 每年 or 每月 with a year's or a month's value name that period's own total.
 _AVERAGE_OF = re.compile(r"人均|户均|日均|月均|年均|每人|每户|每百|每千|每万|平均每")

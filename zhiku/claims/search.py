@@ -119,6 +119,12 @@ def candidates(
             continue
         if accept is not None and not accept(f):
             continue
+        if (
+            not f.is_cell
+            and "口径" in f.text[clause_start(f.text, f.q.start) : f.q.start]
+            and "口径" not in claim.text[clause_start(claim.text, claim.q.start) : claim.q.end]
+        ):
+            continue  # (含金融企业口径的2022年末…资产总额27.59万亿元: a figure on another basis)
         if f.is_cell and _PLANNED.search(f.header) and not _PLANNED.search(query):
             continue  # | 2024年现状值 | 目标值 |: a target column holds no value of any year's outcome
         if f.corner and not claim.is_cell and not _speaks_of(table, claim, f.corner):
@@ -283,7 +289,10 @@ def current_of(
         if m.start() <= g.q.start < m.end()
     }
     written_bases = [g for g in before if g.id in own_bases]
-    total_base = bool(written_bases) and not any(_per_unit(b) for b in written_bases)
+    # (较上年同期14380元: an inline base takes the claim's name — 次均住院费用 — not words of its own)
+    total_base = bool(written_bases) and not any(
+        _per_unit(b) or (b.id == claim.base_fact and labels.PER_UNIT.search(b.subject)) for b in written_bases
+    )
     if total_base and subject and not labels.has_content(labels.PER_UNIT.sub("", subject)):
         subject = ""  # (the clause's 日均 names no total)
     noted: set[str] = set()  # the names of the bracketed notes passed over
@@ -671,3 +680,41 @@ def column_named(cells: list[Scored], own: str) -> list[Scored]:
     if headed:
         return headed
     return [s for s in cells if name_likeness(own, s.fact) >= 0.6] or cells
+
+
+def thing_of_the_clause_before(table: FactTable, claim: Fact, kinds: Iterable[str]) -> list[Scored]:
+    """工行一家就比建行多赚302.86亿元，净利润相当于农行的1.3倍: a clause that names only a measure
+    (净利润) is about the thing the clause before it named (工行): that thing's value of the measure."""
+    prev = next(
+        (
+            g
+            for g in reversed(table.around(claim))
+            if g.q.end <= claim.q.start and g.own and g.place.clause == claim.place.clause - 1
+        ),
+        None,
+    )
+    # (…工行一家贡献了26.1%，其归母净利润是邮储银行的4.2倍: 其 is that thing, the rest its measure)
+    clause = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
+    its = re.match(r"其(?P<measure>[^，,。；;\d]{2,8}?)(?:是|为|相当于|约为|约是|约占|占)", clause)
+    measure = claim.own or (its.group("measure") if its else "")
+    if prev is None or not measure:
+        return []
+    thing = re.split(r"一家|一省|一市|一国|一地|就|即|便", prev.own)[0]  # (工行一家贡献: 工行)
+    values = [
+        f
+        for f in table.facts[max(0, claim.id - 8 * SPAN) : claim.id]
+        if f.id != prev.id
+        and (f.role == "level" or (f.role == "rate" and f.is_cell))
+        and f.q.kind in kinds
+        and (f.place.passage == claim.place.passage or f.is_cell)
+        and (
+            labels.likeness_of(thing, f.item or f.subject) >= 0.8
+            # (居民医保当期结存…，其支出: the thing, 居民医保, is what the clause's own words open with)
+            or (len(name := f.item or f.subject) >= 2 and thing.startswith(name))
+        )
+        and name_likeness(measure, f) >= 0.6
+    ]
+    if len(values) > 1 and claim.period.year is not None:
+        # (| 2025年目标 | 2030年目标 |: the claim's own year says which — 2030年目标为2023年水平的两倍多)
+        values = [f for f in values if f.period.year == claim.period.year]
+    return [Scored(values[0], 0.95, 0.95)] if len(values) == 1 else []

@@ -136,7 +136,17 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
         # 出口端于8月6日进洞，进口端…于9月21日进洞；…1月17日全隧贯通，出口端掘进用时164天: from the day
         # of the thing the duration names
         own = d.text[clause_start(d.text, d.q.start) : d.q.start][:3]
-        named = [(e, day) for e, day in days[:-1] if len(own) == 3 and own in _clause_of(d.text, e.q.start)]
+        # (二〇二三年四月一日（星期六），…上线试运行；6月1日起进入第二阶段；2024年1月1日正式运行，试运行
+        # 历时275天: what is said of a day runs on to the next day written)
+        named = [
+            (e, day)
+            for k, (e, day) in enumerate(days[:-1])
+            if len(own) == 3
+            and (
+                own in _clause_of(d.text, e.q.start)
+                or own in d.text[e.q.end : days[k + 1][0].q.start if days[k + 1][0] is not e else d.q.start]
+            )
+        ]
         if len(named) == 1:
             (ea, a) = named[0]
     diff = (b - a).days

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, SPAN, Fact, FactTable, clause_start, open_bracket, same_measure
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start, open_bracket, same_measure
 from zhiku.claims.interval import INF, Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.periods import Period
@@ -35,9 +35,13 @@ from zhiku.claims.search import (
     opening_rows,
     period_fits,
     the_two_named,
+    thing_of_the_clause_before,
 )
 
 RELATION = "multiple"
+
+# 四川省 is named 四川 again: a place's name without its 省, 市, 区 or 县
+_ADMIN_SUFFIX = re.compile(r"(?:省|市|区|县|自治区)$")
 
 _KINDS = AMOUNT_KINDS | {"duration", "percent"}
 _IS_OF = re.compile(
@@ -342,6 +346,15 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
                 min_likeness=0.5,
                 other_years=opening,
             )
+            here = [
+                x
+                for x in found
+                if x.fact.place.sentence == claim.place.sentence
+                and x.fact.q.end <= claim.q.start
+                and _ADMIN_SUFFIX.sub("", x.fact.subject) == of
+            ]
+            if len(here) == 1:
+                found = here  # (…重庆市23.84万件，四川约为重庆的2.5倍: the value the sentence itself names)
             if opening:
                 # 以年初存栏计，出栏量相当于存栏的1.62倍: the stock at the year's start is the one at the
                 # end of the year before (上年末)
@@ -403,40 +416,6 @@ def _spans_years(f: Fact) -> bool:
     return f.q.kind == "duration" and bool(_SPAN.match(f.text[f.q.end : f.q.end + 3]))
 
 
-def _thing_of_the_clause_before(table: FactTable, claim: Fact) -> list[Scored]:
-    """工行一家就比建行多赚302.86亿元，净利润相当于农行的1.3倍: a clause that names only a measure
-    (净利润) is about the thing the clause before it named (工行): that thing's value of the measure."""
-    prev = next(
-        (
-            g
-            for g in reversed(table.around(claim))
-            if g.q.end <= claim.q.start and g.own and g.place.clause == claim.place.clause - 1
-        ),
-        None,
-    )
-    # (…工行一家贡献了26.1%，其归母净利润是邮储银行的4.2倍: 其 is that thing, the rest its measure)
-    clause = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
-    its = re.match(r"其(?P<measure>[^，,。；;\d]{2,8}?)(?:是|为|相当于|约为|约是)", clause)
-    measure = claim.own or (its.group("measure") if its else "")
-    if prev is None or not measure:
-        return []
-    thing = re.split(r"一家|一省|一市|一国|一地|就|即|便", prev.own)[0]  # (工行一家贡献: 工行)
-    values = [
-        f
-        for f in table.facts[max(0, claim.id - 8 * SPAN) : claim.id]
-        if f.id != prev.id
-        and (f.role == "level" or (f.role == "rate" and f.is_cell))
-        and f.q.kind in _KINDS
-        and (f.place.passage == claim.place.passage or f.is_cell)
-        and labels.likeness_of(thing, f.item or f.subject) >= 0.8
-        and name_likeness(measure, f) >= 0.6
-    ]
-    if len(values) > 1 and claim.period.year is not None:
-        # (| 2025年目标 | 2030年目标 |: the claim's own year says which — 2030年目标为2023年水平的两倍多)
-        values = [f for f in values if f.period.year == claim.period.year]
-    return [Scored(values[0], 0.95, 0.95)] if len(values) == 1 else []
-
-
 def _current(table: FactTable, claim: Fact) -> list[Scored]:
     found = [s for s in current_of(table, claim, _KINDS) if not _spans_years(s.fact)]
     # 制造业仍是利润“压舱石”，…利润规模是采矿业的4.0倍: the sentence names the row it speaks of (a
@@ -448,6 +427,21 @@ def _current(table: FactTable, claim: Fact) -> list[Scored]:
     own_clause = re.match(
         r"[^，,。；;\d]{2,8}", claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
     )
+    # (分地区看，四川省60.75万件，重庆市23.84万件，四川约为重庆的2.5倍: the sentence's own value of the
+    # thing the clause opens with, before a table's row of the same name)
+    own_value = [
+        g
+        for g in table.around(claim)
+        if own_clause is not None
+        and g.place.sentence == claim.place.sentence
+        and g.q.end <= claim.q.start
+        and g.role == "level"
+        and g.q.kind in _KINDS
+        and len(thing := _ADMIN_SUFFIX.sub("", g.subject)) >= 2
+        and own_clause.group(0).startswith(thing)
+    ]
+    if len(own_value) == 1:
+        return [Scored(own_value[0], 1.0, 1.0)]
     named = [
         Scored(f, 1.0, 1.0)
         for f in table.cells()
@@ -461,7 +455,7 @@ def _current(table: FactTable, claim: Fact) -> list[Scored]:
     if not named:
         named = [s for s in found if s.fact.is_cell and len(s.fact.subject) >= 2 and s.fact.subject in before]
     if not named:
-        named = _thing_of_the_clause_before(table, claim)
+        named = thing_of_the_clause_before(table, claim, _KINDS)
     if not named and found and not found[0].fact.is_cell:
         # 上海港领先第二名新加坡1038.6万标箱，是…天津港的2.2倍 / …，春熙路站则是宽窄巷子站的5.2倍: the
         # sentence, or the claim's own clause, opens with a table's row

@@ -318,6 +318,10 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
         if not cur:
             return []
         a = cur[0].fact
+        if claim.item and a.subject and not (a.item or a.subject).startswith(claim.item[:2]):
+            # (按时处理率达98.99%…；纤维制品、医疗器械…三类调解成功率分别提高15.51、13.15…: a 分别
+            # member is the change of its own item, not of the rate before the list)
+            return []
         for bp in base_periods(table, claim, a):
             for s in candidates(
                 table,

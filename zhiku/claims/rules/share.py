@@ -22,7 +22,15 @@ from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.periods import Period
 from zhiku.claims.pulls import pull_of, pulled_growth
-from zhiku.claims.search import Scored, candidates, change_after, current_of, growth_after, name_likeness
+from zhiku.claims.search import (
+    Scored,
+    candidates,
+    change_after,
+    current_of,
+    growth_after,
+    name_likeness,
+    thing_of_the_clause_before,
+)
 from zhiku.claims.tolerance import shifted_by_ten
 
 RELATION = "share"  # also 贡献率: a part's share of a growth (its pull over the growth)
@@ -576,6 +584,11 @@ def _phrase(claim: Fact) -> tuple[int, int]:
 def _parts(table: FactTable, claim: Fact) -> list[Scored]:
     if claim.target is not None:
         return [Scored(table.fact(claim.target), 1.0, 1.0)]
+    if re.match(r"\s*其", claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]):
+        # 居民医保当期结存519.41亿元，其支出占基本医保总支出的35.8%: 其 is 居民医保, its 支出 the part
+        its = thing_of_the_clause_before(table, claim, AMOUNT_KINDS)
+        if its:
+            return its
     # (按3900万头的正常保有量衡量…；能繁母猪占生猪存栏的比重为9.7%: a value named by the words after
     # it, V的正常保有量, is that thing — not the part a later share speaks of)
     named_after = {

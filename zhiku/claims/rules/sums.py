@@ -647,6 +647,10 @@ def _row_level(cells: list[Fact], growth: Fact) -> Fact | None:
     dated = [f for f in row if f.period.explicit and f.period.year is not None]
     if dated:
         return max(dated, key=lambda f: (f.period.year or 0, f.place.col or 0))
+    # | 商品类 | 服务类 | 小计 | 服务类同比 |: the column the growth's header names
+    named = [f for f in row if len(f.header) >= 2 and f.header in growth.header]
+    if len(named) == 1:
+        return named[0]
     before = [f for f in row if (f.place.col or 0) < (growth.place.col or 0)]
     return max(before, key=lambda f: f.place.col or 0) if before else (row[0] if row else None)
 
