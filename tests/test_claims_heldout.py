@@ -27,9 +27,9 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn (7th–23rd)
-RATCHETED: tuple[str, ...] = ("bb", "by", "bz", "ca", "cc", "ce", "cl")
+RATCHETED: tuple[str, ...] = ("bb", "by", "ca", "cc", "ce", "cl")
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 688  # of the injected errors of the 85 authors mended
+MIN_TRUE_POSITIVES = 695  # of the injected errors of the 86 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -37,8 +37,8 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # kindergartens 27.44 → 24.74) also breaks 其中2023年减少14808所, a relation the gold does not list
     (("bb",), 0, 1, 8),
     # the twentieth round, scored unseen (10 false alarms, 5 false positives, 25 of 64 found);
-    # cb is mended, the other three read in part
-    (("by", "bz", "ca"), 10, 5, 18),
+    # bz and cb are mended, the other two read in part
+    (("by", "ca"), 9, 4, 11),
     # the twenty-first, scored unseen (20 false alarms, 10 false positives, 24 of 63 found); cd and cf
     # are mended, the other two read in part
     (("cc", "ce"), 5, 5, 12),

@@ -162,6 +162,11 @@ _GOES_ON = re.compile(r"^\s*(?:并且|而且|并|且)(?![且非不])")
 _MONTH_ITEM = re.compile(r"(\d{1,2})\s*月(?:份)?")
 _PER_DAY = re.compile(r"日均|月均|周均|每天|每日|每月|平均每天|平均每日")
 # 约占全县的三分之一 / 约为上年11.95亿元的一半: 约 governs the share, whatever stands between
+# what a comparison names when it is an earlier period of the same thing (比2019年, 较上年同期)
+_A_PERIOD_COMPARED = re.compile(
+    r"(?:\d{4}\s*年(?:末|底|同期)?|上年(?:同期|末)?|去年(?:同期)?|前年|上月|上季度|上半年)"
+)
+_RATE_NAME = re.compile(r"率|比重|占比|增速|增幅|份额|指数|比例")
 _ABOUT_SHARE = re.compile(r"(?:约|大约|大概|大致)(?:占|为[^，,。；;]{0,16}的(?=[^，,。；;]{0,3}$))")
 _PER_ONLY = re.compile(r"(?:平均)?每[\u4e00-\u9fff]{1,3}")
 _PRONOUN = re.compile(r"^(?:两者|二者|三者|四者|五者|前者|后者|上述|以上|这些|它们|其|各自)")
@@ -674,6 +679,17 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
             slot.verb = word
             slot.down = bool(_GAP_DOWN.search(word))
             slot.subject = _clean_subject(_after_compare(head, slot, offset=start))
+            compared = (
+                text[slot.compare_span[0] : slot.compare_span[1]] if slot.compare_span else slot.compare
+            )
+            if (
+                q.is_rate
+                and _A_PERIOD_COMPARED.fullmatch(compared.strip().rstrip("的"))
+                and not _RATE_NAME.search(slot.subject)
+            ):
+                # 整体市场比2019年低3.51%: a level against its own earlier year, in per cent, is how much
+                # it changed (986.8/1022.7 − 1), not a gap between two rates
+                slot.role = "growth"
             return slot
     if m := _CONVERT.search(core or pre):
         slot.verb = m.group(0)
@@ -1712,6 +1728,11 @@ class _Builder:
                     # | 2022 | 18640 |: rows by year — the header names the thing, the row its year
                     period = Period(year=int(year_row.group(1)))
                     subject = _header_name(header)
+                    if _TOTAL_NAME.fullmatch(subject):
+                        # | 年份 | 网店码洋 | 实体店码洋 | 合计 |: the total of the measure the other
+                        # columns share (码洋), the whole market's
+                        subject = _common_ending([_header_name(h) for h in tv.header[1:c]]) + subject
+                        subject = subject if len(subject) > 2 else _header_name(header)
                 self.table.facts.append(
                     Fact(
                         id=len(self.table.facts),
@@ -1950,6 +1971,20 @@ def _cell_header(header: str, corner: str) -> str:
     if corner and not labels.has_content(re.sub(r"同比|环比|增长|增速|[（()）%％]", "", name)):
         return f"{corner}{name}"
     return name
+
+
+_TOTAL_NAME = re.compile(r"合计|总计|总量|总额|全部|总体")
+
+
+def _common_ending(names: list[str]) -> str:
+    """The last characters every name shares (码洋 of 网店码洋 and 实体店码洋); '' for fewer than two."""
+    names = [n for n in names if n]
+    if len(names) < 2:
+        return ""
+    n = 0
+    while all(len(w) > n for w in names) and len({w[len(w) - 1 - n] for w in names}) == 1:
+        n += 1
+    return names[0][len(names[0]) - n :] if n >= 2 else ""
 
 
 def _header_name(header: str) -> str:

@@ -91,6 +91,27 @@ def _days(table: FactTable, d: Fact) -> list[tuple[Event, dt.date]]:
     return out
 
 
+# 从开工到竣工历时470天: a span named by the events at its two ends
+_FROM_TO_EVENTS = re.compile(
+    r"从(?P<a>[\u4e00-\u9fff]{2,4}?)(?:到|至)(?P<b>[\u4e00-\u9fff]{2,4}?)(?:历时|用时|共|经过|仅用)"
+)
+
+
+def _said_of(
+    d: Fact, days: list[tuple[Event, dt.date]], word: str, *, last: bool = True
+) -> tuple[Event, dt.date] | None:
+    """The one day ``word`` is said of: in its clause before it, or after it up to the next day
+    written (二〇二三年四月一日（星期六），…上线试运行；6月1日起…: 试运行 is said of 4月1日); the last
+    day only when ``last``."""
+    found = []
+    for k, (e, day) in enumerate(days if last else days[:-1]):
+        nxt = days[k + 1][0] if k + 1 < len(days) else None
+        end = nxt.q.start if nxt is not None and nxt is not e else clause_start(d.text, d.q.start)
+        if word in _clause_of(d.text, e.q.start) or word in d.text[e.q.end : max(e.q.end, end)]:
+            found.append((e, day))
+    return found[0] if len(found) == 1 else None
+
+
 def _clause_of(text: str, pos: int) -> str:
     """The words of the clause ``pos`` stands in, up to ``pos``."""
     return text[clause_start(text, pos) : pos]
@@ -123,7 +144,14 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
         if re.search(r"[自从]\s*$", d.text[max(0, e.q.start - 2) : e.q.start])
         and re.match(r"\s*(?:（[^）]*）)?\s*(?:开始|起)", d.text[e.q.end : e.q.end + 12])
     ]
-    if started and re.search(
+    from_to = _FROM_TO_EVENTS.search(d.text[clause_start(d.text, d.q.start) : d.q.start])
+    first = _said_of(d, days, from_to.group("a")) if from_to else None
+    last = _said_of(d, days, from_to.group("b")) if from_to else None
+    if first is not None and last is not None and first[1] <= last[1]:
+        # 3月16日开工，11月29日封顶，2024年6月28日通过竣工验收，从开工到竣工历时470天: the days of the
+        # two events the span names
+        (ea, a), (eb, b) = first, last
+    elif started and re.search(
         r"结束|共持续|累计持续|总共|一共", d.text[clause_start(d.text, d.q.start) : d.q.start]
     ):
         # 高温事件自6月13日开始，截至8月15日已持续64天…；到8月30日结束时，共持续79天: the whole run is
@@ -136,19 +164,9 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
         # 出口端于8月6日进洞，进口端…于9月21日进洞；…1月17日全隧贯通，出口端掘进用时164天: from the day
         # of the thing the duration names
         own = d.text[clause_start(d.text, d.q.start) : d.q.start][:3]
-        # (二〇二三年四月一日（星期六），…上线试运行；6月1日起进入第二阶段；2024年1月1日正式运行，试运行
-        # 历时275天: what is said of a day runs on to the next day written)
-        named = [
-            (e, day)
-            for k, (e, day) in enumerate(days[:-1])
-            if len(own) == 3
-            and (
-                own in _clause_of(d.text, e.q.start)
-                or own in d.text[e.q.end : days[k + 1][0].q.start if days[k + 1][0] is not e else d.q.start]
-            )
-        ]
-        if len(named) == 1:
-            (ea, a) = named[0]
+        named = _said_of(d, days, own, last=False) if len(own) == 3 else None
+        if named is not None:
+            (ea, a) = named
     diff = (b - a).days
     if diff < 0 and not inclusive:
         diff = -diff  # 于2025年1月9日发布，距…2024年12月9日相隔31天: the earlier day written last

@@ -326,6 +326,8 @@ def _readings(items: list[str]) -> set[int]:
         return {k}
     if any(_CONJ.search(x) for x in items[:-1]):
         return {k, k + len(parts) - 1}  # 生活用品及服务、…、其他用品及服务: 及 inside the names
+    if any(p.startswith("其他") for p in parts[1:]):
+        return {k, k + len(parts) - 1}  # 垂直及其他电商: a residual class may be named with its neighbour
     short = max(len(x) for x in items[:-1]) if k > 1 else 4
     if all(labels.places(p) for p in parts) or all(len(p) <= max(3, short) and len(p) <= 4 for p in parts):
         return {k + len(parts) - 1}

@@ -222,6 +222,8 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
     if len(parts) != 1:
         return  # which column the share is of is not clear
     part = parts[0]
+    if claim.period.explicit and part.period.explicit and claim.period.year != part.period.year:
+        return  # | 2023年码洋 | 2023年比重 | 2022年比重 |: last year's share, of amounts not written
     column_total = next(
         (
             f
