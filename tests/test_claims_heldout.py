@@ -27,9 +27,9 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr (7th–24th)
-RATCHETED: tuple[str, ...] = ("bb", "by", "ca", "cc", "ce", "cl", "co", "cp", "cr")
+RATCHETED: tuple[str, ...] = ("bb", "by", "ca", "cc", "ce", "cl", "cp", "cr")
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 698  # of the injected errors of the 87 authors mended
+MIN_TRUE_POSITIVES = 706  # of the injected errors of the 88 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -45,9 +45,9 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # the twenty-third, scored unseen (16 false alarms, 7 false positives, 43 of 62 found); ck, cm
     # and cn are mended, cl read in part
     (("cl",), 0, 1, 11),
-    # the twenty-fourth, scored unseen (23 false alarms, 10 false positives, 26 of 64 found); cq
-    # mended (its fourth was found by a share read against last year's column)
-    (("co", "cp", "cr"), 14, 4, 22),
+    # the twenty-fourth, scored unseen (23 false alarms, 10 false positives, 26 of 64 found); co and
+    # cq mended (the errors they lost had been found by arithmetic on the wrong figures)
+    (("cp", "cr"), 5, 1, 11),
 ]
 
 

@@ -167,6 +167,11 @@ _A_PERIOD_COMPARED = re.compile(
     r"(?:\d{4}\s*年(?:末|底|同期)?|上年(?:同期|末)?|去年(?:同期)?|前年|上月|上季度|上半年)"
 )
 _RATE_NAME = re.compile(r"率|比重|占比|增速|增幅|份额|指数|比例")
+# （上年公报数为, （上年为, （2023年同期为: a bracket that gives the base period's value
+_BASE_NOTE = re.compile(
+    r"\s*[（(](?:上年|去年|上年同期|去年同期|\ue001+|\d{4}\s*年(?:同期)?)[^，,。；;（）()\d]{0,8}(?:为|是|：|:)\s*"
+)
+_SHORTHAND_BASE = re.compile(r"(?:同比|环比)[^，,。；;：:]{1,24}的\s*$")
 _ABOUT_SHARE = re.compile(r"(?:约|大约|大概|大致)(?:占|为[^，,。；;]{0,16}的(?=[^，,。；;]{0,3}$))")
 _PER_ONLY = re.compile(r"(?:平均)?每[\u4e00-\u9fff]{1,3}")
 _PRONOUN = re.compile(r"^(?:两者|二者|三者|四者|五者|前者|后者|上述|以上|这些|它们|其|各自)")
@@ -1086,6 +1091,10 @@ class _Builder:
                     slot.role, slot.verb = "change", prev.verb
                     slot.down, slot.compare = prev.down, prev.compare
                     slot.subject = slot.subject or prev.subject
+            if slot.role == "change" and not q.is_rate and _SHORTHAND_BASE.search(text, c0, q.start):
+                # 环比2020年四季度的106.3万对下降72.2%: a value after 的 inside 环比… is the base of the
+                # change that follows, not a change of its own (环比+5% has no 的)
+                slot.role, slot.verb, slot.compare, slot.down = "level", "", "", False
             if slot.role == "share" and q.qualifier == "exact" and _ABOUT_SHARE.search(text, c0, q.start):
                 q = replace(q, qualifier="approx")  # 约占全县经营性收入的三分之一: 约 governs the share
             compare_has_value = False
@@ -1365,6 +1374,21 @@ class _Builder:
             t.facts[a] = replace(
                 fa, subject=fb.compare, own=fb.compare, role="rate", verb="", compare="", down=False
             )
+        for a, b in pairwise(ids):
+            fa, fb = t.facts[a], t.facts[b]
+            if (
+                fa.role != "growth"
+                or fa.q.is_points
+                or fa.base_fact is not None
+                or fb.q.kind not in AMOUNT_KINDS
+            ):
+                continue
+            note = _BASE_NOTE.fullmatch(text, fa.q.end, fb.q.start)
+            if note and re.fullmatch(r"\s*[）)]", text[fb.q.end : fb.q.end + 1]):
+                # 全年结婚登记比上年下降20.5%（上年公报数为768.2万对）: the bracket after the growth gives
+                # its base
+                t.facts[a] = replace(fa, base_fact=b)
+                t.facts[b] = replace(fb, subject=fa.subject, own="", role="level", verb="", compare="")
 
     def _from_to(self, ids: list[int], text: str) -> None:
         """由A增至B / 从A提升到B: B's base is A (a change stated next refers to the pair)."""

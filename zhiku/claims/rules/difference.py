@@ -15,7 +15,15 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start, per_unit, same_measure
+from zhiku.claims.facts import (
+    AMOUNT_KINDS,
+    Fact,
+    FactTable,
+    clause_start,
+    open_bracket,
+    per_unit,
+    same_measure,
+)
 from zhiku.claims.judge import Pairing, absolute, bound_only, conclude, push_number, reading, value
 from zhiku.claims.search import (
     Scored,
@@ -43,12 +51,23 @@ _SIDES = {
 _DEFINED_RATES = {"自然增长率": ("出生率", "死亡率")}
 
 
+# Two sides a gap names by their first characters: 男女相差1.43岁, 城乡差距…
+_SIDE_PAIRS = frozenset({"男女", "城乡", "中外", "东西", "南北", "内外"})
+
+
 def check(table: FactTable) -> None:
     _defined_rates(table)
     _residuals(table)
     for claim in table.facts:
         if claim.is_cell or claim.q.kind not in _KINDS or claim.restates is not None:
             continue
+        if (
+            claim.q.kind == "number"
+            and not claim.q.unit
+            and 0 < (claim.q.value or 0) <= 1
+            and not re.search(r"\d", claim.q.text)
+        ):
+            continue  # 较上年的28148对减少约一半: a change by a fraction is relative, not an amount
         if claim.role == "change" or (claim.role == "gap" and claim.q.kind in _KINDS):
             _judge(table, claim)
 
@@ -252,6 +271,17 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
     if re.search(r"相加|合计|之和|加总|加起来", head):
         return []
     values = [g for g in before if g.role in ("level", "rate") and g.q.kind in _KINDS and g.restates is None]
+    pair = re.match(r"\s*([\u4e00-\u9fff])([\u4e00-\u9fff])(?:之间|两者)?(?:相差|差距为?|差)", head)
+    if pair and pair.group(1) + pair.group(2) in _SIDE_PAIRS:
+        # 男性29.38岁、女性27.95岁（2010年分别为…），…，男女相差1.43岁: the two sides the gap names
+        # by their first characters (男女, 城乡), the latest value of each
+        sides = [
+            [g for g in values if g.subject.startswith(c) and open_bracket(g.text, g.q.start) < 0]
+            for c in pair.groups()
+        ]
+        if all(sides) and sides[0][-1].id != sides[1][-1].id and same_measure(sides[0][-1].q, sides[1][-1].q):
+            return [(sides[0][-1], sides[1][-1], 0.9)]
+        return []  # the sides are named, and the values just before are not they
     # (8号线73.3万人次，占全线网485.9万人次的15.1%，与2号线的97.2万人次相差23.9万人次: when the gap's own
     # clause names its other side, the share's whole is what the line is part of, not that side; but
     # 相当于世界平均值13.26次的九成，差距为1.32次 compares with the whole)
