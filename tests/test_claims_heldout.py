@@ -47,7 +47,7 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("cl",), 0, 1, 11),
     # the twenty-fourth, scored unseen (23 false alarms, 10 false positives, 26 of 64 found); co and
     # cq mended (the errors they lost had been found by arithmetic on the wrong figures)
-    (("cp", "cr"), 5, 1, 11),
+    (("cp", "cr"), 3, 1, 11),
 ]
 
 

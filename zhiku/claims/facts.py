@@ -1446,7 +1446,9 @@ class _Builder:
             items_text = text[clause_start:at]
             items = _items_for(items_text, len(members))
             targets: list[Fact] = []
-            if len(items) != len(members) or _PRONOUN.match(items_text.strip()) or not items_text.strip():
+            # (其中退税、减免税分别…: 其中 is no pronoun, the items follow it)
+            pronoun = _PRONOUN.match(re.sub(r"^\s*其中[，,：:]?", "", items_text))
+            if len(items) != len(members) or pronoun or not items_text.strip():
                 # 两者分别增长…, 分别占…: a list named earlier in the sentence (its levels are the targets)
                 near = _window(t.facts, ids, clause_start, after=0)
                 earlier = [

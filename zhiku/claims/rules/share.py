@@ -668,6 +668,45 @@ def _province_named(table: FactTable, claim: Fact, name: str) -> str | None:
 
 
 def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
+    found = _named_wholes(table, claim, part)
+    total = _of_which_before(table, claim)
+    if (
+        total is not None
+        and total.id != part.id
+        and (total.q.kind, total.q.unit) == (part.q.kind, part.q.unit)
+        and value(total) > value(part)
+    ):
+        # (…约占全国退税减税约2.5万亿元的12%；其中退税、减免税分别约1800亿元和1200亿元，分别占60%和40%
+        # — of the 3000 其中 points back to — but …民生支出573.1亿元，占支出的比重超过八成；其中教育…
+        # 分别占20.0%和8.6% — of all 支出 still): a bare 占 after 其中 may be of either
+        found = [*found, Whole((total,), max((w.score for w in found), default=0.9))]
+    return found
+
+
+def _of_which_before(table: FactTable, claim: Fact) -> Fact | None:
+    """The value a 其中 earlier in the claim's sentence points back to, when the claim's whole is only
+    carried from a share before (its own clause names none)."""
+    if not claim.whole or claim.whole_fact is not None:
+        return None
+    sentence = table.sentences[claim.place.sentence]
+    own = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
+    at = claim.text.rfind("其中", sentence.start, claim.q.start)
+    if claim.whole in own or at < 0:
+        return None
+    wholes = {g.whole_fact for g in table.around(claim) if g.whole_fact is not None}
+    before = [
+        g
+        for g in table.around(claim)
+        if g.place.sentence == claim.place.sentence
+        and g.q.end <= at
+        and g.role == "level"
+        and g.q.kind in AMOUNT_KINDS
+        and g.id not in wholes  # (约占全国…约2.5万亿元的12%；其中…: 其中 is of the 3000, not of that whole)
+    ]
+    return before[-1] if before else None
+
+
+def _named_wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
     if claim.whole_fact is not None:
         return [Whole((table.fact(claim.whole_fact),), 1.0)]  # written in the phrase: 占…32.16万亿元的
     name = claim.whole
