@@ -26,10 +26,10 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
-# ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr (7th–24th)
-RATCHETED: tuple[str, ...] = ("bb", "by", "ca", "cc", "ce", "cl", "cp", "cr")
+# ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv (7th–25th)
+RATCHETED: tuple[str, ...] = ("bb", "by", "ca", "cc", "ce", "cl", "cp", "cr", "cs", "ct", "cu")
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 706  # of the injected errors of the 88 authors mended
+MIN_TRUE_POSITIVES = 715  # of the injected errors of the 89 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -48,6 +48,9 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # the twenty-fourth, scored unseen (23 false alarms, 10 false positives, 26 of 64 found); co and
     # cq mended (the errors they lost had been found by arithmetic on the wrong figures)
     (("cp", "cr"), 3, 1, 11),
+    # the twenty-fifth, scored unseen as it came (21 false alarms, 2 false positives, 34 of 61 found);
+    # cv 0 and 0 unseen
+    (("cs", "ct", "cu"), 21, 2, 26),
 ]
 
 
@@ -76,7 +79,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 96
+    assert len(AUTHORS) == 100
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4
