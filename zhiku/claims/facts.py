@@ -1149,9 +1149,18 @@ class _Builder:
                 slot.role = "other"  # 两家加在一起 / 两国都: a count of the parties just named
             if q.kind == "duration" and _COUNT_OF_LIST.match(text[q.end : c1]):
                 slot.role = "other"  # 两年合计 / 7年间累计: the span a total covers, not a value
-            if q.kind == "count" and (
-                ("、" in own and not _RESPECTIVELY.search(text[c0 : q.start]) and not slot.verb)
-                or _COUNT_OF_LIST.match(text[q.end : c1])
+            if (
+                q.kind == "count"
+                and (
+                    (
+                        "、" in own
+                        and not _RESPECTIVELY.search(text[c0 : q.start])
+                        and not slot.verb
+                        # (国家一、二、三级博物馆合计87家: a total of the listed, not how many are listed)
+                        and not re.search(r"(?:合计|共计|总计|共有|累计)\s*$", text[c0 : q.start])
+                    )
+                    or _COUNT_OF_LIST.match(text[q.end : c1])
+                )
             ):
                 # 东部、中部、西部、东北四个地区 / 四个地区合计…: how many items a list has, not a value
                 slot.role = "other"

@@ -91,6 +91,8 @@ def _days(table: FactTable, d: Fact) -> list[tuple[Event, dt.date]]:
     return out
 
 
+# 国庆假期7天, 春节长假8天: a holiday named with its length
+_HOLIDAY = re.compile(r"[\u4e00-\u9fff]{2,4}(?:假期|长假|小长假|黄金周)\s*")
 # 从开工到竣工历时470天: a span named by the events at its two ends
 _FROM_TO_EVENTS = re.compile(
     r"从(?P<a>[\u4e00-\u9fff]{2,4}?)(?:到|至)(?P<b>[\u4e00-\u9fff]{2,4}?)(?:历时|用时|共|经过|仅用)"
@@ -163,10 +165,18 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
     else:
         # 出口端于8月6日进洞，进口端…于9月21日进洞；…1月17日全隧贯通，出口端掘进用时164天: from the day
         # of the thing the duration names
-        own = d.text[clause_start(d.text, d.q.start) : d.q.start][:3]
+        clause = d.text[clause_start(d.text, d.q.start) : d.q.start]
+        own = clause[:3]
         named = _said_of(d, days, own, last=False) if len(own) == 3 else None
         if named is not None:
             (ea, a) = named
+        elif (
+            _HOLIDAY.fullmatch(clause)
+            and not any(e.q.start >= clause_start(d.text, d.q.start) for e, _ in days)
+            and _said_of(d, days, clause[:2]) is None
+        ):
+            # 春节假期自2月10日至17日，共8天；国庆假期7天…: a holiday the dates before are not of
+            return
     diff = (b - a).days
     if diff < 0 and not inclusive:
         diff = -diff  # 于2025年1月9日发布，距…2024年12月9日相隔31天: the earlier day written last

@@ -278,10 +278,13 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
             # (合计90.25亿人次，平均每天约2.26亿人次，几乎是…47.33亿人次的两倍: an average per day is
             # no match for a total)
             per_b = bool(labels.PER_UNIT.search(b.label() + b.qualifier_words))
+            # (…比上年的38万余场增长三成以上，是2020年22.5万余场的2.3倍: another claim's base is no A)
+            bases = {g.base_fact for g in sentence_facts if g.base_fact is not None}
             before = [
                 g
                 for g in sentence_facts
                 if g.q.end <= of_start
+                and g.id not in bases
                 and g.q.kind in _KINDS
                 and g.role == "level"
                 and bool(labels.PER_UNIT.search(g.label() + g.qualifier_words)) == per_b

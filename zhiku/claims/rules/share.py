@@ -683,6 +683,9 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
     return found
 
 
+_TOTAL_ROW_NAME = re.compile(r"^\s*(?:合计|总计|全部|总额|总量)\s*$")
+
+
 def _of_which_before(table: FactTable, claim: Fact) -> Fact | None:
     """The value a 其中 earlier in the claim's sentence points back to, when the claim's whole is only
     carried from a share before (its own clause names none)."""
@@ -833,6 +836,20 @@ def _named_wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
                     )
                 ]
             found = mine or found
+        if re.search(r"总数|总量|总额|总计|合计", name):
+            # 占全省博物馆总数的: a whole named as the total is a table's 合计 row, before any row whose
+            # name only resembles it (国有博物馆)
+            totals = {
+                c.id: Scored(c, s.score + 0.1, s.likeness)
+                for s in found
+                if s.fact.is_cell
+                for c in table.cells()
+                if (c.place.table, c.place.col) == (s.fact.place.table, s.fact.place.col)
+                and _TOTAL_ROW_NAME.search(c.subject)
+                and c.id != part.id
+                and same_measure(c.q, part.q)
+            }
+            found = [*totals.values(), *(s for s in found if s.fact.id not in totals)]
         if (labels.names_whole(name) or labels.strip_scope(name) != name) and found:
             # A whole named as a total (发行总额, 全部收入) or as its territory's (全市投资) is the
             # largest of the values so named.

@@ -594,6 +594,16 @@ def _table_totals(table: FactTable) -> None:
         cells = [f for f in table.facts if f.place.table == ti]
         totals = [f for f in cells if _TOTAL_ROW.search(f.subject)]
         for t in totals:
+            # | 合计 | … |, then | 其中：国家一级博物馆 |, | 国家二级博物馆 |…: the rows from a 其中 row on,
+            # below the total, are parts of it taken another way — not more rows of the breakdown
+            subs = [
+                f.place.row
+                for f in cells
+                if _SUB_ROW.match(f.subject)
+                and (f.place.row or 0) > (t.place.row or 0)
+                and f.place.row is not None
+            ]
+            sub_from = min(subs) if subs else None
             column = [
                 f
                 for f in cells
@@ -601,6 +611,7 @@ def _table_totals(table: FactTable) -> None:
                 and f.id != t.id
                 and not _TOTAL_ROW.search(f.subject)
                 and not _SUB_ROW.match(f.subject)  # | 其中：北京 |: a part of the row above, not a row
+                and (sub_from is None or (f.place.row or 0) < sub_from)
             ]
             if len(column) < 2 or any(not same_measure(f.q, t.q) for f in column):
                 continue
