@@ -27,9 +27,9 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv (7th–25th)
-RATCHETED: tuple[str, ...] = ("bb", "by", "ca", "cc", "ce", "cl", "cp", "cr", "cs", "ct", "cu")
+RATCHETED: tuple[str, ...] = ("bb", "by", "ca", "cc", "ce", "cl", "cp", "cr", "ct", "cu")
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 715  # of the injected errors of the 89 authors mended
+MIN_TRUE_POSITIVES = 724  # of the injected errors of the 90 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -49,8 +49,8 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # cq mended (the errors they lost had been found by arithmetic on the wrong figures)
     (("cp", "cr"), 3, 1, 11),
     # the twenty-fifth, scored unseen as it came (21 false alarms, 2 false positives, 34 of 61 found);
-    # cv 0 and 0 unseen, ct 0 false alarms since
-    (("cs", "cu"), 9, 1, 15),
+    # cv 0 and 0 unseen, cs mended, ct 0 false alarms since
+    (("cu",), 2, 0, 6),
     (("ct",), 0, 1, 11),
 ]
 

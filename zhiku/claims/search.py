@@ -565,10 +565,14 @@ def the_two_named(table: FactTable, claim: Fact, kinds: Iterable[str]) -> tuple[
     else:
         # …增长20.8%，…三年间年均增长27.8%；同期全部…仅增长2.3%，前者增速高出…: the former is the last
         # value of the latter's own kind (a year's growth, not an average over years)
+        # (…仍接近七成。外出农民工中大专及以上的占19.5%，本地农民工为7.2%，前者是后者的2.7倍: a share and
+        # a rate are of one kind, and a bound restating an earlier figure is none of the two)
         alike = [
             g
             for g in before[:-1]
-            if g.role == last.role and g.verb.startswith("年均") == last.verb.startswith("年均")
+            if (g.role == last.role or {g.role, last.role} <= {"rate", "share"})
+            and g.verb.startswith("年均") == last.verb.startswith("年均")
+            and not is_bound_only(g.q, g.text)
         ]
         pair = [alike[-1], last] if alike else []
     if len(pair) < 2:

@@ -333,6 +333,10 @@ def _current(table: FactTable, claim: Fact, exclude: set[int] | None = None) -> 
             and g.role == "level"
             and g.q.kind in _KINDS
             and same_measure(g.q, claim.q)
+            # (…低126元；制造业月均收入相当于全国同行业（4978元）的96.4%: a bracketed value after is
+            # another thing's, no value the change is of)
+            and open_bracket(g.text, g.q.start) < 0
+            and g.place.clause <= claim.place.clause + 1
         ):
             return [Scored(g, 0.9, 0.9)]
     return []

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start, in_aside, same_measure
+from zhiku.claims.facts import AMOUNT_KINDS, LIST_SEP, Fact, FactTable, clause_start, in_aside, same_measure
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.periods import Period
@@ -417,7 +417,8 @@ _TWO_OF_THEM = re.compile(r"(?:两者|二者|两项|二项)(?P<how>之差|差额
 
 def _derived_part(table: FactTable, claim: Fact, phrase: tuple[int, int], stated_text: str) -> bool:
     """常住人口80.2万人，户籍人口35.15万人，…两者之差已占常住人口的一半以上: the part is the difference
-    (or the sum) of the two values just named. Returns whether the claim was read so."""
+    (or the sum) of the two values just named; …分别为218.7万人、97.3万人和36.0万人，合计占…的80.8%: the
+    sum of the list just written. Returns whether the claim was read so."""
     head = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
     m = _TWO_OF_THEM.search(head)
     before = [
@@ -425,39 +426,55 @@ def _derived_part(table: FactTable, claim: Fact, phrase: tuple[int, int], stated
         for g in table.around(claim)
         if g.q.end <= claim.q.start and g.role == "level" and g.q.kind in AMOUNT_KINDS and not bound_only(g)
     ]
-    if m is None:
-        pair = _two_named(claim, head, before)
-        if pair is None:
-            return False
-        a, b = pair
-        minus = False
-    else:
+    minus = False
+    if m is not None:
         if len(before) < 2 or not same_measure(before[-1].q, before[-2].q):
             return False
-        a, b = before[-2], before[-1]
+        parts = before[-2:]
         minus = m.group("how") in ("之差", "差额", "相减")
-    derived = reading(a) - reading(b) if minus else reading(a) + reading(b)
-    derived_v = value(a) - value(b) if minus else value(a) + value(b)
+    elif _LIST_SUMMED.match(head) and before:
+        last = before[-1]
+        if last.group is not None:
+            parts = table.list_of(last)
+        else:
+            # (…分别为218.7万人、97.3万人和36.0万人，合计占…: the run of values of the clause before)
+            parts = [g for g in before if g.place.clause == last.place.clause == claim.place.clause - 1]
+            run = [parts[-1]] if parts else []
+            for g in reversed(parts[:-1]):
+                if not LIST_SEP.match(g.text[g.q.end : run[0].q.start]):
+                    break
+                run.insert(0, g)
+            parts = run
+        if len(parts) < 2 or any(not same_measure(g.q, parts[0].q) or bound_only(g) for g in parts):
+            return False
+    elif (pair := _two_named(claim, head, before)) is not None:
+        parts = list(pair)
+    else:
+        return False
+    a, b = parts[0], parts[-1]
+    derived = reading(a) - reading(b) if minus else sum((reading(g) for g in parts[1:]), reading(a))
+    derived_v = value(a) - value(b) if minus else sum(value(g) for g in parts)
     pairings = []
     seen: set[int] = set()
     # (the whole may be one of the two: 两者之差占常住人口的…, the part found against either)
-    for whole in [*_wholes(table, claim, a), *_wholes(table, claim, b)]:
-        if len(whole.facts) != 1 or whole.facts[0].id in seen:
+    for whole in [w for g in parts for w in _wholes(table, claim, g)]:
+        if len(whole.facts) != 1 or whole.facts[0].id in seen or (not minus and whole.facts[0] in parts):
             continue
         w = whole.facts[0]
         seen.add(w.id)
         point = derived_v / value(w) * 100 if value(w) else float("nan")
-        sign = "−" if minus else "+"
-        written = fmt.shown([a.q, b.q, w.q])
-        sa, sb, sw = written if len(written) == 3 else [fmt.num(value(f)) for f in (a, b, w)]
+        written = fmt.shown([*(g.q for g in parts), w.q])
+        if len(written) != len(parts) + 1:
+            written = [fmt.num(value(f)) for f in (*parts, w)]
+        joined = f" {'−' if minus else '+'} ".join(written[:-1])
         pairings.append(
             Pairing(
-                ((a, "部分"), (b, "部分"), (w, "整体")),
+                (*((g, "部分") for g in parts), (w, "整体")),
                 whole.score,
                 derived / reading(w) * 100.0,
                 point,
-                f"({sa} {sign} {sb})/{sw} = {fmt.pct(point)}",
-                "部分为前两数之" + ("差" if minus else "和"),
+                f"({joined})/{written[-1]} = {fmt.pct(point)}",
+                "部分为前两数之差" if minus else "部分为所列各数之和",
                 fmt.pct(point),
             )
         )
@@ -465,6 +482,10 @@ def _derived_part(table: FactTable, claim: Fact, phrase: tuple[int, int], stated
         conclude(table, RELATION, claim, percent_of(claim), stated_text, pairings, missing="", phrase=phrase)
     )
     return True
+
+
+# 分别为A、B和C，合计占…: the list just written, summed
+_LIST_SUMMED = re.compile(r"^\s*(?:三者|两者|二者|以上|上述|各项)?(?:合计|共计|加总|总计)(?:约|共)?占")
 
 
 # 中央和省级资金占七成以上: two names joined, sharing the noun written once after the second
