@@ -27,9 +27,9 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv (7th–25th)
-RATCHETED: tuple[str, ...] = ("bb", "by", "ca", "cc", "ce", "cl", "cp", "cr", "ct", "cu")
+RATCHETED: tuple[str, ...] = ("bb", "by", "ca", "cc", "ce", "cl", "cr", "ct", "cu")
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 724  # of the injected errors of the 90 authors mended
+MIN_TRUE_POSITIVES = 730  # of the injected errors of the 91 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -45,9 +45,9 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # the twenty-third, scored unseen (16 false alarms, 7 false positives, 43 of 62 found); ck, cm
     # and cn are mended, cl read in part
     (("cl",), 0, 1, 11),
-    # the twenty-fourth, scored unseen (23 false alarms, 10 false positives, 26 of 64 found); co and
-    # cq mended (the errors they lost had been found by arithmetic on the wrong figures)
-    (("cp", "cr"), 3, 1, 11),
+    # the twenty-fourth, scored unseen (23 false alarms, 10 false positives, 26 of 64 found); co, cp
+    # and cq mended (the errors co and cq lost had been found by arithmetic on the wrong figures)
+    (("cr",), 0, 1, 5),
     # the twenty-fifth, scored unseen as it came (21 false alarms, 2 false positives, 34 of 61 found);
     # cv 0 and 0 unseen, cs mended, ct 0 false alarms since
     (("cu",), 2, 0, 6),

@@ -295,8 +295,12 @@ class Sentence:
 
     def refs_before(self, pos: int, most: int = 4) -> list[Period]:
         """Periods named as references (比2010年, 是2004年的) before ``pos``, nearest first (a few)."""
+        return [p for _, p in self.refs_at_before(pos, most)]
+
+    def refs_at_before(self, pos: int, most: int = 4) -> list[tuple[int, Period]]:
+        """The same, each with where it is written."""
         k = bisect_left(self.refs, (pos, -1), key=lambda r: (r[0], -1))
-        return [p for _, p in reversed(self.refs[max(0, k - most) : k])]
+        return list(reversed(self.refs[max(0, k - most) : k]))
 
     @property
     def words(self) -> str:

@@ -28,6 +28,8 @@ from zhiku.claims.periods import Period
 from zhiku.claims.tolerance import is_bound_only
 
 WINDOW = 40  # sentences on either side of a claim that a search reads
+# ；2024年…: a clause after a semicolon that opens with a year of its own
+_NEW_YEAR_CLAUSE = re.compile(r"[；;]\s*\d{4}\s*年")
 _PLANNED = re.compile(r"目标|规划值|预期值|计划值|考核值")
 KEEP = 6  # candidates kept per search
 
@@ -590,7 +592,12 @@ def base_periods(table: FactTable, claim: Fact, cur: Fact) -> list[Period]:
         return []
     out: list[Period] = []
     sentence = table.sentences[claim.place.sentence]
-    for ref in sentence.refs_before(claim.q.start):
+    for at, ref in sentence.refs_at_before(claim.q.start):
+        if (
+            _NEW_YEAR_CLAUSE.search(claim.text, at, claim.q.start)
+            and str(cur.period.year) in claim.text[at : claim.q.start]
+        ):
+            continue  # (…比上年少3400亿份；2024年略回升至…，增长2.6%: a new year's clause, its own base)
         if ref.year is not None and cur.period.year is not None and ref.year < cur.period.year:
             # 与2011年的294.91万平方公里相比，…减少超过一成: against that year only
             return [ref]
