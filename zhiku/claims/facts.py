@@ -171,6 +171,9 @@ _RATE_NAME = re.compile(r"率|比重|占比|增速|增幅|份额|指数|比例")
 _BASE_NOTE = re.compile(
     r"\s*[（(](?:上年|去年|上年同期|去年同期|\ue001+|\d{4}\s*年(?:同期)?)[^，,。；;（）()\d]{0,8}(?:为|是|：|:)\s*"
 )
+# an average written beside a total (日均, 平均每批, 人均): never what a 其中 after it is part of
+_AN_AVERAGE = re.compile(r"平均每|日均|月均|周均|人均|户均|次均|每天|每日|每月")
+_LEVEL_COMPARED = re.compile(r"\s*的(?:平均)?(?:水平|标准|均值|平均数)")
 _SHORTHAND_BASE = re.compile(r"(?:同比|环比)[^，,。；;：:]{1,24}的\s*$")
 _ABOUT_SHARE = re.compile(r"(?:约|大约|大概|大致)(?:占|为[^，,。；;]{0,16}的(?=[^，,。；;]{0,3}$))")
 _PER_ONLY = re.compile(r"(?:平均)?每[\u4e00-\u9fff]{1,3}")
@@ -1095,6 +1098,9 @@ class _Builder:
                     slot.role, slot.verb = "change", prev.verb
                     slot.down, slot.compare = prev.down, prev.compare
                     slot.subject = slot.subject or prev.subject
+            if slot.role == "gap" and _LEVEL_COMPARED.match(text, q.end):
+                # 低于全国1.81名的平均水平: the value of the thing compared with, not how far below it is
+                slot.role, slot.verb, slot.compare, slot.down = "level", "", "", False
             if slot.role == "change" and not q.is_rate and _SHORTHAND_BASE.search(text, c0, q.start):
                 # 环比2020年四季度的106.3万对下降72.2%: a value after 的 inside 环比… is the base of the
                 # change that follows, not a change of its own (环比+5% has no 的)
@@ -1577,13 +1583,16 @@ class _Builder:
             if not after:
                 continue
             # (…收入45.62亿元，上年同期为42.12亿元，同比增长8.3%；其中，税收收入…: not the base year's)
-            # (累计接待8.1万人次，日均9000人次；其中县外游客4.9万人次: not of the daily average)
+            # (累计接待8.1万人次，日均9000人次；其中县外游客4.9万人次 / 共转运412人，平均每批约137人，其中
+            # 危重患者27人: not of the average)
             before = [
                 f
                 for f in before
                 if same_measure(f.q, after[0].q)
                 and not f.period.clashes(after[0].period)
-                and not (_PER_DAY.search(f.own + f.qualifier_words) and not _PER_DAY.search(after[0].label()))
+                and not (
+                    _AN_AVERAGE.search(f.own + f.qualifier_words) and not _AN_AVERAGE.search(after[0].label())
+                )
             ]
             parent: Fact | None = before[-1] if before else None
             if parent is None:
