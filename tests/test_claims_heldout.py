@@ -27,9 +27,9 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv (7th–25th)
-RATCHETED: tuple[str, ...] = ("bb", "by", "ca", "cl", "cr", "ct", "cu")
+RATCHETED: tuple[str, ...] = ("bb", "ca", "cl", "cr", "ct", "cu")
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 742  # of the injected errors of the 93 authors mended
+MIN_TRUE_POSITIVES = 747  # of the injected errors of the 94 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -37,8 +37,8 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # kindergartens 27.44 → 24.74) also breaks 其中2023年减少14808所, a relation the gold does not list
     (("bb",), 0, 1, 8),
     # the twentieth round, scored unseen (10 false alarms, 5 false positives, 25 of 64 found);
-    # bz and cb are mended, the other two read in part
-    (("by", "ca"), 8, 4, 11),
+    # by, bz and cb are mended, ca read in part
+    (("ca",), 3, 1, 6),
     # the twenty-third, scored unseen (16 false alarms, 7 false positives, 43 of 62 found); ck, cm
     # and cn are mended, cl read in part
     (("cl",), 0, 1, 11),

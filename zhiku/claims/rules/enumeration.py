@@ -63,6 +63,8 @@ def check(table: FactTable) -> None:
                 continue
             if re.match(r"\d", text[max(0, start - 1) : start]) or text[end : end + 1] in ("%", "万", "亿"):
                 continue
+            if text[end : end + 1] == "月" and text[end - 1 : end] == "个":
+                continue  # 前7个月: a span of months, no count of the items listed
             if text[max(s.start, start - 1) : start] in ("每", "占"):
                 continue  # 每10个工作日调整一次; 汽、柴油合计占三类的比重: a rate's period, a share's whole
             if _A_LISTED_VALUE.search(text, max(s.start, start - 6), start):

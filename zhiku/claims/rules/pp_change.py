@@ -363,6 +363,17 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
             # 美国、欧盟、中国、日本占全球的比重依次为…；美国所占比重比中国高出9.0个百分点: the other
             # side is the list's member the comparison names
             member = [g for g in table.list_of(a) if g.id != a.id and g.item and g.item == compared.strip()]
+            if not member:
+                # 2660列、215812标箱，同比分别增长40.6%和41.7%，标箱增速快于列数1.1个百分点: the member whose
+                # value's unit the comparison names (列数: the count in 列)
+                member = [
+                    g
+                    for g in table.list_of(a)
+                    if g.id != a.id
+                    and g.target is not None
+                    and (unit := table.fact(g.target).q.unit or "")
+                    and compared.strip().startswith(unit)
+                ]
             if len(member) == 1:
                 return [(a, member[0], a_found[0].score)]
         # 实际增速高出全国农村0.4个百分点: a real growth against the other's real growth, a nominal
