@@ -26,10 +26,10 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
-# ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv (7th–25th)
-RATCHETED: tuple[str, ...] = ("bb", "ca", "cl", "cr", "ct", "cu")
+# ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz (7th–26th)
+RATCHETED: tuple[str, ...] = ("bb", "ca", "cl", "cr", "ct", "cu", "cw", "cy", "cz")
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 747  # of the injected errors of the 94 authors mended
+MIN_TRUE_POSITIVES = 753  # of the injected errors of the 95 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -49,6 +49,9 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # cv 0 and 0 unseen, cs mended, ct 0 false alarms since
     (("cu",), 2, 0, 6),
     (("ct",), 0, 1, 11),
+    # the twenty-sixth, scored unseen (22 false alarms, 13 false positives, 32 of 63 found; cy after
+    # cx's mending); cx mended
+    (("cw", "cy", "cz"), 12, 7, 26),
 ]
 
 
@@ -77,7 +80,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 100
+    assert len(AUTHORS) == 104
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

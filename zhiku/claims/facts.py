@@ -153,6 +153,7 @@ _ADVERBS_ONLY = re.compile(
     r"|(?:早|晚|提前|推迟|延后|延迟|相隔|间隔|前后)了?(?:整整|足足|近|约)?"
 )
 # 以2018年末139538万人的总人口计 / 按960万平方公里的国土面积算: a basis named after its value
+_FATE_AFTER = re.compile(r"\s*(死亡|受伤|重伤|轻伤|失踪|遇难|获救|伤亡|被困|中毒)(?![率人])")
 _NAMED_AFTER = re.compile(r"的(?P<name>[\u4e00-\u9fff]{2,8}?)(?:计算|计|算|为基数|为分母)")
 # Nouns that name an attribute of a thing, not a thing (…亿笔，金额…万亿元; …万户，面积…)
 _ATTRIBUTES = frozenset(
@@ -1177,6 +1178,8 @@ class _Builder:
             basis = _NAMED_AFTER.match(text, q.end)
             if basis is not None and not own:
                 own = basis.group("name")  # 以2018年末139538万人的总人口计: named after the value
+            if q.kind == "count" and slot.role == "level" and (fate := _FATE_AFTER.match(text, q.end)):
+                own = fate.group(1)  # 造成4人死亡、6人受伤: a casualty count is named by the word after it
             subject = own or subject_chain
             if own in _ATTRIBUTES and subject_chain and not subject_chain.endswith(own) and ids:
                 # 网上支付948.88亿笔，同比下降7.09%，金额2765.14万亿元: a bare attribute noun is the

@@ -93,6 +93,8 @@ def _days(table: FactTable, d: Fact) -> list[tuple[Event, dt.date]]:
 
 # 国庆假期7天, 春节长假8天: a holiday named with its length
 _HOLIDAY = re.compile(r"[\u4e00-\u9fff]{2,4}(?:假期|长假|小长假|黄金周)\s*")
+# 距起火历时104天: a span from an event named after 距
+_SINCE_EVENT = re.compile(r"^\s*距(?:离)?(?P<e>[\u4e00-\u9fff]{2,4}?)(?:已|仅|还|历时|相隔|共|有|约)")
 # 从开工到竣工历时470天: a span named by the events at its two ends
 _FROM_TO_EVENTS = re.compile(
     r"从(?P<a>[\u4e00-\u9fff]{2,4}?)(?:到|至)(?P<b>[\u4e00-\u9fff]{2,4}?)(?:历时|用时|共|经过|仅用)"
@@ -146,10 +148,20 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
         if re.search(r"[自从]\s*$", d.text[max(0, e.q.start - 2) : e.q.start])
         and re.match(r"\s*(?:（[^）]*）)?\s*(?:开始|起)", d.text[e.q.end : e.q.end + 12])
     ]
+    since = _SINCE_EVENT.search(d.text[clause_start(d.text, d.q.start) : d.q.start])
+    begun = None
+    if since is not None:
+        # 调查报告于6月28日公布，距起火历时104天: from the day of the event named (起火), which this
+        # sentence may not write at all
+        begun = _said_of(d, days, since.group("e"), last=False)
+        if begun is None:
+            return
     from_to = _FROM_TO_EVENTS.search(d.text[clause_start(d.text, d.q.start) : d.q.start])
     first = _said_of(d, days, from_to.group("a")) if from_to else None
     last = _said_of(d, days, from_to.group("b")) if from_to else None
-    if first is not None and last is not None and first[1] <= last[1]:
+    if since is not None and begun is not None:
+        (ea, a) = begun
+    elif first is not None and last is not None and first[1] <= last[1]:
         # 3月16日开工，11月29日封顶，2024年6月28日通过竣工验收，从开工到竣工历时470天: the days of the
         # two events the span names
         (ea, a), (eb, b) = first, last

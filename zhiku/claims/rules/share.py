@@ -635,6 +635,24 @@ def _parts(table: FactTable, claim: Fact) -> list[Scored]:
     if (of_which := _of_which_total(table, claim)) is not None and claim.item:
         named_after.add(of_which.id)  # (…合计253.45万吨，…其中海洋捕捞…分别占80.3%: that total is the whole)
     found = current_of(table, claim, AMOUNT_KINDS | {"duration"}, exclude=named_after)
+    if (
+        of_which is not None
+        and claim.own
+        and found
+        and found[0].fact.is_cell
+        and not same_measure(found[0].fact.q, of_which.q)
+    ):
+        # (全省四类建筑火灾共21342起，其中住宅占74.2%: the 住宅 row's cell in 起, the total's unit, not
+        # its deaths)
+        cell = found[0].fact
+        alike = [
+            c
+            for c in table.cells()
+            if (c.place.table, c.place.row) == (cell.place.table, cell.place.row)
+            and c.role == "level"
+            and same_measure(c.q, of_which.q)
+        ]
+        found = [Scored(alike[0], found[0].score, found[0].likeness)] if len(alike) == 1 else []
     if not found and averages and averages[-1].place.sentence == claim.place.sentence:
         avg = averages[-1]
         total = [
@@ -886,7 +904,12 @@ def _named_wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
     # for the part's list, the sum of a complete list of complements, a table's 合计 row.
     wholes: list[Whole] = []
     of_which = None if name else _of_which_total(table, claim)
-    if of_which is not None and of_which.id != part.id and claim.item and same_measure(of_which.q, part.q):
+    if (
+        of_which is not None
+        and of_which.id != part.id
+        and (claim.item or (claim.own and part.is_cell))
+        and same_measure(of_which.q, part.q)
+    ):
         return [Whole((of_which,), 0.95)]
     if not name and (total := _total_opening(table, claim, part)) is not None:
         # 地方债合计发行85457亿元，再融资占比接近一半: a total the claim's own sentence opens with is
@@ -958,6 +981,10 @@ def _of_which_total(table: FactTable, claim: Fact) -> Fact | None:
         and g.q.end <= start
         and g.role == "level"
         and g.q.kind in AMOUNT_KINDS
+        # (…分别为2150万元、860万元、470万元和200万元，其中乡村振兴占58.4%: not a member of the list, the
+        # total it breaks down)
+        and g.group is None
+        and not re.search(r"[、和及与]\s*$", g.text[max(0, g.q.start - 2) : g.q.start])
     ]
     return before[-1] if before else None
 
