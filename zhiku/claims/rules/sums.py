@@ -588,6 +588,30 @@ def _two_breakdowns(column: list[Fact], total: Fact) -> bool:
     return False
 
 
+def _sub_run(column: list[Fact], cells: list[Fact]) -> set[int]:
+    """| 公务用车购置及运行费 | 96.00 |, | 其中：购置费 | 30.00 |, | 运行费 | 66.00 |: the rows after a
+    其中 row that, with it, add up to the row above it are that row's parts too (其中 is written once)."""
+    out: set[int] = set()
+    by_row = {f.place.row: f for f in column}
+    for f in cells:
+        if f.place.col != (column[0].place.col if column else None) or not _SUB_ROW.match(f.subject):
+            continue
+        parent = by_row.get((f.place.row or 0) - 1)
+        if parent is None or parent.q.value is None:
+            continue
+        total = f.q.value or 0.0
+        row = (f.place.row or 0) + 1
+        run: list[int] = []
+        while row in by_row and total < parent.q.value - 1e-9:
+            total += by_row[row].q.value or 0.0
+            run.append(by_row[row].id)
+            row += 1
+        summed = sum((reading(by_row[r]) for r in range((f.place.row or 0) + 1, row)), reading(f))
+        if run and reading(parent).overlaps(summed):
+            out.update(run)
+    return out
+
+
 def _table_totals(table: FactTable) -> None:
     """A table's 合计 row against the sum of the rows above it, column by column."""
     for ti in range(len(table.doc.tables)):
@@ -613,6 +637,7 @@ def _table_totals(table: FactTable) -> None:
                 and not _SUB_ROW.match(f.subject)  # | 其中：北京 |: a part of the row above, not a row
                 and (sub_from is None or (f.place.row or 0) < sub_from)
             ]
+            column = [f for f in column if f.id not in _sub_run(column, cells)]
             if len(column) < 2 or any(not same_measure(f.q, t.q) for f in column):
                 continue
             header = table.doc.tables[ti].header
