@@ -174,6 +174,10 @@ def _exact(table: FactTable, b: Fact) -> tuple[Fact, float] | None:
             and (not (f.whole and b.whole) or likeness_of(b.whole, f.whole) >= 0.5)
             # (加上2024年的5.8万个，累计已超过30万个: an addend, not the figure the bound rounds)
             and not _ADDEND.match(f.context)
+            # (两级合计分别不低于70%和60%: the bound governs each member of its list; they are no
+            # exact figures of one another)
+            and not (b.group is not None and f.group == b.group)
+            and not LIST_SEP.fullmatch(b.text[min(b.q.end, f.q.end) : max(b.q.start, f.q.start)])
         )
 
     # (余额仍稳在300万亿元以上；较年初（292.27万亿元）增加…: a comparison's base is another figure)
