@@ -267,7 +267,9 @@ def current_of(
         if t.q.kind in want:
             return [Scored(t, 1.0, 1.0)]
     parallel = parallel_member(table, claim)
-    if parallel is not None and parallel.q.kind in want:
+    # (…分别比上年增加1.95万元和0.50万元，分别增长2.46%和4.55%: a parallel list of changes gives each
+    # growth its increase, not its value now)
+    if parallel is not None and parallel.q.kind in want and parallel.role not in ("change", "gap"):
         return [Scored(parallel, 1.0, 1.0)]
     before = [
         g
