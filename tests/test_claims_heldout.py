@@ -27,9 +27,9 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz (7th–26th)
-RATCHETED: tuple[str, ...] = ("bb", "ca", "cl", "cr", "ct", "cu", "cy", "cz")
+RATCHETED: tuple[str, ...] = ("bb", "ca", "cl", "cr", "ct", "cu", "cy")
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 758  # of the injected errors of the 96 authors mended
+MIN_TRUE_POSITIVES = 767  # of the injected errors of the 97 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -50,9 +50,9 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("cu",), 2, 0, 6),
     (("ct",), 0, 1, 11),
     # the twenty-sixth, scored unseen (22 false alarms, 13 false positives, 32 of 63 found; cy after
-    # cx's mending); cw and cx mended; cz's 分别 swap of growths, found before by arithmetic on an
-    # increase taken for the value now, is missed since
-    (("cy", "cz"), 6, 3, 19),
+    # cx's mending); cw, cx and cz mended (cz's 分别 swap of growths, found before by arithmetic on
+    # an increase taken for the value now, is missed since)
+    (("cy",), 2, 0, 10),
 ]
 
 

@@ -1739,6 +1739,8 @@ class _Builder:
             latest = max(years) if len(years) >= 2 and not spans else None
             # | 指标 | 单位 | 2021年 | 2022年 |: a unit column gives each row its unit
             unit_col = next((k for k, h in enumerate(tv.header) if _UNIT_HEADER.fullmatch(h)), None)
+            # 分项如下（单位：万元）：| 项目 | 决算数 |: a unit noted before a table holds for its cells
+            noted = _UNIT_NOTE.search(self.last_sentence) or _UNIT_NOTE.search(tv.caption)
             row_unit_text = row[unit_col].strip() if unit_col is not None and unit_col < len(row) else ""
             for c, cell in enumerate(row):
                 if c <= label_col or c == unit_col:
@@ -1756,6 +1758,8 @@ class _Builder:
                     and re.search(r"[^\s\-—–]", row_unit_text)
                 ):
                     unit_of = f"{header}（{row_unit_text}）"
+                elif noted and not _HEADER_UNIT.search(unit_of) and not _NOT_THE_NOTED.search(header):
+                    unit_of = f"{header}（{noted.group(1)}）"
                 q = _cell_quantity(cell, unit_of, start)
                 if q is None:
                     continue
@@ -1990,6 +1994,9 @@ def _shared_head(items: list[str]) -> str:
 
 _HEADER_UNIT = re.compile(r"[（(]([^（）()]+)[）)]\s*$")
 _HEADER_YEAR = re.compile(r"(\d{4})\s*年")
+_UNIT_NOTE = re.compile(r"[（(]\s*(?:金额)?单位[：:]\s*([^）)，,；;\s]{1,8})\s*[）)]\s*[：:。]?\s*$")
+# a column the table's unit note does not measure: a rate, a ratio, a count of its own
+_NOT_THE_NOTED = re.compile(r"率|比|%|％|数量|人数|个数|次数|辆|户数")
 _UNIT_HEADER = re.compile(r"\s*(?:计量)?单位\s*")
 _YEAR_ROW = re.compile(r"(\d{4})\s*年?(?:度)?")
 

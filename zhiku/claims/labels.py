@@ -98,6 +98,8 @@ OPPOSITES: tuple[tuple[str, str], ...] = (
     ("名义", "实际"),
     ("当年价格", "可比价格"),
     ("数量", "金额"),
+    # 全国国有企业资产总额 against | 地方国有企业 |: the country's whole against its local part
+    ("全国", "地方"),
 )
 
 # Places: two names naming different places measure different things.
