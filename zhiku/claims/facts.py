@@ -161,7 +161,6 @@ _ATTRIBUTES = frozenset(
 )
 _GOES_ON = re.compile(r"^\s*(?:并且|而且|并|且)(?![且非不])")
 _MONTH_ITEM = re.compile(r"(\d{1,2})\s*月(?:份)?")
-_PER_DAY = re.compile(r"日均|月均|周均|每天|每日|每月|平均每天|平均每日")
 # 约占全县的三分之一 / 约为上年11.95亿元的一半: 约 governs the share, whatever stands between
 # what a comparison names when it is an earlier period of the same thing (比2019年, 较上年同期)
 _A_PERIOD_COMPARED = re.compile(
@@ -1786,8 +1785,9 @@ class _Builder:
                     if _TOTAL_NAME.fullmatch(subject):
                         # | 年份 | 网店码洋 | 实体店码洋 | 合计 |: the total of the measure the other
                         # columns share (码洋), the whole market's
-                        subject = _common_ending([_header_name(h) for h in tv.header[1:c]]) + subject
-                        subject = subject if len(subject) > 2 else _header_name(header)
+                        names = [n for n in (_header_name(h) for h in tv.header[1:c]) if n]
+                        ending = labels.common_ending(names) if len(names) >= 2 else ""
+                        subject = ending + subject if len(ending) >= 2 else subject
                 self.table.facts.append(
                     Fact(
                         id=len(self.table.facts),
@@ -2032,17 +2032,6 @@ def _cell_header(header: str, corner: str) -> str:
 
 
 _TOTAL_NAME = re.compile(r"合计|总计|总量|总额|全部|总体")
-
-
-def _common_ending(names: list[str]) -> str:
-    """The last characters every name shares (码洋 of 网店码洋 and 实体店码洋); '' for fewer than two."""
-    names = [n for n in names if n]
-    if len(names) < 2:
-        return ""
-    n = 0
-    while all(len(w) > n for w in names) and len({w[len(w) - 1 - n] for w in names}) == 1:
-        n += 1
-    return names[0][len(names[0]) - n :] if n >= 2 else ""
 
 
 def _header_name(header: str) -> str:

@@ -12,6 +12,7 @@ pairing is refused, and the claim is reported unverifiable, never wrong.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 # Words naming complementary parts of one whole: the parts add up to the whole.
@@ -274,6 +275,14 @@ PER_UNIT = re.compile(r"平均|均价|单价|人均|户均|日均|周均|月均|
 # The names of an average of a total written beside it (人均地区生产总值 and 地区生产总值): narrower
 # than PER_UNIT, as 每年 or 每月 with a year's or a month's value name that period's own total.
 _AVERAGE_OF = re.compile(r"人均|户均|日均|月均|年均|每人|每户|每百|每千|每万|平均每")
+
+
+def common_ending(words: Sequence[str]) -> str:
+    """The last characters every word shares (号线 of 1号线、2号线; 码洋 of 网店码洋 and 实体店码洋)."""
+    n = 0
+    while all(len(w) > n for w in words) and len({w[len(w) - 1 - n] for w in words}) == 1:
+        n += 1
+    return words[0][len(words[0]) - n :] if n else ""
 
 
 @lru_cache(maxsize=65536)

@@ -98,6 +98,8 @@ def candidates(
     figures of another year (上年, 上年末) are left out unless ``other_years`` asks for them."""
     want_kinds = set(kinds)
     want_roles = set(roles)
+    # (含金融企业口径的…: a figure on another basis is a base only of a claim that names a basis too)
+    any_basis = "口径" in claim.text[clause_start(claim.text, claim.q.start) : claim.q.end]
     skip = set(exclude) | {claim.id}
     out: list[Scored] = []
     for f in table.near(claim, WINDOW):
@@ -122,9 +124,10 @@ def candidates(
         if accept is not None and not accept(f):
             continue
         if (
-            not f.is_cell
+            not any_basis
+            and not f.is_cell
+            and "口径" in f.text
             and "口径" in f.text[clause_start(f.text, f.q.start) : f.q.start]
-            and "口径" not in claim.text[clause_start(claim.text, claim.q.start) : claim.q.end]
         ):
             continue  # (含金融企业口径的2022年末…资产总额27.59万亿元: a figure on another basis)
         if f.is_cell and _PLANNED.search(f.header) and not _PLANNED.search(query):

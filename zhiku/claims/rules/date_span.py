@@ -148,7 +148,8 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
         if re.search(r"[自从]\s*$", d.text[max(0, e.q.start - 2) : e.q.start])
         and re.match(r"\s*(?:（[^）]*）)?\s*(?:开始|起)", d.text[e.q.end : e.q.end + 12])
     ]
-    since = _SINCE_EVENT.search(d.text[clause_start(d.text, d.q.start) : d.q.start])
+    own_clause = _clause_of(d.text, d.q.start)
+    since = _SINCE_EVENT.search(own_clause)
     begun = None
     if since is not None:
         # 调查报告于6月28日公布，距起火历时104天: from the day of the event named (起火), which this
@@ -156,7 +157,7 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
         begun = _said_of(d, days, since.group("e"), last=False)
         if begun is None:
             return
-    from_to = _FROM_TO_EVENTS.search(d.text[clause_start(d.text, d.q.start) : d.q.start])
+    from_to = _FROM_TO_EVENTS.search(own_clause)
     first = _said_of(d, days, from_to.group("a")) if from_to else None
     last = _said_of(d, days, from_to.group("b")) if from_to else None
     if since is not None and begun is not None:
@@ -165,9 +166,7 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
         # 3月16日开工，11月29日封顶，2024年6月28日通过竣工验收，从开工到竣工历时470天: the days of the
         # two events the span names
         (ea, a), (eb, b) = first, last
-    elif started and re.search(
-        r"结束|共持续|累计持续|总共|一共", d.text[clause_start(d.text, d.q.start) : d.q.start]
-    ):
+    elif started and re.search(r"结束|共持续|累计持续|总共|一共", own_clause):
         # 高温事件自6月13日开始，截至8月15日已持续64天…；到8月30日结束时，共持续79天: the whole run is
         # from the start the sentence named
         (ea, a) = started[0]
@@ -177,15 +176,14 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
     else:
         # 出口端于8月6日进洞，进口端…于9月21日进洞；…1月17日全隧贯通，出口端掘进用时164天: from the day
         # of the thing the duration names
-        clause = d.text[clause_start(d.text, d.q.start) : d.q.start]
-        own = clause[:3]
+        own = own_clause[:3]
         named = _said_of(d, days, own, last=False) if len(own) == 3 else None
         if named is not None:
             (ea, a) = named
         elif (
-            _HOLIDAY.fullmatch(clause)
-            and not any(e.q.start >= clause_start(d.text, d.q.start) for e, _ in days)
-            and _said_of(d, days, clause[:2]) is None
+            _HOLIDAY.fullmatch(own_clause)
+            and not any(e.q.start >= d.q.start - len(own_clause) for e, _ in days)
+            and _said_of(d, days, own_clause[:2]) is None
         ):
             # 春节假期自2月10日至17日，共8天；国庆假期7天…: a holiday the dates before are not of
             return
@@ -208,7 +206,7 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
         if part:
             return
         counted = {whole}
-    elif re.search(r"起算|算起", d.text[clause_start(d.text, d.q.start) : d.q.start]):
+    elif re.search(r"起算|算起", own_clause):
         counted = {diff, diff + 1}  # 自核查完成起算为期184天: counted from a day, with it or not
     elif inclusive or _OPENS_AND_CLOSES.search(d.text, ea.q.start, d.q.start):
         # 为期/共: a run of days counts both ends; so does an event's run from its opening day to its

@@ -335,15 +335,7 @@ def _readings(items: list[str]) -> set[int]:
         return {k + len(parts) - 1}
     # 1号线、2号线…6号线和10号线; 国有资本经营预算、…预算和政府性基金预算: halves named like every
     # other item (the same last word) are two items
-    tail = _common_tail(items[:-1]) if k > 2 else ""
+    tail = labels.common_ending(items[:-1]) if k > 2 else ""
     if re.fullmatch(r"[\u4e00-\u9fff]+", tail) and all(p.endswith(tail) and p != tail for p in parts):
         return {k + len(parts) - 1}
     return {k, k + len(parts) - 1}
-
-
-def _common_tail(words: list[str]) -> str:
-    """The last characters every word shares (号线 of 1号线、2号线、3号线)."""
-    n = 0
-    while all(len(w) > n for w in words) and len({w[len(w) - 1 - n] for w in words}) == 1:
-        n += 1
-    return words[0][len(words[0]) - n :] if n else ""

@@ -14,6 +14,7 @@ x must equal part ÷ whole × 100. A share with no whole to be found is unverifi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from zhiku.claims import fmt, labels
@@ -735,7 +736,14 @@ def _of_which_before(table: FactTable, claim: Fact) -> Fact | None:
     at = claim.text.rfind("其中", sentence.start, claim.q.start)
     if claim.whole in own or at < 0:
         return None
+    # (约占全国…约2.5万亿元的12%；其中…: 其中 is of the 3000, not of that whole)
     wholes = {g.whole_fact for g in table.around(claim) if g.whole_fact is not None}
+    return _level_before(table, claim, at, lambda g: g.id not in wholes)
+
+
+def _level_before(table: FactTable, claim: Fact, at: int, keep: Callable[[Fact], bool]) -> Fact | None:
+    """The last amount written as a level before ``at`` in the claim's sentence that ``keep`` keeps:
+    the total a 其中 there points back to."""
     before = [
         g
         for g in table.around(claim)
@@ -743,7 +751,7 @@ def _of_which_before(table: FactTable, claim: Fact) -> Fact | None:
         and g.q.end <= at
         and g.role == "level"
         and g.q.kind in AMOUNT_KINDS
-        and g.id not in wholes  # (约占全国…约2.5万亿元的12%；其中…: 其中 is of the 3000, not of that whole)
+        and keep(g)
     ]
     return before[-1] if before else None
 
@@ -974,19 +982,16 @@ def _of_which_total(table: FactTable, claim: Fact) -> Fact | None:
     start = clause_start(claim.text, claim.q.start)
     if claim.whole or not re.match(r"\s*其中", claim.text[start : claim.q.start]):
         return None
-    before = [
-        g
-        for g in table.around(claim)
-        if g.place.sentence == claim.place.sentence
-        and g.q.end <= start
-        and g.role == "level"
-        and g.q.kind in AMOUNT_KINDS
-        # (…分别为2150万元、860万元、470万元和200万元，其中乡村振兴占58.4%: not a member of the list, the
-        # total it breaks down)
-        and g.group is None
-        and not re.search(r"[、和及与]\s*$", g.text[max(0, g.q.start - 2) : g.q.start])
-    ]
-    return before[-1] if before else None
+    # (…分别为2150万元、860万元、470万元和200万元，其中乡村振兴占58.4%: not a member of the list, the
+    # total it breaks down)
+    return _level_before(
+        table,
+        claim,
+        start,
+        lambda g: (
+            g.group is None and not re.search(r"[、和及与]\s*$", g.text[max(0, g.q.start - 2) : g.q.start])
+        ),
+    )
 
 
 def _summed_before(table: FactTable, group: list[Fact]) -> Fact | None:

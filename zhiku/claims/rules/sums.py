@@ -592,9 +592,11 @@ def _sub_run(column: list[Fact], cells: list[Fact]) -> set[int]:
     """| 公务用车购置及运行费 | 96.00 |, | 其中：购置费 | 30.00 |, | 运行费 | 66.00 |: the rows after a
     其中 row that, with it, add up to the row above it are that row's parts too (其中 is written once)."""
     out: set[int] = set()
+    if not column:
+        return out
     by_row = {f.place.row: f for f in column}
     for f in cells:
-        if f.place.col != (column[0].place.col if column else None) or not _SUB_ROW.match(f.subject):
+        if f.place.col != column[0].place.col or not _SUB_ROW.match(f.subject):
             continue
         parent = by_row.get((f.place.row or 0) - 1)
         if parent is None or parent.q.value is None:
@@ -637,7 +639,8 @@ def _table_totals(table: FactTable) -> None:
                 and not _SUB_ROW.match(f.subject)  # | 其中：北京 |: a part of the row above, not a row
                 and (sub_from is None or (f.place.row or 0) < sub_from)
             ]
-            column = [f for f in column if f.id not in _sub_run(column, cells)]
+            parts_of_rows = _sub_run(column, cells)
+            column = [f for f in column if f.id not in parts_of_rows]
             if len(column) < 2 or any(not same_measure(f.q, t.q) for f in column):
                 continue
             header = table.doc.tables[ti].header
