@@ -177,6 +177,10 @@ _LEVEL_COMPARED = re.compile(r"\s*的(?:平均)?(?:水平|标准|均值|平均�
 _SHORTHAND_BASE = re.compile(r"(?:同比|环比)[^，,。；;：:]{1,24}的\s*$")
 _ABOUT_SHARE = re.compile(r"(?:约|大约|大概|大致)(?:占|为[^，,。；;]{0,16}的(?=[^，,。；;]{0,3}$))")
 _PER_ONLY = re.compile(r"(?:平均)?每[\u4e00-\u9fff]{1,3}")
+_PERIOD_LEAD = re.compile(
+    r"^\s*(?:(?:去年|上年|今年|本年|前年|当年|同期|上月|本月|当月|(?:19|20)\d\d年|\d{1,2}月份?|"
+    r"[一二三四]季度|[上下]半年|年末|年底)\s*)+"
+)
 _PRONOUN = re.compile(r"^(?:两者|二者|三者|四者|五者|前者|后者|上述|以上|这些|它们|其|各自)")
 # 其中, and 在41个行业中， (a count named inside 在…中 is the whole the next values divide)
 _OF_WHICH = re.compile(r"其中|(?<=\ue000)(?P<among>[^，,。；;\ue000]{0,12}中)[，,：:]")
@@ -185,7 +189,8 @@ _OF_WHICH = re.compile(r"其中|(?<=\ue000)(?P<among>[^，,。；;\ue000]{0,12}�
 _SEMICOLON = re.compile(r"[；;]")  # full and half width alike (a text converted from either)
 _AMONG_OPENING = re.compile(r"\s*(?:在)?(?P<name>[^\ue000\ue001\d，,。；;：:、]{2,12}?)中[，,：:]")
 # the words that join the items of a list (A、B和C)
-LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|以及)\s*[+＋]?\s*$")  # (-1.2%、+13.6%: a sign is the value's)
+# (-1.2%、+13.6%: a sign is the value's; 78.43美元/桶和73.28美元/桶: each member's per-unit is its own)
+LIST_SEP = re.compile(r"^(?:/[^\d\s、，,。；;和及与]{1,4})?\s*(?:、|和|及|与|以及)\s*[+＋]?\s*$")
 _ITEM_SPLIT = re.compile(r"、|以及|和|及|与|/")
 # 分别, and 依次 (in that order): the values that follow belong, in order, to the items before
 _RESPECTIVELY = re.compile(r"分别|依次")
@@ -1468,7 +1473,8 @@ class _Builder:
             items = _items_for(items_text, len(members))
             targets: list[Fact] = []
             # (其中退税、减免税分别…: 其中 is no pronoun, the items follow it)
-            pronoun = _PRONOUN.match(re.sub(r"^\s*其中[，,：:]?", "", items_text))
+            # (去年同期两者分别为…: the period the list is of comes before the pronoun)
+            pronoun = _PRONOUN.match(_PERIOD_LEAD.sub("", re.sub(r"^\s*其中[，,：:]?", "", items_text)))
             if len(items) != len(members) or pronoun or not items_text.strip():
                 # 两者分别增长…, 分别占…: a list named earlier in the sentence (its levels are the targets)
                 near = _window(t.facts, ids, clause_start, after=0)
@@ -1937,7 +1943,15 @@ def _items_for(words: str, n: int) -> list[str]:
 
 
 def _shared_tail(items: list[str]) -> list[str]:
-    """第一、第二、第三产业: ordinals before the last item share its noun (第一产业, 第二产业)."""
+    """第一、第二、第三产业: ordinals before the last item share its noun (第一产业, 第二产业); in
+    第一、二、三产业 the later numerals share the first one's 第, too."""
+    lead = re.fullmatch(r"(?P<pre>.*?第)[一二三四五六七八九十]{1,3}", items[0]) if items else None
+    if (
+        lead
+        and len(items) >= 2
+        and all(re.match(r"[一二三四五六七八九十]{1,3}(?![一二三四五六七八九十])", x) for x in items[1:])
+    ):
+        items = [items[0], *(lead.group("pre") + x for x in items[1:])]
     last = _ORDINAL_HEAD.match(items[-1]) if items else None
     if last is None or not last.group("tail") or len(items) < 2:
         return items

@@ -272,6 +272,10 @@ def places(text: str) -> set[str]:
 # A value per head, per day or per unit — an average or a price: never a total, never added up.
 # (次均费用, 件均, 笔均, 亩均: an average per visit, item, transaction or mu)
 PER_UNIT = re.compile(r"平均|均价|单价|人均|户均|日均|周均|月均|次均|件均|笔均|亩均|单均|每")
+# (万元地区生产总值用水量, 亿元GDP死亡率, 百元营业收入成本: an indicator's name that opens with a sum of
+# money is a measure per that sum of the thing it names; only for a table's row names, as the words
+# before a value in prose may begin with the unit of the value before it: 由100亿元增至200亿元)
+PER_SUM = re.compile(r"^[百千万亿]元(?=[\u4e00-\u9fffA-Z])")
 # The names of an average of a total written beside it (人均地区生产总值 and 地区生产总值): narrower
 # than PER_UNIT, as 每年 or 每月 with a year's or a month's value name that period's own total.
 _AVERAGE_OF = re.compile(r"人均|户均|日均|月均|年均|每人|每户|每百|每千|每万|平均每")

@@ -344,6 +344,14 @@ def current_of(
         # carry that name, or carry none of its own.
         # (小麦亩产由452公斤提高到511公斤…，而全县粮食总产比上年增长2.3%: a claim that names its own
         # subject is not about the 由…到 pair before it)
+        if subject and g.group is not None:
+            # (大型、中型水库年末蓄水量分别为39.71亿立方米和8.22亿立方米，大型水库占八成以上: the list's
+            # member the claim names, not its last)
+            member = [
+                m for m in table.list_of(g) if len(m.item.strip()) >= 2 and subject.startswith(m.item.strip())
+            ]
+            if len(member) == 1 and member[0].id != g.id and member[0].q.kind in want:
+                return [Scored(member[0], 1.0, 1.0)]
         if (
             subject
             and g.subject
@@ -609,8 +617,8 @@ def base_periods(table: FactTable, claim: Fact, cur: Fact) -> list[Period]:
     opened = OPENED_COMPARISON.search(claim.text, sentence.start, claim.q.start)
     if opened is not None and not _A_PERIOD.search(opened.group("with")):
         return []  # 与近5年均值相比，…下降24.4%: against what it names, not the year before
-    if cur.period.known:
-        out.append(cur.period.shifted(-1))
+    # (without a year, the year before is what 去年/上年 names: 客座率为84.55%，去年同期为77.08%，同比上升…)
+    out.append(cur.period.shifted(-1))
     return out
 
 
@@ -682,11 +690,21 @@ def opening_rows(table: FactTable, claim: Fact) -> list[Fact]:
         for m in (re.match(r"[^，,。；;\d]{2,8}", t) for t in (*re.split(r"[，,；;]", before), clause))
         if m
     ]
+    if claim.group is not None and claim.item:
+        # (城网、农网停电时间分别减少0.62小时/户和1.57小时/户: a 分别 member's row is its own item's)
+        openers = [claim.item.strip()]
+    # (农田灌溉与林牧渔畜两项合计73.26亿立方米，…是工业用水量的2.0倍: a clause that opens with two rows
+    # joined speaks of them together, not of its first row)
     return [
         f
         for f in table.cells()
-        if len(f.subject) >= 2 and f.role == "level" and any(o.startswith(f.subject) for o in openers)
+        if len(f.subject) >= 2
+        and f.role == "level"
+        and any(o.startswith(f.subject) and not _JOINED.match(o, len(f.subject)) for o in openers)
     ]
+
+
+_JOINED = re.compile(r"\s*(?:、|与|和|及|以及|同)")
 
 
 def column_named(cells: list[Scored], own: str) -> list[Scored]:

@@ -66,6 +66,9 @@ PREFIX_WORDS: tuple[tuple[str, Qualifier, bool], ...] = (
     ("最高", "under", True),
     ("<=", "under", True),
     ("≤", "under", True),
+    # 跌破8米, 跌穿: broke through downwards, below the number (破 alone is upwards: 破万)
+    ("跌破", "under", False),
+    ("跌穿", "under", False),
     ("不足", "under", False),
     ("不到", "under", False),
     ("不满", "under", False),
@@ -131,7 +134,8 @@ _NO_SPACE = str.maketrans("", "", " \t\u00a0")
 
 
 def _reversed_pattern(words: tuple[tuple[str, Qualifier, bool], ...]) -> str:
-    alts = sorted({w for w, _, _ in words}, key=len, reverse=True)
+    # (longest first; then by the words, so that the pattern is the same in every process)
+    alts = sorted({w for w, _, _ in words}, key=lambda w: (-len(w), w))
     return "|".join(_SP.join(re.escape(c) for c in reversed(w)) for w in alts)
 
 
@@ -144,9 +148,7 @@ WINDOW = 16
 # Up to three characters of verb may stand between (never 的, punctuation or a number).
 ADVERBS = ("至少", "最少", "起码", "最多", "至多", "顶多")
 _VERB_CHAR = r"[^\W\d_的得地是了之一二三四五六七八九十百千万亿两]"
-_ADVERB_RE = re.compile(
-    rf"[ \t\u00a0]{{0,3}}{_VERB_CHAR}{{1,3}}(?P<w>{'|'.join(w[::-1] for w in ADVERBS)})"
-)
+_ADVERB_RE = re.compile(rf"[ \t\u00a0]{{0,3}}{_VERB_CHAR}{{1,3}}(?P<w>{'|'.join(w[::-1] for w in ADVERBS)})")
 
 
 def prefix_at(norm: str, start: int) -> tuple[str, Qualifier, bool, int] | None:

@@ -142,6 +142,10 @@ MONEY_CONTEXT_RE = re.compile(r"元|钱|花费|花了|价|付|买|卖|售|费")
 CENT_WORDS = {"USD": ("美分",), "EUR": ("欧分",), "CNY": ("分",), "JPY": ("日本钱", "日本銭", "钱", "銭")}
 RANGE_SEP_RE = re.compile(rf"{SP}(?P<sep>[-–—~至到]|－|——|、){SP}")
 FRACTION_RE = re.compile(rf"{SP}分{SP}之{SP}")
+# A day written just before an hour: 10月9日19时, 9月6日（星期二）8时, 当日8时.
+_DAY_BEFORE = re.compile(
+    r"(?:\d{1,2}\s*日|[当次同翌]日|当天|次日)\s*(?:[（(]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[）)])?\s*$"
+)
 CLOCK_TAIL_RE = re.compile(
     rf"{SP}(?:点钟|点|时|:)(?:{SP}(?P<half>半)|{SP}(?P<quarter>[一三])刻|{SP}(?P<min>\d{{1,2}}|[{CN_DIGIT_CHARS}十]{{1,3}})(?!\d)(?:{SP}分钟?(?!之))?|{SP}(?P<zheng>整))?"
 )
@@ -1131,8 +1135,13 @@ class Scanner:
         )
         if colon and not tail.group("min"):
             return None
-        if "时" in tail.group() and not has_minutes and period_start is None:
-            return None
+        if (
+            "时" in tail.group()
+            and not has_minutes
+            and period_start is None
+            and not _DAY_BEFORE.search(norm, max(0, start - 12), start)
+        ):
+            return None  # (10月9日19时, 当日8时: the hour of the day just named)
         if (
             tail.group().strip().startswith("点")
             and not has_minutes

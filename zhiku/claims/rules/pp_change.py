@@ -251,6 +251,16 @@ def _rate_of_the_whole(table: FactTable, claim: Fact, a: Fact) -> Fact | None:
     return best[1] if best else None
 
 
+def _like_roles(a: Fact) -> tuple[str, ...]:
+    """The roles the other side of a points gap from ``a`` may have: a growth against a growth, a
+    share against a share, and any other rate against rates that are no growth — 周转量达到2019年
+    同期的114.83%，高出运力…: a level above its base is never measured in points against a rate of
+    change (同比上升12.34%)."""
+    if a.role in ("growth", "share"):
+        return (a.role,)
+    return tuple(r for r in RATE_ROLES if r != "growth")
+
+
 def _same_unit(a: Fact, b: Fact) -> bool:
     return a.q.kind == b.q.kind and a.q.unit == b.q.unit
 
@@ -328,7 +338,7 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
                 claim,
                 a.subject or claim.subject,
                 kinds=[a.q.kind],
-                roles=[a.role] if a.role in ("growth", "share") else RATE_ROLES,
+                roles=_like_roles(a),
                 period=bp,
                 exclude={a.id},
                 min_likeness=0.5,
@@ -386,7 +396,7 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
             claim,
             compared,
             kinds=[a.q.kind],
-            roles=[a.role] if a.role in ("growth", "share") else RATE_ROLES,
+            roles=_like_roles(a),
             period=a.period.as_filter(),
             exclude={a.id},
             min_likeness=0.5,
@@ -405,6 +415,19 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
     # inside a comparison: 较2020年的15.9%提高2.0个百分点，离…20%左右的目标还差2.1个百分点)
     bases = {g.base_fact for g in before if g.base_fact is not None}
     rates = [g for g in before if _is_rate(g) and g.id not in bases]
+    if len(rates) >= 2 and _NOW.fullmatch(claim.subject):
+        # 客座率为84.55%，去年同期为77.08%…；2019年同期为80.85%，本月高出3.70个百分点: 本月 is the
+        # value now, against the period just named
+        then = rates[-1]
+        now = [
+            g
+            for g in rates[:-1]
+            if g.period.offset == 0
+            and g.period != then.period
+            and g.role == then.role
+            and name_likeness(then.subject, g) >= 0.6
+        ]
+        return [(now[-1], then, 0.9)] if now and then.period.explicit else []
     if len(rates) >= 2:
         a = rates[-1]
         like = [
@@ -424,6 +447,10 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
                 return [(former if former is not None else like[-1], a, 0.9)]
             return [(a, like[-1], 0.9)]
     return []
+
+
+# The period now as a gap's subject: 本月高出, 今年比…高.
+_NOW = re.compile(r"(?:本|当|这个)(?:月|季度?|年度?|期)|今年|目前|现在")
 
 
 # 距目标还差1.9个百分点, 离规划目标尚有…: how far a rate is from a target set for it

@@ -668,6 +668,9 @@ def _parts(table: FactTable, claim: Fact) -> list[Scored]:
         ]
         if total and total[-1].place.clause >= avg.place.clause - 1:
             found = [Scored(total[-1], 0.9, 0.9)]
+    if not labels.PER_SUM.match(claim.subject):
+        # (按工业增加值占地区生产总值29.3%推算: 万元工业增加值用水量 is water per 万元 of it, no part of it)
+        found = [s for s in found if not (s.fact.is_cell and labels.PER_SUM.match(s.fact.own))]
     return found
 
 
