@@ -26,10 +26,11 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
-# ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz (7th–26th)
-RATCHETED: tuple[str, ...] = ("bb", "ca", "cl", "cr", "ct", "cu", "cy")
+# ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
+# de–dh (7th–28th)
+RATCHETED: tuple[str, ...] = ("bb", "ca", "cl", "cr", "ct", "cu", "cy", "da", "de", "df", "dg")
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 767  # of the injected errors of the 97 authors mended
+MIN_TRUE_POSITIVES = 800  # of the injected errors of the 101 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -53,6 +54,14 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # cx's mending); cw, cx and cz mended (cz's 分别 swap of growths, found before by arithmetic on
     # an increase taken for the value now, is missed since)
     (("cy",), 2, 0, 10),
+    # the twenty-seventh, scored unseen (19 false alarms, 9 false positives, 22 of 62 found); db, dc
+    # and dd mended, da read in part
+    (("da",), 1, 0, 7),
+    # the twenty-eighth, scored unseen while the twenty-seventh was mended (18 false alarms, 9 false
+    # positives, 31 of 63 found); dh 0 and 0 unseen
+    (("de",), 4, 0, 8),
+    (("df",), 8, 4, 7),
+    (("dg",), 6, 5, 7),
 ]
 
 
@@ -81,7 +90,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 104
+    assert len(AUTHORS) == 112
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

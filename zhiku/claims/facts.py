@@ -136,7 +136,7 @@ _COMPARE = re.compile(r"(?P<word>同比|环比|yoy|YoY|mom|MoM|比|较|相比|�
 _SHORTHAND = {"yoy": "同比", "YoY": "同比", "mom": "环比", "MoM": "环比"}
 _SUBJECT_DROP = re.compile(
     r"^(?:其中|而|但|且|并|另|同时|此外|另外|全年|当年|同期|期间|截至|截止|到|至|从|由|在|据此推算|据此|即|"
-    r"按|其|以|对|与|和|及|、|\s|\ue001|年初|上年同期|去年同期|同月|同季度|一年[间来里内]?|上年|去年|年|月|末|底|份|上半年|下半年|一季度|前(?!值)|后|之后|以来|目前|当前|"
+    r"按|其|以|对|与|和|及|、|\s|\ue001|年初|上年同期|去年同期|同月|同季度|一年[间来里内]?|上年|去年|年(?!度)|月(?!度)|末|底|份|上半年|下半年|一季度|前(?!值)|后|之后|以来|目前|当前|"
     r"首次|再次|累计|共(?![享同建])|合计|总计|就|相对|绝对|比(?![重例率值])|较)+"
 )
 _SUBJECT_TAIL = re.compile(
@@ -776,7 +776,9 @@ OPENED_COMPARISON = re.compile(
 _BASE_CLAUSE = re.compile(r"(?:^|[，,；;：:（(。！？!?])[^，,；;：:（()）。！？!?\d\ue000\ue001]{0,8}$")
 # (…，上年同期为42.12亿元 / M1余额66.06万亿元，上年同期69.56万亿元，…: with 为 or without)
 _BASE_VALUE_AFTER = re.compile(
-    r"\s*(?:同期|同月|同季度?|末|底)?\s*(?:(?:时|的)?(?:为|是|仅为|只有)|(?=[0-9]))"
+    # (上年1—3月完成投资1.17亿元: months after it are its period, not a value)
+    r"\s*(?:同期|同月|同季度?|末|底)?\s*(?:(?:时|的)?(?:为|是|仅为|只有)|"
+    r"(?=[0-9])(?![0-9]{1,2}\s*(?:[—\-－~～至到]\s*[0-9]{1,2}\s*)?(?:月|季度)))"
 )
 
 
@@ -1434,6 +1436,8 @@ class _Builder:
                 lead = text[max(0, h.q.start - 14) : h.q.start]
                 if re.search(r"[由从]", lead) and not re.search(r"[，,。；;]", text[h.q.end : f.q.start]):
                     t.facts[fid] = replace(f, base_fact=h.id)
+                    if self._lists_from_to(ids, text, h, f):
+                        break
                     if h.role == "share" and f.q.is_rate and f.role in ("rate", "level"):
                         # 比重由53.8%下降至50.3%: the later value is the same share of the same whole
                         t.facts[fid] = replace(
@@ -1442,6 +1446,35 @@ class _Builder:
                     if not h.own:
                         t.facts[h.id] = replace(h, subject=f.subject)
                     break
+
+    def _lists_from_to(self, ids: list[int], text: str, h: Fact, f: Fact) -> bool:
+        """分别由79.15%、63.93%提高到93.27%、79.69%: two lists as long as each other, the later
+        values' bases the earlier ones in order (and their names). Whether ``h`` and ``f`` were
+        such lists."""
+        t = self.table
+
+        def run(first: Fact, step: int) -> list[Fact]:
+            out = [first]
+            k = ids.index(first.id) + step
+            while 0 <= k < len(ids):
+                g = t.facts[ids[k]]
+                a, b = (g, out[-1]) if step < 0 else (out[-1], g)
+                if not same_measure(g.q, first.q) or not LIST_SEP.match(text[a.q.end : b.q.start]):
+                    break
+                out.append(g)
+                k += step
+            return out if step > 0 else out[::-1]
+
+        if h.id not in ids or f.id not in ids:
+            return False
+        froms, tos = run(h, -1), run(f, 1)
+        if len(froms) < 2 or len(froms) != len(tos):
+            return False
+        for a, b in zip(froms, tos, strict=True):
+            b = t.facts[b.id]
+            named = {"subject": a.subject, "item": a.item} if a.item else {}
+            t.facts[b.id] = replace(b, base_fact=a.id, verb=f.verb, **named)  # type: ignore[arg-type]
+        return True
 
     def _respectively(self, ids: list[int], text: str, s0: int, s1: int) -> None:
         """分别 lists: the values after 分别 belong, in order, to the items named before it."""

@@ -745,6 +745,9 @@ class Scanner:
         last = norm[start:end]
         for _ in range(12):
             sep = LIST_SEP_RE.match(norm, pos)
+            if sep is None and norm.startswith("个", pos):
+                # 14.12个和15.76个百分点: the measure word repeated by each member, the unit after the last
+                sep = LIST_SEP_RE.match(norm, pos + 1)
             if sep is None:
                 break
             nm = NUMERAL_RE.match(norm, sep.end())
@@ -1352,6 +1355,21 @@ class Scanner:
                 um, in_list = UNIT_RE.match(norm, tail[1]), True
                 if not _has_magnitude(text):
                     list_mag = Decimal(tail[2])  # 12、13亿元: 亿 is shared too
+        elif (
+            um is not None
+            and um.group("unit") == "个"
+            and not um.group("mag")
+            and low_num is None
+            and vague is None
+            and num is not None
+            and norm.startswith(LIST_SEPARATORS, um.end())
+        ):
+            # 14.12个和15.76个百分点: 个 is the start of the 个百分点 the list shares
+            tail = self._shared_tail(start, end)
+            shared = UNIT_RE.match(norm, tail[1]) if tail is not None and tail[0] == "unit" else None
+            if shared is not None and shared.group("pp"):
+                um, in_list = shared, True
+                end += 1  # the member's own 个
         unit_word = None
         infix = None
         half = False

@@ -49,11 +49,18 @@ def check(table: FactTable) -> None:
         _judge(table, d, inclusive)
 
 
-def _days(table: FactTable, d: Fact) -> list[tuple[Event, dt.date]]:
+def _days(table: FactTable, d: Fact, *, paragraph: bool = False) -> list[tuple[Event, dt.date]]:
+    """The days written before ``d`` in its sentence (with ``paragraph``, in its paragraph)."""
     out: list[tuple[Event, dt.date]] = []
     year: int | None = None
+    passage = table.sentences[d.place.sentence].passage
     for e in table.events:
-        if e.sentence != d.place.sentence or e.q.start >= d.q.start:
+        if e.q.start >= d.q.start or (
+            e.sentence != d.place.sentence
+            and not (
+                paragraph and e.sentence < d.place.sentence and table.sentences[e.sentence].passage == passage
+            )
+        ):
             continue
         if _LISTED.search(e.text, max(0, e.q.start - 12), e.q.start) or re.match(
             r"\s*、", e.text[e.q.end : e.q.end + 2]
@@ -94,7 +101,11 @@ def _days(table: FactTable, d: Fact) -> list[tuple[Event, dt.date]]:
 # 国庆假期7天, 春节长假8天: a holiday named with its length
 _HOLIDAY = re.compile(r"[\u4e00-\u9fff]{2,4}(?:假期|长假|小长假|黄金周)\s*")
 # 距起火历时104天: a span from an event named after 距
-_SINCE_EVENT = re.compile(r"^\s*距(?:离)?(?P<e>[\u4e00-\u9fff]{2,4}?)(?:已|仅|还|历时|相隔|共|有|约)")
+# (距年初确定之日历时338天: the event 确定, its time words and 之日 set aside)
+_SINCE_EVENT = re.compile(
+    r"^\s*距(?:离)?(?:年初|年中|年底|年末|月初|月底|当年|今年|去年)?(?P<e>[\u4e00-\u9fff]{2,4}?)"
+    r"(?:之日|那天|当天|之时)?(?:已|仅|还|历时|相隔|共|有|约)"
+)
 # 从开工到竣工历时470天: a span named by the events at its two ends
 _FROM_TO_EVENTS = re.compile(
     r"从(?P<a>[\u4e00-\u9fff]{2,4}?)(?:到|至)(?P<b>[\u4e00-\u9fff]{2,4}?)(?:历时|用时|共|经过|仅用)"
@@ -155,6 +166,13 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
         # 调查报告于6月28日公布，距起火历时104天: from the day of the event named (起火), which this
         # sentence may not write at all
         begun = _said_of(d, days, since.group("e"), last=False)
+        if begun is None:
+            # (2024年1月23日…会议确定了今年10件实事。…12月26日…发布，距年初确定之日历时338天: the event's
+            # day may be an earlier sentence's)
+            earlier = [
+                (e, day) for e, day in _days(table, d, paragraph=True) if e.sentence < d.place.sentence
+            ]
+            begun = _said_of(d, earlier, since.group("e")) if earlier else None
         if begun is None:
             return
     from_to = _FROM_TO_EVENTS.search(own_clause)

@@ -78,7 +78,7 @@ def _scale(claim: Fact, a: Fact) -> tuple[float, str]:
     return 1.0, "个百分点"
 
 
-def _phrase(claim: Fact) -> tuple[int, int]:
+def _phrase(table: FactTable, claim: Fact) -> tuple[int, int]:
     lo = max(claim.text.rfind(mark, 0, claim.q.start) for mark in "，,；;。！？") + 1
     start = claim.compare_at if claim.compare_at >= lo else claim.q.start
     if start == claim.q.start:
@@ -88,11 +88,15 @@ def _phrase(claim: Fact) -> tuple[int, int]:
         )
         if m:
             start = lo + m.start()
-    return start, claim.q.end
+    end = claim.q.end
+    if claim.group is not None and claim.q.text.endswith("个"):
+        # 分别下降3.37个和3.60个百分点: the unit the first members leave off is written after the last
+        end = max(end, *(g.q.end for g in table.list_of(claim)))
+    return start, end
 
 
 def _judge(table: FactTable, claim: Fact) -> None:
-    phrase = _phrase(claim)
+    phrase = _phrase(table, claim)
     stated_text = claim.text[phrase[0] : phrase[1]]
     sign = -1.0 if claim.down else 1.0
     stated = reading(claim) * sign
@@ -301,7 +305,16 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
         aimed = _to_target(table, claim, before)
         if aimed:
             return aimed
-    # 1. 由a提升至b，提高n个百分点
+    # 1. 由a提升至b，提高n个百分点 (分别由a1、a2提高到b1、b2，分别提高n1和n2个百分点: each member its pair)
+    if claim.group is not None:
+        moved = [
+            g for g in before if _is_rate(g) and g.base_fact is not None and _is_rate(table.fact(g.base_fact))
+        ]
+        members = table.list_of(claim)
+        k = claim.member
+        if k is not None and len(moved) == len(members) >= 2 and k < len(moved):
+            g = moved[k]
+            return [(g, table.fact(g.base_fact), 1.0)]  # type: ignore[arg-type]
     for g in reversed(before):
         if g.role in ("change", "gap", "growth") and _points(g):
             break
@@ -415,6 +428,10 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
     # inside a comparison: 较2020年的15.9%提高2.0个百分点，离…20%左右的目标还差2.1个百分点)
     bases = {g.base_fact for g in before if g.base_fact is not None}
     rates = [g for g in before if _is_rate(g) and g.id not in bases]
+    if claim.group is not None and claim.role == "gap":
+        return _members_apart(table, claim, bases)
+    if "分别" in claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]:
+        return []  # (A股分别高出7.0个和1.1个百分点, its items unread: no one pair is the first member's)
     if len(rates) >= 2 and _NOW.fullmatch(claim.subject):
         # 客座率为84.55%，去年同期为77.08%…；2019年同期为80.85%，本月高出3.70个百分点: 本月 is the
         # value now, against the period just named
@@ -447,6 +464,36 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
                 return [(former if former is not None else like[-1], a, 0.9)]
             return [(a, like[-1], 0.9)]
     return []
+
+
+def _members_apart(table: FactTable, claim: Fact, bases: set[int]) -> list[tuple[Fact, Fact, float]]:
+    """平均股利支付率37.7%；平均股息率2.5%。同期美股两项指标分别为30.7%和1.4%，A股分别高出7.0个和1.1个
+    百分点: each gap of a 分别 list is between the like member of the list of rates just before and the
+    rate named the same place in order before that list — or none."""
+    members = table.list_of(claim)
+    lists = [
+        table.list_of(g)
+        for g in table.around(claim)
+        if g.q.end <= claim.q.start and g.group is not None and g.group != claim.group and g.member == 0
+    ]
+    lists = [lst for lst in lists if len(lst) == len(members) and all(_is_rate(g) for g in lst)]
+    k = claim.member
+    if not lists or k is None or k >= len(members):
+        return []
+    other = lists[-1]
+    passage = table.sentences[claim.place.sentence].passage
+    own = [
+        g
+        for g in table.facts[: other[0].id]
+        if _is_rate(g)
+        and g.id not in bases
+        and g.base_fact is None
+        and g.role in ("rate", "share", "level")
+        and table.sentences[g.place.sentence].passage == passage
+    ][-len(members) :]
+    if len(own) != len(members) or any(g.group is not None for g in own):
+        return []
+    return [(own[k], other[k], 0.9)]
 
 
 # The period now as a gap's subject: 本月高出, 今年比…高.

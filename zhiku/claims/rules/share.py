@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from zhiku.claims import fmt, labels
 from zhiku.claims.facts import AMOUNT_KINDS, LIST_SEP, Fact, FactTable, clause_start, in_aside, same_measure
@@ -764,6 +764,9 @@ def _named_wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
         return [Whole((table.fact(claim.whole_fact),), 1.0)]  # written in the phrase: 占…32.16万亿元的
     name = claim.whole
     period = part.period.as_filter()
+    if name and period is not None and period.months is not None and _A_YEARS_AIM.search(name):
+        # 1—10月完成投资5.8亿元，占年度目标的92.4%: the target is the whole year's, of the part's year
+        period = replace(period, months=None, end=False)
     if name and _INCREASE_TOTAL.search(name):
         # 占全国夏粮增产总量的60%: the total of an increase is the whole thing's own increase (夏粮总产量
         # 比上年增加312万吨), the largest such change — not one cause of it (因单产提高增产262万吨)
@@ -966,6 +969,9 @@ def _named_wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
         # list that the list's parts add up to is the whole they are shares of
         wholes.append(Whole((total,), 0.9))
     return wholes
+
+
+_A_YEARS_AIM = re.compile(r"(?:年度|全年|当年|本年)[^，,。；;]{0,4}?(?:目标|计划|任务|预算)")
 
 
 def _restates(w: Fact, part: Fact) -> bool:

@@ -100,6 +100,16 @@ def _list_total(table: FactTable, total: Fact, head: str) -> None:
             parts.insert(0, g)
             if n is not None and len(parts) == n:
                 break
+    if not groups and n is None and len(parts) >= 3:
+        # 完成…体检21.8万人；结核病筛查老年人17.67万人、初高中学生8.77万人，合计26.44万人: the run joined
+        # by 、 after a ；is the list the total closes, not the value of the clause before
+        k = len(parts) - 1
+        while k > 0 and re.match(
+            r"\s*[、和及与][^，,；;。]*$", total.text[parts[k - 1].q.end : parts[k].q.start]
+        ):
+            k -= 1
+        if 0 < k < len(parts) - 1 and re.search(r"[；;]", total.text[parts[k - 1].q.end : parts[k].q.start]):
+            parts = parts[k:]
     # 立行立改的1786个问题完成1691个，…分阶段整改的817个问题完成513个，尚余304个。两类合计完成2204个:
     # the verb after 合计 says which values it sums — those the text wrote with that verb
     verb = re.search(r"(?:合计|总计|共计|共)(?P<v>完成|实现|销售|发行|接待|新增|减少|增加)\s*$", head)
