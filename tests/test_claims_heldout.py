@@ -28,9 +28,9 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
 # de–dh (7th–28th)
-RATCHETED: tuple[str, ...] = ("bb", "ca", "cl", "cr", "ct", "cu", "cy", "da", "de", "df", "dg")
+RATCHETED: tuple[str, ...] = ("bb", "ca", "cl", "cr", "ct", "cu", "cy")
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 800  # of the injected errors of the 101 authors mended
+MIN_TRUE_POSITIVES = 830  # of the injected errors of the 105 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -54,14 +54,6 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # cx's mending); cw, cx and cz mended (cz's 分别 swap of growths, found before by arithmetic on
     # an increase taken for the value now, is missed since)
     (("cy",), 2, 0, 10),
-    # the twenty-seventh, scored unseen (19 false alarms, 9 false positives, 22 of 62 found); db, dc
-    # and dd mended, da read in part
-    (("da",), 1, 0, 7),
-    # the twenty-eighth, scored unseen while the twenty-seventh was mended (18 false alarms, 9 false
-    # positives, 31 of 63 found); dh 0 and 0 unseen
-    (("de",), 4, 0, 8),
-    (("df",), 8, 4, 7),
-    (("dg",), 6, 5, 7),
 ]
 
 

@@ -41,8 +41,10 @@ COMPLEMENTS: tuple[tuple[str, ...], ...] = (
     # 电力、热力、燃气及水生产和供应业) and a year's grain by season (夏粮, 早稻, 秋粮).
     ("采矿业", "制造业", "电力"),
     ("夏粮", "早稻", "秋粮"),
-    # retail sales and industry by the size threshold (限上 and 限下 make 社会消费品零售总额)
+    # retail sales and industry by the size threshold (限上 and 限下 make 社会消费品零售总额), and
+    # retail sales by the form of consumption (商品零售 and 餐饮收入 make it too)
     ("限额以上", "限额以下"),
+    ("商品零售", "餐饮收入"),
     ("规模以上", "规模以下"),
     # 支出法: GDP's growth is pulled by final consumption, capital formation and net exports
     ("最终消费", "资本形成", "净出口"),

@@ -126,10 +126,13 @@ class Facts:  # one passage, as the sentence-local rules read it
         same = re.search(r"(?:同年|当年|是年|该年)\s*$", self.text[max(0, q.start - 3) : q.start])
         year = self.year_at(q.start, inherit=False)
         noun = self._year_of_a_noun(q)
-        if year is not None and same is None and not noun:
+        # (2023年的分析…：四季度发布会于今年1月24日: 今年 is the year the text is written in, which no
+        # date it reports fixes — a guess)
+        deictic = re.search(r"(?:今年|去年|明年|前年)\s*$", self.text[max(0, q.start - 3) : q.start])
+        if year is not None and same is None and not noun and deictic is None:
             return year, False  # (同年10月24日: the same year as which? a guess)
         hint = self.event_years.get(q.start)
-        if hint is not None and hint[1] and not noun:
+        if hint is not None and hint[1] and not noun and deictic is None:
             return hint[0], False  # 今年…10月8日: the year its sentence names, read as the fact table does
         if (timeline := self._timeline_year(q)) is not None:
             return timeline, False

@@ -274,6 +274,12 @@ def current_of(
     # growth its increase, not its value now)
     if parallel is not None and parallel.q.kind in want and parallel.role not in ("change", "gap"):
         return [Scored(parallel, 1.0, 1.0)]
+    if parallel is not None and parallel.role == "change" and parallel.target is not None:
+        # 能力12.4亿吨、4692万标准箱，比上年分别增加0.7亿吨、753万标准箱，分别增长6%和19.1%: the value now
+        # is the one the parallel change is of
+        now = table.fact(parallel.target)
+        if now.q.kind in want:
+            return [Scored(now, 1.0, 1.0)]
     before = [
         g
         for g in table.around(claim)

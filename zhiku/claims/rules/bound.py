@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, LIST_SEP, Fact, FactTable, same_measure
+from zhiku.claims.facts import AMOUNT_KINDS, LIST_SEP, Fact, FactTable, clause_start, same_measure
 from zhiku.claims.judge import Pairing, bound_only, push_number, reading, value
 from zhiku.claims.labels import likeness_of
 from zhiku.claims.search import name_likeness
@@ -112,6 +112,14 @@ def _headline_shares(table: FactTable) -> None:
         push_number(table, RELATION, h, [pairing])
 
 
+_PLAN = re.compile(r"计划|目标|力争|预计|规划|拟|争取")
+
+
+def _planned(f: Fact) -> bool:
+    """Whether ``f``'s clause sets a plan or a target (计划建成, 目标为) rather than states a result."""
+    return bool(_PLAN.search(f.text, clause_start(f.text, f.q.start), f.q.start))
+
+
 def _summed_list(table: FactTable, b: Fact) -> bool:
     """两地占比分别为56%和26.6%，合计在八成以上: the bound is of the 分别 list's sum."""
     head = b.text[max(0, b.q.start - 8) : b.q.start]
@@ -178,6 +186,8 @@ def _exact(table: FactTable, b: Fact) -> tuple[Fact, float] | None:
             # exact figures of one another)
             and not (b.group is not None and f.group == b.group)
             and not LIST_SEP.fullmatch(b.text[min(b.q.end, f.q.end) : max(b.q.start, f.q.start)])
+            # (计划建成13项超300公里，已建成通车4项105.1公里: what is done so far is no figure of the plan)
+            and _planned(f) == _planned(b)
         )
 
     # (余额仍稳在300万亿元以上；较年初（292.27万亿元）增加…: a comparison's base is another figure)

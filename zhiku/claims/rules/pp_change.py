@@ -444,6 +444,9 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
             and g.role == then.role
             and name_likeness(then.subject, g) >= 0.6
         ]
+        # (of 2024年10月 and 去年同期 — 2023年10月 — the later is now)
+        latest = max((g.period.year or 0 for g in now), default=0)
+        now = [g for g in now if (g.period.year or 0) == latest]
         return [(now[-1], then, 0.9)] if now and then.period.explicit else []
     if len(rates) >= 2:
         a = rates[-1]

@@ -217,6 +217,13 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
         ]
         if len(named_cols) == 1:
             parts = named_cols
+    if len(parts) > 1 and not re.search(r"\d{4}|[上本今去]年", claim.header):
+        # | 2022年二季度 | 占比（%） | 2021年二季度 | 占比（%） |: a share column whose header names no
+        # period is of the amount column just left of it
+        here = claim.place.col or 0
+        left = [f for f in parts if (f.place.col or 0) < here]
+        if left:
+            parts = [max(left, key=lambda f: f.place.col or 0)]
     if len(parts) > 1:
         # | 品种 | 2023年 | 2024年 | 2024年占比（%） |: the amount column of the share column's year
         parts = [f for f in parts if claim.period.year is not None and f.period.year == claim.period.year]

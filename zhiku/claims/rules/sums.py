@@ -36,6 +36,7 @@ _REST = re.compile(r"(?:其余|其他|剩余|余下)(?:的)?(?:部分)?\s*$")
 _GDP = re.compile(r"生产总值|GDP|gdp")
 _SUB_ROW = re.compile(r"\s*(?:其中|内含|含)[：:、]?")
 _TOTAL_ROW = re.compile(r"合计|总计|全国|总体|总额|全部|小计")
+_ANOTHER_VIEW = re.compile(r"^除.{1,12}(?:以外|之外)|限额以上|规模以上|限上|规上")
 _CN = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -651,6 +652,17 @@ def _table_totals(table: FactTable) -> None:
             ]
             parts_of_rows = _sub_run(column, cells)
             column = [f for f in column if f.id not in parts_of_rows]
+            # | 社会消费品零售总额 |, | 除汽车以外的消费品零售额 |, | 商品零售额 |, | 餐饮收入 |: a row that
+            # leaves something out (除…以外) or counts a narrower scope (限额以上) is another view of the
+            # total, not a part of its breakdown — and a table of such views may be a list of
+            # indicators, not a breakdown at all: the rest is then summed only if it adds up (or is a
+            # known breakdown, 商品零售 and 餐饮收入)
+            views = {
+                f.id
+                for f in column
+                if _ANOTHER_VIEW.search(f.subject) and not _ANOTHER_VIEW.search(t.subject)
+            }
+            column = [f for f in column if f.id not in views]
             if len(column) < 2 or any(not same_measure(f.q, t.q) for f in column):
                 continue
             header = table.doc.tables[ti].header
@@ -667,6 +679,9 @@ def _table_totals(table: FactTable) -> None:
             if _two_breakdowns(column, t):
                 continue  # | 城镇 | 乡村 | 商品零售 | 餐饮收入 | 社零总额 |: two breakdowns of one total
             computed = sum((reading(f) for f in column[1:]), reading(column[0]))
+            breakdown = labels.complement_parts([f.subject for f in column], exhaustive=True)
+            if views and breakdown != list(range(len(column))) and not computed.overlaps(reading(t)):
+                continue
             point = sum(value(f) for f in column)
             shown = fmt.like_shown(point, [t.q, *[f.q for f in column]])
             arithmetic = " + ".join(f.q.text for f in column) + f" = {shown}"
