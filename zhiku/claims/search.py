@@ -325,9 +325,12 @@ def current_of(
             )
         ):
             continue  # (人均生产总值15.89万元，比2022年的15.42万元: no total before it, it is the value)
-        if g.verb in _CONVERTED and any(h.id < g.id and same_measure(h.q, g.q) for h in before):
-            # 单产444.6公斤/亩，每公顷折合6669公斤: the same figure per another unit (a figure in another
-            # currency, 约合17.89万亿美元, is the one a share of a dollar whole is of)
+        if g.verb in _CONVERTED and any(
+            h.id < g.id and (same_measure(h.q, g.q) or (h.q.kind == g.q.kind == "dimension")) for h in before
+        ):
+            # 单产444.6公斤/亩，每公顷折合6669公斤 / 15.2万吨，折合3.04亿斤: the same figure per another unit
+            # or in another unit of weight (a figure in another currency, 约合17.89万亿美元, is the one
+            # a share of a dollar whole is of)
             continue
         if _closed_note(g, claim):
             noted.add(g.subject)
@@ -367,6 +370,21 @@ def current_of(
             lk = name_likeness(subject, g, forward_only=True)
             if lk < 0.6:
                 continue
+            if g.subject != subject:
+                # (其中，普通程序案件3000件，简易程序案件334件，普通程序案件约占九成: the value its sentence
+                # names exactly, before a nearer one named alike)
+                exact = [
+                    h
+                    for h in before
+                    if h.id < g.id
+                    and h.subject == subject
+                    and h.q.kind == g.q.kind
+                    and h.role in ("level", "rate")
+                    and h.id not in bases
+                    and h.place.sentence == claim.place.sentence
+                ]
+                if exact:
+                    return [Scored(exact[-1], 1.0, 1.0)]
             return [Scored(g, 0.9 + 0.1 * lk, lk)]
         return [Scored(g, 1.0, 1.0)]
     if not subject:

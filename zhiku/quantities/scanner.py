@@ -142,6 +142,10 @@ MONEY_CONTEXT_RE = re.compile(r"元|钱|花费|花了|价|付|买|卖|售|费")
 CENT_WORDS = {"USD": ("美分",), "EUR": ("欧分",), "CNY": ("分",), "JPY": ("日本钱", "日本銭", "钱", "銭")}
 RANGE_SEP_RE = re.compile(rf"{SP}(?P<sep>[-–—~至到]|－|——|、){SP}")
 FRACTION_RE = re.compile(rf"{SP}分{SP}之{SP}")
+# 一类/二类/三类 as a class's name: its own figure follows (注册证14642张), or 占/的/是/比.
+_CLASS_FOLLOWS = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:(?<![合共计总])\d|占|的|是|比|为)")
+# … what comes before a count of kinds: 分为三类, 共三类, 其他三类, 这三类, 前三类.
+_KINDS_COUNTED = re.compile(r"(?:分为|分成|共|有|其他|其余|另外|这|前|后|等)\s*$")
 # A day written just before an hour: 10月9日19时, 9月6日（星期二）8时, 当日8时.
 _DAY_BEFORE = re.compile(
     r"(?:\d{1,2}\s*日|[当次同翌]日|当天|次日)\s*(?:[（(]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[）)])?\s*$"
@@ -1600,6 +1604,8 @@ class Scanner:
             return self._build(start, end, "money", "CNY", st, one)
         if word and unit_word in WORD_NUMERAL_EXCLUDED_MEASURES and self.prose:
             return None
+        if unit_word == "类" and word and st.low is None and self.prose and self._class_name(start, end):
+            return None  # 二类注册证14642张, 二类占39.9%, 是三类的6.9倍: Class II, Class III — names
         if unit_word == "倍":
             return self._build(start, end, "multiple", "倍", st, one)
         if unit_word == "位" and self._bits(start, end):
@@ -1614,6 +1620,17 @@ class Scanner:
         return self._build(
             start, end, "count", "TEU" if measure == "TEU" else measure, st, one, measure=unit_word
         )
+
+    def _class_name(self, start: int, end: int) -> bool:
+        """一类/二类/三类 name a class (医疗器械 by risk, 疫苗, 地区) when what follows is that class's
+        own figure (二类注册证14642张), its share or comparison (二类占, 三类的), and nothing before
+        counts kinds (分为三类, 其他三类, A、B、C三类, 共三类)."""
+        norm = self.norm
+        if end - start != 2 or norm[start] not in "一二三四五":
+            return False
+        if _KINDS_COUNTED.search(norm, max(0, start - 3), start):
+            return False
+        return bool(_CLASS_FOLLOWS.match(norm, end))
 
     def _bits(self, start: int, end: int) -> bool:
         """N位 is N bits (BIT_NEXT_RE's comment): a computing word follows, or 位 ends its phrase in a

@@ -31,6 +31,7 @@ from zhiku.claims.facts import (
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.search import name_likeness
 from zhiku.claims.storeview import usd_cny
+from zhiku.quantities.units import DIMENSIONS
 
 RELATION = "conversion"
 
@@ -279,18 +280,24 @@ def _unit_pairing(a: Fact, b: Fact, factor: float, score: float) -> Pairing:
     )
 
 
+# The word a reader writes for each normalised unit: the usual one where several name it, else the
+# first of the quantity reader's own table (斤 for jin, 盎司 for oz).
+_UNIT_WORDS = {
+    **{code: word for word, (code, factor) in reversed(DIMENSIONS.items()) if factor == 1},
+    "ha": "公顷",
+    "mu": "亩",
+    "km2": "平方公里",
+    "m2": "平方米",
+    "t": "吨",
+    "kg": "千克",
+    "km": "千米",
+    "m": "米",
+    "m3": "立方米",
+}
+
+
 def _unit_name(u: str) -> str:
-    return {
-        "ha": "公顷",
-        "mu": "亩",
-        "km2": "平方公里",
-        "m2": "平方米",
-        "t": "吨",
-        "kg": "千克",
-        "km": "千米",
-        "m": "米",
-        "m3": "立方米",
-    }.get(u, u)
+    return _UNIT_WORDS.get(u, u)
 
 
 def _with_unit(x: float, like: Fact) -> str:

@@ -255,6 +255,40 @@ def _rate_of_the_whole(table: FactTable, claim: Fact, a: Fact) -> Fact | None:
     return best[1] if best else None
 
 
+_ALL_OF = re.compile(r"(?:全国|全省|全市|全区|全县|全州|全镇|全乡)(?:平均|平均水平|整体|总体)?")
+_TOTAL_ROW = re.compile(r"^(?:合计|总计|全国|全省|全市|全区|全县|全镇|全乡|总体|全部)$")
+
+
+def _total_row_of(table: FactTable, claim: Fact, a: Fact, compared: str) -> Fact | None:
+    """The 合计 row's cell in the column of the table row ``a`` is (or restates) when the claim
+    compares with the whole place (比全县高): 龙潭乡…达7.2% is the 龙潭乡 row's 增长 cell."""
+    if not _ALL_OF.fullmatch(compared):
+        return None
+    opened = a.text[table.sentences[a.place.sentence].start : a.q.start]
+    rows = [
+        c
+        for c in table.cells()
+        if c.q.value is not None
+        and a.q.value is not None
+        and abs(c.q.value - a.q.value) < 1e-9
+        and _is_rate(c)
+        and len(c.subject) >= 2
+        and (c.id == a.id or c.subject in opened)
+    ]
+    if len(rows) != 1:
+        return None
+    row = rows[0]
+    totals = [
+        c
+        for c in table.cells()
+        if c.place.table == row.place.table
+        and c.place.col == row.place.col
+        and c.id != row.id
+        and _TOTAL_ROW.match(c.subject.strip())
+    ]
+    return totals[0] if len(totals) == 1 else None
+
+
 def _like_roles(a: Fact) -> tuple[str, ...]:
     """The roles the other side of a points gap from ``a`` may have: a growth against a growth, a
     share against a share, and any other rate against rates that are no growth — 周转量达到2019年
@@ -262,6 +296,10 @@ def _like_roles(a: Fact) -> tuple[str, ...]:
     change (同比上升12.34%)."""
     if a.role in ("growth", "share"):
         return (a.role,)
+    # (龙潭乡增速最快，达7.2%: a rate named as a growth, in its words or the clause before, is one)
+    said = a.text[clause_start(a.text, max(0, clause_start(a.text, a.q.start) - 1)) : a.q.start]
+    if re.search(r"增速|增幅|增长率|涨幅|降幅", a.own or said):
+        return ("growth", "rate")
     return tuple(r for r in RATE_ROLES if r != "growth")
 
 
@@ -377,6 +415,10 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
         ]
         if len(inside) == 1 and inside[0].id != a.id:
             return [(a, inside[0], a_found[0].score)]
+        if (total := _total_row_of(table, claim, a, claim.compare.strip())) is not None:
+            # 龙潭乡增速最快，达7.2%，比全县高2.1个百分点: the table's 合计 row, in the column of the
+            # row the sentence names
+            return [(a, total, a_found[0].score)]
         if _WHOLE_ONLY.fullmatch(claim.compare):
             whole = _rate_of_the_whole(table, claim, a)
             return [(a, whole, 0.9 * a_found[0].score)] if whole is not None else []
@@ -422,6 +464,8 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
                 continue  # 比东京奥运会（38金32银18铜）提高0.8个百分点: not a rate a later paragraph gives
             if a.role == "share" and s.fact.role == "share" and s.fact.whole and compared in s.fact.whole:
                 continue  # (规模占全国的13.6%…；制造业占比比全国高: a share OF 全国 is not 全国's share)
+            if a.is_cell and s.fact.place.table == a.place.table and s.fact.place.col != a.place.col:
+                continue  # (龙潭乡增速…达7.2%，比全县高2.1个百分点: the 合计 row's cell in the same column)
             out.append((a, s.fact, min(a_found[0].score, s.score)))
         return out
     # 4. 增速高出14.6个百分点: the rate just before and the like rate before it (not a base written

@@ -675,6 +675,19 @@ def _parts(table: FactTable, claim: Fact) -> list[Scored]:
         ]
         if total and total[-1].place.clause >= avg.place.clause - 1:
             found = [Scored(total[-1], 0.9, 0.9)]
+    if len(found) > 1 and all(s.fact.is_cell for s in found[:2]):
+        # (批准总量中，变更注册占38.5%，首次注册占22.3%: the row whose whole name the clause writes, though
+        # 首次 is dropped from the subject as an adverb would be)
+        clause = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
+
+        def name(f: Fact) -> str:
+            return re.sub(r"^其中[：:、]?", "", f.subject)
+
+        written = [s for s in found if len(name(s.fact)) >= 2 and name(s.fact) in clause]
+        longest = max((len(name(s.fact)) for s in written), default=0)
+        written = [s for s in written if len(name(s.fact)) == longest]  # (登记离婚, not 离婚)
+        if len({name(s.fact) for s in written}) == 1:
+            found = written
     if not labels.PER_SUM.match(claim.subject):
         # (按工业增加值占地区生产总值29.3%推算: 万元工业增加值用水量 is water per 万元 of it, no part of it)
         found = [s for s in found if not (s.fact.is_cell and labels.PER_SUM.match(s.fact.own))]

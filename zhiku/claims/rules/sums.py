@@ -860,7 +860,7 @@ def _complete_groups(table: FactTable) -> None:
                     # total before counts its kinds, and so many values follow
                     alike = all((p.q.kind, p.q.unit) == (parts[0].q.kind, parts[0].q.unit) for p in parts)
                     total = _total_before(table, parts) if alike else None
-                    if total is None or _counted_in(total) != len(parts):
+                    if total is None or _counted_in(table, total) != len(parts):
                         continue
                 else:
                     # complements (税收/非税, 城镇/乡村) that make up a whole may follow it further on
@@ -883,13 +883,18 @@ def _comparable_scale(total: Fact, parts: list[Fact]) -> bool:
     return summed > 0 and whole / summed < 1e6 and summed / max(whole, 1e-12) < 1e6
 
 
-def _counted_in(total: Fact) -> int | None:
+def _counted_in(table: FactTable, total: Fact) -> int | None:
     """How many kinds a total's own words count (全国三大粮食作物总产量 → 3), or None. Not a count
-    that sums what came before it (…卫生健康两项合计就达401.3亿元: the two named just before)."""
-    clause = total.text[: total.q.start]
-    clause = clause[clause_start(clause, len(clause), "，,；;。：:") :]
+    that sums what came before it (…卫生健康两项合计就达401.3亿元: the two named just before), nor a
+    class's name the quantity reader left unread (完成二类首次注册2223件: Class II)."""
+    begin = clause_start(total.text, total.q.start, "，,；;。：:")
+    clause = total.text[begin : total.q.start]
     m = _COUNT_WORD.search(clause)
     if m is None or re.search(r"合计|相加|加起来|加总|之和|共计|总计", clause[m.end() :]):
+        return None
+    if not m.group("n").isdigit() and not any(
+        f.q.start == begin + m.start() for f in table.in_sentence(total.place.sentence)
+    ):
         return None
     return _count(m.group("n"))
 

@@ -439,7 +439,8 @@ def _pairings(table: FactTable, claim: Fact, cur_s: Scored) -> list[Pairing]:
     for base in filter(
         None, (table.fact(claim.base_fact) if claim.base_fact is not None else None, from_to_base(table, cur))
     ):
-        if base.id != cur.id and not bound_only(base):
+        # (总产量15.2万吨，折合3.04亿斤，比上年的14.7万吨增长3.4%: a value and its base in one unit)
+        if base.id != cur.id and not bound_only(base) and same_measure(base.q, cur.q):
             out.append(_pair(claim, cur, [base], cur_s.score, "文中所给基数"))  # written: certain
     if out:
         return out
