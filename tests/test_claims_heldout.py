@@ -27,10 +27,10 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
-# de–dh, di–dl, dm–dp (7th–30th)
-RATCHETED: tuple[str, ...] = ("bb", "ca", "cl", "cr", "ct", "cu", "dj", "dl", "dm", "dn", "do", "dp")
+# de–dh, di–dl, dm–dp, dq–dt (7th–31st)
+RATCHETED: tuple[str, ...] = ("bb", "ca", "cl", "cr", "ct", "cu", "dj", "dl", "dq", "dr", "ds", "dt")
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 860  # of the injected errors of the 108 authors mended
+MIN_TRUE_POSITIVES = 897  # of the injected errors of the 112 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -53,13 +53,13 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # the twenty-ninth, scored unseen (29 false alarms, 21 false positives, 37 of 63 found); di and dk
     # mended, dj and dl not yet read
     (("dj",), 6, 3, 11),
-    (("dl",), 5, 4, 8),
-    # the thirtieth, scored unseen while the twenty-ninth was mended (37 false alarms, 19 false
-    # positives, 36 of 62 found)
-    (("dm",), 10, 6, 12),
-    (("dn",), 11, 11, 5),
-    (("do",), 6, 2, 10),
-    (("dp",), 10, 0, 9),
+    (("dl",), 5, 4, 9),
+    # the thirty-first, scored unseen while the thirtieth was mended (28 false alarms, 14 false
+    # positives, 37 of 63 found; the thirtieth, 36 of 62 with 37 and 19, is mended)
+    (("dq",), 8, 2, 12),
+    (("dr",), 9, 6, 12),
+    (("ds",), 3, 3, 6),
+    (("dt",), 8, 3, 7),
 ]
 
 
@@ -88,7 +88,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 120
+    assert len(AUTHORS) == 124
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

@@ -609,6 +609,17 @@ class _Slot:
     subject: str = ""
 
 
+_RATIO_AFTER = re.compile(r"\s*[:：∶]\s*\d")
+_RATIO_BEFORE = re.compile(r"\d\s*[:：∶]\s*$")
+
+
+def ratio_term(text: str, q: Quantity) -> bool:
+    """Whether ``q`` is a term of a ratio written a:b (按1:0.5配捐, 2.42∶1): the ratio, not an amount."""
+    return q.kind == "number" and bool(
+        _RATIO_AFTER.match(text, q.end) or _RATIO_BEFORE.search(text, 0, q.start)
+    )
+
+
 def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
     """Read the words between the clause start ``start`` and ``q``: role, verb, comparison, subject."""
     # An aside closed before the value that holds values or clauses of its own (全国人口（包括31个
@@ -620,6 +631,9 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
     # is read without it. Then what stands right before the number: qualifiers (约, 超过, 达, 为).
     pre = re.sub(r"\ue001+\s*(?:同期)?\s*的?\s*$", "", pre)
     core = _QUALIFIERS_AT_END.sub("", pre)
+    if q.kind == "number" and q.value == 1 and ratio_term(text, q):
+        slot.role = "other"  # 按1:0.5配捐, 城乡收入比2.42∶1: the 1 of a ratio is no value
+        return slot
     if q.kind == "multiple":
         slot.role = "multiple"
         m = last_match(_MULTIPLE_OF, core)
@@ -1803,6 +1817,11 @@ class _Builder:
                     continue
                 role = _header_role(header, q)
                 period = _header_period(header, frame)
+                if role in ("growth", "change", "share") and not _dated_header(header):
+                    # | 10月 | 同比 | 1—10月 | 同比 |: an undated rate column is of the dated one left of it
+                    left = next((h for h in reversed(tv.header[label_col + 1 : c]) if _dated_header(h)), None)
+                    if left is not None:
+                        period = _header_period(left, frame)
                 if role in ("growth", "change") and latest is not None and not _HEADER_YEAR.search(header):
                     # | 运输方式 | 2023年 | 2024年 | 同比增长（%） |: a growth column beside the years'
                     # columns is the latest year's, over the year before
@@ -2090,11 +2109,27 @@ def _header_name(header: str) -> str:
 _SPAN_HEADER = re.compile(r"年均|累计|平均|\d{4}\s*[-—–~～至到]\s*\d{4}")
 
 
+# | 10月（亿千瓦时） | 1—10月（亿千瓦时） |: a column of one month, or of the months to date
+_HEADER_MONTHS = re.compile(r"(?<![\d.])(?:(\d{1,2})\s*[—\-－~～至到]\s*)?(\d{1,2})\s*月")
+
+
 def _header_period(header: str, frame: Period) -> Period:
     m = _HEADER_YEAR.search(header)
+    months = _HEADER_MONTHS.search(_HEADER_YEAR.sub("", header))
+    span: tuple[int, int] | None = None
+    if months is not None:
+        last = int(months.group(2))
+        first = int(months.group(1)) if months.group(1) else last
+        span = (first, last) if 1 <= first <= last <= 12 else None
     if m:
-        return Period(year=int(m.group(1)))
+        return Period(year=int(m.group(1)), months=span)
+    if span is not None:
+        return replace(frame, months=span, end=False, explicit=False)
     return replace(frame, explicit=False)
+
+
+def _dated_header(header: str) -> bool:
+    return bool(_HEADER_YEAR.search(header) or _HEADER_MONTHS.search(header))
 
 
 # a column of another body's value or of a target: 全国主要城市, 目标值, 规划值, 国家标准
@@ -2105,6 +2140,9 @@ def _header_role(header: str, q: Quantity) -> Role:
     name = _header_name(header)
     if re.search(r"比重|占比|份额|结构", name) or name.startswith("占"):
         return "share"
+    if re.search(r"贡献率|拉动", name):
+        # | 对增长的贡献率（%） |, | 拉动增长（百分点） |: a part's share of the growth, no growth rate
+        return "level" if q.kind not in RATE_KINDS else "rate"
     if re.search(r"同比|增长|增速|增幅|涨幅|变化率", name):
         return "growth"
     if re.search(r"变化|变动|增减|增加|减少", name):

@@ -274,6 +274,9 @@ def places(text: str) -> set[str]:
 # A value per head, per day or per unit — an average or a price: never a total, never added up.
 # (次均费用, 件均, 笔均, 亩均: an average per visit, item, transaction or mu)
 PER_UNIT = re.compile(r"平均|均价|单价|人均|户均|日均|周均|月均|次均|件均|笔均|亩均|单均|每")
+# A table column of the period before (| 上年死亡人数 |, | 去年同期 |): the bases of a growth column,
+# never the amounts now that a growth or an unlabelled share column is of.
+EARLIER_COLUMN = re.compile(r"^(?:上年|去年|前年|上期|上月|上季度?|同期|上年同期)")
 # (万元地区生产总值用水量, 亿元GDP死亡率, 百元营业收入成本: an indicator's name that opens with a sum of
 # money is a measure per that sum of the thing it names; only for a table's row names, as the words
 # before a value in prose may begin with the unit of the value before it: 由100亿元增至200亿元)

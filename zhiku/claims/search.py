@@ -575,6 +575,9 @@ def former_or_latter(table: FactTable, claim: Fact, kinds: Iterable[str]) -> Fac
     return pair[0] if m.group("which") == "前者" else pair[1]
 
 
+_TOTAL_BEFORE_IT = re.compile(r"(?:合计|共计|总计|加起来|相加|两项|二者|两者)[^，,。；;\d]{0,3}$")
+
+
 def the_two_named(table: FactTable, claim: Fact, kinds: Iterable[str]) -> tuple[Fact, Fact] | None:
     """The two values 前者 and 后者 point at: the last two named before the claim's clause (a 分别
     list's, or the last value and the one of its kind before it)."""
@@ -596,6 +599,9 @@ def the_two_named(table: FactTable, claim: Fact, kinds: Iterable[str]) -> tuple[
         and g.role in ("level", "rate", "share", "growth")
         and g.q.value is not None
     ]
+    # (…上岸76169人，…需转移28304人，两项合计10.4万余人，前者是后者的2.7倍: the total of the two is
+    # neither of them)
+    before = [g for g in before if not _TOTAL_BEFORE_IT.search(g.text, max(0, g.q.start - 8), g.q.start)]
     if not before:
         return None
     last = before[-1]
@@ -627,6 +633,15 @@ def base_periods(table: FactTable, claim: Fact, cur: Fact) -> list[Period]:
         return [claim.base_period]
     if claim.compare and claim.compare not in ("同比", "环比"):
         return []
+    span = claim.period
+    if (
+        span.first is not None
+        and span.last is not None
+        and span.first < span.last
+        and cur.period.year == span.last
+    ):
+        # 援建希望小学2018—2020年增加483所: over the span written, from its first year
+        return [Period(year=span.first)]
     out: list[Period] = []
     sentence = table.sentences[claim.place.sentence]
     for at, ref in sentence.refs_at_before(claim.q.start):

@@ -135,6 +135,8 @@ def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:
         return None  # (城乡收入比2.42:1，较上年同期的2.48:1缩小0.06: the 1 of a ratio is no value)
     if not same_measure(a.q, claim.q) and not (claim.q.kind == "number" or a.q.kind == "number"):
         return None
+    if claim.q.kind != "number" and a.q.kind == "number" and not a.is_cell:
+        return None  # (城乡居民收入比为2.47，比…2.52缩小0.05，绝对差为14182元: a ratio is no sum of money)
     if per_unit(a) and per_unit(b) and per_unit(a) != per_unit(b):
         return None  # (折合每吨2360元，比2023年的每斤1.17元提高…: per tonne against per jin)
     if (

@@ -255,7 +255,7 @@ def _rate_of_the_whole(table: FactTable, claim: Fact, a: Fact) -> Fact | None:
     return best[1] if best else None
 
 
-_ALL_OF = re.compile(r"(?:全国|全省|全市|全区|全县|全州|全镇|全乡)(?:平均|平均水平|整体|总体)?")
+_ALL_OF = re.compile(r"(?:全国|全省|全市|全区|全县|全州|全镇|全乡|全社会|全行业)(?:平均|平均水平|整体|总体)?")
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|全国|全省|全市|全区|全县|全镇|全乡|总体|全部)$")
 
 
@@ -626,6 +626,7 @@ def _rows_opened(
     """The rates of the table rows the claim's sentence names before its clause (not the row it
     compares with), in the claim's period; named like ``own`` when it names anything."""
     opened = claim.text[table.sentences[claim.place.sentence].start : clause_start(claim.text, claim.q.start)]
+    said = claim.text[table.sentences[claim.place.sentence].start : claim.q.start]
     return [
         g
         for g in table.cells()
@@ -637,7 +638,18 @@ def _rows_opened(
         and not (claim.compare and g.subject in claim.compare)
         and period_fits(g, claim.period.as_filter())
         and (not own or name_likeness(own, g) >= 0.6)
+        and not _benchmark(g, said)
     ]
+
+
+_BENCHMARK_COLUMN = re.compile(r"^(?:高于|低于|快于|慢于|比)?(全国|全省|全市|全区|全县|同期)")
+
+
+def _benchmark(g: Fact, said: str) -> bool:
+    """| 增长（%） | 全国增长（%） | 高于全国（百分点） |: a cell of the benchmark's column or of the gap's,
+    which the words ``said`` do not name — not the row's own rate."""
+    m = _BENCHMARK_COLUMN.match(g.header) if g.is_cell else None
+    return m is not None and m.group(1) not in said
 
 
 def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None) -> list[Scored]:
@@ -691,7 +703,8 @@ def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None
             exclude=skip,
             min_likeness=0.6,
         )
-        found = [s for s in found if _is_rate(s.fact)]
+        said = claim.text[table.sentences[claim.place.sentence].start : claim.q.start]
+        found = [s for s in found if _is_rate(s.fact) and not _benchmark(s.fact, said)]
         if found:
             return found[:1]
     elif (

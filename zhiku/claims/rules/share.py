@@ -221,7 +221,8 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
         # | 2022年二季度 | 占比（%） | 2021年二季度 | 占比（%） |: a share column whose header names no
         # period is of the amount column just left of it
         here = claim.place.col or 0
-        left = [f for f in parts if (f.place.col or 0) < here]
+        # (| 死亡人数 | 上年死亡人数 | 同比 | 占死亡总数 |: not the base column nearest it)
+        left = [f for f in parts if (f.place.col or 0) < here and not labels.EARLIER_COLUMN.match(f.header)]
         if left:
             parts = [max(left, key=lambda f: f.place.col or 0)]
     if len(parts) > 1:
@@ -371,7 +372,7 @@ def _header_core(header: str) -> str:
 
 
 def _judge(table: FactTable, claim: Fact) -> None:
-    phrase = _phrase(claim)
+    phrase = _phrase(table, claim)
     stated_text = claim.text[phrase[0] : phrase[1]]
     among = _among(table, claim)
     if among is None and claim.role != "share":
@@ -601,7 +602,7 @@ def _push_change(table: FactTable, change: Fact, pairing: Pairing) -> None:
     push_number(table, "pp_change", change, [pairing], phrase, signed=True)
 
 
-def _phrase(claim: Fact) -> tuple[int, int]:
+def _phrase(table: FactTable, claim: Fact) -> tuple[int, int]:
     ctx = claim.text.rfind("占", max(0, claim.q.start - 30), claim.q.start)
     for word in ("占", "比重", "是", "相当于", "恢复"):
         at = claim.text.rfind(word, max(0, claim.q.start - 30), claim.q.start)
@@ -609,7 +610,11 @@ def _phrase(claim: Fact) -> tuple[int, int]:
             ctx = at if ctx < 0 else min(ctx, at) if word == "占" else ctx if ctx >= 0 else at
     if ctx < 0 or re.search(r"[，,。；;]", claim.text[ctx : claim.q.start]):
         ctx = claim.q.start
-    return ctx, claim.q.end
+    end = claim.q.end
+    if claim.group is not None and "分别" in claim.text[ctx : claim.q.start]:
+        # 比重分别为46.4%和48.6%: a 分别 list is read, and shown, whole
+        end = max(end, *(g.q.end for g in table.list_of(claim)))
+    return ctx, end
 
 
 def _parts(table: FactTable, claim: Fact) -> list[Scored]:

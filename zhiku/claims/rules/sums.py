@@ -17,7 +17,16 @@ import functools
 import re
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, SPAN, Fact, FactTable, clause_start, open_bracket, same_measure
+from zhiku.claims.facts import (
+    AMOUNT_KINDS,
+    SPAN,
+    Fact,
+    FactTable,
+    clause_start,
+    open_bracket,
+    ratio_term,
+    same_measure,
+)
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, finding, push_number, reading, value
 from zhiku.claims.pulls import pull_of, pulled_growth, puller
@@ -85,8 +94,8 @@ def _list_total(table: FactTable, total: Fact, head: str) -> None:
         parts = table.list_of(groups[-1])
     else:
         for g in reversed(before):
-            if g.role == "other":
-                continue  # 四类合计: the count of the list, not one of its values
+            if g.role == "other" or ratio_term(g.text, g.q):
+                continue  # 四类合计: the count of the list, not one of its values; 按1:0.5配捐: a ratio
             if n is not None and g.q.is_rate and len(parts) < n:
                 # 国内增值税33248亿元，同比下降6.9%；…四项合计76225亿元: each item's rate stands
                 # beside its value; the count says how many values the total is of
@@ -708,6 +717,8 @@ def _row_level(cells: list[Fact], growth: Fact) -> Fact | None:
     row = [
         f for f in cells if f.place.row == growth.place.row and f.role == "level" and f.q.kind in AMOUNT_KINDS
     ]
+    # (| 死亡人数 | 上年死亡人数 | 同比 |: the growth is of this year's column, the one before it its base)
+    row = [f for f in row if not labels.EARLIER_COLUMN.match(f.header)] or row
     dated = [f for f in row if f.period.explicit and f.period.year is not None]
     if dated:
         return max(dated, key=lambda f: (f.period.year or 0, f.place.col or 0))
