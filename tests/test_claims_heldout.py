@@ -27,10 +27,10 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
-# de–dh, di–dl, dm–dp, dq–dt (7th–31st)
-RATCHETED: tuple[str, ...] = ("bb", "ca", "cl", "cr", "ct", "cu", "dj", "dl", "dq", "dr", "ds", "dt")
+# de–dh, di–dl, dm–dp, dq–dt, du–dx (7th–32nd)
+RATCHETED: tuple[str, ...] = ("bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds", "dt", "du", "dv", "dw", "dx")
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 897  # of the injected errors of the 112 authors mended
+MIN_TRUE_POSITIVES = 925  # of the injected errors of the 115 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -43,9 +43,6 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # the twenty-third, scored unseen (16 false alarms, 7 false positives, 43 of 62 found); ck, cm
     # and cn are mended, cl read in part
     (("cl",), 0, 1, 11),
-    # the twenty-fourth, scored unseen (23 false alarms, 10 false positives, 26 of 64 found); co, cp
-    # and cq mended (the errors co and cq lost had been found by arithmetic on the wrong figures)
-    (("cr",), 0, 1, 5),
     # the twenty-fifth, scored unseen as it came (21 false alarms, 2 false positives, 34 of 61 found);
     # cv 0 and 0 unseen, cs mended, ct 0 false alarms since
     (("cu",), 2, 0, 6),
@@ -55,11 +52,15 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("dj",), 6, 3, 11),
     (("dl",), 5, 4, 9),
     # the thirty-first, scored unseen while the thirtieth was mended (28 false alarms, 14 false
-    # positives, 37 of 63 found; the thirtieth, 36 of 62 with 37 and 19, is mended)
-    (("dq",), 8, 2, 12),
-    (("dr",), 9, 6, 12),
+    # positives, 37 of 63 found); dq and dr mended
     (("ds",), 3, 3, 6),
-    (("dt",), 8, 3, 7),
+    (("dt",), 5, 0, 7),
+    # the thirty-second, scored unseen while the thirty-first was mended (12 false alarms, 3 false
+    # positives, 38 of 64 found)
+    (("du",), 4, 0, 10),
+    (("dv",), 1, 1, 10),
+    (("dw",), 3, 1, 9),
+    (("dx",), 4, 1, 9),
 ]
 
 
@@ -88,7 +89,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 124
+    assert len(AUTHORS) == 128
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

@@ -609,6 +609,8 @@ class _Slot:
     subject: str = ""
 
 
+# 提取额中，/ 在新增就业人员中，: a sentence that opens with the group its shares are of
+_GROUP_OPENS = re.compile(r"\s*(?:在)?[\u4e00-\u9fff]{2,12}中[，,]")
 _RATIO_AFTER = re.compile(r"\s*[:：∶]\s*\d")
 _RATIO_BEFORE = re.compile(r"\d\s*[:：∶]\s*$")
 
@@ -1163,6 +1165,8 @@ class _Builder:
                     # (…合计253.45万吨，占总产量的近四成，其中海洋捕捞和远洋渔业分别占80.3%和16.2%: after
                     # 其中 a bare 占 is of the value 其中 points back to, not of the whole before it)
                     and not re.match(r"\s*其中", text[c0 : q.start])
+                    # (提取额中，购建房类占22.50%: the sentence names the group its shares are of)
+                    and not _GROUP_OPENS.match(text, s0)
                 ):
                     # …占我国外贸总值的42.4%。…国有企业进出口1.16万亿元，占17.7%: a bare 占 goes on
                     # with the whole the paragraph's shares have been of
@@ -1703,6 +1707,22 @@ class _Builder:
             # 第三产业…), ；and ; alike. Values after them that are not parts do no harm: an incomplete
             # list is only reported when it adds up, and parts share the total's measure and period.
             self._adopt(after, parent, s1)
+            # 纳入城乡低保8957户24835人，发放877.74万元。其中，城市低保3167户8112人，发放373.91万元: the
+            # parts in each other measure are of the total the parent's sentence gives in it
+            pool = [
+                f
+                for f in t.facts[max(0, parent.id - 2 * NEIGHBOURS) : after[0].id]
+                if f.place.sentence == parent.place.sentence
+                and f.id != parent.id
+                and f.role == "level"
+                and not _bound(f)
+                and f.id not in bases
+                and not f.period.clashes(parent.period)
+            ]
+            for other in {(g.q.kind, g.q.unit) for g in after if not same_measure(g.q, parent.q)}:
+                twins = [f for f in pool if (f.q.kind, f.q.unit) == other]
+                if twins:
+                    self._adopt(after, twins[-1], s1)
 
     def _among_opening(self, ids: list[int], text: str, mask: str, s0: int, s1: int) -> None:
         """X中，A a…: the amounts of a sentence that opens with X中 are parts of the last amount the

@@ -644,6 +644,7 @@ def base_periods(table: FactTable, claim: Fact, cur: Fact) -> list[Period]:
         return [Period(year=span.first)]
     out: list[Period] = []
     sentence = table.sentences[claim.place.sentence]
+    named: list[Period] = []
     for at, ref in sentence.refs_at_before(claim.q.start):
         if (
             _NEW_YEAR_CLAUSE.search(claim.text, at, claim.q.start)
@@ -652,7 +653,13 @@ def base_periods(table: FactTable, claim: Fact, cur: Fact) -> list[Period]:
             continue  # (…比上年少3400亿份；2024年略回升至…，增长2.6%: a new year's clause, its own base)
         if ref.year is not None and cur.period.year is not None and ref.year < cur.period.year:
             # 与2011年的294.91万平方公里相比，…减少超过一成: against that year only
-            return [ref]
+            named.append(ref)
+    if len({r.year for r in named}) > 1:
+        # (…比2020年提高1.3个百分点，较2014年提高4.6个百分点；…比例为69.1%，提高1.6个百分点: two years
+        # named before it, and the bare change says against which of them — or neither)
+        return []
+    if named:
+        return named[:1]
     opened = OPENED_COMPARISON.search(claim.text, sentence.start, claim.q.start)
     if opened is not None and not _A_PERIOD.search(opened.group("with")):
         return []  # 与近5年均值相比，…下降24.4%: against what it names, not the year before

@@ -153,8 +153,12 @@ EXCEPTIONS: dict[str, tuple[str, ...]] = {
         "二次大战",
         "第一次世界大战",
         "第二次世界大战",
+        # sport's fixed terms: 三大球 (football, basketball, volleyball), 三小球 (table tennis,
+        # badminton, tennis) — the kinds of ball games, no count of balls
+        "三大球",
+        "三小球",
     ),
 }
 
 ALL_WORDS: tuple[str, ...] = tuple(w for group in EXCEPTIONS.values() for w in group)
-WORDS_RE = re.compile("|".join(re.escape(w) for w in sorted(set(ALL_WORDS), key=len, reverse=True)))
+WORDS_RE = re.compile("|".join(re.escape(w) for w in sorted(set(ALL_WORDS), key=lambda w: (-len(w), w))))

@@ -42,6 +42,7 @@ _PER_THING = re.compile(
 _PRICE = re.compile(r"(?P<s>[^，,。；;\d]{0,8}?)(?:平均)?(?:单价|均价|售价|票价|价格)(?:约为|约|为|是|达)?$")
 _PER_HEAD = re.compile(r"人均(?P<what>[^，,。；;\d约为是达]{1,12}?)(?:约为|约|为|是|达到|达)?$")
 _POPULATION = re.compile(r"人口|常住|户籍|人数|就业人员|职工")
+_A_FLOW = re.compile(r"新开|新增|净增|新进|新招|减少|流出|流入|转出|转入|销户")
 # (not a day of the month: 11月15日 is a date, and the 5 of 15 no count)
 # The days an average is over: N天, N个交易日, and N日 only after a word that counts (连续5日, 共3日) —
 # 截至10日中午 is a day of the month. Chinese numerals too (为期六天).
@@ -300,8 +301,41 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
     people = [
         g
         for g in near
-        if g.q.kind == "count" and g.q.unit in ("人", "万人") and _POPULATION.search(g.label())
+        if g.q.kind == "count"
+        and g.q.unit in ("人", "万人", "名", "万名")
+        # (103.85万名职工提取…: a count named by the word after it)
+        and (_POPULATION.search(g.label()) or _POPULATION.match(g.text, g.q.end))
+        # (新开户职工41.08万人，…实缴职工210.66万人。…人均缴存约1.50万元: the heads are the people
+        # counted at the time, not those who joined or left in the year)
+        and not _A_FLOW.search(g.label())
     ]
+    # the count nearest before the average, the one its sentence or the one before speaks of
+    people = sorted(people, key=lambda g: (g.id > avg.id, -g.id if g.id < avg.id else g.id))
+    own = [
+        g
+        for g in near
+        if g.q.kind == "count"
+        and g.q.unit in ("人", "万人")
+        and g.place.sentence == avg.place.sentence
+        and g.id < avg.id
+        and not _A_FLOW.search(g.label())
+    ]
+    given = [
+        g
+        for g in near
+        if own
+        and g.place.sentence == avg.place.sentence
+        and own[-1].id < g.id < avg.id
+        and g.place.clause == own[-1].place.clause + 1
+        and g.q.kind == avg.q.kind
+        and g.q.unit == avg.q.unit
+        and abs(value(g)) > abs(value(avg))
+        and not labels.PER_UNIT.search(g.label() + g.qualifier_words)
+    ]
+    if given and not totals and not any(g.place.sentence == avg.place.sentence for g in people):
+        # (城乡低保对象合计4966户6535人，当月发放低保金7204040元，…月人均补助约1102元: the people its
+        # own sentence counts, whatever they are called, and the sum the next clause gives them)
+        people, totals = [own[-1]], given[:1]
     # (人均全年移动支付约131笔 is the year's total over the people, not a quarter's: 四季度…493.92亿笔)
     totals = [g for g in totals if g.period.same_part(avg.period)] or totals
     # (相当于同期GDP（初步核算数1260582亿元）的7.2%: a figure in brackets is a note, not the total)

@@ -250,7 +250,7 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
         for f in table.cells()
         if f.place.table == claim.place.table
         and f.place.col == part.place.col
-        and re.search(r"合计|总计|全国|总体|全部", f.subject)
+        and re.search(r"合计|总计|全国(?!性)|总体|全部", f.subject)
     ]
     wholes: list[Whole] = []
     # A 合计 row is the whole; a row that totals only the rows listed (五国合计, 以上合计) is not,
@@ -293,7 +293,11 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
             wholes.append(Whole((s.fact,), s.score))
     if not wholes:
         return
-    if re.search(r"合计|总计|全国|总体|全部", part.subject) and total_rows and total_rows[0].id == part.id:
+    if (
+        re.search(r"合计|总计|全国(?!性)|总体|全部", part.subject)
+        and total_rows
+        and total_rows[0].id == part.id
+    ):
         return  # the total row's own share (100.0) is the sum rule's business
     pairings = [_pair(claim, part, w.facts, w.score) for w in wholes]
     table.push(
@@ -611,7 +615,7 @@ def _phrase(table: FactTable, claim: Fact) -> tuple[int, int]:
     if ctx < 0 or re.search(r"[，,。；;]", claim.text[ctx : claim.q.start]):
         ctx = claim.q.start
     end = claim.q.end
-    if claim.group is not None and "分别" in claim.text[ctx : claim.q.start]:
+    if claim.group is not None and "分别" in claim.text[max(0, ctx - 3) : claim.q.start]:
         # 比重分别为46.4%和48.6%: a 分别 list is read, and shown, whole
         end = max(end, *(g.q.end for g in table.list_of(claim)))
     return ctx, end
@@ -693,6 +697,22 @@ def _parts(table: FactTable, claim: Fact) -> list[Scored]:
         written = [s for s in written if len(name(s.fact)) == longest]  # (登记离婚, not 离婚)
         if len({name(s.fact) for s in written}) == 1:
             found = written
+    if found and found[0].fact.q.kind == "count":
+        # (农村低保5790户16723人…。农村低保对象占67.3%: the thing counted twice, in 户 and in 人 — the
+        # share may be of either)
+        first = found[0].fact
+        twin = [
+            g
+            for g in table.around(first)
+            if g.q.kind == "count"
+            and g.id != first.id
+            and (g.q.unit or "") != (first.q.unit or "")
+            and re.fullmatch(
+                r"\s*[、，,]?\s*", g.text[min(g.q.end, first.q.end) : max(g.q.start, first.q.start)]
+            )
+        ]
+        if len(twin) == 1:
+            found = [found[0], Scored(twin[0], found[0].score, found[0].likeness), *found[1:]]
     if not labels.PER_SUM.match(claim.subject):
         # (按工业增加值占地区生产总值29.3%推算: 万元工业增加值用水量 is water per 万元 of it, no part of it)
         found = [s for s in found if not (s.fact.is_cell and labels.PER_SUM.match(s.fact.own))]
@@ -987,12 +1007,14 @@ def _named_wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
         # 直接就业（已落实人数减去升学人数）的毕业生中，在沪就业2469人，占44.0%: the whole is the group
         # the sentence opens with, whose number is not written — not a table's 合计 row
         return wholes
+    before = _summed_before(table, group) if group and not wholes else None
+    if before is not None:
+        # 全县共搬迁1826户…，分别为1203户和623户，分别占65.9%和34.1%: the value written before the
+        # list that the list's parts add up to is the whole they are shares of — before any table's
+        # 合计 row (游泳场地3288个，…分别为1779个、1412个和97个，分别占…)
+        return [Whole((before,), 0.9)]
     for s in _total_rows(table, claim, part):
         wholes.append(Whole((s.fact,), s.score))
-    if not wholes and group and (total := _summed_before(table, group)) is not None:
-        # 全县共搬迁1826户…，分别为1203户和623户，分别占65.9%和34.1%: the value written before the
-        # list that the list's parts add up to is the whole they are shares of
-        wholes.append(Whole((total,), 0.9))
     return wholes
 
 
@@ -1123,7 +1145,11 @@ def _can_hold(f: Fact, part: Fact, claim: Fact | None = None) -> bool:
 def _total_rows(table: FactTable, claim: Fact, part: Fact) -> list[Scored]:
     out = []
     for f in table.cells():
-        total = f.is_cell and re.search(r"合计|总计|全国|总体|全部", f.subject) and same_measure(f.q, part.q)
+        total = (
+            f.is_cell
+            and re.search(r"合计|总计|全国(?!性)|总体|全部", f.subject)
+            and same_measure(f.q, part.q)
+        )
         # a 合计 of one quarter (一季度) is not the whole of a year's value, nor of another quarter's
         other_part = f.period.months is not None and not f.period.same_part(part.period)
         same_year = f.period.year in (None, part.period.year)

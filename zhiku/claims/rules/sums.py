@@ -44,7 +44,7 @@ _BREAKDOWN = re.compile(
 _REST = re.compile(r"(?:其余|其他|剩余|余下)(?:的)?(?:部分)?\s*$")
 _GDP = re.compile(r"生产总值|GDP|gdp")
 _SUB_ROW = re.compile(r"\s*(?:其中|内含|含)[：:、]?")
-_TOTAL_ROW = re.compile(r"合计|总计|全国|总体|总额|全部|小计")
+_TOTAL_ROW = re.compile(r"合计|总计|全国(?!性)|总体|总额|全部|小计")  # (全国性赛事 is a kind of event)
 _ANOTHER_VIEW = re.compile(r"^除.{1,12}(?:以外|之外)|限额以上|规模以上|限上|规上")
 _CN = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -685,6 +685,12 @@ def _table_totals(table: FactTable) -> None:
                 continue
             if t.q.is_rate and abs(value(t) - 100.0) > 1.0:
                 continue  # | 占年计划(%) | … | 102.9 |: rates each of their own whole (shares add to 100)
+            if t.q.is_rate and any(
+                f.place.row == t.place.row and f.id != t.id and f.q.kind in AMOUNT_KINDS for f in totals
+            ):
+                # | 增加值 | 占比 |, 合计 14915 | 100.0: the share rule checks each row's share against
+                # the amounts; a slip in one share is reported there, not again as the column's sum
+                continue
             if _two_breakdowns(column, t):
                 continue  # | 城镇 | 乡村 | 商品零售 | 餐饮收入 | 社零总额 |: two breakdowns of one total
             computed = sum((reading(f) for f in column[1:]), reading(column[0]))
