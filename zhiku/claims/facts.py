@@ -636,6 +636,9 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
     if q.kind == "number" and q.value == 1 and ratio_term(text, q):
         slot.role = "other"  # 按1:0.5配捐, 城乡收入比2.42∶1: the 1 of a ratio is no value
         return slot
+    if q.kind in AMOUNT_KINDS and text.startswith("级", q.end):
+        slot.role = "other"  # 10万吨级以上泊位, 万吨级船舶: a class of size, a name, no amount
+        return slot
     if q.kind == "multiple":
         slot.role = "multiple"
         m = last_match(_MULTIPLE_OF, core)

@@ -353,6 +353,19 @@ def current_of(
         # carry that name, or carry none of its own.
         # (小麦亩产由452公斤提高到511公斤…，而全县粮食总产比上年增长2.3%: a claim that names its own
         # subject is not about the 由…到 pair before it)
+        if subject and g.group is None and "、" in g.subject:
+            # (…分别为92.1万件、209万件和63.8万件，三类合计364.9万件，其中发明专利比上年的79.8万件增长
+            # 15.3%: the list's member the claim names, not the list's total)
+            named_member = [
+                h
+                for h in before
+                if h.group is not None
+                and len(h.item.strip()) >= 2
+                and (h.item.strip().endswith(subject) or subject.endswith(h.item.strip()))
+                and h.q.kind in want
+            ]
+            if len(named_member) == 1:
+                return [Scored(named_member[0], 1.0, 1.0)]
         if subject and g.group is not None:
             # (大型、中型水库年末蓄水量分别为39.71亿立方米和8.22亿立方米，大型水库占八成以上: the list's
             # member the claim names, not its last)
@@ -634,11 +647,15 @@ def base_periods(table: FactTable, claim: Fact, cur: Fact) -> list[Period]:
     if claim.compare and claim.compare not in ("同比", "环比"):
         return []
     span = claim.period
+    own = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
     if (
         span.first is not None
         and span.last is not None
         and span.first < span.last
         and cur.period.year == span.last
+        # (2021—2023年年均增长5.3%；综合能源消费量仅增长2.5%: a span another clause wrote is not this
+        # change's)
+        and str(span.first) in own
     ):
         # 援建希望小学2018—2020年增加483所: over the span written, from its first year
         return [Period(year=span.first)]

@@ -78,11 +78,25 @@ def check(table: FactTable) -> None:
                 _over_time(table, f, m.group("w"), len(head) - m.start())
             continue
         if m := _PER_TIME.search(head):
+            if _restated_rate(table, f, head):
+                continue  # 租金4.65元/平方米/天，折合每月约141元/平方米: a price per day put per month
             _over_time(table, f, m.group("w"), len(head) - m.start())
         elif m := _PER_HEAD.search(head):
             _per_head(table, f, m.group("what"), len(head) - m.start())
         elif "平均" in head or "每" in head or _PRICE.search(head):
             _over_things(table, f, head)
+
+
+_PER_TIME_AFTER = re.compile(r"(?:/[^\d，,。；;]{0,6})?/(?:天|日|月|年)|每(?:天|日|月|年)")
+
+
+def _restated_rate(table: FactTable, f: Fact, head: str) -> bool:
+    """折合每月约141元 after 4.65元/平方米/天: a rate per one time restated per another, no average of
+    a total over the days or months."""
+    if not re.search(r"折合|约合|合", head):
+        return False
+    before = [g for g in table.around(f) if g.q.end <= f.q.start and g.q.kind == f.q.kind]
+    return bool(before) and bool(_PER_TIME_AFTER.match(before[-1].text, before[-1].q.end))
 
 
 def _phrase(f: Fact, back: int) -> tuple[int, int]:
@@ -332,7 +346,7 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
         and abs(value(g)) > abs(value(avg))
         and not labels.PER_UNIT.search(g.label() + g.qualifier_words)
     ]
-    if given and not totals and not any(g.place.sentence == avg.place.sentence for g in people):
+    if given and not any(g.place.sentence == avg.place.sentence for g in people):
         # (城乡低保对象合计4966户6535人，当月发放低保金7204040元，…月人均补助约1102元: the people its
         # own sentence counts, whatever they are called, and the sum the next clause gives them)
         people, totals = [own[-1]], given[:1]

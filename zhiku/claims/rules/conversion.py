@@ -132,11 +132,15 @@ def _source(table: FactTable, b: Fact) -> Fact | None:
     if named is not None:
         return named
     closed = False
+    # (每亩增产74公斤，增幅18.0%，相当于每亩多收148斤: a restated increase is of the increase)
+    more = bool(_AN_INCREASE.search(b.text, max(0, b.q.start - 3), b.q.start))
     for g in reversed(table.around(b)):
         if g.q.end > b.q.start:
             continue
         if g.role == "growth" and g.q.is_rate:
-            closed = True
+            closed = not more
+            continue
+        if more and g.role != "change":
             continue
         if g.q.kind not in AMOUNT_KINDS or g.restates is not None or (closed and g.role == "change"):
             continue
@@ -145,6 +149,9 @@ def _source(table: FactTable, b: Fact) -> Fact | None:
         if g.q.kind == b.q.kind and g.q.unit != b.q.unit:
             return g
     return None
+
+
+_AN_INCREASE = re.compile(r"(?:多收|多产|增产|减产|少收|多出|增加|减少)了?\s*$")
 
 
 def _named_source(table: FactTable, b: Fact) -> Fact | None:
