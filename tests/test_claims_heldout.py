@@ -27,10 +27,10 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
-# de–dh, di–dl, dm–dp, dq–dt, du–dx (7th–32nd)
-RATCHETED: tuple[str, ...] = ("bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds")
+# de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb (7th–33rd)
+RATCHETED: tuple[str, ...] = ("bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds", "dz", "eb")
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 968  # of the injected errors of the 120 authors mended
+MIN_TRUE_POSITIVES = 980  # of the injected errors of the 122 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -56,6 +56,10 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("ds",), 3, 3, 6),
     # (the thirty-second, du–dx, scored unseen while the thirty-first was mended: 12 false alarms, 3
     # false positives, 38 of 64 found; mended with dt)
+    # the thirty-third, scored unseen while the thirty-second was mended (16 false alarms, 8 false
+    # positives, 33 of 64 found); dy and ea mended
+    (("dz",), 2, 0, 9),
+    (("eb",), 4, 2, 12),
 ]
 
 
@@ -84,7 +88,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 128
+    assert len(AUTHORS) == 132
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

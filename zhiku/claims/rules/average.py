@@ -28,7 +28,7 @@ from zhiku.claims.facts import (
 )
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
-from zhiku.claims.search import name_likeness, states_a_base
+from zhiku.claims.search import later_passage, name_likeness, states_a_base
 from zhiku.claims.tolerance import shifted_by_ten
 from zhiku.quantities.numerals import evaluate
 
@@ -357,6 +357,26 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
     # (…, and the total written before the average, the nearest, not a later paragraph's quarter)
     earlier = [g for g in totals if g.place.sentence <= avg.place.sentence and not states_a_base(g)]
     totals = sorted(earlier, key=lambda g: -g.id) if earlier else totals
+    if totals and (
+        all(later_passage(g, avg) for g in totals)
+        or (not people and not any(g.place.passage == avg.place.passage for g in totals))
+    ):
+        # (实现旅游收入286.5亿元…。…游客人均花费约1638元: the nearest sum its paragraph gives, before a
+        # later paragraph's figure named like it — 全国国内游客出游总花费6326.87亿元)
+        own_sum = [
+            g
+            for g in near
+            if g.place.sentence in (avg.place.sentence, avg.place.sentence - 1)
+            and g.place.passage == avg.place.passage
+            and g.id < avg.id
+            and g.q.kind == avg.q.kind
+            and g.q.unit == avg.q.unit
+            and abs(value(g)) > abs(value(avg))
+            and g.restates is None
+            and not labels.PER_UNIT.search(g.label() + g.qualifier_words)
+        ]
+        if own_sum:
+            totals = own_sum[-1:]
     per_visit = False
     if not people and totals:
         # 全省接待游客955.6万人次，游客总花费140.48亿元，人均花费约1470元: with no population named, the

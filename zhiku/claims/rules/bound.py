@@ -21,7 +21,10 @@ RELATION = "bound"
 _OF_A_SUM = re.compile(
     r"(?:合计|共计|总计|加起来|两者相加|二者相加)(?:已|达|约)?(?:超过|突破|逾|超|近|接近|不足|不到)?\s*$"
 )
-_BAND_LABEL = re.compile(r"\s*的[\u4e00-\u9fff]")
+# 50万元以上的村 / 15万元以下市场, 规模以上企业: a bound that names a band of things, not a figure
+_BAND_LABEL = re.compile(
+    r"\s*的[\u4e00-\u9fff]|(?:市场|车型|价位|区间|档位|企业|家庭|人群|群体|产品|客户|用户|车辆|住房|项目)"
+)
 # 90平方米以下、90—144平方米…: a bound followed by another band in a 、-list
 _BAND_LIST = re.compile(r"\s*、\s*(?:\d|[一二三四五六七八九十])")
 _ADDEND = re.compile(r"\s*(?:再)?加上|\s*加之")

@@ -63,7 +63,9 @@ def _days(table: FactTable, d: Fact, *, paragraph: bool = False) -> list[tuple[E
         ):
             continue
         if _LISTED.search(e.text, max(0, e.q.start - 12), e.q.start) or re.match(
-            r"\s*、", e.text[e.q.end : e.q.end + 2]
+            # (5月1日至5日、共5天的“五一”假期: a pause before its length, not a list)
+            r"\s*、(?!\s*(?:共|计|合计|总共|历时|为期))",
+            e.text[e.q.end : e.q.end + 4],
         ):
             continue  # 决议日依次为1月29日、3月19日…和12月10日: days of a list are no span's ends
         days: list[tuple[int | None, int, int]] = []

@@ -20,6 +20,23 @@ RELATION = "ordinal_year"
 _FIRST_YEAR = re.compile(
     r"(?:自|从|于)?\s*(?P<y>\d{4})\s*年\s*(?:起|以来|开始|设立|确定|创立|创办|首届|首次|举办首届|成立)"
 )
+_EVERY = re.compile(
+    r"(?P<n>[两三四五]|\d)年(?:一届|一次|举办一次|举行一次)|每(?:隔)?(?P<m>[两三四五]|\d)年|(?P<alt>隔年)"
+)
+_CN_N = {"两": 2, "三": 3, "四": 4, "五": 5}
+
+
+def _every(text: str) -> int:
+    """How many years apart the event is held, as the text says (两年一届, 每四年, 隔年), else 0."""
+    m = _EVERY.search(text)
+    if m is None:
+        return 0
+    if m.group("alt"):
+        return 2
+    n = m.group("n") or m.group("m")
+    return int(n) if n.isdigit() else _CN_N[n]
+
+
 _ORDINAL = re.compile(r"^第\s*(?:\d+|[一二三四五六七八九十百]+)\s*(?:个|届|次)")
 
 
@@ -49,12 +66,16 @@ def _judge(table: FactTable, e: Event) -> None:
     year = _event_year(table, e)
     if year is None or year < first:
         return
-    expected = year - first + 1
+    # (1985年创办，两年一届，…今年恰为第二十一届: held every two years, the 21st in 2025)
+    every = next((_every(x.text[x.start : x.end]) for x in scope if _every(x.text[x.start : x.end])), 1)
+    if (year - first) % every:
+        return  # not a year the event is held in, by the text's own account: nothing to count
+    expected = (year - first) // every + 1
     n = int(e.q.value or 0)
     ok = n == expected
-    evidence = (
-        f"{year} − {first} + 1 = {expected}（每年一次，{first}年为第1个）{'=' if ok else '≠'} {e.q.text}"
-    )
+    how = "每年一次" if every == 1 else f"每{every}年一次"
+    step = f"{year} − {first} + 1" if every == 1 else f"({year} − {first}) ÷ {every} + 1"
+    evidence = f"{step} = {expected}（{how}，{first}年为第1个）{'=' if ok else '≠'} {e.q.text}"
     anchor = next((f for f in table.in_sentence(e.sentence)), None)
     if anchor is None:
         from dataclasses import replace

@@ -535,6 +535,22 @@ def _year_parts(table: FactTable) -> None:
                     if abs(value(a)) < 0.1 * abs(value(w)) * (a1 - a0 + 1) / (w1 - w0 + 1):
                         continue  # 1—10月出口3502亿元 of one product, 全国出口25.45万亿元: another thing
                     found.setdefault((a.id, b.id), []).append((a, b, w))
+
+    # (3月零售194.0万辆 … 3月新能源乘用车国内零售99.1万辆: of two values for the same months, the one
+    # named as the others are is the part; the other is another thing's)
+    def named_alike(t: tuple[Fact, Fact, Fact]) -> float:
+        return min(name_likeness(t[1].subject, t[0]), name_likeness(t[0].subject, t[1]))
+
+    best: dict[tuple[int, int], float] = {}
+    for triples in found.values():
+        for t in triples:
+            key = (t[0].id, t[2].id)
+            best[key] = max(best.get(key, 0.0), named_alike(t))
+    found = {
+        k: kept
+        for k, triples in found.items()
+        if (kept := [t for t in triples if named_alike(t) >= best[(t[0].id, t[2].id)] - 1e-9])
+    }
     for triples in found.values():
         # (全省2024年5.26万亿元…；义乌2024年6689亿元，…9—12月1146.4亿元: of the years a pair of parts may
         # add up to, the one named most like them, and nearest)
@@ -588,7 +604,8 @@ def _year_judge(table: FactTable, claim: Fact, a: Fact, b: Fact, whole: Fact) ->
 
 
 # A column of rates (落实率, 增长率, 利润率) or of prices; shares of a whole (占比, 比重, 占有率) do add up
-_RATE_COLUMN = re.compile(r"(?<!占有)率|增速|增幅|指数|单价|价格")
+# (| 生师比 |, | 城乡收入比 |, | 性别比 |: a ratio's 合计 row is the ratio of the totals, not a sum)
+_RATE_COLUMN = re.compile(r"(?<!占有)率|增速|增幅|指数|单价|价格|[^占]比$|比值|倍数")
 
 
 def _two_breakdowns(column: list[Fact], total: Fact) -> bool:
