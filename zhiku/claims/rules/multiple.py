@@ -45,9 +45,6 @@ RELATION = "multiple"
 _ADMIN_SUFFIX = re.compile(r"(?:省|市|区|县|自治区)$")
 
 _KINDS = AMOUNT_KINDS | {"duration", "percent"}
-# (从表中看，溪口镇…，茶园面积是白沙镇的1.7倍: a 合计 row found by the measure's name is no better a
-# guess than the row the sentence opens with)
-_TOTAL_ROW = re.compile(r"^(?:合计|总计|全国|全省|全市|全区|全县|全镇|全乡|总体|全部)$")
 _IS_OF = re.compile(
     r"(?:是|为|相当于|达到|达|接近|将近|约为|约是|超过|不到|不足)(?P<of>[^，,。；;]{0,20}?)的$"
 )
@@ -467,7 +464,13 @@ def _current(table: FactTable, claim: Fact) -> list[Scored]:
         named = [s for s in found if s.fact.is_cell and len(s.fact.subject) >= 2 and s.fact.subject in before]
     if not named:
         named = thing_of_the_clause_before(table, claim, _KINDS)
-    if not named and found and (not found[0].fact.is_cell or _TOTAL_ROW.match(found[0].fact.subject.strip())):
+    # (从表中看，溪口镇…，茶园面积是白沙镇的1.7倍: a 合计 row found by the measure's name is no better a
+    # guess than the row the sentence opens with)
+    if (
+        not named
+        and found
+        and (not found[0].fact.is_cell or labels.TOTAL_ROW.fullmatch(found[0].fact.subject))
+    ):
         # 上海港领先第二名新加坡1038.6万标箱，是…天津港的2.2倍 / …，春熙路站则是宽窄巷子站的5.2倍: the
         # sentence, or the claim's own clause, opens with a table's row
         # (从表中看，道路运输事故起数占全省的近七成，死亡人数是建筑业的3.8倍: any clause of the sentence

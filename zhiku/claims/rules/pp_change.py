@@ -256,7 +256,6 @@ def _rate_of_the_whole(table: FactTable, claim: Fact, a: Fact) -> Fact | None:
 
 
 _ALL_OF = re.compile(r"(?:全国|全省|全市|全区|全县|全州|全镇|全乡|全社会|全行业)(?:平均|平均水平|整体|总体)?")
-_TOTAL_ROW = re.compile(r"^(?:合计|总计|全国|全省|全市|全区|全县|全镇|全乡|总体|全部)$")
 
 
 def _total_row_of(table: FactTable, claim: Fact, a: Fact, compared: str) -> Fact | None:
@@ -284,7 +283,7 @@ def _total_row_of(table: FactTable, claim: Fact, a: Fact, compared: str) -> Fact
         if c.place.table == row.place.table
         and c.place.col == row.place.col
         and c.id != row.id
-        and _TOTAL_ROW.match(c.subject.strip())
+        and labels.TOTAL_ROW.fullmatch(c.subject)
     ]
     return totals[0] if len(totals) == 1 else None
 

@@ -248,9 +248,7 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
     total_rows = [
         f
         for f in table.cells()
-        if f.place.table == claim.place.table
-        and f.place.col == part.place.col
-        and re.search(r"合计|总计|全国(?!性)|总体|全部", f.subject)
+        if f.place.table == claim.place.table and f.place.col == part.place.col and _TOTALS.search(f.subject)
     ]
     wholes: list[Whole] = []
     # A 合计 row is the whole; a row that totals only the rows listed (五国合计, 以上合计) is not,
@@ -293,11 +291,7 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
             wholes.append(Whole((s.fact,), s.score))
     if not wholes:
         return
-    if (
-        re.search(r"合计|总计|全国(?!性)|总体|全部", part.subject)
-        and total_rows
-        and total_rows[0].id == part.id
-    ):
+    if _TOTALS.search(part.subject) and total_rows and total_rows[0].id == part.id:
         return  # the total row's own share (100.0) is the sum rule's business
     pairings = [_pair(claim, part, w.facts, w.score) for w in wholes]
     table.push(
@@ -780,6 +774,8 @@ def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
 
 
 _TOTAL_ROW_NAME = re.compile(r"^\s*(?:合计|总计|全部|总额|总量)\s*$")
+# a row's name that holds a total (合计, 全国 but not 全国性…): the whole of its column
+_TOTALS = re.compile(r"合计|总计|全国(?!性)|总体|全部")
 
 
 def _of_which_before(table: FactTable, claim: Fact) -> Fact | None:
@@ -1153,11 +1149,7 @@ def _can_hold(f: Fact, part: Fact, claim: Fact | None = None) -> bool:
 def _total_rows(table: FactTable, claim: Fact, part: Fact) -> list[Scored]:
     out = []
     for f in table.cells():
-        total = (
-            f.is_cell
-            and re.search(r"合计|总计|全国(?!性)|总体|全部", f.subject)
-            and same_measure(f.q, part.q)
-        )
+        total = f.is_cell and _TOTALS.search(f.subject) and same_measure(f.q, part.q)
         # a 合计 of one quarter (一季度) is not the whole of a year's value, nor of another quarter's
         other_part = f.period.months is not None and not f.period.same_part(part.period)
         same_year = f.period.year in (None, part.period.year)
