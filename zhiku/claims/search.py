@@ -353,27 +353,13 @@ def current_of(
         # carry that name, or carry none of its own.
         # (小麦亩产由452公斤提高到511公斤…，而全县粮食总产比上年增长2.3%: a claim that names its own
         # subject is not about the 由…到 pair before it)
-        if subject and g.group is None and "、" in g.subject:
-            # (…分别为92.1万件、209万件和63.8万件，三类合计364.9万件，其中发明专利比上年的79.8万件增长
-            # 15.3%: the list's member the claim names, not the list's total)
-            named_member = [
-                h
-                for h in before
-                if h.group is not None
-                and len(h.item.strip()) >= 2
-                and (h.item.strip().endswith(subject) or subject.endswith(h.item.strip()))
-                and h.q.kind in want
-            ]
-            if len(named_member) == 1:
-                return [Scored(named_member[0], 1.0, 1.0)]
-        if subject and g.group is not None:
-            # (大型、中型水库年末蓄水量分别为39.71亿立方米和8.22亿立方米，大型水库占八成以上: the list's
-            # member the claim names, not its last)
-            member = [
-                m for m in table.list_of(g) if len(m.item.strip()) >= 2 and subject.startswith(m.item.strip())
-            ]
-            if len(member) == 1 and member[0].id != g.id and member[0].q.kind in want:
-                return [Scored(member[0], 1.0, 1.0)]
+        # (…分别为92.1万件、209万件和63.8万件，三类合计364.9万件，其中发明专利比上年的79.8万件增长
+        # 15.3%: the list's member the claim names, not the list's total; 大型、中型水库…分别为39.71亿
+        # 立方米和8.22亿立方米，大型水库占八成以上: not its last member)
+        listed = [h for h in before if h.group is not None] if g.group is None and "、" in g.subject else []
+        member = _member_named(subject, table.list_of(g) if g.group is not None else listed, want)
+        if subject and member is not None and member.id != g.id:
+            return [Scored(member, 1.0, 1.0)]
         if (
             subject
             and g.subject
@@ -453,6 +439,18 @@ def _closed_note(g: Fact, claim: Fact) -> bool:
         return False
     closes = [i for i in (g.text.find("）", g.q.end), g.text.find(")", g.q.end)) if i >= 0]
     return bool(closes) and min(closes) < claim.q.start
+
+
+def _member_named(subject: str, members: list[Fact], want: set[str]) -> Fact | None:
+    """The one list member whose item the claim's subject names (大型 of 大型水库, 发明专利)."""
+    hits = [
+        m
+        for m in members
+        if len(item := m.item.strip()) >= 2
+        and (subject.startswith(item) or item.endswith(subject) or subject.endswith(item))
+        and m.q.kind in want
+    ]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _per_unit(f: Fact) -> bool:
