@@ -611,6 +611,8 @@ class _Slot:
 
 # 提取额中，/ 在新增就业人员中，: a sentence that opens with the group its shares are of
 _GROUP_OPENS = re.compile(r"\s*(?:在)?[\u4e00-\u9fff]{2,12}中[，,]")
+# 规划12件的预期目标4件: 的 and the noun naming the value before as the base (目标, 水平, 标准)
+_BASE_NOUN_BETWEEN = re.compile(r"\s*的[\u4e00-\u9fff]{0,4}(?:目标|目标值|水平|标准|预期|计划)\s*")
 _RATIO_AFTER = re.compile(r"\s*[:：∶]\s*\d")
 _RATIO_BEFORE = re.compile(r"\d\s*[:：∶]\s*$")
 
@@ -1331,6 +1333,7 @@ class _Builder:
         self._inline_bases(ids)
         self._bracketed_bases(ids, text)
         self._from_to(ids, text)
+        self._gap_after_its_base(ids, text)
         self._respectively(ids, text, s0, s1)
         self._of_which(ids, text, mask, s0, s1)
 
@@ -1467,6 +1470,21 @@ class _Builder:
                     if not h.own:
                         t.facts[h.id] = replace(h, subject=f.subject)
                     break
+
+    def _gap_after_its_base(self, ids: list[int], text: str) -> None:
+        """超出“十四五”规划12件的预期目标4件: the value right after the verb is the base, named by the
+        noun after its 的 (目标), and the value after that noun is the gap."""
+        t = self.table
+        for k, fid in enumerate(ids[:-1]):
+            f, g = t.facts[fid], t.facts[ids[k + 1]]
+            if f.role != "gap" or not same_measure(f.q, g.q) or g.role != "level":
+                continue
+            if not _BASE_NOUN_BETWEEN.fullmatch(text[f.q.end : g.q.start]):
+                continue
+            t.facts[f.id] = replace(f, role="level", verb="", down=False)
+            t.facts[g.id] = replace(
+                g, role="gap", verb=f.verb, down=f.down, compare=f.compare, base_fact=f.id, subject=f.subject
+            )
 
     def _lists_from_to(self, ids: list[int], text: str, h: Fact, f: Fact) -> bool:
         """分别由79.15%、63.93%提高到93.27%、79.69%: two lists as long as each other, the later

@@ -414,6 +414,10 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
         ]
         if len(inside) == 1 and inside[0].id != a.id:
             return [(a, inside[0], a_found[0].score)]
+        after = next((g for g in table.around(claim) if g.q.start > claim.q.end and _is_rate(g)), None)
+        if after is not None and _THE_LATTER_IS.fullmatch(claim.text[claim.q.end : after.q.start]):
+            # 比规上制造业平均水平高1.39个百分点，后者为1.71%: the other side, written after the gap
+            return [(a, after, a_found[0].score)]
         if (total := _total_row_of(table, claim, a, claim.compare.strip())) is not None:
             # 龙潭乡增速最快，达7.2%，比全县高2.1个百分点: the table's 合计 row, in the column of the
             # row the sentence names
@@ -641,6 +645,7 @@ def _rows_opened(
     ]
 
 
+_THE_LATTER_IS = re.compile(r"\s*[，,]\s*后者(?:为|是|则为)?\s*")
 _BENCHMARK_COLUMN = re.compile(r"^(?:高于|低于|快于|慢于|比)?(全国|全省|全市|全区|全县|同期)")
 
 
