@@ -29,10 +29,10 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef (7th–34th)
 RATCHETED: tuple[str, ...] = (
-    "bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds", "dz", "eb", "ec", "ed", "ee", "ef",
+    "bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds", "dz", "eb", "ec", "ee",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 980  # of the injected errors of the 122 authors mended
+MIN_TRUE_POSITIVES = 993  # of the injected errors of the 124 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -63,11 +63,9 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("dz",), 2, 0, 9),
     (("eb",), 4, 2, 12),
     # the thirty-fourth, scored unseen at the session's end (23 false alarms, 8 false positives, 33 of
-    # 63 found); read only for ec's age band and two of ee's readings
+    # 63 found); ed and ef mended, ec and ee read in part
     (("ec",), 3, 3, 8),
-    (("ed",), 5, 0, 8),
     (("ee",), 3, 0, 9),
-    (("ef",), 5, 2, 7),
 ]
 
 

@@ -2099,7 +2099,8 @@ def _shared_head(items: list[str]) -> str:
     return re.sub(r"^[0-9一二三四五六七八九十两]+个", "", last[cut:])
 
 
-_HEADER_UNIT = re.compile(r"[（(]([^（）()]+)[）)]\s*$")
+# (| “十五”末（2005年） |: a year in brackets dates the column, it is no unit)
+_HEADER_UNIT = re.compile(r"[（(](?!\s*\d{4}\s*年?\s*[）)])([^（）()]+)[）)]\s*$")
 _HEADER_YEAR = re.compile(r"(\d{4})\s*年")
 _UNIT_NOTE = re.compile(r"[（(]\s*(?:金额)?单位[：:]\s*([^）)，,；;\s]{1,8})\s*[）)]\s*[：:。]?\s*$")
 # a column the table's unit note does not measure: a rate, a ratio, a count of its own

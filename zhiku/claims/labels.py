@@ -273,7 +273,11 @@ def places(text: str) -> set[str]:
 
 # A value per head, per day or per unit — an average or a price: never a total, never added up.
 # (次均费用, 件均, 笔均, 亩均: an average per visit, item, transaction or mu)
-PER_UNIT = re.compile(r"平均|均价|单价|人均|户均|日均|周均|月均|次均|件均|笔均|亩均|单均|每")
+PER_UNIT = re.compile(
+    r"平均|均价|单价|人均|户均|日均|周均|月均|次均|件均|笔均|亩均|单均|每|"
+    # X均 is per X: 吨均产值 (per tonne), 企均 (per enterprise), 校均, 村均, 场均 (per event), 店均
+    r"吨均|企均|校均|村均|场均|店均|车均|床均|院均|站均|园均"
+)
 # A table row that is the total of the others, by its whole name: | 合计 |, | 全县 | (not 全国性赛事)
 TOTAL_ROW = re.compile(r"\s*(?:合计|总计|全国|全省|全市|全区|全县|全镇|全乡|总体|全部)\s*")
 # A table column of the period before (| 上年死亡人数 |, | 去年同期 |): the bases of a growth column,

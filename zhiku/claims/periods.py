@@ -346,7 +346,8 @@ def is_reference(text: str, m: Mention, sentence_start: int) -> bool:
 
 def written_as_reference(text: str, start: int, sentence_start: int = 0) -> bool:
     """Whether the period written at ``start`` follows a comparison's or a basis's word (比, 与, 按…)."""
-    before = text[max(sentence_start, start - 4) : start]
+    # (是“十五”末的4.6倍: a quotation mark may stand between the word and the period)
+    before = text[max(sentence_start, start - 5) : start].rstrip('“"‘「')
     # 按2023年末全国总人口140967万人计: a basis of another year, written as that year (按当年汇率
     # and 按年末中间价 speak of the text's own year)
     if _REF_BEFORE.search(before) or (text[start : start + 1].isdigit() and _BASIS.search(before)):

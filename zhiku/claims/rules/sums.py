@@ -45,6 +45,7 @@ _REST = re.compile(r"(?:其余|其他|剩余|余下)(?:的)?(?:部分)?\s*$")
 _GDP = re.compile(r"生产总值|GDP|gdp")
 _SUB_ROW = re.compile(r"\s*(?:其中|内含|含)[：:、]?")
 _TOTAL_ROW = re.compile(r"合计|总计|全国(?!性)|总体|总额|全部|小计")  # (全国性赛事 is a kind of event)
+_PLACES = re.compile(r"^(?:城市|地区|省份|国家|县|市|区|乡镇|村)")
 _ANOTHER_VIEW = re.compile(r"^除.{1,12}(?:以外|之外)|限额以上|规模以上|限上|规上")
 _CN = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -711,6 +712,10 @@ def _table_totals(table: FactTable) -> None:
             if _two_breakdowns(column, t):
                 continue  # | 城镇 | 乡村 | 商品零售 | 餐饮收入 | 社零总额 |: two breakdowns of one total
             computed = sum((reading(f) for f in column[1:]), reading(column[0]))
+            if _PLACES.search(name) and value(t) < computed.lo:
+                # | 制式 | 城市（个） |: a city that runs several kinds is counted in each row and once in
+                # the 合计 — places counted by kind overlap, and their total may be smaller
+                continue
             breakdown = labels.complement_parts([f.subject for f in column], exhaustive=True)
             if views and breakdown != list(range(len(column))) and not computed.overlaps(reading(t)):
                 continue
