@@ -147,6 +147,8 @@ _ABBREVIATIONS = (
 # its GDP: what statistics offices mean by 经济增长 (not 数字经济, not 民营经济).
 _ECONOMY = re.compile(r"^(?:全国|全省|全市|全区|全县|全州|我国|我省|我市|我区|我县)?经济$")
 # The scope a whole is named with (占全市投资, 占我国外贸总值): the publication's own territory.
+# The point or span of time a row's name opens with: 年末常住人口 counts 常住人口 at the year's end.
+_WHEN = re.compile(r"^(?:年末|年底|年初|期末|全年)")
 _SCOPE = re.compile(r"^(?:全国|全省|全市|全区|全县|全州|全盟|全旗|全镇|全乡|我国|我省|我市|我区|我县|我)")
 
 
@@ -204,6 +206,11 @@ def likeness_of(query: str, label: str, forward_only: bool = False) -> float:
     uq, ul = _SCOPE.sub("", query), _SCOPE.sub("", label)
     if has_content(uq) and has_content(ul):
         query, label = uq, ul
+    # 年末常住人口 is the 常住人口 a query names without a time (城镇常住人口 is a part of it; 乡村常住人口
+    # is no more 常住人口 at the year's end than before)
+    ul = _WHEN.sub("", label)
+    if ul != label and not _WHEN.match(query) and has_content(ul) and set(_clean(query)) <= set(_clean(ul)):
+        label = ul
     q, c = _clean(query), _clean(label)
     if not q or not c:
         return 0.0

@@ -410,6 +410,11 @@ def _side(table: FactTable, claim: Fact, words: tuple[str, ...], period) -> Scor
     return best
 
 
+def _place(subject: str, rate: str) -> str:
+    """Whose rate it is: 杭州 of 杭州出生率; nothing for 出生率, 人口出生率 or 全省出生率."""
+    return re.sub(r"^(?:全[国省市县区]|人口)+|人口$", "", subject[: -len(rate)])
+
+
 def _defined_rates(table: FactTable) -> None:
     """人口出生率为7.52‰；死亡率为7.18‰；人口自然增长率为0.34‰: 7.52 − 7.18 = 0.34."""
     for claim in table.facts:
@@ -430,7 +435,11 @@ def _defined_rates(table: FactTable) -> None:
                 and g.period.same(claim.period)
                 and not bound_only(g)
             ]
-            sides.append(min(found, key=lambda g: abs(g.id - claim.id)) if found else None)
+            # 杭州出生率 beside 出生率 and 自然增长率: the side of the same place, nearest.
+            own = _place(claim.subject, name)
+            sides.append(
+                min(found, key=lambda g: (_place(g.subject, word) != own, abs(g.id - claim.id))) if found else None
+            )
         a, b = sides
         if a is None or b is None:
             continue

@@ -463,6 +463,8 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
                 continue
             if not _of_kind(claim, s.fact):
                 continue
+            if (a.q.measure == "‰") != (s.fact.q.measure == "‰"):
+                continue  # 杭州出生率6.7‰，高出全省0.9个千分点: not the 全省 row's share in %
             if later_passage(s.fact, claim):
                 continue  # 比东京奥运会（38金32银18铜）提高0.8个百分点: not a rate a later paragraph gives
             if a.role == "share" and s.fact.role == "share" and s.fact.whole and compared in s.fact.whole:
