@@ -82,6 +82,14 @@ _TO_LEVEL = re.compile(
 _ANNUAL = re.compile(r"年均|年平均|平均每年|每年平均")
 _SPAN_YEARS = re.compile(r"(?P<n>[两二三四五六七八九十\d]+)\s*年$")
 _QUALIFIERS_AT_END = re.compile(r"(?:约|近|将近|接近|超过|逾|突破|不足|不到|仅|高达|已|达|为|了|\s)*$")
+# Verbs of doing that 多/少 before them turn into how much more or less was done (多发送4.57亿人次)
+_DOING = (
+    r"发送|完成|实现|生产|运送|接待|开行|投入|销售|售出|支出|收入|出|"
+    # 比常年同期多蓄12.13亿立方米, 少调水…, 多种植…: more everyday verbs of doing
+    r"蓄水|蓄|调水|调|产|运|售|种植|种|招收|招|缴|发放|发电|发|建成|建|"
+    # 多执结约11.7万件, 多审结…: a court's and an office's verbs of closing and taking cases
+    r"执结|审结|办结|结案|受理|办理"
+)
 _CHANGE = re.compile(
     r"(?P<verb>(?:多增|少增|净增加|净增|净减少|净减|增长率为|增速为|增幅为|降幅为|增幅|降幅|涨幅|跌幅|负增长|"
     r"增收|减收|增支|减支|增产|减产|"
@@ -89,9 +97,7 @@ _CHANGE = re.compile(
     r"加快|放缓|上调|下调|抬升|抬高|上行|下行|"
     # 多发送4.57亿人次, 少完成…: 多/少 before a verb of doing says how much more or less was done
     r"(?:(?<![\u4e00-\u9fff])|(?<=今年|去年|全年|当年|本年|上年|同期|同比))"
-    r"[多少](?:发送|完成|实现|生产|运送|接待|开行|投入|销售|售出|支出|收入|出|花|卖|用|"
-    # 比常年同期多蓄12.13亿立方米, 少调水…, 多种植…: more everyday verbs of doing
-    r"蓄水|蓄|调水|调|产|运|售|种植|种|招收|招|缴|发放|发电|发|建成|建))|"
+    rf"[多少](?:{_DOING}|花|卖|用))|"
     r"[多少](?:赚了|赚|挣了|挣)|"  # 工行比建行多赚302.86亿元: 多赚 is always how much more was earned
     r"多出了?|"  # 一年多出238.7亿件: 多出 always says how much more
     # 2024年一年间又少了2.11万所: 又/还/再 + 多了/少了 is how much more or fewer, never a level
@@ -104,8 +110,7 @@ _CHANGE = re.compile(
 _DOWN = re.compile(
     r"下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|降|放缓|下调|下行|少增|净减|跌幅|负增长|"
     r"^少了?$|^少了|"
-    r"^少(?:发送|完成|实现|生产|运送|接待|开行|投入|销售|售出|支出|收入|出|"
-    r"蓄水|蓄|调水|调|产|运|售|种植|种|招收|招|缴|发放|发电|发|建成|建)"
+    rf"^少(?:{_DOING})"
 )
 # 超收13.6亿元, 超支, 短收: how far revenue or spending came from its budget — a gap, not a level
 _GAP = re.compile(r"(?P<verb>高出|超出|超收|超支|短收|高|低|快|慢|多|少|大|小|相差|差距为?|差)(?:了|约)?$")
@@ -1739,6 +1744,8 @@ class _Builder:
                 and not _bound(f)
                 and f.id not in bases
                 and not f.period.clashes(parent.period)
+                # (判处罪犯11.3万人，平均每案约1.4人。其中…判处382人: of the 11.3万人, not the average)
+                and not _AN_AVERAGE.search(f.own + f.qualifier_words + f.subject)
             ]
             for other in {(g.q.kind, g.q.unit) for g in after if not same_measure(g.q, parent.q)}:
                 twins = [f for f in pool if (f.q.kind, f.q.unit) == other]

@@ -134,7 +134,13 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
         if (
             # (32天里净增5.28亿立方米，平均每天多蓄1650万立方米: a net increase over the days, compared
             # with nothing, is a total too)
-            (g.role == avg.role or (g.role == "change" and g.compare == "" and not g.down))
+            # (…多执结约11.7万件；…日均执结约1404件: an increase is no total of a daily level)
+            (
+                g.role == avg.role
+                or (
+                    g.role == "change" and g.compare == "" and not g.down and re.search(r"[多增]|净", avg.own)
+                )
+            )
             and same_measure(g.q, avg.q)
             and g.restates is None
             and not unit_rate(g)  # (按1美元兑7.10元人民币折算: the 1 of a rate is no total)

@@ -27,6 +27,8 @@ _BAND_LABEL = re.compile(
 )
 # 90平方米以下、90—144平方米…: a bound followed by another band in a 、-list
 _BAND_LIST = re.compile(r"\s*、\s*(?:\d|[一二三四五六七八九十])")
+# 每案, 每户, 每批: what an average is per, one character after 每
+_PER_THING = re.compile(r"每[\u4e00-\u9fff]")
 _ADDEND = re.compile(r"\s*(?:再)?加上|\s*加之")
 _DISTRIBUTIVE = re.compile(r"^(?:双双|均|都|皆|也|亦|同时)+|(?:双双|均|都|皆)$")
 
@@ -211,8 +213,10 @@ def _exact(table: FactTable, b: Fact) -> tuple[Fact, float] | None:
         if f.place.clause >= b.place.clause - 1 and (not own or name_likeness(own, f) >= 0.6):
             return f, 0.9  # 20078万吨，突破2亿吨
         return None
-    if not b.subject or not labels.has_content(labels.PER_UNIT.sub("", b.subject)):
-        return None  # (人均不足90元: 人均 alone names nothing to look for in the next sentence)
+    if not b.subject or not labels.has_content(labels.PER_UNIT.sub("", _PER_THING.sub("", b.subject))):
+        # (人均不足90元, 平均每案6人以上: 人均 or 每案 alone names nothing to look for in the next
+        # sentence — each sentence's average is of its own counts)
+        return None
     for s in (b.place.sentence + 1, b.place.sentence - 1):
         if s < 0 or s >= len(table.sentences):
             continue

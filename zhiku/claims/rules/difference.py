@@ -438,7 +438,9 @@ def _defined_rates(table: FactTable) -> None:
             # 杭州出生率 beside 出生率 and 自然增长率: the side of the same place, nearest.
             own = _place(claim.subject, name)
             sides.append(
-                min(found, key=lambda g: (_place(g.subject, word) != own, abs(g.id - claim.id))) if found else None
+                min(found, key=lambda g: (_place(g.subject, word) != own, abs(g.id - claim.id)))
+                if found
+                else None
             )
         a, b = sides
         if a is None or b is None:
