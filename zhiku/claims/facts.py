@@ -1679,7 +1679,10 @@ class _Builder:
                     _AN_AVERAGE.search(f.own + f.qualifier_words) and not _AN_AVERAGE.search(after[0].label())
                 )
             ]
-            parent: Fact | None = before[-1] if before else None
+            # (票房21.04亿元，观影人次5209万；其中国产影片票房20.17亿元: of the amount in 元, not the
+            # bare count, though a bare count may be of any measure)
+            exact = [f for f in before if f.q.unit == after[0].q.unit]
+            parent: Fact | None = (exact or before)[-1] if before else None
             if parent is None:
                 # 其中 opens the sentence: the total is the last like value of the sentence before
                 # (before an aside: 年末存量378.09万亿元。作为参照，2022年末存量为344.21万亿元。其中…)

@@ -134,7 +134,8 @@ _REL_YEAR = re.compile(
     r"(?P<prev>上年|去年|上一年|前一年)(?:(?P<pend>末|底)|(?P<same>同期))?|(?P<next>次年|翌年|下一年|明年)|今年"
 )
 _REF_BEFORE = re.compile(
-    r"(?:比|较|与|同|由|从|相比|对比|相较|是|为|恢复至|恢复到|达到|相当于|"
+    # (占比 is a noun, the share: 国产片占比2018年比上年提高… dates the change in 2018)
+    r"(?:(?<!占)比|较|与|同|由|从|相比|对比|相较|是|为|恢复至|恢复到|达到|相当于|"
     # 已不足2021年198895万平方米的四成: a bound against another year's value
     r"不足|不到|超过|接近|高于|低于|仅及|只及)\s*$"
 )
@@ -359,7 +360,7 @@ def written_as_reference(text: str, start: int, sentence_start: int = 0) -> bool
 
 
 _BASIS = re.compile(r"(?:按|按照)\s*$")
-_OPEN_COMPARISON = re.compile(r"(?:比(?![重例率值])|较)[^，,。；;：:\d比较]{1,12}$")
+_OPEN_COMPARISON = re.compile(r"(?:(?<!占)比(?![重例率值])|较)[^，,。；;：:\d比较]{1,12}$")
 
 
 def bounds_a_stock(text: str, m: Mention, sentence_start: int) -> bool:

@@ -712,7 +712,9 @@ class Scanner:
 
     def _latin_unit_at(self, pos: int) -> bool:
         head = self.norm[pos : pos + 3]
-        if re.match(r"(?:pct|ppt|bps|bp|BP|[kMGT]Wh|[GT]W)(?![A-Za-z])", self.norm[pos : pos + 4]):
+        if re.match(
+            r"(?:pct|ppt|bps|bp|BP|[kMGT]Wh|[GT]W|[MGTP]B|[MG]bps|TEU)(?![A-Za-z])", self.norm[pos : pos + 5]
+        ):
             return True
         if head[:2].lower() in ("km", "kg", "cm", "mm") or head[:2] in ("kW", "MW"):
             return len(head) < 3 or not (head[2].isascii() and head[2].isalpha())

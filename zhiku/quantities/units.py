@@ -178,6 +178,13 @@ DIMENSIONS: dict[str, tuple[str, float]] = {
     "兆瓦时": ("MWh", 1),
     "吉瓦时": ("GWh", 1),
     "太瓦时": ("TWh", 1),
+    # data and line speed as the telecom statistics write them: 3015亿GB, DOU 18.7GB, 1000Mbps
+    "MB": ("MB", 1),
+    "GB": ("GB", 1),
+    "TB": ("TB", 1),
+    "PB": ("PB", 1),
+    "Mbps": ("Mbps", 1),
+    "Gbps": ("Gbps", 1),
 }
 
 # Time units for durations → normalised unit.
@@ -209,6 +216,7 @@ DURATION_UNITS: dict[str, str] = {
 MEASURES: dict[str, str] = {
     "标准箱": "TEU",
     "标箱": "TEU",
+    "TEU": "TEU",
     "个": "个",
     "列": "列",
     "家": "家",

@@ -57,6 +57,9 @@ def _points(f: Fact) -> bool:
     return f.q.kind == "percent" and not f.q.is_rate
 
 
+_CONTRIBUTION = re.compile(r"拉动|带动|贡献(?!率)")
+
+
 def check(table: FactTable) -> None:
     for claim in table.facts:
         if claim.is_cell:
@@ -64,6 +67,8 @@ def check(table: FactTable) -> None:
                 _judge_cell(table, claim)
             continue
         points = _points(claim) and claim.role in ("change", "gap", "growth")
+        if _CONTRIBUTION.search(claim.text, clause_start(claim.text, claim.q.start), claim.q.start):
+            continue  # 拉动电信业务收入增长1.2个百分点: a part's pull on the whole's growth, no gap of rates
         if points or (claim.q.is_rate and claim.role == "gap"):
             _judge(table, claim)
 
@@ -363,8 +368,11 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
     if claim.base_fact is not None:
         base = table.fact(claim.base_fact)
         cur = _current_rate(table, claim, exclude={base.id})
-        if cur and _is_rate(base):
+        # (由上年的15.2%升至15.6%…；占比较上年的19.4%提高…: a rate of the year before is no rate now)
+        if cur and _is_rate(base) and not cur[0].fact.period.clashes(claim.period):
             return [(cur[0].fact, base, cur[0].score)]
+        if _is_rate(base):
+            return []  # (占比较上年的19.4%提高1.8个百分点: the base is given, the rate now is not)
     out: list[tuple[Fact, Fact, float]] = []
     if _REFERENCE.fullmatch(claim.compare):
         # yoy +6.6%，前值5.9%，较前值抬升0.7pct: the previous reading written just before

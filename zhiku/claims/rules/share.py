@@ -1017,9 +1017,36 @@ def _named_wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
         # list that the list's parts add up to is the whole they are shares of — before any table's
         # 合计 row (游泳场地3288个，…分别为1779个、1412个和97个，分别占…)
         return [Whole((before,), 0.9)]
+    row = _row_opening(table, part)
+    if row is not None:
+        # 黑龙江蓄积量是我省的4.7倍，其中天然林蓄积164338万立方米，占89.0%: of the table's 黑龙江 row,
+        # not of its 合计
+        return [*wholes, Whole((row,), 0.9)]
     for s in _total_rows(table, claim, part):
         wholes.append(Whole((s.fact,), s.score))
     return wholes
+
+
+def _row_opening(table: FactTable, part: Fact) -> Fact | None:
+    """The table cell a sentence that opens with a table row's name (黑龙江…，其中…) holds the whole of
+    a part after its 其中 in: the row's cell in the column that measures what the part does."""
+    sentence = table.sentences[part.place.sentence]
+    at = part.text.rfind("其中", sentence.start, part.q.start)
+    if at < 0 or part.is_cell:
+        return None
+    opening = part.text[sentence.start : at].lstrip()
+    cells = [
+        c
+        for c in table.cells()
+        if len(c.subject.strip()) >= 2
+        and opening.startswith(c.subject.strip())
+        and not _TOTALS.search(c.subject)
+        and same_measure(c.q, part.q)
+        and value(c) > value(part)
+    ]
+    scored = [(labels.likeness_of(part.subject, c.header), c) for c in cells]
+    best = max(scored, key=lambda x: x[0], default=None)
+    return best[1] if best is not None and best[0] >= 0.3 else None
 
 
 _A_YEARS_AIM = re.compile(r"(?:年度|全年|当年|本年)[^，,。；;]{0,4}?(?:目标|计划|任务|预算)")
