@@ -27,12 +27,12 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
-# de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef (7th–34th)
+# de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej (7th–35th)
 RATCHETED: tuple[str, ...] = (
-    "bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds", "dz", "eb", "ec", "ee",
+    "bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds", "dz", "eb", "ee",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 993  # of the injected errors of the 124 authors mended
+MIN_TRUE_POSITIVES = 1029  # of the injected errors of the 129 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -63,8 +63,9 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("dz",), 2, 0, 9),
     (("eb",), 4, 2, 12),
     # the thirty-fourth, scored unseen at the session's end (23 false alarms, 8 false positives, 33 of
-    # 63 found); ed and ef mended, ec and ee read in part
-    (("ec",), 3, 3, 8),
+    # 63 found); ec, ed and ef mended, ee read in part
+    # (the thirty-fifth, eg–ej, scored unseen as it came: 17 false alarms, 15 false positives, 26 of
+    # 63 found; mended)
     (("ee",), 3, 0, 9),
 ]
 
@@ -94,7 +95,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 136
+    assert len(AUTHORS) == 140
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4
