@@ -122,7 +122,8 @@ _DIFF_NOUN = re.compile(r"(?P<verb>差额|顺差|逆差|差值|缺口)(?:为|达
 _SHARE = re.compile(
     r"(?:(?P<zhan>占)(?!比)(?P<whole>[^，,。；;＃\ue000\ue001]{0,24}?)(?:的)?(?:比重|比例|份额)?(?:由|从)?|"
     # (相当于同期GDP（初步核算数1260582亿元）的7.2%: the whole's value may stand in its brackets)
-    r"(?:占|完成|为|是|相当于|达到)(?P<wholev>[^，,。；;＃\ue001]{0,24}?\ue000+[）)]?)的|"
+    # (约为2023年全年赔付支出1.9万亿元的65%: the whole's name may carry its year)
+    r"(?:占|完成|为|是|相当于|达到)(?P<wholev>[^，,。；;＃]{0,24}?\ue000+[）)]?)的|"
     r"在(?P<whole3>[^，,。；;＃\ue000\ue001]{1,24}?)中的?(?:比重|占比|份额)|"
     r"(?P<bizhong>占比|比重|份额|所占比重)(?:由|从)?(?:升至|降至|提高到|提高至|提升至|提升到|上升到|上升至|下降到|下降至|回落至|增至)?|"
     r"(?P<of>(?:是|为|相当于|恢复至|恢复到|达到|完成|实现)(?P<whole2>[^，,。；;\ue000]{1,24}?)的))"
@@ -471,12 +472,32 @@ def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return found
 
 
+# 普通高校有所回落，… / 进口增势较好，…: a thing and how it went, with no figure
+_TOPIC_CLAUSE = re.compile(
+    r"\s*(?P<name>[\u4e00-\u9fff]{2,10}?)(?:有所|继续|保持|持续|略有|明显|小幅|大幅|稳步|增势|降势|出现)"
+    r"[\u4e00-\u9fff]{0,4}[，,]\s*$"
+)
+
+
+def _topic_clause(text: str, mask: str, s0: int, c0: int) -> str:
+    """The thing a figureless first clause of a sentence names (普通高校有所回落，…), or ""."""
+    if _VALUE_MARK in mask[s0:c0] or _OTHER_MARK in mask[s0:c0]:
+        return ""
+    m = _TOPIC_CLAUSE.fullmatch(text, s0, c0)
+    return m.group("name") if m else ""
+
+
+_OVER_YEARS_NAME = re.compile(r"平均|年均|累计")
+
+
 def _mask(text: str, qs: Sequence[Quantity]) -> str:
     chars = list(text)
     for q in qs:
         if q.kind == "ordinal":
             continue  # 第一产业, 第二产业: part of a name
         mark = _VALUE_MARK if q.kind in VALUE_KINDS else _OTHER_MARK
+        if q.kind == "duration" and _OVER_YEARS_NAME.match(text, q.end):
+            mark = _OTHER_MARK  # 第二产业两年平均增速: the years name the average, the name goes on
         for i in range(q.start, q.end):
             chars[i] = mark
     return "".join(chars)
@@ -1227,6 +1248,10 @@ class _Builder:
                 prev = t.facts[ids[-1]]
                 if prev.place.sentence == sidx and prev.own and prev.place.clause == cidx - 1:
                     subject = prev.own
+            if not own and c0 > s0 and (topic := _topic_clause(text, mask, s0, c0)):
+                # 普通高校有所回落，2022年比2020年下降0.9%: a clause with no figure that opens the sentence
+                # on a thing and how it went names what the figures after it are of
+                subject = subject_chain = topic
             opens_clause = not text[c0 : q.start].strip(" ，,；;：:")
             if opens_clause and slot.role == "level" and q.kind in AMOUNT_KINDS and q.value is not None:
                 # 按…汇率折算，4.14万亿元约合6419亿美元: a figure written again without its name is the
@@ -2195,9 +2220,12 @@ def _header_role(header: str, q: Quantity) -> Role:
     if re.search(r"贡献率|拉动", name):
         # | 对增长的贡献率（%） |, | 拉动增长（百分点） |: a part's share of the growth, no growth rate
         return "level" if q.kind not in RATE_KINDS else "rate"
+    if q.kind not in RATE_KINDS and re.search(r"增加(?!值)|减少|增减", name):
+        return "change"  # | 同比增加（亿元） |: an amount more than last year, no rate of growth
     if re.search(r"同比|增长|增速|增幅|涨幅|变化率", name):
         return "growth"
-    if re.search(r"变化|变动|增减|增加|减少", name):
+    # (| 增加值（亿元） |: value added is a level, not an increase)
+    if re.search(r"变化|变动|增减|增加(?!值)|减少", name):
         return "change"
     return "level" if q.kind not in RATE_KINDS else "rate"
 

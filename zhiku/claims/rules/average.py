@@ -103,8 +103,17 @@ def _phrase(f: Fact, back: int) -> tuple[int, int]:
     return f.q.start - back, f.q.end
 
 
+def _wholes_of_shares(table: FactTable, avg: Fact) -> set[int]:
+    """The values written as the whole of a share near ``avg`` (约占全国…3.55万亿元的1%, 约为2023年
+    全年…1.9万亿元的65%): another thing's total, never the total an average is of."""
+    return {g.whole_fact for g in table.near(avg, 8) if g.whole_fact is not None}
+
+
 def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
-    before = [g for g in table.around(avg) if g.q.end <= avg.q.start and g.id != avg.id]
+    wholes = _wholes_of_shares(table, avg)
+    before = [
+        g for g in table.around(avg) if g.q.end <= avg.q.start and g.id != avg.id and g.id not in wholes
+    ]
     total = None
     what = _AVERAGE_WORDS.sub("", avg.own or "")
     # 金牌482枚…，奖牌总数1593枚，日均产生金牌30.1枚: the total the average names, when one does;
@@ -309,12 +318,14 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
         and (g.period.year in (None, avg.period.year) or not avg.period.known)
         and not g.period.clashes(avg.period)  # (比上年的690.3亿元: the year before, undated)
     ]
+    wholes = _wholes_of_shares(table, avg)
     totals = [
         g
         for g in near
         if g.q.kind == avg.q.kind
         and g.q.unit == avg.q.unit
-        and "人均" not in g.label() + g.qualifier_words
+        and g.id not in wholes
+        and not labels.PER_UNIT.search(g.label() + g.qualifier_words)
         and name_likeness(what, g) >= 0.6
         and abs(value(g)) > abs(value(avg))
     ]

@@ -34,6 +34,8 @@ _FROM_AN_EVENT = re.compile(
 )
 _RANGE_DAYS = re.compile(r"^(?:(\d{4})-)?(?:--)?(\d{2})-(\d{2})/(?:(\d{4})-)?(?:--)?(\d{2})-(\d{2})$")
 _RANGE = re.compile(r"至|到|—|－|~|～")
+# 至9月1日, 到8月16日: a day written as where a span ends
+_AN_END = re.compile(r"(?:至|到|直到|截至)\s*$")
 
 
 def check(table: FactTable) -> None:
@@ -100,6 +102,31 @@ def _days(table: FactTable, d: Fact, *, paragraph: bool = False) -> list[tuple[E
     return out
 
 
+def _start_before(table: FactTable, end: Event) -> tuple[Event, dt.date] | None:
+    """The day written as a start (…5月1日（星期四）12时起) in the sentences before ``end``'s, within
+    its paragraph or the one before it."""
+    passage = table.sentences[end.sentence].passage
+    for e in reversed(table.events):
+        if e.sentence >= end.sentence:
+            continue
+        other = table.sentences[e.sentence].passage
+        if passage is None or other is None or not 0 <= passage - other <= 1:
+            break
+        found = day_of(e.q)
+        if found is None or not _A_START.match(e.text, e.q.end):
+            continue
+        y = found[0] or e.year_hint
+        if y is None:
+            return None
+        try:
+            return e, dt.date(y, found[1], found[2])
+        except ValueError:
+            return None
+    return None
+
+
+# 5月1日（星期四）12时起, 1月1日零时起, 6月1日开始: a day written as where a span starts
+_A_START = re.compile(r"\s*(?:[（(][^）)]*[）)])?\s*(?:\d{1,2}时|零时|中午|正午)?\s*(?:起|开始)")
 # 国庆假期7天, 春节长假8天: a holiday named with its length
 _HOLIDAY = re.compile(r"[\u4e00-\u9fff]{2,4}(?:假期|长假|小长假|黄金周)\s*")
 # 距起火历时104天: a span from an event named after 距
@@ -152,6 +179,10 @@ def _hour(text: str, pos: int) -> int | None:
 
 def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
     days = _days(table, d)
+    if len(days) == 1 and _AN_END.search(d.text, max(0, days[0][0].q.start - 2), days[0][0].q.start):
+        # 5月1日12时起…。…至9月1日12时结束，共123天: the one day written is an end; the start is before
+        start = _start_before(table, days[0][0])
+        days = [start, *days] if start is not None and start[1] <= days[0][1] else days
     if len(days) < 2:
         return
     (ea, a), (eb, b) = days[-2], days[-1]
@@ -207,6 +238,17 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
         ):
             # 春节假期自2月10日至17日，共8天；国庆假期7天…: a holiday the dates before are not of
             return
+    if _AN_END.search(d.text, max(0, ea.q.start - 2), ea.q.start) and _AN_END.search(
+        d.text, max(0, eb.q.start - 2), eb.q.start
+    ):
+        # 5月1日12时起…。…至9月1日12时结束，共123天；…至9月16日12时结束，共138天: two ends of spans
+        # from the one start written before, not a span from one end to the other
+        start = _start_before(table, ea)
+        if start is None:
+            return
+        ea, a = start
+        if b.year > a.year and a <= (same_year := b.replace(year=a.year)):
+            b = same_year  # (…9月16日…；…8月16日: ends listed side by side, not a turn of the year)
     diff = (b - a).days
     if diff < 0 and not inclusive:
         diff = -diff  # 于2025年1月9日发布，距…2024年12月9日相隔31天: the earlier day written last
@@ -218,7 +260,7 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
         if inclusive and (_RANGE.search(between) or "至" in d.text[eb.q.start - 2 : eb.q.start])
         else {diff, diff + 1}
     )
-    hours = [_hour(d.text, e.q.end) for e in (ea, eb)]
+    hours = [_hour(e.text, e.q.end) for e in (ea, eb)]
     if hours[0] is not None and hours[1] is not None:
         # 自5月1日（星期一）中午进入休渔，至8月16日（星期三）12时开渔，共107天: from an hour to an hour, the
         # days are whole only when the hours agree (0时 to 24时 adds the last day)

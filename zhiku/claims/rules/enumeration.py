@@ -248,6 +248,12 @@ def _list_after(text: str, end: int, s1: int, facts: list[Fact]) -> tuple[list[s
     items = _split(words)
     if len(items) < 2 or any(not w for w in items):
         return None
+    if (
+        m.re is _BRACKETED
+        and all(len(w) == 1 for w in items)
+        and re.search(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff][（(]", rest[: m.start("list")])
+    ):
+        return None  # 29个省（区、市）, 县（市、区）: the kinds of unit counted together, not their members
     return items, lo, lo + len(words), False
 
 

@@ -705,6 +705,12 @@ def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None
         # 青岛一市的收入是日照的5.4倍，自给率比日照高出14.7个百分点: the sentence names the table's row
         # (青岛) whose column (自给率) the clause reads; not the 合计 row nearest to it
         rows = _rows_opened(table, claim, skip, RATE_ROLES, own)
+        if len(rows) > 1:
+            # 第二产业比重超过一半，…；第三产业恢复更快，同比增速比第二产业高4.2个百分点: the row the clause
+            # before the claim's opens with, of the rows its sentence names
+            at = clause_start(claim.text, claim.q.start)
+            last = claim.text[clause_start(claim.text, max(0, at - 1)) : at]
+            rows = [g for g in rows if last.lstrip().startswith(g.subject)] or rows
         if len(rows) == 1:
             return [Scored(rows[0], 1.0, 1.0)]
         found = candidates(

@@ -758,6 +758,9 @@ def _row_level(cells: list[Fact], growth: Fact) -> Fact | None:
     return max(before, key=lambda f: f.place.col or 0) if before else (row[0] if row else None)
 
 
+_REAL_GROWTH = re.compile(r"不变价|可比价|扣除价格因素")
+
+
 def _table_growth(table: FactTable, total: Fact, column: list[Fact], cells: list[Fact]) -> None:
     """The 合计 row's growth from the rows' levels and growth rates: Σ levels ÷ Σ (level ÷ (1 + g)) − 1."""
     levels: list[tuple[Fact, Fact]] = []
@@ -779,6 +782,10 @@ def _table_growth(table: FactTable, total: Fact, column: list[Fact], cells: list
         for f in cells
     ):
         return  # | 合计 | 547.47 | 568.75 | 3.9 |: the row's own two years check it (yoy_growth)
+    if any(s.table is None and _REAL_GROWTH.search(s.text) for s in table.sentences):
+        # 按不变价格计算，同比增长2.2%: real growths weigh last year's values at constant prices, which
+        # this year's values in current prices ÷ (1 + g) are not
+        return
     now = sum((reading(lv) for lv, _ in levels[1:]), reading(levels[0][0]))
     before = Interval(0.0, 0.0)
     for lv, g in levels:

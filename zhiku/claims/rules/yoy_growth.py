@@ -468,6 +468,10 @@ def _pairings(table: FactTable, claim: Fact, cur_s: Scored) -> list[Pairing]:
             min_likeness=0.35,
             floor=0.7 if specific_unit(cur) else 0.0,
         )
+        if cur.item:
+            # (全体居民…上年同期为12173元…；城镇、农村居民…分别为15872元和7615元，分别增长4.6%和6.8%: a
+            # listed item's base names the item; the whole's base is no 城镇's)
+            found = [s for s in found if cur.item in s.fact.label() + (s.fact.item or "")]
         if not found and bp.year is not None and (written := dated_in_sentence(table, claim, cur, bp.year)):
             found = [Scored(written, 0.9, 0.9)]
         if (
