@@ -30,6 +30,7 @@ from typing import Any, Literal, Protocol
 
 from zhiku.claims import labels
 from zhiku.claims.document import Document
+from zhiku.claims.local import day_of
 from zhiku.claims.model import Finding
 from zhiku.claims.periods import (
     NO_PERIOD,
@@ -667,6 +668,13 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
     if q.kind in AMOUNT_KINDS and text.startswith("级", q.end):
         slot.role = "other"  # 10万吨级以上泊位, 万吨级船舶: a class of size, a name, no amount
         return slot
+    if (
+        q.kind == "count"
+        and q.unit in ("位", "名")
+        and text[max(0, q.start - 1) : q.start] in ("前", "后", "末")
+    ):
+        slot.role = "other"  # 前五位综合指数平均为2.39: the top five places of a ranking, no count of people
+        return slot
     if q.kind == "multiple":
         slot.role = "multiple"
         m = last_match(_MULTIPLE_OF, core)
@@ -1031,15 +1039,27 @@ class _Builder:
                 or (q.kind == "number" and (m.fiscal or m.year is not None))
             ):
                 if q is not None and m.day and not bounds_a_stock(text, m, s0):
+                    # (二〇二六年二月二十八日（星期六），…发布2025年…公报；三月十二日（星期四）: a day
+                    # without its year in a sentence of dates follows the last date written whole)
+                    # (从2024年12月18日…算起，到9月17日: a day before it in the calendar is of a later year)
+                    dated = [
+                        e
+                        for e in t.events
+                        if e.sentence == sidx
+                        and (d := day_of(e.q)) is not None
+                        and d[0] is not None
+                        and (day_of(q) or (0, 0, 0))[1:] >= d[1:]
+                    ]
                     t.events.append(
                         Event(
                             q,
                             text,
                             sidx,
                             line,
-                            m.year or main.year,
+                            m.year or (dated[-1].year_hint if dated else main.year),
                             # (同年10月24日: the same year as which? a date's or a figure's — a guess)
                             m.year is not None
+                            or bool(dated)
                             or (year_named and not _SAME_YEAR.search(text, max(s0, q.start - 3), q.start)),
                         )
                     )

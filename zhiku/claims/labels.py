@@ -230,6 +230,13 @@ def likeness_of(query: str, label: str, forward_only: bool = False) -> float:
     return score
 
 
+def broader(query: str, label: str) -> bool:
+    """Whether ``label`` names the whole of which ``query`` is a part: its name with a group before
+    it (重点城市优良天数率 and 全省优良天数率 → 优良天数率; 乡村常住人口 and 常住人口)."""
+    q, c = _clean(_SCOPE.sub("", query)), _clean(_SCOPE.sub("", label))
+    return len(c) >= 2 and q != c and q.endswith(c) and has_content(q[: -len(c)])
+
+
 # (5G and 4G, M1 and M2 are words too: 4G基站 is not 5G基站, M1余额 not M2余额)
 _LATIN = re.compile(r"[A-Z]{2,}[0-9]*|(?<![A-Za-z])[A-Z][0-9]+(?![0-9])|(?<![0-9.])[0-9]G(?![A-Za-z])")
 

@@ -129,7 +129,13 @@ class Facts:  # one passage, as the sentence-local rules read it
         # (2023年的分析…：四季度发布会于今年1月24日: 今年 is the year the text is written in, which no
         # date it reports fixes — a guess)
         deictic = re.search(r"(?:今年|去年|明年|前年)\s*$", self.text[max(0, q.start - 3) : q.start])
-        if year is not None and same is None and not noun and deictic is None:
+        if (
+            year is not None
+            and same is None
+            and not noun
+            and deictic is None
+            and not self._year_of_a_document(q)
+        ):
             return year, False  # (同年10月24日: the same year as which? a guess)
         hint = self.event_years.get(q.start)
         if hint is not None and hint[1] and not noun and deictic is None:
@@ -148,6 +154,13 @@ class Facts:  # one passage, as the sentence-local rules read it
         head = self.text[max(0, q.start - 20) : q.start]
         years = list(re.finditer(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年", head))
         return bool(years) and re.fullmatch(r"[^，,。；;：:\d]+的\s*", head[years[-1].end() :]) is not None
+
+    def _year_of_a_document(self, q: Quantity) -> bool:
+        """…发布2025年国民经济和社会发展统计公报；三月十二日: the year before names a document, not the
+        day, which the sentence's dates written whole may date (the fact table's hint)."""
+        head = self.text[max(0, q.start - 40) : q.start]
+        years = list(re.finditer(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年", head))
+        return bool(years) and _A_DOCUMENT.fullmatch(head[years[-1].end() :]) is not None
 
     def _timeline_year(self, q: Quantity) -> int | None:
         """二〇二五年三月五日（星期三），…。7月10日（星期五），…: a paragraph that walks forward from a day
@@ -293,6 +306,8 @@ def split_sentences(text: str, quantities: Sequence[Quantity]) -> tuple[Sentence
     return tuple(result)
 
 
+# 2025年国民经济和社会发展统计公报；: a year that names a document, its clause ended
+_A_DOCUMENT = re.compile(r"[^，,。；;：:\d]{0,24}(?:公报|报告|年报|白皮书|年鉴)[》」”]?\s*[，,；;]\s*")
 _FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH_DAY = re.compile(r"^--(\d{2})-(\d{2})$")
 

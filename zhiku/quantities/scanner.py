@@ -1616,6 +1616,16 @@ class Scanner:
             return None  # 一个, 一场, 一次: the indefinite article, not a count
         if word and unit_word == "国" and self.prose:
             return None
+        if (
+            unit_word == "届"
+            and not word
+            and st.low is None
+            and st.value is not None
+            and end - start == 5
+            and 1900 <= st.value <= 2100
+        ):
+            # 2024届毕业生: the class graduating in 2024, named by its year — a year, no count
+            return _Reading(start, end, "date", iso=f"{int(st.value):04d}", value=None, unit=None)
         if unit_word == "届" and st.low is None and st.value is not None and PLENUM_RE.match(norm, end):
             # 十九届六中全会, 十三届全国人大: the 19th Central Committee, an ordinal like 第十九届.
             return _Reading(start, end, "ordinal", value=float(st.value), measure="届")

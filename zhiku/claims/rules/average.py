@@ -83,8 +83,54 @@ def check(table: FactTable) -> None:
             _over_time(table, f, m.group("w"), len(head) - m.start())
         elif m := _PER_HEAD.search(head):
             _per_head(table, f, m.group("what"), len(head) - m.start())
+        elif "平均" in head and _mean_of_listed(table, f):
+            continue
         elif "平均" in head or "每" in head or _PRICE.search(head):
             _over_things(table, f, head)
+
+
+def _mean_of_listed(table: FactTable, avg: Fact) -> bool:
+    """…依次为信息安全（7756元）、…和电子科学与技术（7011元），五个专业平均约7199元: the mean of the N
+    values its sentence lists, when the count before 平均 is N."""
+    count = next(
+        (
+            g
+            for g in reversed(table.around(avg))
+            if g.q.end <= avg.q.start and g.q.kind == "count" and g.place.clause == avg.place.clause
+        ),
+        None,
+    )
+    if (
+        count is None
+        or count.q.value is None
+        or not re.fullmatch(r"[^，,。；;\d]{0,8}平均(?:约|为|是|达)*", avg.text[count.q.end : avg.q.start])
+    ):
+        return False
+    listed = [
+        g
+        for g in table.around(avg)
+        if g.q.end <= count.q.start
+        and g.role == "level"
+        and g.q.kind == avg.q.kind
+        and g.q.unit == avg.q.unit
+    ]
+    n = int(count.q.value)
+    if n < 2 or len(listed) != n:
+        return False
+    mean = sum((reading(g) for g in listed[1:]), reading(listed[0])) / float(n)
+    point = sum(value(g) for g in listed) / n
+    shown = fmt.num(point, 2)
+    pairing = Pairing(
+        tuple((g, "各项") for g in listed),
+        0.9,
+        mean,
+        point,
+        f"({' + '.join(g.q.text for g in listed)}) ÷ {n} = {shown}",
+        f"所列{n}项的平均 / the mean of the {n} listed",
+        shown,
+    )
+    push_number(table, RELATION, avg, [pairing])
+    return True
 
 
 _PER_TIME_AFTER = re.compile(r"(?:/[^\d，,。；;]{0,6})?/(?:天|日|月|年)|每(?:天|日|月|年)")
@@ -334,6 +380,8 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
         for g in near
         if g.q.kind == "count"
         and g.q.unit in ("人", "万人", "名", "万名")
+        # (户均2.53人: an average of heads is no head count)
+        and not labels.PER_UNIT.search(g.label() + g.qualifier_words)
         # (103.85万名职工提取…: a count named by the word after it)
         and (_POPULATION.search(g.label()) or _POPULATION.match(g.text, g.q.end))
         # (新开户职工41.08万人，…实缴职工210.66万人。…人均缴存约1.50万元: the heads are the people
@@ -487,6 +535,8 @@ def _over_things(table: FactTable, avg: Fact, head: str) -> None:
                 continue
             if not _counts(den, thing, unit_after, subject):
                 continue
+            if labels.PER_UNIT.search(den.label() + den.qualifier_words):
+                continue  # (户均2.53人: an average is no count to share a total over)
             if labels.opposed(num.label(), den.label()):
                 continue  # 出口 amounts are not priced over 进口 counts
             ratio = reading(num) / reading(den)

@@ -51,6 +51,7 @@ _SIDES = {
 _DEFINED_RATES = {"自然增长率": ("出生率", "死亡率")}
 
 
+_BOTH = re.compile(r"\s*(?:两者|二者|两地|两市|两省|两家)")
 # Two sides a gap names by their first characters: 男女相差1.43岁, 城乡差距…
 _SIDE_PAIRS = frozenset({"男女", "城乡", "中外", "东西", "南北", "内外"})
 
@@ -99,6 +100,14 @@ def _judge(table: FactTable, claim: Fact) -> None:
     phrase = _phrase(claim)
     stated_text = claim.text[phrase[0] : phrase[1]]
     pairs = _pairs(table, claim)
+    if claim.role == "gap" and claim.compare and claim.base_fact is None and claim.base_period is None:
+        # (重点城市…34.9微克，去年同期为39.3微克，…比全省平均水平高4.4微克: a gap between two things
+        # now, neither of them last year's)
+        pairs = [
+            (a, b, s)
+            for a, b, s in pairs
+            if not a.period.clashes(claim.period) and not b.period.clashes(claim.period)
+        ]
     pairings = [p for a, b, score in pairs if (p := _pairing(claim, a, b, score)) is not None]
     if (
         claim.verb == "相差"
@@ -178,7 +187,14 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
         # 每万人口…拥有量为14.0件，比2023年的11.8件多2.2件: the value of the base's own name just before
         # the comparison, of the claim's period, is the value now
         limit = claim.compare_at if claim.compare_at >= 0 else base.q.start
-        nearest = [g for g in before if g.id != base.id and g.q.end <= limit and g.q.kind in _KINDS]
+        # (月薪6830元，比上届的6540元增长4.4%，比全国…（6050元）高出780元: another comparison's base is
+        # no value now)
+        bases = {g.base_fact for g in sentence if g.base_fact is not None and g.id != claim.id}
+        nearest = [
+            g
+            for g in before
+            if g.id != base.id and g.id not in bases and g.q.end <= limit and g.q.kind in _KINDS
+        ]
         if nearest:
             g = nearest[-1]
             if (
@@ -189,7 +205,9 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
                 and not bound_only(g)
             ):
                 return [(g, base, 1.0)]
-        cur = _current(table, claim, exclude={base.id})
+        cur = _current(table, claim, exclude={base.id} | bases)
+        # (比1996年7月的148.0毫米少8.0毫米，1998年7月为146.8毫米: a value of a third year is no value now)
+        cur = [c for c in cur if not c.fact.period.clashes(claim.period)]
         return [(c.fact, base, c.score) for c in cur[:1]]
     # 2. 由A降至B，下降n
     for g in reversed(before):
@@ -271,6 +289,15 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
     # something (职工56890亿元、居民12962亿元，相加因四舍五入差1亿元)
     head = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
     if re.search(r"相加|合计|之和|加总|加起来", head):
+        return []
+    last = claim.text[
+        clause_start(claim.text, max(0, clause_start(claim.text, claim.q.start) - 1)) : claim.q.start
+    ]
+    if _BOTH.match(head) and any(
+        g.role == "multiple" and g.q.start >= claim.q.start - len(last) for g in before
+    ):
+        # 末位眉山的综合指数是首位阿坝的2.3倍，两者相差2.12: 两者 are the two the multiple compares,
+        # whose values this sentence does not write — not the values before it
         return []
     values = [g for g in before if g.role in ("level", "rate") and g.q.kind in _KINDS and g.restates is None]
     pair = re.match(r"\s*([\u4e00-\u9fff])([\u4e00-\u9fff])(?:之间|两者)?(?:相差|差距为?|差)", head)

@@ -57,6 +57,8 @@ def _points(f: Fact) -> bool:
     return f.q.kind == "percent" and not f.q.is_rate
 
 
+# 升幅, 降幅, 提高幅度: how far a rate moved, in points
+_AMPLITUDE = re.compile(r"升幅|降幅|提高幅度|下降幅度|改善幅度")
 _CONTRIBUTION = re.compile(r"拉动|带动|贡献(?!率)")
 
 
@@ -160,7 +162,9 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
 
 
 def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:
-    if not (a.q.is_rate and b.q.is_rate):
+    # (two rises in points compared in points: 德阳升幅比遂宁高1.0个百分点)
+    moves = _points(a) and _points(b) and not claim.q.is_rate
+    if not (a.q.is_rate and b.q.is_rate) and not moves:
         return None
     sa, sb = fmt.shown([a.q, b.q])
     where = "" if b.place.sentence == claim.place.sentence else f"{b.q.text}见{b.place.describe()}"
@@ -403,11 +407,23 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
             ):
                 if later_passage(s.fact, claim):
                     continue  # the base of a change is written before it, not a paragraph later
+                if labels.broader(a.subject, s.fact.subject):
+                    continue  # (重点城市优良天数率…同比上升: not 全省优良天数率's base)
                 out.append((a, s.fact, min(cur[0].score, s.score)))
             if out:
                 break
         return out
     # 3. a gap between two things
+    if claim.compare and _AMPLITUDE.search(claim.own):
+        # 德阳、绵阳、遂宁优良天数率同比分别上升12.3、11.9和11.3个百分点，德阳升幅比遂宁高1.0个百分点: the
+        # two rises in points the list gives, not two rates
+        moved = [g for g in before if g.role == "change" and _points(g) and g.item]
+        mine = [g for g in moved if claim.own.startswith(g.item)]
+        other = [g for g in moved if g.item == claim.compare.strip()]
+        if len(mine) == 1 and len(other) == 1:
+            return [(mine[0], other[0], 1.0)]
+        if moved:
+            return []
     if claim.compare:
         a_found = _current_rate(table, claim)
         if not a_found:

@@ -777,11 +777,15 @@ def _table_growth(table: FactTable, total: Fact, column: list[Fact], cells: list
     if any(
         f.place.row == total.place.row
         and f.role == "level"
-        and f.header == total_level.header
-        and f.period.year == (total_level.period.year or 0) - 1
+        and (
+            (f.header == total_level.header and f.period.year == (total_level.period.year or 0) - 1)
+            or labels.EARLIER_COLUMN.match(f.header)
+        )
         for f in cells
     ):
-        return  # | 合计 | 547.47 | 568.75 | 3.9 |: the row's own two years check it (yoy_growth)
+        # | 合计 | 547.47 | 568.75 | 3.9 |, | 本期 | 上年同期 | 增长 |: the row's own two years check it
+        # (yoy_growth), and each row's growth its own
+        return
     if any(s.table is None and _REAL_GROWTH.search(s.text) for s in table.sentences):
         # 按不变价格计算，同比增长2.2%: real growths weigh last year's values at constant prices, which
         # this year's values in current prices ÷ (1 + g) are not

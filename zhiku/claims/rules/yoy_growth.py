@@ -65,6 +65,13 @@ _ADJUSTED = re.compile(r"季节调整|季调")
 _QUOTED_TARGET = re.compile(r"[^”\"，,。；;]{0,4}[”\"]\s*(?:的|之)?[^，,。；;]{0,4}?(?:目标|要求|任务|预期)")
 
 
+# “十四五”时期…累计下降20%, 2020年以来累计增长: a change over several years, not against the year before
+_OVER_A_PLAN = re.compile(
+    r"(?:[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期|期间|以来)|\d{4}年以来|[两三四五六七八九十]年(?:来|间|以来))"
+    r"[^。；;]*累计(?:增长|下降|提高|减少|上升|降低)\s*$"
+)
+
+
 def check(table: FactTable) -> None:
     # A note that growth is on a comparable basis covers its own paragraph, or the whole text when it
     # says so generally (以上增速均按可比口径计算, 注：…); not another paragraph's other indicator
@@ -94,6 +101,8 @@ def check(table: FactTable) -> None:
             continue  # 由上年同期下降2.2%转为增长0.1%: last year's rate, told to show the turn
         if _bracketed_other(table, claim):
             continue
+        if _OVER_A_PLAN.search(claim.text, table.sentences[claim.place.sentence].start, claim.q.start):
+            continue  # “十四五”时期…累计下降20%: over the plan's years, from a base year not written
         if (
             _QUOTED_TARGET.match(claim.text, claim.q.end)
             and "“" in claim.text[max(0, claim.q.start - 8) : claim.q.start]
@@ -182,8 +191,28 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
     """| 运输方式 | 2023年（亿吨） | 2024年（亿吨） | 同比增长（%） |: a growth column is the row's
     latest year over the year before, both written in the row under one name; a row without both
     is left to the sum rule (its 合计 from the rows' growths)."""
+    if claim.compare == "环比" or _real(claim):
+        return
+    cells = [
+        f
+        for f in table.facts
+        if f.place.table == claim.place.table
+        and f.place.row == claim.place.row
+        and f.role == "level"
+        and f.q.kind in AMOUNT_KINDS
+        and f.q.value is not None
+        and (f.place.col or 0) < (claim.place.col or 0)
+    ]
+    # | 事故等级 | 死亡人数 | 上年死亡人数 | 同比（%） |, | 本期 | 上年同期 | 增长 |: the column of the year
+    # before is the base of the one beside it
+    earlier = [f for f in cells if labels.EARLIER_COLUMN.match(f.header)]
+    now = [f for f in cells if not labels.EARLIER_COLUMN.match(f.header)]
+    if len(earlier) == 1 and len(now) == 1 and now[0].q.unit == earlier[0].q.unit:
+        p = _pair(claim, now[0], earlier, 1.0, "")
+        push_number(table, RELATION, claim, [replace(p, note="本行两期数值之比 / the row's two periods")])
+        return
     year = claim.period.year
-    if year is None or claim.compare == "环比" or _real(claim):
+    if year is None:
         return
     row = [
         f
