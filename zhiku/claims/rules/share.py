@@ -349,7 +349,7 @@ def _bare_share_of(table: FactTable, f: Fact) -> bool:
     )
 
 
-def _share_of(table: FactTable, f: Fact, whole: str) -> bool:
+def _share_of(table: FactTable, f: Fact, whole: str, claim: Fact | None = None) -> bool:
     """可再生能源发电量1.56万亿千瓦时，约占全部发电量的35.1%: ``f`` is itself stated as a share of the
     whole named ``whole`` (the share right after it), so it is not that whole."""
     nxt = table.facts[f.id + 1] if f.id + 1 < len(table.facts) else None
@@ -357,6 +357,10 @@ def _share_of(table: FactTable, f: Fact, whole: str) -> bool:
         nxt is not None
         and nxt.role == "share"
         and not nxt.own  # (外出农民工占农民工总量的59.3%: a share of another part, named)
+        # (…176.4万件，占高价值发明专利总量229.2万件的77.0%: 229.2 is that share's whole, not a part —
+        # though a whole written into a later statement is that statement's: 为上半年归母净利润
+        # 1358.92亿元的30.0% after 占归母净利润的30.0%)
+        and (nxt.whole_fact != f.id or (claim is not None and f.id > claim.id))
         and nxt.place.sentence == f.place.sentence
         and nxt.place.clause <= f.place.clause + 1
         and bool(nxt.whole)
@@ -884,7 +888,7 @@ def _named_wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
             accept=lambda f: (
                 _can_hold(f, part, claim)
                 and (f.value or 0.0) > (part.value or 0.0)
-                and not _share_of(table, f, name)
+                and not _share_of(table, f, name, claim)
             ),
             min_likeness=0.45,
         )
@@ -900,7 +904,7 @@ def _named_wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
             exclude={part.id},
             accept=lambda f: (
                 _can_hold(f, part, claim)
-                and not _share_of(table, f, name)
+                and not _share_of(table, f, name, claim)
                 and not in_aside(table, f)
                 # (占入境外国人的73.1% is not of 外国人出入境: a part's name is no whole's — nor of the
                 # whole the value is 其中 of)

@@ -3,7 +3,8 @@
 Only a weekday written right after its date is checked, and not when a time zone stands in
 between (美国时间周一（北京时间11月16日）: Monday in Washington is Tuesday in Beijing).
 A date without a year in its sentence takes the year named earlier in the paragraph or the
-issue date; such a guessed year can confirm a weekday but never convict one (unverifiable).
+issue date; such a guessed year can confirm a weekday, and convicts one only when the weekday is
+wrong in the year before and the year after as well (else unverifiable).
 """
 
 from __future__ import annotations
@@ -20,7 +21,15 @@ from zhiku.model import WEEKDAYS_ZH
 RELATION = "weekday"
 
 _AFTER = re.compile(r"^\s*[（(]?\s*(?P<w>(?:星期|周|礼拜)(?P<d>[一二三四五六日天]))")
+_A_YEAR = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年")
 _DAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+
+
+def _weekday(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:
+        return None  # 2月29日 of a year without one
 
 
 def check(table: FactTable) -> None:
@@ -65,8 +74,26 @@ def check_sentence(sentence: Sentence, facts: Facts) -> list[Finding]:
         if inferred:
             evidence += f"（年份按上下文取{year}年 / year {year} from the context）"
             if verdict == "inconsistent":
-                verdict = "unverifiable"
-                evidence += "；年份未写明，无法断定 / the year is not written"
+                # A guessed year convicts only when the weekday is wrong in the years next to it too:
+                # whichever of them the text means, the day is not that weekday.
+                # (…自2021年1月1日起…，今年已是第5年。6月6日（星期五）: the guesses the text allows —
+                # the paragraph's year, the year its sentence reads as, the issue's — all count)
+                hint = facts.event_years.get(q.start)
+                guesses = {year} | ({hint[0]} if hint else set())
+                if facts.reference_date is not None:
+                    guesses.add(facts.reference_date.year)
+                around = [_weekday(y, month, day) for y in range(min(guesses) - 1, max(guesses) + 2)]
+                # (2019年的数据显示…。11月16日（星期二）: a year that names data dates no day after it)
+                years = list(_A_YEAR.finditer(facts.text, 0, q.start))
+                of_a_noun = bool(years) and facts.text.startswith("的", years[-1].end())
+                if stated in around or of_a_noun:
+                    verdict = "unverifiable"
+                    evidence += "；年份未写明，无法断定 / the year is not written"
+                else:
+                    evidence += (
+                        f"；前后一年（{year - 1}年、{year + 1}年）也都不是{m.group('w')} / "
+                        "nor in the year before or after"
+                    )
         out.append(
             facts.finding(
                 RELATION, verdict, sentence, [q], stated_word, WEEKDAYS_ZH[actual], evidence, extra=[span]
