@@ -847,6 +847,24 @@ def _base_clause(text: str, m: Mention) -> bool:
     )
 
 
+def _named_base(text: str, m: Mention) -> bool:
+    """…运营里程10945.6公里；上年末运营里程为10165.7公里。全年新增…: a clause after the figure now that
+    gives its base, the thing named again, dates only that base, and the text goes on in its year."""
+    return (
+        m.relative is not None
+        and m.relative < 0
+        and m.year is None
+        and re.search(r"[；;，,]\s*$", text[max(0, m.start - 2) : m.start]) is not None
+        and _NAMED_BASE_AFTER.match(text, m.end) is not None
+        # (上年同月产销为279.6万辆和280.9万辆: a list of bases, all of that year — the clause's own)
+        and re.search(r"[和、及与]\s*[0-9]", re.split(r"[，,；;。]", text[m.end :], maxsplit=1)[0]) is None
+    )
+
+
+_NAMED_BASE_AFTER = re.compile(r"\s*(?:同期|末|底)?[\u4e00-\u9fff]{2,8}?(?:为|是)\s*[0-9]")
+_NAMED_BASE_VALUE = re.compile(r"\s*(?:同期|末|底)?[\u4e00-\u9fff]{2,8}?(?:为|是)\s*")
+
+
 def _in_title(text: str, pos: int) -> bool:
     """Whether ``pos`` is inside a title mark 《…》 (a book's, film's, law's or document's name)."""
     opened = text.rfind("《", 0, pos)
@@ -934,6 +952,7 @@ class _Builder:
         self.clause_no = 0
         self.topic = ""  # the subject the last sentence of this paragraph ended on
         self.last_whole = ""  # the whole the last share of this paragraph named (占我国外贸总值的…)
+        self.last_whole_sentence = -1  # the sentence that named it
         self.list_no = 0
 
     # -- passages --------------------------------------------------------------------------
@@ -986,7 +1005,8 @@ class _Builder:
         word_marks = [m for m in marks if s0 <= m.start < s1 and m.start not in q_starts]
         year_named = False  # a year (or 今年) is written in this sentence before the point read
         counted: set[int] = set()  # the years this sentence dates its figures in
-        found_aside = _ASIDE_OPENING.search(text, s0, s1)
+        # (…。作为参照，5月…: an aside that opens the sentence, after the 。 that ends the one before)
+        found_aside = _ASIDE_OPENING.search(text, max(0, s0 - 1), s1)
         aside = found_aside.end() if found_aside else None
         # 若今年增长6%，总量将达到4877.6亿元: a supposition's year dates its own figures; the text then
         # goes on in the year it was speaking of
@@ -995,6 +1015,8 @@ class _Builder:
             aside = supposed.start()
         before_aside: Period | None = None
         pending: Period | None = None  # a period inside a comparison: dates the next value only
+        pending_named = False  # the pending period's clause names its thing again (上年末运营里程为…)
+        named_base = False
         pending_end = -1
         # （8月为281.5万辆、285.7万辆）: the values listed right after one so dated share its period
         bracketed: Period | None = None
@@ -1093,7 +1115,9 @@ class _Builder:
                     is_reference(text, m, s0)
                     or _in_brackets(text, s0, m.start)
                     or _base_clause(text, raw or m)
+                    or (named_base := _named_base(text, raw or m))
                 ):
+                    pending_named = named_base
                     pending = replace(apply(main, m), explicit=True)
                     if raw is not None and raw.relative and text.startswith(("同期", "同月", "同季"), m.end):
                         pending = replace(
@@ -1146,6 +1170,9 @@ class _Builder:
                     # (去年同期为逆差433亿元: a base clause's value, named after 为)
                     r"\s*(?:同期|同月|同季度?|末|底|初|份)?\s*(?:[^\d，,。；;：:\ue000]{0,4}?的|(?:为|是)[^\d，,。；;：:\ue000]{0,3}?)?\s*[（(]?\s*",
                     text[pending_end : q.start],
+                ) or (
+                    # (；上年末运营里程为10165.7公里: the thing named again before the base's value)
+                    pending_named and _NAMED_BASE_VALUE.fullmatch(text, pending_end, q.start)
                 ):
                     if q.kind != "multiple":
                         # (是去年的1.15倍: the multiple is of now; the year is its base's, which the
@@ -1210,12 +1237,16 @@ class _Builder:
             if slot.role == "share" and slot.verb == "占":
                 if slot.whole:
                     self.last_whole = slot.whole
+                    self.last_whole_sentence = sidx
                 elif (
                     self.last_whole
                     and whole_fact is None
                     # (…合计253.45万吨，占总产量的近四成，其中海洋捕捞和远洋渔业分别占80.3%和16.2%: after
                     # 其中 a bare 占 is of the value 其中 points back to, not of the whole before it)
                     and not re.match(r"\s*其中", text[c0 : q.start])
+                    # (…。其中国内35.9万件、国外在华4.7万件，分别占88.5%和11.5%: 其中 opening the
+                    # sentence points back just as well, past a whole an earlier sentence named)
+                    and not (re.match(r"\s*其中", text[s0 : q.start]) and self.last_whole_sentence != sidx)
                     # (提取额中，购建房类占22.50%: the sentence names the group its shares are of)
                     and not _GROUP_OPENS.match(text, s0)
                 ):
@@ -2240,12 +2271,12 @@ def _header_role(header: str, q: Quantity) -> Role:
     if re.search(r"贡献率|拉动", name):
         # | 对增长的贡献率（%） |, | 拉动增长（百分点） |: a part's share of the growth, no growth rate
         return "level" if q.kind not in RATE_KINDS else "rate"
-    if q.kind not in RATE_KINDS and re.search(r"增加(?!值)|减少|增减", name):
+    if q.kind not in RATE_KINDS and re.search(r"增加(?!值)|减少|增减|净增|净减", name):
         return "change"  # | 同比增加（亿元） |: an amount more than last year, no rate of growth
     if re.search(r"同比|增长|增速|增幅|涨幅|变化率", name):
         return "growth"
     # (| 增加值（亿元） |: value added is a level, not an increase)
-    if re.search(r"变化|变动|增减|增加(?!值)|减少", name):
+    if re.search(r"变化|变动|增减|增加(?!值)|减少|净增|净减", name):
         return "change"
     return "level" if q.kind not in RATE_KINDS else "rate"
 

@@ -243,16 +243,21 @@ _LATIN = re.compile(r"[A-Z]{2,}[0-9]*|(?<![A-Za-z])[A-Z][0-9]+(?![0-9])|(?<![0-9
 
 def _abbreviates(short: str, label: str) -> bool:
     """Whether ``short`` (2–3 characters) shortens one of ``label``'s names the way Chinese does: the
-    name's first and last characters, and the others in order (工行 — 工商银行, 建行 — 建设银行)."""
+    name's first and last characters, and the others in order (工行 — 工商银行, 建行 — 建设银行), or the
+    first character of its last word (高企 — 高新技术企业)."""
     if not 2 <= len(short) <= 3:
         return False
-    for name in label.split():
+    # (全省有效期内高新技术企业: the name may stand after words that place or qualify it)
+    names = [word[i:] for word in label.split() for i in range(len(word)) if word[i] == short[0]]
+    for name in names:
         # (a shortened name is at most half its name's length: 进口 does not shorten 进出口)
-        if len(name) < 2 * len(short) or name[0] != short[0] or name[-1] != short[-1]:
+        if len(name) < 2 * len(short) or name[0] != short[0]:
             continue
-        rest = iter(name[1:-1])
-        if all(ch in rest for ch in short[1:-1]):
-            return True
+        # (高企 — 高新技术企业: the last character may be the first of the name's last word, 企业)
+        for end in (len(name) - 1, len(name) - 2):
+            rest = iter(name[1:end])
+            if name[end] == short[-1] and all(ch in rest for ch in short[1:-1]):
+                return True
     return False
 
 

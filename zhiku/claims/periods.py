@@ -351,7 +351,13 @@ def written_as_reference(text: str, start: int, sentence_start: int = 0) -> bool
     before = text[max(sentence_start, start - 5) : start].rstrip('“"‘「')
     # 按2023年末全国总人口140967万人计: a basis of another year, written as that year (按当年汇率
     # and 按年末中间价 speak of the text's own year)
-    if _REF_BEFORE.search(before) or (text[start : start + 1].isdigit() and _BASIS.search(before)):
+    # (按全年网上零售额15.43万亿元计算: the whole year as a basis, not the period the text goes on in)
+    # (not 按全年365天计: the year's days, a span of the year the text speaks of)
+    based = text[start : start + 1].isdigit() or (
+        text.startswith("全年", start)
+        and re.match(r"全年[\u4e00-\u9fff]", text[start : start + 3]) is not None
+    )
+    if _REF_BEFORE.search(before) or (based and _BASIS.search(before)):
         return True
     # 已比人才规划提出的2025年3.2人多出0.20人: a year inside a comparison still open dates its value
     return text[start : start + 1].isdigit() and bool(

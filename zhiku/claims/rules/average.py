@@ -230,6 +230,12 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
         and (total.period.explicit or _WHOLE_YEAR.search(here.text, here.start, here.end) is not None)
         # (2024年国庆假期…合计约20.03亿人次: a holiday's or an event's total, not a year's)
         and _EVENT.search(here.text, here.start, here.end) is None
+        # (# 2023年中秋国庆假期交通运行分析 … 全省城市客运发送旅客1.1亿人次，日均1383.8万人次: in a text
+        # about a holiday, a total whose sentence writes no year of its own is the holiday's)
+        and not (
+            re.search(r"\d{4}\s*年|全年|年度", here.text[here.start : total.q.start]) is None
+            and any(_EVENT.search(t.text, t.start, t.end) for t in table.sentences[: total.place.sentence])
+        )
     )
     if (
         stated_days is None

@@ -18,7 +18,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, LIST_SEP, Fact, FactTable, clause_start, in_aside, same_measure
+from zhiku.claims.facts import (
+    AMOUNT_KINDS,
+    LIST_SEP,
+    Fact,
+    FactTable,
+    clause_start,
+    in_aside,
+    open_bracket,
+    same_measure,
+)
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.periods import Period
@@ -440,10 +449,16 @@ def _derived_part(table: FactTable, claim: Fact, phrase: tuple[int, int], stated
     sum of the list just written. Returns whether the claim was read so."""
     head = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
     m = _TWO_OF_THEM.search(head)
+    # (…分别为25922.2亿元、…（上年三者分别为23878.6亿元、…），合计占…的97.5%: an aside in brackets
+    # is no part of the sum)
     before = [
         g
         for g in table.around(claim)
-        if g.q.end <= claim.q.start and g.role == "level" and g.q.kind in AMOUNT_KINDS and not bound_only(g)
+        if g.q.end <= claim.q.start
+        and g.role == "level"
+        and g.q.kind in AMOUNT_KINDS
+        and not bound_only(g)
+        and open_bracket(g.text, g.q.start) < 0
     ]
     minus = False
     if m is not None:
