@@ -652,8 +652,33 @@ def _sub_run(column: list[Fact], cells: list[Fact]) -> set[int]:
     return out
 
 
+def _sum(facts: list[Fact]) -> Interval:
+    return sum((reading(f) for f in facts[1:]), reading(facts[0]))
+
+
+def _loose_sub_rows(column: list[Fact], cells: list[Fact]) -> set[int]:
+    """The rows right after a 其中 row that, with it, stay below the row above it: perhaps more of
+    that 其中's parts (| 其中：国内增值税 |, | 契税 |), its 其中 written once."""
+    out: set[int] = set()
+    by_row = {f.place.row: f for f in column}
+    for f in cells:
+        if not column or f.place.col != column[0].place.col or not _SUB_ROW.match(f.subject):
+            continue
+        parent = by_row.get((f.place.row or 0) - 1)
+        if parent is None:
+            continue
+        total = value(f)
+        row = (f.place.row or 0) + 1
+        while row in by_row and total + value(by_row[row]) < value(parent):
+            total += value(by_row[row])
+            out.add(row)
+            row += 1
+    return out
+
+
 def _table_totals(table: FactTable) -> None:
     """A table's 合计 row against the sum of the rows above it, column by column."""
+    dropped: dict[int, set[int]] = {}  # by table: rows read as 其中 parts, from the amounts' column
     for ti in range(len(table.doc.tables)):
         cells = [f for f in table.facts if f.place.table == ti]
         totals = [f for f in cells if _TOTAL_ROW.search(f.subject)]
@@ -678,6 +703,9 @@ def _table_totals(table: FactTable) -> None:
                 and (sub_from is None or (f.place.row or 0) < sub_from)
             ]
             parts_of_rows = _sub_run(column, cells)
+            if t.q.kind in AMOUNT_KINDS and not t.q.is_rate:
+                # (the amounts say which rows are parts; a column of growth rates cannot add up to tell)
+                dropped.setdefault(ti, set()).update(f.place.row for f in column if f.id in parts_of_rows)
             column = [f for f in column if f.id not in parts_of_rows]
             # | 社会消费品零售总额 |, | 除汽车以外的消费品零售额 |, | 商品零售额 |, | 餐饮收入 |: a row that
             # leaves something out (除…以外) or counts a narrower scope (限额以上) is another view of the
@@ -690,6 +718,16 @@ def _table_totals(table: FactTable) -> None:
                 if _ANOTHER_VIEW.search(f.subject) and not _ANOTHER_VIEW.search(t.subject)
             }
             column = [f for f in column if f.id not in views]
+            # | 税收收入 | 18319 |, | 其中：国内增值税 | 7875 |, | 　　契税 | 2689 |, | 非税收入 | 13432 |: rows
+            # that go on a 其中 row's list (indented, which the text loses) are parts too, when the rest
+            # then adds up to the 合计 and with them it does not
+            loose = _loose_sub_rows(column, cells)
+            if loose and t.q.kind in AMOUNT_KINDS and not t.q.is_rate:
+                kept = [f for f in column if f.place.row not in loose]
+                whole = reading(t)
+                if len(kept) >= 2 and not _sum(column).overlaps(whole) and _sum(kept).overlaps(whole):
+                    dropped.setdefault(ti, set()).update(loose)
+            column = [f for f in column if f.place.row not in dropped.get(ti, set())]
             if len(column) < 2 or any(not same_measure(f.q, t.q) for f in column):
                 continue
             header = table.doc.tables[ti].header
