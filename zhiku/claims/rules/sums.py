@@ -718,9 +718,9 @@ def _table_totals(table: FactTable) -> None:
                 if _ANOTHER_VIEW.search(f.subject) and not _ANOTHER_VIEW.search(t.subject)
             }
             column = [f for f in column if f.id not in views]
-            # | 税收收入 | 18319 |, | 其中：国内增值税 | 7875 |, | 　　契税 | 2689 |, | 非税收入 | 13432 |: rows
-            # that go on a 其中 row's list (indented, which the text loses) are parts too, when the rest
-            # then adds up to the 合计 and with them it does not
+            # | 税收收入 | 18319 |, | 其中：国内增值税 | 7875 |, | 　　契税 | 2689 |, | 非税收入 |: rows that
+            # go on a 其中 row's list (indented, which the text loses) are parts too, when the rest then
+            # adds up to the 合计 and with them it does not
             loose = _loose_sub_rows(column, cells)
             if loose and t.q.kind in AMOUNT_KINDS and not t.q.is_rate:
                 kept = [f for f in column if f.place.row not in loose]
