@@ -705,7 +705,9 @@ def _table_totals(table: FactTable) -> None:
             parts_of_rows = _sub_run(column, cells)
             if t.q.kind in AMOUNT_KINDS and not t.q.is_rate:
                 # (the amounts say which rows are parts; a column of growth rates cannot add up to tell)
-                dropped.setdefault(ti, set()).update(f.place.row for f in column if f.id in parts_of_rows)
+                dropped.setdefault(ti, set()).update(
+                    f.place.row or 0 for f in column if f.id in parts_of_rows
+                )
             column = [f for f in column if f.id not in parts_of_rows]
             # | 社会消费品零售总额 |, | 除汽车以外的消费品零售额 |, | 商品零售额 |, | 餐饮收入 |: a row that
             # leaves something out (除…以外) or counts a narrower scope (限额以上) is another view of the
