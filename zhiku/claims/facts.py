@@ -96,6 +96,8 @@ _CHANGE = re.compile(
     r"增收|减收|增支|减支|增产|减产|"
     r"增长|增加|上升|提高|提升|上涨|扩大|(?<![新])增|下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|回升|降|涨|"
     r"加快|放缓|上调|下调|抬升|抬高|上行|下行|"
+    # 较常年偏早8天, 偏多2成, 偏高1.2℃: how far from the normal (距平), a change against 常年
+    r"偏早|偏晚|偏多|偏少|偏高|偏低|"
     # 多发送4.57亿人次, 少完成…: 多/少 before a verb of doing says how much more or less was done
     r"(?:(?<![\u4e00-\u9fff])|(?<=今年|去年|全年|当年|本年|上年|同期|同比))"
     rf"[多少](?:{_DOING}|花|卖|用))|"
@@ -109,7 +111,7 @@ _CHANGE = re.compile(
     r"(?<=yoy|mom|YoY|MoM)\s?[+＋]?|(?<=yoy |mom |YoY |MoM )[+＋]?)(?:了|为)?$"
 )
 _DOWN = re.compile(
-    r"下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|降|放缓|下调|下行|少增|净减|跌幅|负增长|"
+    r"下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|降|放缓|下调|下行|少增|净减|跌幅|负增长|偏少|偏低|偏早|"
     r"^少了?$|^少了|"
     rf"^少(?:{_DOING})"
 )
@@ -847,6 +849,21 @@ def _base_clause(text: str, m: Mention) -> bool:
     )
 
 
+def _another_month_for_base(text: str, m: Mention, main: Period) -> bool:
+    """5月…网签5986套，4月为4723套，环比增长26.7%: a clause that opens with another month of the
+    same year and gives its value (为V) states a base; the text goes on in its own month."""
+    return (
+        m.year is None
+        and m.relative is None
+        and m.months is not None
+        and main.months is not None
+        and m.months != main.months
+        and bool(_BASE_CLAUSE.search(text, max(0, m.start - 10), m.start))
+        and re.search(r"[，,；;]\s*$", text[max(0, m.start - 2) : m.start]) is not None
+        and re.match(r"\s*(?:份)?\s*(?:为|是)\s*[0-9]", text[m.end :]) is not None
+    )
+
+
 def _named_base(text: str, m: Mention) -> bool:
     """…运营里程10945.6公里；上年末运营里程为10165.7公里。全年新增…: a clause after the figure now that
     gives its base, the thing named again, dates only that base, and the text goes on in its year."""
@@ -1116,6 +1133,7 @@ class _Builder:
                     or _in_brackets(text, s0, m.start)
                     or _base_clause(text, raw or m)
                     or (named_base := _named_base(text, raw or m))
+                    or (ids and _another_month_for_base(text, raw or m, main))
                 ):
                     pending_named = named_base
                     pending = replace(apply(main, m), explicit=True)
@@ -1526,8 +1544,11 @@ class _Builder:
     def _from_to(self, ids: list[int], text: str) -> None:
         """由A增至B / 从A提升到B: B's base is A (a change stated next refers to the pair)."""
         t = self.table
+        paired: set[int] = set()  # the later values of two lists already given their bases in order
         for fid in ids:
             f = t.facts[fid]
+            if fid in paired:
+                continue  # (分别由30%、50%降至20%、35%: 35's base is 50, not the 20 before it)
             if not _TO_LEVEL.search(re.sub(r"[\ue000\ue001]", "", f.verb)) and not f.verb.endswith(
                 ("至", "到", "为")
             ):
@@ -1541,7 +1562,8 @@ class _Builder:
                 lead = text[max(0, h.q.start - 14) : h.q.start]
                 if re.search(r"[由从]", lead) and not re.search(r"[，,。；;]", text[h.q.end : f.q.start]):
                     t.facts[fid] = replace(f, base_fact=h.id)
-                    if self._lists_from_to(ids, text, h, f):
+                    if tos := self._lists_from_to(ids, text, h, f):
+                        paired.update(tos)
                         break
                     if h.role == "share" and f.q.is_rate and f.role in ("rate", "level"):
                         # 比重由53.8%下降至50.3%: the later value is the same share of the same whole
@@ -1567,10 +1589,10 @@ class _Builder:
                 g, role="gap", verb=f.verb, down=f.down, compare=f.compare, base_fact=f.id, subject=f.subject
             )
 
-    def _lists_from_to(self, ids: list[int], text: str, h: Fact, f: Fact) -> bool:
+    def _lists_from_to(self, ids: list[int], text: str, h: Fact, f: Fact) -> list[int]:
         """分别由79.15%、63.93%提高到93.27%、79.69%: two lists as long as each other, the later
-        values' bases the earlier ones in order (and their names). Whether ``h`` and ``f`` were
-        such lists."""
+        values' bases the earlier ones in order (and their names). The later values, when ``h``
+        and ``f`` were such lists."""
         t = self.table
 
         def run(first: Fact, step: int) -> list[Fact]:
@@ -1586,15 +1608,15 @@ class _Builder:
             return out if step > 0 else out[::-1]
 
         if h.id not in ids or f.id not in ids:
-            return False
+            return []
         froms, tos = run(h, -1), run(f, 1)
         if len(froms) < 2 or len(froms) != len(tos):
-            return False
+            return []
         for a, b in zip(froms, tos, strict=True):
             b = t.facts[b.id]
             named = {"subject": a.subject, "item": a.item} if a.item else {}
             t.facts[b.id] = replace(b, base_fact=a.id, verb=f.verb, **named)  # type: ignore[arg-type]
-        return True
+        return [b.id for b in tos]
 
     def _respectively(self, ids: list[int], text: str, s0: int, s1: int) -> None:
         """分别 lists: the values after 分别 belong, in order, to the items named before it."""

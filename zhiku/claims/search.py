@@ -249,6 +249,11 @@ def parallel_member(table: FactTable, claim: Fact) -> Fact | None:
     return None
 
 
+_A_BASE_ONLY = re.compile(
+    r"(?:为|是|较|比|相当于)?(?:常年|多年平均|历史同期|上年|去年|前年)(?:同期|同月|同季度?)?(?:值|水平)?"
+)
+
+
 def current_of(
     table: FactTable, claim: Fact, kinds: Iterable[str] = AMOUNT_KINDS, exclude: Iterable[int] = ()
 ) -> list[Scored]:
@@ -259,6 +264,9 @@ def current_of(
     value in the claim's period whose name the claim repeats.
     """
     subject, want = measure_hint(claim.subject, kinds)
+    # (…，为常年同期（36.67亿立方米）的1.5倍；较去年同期少蓄8.81亿立方米，降幅13.8%: a value named only
+    # by the period it is of — the normal, last year — is a base, never the value now)
+    exclude = set(exclude) | {g.id for g in table.around(claim) if _A_BASE_ONLY.fullmatch(g.subject)}
     named = former_or_latter(table, claim, want)
     if named is not None:
         return [Scored(named, 1.0, 1.0)]

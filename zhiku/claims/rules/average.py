@@ -535,11 +535,26 @@ def _over_things(table: FactTable, avg: Fact, head: str) -> None:
         return
     pairings: list[Pairing] = []
     unit_after = avg.text[avg.q.end : avg.q.end + 3]
+    # 共设村卫生室55869个，…乡村医生和卫生员70425人…，平均每个村卫生室年诊疗1906.5人次: the count of the
+    # thing written right after 每个, wherever its paragraph gives it, before any other count near
+    each = re.search(r"每(?:个|家|户|张|块|所|名)?([\u4e00-\u9fff]{2,10})$", head)
+    named = [
+        g
+        for g in table.facts
+        if each is not None
+        and g.q.kind == "count"
+        and g.place.passage is not None
+        and g.place.passage == avg.place.passage
+        and g.id < avg.id
+        and not labels.PER_UNIT.search(g.label() + g.qualifier_words)
+        and any(len(g.label()) >= k and each.group(1).startswith(g.label()[-k:]) for k in (4, 3))
+    ]
+    dens = named[-1:] or near
     for num in numerators[:2]:
-        for den in near:
+        for den in dens:
             if den.id in (num.id, avg.id) or den.q.kind not in AMOUNT_KINDS or same_measure(den.q, num.q):
                 continue
-            if not _counts(den, thing, unit_after, subject):
+            if den not in named and not _counts(den, thing, unit_after, subject):
                 continue
             if labels.PER_UNIT.search(den.label() + den.qualifier_words):
                 continue  # (户均2.53人: an average is no count to share a total over)

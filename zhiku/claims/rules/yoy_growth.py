@@ -47,6 +47,7 @@ from zhiku.claims.search import (
     current_of,
     dated_in_sentence,
     from_to_base,
+    later_passage,
     name_likeness,
     only_one_of_its_unit,
     specific_unit,
@@ -290,8 +291,14 @@ def _judge(table: FactTable, claim: Fact, doc_comparable: bool) -> None:
         if claim.compare_at >= 0 and claim.compare_at <= g.q.start < claim.q.start
     }
     currents = current_of(table, claim, kinds, exclude=inside)
-    if currents and currents[0].fact.period.clashes(claim.period):
-        other = {s.fact.id for s in currents if s.fact.period.clashes(claim.period)}
+
+    def another_period(f: Fact) -> bool:
+        # (5月…5986套，4月为4723套，…；较去年同期的7410套下降19.2%: April's value is no value now)
+        months = f.period.months is not None and claim.period.months is not None
+        return f.period.clashes(claim.period) or (months and f.period.months != claim.period.months)
+
+    if currents and another_period(currents[0].fact):
+        other = {s.fact.id for s in currents if another_period(s.fact)}
         currents = current_of(table, claim, kinds, exclude=other | inside)
     if not currents:
         what = claim.subject or "所述指标"
@@ -501,12 +508,16 @@ def _pairings(table: FactTable, claim: Fact, cur_s: Scored) -> list[Pairing]:
             # (全体居民…上年同期为12173元…；城镇、农村居民…分别为15872元和7615元，分别增长4.6%和6.8%: a
             # listed item's base names the item; the whole's base is no 城镇's)
             found = [s for s in found if cur.item in s.fact.label() + (s.fact.item or "")]
+        # (群众文化…412万场，…同比分别增长53.5%…。…艺术表演…比上年的166.07万场: the base of a change is
+        # written before it, not in a later paragraph about something else)
+        found = [s for s in found if not later_passage(s.fact, claim)]
         if not found and bp.year is not None and (written := dated_in_sentence(table, claim, cur, bp.year)):
             found = [Scored(written, 0.9, 0.9)]
         if (
             not found
             and claim.group is not None  # …开行1.24万列、运送113.5万标箱，分别同比增长50%和56%
             and (alone := only_one_of_its_unit(table, claim, cur, bp)) is not None
+            and not later_passage(alone, claim)
         ):
             found = [Scored(alone, 0.7, 0.7)]
         parts = _complements(found, cur)
