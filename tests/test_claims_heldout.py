@@ -27,12 +27,12 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
-# de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er (7th–37th)
+# de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez (7th–39th)
 RATCHETED: tuple[str, ...] = (
-    "bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds", "dz", "eb", "ee",
+    "bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds", "dz", "eb", "eu",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1099  # of the injected errors of the 137 authors mended
+MIN_TRUE_POSITIVES = 1189  # of the injected errors of the 145 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -66,8 +66,13 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # 63 found); ec, ed and ef mended, ee read in part
     # (the thirty-fifth, eg–ej, scored unseen as it came: 17 false alarms, 15 false positives, 26 of
     # 63 found; the thirty-sixth, ek–en: 19, 8, 35 of 64; the thirty-seventh, eo–er: 16, 10, 26 of
-    # 63; all mended)
-    (("ee",), 3, 0, 9),
+    # 63; all mended, and ee since)
+    # the thirty-eighth, es–ev, scored unseen (22 false alarms, 17 false positives, 31 of 62 found):
+    # es, et and ev mended; eu keeps one finding that is right (共10天 for the 9 days from 9月28日 to
+    # 10月6日) but quotes the clause from its start, which the gold's span does not match
+    (("eu",), 0, 1, 10),
+    # (the thirty-ninth, ew–ez, scored unseen: 20 false alarms, 7 false positives, 36 of 62 found;
+    # mended)
 ]
 
 
@@ -96,7 +101,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 148
+    assert len(AUTHORS) == 156
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4
