@@ -34,6 +34,11 @@ def reading(f: Fact) -> Interval:
 POINTS_AS_PERCENT = "比率之差应写“个百分点”"
 
 
+def reading_sum(facts: Sequence[Fact]) -> Interval:
+    """Every value the sum of the facts' written numbers can stand for."""
+    return sum((reading(f) for f in facts[1:]), reading(facts[0]))
+
+
 def bound_only(f: Fact) -> bool:
     return is_bound_only(f.q, f.text)
 

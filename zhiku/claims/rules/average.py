@@ -27,7 +27,7 @@ from zhiku.claims.facts import (
     unit_rate,
 )
 from zhiku.claims.interval import Interval
-from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
+from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, reading_sum, value
 from zhiku.claims.search import later_passage, name_likeness, states_a_base
 from zhiku.claims.tolerance import shifted_by_ten
 from zhiku.quantities.numerals import evaluate
@@ -89,6 +89,11 @@ def check(table: FactTable) -> None:
             _over_things(table, f, head)
 
 
+def _an_average(g: Fact) -> bool:
+    """Whether ``g`` is named as an average (人均, 户均, 平均每…): no total, no count of things."""
+    return labels.PER_UNIT.search(g.label() + g.qualifier_words) is not None
+
+
 def _mean_of_listed(table: FactTable, avg: Fact) -> bool:
     """…依次为信息安全（7756元）、…和电子科学与技术（7011元），五个专业平均约7199元: the mean of the N
     values its sentence lists, when the count before 平均 is N."""
@@ -117,7 +122,7 @@ def _mean_of_listed(table: FactTable, avg: Fact) -> bool:
     n = int(count.q.value)
     if n < 2 or len(listed) != n:
         return False
-    mean = sum((reading(g) for g in listed[1:]), reading(listed[0])) / float(n)
+    mean = reading_sum(listed) / float(n)
     point = sum(value(g) for g in listed) / n
     shown = fmt.num(point, 2)
     pairing = Pairing(
@@ -377,7 +382,7 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
         if g.q.kind == avg.q.kind
         and g.q.unit == avg.q.unit
         and g.id not in wholes
-        and not labels.PER_UNIT.search(g.label() + g.qualifier_words)
+        and not _an_average(g)
         and name_likeness(what, g) >= 0.6
         and abs(value(g)) > abs(value(avg))
     ]
@@ -387,7 +392,7 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
         if g.q.kind == "count"
         and g.q.unit in ("人", "万人", "名", "万名")
         # (户均2.53人: an average of heads is no head count)
-        and not labels.PER_UNIT.search(g.label() + g.qualifier_words)
+        and not _an_average(g)
         # (103.85万名职工提取…: a count named by the word after it)
         and (_POPULATION.search(g.label()) or _POPULATION.match(g.text, g.q.end))
         # (新开户职工41.08万人，…实缴职工210.66万人。…人均缴存约1.50万元: the heads are the people
@@ -415,7 +420,7 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
         and g.q.kind == avg.q.kind
         and g.q.unit == avg.q.unit
         and abs(value(g)) > abs(value(avg))
-        and not labels.PER_UNIT.search(g.label() + g.qualifier_words)
+        and not _an_average(g)
     ]
     if given and not any(g.place.sentence == avg.place.sentence for g in people):
         # (城乡低保对象合计4966户6535人，当月发放低保金7204040元，…月人均补助约1102元: the people its
@@ -444,7 +449,7 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
             and g.q.unit == avg.q.unit
             and abs(value(g)) > abs(value(avg))
             and g.restates is None
-            and not labels.PER_UNIT.search(g.label() + g.qualifier_words)
+            and not _an_average(g)
         ]
         if own_sum:
             totals = own_sum[-1:]
@@ -462,7 +467,7 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
             and g.place.passage == avg.place.passage
             and g.period.same(avg.period)
             and not bound_only(g)
-            and not labels.PER_UNIT.search(g.label() + g.qualifier_words)
+            and not _an_average(g)
         ]
         # (过夜游客人均花费4052元: the heads of a named group are that group's, not all the visits)
         if len(visits) == 1 and (not group or group in visits[0].label()):
@@ -546,7 +551,7 @@ def _over_things(table: FactTable, avg: Fact, head: str) -> None:
         and g.place.passage is not None
         and g.place.passage == avg.place.passage
         and g.id < avg.id
-        and not labels.PER_UNIT.search(g.label() + g.qualifier_words)
+        and not _an_average(g)
         and any(len(g.label()) >= k and each.group(1).startswith(g.label()[-k:]) for k in (4, 3))
     ]
     dens = named[-1:] or near
@@ -556,7 +561,7 @@ def _over_things(table: FactTable, avg: Fact, head: str) -> None:
                 continue
             if den not in named and not _counts(den, thing, unit_after, subject):
                 continue
-            if labels.PER_UNIT.search(den.label() + den.qualifier_words):
+            if _an_average(den):
                 continue  # (户均2.53人: an average is no count to share a total over)
             if labels.opposed(num.label(), den.label()):
                 continue  # 出口 amounts are not priced over 进口 counts

@@ -13,7 +13,7 @@ import re
 
 from zhiku.claims import fmt, labels
 from zhiku.claims.facts import AMOUNT_KINDS, LIST_SEP, Fact, FactTable, clause_start, same_measure
-from zhiku.claims.judge import Pairing, bound_only, push_number, reading, value
+from zhiku.claims.judge import Pairing, bound_only, push_number, reading, reading_sum, value
 from zhiku.claims.labels import likeness_of
 from zhiku.claims.search import name_likeness
 
@@ -146,7 +146,7 @@ def _summed_list(table: FactTable, b: Fact) -> bool:
         return False
     if not all(same_measure(m.q, b.q) if b.q.kind in AMOUNT_KINDS else m.q.is_rate for m in members):
         return False
-    total = sum((reading(m) for m in members[1:]), reading(members[0]))
+    total = reading_sum(members)
     point = sum(value(m) for m in members)
     shown = fmt.like_shown(point, [b.q, members[0].q])
     arithmetic = " + ".join(m.q.text for m in members) + f" = {shown}"

@@ -25,7 +25,7 @@ from zhiku.claims.facts import (
     same_measure,
 )
 from zhiku.claims.interval import Interval
-from zhiku.claims.judge import Pairing, bound_only, conclude, finding, reading, value
+from zhiku.claims.judge import Pairing, bound_only, conclude, finding, reading, reading_sum, value
 from zhiku.claims.periods import Period
 from zhiku.claims.search import candidates, compared_value, current_of, dated_in_sentence, name_likeness
 
@@ -470,7 +470,7 @@ def _summed_start(table: FactTable, b: Fact, y0: int) -> list[Fact] | None:
 def _summed_pair(claim: Fact, parts: list[Fact], b: Fact, span: tuple[int, int], score: float) -> Pairing:
     y0, y1 = span
     n = y1 - y0
-    start = sum((reading(g) for g in parts[1:]), reading(parts[0]))
+    start = reading_sum(parts)
     va, vb = sum(value(g) for g in parts), value(b)
     computed = ((reading(b) / start).pow(1 / n) - 1.0) * 100.0
     point = ((vb / va) ** (1 / n) - 1) * 100 if va > 0 and vb > 0 else float("nan")

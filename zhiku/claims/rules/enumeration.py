@@ -21,7 +21,7 @@ import re
 
 from zhiku.claims import labels
 from zhiku.claims.facts import LIST_SEP, Fact, FactTable
-from zhiku.claims.judge import bound_only, finding, reading
+from zhiku.claims.judge import bound_only, finding, reading, reading_sum
 
 RELATION = "enumeration"
 
@@ -299,7 +299,7 @@ def _value_list(
         same = [
             f for f in before if f.q.unit == total.q.unit and f.q.kind == total.q.kind and not bound_only(f)
         ]
-        if len(same) >= 2 and sum((reading(f) for f in same[1:]), reading(same[0])).overlaps(reading(total)):
+        if len(same) >= 2 and reading_sum(same).overlaps(reading(total)):
             return [f.item or f.subject or f.q.text for f in same], same[0].q.start, same[-1].q.end, True
     group = [f for f in before if f.group is not None]
     if group:

@@ -29,7 +29,7 @@ from zhiku.claims.facts import (
     same_measure,
 )
 from zhiku.claims.interval import Interval
-from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
+from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, reading_sum, value
 from zhiku.claims.periods import Period
 from zhiku.claims.pulls import pull_of, pulled_growth
 from zhiku.claims.search import (
@@ -279,7 +279,7 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
                 r"\s*(?:其中|内含|含)[：:、]?", f.subject
             )  # | 其中：北京 |: within the row above
         ]
-        summed = sum((reading(f) for f in rows[1:]), reading(rows[0])) if len(rows) >= 2 else None
+        summed = reading_sum(rows) if len(rows) >= 2 else None
         if pure and summed is not None and not summed.overlaps(reading(total)):
             # the 合计 row disagrees with its own rows (the sum rule reports it): the shares are
             # then read against the rows' sum, which the shares of a complete table are of
@@ -1016,7 +1016,7 @@ def _named_wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
         listed = [g for g in group if not bound_only(g)]
         summed = None
         if len(listed) == len(group):
-            summed = sum((reading(g) for g in listed[1:]), reading(listed[0]))
+            summed = reading_sum(listed)
         if summed is not None and not summed.overlaps(reading(total)):
             # 四大领域合计112488亿元 where the four add up to 123258: the total is itself wrong (the
             # sum rule says so); the shares of the list are of what the list adds up to
@@ -1104,7 +1104,7 @@ def _summed_before(table: FactTable, group: list[Fact]) -> Fact | None:
     first = min(group, key=lambda g: g.id)
     if any(bound_only(g) or not same_measure(g.q, first.q) for g in group):
         return None
-    summed = sum((reading(g) for g in group[1:]), reading(group[0]))
+    summed = reading_sum(group)
     found = [
         f
         for f in table.around(first)
@@ -1210,7 +1210,7 @@ def _total_rows(table: FactTable, claim: Fact, part: Fact) -> list[Scored]:
 def _pair(
     claim: Fact, part: Fact, whole: tuple[Fact, ...], score: float, searched: bool = False, why: str = ""
 ) -> Pairing:
-    whole_i = sum((reading(w) for w in whole[1:]), reading(whole[0]))
+    whole_i = reading_sum(whole)
     whole_v = sum(value(w) for w in whole)
     computed = reading(part) / whole_i * 100.0
     point = value(part) / whole_v * 100 if whole_v else float("nan")

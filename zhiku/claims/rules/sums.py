@@ -28,7 +28,16 @@ from zhiku.claims.facts import (
     same_measure,
 )
 from zhiku.claims.interval import Interval
-from zhiku.claims.judge import Pairing, bound_only, conclude, finding, push_number, reading, value
+from zhiku.claims.judge import (
+    Pairing,
+    bound_only,
+    conclude,
+    finding,
+    push_number,
+    reading,
+    reading_sum,
+    value,
+)
 from zhiku.claims.pulls import pull_of, pulled_growth, puller
 from zhiku.claims.search import change_after, growth_after, name_likeness, states_a_base
 
@@ -245,7 +254,7 @@ def _of_which(table: FactTable, total: Fact, parts: list[Fact]) -> None:
     ) == len(parts)
     if any(bound_only(p) for p in parts) or bound_only(total):
         return
-    s = sum((reading(p) for p in parts[1:]), reading(parts[0]))
+    s = reading_sum(parts)
     ok = s.overlaps(reading(total))
     if not complete and not ok:
         return  # 其中 names some parts only: they need not add up
@@ -263,7 +272,7 @@ def _judge(
 ) -> None:
     if any(bound_only(p) for p in parts):
         return
-    computed = sum((reading(p) for p in parts[1:]), reading(parts[0]))
+    computed = reading_sum(parts)
     point = sum(value(p) for p in parts)
     shown = fmt.shown([total.q, *[p.q for p in parts]])
     parts_s = " + ".join(shown[1:])
@@ -291,7 +300,7 @@ def _slipped_part(table: FactTable, total: Fact, parts: list[Fact]) -> bool:
     of it) standing."""
     for i, slip in enumerate(parts):
         others = [q for j, q in enumerate(parts) if j != i]
-        rest = sum((reading(q) for q in others[1:]), reading(others[0])) if others else None
+        rest = reading_sum(others) if others else None
         if rest is None:
             continue
         if rest.overlaps(reading(total)):
@@ -403,7 +412,7 @@ def _rest_of_shares(table: FactTable, rest: Fact) -> None:
         shares = table.list_of(shares[-1])
     if not shares or any(bound_only(g) for g in shares):
         return
-    computed = 100.0 - sum((reading(g) for g in shares[1:]), reading(shares[0]))
+    computed = 100.0 - reading_sum(shares)
     point = 100.0 - sum(value(g) for g in shares)
     arithmetic = "100% − " + " − ".join(g.q.text for g in shares) + f" = {fmt.pct(point, 1)}"
     p = Pairing(
@@ -477,7 +486,7 @@ def _month_tilings(table: FactTable) -> None:
         claim = max((*chain, w), key=lambda f: f.id)
         if claim is not w:
             continue  # the total written last is the one the text adds up
-        computed = sum((reading(f) for f in chain[1:]), reading(chain[0]))
+        computed = reading_sum(chain)
         point = sum(value(f) for f in chain)
         shown = fmt.like_shown(point, [w.q, *[f.q for f in chain]])
         p = Pairing(
@@ -652,10 +661,6 @@ def _sub_run(column: list[Fact], cells: list[Fact]) -> set[int]:
     return out
 
 
-def _sum(facts: list[Fact]) -> Interval:
-    return sum((reading(f) for f in facts[1:]), reading(facts[0]))
-
-
 def _loose_sub_rows(column: list[Fact], cells: list[Fact]) -> set[int]:
     """The rows right after a 其中 row that, with it, stay below the row above it: perhaps more of
     that 其中's parts (| 其中：国内增值税 |, | 契税 |), its 其中 written once."""
@@ -727,7 +732,11 @@ def _table_totals(table: FactTable) -> None:
             if loose and t.q.kind in AMOUNT_KINDS and not t.q.is_rate:
                 kept = [f for f in column if f.place.row not in loose]
                 whole = reading(t)
-                if len(kept) >= 2 and not _sum(column).overlaps(whole) and _sum(kept).overlaps(whole):
+                if (
+                    len(kept) >= 2
+                    and not reading_sum(column).overlaps(whole)
+                    and reading_sum(kept).overlaps(whole)
+                ):
                     dropped.setdefault(ti, set()).update(loose)
             column = [f for f in column if f.place.row not in dropped.get(ti, set())]
             if len(column) < 2 or any(not same_measure(f.q, t.q) for f in column):
@@ -751,7 +760,7 @@ def _table_totals(table: FactTable) -> None:
                 continue
             if _two_breakdowns(column, t):
                 continue  # | 城镇 | 乡村 | 商品零售 | 餐饮收入 | 社零总额 |: two breakdowns of one total
-            computed = sum((reading(f) for f in column[1:]), reading(column[0]))
+            computed = reading_sum(column)
             if _PLACES.search(name) and value(t) < computed.lo:
                 # | 制式 | 城市（个） |: a city that runs several kinds is counted in each row and once in
                 # the 合计 — places counted by kind overlap, and their total may be smaller
@@ -901,7 +910,7 @@ def _shares_of_a_complete_list(table: FactTable) -> None:
             continue
         last = members[-1]
         others = members[:-1]
-        computed = 100.0 - sum((reading(m) for m in others[1:]), reading(others[0]))
+        computed = 100.0 - reading_sum(others)
         point = 100.0 - sum(value(m) for m in others)
         arithmetic = "100% − " + " − ".join(m.q.text for m in others) + f" = {fmt.pct(point, 1)}"
         p = Pairing(

@@ -37,6 +37,7 @@ from zhiku.claims.judge import (
     finding,
     push_number,
     reading,
+    reading_sum,
     value,
 )
 from zhiku.claims.search import (
@@ -584,7 +585,7 @@ def _complements(found: list[Scored], cur: Fact) -> list[Fact]:
 def _pair(claim: Fact, cur: Fact, base: list[Fact], score: float, where: str) -> Pairing:
     base_i = interval_sum([b.q for b in base], base[0].text) if len(base) > 1 else reading(base[0])
     if len(base) > 1:
-        base_i = sum((reading(b) for b in base[1:]), reading(base[0]))
+        base_i = reading_sum(base)
     computed = (reading(cur) / base_i - 1.0) * 100.0
     base_value = sum(value(b) for b in base)
     point = (value(cur) / base_value - 1) * 100 if base_value else float("nan")
