@@ -193,6 +193,10 @@ def _exact(table: FactTable, b: Fact) -> tuple[Fact, float] | None:
             and not LIST_SEP.fullmatch(b.text[min(b.q.end, f.q.end) : max(b.q.start, f.q.start)])
             # (计划建成13项超300公里，已建成通车4项105.1公里: what is done so far is no figure of the plan)
             and _planned(f) == _planned(b)
+            # (8个省份产量不足千万吨，合计仅4407.0万吨: the bound is each one's, the 合计 their sum)
+            and not re.search(
+                r"合计|共计|总计|累计", b.text[min(b.q.end, f.q.end) : max(b.q.start, f.q.start)]
+            )
         )
 
     # (余额仍稳在300万亿元以上；较年初（292.27万亿元）增加…: a comparison's base is another figure)

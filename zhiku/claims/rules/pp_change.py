@@ -78,6 +78,8 @@ def check(table: FactTable) -> None:
 def _scale(claim: Fact, a: Fact) -> tuple[float, str]:
     """How many of the claim's units one unit of the rates' difference is, and the unit's name."""
     unit = claim.q.unit or ""
+    if a.q.unit == unit and unit in ("bp", "‰pt"):
+        return 1.0, "个基点" if unit == "bp" else "个千分点"  # (two falls in 基点 compared in 基点)
     if unit == "bp":
         return (100.0 if a.q.is_rate else 10.0), "个基点"
     if unit == "‰pt":
@@ -424,6 +426,14 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
             return [(mine[0], other[0], 1.0)]
         if moved:
             return []
+        # 一般贷款…比上年同期的4.81%下降32个基点；企业贷款…同比下降27个基点，降幅比一般贷款小5个基点: the
+        # fall just before, against the fall of the thing compared
+        falls = [
+            g for g in table.around(claim) if g.q.end <= claim.q.start and g.role == "change" and _points(g)
+        ]
+        if falls:
+            theirs = [g for g in falls[:-1] if name_likeness(claim.compare.strip(), g) >= 0.5]
+            return [(falls[-1], theirs[-1], 0.9)] if theirs else []
     if claim.compare:
         a_found = _current_rate(table, claim)
         if not a_found:
@@ -538,6 +548,10 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
                 # 本地5.3%，外来4.6%，前者高出0.7个百分点: the first named (of the latter's kind)
                 former = former_or_latter(table, claim, _RATE_KINDS)
                 return [(former if former is not None else like[-1], a, 0.9)]
+            named = re.sub(r"增速|增幅|增长率|涨幅|降幅|比重|占比", "", claim.own)
+            if labels.has_content(named) and name_likeness(named, like[-1]) > name_likeness(named, a) + 0.2:
+                # 企业同比增长8.2%，个体工商户增长0.8%，企业增速高出7.4个百分点: the side the claim names
+                return [(like[-1], a, 0.9)]
             return [(a, like[-1], 0.9)]
     return []
 
@@ -701,6 +715,8 @@ def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None
         return [Scored(pointed, 1.0, 1.0)]
     # (美国所占比重 is 美国占…的比重: 所 before 占 adds nothing to the name)
     own = re.sub(r"^(?:其|该)|增速|增幅|增长率|涨幅|降幅|比重|占比|水平|整体|所(?=占)", "", claim.own)
+    # (水电增速则比7月份的36.2%回落: an adverb after the name names nothing)
+    own = re.sub(r"(?:则|也|还|仍|却|更)$", "", own)
     # 农村增速快于城镇2.6个百分点: a rate named as a growth (增速) is a growth, never a share
     # (比GDP增速(4.7%)高2.4个百分点: a gap with a growth rate is between growth rates, too)
     roles = ("growth",) if re.search(r"增速|增幅|增长率|涨幅|降幅", claim.own + claim.compare) else RATE_ROLES
@@ -770,10 +786,22 @@ def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None
     if roles == ("growth",):
         # (…占全国的21.0%，增速高出全国（5.2%）5.4个百分点: 增速 is the growth, not the share before it)
         found = [s for s in found if s.fact.role == "growth"] or _growth_before(table, claim, skip)
+    if own and claim.base_fact is not None and found and name_likeness(own, found[0].fact) < 0.3:
+        # (当月环比增长0.8%；其中重工业增速较去年同期的10.8%提高5个百分点: the claim names its thing,
+        # whose rate now is not written — not the rate of another thing just before)
+        return []
     if found:
         return found[:1]
     sentence = table.around(claim)
-    rates = [g for g in sentence if _is_rate(g) and g.q.end <= claim.q.start and g.id not in skip]
+    # (占各项贷款的10.2%，增速高于各项贷款7.7个百分点: a 增速 is no share written before it)
+    rates = [
+        g
+        for g in sentence
+        if _is_rate(g)
+        and g.q.end <= claim.q.start
+        and g.id not in skip
+        and (g.role in roles or g.role != "share")
+    ]
     return [Scored(rates[-1], 0.9, 0.9)] if rates else []
 
 

@@ -38,6 +38,7 @@ from zhiku.claims.search import (
     change_after,
     current_of,
     growth_after,
+    later_passage,
     name_likeness,
     thing_of_the_clause_before,
 )
@@ -754,6 +755,13 @@ def _among(table: FactTable, claim: Fact) -> tuple[Scored, Scored] | None:
             continue
         if whole.q.kind != part.q.kind or not same_measure(whole.q, part.q):
             continue
+        if any(
+            part.q.end <= g.q.start and g.q.kind in AMOUNT_KINDS and not same_measure(g.q, part.q)
+            for g in same
+        ):
+            # (23个产煤省份中，8个省份产量不足千万吨，合计仅4407.0万吨，占0.95%: a share after an amount of
+            # theirs is of that amount, not of the count)
+            continue
         return Scored(part, 1.0, 1.0), Scored(whole, 1.0, 1.0)
     return None
 
@@ -891,6 +899,9 @@ def _named_wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
         )
         return [Whole((s.fact,), s.score, True) for s in found]
     if name and labels.only_a_total(name):
+        if part.parent is not None and value(table.fact(part.parent)) > value(part):
+            # (共接收处理86.63万件，其中投诉53.68万件、…，分别占总量的61.97%…: the total 其中 points to)
+            return [Whole((table.fact(part.parent),), 0.95)]
         # 在全国总量中的比重, 占同期总额的: the total of the part's own indicator, the largest of the
         # values named like the part
         found = candidates(
@@ -904,6 +915,7 @@ def _named_wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
                 _can_hold(f, part, claim)
                 and (f.value or 0.0) > (part.value or 0.0)
                 and not _share_of(table, f, name, claim)
+                and not later_passage(f, claim)
             ),
             min_likeness=0.45,
         )
@@ -932,6 +944,13 @@ def _named_wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
         # different figure from the one without it (统计局's 发电量 is of 规模以上 plants)
         scopes = [w for w in _SCOPES if w in labels.expanded(name)]
         found = [s for s in found if all(w in labels.expanded(s.fact.label()) for w in scopes)]
+        # (2022年…，其中投诉53.68万件、举报26.16万件…。…约占当年投诉举报总量的三分之二: a value that names
+        # a small part of the whole's name is no whole of it; nor is a later paragraph's)
+        found = [
+            s
+            for s in found
+            if not later_passage(s.fact, claim) and not _names_a_part_of(table, s.fact, whole_words)
+        ]
         exact = [s for s in found if labels.coverage(whole_words, s.fact.label()) >= 1.0]
         if exact:
             # 占全部卫生技术人员的: a value that carries every word of the whole's name is it; one
@@ -1069,6 +1088,17 @@ def _row_opening(table: FactTable, part: Fact) -> Fact | None:
 
 
 _A_YEARS_AIM = re.compile(r"(?:年度|全年|当年|本年)[^，,。；;]{0,4}?(?:目标|计划|任务|预算)")
+
+
+def _names_a_part_of(table: FactTable, f: Fact, whole: str) -> bool:
+    """其中投诉53.68万件、举报26.16万件… against 投诉举报总量: a whole named by two listed items together
+    is neither of them."""
+    name = f.subject.strip()
+    core = re.sub(r"^(?:当年|全年|同期|本年|年度)|(?:总量|总额|总值|总数|总和|总计|合计|总体)$", "", whole)
+    if f.is_cell or len(name) < 2 or name not in core or len(name) >= len(core):
+        return False
+    rest = core.replace(name, "", 1)
+    return any(g.subject.strip() == rest for g in table.in_sentence(f.place.sentence) if g.id != f.id)
 
 
 def _restates(w: Fact, part: Fact) -> bool:

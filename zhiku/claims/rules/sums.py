@@ -272,6 +272,10 @@ def _judge(
 ) -> None:
     if any(bound_only(p) for p in parts):
         return
+    # (五省产量在5000万吨至1亿吨之间，分别为…，合计3.88亿吨: a range names the band, no part)
+    parts = [p for p in parts if p.q.low is None or p.q.high is None or p.q.low == p.q.high]
+    if len(parts) < 2:
+        return
     computed = reading_sum(parts)
     point = sum(value(p) for p in parts)
     shown = fmt.shown([total.q, *[p.q for p in parts]])
@@ -581,7 +585,17 @@ def _alike(a: Fact, b: Fact) -> bool:
     return max(name_likeness(a.subject, b), name_likeness(b.subject, a)) >= 0.6
 
 
+# 累计值随快报滚动修订，两者之差并不等于9月当月数: the text itself says its periods do not add up
+_NOT_ADDITIVE = re.compile(r"并不等于|不等于|不完全等于|累计[^。；;]{0,8}修订|修订[^。；;]{0,8}累计")
+
+
 def _year_judge(table: FactTable, claim: Fact, a: Fact, b: Fact, whole: Fact) -> None:
+    if any(
+        _NOT_ADDITIVE.search(s.text, s.start, s.end)
+        for s in table.sentences
+        if s.passage is not None and s.passage == table.sentences[whole.place.sentence].passage
+    ):
+        return
     first, second = sorted((a, b), key=lambda f: f.period.months or (0, 0))
     if claim is whole:
         computed = reading(first) + reading(second)
@@ -761,6 +775,16 @@ def _table_totals(table: FactTable) -> None:
             if _two_breakdowns(column, t):
                 continue  # | 城镇 | 乡村 | 商品零售 | 餐饮收入 | 社零总额 |: two breakdowns of one total
             computed = reading_sum(column)
+            if (
+                (t.place.row or 0) < min(f.place.row or 0 for f in column)
+                and any(
+                    o.place.col == t.place.col and (o.place.row or 0) > (t.place.row or 0) for o in totals
+                )
+                and not computed.overlaps(reading(t))
+            ):
+                # | 全部发电装机 | 29.2 |, then | 太阳能发电 |, | 风电 |, | 风光合计 |: a total written above
+                # rows that have a subtotal of their own heads a selection of them, not a breakdown
+                continue
             if _PLACES.search(name) and value(t) < computed.lo:
                 # | 制式 | 城市（个） |: a city that runs several kinds is counted in each row and once in
                 # the 合计 — places counted by kind overlap, and their total may be smaller
