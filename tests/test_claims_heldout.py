@@ -27,12 +27,12 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
-# de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez (7th–39th)
+# de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd (7th–40th)
 RATCHETED: tuple[str, ...] = (
-    "bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds", "dz", "eb", "eu",
+    "bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds", "dz", "eb", "eu", "fd",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1189  # of the injected errors of the 145 authors mended
+MIN_TRUE_POSITIVES = 1211  # of the injected errors of the 148 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -73,6 +73,10 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("eu",), 0, 1, 10),
     # (the thirty-ninth, ew–ez, scored unseen: 20 false alarms, 7 false positives, 36 of 62 found;
     # mended)
+    # the fortieth, fa–fd, scored unseen at the session's end (22 false alarms, 10 false positives, 34
+    # of 63 found); fa, fb and fc mended; fd's two (a township row's 收入 read from the wrong column)
+    # not yet
+    (("fd",), 2, 0, 12),
 ]
 
 
@@ -101,7 +105,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 156
+    assert len(AUTHORS) == 160
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4
