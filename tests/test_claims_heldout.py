@@ -29,10 +29,10 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd (7th–40th)
 RATCHETED: tuple[str, ...] = (
-    "bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds", "dz", "eb", "eu", "fd",
+    "bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds", "dz", "eb", "eu",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1211  # of the injected errors of the 148 authors mended
+MIN_TRUE_POSITIVES = 1222  # of the injected errors of the 149 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -73,10 +73,8 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("eu",), 0, 1, 10),
     # (the thirty-ninth, ew–ez, scored unseen: 20 false alarms, 7 false positives, 36 of 62 found;
     # mended)
-    # the fortieth, fa–fd, scored unseen at the session's end (22 false alarms, 10 false positives, 34
-    # of 63 found); fa, fb and fc mended; fd's two (a township row's 收入 read from the wrong column)
-    # not yet
-    (("fd",), 2, 0, 12),
+    # (the fortieth, fa–fd, scored unseen at the session's end: 22 false alarms, 10 false positives,
+    # 34 of 63 found; mended)
 ]
 
 

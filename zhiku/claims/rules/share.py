@@ -735,6 +735,11 @@ def _parts(table: FactTable, claim: Fact) -> list[Scored]:
         ]
         if len(twin) == 1:
             found = [found[0], Scored(twin[0], found[0].score, found[0].likeness), *found[1:]]
+    if len(found) > 1 and all(s.fact.is_cell and s.fact.place.row == found[0].fact.place.row for s in found):
+        # (| 东岭镇 | 28 | 3860 | 12 |…; 东岭镇收入占全县的28.0%: of a row's cells, the column whose name
+        # ends with what the claim measures — 集体经济收入, not 经营性收入50万元以上的村, a count of villages)
+        ending = [s for s in found if len(s.fact.header) >= 2 and s.fact.header[-2:] in claim.own]
+        found = ending or found
     if not labels.PER_SUM.match(claim.subject):
         # (按工业增加值占地区生产总值29.3%推算: 万元工业增加值用水量 is water per 万元 of it, no part of it)
         found = [s for s in found if not (s.fact.is_cell and labels.PER_SUM.match(s.fact.own))]
