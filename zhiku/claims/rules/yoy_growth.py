@@ -301,6 +301,21 @@ def _judge(table: FactTable, claim: Fact, doc_comparable: bool) -> None:
     if currents and another_period(currents[0].fact):
         other = {s.fact.id for s in currents if another_period(s.fact)}
         currents = current_of(table, claim, kinds, exclude=other | inside)
+    if currents and currents[0].fact.is_cell and labels.TOTAL_ROW.fullmatch(currents[0].fact.subject):
+        # (企业职工养老保险基金收入占三项合计的60.9%…；基金支出比上年的532.89亿元增长11.6%: the row the
+        # sentence opens with, in the 合计's column — not the 合计 of all three schemes)
+        total = currents[0].fact
+        first = table.sentences[claim.place.sentence]
+        opening = re.split(r"[，,；;。]", claim.text[first.start : claim.q.start], maxsplit=1)[0]
+        rows = [
+            (labels.likeness_of(f.subject, opening, forward_only=True), f)
+            for f in table.cells()
+            if f.place.table == total.place.table and f.place.col == total.place.col and f.id != total.id
+        ]
+        top = max((lk for lk, _ in rows), default=0.0)
+        opened = [f for lk, f in rows if lk == top and lk >= 0.7]
+        if len(opened) == 1:
+            currents = [Scored(opened[0], currents[0].score, currents[0].likeness)]
     if not currents:
         what = claim.subject or "所述指标"
         table.push(
