@@ -27,12 +27,13 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
-# de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd (7th–40th)
+# de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh
+# (7th–41st)
 RATCHETED: tuple[str, ...] = (
-    "bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds", "dz", "eb", "eu",
+    "bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds", "dz", "eb", "eu", "ff", "fg", "fh",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1222  # of the injected errors of the 149 authors mended
+MIN_TRUE_POSITIVES = 1228  # of the injected errors of the 150 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -75,6 +76,11 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # mended)
     # (the fortieth, fa–fd, scored unseen at the session's end: 22 false alarms, 10 false positives,
     # 34 of 63 found; mended)
+    # the forty-first, fe–fh, scored unseen at the session's end (21 false alarms, 12 false positives,
+    # 29 of 63 found); fe mended, ff, fg and fh not yet read
+    (("ff",), 5, 5, 4),
+    (("fg",), 10, 3, 12),
+    (("fh",), 5, 3, 7),
 ]
 
 
@@ -103,7 +109,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 160
+    assert len(AUTHORS) == 164
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4
