@@ -152,14 +152,14 @@ class Facts:  # one passage, as the sentence-local rules read it
         """发布2022年全年数据的1月17日: the year names the data, and the day (in the next year) is
         described by it — 的 joins them; 2022年，1月17日 or 2022年1月17日 would date the day."""
         head = self.text[max(0, q.start - 20) : q.start]
-        years = list(re.finditer(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年", head))
+        years = list(A_YEAR.finditer(head))
         return bool(years) and re.fullmatch(r"[^，,。；;：:\d]+的\s*", head[years[-1].end() :]) is not None
 
     def _year_of_a_document(self, q: Quantity) -> bool:
         """…发布2025年国民经济和社会发展统计公报；三月十二日: the year before names a document, not the
         day, which the sentence's dates written whole may date (the fact table's hint)."""
         head = self.text[max(0, q.start - 40) : q.start]
-        years = list(re.finditer(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年", head))
+        years = list(A_YEAR.finditer(head))
         return bool(years) and _A_DOCUMENT.fullmatch(head[years[-1].end() :]) is not None
 
     def _timeline_year(self, q: Quantity) -> int | None:
@@ -306,6 +306,8 @@ def split_sentences(text: str, quantities: Sequence[Quantity]) -> tuple[Sentence
     return tuple(result)
 
 
+# A year written out: 2025年, 二〇二五年
+A_YEAR = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年")
 # 2025年国民经济和社会发展统计公报；: a year that names a document, its clause ended
 _A_DOCUMENT = re.compile(r"[^，,。；;：:\d]{0,24}(?:公报|报告|年报|白皮书|年鉴)[》」”]?\s*[，,；;]\s*")
 _FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")

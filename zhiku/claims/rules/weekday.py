@@ -14,14 +14,13 @@ import re
 
 from zhiku.claims import local
 from zhiku.claims.facts import FactTable
-from zhiku.claims.local import Facts, Sentence, day_of
+from zhiku.claims.local import A_YEAR, Facts, Sentence, day_of
 from zhiku.claims.model import Finding, Verdict
 from zhiku.model import WEEKDAYS_ZH
 
 RELATION = "weekday"
 
 _AFTER = re.compile(r"^\s*[（(]?\s*(?P<w>(?:星期|周|礼拜)(?P<d>[一二三四五六日天]))")
-_A_YEAR = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年")
 _DAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 
 
@@ -84,7 +83,7 @@ def check_sentence(sentence: Sentence, facts: Facts) -> list[Finding]:
                     guesses.add(facts.reference_date.year)
                 around = [_weekday(y, month, day) for y in range(min(guesses) - 1, max(guesses) + 2)]
                 # (2019年的数据显示…。11月16日（星期二）: a year that names data dates no day after it)
-                years = list(_A_YEAR.finditer(facts.text, 0, q.start))
+                years = list(A_YEAR.finditer(facts.text, 0, q.start))
                 of_a_noun = bool(years) and facts.text.startswith("的", years[-1].end())
                 if stated in around or of_a_noun:
                     verdict = "unverifiable"
