@@ -467,6 +467,11 @@ def clause_start(text: str, pos: int, marks: str = CLAUSE_MARKS) -> int:
     return max(text.rfind(c, 0, pos) for c in marks) + 1
 
 
+def clause_before(text: str, pos: int) -> int:
+    """Where the clause before the one holding ``pos`` begins (the clause itself, if it is the first)."""
+    return clause_start(text, max(0, clause_start(text, pos) - 1))
+
+
 def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The last match of ``pattern`` in ``text``, or None."""
     found = None
@@ -872,14 +877,15 @@ def _named_base(text: str, m: Mention) -> bool:
         and m.relative < 0
         and m.year is None
         and re.search(r"[；;，,]\s*$", text[max(0, m.start - 2) : m.start]) is not None
-        and _NAMED_BASE_AFTER.match(text, m.end) is not None
+        and (named := _NAMED_BASE.match(text, m.end)) is not None
+        and text[named.end() : named.end() + 1].isdigit()
         # (上年同月产销为279.6万辆和280.9万辆: a list of bases, all of that year — the clause's own)
         and re.search(r"[和、及与]\s*[0-9]", re.split(r"[，,；;。]", text[m.end :], maxsplit=1)[0]) is None
     )
 
 
-_NAMED_BASE_AFTER = re.compile(r"\s*(?:同期|末|底)?[\u4e00-\u9fff]{2,8}?(?:为|是)\s*[0-9]")
-_NAMED_BASE_VALUE = re.compile(r"\s*(?:同期|末|底)?[\u4e00-\u9fff]{2,8}?(?:为|是)\s*")
+# (上年末)运营里程为: the thing named again, then its value
+_NAMED_BASE = re.compile(r"\s*(?:同期|末|底)?[\u4e00-\u9fff]{2,8}?(?:为|是)\s*")
 
 
 def _in_title(text: str, pos: int) -> bool:
@@ -1190,7 +1196,7 @@ class _Builder:
                     text[pending_end : q.start],
                 ) or (
                     # (；上年末运营里程为10165.7公里: the thing named again before the base's value)
-                    pending_named and _NAMED_BASE_VALUE.fullmatch(text, pending_end, q.start)
+                    pending_named and _NAMED_BASE.fullmatch(text, pending_end, q.start)
                 ):
                     if q.kind != "multiple":
                         # (是去年的1.15倍: the multiple is of now; the year is its base's, which the

@@ -543,6 +543,12 @@ def compared_value(table: FactTable, claim: Fact, cur: Fact) -> Fact | None:
     return inside[0] if len(inside) == 1 else None
 
 
+def other_bases(table: FactTable, claim: Fact) -> set[int]:
+    """The values written as the base of another claim near ``claim`` (较去年同期的2.70元…): never its
+    value now or its own base."""
+    return {g.base_fact for g in table.around(claim) if g.base_fact is not None and g.id != claim.id}
+
+
 def later_passage(f: Fact, claim: Fact) -> bool:
     return (
         f.place.passage is not None

@@ -19,6 +19,7 @@ from zhiku.claims.facts import (
     AMOUNT_KINDS,
     Fact,
     FactTable,
+    clause_before,
     clause_start,
     open_bracket,
     per_unit,
@@ -34,6 +35,7 @@ from zhiku.claims.search import (
     from_to_base,
     name_likeness,
     opening_rows,
+    other_bases,
 )
 
 RELATION = "difference"
@@ -189,7 +191,7 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
         limit = claim.compare_at if claim.compare_at >= 0 else base.q.start
         # (月薪6830元，比上届的6540元增长4.4%，比全国…（6050元）高出780元: another comparison's base is
         # no value now)
-        bases = {g.base_fact for g in sentence if g.base_fact is not None and g.id != claim.id}
+        bases = other_bases(table, claim)
         nearest = [
             g
             for g in before
@@ -290,9 +292,7 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
     head = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
     if re.search(r"相加|合计|之和|加总|加起来", head):
         return []
-    last = claim.text[
-        clause_start(claim.text, max(0, clause_start(claim.text, claim.q.start) - 1)) : claim.q.start
-    ]
+    last = claim.text[clause_before(claim.text, claim.q.start) : claim.q.start]
     if _BOTH.match(head) and any(
         g.role == "multiple" and g.q.start >= claim.q.start - len(last) for g in before
     ):

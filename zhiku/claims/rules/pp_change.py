@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start
+from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_before, clause_start
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import (
     POINTS_AS_PERCENT,
@@ -41,6 +41,7 @@ from zhiku.claims.search import (
     former_or_latter,
     later_passage,
     name_likeness,
+    other_bases,
     period_fits,
 )
 
@@ -307,7 +308,7 @@ def _like_roles(a: Fact) -> tuple[str, ...]:
     if a.role in ("growth", "share"):
         return (a.role,)
     # (龙潭乡增速最快，达7.2%: a rate named as a growth, in its words or the clause before, is one)
-    said = a.text[clause_start(a.text, max(0, clause_start(a.text, a.q.start) - 1)) : a.q.start]
+    said = a.text[clause_before(a.text, a.q.start) : a.q.start]
     if re.search(r"增速|增幅|增长率|涨幅|降幅", a.own or said):
         return ("growth", "rate")
     return tuple(r for r in RATE_ROLES if r != "growth")
@@ -700,9 +701,7 @@ def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None
     """The rate the claim is about: named by its own words (西部增速), or the rate just before it."""
     # (比全国（6.1%）快1.5个百分点，较上年全年（7.5%）加快0.1个百分点: a rate that is the base of
     # another gap in the sentence is the other side's, not the rate the claim is about)
-    skip = (exclude or set()) | {
-        g.base_fact for g in table.around(claim) if g.base_fact is not None and g.id != claim.id
-    }
+    skip = (exclude or set()) | other_bases(table, claim)
     # (yoy +6.6%，前值5.9%，…比市场一致预期3.0%高出3.6pct: the previous reading and the forecast
     # are what the value now is measured against, never the value now)
     skip |= {g.id for g in table.around(claim) if _REFERENCE.fullmatch(g.subject)}
@@ -740,8 +739,8 @@ def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None
         if len(rows) > 1:
             # 第二产业比重超过一半，…；第三产业恢复更快，同比增速比第二产业高4.2个百分点: the row the clause
             # before the claim's opens with, of the rows its sentence names
-            at = clause_start(claim.text, claim.q.start)
-            last = claim.text[clause_start(claim.text, max(0, at - 1)) : at]
+            own_at = clause_start(claim.text, claim.q.start)
+            last = claim.text[clause_before(claim.text, claim.q.start) : own_at]
             rows = [g for g in rows if last.lstrip().startswith(g.subject)] or rows
         if len(rows) == 1:
             return [Scored(rows[0], 1.0, 1.0)]

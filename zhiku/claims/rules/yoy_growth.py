@@ -51,6 +51,7 @@ from zhiku.claims.search import (
     later_passage,
     name_likeness,
     only_one_of_its_unit,
+    other_bases,
     specific_unit,
 )
 from zhiku.claims.storeview import previous_in_store
@@ -501,7 +502,7 @@ def _pairings(table: FactTable, claim: Fact, cur_s: Scored) -> list[Pairing]:
         return [_pair(claim, cur, [compared], cur_s.score, "文中所给基数")]
     # 2. The same name in the base period — not a value written as another claim's base (黄瓜每公斤4.79元，
     # 环比上涨14.9%，较去年同期的2.70元上涨77.4%: 2.70 is the year-ago price, not last month's)
-    others = {h.base_fact for h in table.around(claim) if h.base_fact is not None and h.id != claim.id}
+    others = other_bases(table, claim)
     periods = base_periods(table, claim, cur)
     bp = periods[0] if periods else None
     for bp in periods:
