@@ -30,10 +30,10 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh
 # (7th–41st)
 RATCHETED: tuple[str, ...] = (
-    "bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds", "dz", "eb", "eu", "ff", "fg", "fh",
+    "bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds", "dz", "eb", "eu", "fg", "fh",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1228  # of the injected errors of the 150 authors mended
+MIN_TRUE_POSITIVES = 1234  # of the injected errors of the 151 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -78,8 +78,7 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # 34 of 63 found; mended)
     # the forty-first, fe–fh, scored unseen at the session's end (21 false alarms, 12 false positives,
     # 29 of 63 found); fe mended, ff, fg and fh not yet read
-    (("ff",), 5, 5, 4),
-    (("fg",), 10, 3, 12),
+    (("fg",), 2, 1, 13),
     (("fh",), 5, 3, 7),
 ]
 

@@ -130,6 +130,14 @@ def _consequences(findings: list[Finding]) -> list[Finding]:
             for i in f.inputs:
                 if i.role == "所述":
                     wrong[_key(i)] = f
+    # (常住人口1262.4万人，比上年末的1252.2万人增加10.2万人 … 城镇人口1070.2万人，乡村人口129.2万人: a
+    # total that another relation bears out, as its input, is right; the sum fails on a part, and the
+    # shares of that total stand as they are)
+    for f in findings:
+        if f.verdict == "consistent":
+            for i in f.inputs:
+                if i.role != "所述":
+                    wrong.pop(_key(i), None)
     out: list[Finding] = []
     for f in findings:
         if f.verdict != "inconsistent" or POINTS_AS_PERCENT in f.evidence:

@@ -186,6 +186,7 @@ JIAO_RE = re.compile(
     rf"{SP}(?P<j>[0-9]|[{CN_DIGIT_CHARS}]){SP}[角毛](?:{SP}(?P<f>[0-9]|[{CN_DIGIT_CHARS}]){SP}分?)?"
 )
 YEAR_RE = re.compile(rf"{SP}年(?!代|来|间|多|余|半|以来)")
+YEAR_ANY_RE = re.compile(rf"{SP}年")
 DAY_RE = re.compile(rf"(?P<d>[0-9]{{1,2}}|[{CN_DIGIT_CHARS}十]{{1,3}}){SP}[日号]")
 LATIN_NAME_RE = re.compile(r"[A-Za-z]{2,}[ \u00a0]$")
 # An indicator's acronym written against its value with no space (全市GDP437.0亿元): upper-case
@@ -914,6 +915,14 @@ class Scanner:
         )
         # 2021年前三季度 is a year; 3年前 is a duration (read elsewhere).
         ym = YEAR_RE.match(norm, end) if is_year_form else None
+        if (
+            ym is None
+            and is_year_form
+            and 1000 <= v <= 2999
+            and re.search(r"[比较][ ]{0,2}$", norm[: m.start()])
+        ):
+            # 比2019年多出145.1万吨: a year compared with, not "over 2019 years" (三年多)
+            ym = YEAR_ANY_RE.match(norm, end)
         # Year range: 2013-2019年.
         if is_year_form and 1000 <= v <= 2999:
             rs = RANGE_SEP_RE.match(norm, end)

@@ -161,7 +161,11 @@ def _wholes_of_shares(table: FactTable, avg: Fact) -> set[int]:
 
 
 def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
-    wholes = _wholes_of_shares(table, avg)
+    # (比全省平均水平（34317元）高6736元，折合每月6842元: a comparison's base is another value,
+    # never the total averaged)
+    wholes = _wholes_of_shares(table, avg) | {
+        g.base_fact for g in table.around(avg) if g.base_fact is not None
+    }
     before = [
         g for g in table.around(avg) if g.q.end <= avg.q.start and g.id != avg.id and g.id not in wholes
     ]
@@ -213,8 +217,10 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
     if total is None or bound_only(total):
         return
     stated_days = None
-    # searched in the whole text, so that a number cut at the window's start is not read as one
-    for m in _DAYS.finditer(avg.text, max(0, total.q.start - 30), avg.q.start):
+    # searched in the whole text, so that a number cut at the window's start is not read as one;
+    # from the total's sentence only (…用时467天。2024年，营业收入7771.02亿元: another span's days)
+    here = table.sentences[total.place.sentence]
+    for m in _DAYS.finditer(avg.text, max(0, total.q.start - 30, here.start), avg.q.start):
         stated_days = _number(m.group("n") or m.group("m") or m.group("k"))
     clause = total.text[clause_start(total.text, total.q.start) : total.q.start]
     if word not in ("月均", "每月") and _PER_WEEK.search(clause):
@@ -224,7 +230,6 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
         for m in _MONTHS.finditer(avg.text, max(0, total.q.start - 12), avg.q.start):
             n = m.group("n")
             stated_days = _number(n)
-    here = table.sentences[total.place.sentence]
     # (a yearly figure is over a year's days, whatever other span the text has just named)
     per_year = word not in ("月均", "每月") and _PER_YEAR.search(clause) is not None
     if per_year:
@@ -238,7 +243,7 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
         # (# 2023年中秋国庆假期交通运行分析 … 全省城市客运发送旅客1.1亿人次，日均1383.8万人次: in a text
         # about a holiday, a total whose sentence writes no year of its own is the holiday's)
         and not (
-            re.search(r"\d{4}\s*年|全年|年度", here.text[here.start : total.q.start]) is None
+            re.search(rf"{_OWN_YEAR}|全年|年度", here.text[here.start : total.q.start]) is None
             and any(_EVENT.search(t.text, t.start, t.end) for t in table.sentences[: total.place.sentence])
         )
     )
@@ -328,7 +333,9 @@ _NOT_AN_AVERAGE = re.compile(
 _PER_WEEK = re.compile(r"每周|每星期|每礼拜|一周内")
 _AVERAGE_POPULATION = 0.03  # how far a year's average population may stand from a year-end count
 _EVENT = re.compile(r"假期|假日|黄金周|春运|暑运|节日|期间|会期|展期|赛期|档期")
-_WHOLE_YEAR = re.compile(r"全年|年度|一年|\d{4}\s*年(?![\d一二三四上下前春暑秋冬])")
+# (比2024年同期: a base's year, not the year the total is of)
+_OWN_YEAR = r"(?<![比较])\d{4}\s*年(?!同期)"
+_WHOLE_YEAR = re.compile(rf"全年|年度|一年|{_OWN_YEAR}(?![\d一二三四上下前春暑秋冬])")
 _TO_DATE = re.compile(
     r"(?:截至|截止|到)\s*(?:\d{1,2}\s*月\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]"
 )

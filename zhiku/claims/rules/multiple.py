@@ -70,7 +70,12 @@ def check(table: FactTable) -> None:
             continue
         if claim.q.kind == "multiple" and claim.q.value is not None:
             _judge(table, claim)
-        elif claim.q.kind == "number" and _SEX_RATIO.search(claim.own or claim.subject):
+        elif (
+            claim.q.kind == "number"
+            and _SEX_RATIO.search(claim.own or claim.subject)
+            # (性别比（女性为100）为108.6: the bracket names the ratio's base, 100 females)
+            and not (open_bracket(claim.text, claim.q.start) >= 0 and value(claim) == 100)
+        ):
             _sex_ratio(table, claim)
 
 
