@@ -27,13 +27,13 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Today's score, summed over the authors (docs/benchmarks.md, "Held-out briefs").
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
-# de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh
-# (7th–41st)
+# de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
+# fi–fl (7th–42nd)
 RATCHETED: tuple[str, ...] = (
-    "bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds", "dz", "eb", "eu", "fg", "fh",
+    "bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds", "dz", "eb", "eu", "fg", "fh", "fk",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1234  # of the injected errors of the 151 authors mended
+MIN_TRUE_POSITIVES = 1263  # of the injected errors of the 154 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -76,10 +76,16 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # mended)
     # (the fortieth, fa–fd, scored unseen at the session's end: 22 false alarms, 10 false positives,
     # 34 of 63 found; mended)
-    # the forty-first, fe–fh, scored unseen at the session's end (21 false alarms, 12 false positives,
-    # 29 of 63 found); fe mended, ff, fg and fh not yet read
+    # the forty-first, fe–fh, scored unseen at a session's end (21 false alarms, 12 false positives,
+    # 29 of 63 found); fe and ff mended; fg's left: 城镇/农村 消费支出 read against 可支配收入 (a
+    # measure the list names only in the sentence before); fh's: 园区规模 read as GDP, not 规上工业总产值,
+    # and 市级总部…占全市总数 (a whole of wider scope) read as the park's 212
     (("fg",), 2, 1, 13),
-    (("fh",), 5, 3, 7),
+    (("fh",), 3, 3, 7),
+    # the forty-second, fi–fl (court statistics, work safety, public procurement, the technology
+    # market), scored unseen: 11 false alarms, 7 false positives, 42 of 64 found; fi, fj, fl mended;
+    # fk's left: a 年均增长's end value read from a method note (测算比重时，…按…计算)
+    (("fk",), 1, 0, 13),
 ]
 
 
@@ -108,7 +114,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 164
+    assert len(AUTHORS) == 168
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

@@ -482,8 +482,10 @@ def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 # 普通高校有所回落，… / 进口增势较好，…: a thing and how it went, with no figure
 _TOPIC_CLAUSE = re.compile(
-    r"\s*(?P<name>[\u4e00-\u9fff]{2,10}?)(?:有所|继续|保持|持续|略有|明显|小幅|大幅|稳步|增势|降势|出现)"
-    r"[\u4e00-\u9fff]{0,4}[，,]\s*$"
+    r"\s*(?P<name>[\u4e00-\u9fff]{2,10}?)(?:(?:有所|继续|保持|持续|略有|明显|小幅|大幅|稳步|增势|降势|出现)"
+    r"[\u4e00-\u9fff]{0,4}"
+    # 公开招标仍是主要方式，占76.3%: what it is (是/为 a kind or a rank) names the thing too
+    r"|(?:仍|依然|依旧)?(?:是|为)(?:主要|最大|第一|首要)[\u4e00-\u9fff]{1,6})[，,]\s*$"
 )
 
 

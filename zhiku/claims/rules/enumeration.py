@@ -330,10 +330,14 @@ def _readings(items: list[str]) -> set[int]:
     k = len(items)
     last = items[-1]
     parts = [p for p in _CONJ.split(last) if p]
+    # 以转让、许可、作价投资和技术开发、咨询、服务六种方式: 和 inside a middle item may join two lists
+    # (not in the first: 可与2号线、10号线…六条线路, a preposition)
+    middle = sum(len([p for p in _CONJ.split(x) if p]) - 1 for x in items[1:-1])
     if len(parts) < 2:
-        return {k}
+        return {k, k + middle}
     if any(_CONJ.search(x) for x in items[:-1]):
-        return {k, k + len(parts) - 1}  # 生活用品及服务、…、其他用品及服务: 及 inside the names
+        # 生活用品及服务、…、其他用品及服务: 及 inside the names
+        return {k, k + len(parts) - 1, k + middle, k + middle + len(parts) - 1}
     if any(p.startswith("其他") for p in parts[1:]):
         return {k, k + len(parts) - 1}  # 垂直及其他电商: a residual class may be named with its neighbour
     short = max(len(x) for x in items[:-1]) if k > 1 else 4

@@ -19,7 +19,15 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_start, open_bracket, same_measure
+from zhiku.claims.facts import (
+    AMOUNT_KINDS,
+    SPAN,
+    Fact,
+    FactTable,
+    clause_start,
+    open_bracket,
+    same_measure,
+)
 from zhiku.claims.interval import INF, Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.periods import Period
@@ -455,6 +463,22 @@ def _current(table: FactTable, claim: Fact) -> list[Scored]:
     ]
     if len(own_value) == 1:
         return [Scored(own_value[0], 1.0, 1.0)]
+    # (三大产业产值分别为142.6亿元、51.5亿元和7.3亿元，…。电子信息产值占…66%，…，产值是装备制造的2.8倍: the
+    # member of an earlier 分别 list the sentence opens with)
+    opening = claim.text[sentence.start : claim.q.start].lstrip()
+    members = [
+        g
+        for g in table.facts[max(0, claim.id - 2 * SPAN) : claim.id]
+        if g.group is not None
+        and len(g.item) >= 2
+        and g.place.passage == claim.place.passage
+        and g.place.sentence < claim.place.sentence
+        and g.role == "level"
+        and g.q.kind in _KINDS
+        and opening.startswith(g.item)
+    ]
+    if len(members) == 1:
+        return [Scored(members[0], 1.0, 1.0)]
     named = [
         Scored(f, 1.0, 1.0)
         for f in table.cells()

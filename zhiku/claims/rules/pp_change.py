@@ -502,8 +502,12 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
                 continue  # 杭州出生率6.7‰，高出全省0.9个千分点: not the 全省 row's share in %
             if later_passage(s.fact, claim):
                 continue  # 比东京奥运会（38金32银18铜）提高0.8个百分点: not a rate a later paragraph gives
-            if a.role == "share" and s.fact.role == "share" and s.fact.whole and compared in s.fact.whole:
-                continue  # (规模占全国的13.6%…；制造业占比比全国高: a share OF 全国 is not 全国's share)
+            if s.fact.role == "share" and compared in (
+                s.fact.whole or (s.fact.header if s.fact.is_cell else "")
+            ):
+                # (规模占全国的13.6%…；制造业占比比全国高: a share OF 全国 is not 全国's share;
+                # | 全省 | 100.0 | under 占全省比重 is no 全省's 结收比)
+                continue
             if a.is_cell and s.fact.place.table == a.place.table and s.fact.place.col != a.place.col:
                 continue  # (龙潭乡增速…达7.2%，比全县高2.1个百分点: the 合计 row's cell in the same column)
             out.append((a, s.fact, min(a_found[0].score, s.score)))

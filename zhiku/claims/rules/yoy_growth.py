@@ -656,6 +656,13 @@ def _increment(table: FactTable, claim: Fact, cur: Fact) -> Fact | None:
             continue
         if g.own and cur.subject and name_likeness(g.own, cur) < 0.5:
             continue
+        if (
+            claim.group is not None
+            and g.group is not None
+            and g.member != claim.member
+            and len(table.list_of(g)) == len(table.list_of(claim))
+        ):
+            continue  # 同比分别减少12起、8人、2人，分别下降13.0%、16.7%和2.9%: two lists pair in order
         if per_unit(g) != per_unit(cur) and per_unit(g) and per_unit(cur):
             continue  # 每亩约390公斤，比上年提高43.6公斤/公顷: per hectare, not per mu
         if not _same_base(g, claim):
