@@ -30,10 +30,10 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
 # fi–fl (7th–42nd)
 RATCHETED: tuple[str, ...] = (
-    "bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds", "dz", "eb", "eu", "fg", "fh", "fk",
+    "bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds", "dz", "eb", "eu", "fg", "fh",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1263  # of the injected errors of the 154 authors mended
+MIN_TRUE_POSITIVES = 1275  # of the injected errors of the 155 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -83,9 +83,7 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("fg",), 2, 1, 13),
     (("fh",), 3, 3, 7),
     # the forty-second, fi–fl (court statistics, work safety, public procurement, the technology
-    # market), scored unseen: 11 false alarms, 7 false positives, 42 of 64 found; fi, fj, fl mended;
-    # fk's left: a 年均增长's end value read from a method note (测算比重时，…按…计算)
-    (("fk",), 1, 0, 13),
+    # market), scored unseen: 11 false alarms, 7 false positives, 42 of 64 found; mended
 ]
 
 

@@ -822,7 +822,9 @@ _TARGET_BEFORE = re.compile(r"(?:到|至|预计|计划|目标|力争|将|规划|
 _ASIDE_OPENING = re.compile(
     r"(?:^|[，,；;：:。（(])\s*(?:作为参照|作为对照|作为比较|作为参考|对照看|对比看|顺带提一句|顺便一提|"
     # 需注意，去年春季第133届线下到会约12.9万人…: a caveat's figures are not the thread's either
-    r"附带说明|相比之下|需注意|需要注意|须注意|需要说明|需说明|值得注意的是|需要指出的是)\s*[，,：:]"
+    r"附带说明|相比之下|需注意|需要注意|须注意|需要说明|需说明|值得注意的是|需要指出的是|"
+    # 测算比重时，财政支出按…260552亿元与…110583亿元合计计算: a method note's figures are its inputs
+    r"(?:测算|计算|核算|换算)[\u4e00-\u9fff]{0,8}时)\s*[，,：:]"
 )
 
 
@@ -921,7 +923,8 @@ def unit_rate(f: Fact) -> bool:
 
 
 def _in_aside(text: str, s0: int, pos: int) -> bool:
-    return _ASIDE_OPENING.search(text, s0, pos) is not None
+    # (from the mark that ends the sentence before: an aside may open the sentence)
+    return _ASIDE_OPENING.search(text, max(0, s0 - 1), pos) is not None
 
 
 def _opens_aside(sentence: Sentence) -> bool:

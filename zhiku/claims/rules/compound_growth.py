@@ -22,6 +22,7 @@ from zhiku.claims.facts import (
     FactTable,
     base_period_from_text,
     clause_start,
+    in_aside,
     same_measure,
 )
 from zhiku.claims.interval import Interval
@@ -296,7 +297,7 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
         now = [
             s
             for s in current_of(table, claim, AMOUNT_KINDS)
-            if s.fact.period.year == span[1] and s.score >= 0.95
+            if s.fact.period.year == span[1] and s.score >= 0.95 and not in_aside(table, s.fact)
         ]
         start = compared_value(table, claim, now[0].fact) if now else None
         if start is not None and start.period.year == span[0]:
@@ -368,6 +369,9 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
             for s in current_of(table, claim, _KINDS)
             if not (s.fact.q.kind == "duration" and s.fact.q.unit == "year")
         ] or current_of(table, claim, AMOUNT_KINDS)
+        # (…34993.1亿元…。测算比重时，…按…110583亿元合计计算。与2015年的21070.5亿元相比，七年间年均增长
+        # 7.5%: a method note's input is no value now)
+        cur = [s for s in cur if not in_aside(table, s.fact)]
         if cur and cur[0].fact.period.year == span[0] and cur[0].fact.period.explicit:
             # 2015—2020年（2020年为2612.6亿块）…，2020—2024年年均增长14.7%: the value just before is the
             # span's start; its end is the same thing in the span's last year
