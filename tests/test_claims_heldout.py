@@ -28,12 +28,12 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
-# fi–fl (7th–42nd)
+# fi–fl, fm–fp (7th–43rd)
 RATCHETED: tuple[str, ...] = (
-    "bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds", "dz", "eb", "eu", "fg", "fh",
+    "bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds", "dz", "eb", "eu", "fg", "fh", "fn", "fo", "fp",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1275  # of the injected errors of the 155 authors mended
+MIN_TRUE_POSITIVES = 1281  # of the injected errors of the 156 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -84,6 +84,12 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("fh",), 3, 3, 7),
     # the forty-second, fi–fl (court statistics, work safety, public procurement, the technology
     # market), scored unseen: 11 false alarms, 7 false positives, 42 of 64 found; mended
+    # the forty-third, fm–fp (prices and farm costs, city construction and housing, a university's
+    # reports, holiday consumption), scored unseen at the session's end: 12 false alarms, 9 false
+    # positives, 42 of 64 found (fp's 等五市12条 mended since); fm has none, fn, fo and fp not yet read
+    (("fn",), 4, 3, 13),
+    (("fo",), 3, 3, 14),
+    (("fp",), 4, 2, 9),
 ]
 
 
@@ -112,7 +118,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 168
+    assert len(AUTHORS) == 172
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

@@ -197,6 +197,8 @@ def _list_before(
     # 是我国在东盟的前五大: the list ends where 是/为 begins
     # (…出租汽车和共享单车五类: 共 of 共享 is no 共 that counts)
     # (…危地马拉、牙买加恰为九国: 恰, 正, 均 before 为 are the verb's adverbs, not the last item's)
+    if re.search(rf"等\s*(?:{_NUMERAL})\s*[\u4e00-\u9fff]", words):
+        return None  # A市、B市…E市等五市12条重点步行街: the list has its count (五市); 12条 is another's
     words = (
         re.split(
             r"(?:(?:恰好|恰恰|正好|刚好|恰|正|均|都)?(?:是|为)|这|作为|共(?=\s*$)|等)(?=[^、]*$)", words
