@@ -30,10 +30,10 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
 # fi–fl, fm–fp (7th–43rd)
 RATCHETED: tuple[str, ...] = (
-    "bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds", "dz", "eb", "eu", "fg", "fh", "fn", "fo", "fp",
+    "bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds", "dz", "eb", "eu", "fg", "fh", "fo", "fp",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1281  # of the injected errors of the 156 authors mended
+MIN_TRUE_POSITIVES = 1294  # of the injected errors of the 157 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -62,7 +62,7 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # the thirty-third, scored unseen while the thirty-second was mended (16 false alarms, 8 false
     # positives, 33 of 64 found); dy and ea mended
     (("dz",), 2, 0, 9),
-    (("eb",), 4, 2, 12),
+    (("eb",), 4, 0, 12),
     # the thirty-fourth, scored unseen at the session's end (23 false alarms, 8 false positives, 33 of
     # 63 found); ec, ed and ef mended, ee read in part
     # (the thirty-fifth, eg–ej, scored unseen as it came: 17 false alarms, 15 false positives, 26 of
@@ -86,10 +86,11 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # market), scored unseen: 11 false alarms, 7 false positives, 42 of 64 found; mended
     # the forty-third, fm–fp (prices and farm costs, city construction and housing, a university's
     # reports, holiday consumption), scored unseen at the session's end: 12 false alarms, 9 false
-    # positives, 42 of 64 found (fp's 等五市12条 mended since); fm has none, fn, fo and fp not yet read
-    (("fn",), 4, 3, 13),
-    (("fo",), 3, 3, 14),
-    (("fp",), 4, 2, 9),
+    # positives, 42 of 64 found; fm had none, fn is mended; fo's left: a change column's 合计 (106) that
+    # the level columns bear out, reported as the sum's error instead of the row's (37 for 73); fp's:
+    # 据此推算去年同期约8.4亿元，日均约2.4亿元 (whose daily average: this year's, or the base's)
+    (("fo",), 0, 3, 14),
+    (("fp",), 2, 2, 9),
 ]
 
 

@@ -1472,9 +1472,19 @@ class _Builder:
         t = self.table
         for a, b in pairwise(ids):
             fa, fb = t.facts[a], t.facts[b]
+            between = text[fa.q.end : fb.q.start]
+            if (
+                fa.q.kind == fb.q.kind == "percent"
+                and fb.q.measure == "成"
+                and fa.q.measure != "成"
+                and re.fullmatch(r"\s*[，,]\s*", between)
+                and re.match(r"接近|将近|近|约|超过|逾|不到|不足", fb.q.text)
+            ):
+                # 管道燃气普及率79.84%，接近八成: the rate rounded in 成, the same rate
+                t.facts[b] = replace(fb, restates=a, subject=fa.subject)
+                continue
             if fb.role not in ("level", "rate") or fa.q.kind != fb.q.kind or fa.q.kind not in AMOUNT_KINDS:
                 continue
-            between = text[fa.q.end : fb.q.start]
             # 每公斤53.00元，折合每斤26.50元: a price restated per another unit names that unit
             per_b = re.search(r"每[\u4e00-\u9fff]{1,2}\s*$", between)
             per_a = re.search(r"每[\u4e00-\u9fff]{1,2}\s*$", text[max(0, fa.q.start - 4) : fa.q.start])

@@ -211,7 +211,12 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
             and not _PER_HEAD_OR_ITEM.search(g.own + g.qualifier_words)  # (人均消费约247元: no total)
             and not _PER_TIME.search(g.text[max(0, g.q.start - 8) : g.q.start])
         ):
-            if g.period.same_part(avg.period) and g.period.year in (None, avg.period.year):
+            # (…前四天销售额9.7亿元，…推算去年同期约8.4亿元，日均约2.4亿元: last year's base is no total now)
+            if (
+                g.period.same_part(avg.period)
+                and g.period.year in (None, avg.period.year)
+                and g.period.offset == avg.period.offset
+            ):
                 total = g
             break
     if total is None or bound_only(total):
@@ -264,7 +269,12 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
             for t in table.sentences[: total.place.sentence + 1]
             for m in _SPAN_DAYS.finditer(t.text, t.start, t.end)
             if open_bracket(t.text, m.start()) < 0
-            and (t.passage == here.passage or m.group(0).startswith(("为期", "会期")))
+            and (
+                t.passage == here.passage
+                or m.group(0).startswith(("为期", "会期"))
+                # 监测期为5月1日（星期四）至5月5日，共5天: the span the whole text's figures cover
+                or re.search(r"(?:监测|统计|调查|活动)期", t.text[t.start : m.start()]) is not None
+            )
         ]
         if not span:
             return

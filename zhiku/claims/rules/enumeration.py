@@ -71,7 +71,36 @@ def check(table: FactTable) -> None:
                 continue  # 25日、26日、27日依次为23个、37个和15个: a value of the list, not its count
             if text[start : start + 1] == "前" and _ANOTHER_COUNT.match(text, end, s.end):
                 continue  # 全球前十大集装箱港口中，中国内地港口占了六席——上海…: the list is the 六席
-            _judge(table, s.index, text, start, end, allowed)
+            # 发明专利92.1万件…；实用新型…、外观设计…，三类专利合计364.9万件: the values summed count too
+            summed = re.match(r"[\u4e00-\u9fff]{0,6}?(?:合计|共计|总计)", text[end : end + 10]) is not None
+            _judge(
+                table,
+                s.index,
+                text,
+                start,
+                end,
+                allowed,
+                summed and _summed_count(table, s.index, start, end, allowed),
+            )
+
+
+def _summed_count(table: FactTable, sidx: int, start: int, end: int, allowed: tuple[int, int]) -> bool:
+    """Whether a count before 合计 counts as many values of the total's unit written before it in its
+    sentence, one in a clause before the 、-list too."""
+    facts = table.in_sentence(sidx)
+    total = next((f for f in facts if f.q.start >= end), None)
+    if total is None:
+        return False
+    bases = {f.base_fact for f in facts if f.base_fact is not None}  # (比上年的79.8万件: no part)
+    summed = [
+        f
+        for f in facts
+        if f.q.end <= start
+        and f.role == "level"
+        and f.id not in bases
+        and (f.q.kind, f.q.unit) == (total.q.kind, total.q.unit)
+    ]
+    return allowed[0] <= len(summed) <= allowed[1]
 
 
 def _number(w: str) -> int | None:
@@ -102,7 +131,15 @@ def _allowed(w: str) -> tuple[int, int] | None:
     return (lo, hi) if lo <= hi else None
 
 
-def _judge(table: FactTable, sidx: int, text: str, start: int, end: int, allowed: tuple[int, int]) -> None:
+def _judge(
+    table: FactTable,
+    sidx: int,
+    text: str,
+    start: int,
+    end: int,
+    allowed: tuple[int, int],
+    summed: bool = False,
+) -> None:
     sentence = table.sentences[sidx]
     facts = [f for f in table.in_sentence(sidx)]
     if any(f.q.start <= start < f.q.end and f.role not in ("other",) for f in facts if f.q.kind != "count"):
@@ -119,10 +156,13 @@ def _judge(table: FactTable, sidx: int, text: str, start: int, end: int, allowed
     lo_n, hi_n = allowed
     if _OPEN_END.search(text[sentence.start : start]) and max(counts) < lo_n:
         return  # 北京、上海等5个城市: the others are not named, nothing to count
-    ok = any(lo_n <= c <= hi_n for c in counts)
+    listed_ok = any(lo_n <= c <= hi_n for c in counts)
+    ok = listed_ok or summed
     listed = "、".join(items)
     readings = "或".join(str(c) for c in sorted(counts))
     evidence = f"列出{readings}项：{listed} {'=' if ok else '≠'} {text[start:end]} / {readings} items listed"
+    if summed and not listed_ok:
+        evidence = f"合计前所列数值共{lo_n}项 = {text[start:end]} / the values summed number {lo_n}"
     claim = _anchor(table, sidx, start, end)
     if claim is None:
         return

@@ -313,7 +313,7 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
             if a is not None and same_measure(a.q, b.q):
                 return [(a, b, 1.0)]
             return []
-    a_found = _current(table, claim)
+    a_found = [s for s in _current(table, claim) if not (of and _summed_with(s.fact, of))]
     if not a_found:
         return []
     a = a_found[0].fact
@@ -431,6 +431,12 @@ def _year_before(b: Fact, a: Fact) -> bool:
 
 # 10年间翻了一番, 五年来增长1.3倍: the years the comparison spans, not the value that grew
 _SPAN = re.compile(r"^\s*(?:间|来|中|内|里|之间|以来|增长|增加|翻)")
+
+
+def _summed_with(f: Fact, of: str) -> bool:
+    """城市与县城合计3552座，城市是县城的1.3倍: a sum that names the other side is neither side."""
+    clause = f.text[clause_start(f.text, f.q.start) : f.q.start]
+    return of in clause and re.search(r"合计|总计|共计|相加|之和", clause) is not None
 
 
 def _spans_years(f: Fact) -> bool:

@@ -282,9 +282,12 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
         ]
         summed = reading_sum(rows) if len(rows) >= 2 else None
         if pure and summed is not None and not summed.overlaps(reading(total)):
-            # the 合计 row disagrees with its own rows (the sum rule reports it): the shares are
-            # then read against the rows' sum, which the shares of a complete table are of
+            # the 合计 row disagrees with its own rows (the sum rule reports it): either may be the
+            # one wrong, so the shares are read against the rows' sum, which the shares of a
+            # complete table are of, and against the 合计 as written (| 合计 | 24000 | 100.0 |, a row's
+            # digits transposed: 6870/24000 = 28.6)
             wholes.append(Whole(tuple(rows), 0.9))
+            wholes.append(Whole((total,), 0.9))
         else:
             wholes.append(Whole((total,), 1.0))
     if not wholes and named:
@@ -828,13 +831,17 @@ def _of_which_before(table: FactTable, claim: Fact) -> Fact | None:
 def _level_before(table: FactTable, claim: Fact, at: int, keep: Callable[[Fact], bool]) -> Fact | None:
     """The last amount written as a level before ``at`` in the claim's sentence that ``keep`` keeps:
     the total a 其中 there points back to."""
+    around = table.around(claim)
+    # (累计客流量760.1万人次，比上年同期的640.5万人次增长…，其中A市占42.9%: a comparison's base is no total)
+    bases = {g.base_fact for g in around if g.base_fact is not None}
     before = [
         g
-        for g in table.around(claim)
+        for g in around
         if g.place.sentence == claim.place.sentence
         and g.q.end <= at
         and g.role == "level"
         and g.q.kind in AMOUNT_KINDS
+        and g.id not in bases
         and keep(g)
     ]
     return before[-1] if before else None
@@ -1130,7 +1137,10 @@ def _of_which_total(table: FactTable, claim: Fact) -> Fact | None:
         claim,
         start,
         lambda g: (
-            g.group is None and not re.search(r"[、和及与]\s*$", g.text[max(0, g.q.start - 2) : g.q.start])
+            g.group is None
+            and not re.search(r"[、和及与]\s*$", g.text[max(0, g.q.start - 2) : g.q.start])
+            # (累计客流量760.1万人次，…，日均152.0万人次，其中A市占42.9%: of the total, not the average)
+            and not labels.PER_UNIT.search(g.own + g.qualifier_words)
         ),
     )
 
