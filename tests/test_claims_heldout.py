@@ -30,10 +30,10 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
 # fi–fl, fm–fp (7th–43rd)
 RATCHETED: tuple[str, ...] = (
-    "bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds", "dz", "eb", "eu", "fg", "fh", "fo", "fp",
+    "bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds", "dz", "eb", "eu", "fh", "fo", "fp",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1294  # of the injected errors of the 157 authors mended
+MIN_TRUE_POSITIVES = 1307  # of the injected errors of the 158 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -77,10 +77,8 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # (the fortieth, fa–fd, scored unseen at the session's end: 22 false alarms, 10 false positives,
     # 34 of 63 found; mended)
     # the forty-first, fe–fh, scored unseen at a session's end (21 false alarms, 12 false positives,
-    # 29 of 63 found); fe and ff mended; fg's left: 城镇/农村 消费支出 read against 可支配收入 (a
-    # measure the list names only in the sentence before); fh's: 园区规模 read as GDP, not 规上工业总产值,
-    # and 市级总部…占全市总数 (a whole of wider scope) read as the park's 212
-    (("fg",), 2, 1, 13),
+    # 29 of 63 found); fe, ff and fg mended; fh's left: 园区规模 read as GDP, not 规上工业总产值, and
+    # 市级总部…占全市总数 (a whole of wider scope) read as the park's 212
     (("fh",), 3, 3, 7),
     # the forty-second, fi–fl (court statistics, work safety, public procurement, the technology
     # market), scored unseen: 11 false alarms, 7 false positives, 42 of 64 found; mended

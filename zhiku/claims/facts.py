@@ -481,6 +481,8 @@ def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 
 # 普通高校有所回落，… / 进口增势较好，…: a thing and how it went, with no figure
+# a population group named alone (城镇居民, 农村, 男性): one of the groups a per-head measure is split by
+_A_GROUP = re.compile(r"(?:城镇|农村|乡村|城市|城乡)?(?:常住)?(?:居民|家庭|住户)|城镇|农村|乡村|男性|女性")
 _TOPIC_CLAUSE = re.compile(
     r"\s*(?P<name>[\u4e00-\u9fff]{2,10}?)(?:(?:有所|继续|保持|持续|略有|明显|小幅|大幅|稳步|增势|降势|出现)"
     r"[\u4e00-\u9fff]{0,4}"
@@ -1316,6 +1318,10 @@ class _Builder:
             if q.kind == "count" and slot.role == "level" and (fate := _FATE_AFTER.match(text, q.end)):
                 own = fate.group(1)  # 造成4人死亡、6人受伤: a casualty count is named by the word after it
             subject = own or subject_chain
+            if _A_GROUP.fullmatch(own) and (measure := self._whole_per_head(pi)):
+                # 全市居民人均消费支出47586元…。城镇居民50897元、农村居民26277元: a group named alone has the
+                # per-head measure the whole's sentence named (城镇居民人均消费支出)
+                subject = own + measure
             if own in _ATTRIBUTES and subject_chain and not subject_chain.endswith(own) and ids:
                 # 网上支付948.88亿笔，同比下降7.09%，金额2765.14万亿元: a bare attribute noun is the
                 # attribute of the thing the sentence is on
@@ -1446,6 +1452,23 @@ class _Builder:
         self._gap_after_its_base(ids, text)
         self._respectively(ids, text, s0, s1)
         self._of_which(ids, text, mask, s0, s1)
+
+    def _whole_per_head(self, passage: int) -> str:
+        """The per-head measure (人均消费支出) the paragraph last named for a whole population
+        (全市居民人均消费支出), or ""."""
+        for f in reversed(self.table.facts):
+            if f.place.passage != passage:
+                break
+            per = labels.PER_UNIT.search(f.own)
+            if (
+                per is not None
+                and f.role == "level"
+                and per.group(0) in ("人均", "户均")
+                and len(f.own) - per.end() >= 2  # (户均2.38人: no measure named)
+            ):
+                whose = re.sub(r"^(?:全市|全省|全区|全县|全国|全体|全部|全)", "", f.own[: per.start()])
+                return f.own[per.start() :] if whose in ("", "居民", "常住居民", "家庭", "住户") else ""
+        return ""
 
     def _span_years(self, ids: list[int], text: str) -> None:
         """两年累计提高40元，增长38.8%，年均增长17.8% / 五年来…年均增长: a span of years written as the

@@ -990,6 +990,15 @@ def _complete_groups(table: FactTable) -> None:
                     # in its paragraph, as a breakdown's parts do
                     wide = marker is not None or _exhaustive(parts)
                     total = _total_before(table, parts, whole_paragraph=wide)
+                    if (
+                        total is not None
+                        and _exhaustive(parts)
+                        and not additive(total)
+                        and not components_of_average(total, parts)
+                    ):
+                        # (全市居民人均…81752元 … 城镇居民50897元、农村居民26277元: the groups' per-head
+                        # values do not add up to the whole's)
+                        total = None
                 if total is not None and _comparable_scale(total, parts):
                     _judge(table, total, parts, complete=True, phrase=(total.q.start, total.q.end))
                     _total_growth(table, total, parts)

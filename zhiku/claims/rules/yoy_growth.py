@@ -528,6 +528,8 @@ def _pairings(table: FactTable, claim: Fact, cur_s: Scored) -> list[Pairing]:
         # (群众文化…412万场，…同比分别增长53.5%…。…艺术表演…比上年的166.07万场: the base of a change is
         # written before it, not in a later paragraph about something else)
         found = [s for s in found if not later_passage(s.fact, claim)]
+        # (全市居民人均消费支出…比上年的42683元…。城镇居民50897元…增长11.6%: another population's value)
+        found = [s for s in found if not _other_population(cur, s.fact)]
         if not found and bp.year is not None and (written := dated_in_sentence(table, claim, cur, bp.year)):
             found = [Scored(written, 0.9, 0.9)]
         if (
@@ -637,6 +639,16 @@ def implausible(claim: Fact, point: float) -> bool:
     if stated <= 0 or found <= 0:
         return True
     return max(stated / found, found / stated) > 2.5
+
+
+def _other_population(a: Fact, b: Fact) -> bool:
+    """Whether ``a`` and ``b`` are one per-head measure of two populations (城镇居民人均消费支出 and
+    全市居民人均消费支出): neither is the other's base."""
+    pa, pb = labels.PER_UNIT.search(a.subject), labels.PER_UNIT.search(b.subject)
+    if pa is None or pb is None or a.subject[pa.start() :] != b.subject[pb.start() :]:
+        return False
+    wa, wb = a.subject[: pa.start()], b.subject[: pb.start()]
+    return bool(wa) and bool(wb) and wa not in wb and wb not in wa
 
 
 def _increment(table: FactTable, claim: Fact, cur: Fact) -> Fact | None:
