@@ -1453,7 +1453,7 @@ class _Builder:
         self._respectively(ids, text, s0, s1)
         self._of_which(ids, text, mask, s0, s1)
 
-    def _whole_per_head(self, passage: int) -> str:
+    def _whole_per_head(self, passage: int | None) -> str:
         """The per-head measure (人均消费支出) the paragraph last named for a whole population
         (全市居民人均消费支出), or ""."""
         for f in reversed(self.table.facts):
