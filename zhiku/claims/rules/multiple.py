@@ -397,7 +397,33 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
                 ]
                 found = anytime if len(anytime) == 1 else []
             for s in found:
-                out.append((a_s.fact, s.fact, min(a_s.score, s.score)))
+                a = a_s.fact
+                measure = _measure_after(s.fact.subject, of)
+                if (
+                    re.search(r"规模|体量|总量", pre[: pre.rfind(of)])
+                    and measure
+                    and measure not in a.label()
+                ):
+                    # 苏相合作区规上工业总产值458.4亿元…，园区规模为合作区的14.2倍: a size compares
+                    # the measure the other side is given in (规上工业总产值), not the one found first
+                    like = [
+                        c.fact
+                        for c in candidates(
+                            table,
+                            claim,
+                            measure,
+                            like=s.fact,
+                            kinds=_KINDS,
+                            period=s.fact.period.as_filter(),
+                            exclude={s.fact.id},
+                            min_likeness=0.6,
+                        )
+                        if c.fact.q.end <= claim.q.start and of not in c.fact.label()
+                    ]
+                    if not like:
+                        continue
+                    a = like[0]
+                out.append((a, s.fact, min(a_s.score, s.score)))
         return out
     # 由A增至B，翻了一番 / 增长k倍 with no comparison: the pair, else the comparison of the sentence
     base = from_to_base(table, a) or earlier_in_sentence(table, claim, a)
@@ -420,6 +446,13 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
                 out.append((a, s.fact, min(a_found[0].score, s.score)))
             return out
     return out
+
+
+def _measure_after(subject: str, of: str) -> str:
+    """What ``subject`` measures after the thing named (苏相合作区规上工业总产值, 合作区 → 规上工业总产值)."""
+    i = subject.find(of)
+    rest = subject[i + len(of) :] if i >= 0 else ""
+    return rest if len(rest) >= 2 else ""
 
 
 def _year_before(b: Fact, a: Fact) -> bool:
