@@ -515,6 +515,9 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
     push_number(table, RELATION, avg, [p], phrase)
 
 
+_PER_N = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+
+
 def _over_things(table: FactTable, avg: Fact, head: str) -> None:
     """total ÷ count of things: the total in the average's unit, the count of the things named."""
     m = _PER_THING.search(head)
@@ -572,6 +575,10 @@ def _over_things(table: FactTable, avg: Fact, head: str) -> None:
         and any(len(g.label()) >= k and each.group(1).startswith(g.label()[-k:]) for k in (4, 3))
     ]
     dens = named[-1:] or near
+    # 每10股派发现金50.28元, 每百人拥有…: an amount per N things is N times the amount per thing
+    # (not 每千瓦时, 每千克: a unit's own 千)
+    n_m = re.search(r"每\s*(\d+)\s*(?=[\u4e00-\u9fff])|每\s*([十百千万])\s*(?=[人户名元个家])", head)
+    per_n = (int(n_m.group(1)) if n_m.group(1) else _PER_N[n_m.group(2)]) if n_m else 1
     for num in numerators[:2]:
         for den in dens:
             if den.id in (num.id, avg.id) or den.q.kind not in AMOUNT_KINDS or same_measure(den.q, num.q):
@@ -582,8 +589,8 @@ def _over_things(table: FactTable, avg: Fact, head: str) -> None:
                 continue  # (户均2.53人: an average is no count to share a total over)
             if labels.opposed(num.label(), den.label()):
                 continue  # 出口 amounts are not priced over 进口 counts
-            ratio = reading(num) / reading(den)
-            point = value(num) / value(den)
+            ratio = reading(num) / reading(den) * float(per_n)
+            point = value(num) / value(den) * per_n
             r = point / value(avg)
             slip = shifted_by_ten(point, value(avg), (-4, -1, 1, 4), 0.02)
             if not (0.2 <= r <= 5 or slip):
@@ -597,7 +604,7 @@ def _over_things(table: FactTable, avg: Fact, head: str) -> None:
                     score,
                     ratio,
                     point,
-                    f"{num.q.text} ÷ {den.q.text} = {shown}",
+                    f"{num.q.text} ÷ {den.q.text}{f' × {per_n}' if per_n != 1 else ''} = {shown}",
                     "",
                     shown,
                 )
