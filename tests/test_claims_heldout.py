@@ -28,12 +28,12 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
-# fi–fl, fm–fp (7th–43rd)
+# fi–fl, fm–fp, fq–ft (7th–44th)
 RATCHETED: tuple[str, ...] = (
     "bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds", "dz", "eb", "eu", "fh", "fo", "fp",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1307  # of the injected errors of the 158 authors mended
+MIN_TRUE_POSITIVES = 1341  # of the injected errors of the 162 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -89,6 +89,8 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # the level columns bear out, reported as the sum's error instead of the row's (37 for 73); fp's:
     # 据此推算去年同期约8.4亿元，日均约2.4亿元 (whose daily average: this year's, or the base's)
     (("fo",), 0, 3, 14),
+    # (the forty-fourth, fq–ft: farming, funds and wealth management, culture statistics, a customs
+    # district, scored unseen: 13 false alarms, 4 false positives, 33 of 64 found; mended)
     (("fp",), 2, 2, 9),
 ]
 
@@ -118,7 +120,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 172
+    assert len(AUTHORS) == 176
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

@@ -2332,7 +2332,12 @@ _BENCHMARK_HEADER = re.compile(r"目标|规划|预期|计划|考核|全国|全�
 
 def _header_role(header: str, q: Quantity) -> Role:
     name = _header_name(header)
-    if re.search(r"比重|占比|份额|结构", name) or name.startswith("占"):
+    if (re.search(r"比重|占比|份额|结构", name) or name.startswith("占")) and not (
+        # (| 份额(亿份) |: fund units, an amount its unit names — not a share)
+        q.kind in AMOUNT_KINDS
+        and q.kind not in RATE_KINDS
+        and re.search(r"[（(][^）)%％]*[^\s）)%％][）)]", header)
+    ):
         return "share"
     if re.search(r"贡献率|拉动", name):
         # | 对增长的贡献率（%） |, | 拉动增长（百分点） |: a part's share of the growth, no growth rate

@@ -24,6 +24,7 @@ from zhiku.claims.facts import (
     clause_start,
     in_aside,
     last_match,
+    open_bracket,
     per_unit,
     unit_factor,
     unit_rate,
@@ -154,6 +155,11 @@ def _source(table: FactTable, b: Fact) -> Fact | None:
 _AN_INCREASE = re.compile(r"(?:多收|多产|增产|减产|少收|多出|增加|减少)了?\s*$")
 
 
+def _an_average(f: Fact) -> bool:
+    """月均进出口718.6亿元: named in its clause as an average (月 read as its period leaves 均进出口)."""
+    return labels.PER_UNIT.search(f.text[clause_start(f.text, f.q.start) : f.q.start]) is not None
+
+
 def _named_source(table: FactTable, b: Fact) -> Fact | None:
     """今年总花费约合1136亿美元: a conversion that names what it converts converts the nearest value
     of that name in another unit, in its paragraph or the one before, when the sentence's nearest
@@ -172,6 +178,10 @@ def _named_source(table: FactTable, b: Fact) -> Fact | None:
             and g.period.year == b.period.year
             and (b.period.months is None or g.period.months in (None, b.period.months))
             and not in_aside(table, g)  # (作为对照，上届线下成交为223亿美元: not the figure converted)
+            # (月均进出口718.6亿元…。…进出口约合888.6亿美元: an average is no total converted)
+            and _an_average(g) == _an_average(b)
+            # (已超过2019年全年进出口（6412.9亿元）的八成: a bracketed note of another figure)
+            and open_bracket(g.text, g.q.start) < 0
             and name_likeness(b.own, g) >= 0.75
         ):
             return g

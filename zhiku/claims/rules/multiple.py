@@ -504,8 +504,9 @@ def _current(table: FactTable, claim: Fact) -> list[Scored]:
         return [Scored(own_value[0], 1.0, 1.0)]
     # (三大产业产值分别为142.6亿元、51.5亿元和7.3亿元，…。电子信息产值占…66%，…，产值是装备制造的2.8倍: the
     # member of an earlier 分别 list the sentence opens with)
-    opening = claim.text[sentence.start : claim.q.start].lstrip()
-    members = [
+    # (…六类分别为15240处、3160处、452处…。古遗址占72.2%，…，古墓葬是古建筑的7.0倍: the member the
+    # claim's own clause opens with, before the one the sentence opens with)
+    listed = [
         g
         for g in table.facts[max(0, claim.id - 2 * SPAN) : claim.id]
         if g.group is not None
@@ -514,10 +515,14 @@ def _current(table: FactTable, claim: Fact) -> list[Scored]:
         and g.place.sentence < claim.place.sentence
         and g.role == "level"
         and g.q.kind in _KINDS
-        and opening.startswith(g.item)
     ]
-    if len(members) == 1:
-        return [Scored(members[0], 1.0, 1.0)]
+    for opening in (
+        claim.text[clause_start(claim.text, claim.q.start) : claim.q.start].lstrip(),
+        claim.text[sentence.start : claim.q.start].lstrip(),
+    ):
+        members = [g for g in listed if opening.startswith(g.item)]
+        if len(members) == 1:
+            return [Scored(members[0], 1.0, 1.0)]
     named = [
         Scored(f, 1.0, 1.0)
         for f in table.cells()

@@ -252,6 +252,8 @@ def _of_which(table: FactTable, total: Fact, parts: list[Fact]) -> None:
     complete = labels.complement_parts(names) is not None and len(
         labels.complement_parts(names) or []
     ) == len(parts)
+    # 其中古遗址、古墓葬…、其他六类分别为…: a list that ends on the rest (其他) covers the whole
+    complete = complete or (len(parts) >= 2 and re.match(r"其[他它余]", names[-1].strip()) is not None)
     if any(bound_only(p) for p in parts) or bound_only(total):
         return
     s = reading_sum(parts)
@@ -629,7 +631,10 @@ def _year_judge(table: FactTable, claim: Fact, a: Fact, b: Fact, whole: Fact) ->
 
 # A column of rates (落实率, 增长率, 利润率) or of prices; shares of a whole (占比, 比重, 占有率) do add up
 # (| 生师比 |, | 城乡收入比 |, | 性别比 |: a ratio's 合计 row is the ratio of the totals, not a sum)
-_RATE_COLUMN = re.compile(r"(?<!占有)率|增速|增幅|指数|单价|价格|[^占]比$|比值|倍数")
+# (| 单产（公斤/公顷）|: a yield, a quantity per unit of another — its unit says so with its slash)
+_RATE_COLUMN = re.compile(
+    r"(?<!占有)率|增速|增幅|指数|单价|价格|[^占]比$|比值|倍数|单产|[（(][^（）()]*/[^（）()]*[）)]"
+)
 
 
 def _two_breakdowns(column: list[Fact], total: Fact) -> bool:
@@ -845,6 +850,13 @@ def _table_growth(table: FactTable, total: Fact, column: list[Fact], cells: list
         levels.append((level, g))
     if total_level is None or len(levels) < 2:
         return
+    rows = {
+        f.place.row
+        for f in cells
+        if f.place.col == total_level.place.col and f.place.row != total.place.row and f.role == "level"
+    }
+    if rows - {lv.place.row for lv, _ in levels}:
+        return  # | 其他 | 152.7 | — |: a row whose growth is not given leaves the total's unknown
     if len(levels) >= 4 and _two_breakdowns([lv for lv, _ in levels], total_level):
         return  # two breakdowns of one total: the rows' growths weigh each part twice
     if any(
