@@ -30,10 +30,10 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
 # fi–fl, fm–fp, fq–ft (7th–44th)
 RATCHETED: tuple[str, ...] = (
-    "bb", "ca", "cl", "ct", "cu", "dj", "dl", "ds", "dz", "eb", "eu", "fh", "fo", "fp",
+    "bb", "ca", "cl", "ct", "cu", "dj", "dz", "eu", "fh", "fo", "fp",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1341  # of the injected errors of the 162 authors mended
+MIN_TRUE_POSITIVES = 1368  # of the injected errors of the 165 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -51,19 +51,16 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("cu",), 2, 0, 6),
     (("ct",), 0, 1, 11),
     # the twenty-ninth, scored unseen (29 false alarms, 21 false positives, 37 of 63 found); di and dk
-    # mended, dl not yet read; dj read in part: its dividends (每10股) are mended, its left false
-    # positive reads 储能…毛利率高出动力电池 against 动力电池's own base, not the 储能 row
+    # and dl mended; dj read in part: its dividends (每10股) are mended, its left false positive reads
+    # 储能…毛利率高出动力电池 against 动力电池's own base, not the 储能 row
     (("dj",), 0, 1, 12),
-    (("dl",), 4, 4, 8),
     # the thirty-first, scored unseen while the thirtieth was mended (28 false alarms, 14 false
-    # positives, 37 of 63 found); dq, dr and dt mended
-    (("ds",), 3, 3, 6),
+    # positives, 37 of 63 found); mended
     # (the thirty-second, du–dx, scored unseen while the thirty-first was mended: 12 false alarms, 3
     # false positives, 38 of 64 found; mended with dt)
     # the thirty-third, scored unseen while the thirty-second was mended (16 false alarms, 8 false
-    # positives, 33 of 64 found); dy and ea mended
+    # positives, 33 of 64 found); dy, ea and eb mended
     (("dz",), 2, 0, 9),
-    (("eb",), 4, 0, 12),
     # the thirty-fourth, scored unseen at the session's end (23 false alarms, 8 false positives, 33 of
     # 63 found); ec, ed and ef mended, ee read in part
     # (the thirty-fifth, eg–ej, scored unseen as it came: 17 false alarms, 15 false positives, 26 of

@@ -871,7 +871,8 @@ def _another_month_for_base(text: str, m: Mention, main: Period) -> bool:
         and m.months != main.months
         and bool(_BASE_CLAUSE.search(text, max(0, m.start - 10), m.start))
         and re.search(r"[，,；;]\s*$", text[max(0, m.start - 2) : m.start]) is not None
-        and re.match(r"\s*(?:份)?\s*(?:为|是)\s*[0-9]", text[m.end :]) is not None
+        # (三季度末为1.56%: a quarter's end, after the figure at the next quarter's end)
+        and re.match(r"\s*(?:份|末|底)?\s*(?:为|是)\s*[0-9]", text[m.end :]) is not None
     )
 
 

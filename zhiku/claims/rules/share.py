@@ -1002,6 +1002,15 @@ def _named_wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
                 and same_measure(c.q, part.q)
             }
             found = [*totals.values(), *(s for s in found if s.fact.id not in totals)]
+        if re.match(r"全[市省国区县]", name):
+            # (占全市进出口总值的16.3%: not | 一般贸易 | 3232.7 |, a row named by one of its parts)
+            found = [
+                s
+                for s in found
+                if not (
+                    s.fact.is_cell and not _TOTALS.search(s.fact.subject) and name[:2] not in s.fact.subject
+                )
+            ]
         if (labels.names_whole(name) or labels.strip_scope(name) != name) and found:
             # A whole named as a total (发行总额, 全部收入) or as its territory's (全市投资) is the
             # largest of the values so named.

@@ -546,7 +546,7 @@ def _year_parts(table: FactTable) -> None:
                         continue
                     if not (same_measure(a.q, b.q) and same_measure(a.q, w.q)):
                         continue
-                    if not (_alike(a, b) and _alike(a, w) and _alike(b, w)):
+                    if not (_alike(a, b) and _alike(a, w, across=True) and _alike(b, w, across=True)):
                         continue
                     if abs(value(a)) < 0.1 * abs(value(w)) * (a1 - a0 + 1) / (w1 - w0 + 1):
                         continue  # 1—10月出口3502亿元 of one product, 全国出口25.45万亿元: another thing
@@ -582,9 +582,14 @@ def _year_parts(table: FactTable) -> None:
         _year_judge(table, claim, a, b, w)
 
 
-def _alike(a: Fact, b: Fact) -> bool:
-    """The same name, one perhaps shortened (全省全社会用电量 and 用电量)."""
-    return max(name_likeness(a.subject, b), name_likeness(b.subject, a)) >= 0.6
+def _alike(a: Fact, b: Fact, across: bool = False) -> bool:
+    """The same name, one perhaps shortened (全省全社会用电量 and 用电量). With ``across``, a part from
+    another paragraph than its total must be named like it both ways (1—2月累计零售318.7万辆 is the
+    whole market's, no part of 一季度新能源累计零售 two paragraphs on)."""
+    one, other = name_likeness(a.subject, b), name_likeness(b.subject, a)
+    if across and a.place.passage != b.place.passage:
+        return min(one, other) >= 0.6
+    return max(one, other) >= 0.6
 
 
 # 累计值随快报滚动修订，两者之差并不等于9月当月数: the text itself says its periods do not add up
