@@ -199,7 +199,13 @@ def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:
     # (同比下降10.3%，比1—9月的10.1%扩大0.2个百分点: a fall compared with a rate written without its
     # sign by 扩大/收窄 compares the sizes of the two falls)
     widens = re.search(r"扩大|收窄", claim.verb + claim.text[claim.q.start - 4 : claim.q.start])
-    signed = not _SIZE_OF_FALL.search(clause) and not (widens and _falls(a) and not _falls(b))
+    # (新能源车降幅9.2%，比燃油车的6.8%高出2.4个百分点: the rate now named as a fall's size)
+    own_clause = a.text[clause_start(a.text, a.q.start) : a.q.start] if not a.is_cell else ""
+    signed = (
+        not _SIZE_OF_FALL.search(clause)
+        and not _SIZE_OF_FALL.search(own_clause)
+        and not (widens and _falls(a) and not _falls(b))
+    )
     computed = (_signed(a) - _signed(b) if signed else _size(a) - _size(b)) * factor
     point = (_signed_value(a) - _signed_value(b) if signed else abs(value(a)) - abs(value(b))) * factor
     if not signed:
