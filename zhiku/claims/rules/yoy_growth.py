@@ -108,7 +108,7 @@ def check(table: FactTable) -> None:
             "降价" if claim.verb == "降幅" else "涨价",
             claim.text[table.sentences[claim.place.sentence].start : claim.q.start],
         ):
-            continue  # 降价车型平均降价1.6万元，降幅8.3%；新能源车降幅9.2%: a price cut's size, no yearly change
+            continue  # 降价…平均降价1.6万元，降幅8.3%；新能源车降幅9.2%: a price cut's size, no yearly change
         if _OVER_A_PLAN.search(claim.text, table.sentences[claim.place.sentence].start, claim.q.start):
             continue  # “十四五”时期…累计下降20%: over the plan's years, from a base year not written
         if (
