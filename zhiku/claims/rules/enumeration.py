@@ -210,7 +210,8 @@ def _anchor(table: FactTable, sidx: int, start: int, end: int) -> Fact | None:
 
 
 def _split(words: str) -> list[str]:
-    return [w.strip() for w in words.split("、")]
+    # (省工业和信息化厅会同省住房城乡建设厅、省交通运输厅…六个部门: 会同 joins two items as 、 does)
+    return [w.strip() for w in re.split(r"、|会同|连同", words)]
 
 
 def _list_before(

@@ -205,6 +205,9 @@ def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:
         not _SIZE_OF_FALL.search(clause)
         and not _SIZE_OF_FALL.search(own_clause)
         and not (widens and _falls(a) and not _falls(b))
+        # (能耗降低3%左右，比去年的2.5%左右提高0.5个百分点: a base written into the comparison of a fall
+        # is last year's fall, its sign left unwritten)
+        and not (_falls(a) and not _falls(b) and b.id == claim.base_fact and value(b) > 0)
     )
     computed = (_signed(a) - _signed(b) if signed else _size(a) - _size(b)) * factor
     point = (_signed_value(a) - _signed_value(b) if signed else abs(value(a)) - abs(value(b))) * factor
@@ -507,8 +510,12 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
                 continue
             if (a.q.measure == "‰") != (s.fact.q.measure == "‰"):
                 continue  # 杭州出生率6.7‰，高出全省0.9个千分点: not the 全省 row's share in %
-            if later_passage(s.fact, claim):
-                continue  # 比东京奥运会（38金32银18铜）提高0.8个百分点: not a rate a later paragraph gives
+            if later_passage(s.fact, claim) or (
+                s.fact.place.passage == claim.place.passage and s.fact.place.sentence > claim.place.sentence
+            ):
+                # 比东京奥运会（38金32银18铜）提高0.8个百分点: not a rate a later paragraph gives; 西宁市超出目标
+                # 7.4个百分点 …。海西州…用去目标的18.7%: nor one a later sentence gives
+                continue
             if s.fact.role == "share" and compared in (
                 s.fact.whole or (s.fact.header if s.fact.is_cell else "")
             ):
@@ -709,6 +716,17 @@ def _benchmark(g: Fact, said: str) -> bool:
 
 
 def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None) -> list[Scored]:
+    """The rate the claim is about, never one a later sentence of its paragraph gives (上海降幅比江苏大
+    3.54个百分点；…。由表中两列倒算，…上海…增长1.7%: another rate, worked out after)."""
+    found = _current_rate_anywhere(table, claim, exclude)
+    return [
+        s
+        for s in found
+        if not (s.fact.place.passage == claim.place.passage and s.fact.place.sentence > claim.place.sentence)
+    ]
+
+
+def _current_rate_anywhere(table: FactTable, claim: Fact, exclude: set[int] | None = None) -> list[Scored]:
     """The rate the claim is about: named by its own words (西部增速), or the rate just before it."""
     # (比全国（6.1%）快1.5个百分点，较上年全年（7.5%）加快0.1个百分点: a rate that is the base of
     # another gap in the sentence is the other side's, not the rate the claim is about)
