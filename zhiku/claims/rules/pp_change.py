@@ -513,8 +513,8 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
             if later_passage(s.fact, claim) or (
                 s.fact.place.passage == claim.place.passage and s.fact.place.sentence > claim.place.sentence
             ):
-                # 比东京奥运会（38金32银18铜）提高0.8个百分点: not a rate a later paragraph gives; 西宁市超出目标
-                # 7.4个百分点 …。海西州…用去目标的18.7%: nor one a later sentence gives
+                # 比东京奥运会（38金32银18铜）提高0.8个百分点: not a rate a later paragraph gives; 西宁市超出
+                # 目标7.4个百分点 …。海西州…用去目标的18.7%: nor one a later sentence gives
                 continue
             if s.fact.role == "share" and compared in (
                 s.fact.whole or (s.fact.header if s.fact.is_cell else "")
