@@ -28,12 +28,12 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
-# fi–fl, fm–fp, fq–ft (7th–44th)
+# fi–fl, fm–fp, fq–ft, fu–fx (7th–45th)
 RATCHETED: tuple[str, ...] = (
-    "bb", "ca", "cl", "ct", "cu", "dj", "dz", "eu", "fh", "fo", "fp",
+    "bb", "ca", "cl", "ct", "cu", "dj", "dz", "eu", "fh", "fo", "fp", "fu", "fv", "fw", "fx",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1368  # of the injected errors of the 165 authors mended
+MIN_TRUE_POSITIVES = 1369  # of the injected errors of the 165 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -88,6 +88,14 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("fo",), 0, 3, 14),
     # (the forty-fourth, fq–ft: farming, funds and wealth management, culture statistics, a customs
     # district, scored unseen: 13 false alarms, 4 false positives, 33 of 64 found; mended)
+    # the forty-fifth, fu–fx (energy-saving targets, listed companies' half-years, a county's public
+    # health, city transport), scored unseen at the session's end: 27 false alarms, 11 false
+    # positives, 37 of 64 found; fu read in part (会同, a fall's base, no rate from a later sentence),
+    # fv's weekday of a year range mended, the rest not yet read
+    (("fu",), 1, 0, 10),
+    (("fv",), 5, 3, 7),
+    (("fw",), 5, 5, 10),
+    (("fx",), 3, 3, 8),
     (("fp",), 2, 2, 9),
 ]
 
@@ -117,7 +125,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 176
+    assert len(AUTHORS) == 180
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

@@ -24,6 +24,9 @@ _AFTER = re.compile(r"^\s*[（(]?\s*(?P<w>(?:星期|周|礼拜)(?P<d>[一二三�
 _DAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 
 
+_YEAR_RANGE = re.compile(r"(\d{4})\s*[—\-–~至到]\s*(\d{4})\s*年")
+
+
 def _weekday(year: int, month: int, day: int) -> int | None:
     try:
         return dt.date(year, month, day).weekday()
@@ -81,6 +84,12 @@ def check_sentence(sentence: Sentence, facts: Facts) -> list[Finding]:
                 guesses = {year} | ({hint[0]} if hint else set())
                 if facts.reference_date is not None:
                     guesses.add(facts.reference_date.year)
+                # (2024—2026年每年现金分红…。说明会于9月9日（星期一）: a range of years written before the
+                # day holds each of its years as a guess)
+                for r in _YEAR_RANGE.finditer(facts.text, max(0, q.start - 200), q.start):
+                    lo, hi = int(r.group(1)), int(r.group(2))
+                    if year in range(lo, hi + 1) and hi - lo <= 10:
+                        guesses |= set(range(lo, hi + 1))
                 around = [_weekday(y, month, day) for y in range(min(guesses) - 1, max(guesses) + 2)]
                 # (2019年的数据显示…。11月16日（星期二）: a year that names data dates no day after it)
                 years = list(A_YEAR.finditer(facts.text, 0, q.start))
