@@ -590,6 +590,11 @@ def _members_apart(table: FactTable, claim: Fact, bases: set[int]) -> list[tuple
     if not lists or k is None or k >= len(members):
         return []
     other = lists[-1]
+    if _ALL_THAN.search(claim.text, other[-1].q.end, claim.q.start):
+        # (规范管理服务率分别为65.5%和64.1%，均高于62%的任务目标，分别高出3.5个和2.1个百分点: each member
+        # is against the one rate they all exceed — which the reader takes as a bound, 高于62% — not
+        # against the rates before the list)
+        return []
     passage = table.sentences[claim.place.sentence].passage
     own = [
         g
@@ -603,6 +608,9 @@ def _members_apart(table: FactTable, claim: Fact, bases: set[int]) -> list[tuple
     if len(own) != len(members) or any(g.group is not None for g in own):
         return []
     return [(own[k], other[k], 0.9)]
+
+
+_ALL_THAN = re.compile(r"均(?:高于|低于|超过|快于|慢于|达到|优于)")
 
 
 # The period now as a gap's subject: 本月高出, 今年比…高.
