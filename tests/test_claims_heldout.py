@@ -30,10 +30,10 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
 # fi–fl, fm–fp, fq–ft, fu–fx (7th–45th)
 RATCHETED: tuple[str, ...] = (
-    "bb", "ca", "cl", "ct", "cu", "dj", "dz", "eu", "fh", "fo", "fp", "fu", "fv", "fw", "fx",
+    "bb", "ca", "cl", "ct", "cu", "dj", "dz", "eu", "fh", "fo", "fp", "fu", "fv", "fw",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1369  # of the injected errors of the 165 authors mended
+MIN_TRUE_POSITIVES = 1377  # of the injected errors of the 166 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -91,11 +91,10 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # the forty-fifth, fu–fx (energy-saving targets, listed companies' half-years, a county's public
     # health, city transport), scored unseen at the session's end: 27 false alarms, 11 false
     # positives, 37 of 64 found; fu read in part (会同, a fall's base, no rate from a later sentence),
-    # fv's weekday of a year range mended, the rest not yet read
+    # fv's weekday of a year range and fw's 均高于 list mended, fx mended, the rest not yet read
     (("fu",), 1, 0, 10),
     (("fv",), 5, 3, 7),
     (("fw",), 2, 2, 10),
-    (("fx",), 3, 3, 8),
     (("fp",), 2, 2, 9),
 ]
 
