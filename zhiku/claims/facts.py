@@ -166,7 +166,9 @@ _FATE_AFTER = re.compile(r"\s*(死亡|受伤|重伤|轻伤|失踪|遇难|获救|
 _NAMED_AFTER = re.compile(r"的(?P<name>[\u4e00-\u9fff]{2,8}?)(?:计算|计|算|为基数|为分母)")
 # Nouns that name an attribute of a thing, not a thing (…亿笔，金额…万亿元; …万户，面积…)
 _ATTRIBUTES = frozenset(
-    {"金额", "笔数", "数量", "面积", "人数", "户数", "均价", "规模", "重量", "长度", "里程", "客运量", "货运量"}
+    {"金额", "笔数", "数量", "面积", "人数", "户数", "均价", "规模", "重量", "长度", "里程"}
+    # (出租汽车运营车辆11848辆，客运量比上年下降43.3%: the taxis' passengers)
+    | {"客运量", "货运量"}
 )
 _GOES_ON = re.compile(r"^\s*(?:并且|而且|并|且)(?![且非不])")
 _MONTH_ITEM = re.compile(r"(\d{1,2})\s*月(?:份)?")
