@@ -30,10 +30,10 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
 # fi–fl, fm–fp, fq–ft, fu–fx (7th–45th)
 RATCHETED: tuple[str, ...] = (
-    "bb", "ca", "cl", "ct", "cu", "dj", "dz", "eu", "fh", "fo", "fp", "fu", "fv", "fw",
+    "bb", "ca", "cl", "cu", "dj", "dz", "eu", "fh", "fp", "fu", "fv", "fw",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1377  # of the injected errors of the 166 authors mended
+MIN_TRUE_POSITIVES = 1409  # of the injected errors of the 168 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -45,11 +45,10 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("ca",), 2, 0, 6),
     # the twenty-third, scored unseen (16 false alarms, 7 false positives, 43 of 62 found); ck, cm
     # and cn are mended, cl read in part
-    (("cl",), 0, 1, 11),
+    (("cl",), 0, 1, 12),
     # the twenty-fifth, scored unseen as it came (21 false alarms, 2 false positives, 34 of 61 found);
-    # cv 0 and 0 unseen, cs mended, ct 0 false alarms since
+    # cv 0 and 0 unseen, cs and ct mended
     (("cu",), 2, 0, 6),
-    (("ct",), 0, 1, 11),
     # the twenty-ninth, scored unseen (29 false alarms, 21 false positives, 37 of 63 found); di and dk
     # and dl mended; dj read in part: its dividends (每10股) are mended, its left false positive reads
     # 储能…毛利率高出动力电池 against 动力电池's own base, not the 储能 row
@@ -82,10 +81,9 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # market), scored unseen: 11 false alarms, 7 false positives, 42 of 64 found; mended
     # the forty-third, fm–fp (prices and farm costs, city construction and housing, a university's
     # reports, holiday consumption), scored unseen at the session's end: 12 false alarms, 9 false
-    # positives, 42 of 64 found; fm had none, fn is mended; fo's left: a change column's 合计 (106) that
-    # the level columns bear out, reported as the sum's error instead of the row's (37 for 73); fp's:
-    # 据此推算去年同期约8.4亿元，日均约2.4亿元 (whose daily average: this year's, or the base's)
-    (("fo",), 0, 3, 14),
+    # positives, 42 of 64 found; fm had none, fn and fo are mended (fo once a change column's cells are
+    # read as their rows' later less earlier year); fp's left: 据此推算去年同期约8.4亿元，日均约2.4亿元
+    # (whose daily average: this year's, or the base's)
     # (the forty-fourth, fq–ft: farming, funds and wealth management, culture statistics, a customs
     # district, scored unseen: 13 false alarms, 4 false positives, 33 of 64 found; mended)
     # the forty-fifth, fu–fx (energy-saving targets, listed companies' half-years, a county's public
@@ -93,7 +91,7 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # positives, 37 of 64 found; fu read in part (会同, a fall's base, no rate from a later sentence),
     # fv's weekday of a year range and fw's 均高于 list mended, fx mended, the rest not yet read
     (("fu",), 1, 0, 10),
-    (("fv",), 5, 3, 7),
+    (("fv",), 4, 2, 7),
     (("fw",), 2, 2, 10),
     (("fp",), 2, 2, 9),
 ]

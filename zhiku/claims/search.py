@@ -579,6 +579,9 @@ def dated_in_sentence(table: FactTable, claim: Fact, cur: Fact, year: int) -> Fa
         and g.period.months is None
         and same_measure(g.q, cur.q)
         and not labels.has_content(_COMPARING.sub("", g.own or ""))
+        # (归母净利润5.08亿元，上年同期为3.61亿元，同比增长40.72%；扣非净利润4.37亿元，同比增长52.3%: a base
+        # closed by its own growth is no base of a value written after that growth)
+        and not any(h.role == "growth" and g.q.end <= h.q.start and h.q.end <= cur.q.start for h in sentence)
     ]
     return found[-1] if found else None
 

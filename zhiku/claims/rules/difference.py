@@ -61,6 +61,7 @@ _SIDE_PAIRS = frozenset({"男女", "城乡", "中外", "东西", "南北", "内�
 def check(table: FactTable) -> None:
     _defined_rates(table)
     _residuals(table)
+    _row_changes(table)
     for claim in table.facts:
         if claim.is_cell or claim.q.kind not in _KINDS or claim.restates is not None:
             continue
@@ -73,6 +74,40 @@ def check(table: FactTable) -> None:
             continue  # 较上年的28148对减少约一半: a change by a fraction is relative, not an amount
         if claim.role == "change" or (claim.role == "gap" and claim.q.kind in _KINDS):
             _judge(table, claim)
+
+
+def _row_changes(table: FactTable) -> None:
+    """| 高职（专科）学校 | 1489 | 1562 | 73 | under | 2022年 | 2024年 | 增减 |: a change column's cell is
+    its row's later year less its earlier one."""
+    cells = table.cells()
+    for c in cells:
+        if c.role != "change" or c.q.kind not in _KINDS or c.q.value is None or bound_only(c):
+            continue
+        row = [
+            f
+            for f in cells
+            if (f.place.table, f.place.row) == (c.place.table, c.place.row)
+            and f.role == "level"
+            and f.q.value is not None
+            and f.period.year is not None
+            and (f.q.kind, f.q.unit) == (c.q.kind, c.q.unit)
+            and not bound_only(f)
+        ]
+        if len(row) != 2 or row[0].period.year == row[1].period.year or row[0].header != row[1].header:
+            continue  # (two dated columns of one measure, and nothing else, say what the change is of)
+        b, a = sorted(row, key=lambda f: f.period.year or 0)
+        point = value(a) - value(b)
+        shown = fmt.like_shown(point, [c.q, a.q, b.q])
+        p = Pairing(
+            ((a, "本期"), (b, "基期")),
+            0.9,
+            reading(a) - reading(b),
+            point,
+            f"{a.q.text} − {b.q.text} = {shown}",
+            "",
+            shown,
+        )
+        push_number(table, RELATION, c, [p])
 
 
 def _phrase(claim: Fact) -> tuple[int, int]:
