@@ -28,7 +28,7 @@ from zhiku.claims.facts import (
 )
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, reading_sum, value
-from zhiku.claims.search import later_passage, name_likeness, states_a_base
+from zhiku.claims.search import later_passage, name_likeness, other_bases, states_a_base
 from zhiku.claims.tolerance import shifted_by_ten
 from zhiku.quantities.numerals import evaluate
 
@@ -163,9 +163,7 @@ def _wholes_of_shares(table: FactTable, avg: Fact) -> set[int]:
 def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
     # (比全省平均水平（34317元）高6736元，折合每月6842元: a comparison's base is another value,
     # never the total averaged)
-    wholes = _wholes_of_shares(table, avg) | {
-        g.base_fact for g in table.around(avg) if g.base_fact is not None
-    }
+    wholes = _wholes_of_shares(table, avg) | other_bases(table, avg)
     before = [
         g for g in table.around(avg) if g.q.end <= avg.q.start and g.id != avg.id and g.id not in wholes
     ]

@@ -40,6 +40,7 @@ from zhiku.claims.search import (
     growth_after,
     later_passage,
     name_likeness,
+    other_bases,
     thing_of_the_clause_before,
 )
 from zhiku.claims.tolerance import shifted_by_ten
@@ -831,12 +832,11 @@ def _of_which_before(table: FactTable, claim: Fact) -> Fact | None:
 def _level_before(table: FactTable, claim: Fact, at: int, keep: Callable[[Fact], bool]) -> Fact | None:
     """The last amount written as a level before ``at`` in the claim's sentence that ``keep`` keeps:
     the total a 其中 there points back to."""
-    around = table.around(claim)
     # (累计客流量760.1万人次，比上年同期的640.5万人次增长…，其中A市占42.9%: a comparison's base is no total)
-    bases = {g.base_fact for g in around if g.base_fact is not None}
+    bases = other_bases(table, claim)
     before = [
         g
-        for g in around
+        for g in table.around(claim)
         if g.place.sentence == claim.place.sentence
         and g.q.end <= at
         and g.role == "level"
