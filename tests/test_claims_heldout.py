@@ -30,10 +30,10 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
 # fi–fl, fm–fp, fq–ft, fu–fx (7th–45th)
 RATCHETED: tuple[str, ...] = (
-    "bb", "ca", "cl", "cu", "dj", "dz", "eu", "fh", "fp", "fu", "fv", "fw",
+    "bb", "ca", "cl", "cu", "dj", "eu", "fh", "fp", "fu", "fv", "fw",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1409  # of the injected errors of the 168 authors mended
+MIN_TRUE_POSITIVES = 1418  # of the injected errors of the 169 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -58,8 +58,7 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # (the thirty-second, du–dx, scored unseen while the thirty-first was mended: 12 false alarms, 3
     # false positives, 38 of 64 found; mended with dt)
     # the thirty-third, scored unseen while the thirty-second was mended (16 false alarms, 8 false
-    # positives, 33 of 64 found); dy, ea and eb mended
-    (("dz",), 2, 0, 9),
+    # positives, 33 of 64 found); mended
     # the thirty-fourth, scored unseen at the session's end (23 false alarms, 8 false positives, 33 of
     # 63 found); ec, ed and ef mended, ee read in part
     # (the thirty-fifth, eg–ej, scored unseen as it came: 17 false alarms, 15 false positives, 26 of

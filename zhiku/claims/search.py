@@ -549,6 +549,35 @@ def other_bases(table: FactTable, claim: Fact) -> set[int]:
     return {g.base_fact for g in table.around(claim) if g.base_fact is not None and g.id != claim.id}
 
 
+# The two sides of a balance, each named by its bare word (收支相抵，支出大于收入…)
+BALANCE_SIDES = (("支出", "收入"), ("进口", "出口"), ("流出", "流入"))
+
+
+def bare_total(table: FactTable, claim: Fact, word: str, kinds: Iterable[str]) -> Fact | None:
+    """收支相抵，一季度支出大于收入787.6亿元: a side of a budget named by its bare word (收入) is the
+    total of that name in the claim's period — the largest value whose name ends with it (全省一般公共
+    预算收入221亿元), not a part of it (税收收入150.6亿元)."""
+    if word not in ("收入", "支出"):
+        return None  # (trade's 出口/进口 are named per partner or product: their sentence's own)
+    if any(f.role == "level" and f.subject.endswith(word) for f in table.around(claim)):
+        return None  # (对美出口5246.6亿美元，自美进口1636.2亿美元，…出口是进口的3.2倍: the sentence's own)
+    kinds = set(kinds)
+    found = [
+        f
+        for f in table.facts[: claim.id]
+        if not f.is_cell
+        and f.role == "level"
+        and f.q.kind in kinds
+        and f.q.value is not None
+        and not is_bound_only(f.q, f.text)
+        and f.subject.endswith(word)
+        and f.period.same_part(claim.period)
+        and f.period.year in (None, claim.period.year)
+        and f.period.offset == claim.period.offset
+    ]
+    return max(found, key=lambda f: f.value or 0.0, default=None)
+
+
 def later_passage(f: Fact, claim: Fact) -> bool:
     return (
         f.place.passage is not None

@@ -27,7 +27,9 @@ from zhiku.claims.facts import (
 )
 from zhiku.claims.judge import Pairing, absolute, bound_only, conclude, push_number, reading, value
 from zhiku.claims.search import (
+    BALANCE_SIDES,
     Scored,
+    bare_total,
     base_periods,
     candidates,
     column_named,
@@ -41,7 +43,6 @@ from zhiku.claims.search import (
 RELATION = "difference"
 
 _KINDS = AMOUNT_KINDS | {"duration"}
-_FLOWS = (("支出", "收入"), ("进口", "出口"), ("流出", "流入"))
 _SIDES = {
     "顺差": (("出口",), ("进口",)),
     "逆差": (("进口",), ("出口",)),
@@ -305,6 +306,11 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
         return out
     # 5. a gap between two things named
     if claim.compare:
+        # 收支相抵，一季度支出大于收入787.6亿元: the balance's two sides named by their bare words are
+        # the totals of those names
+        totals = [bare_total(table, claim, w, _KINDS) for w in (claim.own, claim.compare.strip())]
+        if totals[0] is not None and totals[1] is not None and totals[0].id != totals[1].id:
+            return [(totals[0], totals[1], 0.9)]
         cur = _current(table, claim)
         if not cur:
             return []
@@ -417,7 +423,7 @@ def _sides(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
             return [(a.fact, b.fact, min(a.score, b.score))]
         return []
     # 差额 (收支相抵): spending and revenue, exports and imports, inflow and outflow
-    for income, outgo in _FLOWS:
+    for income, outgo in BALANCE_SIDES:
         a = _side(table, claim, (income,), period)
         b = _side(table, claim, (outgo,), period)
         if a is not None and b is not None:
