@@ -33,7 +33,7 @@ RATCHETED: tuple[str, ...] = (
     "bb", "ca", "cl", "cu", "dj", "eu", "fh", "fp", "fu", "fv", "fw",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1418  # of the injected errors of the 169 authors mended
+MIN_TRUE_POSITIVES = 1419  # of the injected errors of the 169 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -91,7 +91,7 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # fv's weekday of a year range and fw's 均高于 list mended, fx mended, the rest not yet read
     (("fu",), 1, 0, 10),
     (("fv",), 4, 2, 7),
-    (("fw",), 2, 2, 10),
+    (("fw",), 1, 1, 10),
     (("fp",), 2, 2, 9),
 ]
 

@@ -56,7 +56,10 @@ _OF_WHICH = re.compile(
 _MEAN = re.compile(r"平均数|平均值|均值|平均水平")
 _SCOPES = ("全口径", "规模以上", "限额以上")
 # 增产总量, 增收总额, 新增总量: a whole that is the total of an increase
-_INCREASE_TOTAL = re.compile(r"(?:增产|增收|增加|新增|增长)(?:的)?(?:总量|总额|总数|量)")
+# (占全国新增床位的11.6%: what the whole added, named 新增 before its thing)
+_INCREASE_TOTAL = re.compile(
+    r"(?:增产|增收|增加|新增|增长)(?:的)?(?:总量|总额|总数|量)|^(?:全[国省市区县])?新增"
+)
 _AMONG = re.compile(r"中(?:[，,]?\s*(?:共|仅|只)?有|[，,])")
 # 增长面 (盈利面, 亏损面): the statistics bureaus' share of the branches (firms) that grew — of the
 # count before 中, the count after it (37个行业大类中，31个实现增长，增长面达83.8%)
@@ -400,6 +403,16 @@ def _judge(table: FactTable, claim: Fact) -> None:
     ):
         return  # (儿童学生用品、电子电器…，两类不合格批次占…近五成: the two together, no one value of them)
     parts = [among[0]] if among else _parts(table, claim)
+    if claim.whole and _INCREASE_TOTAL.search(labels.strip_scope(claim.whole) or claim.whole):
+        # 床位比上年增加4.9万张，增长3.4%，占全国新增床位的11.6%: a share of an increase is of the
+        # increase written before it, not of the level
+        added = [
+            g
+            for g in table.around(claim)
+            if g.q.end <= claim.q.start and g.role == "change" and not g.down and g.q.kind in AMOUNT_KINDS
+        ]
+        if added:
+            parts = [Scored(added[-1], 1.0, 1.0)]
     # 比重由上年同期的53.8%下降至50.3%: a share in another year is not of this year's values
     parts = [s for s in parts if not claim.period.clashes(s.fact.period)]
     if not parts:
