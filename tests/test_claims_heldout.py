@@ -30,10 +30,10 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
 # fi–fl, fm–fp, fq–ft, fu–fx (7th–45th)
 RATCHETED: tuple[str, ...] = (
-    "bb", "ca", "cl", "cu", "dj", "eu", "fh", "fp", "fu", "fv", "fw",
+    "bb", "ca", "cl", "dj", "eu", "fh", "fp", "fu", "fv", "fw",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1419  # of the injected errors of the 169 authors mended
+MIN_TRUE_POSITIVES = 1423  # of the injected errors of the 170 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -47,8 +47,7 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # and cn are mended, cl read in part
     (("cl",), 0, 1, 12),
     # the twenty-fifth, scored unseen as it came (21 false alarms, 2 false positives, 34 of 61 found);
-    # cv 0 and 0 unseen, cs and ct mended
-    (("cu",), 2, 0, 6),
+    # cv 0 and 0 unseen, cs, ct and cu mended
     # the twenty-ninth, scored unseen (29 false alarms, 21 false positives, 37 of 63 found); di and dk
     # and dl mended; dj read in part: its dividends (每10股) are mended, its left false positive reads
     # 储能…毛利率高出动力电池 against 动力电池's own base, not the 储能 row

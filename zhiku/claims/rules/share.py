@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from zhiku.claims import fmt, labels
 from zhiku.claims.facts import (
@@ -97,8 +98,10 @@ def percent_of(f: Fact) -> Interval:
 
 
 def check(table: FactTable) -> None:
+    paired = _listed_targets(table)
     for claim in share_claims(table):
-        _judge(table, claim)
+        if claim.id not in paired:
+            _judge(table, claim)
     for claim in table.facts:
         if (
             claim.is_cell
@@ -110,6 +113,51 @@ def check(table: FactTable) -> None:
     _contributions(table)
     _profit_margins(table)
     _cost_per_hundred(table)
+
+
+def _listed_targets(table: FactTable) -> set[int]:
+    """就业5.86万人，其中脱贫劳动力2.13万人，分别完成协议目标5万人、2万人的117.2%和106.5%: a 分别 list of
+    wholes followed by as many rates, each rate the like value before the list over its whole, in
+    order. Returns the rates judged."""
+    done: set[int] = set()
+    for claim in table.facts:
+        if claim.whole_fact is None or claim.is_cell or not claim.q.is_rate or claim.id in done:
+            continue
+        wholes = table.list_of(table.fact(claim.whole_fact))
+        n = len(wholes)
+        if n < 2 or wholes[-1].id != claim.whole_fact:
+            continue
+        sentence = table.around(claim)
+        rates = [g for g in sentence if g.id >= claim.id and g.q.is_rate and g.q.kind == claim.q.kind][:n]
+        joined = all(
+            re.fullmatch(r"\s*(?:、|和|及|与)\s*", claim.text[a.q.end : b.q.start])
+            for a, b in pairwise(rates)
+        )
+        first = wholes[0]
+        values = [
+            g
+            for g in sentence
+            if g.q.end <= first.q.start
+            and g.role == "level"
+            and g.group is None
+            and same_measure(g.q, first.q)
+            and not bound_only(g)
+        ][-n:]
+        if (
+            len(rates) != n
+            or not joined
+            or len(values) != n
+            or not _RESPECTIVE.search(claim.text, values[-1].q.end, first.q.start)
+        ):
+            continue
+        for part, whole, rate in zip(values, wholes, rates, strict=True):
+            pairing = _pair(rate, part, (whole,), 0.95)
+            table.push(conclude(table, RELATION, rate, percent_of(rate), rate.q.text, [pairing], missing=""))
+            done.add(rate.id)
+    return done
+
+
+_RESPECTIVE = re.compile(r"分别")
 
 
 # 营业收入利润率 is by definition 利润总额 ÷ 营业收入 × 100 (the statistics bureau's indicator of
