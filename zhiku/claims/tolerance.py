@@ -144,10 +144,18 @@ def is_enumerated(q: Quantity) -> bool:
     )
 
 
+# 协议目标5万人, 年度计划22000套: a target is set, not measured — the figure as written
+# (and the items listed after it: 目标5万人、2万人)
+_A_TARGET = re.compile(
+    r"(?:目标|计划|任务)(?:数|值|为|是)?\s*(?:[\d.]+\s*[万亿]?[\u4e00-\u9fff]{0,2}\s*、\s*)*$"
+)
+
+
 @lru_cache(maxsize=8192)
 def read(q: Quantity, text: str) -> Reading:
     bound = bound_of(q, text)
-    step = 0.0 if bound == "exact" and is_enumerated(q) else step_of(q)
+    exact = bound == "exact" and (is_enumerated(q) or _A_TARGET.search(text, max(0, q.start - 24), q.start))
+    step = 0.0 if exact else step_of(q)
     if bound == "range":
         low, high = q.low, q.high
         both = q.low_inclusive and q.high_inclusive
