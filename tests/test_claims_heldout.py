@@ -28,9 +28,9 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
-# fi–fl, fm–fp, fq–ft, fu–fx (7th–45th)
+# fi–fl, fm–fp, fq–ft, fu–fx, fy–gb (7th–46th)
 RATCHETED: tuple[str, ...] = (
-    "bb", "ca", "cl", "dj", "eu", "fh", "fp", "fu", "fv", "fw",
+    "bb", "ca", "cl", "dj", "eu", "fh", "fp", "fu", "fv", "fw", "fy", "fz", "ga", "gb",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
 MIN_TRUE_POSITIVES = 1425  # of the injected errors of the 170 authors mended
@@ -91,6 +91,13 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("fu",), 1, 0, 10),
     (("fv",), 4, 2, 7),
     (("fw",), 1, 1, 10),
+    # the forty-sixth, fy–gb (jobs and social insurance, water resources, investment promotion, a
+    # macro weekly), scored unseen at the session's end: 20 false alarms, 20 false positives, 38 of 64
+    # found; gb's 两年平均 of this year's and last year's changes mended, the rest not yet read
+    (("fy",), 9, 8, 12),
+    (("fz",), 6, 6, 11),
+    (("ga",), 2, 4, 8),
+    (("gb",), 2, 1, 7),
     (("fp",), 2, 2, 9),
 ]
 
@@ -120,7 +127,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 180
+    assert len(AUTHORS) == 184
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

@@ -59,6 +59,11 @@ def _judge(table: FactTable, claim: Fact) -> None:
     if paired is not None:
         table.push(conclude(table, RELATION, claim, stated, stated_text, [paired], missing="", phrase=phrase))
         return
+    two = _two_yearly(table, claim)
+    if two is not None:
+        # 利润增长1.37倍，上年同期下降36.7%，两年平均增长22.6%: the root of the two years' factors
+        table.push(conclude(table, RELATION, claim, stated, stated_text, [two], missing="", phrase=phrase))
+        return
     since = _since_year(table, claim)
     if since is not None:
         # 比2019年同期增长10.3%，两年平均增长5.0%: the average of the growth just stated, real or
@@ -120,6 +125,64 @@ def _explain(f, claim: Fact, pairings: list[Pairing]):  # type: ignore[no-untype
 
 
 _ANOTHER_YEAR = re.compile(r"(?:比|较|与)\d{4}\s*年")
+
+
+_YEAR_BEFORE_RATE = re.compile(
+    r"(?:上年|去年)同(?:期|月)\s*(?:为|是)?\s*(?:下降|增长|减少|增加|回落|上涨)?\s*$"
+)
+
+
+def _two_yearly(table: FactTable, claim: Fact) -> Pairing | None:
+    """…增长1.37倍，上年同期下降36.7%，两年平均增长22.6%: a two-year average of this year's change and
+    the year before's, both written just before it (the statistics bureaus' 两年平均)."""
+    if claim.over_years != 2:
+        return None
+    before = [g for g in table.around(claim) if g.q.end <= claim.q.start and g.id != claim.id]
+    prev = next(
+        (
+            g
+            for g in reversed(before)
+            if g.role == "growth"
+            and g.q.is_rate
+            and _YEAR_BEFORE_RATE.search(g.text, clause_start(g.text, g.q.start), g.q.start)
+        ),
+        None,
+    )
+    if prev is None:
+        return None
+    now = next(
+        (
+            g
+            for g in reversed(before)
+            if g.q.end <= prev.q.start
+            and (
+                (g.role == "growth" and g.q.is_rate)
+                or (
+                    g.q.kind == "multiple"
+                    and g.q.unit == "倍"
+                    and "增长" in g.text[max(0, g.q.start - 3) : g.q.start]
+                )
+            )
+        ),
+        None,
+    )
+    if now is None or bound_only(now) or bound_only(prev):
+        return None
+    if now.q.kind == "multiple":
+        f_now = reading(now) + 1.0
+        v_now = value(now) + 1.0
+    else:
+        f_now = reading(now) * ((-1.0 if now.down else 1.0) / 100.0) + 1.0
+        v_now = 1 + (-1 if now.down else 1) * value(now) / 100
+    f_prev = reading(prev) * ((-1.0 if prev.down else 1.0) / 100.0) + 1.0
+    v_prev = 1 + (-1 if prev.down else 1) * value(prev) / 100
+    year = claim.period.year or 2
+    p = _from_factor(claim, now, f_now * f_prev, v_now * v_prev, (year - 2, year), "两年累计", 0.95)
+    return replace(
+        p,
+        inputs=((now, "本期增速"), (prev, "上年同期增速")),
+        note=f"本期{now.q.text}、上年同期{prev.q.text}，两年 / this year's and last year's changes",
+    )
 
 
 def _in_step(table: FactTable, claim: Fact) -> Pairing | None:
