@@ -80,7 +80,8 @@ _TO_LEVEL = re.compile(
     r"(?:增长|增加|上升|提高|提升|上涨|扩大|回升|下降|减少|回落|降低|缩小|缩减|下滑|增|升|降|减|跌)"
     r"(?:了)?(?:至|到|为)(?:了)?$"
 )
-_ANNUAL = re.compile(r"年均|年平均|平均每年|每年平均")
+# (较多年平均偏多22.8%: 多年平均 is the long-term mean compared with, not a yearly average change)
+_ANNUAL = re.compile(r"(?<!多)年均|(?<!多)年平均|平均每年|每年平均")
 _SPAN_YEARS = re.compile(r"(?P<n>[两二三四五六七八九十\d]+)\s*年$")
 _QUALIFIERS_AT_END = re.compile(r"(?:约|近|将近|接近|超过|逾|突破|不足|不到|仅|高达|已|达|为|了|\s)*$")
 # Verbs of doing that 多/少 before them turn into how much more or less was done (多发送4.57亿人次)

@@ -260,6 +260,9 @@ def _largest(table: FactTable, claim: Fact, name: str) -> Scored | None:
     return max(found, key=lambda s: s.fact.value or 0.0, default=None)
 
 
+_PLAN_COLUMN = re.compile(r"目标|计划|任务|预期")
+
+
 def _judge_cell(table: FactTable, claim: Fact) -> None:
     """A table's 占比 column: the row's amount over the whole — the 合计 row of the amount's column,
     or the whole the column header names (占全球比重) found in the prose."""
@@ -267,6 +270,10 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
     parts = [
         f for f in row if f.role == "level" and f.q.kind in AMOUNT_KINDS and f.place.col != claim.place.col
     ]
+    if len(parts) > 1 and not _PLAN_COLUMN.search(claim.header):
+        # (| 新增就业（人） | 年度目标（人） | 完成进度（%） | 占全市（%） |: a share of the city is of what
+        # was done, not of a target)
+        parts = [f for f in parts if not _PLAN_COLUMN.search(f.header)] or parts
     if len(parts) > 1:
         # | 出口量（万台） | 出口额（亿美元） | 占出口额比重（%） |: the column the share's header names
         # (| 受灾人次 | 直接经济损失（亿元） | 损失占比（%） |: the share's own word, 损失, names the column)
@@ -451,6 +458,11 @@ def _judge(table: FactTable, claim: Fact) -> None:
     ):
         return  # (儿童学生用品、电子电器…，两类不合格批次占…近五成: the two together, no one value of them)
     parts = [among[0]] if among else _parts(table, claim)
+    if claim.whole_fact is not None and not among:
+        # 新增就业已连续三年保持在4万人以上。…完成省民生工程目标任务（39000人）的130.26%: the part is
+        # counted as its written whole is (人), not a span of years
+        whole_q = table.fact(claim.whole_fact).q
+        parts = [s for s in parts if s.fact.q.kind != "duration" or whole_q.kind == "duration"]
     if claim.whole and _INCREASE_TOTAL.search(labels.strip_scope(claim.whole) or claim.whole):
         # 床位比上年增加4.9万张，增长3.4%，占全国新增床位的11.6%: a share of an increase is of the
         # increase written before it, not of the level

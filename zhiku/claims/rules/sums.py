@@ -731,6 +731,16 @@ def _table_totals(table: FactTable) -> None:
                 and not _SUB_ROW.match(f.subject)  # | 其中：北京 |: a part of the row above, not a row
                 and (sub_from is None or (f.place.row or 0) < sub_from)
             ]
+            if "小计" in t.subject:
+                # | 北方6区小计 |, …, | 南方4区小计 |, | 全国 |: a subtotal is of the rows since the
+                # total above it
+                above = [
+                    g.place.row or 0
+                    for g in totals
+                    if g.place.col == t.place.col and (g.place.row or 0) < (t.place.row or 0)
+                ]
+                top = max(above, default=-1)
+                column = [f for f in column if top < (f.place.row or 0) < (t.place.row or 0)]
             parts_of_rows = _sub_run(column, cells)
             if t.q.kind in AMOUNT_KINDS and not t.q.is_rate:
                 # (the amounts say which rows are parts; a column of growth rates cannot add up to tell)
