@@ -2338,9 +2338,7 @@ def _header_role(header: str, q: Quantity) -> Role:
     name = _header_name(header)
     if (re.search(r"比重|占比|份额|结构", name) or name.startswith("占")) and not (
         # (| 份额(亿份) |: fund units, an amount its unit names — not a share)
-        q.kind in AMOUNT_KINDS
-        and q.kind not in RATE_KINDS
-        and re.search(r"[（(][^）)%％]*[^\s）)%％][）)]", header)
+        q.kind in AMOUNT_KINDS and re.search(r"[（(][^）)%％]*[^\s）)%％][）)]", header)
     ):
         return "share"
     if re.search(r"贡献率|拉动", name):

@@ -549,14 +549,17 @@ def other_bases(table: FactTable, claim: Fact) -> set[int]:
     return {g.base_fact for g in table.around(claim) if g.base_fact is not None and g.id != claim.id}
 
 
-# The two sides of a balance, each named by its bare word (收支相抵，支出大于收入…)
-BALANCE_SIDES = (("支出", "收入"), ("进口", "出口"), ("流出", "流入"))
+def bare_totals(
+    table: FactTable, claim: Fact, one: str, other: str, kinds: Iterable[str]
+) -> tuple[Fact, Fact] | None:
+    """收支相抵，一季度支出大于收入787.6亿元 / 支出是收入的4.6倍: the two sides of a budget named by their
+    bare words (支出, 收入) are its totals in the claim's period — the largest value whose name ends with
+    each (全省一般公共预算收入221亿元), not a part of it (税收收入150.6亿元)."""
+    a, b = (_bare_total(table, claim, w, kinds) for w in (one, other))
+    return (a, b) if a is not None and b is not None and a.id != b.id else None
 
 
-def bare_total(table: FactTable, claim: Fact, word: str, kinds: Iterable[str]) -> Fact | None:
-    """收支相抵，一季度支出大于收入787.6亿元: a side of a budget named by its bare word (收入) is the
-    total of that name in the claim's period — the largest value whose name ends with it (全省一般公共
-    预算收入221亿元), not a part of it (税收收入150.6亿元)."""
+def _bare_total(table: FactTable, claim: Fact, word: str, kinds: Iterable[str]) -> Fact | None:
     if word not in ("收入", "支出"):
         return None  # (trade's 出口/进口 are named per partner or product: their sentence's own)
     if any(f.role == "level" and f.subject.endswith(word) for f in table.around(claim)):
@@ -576,6 +579,11 @@ def bare_total(table: FactTable, claim: Fact, word: str, kinds: Iterable[str]) -
         and f.period.offset == claim.period.offset
     ]
     return max(found, key=lambda f: f.value or 0.0, default=None)
+
+
+def later_sentence(f: Fact, claim: Fact) -> bool:
+    """Whether ``f`` stands in a sentence after the claim's, in the claim's paragraph."""
+    return f.place.passage == claim.place.passage and f.place.sentence > claim.place.sentence
 
 
 def later_passage(f: Fact, claim: Fact) -> bool:

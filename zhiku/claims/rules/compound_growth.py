@@ -127,6 +127,12 @@ def _explain(f, claim: Fact, pairings: list[Pairing]):  # type: ignore[no-untype
 _ANOTHER_YEAR = re.compile(r"(?:比|较|与)\d{4}\s*年")
 
 
+def _growth_factor(g: Fact) -> tuple[Interval, float]:
+    """下降6.4% → × 0.936: a growth rate as the factor it multiplies by (its interval, and as written)."""
+    sign = -1.0 if g.down else 1.0
+    return 1 + reading(g) * sign / 100.0, 1 + sign * value(g) / 100
+
+
 _YEAR_BEFORE_RATE = re.compile(
     r"(?:上年|去年)同(?:期|月)\s*(?:为|是)?\s*(?:下降|增长|减少|增加|回落|上涨)?\s*$"
 )
@@ -168,14 +174,8 @@ def _two_yearly(table: FactTable, claim: Fact) -> Pairing | None:
     )
     if now is None or bound_only(now) or bound_only(prev):
         return None
-    if now.q.kind == "multiple":
-        f_now = reading(now) + 1.0
-        v_now = value(now) + 1.0
-    else:
-        f_now = reading(now) * ((-1.0 if now.down else 1.0) / 100.0) + 1.0
-        v_now = 1 + (-1 if now.down else 1) * value(now) / 100
-    f_prev = reading(prev) * ((-1.0 if prev.down else 1.0) / 100.0) + 1.0
-    v_prev = 1 + (-1 if prev.down else 1) * value(prev) / 100
+    f_now, v_now = (reading(now) + 1.0, value(now) + 1.0) if now.q.kind == "multiple" else _growth_factor(now)
+    f_prev, v_prev = _growth_factor(prev)
     year = claim.period.year or 2
     p = _from_factor(claim, now, f_now * f_prev, v_now * v_prev, (year - 2, year), "两年累计", 0.95)
     return replace(
@@ -240,13 +240,12 @@ def _since_year(table: FactTable, claim: Fact) -> Pairing | None:
         n = claim.over_years or (end - base.year if end is not None else None)
         if not n or n <= 0 or (end is not None and claim.over_years and end - base.year != n):
             return None
-        sign = -1.0 if g.down else 1.0
-        factor = 1 + reading(g) * sign / 100.0
+        factor, point = _growth_factor(g)
         return _from_factor(
             claim,
             g,
             factor,
-            1 + sign * value(g) / 100,
+            point,
             (base.year, base.year + n),
             f"比{base.year}年增长",
             0.95,
@@ -386,8 +385,7 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
             if counted is not None and end is not None:
                 years = (end - counted, end)  # 两年叠加累计下降约5.1%: two yearly changes, whatever 比 named
             if years and years[1] > years[0]:
-                factor = 1 + reading(g) * (-1.0 if g.down else 1.0) / 100.0
-                point = 1 + (-1 if g.down else 1) * value(g) / 100
+                factor, point = _growth_factor(g)
                 (loose if g.q.qualifier in _LOOSE else out).append(
                     _from_factor(claim, g, factor, point, years, "累计增长", 0.95)
                 )

@@ -27,9 +27,8 @@ from zhiku.claims.facts import (
 )
 from zhiku.claims.judge import Pairing, absolute, bound_only, conclude, push_number, reading, value
 from zhiku.claims.search import (
-    BALANCE_SIDES,
     Scored,
-    bare_total,
+    bare_totals,
     base_periods,
     candidates,
     column_named,
@@ -43,6 +42,7 @@ from zhiku.claims.search import (
 RELATION = "difference"
 
 _KINDS = AMOUNT_KINDS | {"duration"}
+_FLOWS = (("支出", "收入"), ("进口", "出口"), ("流出", "流入"))
 _SIDES = {
     "顺差": (("出口",), ("进口",)),
     "逆差": (("进口",), ("出口",)),
@@ -308,9 +308,8 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
     if claim.compare:
         # 收支相抵，一季度支出大于收入787.6亿元: the balance's two sides named by their bare words are
         # the totals of those names
-        totals = [bare_total(table, claim, w, _KINDS) for w in (claim.own, claim.compare.strip())]
-        if totals[0] is not None and totals[1] is not None and totals[0].id != totals[1].id:
-            return [(totals[0], totals[1], 0.9)]
+        if (totals := bare_totals(table, claim, claim.own, claim.compare.strip(), _KINDS)) is not None:
+            return [(*totals, 0.9)]
         cur = _current(table, claim)
         if not cur:
             return []
@@ -423,7 +422,7 @@ def _sides(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
             return [(a.fact, b.fact, min(a.score, b.score))]
         return []
     # 差额 (收支相抵): spending and revenue, exports and imports, inflow and outflow
-    for income, outgo in BALANCE_SIDES:
+    for income, outgo in _FLOWS:
         a = _side(table, claim, (income,), period)
         b = _side(table, claim, (outgo,), period)
         if a is not None and b is not None:

@@ -33,7 +33,7 @@ from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, readi
 from zhiku.claims.periods import Period
 from zhiku.claims.search import (
     Scored,
-    bare_total,
+    bare_totals,
     candidates,
     column_named,
     current_of,
@@ -349,9 +349,8 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
         return out
     if of:
         # 收支相抵，…支出是收入的4.6倍: a balance's two sides named by their bare words are the totals
-        totals = [bare_total(table, claim, w, _KINDS) for w in (claim.own, of)]
-        if totals[0] is not None and totals[1] is not None and totals[0].id != totals[1].id:
-            return [(totals[0], totals[1], 0.9)]
+        if (totals := bare_totals(table, claim, claim.own, of, _KINDS)) is not None:
+            return [(*totals, 0.9)]
         # 支出规模是本级收入的2.3倍: A found by a name as short as 支出 may be any of several (全省 or
         # 省级): each that names it as well is a rival pairing
         sentence = table.sentences[claim.place.sentence]

@@ -40,6 +40,7 @@ from zhiku.claims.search import (
     current_of,
     former_or_latter,
     later_passage,
+    later_sentence,
     name_likeness,
     other_bases,
     period_fits,
@@ -510,9 +511,7 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
                 continue
             if (a.q.measure == "‰") != (s.fact.q.measure == "‰"):
                 continue  # 杭州出生率6.7‰，高出全省0.9个千分点: not the 全省 row's share in %
-            if later_passage(s.fact, claim) or (
-                s.fact.place.passage == claim.place.passage and s.fact.place.sentence > claim.place.sentence
-            ):
+            if later_passage(s.fact, claim) or later_sentence(s.fact, claim):
                 # 比东京奥运会（38金32银18铜）提高0.8个百分点: not a rate a later paragraph gives; 西宁市超出
                 # 目标7.4个百分点 …。海西州…用去目标的18.7%: nor one a later sentence gives
                 continue
@@ -727,11 +726,7 @@ def _current_rate(table: FactTable, claim: Fact, exclude: set[int] | None = None
     """The rate the claim is about, never one a later sentence of its paragraph gives (上海降幅比江苏大
     3.54个百分点；…。由表中两列倒算，…上海…增长1.7%: another rate, worked out after)."""
     found = _current_rate_anywhere(table, claim, exclude)
-    return [
-        s
-        for s in found
-        if not (s.fact.place.passage == claim.place.passage and s.fact.place.sentence > claim.place.sentence)
-    ]
+    return [s for s in found if not later_sentence(s.fact, claim)]
 
 
 def _current_rate_anywhere(table: FactTable, claim: Fact, exclude: set[int] | None = None) -> list[Scored]:

@@ -147,7 +147,7 @@ def _listed_targets(table: FactTable) -> set[int]:
             len(rates) != n
             or not joined
             or len(values) != n
-            or not _RESPECTIVE.search(claim.text, values[-1].q.end, first.q.start)
+            or "分别" not in claim.text[values[-1].q.end : first.q.start]
         ):
             continue
         for part, whole, rate in zip(values, wholes, rates, strict=True):
@@ -155,9 +155,6 @@ def _listed_targets(table: FactTable) -> set[int]:
             table.push(conclude(table, RELATION, rate, percent_of(rate), rate.q.text, [pairing], missing=""))
             done.add(rate.id)
     return done
-
-
-_RESPECTIVE = re.compile(r"分别")
 
 
 # 营业收入利润率 is by definition 利润总额 ÷ 营业收入 × 100 (the statistics bureau's indicator of

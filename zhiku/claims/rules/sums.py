@@ -1154,26 +1154,20 @@ def _listed(table: FactTable, f: Fact) -> bool:
     """Whether ``f`` follows a like value in its own sentence (a member of a list, not a total), or
     opens a complete pair with the one after it (城镇人口1070.2万人，乡村人口192.2万人: one side of a
     breakdown, no total of another)."""
+
+    def like(g: Fact) -> bool:
+        return g.role == "level" and g.restates is None and same_measure(g.q, f.q) and g.period.same(f.period)
+
     for g in table.in_sentence(f.place.sentence):
+        if g.id == f.id:
+            continue
         if g.id > f.id:
             return (
-                g.role == "level"
-                and g.restates is None
-                and same_measure(g.q, f.q)
-                and g.period.same(f.period)
+                like(g)
                 and g.parent != f.id
                 and labels.complement_parts([f.label(), g.label()], exhaustive=True) is not None
             )
-        if g.id == f.id:
-            continue
-        if (
-            g.role == "level"
-            and g.restates is None
-            and same_measure(g.q, f.q)
-            and g.period.same(f.period)
-            and f.parent != g.id
-            and f.base_fact != g.id
-        ):
+        if like(g) and f.parent != g.id and f.base_fact != g.id:
             return True
     return False
 
