@@ -28,12 +28,12 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
-# fi–fl, fm–fp, fq–ft, fu–fx, fy–gb (7th–46th)
+# fi–fl, fm–fp, fq–ft, fu–fx, fy–gb, gc–gf (7th–47th)
 RATCHETED: tuple[str, ...] = (
-    "bb", "ca", "cl", "dj", "eu", "fh", "fp", "fu", "fv", "fw", "fy", "fz", "ga", "gb",
+    "bb", "ca", "cl", "dj", "eu", "fh", "fp", "fu", "fv", "fw", "fy", "fz", "gb", "gc", "gd", "ge", "gf",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1425  # of the injected errors of the 170 authors mended
+MIN_TRUE_POSITIVES = 1433  # of the injected errors of the 171 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -93,11 +93,18 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("fw",), 1, 1, 10),
     # the forty-sixth, fy–gb (jobs and social insurance, water resources, investment promotion, a
     # macro weekly), scored unseen at the session's end: 20 false alarms, 20 false positives, 38 of 64
-    # found; read in part: gb's 两年平均, fy's target columns and years, fz's 多年平均 and 小计 rows
+    # found; read in part: gb's 两年平均, fy's target columns and years, fz's 多年平均 and 小计 rows; ga
+    # mended since (a band's count, 其中超过20亿元的3个, is no bound; 其中 is of a total, not its average)
     (("fy",), 0, 1, 12),
     (("fz",), 2, 3, 11),
-    (("ga",), 2, 4, 8),
-    (("gb",), 2, 1, 7),
+    (("gb",), 1, 0, 7),
+    # the forty-seventh, gc–gf (a city's five-year review, power and energy, a sell-side monthly on cars
+    # and phones, a provincial audit office), scored unseen: 18 false alarms, 8 false positives, 38 of
+    # 64 found
+    (("gc",), 2, 2, 8),
+    (("gd",), 3, 2, 13),
+    (("ge",), 7, 2, 6),
+    (("gf",), 6, 2, 11),
     (("fp",), 2, 2, 9),
 ]
 
@@ -127,7 +134,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 184
+    assert len(AUTHORS) == 188
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

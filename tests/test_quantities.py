@@ -327,6 +327,8 @@ def test_units_named_without_a_number(text: str, names: list[tuple[str, str, str
         ("人民币约50元", ["约50元"]),
         ("气温25摄氏度", ["25摄氏度"]),
         ("零下5℃", ["5℃"]),
+        ("今年社零33153亿元", ["33153亿元"]),  # 社零 is a name: 零 opens no Arabic figure
+        ("3万零500元", ["3万零500元"]),  # (after a unit it joins one)
         ("中美元首会晤", []),  # 元首, 元素, 元朗, 元旦: 元 begins another word
         ("中欧元首峰会", []),
         ("欧美元素", []),

@@ -82,7 +82,7 @@ _TO_LEVEL = re.compile(
 )
 # (较多年平均偏多22.8%: 多年平均 is the long-term mean compared with, not a yearly average change)
 _ANNUAL = re.compile(r"(?<!多)年均|(?<!多)年平均|平均每年|每年平均")
-_SPAN_YEARS = re.compile(r"(?P<n>[两二三四五六七八九十\d]+)\s*年$")
+SPAN_YEARS = re.compile(r"(?P<n>[两二三四五六七八九十\d]+)\s*年$")
 _QUALIFIERS_AT_END = re.compile(r"(?:约|近|将近|接近|超过|逾|突破|不足|不到|仅|高达|已|达|为|了|\s)*$")
 # Verbs of doing that 多/少 before them turn into how much more or less was done (多发送4.57亿人次)
 _DOING = (
@@ -742,7 +742,7 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
         if annual:
             cut = len(head) - len(written) + annual.start()
             head = head[:cut]
-            slot.span_years = _SPAN_YEARS.search(written[: annual.start() + 1])
+            slot.span_years = SPAN_YEARS.search(written[: annual.start() + 1])
         slot.subject = _clean_subject(_after_compare(head, slot, offset=start))
         return slot
     if m := gap_than:
@@ -1391,7 +1391,7 @@ class _Builder:
                 base_period=_base_period(slot.compare, period),
                 whole=slot.whole,
                 whole_fact=whole_fact,
-                over_years=_years_count(slot.span_years),
+                over_years=years_count(slot.span_years),
                 context=text[c0:c1],
                 qualifier_words=text[max(c0, q.start - 4) : q.start],
             )
@@ -1897,7 +1897,10 @@ class _Builder:
                 and not _AN_AVERAGE.search(f.own + f.qualifier_words + f.subject)
             ]
             for other in {(g.q.kind, g.q.unit) for g in after if not same_measure(g.q, parent.q)}:
-                twins = [f for f in pool if (f.q.kind, f.q.unit) == other]
+                part = next(g for g in after if (g.q.kind, g.q.unit) == other)
+                # (协议投资额328.6亿元，…，单个项目平均协议投资额7.14亿元。其中…协议投资额215.3亿元: of the
+                # total, not of the average per project)
+                twins = [f for f in pool if (f.q.kind, f.q.unit) == other and _averages_alike(f, part)]
                 if twins:
                     self._adopt(after, twins[-1], s1)
 
@@ -2104,7 +2107,7 @@ class _Builder:
                 t.facts[i] = replace(f, period=replace(f.period, year=want.year), base_period=base)
 
 
-def _years_count(m: re.Match[str] | None) -> int | None:
+def years_count(m: re.Match[str] | None) -> int | None:
     if m is None:
         return None
     n = m.group("n")

@@ -62,13 +62,14 @@ _CN = f"{CN_DIGIT_CHARS}{CN_UNIT_CHARS}"
 # are several characters wide or separated by more than one space, and stay apart.
 SPACED_DIGITS = r"[0-9](?= [0-9])(?<![0-9.,][0-9])(?<![0-9] [0-9])(?: [0-9])+(?= [^\s0-9A-Za-z.,])"
 NUMERAL_RE = re.compile(
-    rf"(?:{SPACED_DIGITS}|{ARABIC}(?:[ ]?[kK](?![A-Za-z]))?|{CNCH})"
+    rf"(?:{SPACED_DIGITS}|{ARABIC}(?:[ ]?[kK](?![A-Za-z]))?|(?![零〇][0-9]){CNCH})"
     rf"(?:(?<![0-9]){CNCH}|[{CN_UNIT_CHARS}]|(?<=[{_CN}]){ARABIC}|{SP}[万亿](?!分)"
     rf"|(?<=[{_CN}])[ \t]{{1,3}}(?=[{_CN}])"
     rf"|(?<=[{_CN}]){SP}点{SP}[{CN_DIGIT_CHARS}]+(?![点])|点[{CN_DIGIT_CHARS}]+(?![点])"
     rf"|(?<=[十百千万亿拾佰仟])几|[多余几](?={SP}[万亿]))*"
 )
 # 几 and 多/余 belong to a numeral only inside it (十几, 500多亿); a numeral never ends in a space.
+# 零 opens no Arabic figure (社零33153亿元 is 社零, then 33153亿元); it joins one after a unit (3万零500).
 
 
 def _alternation(words: object) -> str:

@@ -22,8 +22,9 @@ _OF_A_SUM = re.compile(
     r"(?:合计|共计|总计|加起来|两者相加|二者相加)(?:已|达|约)?(?:超过|突破|逾|超|近|接近|不足|不到)?\s*$"
 )
 # 50万元以上的村 / 15万元以下市场, 规模以上企业: a bound that names a band of things, not a figure
+# (其中超过20亿元的3个: the band's things counted)
 _BAND_LABEL = re.compile(
-    r"\s*的[\u4e00-\u9fff]|(?:市场|车型|价位|区间|档位|企业|家庭|人群|群体|产品|客户|用户|车辆|住房|项目)"
+    r"\s*的[\u4e00-\u9fff\d]|(?:市场|车型|价位|区间|档位|企业|家庭|人群|群体|产品|客户|用户|车辆|住房|项目)"
 )
 # 90平方米以下、90—144平方米…: a bound followed by another band in a 、-list
 _BAND_LIST = re.compile(r"\s*、\s*(?:\d|[一二三四五六七八九十])")

@@ -21,7 +21,15 @@ from __future__ import annotations
 import re
 
 from zhiku.claims import fmt, labels
-from zhiku.claims.facts import AMOUNT_KINDS, Fact, FactTable, clause_before, clause_start
+from zhiku.claims.facts import (
+    AMOUNT_KINDS,
+    SPAN_YEARS,
+    Fact,
+    FactTable,
+    clause_before,
+    clause_start,
+    years_count,
+)
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import (
     POINTS_AS_PERCENT,
@@ -744,6 +752,8 @@ def _current_rate_anywhere(table: FactTable, claim: Fact, exclude: set[int] | No
     pointed = former_or_latter(table, claim, _RATE_KINDS)
     if pointed is not None and pointed.id not in skip and _is_rate(pointed):
         return [Scored(pointed, 1.0, 1.0)]
+    if (mean := _mean_over_years(table, claim, skip)) is not None:
+        return [Scored(mean, 1.0, 1.0)]
     # (美国所占比重 is 美国占…的比重: 所 before 占 adds nothing to the name)
     own = re.sub(r"^(?:其|该)|增速|增幅|增长率|涨幅|降幅|比重|占比|水平|整体|所(?=占)", "", claim.own)
     # (水电增速则比7月份的36.2%回落: an adverb after the name names nothing)
@@ -834,6 +844,26 @@ def _current_rate_anywhere(table: FactTable, claim: Fact, exclude: set[int] | No
         and (g.role in roles or g.role != "share")
     ]
     return [Scored(rates[-1], 0.9, 0.9)] if rates else []
+
+
+def _mean_over_years(table: FactTable, claim: Fact, skip: set[int]) -> Fact | None:
+    """…两年平均增长4.3%。两年平均较3月的6.3%回落2.0个百分点: a bare N年平均 (no measure named) is the
+    average over N years its paragraph gave last before it."""
+    if claim.own != "平均" or claim.compare_at < 0:
+        return None
+    head = claim.text[clause_start(claim.text, claim.q.start) : claim.compare_at]
+    years = years_count(SPAN_YEARS.search(head[: head.rfind("平均")])) if head.endswith("平均") else None
+    if years is None:
+        return None
+    means = [
+        g
+        for g in table.facts[: claim.id]
+        if g.over_years == years
+        and g.place.passage == claim.place.passage
+        and g.id not in skip
+        and _is_rate(g)
+    ]
+    return means[-1] if means else None
 
 
 def _amount_in_points(table: FactTable, claim: Fact, stated_text: str, phrase: tuple[int, int]) -> bool:
