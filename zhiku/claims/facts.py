@@ -193,6 +193,7 @@ _PERIOD_LEAD = re.compile(
     r"^\s*(?:(?:去年|上年|今年|本年|前年|当年|同期|上月|本月|当月|(?:19|20)\d\d年|\d{1,2}月份?|"
     r"[一二三四]季度|[上下]半年|年末|年底)\s*)+"
 )
+_COMPARISON_ITEM = re.compile(r"同比|环比")
 _PRONOUN = re.compile(r"^(?:两者|二者|三者|四者|五者|前者|后者|上述|以上|这些|它们|其|各自)")
 # 其中, and 在41个行业中， (a count named inside 在…中 is the whole the next values divide)
 _OF_WHICH = re.compile(r"其中|(?<=\ue000)(?P<among>[^，,。；;\ue000]{0,12}中)[，,：:]")
@@ -1741,6 +1742,13 @@ class _Builder:
             t.lists[gid] = [f.id for f in members]
             head = _shared_head(items)
             first = members[0]
+            # 同比、环比分别增长11.5%和28.1%: the items name what each change is measured against, not
+            # things; each value is a change of the sentence's own thing
+            against = all(_COMPARISON_ITEM.fullmatch(i.strip()) for i in items)
+            thing = next(
+                (t.facts[g].subject for g in reversed(ids) if g < first.id and t.facts[g].role == "level"),
+                "",
+            )
             for k, f in enumerate(members):
                 if k > 0 and f.role in ("level", "rate") and first.role not in ("level", "rate"):
                     f = replace(
@@ -1752,6 +1760,17 @@ class _Builder:
                         compare=first.compare,
                         base_period=first.base_period,
                     )
+                if against:
+                    against_word = items[k].strip()
+                    t.facts[f.id] = replace(
+                        f,
+                        subject=thing,
+                        own="",
+                        compare=against_word,
+                        compare_at=-1,  # (the word stands in the list, not beside this value)
+                        base_period=_base_period(against_word, f.period),
+                    )
+                    continue
                 subject = items[k] + head if head and not items[k].endswith(head) else items[k]
                 if targets:
                     subject = targets[k].subject or subject
@@ -2409,6 +2428,17 @@ def _base_period(compare: str, period: Period) -> Period | None:
                 return replace(period, months=(mo - 1, mo - 1), explicit=True)
             if period.year is not None:
                 return replace(period, year=period.year - 1, months=(12, 12), explicit=True)
+        if (
+            period.months is not None
+            and period.months[1] - period.months[0] == 2
+            and period.months[1] % 3 == 0
+        ):
+            # 三季度…环比增长13.7%: a quarter's value against the quarter before
+            lo = period.months[0]
+            if lo > 1:
+                return replace(period, months=(lo - 3, lo - 1), explicit=True)
+            if period.year is not None:
+                return replace(period, year=period.year - 1, months=(10, 12), explicit=True)
         return None
     if m := _BASE_PREV.match(c):
         base = period.shifted(-1)

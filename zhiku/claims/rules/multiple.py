@@ -305,6 +305,9 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
                 and bool(labels.PER_UNIT.search(g.label() + g.qualifier_words)) == per_b
                 # 比第三产业用电量（8525亿千瓦时）多出…: a bracket note, not A
                 and open_bracket(g.text, g.q.start) < 0
+                # (2024年出口585.9万辆，上年为491.0万辆，…，较2020年的99.5万辆增长4.9倍: last year's
+                # value is no A of this year's growth)
+                and not g.period.clashes(claim.period)
             ]
             # 风电、太阳能发电装机分别为4.4亿千瓦和6.1亿千瓦，合计10.5亿千瓦；太阳能装机约为水电…的1.5倍:
             # A is the value the claim names, when it names one; else the value just before

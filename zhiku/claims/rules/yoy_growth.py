@@ -60,6 +60,8 @@ from zhiku.claims.tolerance import interval_sum
 RELATION = "yoy_growth"
 
 _COMPARABLE = re.compile(r"可比口径|按可比|同口径")
+# 按海关口径 / 按全口径: the basis a figure is counted on (a comparable basis is another matter)
+_BASIS = re.compile(r"按(?!可比)[^，,。；;]{1,8}口径")
 _GENERAL_NOTE = re.compile(r"均按|均为|以上|下同|全文|本文|^\s*注|各项")
 _PUBLISHED = re.compile(r"公布的|初步统计|快报")
 _ADJUSTED = re.compile(r"季节调整|季调")
@@ -307,6 +309,11 @@ def _judge(table: FactTable, claim: Fact, doc_comparable: bool) -> None:
     if currents and another_period(currents[0].fact):
         other = {s.fact.id for s in currents if another_period(s.fact)}
         currents = current_of(table, claim, kinds, exclude=other | inside)
+    if currents and _per_unit(currents[0].fact) and not _per_unit(claim):
+        # (全年出货较上年的11.65亿部增长6.4%，月均约1.03亿部: an average per month is no value now of the
+        # year's total)
+        averages = {g.id for g in table.around(claim) if _per_unit(g)}
+        currents = current_of(table, claim, kinds, exclude=averages | inside)
     if currents and currents[0].fact.is_cell and labels.TOTAL_ROW.fullmatch(currents[0].fact.subject):
         # (企业职工养老保险基金收入占三项合计的60.9%…；基金支出比上年的532.89亿元增长11.6%: the row the
         # sentence opens with, in the 合计's column — not the 合计 of all three schemes)
@@ -411,6 +418,10 @@ def _judge(table: FactTable, claim: Fact, doc_comparable: bool) -> None:
     table.push(f)
 
 
+def _per_unit(f: Fact) -> bool:
+    return bool(labels.PER_UNIT.search(f.subject + f.own + f.qualifier_words))
+
+
 def _best_inputs(pairings: list[Pairing]) -> list[tuple[Fact, str]]:
     if not pairings:
         return []
@@ -463,7 +474,8 @@ def _phrase(claim: Fact) -> tuple[int, int]:
         start = claim.compare_at if claim.compare_at >= lo else start
     else:
         m = re.search(
-            r"(?:同比|环比)?(?:名义)?(?:分别)?(?:负增长|增长|下降|增加|减少|上升|提高|回落|下滑|降低|上涨|扩大)",
+            # (同比、环比分别增长…: a word of a list of comparisons is no one member's)
+            r"(?:(?<![、和])(?:同比|环比))?(?:名义)?(?:分别)?(?:负增长|增长|下降|增加|减少|上升|提高|回落|下滑|降低|上涨|扩大)",
             claim.text[lo : claim.q.start],
         )
         if m:
@@ -535,6 +547,10 @@ def _pairings(table: FactTable, claim: Fact, cur_s: Scored) -> list[Pairing]:
         found = [s for s in found if not later_passage(s.fact, claim)]
         # (全市居民人均消费支出…比上年的42683元…。城镇居民50897元…增长11.6%: another population's value)
         found = [s for s in found if not _other_population(cur, s.fact)]
+        if _BASIS.search(claim.text, table.sentences[claim.place.sentence].start, claim.q.start):
+            # (据中汽协，…出口585.9万辆，上年为491.0万辆…。按海关口径，全年汽车出口640.7万辆，同比增长
+            # 22.8%: a value counted on a basis its sentence names has its base only beside it)
+            found = [s for s in found if s.fact.place.sentence == claim.place.sentence]
         if not found and bp.year is not None and (written := dated_in_sentence(table, claim, cur, bp.year)):
             found = [Scored(written, 0.9, 0.9)]
         if (
