@@ -28,13 +28,13 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
-# fi–fl, fm–fp, fq–ft, fu–fx, fy–gb, gc–gf, gg–gj (7th–48th)
+# fi–fl, fm–fp, fq–ft, fu–fx, fy–gb, gc–gf, gg–gj, gk–gn (7th–49th)
 RATCHETED: tuple[str, ...] = (
-    "bb", "ca", "cl", "dj", "eu", "fh", "fp", "fu", "fv", "fw", "fy", "fz", "gb", "gc", "gd", "gf", "gg",
-    "gi", "gj",
+    "bb", "ca", "cl", "dj", "eu", "fh", "fp", "fu", "fv", "fw", "fy", "fz", "gb", "gc", "gd", "gg", "gi",
+    "gj", "gl", "gm", "gn",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1449  # of the injected errors of the 173 authors mended
+MIN_TRUE_POSITIVES = 1470  # of the injected errors of the 175 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -103,15 +103,20 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # and phones, a provincial audit office), scored unseen: 18 false alarms, 8 false positives, 38 of
     # 64 found; ge mended (an average per month is no value now; 按海关口径 has its base beside it; 同比、
     # 环比分别增长 names what each change is against)
+    # and gf too (a list named in the clause before 分别; a total of increases is of each item's increase)
     (("gc",), 2, 2, 8),
     (("gd",), 3, 2, 13),
-    (("gf",), 6, 2, 11),
     # the forty-eighth, gg–gj (a county's farming, a central bank branch's credit note, holiday tourism,
     # a provincial population report), scored unseen: 13 false alarms, 5 false positives, 39 of 64 found;
     # gh had none
     (("gg",), 3, 1, 12),
     (("gi",), 6, 0, 9),
     (("gj",), 4, 4, 9),
+    # the forty-ninth, gk–gn (sports, ports and shipping, housing, a city's education bulletin), scored
+    # unseen: 10 false alarms, 8 false positives, 29 of 63 found; gk had none
+    (("gl",), 4, 4, 7),
+    (("gm",), 2, 2, 7),
+    (("gn",), 4, 2, 9),
     (("fp",), 2, 2, 9),
 ]
 
@@ -141,7 +146,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 192
+    assert len(AUTHORS) == 196
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

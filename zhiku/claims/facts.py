@@ -149,6 +149,7 @@ _SUBJECT_DROP = re.compile(
     r"按|其|以|对|与|和|及|、|\s|\ue001|年初|上年同期|去年同期|同月|同季度|一年[间来里内]?|上年|去年|年(?!度)|月(?!度)|末|底|份|上半年|下半年|一季度|前(?!值)|后|之后|以来|目前|当前|"
     r"首次|再次|累计|共(?![享同建])|合计|总计|就|相对|绝对|比(?![重例率值])|较)+"
 )
+_FROM_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![自理经缘服随])(?:由|从)(?!每)[\u4e00-\u9fff]{1,4}$")
 _SUBJECT_TAIL = re.compile(
     r"(?:为|是|达到|达|完成|实现|录得|共有|共计|共|有|合计|累计|总计|约|仅|只有|已|将|的|了|中|方面|"
     r"规模|首次|再次|分别|依次|同比|环比|年均|年平均|平均每年|累计|由|从|至少|起码|仍|还|也|\s|"
@@ -204,7 +205,7 @@ _AMONG_OPENING = re.compile(r"\s*(?:在)?(?P<name>[^\ue000\ue001\d，,。；;：
 # the words that join the items of a list (A、B和C)
 # (-1.2%、+13.6%: a sign is the value's; 78.43美元/桶和73.28美元/桶: each member's per-unit is its own)
 LIST_SEP = re.compile(r"^(?:/[^\d\s、，,。；;和及与]{1,4})?\s*(?:、|和|及|与|以及)\s*[+＋]?\s*$")
-_ITEM_SPLIT = re.compile(r"、|以及|和|及|与|/")
+_ITEM_SPLIT = re.compile(rf"、|以及|和|{labels.JI}|与|/")
 # 分别, and 依次 (in that order): the values that follow belong, in order, to the items before
 _RESPECTIVELY = re.compile(r"分别|依次")
 # 比 opening a comparison; not 比重/比例/比率/比值, nor a ratio named 收入比为2.39 / 之比
@@ -491,7 +492,9 @@ _TOPIC_CLAUSE = re.compile(
     r"\s*(?P<name>[\u4e00-\u9fff]{2,10}?)(?:(?:有所|继续|保持|持续|略有|明显|小幅|大幅|稳步|增势|降势|出现)"
     r"[\u4e00-\u9fff]{0,4}"
     # 公开招标仍是主要方式，占76.3%: what it is (是/为 a kind or a rank) names the thing too
-    r"|(?:仍|依然|依旧)?(?:是|为)(?:主要|最大|第一|首要)[\u4e00-\u9fff]{1,6})[，,]\s*$"
+    r"|(?:仍|依然|依旧)?(?:是|为)(?:主要|最大|第一|首要)[\u4e00-\u9fff]{1,6}"
+    # 多计价款已全部核减，相当于决算总投资的1.3%: what was done to it names the thing too
+    r"|(?:已|已经|均已)[\u4e00-\u9fff]{1,6})[，,]\s*$"
 )
 
 
@@ -631,6 +634,8 @@ def _clean_subject(words: str) -> str:
         words = _UNIT_TAIL.sub("", words)
     words = _SUBJECT_DROP.sub("", words)
     words = _SUBJECT_TAIL.sub("", words)
+    # 征地移民补偿由概算的5.60亿元增至…: what the value was measured in (由概算) is no part of the name
+    words = _FROM_TAIL.sub("", words)
     words = words.strip(' ，,、：:“”"').lstrip("（(）)").rstrip("（(")
     if not _CLOSED_AT_END.search(words):
         words = words.rstrip("）)")  # (a bracket that closes an aside of the name stays: 地区生产总值（GDP）)
@@ -1695,6 +1700,21 @@ class _Builder:
             clause_start = s0 if cut < s0 else cut + 1
             items_text = text[clause_start:at]
             items = _items_for(items_text, len(members))
+            whole_names = False  # the items are whole names (no shared name cut off the last one)
+            if not items_text.strip() and cut > s0:
+                # 主要为虚报冒领、超面积发放、发放不及时三类，分别为…: the list is the clause before, when
+                # that clause names the items and no value
+                prev_cut = max(text.rfind(c, s0, cut) for c in "，,；;：:")
+                listed = _LIST_LEAD.sub("", _COUNT_TAIL.sub("", text[max(s0, prev_cut + 1) : cut].strip()))
+                listed = _LIST_VERB_TAIL.sub("", listed)  # (A、B、C和D为前四大伙伴: the list ends at 为)
+                named = _items_for(listed, len(members))
+                if (
+                    len(named) == len(members)
+                    and re.search(r"[、和及与]", listed)
+                    and not re.search(r"\d", listed)
+                    and all(len(x) >= 2 for x in named)
+                ):
+                    items_text, items, whole_names = listed, named, True
             targets: list[Fact] = []
             # (其中退税、减免税分别…: 其中 is no pronoun, the items follow it)
             # (去年同期两者分别为…: the period the list is of comes before the pronoun)
@@ -1740,7 +1760,7 @@ class _Builder:
             gid = self.list_no
             self.list_no += 1
             t.lists[gid] = [f.id for f in members]
-            head = _shared_head(items)
+            head = "" if whole_names else _shared_head(items)
             first = members[0]
             # 同比、环比分别增长11.5%和28.1%: the items name what each change is measured against, not
             # things; each value is a change of the sentence's own thing
@@ -2195,6 +2215,9 @@ def _items(words: str) -> list[str]:
     return items
 
 
+# 主要为A、B、C / 包括… / 即…: the words that introduce a list, no part of its first item
+_LIST_LEAD = re.compile(r"^(?:主要(?:为|是|有|包括)|包括|分为|涉及|即|为|是)")
+_LIST_VERB_TAIL = re.compile(r"(?:为|是|等|共|居|位居|位列)?(?:前|这|此)?$")
 _COUNT_TAIL = re.compile(r"[两二三四五六七八九十\d]+(?:大|个|类|项|种|者)[^、，,]{0,4}$")
 
 

@@ -292,6 +292,8 @@ def places(text: str) -> set[str]:
 
 # A value per head, per day or per unit — an average or a price: never a total, never added up.
 # (次均费用, 件均, 笔均, 亩均: an average per visit, item, transaction or mu)
+# 及 joining two items — not inside a word (发放不及时, 涉及, 普及, 波及)
+JI = r"(?<![不涉普波危顾])及(?!时)"
 PER_UNIT = re.compile(
     r"平均|均价|单价|人均|户均|日均|周均|月均|次均|件均|笔均|亩均|单均|每|"
     # X均 is per X: 吨均产值 (per tonne), 企均 (per enterprise), 校均, 村均, 场均 (per event), 店均

@@ -30,7 +30,7 @@ _MEASURE = r"个|类|大|名|者|项|种|所|家|国|条|方面|部分"
 _COUNT = re.compile(rf"^(?:前)?(?P<n>{_NUMERAL})\s*(?P<m>{_MEASURE})")
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _PARTIAL = re.compile(r"等|包括[^，,。；;]*在内|例如|比如|诸如|以及其他|之一|部分")
-_CONJ = re.compile(r"以及|和|及|与|同")
+_CONJ = re.compile(rf"以及|和|{labels.JI}|与|同")
 _CLAUSE = re.compile(r"[，,。；;：:（）()“”\"]")
 _NUMERAL_ONLY = re.compile(r"^[\s〇零一二三四五六七八九十百千万两0-9０-９.．%]+$")
 # A、B、C等5个城市: 等 before the count leaves the list open (five cities, two of them named).

@@ -24,6 +24,7 @@ from zhiku.claims.facts import (
     SPAN,
     Fact,
     FactTable,
+    clause_before,
     clause_start,
     open_bracket,
     same_measure,
@@ -519,12 +520,17 @@ def _current(table: FactTable, claim: Fact) -> list[Scored]:
         if g.group is not None
         and len(g.item) >= 2
         and g.place.passage == claim.place.passage
-        and g.place.sentence < claim.place.sentence
+        and g.place.sentence <= claim.place.sentence
+        and g.q.end <= claim.q.start
         and g.role == "level"
         and g.q.kind in _KINDS
     ]
+    own_at = clause_start(claim.text, claim.q.start)
     for opening in (
-        claim.text[clause_start(claim.text, claim.q.start) : claim.q.start].lstrip(),
+        claim.text[own_at : claim.q.start].lstrip(),
+        # (…分别进出口1347.7亿元、1324.4亿元和812.7亿元；对欧盟进出口比美国多23.3亿元，是东盟的1.7倍: the
+        # member the clause before opens with, when the claim's own clause names none)
+        re.sub(r"^\s*(?:其中|对|而)", "", claim.text[clause_before(claim.text, claim.q.start) : own_at]),
         claim.text[sentence.start : claim.q.start].lstrip(),
     ):
         members = [g for g in listed if opening.startswith(g.item)]

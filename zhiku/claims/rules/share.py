@@ -405,6 +405,36 @@ def _with_its_whole(table: FactTable, f: Fact) -> str:
     return f.label() + table.fact(f.parent).label()
 
 
+def _changes_summed(table: FactTable, total: Fact) -> list[Fact]:
+    """The increases written in the sentence before ``total``'s or in its own, when they add up to it."""
+    changes = [
+        g
+        for g in table.facts[: total.id]
+        if g.role == "change"
+        and not g.down
+        and g.place.passage == total.place.passage
+        and total.place.sentence - 1 <= g.place.sentence <= total.place.sentence
+        and same_measure(g.q, total.q)
+        and not bound_only(g)
+    ]
+    summed = reading_sum(changes) if len(changes) >= 2 else None
+    return changes if summed is not None and summed.overlaps(reading(total)) else []
+
+
+def _named_share_of(table: FactTable, f: Fact, claim: Fact) -> bool:
+    """合计2859.8亿元，占同期全市进出口的49.7%: ``f`` is followed at once by a share naming its whole,
+    before the claim."""
+    nxt = table.facts[f.id + 1] if f.id + 1 < len(table.facts) else None
+    return (
+        nxt is not None
+        and nxt.id != claim.id
+        and nxt.role == "share"
+        and bool(nxt.whole)
+        and nxt.place.sentence == f.place.sentence
+        and nxt.place.clause <= f.place.clause + 1
+    )
+
+
 def _bare_share_of(table: FactTable, f: Fact) -> bool:
     """60岁及以上人口31031万人，占22.0%: ``f`` is followed at once by a share naming no whole."""
     nxt = table.facts[f.id + 1] if f.id + 1 < len(table.facts) else None
@@ -814,6 +844,14 @@ def _parts(table: FactTable, claim: Fact) -> list[Scored]:
         # ends with what the claim measures — 集体经济收入, not 经营性收入50万元以上的村, a count of villages)
         ending = [s for s in found if len(s.fact.header) >= 2 and s.fact.header[-2:] in claim.own]
         found = ending or found
+    of_total = _of_which_total(table, claim)
+    if of_total is not None and found and found[0].fact.role == "level":
+        # 征地移民补偿由5.60亿元增至11.22亿元，增加5.62亿元；…增加3.71亿元；…增加1.55亿元。三项合计10.88亿元，
+        # 其中征地移民补偿占51.7%: a total that sums the increases is of each item's increase
+        own = claim.own or claim.subject
+        named = [g for g in _changes_summed(table, of_total) if own and name_likeness(own, g) >= 0.6]
+        if len(named) == 1:
+            found = [Scored(named[0], 1.0, 1.0)]
     if not labels.PER_SUM.match(claim.subject):
         # (按工业增加值占地区生产总值29.3%推算: 万元工业增加值用水量 is water per 万元 of it, no part of it)
         found = [s for s in found if not (s.fact.is_cell and labels.PER_SUM.match(s.fact.own))]
@@ -1105,8 +1143,9 @@ def _named_wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
         return [Whole((of_which,), 0.95)]
     if not name and (total := _total_opening(table, claim, part)) is not None:
         # 地方债合计发行85457亿元，再融资占比接近一半: a total the claim's own sentence opens with is
-        # the whole its bare 占比 is of
-        return [Whole((total,), 0.95)]
+        # the whole its bare 占比 is of — unless that total is itself a share of a whole named (四者合计
+        # 2859.8亿元，占同期全市进出口的49.7%；其中东盟占17.6%: of either)
+        return [] if _named_share_of(table, total, claim) else [Whole((total,), 0.95)]
     outer = _outermost(table, part) if name else None
     if outer is not None:
         # 信息技术服务中，云服务…占全行业收入的: 全行业 is the whole industry, not the 信息技术服务 the
@@ -1122,6 +1161,8 @@ def _named_wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
         wholes.append(Whole((table.fact(part.parent),), 0.95))
     group = table.list_of(part) or _targets(table, claim)
     total = _list_total(table, group) if group else None
+    if total is not None and not name and _named_share_of(table, total, claim):
+        return []  # (a list's total that is itself a share of a whole named, as above)
     if total is not None:
         listed = [g for g in group if not bound_only(g)]
         summed = None
