@@ -28,13 +28,13 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
-# fi–fl, fm–fp, fq–ft, fu–fx, fy–gb, gc–gf, gg–gj, gk–gn (7th–49th)
+# fi–fl, fm–fp, fq–ft, fu–fx, fy–gb, gc–gf, gg–gj, gk–gn, go–gr (7th–50th)
 RATCHETED: tuple[str, ...] = (
-    "bb", "ca", "cl", "dj", "eu", "fh", "fp", "fu", "fv", "fw", "fy", "fz", "gb", "gc", "gd", "gg", "gi",
-    "gj", "gl", "gm", "gn",
+    "bb", "ca", "cl", "dj", "eu", "fh", "fp", "fu", "fv", "fw", "fy", "fz", "gb", "gc", "gd", "gg", "gj",
+    "gl", "gm", "gn", "go", "gp",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1470  # of the injected errors of the 175 authors mended
+MIN_TRUE_POSITIVES = 1495  # of the injected errors of the 178 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -108,15 +108,19 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("gd",), 3, 2, 13),
     # the forty-eighth, gg–gj (a county's farming, a central bank branch's credit note, holiday tourism,
     # a provincial population report), scored unseen: 13 false alarms, 5 false positives, 39 of 64 found;
-    # gh had none
+    # gh had none; gi mended (an edition, 上届/首届, names when, not what)
     (("gg",), 3, 1, 12),
-    (("gi",), 6, 0, 9),
     (("gj",), 4, 4, 9),
     # the forty-ninth, gk–gn (sports, ports and shipping, housing, a city's education bulletin), scored
     # unseen: 10 false alarms, 8 false positives, 29 of 63 found; gk had none
     (("gl",), 4, 4, 7),
     (("gm",), 2, 2, 7),
     (("gn",), 4, 2, 9),
+    # the fiftieth, go–gr (a health bulletin, an environment brief, a newspaper's finance column, a
+    # county's plan report), scored unseen: 18 false alarms, 2 false positives, 34 of 64 found; gq had
+    # none, gr mended (a pair per month is no total; a part of the people is no head count; 收入比降至)
+    (("go",), 1, 1, 7),
+    (("gp",), 5, 1, 10),
     (("fp",), 2, 2, 9),
 ]
 
@@ -146,7 +150,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 196
+    assert len(AUTHORS) == 200
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

@@ -141,7 +141,9 @@ _LEVEL = re.compile(
     r"(?:为|是|达|达到|达至|完成|实现|录得|共|共有|共计|有|合计|累计|总计|计|约为|约|仅为|仅|只有|"
     r"保持在|稳定在|维持在|突破|超过|逾|超|不足|不到|近|接近|将近|高达|已达|已|在|约占|到)$"
 )
-_COMPARE = re.compile(r"(?P<word>同比|环比|yoy|YoY|mom|MoM|比|较|相比|对比)(?![重例率值])")
+# (城乡收入比降至2.12: a ratio's name, whose change follows, is no comparison)
+_RATIO_CHANGES = r"(?!降至|升至|降到|升到|缩小|扩大|由|从)"
+_COMPARE = re.compile(rf"(?P<word>同比|环比|yoy|YoY|mom|MoM|比|较|相比|对比)(?![重例率值]){_RATIO_CHANGES}")
 # yoy and mom are 同比 and 环比
 _SHORTHAND = {"yoy": "同比", "YoY": "同比", "mom": "环比", "MoM": "环比"}
 _SUBJECT_DROP = re.compile(
@@ -209,7 +211,7 @@ _ITEM_SPLIT = re.compile(rf"、|以及|和|{labels.JI}|与|/")
 # 分别, and 依次 (in that order): the values that follow belong, in order, to the items before
 _RESPECTIVELY = re.compile(r"分别|依次")
 # 比 opening a comparison; not 比重/比例/比率/比值, nor a ratio named 收入比为2.39 / 之比
-_IN_COMPARISON = re.compile(r"(?:(?<!之)比|较)(?![重例率值为是])[^\ue000，,。；;]*$")
+_IN_COMPARISON = re.compile(rf"(?:(?<!之)比|较)(?![重例率值为是]){_RATIO_CHANGES}[^\ue000，,。；;]*$")
 _MULTIPLE_OF = re.compile(
     r"(?:至少|起码|最多|接近|将近|约为|约是|不到|不足|超过)(?:仍|还|已|也)?(?:是|为)?|"
     r"(?:仍|还|已|也)?(?:是|为|相当于|达到|比|较|即|翻)"

@@ -867,3 +867,27 @@ def thing_of_the_clause_before(table: FactTable, claim: Fact, kinds: Iterable[st
         # (| 2025年目标 | 2030年目标 |: the claim's own year says which — 2030年目标为2023年水平的两倍多)
         values = [f for f in values if f.period.year == claim.period.year]
     return [Scored(values[0], 0.95, 0.95)] if len(values) == 1 else []
+
+
+# 上届, 首届, 上一届, 第三届, 上期: an edition of a recurring event
+EDITION = re.compile(r"(?:上一?|前一?|首|本|第[一二三四五六七八九十\d]+)(?:届|期|轮|季)")
+
+
+def of_edition(table: FactTable, claim: Fact, cur: Fact, edition: str, kinds: Iterable[str]) -> Scored | None:
+    """线上直播累计观看1.26亿人次，…比上届增长近一倍 (注：上届现场观众268.9万人次、线上观看6380万人次): an
+    edition names when, not what — ``cur``'s measure where the text last names that edition before it."""
+    for s in candidates(
+        table,
+        claim,
+        cur.subject,
+        like=cur,
+        kinds=kinds,
+        exclude={cur.id},
+        min_likeness=0.25,
+        other_years=True,
+    ):
+        start = table.sentences[s.fact.place.sentence].start
+        named = [m.group(0) for m in EDITION.finditer(s.fact.text, start, s.fact.q.start)]
+        if named and named[-1] == edition:
+            return s
+    return None

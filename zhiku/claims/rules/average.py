@@ -206,8 +206,10 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
             and same_measure(g.q, avg.q)
             and g.restates is None
             and not unit_rate(g)  # (按1美元兑7.10元人民币折算: the 1 of a rate is no total)
-            and not _PER_HEAD_OR_ITEM.search(g.own + g.qualifier_words)  # (人均消费约247元: no total)
-            and not _PER_TIME.search(g.text[max(0, g.q.start - 8) : g.q.start])
+            and not _per_unit(g)  # (人均消费约247元: no total)
+            # (基础养老金由每人每月143元提高到163元，每月多发20元: the later value of a pair is per month
+            # as the earlier one is)
+            and not (g.base_fact is not None and _per_unit(table.fact(g.base_fact)))
         ):
             # (…前四天销售额9.7亿元，…推算去年同期约8.4亿元，日均约2.4亿元: last year's base is no total now)
             if (
@@ -353,6 +355,14 @@ _LISTED_MONTHS = re.compile(r"\d{1,2}\s*月(?:份)?(?:\s*[、和及与]\s*\d{1,2
 _SPAN_DAYS = re.compile(r"(?:为期|会期|历时|共计|共)\s*(?P<n>\d+|[一二两三四五六七八九十]{1,3})\s*天")
 
 
+def _per_unit(g: Fact) -> bool:
+    """A value per head, per item or per span of time, which no average divides."""
+    return bool(
+        _PER_HEAD_OR_ITEM.search(g.own + g.qualifier_words)
+        or _PER_TIME.search(g.text[max(0, g.q.start - 8) : g.q.start])
+    )
+
+
 def _number(word: str) -> int | None:
     """12 or 十二: a small count written either way (the quantity reader's numerals)."""
     found = evaluate(word)
@@ -413,6 +423,12 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
         # (新开户职工41.08万人，…实缴职工210.66万人。…人均缴存约1.50万元: the heads are the people
         # counted at the time, not those who joined or left in the year)
         and not _A_FLOW.search(g.label())
+    ]
+    # (年末常住人口42.6万人，其中城镇常住人口23.9万人，…人均地区生产总值6.72万元: a part of the people
+    # counted is no head count of a per-head figure that names no group)
+    counted = {g.id for g in people}
+    people = [
+        g for g in people if g.parent not in counted or labels.likeness_of(g.subject, avg.label()) >= 0.6
     ]
     # the count nearest before the average, the one its sentence or the one before speaks of
     people = sorted(people, key=lambda g: (g.id > avg.id, -g.id if g.id < avg.id else g.id))

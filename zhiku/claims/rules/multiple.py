@@ -33,6 +33,7 @@ from zhiku.claims.interval import INF, Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
 from zhiku.claims.periods import Period
 from zhiku.claims.search import (
+    EDITION,
     Scored,
     bare_totals,
     candidates,
@@ -43,6 +44,7 @@ from zhiku.claims.search import (
     from_to_base,
     later_passage,
     name_likeness,
+    of_edition,
     opening_rows,
     period_fits,
     the_two_named,
@@ -351,6 +353,9 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
             ):
                 out.append((a_s.fact, s.fact, min(a_s.score, s.score)))
         return out
+    if of and EDITION.fullmatch(of):
+        edition = of_edition(table, claim, a, of, _KINDS)
+        return [(a, edition.fact, min(a_found[0].score, edition.score))] if edition is not None else []
     if of:
         # 收支相抵，…支出是收入的4.6倍: a balance's two sides named by their bare words are the totals
         if (totals := bare_totals(table, claim, claim.own, of, _KINDS)) is not None:

@@ -41,6 +41,7 @@ from zhiku.claims.judge import (
     value,
 )
 from zhiku.claims.search import (
+    EDITION,
     Scored,
     base_periods,
     candidates,
@@ -50,6 +51,7 @@ from zhiku.claims.search import (
     from_to_base,
     later_passage,
     name_likeness,
+    of_edition,
     only_one_of_its_unit,
     other_bases,
     specific_unit,
@@ -517,6 +519,16 @@ def _pairings(table: FactTable, claim: Fact, cur_s: Scored) -> list[Pairing]:
     compared = compared_value(table, claim, cur)
     if compared is not None:
         return [_pair(claim, cur, [compared], cur_s.score, "文中所给基数")]
+    if EDITION.fullmatch(claim.compare):
+        # 较上届增长16.3%: the same measure where the text names the edition before
+        edition = of_edition(
+            table, claim, cur, claim.compare, [cur.q.kind] if cur.q.kind in RATE_KINDS else AMOUNT_KINDS
+        )
+        return (
+            [_pair(claim, cur, [edition.fact], min(cur_s.score, edition.score), f"{claim.compare}数值")]
+            if edition
+            else []
+        )
     # 2. The same name in the base period — not a value written as another claim's base (黄瓜每公斤4.79元，
     # 环比上涨14.9%，较去年同期的2.70元上涨77.4%: 2.70 is the year-ago price, not last month's)
     others = other_bases(table, claim)
