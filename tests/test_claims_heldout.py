@@ -28,13 +28,13 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
-# fi–fl, fm–fp, fq–ft, fu–fx, fy–gb, gc–gf, gg–gj, gk–gn, go–gr (7th–50th)
+# fi–fl, fm–fp, fq–ft, fu–fx, fy–gb, gc–gf, gg–gj, gk–gn, go–gr, gs–gv (7th–51st)
 RATCHETED: tuple[str, ...] = (
     "bb", "ca", "cl", "dj", "eu", "fh", "fp", "fu", "fv", "fw", "fy", "fz", "gb", "gc", "gd", "gg", "gj",
-    "gl", "gm", "gn", "go", "gp",
+    "gm", "gn", "go", "gt", "gu", "gv",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1495  # of the injected errors of the 178 authors mended
+MIN_TRUE_POSITIVES = 1521  # of the injected errors of the 181 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -112,15 +112,20 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("gg",), 3, 1, 12),
     (("gj",), 4, 4, 9),
     # the forty-ninth, gk–gn (sports, ports and shipping, housing, a city's education bulletin), scored
-    # unseen: 10 false alarms, 8 false positives, 29 of 63 found; gk had none
-    (("gl",), 4, 4, 7),
+    # unseen: 10 false alarms, 8 false positives, 29 of 63 found; gk had none; gl mended (the side of a
+    # gap named in its clause, what a multiple is of, a base per TEU)
     (("gm",), 2, 2, 7),
     (("gn",), 4, 2, 9),
     # the fiftieth, go–gr (a health bulletin, an environment brief, a newspaper's finance column, a
     # county's plan report), scored unseen: 18 false alarms, 2 false positives, 34 of 64 found; gq had
     # none, gr mended (a pair per month is no total; a part of the people is no head count; 收入比降至)
+    # gp mended (前者/后者 after a comparison with two values; a multiple of a row a clause opens with)
     (("go",), 1, 1, 7),
-    (("gp",), 5, 1, 10),
+    # the fifty-first, gs–gv (grain and oils, science and technology, charity, regional comparison),
+    # scored unseen: 31 false alarms, 16 false positives, 32 of 64 found; gs had none
+    (("gt",), 6, 2, 9),
+    (("gu",), 8, 7, 9),
+    (("gv",), 17, 7, 6),
     (("fp",), 2, 2, 9),
 ]
 
@@ -150,7 +155,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 200
+    assert len(AUTHORS) == 204
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

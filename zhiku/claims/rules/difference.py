@@ -227,7 +227,7 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
         limit = claim.compare_at if claim.compare_at >= 0 else base.q.start
         # (月薪6830元，比上届的6540元增长4.4%，比全国…（6050元）高出780元: another comparison's base is
         # no value now)
-        bases = other_bases(table, claim)
+        bases = other_bases(table, claim) | _of_multiples(table, claim)
         nearest = [
             g
             for g in before
@@ -340,6 +340,14 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
         # whose values this sentence does not write — not the values before it
         return []
     values = [g for g in before if g.role in ("level", "rate") and g.q.kind in _KINDS and g.restates is None]
+    named = _TWO_SIDES.match(head)
+    if named:
+        # 美西线、美东线分别报6863美元和9442美元，上周分别为7223美元和9882美元，…；美东与美西价差2579美元:
+        # each side's latest value of the period the claim speaks of (not the list of last week's)
+        now = [g for g in values if not _of_an_earlier_period(table, g)]
+        sides = [[g for g in now if (g.item or g.subject).startswith(named.group(k))] for k in ("a", "b")]
+        if all(sides) and sides[0][-1].id != sides[1][-1].id and same_measure(sides[0][-1].q, sides[1][-1].q):
+            return [(sides[0][-1], sides[1][-1], 0.9)]
     pair = re.match(r"\s*([\u4e00-\u9fff])([\u4e00-\u9fff])(?:之间|两者)?(?:相差|差距为?|差)", head)
     if pair and pair.group(1) + pair.group(2) in _SIDE_PAIRS:
         # 男性29.38岁、女性27.95岁（2010年分别为…），…，男女相差1.43岁: the two sides the gap names
@@ -371,12 +379,42 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
     return [(a, b, 0.9)]
 
 
+_OF_A_MULTIPLE = re.compile(r"\s*的[\d.一二三四五六七八九十两]+(?:多)?倍")
+
+
+# 美东与美西价差 / 城镇和农村之间相差: the two sides of a gap named in its own clause
+_TWO_SIDES = re.compile(
+    r"\s*(?P<a>[\u4e00-\u9fff]{2,6}?)(?:与|和|同)(?P<b>[\u4e00-\u9fff]{2,6}?)(?:之间)?(?:的)?(?:价差|差距为?|相差|差)"
+)
+# 上周分别为…, 去年同期为…: a clause of values of an earlier period
+_EARLIER = re.compile(r"\s*(?:上周|上月|上年|去年|上期|前值|上一期|上季)")
+
+
+def _of_an_earlier_period(table: FactTable, g: Fact) -> bool:
+    first = table.list_of(g)[0] if g.group is not None else g
+    return bool(_EARLIER.match(first.text, clause_start(first.text, first.q.start)))
+
+
+def _of_multiples(table: FactTable, claim: Fact) -> set[int]:
+    """The values of the claim's sentence that a multiple is of (是…3901.3万标箱的1.26倍)."""
+    return {
+        g.id
+        for g in table.around(claim)
+        if g.id != claim.id
+        and g.place.sentence == claim.place.sentence
+        and _OF_A_MULTIPLE.match(g.text, g.q.end)
+    }
+
+
 def _current(table: FactTable, claim: Fact, exclude: set[int] | None = None) -> list[Scored]:
     # (8号线承载客流73.3万人次，占全线网当日485.9万人次的15.1%，与2号线的…相差: a share's whole is another
     # thing, never the value the difference is about)
     skip = (exclude or set()) | {
         g.whole_fact for g in table.around(claim) if g.whole_fact is not None and g.id != claim.id
     }
+    # (上海港完成4915.8万标箱，是第二名新加坡港3901.3万标箱的1.26倍，比宁波舟山港…多1385.7万标箱: what a
+    # multiple is of is another thing's value, never the value the difference is about)
+    skip |= _of_multiples(table, claim)
     found = [s for s in current_of(table, claim, _KINDS, exclude=skip) if s.fact.id not in skip]
     if found and found[0].fact.is_cell:
         # (三季度持续高温，供水量占全年近三成，比一季度多3250万立方米: a table's row the sentence opens with,

@@ -411,6 +411,19 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
                 found = anytime if len(anytime) == 1 else []
             for s in found:
                 a = a_s.fact
+                if s.fact.is_cell and not a.is_cell:
+                    # (| 西安 | 45.9 | 47.6 |…｜西安是唯一不降反升的城市，浓度为广州的2.2倍: B is a row's
+                    # cell; A is the cell, in B's column, of the row a clause of the sentence opens with)
+                    part = max(claim.text.rfind(c, 0, claim.q.start) for c in "；;。") + 1
+                    rows = [
+                        f
+                        for f in opening_rows(table, claim)
+                        if (f.place.table, f.place.col) == (s.fact.place.table, s.fact.place.col)
+                        and f.id != s.fact.id
+                        and f.subject in claim.text[part : claim.q.start]  # (its own part of the sentence)
+                    ]
+                    if len(rows) == 1:
+                        a = rows[0]
                 measure = _measure_after(s.fact.subject, of)
                 if (
                     re.search(r"规模|体量|总量", pre[: pre.rfind(of)])

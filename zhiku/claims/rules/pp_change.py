@@ -357,6 +357,41 @@ def _signed_value(f: Fact) -> float:
     return -value(f) if _falls(f) else value(f)
 
 
+def _compared_pair(table: FactTable, claim: Fact) -> tuple[Fact, Fact, float] | None:
+    """I—III类比例为90.4%，…劣V类比例为0.6%，…。与上年的89.4%和0.7%相比，前者提高1.0个百分点，后者下降0.1
+    个百分点: 前者 is the first value now against the first compared, 后者 the second against the second."""
+    own = clause_start(claim.text, claim.q.start)
+    which = re.match(r"\s*(前者|后者)", claim.text[own : claim.q.start])
+    if which is None:
+        return None
+    start = table.sentences[claim.place.sentence].start
+    bases = [
+        g
+        for g in table.around(claim)
+        if g.place.sentence == claim.place.sentence and g.q.end <= own and _is_rate(g)
+    ]
+    if (
+        len(bases) != 2
+        or not re.search(r"(?:与|同|跟)[^，,。；;\d]{0,12}$", claim.text[start : bases[0].q.start])
+        or not re.fullmatch(r"\s*(?:和|与|、|及)\s*", claim.text[bases[0].q.end : bases[1].q.start])
+        or (after := re.match(r"\s*(?:相比|比较)[，,]", claim.text[bases[1].q.end :])) is None
+        # (only the other of the two may be spoken of between the comparison and the claim)
+        or not re.fullmatch(
+            r"(?:\s*(?:前者|后者)[^，,。；;]*[，,])?\s*", claim.text[bases[1].q.end + after.end() : own]
+        )
+    ):
+        return None
+    now = [
+        g
+        for g in table.facts[: bases[0].id]
+        if g.place.passage == claim.place.passage and _is_rate(g) and g.q.kind == bases[0].q.kind
+    ][-2:]
+    if len(now) != 2:
+        return None
+    k = 0 if which.group(1) == "前者" else 1
+    return now[k], bases[k], 0.95
+
+
 def _is_rate(f: Fact) -> bool:
     # (普及率79.84%，接近八成: a rate said again, rounded, is no second rate)
     return f.q.is_rate and f.role in RATE_ROLES and f.q.value is not None and f.restates is None
@@ -373,6 +408,8 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
         aimed = _to_target(table, claim, before)
         if aimed:
             return aimed
+    if (paired := _compared_pair(table, claim)) is not None:
+        return [paired]
     # 1. 由a提升至b，提高n个百分点 (分别由a1、a2提高到b1、b2，分别提高n1和n2个百分点: each member its pair)
     if claim.group is not None:
         moved = [

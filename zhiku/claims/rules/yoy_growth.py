@@ -311,6 +311,15 @@ def _judge(table: FactTable, claim: Fact, doc_comparable: bool) -> None:
     if currents and another_period(currents[0].fact):
         other = {s.fact.id for s in currents if another_period(s.fact)}
         currents = current_of(table, claim, kinds, exclude=other | inside)
+    if (
+        currents
+        and claim.base_fact is not None
+        and not _same_per(currents[0].fact, base := table.fact(claim.base_fact))
+    ):
+        # (欧线报5095美元/TEU，…折合约10190美元/FEU；较…5604美元/TEU的阶段高点回落近一成: a value per
+        # container of another size is no value now of a base per TEU)
+        other = {g.id for g in table.around(claim) if not _same_per(g, base)}
+        currents = current_of(table, claim, kinds, exclude=other | inside)
     if currents and _per_unit(currents[0].fact) and not _per_unit(claim):
         # (全年出货较上年的11.65亿部增长6.4%，月均约1.03亿部: an average per month is no value now of the
         # year's total)
@@ -418,6 +427,18 @@ def _judge(table: FactTable, claim: Fact, doc_comparable: bool) -> None:
             f, "基期为当时公布的数值，增速可能按修订后的基数计算 / the base is the figure published then"
         )
     table.push(f)
+
+
+def _same_per(a: Fact, b: Fact) -> bool:
+    """Whether two values are per the same thing, as far as a slash after them says (5604美元/TEU,
+    10190美元/FEU); the words after the unit may run on (29.3微克/立方米下降…)."""
+    pa, pb = _per(a), _per(b)
+    return not pa or not pb or pa.startswith(pb) or pb.startswith(pa)
+
+
+def _per(f: Fact) -> str:
+    m = re.match(r"\s*/\s*([A-Za-z]+|[\u4e00-\u9fff]{1,6})", f.text[f.q.end : f.q.end + 8])
+    return m.group(1) if m else ""
 
 
 def _per_unit(f: Fact) -> bool:
