@@ -20,6 +20,7 @@ Rules (``rules/``) query this table; they do not read the text again.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
@@ -768,6 +769,17 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
         head = core[: m.start()]
         word = m.group("verb")
         said = word in ("高出", "超出", "超收", "超支", "短收", "相差", "差距", "差距为", "差")
+        # 泉州GDP为12988.6亿元，厦门为8589.0亿元，泉州多4399.6亿元: a thing the sentence gave a value
+        # before, then 多/少 alone — how much more than the other
+        name = head.replace(_VALUE_MARK, "").strip()
+        said = said or (
+            word in ("多", "少")
+            and re.fullmatch(r"[\u4e00-\u9fff]{2,6}", name) is not None
+            and re.search(
+                rf"(?:^|[，,；;：:]){re.escape(name)}", text[text.rfind("。", 0, start) + 1 : start].strip()
+            )
+            is not None
+        )
         if (said or _COMPARE.search(head)) and q.kind in AMOUNT_KINDS | RATE_KINDS | {"duration"}:
             slot.role = "gap"
             slot.verb = word
@@ -1039,6 +1051,8 @@ class _Builder:
         t.sentences.append(Sentence(sidx, pi, s0, s1, text, line))
         self.last_sentence = text[s0:s1]
         main = replace(self.frame, explicit=False)
+        by_day = False  # main's year is only that of a day the sentence dates an event on
+        day_year: int | None = None  # a year counted only through such a day
         opening = main
         paragraph_year = self.paragraph_year  # as it stood before this sentence
         parts_named: set[tuple[int, int] | None] = set()  # 一季度…二季度…三季度: parts listed side by side
@@ -1131,6 +1145,7 @@ class _Builder:
                         self.written = max(self.written or m.year, m.year)  # 于2025年10月9日公布
                         if main.year is None:
                             main = Period(year=m.year, explicit=False)  # the year of a text's first date
+                            by_day = True
                     continue
                 if before_aside is None and ((aside is not None and m.start >= aside) or m.passing):
                     before_aside = main  # 作为参照，2022年末存量为… / 十年前，…: the frame to go back to
@@ -1173,6 +1188,7 @@ class _Builder:
                     main = refine(main, m)  # 2023年上半年, 2022年末
                 else:
                     main = replace(apply(main, m), explicit=True)
+                    by_day = by_day and m.year is None
                     year_named = year_named or (sure_year or m.last is not None)
                     if m.year is None and m.months is not None:
                         parts_named.add(m.months)
@@ -1192,6 +1208,13 @@ class _Builder:
                             # sentence: a base paragraph's long list counts once
                             counted.add(main.year)
                             self.year_counts[main.year] = self.year_counts.get(main.year, 0) + 1
+                            if by_day:
+                                day_year = main.year
+                            elif day_year is not None and m.year is not None and day_year != main.year:
+                                # (2025年1月17日，国家统计局发布全年数据后，…公布2024年主要指标: a period
+                                # named only through an event's day yields to a year the sentence names)
+                                self.year_counts[day_year] -= 1
+                                day_year = None
                             self.data_year = max(self.year_counts, key=lambda y: (self.year_counts[y], y))
                 last_mark_end = m.end
                 if q is not None:
@@ -1464,6 +1487,37 @@ class _Builder:
         self._gap_after_its_base(ids, text)
         self._respectively(ids, text, s0, s1)
         self._of_which(ids, text, mask, s0, s1)
+        self._parallel_places(ids)
+
+    def _parallel_places(self, ids: list[int]) -> None:
+        """泉州GDP为12988.6亿元，厦门为8589.0亿元: a value named by a place alone, after a place's
+        measure, is the other place's of that measure (厦门GDP)."""
+        t = self.table
+        for a, b in itertools.pairwise(ids):
+            fa, fb = t.facts[a], t.facts[b]
+            if (
+                fa.role != "level"
+                or fb.role != "level"
+                or not same_measure(fa.q, fb.q)
+                or fb.group is not None
+            ):
+                continue
+            # two names of one length side by side (泉州, 厦门), one of them a place the text knows
+            n = len(fb.own)
+            other, measure = fa.own[:n], fa.own[n:]
+            if (
+                2 <= n <= 4
+                and len(fa.own) > n
+                and re.fullmatch(r"[\u4e00-\u9fff]+", fb.own + other)
+                and other != fb.own
+                and fb.parent is None
+                and not (fb.own + other).startswith("全")
+                and other[0] != "全"
+                and (labels.places(fb.own) == {fb.own} or labels.places(other) == {other})
+                and labels.has_content(measure)
+                and not re.match(r"[为是的]", measure)
+            ):
+                t.facts[b] = replace(fb, subject=fb.own + measure)
 
     def _whole_per_head(self, passage: int | None) -> str:
         """The per-head measure (人均消费支出) the paragraph last named for a whole population

@@ -430,6 +430,14 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
     people = [
         g for g in people if g.parent not in counted or labels.likeness_of(g.subject, avg.label()) >= 0.6
     ]
+    # (厦门、泉州年末常住人口分别为535.0万人和889.0万人，合计1424.0万人。厦门人均GDP为16.05万元: a place
+    # named before 人均 is whose total and whose people)
+    whose = labels.strip_scope(avg.own[: avg.own.find("人均")]) if "人均" in avg.own else ""
+    if len(whose) >= 2 and labels.places(whose):
+        totals = [g for g in totals if (g.item or g.subject).startswith(whose)]
+        people = [g for g in people if (g.item or g.subject).startswith(whose)]
+        if not totals or not people:
+            return
     # the count nearest before the average, the one its sentence or the one before speaks of
     people = sorted(people, key=lambda g: (g.id > avg.id, -g.id if g.id < avg.id else g.id))
     own = [

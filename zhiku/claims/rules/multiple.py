@@ -46,6 +46,7 @@ from zhiku.claims.search import (
     name_likeness,
     of_edition,
     opening_rows,
+    other_bases,
     period_fits,
     the_two_named,
     thing_of_the_clause_before,
@@ -502,8 +503,63 @@ def _spans_years(f: Fact) -> bool:
     return f.q.kind == "duration" and bool(_SPAN.match(f.text[f.q.end : f.q.end + 3]))
 
 
+def _after_a_gap(table: FactTable, claim: Fact) -> Fact | None:
+    """泉州GDP为12988.6亿元，厦门为8589.0亿元，泉州多4399.6亿元，是厦门的1.51倍: a clause with no name of
+    its own after a gap goes on about the thing the gap named — its value in the sentence."""
+    own_at = clause_start(claim.text, claim.q.start)
+    if not re.match(r"\s*(?:是|为|约为|约是|相当于|仅为|仅相当于)", claim.text[own_at : claim.q.start]):
+        return None
+    gap = next(
+        (
+            g
+            for g in reversed(table.around(claim))
+            if g.q.end <= own_at and g.place.sentence == claim.place.sentence
+        ),
+        None,
+    )
+    if gap is None or gap.role not in ("gap", "change") or len(gap.subject) < 2:
+        return None
+    levels = [
+        g
+        for g in table.around(claim)
+        if g.place.sentence == claim.place.sentence
+        and g.id < gap.id
+        and g.role == "level"
+        and g.q.kind in _KINDS
+        and same_measure(g.q, gap.q)
+        and g.subject.startswith(gap.subject)
+    ]
+    return levels[0] if len(levels) == 1 else None
+
+
+def _the_places_here(table: FactTable, claim: Fact) -> Fact | None:
+    """厦门一般公共预算收入835.9亿元，…；泉州480.7亿元。厦门财力是泉州的1.74倍: a place named with a measure
+    the text gives under no such name (财力) is that place's latest value of its paragraph."""
+    place = next(
+        (p for p in sorted(labels.places(claim.own), key=len, reverse=True) if claim.own.startswith(p)), ""
+    )
+    if not place or not labels.has_content(claim.own[len(place) :]):
+        return None
+    bases = other_bases(table, claim)
+    mine = [
+        g
+        for g in table.facts[max(0, claim.id - 4 * SPAN) : claim.id]
+        if g.place.passage == claim.place.passage
+        and g.role == "level"
+        and g.q.kind in _KINDS
+        and (g.item or g.subject).startswith(place)
+        and g.id not in bases
+        and not g.period.clashes(claim.period)
+    ]
+    return mine[-1] if mine else None
+
+
 def _current(table: FactTable, claim: Fact) -> list[Scored]:
+    if (after_gap := _after_a_gap(table, claim)) is not None:
+        return [Scored(after_gap, 1.0, 1.0)]
     found = [s for s in current_of(table, claim, _KINDS) if not _spans_years(s.fact)]
+    if not any(s.likeness >= 0.8 for s in found) and (mine := _the_places_here(table, claim)) is not None:
+        return [Scored(mine, 0.9, 0.9)]
     # 制造业仍是利润“压舱石”，…利润规模是采矿业的4.0倍: the sentence names the row it speaks of (a
     # table's 制造业), though its clause names only the measure (利润): that row's value is A
     sentence = table.sentences[claim.place.sentence]

@@ -22,6 +22,7 @@ from zhiku.claims import fmt, labels
 from zhiku.claims.facts import (
     AMOUNT_KINDS,
     LIST_SEP,
+    SPAN,
     Fact,
     FactTable,
     clause_start,
@@ -405,6 +406,37 @@ def _with_its_whole(table: FactTable, f: Fact) -> str:
     return f.label() + table.fact(f.parent).label()
 
 
+def _after_a_multiple(table: FactTable, claim: Fact) -> Fact | None:
+    """厦门一般公共预算收入835.9亿元，…泉州480.7亿元。厦门财力是泉州的1.74倍，占GDP的9.7%: a share with no
+    name of its own after a multiple is of the place the multiple's clause opens with — that place's
+    latest value before it."""
+    if claim.own or claim.item:
+        return None
+    own_at = clause_start(claim.text, claim.q.start)
+    before = [
+        g for g in table.around(claim) if g.q.end <= own_at and g.place.sentence == claim.place.sentence
+    ]
+    if not before or before[-1].role != "multiple":
+        return None
+    opening = claim.text[table.sentences[claim.place.sentence].start : before[-1].q.start]
+    place = next(
+        (p for p in sorted(labels.places(opening), key=len, reverse=True) if opening.lstrip().startswith(p)),
+        "",
+    )
+    if not place:
+        return None
+    named = [
+        g
+        for g in table.facts[max(0, claim.id - 4 * SPAN) : claim.id]
+        if g.place.passage == claim.place.passage
+        and g.role == "level"
+        and g.q.kind in AMOUNT_KINDS
+        and (g.item or g.subject).startswith(place)
+        and g.id != claim.whole_fact
+    ]
+    return named[-1] if named else None
+
+
 def _changes_summed(table: FactTable, total: Fact) -> list[Fact]:
     """The increases written in the sentence before ``total``'s or in its own, when they add up to it."""
     changes = [
@@ -750,6 +782,8 @@ def _phrase(table: FactTable, claim: Fact) -> tuple[int, int]:
 def _parts(table: FactTable, claim: Fact) -> list[Scored]:
     if claim.target is not None:
         return [Scored(table.fact(claim.target), 1.0, 1.0)]
+    if (after := _after_a_multiple(table, claim)) is not None:
+        return [Scored(after, 0.95, 0.95)]
     if re.match(r"\s*其", claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]):
         # 居民医保当期结存519.41亿元，其支出占基本医保总支出的35.8%: 其 is 居民医保, its 支出 the part
         its = thing_of_the_clause_before(table, claim, AMOUNT_KINDS)
@@ -1051,6 +1085,7 @@ def _named_wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
             exclude={part.id},
             accept=lambda f: (
                 _can_hold(f, part, claim)
+                and not bound_only(f)  # (浙江规模首次突破5万亿元: a bound is no whole)
                 and not _share_of(table, f, name, claim)
                 and not in_aside(table, f)
                 # (占入境外国人的73.1% is not of 外国人出入境: a part's name is no whole's — nor of the
@@ -1081,17 +1116,22 @@ def _named_wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
             # province the sentence speaks of, not the largest province of the text
             mine = [s for s in found if here in s.fact.label()]
             if not mine:
-                # (江苏进出口5.62万亿元，浙江5.26万亿元: a list's later item names only its place)
+                # (江苏进出口5.62万亿元，浙江5.26万亿元: a list's later item names only its place — or
+                # its place and the measure it shares with the item before)
+                names = (here, here + whole_words)
                 mine = [
                     s
+                    for query in names
                     for s in candidates(
                         table,
                         claim,
-                        here,
+                        query,
                         like=part,
                         period=period,
                         exclude={part.id},
-                        accept=lambda f: _can_hold(f, part, claim) and f.label() == here,
+                        accept=lambda f: (
+                            _can_hold(f, part, claim) and not bound_only(f) and f.label() in names
+                        ),
                         min_likeness=0.9,
                     )
                 ]
