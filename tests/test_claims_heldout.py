@@ -28,10 +28,10 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
-# fi–fl, fm–fp, fq–ft, fu–fx, fy–gb, gc–gf, gg–gj, gk–gn, go–gr, gs–gv (7th–51st)
+# fi–fl, fm–fp, fq–ft, fu–fx, fy–gb, gc–gf, gg–gj, gk–gn, go–gr, gs–gv, gw–gz (7th–52nd)
 RATCHETED: tuple[str, ...] = (
     "bb", "ca", "cl", "dj", "eu", "fh", "fp", "fu", "fv", "fw", "fy", "fz", "gb", "gc", "gd", "gg", "gj",
-    "gm", "gn", "go", "gt", "gu", "gv",
+    "gm", "gn", "go", "gt", "gu", "gv", "gw", "gx", "gy", "gz",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
 MIN_TRUE_POSITIVES = 1521  # of the injected errors of the 181 authors mended
@@ -127,6 +127,12 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("gt",), 6, 2, 9),
     (("gu",), 8, 7, 9),
     (("gv",), 4, 4, 7),
+    # the fifty-second, gw–gz (a labour market quarterly, insurance, civil aviation, local government
+    # debt), scored unseen: 19 false alarms, 14 false positives, 37 of 64 found
+    (("gw",), 9, 5, 10),
+    (("gx",), 3, 3, 9),
+    (("gy",), 5, 6, 8),
+    (("gz",), 2, 0, 10),
     (("fp",), 2, 2, 9),
 ]
 
@@ -156,7 +162,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 204
+    assert len(AUTHORS) == 208
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4
