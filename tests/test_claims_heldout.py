@@ -28,13 +28,14 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # Rounds of four: a–d, e–h, i–l, m–p, q–t, u–x, then y–ab, ac–af, ag–aj, ak–an, ao–ar, as–av, aw–az,
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
-# fi–fl, fm–fp, fq–ft, fu–fx, fy–gb, gc–gf, gg–gj, gk–gn, go–gr, gs–gv, gw–gz (7th–52nd)
+# fi–fl, fm–fp, fq–ft, fu–fx, fy–gb, gc–gf, gg–gj, gk–gn, go–gr, gs–gv, gw–gz, ha–hd (7th–53rd)
 RATCHETED: tuple[str, ...] = (
     "bb", "ca", "cl", "dj", "eu", "fh", "fp", "fu", "fv", "fw", "fy", "fz", "gb", "gc", "gd", "gg", "gj",
     "gm", "gn", "go", "gt", "gu", "gv", "gw", "gx", "gy", "gz",
+    "ha", "hb", "hd",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1521  # of the injected errors of the 181 authors mended
+MIN_TRUE_POSITIVES = 1528  # of the injected errors of the 182 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -129,10 +130,17 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("gv",), 4, 4, 7),
     # the fifty-second, gw–gz (a labour market quarterly, insurance, civil aviation, local government
     # debt), scored unseen: 19 false alarms, 14 false positives, 37 of 64 found
-    (("gw",), 9, 5, 10),
+    # gw and gy read in part (a base is neither of 两者; last year's rate written after the rate now; a
+    # listed month's own days; what a ratio is of; a bracketed 其中)
+    (("gw",), 4, 0, 10),
     (("gx",), 3, 3, 9),
-    (("gy",), 5, 6, 8),
+    (("gy",), 0, 1, 8),
     (("gz",), 2, 0, 10),
+    # the fifty-third, ha–hd (water conservancy, consumer markets, a rural survey, telecoms and computing),
+    # scored unseen at the session's end: 16 false alarms, 6 false positives, 27 of 64 found; hc had none
+    (("ha",), 5, 5, 5),
+    (("hb",), 6, 0, 6),
+    (("hd",), 5, 1, 9),
     (("fp",), 2, 2, 9),
 ]
 
@@ -162,7 +170,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 208
+    assert len(AUTHORS) == 212
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

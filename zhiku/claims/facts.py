@@ -198,6 +198,7 @@ _PERIOD_LEAD = re.compile(
     r"[一二三四]季度|[上下]半年|年末|年底)\s*)+"
 )
 _COMPARISON_ITEM = re.compile(r"同比|环比")
+_A_PERIODS_LEVEL = re.compile(r"\s*(?:\d{4}\s*年|上年|去年)(?:同期)?(?:的)?(?:水平)?\s*")
 _PRONOUN = re.compile(r"^(?:两者|二者|三者|四者|五者|前者|后者|上述|以上|这些|它们|其|各自)")
 # 其中, and 在41个行业中， (a count named inside 在…中 is the whole the next values divide)
 _OF_WHICH = re.compile(r"其中|(?<=\ue000)(?P<among>[^，,。；;\ue000]{0,12}中)[，,：:]")
@@ -1301,7 +1302,9 @@ class _Builder:
                     t.facts[whole_fact] = replace(t.facts[whole_fact], own=slot.whole, subject=slot.whole)
                     subject_chain = chain_before.get(whole_fact, subject_chain)
             if slot.role == "share" and slot.verb == "占":
-                if slot.whole:
+                if slot.whole and _A_PERIODS_LEVEL.fullmatch(slot.whole):
+                    pass  # (为2019年水平的110.7%: a level then, no whole later shares are of)
+                elif slot.whole:
                     self.last_whole = slot.whole
                     self.last_whole_sentence = sidx
                 elif (
@@ -1976,7 +1979,12 @@ class _Builder:
             # The parts run to the end of the sentence, past semicolons (其中，第一产业…；第二产业…；
             # 第三产业…), ；and ; alike. Values after them that are not parts do no harm: an incomplete
             # list is only reported when it adds up, and parts share the total's measure and period.
-            self._adopt(after, parent, s1)
+            # (国内航线67167.2万人次（其中港澳台航线1002.3万人次），国际航线5899.5万人次: a 其中 in brackets
+            # ends with them)
+            stop = s1
+            if open_bracket(text, at) >= 0 and (close := re.search(r"[）)]", text[at:s1])) is not None:
+                stop = at + close.start()
+            self._adopt(after, parent, stop)
             # 纳入城乡低保8957户24835人，发放877.74万元。其中，城市低保3167户8112人，发放373.91万元: the
             # parts in each other measure are of the total the parent's sentence gives in it
             pool = [

@@ -164,6 +164,8 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
     # (比全省平均水平（34317元）高6736元，折合每月6842元: a comparison's base is another value,
     # never the total averaged)
     wholes = _wholes_of_shares(table, avg) | other_bases(table, avg)
+    # (每周约6400班，为2019年同期每周7800班的82.1%，相当于每天约914班: what a ratio is of is no total now)
+    wholes |= {g.id for g in table.around(avg) if _OF_A_RATIO.match(g.text, g.q.end)}
     before = [
         g for g in table.around(avg) if g.q.end <= avg.q.start and g.id != avg.id and g.id not in wholes
     ]
@@ -280,7 +282,17 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
             return
         stated_days = _number(span[-1].group("n"))
     listed = _LISTED_MONTHS.search(here.text, here.start, total.q.start)
-    if stated_days is None and total.period.months is not None and listed and word not in ("月均", "每月"):
+    # (7月、8月分别运输7236.2万、7367.6万人次，8月日均237.7万人次: a listed month's value is over its days)
+    one_month = (
+        total.group is not None and total.period.months is not None and len(set(total.period.months)) == 1
+    )
+    if (
+        stated_days is None
+        and total.period.months is not None
+        and listed
+        and word not in ("月均", "每月")
+        and not one_month
+    ):
         # 在6月、9月开展两个集中执行月…合计57.8亿元，日均约0.96亿元: over the days of the months listed
         # (30 + 30), not the last one's
         months = [int(n) for n in re.findall(r"(\d{1,2})\s*月", listed.group(0))]
@@ -353,6 +365,9 @@ _TO_DATE = re.compile(
 _PER_YEAR = re.compile(r"多年平均|年均|每年|年平均")
 _LISTED_MONTHS = re.compile(r"\d{1,2}\s*月(?:份)?(?:\s*[、和及与]\s*\d{1,2}\s*月(?:份)?)+")
 _SPAN_DAYS = re.compile(r"(?:为期|会期|历时|共计|共)\s*(?P<n>\d+|[一二两三四五六七八九十]{1,3})\s*天")
+
+
+_OF_A_RATIO = re.compile(r"[^\d，,。；;]{0,3}的\s*[\d.]+\s*%")
 
 
 def _per_unit(g: Fact) -> bool:

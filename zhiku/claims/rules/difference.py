@@ -339,7 +339,13 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
         # 末位眉山的综合指数是首位阿坝的2.3倍，两者相差2.12: 两者 are the two the multiple compares,
         # whose values this sentence does not write — not the values before it
         return []
-    values = [g for g in before if g.role in ("level", "rate") and g.q.kind in _KINDS and g.restates is None]
+    # (…以10950元居首，比上年同期的10280元增长6.5%；…4680元垫底，两者相差6270元: a base is neither of two)
+    bases = other_bases(table, claim)
+    values = [
+        g
+        for g in before
+        if g.role in ("level", "rate") and g.q.kind in _KINDS and g.restates is None and g.id not in bases
+    ]
     named = _TWO_SIDES.match(head)
     if named:
         # 美西线、美东线分别报6863美元和9442美元，上周分别为7223美元和9882美元，…；美东与美西价差2579美元:

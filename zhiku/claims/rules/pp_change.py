@@ -612,6 +612,15 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
                 former = former_or_latter(table, claim, _RATE_KINDS)
                 return [(former if former is not None else like[-1], a, 0.9)]
             named = re.sub(r"增速|增幅|增长率|涨幅|降幅|比重|占比", "", claim.own)
+            if (
+                a.period.explicit
+                and a.period.clashes(claim.period)
+                and not like[-1].period.clashes(claim.period)
+                and name_likeness(a.subject, like[-1]) >= 0.6
+            ):
+                # 客座率84.9%，去年同期为82.1%，高出2.8个百分点: the value now against last year's, written
+                # after it
+                return [(like[-1], a, 0.9)]
             if labels.has_content(named) and name_likeness(named, like[-1]) > name_likeness(named, a) + 0.2:
                 # 企业同比增长8.2%，个体工商户增长0.8%，企业增速高出7.4个百分点: the side the claim names
                 return [(like[-1], a, 0.9)]
