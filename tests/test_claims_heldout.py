@@ -32,10 +32,10 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 RATCHETED: tuple[str, ...] = (
     "bb", "ca", "cl", "dj", "eu", "fh", "fp", "fu", "fv", "fw", "fy", "fz", "gb", "gc", "gd", "gg", "gj",
     "gm", "gn", "go", "gt", "gu", "gv", "gw", "gx", "gy", "gz",
-    "ha", "hb", "hd",
+    "hd",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1528  # of the injected errors of the 182 authors mended
+MIN_TRUE_POSITIVES = 1539  # of the injected errors of the 184 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -137,9 +137,8 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("gy",), 0, 1, 8),
     (("gz",), 2, 0, 10),
     # the fifty-third, ha–hd (water conservancy, consumer markets, a rural survey, telecoms and computing),
-    # scored unseen at the session's end: 16 false alarms, 6 false positives, 27 of 64 found; hc had none
-    (("ha",), 5, 5, 5),
-    (("hb",), 6, 0, 6),
+    # scored unseen at the session's end: 16 false alarms, 6 false positives, 27 of 64 found; hc had none,
+    # ha and hb mended (本年 is the text's own year; 假期为7天; 前两类 of a list already counted)
     (("hd",), 5, 1, 9),
     (("fp",), 2, 2, 9),
 ]

@@ -127,11 +127,12 @@ NO_PERIOD = Period(explicit=False, offset=-99)
 _PART = re.compile(
     r"(?:(?P<half>[上下]半年)|(?P<q>(?:第?[一二三四1-4]季度|前[一二三两23]季度)))(?P<partend>末|底)?|"
     r"(?P<firstn>前(?P<n>[0-9一二两三四五六七八九十]{1,3})个?月)|(?P<end>年末|年底|年终)|"
-    r"(?P<begin>年初)|(?P<whole>全年|当年|同年|本年|年度)"
+    r"(?P<begin>年初)|(?P<whole>全年|当年|同年|年度)"
 )
 _MONTH_END = re.compile(r"^\s*(?:份)?\s*(?:末|底)")
 _REL_YEAR = re.compile(
-    r"(?P<prev>上年|去年|上一年|前一年)(?:(?P<pend>末|底)|(?P<same>同期))?|(?P<next>次年|翌年|下一年|明年)|今年"
+    # (上年末…2802.6万亩，本年新增62.8万亩: 本年 is the text's own year, as 今年 is, not the year just named)
+    r"(?P<prev>上年|去年|上一年|前一年)(?:(?P<pend>末|底)|(?P<same>同期))?|(?P<next>次年|翌年|下一年|明年)|今年|本年"
 )
 _REF_BEFORE = re.compile(
     # (占比 is a noun, the share: 国产片占比2018年比上年提高… dates the change in 2018)
@@ -256,7 +257,7 @@ def mentions(text: str, quantities: Sequence[Quantity]) -> list[Mention]:
     for hit in _REL_YEAR.finditer(text):
         if not free(hit.start(), hit.end()):
             continue
-        deictic = hit.group(0)[:2] in ("去年", "明年", "今年")
+        deictic = hit.group(0)[:2] in ("去年", "明年", "今年", "本年")
         if hit.group("prev"):
             out.append(
                 Mention(

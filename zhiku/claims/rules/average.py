@@ -364,7 +364,10 @@ _TO_DATE = re.compile(
 # 多年平均, 年均, 每年: a figure per year (平均每年 too)
 _PER_YEAR = re.compile(r"多年平均|年均|每年|年平均")
 _LISTED_MONTHS = re.compile(r"\d{1,2}\s*月(?:份)?(?:\s*[、和及与]\s*\d{1,2}\s*月(?:份)?)+")
-_SPAN_DAYS = re.compile(r"(?:为期|会期|历时|共计|共)\s*(?P<n>\d+|[一二两三四五六七八九十]{1,3})\s*天")
+# (去年国庆假期为7天，…累计客流1598.6万人次，日均228.4万人次: a holiday's length, said with 为)
+_SPAN_DAYS = re.compile(
+    r"(?:为期|会期|历时|共计|共|(?:假期|期间|长假|节假日|活动)为)\s*(?P<n>\d+|[一二两三四五六七八九十]{1,3})\s*天"
+)
 
 
 _OF_A_RATIO = re.compile(r"[^\d，,。；;]{0,3}的\s*[\d.]+\s*%")

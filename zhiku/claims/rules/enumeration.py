@@ -71,6 +71,10 @@ def check(table: FactTable) -> None:
                 continue  # 25日、26日、27日依次为23个、37个和15个: a value of the list, not its count
             if text[start : start + 1] == "前" and _ANOTHER_COUNT.match(text, end, s.end):
                 continue  # 全球前十大集装箱港口中，中国内地港口占了六席——上海…: the list is the 六席
+            if text[start : start + 1] == "前" and re.match(
+                r"[^，,。；;]{0,4}?(?:合计|共计|占)", text[end : end + 8]
+            ):
+                continue  # 按防洪…四大类统计，…前两类合计占比七成以上: the first of a list already counted
             # 发明专利92.1万件…；实用新型…、外观设计…，三类专利合计364.9万件: the values summed count too
             summed = re.match(r"[\u4e00-\u9fff]{0,6}?(?:合计|共计|总计)", text[end : end + 10]) is not None
             _judge(
