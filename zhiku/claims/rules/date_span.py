@@ -27,6 +27,12 @@ _BETWEEN = re.compile(
     r"(?:前后|先后)?(?:历时|持续|长达|历经|相隔|间隔|经过|用时|仅剩|只剩|还剩|尚余|还有|相距)\s*$"
 )
 _WHOLE_RUN = re.compile(r"(?:前后|首尾)(?:共|持续|历时|共计)")
+# 任务历时53天, 工期共376天: the whole of a mission or a project, named as such
+_THE_WHOLE = re.compile(r"\s*(?:整个|全部)?(?:任务|全程|工期|建设工期|项目全程)")
+# 11月24日发射, 12月17日返回: a day followed by what happened on it (not 起, 止, 至 of a run of days)
+_EVENT_DAY = re.compile(
+    r"\s*(?:（[^）]*）)?\s*(?:发射|返回|着陆|开工|竣工|出发|抵达|启程|开通|投产|签约|上线)"
+)
 _GAP_WORD = re.compile(r"(?:相隔|间隔|相距|仅剩|只剩|还剩|尚余|还有)\s*$")
 # (与上届开幕日相隔365天: a day named by its event, dated elsewhere — 日 there is no date's)
 _FROM_AN_EVENT = re.compile(
@@ -221,7 +227,9 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
         # 高温事件自6月13日开始，截至8月15日已持续64天…；到8月30日结束时，共持续79天: the whole run is
         # from the start the sentence named
         (ea, a) = started[0]
-    elif _WHOLE_RUN.search(d.text, max(0, d.q.start - 8), d.q.start):
+    elif _WHOLE_RUN.search(d.text, max(0, d.q.start - 8), d.q.start) or _THE_WHOLE.match(own_clause):
+        # (5月3日…发射…；6月25日返回器着陆，任务历时53天 / 3月18日开工，…；3月28日全面投产，工期共376天:
+        # a mission's or a project's whole span, from the first day its sentence names)
         # 3月22日…；25日起…直到3月27日…，两轮过程首尾相接，前后持续6天: from the first day named
         (ea, a) = days[0]
     else:
@@ -270,6 +278,15 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
         counted = {whole}
     elif re.search(r"起算|算起", own_clause):
         counted = {diff, diff + 1}  # 自核查完成起算为期184天: counted from a day, with it or not
+    elif (
+        inclusive
+        and _EVENT_DAY.match(d.text, ea.q.end)
+        and _EVENT_DAY.match(d.text, eb.q.end)
+        and re.search(r"至|到", d.text[ea.q.end : eb.q.start])
+    ):
+        # 自2020年11月24日发射至12月17日返回共23天: from one event to another, counted either way (not
+        # 10月15日出发、22日返回，在外共8天: the days spent away, both counted)
+        counted = {diff, diff + 1}
     elif inclusive or _OPENS_AND_CLOSES.search(d.text, ea.q.start, d.q.start):
         # 为期/共: a run of days counts both ends; so does an event's run from its opening day to its
         # closing day (3月15日开幕，4月13日闭幕，历时30天)

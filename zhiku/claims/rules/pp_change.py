@@ -821,7 +821,10 @@ def _current_rate_anywhere(table: FactTable, claim: Fact, exclude: set[int] | No
             and (g.role in roles or roles == RATE_ROLES)
         ]
         if named:
-            return [Scored(named[-1], 1.0, 1.0)]
+            # (东部、中部、西部…占比分别为…，中西部合计36.8%…；西部占比较上年的19.3%提高…: the value named
+            # exactly, before one whose name only holds it)
+            exact = [g for g in named if own in (g.item, g.subject)]
+            return [Scored((exact or named)[-1], 1.0, 1.0)]
         # 青岛一市的收入是日照的5.4倍，自给率比日照高出14.7个百分点: the sentence names the table's row
         # (青岛) whose column (自给率) the clause reads; not the 合计 row nearest to it
         rows = _rows_opened(table, claim, skip, RATE_ROLES, own)
