@@ -1923,6 +1923,10 @@ class _Builder:
                     _AN_AVERAGE.search(f.own + f.qualifier_words) and not _AN_AVERAGE.search(after[0].label())
                 )
             ]
+            # (…累计1281.8万台，…，全年新增422.2万台；其中公共充电桩357.9万台、私人充电桩923.9万台: a total is
+            # never smaller than a part)
+            largest = max((g.value or 0.0) for g in after if same_measure(g.q, after[0].q))
+            before = [f for f in before if (f.value or 0.0) >= largest] or before
             # (票房21.04亿元，观影人次5209万；其中国产影片票房20.17亿元: of the amount in 元, not the
             # bare count, though a bare count may be of any measure)
             exact = [f for f in before if f.q.unit == after[0].q.unit]

@@ -374,10 +374,14 @@ _OF_A_RATIO = re.compile(r"[^\d，,。；;]{0,3}的\s*[\d.]+\s*%")
 
 
 def _per_unit(g: Fact) -> bool:
-    """A value per head, per item or per span of time, which no average divides."""
+    """A value per head, per item or per span of time, which no average divides (约每4起事故就有1人死亡:
+    a rate, said with 每…就有)."""
     return bool(
         _PER_HEAD_OR_ITEM.search(g.own + g.qualifier_words)
         or _PER_TIME.search(g.text[max(0, g.q.start - 8) : g.q.start])
+        or re.search(
+            r"每[^，,。；;]{1,12}(?:就有|有|就)\s*$", g.text[clause_start(g.text, g.q.start) : g.q.start]
+        )
     )
 
 

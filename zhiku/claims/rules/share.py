@@ -937,7 +937,25 @@ def _province_named(table: FactTable, claim: Fact, name: str) -> str | None:
 
 def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
     found = _named_wholes(table, claim, part)
+    own = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
     total = _of_which_before(table, claim)
+    if found and total is None and claim.whole and claim.whole not in own and claim.whole_fact is None:
+        # (新能源汽车保有量3140万辆，占汽车总量的8.90%；纯电动汽车2209万辆，约占七成: a whole carried from
+        # the share before may be it, or the larger like value its sentence gave before the part)
+        larger = [
+            g
+            for g in table.around(claim)
+            if g.place.sentence == claim.place.sentence
+            and g.q.end <= part.q.start
+            and g.role == "level"
+            and same_measure(g.q, part.q)
+            and not bound_only(g)
+            and value(g) > value(part)
+            and not g.period.clashes(part.period)
+            and _can_hold(g, part, claim)
+        ]
+        if larger:
+            found = [*found, Whole((larger[-1],), max((w.score for w in found), default=0.9))]
     if (
         total is not None
         and total.id != part.id
