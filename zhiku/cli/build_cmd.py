@@ -35,13 +35,10 @@ AnnotateOpt = Annotated[
 
 DraftsOpt = Annotated[
     bool,
-    typer.Option(
-        "--drafts",
-        help="编辑用草稿构建：每期另出数字核查页（checks.html，含文件路径与不一致项），"
-        "并从本期页链接；公开构建没有此页 / The editors' build: each issue also gets its "
-        "number-check page (checks.html: file paths, inconsistencies), linked from the issue "
-        "page; a public build has no such page.",
-    ),
+    typer.Option("--drafts", help="编辑用草稿构建：每期另出数字核查页（checks.html，含文件路径与不一致项），"
+                 "并从本期页链接；公开构建没有此页 / The editors' build: each issue also gets its "
+                 "number-check page (checks.html: file paths, inconsistencies), linked from the issue "
+                 "page; a public build has no such page."),
 ]
 
 
@@ -62,12 +59,8 @@ class LazyProgress:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
             self.bar = Progress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=console,
-                transient=True,
+                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                console=console, transient=True,
             )
             self.bar.start()
         if stage not in self.tasks:
@@ -86,29 +79,22 @@ def print_report(report: BuildReport, out: Console = console) -> None:
     table.add_column(style="bold")
     table.add_column()
     table.add_row("输出 / Output", str(report.out_dir))
-    table.add_row(
-        "期数 / Issues",
-        f"{report.issues}（重新出版 re-rendered {len(report.rendered)}，"
-        f"沿用缓存 from cache {len(report.reused)}）",
-    )
+    table.add_row("期数 / Issues", f"{report.issues}（重新出版 re-rendered {len(report.rendered)}，"
+                  f"沿用缓存 from cache {len(report.reused)}）")
     table.add_row("文章 / Articles", str(report.articles))
     table.add_row("专题 / Topics", str(report.topics))
     table.add_row("可搜索页面 / Searchable pages", str(report.searchable_pages))
     if report.rendered:
         n = report.inconsistent
         issues = len(report.rendered)
-        table.add_row(
-            "数字核查 / Number check",
-            (
-                styled(
-                    f"{n} 处数字不一致 / {n} inconsistent（本次出版的 {issues} 期；详见 zhiku check"
-                    " 或 zhiku build --drafts / see zhiku check or a --drafts build）",
-                    "bold yellow",
-                )
-                if n
-                else f"未见不一致 / none inconsistent（本次出版的 {issues} 期 / in the issues rendered）"
-            ),
-        )
+        table.add_row("数字核查 / Number check", (
+            styled(
+                f"{n} 处数字不一致 / {n} inconsistent（本次出版的 {issues} 期；详见 zhiku check"
+                " 或 zhiku build --drafts / see zhiku check or a --drafts build）",
+                "bold yellow",
+            )
+            if n else f"未见不一致 / none inconsistent（本次出版的 {issues} 期 / in the issues rendered）"
+        ))
     table.add_row("文件 / Files", f"{report.files}（{report.bytes / 1_048_576:.1f} MiB）")
     table.add_row("用时 / Time", f"{report.seconds:.1f} s")
     out.print(table)
@@ -171,20 +157,13 @@ def print_timings(report: BuildReport, startup: float | None, out: Console = con
     out.print(table)
 
 
-@app.command(
-    "build",
-    help="构建归档网站：每期网页、PDF、微信页，目录、专题、订阅源、站点地图与中文全文搜索。"
-    " / Build the archive site: every issue's page, PDF and WeChat page, the index, topics, "
-    "feed, sitemap and Chinese full-text search.",
-)
+@app.command("build", help="构建归档网站：每期网页、PDF、微信页，目录、专题、订阅源、站点地图与中文全文搜索。"
+             " / Build the archive site: every issue's page, PDF and WeChat page, the index, topics, "
+             "feed, sitemap and Chinese full-text search.")
 def build_command(
     publication: PublicationArg,
-    out: Annotated[
-        Path,
-        typer.Option(
-            "--out", "-o", help="输出文件夹，构建成功后整体替换 / Output folder, replaced whole on success."
-        ),
-    ] = Path("_site"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="输出文件夹，构建成功后整体替换 / "
+                                      "Output folder, replaced whole on success.")] = Path("_site"),
     annotate: AnnotateOpt = False,
     drafts: DraftsOpt = False,
     timings: Annotated[

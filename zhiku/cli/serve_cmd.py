@@ -18,26 +18,15 @@ if TYPE_CHECKING:
     from zhiku.site.quickbuild import QuickUpdate
 
 
-@app.command(
-    "serve",
-    help="构建并在本机预览网站，源文件改动后自动重建，打开的页面随之刷新。"
-    " / Build, preview the site locally, rebuild when a source changes and refresh the open pages.",
-)
+@app.command("serve", help="构建并在本机预览网站，源文件改动后自动重建，打开的页面随之刷新。"
+             " / Build, preview the site locally, rebuild when a source changes and refresh the open pages.")
 def serve_command(
     publication: PublicationArg,
     port: Annotated[int, typer.Option("--port", "-p", help="端口 / Port.")] = 8000,
-    host: Annotated[
-        str,
-        typer.Option(
-            "--host", help="监听地址，默认只限本机 / Address to listen on; this machine only by default."
-        ),
-    ] = "127.0.0.1",
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out", "-o", help="输出文件夹，默认 简报/_site / Output folder (default: PUBLICATION/_site)."
-        ),
-    ] = None,
+    host: Annotated[str, typer.Option("--host", help="监听地址，默认只限本机 / "
+                                      "Address to listen on; this machine only by default.")] = "127.0.0.1",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="输出文件夹，默认 简报/_site / "
+                                             "Output folder (default: PUBLICATION/_site).")] = None,
     annotate: AnnotateOpt = False,
     drafts: DraftsOpt = False,
 ) -> None:
@@ -76,12 +65,8 @@ def serve_command(
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     line = styled("预览 / Preview:", "bold")
-    line.append_text(
-        styled(
-            f" http://{host}:{server.server_port}{path}  "
-            "（改动源文件后自动重建，Ctrl-C 退出 / rebuilds on change, Ctrl-C to stop）"
-        )
-    )
+    line.append_text(styled(f" http://{host}:{server.server_port}{path}  "
+                            "（改动源文件后自动重建，Ctrl-C 退出 / rebuilds on change, Ctrl-C to stop）"))
     console.print(line)
 
     def built(r: BuildReport) -> None:
@@ -92,13 +77,7 @@ def serve_command(
 
     try:
         watch_and_reload(
-            publication,
-            out_dir,
-            live,
-            annotate=annotate,
-            drafts=drafts,
-            on_update=updated,
-            on_build=built,
+            publication, out_dir, live, annotate=annotate, drafts=drafts, on_update=updated, on_build=built,
             on_error=failed,
         )
     finally:

@@ -87,7 +87,6 @@ def read_series_csv(text: str, file: Path, *, display: str | None = None) -> lis
     ``display`` is how the file is named in the store's provenance (a relative path); errors
     always name ``file`` itself so the user can open it.
     """
-
     def err(zh: str, en: str, line: int) -> ZhikuError:
         return ZhikuError(zh, en, file, line)
 

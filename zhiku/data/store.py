@@ -176,18 +176,8 @@ def _insert(conn: sqlite3.Connection, source: DataSource, data: list[SeriesData]
         conn.execute(
             f"INSERT INTO series (source_key, {_SERIES_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (
-                source.key,
-                s.id,
-                s.name_zh,
-                s.name_en,
-                s.unit,
-                s.frequency,
-                s.source,
-                s.source_url,
-                s.retrieved,
-                s.notes,
-                s.file,
-                s.line,
+                source.key, s.id, s.name_zh, s.name_en, s.unit, s.frequency, s.source,
+                s.source_url, s.retrieved, s.notes, s.file, s.line,
             ),
         )
         conn.executemany(

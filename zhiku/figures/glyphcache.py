@@ -44,8 +44,7 @@ def _valid_glyph(value: Any) -> bool:
             return False
         for pt in op[1]:
             if not (
-                isinstance(pt, list)
-                and len(pt) == 2
+                isinstance(pt, list) and len(pt) == 2
                 and all(isinstance(c, int | float) and math.isfinite(c) for c in pt)
             ):
                 return False
@@ -99,8 +98,7 @@ def _read(path: Path) -> dict[str, list[Any]]:
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("glyphs"), dict):
         return {}
     return {
-        char: value
-        for char, value in data["glyphs"].items()
+        char: value for char, value in data["glyphs"].items()
         if isinstance(char, str) and len(char) == 1 and _valid_glyph(value)
     }
 

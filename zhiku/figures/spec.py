@@ -266,7 +266,9 @@ def _label_values(periods: tuple[str, ...], frequency: str, most: int = 13) -> l
         months = next((m for m in (3, 6, 12, 24, 60, 120, 240) if n / m <= most), 240)
         step_years = max(1, months // 12)
         return [
-            p for p in periods if (int(p[5:7]) - 1) % min(months, 12) == 0 and int(p[:4]) % step_years == 0
+            p
+            for p in periods
+            if (int(p[5:7]) - 1) % min(months, 12) == 0 and int(p[:4]) % step_years == 0
         ]
     return list(periods[:: math.ceil(n / (most - 1))])
 
@@ -368,11 +370,7 @@ def chart_plan(block: Figure, data: FigureData, layout: Layout = WIDE) -> ChartP
     # Lines of several series would print their labels on top of each other: off by default.
     few = len(marks) <= MAX_LABELLED_MARKS and not (data.kind == "line" and multi)
     show_labels = (block.option("labels") or ("yes" if few else "no")).lower() in (
-        "yes",
-        "true",
-        "是",
-        "1",
-        "on",
+        "yes", "true", "是", "1", "on",
     )
     negative = any(v < 0 for vs in data.values for v in vs.values())
     return ChartPlan(
@@ -456,12 +454,8 @@ def vega_lite_spec(block: Figure, data: FigureData, layout: Layout = WIDE) -> di
             layers.append(
                 {
                     "mark": {"type": "text", "dy": -10, "fontSize": layout.text},
-                    "encoding": {
-                        "x": x,
-                        "y": y_plain,
-                        "text": {"field": "label"},
-                        "color": {**color, "legend": None},
-                    },
+                    "encoding": {"x": x, "y": y_plain, "text": {"field": "label"},
+                                 "color": {**color, "legend": None}},
                 }
             )
     else:

@@ -218,12 +218,8 @@ def newsletter(
     for name, img in sorted(pictures.items()):
         subtype = name.rsplit(".", 1)[-1].replace("jpg", "jpeg")
         html_part.add_related(
-            img.wechat_data,
-            "image",
-            subtype,
-            cid=f"<{_picture_cid(name)}>",
-            filename=name.rsplit("/", 1)[-1],
-            disposition="inline",
+            img.wechat_data, "image", subtype, cid=f"<{_picture_cid(name)}>",
+            filename=name.rsplit("/", 1)[-1], disposition="inline",
         )
     # Boundaries from the content, not random: the same issue makes the same file (the site's
     # rebuilds compare bytes). "=_" never occurs in base64 or quoted-printable text.

@@ -130,12 +130,8 @@ def cjk_font_files() -> tuple[Path, ...]:
     for family in FAMILIES:
         try:
             out = subprocess.run(
-                ["fc-list", f":family={family}", "file"],
-                capture_output=True,
-                text=True,
-                check=False,
-                timeout=FC_LIST_TIMEOUT_S,
-                stdin=subprocess.DEVNULL,
+                ["fc-list", f":family={family}", "file"], capture_output=True, text=True, check=False,
+                timeout=FC_LIST_TIMEOUT_S, stdin=subprocess.DEVNULL,
             ).stdout
         except (OSError, subprocess.TimeoutExpired):  # no fontconfig, or it hangs: the fallback below
             out = ""

@@ -61,6 +61,7 @@ if TYPE_CHECKING:
     from zhiku.claims.model import Finding
 
 
+
 def _block_kind(block: object) -> str:
     kinds: dict[type, str] = {
         Paragraph: "paragraph",
@@ -207,8 +208,7 @@ def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
     except jinja2.exceptions.SecurityError as err:
         template = env.get_template(name)
         raise ZhikuError(
-            f"模板做了不允许的操作：{err}",
-            f"the template tried something not allowed: {err}",
+            f"模板做了不允许的操作：{err}", f"the template tried something not allowed: {err}",
             template.filename or name,
         ) from None
     except (jinja2.TemplateError, TypeError, AttributeError, ValueError, ArithmeticError) as err:
@@ -296,7 +296,9 @@ def article_page(
     annotator: Annotator,
     pdf_name: str,
 ) -> str:
-    return _reading_page(env, "article.html", publication, issue, annotator, pdf_name, view=view, views=views)
+    return _reading_page(
+        env, "article.html", publication, issue, annotator, pdf_name, view=view, views=views
+    )
 
 
 def checks_page(
@@ -340,3 +342,4 @@ def checks_page(
         titles=titles,
         views=views,
     )
+

@@ -124,9 +124,8 @@ def styled_content(
     return content_of(inline_styles(document))
 
 
-def _page(
-    env: jinja2.Environment, publication: Publication, issue: Issue, content: str, title: str, copy_label: str
-) -> str:
+def _page(env: jinja2.Environment, publication: Publication, issue: Issue, content: str, title: str,
+          copy_label: str) -> str:
     return render_template(
         env,
         "wechat_page.html",
@@ -155,10 +154,7 @@ def wechat_issue_page(
 
 
 def wechat_files(
-    env: jinja2.Environment,
-    publication: Publication,
-    issue: Issue,
-    views: Sequence[ArticleView],
+    env: jinja2.Environment, publication: Publication, issue: Issue, views: Sequence[ArticleView],
     only: str | None = None,
 ) -> dict[str, bytes]:
     """Every WeChat output of the issue (relative to its folder): the whole-issue page, each

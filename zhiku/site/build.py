@@ -155,7 +155,6 @@ def _build(
         ]
         if progress:
             progress("搜索索引 / search index", 0, 1)
-
         # Pagefind reads the article pages from the cache: it indexes (its own process, on
         # another core) while the staging folder is filled and the archive pages are written.
         # A year whose issue was rendered here may be indexed already (``_EarlySearch``).
@@ -354,15 +353,8 @@ def _issues(
                 early_search.start(todo, keys, issue_cache, entries)
             for issue in todo:
                 count = render_pool.render_one(
-                    publication,
-                    issue,
-                    tmps[issue.date.isoformat()],
-                    store,
-                    annotate,
-                    shared,
-                    previous(issue),
-                    drafts,
-                    timings=timings,
+                    publication, issue, tmps[issue.date.isoformat()], store, annotate, shared,
+                    previous(issue), drafts, timings=timings,
                     on_pages=early_search.pages_ready(issue) if early_search is not None else None,
                     tables=None if tables is None else tables.setdefault(issue.source.file.parent.name, []),
                     recorded=recorded,

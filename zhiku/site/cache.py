@@ -53,10 +53,9 @@ def _tree_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file()
-        and not any(part.startswith(".") or part == "__pycache__" for part in p.relative_to(folder).parts)
+        p for p in folder.rglob("*")
+        if p.is_file() and not any(part.startswith(".") or part == "__pycache__" for part in
+                                   p.relative_to(folder).parts)
     )
 
 
@@ -71,8 +70,7 @@ def code_version() -> str:
     package = Path(zhiku.__file__).parent
     h = hashlib.sha256(zhiku.__version__.encode())
     files = (
-        p
-        for p in _tree_files(package)
+        p for p in _tree_files(package)
         if p.suffix != ".pyc" and p.relative_to(package).parts[0] not in NOT_RENDERING
     )
     _hash_files(h, package, files)

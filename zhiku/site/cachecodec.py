@@ -30,8 +30,7 @@ class CacheFormatError(ValueError):
 def model_classes(*extra: type) -> dict[str, type]:
     """The dataclasses of ``zhiku.model`` (and ``extra``) by name: what a record may build."""
     found = {
-        name: obj
-        for name, obj in vars(model).items()
+        name: obj for name, obj in vars(model).items()
         if isinstance(obj, type) and dataclasses.is_dataclass(obj) and obj.__module__ == model.__name__
     }
     found.update({cls.__name__: cls for cls in extra})
@@ -84,7 +83,7 @@ class Decoder:
             return self._dataclass(data)
         if len(data) != 1:
             raise CacheFormatError("unexpected mapping")
-        ((tag, value),) = data.items()
+        (tag, value), = data.items()
         if not isinstance(value, str):
             raise CacheFormatError(f"bad {tag}")
         if tag == "$p":

@@ -27,11 +27,9 @@ def issue_time(date: dt.date) -> dt.datetime:
 def write_feed(view: SiteView, out_dir: Path, publication: Publication | None = None) -> Path:
     """``out_dir/feed.xml``; ``publication`` (when given) names the files a bad character came from."""
     site = view.site
-    files = (
-        {(i.date.isoformat(), a.slug): a.source.file for i in publication.issues for a in i.articles}
-        if publication is not None
-        else {}
-    )
+    files = {
+        (i.date.isoformat(), a.slug): a.source.file for i in publication.issues for a in i.articles
+    } if publication is not None else {}
     issue_files = {i.date.isoformat(): i.source.file for i in publication.issues} if publication else {}
     yml = publication.root / "zhiku.yml" if publication is not None else None
 

@@ -76,10 +76,10 @@ def check_links(site: Path, site_path: str = "/") -> list[BrokenLink]:
                 if not parts.path.startswith(site_path):
                     broken.append(BrokenLink(rel_page, link, "outside the site's path"))
                     continue
-                target_rel = PurePosixPath(unquote(parts.path[len(site_path) :]))
+                target_rel = PurePosixPath(unquote(parts.path[len(site_path):]))
                 target = site / target_rel
             elif parts.path:
-                target = path.parent / unquote(parts.path)
+                target = (path.parent / unquote(parts.path))
             else:
                 target = path  # "#anchor" on the same page
             target = Path(target).resolve() if target.exists() else target

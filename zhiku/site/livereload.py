@@ -43,8 +43,7 @@ _BODY_END = re.compile(rb"</body\s*>", re.I)
 # shows ``prev`` need not load again. ``swap`` lists the pages whose new version differs from
 # ``prev`` in their HTML alone (the quick update of an article): they may take the new body in
 # place instead of loading again.
-SCRIPT = (
-    r"""(() => {
+SCRIPT = r"""(() => {
   "use strict";
   const KEY = "zhiku-live-scroll:" + location.pathname;
   const saved = sessionStorage.getItem(KEY);
@@ -137,10 +136,7 @@ SCRIPT = (
     reload();
   });
 })();
-""".replace("__EVENTS__", EVENTS_PATH)
-    .replace("__SCRIPT__", SCRIPT_PATH)
-    .encode()
-)
+""".replace("__EVENTS__", EVENTS_PATH).replace("__SCRIPT__", SCRIPT_PATH).encode()
 
 
 def inject(page: bytes) -> bytes:
@@ -190,15 +186,10 @@ class LiveReload:
         already updated to it that show the build before); ``swap``: pages whose HTML alone
         changed since the build before, which may take their new body in place."""
         current = self.state
-        self._publish(
-            {
-                "build": current["build"] + 1,
-                "prev": current["build"],
-                "skip": self._urls(skip),
-                "swap": self._urls(swap),
-                "error": None,
-            }
-        )
+        self._publish({
+            "build": current["build"] + 1, "prev": current["build"], "skip": self._urls(skip),
+            "swap": self._urls(swap), "error": None,
+        })
 
     def _urls(self, rels: list[str] | None) -> list[str]:
         return [u for rel in (rels or []) for u in self.urls(rel)]

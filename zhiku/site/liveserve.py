@@ -98,13 +98,8 @@ def watch_and_reload(
     quick = QuickBuilder(root, out, annotate=annotate, drafts=drafts)
     flt = SourceFilter(root, [out, root / ".zhiku"])
     watcher = watchfiles.watch(
-        root,
-        watch_filter=flt,
-        stop_event=stop_event,
-        debounce=DEBOUNCE_MS,
-        step=STEP_MS,
-        yield_on_timeout=True,
-        rust_timeout=200,  # a look at stop_event five times a second
+        root, watch_filter=flt, stop_event=stop_event, debounce=DEBOUNCE_MS, step=STEP_MS,
+        yield_on_timeout=True, rust_timeout=200,  # a look at stop_event five times a second
     )
     try:
         for changes in watcher:
@@ -116,17 +111,8 @@ def watch_and_reload(
             deleted = any(change == watchfiles.Change.deleted for change, _ in changes)
             changed = {Path(p) for _, p in changes}
             rebuild(
-                root,
-                out,
-                live,
-                quick,
-                set() if deleted else changed,
-                annotate=annotate,
-                drafts=drafts,
-                on_update=on_update,
-                on_build=on_build,
-                on_error=on_error,
-                progress=progress,
+                root, out, live, quick, set() if deleted else changed, annotate=annotate, drafts=drafts,
+                on_update=on_update, on_build=on_build, on_error=on_error, progress=progress,
             )
     finally:
         quick.close()

@@ -106,19 +106,9 @@ def site_info(publication: Publication) -> SiteInfo:
     base = urls.site_base_url(publication)
     p = publication
     return SiteInfo(
-        name=p.name,
-        name_en=p.name_en,
-        tagline=p.tagline,
-        column=p.column,
-        column_en=p.column_en,
-        publisher=p.publisher,
-        website=p.website,
-        email=p.email,
-        hotline=p.hotline,
-        copyright=p.copyright,
-        language=p.language or "zh-CN",
-        base_url=base,
-        path=urls.site_path(base),
+        name=p.name, name_en=p.name_en, tagline=p.tagline, column=p.column, column_en=p.column_en,
+        publisher=p.publisher, website=p.website, email=p.email, hotline=p.hotline, copyright=p.copyright,
+        language=p.language or "zh-CN", base_url=base, path=urls.site_path(base),
     )
 
 
@@ -143,11 +133,8 @@ def build_view(
     for issue in sorted(publication.issues, key=lambda i: i.date, reverse=True):
         articles = tuple(
             ArticleView(
-                title=a.title,
-                slug=a.slug,
-                url=urls.article_url(issue, a),
-                tags=tuple(tag_links[t] for t in a.tags),
-                authors=a.authors,
+                title=a.title, slug=a.slug, url=urls.article_url(issue, a),
+                tags=tuple(tag_links[t] for t in a.tags), authors=a.authors,
                 summary=summaries.get((issue.date.isoformat(), a.slug), a.summary or ""),
                 issue_date=issue.date,
             )
@@ -158,14 +145,9 @@ def build_view(
         pdf = pdfs[0].relative_to(out_dir).as_posix() if pdfs else None
         issues.append(
             IssueView(
-                date=issue.date,
-                date_iso=issue.date.isoformat(),
-                date_zh=issue.date_zh,
-                number=issue.number,
-                title=issue.title,
-                url=urls.issue_url(issue),
-                pdf_url=quote(pdf) if pdf else None,
-                articles=articles,
+                date=issue.date, date_iso=issue.date.isoformat(), date_zh=issue.date_zh, number=issue.number,
+                title=issue.title, url=urls.issue_url(issue),
+                pdf_url=quote(pdf) if pdf else None, articles=articles,
             )
         )
 
@@ -223,30 +205,17 @@ def write_pages(publication: Publication, view: SiteView, out_dir: Path) -> list
     shown = min(len(view.issues), INDEX_ISSUES)
     latest = issues_by_year(view.issues[:shown])
     emit(
-        "site_index.html",
-        "index.html",
-        "",
-        issues=view.issues,
-        issues_by_year=[(y, latest[y]) for y in years if y in latest],
-        years=years,
-        article_count=sum(len(i.articles) for i in view.issues),
-        shown=shown,
-        year_pages=year_pages,
-        link_years=True,
-        current_year=None,
+        "site_index.html", "index.html", "",
+        issues=view.issues, issues_by_year=[(y, latest[y]) for y in years if y in latest], years=years,
+        article_count=sum(len(i.articles) for i in view.issues), shown=shown,
+        year_pages=year_pages, link_years=True, current_year=None,
         search_bundles=[f"{SEARCH_DIR}/{shard}/" for shard in view.search_shards],
     )
     for year in years:
         emit(
-            "site_year.html",
-            year_pages[year],
-            "../",
-            year=year,
-            year_issues=by_year[year],
-            years=years,
-            year_pages=year_pages,
-            link_years=False,
-            current_year=year,
+            "site_year.html", year_pages[year], "../",
+            year=year, year_issues=by_year[year], years=years, year_pages=year_pages,
+            link_years=False, current_year=year,
             article_count=sum(len(i.articles) for i in by_year[year]),
         )
     emit("site_topics.html", "topics/index.html", "../", topics=view.topics)

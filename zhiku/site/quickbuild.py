@@ -119,14 +119,8 @@ class QuickBuilder:
                 return None
             for article in articles:
                 for path in render.render_article_update(
-                    publication,
-                    issue,
-                    article,
-                    self.out_dir,
-                    findings=findings,
-                    figures=figures,
-                    annotate=self.annotate,
-                    checks=self.drafts,
+                    publication, issue, article, self.out_dir, findings=findings, figures=figures,
+                    annotate=self.annotate, checks=self.drafts,
                 ):
                     written.append(path.relative_to(self.out_dir).as_posix())
         return QuickUpdate(

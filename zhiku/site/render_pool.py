@@ -86,15 +86,8 @@ def render_one(
 
         # The numbers are checked, and the PNGs made, while Typst lays out the PDF (render_issue).
         render.render_issue(
-            publication,
-            issue,
-            target,
-            store=store,
-            findings=check,
-            annotate=annotate,
-            figures=figures,
-            checks=drafts,
-            on_pages=on_pages,
+            publication, issue, target, store=store, findings=check, annotate=annotate, figures=figures,
+            checks=drafts, on_pages=on_pages,
         )
     finally:
         if forked is not None:
@@ -103,9 +96,7 @@ def render_one(
     if timings is not None:
         t_end = time.perf_counter()
         steps = (
-            ("figures", t_figures - t0),
-            ("check", check_time),
-            ("pages_pdf", t_end - t_figures - check_time),
+            ("figures", t_figures - t0), ("check", check_time), ("pages_pdf", t_end - t_figures - check_time)
         )
         for name, seconds in steps:
             timings[name] = timings.get(name, 0.0) + seconds
@@ -136,14 +127,8 @@ def _worker_render(
         warnings.simplefilter("always")
         try:
             inconsistent = render_one(
-                publication,
-                issue,
-                Path(target),
-                _worker_store,
-                annotate,
-                shared,
-                Path(previous) if previous else None,
-                drafts,
+                publication, issue, Path(target), _worker_store, annotate, shared,
+                Path(previous) if previous else None, drafts,
             )
             error = None
         except ZhikuError as err:
@@ -179,14 +164,8 @@ def render_parallel(
     ) as pool:
         futures = {
             pool.submit(
-                _worker_render,
-                lean,
-                issue,
-                str(target),
-                annotate,
-                shared,
-                str(previous) if previous else None,
-                drafts,
+                _worker_render, lean, issue, str(target), annotate, shared,
+                str(previous) if previous else None, drafts,
             ): issue
             for issue, target, previous in jobs_list
         }

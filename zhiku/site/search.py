@@ -117,12 +117,7 @@ def index_pages(bundle: Path, source: Path, pages: list[SearchPage]) -> int:
         limit = TIMEOUT_BASE_S + TIMEOUT_PER_PAGE_S * len(pages)
         try:
             proc = subprocess.run(
-                [str(binary)],
-                cwd=work,
-                capture_output=True,
-                text=True,
-                check=False,
-                timeout=limit,
+                [str(binary)], cwd=work, capture_output=True, text=True, check=False, timeout=limit,
                 stdin=subprocess.DEVNULL,
             )
         except subprocess.TimeoutExpired:  # run() has killed it
@@ -212,22 +207,17 @@ def build_search_index(
     words = sum(n for n, _ in results.values()) + sum(early.values())
     todo = [s for s in shard_names(pages) if s in early or s in todo]
     bundles.update({shard: files for shard, (_, files) in results.items()})
-    sync_links(
-        out_dir,
-        {  # the bundles are hard links to the cache, kept from the last site
-            f"{SEARCH_DIR}/{shard}/{rel}": f for shard, files in bundles.items() for rel, f in files.items()
-        },
-        scope=SEARCH_DIR,
-    )
+    sync_links(out_dir, {  # the bundles are hard links to the cache, kept from the last site
+        f"{SEARCH_DIR}/{shard}/{rel}": f
+        for shard, files in bundles.items()
+        for rel, f in files.items()
+    }, scope=SEARCH_DIR)
     used = set(keys.values())
     for child in cache_dir.iterdir():  # older bundles and leftovers of interrupted runs
         if child.name not in used:
             remove_tree(child, cache_dir)
     return SearchReport(
-        pages=len(pages),
-        words=words,
-        reindexed=bool(todo),
-        shards=shard_names(pages),
+        pages=len(pages), words=words, reindexed=bool(todo), shards=shard_names(pages),
         reindexed_shards=tuple(todo),
     )
 
@@ -241,7 +231,7 @@ def _cached_bundle(cache_dir: Path, key: str) -> dict[str, str] | None:
     if files is None or f"{BUNDLE}/{ENTRY_FILE}" not in files:
         return None
     prefix = f"{BUNDLE}/"
-    return {rel[len(prefix) :]: f for rel, f in files.items() if rel.startswith(prefix)}
+    return {rel[len(prefix):]: f for rel, f in files.items() if rel.startswith(prefix)}
 
 
 def _index_into_cache(

@@ -56,7 +56,7 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
             return missing
         if not url_path.startswith(self.site_path):
             return missing
-        parts = [p for p in url_path[len(self.site_path) :].split("/") if p]
+        parts = [p for p in url_path[len(self.site_path):].split("/") if p]
         # No parent steps, no hidden files (.zhiku-site, editor leftovers), no backslash tricks.
         if any(p in ("..", ".") or p.startswith(".") or "\\" in p or "\0" in p for p in parts):
             return missing

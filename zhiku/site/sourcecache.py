@@ -169,14 +169,11 @@ def _load(path: Path, header: tuple[str, str, str], root: Path) -> _Cache | None
             if "/" in name or not isinstance(issue, Issue) or not isinstance(leads, dict):
                 return None
             issues[name] = _Entry(
-                _states(entry["files"]),
-                int(entry["recorded_ns"]),
-                issue,
+                _states(entry["files"]), int(entry["recorded_ns"]), issue,
                 {str(k): str(v) for k, v in leads.items()},
             )
-        return _Cache(
-            header, _PublicationEntry(_states(pub["files"]), int(pub["recorded_ns"]), publication), issues
-        )
+        return _Cache(header, _PublicationEntry(_states(pub["files"]), int(pub["recorded_ns"]), publication),
+                      issues)
     except (CacheFormatError, KeyError, TypeError, ValueError, AttributeError):
         return None
 
@@ -201,10 +198,8 @@ def _save(path: Path, cached: _Cache, root: Path) -> None:
             },
             "issues": {
                 name: {
-                    "files": states(e.files),
-                    "recorded_ns": e.recorded_ns,
-                    "issue": encode(e.issue, root),
-                    "leads": e.leads,
+                    "files": states(e.files), "recorded_ns": e.recorded_ns,
+                    "issue": encode(e.issue, root), "leads": e.leads,
                 }
                 for name, e in cached.issues.items()
             },
@@ -237,7 +232,9 @@ def read_publication(root: Path) -> SourceRead:
             pub_stats[name] = (st.st_size, st.st_mtime_ns)
     pub_states, pub_same = _reuse(root, pub_stats, old.publication if old else None)
     all_stats = {f.name: _stat_tree(f) for f in folders}
-    checked = {f.name: _reuse(f, all_stats[f.name], old.issues.get(f.name) if old else None) for f in folders}
+    checked = {
+        f.name: _reuse(f, all_stats[f.name], old.issues.get(f.name) if old else None) for f in folders
+    }
 
     fresh: dict[str, Issue] = {}
     leads: dict[str, dict[str, str]] = {}
@@ -265,14 +262,9 @@ def read_publication(root: Path) -> SourceRead:
     entries = {  # (outlines of cached issues are outlines already; outline() is idempotent)
         f.name: _Entry(checked[f.name][0], now, outline(fresh[f.name]), leads[f.name]) for f in folders
     }
-    if (
-        old is None
-        or parsed
-        or not pub_same
-        or entries.keys() != old.issues.keys()
-        or any(e.files != old.issues[n].files for n, e in entries.items())
-        or pub_states != old.publication.files
-    ):
+    if old is None or parsed or not pub_same or entries.keys() != old.issues.keys() or any(
+        e.files != old.issues[n].files for n, e in entries.items()
+    ) or pub_states != old.publication.files:
         _save(path, _Cache(header, _PublicationEntry(pub_states, now, meta), entries), root)
     digests = {f: {f / rel: state[2] for rel, state in checked[f.name][0].items()} for f in folders}
     by_date = {

@@ -370,9 +370,7 @@ def _mail_server(value: Any, path: Path, lines: dict[str, int]) -> MailServer | 
             raise ValueError(port)
     except (TypeError, ValueError):
         raise ZhikuError(
-            "smtp: port: 应为端口号（1—65535）",
-            "'smtp: port:' must be a port number (1-65535)",
-            path,
+            "smtp: port: 应为端口号（1—65535）", "'smtp: port:' must be a port number (1-65535)", path,
             lines.get("smtp.port", line),
         ) from None
 

@@ -80,10 +80,8 @@ def decode_bytes(data: bytes, path: Path) -> str:
         first = controls[0]
         code = f"U+{ord(text[first]):04X}"
         raise ZhikuError(
-            f"文中有控制字符 {code}，请删除",
-            f"the text holds a control character {code}; remove it",
-            path,
-            text.count("\n", 0, first) + 1,
+            f"文中有控制字符 {code}，请删除", f"the text holds a control character {code}; remove it",
+            path, text.count("\n", 0, first) + 1,
         )
     return text
 

@@ -676,3 +676,4 @@ def _opens(before: str, first: str) -> bool:
 
 def _closes(last: str, after: str) -> bool:
     return not last.isspace() and (not _is_punct(last) or not after or after.isspace() or _is_punct(after))
+

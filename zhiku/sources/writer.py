@@ -117,7 +117,9 @@ def block_markdown(block: Block) -> str:
         title = f" {block.title}" if block.title else ""
         return f"::: {names[block.kind]}{title}\n{inner}\n:::"
     if isinstance(block, DefinitionList):
-        return "\n\n".join(_inline(term) + "".join(f"\n: {d}" for d in defs) for term, defs in block.items)
+        return "\n\n".join(
+            _inline(term) + "".join(f"\n: {d}" for d in defs) for term, defs in block.items
+        )
     raise TypeError(f"unknown block {block!r}")  # pragma: no cover
 
 

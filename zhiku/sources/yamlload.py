@@ -234,10 +234,8 @@ def _construct(text: str, file: Path, first_line: int, mapping_only: bool) -> tu
         mark = getattr(err, "position", None)
         line = first_line + (text.count("\n", 0, mark) if isinstance(mark, int) else 0)
         char = getattr(err, "character", None)
-        code = (
-            f"U+{ord(char):04X}"
-            if isinstance(char, str) and len(char) == 1
-            else (f"U+{char:04X}" if isinstance(char, int) else "?")
+        code = f"U+{ord(char):04X}" if isinstance(char, str) and len(char) == 1 else (
+            f"U+{char:04X}" if isinstance(char, int) else "?"
         )
         raise ZhikuError(
             f"YAML 中有不允许的字符 {code}（如控制字符），请删除",
@@ -414,10 +412,8 @@ def check_url(
     shown_en = ", ".join(f"{s}:" for s in schemes)
     parts = urlsplit(value) if not re.search(r"[\s<>\"'`\\]", value) else None
     scheme = parts.scheme.lower() if parts is not None else ""
-    ok = (
-        parts is not None
-        and scheme in schemes
-        and (bool(parts.netloc) if scheme in ("http", "https") else "@" in parts.path)
+    ok = parts is not None and scheme in schemes and (
+        bool(parts.netloc) if scheme in ("http", "https") else "@" in parts.path
     )
     if not ok:
         raise ZhikuError(
