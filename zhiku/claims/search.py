@@ -891,3 +891,13 @@ def of_edition(table: FactTable, claim: Fact, cur: Fact, edition: str, kinds: It
         if named and named[-1] == edition:
             return s
     return None
+
+
+# 3901.3万标箱的1.26倍, 每周7800班的82.1%: a value a multiple or a ratio is taken of (its unit's tail
+# may stand between)
+_OF_A_RATIO = re.compile(r"[^\d，,。；;]{0,3}的\s*(?:[\d.]+\s*%|[\d.一二三四五六七八九十两]+(?:多)?倍)")
+
+
+def of_a_ratio(f: Fact) -> bool:
+    """Whether ``f`` is what a multiple or a ratio written right after it is taken of."""
+    return _OF_A_RATIO.match(f.text, f.q.end) is not None

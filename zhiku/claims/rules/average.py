@@ -28,7 +28,7 @@ from zhiku.claims.facts import (
 )
 from zhiku.claims.interval import Interval
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, reading_sum, value
-from zhiku.claims.search import later_passage, name_likeness, other_bases, states_a_base
+from zhiku.claims.search import later_passage, name_likeness, of_a_ratio, other_bases, states_a_base
 from zhiku.claims.tolerance import shifted_by_ten
 from zhiku.quantities.numerals import evaluate
 
@@ -165,7 +165,7 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
     # never the total averaged)
     wholes = _wholes_of_shares(table, avg) | other_bases(table, avg)
     # (每周约6400班，为2019年同期每周7800班的82.1%，相当于每天约914班: what a ratio is of is no total now)
-    wholes |= {g.id for g in table.around(avg) if _OF_A_RATIO.match(g.text, g.q.end)}
+    wholes |= {g.id for g in table.around(avg) if of_a_ratio(g)}
     before = [
         g for g in table.around(avg) if g.q.end <= avg.q.start and g.id != avg.id and g.id not in wholes
     ]
@@ -368,9 +368,6 @@ _LISTED_MONTHS = re.compile(r"\d{1,2}\s*月(?:份)?(?:\s*[、和及与]\s*\d{1,2
 _SPAN_DAYS = re.compile(
     r"(?:为期|会期|历时|共计|共|(?:假期|期间|长假|节假日|活动)为)\s*(?P<n>\d+|[一二两三四五六七八九十]{1,3})\s*天"
 )
-
-
-_OF_A_RATIO = re.compile(r"[^\d，,。；;]{0,3}的\s*[\d.]+\s*%")
 
 
 def _per_unit(g: Fact) -> bool:

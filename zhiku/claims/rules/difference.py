@@ -35,6 +35,7 @@ from zhiku.claims.search import (
     current_of,
     from_to_base,
     name_likeness,
+    of_a_ratio,
     opening_rows,
     other_bases,
 )
@@ -385,9 +386,6 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
     return [(a, b, 0.9)]
 
 
-_OF_A_MULTIPLE = re.compile(r"\s*的[\d.一二三四五六七八九十两]+(?:多)?倍")
-
-
 # 美东与美西价差 / 城镇和农村之间相差: the two sides of a gap named in its own clause
 _TWO_SIDES = re.compile(
     r"\s*(?P<a>[\u4e00-\u9fff]{2,6}?)(?:与|和|同)(?P<b>[\u4e00-\u9fff]{2,6}?)(?:之间)?(?:的)?(?:价差|差距为?|相差|差)"
@@ -406,9 +404,7 @@ def _of_multiples(table: FactTable, claim: Fact) -> set[int]:
     return {
         g.id
         for g in table.around(claim)
-        if g.id != claim.id
-        and g.place.sentence == claim.place.sentence
-        and _OF_A_MULTIPLE.match(g.text, g.q.end)
+        if g.id != claim.id and g.place.sentence == claim.place.sentence and of_a_ratio(g)
     }
 
 
