@@ -624,9 +624,13 @@ def _after_value(head: str) -> str:
 def per_unit(f: Fact) -> str:
     """What a value is per, when written: 每亩约390公斤 → 亩, 43.6公斤/公顷 → 公顷, 579元/桶 → 桶."""
     before = re.search(r"每([^\d，,。；;约近]{1,2})(?:约|近)?\s*$", f.text[max(0, f.q.start - 6) : f.q.start])
+    return before.group(1) if before else per_after(f)
+
+
+def per_after(f: Fact) -> str:
+    """What a value is per, written after it with a slash (579元/桶 → 桶, 5604美元/TEU → TE)."""
     after = re.match(r"\s*[/／]\s*([^\d，,。；;\s]{1,2})", f.text[f.q.end : f.q.end + 4])
-    found = before or after
-    return found.group(1) if found else ""
+    return after.group(1) if after else ""
 
 
 def _clean_subject(words: str) -> str:

@@ -25,6 +25,7 @@ from zhiku.claims.facts import (
     FactTable,
     clause_start,
     open_bracket,
+    per_after,
     per_unit,
     same_measure,
 )
@@ -431,14 +432,9 @@ def _judge(table: FactTable, claim: Fact, doc_comparable: bool) -> None:
 
 def _same_per(a: Fact, b: Fact) -> bool:
     """Whether two values are per the same thing, as far as a slash after them says (5604美元/TEU,
-    10190美元/FEU); the words after the unit may run on (29.3微克/立方米下降…)."""
-    pa, pb = _per(a), _per(b)
+    10190美元/FEU); the words after the unit may run on (79.42元/吨上涨…)."""
+    pa, pb = per_after(a), per_after(b)
     return not pa or not pb or pa.startswith(pb) or pb.startswith(pa)
-
-
-def _per(f: Fact) -> str:
-    m = re.match(r"\s*/\s*([A-Za-z]+|[\u4e00-\u9fff]{1,6})", f.text[f.q.end : f.q.end + 8])
-    return m.group(1) if m else ""
 
 
 def _per_unit(f: Fact) -> bool:
