@@ -901,3 +901,28 @@ _OF_A_RATIO = re.compile(r"[^\d，,。；;]{0,3}的\s*(?:[\d.]+\s*%|[\d.一二�
 def of_a_ratio(f: Fact) -> bool:
     """Whether ``f`` is what a multiple or a ratio written right after it is taken of."""
     return _OF_A_RATIO.match(f.text, f.q.end) is not None
+
+
+def leading_place(words: str) -> str:
+    """The place ``words`` open with, the longest the text knows (厦门财力 → 厦门), or ""."""
+    words = words.lstrip()
+    return next((p for p in sorted(labels.places(words), key=len, reverse=True) if words.startswith(p)), "")
+
+
+def latest_of_place(table: FactTable, claim: Fact, place: str, kinds: Iterable[str]) -> Fact | None:
+    """厦门一般公共预算收入835.9亿元，…；泉州480.7亿元。厦门财力是泉州的1.74倍: the latest value ``place``
+    names in the claim's paragraph before it — no other claim's base or whole, of no other period."""
+    want = set(kinds)
+    skip = other_bases(table, claim)
+    mine = [
+        g
+        for g in table.facts[max(0, claim.id - 4 * SPAN) : claim.id]
+        if g.place.passage == claim.place.passage
+        and g.role == "level"
+        and g.q.kind in want
+        and (g.item or g.subject).startswith(place)
+        and g.id not in skip
+        and g.id != claim.whole_fact
+        and not g.period.clashes(claim.period)
+    ]
+    return mine[-1] if mine else None

@@ -43,10 +43,11 @@ from zhiku.claims.search import (
     earlier_in_sentence,
     from_to_base,
     later_passage,
+    latest_of_place,
+    leading_place,
     name_likeness,
     of_edition,
     opening_rows,
-    other_bases,
     period_fits,
     the_two_named,
     thing_of_the_clause_before,
@@ -535,23 +536,10 @@ def _after_a_gap(table: FactTable, claim: Fact) -> Fact | None:
 def _the_places_here(table: FactTable, claim: Fact) -> Fact | None:
     """厦门一般公共预算收入835.9亿元，…；泉州480.7亿元。厦门财力是泉州的1.74倍: a place named with a measure
     the text gives under no such name (财力) is that place's latest value of its paragraph."""
-    place = next(
-        (p for p in sorted(labels.places(claim.own), key=len, reverse=True) if claim.own.startswith(p)), ""
-    )
+    place = leading_place(claim.own)
     if not place or not labels.has_content(claim.own[len(place) :]):
         return None
-    bases = other_bases(table, claim)
-    mine = [
-        g
-        for g in table.facts[max(0, claim.id - 4 * SPAN) : claim.id]
-        if g.place.passage == claim.place.passage
-        and g.role == "level"
-        and g.q.kind in _KINDS
-        and (g.item or g.subject).startswith(place)
-        and g.id not in bases
-        and not g.period.clashes(claim.period)
-    ]
-    return mine[-1] if mine else None
+    return latest_of_place(table, claim, place, _KINDS)
 
 
 def _current(table: FactTable, claim: Fact) -> list[Scored]:

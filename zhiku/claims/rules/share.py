@@ -22,7 +22,6 @@ from zhiku.claims import fmt, labels
 from zhiku.claims.facts import (
     AMOUNT_KINDS,
     LIST_SEP,
-    SPAN,
     Fact,
     FactTable,
     clause_start,
@@ -41,6 +40,8 @@ from zhiku.claims.search import (
     current_of,
     growth_after,
     later_passage,
+    latest_of_place,
+    leading_place,
     name_likeness,
     other_bases,
     thing_of_the_clause_before,
@@ -418,23 +419,8 @@ def _after_a_multiple(table: FactTable, claim: Fact) -> Fact | None:
     ]
     if not before or before[-1].role != "multiple":
         return None
-    opening = claim.text[table.sentences[claim.place.sentence].start : before[-1].q.start]
-    place = next(
-        (p for p in sorted(labels.places(opening), key=len, reverse=True) if opening.lstrip().startswith(p)),
-        "",
-    )
-    if not place:
-        return None
-    named = [
-        g
-        for g in table.facts[max(0, claim.id - 4 * SPAN) : claim.id]
-        if g.place.passage == claim.place.passage
-        and g.role == "level"
-        and g.q.kind in AMOUNT_KINDS
-        and (g.item or g.subject).startswith(place)
-        and g.id != claim.whole_fact
-    ]
-    return named[-1] if named else None
+    place = leading_place(claim.text[table.sentences[claim.place.sentence].start : before[-1].q.start])
+    return latest_of_place(table, claim, place, AMOUNT_KINDS) if place else None
 
 
 def _changes_summed(table: FactTable, total: Fact) -> list[Fact]:
