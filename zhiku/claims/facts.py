@@ -1306,11 +1306,11 @@ class _Builder:
                     t.facts[whole_fact] = replace(t.facts[whole_fact], own=slot.whole, subject=slot.whole)
                     subject_chain = chain_before.get(whole_fact, subject_chain)
             if slot.role == "share" and slot.verb == "占":
-                if slot.whole and _A_PERIODS_LEVEL.fullmatch(slot.whole):
-                    pass  # (为2019年水平的110.7%: a level then, no whole later shares are of)
-                elif slot.whole:
-                    self.last_whole = slot.whole
-                    self.last_whole_sentence = sidx
+                if slot.whole:
+                    # (为2019年水平的110.7%: a level then, no whole later shares are of)
+                    if not _A_PERIODS_LEVEL.fullmatch(slot.whole):
+                        self.last_whole = slot.whole
+                        self.last_whole_sentence = sidx
                 elif (
                     self.last_whole
                     and whole_fact is None
@@ -1828,9 +1828,17 @@ class _Builder:
             # 同比、环比分别增长11.5%和28.1%: the items name what each change is measured against, not
             # things; each value is a change of the sentence's own thing
             against = all(_COMPARISON_ITEM.fullmatch(i.strip()) for i in items)
-            thing = next(
-                (t.facts[g].subject for g in reversed(ids) if g < first.id and t.facts[g].role == "level"),
-                "",
+            thing = (
+                next(
+                    (
+                        t.facts[g].subject
+                        for g in reversed(ids)
+                        if g < first.id and t.facts[g].role == "level"
+                    ),
+                    "",
+                )
+                if against
+                else ""
             )
             for k, f in enumerate(members):
                 if k > 0 and f.role in ("level", "rate") and first.role not in ("level", "rate"):
