@@ -439,47 +439,43 @@ def _changes_summed(table: FactTable, total: Fact) -> list[Fact]:
     return changes if summed is not None and summed.overlaps(reading(total)) else []
 
 
+def _share_after(table: FactTable, f: Fact) -> Fact | None:
+    """The share written right after ``f``, in its clause or the next (合计2859.8亿元，占…的49.7%)."""
+    nxt = table.facts[f.id + 1] if f.id + 1 < len(table.facts) else None
+    if (
+        nxt is not None
+        and nxt.role == "share"
+        and nxt.place.sentence == f.place.sentence
+        and nxt.place.clause <= f.place.clause + 1
+    ):
+        return nxt
+    return None
+
+
 def _named_share_of(table: FactTable, f: Fact, claim: Fact) -> bool:
     """合计2859.8亿元，占同期全市进出口的49.7%: ``f`` is followed at once by a share naming its whole,
     before the claim."""
-    nxt = table.facts[f.id + 1] if f.id + 1 < len(table.facts) else None
-    return (
-        nxt is not None
-        and nxt.id != claim.id
-        and nxt.role == "share"
-        and bool(nxt.whole)
-        and nxt.place.sentence == f.place.sentence
-        and nxt.place.clause <= f.place.clause + 1
-    )
+    nxt = _share_after(table, f)
+    return nxt is not None and nxt.id != claim.id and bool(nxt.whole)
 
 
 def _bare_share_of(table: FactTable, f: Fact) -> bool:
     """60岁及以上人口31031万人，占22.0%: ``f`` is followed at once by a share naming no whole."""
-    nxt = table.facts[f.id + 1] if f.id + 1 < len(table.facts) else None
-    return (
-        nxt is not None
-        and nxt.role == "share"
-        and not nxt.own
-        and not nxt.whole
-        and nxt.place.sentence == f.place.sentence
-        and nxt.place.clause <= f.place.clause + 1
-    )
+    nxt = _share_after(table, f)
+    return nxt is not None and not nxt.own and not nxt.whole
 
 
 def _share_of(table: FactTable, f: Fact, whole: str, claim: Fact | None = None) -> bool:
     """可再生能源发电量1.56万亿千瓦时，约占全部发电量的35.1%: ``f`` is itself stated as a share of the
     whole named ``whole`` (the share right after it), so it is not that whole."""
-    nxt = table.facts[f.id + 1] if f.id + 1 < len(table.facts) else None
+    nxt = _share_after(table, f)
     return (
         nxt is not None
-        and nxt.role == "share"
         and not nxt.own  # (外出农民工占农民工总量的59.3%: a share of another part, named)
         # (…176.4万件，占高价值发明专利总量229.2万件的77.0%: 229.2 is that share's whole, not a part —
         # though a whole written into a later statement is that statement's: 为上半年归母净利润
         # 1358.92亿元的30.0% after 占归母净利润的30.0%)
         and (nxt.whole_fact != f.id or (claim is not None and f.id > claim.id))
-        and nxt.place.sentence == f.place.sentence
-        and nxt.place.clause <= f.place.clause + 1
         and bool(nxt.whole)
         and labels.likeness_of(whole, nxt.whole) >= 0.8
     )
