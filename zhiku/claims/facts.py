@@ -93,6 +93,9 @@ _DOING = (
     # 多执结约11.7万件, 多审结…: a court's and an office's verbs of closing and taking cases
     r"执结|审结|办结|结案|受理|办理"
 )
+# …and the verbs of spending and selling (少花34.5亿元, 多卖…, 多用…): with _DOING, what 多/少 turn
+# into how much more or less was done, in _CHANGE and, for 少, in _DOWN alike
+_DONE = rf"(?:{_DOING}|花|卖|用)"
 _CHANGE = re.compile(
     r"(?P<verb>(?:多增|少增|净增加|净增|净减少|净减|增长率为|增速为|增幅为|降幅为|增幅|降幅|涨幅|跌幅|负增长|"
     r"增收|减收|增支|减支|增产|减产|"
@@ -102,7 +105,7 @@ _CHANGE = re.compile(
     r"偏早|偏晚|偏多|偏少|偏高|偏低|"
     # 多发送4.57亿人次, 少完成…: 多/少 before a verb of doing says how much more or less was done
     r"(?:(?<![\u4e00-\u9fff])|(?<=今年|去年|全年|当年|本年|上年|同期|同比))"
-    rf"[多少](?:{_DOING}|花|卖|用))|"
+    rf"[多少]{_DONE})|"
     r"[多少](?:赚了|赚|挣了|挣)|"  # 工行比建行多赚302.86亿元: 多赚 is always how much more was earned
     r"多出了?|"  # 一年多出238.7亿件: 多出 always says how much more
     # 2024年一年间又少了2.11万所: 又/还/再 + 多了/少了 is how much more or fewer, never a level
@@ -115,7 +118,7 @@ _CHANGE = re.compile(
 _DOWN = re.compile(
     r"下降|减少|回落|降低|下滑|缩小|缩减|收窄|减|下跌|降|放缓|下调|下行|少增|净减|跌幅|负增长|偏少|偏低|偏早|"
     r"^少了?$|^少了|"
-    rf"^少(?:{_DOING})"
+    rf"^少{_DONE}"
 )
 # 超收13.6亿元, 超支, 短收: how far revenue or spending came from its budget — a gap, not a level
 _GAP = re.compile(r"(?P<verb>高出|超出|超收|超支|短收|高|低|快|慢|多|少|大|小|相差|差距为?|差)(?:了|约)?$")
@@ -1553,6 +1556,13 @@ class _Builder:
             if f.q.kind == "duration" and f.q.unit == "year" and f.q.value and f.q.value == int(f.q.value):
                 if _SPAN_FRAME.match(text[f.q.end : f.q.end + 4]):
                     years = int(f.q.value)
+                continue
+            base = re.match(r"(?:比|较|与|同)?(\d{4})年\s*累计", f.compare)
+            if years and f.role in ("growth", "change") and base is not None:
+                # (三年合计…；2023年比2021年累计增长11.1%，年均增长5.4%: a change summed since a year
+                # written frames what follows it anew, over its own years)
+                if f.period.year is not None and f.period.year > int(base.group(1)):
+                    years = f.period.year - int(base.group(1))
                 continue
             if not years:
                 continue

@@ -290,15 +290,13 @@ def places(text: str) -> set[str]:
     return found
 
 
-# A value per head, per day or per unit — an average or a price: never a total, never added up.
-# (次均费用, 件均, 笔均, 亩均: an average per visit, item, transaction or mu)
 # 及 joining two items — not inside a word (发放不及时, 涉及, 普及, 波及)
 JI = r"(?<![不涉普波危顾])及(?!时)"
-PER_UNIT = re.compile(
-    r"平均|均价|单价|人均|户均|日均|周均|月均|次均|件均|笔均|亩均|单均|每|"
-    # X均 is per X: 吨均产值 (per tonne), 企均 (per enterprise), 校均, 村均, 场均 (per event), 店均
-    r"吨均|企均|校均|村均|场均|店均|车均|床均|院均|站均|园均"
-)
+# X均 is an average per X — per head, household, visit, item, transaction, mu (次均费用, 件均, 笔均,
+# 亩均), and 吨均产值 (per tonne), 企均 (per enterprise), 校均, 村均, 场均 (per event), 店均…
+PER_ITEM = r"人均|户均|次均|件均|笔均|亩均|单均|吨均|企均|校均|村均|场均|店均|车均|床均|院均|站均|园均"
+# A value per head, per day or per unit — an average or a price: never a total, never added up.
+PER_UNIT = re.compile(rf"平均|均价|单价|日均|周均|月均|每|{PER_ITEM}")
 # A table row that is the total of the others, by its whole name: | 合计 |, | 全县 | (not 全国性赛事)
 TOTAL_ROW = re.compile(r"\s*(?:合计|总计|全国|全省|全市|全区|全县|全镇|全乡|总体|全部)\s*")
 # A table column of the period before (| 上年死亡人数 |, | 去年同期 |): the bases of a growth column,

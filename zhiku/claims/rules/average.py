@@ -180,6 +180,10 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
         and same_measure(g.q, avg.q)
         and g.role == "level"
         and name_likeness(what, g) >= 0.6
+        and not _per_unit(g)  # (人次均支付242元；月均支付约1.24亿元: an average names no total)
+        # (已超过2019年全年进出口（6412.9亿元）的八成；月均进出口718.6亿元: a bracketed note of another
+        # figure)
+        and open_bracket(g.text, g.q.start) < 0
     ]
     for g in reversed(before):
         if named and g.id != named[-1].id:
@@ -345,8 +349,9 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
     push_number(table, RELATION, avg, [p], phrase)
 
 
-_AVERAGE_WORDS = re.compile(r"日均|月均|平均每[天日月年]|每天|每日|每月|平均|产生|实现|完成|达到")
-_PER_HEAD_OR_ITEM = re.compile(r"人均|户均|每人|每户|每个|每家|平均每|均价|单价")
+# (^均: the 均 of 月均 whose 月 was read as the value's period, 月均支付 → 均支付)
+_AVERAGE_WORDS = re.compile(r"日均|月均|^均|平均每[天日月年]|每天|每日|每月|平均|产生|实现|完成|达到")
+_PER_HEAD_OR_ITEM = re.compile(rf"{labels.PER_ITEM}|每人|每户|每个|每家|平均每|均价|单价")
 _NOT_AN_AVERAGE = re.compile(
     r"比[^，,。；;]{0,4}(?:日均|月均|平均)|(?:折合|约合|相当于)(?:日常|平时|平常|正常)"
     # 按每人每月400元发放工资, 按每亩200元标准补助: a rate the money was paid at, not an average of it
@@ -377,7 +382,9 @@ def _per_unit(g: Fact) -> bool:
         _PER_HEAD_OR_ITEM.search(g.own + g.qualifier_words)
         or _PER_TIME.search(g.text[max(0, g.q.start - 8) : g.q.start])
         or re.search(
-            r"每[^，,。；;]{1,12}(?:就有|有|就)\s*$", g.text[clause_start(g.text, g.q.start) : g.q.start]
+            # (每100元门诊费用中统筹基金支付51.6元: a rate per hundred, said with 每…中)
+            r"每[^，,。；;]{1,12}(?:就有|有|就)\s*$|每[^，,。；;]{1,12}中[^，,。；;]{0,12}$",
+            g.text[clause_start(g.text, g.q.start) : g.q.start],
         )
     )
 

@@ -148,8 +148,21 @@ def _source(table: FactTable, b: Fact) -> Fact | None:
         if _is_rate(g) or unit_rate(g):
             continue  # 1美元兑6.8元, 按1平方公里合1500亩计: the rate, not the amount
         if g.q.kind == b.q.kind and g.q.unit != b.q.unit:
-            return g
+            return None if _topic_between(b, g) else g
     return None
+
+
+def _topic_between(b: Fact, g: Fact) -> bool:
+    """…比其余四园还多出149051平方公里；武夷山面积虽小，折算下来也约合192万亩: a whole clause without a
+    number between the value and the conversion names what is converted (a value not in the
+    sentence), so the value before it is not the one converted."""
+    between = b.text[g.q.end : clause_start(b.text, b.q.start)]
+    clauses = re.split(r"[，,；;：:]", between)[1:]
+    return any(
+        len(re.findall(r"[\u4e00-\u9fff]", c)) >= 3
+        and not re.search(r"[\d〇零一二两三四五六七八九十百千万亿]", c)
+        for c in clauses
+    )
 
 
 _AN_INCREASE = re.compile(r"(?:多收|多产|增产|减产|少收|多出|增加|减少)了?\s*$")

@@ -274,14 +274,18 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
         # was done, not of a target)
         parts = [f for f in parts if not _PLAN_COLUMN.search(f.header)] or parts
     if len(parts) > 1:
+        # (| 住院（万人次） | 次均费用（元） | 人次占比（%） |: an average per visit adds up to no whole)
+        parts = [f for f in parts if not labels.PER_UNIT.search(_header_core(f.header))] or parts
+    if len(parts) > 1:
         # | 出口量（万台） | 出口额（亿美元） | 占出口额比重（%） |: the column the share's header names
-        # (| 受灾人次 | 直接经济损失（亿元） | 损失占比（%） |: the share's own word, 损失, names the column)
+        # (| 受灾人次 | 直接经济损失（亿元） | 损失占比（%） |: the share's own word, 损失, names the column;
+        # | 住院（万人次） | 住院总费用（亿元） | 人次占比（%） |: or the unit of the column's values)
         own_word = re.sub(r"^占|的?(?:比重|占比|份额|比例)$", "", _header_core(claim.header))
         named_cols = [
             f
             for f in parts
             if len(core := _header_core(f.header)) >= 2
-            and (core in claim.header or (len(own_word) >= 2 and own_word in core))
+            and (core in claim.header or (len(own_word) >= 2 and (own_word in core or own_word == f.q.unit)))
         ]
         if len(named_cols) == 1:
             parts = named_cols
@@ -459,10 +463,11 @@ def _named_share_of(table: FactTable, f: Fact, claim: Fact) -> bool:
     return nxt is not None and nxt.id != claim.id and bool(nxt.whole)
 
 
-def _bare_share_of(table: FactTable, f: Fact) -> bool:
-    """60岁及以上人口31031万人，占22.0%: ``f`` is followed at once by a share naming no whole."""
+def _bare_share_of(table: FactTable, f: Fact, claim: Fact | None = None) -> bool:
+    """60岁及以上人口31031万人，占22.0%: ``f`` is followed at once by a share naming no whole (other
+    than ``claim``)."""
     nxt = _share_after(table, f)
-    return nxt is not None and not nxt.own and not nxt.whole
+    return nxt is not None and not nxt.own and not nxt.whole and (claim is None or nxt.id != claim.id)
 
 
 def _share_of(table: FactTable, f: Fact, whole: str, claim: Fact | None = None) -> bool:
@@ -524,6 +529,10 @@ def _judge(table: FactTable, claim: Fact) -> None:
         part = part_s.fact
         if bound_only(part):
             continue
+        if claim.whole_fact is not None:
+            # 机电产品出口2297.1亿元，…约合323.1亿美元，占全国…（12.32万亿元）的1.86%: a part restated in
+            # another currency is of a whole in the one it was first written in
+            part = _in_currency_of(table, part, table.fact(claim.whole_fact))
         wholes = [Whole((among[1].fact,), 1.0)] if among else _wholes(table, claim, part)
         for whole in wholes:
             if any(w.id == part.id or bound_only(w) for w in whole.facts) and len(whole.facts) == 1:
@@ -537,6 +546,8 @@ def _judge(table: FactTable, claim: Fact) -> None:
                 and (part.q.unit or "") != (whole.facts[0].q.unit or "")
             ):
                 continue  # 多惠及21万户，完成年度计划（5.3万个）的101.3%: 户 are no part of 个
+            if any(w.q.kind == part.q.kind == "money" and not same_measure(w.q, part.q) for w in whole.facts):
+                continue  # 约合323.1亿美元，占全国…（12.32万亿元）的1.86%: 美元 are no part of 元
             pairings.append(
                 _pair(claim, part, whole.facts, part_s.score * whole.score, whole.searched, whole.note)
             )
@@ -1184,8 +1195,11 @@ def _named_wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
     if not name and (total := _total_opening(table, claim, part)) is not None:
         # 地方债合计发行85457亿元，再融资占比接近一半: a total the claim's own sentence opens with is
         # the whole its bare 占比 is of — unless that total is itself a share of a whole named (四者合计
-        # 2859.8亿元，占同期全市进出口的49.7%；其中东盟占17.6%: of either)
-        return [] if _named_share_of(table, total, claim) else [Whole((total,), 0.95)]
+        # 2859.8亿元，占同期全市进出口的49.7%；其中东盟占17.6%: of either; 四国合计1119.3亿元（占80.7%），
+        # 其中越南412.7亿元（占29.8%）: of either, as the unnamed whole of the total's own 占 may be)
+        if _named_share_of(table, total, claim) or _bare_share_of(table, total, claim):
+            return []
+        return [Whole((total,), 0.95)]
     outer = _outermost(table, part) if name else None
     if outer is not None:
         # 信息技术服务中，云服务…占全行业收入的: 全行业 is the whole industry, not the 信息技术服务 the
@@ -1303,6 +1317,22 @@ def _of_which_total(table: FactTable, claim: Fact) -> Fact | None:
             and not labels.PER_UNIT.search(g.own + g.qualifier_words)
         ),
     )
+
+
+def _in_currency_of(table: FactTable, part: Fact, whole: Fact) -> Fact:
+    """``part``, or the value of the same thing its passage gave before it in ``whole``'s currency."""
+    if part.q.kind != "money" or whole.q.kind != "money" or same_measure(part.q, whole.q):
+        return part
+    earlier = [
+        g
+        for g in table.near(part)
+        if g.id < part.id
+        and g.place.passage == part.place.passage
+        and g.role == "level"
+        and g.subject == part.subject
+        and same_measure(g.q, whole.q)
+    ]
+    return earlier[-1] if earlier else part
 
 
 def _summed_before(table: FactTable, group: list[Fact]) -> Fact | None:
