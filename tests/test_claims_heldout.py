@@ -32,11 +32,11 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # hi–hl (7th–55th)
 RATCHETED: tuple[str, ...] = (
     "bb", "ca", "cl", "dj", "eu", "fh", "fp", "fu", "fv", "fw", "fy", "fz", "gb", "gc", "gd", "gg", "gj",
-    "gm", "gn", "go", "gt", "gu", "gv", "gw", "gx", "gy", "gz",
+    "gm", "gn", "go", "gt", "gv", "gw", "gx", "gy", "gz",
     "hd", "hf", "hg", "hh",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1585  # of the injected errors of the 189 authors mended
+MIN_TRUE_POSITIVES = 1595  # of the injected errors of the 190 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -125,9 +125,10 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("go",), 1, 1, 7),
     # the fifty-first, gs–gv (grain and oils, science and technology, charity, regional comparison),
     # scored unseen: 31 false alarms, 16 false positives, 32 of 64 found; gs had none; gv read in part
-    # (泉州多…，是厦门的1.51倍; a release day's 全年 yields to the year named; a place before 人均)
+    # (泉州多…，是厦门的1.51倍; a release day's 全年 yields to the year named; a place before 人均);
+    # gu mended in session 16 (a table's unit note by column; a 占比 column after the years' is the
+    # latest year's; heads named by 按…计算; a dated event's days)
     (("gt",), 3, 0, 9),
-    (("gu",), 8, 7, 9),
     (("gv",), 4, 4, 7),
     # the fifty-second, gw–gz (a labour market quarterly, insurance, civil aviation, local government
     # debt), scored unseen: 19 false alarms, 14 false positives, 37 of 64 found

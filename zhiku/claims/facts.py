@@ -2121,7 +2121,8 @@ class _Builder:
             # | 指标 | 单位 | 2021年 | 2022年 |: a unit column gives each row its unit
             unit_col = next((k for k, h in enumerate(tv.header) if _UNIT_HEADER.fullmatch(h)), None)
             # 分项如下（单位：万元）：| 项目 | 决算数 |: a unit noted before a table holds for its cells
-            noted = _UNIT_NOTE.search(self.last_sentence) or _UNIT_NOTE.search(tv.caption)
+            note = _UNIT_NOTE.search(self.last_sentence) or _UNIT_NOTE.search(tv.caption)
+            units_noted = _noted_units(note.group(1)) if note else {}
             row_unit_text = row[unit_col].strip() if unit_col is not None and unit_col < len(row) else ""
             for c, cell in enumerate(row):
                 if c <= label_col or c == unit_col:
@@ -2139,8 +2140,8 @@ class _Builder:
                     and re.search(r"[^\s\-—–]", row_unit_text)
                 ):
                     unit_of = f"{header}（{row_unit_text}）"
-                elif noted and not _HEADER_UNIT.search(unit_of) and not _NOT_THE_NOTED.search(header):
-                    unit_of = f"{header}（{noted.group(1)}）"
+                elif (noted := _noted_unit(units_noted, header)) and not _HEADER_UNIT.search(unit_of):
+                    unit_of = f"{header}（{noted}）"
                 q = _cell_quantity(cell, unit_of, start)
                 if q is None:
                     continue
@@ -2151,6 +2152,15 @@ class _Builder:
                     left = next((h for h in reversed(tv.header[label_col + 1 : c]) if _dated_header(h)), None)
                     if left is not None:
                         period = _header_period(left, frame)
+                    if (
+                        role == "share"
+                        and latest is not None
+                        and left is not None
+                        and not _dated_header(tv.header[c - 1])
+                    ):
+                        # (| 2023年 | 2022年 | 增长 | 占比 |: a share column after the years' columns, not
+                        # paired with one of them, is the latest year's)
+                        period = Period(year=latest)
                 if role in ("growth", "change") and latest is not None and not _HEADER_YEAR.search(header):
                     # | 运输方式 | 2023年 | 2024年 | 同比增长（%） |: a growth column beside the years'
                     # columns is the latest year's, over the year before
@@ -2393,9 +2403,34 @@ def _shared_head(items: list[str]) -> str:
 # (| “十五”末（2005年） |: a year in brackets dates the column, it is no unit)
 _HEADER_UNIT = re.compile(r"[（(](?!\s*\d{4}\s*年?\s*[）)])([^（）()]+)[）)]\s*$")
 _HEADER_YEAR = re.compile(r"(\d{4})\s*年")
-_UNIT_NOTE = re.compile(r"[（(]\s*(?:金额)?单位[：:]\s*([^）)，,；;\s]{1,8})\s*[）)]\s*[：:。]?\s*$")
+# （单位：万元）, （金额单位：亿元；增长、占比单位：%）: the units a note before a table gives its columns
+_UNIT_NOTE = re.compile(r"[（(]\s*([^（）()]{0,12}单位[：:][^（）()]{1,40}?)\s*[）)]\s*[：:。]?\s*$")
+_UNIT_NOTE_PART = re.compile(r"\s*(?P<names>[^：:；;，,]*?)单位[：:]\s*(?P<unit>[^）)，,；;\s]{1,8})")
 # a column the table's unit note does not measure: a rate, a ratio, a count of its own
 _NOT_THE_NOTED = re.compile(r"率|比|%|％|数量|人数|个数|次数|辆|户数")
+
+
+def _noted_units(note: str) -> dict[str, str]:
+    """The unit of each column name a note gives (增长、占比单位：% → 增长: %, 占比: %), and under ""
+    the unit of the rest (单位：万元, 金额单位：亿元)."""
+    units: dict[str, str] = {}
+    for m in _UNIT_NOTE_PART.finditer(note):
+        names = [n for n in re.split(r"[、和及与]", m.group("names").strip()) if n and n != "金额"]
+        for name in names or [""]:
+            units.setdefault(name, m.group("unit"))
+    return units
+
+
+def _noted_unit(units: dict[str, str], header: str) -> str | None:
+    """The unit the note gives a column: by a name the header holds, else the note's general unit
+    for a column it measures (not a rate, a ratio or a count of its own)."""
+    named = [u for name, u in units.items() if name and name in header]
+    if named:
+        return named[0]
+    general = units.get("")
+    return general if general and not _NOT_THE_NOTED.search(header) else None
+
+
 _UNIT_HEADER = re.compile(r"\s*(?:计量)?单位\s*")
 _YEAR_ROW = re.compile(r"(\d{4})\s*年?(?:度)?")
 

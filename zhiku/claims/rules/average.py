@@ -21,6 +21,7 @@ from zhiku.claims.facts import (
     AMOUNT_KINDS,
     Fact,
     FactTable,
+    Sentence,
     clause_start,
     open_bracket,
     same_measure,
@@ -255,7 +256,10 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
         # about a holiday, a total whose sentence writes no year of its own is the holiday's)
         and not (
             re.search(rf"{_OWN_YEAR}|全年|年度", here.text[here.start : total.q.start]) is None
-            and any(_EVENT.search(t.text, t.start, t.end) for t in table.sentences[: total.place.sentence])
+            and any(
+                _EVENT.search(t.text, t.start, t.end) or _dated_span(t, total.period.year)
+                for t in table.sentences[: total.place.sentence]
+            )
         )
     )
     if (
@@ -270,18 +274,26 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
         # (…共7天，比2023年…（9月29日至10月6日，为期8天）少1天: not another period's, in brackets)
         # (an earlier paragraph's 历时1337天 is how long something else took: only an event's length,
         # 为期/会期, is read from another paragraph)
-        span = [
-            m
+        spans = [
+            (t, m)
             for t in table.sentences[: total.place.sentence + 1]
             for m in _SPAN_DAYS.finditer(t.text, t.start, t.end)
             if open_bracket(t.text, m.start()) < 0
             and (
                 t.passage == here.passage
                 or m.group(0).startswith(("为期", "会期"))
+                # (今年的“九九公益日”于2024年9月5日开启，9月9日收官，共5天 … 今年公众捐款33.8亿元，日均…:
+                # the span of this year's event, dated, whatever paragraph it stands in)
+                or _dated_span(t, total.period.year)
                 # 监测期为5月1日（星期四）至5月5日，共5天: the span the whole text's figures cover
                 or re.search(r"(?:监测|统计|调查|活动)期", t.text[t.start : m.start()]) is not None
             )
         ]
+        # the span its own paragraph gives; else one that dates this year's event (…共5天。去年活动自
+        # 2023年9月7日至9月9日，为期3天: last year's span is no span of this year's total); else the last
+        own = [m for t, m in spans if t.passage == here.passage]
+        dated = [m for t, m in spans if _dated_span(t, total.period.year)]
+        span = own or dated or [m for _, m in spans]
         if not span:
             return
         stated_days = _number(span[-1].group("n"))
@@ -357,6 +369,22 @@ _NOT_AN_AVERAGE = re.compile(
     # 按每人每月400元发放工资, 按每亩200元标准补助: a rate the money was paid at, not an average of it
     r"|按(?:照)?(?:每[\u4e00-\u9fff]{1,2}){1,2}$"
 )
+
+
+def _dated_span(t: Sentence, year: int | None) -> bool:
+    """A sentence that dates an event of ``year`` by its days and counts them (于2024年9月5日开启，
+    9月9日收官，共5天)."""
+    words = t.text[t.start : t.end]
+    return (
+        year is not None
+        and _SPAN_DAYS.search(words) is not None
+        and re.search(rf"{year}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日", words) is not None
+    )
+
+
+# 按/以…计算: the count an average is taken over, named in its sentence
+_COUNTED_BY = re.compile(r"(?:按|以)[^，,。；;]{0,12}$")
+_COUNTED_BY_END = re.compile(r"[^，,。；;\d]{0,8}?(?:计算|摊算|测算|平均|计)")
 _PER_WEEK = re.compile(r"每周|每星期|每礼拜|一周内")
 _AVERAGE_POPULATION = 0.03  # how far a year's average population may stand from a year-end count
 _EVENT = re.compile(r"假期|假日|黄金周|春运|暑运|节日|期间|会期|展期|赛期|档期")
@@ -450,6 +478,19 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
         # counted at the time, not those who joined or left in the year)
         and not _A_FLOW.search(g.label())
     ]
+    # (捐款5800万人次…。若按去重后的2300万名捐赠者计算，人均捐款约147元: the heads the average's own
+    # sentence says it is counted by)
+    named_by = [
+        g
+        for g in near
+        if g.q.kind == "count"
+        and g.q.unit in ("人", "万人", "名", "万名", "位", "万位")
+        and g.place.sentence == avg.place.sentence
+        and g.id < avg.id
+        and _COUNTED_BY.search(g.text, clause_start(g.text, g.q.start), g.q.start)
+        and _COUNTED_BY_END.match(g.text, g.q.end)
+    ]
+    people = named_by[-1:] or people
     # (年末常住人口42.6万人，其中城镇常住人口23.9万人，…人均地区生产总值6.72万元: a part of the people
     # counted is no head count of a per-head figure that names no group)
     counted = {g.id for g in people}
@@ -543,7 +584,7 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
     computed = reading(total) / reading(pop)
     point = value(total) / value(pop)
     note = "人均按人次计 / per visit counted" if per_visit else ""
-    if not total.period.end and not per_visit:
+    if not total.period.end and not per_visit and not named_by:
         # A year's flow per head (人均生产总值, 人均收入) is over the year's average population, which
         # lies between the two year-end counts; the text gives one count, so the result is taken
         # within the few percent a population moves in a year

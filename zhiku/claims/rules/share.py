@@ -295,6 +295,9 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
         here = claim.place.col or 0
         # (| 死亡人数 | 上年死亡人数 | 同比 | 占死亡总数 |: not the base column nearest it)
         left = [f for f in parts if (f.place.col or 0) < here and not labels.EARLIER_COLUMN.match(f.header)]
+        # (| 2023年 | 2022年 | 增长 | 占比 |: of the column of the share's own year — the latest, as the
+        # table reader dates a share column after the years' — never the base year's)
+        left = [f for f in left if f.period.year == claim.period.year] or left
         if left:
             parts = [max(left, key=lambda f: f.place.col or 0)]
     if len(parts) > 1:
