@@ -848,6 +848,15 @@ _SUPPOSING = re.compile(
 _SAME_YEAR = re.compile(r"(?:同年|当年|是年|该年)\s*$")
 # 到2025年, 预计2030年: a year a plan or forecast aims at, not the year the text is written in.
 _TARGET_BEFORE = re.compile(r"(?:到|至|预计|计划|目标|力争|将|规划|展望)\s*$")
+# A value planned, budgeted, aimed at or forecast (年初预算, 调整预算, 计划, 目标, 预计), not one done —
+# but 一般公共预算收入 and 政府性基金预算收入 name what was collected, in the budget so named
+PLANNED = re.compile(
+    r"(?:年初|调整后?的?|年度|全年|当年)预算|预算(?:数|安排|草案|目标)|"
+    r"(?<!一般公共)(?<!基金)(?<!经营)预算(?![收支])|计划|目标|任务|预期|预计"
+)
+_TARGET_WORD_BEFORE = re.compile(r"(?:预计|计划|目标|力争|规划|展望)\s*(?:到|至)?\s*$")
+# 12亿千瓦的2030年目标, 对照“2025年覆盖率达到90%”的目标: a year named as a target's
+_TARGET_AFTER = re.compile(r"(?:[^，,。；;“”]{0,16}”)?\s*(?:的)?(?:目标|远景目标|规划目标|预期目标)")
 
 
 # A clause that gives figures for reference only (…378.09万亿元；作为参照，2022年末存量为344.21万亿元),
@@ -1062,6 +1071,7 @@ class _Builder:
         by_day = False  # main's year is only that of a day the sentence dates an event on
         day_year: int | None = None  # a year counted only through such a day
         opening = main
+        aimed_at: int | None = None  # the year of a target the sentence ends by naming (到2030年)
         paragraph_year = self.paragraph_year  # as it stood before this sentence
         parts_named: set[tuple[int, int] | None] = set()  # 一季度…二季度…三季度: parts listed side by side
         by_start = {m.start: m for m in marks if s0 <= m.start < s1}
@@ -1200,7 +1210,14 @@ class _Builder:
                     year_named = year_named or (sure_year or m.last is not None)
                     if m.year is None and m.months is not None:
                         parts_named.add(m.months)
-                    aimed = _TARGET_BEFORE.search(text[max(s0, m.start - 4) : m.start])
+                    aimed = _TARGET_BEFORE.search(text[max(s0, m.start - 4) : m.start]) or (
+                        m.year is not None and _TARGET_AFTER.match(text, m.end)
+                    )
+                    if m.year is not None and (
+                        _TARGET_AFTER.match(text, m.end)
+                        or _TARGET_WORD_BEFORE.search(text, max(s0, m.start - 4), m.start)
+                    ):
+                        aimed_at = main.year  # (到2023年末，…增至: 到 alone may tell the year reached)
                     if (
                         main.year is not None
                         and not aimed
@@ -1310,8 +1327,9 @@ class _Builder:
                     subject_chain = chain_before.get(whole_fact, subject_chain)
             if slot.role == "share" and slot.verb == "占":
                 if slot.whole:
-                    # (为2019年水平的110.7%: a level then, no whole later shares are of)
-                    if not _A_PERIODS_LEVEL.fullmatch(slot.whole):
+                    # (为2019年水平的110.7%: a level then, no whole later shares are of; 完成年初预算的90.94%:
+                    # a plan's completion, no whole of what was done)
+                    if not _A_PERIODS_LEVEL.fullmatch(slot.whole) and not PLANNED.search(slot.whole):
                         self.last_whole = slot.whole
                         self.last_whole_sentence = sidx
                 elif (
@@ -1450,7 +1468,11 @@ class _Builder:
                 and main.months[1] < 12
             ):
                 self.headline = main
-        if before_aside is not None:
+        if aimed_at is not None and main.year == aimed_at and opening.year not in (None, aimed_at):
+            # (风光合计14.08亿千瓦，对照12亿千瓦的2030年目标… / 到2030年达到…: a target's year dates the
+            # target, and the next sentence goes on in the year the text speaks of)
+            self.frame = opening
+        elif before_aside is not None:
             self.frame = replace(before_aside, explicit=False)  # the thread goes on past the aside
         elif (
             main.year is not None

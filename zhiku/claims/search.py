@@ -17,11 +17,13 @@ from zhiku.claims import labels
 from zhiku.claims.facts import (
     AMOUNT_KINDS,
     OPENED_COMPARISON,
+    PLANNED,
     SPAN,
     Fact,
     FactTable,
     clause_start,
     open_bracket,
+    ratio_term,
     same_measure,
 )
 from zhiku.claims.periods import Period
@@ -109,6 +111,8 @@ def candidates(
             continue  # a value restated in other units is not a second value
         if like is not None and not same_measure(f.q, like.q):
             continue
+        if like is not None and like.q.unit and ratio_term(f.text, f.q):
+            continue  # (玉米2.28元/公斤，比上周低0.01元…猪粮比价上周为6.51:1: a ratio's term is no price)
         if not period_fits(f, period):
             continue
         if (
@@ -562,7 +566,7 @@ def bare_totals(
 def _bare_total(table: FactTable, claim: Fact, word: str, kinds: Iterable[str]) -> Fact | None:
     if word not in ("收入", "支出"):
         return None  # (trade's 出口/进口 are named per partner or product: their sentence's own)
-    if any(f.role == "level" and f.subject.endswith(word) for f in table.around(claim)):
+    if any(f.role == "level" and _named(f).endswith(word) for f in table.around(claim)):
         return None  # (对美出口5246.6亿美元，自美进口1636.2亿美元，…出口是进口的3.2倍: the sentence's own)
     kinds = set(kinds)
     found = [
@@ -573,12 +577,23 @@ def _bare_total(table: FactTable, claim: Fact, word: str, kinds: Iterable[str]) 
         and f.q.kind in kinds
         and f.q.value is not None
         and not is_bound_only(f.q, f.text)
-        and f.subject.endswith(word)
+        and _named(f).endswith(word)
+        # (年初预算安排支出452000万元: a budget planned is no side of the balance done)
+        and not PLANNED.search(f.subject)
         and f.period.same_part(claim.period)
         and f.period.year in (None, claim.period.year)
         and f.period.offset == claim.period.offset
     ]
     return max(found, key=lambda f: f.value or 0.0, default=None)
+
+
+# 一般公共预算收入累计完成186432.57万元: what was done, said after the name
+_DONE_TAIL = re.compile(r"(?:累计)?(?:完成|实现|达到|达)?$")
+
+
+def _named(f: Fact) -> str:
+    """``f``'s subject without the verb of doing after the name (…收入累计完成 → …收入)."""
+    return _DONE_TAIL.sub("", f.subject)
 
 
 def later_sentence(f: Fact, claim: Fact) -> bool:

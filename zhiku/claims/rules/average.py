@@ -537,7 +537,14 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
     # (相当于同期GDP（初步核算数1260582亿元）的7.2%: a figure in brackets is a note, not the total)
     totals = [g for g in totals if open_bracket(g.text, g.q.start) < 0] or totals
     # (…, and the total written before the average, the nearest, not a later paragraph's quarter)
-    earlier = [g for g in totals if g.place.sentence <= avg.place.sentence and not states_a_base(g)]
+    # (装机18.89亿千瓦，比上年末的15.16亿千瓦增长24.6%: another claim's base is no total now)
+    earlier = [
+        g
+        for g in totals
+        if g.place.sentence <= avg.place.sentence
+        and not states_a_base(g)
+        and g.id not in other_bases(table, g)
+    ]
     totals = sorted(earlier, key=lambda g: -g.id) if earlier else totals
     if totals and (
         all(later_passage(g, avg) for g in totals)

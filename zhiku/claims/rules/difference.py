@@ -315,6 +315,9 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
         if not cur:
             return []
         a = cur[0].fact
+        # (玉米2.28元/公斤，比上周低0.01元 … 仔猪…，上周为36.87元/公斤: a period compared with names no
+        # thing: its value is the same thing's, in the sentence or named as it is)
+        a_period = _A_PERIOD.fullmatch(claim.compare.strip()) is not None
         return [
             (a, s.fact, min(cur[0].score, s.score))
             for s in candidates(
@@ -327,6 +330,9 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
                 exclude={a.id},
                 min_likeness=0.5,
             )
+            if not a_period
+            or s.fact.place.sentence == a.place.sentence
+            or name_likeness(a.subject, s.fact) >= 0.5
         ]
     # 6. 两者相差 / 高出: the two values just before — unless the clause compares their sum with
     # something (职工56890亿元、居民12962亿元，相加因四舍五入差1亿元)
@@ -392,6 +398,9 @@ _TWO_SIDES = re.compile(
 )
 # 上周分别为…, 去年同期为…: a clause of values of an earlier period
 _EARLIER = re.compile(r"\s*(?:上周|上月|上年|去年|上期|前值|上一期|上季)")
+
+
+_A_PERIOD = re.compile(r"(?:上|前一?)(?:周|月|季度?|年|期|旬)(?:同期|末)?|去年(?:同期|末)?|年初|同期")
 
 
 def _of_an_earlier_period(table: FactTable, g: Fact) -> bool:
@@ -478,6 +487,11 @@ def _sides(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
     return []
 
 
+def _this_or_last_paragraph(g: Fact, claim: Fact) -> bool:
+    a, b = g.place.passage, claim.place.passage
+    return a is not None and b is not None and 0 <= b - a <= 1
+
+
 def _stem(f: Fact, word: str) -> str:
     """The budget a side is named in: 一般公共预算 of 一般公共预算支出."""
     name = f.subject if f.is_cell else f.label()
@@ -487,8 +501,11 @@ def _stem(f: Fact, word: str) -> str:
 
 def _side(table: FactTable, claim: Fact, words: tuple[str, ...], period) -> Scored | None:  # type: ignore[no-untyped-def]
     best: Scored | None = None
-    for g in table.near(claim, 8):
+    for g in table.near(claim, 16):
         if g.role != "level" or not same_measure(g.q, claim.q) or g.restates is not None:
+            continue
+        if claim.place.sentence - g.place.sentence > 8 and not _this_or_last_paragraph(g, claim):
+            # (二、支出…收支相抵，缺口…: revenue's total may stand in the paragraph before, 一、收入…)
             continue
         if (
             period is None

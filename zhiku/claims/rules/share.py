@@ -22,6 +22,7 @@ from zhiku.claims import fmt, labels
 from zhiku.claims.facts import (
     AMOUNT_KINDS,
     LIST_SEP,
+    PLANNED,
     Fact,
     FactTable,
     clause_start,
@@ -933,6 +934,10 @@ def _province_named(table: FactTable, claim: Fact, name: str) -> str | None:
 
 def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
     found = _named_wholes(table, claim, part)
+    if not PLANNED.search(claim.whole) and not PLANNED.search(part.label()):
+        # (土地出让收入89537.62万元，占基金收入的90.97% … 全年基金收入预计完成112000万元: a forecast, a
+        # budget or a target is no whole of what was done, unless the share names one: 完成年初预算的)
+        found = [w for w in found if not any(PLANNED.search(f.label()) for f in w.facts)]
     own = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
     total = _of_which_before(table, claim)
     if found and total is None and claim.whole and claim.whole not in own and claim.whole_fact is None:
