@@ -29,14 +29,14 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
 # fi–fl, fm–fp, fq–ft, fu–fx, fy–gb, gc–gf, gg–gj, gk–gn, go–gr, gs–gv, gw–gz, ha–hd, he–hh,
-# hi–hl, hm–hp (7th–56th)
+# hi–hl, hm–hp, hq–ht (7th–57th)
 RATCHETED: tuple[str, ...] = (
     "bb", "ca", "cl", "dj", "eu", "fh", "fp", "fu", "fv", "fw", "fy", "fz", "gb", "gc", "gd", "gg", "gj",
     "gm", "gn", "go", "gt", "gv", "gw", "gx", "gy", "gz",
-    "hd", "hf", "hg", "hh",
+    "hd", "hf", "hg", "hh", "hs",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1622  # of the injected errors of the 194 authors mended
+MIN_TRUE_POSITIVES = 1649  # of the injected errors of the 197 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -149,6 +149,12 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("hf",), 3, 1, 11),
     (("hg",), 3, 2, 10),
     (("hh",), 2, 2, 9),
+    # the fifty-seventh, hq–ht (natural disasters, housing provident fund, a brokerage's results digest,
+    # a climate bulletin), scored unseen: 15 false alarms, 8 false positives, 23 of 63 found; hq, hr and
+    # ht mended (a year smaller than its part; 年均/三年累计 is no year's value; the heads of a group;
+    # 是常年的 the value the sentence gave the normal); hs read in part (Q4 read as a quarter; a count of
+    # the members is no whole) — its 上年 is the report's year before, in a text dated the year after
+    (("hs",), 6, 4, 6),
     (("fp",), 2, 2, 9),
 ]
 
@@ -178,7 +184,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 224
+    assert len(AUTHORS) == 228
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

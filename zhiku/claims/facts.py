@@ -1493,6 +1493,9 @@ class _Builder:
                         if f.place.sentence < sidx
                     )
                 )
+                # (三家营收分别为…，分别同比…；澧泉、黔峰窖上年营收分别为…: a sentence that spoke in the
+                # year first and then looked back)
+                or any(t.facts[i].period.year == opening.year for i in ids)
             )
         ):
             # 2023年全国海洋生产总值99097亿元…。2022年海洋生产总值为94628亿元，须注意…。海洋第一、第二…:

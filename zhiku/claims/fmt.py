@@ -79,4 +79,9 @@ def shown(qs: list[Quantity] | tuple[Quantity, ...]) -> list[str]:
         if common is not None:
             return [num((q.value or 0.0) / common, 8) for q in qs]
         return [num(q.value or 0.0) for q in qs]
-    return [lit for q in qs if (lit := written_literal(q)) is not None]
+    # (Q4单季亏损-4.63亿元: the numeral's sign, which the literal leaves out, in brackets in the arithmetic)
+    return [
+        f"(−{lit.lstrip('-−')})" if (q.value or 0.0) < 0 else lit
+        for q in qs
+        if (lit := written_literal(q)) is not None
+    ]

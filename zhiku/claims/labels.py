@@ -37,6 +37,8 @@ COMPLEMENTS: tuple[tuple[str, ...], ...] = (
     ("公有", "非公有"),
     ("国有", "民营", "外资"),
     ("银行间", "交易所"),
+    # (339个城市中，达标的有221个…超标城市118个: meeting a standard and exceeding its limit)
+    ("达标", "超标"),
     # The statutory breakdowns of official statistics: industry by its three 门类 (采矿业, 制造业,
     # 电力、热力、燃气及水生产和供应业) and a year's grain by season (夏粮, 早稻, 秋粮).
     ("采矿业", "制造业", "电力"),

@@ -125,7 +125,9 @@ NO_PERIOD = Period(explicit=False, offset=-99)
 
 # Parts of a year written in words (not read as quantities).
 _PART = re.compile(
-    r"(?:(?P<half>[上下]半年)|(?P<q>(?:第?[一二三四1-4]季度|前[一二三两23]季度)))(?P<partend>末|底)?|"
+    # (Q4单季, 2024Q3: the quarters in a market note's shorthand)
+    r"(?:(?P<half>[上下]半年)|(?P<q>(?:第?[一二三四1-4]季度|前[一二三两23]季度|(?<![A-Za-z])Q[1-4](?![0-9A-Za-z]))))"
+    r"(?P<partend>末|底)?|"
     r"(?P<firstn>前(?P<n>[0-9一二两三四五六七八九十]{1,3})个?月)|(?P<end>年末|年底|年终)|"
     r"(?P<begin>年初)|(?P<whole>全年|当年|同年|年度)"
 )

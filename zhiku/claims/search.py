@@ -414,6 +414,9 @@ def current_of(
             # (…平均每个项目完成1.32亿元。与上年的52.9亿元相比，多出…: a claim that names nothing
             # of its own, against a total, is not about the average its sentence inherited)
             and not (total_base and not claim.own and _per_unit(f))
+            # (…增长8.87%；2022—2024年年均增长8.85%，三年累计87.49亿元，年均29.16亿元: a sum over the
+            # years or an average per year is no one year's value)
+            and not _OVER_YEARS.search(f.qualifier_words)
         ),
     )
     found = [s for s in found if s.likeness >= 0.5]
@@ -422,6 +425,9 @@ def current_of(
     # (a table may follow the prose that sums it up: its rows are not "later" in that sense)
     earlier = [s for s in found if s.fact.place.sentence <= claim.place.sentence]
     return earlier or [s for s in found if s.fact.is_cell]
+
+
+_OVER_YEARS = re.compile(r"(?:年均|年平均|平均每年|[两二三四五六七八九十\d]年(?:累计|合计|共计|共))\s*$")
 
 
 # A clause that gives a base period's value by its time word alone (年初为26.80万亿元, 上年同期为…):

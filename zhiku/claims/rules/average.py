@@ -382,6 +382,8 @@ def _dated_span(t: Sentence, year: int | None) -> bool:
     )
 
 
+# the people a head count counts, after the group they are (租房提取职工 → 租房提取)
+_GROUP_HEADS = re.compile(r"(?:职工|人员|人数|人口|居民|群众|户数|户)$")
 # 按/以…计算: the count an average is taken over, named in its sentence
 _COUNTED_BY = re.compile(r"(?:按|以)[^，,。；;]{0,12}$")
 _COUNTED_BY_END = re.compile(r"[^，,。；;\d]{0,8}?(?:计算|摊算|测算|平均|计)")
@@ -588,6 +590,9 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
     if not totals or not people:
         return
     total, pop = totals[0], people[0]
+    group = _GROUP_HEADS.sub("", labels.strip_scope(pop.label()))
+    if what in group and len(group) > len(what) and group not in total.label():
+        return  # (租房提取职工36.80万人，人均提取1.08万元: the heads of 租房提取 are no heads of 离退休…提取)
     computed = reading(total) / reading(pop)
     point = value(total) / value(pop)
     note = "人均按人次计 / per visit counted" if per_visit else ""

@@ -335,6 +335,17 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
         if written is not None and a_found[0].score >= 0.9:
             return [(a, written, a_found[0].score)]
         # (A found by a name as loose as 收入规模 may be any income: read on as any comparison)
+    # (31.6天，较常年（14.2天）偏多17.4天，是常年的2.2倍: the value the sentence gave as the time compared
+    # with — the base of a comparison with the same word — before any other value of that name)
+    compared = [
+        table.fact(g.base_fact)
+        for g in table.around(claim)
+        if g.q.end <= claim.q.start
+        and g.base_fact is not None
+        and re.sub(r"[（(][^）)]*[）)]", "", g.compare).strip() == of  # (常年（14.2天）: its value aside)
+    ]
+    if compared and a_found[0].score >= 0.9 and compared[-1].id != a.id:
+        return [(a, compared[-1], a_found[0].score)]
     year = re.search(r"(\d{4})\s*年(末|底)?", of)
     if year or re.fullmatch(r"(?:上年|去年|上年末|上年同期)", of):
         y = int(year.group(1)) if year else (a.period.year - 1 if a.period.year else None)
@@ -382,6 +393,15 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
             # the paragraphs up to the claim's name none; 比全国平均水平高1.45倍 may be of a background
             # paragraph further on)
             found = [x for x in found if not later_passage(x.fact, claim)] or found
+            # (经营现金流62.50亿元，约为归母净利的2.0倍 after 前三季度归母净利35.90亿元: a year's flow is no
+            # multiple of three quarters' — though it may be of a stock: 出栏量相当于年初存栏的1.62倍)
+            found = [
+                x
+                for x in found
+                if x.fact.period.end
+                or a_s.fact.period.end
+                or (x.fact.period.same_part(a_s.fact.period) and not x.fact.period.clashes(a_s.fact.period))
+            ]
             here = [
                 x
                 for x in found

@@ -552,6 +552,8 @@ def _judge(table: FactTable, claim: Fact) -> None:
                 continue  # 多惠及21万户，完成年度计划（5.3万个）的101.3%: 户 are no part of 个
             if any(w.q.kind == part.q.kind == "money" and not same_measure(w.q, part.q) for w in whole.facts):
                 continue  # 约合323.1亿美元，占全国…（12.32万亿元）的1.86%: 美元 are no part of 元
+            if part.q.kind == "money" and any(w.q.kind == "count" for w in whole.facts):
+                continue  # 营收220.85亿元，占三家的69.4%: 三家 counts the companies, no sum of money
             pairings.append(
                 _pair(claim, part, whole.facts, part_s.score * whole.score, whole.searched, whole.note)
             )

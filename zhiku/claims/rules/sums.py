@@ -628,6 +628,10 @@ def _year_judge(table: FactTable, claim: Fact, a: Fact, b: Fact, whole: Fact) ->
         other = first if claim is second else second
         computed = reading(whole) - reading(other)
         point = value(whole) - value(other)
+        if point < 0 <= min(value(whole), value(other), value(claim)):
+            # (干旱…损失205.5亿元 and 四季度损失371.6亿元: a "year" smaller than one of its parts is
+            # another thing's figure, not the year these parts make up)
+            return
         sh = fmt.shown([whole.q, other.q, claim.q])
         arithmetic = f"{sh[0]} − {sh[1]} = {fmt.like_shown(point, [whole.q, other.q, claim.q])}"
         inputs = ((whole, whole.period.label()), (other, other.period.label()))
