@@ -36,7 +36,7 @@ RATCHETED: tuple[str, ...] = (
     "hd", "hf", "hg", "hh", "hs",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1649  # of the injected errors of the 197 authors mended
+MIN_TRUE_POSITIVES = 1655  # of the injected errors of the 198 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -146,7 +146,7 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # check-up), scored unseen at the session's end: 12 false alarms, 9 false positives, 37 of 64 found;
     # he mended (a carried whole or the sentence's own total; 每…就有 is a rate; a total is never smaller
     # than its part)
-    (("hf",), 3, 1, 11),
+    (("hf",), 2, 0, 11),
     (("hg",), 3, 2, 10),
     (("hh",), 2, 2, 9),
     # the fifty-seventh, hq–ht (natural disasters, housing provident fund, a brokerage's results digest,
@@ -184,7 +184,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 228
+    assert len(AUTHORS) == 229
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

@@ -1502,6 +1502,18 @@ class _Builder:
             # a sentence that looks back from the year its paragraph speaks of is a look back; the
             # paragraph goes on in its own year (a narrative moves forward, not back)
             self.frame = opening
+        elif (
+            main.year is not None
+            and pi is not None
+            and ids
+            and (spoke := t.facts[ids[0]].period).year is not None
+            and spoke.explicit
+            and spoke.year > main.year
+            and spoke.year == self.present
+        ):
+            # (通报2024年出入境数据：全年…6.1亿人次，…；2019年为6.7亿人次。其中外国人…: a sentence that
+            # spoke in the text's present first and ended looking back leaves the thread in the present)
+            self.frame = replace(spoke, explicit=False)
 
         self.topic = subject_chain
         # 比2010年增加…: a sentence compared with year Y is not about Y, whatever it inherited.

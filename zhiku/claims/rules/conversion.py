@@ -147,6 +147,8 @@ def _source(table: FactTable, b: Fact) -> Fact | None:
             continue
         if _is_rate(g) or unit_rate(g):
             continue  # 1美元兑6.8元, 按1平方公里合1500亩计: the rate, not the amount
+        if open_bracket(g.text, g.q.start) >= 0 and re.search(r"[）)]", g.text[g.q.end : b.q.start]):
+            continue  # 21.84亿美元，…（上年为8.41亿美元），按…折算，合人民币155.5亿元: a note is not converted
         if g.q.kind == b.q.kind and g.q.unit != b.q.unit:
             return None if _topic_between(b, g) else g
     return None
@@ -342,8 +344,12 @@ def _with_unit(x: float, like: Fact) -> str:
 def _currency(
     table: FactTable, b: Fact, a: Fact, phrase: tuple[int, int], stated_text: str, others: Sequence[Fact] = ()
 ) -> None:
-    sentence = table.sentence_of(b).words
-    m = _RATE.search(sentence)
+    here = table.sentence_of(b)
+    sentence = here.words
+    # (按全年平均汇率7.1217折算，合人民币155.5亿元；若按年末汇率7.1884折算则为157.0亿元: the rate written
+    # last before the figure converted at it, else the sentence's first)
+    before = [r for r in _RATE.finditer(here.text, here.start, b.q.start)] if not b.is_cell else []
+    m = before[-1] if before else _RATE.search(sentence)
     to_cny = a.q.unit == "USD"
     if m:
         rate = float(m.group("cny") or m.group("rate"))
