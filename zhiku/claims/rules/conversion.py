@@ -148,7 +148,7 @@ def _source(table: FactTable, b: Fact) -> Fact | None:
         if _is_rate(g) or unit_rate(g):
             continue  # 1美元兑6.8元, 按1平方公里合1500亩计: the rate, not the amount
         if open_bracket(g.text, g.q.start) >= 0 and re.search(r"[）)]", g.text[g.q.end : b.q.start]):
-            continue  # 21.84亿美元，…（上年为8.41亿美元），按…折算，合人民币155.5亿元: a note is not converted
+            continue  # 21.84亿美元（上年为8.41亿美元），按…折算，合人民币155.5亿元: a note is not converted
         if g.q.kind == b.q.kind and g.q.unit != b.q.unit:
             return None if _topic_between(b, g) else g
     return None
