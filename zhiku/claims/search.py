@@ -354,6 +354,8 @@ def current_of(
             continue  # 年末29.95万亿元，年初为26.80万亿元，比年初增加…，增长11.75%: 年初's value is the base
         if g.q.kind not in want or g.id in bases:
             continue  # an inline base (比2022年的V) is not the value now
+        if _added_to(g, claim):
+            continue  # (新增运营里程748公里；年末里程较上年末…净增779.9公里: what was added is no stock now)
         rate_like = g.role == "share" and g.q.is_rate and not (want & AMOUNT_KINDS)
         if (
             g.role not in ("level", "rate")
@@ -417,6 +419,7 @@ def current_of(
             # (…增长8.87%；2022—2024年年均增长8.85%，三年累计87.49亿元，年均29.16亿元: a sum over the
             # years or an average per year is no one year's value)
             and not _OVER_YEARS.search(f.qualifier_words)
+            and not _added_to(f, claim)
         ),
     )
     found = [s for s in found if s.likeness >= 0.5]
@@ -425,6 +428,19 @@ def current_of(
     # (a table may follow the prose that sums it up: its rows are not "later" in that sense)
     earlier = [s for s in found if s.fact.place.sentence <= claim.place.sentence]
     return earlier or [s for s in found if s.fact.is_cell]
+
+
+# 新增运营里程, 全年新开工: a flow of additions, named by its verb
+_ADDED = re.compile(r"(?:全年|当年|年内)?(?:新增|新开|新建|新投运|新投产)")
+
+
+def _added_to(g: Fact, claim: Fact) -> bool:
+    """Whether ``g`` is an addition (新增…) that a change of the stock (净增, 增长) is not about."""
+    return (
+        bool(_ADDED.match(g.subject))
+        and not _ADDED.match(claim.subject)
+        and claim.role in ("change", "growth")
+    )
 
 
 _OVER_YEARS = re.compile(r"(?:年均|年平均|平均每年|[两二三四五六七八九十\d]年(?:累计|合计|共计|共))\s*$")
@@ -813,7 +829,7 @@ def change_after(table: FactTable, level: Fact) -> Fact | None:
     return None
 
 
-def opening_rows(table: FactTable, claim: Fact) -> list[Fact]:
+def opening_rows(table: FactTable, claim: Fact, roles: tuple[str, ...] = ("level",)) -> list[Fact]:
     """Table cells whose row a clause of the claim's sentence opens with, up to the claim's own
     clause: 上海港领先…，是…天津港的2.2倍; 三季度持续高温，…比一季度多3250万立方米; 从表中看，道路运输…
     (words that only point at the table may come first)."""
@@ -823,7 +839,11 @@ def opening_rows(table: FactTable, claim: Fact) -> list[Fact]:
     clause = claim.text[own : claim.q.start]
     openers = [
         m.group(0)
-        for m in (re.match(r"[^，,。；;\d]{2,8}", t) for t in (*re.split(r"[，,；;]", before), clause))
+        # (其中高新区增量是…: 其中 opens the clause before the row it names)
+        for m in (
+            re.match(r"[^，,。；;\d]{2,8}", _OF_WHICH.sub("", t))
+            for t in (*re.split(r"[，,；;]", before), clause)
+        )
         if m
     ]
     if claim.group is not None and claim.item:
@@ -835,9 +855,12 @@ def opening_rows(table: FactTable, claim: Fact) -> list[Fact]:
         f
         for f in table.cells()
         if len(f.subject) >= 2
-        and f.role == "level"
+        and f.role in roles
         and any(o.startswith(f.subject) and not _JOINED.match(o, len(f.subject)) for o in openers)
     ]
+
+
+_OF_WHICH = re.compile(r"^\s*其中[，,：:、]?\s*")
 
 
 _JOINED = re.compile(r"\s*(?:、|与|和|及|以及|同)")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import replace
 
 from zhiku.claims import fmt, labels
 from zhiku.claims.facts import (
@@ -318,7 +319,24 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
         days: int | None = sum(calendar.monthrange(year, m)[1] for m in months)
         how = f"天（{'、'.join(f'{m}月' for m in months)}）"
     else:
-        days, how = _days_of(total, word, stated_days)
+        span_of = total
+        # its base, or that of the growth before it it goes on from (比2022年底的5282.6万户增长7.4%，净增…)
+        compared = [g.base_fact for g in table.around(total) if g.id <= total.id and g.base_fact is not None]
+        start_of = table.fact(compared[-1]) if compared else None
+        if (
+            total.role == "change"
+            and total.period.end
+            and total.period.months is not None
+            and start_of is not None
+            and start_of.period.end
+            and start_of.period.months in (None, (12, 12))
+        ):
+            # (9月底…比2022年底的5282.6万户增长7.4%，净增391.1万户，折合每天净增约1.4万户: a change since the
+            # year's start, to a month's end, is over the months up to it)
+            span_of = replace(
+                total, period=replace(total.period, months=(1, total.period.months[1]), end=False)
+            )
+        days, how = _days_of(span_of, word, stated_days)
     if days is None:
         return
     if per_year:

@@ -379,6 +379,13 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
     own_side = bool(values) and values[-1].q.start >= clause_start(claim.text, claim.q.start)
     if own_side and len([g for g in values if g.id not in wholes]) >= 2:
         values = [g for g in values if g.id not in wholes]
+    # (…分别为79.46%和61.21%（2020年分别为77.83%和57.64%），两者相差18.25个百分点: a bracketed note of
+    # another year is neither of the two)
+    values = [
+        g
+        for g in values
+        if not (open_bracket(g.text, g.q.start) >= 0 and re.search(r"[）)]", g.text[g.q.end : claim.q.start]))
+    ]
     if len(values) < 2:
         return []
     a, b = values[-2], values[-1]

@@ -219,6 +219,22 @@ def _base_from_change(table: FactTable, claim: Fact, pre: str, add: float) -> Pa
     )
 
 
+_AN_INCREASE = re.compile(r"增量|增加量|增长量|净增|增减量")
+
+
+def _row_change(table: FactTable, found: Scored) -> Scored:
+    """A table cell's row's one change cell (its 增减 column), in its place; else the cell."""
+    f = found.fact
+    if not f.is_cell or f.role == "change":
+        return found
+    changes = [
+        g
+        for g in table.cells()
+        if (g.place.table, g.place.row) == (f.place.table, f.place.row) and g.role == "change"
+    ]
+    return Scored(changes[0], found.score, found.likeness) if len(changes) == 1 else found
+
+
 def _elliptical(a: Fact, b: Fact) -> bool:
     """城镇居民人均消费支出由30391元增至32994元；农村居民由16632元增至18175元: the second names only
     its group (农村居民), of the measure the first named in full — the same per-head measure."""
@@ -402,6 +418,9 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
                 or a_s.fact.period.end
                 or (x.fact.period.same_part(a_s.fact.period) and not x.fact.period.clashes(a_s.fact.period))
             ]
+            if _AN_INCREASE.search(claim.own + claim.subject):
+                # (| 区域 | 2024年末 | 增减 |…；其中高新区增量是滨江区的1.9倍: of the increases' column)
+                found = [_row_change(table, x) for x in found]
             here = [
                 x
                 for x in found
@@ -433,13 +452,13 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
                 found = anytime if len(anytime) == 1 else []
             for s in found:
                 a = a_s.fact
-                if s.fact.is_cell and not a.is_cell:
+                if s.fact.is_cell and (not a.is_cell or a.place.col != s.fact.place.col):
                     # (| 西安 | 45.9 | 47.6 |…｜西安是唯一不降反升的城市，浓度为广州的2.2倍: B is a row's
                     # cell; A is the cell, in B's column, of the row a clause of the sentence opens with)
                     part = max(claim.text.rfind(c, 0, claim.q.start) for c in "；;。") + 1
                     rows = [
                         f
-                        for f in opening_rows(table, claim)
+                        for f in opening_rows(table, claim, roles=("level", "change"))
                         if (f.place.table, f.place.col) == (s.fact.place.table, s.fact.place.col)
                         and f.id != s.fact.id
                         and f.subject in claim.text[part : claim.q.start]  # (its own part of the sentence)

@@ -28,6 +28,7 @@ from zhiku.claims.facts import (
     FactTable,
     clause_before,
     clause_start,
+    open_bracket,
     years_count,
 )
 from zhiku.claims.interval import Interval
@@ -410,6 +411,19 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
             return aimed
     if (paired := _compared_pair(table, claim)) is not None:
         return [paired]
+    if claim.role == "gap" and re.match(r"\s*(?:两者|二者)(?:之间)?(?:相差|差距为?|差)", said):
+        # (…分别为79.46%和61.21%（2020年分别为77.83%和57.64%），两者相差18.25个百分点: the two rates just
+        # before, not a bracketed note of another year, nor a change of one of them)
+        two = [
+            g
+            for g in before
+            if _is_rate(g)
+            and g.role in ("rate", "share", "level", "growth")  # (东部增长7.8%，东北仅增长1.8%，两者相差)
+            and not (
+                open_bracket(g.text, g.q.start) >= 0 and re.search(r"[）)]", g.text[g.q.end : claim.q.start])
+            )
+        ]
+        return [(two[-2], two[-1], 0.9)] if len(two) >= 2 else []
     # 1. 由a提升至b，提高n个百分点 (分别由a1、a2提高到b1、b2，分别提高n1和n2个百分点: each member its pair)
     if claim.group is not None:
         moved = [

@@ -525,6 +525,10 @@ def _judge(table: FactTable, claim: Fact) -> None:
             parts = [Scored(added[-1], 1.0, 1.0)]
     # 比重由上年同期的53.8%下降至50.3%: a share in another year is not of this year's values
     parts = [s for s in parts if not claim.period.clashes(s.fact.period)]
+    # (甲市…新设户数占全省的31.9% beside | 全省 | 826.4 | 99.1 |: the whole's own row is no part of it)
+    parts = [
+        s for s in parts if not (claim.whole and s.fact.is_cell and s.fact.subject.strip() == claim.whole)
+    ]
     if not parts:
         return  # nothing names what the share is of: not a claim this rule can read
     pairings: list[Pairing] = []
@@ -1222,6 +1226,10 @@ def _named_wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
             # 60岁及以上人口31031万人，占22.0%，…其中65岁及以上22023万人，占15.6%: the parent's bare 占
             # and the part's are of one unnamed whole (the population), not one of the other
             return []
+        if not name and _AGE_BAND.search(part.label()) and _AGE_BAND.search(table.fact(part.parent).label()):
+            # (60岁及以上人口31031万人，其中65岁及以上人口22023万人，占15.6%: an age band's bare 占 is of
+            # the whole population, as a bulletin's every age share is, not of the band it lies in)
+            return []
         wholes.append(Whole((table.fact(part.parent),), 0.95))
     group = table.list_of(part) or _targets(table, claim)
     total = _list_total(table, group) if group else None
@@ -1327,6 +1335,10 @@ def _of_which_total(table: FactTable, claim: Fact) -> Fact | None:
             and not labels.PER_UNIT.search(g.own + g.qualifier_words)
         ),
     )
+
+
+# an age band: 65岁及以上, 16—59岁, 0—14岁, 80岁以上
+_AGE_BAND = re.compile(r"\d+\s*岁(?:及以上|以上|及以下|以下)|\d+\s*[—\-~～至]\s*\d+\s*岁")
 
 
 def _in_currency_of(table: FactTable, part: Fact, whole: Fact) -> Fact:
