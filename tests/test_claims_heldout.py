@@ -36,7 +36,7 @@ RATCHETED: tuple[str, ...] = (
     "hd", "hf", "hg", "hh", "hs",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1679  # of the injected errors of the 201 authors mended
+MIN_TRUE_POSITIVES = 1683  # of the injected errors of the 201 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [

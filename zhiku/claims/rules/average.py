@@ -89,6 +89,8 @@ def check(table: FactTable) -> None:
             continue
         elif "平均" in head or "每" in head or _PRICE.search(head):
             _over_things(table, f, head)
+        elif m := _X_PER.search(head):
+            _per_x(table, f, m.group("x"), len(head) - m.start())
 
 
 def _an_average(g: Fact) -> bool:
@@ -400,6 +402,9 @@ def _dated_span(t: Sentence, year: int | None) -> bool:
     )
 
 
+# X均: an average per X — per transaction, household, mu, item, order, event, shop… (人均 and the
+# averages over time are read apart)
+_X_PER = re.compile(r"(?P<x>笔|户|亩|件|单|场|次|吨|校|村|店|企|车|床|院|站|园)均(?:约为|约|为|达到|达)?\s*$")
 # the people a head count counts, after the group they are (租房提取职工 → 租房提取)
 _GROUP_HEADS = re.compile(r"(?:职工|人员|人数|人口|居民|群众|户数|户)$")
 # 按/以…计算: the count an average is taken over, named in its sentence
@@ -635,6 +640,64 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
 
 
 _PER_N = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+
+
+def _per_x(table: FactTable, avg: Fact, x: str, back: int) -> None:
+    """发放个人住房贷款1.12万笔、49.84亿元，笔均44.5万元 / 覆盖5892户，发放慰问金1662.12万元，户均2821元:
+    an X均 is the total over the count of X, both written in its own sentence before it, side by
+    side — no other count of X nor total between — and never an average itself."""
+    before = [
+        g
+        for g in table.around(avg)
+        if g.q.end <= avg.q.start
+        and g.role == "level"
+        and g.q.value
+        and g.restates is None
+        and not bound_only(g)
+        and not _an_average(g)
+        and open_bracket(g.text, g.q.start) < 0
+    ]
+    # (资助金额98.74亿元，比上年的92.45亿元增长6.8%，人次均约2030元: another claim's base is no total now;
+    # 资金2360万元，其中县级860万元、省市补助1500万元: nor is a part of it)
+    bases = other_bases(table, avg)
+    before = [g for g in before if g.id not in bases and g.parent is None]
+    counts = [g for g in before if g.q.kind == "count" and (g.q.measure or g.q.unit or "").endswith(x)]
+    totals = [
+        g
+        for g in before
+        if g.q.kind == avg.q.kind and same_measure(g.q, avg.q) and abs(value(g)) > abs(value(avg))
+    ]
+    if len(counts) != 1 or not totals:
+        return  # (26户次…；5892户…：which count of X is not clear)
+    den, num = counts[0], totals[-1]
+    if abs(num.id - den.id) > 2 or labels.opposed(num.label(), den.label()):
+        return  # the two are written together (1.12万笔、49.84亿元), not a sentence apart
+    point = value(num) / value(den)
+    if not (0.2 <= point / value(avg) <= 5 or shifted_by_ten(point, value(avg), (-4, -1, 1, 4), 0.02)):
+        return  # not the pair the average is of
+    shown = fmt.like_shown(point, [avg.q])
+    p = Pairing(
+        ((num, "合计"), (den, "个数")),
+        0.85,
+        reading(num) / reading(den),
+        point,
+        f"{num.q.text} ÷ {den.q.text} = {shown}",
+        "",
+        shown,
+    )
+    phrase = (avg.q.start - back, avg.q.end)
+    table.push(
+        conclude(
+            table,
+            RELATION,
+            avg,
+            reading(avg),
+            avg.text[phrase[0] : phrase[1]],
+            [p],
+            missing="",
+            phrase=phrase,
+        )
+    )
 
 
 def _over_things(table: FactTable, avg: Fact, head: str) -> None:
