@@ -29,14 +29,14 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
 # fi–fl, fm–fp, fq–ft, fu–fx, fy–gb, gc–gf, gg–gj, gk–gn, go–gr, gs–gv, gw–gz, ha–hd, he–hh,
-# hi–hl, hm–hp, hq–ht, hu–hx (7th–58th)
+# hi–hl, hm–hp, hq–ht, hu–hx, hy–ib (7th–59th)
 RATCHETED: tuple[str, ...] = (
     "bb", "ca", "cl", "dj", "eu", "fh", "fp", "fu", "fv", "fw", "fy", "fz", "gb", "gc", "gd", "gg", "gj",
     "gm", "gn", "go", "gt", "gv", "gw", "gx", "gy", "gz",
-    "hd", "hf", "hg", "hh", "hs",
+    "hd", "hf", "hg", "hh", "hs", "ia",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1683  # of the injected errors of the 201 authors mended
+MIN_TRUE_POSITIVES = 1712  # of the injected errors of the 204 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -155,6 +155,11 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # 是常年的 the value the sentence gave the normal); hs read in part (Q4 read as a quarter; a count of
     # the members is no whole) — its 上年 is the report's year before, in a text dated the year after
     (("hs",), 6, 4, 6),
+    # the fifty-ninth, hy–ib (fire statistics, express delivery, education funding, tax relief), scored
+    # unseen: 14 false alarms, 3 false positives, 34 of 64 found; ib had none; hy and hz mended (每十万人口
+    # names a per base; 按相同时间窗口比较), ia read in part (a gap right after a growth) — 高校 against
+    # 普通高等学校 still reads the nearest value as A
+    (("ia",), 3, 3, 7),
     (("fp",), 2, 2, 9),
 ]
 
@@ -184,7 +189,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 232
+    assert len(AUTHORS) == 236
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

@@ -447,8 +447,18 @@ def _read(text: str) -> list[Quantity]:
     return [
         replace(q, value=None) if q.qualifier == "range" else q
         for q in read
-        if not q.unit_only and not _part_of_a_name(text, q)
+        if not q.unit_only and not _part_of_a_name(text, q) and not _per_base(text, q)
     ]
+
+
+def _per_base(text: str, q: Quantity) -> bool:
+    """每十万人口火灾起数, 每10万人口, 每千户: the people an indicator is per, part of its name — no value
+    (每10股派发现金 stays one: the average reads its N)."""
+    return bool(re.search(r"每\s*$", text[max(0, q.start - 2) : q.start])) and (q.unit or "") in (
+        "人",
+        "户",
+        "名",
+    )
 
 
 # 10号线, 5号楼, 3号文: a number that names a line, a building or a document; 2023赛季, 2024届: a

@@ -135,7 +135,7 @@ _WHOLE_WORDS = re.compile(r"全部|全体|所有|总额|总量|总数|总计|合
 
 # Standard abbreviations of official statistics, read as the full name (外贸 is 对外贸易, which
 # customs counts as 进出口; 社零 is 社会消费品零售总额; 固投 is 固定资产投资; 规上 is 规模以上; GDP
-# is 国内/地区生产总值).
+# is 国内/地区生产总值; 高校 is 高等学校).
 _ABBREVIATIONS = (
     ("对外贸易", "进出口"),
     ("外贸", "进出口"),
@@ -144,6 +144,9 @@ _ABBREVIATIONS = (
     ("社零", "社会消费品零售"),
     ("固投", "固定资产投资"),
     ("GDP", "生产总值"),
+    # education statistics: 高校 are 高等学校, 中职 中等职业教育/学校
+    ("高校", "高等学校"),
+    ("中职", "中等职业"),
 )
 # A territory's economy, named alone (全市经济增长, 全省经济增速 once the rate's words are off), is
 # its GDP: what statistics offices mean by 经济增长 (not 数字经济, not 民营经济).

@@ -507,6 +507,18 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
             return [(falls[-1], theirs[-1], 0.9)] if theirs else []
     if claim.compare:
         a_found = _current_rate(table, claim)
+        # (中等职业教育3309亿元，占高中阶段的32.6%，仅增长2.1%，比高中阶段整体低4.1个百分点: a gap right
+        # after a growth compares that growth)
+        grew = [g for g in before if _is_rate(g)]
+        if (
+            grew
+            and not claim.own  # (西部增速比东部高: a gap that names its side is that side's)
+            and grew[-1].group is None
+            and grew[-1].role == "growth"
+            and grew[-1].place.clause == claim.place.clause - 1
+            and (not a_found or a_found[0].fact.id != grew[-1].id)
+        ):
+            a_found = [Scored(grew[-1], 0.9, 0.9)]
         if not a_found:
             return []
         a = a_found[0].fact
