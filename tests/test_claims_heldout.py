@@ -29,14 +29,14 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
 # fi–fl, fm–fp, fq–ft, fu–fx, fy–gb, gc–gf, gg–gj, gk–gn, go–gr, gs–gv, gw–gz, ha–hd, he–hh,
-# hi–hl, hm–hp, hq–ht, hu–hx, hy–ib (7th–59th)
+# hi–hl, hm–hp, hq–ht, hu–hx, hy–ib, ic–if (7th–60th)
 RATCHETED: tuple[str, ...] = (
     "bb", "ca", "cl", "dj", "eu", "fh", "fp", "fu", "fv", "fw", "fy", "fz", "gb", "gc", "gd", "gg", "gj",
     "gm", "gn", "go", "gt", "gv", "gw", "gx", "gy", "gz",
-    "hd", "hf", "hg", "hh", "hs", "ia",
+    "hd", "hf", "hg", "hh", "hs", "ia", "id", "ie", "if",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1712  # of the injected errors of the 204 authors mended
+MIN_TRUE_POSITIVES = 1720  # of the injected errors of the 205 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -160,6 +160,14 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # names a per base; 按相同时间窗口比较), ia read in part (a gap right after a growth) — 高校 against
     # 普通高等学校 still reads the nearest value as A
     (("ia",), 3, 3, 7),
+    # the sixtieth, ic–if (pension funds, an electricity market, museums, railways), scored unseen at the
+    # session's end: 23 false alarms, 8 false positives, 30 of 62 found; ic mended (平均每年 needs a sum
+    # over those years; a fraction restates no amount); id, ie and if held as scored but for a year
+    # named by 去年 in an undated text, which may be a leap year — texts written in one year about the
+    # year before (今年 for the data's year), and a 现有 paragraph after a base year's stock
+    (("id",), 6, 1, 9),
+    (("ie",), 9, 3, 5),
+    (("if",), 4, 0, 8),
     (("fp",), 2, 2, 9),
 ]
 
@@ -189,7 +197,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 236
+    assert len(AUTHORS) == 240
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

@@ -1638,6 +1638,8 @@ class _Builder:
                 continue
             if fb.role not in ("level", "rate") or fa.q.kind != fb.q.kind or fa.q.kind not in AMOUNT_KINDS:
                 continue
+            if "分之" in fa.q.text + fb.q.text:
+                continue  # (…的近四分之一，接近8省区市平均水平的2倍: a fraction is a share, no amount)
             # 每公斤53.00元，折合每斤26.50元: a price restated per another unit names that unit
             per_b = re.search(r"每[\u4e00-\u9fff]{1,2}\s*$", between)
             per_a = re.search(r"每[\u4e00-\u9fff]{1,2}\s*$", text[max(0, fa.q.start - 4) : fa.q.start])

@@ -377,10 +377,34 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
         arithmetic = f"{total.q.text} ÷ {heads[-1].q.text} ÷ {days}{how}"
     shown = fmt.like_shown(point, [avg.q])
     p = Pairing(inputs, 0.9, computed, point, f"{arithmetic} = {shown}", "", shown)
+    pairings = [p]
+    # (a year named only by 去年/今年, which count from a present the text does not date)
+    words = here.text[here.start : here.end]
+    uncertain = (
+        "去年" in words
+        and re.search(_OWN_YEAR, words) is None
+        and not any(_A_DAY.search(t.text, t.start, t.end) for t in table.sentences)
+    )
+    if days in (365, 366) and how == "天" and stated_days is None and uncertain:
+        # (去年全国铁路旅客发送量43.12亿人次，…日均发送旅客1178万人次, in a text that dates no day: a
+        # year read from 去年 or the paragraph's frame may be a leap year or not — either length, a rival)
+        other = 731 - days
+        rival = point * days / other
+        pairings.append(
+            Pairing(
+                inputs, 0.9, computed * days / other, rival,
+                f"{arithmetic.replace(f'÷ {days}天', f'÷ {other}天')} = {fmt.like_shown(rival, [avg.q])}",
+                "年份不确定：按平年或闰年计 / the year is not certain: 365 or 366 days",
+                fmt.like_shown(rival, [avg.q]),
+            )
+        )  # fmt: skip
     phrase = _phrase(avg, back)
-    push_number(table, RELATION, avg, [p], phrase)
+    push_number(table, RELATION, avg, pairings, phrase)
 
 
+_A_DAY = re.compile(
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
+)
 # (^均: the 均 of 月均 whose 月 was read as the value's period, 月均支付 → 均支付)
 _AVERAGE_WORDS = re.compile(r"日均|月均|^均|平均每[天日月年]|每天|每日|每月|平均|产生|实现|完成|达到")
 _PER_HEAD_OR_ITEM = re.compile(rf"{labels.PER_ITEM}|每人|每户|每个|每家|平均每|均价|单价")
@@ -722,6 +746,15 @@ def _over_things(table: FactTable, avg: Fact, head: str) -> None:
         for g in near
         if same_measure(g.q, avg.q) and g.q.kind == avg.q.kind and abs(value(g)) > abs(value(avg))
     ]
+    if re.search(r"平均每年|每年平均", head):
+        # (四个年度收益为正，平均每年实现投资收益1194.36亿元 beside | 2024 | 2184.18 |: a year's figure is no
+        # total over the years; only a sum over them is — 累计, 合计, a span of years)
+        numerators = [
+            g
+            for g in numerators
+            if g.period.first is not None
+            or re.search(r"累计|合计|共计|总计|共", g.text[clause_start(g.text, g.q.start) : g.q.start])
+        ]
     query = (thing + noun) if thing else subject
     per = re.match(r"^/(.)", avg.text[avg.q.end : avg.q.end + 3])
     if query:
@@ -769,6 +802,12 @@ def _over_things(table: FactTable, avg: Fact, head: str) -> None:
                 continue
             if _an_average(den):
                 continue  # (户均2.53人: an average is no count to share a total over)
+            years = re.search(
+                r"([两二三四五六七八九十\d]{1,2})\s*年(?:合计|累计|共计|共)",
+                num.subject + num.text[max(0, num.q.start - 8) : num.q.start],
+            )
+            if years and _number(years.group(1)) not in (None, den.q.value):
+                continue  # (| 五年合计 | 5971.79 | and 四个年度…平均每年: a sum over other years)
             if labels.opposed(num.label(), den.label()):
                 continue  # 出口 amounts are not priced over 进口 counts
             ratio = reading(num) / reading(den) * float(per_n)

@@ -331,10 +331,9 @@ def _judge(table: FactTable, claim: Fact, doc_comparable: bool) -> None:
     if currents and _per_unit(currents[0].fact) and not _per_unit(claim):
         # (全年出货较上年的11.65亿部增长6.4%，月均约1.03亿部: an average per month is no value now of the
         # year's total)
-        averages = (
-            {g.id for g in table.around(claim) if _per_unit(g)}
-            | {s.fact.id for s in currents if _per_unit(s.fact) and later_passage(claim, s.fact)}
-        )  # (…每十万人口火灾起数为46.2起。｜…起数下降40.0%: nor an earlier paragraph's rate per head)
+        averages = {g.id for g in table.around(claim) if _per_unit(g)} | {
+            s.fact.id for s in currents if _per_unit(s.fact) and later_passage(claim, s.fact)
+        }  # (…每十万人口火灾起数为46.2起。｜…起数下降40.0%: nor an earlier paragraph's rate per head)
         currents = current_of(table, claim, kinds, exclude=averages | inside)
     if currents and currents[0].fact.is_cell and labels.TOTAL_ROW.fullmatch(currents[0].fact.subject):
         # (企业职工养老保险基金收入占三项合计的60.9%…；基金支出比上年的532.89亿元增长11.6%: the row the
