@@ -295,6 +295,8 @@ def places(text: str) -> set[str]:
     return found
 
 
+# An age band: 65岁及以上, 16—59岁, 0—14岁, 80岁以上
+AGE_BAND = re.compile(r"\d+\s*[—\-~～至]\s*\d+\s*岁|\d+\s*岁及?以[上下]")
 # 及 joining two items — not inside a word (发放不及时, 涉及, 普及, 波及)
 JI = r"(?<![不涉普波危顾])及(?!时)"
 # X均 is an average per X — per head, household, visit, item, transaction, mu (次均费用, 件均, 笔均,

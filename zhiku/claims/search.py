@@ -344,7 +344,7 @@ def current_of(
             # or in another unit of weight (a figure in another currency, 约合17.89万亿美元, is the one
             # a share of a dollar whole is of)
             continue
-        if _closed_note(g, claim):
+        if closed_note(g, claim):
             noted.add(g.subject)
             continue  # 完成年度目标（3000人）的108.7%，比上年…增长4.2%: a bracketed note is not the value now
         if g.restates is not None or (g.role == "share" and g.q.kind == "number"):
@@ -467,7 +467,7 @@ def _speaks_of(table: FactTable, claim: Fact, measure: str) -> bool:
 _CONVERTED = frozenset({"折合", "约合", "合", "折算为", "折算成", "换算为", "换算成"})
 
 
-def _closed_note(g: Fact, claim: Fact) -> bool:
+def closed_note(g: Fact, claim: Fact) -> bool:
     """Whether ``g`` stands in brackets that close before ``claim`` (a note: a target, a base)."""
     if open_bracket(g.text, g.q.start) < 0:
         return False

@@ -30,7 +30,7 @@ from zhiku.claims.facts import (
     unit_rate,
 )
 from zhiku.claims.judge import Pairing, bound_only, conclude, push_number, reading, value
-from zhiku.claims.search import name_likeness
+from zhiku.claims.search import closed_note, name_likeness
 from zhiku.claims.storeview import usd_cny
 from zhiku.quantities.units import DIMENSIONS
 
@@ -147,7 +147,7 @@ def _source(table: FactTable, b: Fact) -> Fact | None:
             continue
         if _is_rate(g) or unit_rate(g):
             continue  # 1美元兑6.8元, 按1平方公里合1500亩计: the rate, not the amount
-        if open_bracket(g.text, g.q.start) >= 0 and re.search(r"[）)]", g.text[g.q.end : b.q.start]):
+        if closed_note(g, b):
             continue  # 21.84亿美元（上年为8.41亿美元），按…折算，合人民币155.5亿元: a note is not converted
         if g.q.kind == b.q.kind and g.q.unit != b.q.unit:
             return None if _topic_between(b, g) else g

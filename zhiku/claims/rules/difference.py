@@ -31,6 +31,7 @@ from zhiku.claims.search import (
     bare_totals,
     base_periods,
     candidates,
+    closed_note,
     column_named,
     current_of,
     from_to_base,
@@ -381,11 +382,7 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
         values = [g for g in values if g.id not in wholes]
     # (…分别为79.46%和61.21%（2020年分别为77.83%和57.64%），两者相差18.25个百分点: a bracketed note of
     # another year is neither of the two)
-    values = [
-        g
-        for g in values
-        if not (open_bracket(g.text, g.q.start) >= 0 and re.search(r"[）)]", g.text[g.q.end : claim.q.start]))
-    ]
+    values = [g for g in values if not closed_note(g, claim)]
     if len(values) < 2:
         return []
     a, b = values[-2], values[-1]

@@ -28,7 +28,6 @@ from zhiku.claims.facts import (
     FactTable,
     clause_before,
     clause_start,
-    open_bracket,
     years_count,
 )
 from zhiku.claims.interval import Interval
@@ -46,6 +45,7 @@ from zhiku.claims.search import (
     Scored,
     base_periods,
     candidates,
+    closed_note,
     current_of,
     former_or_latter,
     later_passage,
@@ -419,9 +419,7 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
             for g in before
             if _is_rate(g)
             and g.role in ("rate", "share", "level", "growth")  # (东部增长7.8%，东北仅增长1.8%，两者相差)
-            and not (
-                open_bracket(g.text, g.q.start) >= 0 and re.search(r"[）)]", g.text[g.q.end : claim.q.start])
-            )
+            and not closed_note(g, claim)
         ]
         return [(two[-2], two[-1], 0.9)] if len(two) >= 2 else []
     # 1. 由a提升至b，提高n个百分点 (分别由a1、a2提高到b1、b2，分别提高n1和n2个百分点: each member its pair)

@@ -1226,7 +1226,11 @@ def _named_wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
             # 60岁及以上人口31031万人，占22.0%，…其中65岁及以上22023万人，占15.6%: the parent's bare 占
             # and the part's are of one unnamed whole (the population), not one of the other
             return []
-        if not name and _AGE_BAND.search(part.label()) and _AGE_BAND.search(table.fact(part.parent).label()):
+        if (
+            not name
+            and labels.AGE_BAND.search(part.label())
+            and labels.AGE_BAND.search(table.fact(part.parent).label())
+        ):
             # (60岁及以上人口31031万人，其中65岁及以上人口22023万人，占15.6%: an age band's bare 占 is of
             # the whole population, as a bulletin's every age share is, not of the band it lies in)
             return []
@@ -1335,10 +1339,6 @@ def _of_which_total(table: FactTable, claim: Fact) -> Fact | None:
             and not labels.PER_UNIT.search(g.own + g.qualifier_words)
         ),
     )
-
-
-# an age band: 65岁及以上, 16—59岁, 0—14岁, 80岁以上
-_AGE_BAND = re.compile(r"\d+\s*岁(?:及以上|以上|及以下|以下)|\d+\s*[—\-~～至]\s*\d+\s*岁")
 
 
 def _in_currency_of(table: FactTable, part: Fact, whole: Fact) -> Fact:

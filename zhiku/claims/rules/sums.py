@@ -1074,7 +1074,6 @@ def _counted_in(table: FactTable, total: Fact) -> int | None:
 
 
 # an age or size band named before a value: 15—59岁, 60岁及以上, 10万吨级以上
-_A_BAND = re.compile(r"\d+\s*[—\-~～至]\s*\d+\s*岁|\d+\s*岁及?以[上下]|\d+\s*岁以[上下]")
 _WHOLE_NAMED = re.compile(
     r"(?:相加|合计|加起来|之和)(?:即为|就是|即是|正是|构成|等于)(?P<name>[^，,。；;\d]{2,12}?)(?:[，,。；;]|$)"
 )
@@ -1135,8 +1134,8 @@ def _total_before(table: FactTable, parts: list[Fact], whole_paragraph: bool = F
             continue
         if any(w in f.label() for w in words) or bound_only(f):
             continue
-        if _A_BAND.search(f.text, max(0, f.q.start - 16), f.q.start) and not any(
-            _A_BAND.search(p.text, max(0, p.q.start - 16), p.q.start) for p in parts
+        if labels.AGE_BAND.search(f.text, max(0, f.q.start - 16), f.q.start) and not any(
+            labels.AGE_BAND.search(p.text, max(0, p.q.start - 16), p.q.start) for p in parts
         ):
             continue  # (15—59岁人口2198.44万人。…男性1769.69万人，女性…: a band is no whole of 男女)
         if any(g.whole_fact == f.id for g in table.in_sentence(f.place.sentence)):
