@@ -219,7 +219,7 @@ def _base_from_change(table: FactTable, claim: Fact, pre: str, add: float) -> Pa
     )
 
 
-_AN_INCREASE = re.compile(r"增量|增加量|增长量|净增|增减量")
+_INCREASE_NAMED = re.compile(r"增量|增加量|增长量|净增|增减量")
 
 
 def _row_change(table: FactTable, found: Scored) -> Scored:
@@ -418,7 +418,7 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
                 or a_s.fact.period.end
                 or (x.fact.period.same_part(a_s.fact.period) and not x.fact.period.clashes(a_s.fact.period))
             ]
-            if _AN_INCREASE.search(claim.own + claim.subject):
+            if _INCREASE_NAMED.search(claim.own + claim.subject):
                 # (| 区域 | 2024年末 | 增减 |…；其中高新区增量是滨江区的1.9倍: of the increases' column)
                 found = [_row_change(table, x) for x in found]
             here = [
