@@ -972,7 +972,13 @@ def unit_rate(f: Fact) -> bool:
     one = f.q.value == 1 and _PER_ONE.match(f.text, f.q.end) is not None
     # (=15亩: the quantity reader may take the = into the value's text)
     head = f.text[max(0, f.q.start - 8) : f.q.start + (1 if f.q.text[:1] in "=＝" else 0)]
-    return one or _OF_ONE.search(head) is not None
+    # (每标准组按8辆计: how many of one unit make another, said with 每…按…计)
+    each = _EACH_AT.search(f.text, max(0, f.q.start - 10), f.q.start) and _COUNTED_AS.match(f.text, f.q.end)
+    return one or _OF_ONE.search(head) is not None or bool(each)
+
+
+_EACH_AT = re.compile(r"每[^\d，,。；;]{1,6}?按\s*$")
+_COUNTED_AS = re.compile(r"\s*(?:计|计算|算)")
 
 
 def _in_aside(text: str, s0: int, pos: int) -> bool:

@@ -25,6 +25,7 @@ from zhiku.claims.facts import (
     open_bracket,
     ratio_term,
     same_measure,
+    unit_rate,
 )
 from zhiku.claims.periods import Period
 from zhiku.claims.tolerance import is_bound_only
@@ -356,6 +357,8 @@ def current_of(
             continue  # an inline base (比2022年的V) is not the value now
         if _added_to(g, claim):
             continue  # (新增运营里程748公里；年末里程较上年末…净增779.9公里: what was added is no stock now)
+        if unit_rate(g):
+            continue  # (4806标准组，每标准组按8辆计，…增长8.6%: a rate between units is no value now)
         rate_like = g.role == "share" and g.q.is_rate and not (want & AMOUNT_KINDS)
         if (
             g.role not in ("level", "rate")
