@@ -29,14 +29,14 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
 # fi–fl, fm–fp, fq–ft, fu–fx, fy–gb, gc–gf, gg–gj, gk–gn, go–gr, gs–gv, gw–gz, ha–hd, he–hh,
-# hi–hl, hm–hp, hq–ht, hu–hx, hy–ib, ic–if (7th–60th)
+# hi–hl, hm–hp, hq–ht, hu–hx, hy–ib, ic–if, ig–ij (7th–61st)
 RATCHETED: tuple[str, ...] = (
     "bb", "ca", "cl", "dj", "eu", "fh", "fp", "fu", "fv", "fw", "fy", "fz", "gb", "gc", "gd", "gg", "gj",
     "gm", "gn", "go", "gt", "gv", "gw", "gx", "gy", "gz",
-    "hd", "hf", "hg", "hh", "hs", "ia", "id", "ie", "if",
+    "hd", "hf", "hg", "hh", "hs", "ia", "id", "ie", "if", "ih", "ii",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1720  # of the injected errors of the 205 authors mended
+MIN_TRUE_POSITIVES = 1740  # of the injected errors of the 207 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -168,6 +168,11 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("id",), 6, 1, 9),
     (("ie",), 9, 3, 5),
     (("if",), 4, 0, 8),
+    # the sixty-first, ig–ij (sports industry, old-community renovation, agricultural insurance, policing),
+    # scored unseen at the session's end: 19 false alarms, 6 false positives, 39 of 63 found; ig and ij
+    # had none; ih read in part (two things compared now, not last year's 分别 list), ii held as scored
+    (("ih",), 9, 5, 8),
+    (("ii",), 7, 1, 9),
     (("fp",), 2, 2, 9),
 ]
 
@@ -197,7 +202,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 240
+    assert len(AUTHORS) == 244
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

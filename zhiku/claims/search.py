@@ -23,6 +23,7 @@ from zhiku.claims.facts import (
     FactTable,
     clause_start,
     open_bracket,
+    per_unit,
     ratio_term,
     same_measure,
     unit_rate,
@@ -359,6 +360,8 @@ def current_of(
             continue  # (新增运营里程748公里；年末里程较上年末…净增779.9公里: what was added is no stock now)
         if unit_rate(g):
             continue  # (4806标准组，每标准组按8辆计，…增长8.6%: a rate between units is no value now)
+        if _per_another(g, claim):
+            continue  # (2.48元/公斤，约合每斤1.24元，同比降低0.15元/公斤: the value per 公斤, not per 斤)
         rate_like = g.role == "share" and g.q.is_rate and not (want & AMOUNT_KINDS)
         if (
             g.role not in ("level", "rate")
@@ -423,6 +426,7 @@ def current_of(
             # years or an average per year is no one year's value)
             and not _OVER_YEARS.search(f.qualifier_words)
             and not _added_to(f, claim)
+            and not _per_another(f, claim)
         ),
     )
     found = [s for s in found if s.likeness >= 0.5]
@@ -435,6 +439,14 @@ def current_of(
 
 # 新增运营里程, 全年新开工: a flow of additions, named by its verb
 _ADDED = re.compile(r"(?:全年|当年|年内)?(?:新增|新开|新建|新投运|新投产)")
+
+
+def _per_another(g: Fact, claim: Fact) -> bool:
+    """Whether ``g`` and an amount ``claim`` are each per a unit, and not the same one (每斤, /公斤)."""
+    if claim.q.kind not in AMOUNT_KINDS:
+        return False
+    a, b = per_unit(g), per_unit(claim)
+    return bool(a) and bool(b) and a != b
 
 
 def _added_to(g: Fact, claim: Fact) -> bool:

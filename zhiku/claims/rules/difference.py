@@ -313,12 +313,16 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
         if (totals := bare_totals(table, claim, claim.own, claim.compare.strip(), _KINDS)) is not None:
             return [(*totals, 0.9)]
         cur = _current(table, claim)
+        a_period = _A_PERIOD.fullmatch(claim.compare.strip()) is not None
+        if not a_period:
+            # (江北区、城关区分别完工186部和143部，去年两区分别为150部和130部，…；江北区比城关区多43部: two
+            # things compared now, not last year's list)
+            cur = [c for c in cur if not _of_an_earlier_period(table, c.fact)]
         if not cur:
             return []
         a = cur[0].fact
         # (玉米2.28元/公斤，比上周低0.01元 … 仔猪…，上周为36.87元/公斤: a period compared with names no
         # thing: its value is the same thing's, in the sentence or named as it is)
-        a_period = _A_PERIOD.fullmatch(claim.compare.strip()) is not None
         return [
             (a, s.fact, min(cur[0].score, s.score))
             for s in candidates(
@@ -331,9 +335,13 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
                 exclude={a.id},
                 min_likeness=0.5,
             )
-            if not a_period
-            or s.fact.place.sentence == a.place.sentence
-            or name_likeness(a.subject, s.fact) >= 0.5
+            if (
+                (not a_period and not _of_an_earlier_period(table, s.fact))
+                or (
+                    a_period
+                    and (s.fact.place.sentence == a.place.sentence or name_likeness(a.subject, s.fact) >= 0.5)
+                )
+            )
         ]
     # 6. 两者相差 / 高出: the two values just before — unless the clause compares their sum with
     # something (职工56890亿元、居民12962亿元，相加因四舍五入差1亿元)
