@@ -33,10 +33,10 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 RATCHETED: tuple[str, ...] = (
     "bb", "ca", "cl", "dj", "eu", "fh", "fp", "fu", "fv", "fw", "fy", "fz", "gb", "gc", "gd", "gg", "gj",
     "gm", "gn", "go", "gt", "gv", "gw", "gx", "gy", "gz",
-    "hd", "hf", "hg", "hh", "hs", "ia", "id", "ie", "if", "ih", "ii",
+    "hd", "hf", "hg", "hh", "hs", "ia", "id", "ie", "if", "ih",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1740  # of the injected errors of the 207 authors mended
+MIN_TRUE_POSITIVES = 1746  # of the injected errors of the 208 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -170,9 +170,9 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("if",), 4, 0, 8),
     # the sixty-first, ig–ij (sports industry, old-community renovation, agricultural insurance, policing),
     # scored unseen at the session's end: 19 false alarms, 6 false positives, 39 of 63 found; ig and ij
-    # had none; ih read in part (two things compared now, not last year's 分别 list), ii held as scored
+    # had none; ii mended (a basis named at length, 按金融监管部门的统计口径; 从首批报案算起 from a day not
+    # written there); ih read in part (two things compared now, not last year's 分别 list)
     (("ih",), 9, 5, 8),
-    (("ii",), 7, 1, 9),
     (("fp",), 2, 2, 9),
 ]
 

@@ -277,6 +277,9 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
             return
         counted = {whole}
     elif re.search(r"起算|算起", own_clause):
+        from_day = re.search(r"从(?P<x>[^，,。；;\d]{2,8}?)(?:起算|算起)", own_clause)
+        if from_day and from_day.group("x") not in d.text[ea.q.end : ea.q.end + 16]:
+            return  # (…定损完成，9月15日…支付，…从首批报案算起历时46天: from a day not written here)
         counted = {diff, diff + 1}  # 自核查完成起算为期184天: counted from a day, with it or not
     elif (
         inclusive

@@ -67,7 +67,8 @@ _COMPARABLE = re.compile(
     r"可比口径|按可比|同口径|按相同[^，,。；;]{0,8}(?:口径|窗口|范围|期间)|同一(?:口径|时间窗口)"
 )
 # 按海关口径 / 按全口径: the basis a figure is counted on (a comparable basis is another matter)
-_BASIS = re.compile(r"按(?!可比)[^，,。；;]{1,8}口径")
+# (若按金融监管部门的统计口径，同比增长17.3%: the basis may be named at length)
+_BASIS = re.compile(r"按(?!可比)[^，,。；;]{1,14}口径")
 _GENERAL_NOTE = re.compile(r"均按|均为|以上|下同|全文|本文|^\s*注|各项")
 _PUBLISHED = re.compile(r"公布的|初步统计|快报")
 _ADJUSTED = re.compile(r"季节调整|季调")
