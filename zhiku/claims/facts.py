@@ -857,14 +857,16 @@ _SUPPOSING = re.compile(
 )
 _SAME_YEAR = re.compile(r"(?:同年|当年|是年|该年)\s*$")
 # 到2025年, 预计2030年: a year a plan or forecast aims at, not the year the text is written in.
-_TARGET_BEFORE = re.compile(r"(?:到|至|预计|计划|目标|力争|将|规划|展望)\s*$")
+# the words that aim at a year: a plan's, a forecast's, a target's
+_AIM_WORDS = r"预计|计划|目标|力争|规划|展望"
+_TARGET_BEFORE = re.compile(rf"(?:到|至|将|{_AIM_WORDS})\s*$")
 # A value planned, budgeted, aimed at or forecast (年初预算, 调整预算, 计划, 目标, 预计), not one done —
 # but 一般公共预算收入 and 政府性基金预算收入 name what was collected, in the budget so named
 PLANNED = re.compile(
     r"(?:年初|调整后?的?|年度|全年|当年)预算|预算(?:数|安排|草案|目标)|"
     r"(?<!一般公共)(?<!基金)(?<!经营)预算(?![收支])|计划|目标|任务|预期|预计"
 )
-_TARGET_WORD_BEFORE = re.compile(r"(?:预计|计划|目标|力争|规划|展望)\s*(?:到|至)?\s*$")
+_TARGET_WORD_BEFORE = re.compile(rf"(?:{_AIM_WORDS})\s*(?:到|至)?\s*$")
 # 12亿千瓦的2030年目标, 对照“2025年覆盖率达到90%”的目标: a year named as a target's
 _TARGET_AFTER = re.compile(r"(?:[^，,。；;“”]{0,16}”)?\s*(?:的)?(?:目标|远景目标|规划目标|预期目标)")
 
@@ -1226,12 +1228,10 @@ class _Builder:
                     year_named = year_named or (sure_year or m.last is not None)
                     if m.year is None and m.months is not None:
                         parts_named.add(m.months)
-                    aimed = _TARGET_BEFORE.search(text[max(s0, m.start - 4) : m.start]) or (
-                        m.year is not None and _TARGET_AFTER.match(text, m.end)
-                    )
-                    if m.year is not None and (
-                        _TARGET_AFTER.match(text, m.end)
-                        or _TARGET_WORD_BEFORE.search(text, max(s0, m.start - 4), m.start)
+                    target_after = m.year is not None and _TARGET_AFTER.match(text, m.end) is not None
+                    aimed = _TARGET_BEFORE.search(text[max(s0, m.start - 4) : m.start]) or target_after
+                    if target_after or (
+                        m.year is not None and _TARGET_WORD_BEFORE.search(text, max(s0, m.start - 4), m.start)
                     ):
                         aimed_at = main.year  # (到2023年末，…增至: 到 alone may tell the year reached)
                     if (
