@@ -260,7 +260,7 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
         and not (
             re.search(rf"{_OWN_YEAR}|全年|年度", here.text[here.start : total.q.start]) is None
             and any(
-                _EVENT.search(t.text, t.start, t.end) or _dated_span(t, total.period.year)
+                _EVENT.search(t.text, t.start, t.end) or _dated_span(table, t, total.period.year)
                 for t in table.sentences[: total.place.sentence]
             )
         )
@@ -287,7 +287,7 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
                 or m.group(0).startswith(("为期", "会期"))
                 # (今年的“九九公益日”于2024年9月5日开启，9月9日收官，共5天 … 今年公众捐款33.8亿元，日均…:
                 # the span of this year's event, dated, whatever paragraph it stands in)
-                or _dated_span(t, total.period.year)
+                or _dated_span(table, t, total.period.year)
                 # 监测期为5月1日（星期四）至5月5日，共5天: the span the whole text's figures cover
                 or re.search(r"(?:监测|统计|调查|活动)期", t.text[t.start : m.start()]) is not None
             )
@@ -295,7 +295,7 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
         # the span its own paragraph gives; else one that dates this year's event (…共5天。去年活动自
         # 2023年9月7日至9月9日，为期3天: last year's span is no span of this year's total); else the last
         own = [m for t, m in spans if t.passage == here.passage]
-        dated = [m for t, m in spans if _dated_span(t, total.period.year)]
+        dated = [m for t, m in spans if _dated_span(table, t, total.period.year)]
         span = own or dated or [m for _, m in spans]
         if not span:
             return
@@ -383,7 +383,7 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
     uncertain = (
         "去年" in words
         and re.search(_OWN_YEAR, words) is None
-        and not any(_A_DAY.search(t.text, t.start, t.end) for t in table.sentences)
+        and not any(_days_dated(table, t) for t in table.sentences)
     )
     if days in (365, 366) and how == "天" and stated_days is None and uncertain:
         # (去年全国铁路旅客发送量43.12亿人次，…日均发送旅客1178万人次, in a text that dates no day: a
@@ -402,9 +402,6 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
     push_number(table, RELATION, avg, pairings, phrase)
 
 
-_A_DAY = re.compile(
-    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
-)
 # (^均: the 均 of 月均 whose 月 was read as the value's period, 月均支付 → 均支付)
 _AVERAGE_WORDS = re.compile(r"日均|月均|^均|平均每[天日月年]|每天|每日|每月|平均|产生|实现|完成|达到")
 _PER_HEAD_OR_ITEM = re.compile(rf"{labels.PER_ITEM}|每人|每户|每个|每家|平均每|均价|单价")
@@ -415,15 +412,27 @@ _NOT_AN_AVERAGE = re.compile(
 )
 
 
-def _dated_span(t: Sentence, year: int | None) -> bool:
+def _dated_span(table: FactTable, t: Sentence, year: int | None) -> bool:
     """A sentence that dates an event of ``year`` by its days and counts them (于2024年9月5日开启，
     9月9日收官，共5天)."""
-    words = t.text[t.start : t.end]
     return (
         year is not None
-        and _SPAN_DAYS.search(words) is not None
-        and re.search(rf"{year}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日", words) is not None
+        and _SPAN_DAYS.search(t.text, t.start, t.end) is not None
+        and any(day.startswith(f"{year}-") for day in _days_dated(table, t))
     )
+
+
+def _days_dated(table: FactTable, t: Sentence) -> list[str]:
+    """The days sentence ``t`` writes with their year, as the quantity reader read them (2024-09-05)."""
+    read = table.passage_quantities.get(t.passage, []) if t.passage is not None else []
+    return [
+        q.iso
+        for q in read
+        if q.kind == "date" and q.iso and _A_DAY.fullmatch(q.iso) and t.start <= q.start < t.end
+    ]
+
+
+_A_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 # X均: an average per X — per transaction, household, mu, item, order, event, shop… (人均 and the
