@@ -4,7 +4,8 @@ Only a weekday written right after its date is checked, and not when a time zone
 between (美国时间周一（北京时间11月16日）: Monday in Washington is Tuesday in Beijing).
 A date without a year in its sentence takes the year named earlier in the paragraph or the
 issue date; such a guessed year can confirm a weekday, and convicts one only when the weekday is
-wrong in the year before and the year after as well (else unverifiable).
+wrong in the year before and the year after as well, or when the paragraph's other days without a
+year all fall on their weekdays in years where this one does not (else unverifiable).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from zhiku.claims.facts import FactTable
 from zhiku.claims.local import A_YEAR, Facts, Sentence, day_of
 from zhiku.claims.model import Finding, Verdict
 from zhiku.model import WEEKDAYS_ZH
+from zhiku.quantities.model import Quantity
 
 RELATION = "weekday"
 
@@ -32,6 +34,30 @@ def _weekday(year: int, month: int, day: int) -> int | None:
         return dt.date(year, month, day).weekday()
     except ValueError:
         return None  # 2月29日 of a year without one
+
+
+def _years_the_paragraph_fits(facts: Facts, q: Quantity, years: range) -> list[int]:
+    """The years in which every other day of the paragraph that has a weekday and no year falls
+    on its weekday — a guessed year the paragraph's own weekdays confirm (none if it has no such
+    day). A day across the year's end from ``q`` (12月…, 1月…: a snow season, the Spring Festival
+    travel rush) may be in the next year and is left out."""
+    found = day_of(q)
+    assert found is not None
+    month = found[1]
+    others: list[tuple[int, int, int]] = []
+    for p in facts.quantities:
+        other = day_of(p)
+        if p is q or other is None or other[0] is not None:
+            continue
+        m = _AFTER.match(facts.text[p.end : p.end + 8])
+        if m is None or not facts.day_year(p, None)[1]:
+            continue
+        if (month >= 10 and other[1] <= 3) or (month <= 3 and other[1] >= 10):
+            continue
+        others.append((other[1], other[2], _DAY[m.group("d")]))
+    if not others:
+        return []
+    return [y for y in years if all(_weekday(y, mo, d) == w for mo, d, w in others)]
 
 
 def check(table: FactTable) -> None:
@@ -94,9 +120,24 @@ def check_sentence(sentence: Sentence, facts: Facts) -> list[Finding]:
                 # (2019年的数据显示…。11月16日（星期二）: a year that names data dates no day after it)
                 years = list(A_YEAR.finditer(facts.text, 0, q.start))
                 of_a_noun = bool(years) and facts.text.startswith("的", years[-1].end())
-                if stated in around or of_a_noun:
+                # (…11月8日（星期五）…，11月9日（星期六）: the paragraph's other days may fix the guess —
+                # when they all fall on their weekdays in some of those years and this day in none)
+                fits = _years_the_paragraph_fits(facts, q, range(min(guesses) - 1, max(guesses) + 2))
+                if (
+                    of_a_noun
+                    or (stated in around and not fits)
+                    or any(_weekday(y, month, day) == stated for y in fits)
+                ):
                     verdict = "unverifiable"
                     evidence += "；年份未写明，无法断定 / the year is not written"
+                elif stated in around:
+                    date = dt.date(min(fits, key=lambda y: abs(y - year)), month, day)
+                    actual = date.weekday()
+                    evidence = (
+                        f"{date.isoformat()} 是{WEEKDAYS_ZH[actual]} / is a {date.strftime('%A')}"
+                        f"（同段其他未写年份的日期按{date.year}年都与所写星期相符 / the paragraph's other "
+                        f"days without a year all fall on their weekdays in {date.year}）"
+                    )
                 else:
                     evidence += (
                         f"；前后一年（{year - 1}年、{year + 1}年）也都不是{m.group('w')} / "
