@@ -1269,7 +1269,10 @@ def _named_wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
         # not of its 合计
         return [*wholes, Whole((row,), 0.9)]
     for s in _total_rows(table, claim, part):
-        wholes.append(Whole((s.fact,), s.score))
+        if all(_can_hold(s.fact, g) for g in group):
+            # (蔚来、奥动分别为2716座和825座，分别占61.1%和18.6%, before a table of five provinces whose
+            # 合计 is 2211座: a 分别 list's shares are of one whole, which holds every member)
+            wholes.append(Whole((s.fact,), s.score))
     return wholes
 
 
