@@ -2695,7 +2695,8 @@ UNIT_FACTORS: dict[tuple[str, str], float] = {
 }
 
 
-# SI-prefixed units of power and energy, in watts and watt-hours: 1 GW = 100万千瓦, 1 TWh = 10亿千瓦时
+# SI-prefixed units of power, energy and computing power, in watts, watt-hours and FLOPS: 1 GW = 100万千瓦,
+# 1 TWh = 10亿千瓦时, 1 EFLOPS = 1000 PFLOPS
 _SI: dict[str, tuple[str, float]] = {
     "W": ("W", 1.0),
     "kW": ("W", 1e3),
@@ -2706,6 +2707,11 @@ _SI: dict[str, tuple[str, float]] = {
     "MWh": ("Wh", 1e6),
     "GWh": ("Wh", 1e9),
     "TWh": ("Wh", 1e12),
+    "FLOPS": ("FLOPS", 1.0),
+    "GFLOPS": ("FLOPS", 1e9),
+    "TFLOPS": ("FLOPS", 1e12),
+    "PFLOPS": ("FLOPS", 1e15),
+    "EFLOPS": ("FLOPS", 1e18),
 }
 
 

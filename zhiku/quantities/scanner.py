@@ -715,7 +715,8 @@ class Scanner:
     def _latin_unit_at(self, pos: int) -> bool:
         head = self.norm[pos : pos + 3]
         if re.match(
-            r"(?:pct|ppt|bps|bp|BP|[kMGT]Wh|[GT]W|[MGTP]B|[MG]bps|TEU)(?![A-Za-z])", self.norm[pos : pos + 5]
+            r"(?:pct|ppt|bps|bp|BP|[kMGT]Wh|[GT]W|[MGTP]B|[MG]bps|TEU|[GTPE]?FLOPS)(?![A-Za-z])",
+            self.norm[pos : pos + 7],
         ):
             return True
         if head[:2].lower() in ("km", "kg", "cm", "mm") or head[:2] in ("kW", "MW"):

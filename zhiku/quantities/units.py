@@ -185,6 +185,12 @@ DIMENSIONS: dict[str, tuple[str, float]] = {
     "PB": ("PB", 1),
     "Mbps": ("Mbps", 1),
     "Gbps": ("Gbps", 1),
+    # computing power as the 算力 statistics write it: 总算力230 EFLOPS, 人均算力约163 GFLOPS
+    "FLOPS": ("FLOPS", 1),
+    "GFLOPS": ("GFLOPS", 1),
+    "TFLOPS": ("TFLOPS", 1),
+    "PFLOPS": ("PFLOPS", 1),
+    "EFLOPS": ("EFLOPS", 1),
 }
 
 # Time units for durations → normalised unit.
