@@ -28,6 +28,7 @@ RELATION = "enumeration"
 _NUMERAL = r"[0-9一二两三四五六七八九十几多余]+"
 _MEASURE = r"个|类|大|名|者|项|种|所|家|国|条|方面|部分"
 _COUNT = re.compile(rf"^(?:前)?(?P<n>{_NUMERAL})\s*(?P<m>{_MEASURE})")
+_NEXT_COUNT = re.compile(rf"{_NUMERAL}\s*(?:{_MEASURE})")
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _PARTIAL = re.compile(r"等|包括[^，,。；;]*在内|例如|比如|诸如|以及其他|之一|部分")
 _CONJ = re.compile(rf"以及|和|{labels.JI}|与|同")
@@ -63,6 +64,8 @@ def check(table: FactTable) -> None:
                 continue
             if re.match(r"\d", text[max(0, start - 1) : start]) or text[end : end + 1] in ("%", "万", "亿"):
                 continue
+            if _NEXT_COUNT.match(text, end, s.end):
+                continue  # 欧盟、俄罗斯、中亚五国三个方向: 中亚五国 is an item; the count by the noun counts
             if text[end : end + 1] == "月" and text[end - 1 : end] == "个":
                 continue  # 前7个月: a span of months, no count of the items listed
             if text[max(s.start, start - 1) : start] in ("每", "占"):

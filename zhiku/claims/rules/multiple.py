@@ -698,6 +698,12 @@ def _current(table: FactTable, claim: Fact) -> list[Scored]:
         named = [s for s in named if period_fits(s.fact, claim.period.as_filter())] or named
     if named:
         return [Scored(s.fact, 1.0, s.likeness) for s in named]  # named by the sentence: certain
+    if found and found[0].fact.is_cell and labels.TOTAL_ROW.fullmatch(found[0].fact.subject):
+        own = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
+        if not labels.TOTAL_ROW.search(own) and not labels.names_whole(own):
+            # (从表中看，省会一地就占了全省滑雪人次的一半以上，滑雪人次是牡丹江的3.1倍: a clause naming only
+            # the measure speaks of the sentence's topic, a row it does not name here — not the 合计 row)
+            return []
     if found:
         return found
     if claim.subject:

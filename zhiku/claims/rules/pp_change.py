@@ -598,6 +598,10 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
     # inside a comparison: 较2020年的15.9%提高2.0个百分点，离…20%左右的目标还差2.1个百分点)
     bases = {g.base_fact for g in before if g.base_fact is not None}
     rates = [g for g in before if _is_rate(g) and g.id not in bases]
+    if claim.role == "gap" and (sides := _TWO_SIDES.fullmatch(claim.own.strip())) is not None:
+        # 东部枢纽上架率为70.2%，西部为50.4%…；上架率最高的京津冀与最低的甘肃相差34个百分点: a gap that
+        # names its two sides is between their rates (the table's rows), not the two rates just before
+        return _sides_named(table, claim, sides)
     if claim.group is not None and claim.role == "gap":
         return _members_apart(table, claim, bases)
     if "分别" in claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]:
@@ -650,6 +654,32 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
                 return [(like[-1], a, 0.9)]
             return [(a, like[-1], 0.9)]
     return []
+
+
+# X与Y相差: two sides named (上架率最高的京津冀与最低的甘肃), each a name the 的 before it qualifies
+_TWO_SIDES = re.compile(r"(?P<a>[^与和同跟，,。；;]+?)(?:与|和|同|跟)(?P<b>[^与和同跟，,。；;]+)")
+
+
+def _sides_named(table: FactTable, claim: Fact, sides: re.Match[str]) -> list[tuple[Fact, Fact, float]]:
+    """The rates of the two sides a gap names — each the one rate written before the gap under that
+    name (a prose value or a table row) — or none."""
+    found: list[Fact] = []
+    for side in (sides.group("a"), sides.group("b")):
+        name = side.rsplit("的", 1)[-1].strip()
+        measure = re.split(r"最高|最低|最大|最小|最快|最慢", side)[0] if "的" in side else ""
+        named = [
+            g
+            for g in table.facts[: claim.id]
+            if _is_rate(g)
+            and g.role in ("rate", "share", "level", "growth")
+            and name
+            and (g.item or g.subject).strip() == name
+            and (not measure or not g.is_cell or measure in g.header)
+        ]
+        if len(named) != 1:
+            return []
+        found.append(named[0])
+    return [(found[0], found[1], 0.9)]
 
 
 def _members_apart(table: FactTable, claim: Fact, bases: set[int]) -> list[tuple[Fact, Fact, float]]:
@@ -945,9 +975,12 @@ def _amount_in_points(table: FactTable, claim: Fact, stated_text: str, phrase: t
     head = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
     if _NAMES_A_RATE.search(claim.subject + claim.own + head):
         return False  # 常住人口城镇化率…较上年末提高0.84个百分点: a rate's change, its rate not found
-    # (比东京奥运会（38金32银18铜）提高0.8个百分点: what the comparison holds is the other side's)
+    # (比东京奥运会（38金32银18铜）提高0.8个百分点: what the comparison holds is the other side's;
+    # 2022年该比重为41.5%（当年GDP为1210207亿元），一年间提高1.3个百分点: a bracketed note is an aside)
     before = [
-        g for g in table.around(claim) if g.q.end <= claim.q.start and not (0 <= claim.compare_at < g.q.start)
+        g
+        for g in table.around(claim)
+        if g.q.end <= claim.q.start and not (0 <= claim.compare_at < g.q.start) and not closed_note(g, claim)
     ]
     if before and before[-1].q.is_rate and before[-1].role in ("share", "rate", "level", "growth"):
         # 比重升至38.3%，比上年提高9.0个百分点 / 同比增长6.2%，比上月末回落0.8个百分点: the rate just

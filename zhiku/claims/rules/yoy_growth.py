@@ -59,6 +59,7 @@ from zhiku.claims.search import (
 )
 from zhiku.claims.storeview import previous_in_store
 from zhiku.claims.tolerance import interval_sum
+from zhiku.quantities.units import CURRENCIES, CURRENCY_NAMES
 
 RELATION = "yoy_growth"
 
@@ -69,6 +70,8 @@ _COMPARABLE = re.compile(
 # 按海关口径 / 按全口径: the basis a figure is counted on (a comparable basis is another matter)
 # (若按金融监管部门的统计口径，同比增长17.3%: the basis may be named at length)
 _BASIS = re.compile(r"按(?!可比)[^，,。；;]{1,14}口径")
+# 以人民币计 / 按美元计算: the currency a growth is counted in
+_IN_CURRENCY = re.compile(rf"(?:以|按)({'|'.join(CURRENCY_NAMES)})(?:计价|计算|计)")
 _GENERAL_NOTE = re.compile(r"均按|均为|以上|下同|全文|本文|^\s*注|各项")
 _PUBLISHED = re.compile(r"公布的|初步统计|快报")
 _ADJUSTED = re.compile(r"季节调整|季调")
@@ -336,6 +339,13 @@ def _judge(table: FactTable, claim: Fact, doc_comparable: bool) -> None:
             s.fact.id for s in currents if _per_unit(s.fact) and later_passage(claim, s.fact)
         }  # (…每十万人口火灾起数为46.2起。｜…起数下降40.0%: nor an earlier paragraph's rate per head)
         currents = current_of(table, claim, kinds, exclude=averages | inside)
+    named = _IN_CURRENCY.search(claim.text, table.sentences[claim.place.sentence].start, claim.q.start)
+    if named and currents and currents[0].fact.q.kind == "money":
+        # (出口3.12亿美元，比上年的2.16亿美元增长44.4%；…折合人民币21.99亿元。以人民币计，出口增长51.3%:
+        # a growth counted in a currency its sentence names is of the values in that currency)
+        code = CURRENCIES[named.group(1)]
+        other = {g.id for g in table.facts if g.q.kind == "money" and g.q.unit != code}
+        currents = current_of(table, claim, kinds, exclude=other | inside)
     if currents and currents[0].fact.is_cell and labels.TOTAL_ROW.fullmatch(currents[0].fact.subject):
         # (企业职工养老保险基金收入占三项合计的60.9%…；基金支出比上年的532.89亿元增长11.6%: the row the
         # sentence opens with, in the 合计's column — not the 合计 of all three schemes)
