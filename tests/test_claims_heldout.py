@@ -29,14 +29,14 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
 # fi–fl, fm–fp, fq–ft, fu–fx, fy–gb, gc–gf, gg–gj, gk–gn, go–gr, gs–gv, gw–gz, ha–hd, he–hh,
-# hi–hl, hm–hp, hq–ht, hu–hx, hy–ib, ic–if, ig–ij, and ik–il (7th–62nd)
+# hi–hl, hm–hp, hq–ht, hu–hx, hy–ib, ic–if, ig–ij, ik–il, and im–ip (7th–63rd)
 RATCHETED: tuple[str, ...] = (
-    "bb", "ca", "cl", "dj", "eu", "fh", "fp", "fu", "fv", "fw", "fy", "fz", "gb", "gc", "gd", "gg", "gj",
+    "bb", "ca", "cl", "dj", "eu", "fh", "fp", "fu", "fv", "fw", "fy", "fz", "gc", "gd", "gg", "gj",
     "gm", "gn", "go", "gt", "gv", "gw", "gx", "gy", "gz",
     "hd", "hf", "hg", "hh", "hs", "ia", "id", "ie", "if", "ih",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1757  # of the injected errors of the 210 authors mended
+MIN_TRUE_POSITIVES = 1831  # of the injected errors of the 215 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -45,7 +45,7 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("bb",), 0, 1, 8),
     # the twentieth round, scored unseen (10 false alarms, 5 false positives, 25 of 64 found);
     # by, bz and cb are mended, ca read in part
-    (("ca",), 2, 0, 6),
+    (("ca",), 2, 0, 7),
     # the twenty-third, scored unseen (16 false alarms, 7 false positives, 43 of 62 found); ck, cm
     # and cn are mended, cl read in part
     (("cl",), 0, 1, 12),
@@ -100,7 +100,7 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # mended since (a band's count, 其中超过20亿元的3个, is no bound; 其中 is of a total, not its average)
     (("fy",), 0, 1, 12),
     (("fz",), 2, 3, 11),
-    (("gb",), 1, 0, 7),
+    # gb mended in session 17 (a 分别 list's shares are of one whole, which holds every member)
     # the forty-seventh, gc–gf (a city's five-year review, power and energy, a sell-side monthly on cars
     # and phones, a provincial audit office), scored unseen: 18 false alarms, 8 false positives, 38 of
     # 64 found; ge mended (an average per month is no value now; 按海关口径 has its base beside it; 同比、
@@ -111,7 +111,7 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # the forty-eighth, gg–gj (a county's farming, a central bank branch's credit note, holiday tourism,
     # a provincial population report), scored unseen: 13 false alarms, 5 false positives, 39 of 64 found;
     # gh had none; gi mended (an edition, 上届/首届, names when, not what)
-    (("gg",), 3, 1, 12),
+    (("gg",), 3, 1, 14),
     (("gj",), 4, 4, 9),
     # the forty-ninth, gk–gn (sports, ports and shipping, housing, a city's education bulletin), scored
     # unseen: 10 false alarms, 8 false positives, 29 of 63 found; gk had none; gl mended (the side of a
@@ -128,7 +128,7 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # (泉州多…，是厦门的1.51倍; a release day's 全年 yields to the year named; a place before 人均);
     # gu mended in session 16 (a table's unit note by column; a 占比 column after the years' is the
     # latest year's; heads named by 按…计算; a dated event's days)
-    (("gt",), 3, 0, 9),
+    (("gt",), 2, 0, 9),
     (("gv",), 4, 4, 7),
     # the fifty-second, gw–gz (a labour market quarterly, insurance, civil aviation, local government
     # debt), scored unseen: 19 false alarms, 14 false positives, 37 of 64 found
@@ -167,13 +167,13 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # year before (今年 for the data's year), and a 现有 paragraph after a base year's stock
     (("id",), 6, 1, 9),
     (("ie",), 9, 3, 5),
-    (("if",), 4, 0, 8),
+    (("if",), 4, 0, 9),
     # the sixty-first, ig–ij (sports industry, old-community renovation, agricultural insurance, policing),
     # scored unseen at the session's end: 19 false alarms, 6 false positives, 39 of 63 found; ig and ij
     # had none; ii mended (a basis named at length, 按金融监管部门的统计口径; 从首批报案算起 from a day not
     # written there); ih read in part (two things compared now, not last year's 分别 list)
     (("ih",), 9, 5, 8),
-    (("fp",), 2, 2, 9),
+    (("fp",), 2, 2, 11),
 ]
 
 
@@ -202,7 +202,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 246
+    assert len(AUTHORS) == 250
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4
