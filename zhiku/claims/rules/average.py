@@ -840,6 +840,8 @@ def _over_things(table: FactTable, avg: Fact, head: str) -> None:
                 )
             )
     if not pairings:
+        pairings = _sentence_pair(table, avg, head)
+    if not pairings:
         return
     phrase = (avg.q.start - len(head) + (head.find("平均") if "平均" in head else 0), avg.q.end)
     table.push(
@@ -854,6 +856,69 @@ def _over_things(table: FactTable, avg: Fact, head: str) -> None:
             phrase=phrase,
         )
     )
+
+
+# 平均每家募资, 平均每个项目, 平均每城: the measure word and the thing counted after 每
+_EACH = re.compile(
+    r"每\s*(?P<mw>个|家|户|所|座|条|项|台|辆|艘|架|套|处|名|位|只|头|城|村|县|镇|校|店)?"
+    r"(?P<rest>[\u4e00-\u9fff（）()]{0,8}?)(?:约为|约|为|是|达到|达)?$"
+)
+
+
+def _sentence_pair(table: FactTable, avg: Fact, head: str) -> list[Pairing]:
+    """全年A股IPO上市企业100家，…；募资673.53亿元，…，平均每家募资67.4亿元 / 全省共安排项目395个，总投资
+    23185亿元，平均每个项目58.7亿元: when no total is named like the average, its sentence's own total
+    and count — the one amount in the average's unit written before it, and the one count of the things
+    每 names (its measure word, 家 of 100家, or the thing, 项目 of 项目395个) — are what it is made of."""
+    m = _EACH.search(head)
+    if m is None or re.search(r"每\s*[\d十百千万]", head):
+        return []  # (每千人口托位数, 每万人拥有: per N heads, of a population the sentence may not give)
+    mw, rest = m.group("mw") or "", re.sub(r"[（）()]", "", m.group("rest"))
+    before = [
+        g
+        for g in table.around(avg)
+        if g.q.end <= avg.q.start
+        and g.role == "level"
+        and g.q.value is not None
+        and g.restates is None
+        and not bound_only(g)
+        and not _an_average(g)
+    ]
+    bases = other_bases(table, avg)
+    before = [g for g in before if g.id not in bases and g.compare == ""]
+
+    def counted(g: Fact) -> bool:
+        if g.q.kind != "count":
+            return False
+        if mw and mw != "个" and (g.q.measure or g.q.unit) == mw:
+            return True  # 100家 for 每家
+        words = g.label() + g.text[g.q.end : g.q.end + 4]
+        return any(len(rest[:k]) == k and rest[:k] in words for k in (3, 2)) or (
+            len(mw) == 1 and mw not in "个" and g.label().endswith(mw)
+        )
+
+    nums = [
+        g for g in before if same_measure(g.q, avg.q) and g.q.kind == avg.q.kind and value(g) > value(avg)
+    ]
+    dens = [g for g in before if counted(g) and not any(same_measure(g.q, n.q) for n in nums)]
+    if len(dens) != 1 or len(nums) != 1 or labels.opposed(nums[0].label(), dens[0].label()):
+        return []
+    num, den = nums[0], dens[0]
+    point = value(num) / value(den)
+    if not (0.2 <= point / value(avg) <= 5 or shifted_by_ten(point, value(avg), (-4, -1, 1, 4), 0.02)):
+        return []
+    shown = fmt.amount(point, avg.q.unit)  # (6.7353亿元, not 673530000: in the average's magnitude)
+    return [
+        Pairing(
+            ((num, "合计"), (den, "个数")),
+            0.8,
+            reading(num) / reading(den),
+            point,
+            f"{num.q.text} ÷ {den.q.text} = {shown}",
+            "",
+            shown,
+        )
+    ]
 
 
 def _counts(den: Fact, thing: str, unit_after: str, subject: str) -> bool:
