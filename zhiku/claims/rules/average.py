@@ -694,7 +694,19 @@ def _per_x(table: FactTable, avg: Fact, x: str, back: int) -> None:
     # 资金2360万元，其中县级860万元、省市补助1500万元: nor is a part of it)
     bases = other_bases(table, avg)
     before = [g for g in before if g.id not in bases and g.parent is None]
-    counts = [g for g in before if g.q.kind == "count" and (g.q.measure or g.q.unit or "").endswith(x)]
+    counts = [
+        g
+        for g in before
+        if g.q.kind == "count"
+        and (
+            (g.q.measure or g.q.unit or "").endswith(x)
+            # (全县148个行政村中，…，村均9.26万元: the thing named right after its 个)
+            or (
+                (g.q.measure or g.q.unit) == "个"
+                and re.match(rf"[\u4e00-\u9fff]{{0,3}}{x}", g.text[g.q.end :])
+            )
+        )
+    ]
     totals = [
         g
         for g in before
@@ -893,6 +905,13 @@ def _sentence_pair(table: FactTable, avg: Fact, head: str) -> list[Pairing]:
         if mw and mw != "个" and (g.q.measure or g.q.unit) == mw:
             return True  # 100家 for 每家
         words = g.label() + g.text[g.q.end : g.q.end + 4]
+        if len(rest) == 1:
+            # (乡镇卫生院33753个，…，平均每院4.46张: one character after 每 names the thing whose name ends
+            # with it)
+            return (
+                g.label().endswith(rest)
+                or re.match(rf"[\u4e00-\u9fff]{{0,3}}{rest}", g.text[g.q.end :]) is not None
+            )
         return any(len(rest[:k]) == k and rest[:k] in words for k in (3, 2)) or (
             len(mw) == 1 and mw not in "个" and g.label().endswith(mw)
         )
