@@ -150,8 +150,9 @@ _RATIO_CHANGES = r"(?!降至|升至|降到|升到|缩小|扩大|由|从)"
 _COMPARE = re.compile(rf"(?P<word>同比|环比|yoy|YoY|mom|MoM|比|较|相比|对比)(?![重例率值]){_RATIO_CHANGES}")
 # yoy and mom are 同比 and 环比
 _SHORTHAND = {"yoy": "同比", "YoY": "同比", "mom": "环比", "MoM": "环比"}
+# (即 "namely" opens a restatement; 即食, 即时, 即期… are words: 即食类吨均产值 names 即食类)
 _SUBJECT_DROP = re.compile(
-    r"^(?:其中|而|但|且|并|另|同时|此外|另外|全年|当年|同期|期间|截至|截止|到|至|从|由|在|据此推算|据此|即|"
+    r"^(?:其中|而|但|且|并|另|同时|此外|另外|全年|当年|同期|期间|截至|截止|到|至|从|由|在|据此推算|据此|即(?![食热烹配时期日刻])|"
     r"按|其|以|对|与|和|及|、|\s|\ue001|年初|上年同期|去年同期|同月|同季度|一年[间来里内]?|上年|去年|年(?!度)|月(?!度)|末|底|份|上半年|下半年|一季度|前(?!值)|后|之后|以来|目前|当前|"
     r"首次|再次|累计|共(?![享同建])|合计|总计|就|相对|绝对|比(?![重例率值])|较)+"
 )
@@ -1013,6 +1014,10 @@ _RANK_CELL = re.compile(r"\s*(?:\d{1,3}|第?[一二三四五六七八九十]{1,3
 _INTRODUCES_TABLE = re.compile(r"如下|下表|表\s*\d|列表|[：:]\s*$")
 
 
+# 较2023年末的…, 比2022年: a year its sentence compares a value with
+_COMPARED_YEAR = re.compile(r"(?:较|比|同|与)\s*(?P<y>\d{4})\s*年")
+
+
 class _Builder:
     def __init__(self, doc: Document, store: SeriesStore | None, reference_date: dt.date | None) -> None:
         self.table = FactTable(doc, store=store, reference_date=reference_date)
@@ -1144,6 +1149,13 @@ class _Builder:
             raw = m  # (去年同期为…: a base clause reads the words as written, before 去年 is dated)
             if m is not None:
                 deictic = m.deictic
+                if deictic and self.written is None and self.present is not None and m.relative is not None:
+                    # (截至2024年底，全国…。去年末全市…4.36万架，较2023年末的2.18万架翻了一番: a year
+                    # named as what the deictic's value is compared with is another year — the guessed
+                    # present is a year later)
+                    compared = _COMPARED_YEAR.search(text, m.end, s1)
+                    if compared is not None and int(compared.group("y")) == self.present + m.relative:
+                        self.present += 1
                 m = as_of(m, self.written if self.written is not None else self.present)
                 sure_year = m.year is not None and (self.written is not None or not deictic)
             if m is not None and (
@@ -2178,6 +2190,10 @@ class _Builder:
             # 分项如下（单位：万元）：| 项目 | 决算数 |: a unit noted before a table holds for its cells
             note = _UNIT_NOTE.search(self.last_sentence) or _UNIT_NOTE.search(tv.caption)
             units_noted = _noted_units(note.group(1)) if note else {}
+            listed = _UNIT_LIST_NOTE.search(self.last_sentence) or _UNIT_LIST_NOTE.search(tv.caption)
+            if not units_noted and listed is not None:
+                # 分板块产值（亿元，%）：: the amounts' unit, then % for the rates (同比, 占比)
+                units_noted = {"": listed.group("unit"), _RATES_NOTED: "%"}
             row_unit_text = row[unit_col].strip() if unit_col is not None and unit_col < len(row) else ""
             for c, cell in enumerate(row):
                 if c <= label_col or c == unit_col:
@@ -2476,10 +2492,20 @@ def _noted_units(note: str) -> dict[str, str]:
     return units
 
 
+# （亿元，%）: a caption's list of units, the amounts' first and the rates' %
+_UNIT_LIST_NOTE = re.compile(
+    r"[（(]\s*(?P<unit>[^（）()，,、%％\d\s]{1,6})\s*[，,、]\s*[%％]\s*[）)]\s*[：:。]?\s*$"
+)
+_RATES_NOTED = "<rates>"  # the key under which such a list gives % to every column of rates
+_A_RATE_COLUMN = re.compile(r"同比|环比|增长|增速|增幅|占比|比重|构成|率")
+
+
 def _noted_unit(units: dict[str, str], header: str) -> str | None:
     """The unit the note gives a column: by a name the header holds, else the note's general unit
     for a column it measures (not a rate, a ratio or a count of its own)."""
-    named = [u for name, u in units.items() if name and name in header]
+    if _RATES_NOTED in units and _A_RATE_COLUMN.search(header):
+        return units[_RATES_NOTED]
+    named = [u for name, u in units.items() if name and name != _RATES_NOTED and name in header]
     if named:
         return named[0]
     general = units.get("")
