@@ -218,7 +218,9 @@ def _anchor(table: FactTable, sidx: int, start: int, end: int) -> Fact | None:
 
 def _split(words: str) -> list[str]:
     # (省工业和信息化厅会同省住房城乡建设厅、省交通运输厅…六个部门: 会同 joins two items as 、 does)
-    return [w.strip() for w in re.split(r"、|会同|连同", words)]
+    # (我局将会同金融监管部门落实贷款贴息、保险补偿、风险补偿三项: after 将, 要, 已… 会同 is the predicate,
+    # acting jointly, not a join of the items)
+    return [w.strip() for w in re.split(r"、|(?<![将要已拟正还再也并又需应])(?:会同|连同)", words)]
 
 
 def _list_before(

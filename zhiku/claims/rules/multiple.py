@@ -52,6 +52,7 @@ from zhiku.claims.search import (
     the_two_named,
     thing_of_the_clause_before,
 )
+from zhiku.claims.tolerance import NEAR_BAND
 
 RELATION = "multiple"
 
@@ -113,6 +114,9 @@ def _stated(claim: Fact, target: float | None = None) -> Interval:
         lo, hi = 2.0**n, 2.0**n
         if after.startswith("多"):
             return Interval(lo, 2.0 ** (n + 1))
+        if re.search(r"(?:接近|将近|近)(?:于)?$", claim.text[max(0, claim.q.start - 4) : claim.q.start]):
+            # 比2022年同期的3.1万亩接近翻了一番 (5.62 ÷ 3.1 = 1.81): nearly 2ⁿ, up to 10% under it
+            return Interval(lo * (1 - NEAR_BAND), hi * 1.05)
         return Interval(lo * 0.95, hi * 1.05)
     r = reading(claim)
     if _FLOOR.search(pre) or after.startswith(("以上", "多")):
@@ -662,9 +666,14 @@ def _current(table: FactTable, claim: Fact) -> list[Scored]:
         # sentence, or the claim's own clause, opens with a table's row
         # (从表中看，道路运输事故起数占全省的近七成，死亡人数是建筑业的3.8倍: any clause of the sentence
         # may open with the row)
+        rows = opening_rows(table, claim)
+        if not found[0].fact.is_cell and any(found[0].fact.subject.startswith(f.subject) for f in rows):
+            # (即食类吨均产值6.70万元，是即配类的4.3倍: the value the sentence wrote for the row's thing, in
+            # its own measure, is A — not the row's cell of another column)
+            rows = []
         named = [
             Scored(f, 1.0, 1.0)
-            for f in opening_rows(table, claim)
+            for f in rows
             if (
                 (f.q.kind, f.q.unit) == (found[0].fact.q.kind, found[0].fact.q.unit)
                 # (| 死亡人数 | 598 |: a count whose column header names it, its unit left unwritten)

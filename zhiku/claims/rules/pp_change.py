@@ -593,6 +593,31 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
             if a.is_cell and s.fact.place.table == a.place.table and s.fact.place.col != a.place.col:
                 continue  # (龙潭乡增速…达7.2%，比全县高2.1个百分点: the 合计 row's cell in the same column)
             out.append((a, s.fact, min(a_found[0].score, s.score)))
+        if (
+            out
+            and _A_SCOPE.fullmatch(compared.strip())
+            and all(
+                name_likeness(a.subject, b) < 0.5 and not _A_SCOPE.fullmatch(b.subject.strip())
+                for _, b, _ in out
+            )
+        ):
+            # (全国…217.7万架，较上年末增长71.8%；全年…飞行2666万小时，…增长15.4%。…我市全年飞行61.2万小时，
+            # 同比增长59.0%，增速高出全国43.6个百分点: the same measure's rate in the scope named — the
+            # scope may be said once for its whole sentence — not another measure named with the scope;
+            # 全国为5.2% names the scope alone, its measure the one before)
+            bases = {g.base_fact for g in table.facts[: claim.id] if g.base_fact is not None}
+            scoped = [
+                g
+                for g in table.facts[: claim.id]
+                if g.id != a.id
+                and g.id not in bases
+                and _is_rate(g)
+                and g.role == a.role
+                and name_likeness(a.subject, g) >= 0.5
+                and compared.strip()
+                in g.subject + g.text[table.sentences[g.place.sentence].start : g.q.start]
+            ]
+            return [(a, scoped[-1], a_found[0].score)] if scoped else []
         return out
     # 4. 增速高出14.6个百分点: the rate just before and the like rate before it (not a base written
     # inside a comparison: 较2020年的15.9%提高2.0个百分点，离…20%左右的目标还差2.1个百分点)
@@ -655,6 +680,9 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
             return [(a, like[-1], 0.9)]
     return []
 
+
+# 高出全国, 低于全省: a comparison with the same measure in a wider scope
+_A_SCOPE = re.compile(r"全国|全省|全市|全区|全县|全州|全盟|全球|全世界|我国|我省|我市|我区|我县")
 
 # X与Y相差: two sides named (上架率最高的京津冀与最低的甘肃), each a name the 的 before it qualifies
 _TWO_SIDES = re.compile(r"(?P<a>[^与和同跟，,。；;]+?)(?:与|和|同|跟)(?P<b>[^与和同跟，,。；;]+)")

@@ -814,6 +814,20 @@ def _parts(table: FactTable, claim: Fact) -> list[Scored]:
         named_after |= {g.id for g in averages}
     if (of_which := _of_which_total(table, claim)) is not None and claim.item:
         named_after.add(of_which.id)  # (…合计253.45万吨，…其中海洋捕捞…分别占80.3%: that total is the whole)
+    # (订单面积5.62万亩，…，比2022年同期的3.1万亩接近翻了一番，完成年度目标8万亩的70.3%: a value a change
+    # or a multiple is compared with, inside its 比…的, is no part now)
+    named_after |= {
+        g.id
+        for g in table.around(claim)
+        if g.q.end <= claim.q.start
+        and re.search(r"[比较][^，,。；;]*$", g.text[clause_start(g.text, g.q.start) : g.q.start])
+        and any(
+            h.place.clause == g.place.clause
+            and h.q.start > g.q.end
+            and h.role in ("multiple", "growth", "change")
+            for h in table.around(claim)
+        )
+    }
     found = current_of(table, claim, AMOUNT_KINDS | {"duration"}, exclude=named_after)
     if (
         of_which is not None
