@@ -29,14 +29,14 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
 # fi–fl, fm–fp, fq–ft, fu–fx, fy–gb, gc–gf, gg–gj, gk–gn, go–gr, gs–gv, gw–gz, ha–hd, he–hh,
-# hi–hl, hm–hp, hq–ht, hu–hx, hy–ib, ic–if, ig–ij, ik–il, and im–ip (7th–63rd)
+# hi–hl, hm–hp, hq–ht, hu–hx, hy–ib, ic–if, ig–ij, ik–il, im–ip, and iq–it (7th–64th)
 RATCHETED: tuple[str, ...] = (
     "bb", "ca", "cl", "dj", "eu", "fh", "fp", "fu", "fv", "fw", "fy", "fz", "gc", "gd", "gg", "gj",
     "gm", "gn", "go", "gt", "gv", "gw", "gx", "gy", "gz",
     "hd", "hf", "hg", "hh", "hs", "ia", "id", "ie", "if", "ih",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1831  # of the injected errors of the 215 authors mended
+MIN_TRUE_POSITIVES = 1873  # of the injected errors of the 219 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -106,13 +106,13 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # 64 found; ge mended (an average per month is no value now; 按海关口径 has its base beside it; 同比、
     # 环比分别增长 names what each change is against)
     # and gf too (a list named in the clause before 分别; a total of increases is of each item's increase)
-    (("gc",), 2, 2, 8),
+    (("gc",), 2, 2, 9),
     (("gd",), 3, 2, 13),
     # the forty-eighth, gg–gj (a county's farming, a central bank branch's credit note, holiday tourism,
     # a provincial population report), scored unseen: 13 false alarms, 5 false positives, 39 of 64 found;
     # gh had none; gi mended (an edition, 上届/首届, names when, not what)
     (("gg",), 3, 1, 14),
-    (("gj",), 4, 4, 9),
+    (("gj",), 3, 3, 9),
     # the forty-ninth, gk–gn (sports, ports and shipping, housing, a city's education bulletin), scored
     # unseen: 10 false alarms, 8 false positives, 29 of 63 found; gk had none; gl mended (the side of a
     # gap named in its clause, what a multiple is of, a base per TEU)
@@ -202,7 +202,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 250
+    assert len(AUTHORS) == 254
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4
