@@ -593,6 +593,24 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
             if a.is_cell and s.fact.place.table == a.place.table and s.fact.place.col != a.place.col:
                 continue  # (龙潭乡增速…达7.2%，比全县高2.1个百分点: the 合计 row's cell in the same column)
             out.append((a, s.fact, min(a_found[0].score, s.score)))
+        if not out and a.role == "growth":
+            # (出游3.14亿人次，同比增长6.4%；…总花费…同比增长8.0%，花费增速快于人次增速1.6个百分点: a growth
+            # named by the unit of what grew — 人次 — is the one growth of a value counted in it)
+            by_unit = [
+                g
+                for g in table.facts[: claim.id]
+                if g.id != a.id
+                and g.role == "growth"
+                and _is_rate(g)
+                and g.place.passage == claim.place.passage
+                and (value_of := _what_grew(table, g)) is not None
+                and len(unit := value_of.q.measure or value_of.q.unit or "") >= 2
+                and compared.strip() == unit
+                # (同比分别增长9.4%和10.2%，比2019年同期分别增长18.5%和23.1%: growths over one span)
+                and g.compare == a.compare
+            ]
+            if len(by_unit) == 1:
+                return [(a, by_unit[0], a_found[0].score)]
         if (
             out
             and _A_SCOPE.fullmatch(compared.strip())
@@ -679,6 +697,19 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
                 return [(like[-1], a, 0.9)]
             return [(a, like[-1], 0.9)]
     return []
+
+
+def _what_grew(table: FactTable, g: Fact) -> Fact | None:
+    """The value a growth is of: its list member's value, else the level of the same name written just
+    before it in its sentence (出游3.14亿人次，同比增长6.4%)."""
+    if g.target is not None:
+        return table.fact(g.target)
+    levels = [
+        f
+        for f in table.around(g)
+        if f.q.end <= g.q.start and f.place.sentence == g.place.sentence and f.role == "level"
+    ]
+    return levels[-1] if levels and levels[-1].subject == g.subject else None
 
 
 # 高出全国, 低于全省: a comparison with the same measure in a wider scope
