@@ -617,6 +617,13 @@ def _names(text: str, qs: list[Quantity]) -> list[Quantity]:
     return [q for q in qs if not (q.unit == "岁" and _AGE_NAME.match(text[q.end : q.end + 3]))]
 
 
+def _codes(doc: Document, qs: list[Quantity]) -> list[Quantity]:
+    """Bare numbers a table of the text uses as its rows' names (| 9810 | 76.9 | 98.1 |: a customs
+    mode's code): in prose (9810占比由…), that name, not a value."""
+    names = {row[0].strip() for t in doc.tables for row in t.rows if row}
+    return [q for q in qs if not (q.kind == "number" and q.unit is None and q.text.strip() in names)]
+
+
 def _clean_compare(words: str, mask: str) -> str:
     """What a comparison names, as written (上年, 2010年, 2022年末, 东部, 30—59岁组), values left out."""
     kept = "".join(ch for ch, mk in zip(words, mask, strict=True) if mk != _VALUE_MARK)
@@ -1057,7 +1064,7 @@ class _Builder:
             return
         # A unit named without a number (人民币汇率, 转换为摄氏度) states nothing to check: not a fact.
         read = _read(text)
-        qs = _share_list_units(text, _names(text, _points(text, read)))
+        qs = _codes(self.table.doc, _share_list_units(text, _names(text, _points(text, read))))
         # A part of a year (3月, 1—10月, 年末) is named for its own paragraph; the year runs on.
         year = self.data_year or self.frame.year
         months = (
@@ -1847,6 +1854,8 @@ class _Builder:
                 prev_cut = max(text.rfind(c, s0, cut) for c in "，,；;：:")
                 listed = _LIST_LEAD.sub("", _COUNT_TAIL.sub("", text[max(s0, prev_cut + 1) : cut].strip()))
                 listed = _LIST_VERB_TAIL.sub("", listed)  # (A、B、C和D为前四大伙伴: the list ends at 为)
+                # (数量居前五名的是山东、江苏、…，分别为…: the list begins after 的是)
+                listed = _LIST_OPENS_AFTER.sub("", listed)
                 named = _items_for(listed, len(members))
                 if (
                     len(named) == len(members)
@@ -2388,6 +2397,7 @@ def _items(words: str) -> list[str]:
 
 # 主要为A、B、C / 包括… / 即…: the words that introduce a list, no part of its first item
 _LIST_LEAD = re.compile(r"^(?:主要(?:为|是|有|包括)|包括|分为|涉及|即|为|是)")
+_LIST_OPENS_AFTER = re.compile(r"^[^、，,]*?(?:的是|依次为|依次是)(?=[^、]+、)")
 _LIST_VERB_TAIL = re.compile(r"(?:为|是|等|共|居|位居|位列)?(?:前|这|此)?$")
 _COUNT_TAIL = re.compile(r"[两二三四五六七八九十\d]+(?:大|个|类|项|种|者)[^、，,]{0,4}$")
 

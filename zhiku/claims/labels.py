@@ -308,7 +308,8 @@ PER_UNIT = re.compile(rf"平均|均价|单价|日均|周均|月均|每|{PER_ITEM
 TOTAL_ROW = re.compile(r"\s*(?:合计|总计|全国|全省|全市|全区|全县|全镇|全乡|总体|全部)\s*")
 # A table column of the period before (| 上年死亡人数 |, | 去年同期 |): the bases of a growth column,
 # never the amounts now that a growth or an unlabelled share column is of.
-EARLIER_COLUMN = re.compile(r"^(?:上年|去年|前年|上期|上月|上季度?|同期|上年同期)")
+# (上一供暖季占比, 上一年度: 上一 and 前一 name the period before, whatever it is called)
+EARLIER_COLUMN = re.compile(r"^(?:上年|去年|前年|上期|上月|上季度?|同期|上年同期|上一|前一)")
 # (万元地区生产总值用水量, 亿元GDP死亡率, 百元营业收入成本: an indicator's name that opens with a sum of
 # money is a measure per that sum of the thing it names; only for a table's row names, as the words
 # before a value in prose may begin with the unit of the value before it: 由100亿元增至200亿元)

@@ -376,7 +376,12 @@ def current_of(
         # (…分别为92.1万件、209万件和63.8万件，三类合计364.9万件，其中发明专利比上年的79.8万件增长
         # 15.3%: the list's member the claim names, not the list's total; 大型、中型水库…分别为39.71亿
         # 立方米和8.22亿立方米，大型水库占八成以上: not its last member)
-        listed = [h for h in before if h.group is not None] if g.group is None and "、" in g.subject else []
+        # (…分别为142家、118家…，合计558家，…；山东比江苏多24家: nor the unnamed total after the list)
+        listed = (
+            [h for h in before if h.group is not None]
+            if g.group is None and ("、" in g.subject or not g.subject)
+            else []
+        )
         member = _member_named(subject, table.list_of(g) if g.group is not None else listed, want)
         if subject and member is not None and member.id != g.id:
             return [Scored(member, 1.0, 1.0)]
@@ -985,3 +990,24 @@ def latest_of_place(table: FactTable, claim: Fact, place: str, kinds: Iterable[s
         and not g.period.clashes(claim.period)
     ]
     return mine[-1] if mine else None
+
+
+_THE_REST = re.compile(r"其他|其余|其它|剩余|余下")
+
+
+def rest_of_list(table: FactTable, members: list[Fact], total: Fact) -> list[Fact]:
+    """三大区域分别有72个、58个和34个，其他地区22个，合计186个: the values after a list and before its
+    total in their sentence, named as the rest (其他, 其余), which the total sums with the list."""
+    if not members:
+        return []
+    out = []
+    for g in table.around(total):
+        if not (members[-1].id < g.id < total.id) or g.role != "level" or not same_measure(g.q, total.q):
+            continue
+        start = clause_start(g.text, g.q.start)
+        prev = table.facts[g.id - 1]
+        if prev.place.sentence == g.place.sentence and prev.q.end <= g.q.start:
+            start = max(start, prev.q.end)
+        if _THE_REST.search(g.text, start, g.q.start):
+            out.append(g)
+    return out

@@ -45,6 +45,7 @@ from zhiku.claims.search import (
     leading_place,
     name_likeness,
     other_bases,
+    rest_of_list,
     thing_of_the_clause_before,
 )
 from zhiku.claims.tolerance import shifted_by_ten
@@ -309,6 +310,8 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
     part = parts[0]
     if claim.period.explicit and part.period.explicit and claim.period.year != part.period.year:
         return  # | 2023年码洋 | 2023年比重 | 2022年比重 |: last year's share, of amounts not written
+    if labels.EARLIER_COLUMN.match(claim.header) and not labels.EARLIER_COLUMN.match(part.header):
+        return  # (| 供热面积 | 占比 | 上一供暖季占比 |: the period before's shares, of amounts not written)
     column_total = next(
         (
             f
@@ -814,20 +817,7 @@ def _parts(table: FactTable, claim: Fact) -> list[Scored]:
         named_after |= {g.id for g in averages}
     if (of_which := _of_which_total(table, claim)) is not None and claim.item:
         named_after.add(of_which.id)  # (…合计253.45万吨，…其中海洋捕捞…分别占80.3%: that total is the whole)
-    # (订单面积5.62万亩，…，比2022年同期的3.1万亩接近翻了一番，完成年度目标8万亩的70.3%: a value a change
-    # or a multiple is compared with, inside its 比…的, is no part now)
-    named_after |= {
-        g.id
-        for g in table.around(claim)
-        if g.q.end <= claim.q.start
-        and re.search(r"[比较][^，,。；;]*$", g.text[clause_start(g.text, g.q.start) : g.q.start])
-        and any(
-            h.place.clause == g.place.clause
-            and h.q.start > g.q.end
-            and h.role in ("multiple", "growth", "change")
-            for h in table.around(claim)
-        )
-    }
+    named_after |= _compared_with(table, claim)
     found = current_of(table, claim, AMOUNT_KINDS | {"duration"}, exclude=named_after)
     if (
         of_which is not None
@@ -954,6 +944,16 @@ def _province_named(table: FactTable, claim: Fact, name: str) -> str | None:
 
 def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
     found = _named_wholes(table, claim, part)
+    # (回收汽车280.1万辆，占回收总量的90.8%，相当于去年全年…回收量846万辆的33.1%: a value another share
+    # writes in its own phrase as its whole is that share's, not the whole of one naming another)
+    theirs = {
+        g.whole_fact
+        for g in table.around(claim)
+        if g.id != claim.id and g.whole_fact is not None and g.whole and g.whole != claim.whole
+    }
+    found = [
+        w for w in found if not (len(w.facts) == 1 and w.facts[0].id in theirs and claim.whole_fact is None)
+    ]
     if not PLANNED.search(claim.whole) and not PLANNED.search(part.label()):
         # (土地出让收入89537.62万元，占基金收入的90.97% … 全年基金收入预计完成112000万元: a forecast, a
         # budget or a target is no whole of what was done, unless the share names one: 完成年初预算的)
@@ -1010,11 +1010,29 @@ def _of_which_before(table: FactTable, claim: Fact) -> Fact | None:
     return _level_before(table, claim, at, lambda g: g.id not in wholes)
 
 
+def _compared_with(table: FactTable, claim: Fact) -> set[int]:
+    """The values before ``claim`` in its sentence that a change or a multiple is compared with, inside
+    its 比…的 (订单面积5.62万亩，…，比2022年同期的3.1万亩接近翻了一番; 是去年同期12.3万份的13.7倍): no part
+    and no total now."""
+    return {
+        g.id
+        for g in table.around(claim)
+        if g.q.end <= claim.q.start
+        and re.search(r"[比较是][^，,。；;]*$", g.text[clause_start(g.text, g.q.start) : g.q.start])
+        and any(
+            h.place.clause == g.place.clause
+            and h.q.start > g.q.end
+            and h.role in ("multiple", "growth", "change")
+            for h in table.around(claim)
+        )
+    }
+
+
 def _level_before(table: FactTable, claim: Fact, at: int, keep: Callable[[Fact], bool]) -> Fact | None:
     """The last amount written as a level before ``at`` in the claim's sentence that ``keep`` keeps:
     the total a 其中 there points back to."""
     # (累计客流量760.1万人次，比上年同期的640.5万人次增长…，其中A市占42.9%: a comparison's base is no total)
-    bases = other_bases(table, claim)
+    bases = other_bases(table, claim) | _compared_with(table, claim)
     before = [
         g
         for g in table.around(claim)
@@ -1254,14 +1272,16 @@ def _named_wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
     if total is not None and not name and _named_share_of(table, total, claim):
         return []  # (a list's total that is itself a share of a whole named, as above)
     if total is not None:
-        listed = [g for g in group if not bound_only(g)]
+        # (…分别有72个、58个和34个，其他地区22个，合计186个: the rest written after the list is summed too)
+        full = [*group, *rest_of_list(table, group, total)]
+        listed = [g for g in full if not bound_only(g)]
         summed = None
-        if len(listed) == len(group):
+        if len(listed) == len(full):
             summed = reading_sum(listed)
         if summed is not None and not summed.overlaps(reading(total)):
             # 四大领域合计112488亿元 where the four add up to 123258: the total is itself wrong (the
             # sum rule says so); the shares of the list are of what the list adds up to
-            wholes.append(Whole(tuple(group), 0.9, note=f"所写合计{total.q.text}与之不符"))
+            wholes.append(Whole(tuple(full), 0.9, note=f"所写合计{total.q.text}与之不符"))
         else:
             wholes.append(Whole((total,), 0.9))
     if group and labels.complement_parts([g.item or g.subject for g in group]) is not None:

@@ -39,7 +39,7 @@ from zhiku.claims.judge import (
     value,
 )
 from zhiku.claims.pulls import pull_of, pulled_growth, puller
-from zhiku.claims.search import change_after, growth_after, name_likeness, states_a_base
+from zhiku.claims.search import change_after, growth_after, name_likeness, rest_of_list, states_a_base
 
 RELATION = "sum"
 
@@ -102,6 +102,9 @@ def _list_total(table: FactTable, total: Fact, head: str) -> None:
     groups = [g for g in before if g.group is not None and same_measure(g.q, total.q)]
     if groups:
         parts = table.list_of(groups[-1])
+        # (三大区域分别有72个、58个和34个，其他地区22个，合计186个: the rest, named after the list, is a
+        # part of the total too)
+        parts = parts + [g for g in rest_of_list(table, parts, total) if not _bracketed(g)]
     else:
         for g in reversed(before):
             if g.role == "other" or ratio_term(g.text, g.q):
