@@ -613,8 +613,15 @@ _AGE_NAME = re.compile(
 
 
 def _names(text: str, qs: list[Quantity]) -> list[Quantity]:
-    """Numbers that are part of a name, not a value: ages naming a group (60岁及以上人口, 16—24岁组)."""
-    return [q for q in qs if not (q.unit == "岁" and _AGE_NAME.match(text[q.end : q.end + 3]))]
+    """Numbers that are part of a name, not a value: ages naming a group (60岁及以上人口, 16—24岁组), a
+    maturity (10年期)."""
+    return [
+        q
+        for q in qs
+        if not (q.unit == "岁" and _AGE_NAME.match(text[q.end : q.end + 3]))
+        # (10年期国债, 30年期品种, 7天期逆回购: a maturity's name, no span of time — 五年期间 is one)
+        and not (q.kind == "duration" and re.match(r"期(?![间内满限])", text[q.end : q.end + 2]))
+    ]
 
 
 def _codes(doc: Document, qs: list[Quantity]) -> list[Quantity]:

@@ -217,6 +217,24 @@ def _pairing(claim: Fact, a: Fact, b: Fact, score: float) -> Pairing | None:
     )
 
 
+def _average_of_a_total(table: FactTable, claim: Fact, g: Fact, base: Fact) -> bool:
+    """参与餐馆1260家，平均每城105家，比去年首届的860家增加400家: when its sentence gave a total in the same
+    unit before it, an average (its own words say per what) is no value now of a base whose own words,
+    inside the comparison, say no such thing (平均每户2.49人，比2020年的2.61人: with no such total the
+    average is what the base is of)."""
+    if not labels.PER_UNIT.search(g.own) or labels.PER_UNIT.search(
+        claim.text[max(0, claim.compare_at) : base.q.start]
+    ):
+        return False
+    return any(
+        h.q.end <= g.q.start
+        and h.role == "level"
+        and same_measure(h.q, g.q)
+        and not labels.PER_UNIT.search(h.own + h.qualifier_words)
+        for h in table.around(g)
+    )
+
+
 def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
     sentence = table.around(claim)
     before = [g for g in sentence if g.q.end <= claim.q.start and g.id != claim.id]
@@ -243,9 +261,11 @@ def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
                 and g.subject == base.subject
                 and g.period.same(claim.period)
                 and not bound_only(g)
+                and not _average_of_a_total(table, claim, g, base)
             ):
                 return [(g, base, 1.0)]
         cur = _current(table, claim, exclude={base.id} | bases)
+        cur = [c for c in cur if not _average_of_a_total(table, claim, c.fact, base)]
         # (比1996年7月的148.0毫米少8.0毫米，1998年7月为146.8毫米: a value of a third year is no value now)
         cur = [c for c in cur if not c.fact.period.clashes(claim.period)]
         return [(c.fact, base, c.score) for c in cur[:1]]

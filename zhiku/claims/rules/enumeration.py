@@ -20,7 +20,7 @@ import math
 import re
 
 from zhiku.claims import labels
-from zhiku.claims.facts import LIST_SEP, Fact, FactTable
+from zhiku.claims.facts import LIST_SEP, Fact, FactTable, clause_start
 from zhiku.claims.judge import bound_only, finding, reading, reading_sum
 
 RELATION = "enumeration"
@@ -183,6 +183,9 @@ def _judge(
         if not values and 0 < start - hi <= 5 and not re.search(r"[，,。；;：:、（）()]", text[hi:start])
         else start
     )
+    if stop == end and text[stop : stop + 1] in ("：", ":"):
+        # (高发的主要有五类：刷单返利、…: a count its colon's list follows is said by its whole clause)
+        lead = min(lead, max(clause_start(text, start), start - 10))
     table.push(
         finding(
             table,
@@ -288,12 +291,14 @@ def _list_after(text: str, end: int, s1: int, facts: list[Fact]) -> tuple[list[s
     """三大门类中，A、B、C… / 前5名的省份为A、B、C、D和E: the first 、-list after the count."""
     rest = text[end:s1]
     # 亚洲十国/地区（香港、澳门、…和韩国）: the list in brackets right after the counted things' name
-    m = _BRACKETED.match(rest) or _INTRODUCED.search(rest)
+    m = _BRACKETED.match(rest) or _COLON_LIST.match(rest) or _INTRODUCED.search(rest)
     if m is None or m.start() > 12:
         return None
     words, *cut = re.split(r"(增加值|等|分别|的|合计|共)", m.group("list"), maxsplit=1)
     if cut and cut[0] == "等":
         return None  # 三大门类中，采矿业、制造业等…: the list is left open, some of the three named
+    if cut and m.re is _COLON_LIST:
+        return None  # (六项：地区生产总值、规模以上工业增加值…: a colon's list runs past the cut)
     lo = end + m.start("list")
     if _PARTIAL.search(words) or any(lo <= f.q.start < lo + len(words) for f in facts):
         return None
@@ -311,7 +316,13 @@ def _list_after(text: str, end: int, s1: int, facts: list[Fact]) -> tuple[list[s
 
 # 三大门类中，A、B、C / 前5名的省份为A、B… (not after 其中: 有7个行业…增长，其中，A、B…4个行业 lists a
 # part of the seven)
-_INTRODUCED = re.compile(r"(?:(?<!其)中|为|是|有|包括)[，,：:]?\s*(?P<list>[^，,。；;：:]*、[^，,。；;：:]*)")
+# (中 only before its comma or colon — 中型餐馆 is a word)
+_INTRODUCED = re.compile(
+    r"(?:(?<!其)中[，,：:]|(?:为|是|有|包括)[，,：:]?)\s*(?P<list>[^，,。；;：:]*、[^，,。；;：:]*)"
+)
+# 涵盖四类业态：大型餐馆、中型餐馆…: a colon right after the counted things' name introduces the list (not
+# 八大类价格“五涨三降”：…, where the words before the colon count another list)
+_COLON_LIST = re.compile(r"[\u4e00-\u9fff]{0,6}[：:]\s*(?P<list>[^，,。；;：:]*、[^，,。；;：:]*)")
 _BRACKETED = re.compile(r"[^，,。；;（(\d]{0,8}[（(](?P<list>[^（）()，,。；;]*、[^（）()，,。；;]*)[）)]")
 _EACH = re.compile(r"[^，,。；;：:\d]{0,16}?分别(?:为|是|达到|增长|下降|实现|完成|占)?")
 

@@ -317,7 +317,10 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
             b = inside[-1]
             # (合计90.25亿人次，平均每天约2.26亿人次，几乎是…47.33亿人次的两倍: an average per day is
             # no match for a total)
-            per_b = bool(labels.PER_UNIT.search(b.label() + b.qualifier_words))
+            # (日均供餐8659份，是上年同期96.3万份的1.64倍: what the value inside is per is said by its own
+            # words, not by the name carried to it)
+            b_words = claim.text[of_start : b.q.start] + b.qualifier_words
+            per_b = bool(labels.PER_UNIT.search(b_words if not b.own else b.label() + b.qualifier_words))
             # (…比上年的38万余场增长三成以上，是2020年22.5万余场的2.3倍: another claim's base is no A)
             bases = {g.base_fact for g in sentence_facts if g.base_fact is not None}
             before = [

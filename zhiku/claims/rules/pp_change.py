@@ -443,6 +443,10 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
     if claim.base_fact is not None:
         base = table.fact(claim.base_fact)
         cur = _current_rate(table, claim, exclude={base.id})
+        if re.search(r"比重|占比|份额|结构", claim.subject + claim.own):
+            # (…分别增长3.8%、6.9%和4.9%。三次产业结构7.7∶40.7∶51.6，第三产业比重较去年同期的51.5%提高0.1个
+            # 百分点: a share's change is of a share, not of the sector's growth)
+            cur = [s for s in cur if s.fact.role != "growth"]
         # (由上年的15.2%升至15.6%…；占比较上年的19.4%提高…: a rate of the year before is no rate now)
         if cur and _is_rate(base) and not cur[0].fact.period.clashes(claim.period):
             return [(cur[0].fact, base, cur[0].score)]
@@ -641,6 +645,11 @@ def _rate_pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]
     # inside a comparison: 较2020年的15.9%提高2.0个百分点，离…20%左右的目标还差2.1个百分点)
     bases = {g.base_fact for g in before if g.base_fact is not None}
     rates = [g for g in before if _is_rate(g) and g.id not in bases]
+    # (10年期国债2.14%，利差5个基点；15年期国债2.20%，利差10个基点: a rate an earlier gap already spoke of
+    # is no side of the next one)
+    spoken = [g.id for g in before if g.role == "gap" and _points(g)]  # (a change is of one rate)
+    if spoken:
+        rates = [g for g in rates if g.id > spoken[-1]]
     if claim.role == "gap" and (sides := _TWO_SIDES.fullmatch(claim.own.strip())) is not None:
         # 东部枢纽上架率为70.2%，西部为50.4%…；上架率最高的京津冀与最低的甘肃相差34个百分点: a gap that
         # names its two sides is between their rates (the table's rows), not the two rates just before
@@ -918,6 +927,29 @@ def _current_rate_anywhere(table: FactTable, claim: Fact, exclude: set[int] | No
     own = re.sub(r"^(?:其|该)|增速|增幅|增长率|涨幅|降幅|比重|占比|水平|整体|所(?=占)", "", claim.own)
     # (水电增速则比7月份的36.2%回落: an adverb after the name names nothing)
     own = re.sub(r"(?:则|也|还|仍|却|更)$", "", own)
+    if not claim.own:
+        # (乡村老龄化率升至31.1%。…；乡村老龄化率是城镇（19.6%）的1.6倍，比全国平均水平（22.0%）高9.1个百分点:
+        # a gap naming nothing after a multiple or a gap that names its thing is of that thing's rate,
+        # wherever its paragraph gave it — not the rate just before)
+        before_it = [
+            g
+            for g in table.around(claim)
+            if g.q.end <= claim.q.start
+            and g.place.clause == claim.place.clause - 1
+            and g.role in ("multiple", "gap")
+            and g.own
+        ]
+        if before_it:
+            thing = before_it[-1].own
+            rates = [
+                g
+                for g in table.facts[: claim.id]
+                if g.place.passage == claim.place.passage
+                and _is_rate(g)
+                and g.id not in skip
+                and g.subject == thing
+            ]
+            return [Scored(rates[-1], 0.95, 0.95)] if rates else []
     # 农村增速快于城镇2.6个百分点: a rate named as a growth (增速) is a growth, never a share
     # (比GDP增速(4.7%)高2.4个百分点: a gap with a growth rate is between growth rates, too)
     roles = ("growth",) if re.search(r"增速|增幅|增长率|涨幅|降幅", claim.own + claim.compare) else RATE_ROLES
