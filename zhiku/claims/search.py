@@ -1011,3 +1011,22 @@ def rest_of_list(table: FactTable, members: list[Fact], total: Fact) -> list[Fac
         if _THE_REST.search(g.text, start, g.q.start):
             out.append(g)
     return out
+
+
+def compared_with(table: FactTable, claim: Fact) -> set[int]:
+    """The values before ``claim`` in its sentence that a change or a multiple is compared with."""
+    return {g.id for g in table.around(claim) if g.q.end <= claim.q.start and is_compared(table, g)}
+
+
+def is_compared(table: FactTable, g: Fact) -> bool:
+    """Whether ``g`` is what a change or a multiple of its clause is compared with, inside its 比…的
+    (订单面积5.62万亩，…，比2022年同期的3.1万亩接近翻了一番; 是去年同期12.3万份的13.7倍): no part, no
+    total and no value now."""
+    return re.search(
+        r"[比较是][^，,。；;]*$", g.text[clause_start(g.text, g.q.start) : g.q.start]
+    ) is not None and any(
+        h.place.clause == g.place.clause
+        and h.q.start > g.q.end
+        and h.role in ("multiple", "growth", "change")
+        for h in table.around(g)
+    )

@@ -920,13 +920,26 @@ def _sentence_pair(table: FactTable, avg: Fact, head: str) -> list[Pairing]:
         g for g in before if same_measure(g.q, avg.q) and g.q.kind == avg.q.kind and value(g) > value(avg)
     ]
     dens = [g for g in before if counted(g) and not any(same_measure(g.q, n.q) for n in nums)]
+    if len(nums) == 1:
+        # (生产性泊位562个，万吨级以上214个，…；万吨级以上泊位完成9870万吨，平均每个泊位46.1万吨: the count of
+        # the things the total names, its name leading the total's)
+        own = [
+            g
+            for g in before
+            if g.q.kind == "count"
+            and len(g.label()) >= 2
+            and nums[0].label().startswith(g.label())
+            and not same_measure(g.q, nums[0].q)
+        ]
+        dens = own[-1:] or dens
     if len(dens) != 1 or len(nums) != 1 or labels.opposed(nums[0].label(), dens[0].label()):
         return []
     num, den = nums[0], dens[0]
     point = value(num) / value(den)
     if not (0.2 <= point / value(avg) <= 5 or shifted_by_ten(point, value(avg), (-4, -1, 1, 4), 0.02)):
         return []
-    shown = fmt.amount(point, avg.q.unit)  # (6.7353亿元, not 673530000: in the average's magnitude)
+    # (6.7353亿元, not 673530000: in the average's magnitude and unit as written)
+    shown = fmt.like_shown(point, [avg.q]) + re.sub(r"^[^\d]*[\d.,]+", "", avg.q.text)
     return [
         Pairing(
             ((num, "合计"), (den, "个数")),

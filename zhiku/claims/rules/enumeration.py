@@ -41,7 +41,10 @@ _POINTING = re.compile(
     r"(?:其中|以上|上述|前述|前面|这|这些|此|共|合计|总计|分别|其他|其余|所有|全部|主要|为|是|有)$"
 )
 _ANOTHER_COUNT = re.compile(r"[^、。；;]{0,20}?[一二两三四五六七八九十\d]+\s*(?:席|个|家|项|位|名|种|类)")
-_A_LISTED_VALUE = re.compile(r"(?:依次|分别)(?:为|是)?\s*$|(?:依次|分别)(?:为|是)?[^，,。；;]{0,12}、\s*$")
+# (25日、26日、27日依次为23个…; 1月、2月分别接收热点9个和23个: a value after 分别 and its verb)
+_A_LISTED_VALUE = re.compile(
+    r"(?:依次|分别)(?:为|是)?\s*$|(?:依次|分别)(?:为|是)?[^，,。；;]{0,12}、\s*$|(?:依次|分别)[^，,。；;\d、]{1,8}$"
+)
 _OPEN_END = re.compile(r"等{1,2}\s*$")
 _TOTAL_ALONE = re.compile(r"\s*(?:共|一共|共计|合计|总计)\s*")
 # 样本村依次为…, 覆盖…, 包括…: the words that open a list standing as its clause's object

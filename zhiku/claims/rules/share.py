@@ -38,12 +38,14 @@ from zhiku.claims.search import (
     Scored,
     candidates,
     change_after,
+    compared_with,
     current_of,
     growth_after,
     later_passage,
     latest_of_place,
     leading_place,
     name_likeness,
+    opening_rows,
     other_bases,
     rest_of_list,
     thing_of_the_clause_before,
@@ -817,7 +819,7 @@ def _parts(table: FactTable, claim: Fact) -> list[Scored]:
         named_after |= {g.id for g in averages}
     if (of_which := _of_which_total(table, claim)) is not None and claim.item:
         named_after.add(of_which.id)  # (…合计253.45万吨，…其中海洋捕捞…分别占80.3%: that total is the whole)
-    named_after |= _compared_with(table, claim)
+    named_after |= compared_with(table, claim)
     found = current_of(table, claim, AMOUNT_KINDS | {"duration"}, exclude=named_after)
     if (
         of_which is not None
@@ -1010,29 +1012,11 @@ def _of_which_before(table: FactTable, claim: Fact) -> Fact | None:
     return _level_before(table, claim, at, lambda g: g.id not in wholes)
 
 
-def _compared_with(table: FactTable, claim: Fact) -> set[int]:
-    """The values before ``claim`` in its sentence that a change or a multiple is compared with, inside
-    its 比…的 (订单面积5.62万亩，…，比2022年同期的3.1万亩接近翻了一番; 是去年同期12.3万份的13.7倍): no part
-    and no total now."""
-    return {
-        g.id
-        for g in table.around(claim)
-        if g.q.end <= claim.q.start
-        and re.search(r"[比较是][^，,。；;]*$", g.text[clause_start(g.text, g.q.start) : g.q.start])
-        and any(
-            h.place.clause == g.place.clause
-            and h.q.start > g.q.end
-            and h.role in ("multiple", "growth", "change")
-            for h in table.around(claim)
-        )
-    }
-
-
 def _level_before(table: FactTable, claim: Fact, at: int, keep: Callable[[Fact], bool]) -> Fact | None:
     """The last amount written as a level before ``at`` in the claim's sentence that ``keep`` keeps:
     the total a 其中 there points back to."""
     # (累计客流量760.1万人次，比上年同期的640.5万人次增长…，其中A市占42.9%: a comparison's base is no total)
-    bases = other_bases(table, claim) | _compared_with(table, claim)
+    bases = other_bases(table, claim) | compared_with(table, claim)
     before = [
         g
         for g in table.around(claim)
@@ -1046,10 +1030,23 @@ def _level_before(table: FactTable, claim: Fact, at: int, keep: Callable[[Fact],
     return before[-1] if before else None
 
 
+# 该港, 该市, 本企业, 其: the thing the sentence spoke of, named again
+_THIS_ONE = re.compile(r"(?:该|本|其)(?:港|市|省|县|区|企业|公司|行|厂|校|院|园区|地)?(?=[\u4e00-\u9fff]{2})")
+
+
 def _named_wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
     if claim.whole_fact is not None:
         return [Whole((table.fact(claim.whole_fact),), 1.0)]  # written in the phrase: 占…32.16万亿元的
     name = claim.whole
+    if name and (this := _THIS_ONE.match(name)) is not None:
+        # (东海港完成外贸2150万吨，占该港吞吐量的52.2%: 该港 is the row the sentence opens with, its value
+        # in the column the rest names — not the table's 合计)
+        rows = [
+            f
+            for f in opening_rows(table, claim)
+            if labels.likeness_of(name[this.end() :], f.header) >= 0.5 and f.id != part.id
+        ]
+        return [Whole((rows[0],), 0.95)] if len(rows) == 1 else []
     period = part.period.as_filter()
     if name and period is not None and period.months is not None and _A_YEARS_AIM.search(name):
         # 1—10月完成投资5.8亿元，占年度目标的92.4%: the target is the whole year's, of the part's year
