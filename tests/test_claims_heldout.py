@@ -29,14 +29,15 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
 # fi–fl, fm–fp, fq–ft, fu–fx, fy–gb, gc–gf, gg–gj, gk–gn, go–gr, gs–gv, gw–gz, ha–hd, he–hh,
-# hi–hl, hm–hp, hq–ht, hu–hx, hy–ib, ic–if, ig–ij, ik–il, im–ip, and iq–it (7th–64th)
+# hi–hl, hm–hp, hq–ht, hu–hx, hy–ib, ic–if, ig–ij, ik–il, im–ip, iq–it, iu–ix, iy–jb, and jc–jf
+# (7th–67th)
 RATCHETED: tuple[str, ...] = (
-    "bb", "ca", "cl", "dj", "eu", "fh", "fp", "fu", "fv", "fw", "fy", "fz", "gc", "gd", "gg", "gj",
+    "bb", "ca", "cl", "dj", "eu", "fh", "fp", "fu", "fv", "fy", "fz", "gd", "gg", "gj",
     "gm", "gn", "go", "gt", "gv", "gw", "gx", "gy", "gz",
-    "hd", "hf", "hg", "hh", "hs", "ia", "id", "ie", "if", "ih",
+    "hd", "hf", "hg", "hh", "hs", "ia", "id", "ie", "if", "ih", "iu", "ix", "iy", "jc", "jd", "je", "jf",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1873  # of the injected errors of the 219 authors mended
+MIN_TRUE_POSITIVES = 1937  # of the injected errors of the 226 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -93,7 +94,7 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # fv's weekday of a year range and fw's 均高于 list mended, fx mended, the rest not yet read
     (("fu",), 1, 0, 10),
     (("fv",), 4, 2, 7),
-    (("fw",), 1, 1, 10),
+    # fw mended in session 17
     # the forty-sixth, fy–gb (jobs and social insurance, water resources, investment promotion, a
     # macro weekly), scored unseen at the session's end: 20 false alarms, 20 false positives, 38 of 64
     # found; read in part: gb's 两年平均, fy's target columns and years, fz's 多年平均 and 小计 rows; ga
@@ -106,8 +107,8 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # 64 found; ge mended (an average per month is no value now; 按海关口径 has its base beside it; 同比、
     # 环比分别增长 names what each change is against)
     # and gf too (a list named in the clause before 分别; a total of increases is of each item's increase)
-    (("gc",), 2, 2, 9),
-    (("gd",), 3, 2, 13),
+    # gc mended in session 17
+    (("gd",), 2, 1, 13),
     # the forty-eighth, gg–gj (a county's farming, a central bank branch's credit note, holiday tourism,
     # a provincial population report), scored unseen: 13 false alarms, 5 false positives, 39 of 64 found;
     # gh had none; gi mended (an edition, 上届/首届, names when, not what)
@@ -173,6 +174,24 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # had none; ii mended (a basis named at length, 按金融监管部门的统计口径; 从首批报案算起 from a day not
     # written there); ih read in part (two things compared now, not last year's 分别 list)
     (("ih",), 9, 5, 8),
+    # session 17: round 63 (im–ip) and 64 (iq–it) mended; the sixty-fifth, iu–ix (vocational training, a
+    # heating season, cross-border e-commerce, scrapped cars), scored unseen: 21 false alarms, 12 false
+    # positives, 29 of 63 found; iv and iw mended (a share column of the season before; the rest after a
+    # list; a table's codes as row names); iu read in part (三项补贴合计 is the sum of three items written a
+    # paragraph before), ix in part (a rate's change written base-last: 2023年…利用率24.0%，一年提高)
+    (("iu",), 2, 2, 5),
+    (("ix",), 3, 0, 9),
+    # the sixty-sixth, iy–jb (rural elderly care, special bonds, a county's quarter, food waste), scored
+    # unseen: 14 false alarms, 2 false positives, 33 of 64; iz, ja, jb mended; iy in part (a day count
+    # written in brackets, 共181天, beside a span of dates: its finding matches no gold span)
+    (("iy",), 0, 1, 6),
+    # the sixty-seventh, jc–jf (a port's month, school monitoring, forest fires, used cars), scored unseen at
+    # the session's end: 14 false alarms, 7 false positives, 32 of 64; read in part (该港 is its sentence's
+    # row; an average's count is of the things its total names; a 分别 value after its verb)
+    (("jc",), 3, 0, 6),
+    (("jd",), 2, 2, 8),
+    (("je",), 2, 2, 6),
+    (("jf",), 1, 0, 10),
     (("fp",), 2, 2, 11),
 ]
 
@@ -202,7 +221,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 254
+    assert len(AUTHORS) == 266
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4
