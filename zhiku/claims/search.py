@@ -1004,13 +1004,18 @@ def rest_of_list(table: FactTable, members: list[Fact], total: Fact) -> list[Fac
     for g in table.around(total):
         if not (members[-1].id < g.id < total.id) or g.role != "level" or not same_measure(g.q, total.q):
             continue
-        start = clause_start(g.text, g.q.start)
-        prev = table.facts[g.id - 1]
-        if prev.place.sentence == g.place.sentence and prev.q.end <= g.q.start:
-            start = max(start, prev.q.end)
-        if _THE_REST.search(g.text, start, g.q.start):
+        if _THE_REST.search(g.text, words_start(table, g), g.q.start):
             out.append(g)
     return out
+
+
+def words_start(table: FactTable, g: Fact) -> int:
+    """Where the words before ``g`` start: its clause's start, or the end of the value before it there."""
+    start = clause_start(g.text, g.q.start)
+    prev = table.facts[g.id - 1] if g.id > 0 else None
+    if prev is not None and prev.place.sentence == g.place.sentence and prev.q.end <= g.q.start:
+        start = max(start, prev.q.end)
+    return start
 
 
 def compared_with(table: FactTable, claim: Fact) -> set[int]:

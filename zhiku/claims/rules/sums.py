@@ -39,7 +39,14 @@ from zhiku.claims.judge import (
     value,
 )
 from zhiku.claims.pulls import pull_of, pulled_growth, puller
-from zhiku.claims.search import change_after, growth_after, name_likeness, rest_of_list, states_a_base
+from zhiku.claims.search import (
+    change_after,
+    growth_after,
+    name_likeness,
+    rest_of_list,
+    states_a_base,
+    words_start,
+)
 
 RELATION = "sum"
 
@@ -123,7 +130,7 @@ def _list_total(table: FactTable, total: Fact, head: str) -> None:
             parts.insert(0, g)
             if n is not None and len(parts) == n:
                 break
-            if "分别" in g.text[_after_value_before(table, g) : g.q.start]:
+            if "分别" in g.text[words_start(table, g) : g.q.start]:
                 break  # (全省二十九个学科…，三校分别入选12个、8个和2个，合计22个: a 分别 list opens there)
     if not groups and n is None and len(parts) >= 3:
         # 完成…体检21.8万人；结核病筛查老年人17.67万人、初高中学生8.77万人，合计26.44万人: the run joined
@@ -174,15 +181,6 @@ def _list_total(table: FactTable, total: Fact, head: str) -> None:
     if n is not None and n != len(parts):
         return  # the count names another list (or the enumeration rule will say so)
     _judge(table, total, parts, complete=True, phrase=_phrase(total, head))
-
-
-def _after_value_before(table: FactTable, g: Fact) -> int:
-    """Where the words before ``g`` start: its clause's start, or the end of the value before it there."""
-    start = clause_start(g.text, g.q.start)
-    prev = table.facts[g.id - 1] if g.id > 0 else None
-    if prev is not None and prev.place.sentence == g.place.sentence and prev.q.end <= g.q.start:
-        start = max(start, prev.q.end)
-    return start
 
 
 def _table_column_of(table: FactTable, total: Fact, n: int) -> list[Fact]:
