@@ -624,11 +624,10 @@ def _names(text: str, qs: list[Quantity]) -> list[Quantity]:
     ]
 
 
-def _codes(doc: Document, qs: list[Quantity]) -> list[Quantity]:
+def _codes(row_names: set[str], qs: list[Quantity]) -> list[Quantity]:
     """Bare numbers a table of the text uses as its rows' names (| 9810 | 76.9 | 98.1 |: a customs
     mode's code): in prose (9810占比由…), that name, not a value."""
-    names = {row[0].strip() for t in doc.tables for row in t.rows if row}
-    return [q for q in qs if not (q.kind == "number" and q.unit is None and q.text.strip() in names)]
+    return [q for q in qs if not (q.kind == "number" and q.unit is None and q.text.strip() in row_names)]
 
 
 def _clean_compare(words: str, mask: str) -> str:
@@ -1035,6 +1034,7 @@ _COMPARED_YEAR = re.compile(r"(?:较|比|同|与)\s*(?P<y>\d{4})\s*年")
 class _Builder:
     def __init__(self, doc: Document, store: SeriesStore | None, reference_date: dt.date | None) -> None:
         self.table = FactTable(doc, store=store, reference_date=reference_date)
+        self.row_names = {row[0].strip() for t in doc.tables for row in t.rows if row}  # (for _codes)
         self.frame: Period = UNKNOWN
         # The text's present, which 今年 and 去年 count from: the latest year of a day it dates (于2025年
         # 10月9日公布: written that year or after), else — a guess — the latest year it has dated its
@@ -1071,7 +1071,7 @@ class _Builder:
             return
         # A unit named without a number (人民币汇率, 转换为摄氏度) states nothing to check: not a fact.
         read = _read(text)
-        qs = _codes(self.table.doc, _share_list_units(text, _names(text, _points(text, read))))
+        qs = _codes(self.row_names, _share_list_units(text, _names(text, _points(text, read))))
         # A part of a year (3月, 1—10月, 年末) is named for its own paragraph; the year runs on.
         year = self.data_year or self.frame.year
         months = (
@@ -2209,7 +2209,7 @@ class _Builder:
             listed = _UNIT_LIST_NOTE.search(self.last_sentence) or _UNIT_LIST_NOTE.search(tv.caption)
             if not units_noted and listed is not None:
                 # 分板块产值（亿元，%）：: the amounts' unit, then % for the rates (同比, 占比)
-                units_noted = {"": listed.group("unit"), _RATES_NOTED: "%"}
+                units_noted = {"": listed.group("unit"), **dict.fromkeys(_RATE_COLUMN_WORDS, "%")}
             row_unit_text = row[unit_col].strip() if unit_col is not None and unit_col < len(row) else ""
             for c, cell in enumerate(row):
                 if c <= label_col or c == unit_col:
@@ -2513,16 +2513,14 @@ def _noted_units(note: str) -> dict[str, str]:
 _UNIT_LIST_NOTE = re.compile(
     r"[（(]\s*(?P<unit>[^（）()，,、%％\d\s]{1,6})\s*[，,、]\s*[%％]\s*[）)]\s*[：:。]?\s*$"
 )
-_RATES_NOTED = "<rates>"  # the key under which such a list gives % to every column of rates
-_A_RATE_COLUMN = re.compile(r"同比|环比|增长|增速|增幅|占比|比重|构成|率")
+# the words that name a column of rates, to which such a list gives its %
+_RATE_COLUMN_WORDS = ("同比", "环比", "增长", "增速", "增幅", "占比", "比重", "构成", "率")
 
 
 def _noted_unit(units: dict[str, str], header: str) -> str | None:
     """The unit the note gives a column: by a name the header holds, else the note's general unit
     for a column it measures (not a rate, a ratio or a count of its own)."""
-    if _RATES_NOTED in units and _A_RATE_COLUMN.search(header):
-        return units[_RATES_NOTED]
-    named = [u for name, u in units.items() if name and name != _RATES_NOTED and name in header]
+    named = [u for name, u in units.items() if name and name in header]
     if named:
         return named[0]
     general = units.get("")
