@@ -32,12 +32,12 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # hi–hl, hm–hp, hq–ht, hu–hx, hy–ib, ic–if, ig–ij, ik–il, im–ip, iq–it, iu–ix, iy–jb, and jc–jf
 # (7th–67th)
 RATCHETED: tuple[str, ...] = (
-    "bb", "ca", "cl", "dj", "eu", "fh", "fp", "fu", "fv", "fy", "fz", "gd", "gg", "gj",
+    "bb", "ca", "cl", "dj", "eu", "ey", "fh", "fp", "fu", "fv", "fy", "fz", "gd", "gg", "gj",
     "gm", "gn", "go", "gt", "gv", "gw", "gx", "gy", "gz",
     "hd", "hf", "hg", "hh", "hs", "ia", "id", "ie", "if", "ih", "iu", "ix", "iy", "jc", "jd", "je", "jf",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1937  # of the injected errors of the 226 authors mended
+MIN_TRUE_POSITIVES = 1934  # of the injected errors of the 225 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -71,6 +71,10 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # es, et and ev mended; eu keeps one finding that is right (共10天 for the 9 days from 9月28日 to
     # 10月6日) but quotes the clause from its start, which the gold's span does not match
     (("eu",), 0, 1, 10),
+    # ey was mended; since session 18 its one finding on a correct version is right: the author took
+    # 亿元 over 万场 as ×10 万元, so 演出收入207.8亿元 over 254.2万场 is 0.82万元 a show, not the 约8.2万元
+    # written (the broken version's 0.82万元 is the true one); the finding's paragraph hits 3 gold items
+    (("ey",), 3, 0, 6),
     # (the thirty-ninth, ew–ez, scored unseen: 20 false alarms, 7 false positives, 36 of 62 found;
     # mended)
     # (the fortieth, fa–fd, scored unseen at the session's end: 22 false alarms, 10 false positives,
@@ -142,14 +146,14 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # the fifty-third, ha–hd (water conservancy, consumer markets, a rural survey, telecoms and computing),
     # scored unseen at the session's end: 16 false alarms, 6 false positives, 27 of 64 found; hc had none,
     # ha and hb mended (本年 is the text's own year; 假期为7天; 前两类 of a list already counted)
-    (("hd",), 2, 0, 9),
+    (("hd",), 2, 0, 10),
     # the fifty-fourth, he–hh (road traffic safety, cultural industries, state-owned enterprises, a city
     # check-up), scored unseen at the session's end: 12 false alarms, 9 false positives, 37 of 64 found;
     # he mended (a carried whole or the sentence's own total; 每…就有 is a rate; a total is never smaller
     # than its part)
-    (("hf",), 2, 0, 11),
+    (("hf",), 2, 0, 12),
     (("hg",), 3, 2, 10),
-    (("hh",), 2, 2, 9),
+    (("hh",), 2, 2, 10),
     # the fifty-seventh, hq–ht (natural disasters, housing provident fund, a brokerage's results digest,
     # a climate bulletin), scored unseen: 15 false alarms, 8 false positives, 23 of 63 found; hq, hr and
     # ht mended (a year smaller than its part; 年均/三年累计 is no year's value; the heads of a group;
@@ -173,7 +177,7 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # scored unseen at the session's end: 19 false alarms, 6 false positives, 39 of 63 found; ig and ij
     # had none; ii mended (a basis named at length, 按金融监管部门的统计口径; 从首批报案算起 from a day not
     # written there); ih read in part (two things compared now, not last year's 分别 list)
-    (("ih",), 9, 5, 8),
+    (("ih",), 9, 5, 9),
     # session 17: round 63 (im–ip) and 64 (iq–it) mended; the sixty-fifth, iu–ix (vocational training, a
     # heating season, cross-border e-commerce, scrapped cars), scored unseen: 21 false alarms, 12 false
     # positives, 29 of 63 found; iv and iw mended (a share column of the season before; the rest after a

@@ -300,8 +300,12 @@ AGE_BAND = re.compile(r"\d+\s*[—\-~～至]\s*\d+\s*岁|\d+\s*岁及?以[上下
 # 及 joining two items — not inside a word (发放不及时, 涉及, 普及, 波及)
 JI = r"(?<![不涉普波危顾])及(?!时)"
 # X均 is an average per X — per head, household, visit, item, transaction, mu (次均费用, 件均, 笔均,
-# 亩均), and 吨均产值 (per tonne), 企均 (per enterprise), 校均, 村均, 场均 (per event), 店均…
-PER_ITEM = r"人均|户均|次均|件均|笔均|亩均|单均|吨均|企均|校均|村均|场均|店均|车均|床均|院均|站均|园均"
+# 亩均), and 吨均产值 (per tonne), 企均 (per enterprise), 校均, 村均, 场均 (per event), 店均, 馆均
+# (per museum), 台均 (per machine), 架均, 案均 (per case), 船均, 箱均… The things are the measure words
+# and nouns such averages are formed with. After 各, 每 or a number, 均 is the adverb "all" (各村均已
+# 通路, 两县均为), and 平台均, 列车均, 航船均 are a noun's last character before it.
+PER_THINGS = "户次件笔亩单吨企校村场店车床院站园馆台架案船箱"
+PER_ITEM = rf"人均|(?<![各每平列航两二三四五六七八九十\d])[{PER_THINGS}]均"
 # A value per head, per day or per unit — an average or a price: never a total, never added up.
 PER_UNIT = re.compile(rf"平均|均价|单价|日均|周均|月均|每|{PER_ITEM}")
 # A table row that is the total of the others, by its whole name: | 合计 |, | 全县 | (not 全国性赛事)

@@ -85,12 +85,12 @@ def check(table: FactTable) -> None:
             _over_time(table, f, m.group("w"), len(head) - m.start())
         elif m := _PER_HEAD.search(head):
             _per_head(table, f, m.group("what"), len(head) - m.start())
+        elif m := _X_PER.search(head):
+            _per_x(table, f, m.group("x") or m.group("one"), m.group("name"), len(head) - m.start())
         elif "平均" in head and _mean_of_listed(table, f):
             continue
         elif "平均" in head or "每" in head or _PRICE.search(head):
             _over_things(table, f, head)
-        elif m := _X_PER.search(head):
-            _per_x(table, f, m.group("x"), len(head) - m.start())
 
 
 def _an_average(g: Fact) -> bool:
@@ -437,7 +437,12 @@ _A_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # X均: an average per X — per transaction, household, mu, item, order, event, shop… (人均 and the
 # averages over time are read apart)
-_X_PER = re.compile(r"(?P<x>笔|户|亩|件|单|场|次|吨|校|村|店|企|车|床|院|站|园)均(?:约为|约|为|达到|达)?\s*$")
+# 户均2821元, 户均分红5000元, 场均票房约1.19万元 (the measure averaged may be named between X均 and the
+# value); 单架投资约9.67万元, 单起平均损失约1908万元: 单X is per single X, the same average.
+_X_PER = re.compile(
+    rf"(?:(?<![各每平列航两二三四五六七八九十\d])(?P<x>[{labels.PER_THINGS}])均|单(?P<one>[{labels.PER_THINGS}起])(?:平均)?)"
+    r"(?P<name>[\u4e00-\u9fff]{0,4}?)(?:约为|约|为|达到|达)?\s*$"
+)
 # the people a head count counts, after the group they are (租房提取职工 → 租房提取)
 _GROUP_HEADS = re.compile(r"(?:职工|人员|人数|人口|居民|群众|户数|户)$")
 # 按/以…计算: the count an average is taken over, named in its sentence
@@ -675,10 +680,12 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
 _PER_N = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
 
-def _per_x(table: FactTable, avg: Fact, x: str, back: int) -> None:
+def _per_x(table: FactTable, avg: Fact, x: str, name: str, back: int) -> None:
     """发放个人住房贷款1.12万笔、49.84亿元，笔均44.5万元 / 覆盖5892户，发放慰问金1662.12万元，户均2821元:
     an X均 is the total over the count of X, both written in its own sentence before it, side by
-    side — no other count of X nor total between — and never an average itself."""
+    side — no other count of X nor total between — and never an average itself. An average that
+    names what it averages (场均票房) is of the total so named (演出票房收入579.54亿元), which may
+    then stand anywhere in the sentence before it."""
     before = [
         g
         for g in table.around(avg)
@@ -693,7 +700,13 @@ def _per_x(table: FactTable, avg: Fact, x: str, back: int) -> None:
     # (资助金额98.74亿元，比上年的92.45亿元增长6.8%，人次均约2030元: another claim's base is no total now;
     # 资金2360万元，其中县级860万元、省市补助1500万元: nor is a part of it)
     bases = other_bases(table, avg)
-    before = [g for g in before if g.id not in bases and g.parent is None]
+    # (上年为443.64亿元: last year's total is no total of this year's average)
+    here = (avg.period.year, avg.period.offset)
+    before = [
+        g
+        for g in before
+        if g.id not in bases and g.parent is None and (g.period.year, g.period.offset) == here
+    ]
     counts = [
         g
         for g in before
@@ -712,10 +725,15 @@ def _per_x(table: FactTable, avg: Fact, x: str, back: int) -> None:
         for g in before
         if g.q.kind == avg.q.kind and same_measure(g.q, avg.q) and abs(value(g)) > abs(value(avg))
     ]
+    if name:
+        totals = [g for g in totals if set(name) & set(g.label())]
     if len(counts) != 1 or not totals:
         return  # (26户次…；5892户…：which count of X is not clear)
-    den, num = counts[0], totals[-1]
-    if abs(num.id - den.id) > 2 or labels.opposed(num.label(), den.label()):
+    den = counts[0]
+    # (3.86万笔、215.47亿元，比上年的3.52万笔、188.06亿元: the total written beside the count)
+    num = min(reversed(totals), key=lambda g: abs(g.id - den.id)) if name else totals[-1]
+    apart = abs(num.id - den.id) > 2 and not (name and num.place.sentence == avg.place.sentence)
+    if apart or labels.opposed(num.label(), den.label()):
         return  # the two are written together (1.12万笔、49.84亿元), not a sentence apart
     point = value(num) / value(den)
     if not (0.2 <= point / value(avg) <= 5 or shifted_by_ten(point, value(avg), (-4, -1, 1, 4), 0.02)):
