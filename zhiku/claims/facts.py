@@ -2094,6 +2094,7 @@ class _Builder:
             if open_bracket(text, at) >= 0 and (close := re.search(r"[）)]", text[at:s1])) is not None:
                 stop = at + close.start()
             self._adopt(after, parent, stop)
+            self._back_to_the_whole(ids, parent, text, at, s1)
             # 纳入城乡低保8957户24835人，发放877.74万元。其中，城市低保3167户8112人，发放373.91万元: the
             # parts in each other measure are of the total the parent's sentence gives in it
             pool = [
@@ -2115,6 +2116,24 @@ class _Builder:
                 twins = [f for f in pool if (f.q.kind, f.q.unit) == other and _averages_alike(f, part)]
                 if twins:
                     self._adopt(after, twins[-1], s1)
+
+    def _back_to_the_whole(self, ids: list[int], parent: Fact, text: str, at: int, s1: int) -> None:
+        """联合收割机1046台，其中玉米收获机468台、水稻收割机297台；比二〇二〇年的702台增加344台: the clause
+        after the semicolon that closes a 其中 list, naming nothing of its own, is on the total again,
+        not on the list's last part."""
+        t = self.table
+        semi = _SEMICOLON.search(text, at, s1)
+        parts = [t.facts[g] for g in ids if t.facts[g].parent == parent.id]
+        if semi is None or not parts or parts[-1].q.start > semi.start():
+            return  # (其中，第一产业…；第二产业…: parts past the semicolon, a list of clauses)
+        end = _SEMICOLON.search(text, semi.end(), s1)
+        for g in ids:
+            f = t.facts[g]
+            if f.q.start < semi.end() or f.q.start >= (s1 if end is None else end.start()):
+                continue
+            if f.own or f.subject != parts[-1].subject:
+                break
+            t.facts[g] = replace(f, subject=parent.subject)
 
     def _among_opening(self, ids: list[int], text: str, mask: str, s0: int, s1: int) -> None:
         """X中，A a…: the amounts of a sentence that opens with X中 are parts of the last amount the

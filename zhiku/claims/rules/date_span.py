@@ -192,11 +192,15 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
     if len(days) < 2:
         return
     (ea, a), (eb, b) = days[-2], days[-1]
+    # 自6月13日开始 / 7月29日（星期五）启动应急响应: the day a run started
     started = [
         (e, day)
         for e, day in days[:-1]
-        if re.search(r"[自从]\s*$", d.text[max(0, e.q.start - 2) : e.q.start])
-        and re.match(r"\s*(?:（[^）]*）)?\s*(?:开始|起)", d.text[e.q.end : e.q.end + 12])
+        if (
+            re.search(r"[自从]\s*$", d.text[max(0, e.q.start - 2) : e.q.start])
+            and re.match(r"\s*(?:（[^）]*）)?\s*(?:开始|起)", d.text[e.q.end : e.q.end + 12])
+        )
+        or re.match(r"\s*(?:（[^）]*）)?\s*(?:启动|开工|开幕|开赛)", d.text[e.q.end : e.q.end + 12])
     ]
     own_clause = _clause_of(d.text, d.q.start)
     since = _SINCE_EVENT.search(own_clause)

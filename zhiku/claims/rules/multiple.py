@@ -65,8 +65,9 @@ _IS_OF = re.compile(
 )
 _GROW = re.compile(r"(?:增长|增加|提高|扩大|上升|增)了?$")
 _MORE = re.compile(r"(?:多|多出|高出|超出|高)了?$")  # 比存栏多出1.62倍: the ratio less one, as 多 is
+# (较2021年的3160人次扩大到2.98倍: grown to the multiple, the B of a ratio all the same)
 _COMPARE = re.compile(
-    r"(?:比|较)(?P<of>[^，,。；;]{0,20}?)(?:增长|增加|提高|扩大|上升|多出|高出|超出|多|高|增|翻)了?$"
+    r"(?:比|较)(?P<of>[^，,。；;]{0,20}?)(?:增长|增加|提高|扩大|上升|多出|高出|超出|多|高|增|翻)(?:了|到|至)?$"
 )
 _A_MOMENT = re.compile(r"首日|首月|首年|开盘|上市|开业|开通|启动|当初|起初|最初")
 _THAN = re.compile(r"(?:比|较)(?P<of>[^，,。；;]{1,20}?)$")

@@ -652,9 +652,10 @@ def _year_judge(table: FactTable, claim: Fact, a: Fact, b: Fact, whole: Fact) ->
 
 # A column of rates (落实率, 增长率, 利润率) or of prices; shares of a whole (占比, 比重, 占有率) do add up
 # (| 生师比 |, | 城乡收入比 |, | 性别比 |: a ratio's 合计 row is the ratio of the totals, not a sum)
-# (| 单产（公斤/公顷）|: a yield, a quantity per unit of another — its unit says so with its slash)
+# (| 单产（公斤/公顷）|: a yield, a quantity per unit of another — its unit says so with its slash, or
+# its name: 单产 and 亩产 are a yield per unit of land, | 亩产（公斤）|)
 _RATE_COLUMN = re.compile(
-    r"(?<!占有)率|增速|增幅|指数|单价|价格|[^占]比$|比值|倍数|单产|[（(][^（）()]*/[^（）()]*[）)]"
+    r"(?<!占有)率|增速|增幅|指数|单价|价格|[^占]比$|比值|倍数|[单亩]产|[（(][^（）()]*/[^（）()]*[）)]"
 )
 
 
