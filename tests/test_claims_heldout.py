@@ -29,15 +29,16 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # ba–bd, be–bh, bi–bl, bm–bp, bq–bt, bu–bx, by–cb, cc–cf, cg–cj, ck–cn, co–cr, cs–cv, cw–cz, da–dd,
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
 # fi–fl, fm–fp, fq–ft, fu–fx, fy–gb, gc–gf, gg–gj, gk–gn, go–gr, gs–gv, gw–gz, ha–hd, he–hh,
-# hi–hl, hm–hp, hq–ht, hu–hx, hy–ib, ic–if, ig–ij, ik–il, im–ip, iq–it, iu–ix, iy–jb, jc–jf, and
-# jg–jj (7th–68th)
+# hi–hl, hm–hp, hq–ht, hu–hx, hy–ib, ic–if, ig–ij, ik–il, im–ip, iq–it, iu–ix, iy–jb, jc–jf, jg–jj,
+# and jk–jn (7th–69th)
 RATCHETED: tuple[str, ...] = (
     "bb", "ca", "cl", "dj", "eu", "ey", "fh", "fp", "fu", "fv", "fy", "fz", "gd", "gg", "gj",
     "gm", "gn", "go", "gt", "gv", "gw", "gx", "gy", "gz",
     "hd", "hf", "hg", "hh", "hs", "ia", "id", "ie", "if", "ih", "iu", "ix", "iy", "jc", "jd", "je", "jf",
+    "jk",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1968  # of the injected errors of the 229 authors mended
+MIN_TRUE_POSITIVES = 1995  # of the injected errors of the 232 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -199,6 +200,11 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("fp",), 2, 2, 11),
     # (the sixty-eighth, jg–jj: holiday tourism, a city's water, health economics, a county's farms,
     # scored unseen in session 18: 14 false alarms, 0 false positives, 34 of 64; mended)
+    # the sixty-ninth, jk–jn (electric power, graduates' jobs, new-energy cars, forest ecology), scored
+    # unseen in session 18 (jm and jn after jk's first mends): 17 false alarms, 4 false positives, 34 of
+    # 63; jl had none, jm and jn mended; jk in part: its shares 占最高负荷的36.3% are of the day's
+    # 最高用电负荷7986万千瓦, not the 全网统调最高负荷7321万千瓦 after it (which a bare 最高负荷 names)
+    (("jk",), 3, 3, 6),
 ]
 
 
@@ -227,7 +233,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 270
+    assert len(AUTHORS) == 274
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

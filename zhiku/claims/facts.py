@@ -208,6 +208,8 @@ _PRONOUN = re.compile(r"^(?:两者|二者|三者|四者|五者|前者|后者|上
 _OF_WHICH = re.compile(r"其中|(?<=\ue000)(?P<among>[^，,。；;\ue000]{0,12}中)[，,：:]")
 # 信息技术服务中，云服务、大数据服务收入12470亿元 / 在全部卫生人员中，…: a sentence that opens with X中
 # speaks of parts of X.
+# a list in brackets that ends the words before 分别: 三条特高压直流（北通道、中通道、南通道）
+_BRACKETED_LIST = re.compile(r"[（(]([^（）()]*[、和及与][^（）()]*)[）)]\s*$")
 _SEMICOLON = re.compile(r"[；;]")  # full and half width alike (a text converted from either)
 _AMONG_OPENING = re.compile(r"\s*(?:在)?(?P<name>[^\ue000\ue001\d，,。；;：:、]{2,12}?)中[，,：:]")
 # the words that join the items of a list (A、B和C)
@@ -1853,6 +1855,11 @@ class _Builder:
             cut = max(text.rfind(c, s0, at) for c in "，,；;：:")
             clause_start = s0 if cut < s0 else cut + 1
             items_text = text[clause_start:at]
+            # 三条特高压直流（北通道、中通道、南通道）分别外送…: the things listed in the brackets
+            if (inside := _BRACKETED_LIST.search(items_text)) and len(
+                _items_for(inside.group(1), len(members))
+            ) == len(members):
+                items_text = inside.group(1)
             items = _items_for(items_text, len(members))
             whole_names = False  # the items are whole names (no shared name cut off the last one)
             if not items_text.strip() and cut > s0:

@@ -143,6 +143,7 @@ def _mean_of_listed(table: FactTable, avg: Fact) -> bool:
 
 
 _PER_TIME_AFTER = re.compile(r"(?:/[^\d，,。；;]{0,6})?/(?:天|日|月|年)|每(?:天|日|月|年)")
+_PER_TIME_BEFORE = re.compile(r"每(?:天|日|月|年|周)(?:约|为|达)?\s*$")
 
 
 def _restated_rate(table: FactTable, f: Fact, head: str) -> bool:
@@ -151,7 +152,13 @@ def _restated_rate(table: FactTable, f: Fact, head: str) -> bool:
     if not re.search(r"折合|约合|合", head):
         return False
     before = [g for g in table.around(f) if g.q.end <= f.q.start and g.q.kind == f.q.kind]
-    return bool(before) and bool(_PER_TIME_AFTER.match(before[-1].text, before[-1].q.end))
+    # (人均补助每年10000元，比2020年的8000元提高25%，…折合每天27.3元: per year, written before it)
+    per_time = [
+        g
+        for g in before
+        if g.place.sentence == f.place.sentence and _PER_TIME_BEFORE.search(g.text, 0, g.q.start)
+    ]
+    return bool(per_time) or (bool(before) and bool(_PER_TIME_AFTER.match(before[-1].text, before[-1].q.end)))
 
 
 def _phrase(f: Fact, back: int) -> tuple[int, int]:

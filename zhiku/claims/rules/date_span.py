@@ -294,6 +294,10 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
         # 自2020年11月24日发射至12月17日返回共23天: from one event to another, counted either way (not
         # 10月15日出发、22日返回，在外共8天: the days spent away, both counted)
         counted = {diff, diff + 1}
+    elif re.match(r"\s*(?:（[^）]*）)?\s*出[伏梅]", d.text[eb.q.end : eb.q.end + 10]):
+        # 7月15日入伏、8月24日出伏，三伏共40天 (入梅…出梅): the day of 出伏 is the first one after the
+        # season, never counted in it
+        counted = {diff}
     elif inclusive or _OPENS_AND_CLOSES.search(d.text, ea.q.start, d.q.start):
         # 为期/共: a run of days counts both ends; so does an event's run from its opening day to its
         # closing day (3月15日开幕，4月13日闭幕，历时30天)

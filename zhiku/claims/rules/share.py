@@ -61,6 +61,7 @@ _OF_WHICH = re.compile(
 # 41个行业中有26个 / 31个省份中，有13个 / 其中仅有3个: a comma after 中, or 共/仅/只 before 有,
 # leave the words the same
 _MEAN = re.compile(r"平均数|平均值|均值|平均水平")
+_AN_INCREASE = re.compile(r"增量|增加额|增长额|增额")
 _SCOPES = ("全口径", "规模以上", "限额以上")
 # 增产总量, 增收总额, 新增总量: a whole that is the total of an increase
 # (占全国新增床位的11.6%: what the whole added, named 新增 before its thing)
@@ -820,6 +821,10 @@ def _parts(table: FactTable, claim: Fact) -> list[Scored]:
     if (of_which := _of_which_total(table, claim)) is not None and claim.item:
         named_after.add(of_which.id)  # (…合计253.45万吨，…其中海洋捕捞…分别占80.3%: that total is the whole)
     named_after |= compared_with(table, claim)
+    if not _AN_INCREASE.search(claim.whole):
+        # (北通道占外送总量的39.8%，…；北通道增量68.5亿千瓦时: the increase of a thing is no part of a
+        # whole that is not itself an increase)
+        named_after |= {g.id for g in table.around(claim) if _AN_INCREASE.search(g.own)}
     found = current_of(table, claim, AMOUNT_KINDS | {"duration"}, exclude=named_after)
     if (
         of_which is not None
@@ -895,6 +900,17 @@ def _parts(table: FactTable, claim: Fact) -> list[Scored]:
         named = [g for g in _changes_summed(table, of_total) if own and name_likeness(own, g) >= 0.6]
         if len(named) == 1:
             found = [Scored(named[0], 1.0, 1.0)]
+    if found and found[0].fact.is_cell and labels.TOTAL_ROW.fullmatch(found[0].fact.subject):
+        # (私人桩占比68.2% under | 近郊区 | … | 8.96 | … | 合计 | … | 19.75 |: a share that names a column
+        # and no row is of the column's total, not of a row the claim does not name)
+        clause = claim.text[clause_start(claim.text, claim.q.start) : claim.q.start]
+        top = found[0].fact
+        found = [
+            s
+            for s in found
+            if s.fact is top
+            or not (s.fact.is_cell and s.fact.place.table == top.place.table and s.fact.subject not in clause)
+        ]
     if not labels.PER_SUM.match(claim.subject):
         # (按工业增加值占地区生产总值29.3%推算: 万元工业增加值用水量 is water per 万元 of it, no part of it)
         found = [s for s in found if not (s.fact.is_cell and labels.PER_SUM.match(s.fact.own))]
@@ -946,6 +962,10 @@ def _province_named(table: FactTable, claim: Fact, name: str) -> str | None:
 
 def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
     found = _named_wholes(table, claim, part)
+    if part.is_cell:
+        # (| 近郊区 | 3.15 | 8.96 | … | 合计 | 9.22 | 19.75 |: a cell's whole is in its row or its column,
+        # never another row's other column)
+        found = [w for w in found if not any(_across(f, part) for f in w.facts)]
     # (回收汽车280.1万辆，占回收总量的90.8%，相当于去年全年…回收量846万辆的33.1%: a value another share
     # writes in its own phrase as its whole is that share's, not the whole of one naming another)
     theirs = {
@@ -1468,6 +1488,16 @@ def _rank(found: list[Scored]) -> list[Scored]:
 def _names_place(f: Fact, place: str) -> bool:
     """Whether ``f`` is counted for ``place`` (全国 is also 我国 and 中国)."""
     return bool(labels.places(place) & labels.places(f.label() + f.context))
+
+
+def _across(f: Fact, cell: Fact) -> bool:
+    """Whether ``f`` is a cell of ``cell``'s table in neither its row nor its column."""
+    return (
+        f.is_cell
+        and f.place.table == cell.place.table
+        and f.place.row != cell.place.row
+        and f.place.col != cell.place.col
+    )
 
 
 def _can_hold(f: Fact, part: Fact, claim: Fact | None = None) -> bool:
