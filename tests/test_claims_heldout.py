@@ -30,7 +30,7 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
 # fi–fl, fm–fp, fq–ft, fu–fx, fy–gb, gc–gf, gg–gj, gk–gn, go–gr, gs–gv, gw–gz, ha–hd, he–hh,
 # hi–hl, hm–hp, hq–ht, hu–hx, hy–ib, ic–if, ig–ij, ik–il, im–ip, iq–it, iu–ix, iy–jb, jc–jf, jg–jj,
-# and jk–jn (7th–69th)
+# jk–jn, and jo–jr (7th–70th)
 RATCHETED: tuple[str, ...] = (
     "bb", "ca", "cl", "dj", "eu", "ey", "fh", "fp", "fu", "fv", "fy", "fz", "gd", "gg", "gj",
     "gm", "gn", "go", "gt", "gv", "gw", "gx", "gy", "gz",
@@ -38,7 +38,7 @@ RATCHETED: tuple[str, ...] = (
     "jk",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 1995  # of the injected errors of the 232 authors mended
+MIN_TRUE_POSITIVES = 2031  # of the injected errors of the 236 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -47,7 +47,7 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("bb",), 0, 1, 8),
     # the twentieth round, scored unseen (10 false alarms, 5 false positives, 25 of 64 found);
     # by, bz and cb are mended, ca read in part
-    (("ca",), 2, 0, 7),
+    (("ca",), 2, 0, 8),
     # the twenty-third, scored unseen (16 false alarms, 7 false positives, 43 of 62 found); ck, cm
     # and cn are mended, cl read in part
     (("cl",), 0, 1, 12),
@@ -205,6 +205,8 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # 63; jl had none, jm and jn mended; jk in part: its shares 占最高负荷的36.3% are of the day's
     # 最高用电负荷7986万千瓦, not the 全网统调最高负荷7321万千瓦 after it (which a bare 最高负荷 names)
     (("jk",), 3, 3, 6),
+    # (the seventieth, jo–jr: central-bank statistics, a district's civil affairs, shipping, the digital
+    # economy, scored unseen in session 18: 28 false alarms, 15 false positives, 35 of 64; mended)
 ]
 
 
@@ -233,7 +235,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 274
+    assert len(AUTHORS) == 278
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

@@ -210,6 +210,8 @@ _OF_WHICH = re.compile(r"其中|(?<=\ue000)(?P<among>[^，,。；;\ue000]{0,12}�
 # speaks of parts of X.
 # a list in brackets that ends the words before 分别: 三条特高压直流（北通道、中通道、南通道）
 _BRACKETED_LIST = re.compile(r"[（(]([^（）()]*[、和及与][^（）()]*)[）)]\s*$")
+# a measure's bare name (增加值, 进出口额): no pronoun (对其), no period (全年), no one it is of
+_MEASURE_ONLY = re.compile(r"(?:(?![其它者对向与和及年月日期])[\u4e00-\u9fff]){2,6}")
 _SEMICOLON = re.compile(r"[；;]")  # full and half width alike (a text converted from either)
 _AMONG_OPENING = re.compile(r"\s*(?:在)?(?P<name>[^\ue000\ue001\d，,。；;：:、]{2,12}?)中[，,：:]")
 # the words that join the items of a list (A、B和C)
@@ -514,7 +516,9 @@ _TOPIC_CLAUSE = re.compile(
     # 公开招标仍是主要方式，占76.3%: what it is (是/为 a kind or a rank) names the thing too
     r"|(?:仍|依然|依旧)?(?:是|为)(?:主要|最大|第一|首要)[\u4e00-\u9fff]{1,6}"
     # 多计价款已全部核减，相当于决算总投资的1.3%: what was done to it names the thing too
-    r"|(?:已|已经|均已)[\u4e00-\u9fff]{1,6})[，,]\s*$"
+    r"|(?:已|已经|均已)[\u4e00-\u9fff]{1,6}"
+    # 数字技术应用业一家独大，占核心产业的40.4%: where it stands names the thing too
+    r"|(?:一家独大|一枝独秀|独占鳌头|遥遥领先|居首位?|位居第一|排名第一|领跑))[，,]\s*$"
 )
 
 
@@ -882,6 +886,7 @@ PLANNED = re.compile(
     r"(?:年初|调整后?的?|年度|全年|当年)预算|预算(?:数|安排|草案|目标)|"
     r"(?<!一般公共)(?<!基金)(?<!经营)预算(?![收支])|计划|目标|任务|预期|预计"
 )
+_ALREADY = re.compile(r"\s*[，,]?\s*(?:已经|已)")
 _TARGET_WORD_BEFORE = re.compile(rf"(?:{_AIM_WORDS})\s*(?:到|至)?\s*$")
 # 12亿千瓦的2030年目标, 对照“2025年覆盖率达到90%”的目标: a year named as a target's
 _TARGET_AFTER = re.compile(r"(?:[^，,。；;“”]{0,16}”)?\s*(?:的)?(?:目标|远景目标|规划目标|预期目标)")
@@ -1257,7 +1262,11 @@ class _Builder:
                     if m.year is None and m.months is not None:
                         parts_named.add(m.months)
                     target_after = m.year is not None and _TARGET_AFTER.match(text, m.end) is not None
-                    aimed = _TARGET_BEFORE.search(text[max(s0, m.start - 4) : m.start]) or target_after
+                    aimed = (
+                        _TARGET_BEFORE.search(text[max(s0, m.start - 4) : m.start])
+                        # (到2025年已是第十个: a year reached, already, is no aim)
+                        and not _ALREADY.match(text, m.end)
+                    ) or target_after
                     if target_after or (
                         m.year is not None and _TARGET_WORD_BEFORE.search(text, max(s0, m.start - 4), m.start)
                     ):
@@ -1862,7 +1871,10 @@ class _Builder:
                 items_text = inside.group(1)
             items = _items_for(items_text, len(members))
             whole_names = False  # the items are whole names (no shared name cut off the last one)
-            if not items_text.strip() and cut > s0:
+            # (分四大类：A、B、C和D，增加值分别为…: the measure alone before 分别, the items in the clause
+            # before it)
+            measure_only = bool(_MEASURE_ONLY.fullmatch(items_text.strip())) and len(items) != len(members)
+            if (not items_text.strip() or measure_only) and cut > s0:
                 # 主要为虚报冒领、超面积发放、发放不及时三类，分别为…: the list is the clause before, when
                 # that clause names the items and no value
                 prev_cut = max(text.rfind(c, s0, cut) for c in "，,；;：:")

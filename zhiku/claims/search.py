@@ -294,10 +294,11 @@ def current_of(
         now = table.fact(parallel.target)
         if now.q.kind in want:
             return [Scored(now, 1.0, 1.0)]
+    # (按1美元兑7.2元人民币计: a rate of exchange is no value now)
     before = [
         g
         for g in table.around(claim)
-        if g.q.end <= claim.q.start and g.id != claim.id and g.q.value is not None
+        if g.q.end <= claim.q.start and g.id != claim.id and g.q.value is not None and not unit_rate(g)
     ]
     bases = {h.base_fact for h in table.around(claim) if h.base_fact is not None}
     bases |= set(exclude) | ({claim.whole_fact} if claim.whole_fact is not None else set())

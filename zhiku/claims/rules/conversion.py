@@ -71,7 +71,7 @@ def check(table: FactTable) -> None:
                 if ta and tb:
                     _flow(table, b, a, ta, tb)  # 平均每天约2457万立方米，折合约284立方米每秒
                 continue  # a flow per second is no restatement of an amount not known to be per day
-            if per_unit(a) != per_unit(b):
+            if per_unit(a) != per_unit(b) or _times_a_count(table, a, b):
                 continue  # 每吨降至10738元，折合8.05元/升: per tonne to per litre needs a density
             if (a.q.unit or "") != (b.q.unit or ""):
                 _convert(table, b, a)  # 14582万吨（2916亿斤）: in another legal unit
@@ -88,7 +88,11 @@ def check(table: FactTable) -> None:
             continue
         if (_TRIGGER.search(b.verb or "") or _trigger_before(b)) and not _WHOLE_OF.match(b.text, b.q.end):
             # (人均日消费约54元；以…汇率折算，约合2868美元: a figure per day is no source of one that is not)
-            sources = [a for a in _sources(table, b) if _per_time(a) == _per_time(b) or _per_time(b)]
+            sources = [
+                a
+                for a in _sources(table, b)
+                if (_per_time(a) == _per_time(b) or _per_time(b)) and not _times_a_count(table, a, b)
+            ]
             if sources:
                 _convert(table, b, sources[0], others=sources[1:])
 
@@ -168,6 +172,17 @@ def _topic_between(b: Fact, g: Fact) -> bool:
 
 
 _AN_INCREASE = re.compile(r"(?:多收|多产|增产|减产|少收|多出|增加|减少)了?\s*$")
+
+
+def _times_a_count(table: FactTable, a: Fact, b: Fact) -> bool:
+    """爱心包2400份…；每份价值150元，折合36万元: a value per item (每份) that the sentence counts the
+    items of (2400份) is put as a total — times the count, no conversion of units."""
+    per = re.search(r"每([\u4e00-\u9fff])", a.text[clause_start(a.text, a.q.start) : a.q.start])
+    return per is not None and any(
+        g.q.kind == "count" and (g.q.unit or "").endswith(per.group(1))
+        for g in table.around(b)
+        if g.place.sentence == b.place.sentence
+    )
 
 
 def _an_average(f: Fact) -> bool:

@@ -238,6 +238,8 @@ def _average_of_a_total(table: FactTable, claim: Fact, g: Fact, base: Fact) -> b
 def _pairs(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
     sentence = table.around(claim)
     before = [g for g in sentence if g.q.end <= claim.q.start and g.id != claim.id]
+    if _MORE_ADDED.fullmatch(claim.verb or ""):
+        return _increases(table, claim, before)
     # 1. a value and its base inside the comparison (比人才规划提出的2025年3.2人多出0.20人: its own base,
     # whatever 由A增至B stood before it)
     if claim.base_fact is not None:
@@ -433,6 +435,37 @@ _EARLIER = re.compile(r"\s*(?:上周|上月|上年|去年|上期|前值|上一�
 
 
 _A_PERIOD = re.compile(r"(?:上|前一?)(?:周|月|季度?|年|期|旬)(?:同期|末)?|去年(?:同期|末)?|年初|同期")
+
+
+# 多增, 少增, 多减, 少减: how much more (or less) was added (or taken) than in the time compared with
+_MORE_ADDED = re.compile(r"[多少][增减]")
+
+
+def _increases(table: FactTable, claim: Fact, before: list[Fact]) -> list[tuple[Fact, Fact, float]]:
+    """比年初增加4987.2亿元，同比多增312.5亿元: 多增 is this increase less the increase of the same kind a
+    year before (去年前三季度…比年初增加4674.7亿元), never a difference of the levels."""
+    added = [
+        g
+        for g in before
+        if g.role == "change" and g.place.sentence == claim.place.sentence and same_measure(g.q, claim.q)
+    ]
+    if not added or added[-1].period.year is None:
+        return []
+    now = added[-1]
+    # (2024年增加14.26万亿元，比2022年的高点少增3.58万亿元: the year the claim names, else the year before)
+    bp = claim.base_period
+    year = bp.year if bp is not None and bp.year is not None else (now.period.year or 0) - 1
+    found = candidates(
+        table,
+        claim,
+        now.subject or claim.subject,
+        like=now,
+        roles=("change",),
+        exclude={now.id},
+        min_likeness=0.35,
+        accept=lambda g: g.compare == now.compare and g.period.year == year,
+    )
+    return [(now, found[0].fact, found[0].score)] if found else []
 
 
 def _of_an_earlier_period(table: FactTable, g: Fact) -> bool:

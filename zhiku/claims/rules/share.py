@@ -61,6 +61,8 @@ _OF_WHICH = re.compile(
 # 41个行业中有26个 / 31个省份中，有13个 / 其中仅有3个: a comma after 中, or 共/仅/只 before 有,
 # leave the words the same
 _MEAN = re.compile(r"平均数|平均值|均值|平均水平")
+_PER_TIME = re.compile(r"日均|周均|月均|年均|每[天日周月年]")
+_START_OF_YEAR = re.compile(r"(?<!比)(?<!较)年初(?!以来|至|到|起|预算|计划|目标|下达)")
 _AN_INCREASE = re.compile(r"增量|增加额|增长额|增额")
 _SCOPES = ("全口径", "规模以上", "限额以上")
 # 增产总量, 增收总额, 新增总量: a whole that is the total of an increase
@@ -279,8 +281,11 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
         # was done, not of a target)
         parts = [f for f in parts if not _PLAN_COLUMN.search(f.header)] or parts
     if len(parts) > 1:
-        # (| 住院（万人次） | 次均费用（元） | 人次占比（%） |: an average per visit adds up to no whole)
-        parts = [f for f in parts if not labels.PER_UNIT.search(_header_core(f.header))] or parts
+        # (| 住院（万人次） | 次均费用（元） | 人次占比（%） |: an average per visit adds up to no whole; an
+        # average per day does, the rows' to the whole's: | 6月日均供餐（人次） | 占全区（%） |)
+        parts = [
+            f for f in parts if not labels.PER_UNIT.search(_PER_TIME.sub("", _header_core(f.header)))
+        ] or parts
     if len(parts) > 1:
         # | 出口量（万台） | 出口额（亿美元） | 占出口额比重（%） |: the column the share's header names
         # (| 受灾人次 | 直接经济损失（亿元） | 损失占比（%） |: the share's own word, 损失, names the column;
@@ -962,6 +967,10 @@ def _province_named(table: FactTable, claim: Fact, name: str) -> str | None:
 
 def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
     found = _named_wholes(table, claim, part)
+    if not _at_the_start(table, part):
+        # (年初，该社各项贷款余额82.41亿元。…涉农贷款余额71.08亿元，占各项贷款的82.1%: a stock at the
+        # start of the year is no whole of one now)
+        found = [w for w in found if not any(_at_the_start(table, f) for f in w.facts)]
     if part.is_cell:
         # (| 近郊区 | 3.15 | 8.96 | … | 合计 | 9.22 | 19.75 |: a cell's whole is in its row or its column,
         # never another row's other column)
@@ -1488,6 +1497,14 @@ def _rank(found: list[Scored]) -> list[Scored]:
 def _names_place(f: Fact, place: str) -> bool:
     """Whether ``f`` is counted for ``place`` (全国 is also 我国 and 中国)."""
     return bool(labels.places(place) & labels.places(f.label() + f.context))
+
+
+def _at_the_start(table: FactTable, f: Fact) -> bool:
+    """Whether ``f``'s sentence dates it at the start of the year (年初，…余额82.41亿元), not since then."""
+    if f.is_cell:
+        return False
+    head = f.text[table.sentences[f.place.sentence].start : f.q.start]
+    return _START_OF_YEAR.search(head) is not None
 
 
 def _across(f: Fact, cell: Fact) -> bool:

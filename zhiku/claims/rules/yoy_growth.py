@@ -596,6 +596,10 @@ def _pairings(table: FactTable, claim: Fact, cur_s: Scored) -> list[Pairing]:
         found = [s for s in found if not later_passage(s.fact, claim)]
         # (全市居民人均消费支出…比上年的42683元…。城镇居民50897元…增长11.6%: another population's value)
         found = [s for s in found if not _other_population(cur, s.fact)]
+        if _YEAR_AGO.match(claim.compare) and not cur.period.end:
+            # (9月末…贷款余额74865.7亿元，同比增长8.6% beside 上年末…69878.5亿元: the end of last year is no
+            # time a year ago of a value not written at a year's end)
+            found = [s for s in found if not (s.fact.period.end and s.fact.period.months is None)]
         if _BASIS.search(claim.text, table.sentences[claim.place.sentence].start, claim.q.start):
             # (据中汽协，…出口585.9万辆，上年为491.0万辆…。按海关口径，全年汽车出口640.7万辆，同比增长
             # 22.8%: a value counted on a basis its sentence names has its base only beside it)
@@ -619,6 +623,17 @@ def _pairings(table: FactTable, claim: Fact, cur_s: Scored) -> list[Pairing]:
             break
     # 3. Now minus the change stated beside it.
     inc = _increment(table, claim, cur)
+    written = table.fact(inc.base_fact) if inc is not None and inc.base_fact is not None else None
+    if (
+        written is not None
+        and written.id != cur.id
+        and same_measure(written.q, cur.q)
+        and not bound_only(written)
+    ):
+        # (达2.07亿户，比上年末的1.63亿户净增4376万户，同比增长27.0%: the base the change names, written, is
+        # a reading as good as the one now less the change — 2.07/1.63 rounds to 27.0%, 4376万 over
+        # 2.07亿 less it to 26.8%; a growth either gives is not wrong)
+        out.append(_pair(claim, cur, [written], cur_s.score, "文中所给基数"))
     if inc is not None:
         out.append(_pair_increment(claim, cur, inc, cur_s.score))
     # 4. A stored series whose value now is ``cur``.
