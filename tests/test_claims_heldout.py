@@ -38,7 +38,7 @@ RATCHETED: tuple[str, ...] = (
     "jk",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 2031  # of the injected errors of the 236 authors mended
+MIN_TRUE_POSITIVES = 2033  # of the injected errors of the 236 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -204,7 +204,7 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # unseen in session 18 (jm and jn after jk's first mends): 17 false alarms, 4 false positives, 34 of
     # 63; jl had none, jm and jn mended; jk in part: its shares 占最高负荷的36.3% are of the day's
     # 最高用电负荷7986万千瓦, not the 全网统调最高负荷7321万千瓦 after it (which a bare 最高负荷 names)
-    (("jk",), 3, 3, 6),
+    (("jk",), 3, 3, 7),
     # (the seventieth, jo–jr: central-bank statistics, a district's civil affairs, shipping, the digital
     # economy, scored unseen in session 18: 28 false alarms, 15 false positives, 35 of 64; mended)
 ]

@@ -974,12 +974,12 @@ def test_a_day_of_the_month_is_not_a_count_of_days(daily: str, verdict: str) -> 
     text = (
         f"11月15日,国家统计局发布数据。2023年10月份,发电量7044亿千瓦时,同比增长5.2%,日均发电{daily}亿千瓦时。"
     )
-    assert [(f.verdict, f.computed) for f in run("average", text)] == [(verdict, "227.2258")]
+    assert [(f.verdict, f.computed) for f in run("average", text)] == [(verdict, "227.2258亿千瓦时")]
 
 
 def test_an_undated_month_other_than_february_has_its_days() -> None:
     text = "11月15日,国家统计局发布数据。10月份,发电量7044亿千瓦时,同比增长5.2%,日均发电227.2亿千瓦时。"
-    assert [(f.verdict, f.computed) for f in run("average", text)] == [("consistent", "227.2258")]
+    assert [(f.verdict, f.computed) for f in run("average", text)] == [("consistent", "227.2258亿千瓦时")]
 
 
 def test_a_value_in_brackets_after_a_part_is_not_another_part() -> None:

@@ -20,6 +20,7 @@ from dataclasses import replace
 from zhiku.claims import fmt, labels
 from zhiku.claims.facts import (
     AMOUNT_KINDS,
+    SPAN,
     Fact,
     FactTable,
     Sentence,
@@ -382,7 +383,7 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
         point = point / value(heads[-1])
         inputs = ((total, "合计"), (heads[-1], "人数"))
         arithmetic = f"{total.q.text} ÷ {heads[-1].q.text} ÷ {days}{how}"
-    shown = fmt.like_shown(point, [avg.q])
+    shown = _shown_as(point, avg)
     p = Pairing(inputs, 0.9, computed, point, f"{arithmetic} = {shown}", "", shown)
     pairings = [p]
     # (a year named only by 去年/今年, which count from a present the text does not date)
@@ -512,6 +513,18 @@ def _days_of(total: Fact, word: str, stated: int | None) -> tuple[int | None, st
     return sum(calendar.monthrange(year, m)[1] for m in range(a, b + 1)), "天"
 
 
+def _shown_as(point: float, avg: Fact) -> str:
+    """``point`` in the average's magnitude and unit as written: 6.7353亿元, not 673530000."""
+    return fmt.like_shown(point, [avg.q]) + re.sub(r"^[^\d]*[\d.,]+", "", avg.q.text)
+
+
+def _heads(g: Fact) -> bool:
+    """A count of people: in 人 or 名, or a bare number the word after names as people (按5120万常住人口计)."""
+    return (g.q.kind == "count" and g.q.unit in ("人", "万人", "名", "万名")) or (
+        g.q.kind == "number" and g.q.unit is None and _POPULATION.match(g.text, g.q.end) is not None
+    )
+
+
 def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
     """人均地区生产总值约6.91万元: the total (地区生产总值) over the population in the same period."""
     near = [
@@ -538,8 +551,7 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
     people = [
         g
         for g in near
-        if g.q.kind == "count"
-        and g.q.unit in ("人", "万人", "名", "万名")
+        if _heads(g)
         # (户均2.53人: an average of heads is no head count)
         and not _an_average(g)
         # (103.85万名职工提取…: a count named by the word after it)
@@ -553,8 +565,7 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
     named_by = [
         g
         for g in near
-        if g.q.kind == "count"
-        and g.q.unit in ("人", "万人", "名", "万名", "位", "万位")
+        if (_heads(g) or (g.q.kind == "count" and g.q.unit in ("位", "万位")))
         and g.place.sentence == avg.place.sentence
         and g.id < avg.id
         and _COUNTED_BY.search(g.text, clause_start(g.text, g.q.start), g.q.start)
@@ -670,7 +681,7 @@ def _per_head(table: FactTable, avg: Fact, what: str, back: int) -> None:
         # within the few percent a population moves in a year
         computed = Interval(computed.lo * (1 - _AVERAGE_POPULATION), computed.hi * (1 + _AVERAGE_POPULATION))
         note = "人均按年平均人口计算，文中为期末人口，允许相差3% / per head of the year's average population"
-    shown = fmt.like_shown(point, [avg.q])
+    shown = _shown_as(point, avg)
     p = Pairing(
         ((total, "总量"), (pop, "人口")),
         0.85,
@@ -734,18 +745,38 @@ def _per_x(table: FactTable, avg: Fact, x: str, name: str, back: int) -> None:
     ]
     if name:
         totals = [g for g in totals if set(name) & set(g.label())]
+        if not totals and len(counts) == 1:
+            # (普惠小微贷款余额9862.4亿元。…贷款户数86.7万户…；户均贷款11.4万元: a total the average names,
+            # written in a sentence before it in its paragraph)
+            totals = [
+                g
+                for g in table.facts[max(0, avg.id - 4 * SPAN) : avg.id]
+                if g.place.passage == avg.place.passage
+                and g.place.sentence < avg.place.sentence
+                and g.role == "level"
+                and g.q.kind == avg.q.kind
+                and same_measure(g.q, avg.q)
+                and abs(value(g)) > abs(value(avg))
+                and (g.period.year, g.period.offset) == here
+                and g.restates is None
+                and g.parent is None
+                and not bound_only(g)
+                and not _an_average(g)
+                and not states_a_base(g)
+                and name in g.label()
+            ][-1:]
     if len(counts) != 1 or not totals:
         return  # (26户次…；5892户…：which count of X is not clear)
     den = counts[0]
     # (3.86万笔、215.47亿元，比上年的3.52万笔、188.06亿元: the total written beside the count)
     num = min(reversed(totals), key=lambda g: abs(g.id - den.id)) if name else totals[-1]
-    apart = abs(num.id - den.id) > 2 and not (name and num.place.sentence == avg.place.sentence)
+    apart = abs(num.id - den.id) > 2 and not name
     if apart or labels.opposed(num.label(), den.label()):
         return  # the two are written together (1.12万笔、49.84亿元), not a sentence apart
     point = value(num) / value(den)
     if not (0.2 <= point / value(avg) <= 5 or shifted_by_ten(point, value(avg), (-4, -1, 1, 4), 0.02)):
         return  # not the pair the average is of
-    shown = fmt.like_shown(point, [avg.q])
+    shown = _shown_as(point, avg)
     p = Pairing(
         ((num, "合计"), (den, "个数")),
         0.85,
@@ -963,8 +994,7 @@ def _sentence_pair(table: FactTable, avg: Fact, head: str) -> list[Pairing]:
     point = value(num) / value(den)
     if not (0.2 <= point / value(avg) <= 5 or shifted_by_ten(point, value(avg), (-4, -1, 1, 4), 0.02)):
         return []
-    # (6.7353亿元, not 673530000: in the average's magnitude and unit as written)
-    shown = fmt.like_shown(point, [avg.q]) + re.sub(r"^[^\d]*[\d.,]+", "", avg.q.text)
+    shown = _shown_as(point, avg)
     return [
         Pairing(
             ((num, "合计"), (den, "个数")),
