@@ -519,7 +519,8 @@ def _shown_as(point: float, avg: Fact) -> str:
 
 
 def _heads(g: Fact) -> bool:
-    """A count of people: in 人 or 名, or a bare number the word after names as people (按5120万常住人口计)."""
+    """A count of people: in 人 or 名, or a bare number the word after it names as people
+    (按5120万常住人口计)."""
     return (g.q.kind == "count" and g.q.unit in ("人", "万人", "名", "万名")) or (
         g.q.kind == "number" and g.q.unit is None and _POPULATION.match(g.text, g.q.end) is not None
     )
