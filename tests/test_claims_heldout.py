@@ -30,7 +30,7 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
 # fi–fl, fm–fp, fq–ft, fu–fx, fy–gb, gc–gf, gg–gj, gk–gn, go–gr, gs–gv, gw–gz, ha–hd, he–hh,
 # hi–hl, hm–hp, hq–ht, hu–hx, hy–ib, ic–if, ig–ij, ik–il, im–ip, iq–it, iu–ix, iy–jb, jc–jf, jg–jj,
-# jk–jn, and jo–jr (7th–70th)
+# jk–jn, jo–jr, and js–jv (7th–71st)
 RATCHETED: tuple[str, ...] = (
     "bb", "ca", "cl", "dj", "eu", "ey", "fh", "fp", "fu", "fv", "fy", "fz", "gd", "gg", "gj",
     "gm", "gn", "go", "gt", "gv", "gw", "gx", "gy", "gz",
@@ -38,7 +38,7 @@ RATCHETED: tuple[str, ...] = (
     "jk",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 2033  # of the injected errors of the 236 authors mended
+MIN_TRUE_POSITIVES = 2062  # of the injected errors of the 240 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -207,6 +207,8 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("jk",), 3, 3, 7),
     # (the seventieth, jo–jr: central-bank statistics, a district's civil affairs, shipping, the digital
     # economy, scored unseen in session 18: 28 false alarms, 15 false positives, 35 of 64; mended)
+    # (the seventy-first, js–jv: emergency management, sport, housing, the environment, scored unseen in
+    # session 18: 19 false alarms, 5 false positives, 31 of 61; mended)
 ]
 
 
@@ -235,7 +237,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 278
+    assert len(AUTHORS) == 282
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

@@ -212,6 +212,7 @@ _OF_WHICH = re.compile(r"其中|(?<=\ue000)(?P<among>[^，,。；;\ue000]{0,12}�
 _BRACKETED_LIST = re.compile(r"[（(]([^（）()]*[、和及与][^（）()]*)[）)]\s*$")
 # a measure's bare name (增加值, 进出口额): no pronoun (对其), no period (全年), no one it is of
 _MEASURE_ONLY = re.compile(r"(?:(?![其它者对向与和及年月日期])[\u4e00-\u9fff]){2,6}")
+_LIST_COUNTED = re.compile(r"、[^、，,。；;]*?[一二两三四五六七八九十]\s*(?:个|级|类|项|种|大|方面)")
 _SEMICOLON = re.compile(r"[；;]")  # full and half width alike (a text converted from either)
 _AMONG_OPENING = re.compile(r"\s*(?:在)?(?P<name>[^\ue000\ue001\d，,。；;：:、]{2,12}?)中[，,：:]")
 # the words that join the items of a list (A、B和C)
@@ -1420,6 +1421,8 @@ class _Builder:
                         "、" in own
                         and not _RESPECTIVELY.search(text[c0 : q.start])
                         and not slot.verb
+                        # (省、市、县三级救灾物资储备库132个: the list is counted already, 三级)
+                        and not _LIST_COUNTED.search(own)
                         # (国家一、二、三级博物馆合计87家: a total of the listed, not how many are listed)
                         and not re.search(r"(?:合计|共计|总计|共有|累计)\s*$", text[c0 : q.start])
                     )
@@ -2141,14 +2144,30 @@ class _Builder:
         after the semicolon that closes a 其中 list, naming nothing of its own, is on the total again,
         not on the list's last part."""
         t = self.table
-        semi = _SEMICOLON.search(text, at, s1)
         parts = [t.facts[g] for g in ids if t.facts[g].parent == parent.id]
-        if semi is None or not parts or parts[-1].q.start > semi.start():
-            return  # (其中，第一产业…；第二产业…: parts past the semicolon, a list of clauses)
-        end = _SEMICOLON.search(text, semi.end(), s1)
+        if not parts:
+            return
+        last = parts[-1]
+        semi = _SEMICOLON.search(text, at, s1)
+        if semi is not None and last.q.start < semi.start():
+            start = semi.end()
+        else:
+            # (其中省级3个、市级14个、县级115个，比上年的123个增加9个: a comparison right after the list
+            # with a base larger than its last part and no larger than the total is the total's)
+            m = re.match(r"\s*[，,]\s*(?:比|较|与)", text[last.q.end : s1])
+            base = next((t.facts[g] for g in ids if t.facts[g].q.start > last.q.end), None)
+            if (
+                m is None
+                or base is None
+                or not same_measure(base.q, last.q)
+                or not ((last.q.value or 0.0) < (base.q.value or 0.0) <= (parent.q.value or 0.0))
+            ):
+                return  # (其中，第一产业…；第二产业…: parts past the semicolon, a list of clauses)
+            start = last.q.end + m.start()
+        end = _SEMICOLON.search(text, start, s1)
         for g in ids:
             f = t.facts[g]
-            if f.q.start < semi.end() or f.q.start >= (s1 if end is None else end.start()):
+            if f.q.start < start or f.q.start >= (s1 if end is None else end.start()):
                 continue
             if f.own or f.subject != parts[-1].subject:
                 break

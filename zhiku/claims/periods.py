@@ -391,7 +391,9 @@ def apply(frame: Period, m: Mention) -> Period:
     if m.relative is not None:
         if frame.year is None:
             if m.relative == 0:
-                return replace(frame, explicit=True)
+                # (去年国庆只放7天。今年日均体育消费7.3亿元: 今年 is the text's own year again, whatever
+                # year the sentence before spoke of)
+                return replace(frame, explicit=True, offset=0 if m.deictic else frame.offset)
             if m.same_part:
                 return Period(
                     offset=frame.offset + m.relative, months=frame.months, end=frame.end, fiscal=frame.fiscal

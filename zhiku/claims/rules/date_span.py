@@ -200,7 +200,10 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
             re.search(r"[自从]\s*$", d.text[max(0, e.q.start - 2) : e.q.start])
             and re.match(r"\s*(?:（[^）]*）)?\s*(?:开始|起)", d.text[e.q.end : e.q.end + 12])
         )
-        or re.match(r"\s*(?:（[^）]*）)?\s*(?:启动|开工|开幕|开赛)", d.text[e.q.end : e.q.end + 12])
+        or re.match(
+            r"\s*(?:（[^）]*）)?\s*(?:\d{1,2}时(?:\d{1,2}分)?)?\s*(?:启动|开工|开幕|开赛)",
+            d.text[e.q.end : e.q.end + 16],
+        )
     ]
     own_clause = _clause_of(d.text, d.q.start)
     since = _SINCE_EVENT.search(own_clause)
@@ -227,7 +230,14 @@ def _judge(table: FactTable, d: Fact, inclusive: bool) -> None:
         # 3月16日开工，11月29日封顶，2024年6月28日通过竣工验收，从开工到竣工历时470天: the days of the
         # two events the span names
         (ea, a), (eb, b) = first, last
-    elif started and re.search(r"结束|共持续|累计持续|总共|一共", own_clause):
+    elif (
+        started
+        and (
+            re.search(r"结束|共持续|累计持续|总共|一共", own_clause)
+            # (…16时启动…；…7月9日16时终止，响应持续21天: from the launch to the end the sentence names)
+            or re.search(r"终止|结束|解除", d.text[eb.q.end : d.q.start])
+        )
+    ):
         # 高温事件自6月13日开始，截至8月15日已持续64天…；到8月30日结束时，共持续79天: the whole run is
         # from the start the sentence named
         (ea, a) = started[0]

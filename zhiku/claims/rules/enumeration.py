@@ -73,6 +73,8 @@ def check(table: FactTable) -> None:
                 continue  # 前7个月: a span of months, no count of the items listed
             if text[max(s.start, start - 1) : start] in ("每", "占"):
                 continue  # 每10个工作日调整一次; 汽、柴油合计占三类的比重: a rate's period, a share's whole
+            if text[max(s.start, start - 1) : start] == "、":
+                continue  # 决赛、三四名决赛分别有…: a listed item's own words, no count of the list
             if _A_LISTED_VALUE.search(text, max(s.start, start - 6), start):
                 continue  # 25日、26日、27日依次为23个、37个和15个: a value of the list, not its count
             if text[start : start + 1] == "前" and _ANOTHER_COUNT.match(text, end, s.end):

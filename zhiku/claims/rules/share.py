@@ -967,6 +967,16 @@ def _province_named(table: FactTable, claim: Fact, name: str) -> str | None:
 
 def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
     found = _named_wholes(table, claim, part)
+    # (篮球场地117.86万个…。篮球场地占全部场地的24.3%: the value the claim names as the part is no whole;
+    # a sum of the list it is in may be)
+    found = [
+        w
+        for w in found
+        if not (
+            len(w.facts) == 1
+            and (w.facts[0].id == part.id or (claim.own and w.facts[0].label() == claim.own))
+        )
+    ]
     if not _at_the_start(table, part):
         # (年初，该社各项贷款余额82.41亿元。…涉农贷款余额71.08亿元，占各项贷款的82.1%: a stock at the
         # start of the year is no whole of one now)
