@@ -63,7 +63,9 @@ _OF_WHICH = re.compile(
 _MEAN = re.compile(r"平均数|平均值|均值|平均水平")
 _PER_TIME = re.compile(r"日均|周均|月均|年均|每[天日周月年]")
 _START_OF_YEAR = re.compile(r"(?<!比)(?<!较)年初(?!以来|至|到|起|预算|计划|目标|下达)")
-_AN_INCREASE = re.compile(r"增量|增加额|增长额|增额")
+# 北通道增量, 增加额: a value named as how much a thing grew, not as the thing (cf. _INCREASE_TOTAL, a
+# whole that totals an increase)
+_AN_INCREMENT = re.compile(r"增量|增加额|增长额|增额")
 _SCOPES = ("全口径", "规模以上", "限额以上")
 # 增产总量, 增收总额, 新增总量: a whole that is the total of an increase
 # (占全国新增床位的11.6%: what the whole added, named 新增 before its thing)
@@ -826,10 +828,10 @@ def _parts(table: FactTable, claim: Fact) -> list[Scored]:
     if (of_which := _of_which_total(table, claim)) is not None and claim.item:
         named_after.add(of_which.id)  # (…合计253.45万吨，…其中海洋捕捞…分别占80.3%: that total is the whole)
     named_after |= compared_with(table, claim)
-    if not _AN_INCREASE.search(claim.whole):
+    if not _AN_INCREMENT.search(claim.whole):
         # (北通道占外送总量的39.8%，…；北通道增量68.5亿千瓦时: the increase of a thing is no part of a
         # whole that is not itself an increase)
-        named_after |= {g.id for g in table.around(claim) if _AN_INCREASE.search(g.own)}
+        named_after |= {g.id for g in table.around(claim) if _AN_INCREMENT.search(g.own)}
     found = current_of(table, claim, AMOUNT_KINDS | {"duration"}, exclude=named_after)
     if (
         of_which is not None
