@@ -23,6 +23,7 @@ from zhiku.claims.facts import (
     AMOUNT_KINDS,
     LIST_SEP,
     PLANNED,
+    SPAN,
     Fact,
     FactTable,
     clause_start,
@@ -1437,10 +1438,13 @@ def _summed_before(table: FactTable, group: list[Fact]) -> Fact | None:
     if any(bound_only(g) or not same_measure(g.q, first.q) for g in group):
         return None
     summed = reading_sum(group)
+    # (全省跨境人民币结算量6218.7亿元。经常项目、资本项目分别为2791.2亿元和3427.5亿元，经常项目占55.1%: in
+    # the list's sentence or the one before it)
     found = [
         f
-        for f in table.around(first)
-        if f.q.end <= first.q.start
+        for f in table.facts[max(0, first.id - 2 * SPAN) : first.id]
+        if f.place.passage == first.place.passage
+        and f.place.sentence >= first.place.sentence - 1
         and f.role == "level"
         and same_measure(f.q, first.q)
         and not bound_only(f)
