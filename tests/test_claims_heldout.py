@@ -30,15 +30,15 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
 # fi–fl, fm–fp, fq–ft, fu–fx, fy–gb, gc–gf, gg–gj, gk–gn, go–gr, gs–gv, gw–gz, ha–hd, he–hh,
 # hi–hl, hm–hp, hq–ht, hu–hx, hy–ib, ic–if, ig–ij, ik–il, im–ip, iq–it, iu–ix, iy–jb, jc–jf, jg–jj,
-# jk–jn, jo–jr, and js–jv (7th–71st)
+# jk–jn, jo–jr, js–jv, and jw–jz (7th–72nd)
 RATCHETED: tuple[str, ...] = (
     "bb", "ca", "cl", "dj", "eu", "ey", "fh", "fp", "fu", "fv", "fy", "fz", "gd", "gg", "gj",
     "gm", "gn", "go", "gt", "gv", "gw", "gx", "gy", "gz",
     "hd", "hf", "hg", "hh", "hs", "ia", "id", "ie", "if", "ih", "iu", "ix", "iy", "jc", "jd", "je", "jf",
-    "jk",
+    "jk", "jw", "jz",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 2069  # of the injected errors of the 240 authors mended
+MIN_TRUE_POSITIVES = 2086  # of the injected errors of the 242 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -209,6 +209,13 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # economy, scored unseen in session 18: 28 false alarms, 15 false positives, 35 of 64; mended)
     # (the seventy-first, js–jv: emergency management, sport, housing, the environment, scored unseen in
     # session 18: 19 false alarms, 5 false positives, 31 of 61; mended)
+    # the seventy-second, jw–jz (foreign trade, population, city transport, a county's finances), scored
+    # unseen at session 18's end: 22 false alarms, 8 false positives, 35 of 63; jx and jy mended (jy had
+    # none); jw in part: its one left finding is right (四国 listed, 五国 written) but matches no gold
+    # span; jz held as scored (增值税's year carried as the year before; a 合计 row's growth derived
+    # from its rows' rounded growths against the base the prose gives; a bare 转移支付 as its 专项 part)
+    (("jw",), 0, 1, 8),
+    (("jz",), 7, 3, 10),
 ]
 
 
@@ -237,7 +244,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 282
+    assert len(AUTHORS) == 286
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

@@ -191,8 +191,9 @@ _RATE_NAME = re.compile(r"率|比重|占比|增速|增幅|份额|指数|比例")
 _BASE_NOTE = re.compile(
     r"\s*[（(](?:上年|去年|上年同期|去年同期|\ue001+|\d{4}\s*年(?:同期)?)[^，,。；;（）()\d]{0,8}(?:为|是|：|:)\s*"
 )
-# an average written beside a total (日均, 平均每批, 人均): never what a 其中 after it is part of
-_AN_AVERAGE = re.compile(r"平均每|日均|月均|周均|人均|户均|次均|每天|每日|每月")
+# an average written beside a total (日均, 平均每批, 人均), or one day's peak (单日峰值): never what a 其中
+# after it is part of
+_AN_AVERAGE = re.compile(r"平均每|日均|月均|周均|人均|户均|次均|每天|每日|每月|单日|峰值")
 _LEVEL_COMPARED = re.compile(r"\s*的(?:平均)?(?:水平|标准|均值|平均数)")
 _SHORTHAND_BASE = re.compile(r"(?:同比|环比)[^，,。；;：:]{1,24}的\s*$")
 _ABOUT_SHARE = re.compile(r"(?:约|大约|大概|大致)(?:占|为[^，,。；;]{0,16}的(?=[^，,。；;]{0,3}$))")

@@ -101,11 +101,15 @@ def _row_changes(table: FactTable) -> None:
         b, a = sorted(row, key=lambda f: f.period.year or 0)
         point = value(a) - value(b)
         shown = fmt.like_shown(point, [c.q, a.q, b.q])
+        # (| 3.03 | 2.63 | 减少0.40人 |: a fall written as one in its cell)
+        # (not a cell's own minus sign, -2, which its value carries already)
+        fall = re.search(r"(?:减少|下降|降低|回落)\s*$", c.text[max(0, c.q.start - 4) : c.q.start])
+        sign = -1.0 if fall else 1.0
         p = Pairing(
             ((a, "本期"), (b, "基期")),
             0.9,
-            reading(a) - reading(b),
-            point,
+            (reading(a) - reading(b)) * sign,
+            point * sign,
             f"{a.q.text} − {b.q.text} = {shown}",
             "",
             shown,
@@ -604,6 +608,11 @@ def _place(subject: str, rate: str) -> str:
     return re.sub(r"^(?:全[国省市县区]|人口)+|人口$", "", subject[: -len(rate)])
 
 
+def _on_a_basis(table: FactTable, f: Fact) -> bool:
+    """Whether ``f``'s sentence names the basis it is counted on (按户籍人口口径) before it."""
+    return "口径" in f.text[table.sentences[f.place.sentence].start : f.q.start]
+
+
 def _defined_rates(table: FactTable) -> None:
     """人口出生率为7.52‰；死亡率为7.18‰；人口自然增长率为0.34‰: 7.52 − 7.18 = 0.34."""
     for claim in table.facts:
@@ -623,6 +632,8 @@ def _defined_rates(table: FactTable) -> None:
                 and g.subject.endswith(word)
                 and g.period.same(claim.period)
                 and not bound_only(g)
+                # (…死亡率8.11‰，自然增长率-1.92‰。若按户籍人口口径，出生率为6.35‰: another basis's rate)
+                and _on_a_basis(table, g) == _on_a_basis(table, claim)
             ]
             # 杭州出生率 beside 出生率 and 自然增长率: the side of the same place, nearest.
             own = _place(claim.subject, name)

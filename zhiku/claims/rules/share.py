@@ -517,9 +517,10 @@ def _judge(table: FactTable, claim: Fact) -> None:
         return  # 增长面 without the counts it is the share of
     if among is None and _derived_part(table, claim, phrase, stated_text):
         return
-    if among is None and _OF_SEVERAL.search(
-        claim.text, clause_start(claim.text, claim.q.start), claim.q.start
-    ):
+    own = clause_start(claim.text, claim.q.start)
+    if re.match(r"\s*(?:合计|共|总共|一共)", claim.text[own : claim.q.start]) and own > 0:
+        own = clause_start(claim.text, own - 1)  # (日本、韩国、澳大利亚、新西兰四国，合计占比不足一半)
+    if among is None and _OF_SEVERAL.search(claim.text, own, claim.q.start):
         return  # (儿童学生用品、电子电器…，两类不合格批次占…近五成: the two together, no one value of them)
     parts = [among[0]] if among else _parts(table, claim)
     if claim.whole_fact is not None and not among:
@@ -592,7 +593,8 @@ def _judge(table: FactTable, claim: Fact) -> None:
 
 # 两类…占, 三项合计占, 二者共占: a share of several things taken together
 _OF_SEVERAL = re.compile(
-    r"(?:[两二三四五六七八九]|十[一二三四五六七八九]?)(?:类|项|者|家|种|个|地|省|市)[^，,。；;\d]{0,8}(?:合计|共|总共|一共)?占"
+    r"(?:[两二三四五六七八九]|十[一二三四五六七八九]?)(?:类|项|者|家|种|个|地|省|市|国)[^，,。；;\d]{0,8}"
+    r"(?:[，,]\s*)?(?:合计|共|总共|一共)?占"
 )
 _TWO_OF_THEM = re.compile(r"(?:两者|二者|两项|二项)(?P<how>之差|差额|之和|合计|相加|相减)")
 

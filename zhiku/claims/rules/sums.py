@@ -654,8 +654,9 @@ def _year_judge(table: FactTable, claim: Fact, a: Fact, b: Fact, whole: Fact) ->
 # (| 生师比 |, | 城乡收入比 |, | 性别比 |: a ratio's 合计 row is the ratio of the totals, not a sum)
 # (| 单产（公斤/公顷）|: a yield, a quantity per unit of another — its unit says so with its slash, or
 # its name: 单产 and 亩产 are a yield per unit of land, | 亩产（公斤）|)
+# (| 比上年提高（个百分点）|: changes of rates; the 合计 row's is the whole's rate's, no sum)
 _RATE_COLUMN = re.compile(
-    r"(?<!占有)率|增速|增幅|指数|单价|价格|[^占]比$|比值|倍数|[单亩]产|[（(][^（）()]*/[^（）()]*[）)]"
+    r"(?<!占有)率|增速|增幅|指数|单价|价格|[^占]比$|比值|倍数|[单亩]产|百分点|[（(][^（）()]*/[^（）()]*[）)]"
 )
 
 
