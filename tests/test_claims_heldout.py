@@ -30,15 +30,15 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
 # fi–fl, fm–fp, fq–ft, fu–fx, fy–gb, gc–gf, gg–gj, gk–gn, go–gr, gs–gv, gw–gz, ha–hd, he–hh,
 # hi–hl, hm–hp, hq–ht, hu–hx, hy–ib, ic–if, ig–ij, ik–il, im–ip, iq–it, iu–ix, iy–jb, jc–jf, jg–jj,
-# jk–jn, jo–jr, js–jv, and jw–jz (7th–72nd)
+# jk–jn, jo–jr, js–jv, jw–jz, and ka–kd (7th–73rd)
 RATCHETED: tuple[str, ...] = (
     "bb", "ca", "cl", "dj", "eu", "ey", "fh", "fp", "fu", "fv", "fy", "fz", "gd", "gg", "gj",
     "gm", "gn", "go", "gt", "gv", "gw", "gx", "gy", "gz",
     "hd", "hf", "hg", "hh", "hs", "ia", "id", "ie", "if", "ih", "iu", "ix", "iy", "jc", "jd", "je", "jf",
-    "jk", "jw", "jz",
+    "jk", "jw", "jz", "ka", "kc", "kd",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 2086  # of the injected errors of the 242 authors mended
+MIN_TRUE_POSITIVES = 2093  # of the injected errors of the 243 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -128,7 +128,7 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # county's plan report), scored unseen: 18 false alarms, 2 false positives, 34 of 64 found; gq had
     # none, gr mended (a pair per month is no total; a part of the people is no head count; 收入比降至)
     # gp mended (前者/后者 after a comparison with two values; a multiple of a row a clause opens with)
-    (("go",), 1, 1, 7),
+    (("go",), 0, 0, 7),
     # the fifty-first, gs–gv (grain and oils, science and technology, charity, regional comparison),
     # scored unseen: 31 false alarms, 16 false positives, 32 of 64 found; gs had none; gv read in part
     # (泉州多…，是厦门的1.51倍; a release day's 全年 yields to the year named; a place before 人均);
@@ -216,6 +216,13 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # from its rows' rounded growths against the base the prose gives; a bare 转移支付 as its 专项 part)
     (("jw",), 0, 1, 8),
     (("jz",), 7, 3, 10),
+    # the seventy-third, ka–kd (taxes, a village survey, industry, reading and publishing), scored unseen
+    # at session 18's end (kc and kd after ka's first mends: the end of a date range has its start's
+    # year; a day takes the year of the date written whole before it in its sentence): 17 false alarms,
+    # 5 false positives, 32 of 63; kb had none; ka, kc and kd held as scored
+    (("ka",), 2, 3, 12),
+    (("kc",), 4, 1, 4),
+    (("kd",), 5, 1, 9),
 ]
 
 
@@ -244,7 +251,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 286
+    assert len(AUTHORS) == 290
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

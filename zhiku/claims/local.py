@@ -123,6 +123,38 @@ class Facts:  # one passage, as the sentence-local rules read it
         issue date's, is inferred (a guess may confirm a claim but never convict one)."""
         if written is not None:
             return written, False
+        # (2025年3月1日（星期六）至6月30日（星期一）: the end of a range has its start's year)
+        start = next((p for p in reversed(self.quantities) if p.end <= q.start), None)
+        if (
+            start is not None
+            and (begun := day_of(start)) is not None
+            and begun[0] is not None
+            and _RANGE_BETWEEN.fullmatch(self.text, start.end, q.start)
+            and (end := day_of(q)) is not None
+        ):
+            # (2024年12月28日至1月5日: a range past the year's end ends in the next year)
+            return begun[0] + (1 if (end[1], end[2]) < (begun[1], begun[2]) else 0), False
+        # (2024年度…为二〇二五年三月一日（星期六）至…；纳税人自2月21日（星期五）起: the year of the day
+        # written whole last in its sentence, when no year is written after it)
+        here = self.sentence_of(q.start)
+        dated = [
+            p
+            for p in self.quantities
+            if here.start <= p.start and p.end <= q.start and (d := day_of(p)) and d[0]
+        ]
+        deictic_before = re.search(
+            r"(?:今年|去年|明年|前年|同年|当年)\s*$", self.text[max(0, q.start - 3) : q.start]
+        )
+        found = day_of(dated[-1]) if dated else None
+        if (
+            found is not None
+            and found[0] is not None
+            and found[0] != self.year_at(q.start, inherit=False)
+            and not deictic_before
+            and not A_YEAR.search(self.text, dated[-1].end, q.start)
+        ):
+            # a guess, not a year written: the day may be of the year after (…到9月17日 after 2024年12月18日)
+            return found[0], True
         same = re.search(r"(?:同年|当年|是年|该年)\s*$", self.text[max(0, q.start - 3) : q.start])
         year = self.year_at(q.start, inherit=False)
         noun = self._year_of_a_noun(q)
@@ -312,6 +344,9 @@ A_YEAR = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年")
 _A_DOCUMENT = re.compile(r"[^，,。；;：:\d]{0,24}(?:公报|报告|年报|白皮书|年鉴)[》」”]?\s*[，,；;]\s*")
 _FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH_DAY = re.compile(r"^--(\d{2})-(\d{2})$")
+
+
+_RANGE_BETWEEN = re.compile(r"\s*(?:[（(][^（）()]*[）)])?\s*(?:至|到|—|－|~|～)\s*")
 
 
 def day_of(q: Quantity) -> tuple[int | None, int, int] | None:
