@@ -2170,7 +2170,7 @@ class _Builder:
             f = t.facts[g]
             if f.q.start < start or f.q.start >= (s1 if end is None else end.start()):
                 continue
-            if f.own or f.subject != parts[-1].subject:
+            if f.own or f.subject != last.subject:
                 break
             t.facts[g] = replace(f, subject=parent.subject)
 

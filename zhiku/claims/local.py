@@ -123,44 +123,38 @@ class Facts:  # one passage, as the sentence-local rules read it
         issue date's, is inferred (a guess may confirm a claim but never convict one)."""
         if written is not None:
             return written, False
+        # The sentence's own days only: the rules ask for every yearless day of a paragraph, and a
+        # range or a date written whole that a day's year follows is in its sentence.
+        before = [p for p in self.sentence_of(q.start).quantities if p.end <= q.start]
         # (2025年3月1日（星期六）至6月30日（星期一）: the end of a range has its start's year)
-        start = next((p for p in reversed(self.quantities) if p.end <= q.start), None)
         if (
-            start is not None
-            and (begun := day_of(start)) is not None
+            before
+            and (begun := day_of(before[-1])) is not None
             and begun[0] is not None
-            and _RANGE_BETWEEN.fullmatch(self.text, start.end, q.start)
+            and _RANGE_BETWEEN.fullmatch(self.text, before[-1].end, q.start)
             and (end := day_of(q)) is not None
         ):
             # (2024年12月28日至1月5日: a range past the year's end ends in the next year)
             return begun[0] + (1 if (end[1], end[2]) < (begun[1], begun[2]) else 0), False
-        # (2024年度…为二〇二五年三月一日（星期六）至…；纳税人自2月21日（星期五）起: the year of the day
-        # written whole last in its sentence, when no year is written after it)
-        here = self.sentence_of(q.start)
-        dated = [
-            p
-            for p in self.quantities
-            if here.start <= p.start and p.end <= q.start and (d := day_of(p)) and d[0]
-        ]
-        deictic_before = re.search(
-            r"(?:今年|去年|明年|前年|同年|当年)\s*$", self.text[max(0, q.start - 3) : q.start]
-        )
-        found = day_of(dated[-1]) if dated else None
-        if (
-            found is not None
-            and found[0] is not None
-            and found[0] != self.year_at(q.start, inherit=False)
-            and not deictic_before
-            and not A_YEAR.search(self.text, dated[-1].end, q.start)
-        ):
-            # a guess, not a year written: the day may be of the year after (…到9月17日 after 2024年12月18日)
-            return found[0], True
-        same = re.search(r"(?:同年|当年|是年|该年)\s*$", self.text[max(0, q.start - 3) : q.start])
-        year = self.year_at(q.start, inherit=False)
-        noun = self._year_of_a_noun(q)
+        head = self.text[max(0, q.start - 3) : q.start]
+        same = re.search(r"(?:同年|当年|是年|该年)\s*$", head)
         # (2023年的分析…：四季度发布会于今年1月24日: 今年 is the year the text is written in, which no
         # date it reports fixes — a guess)
-        deictic = re.search(r"(?:今年|去年|明年|前年)\s*$", self.text[max(0, q.start - 3) : q.start])
+        deictic = re.search(r"(?:今年|去年|明年|前年)\s*$", head)
+        year = self.year_at(q.start, inherit=False)
+        # (2024年度…为二〇二五年三月一日（星期六）至…；纳税人自2月21日（星期五）起: the year of the day
+        # written whole last in its sentence, when no year is written after it — a guess, as the day
+        # may be of the year after: …到9月17日 after 2024年12月18日)
+        dated = [(p, d) for p in before if (d := day_of(p)) is not None and d[0] is not None]
+        if (
+            dated
+            and dated[-1][1][0] != year
+            and same is None
+            and deictic is None
+            and not A_YEAR.search(self.text, dated[-1][0].end, q.start)
+        ):
+            return dated[-1][1][0], True
+        noun = self._year_of_a_noun(q)
         if (
             year is not None
             and same is None
