@@ -844,9 +844,19 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
     head = core[: lm.start()] if lm else core
     head = _after_value(head)
     slot.subject = _clean_subject(head)
+    if _A_MOMENT.fullmatch(slot.subject) and _IN_COMPARISON.search(pre):
+        # 比2021年上次调查时的51.3%, 较开业之初的: a moment compared with names when, not what — the
+        # value is the clause's subject's, then
+        slot.subject = ""
     if q.kind in RATE_KINDS:
         slot.role = "rate"
     return slot
+
+
+# 上次调查时, 开业之初, 成立之际: a moment, named by what happened then (…时 after a verb or an event)
+_A_MOMENT = re.compile(
+    r"(?:上一?次|上一?轮|上回)?[\u4e00-\u9fff]{1,6}?(?:(?<![工课小用历计实准按及即适定同临暂平])时|之时|之际|之初)"
+)
 
 
 def _after_compare(head: str, slot: _Slot, keep: bool = True, offset: int = 0) -> str:
@@ -1677,7 +1687,8 @@ class _Builder:
                 fa.q.kind == fb.q.kind == "percent"
                 and fb.q.measure == "成"
                 and fa.q.measure != "成"
-                and re.fullmatch(r"\s*[，,]\s*", between)
+                # (占75.2%，已超过七成: 已 says where the rate has come to, the same rate)
+                and re.fullmatch(r"\s*[，,]\s*(?:已经|已|即)?\s*", between)
                 and re.match(r"接近|将近|近|约|超过|逾|不到|不足", fb.q.text)
             ):
                 # 管道燃气普及率79.84%，接近八成: the rate rounded in 成, the same rate
