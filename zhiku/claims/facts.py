@@ -898,6 +898,7 @@ PLANNED = re.compile(
     r"(?:年初|调整后?的?|年度|全年|当年)预算|预算(?:数|安排|草案|目标)|"
     r"(?<!一般公共)(?<!基金)(?<!经营)预算(?![收支])|计划|目标|任务|预期|预计"
 )
+_A_RANGE_OF_DAYS = re.compile(r"\d\s*日\s*(?:[（(][^（()）]{1,6}[）)])?\s*(?:至|到|—|－|~|～)\s*$")
 _ALREADY = re.compile(r"\s*[，,]?\s*(?:已经|已)")
 _TARGET_WORD_BEFORE = re.compile(rf"(?:{_AIM_WORDS})\s*(?:到|至)?\s*$")
 # 12亿千瓦的2030年目标, 对照“2025年覆盖率达到90%”的目标: a year named as a target's
@@ -999,7 +1000,11 @@ def _in_comparison(f: Fact) -> bool:
 # 1美元兑6.8元, 按1公顷=15亩换算, 1公顷合15亩: a rate of exchange or of units, written as two amounts
 _RATE_WORD = r"(?:合|折合|约合|兑|兑换|等于|=|＝)"
 _PER_ONE = re.compile(rf"\s*{_RATE_WORD}")
-_OF_ONE = re.compile(rf"(?<![\d.])(?:1|一)\s*[^\d，,。；;]{{1,5}}?{_RATE_WORD}\s*$")  # (1平方公里合)
+_OF_ONE = re.compile(
+    rf"(?<![\d.])(?:1|一)\s*[^\d，,。；;]{{1,5}}?{_RATE_WORD}\s*$"  # (1平方公里合)
+    # (按1亩约666.7平方米折算: 按 opens the rate, which 约 or 为 may state)
+    r"|按\s*(?:1|一)\s*[^\d，,。；;约为]{1,5}?(?:约为|约|为|是)?\s*$"
+)
 
 
 def unit_rate(f: Fact) -> bool:
@@ -1222,7 +1227,11 @@ class _Builder:
                             or (year_named and not _SAME_YEAR.search(text, max(s0, q.start - 3), q.start)),
                         )
                     )
-                    if m.year is not None and not _TARGET_BEFORE.search(text[max(s0, m.start - 4) : m.start]):
+                    if m.year is not None and (
+                        not _TARGET_BEFORE.search(text[max(s0, m.start - 4) : m.start])
+                        # (2023年12月30日（星期六）至2024年1月1日: a range of days' end is a day reported)
+                        or _A_RANGE_OF_DAYS.search(text, max(s0, m.start - 14), m.start)
+                    ):
                         self.written = max(self.written or m.year, m.year)  # 于2025年10月9日公布
                         if main.year is None:
                             main = Period(year=m.year, explicit=False)  # the year of a text's first date

@@ -140,7 +140,9 @@ class Facts:  # one passage, as the sentence-local rules read it
         same = re.search(r"(?:同年|当年|是年|该年)\s*$", head)
         # (2023年的分析…：四季度发布会于今年1月24日: 今年 is the year the text is written in, which no
         # date it reports fixes — a guess)
-        deictic = re.search(r"(?:今年|去年|明年|前年)\s*$", head)
+        # (今年的亚冬会2月7日: 今年 naming the event the day is of, in the day's clause, as well)
+        clause = self.text[max(0, q.start - 16) : q.start]
+        deictic = re.search(r"(?:今年|去年|明年|前年)(?:的)?[^，,。；;：:\d]{0,10}$", clause)
         year = self.year_at(q.start, inherit=False)
         # (2024年度…为二〇二五年三月一日（星期六）至…；纳税人自2月21日（星期五）起: the year of the day
         # written whole last in its sentence, when no year is written after it — a guess, as the day

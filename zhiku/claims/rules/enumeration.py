@@ -45,6 +45,9 @@ _ANOTHER_COUNT = re.compile(r"[^、。；;]{0,20}?[一二两三四五六七八�
 _A_LISTED_VALUE = re.compile(
     r"(?:依次|分别)(?:为|是)?\s*$|(?:依次|分别)(?:为|是)?[^，,。；;]{0,12}、\s*$|(?:依次|分别)[^，,。；;\d、]{1,8}$"
 )
+_LIST_GOES_ON = re.compile(
+    rf"\s*(?:以及|和|{labels.JI}|与|、)[^，,。；;：:]{{1,12}}?(?:[0-9]+|[一二两三四五六七八九十]{{1,3}})\s*(?:{_MEASURE})"
+)
 _OPEN_END = re.compile(r"等{1,2}\s*$")
 _TOTAL_ALONE = re.compile(r"\s*(?:共|一共|共计|合计|总计)\s*")
 # 样本村依次为…, 覆盖…, 包括…: the words that open a list standing as its clause's object
@@ -69,6 +72,10 @@ def check(table: FactTable) -> None:
                 continue
             if _NEXT_COUNT.match(text, end, s.end):
                 continue  # 欧盟、俄罗斯、中亚五国三个方向: 中亚五国 is an item; the count by the noun counts
+            if _LIST_GOES_ON.match(text, end, s.end):
+                # 冰壶、冬季两项和滑雪登山6个大项: the list goes on past it to the count of the whole —
+                # 两项 is an item's own name (冬季两项, biathlon)
+                continue
             if text[end : end + 1] == "月" and text[end - 1 : end] == "个":
                 continue  # 前7个月: a span of months, no count of the items listed
             if text[max(s.start, start - 1) : start] in ("每", "占"):

@@ -301,6 +301,10 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
             and (core in claim.header or (len(own_word) >= 2 and (own_word in core or own_word == f.q.unit)))
         ]
         if len(named_cols) == 1:
+            within = _row_whole(claim, named_cols[0], parts, own_word)
+            if within is not None:
+                _push_cell(table, claim, named_cols[0], [Whole((within,), 1.0)])
+                return
             parts = named_cols
     if len(parts) > 1 and not re.search(r"\d{4}|[上本今去]年", claim.header):
         # | 2022年二季度 | 占比（%） | 2021年二季度 | 占比（%） |: a share column whose header names no
@@ -386,6 +390,36 @@ def _judge_cell(table: FactTable, claim: Fact) -> None:
         return
     if _TOTALS.search(part.subject) and total_rows and total_rows[0].id == part.id:
         return  # the total row's own share (100.0) is the sum rule's business
+    _push_cell(table, claim, part, wholes)
+
+
+def _row_whole(claim: Fact, part: Fact, parts: list[Fact], own_word: str) -> Fact | None:
+    """| 机构床位（张） | 护理型床位（张） | 护理型占比（%） |: a share column named by a part (X占比, not
+    占X比重) is that part within its row — of the one larger amount the row gives in the same unit."""
+    if claim.header.lstrip().startswith("占") or not own_word:
+        return None
+    mine = _header_core(part.header)
+    larger = [
+        f
+        for f in parts
+        if f.id != part.id
+        and f.q.unit == part.q.unit
+        and own_word not in (theirs := _header_core(f.header))
+        # the same measure (床位 of 机构床位 and 护理型床位; not 事故起数 beside 死亡人数)
+        and _shared_ending(mine, theirs) >= 2
+        and (f.value or 0.0) > (part.value or 0.0)
+    ]
+    return larger[0] if len(larger) == 1 else None
+
+
+def _shared_ending(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def _push_cell(table: FactTable, claim: Fact, part: Fact, wholes: list[Whole]) -> None:
     pairings = [_pair(claim, part, w.facts, w.score) for w in wholes]
     table.push(
         conclude(
