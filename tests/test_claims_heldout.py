@@ -171,7 +171,9 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # over those years; a fraction restates no amount); id, ie and if held as scored but for a year
     # named by 去年 in an undated text, which may be a leap year — texts written in one year about the
     # year before (今年 for the data's year), and a 现有 paragraph after a base year's stock
-    (("id",), 6, 1, 9),
+    # (id: round 75's paragraphs going on in the 去年 the text's figures are of took five of its false
+    # alarms away, and two relations flagged in both versions for a wrong 今年 went with them)
+    (("id",), 1, 1, 7),
     (("ie",), 9, 3, 5),
     (("if",), 4, 0, 9),
     # the sixty-first, ig–ij (sports industry, old-community renovation, agricultural insurance, policing),

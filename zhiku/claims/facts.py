@@ -898,6 +898,10 @@ PLANNED = re.compile(
     r"(?:年初|调整后?的?|年度|全年|当年)预算|预算(?:数|安排|草案|目标)|"
     r"(?<!一般公共)(?<!基金)(?<!经营)预算(?![收支])|计划|目标|任务|预期|预计"
 )
+_A_DAY_AFTER = re.compile(
+    r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]"
+)
+_PULLS = re.compile(r"(?:拉动|带动)(?!力)")
 _A_RANGE_OF_DAYS = re.compile(r"\d\s*日\s*(?:[（(][^（()）]{1,6}[）)])?\s*(?:至|到|—|－|~|～)\s*$")
 _ALREADY = re.compile(r"\s*[，,]?\s*(?:已经|已)")
 _TARGET_WORD_BEFORE = re.compile(rf"(?:{_AIM_WORDS})\s*(?:到|至)?\s*$")
@@ -1070,6 +1074,7 @@ class _Builder:
         # paragraph, the next is about 2023 again, like the paragraphs before it; one figure of
         # 2024 "又升至" does not make the rest of a 2023 bulletin 2024's).
         self.data_year: int | None = None
+        self.deictic_counts: dict[int, int] = {}  # with no year known: sentences dated 今年 (0), 去年 (−1)…
         self.year_counts: dict[int, int] = {}
         # 1—10月份，全国固定资产投资…: the part of the year the text's first figures are of, when it is
         # a running total (1—N月) and the text never speaks of a whole year (全年, 年度, 年末) — a
@@ -1085,6 +1090,7 @@ class _Builder:
         self.topic = ""  # the subject the last sentence of this paragraph ended on
         self.last_whole = ""  # the whole the last share of this paragraph named (占我国外贸总值的…)
         self.last_whole_sentence = -1  # the sentence that named it
+        self.last_whole_of = ""  # what that share was of
         self.list_no = 0
 
     # -- passages --------------------------------------------------------------------------
@@ -1103,7 +1109,17 @@ class _Builder:
             if self.headline is not None and self.headline.year == year and not self.whole_year_text
             else None
         )
-        self.frame = Period(year=year, months=months, explicit=False)
+        # (去年全国快递业务量完成1320.7亿件…。｜同城、异地…分别完成…: with no year known, a paragraph goes on
+        # in the year the text spoke of last — 去年's — not in the text's own)
+        offset = self.frame.offset if year is None else 0
+        # (去年全国快递业务量完成1320.7亿件…。｜同城、异地…分别完成…: with no year known, a paragraph goes on
+        # in the 去年 or 今年 the text's figures have been dated by most, not in the text's own year)
+        offset = (
+            max(self.deictic_counts, key=lambda o: (self.deictic_counts[o], o))
+            if year is None and self.deictic_counts
+            else 0
+        )
+        self.frame = Period(year=year, months=months, explicit=False, offset=offset)
         self.topic = ""
         self.last_whole = ""
         self.paragraph_year = None  # the first year this paragraph names for its own figures
@@ -1140,6 +1156,7 @@ class _Builder:
         word_marks = [m for m in marks if s0 <= m.start < s1 and m.start not in q_starts]
         year_named = False  # a year (or 今年) is written in this sentence before the point read
         counted: set[int] = set()  # the years this sentence dates its figures in
+        counted_offsets: set[int] = set()  # the same with no year known: 今年, 去年
         # (…。作为参照，5月…: an aside that opens the sentence, after the 。 that ends the one before)
         found_aside = _ASIDE_OPENING.search(text, max(0, s0 - 1), s1)
         aside = found_aside.end() if found_aside else None
@@ -1315,6 +1332,18 @@ class _Builder:
                                 self.year_counts[day_year] -= 1
                                 day_year = None
                             self.data_year = max(self.year_counts, key=lambda y: (self.year_counts[y], y))
+                    elif (
+                        main.year is None
+                        and deictic
+                        and not aimed
+                        and before_aside is None
+                        and not m.passing
+                        and main.offset not in counted_offsets
+                        # (去年7月1日起，…改为…: a day dates an event, not the figures)
+                        and not _A_DAY_AFTER.match(text, m.end)
+                    ):
+                        counted_offsets.add(main.offset)
+                        self.deictic_counts[main.offset] = self.deictic_counts.get(main.offset, 0) + 1
                 last_mark_end = m.end
                 if q is not None:
                     t.events.append(Event(q, text, sidx, line, main.year))
@@ -1406,6 +1435,7 @@ class _Builder:
                     if not _A_PERIODS_LEVEL.fullmatch(slot.whole) and not PLANNED.search(slot.whole):
                         self.last_whole = slot.whole
                         self.last_whole_sentence = sidx
+                        self.last_whole_of = slot.subject or subject_chain
                 elif (
                     self.last_whole
                     and whole_fact is None
@@ -1417,6 +1447,9 @@ class _Builder:
                     and not (re.match(r"\s*其中", text[s0 : q.start]) and self.last_whole_sentence != sidx)
                     # (提取额中，购建房类占22.50%: the sentence names the group its shares are of)
                     and not _GROUP_OPENS.match(text, s0)
+                    # (出口…占全国出口的7.7%；进口5483亿元，…占比近四分之一: a whole of the exports holds
+                    # no imports — a whole that names the part it was of is that part's kind)
+                    and not self._of_another_kind(slot.subject or subject_chain)
                 ):
                     # …占我国外贸总值的42.4%。…国有企业进出口1.16万亿元，占17.7%: a bare 占 goes on
                     # with the whole the paragraph's shares have been of
@@ -1497,6 +1530,9 @@ class _Builder:
             if (
                 own
                 and not inside_comparison
+                # (出口1.83万亿元，…，拉动跨境电商进出口增长14.6个百分点，占…: what a part pulls is the
+                # whole, and the clauses after go on with the part)
+                and not (_PULLS.match(own) and q.is_points)
                 and (
                     slot.role in ("level", "rate", "growth", "change", "share")
                     or slot.verb in _NOUN_GAP_WORDS
@@ -1611,6 +1647,12 @@ class _Builder:
         self._respectively(ids, text, s0, s1)
         self._of_which(ids, text, mask, s0, s1)
         self._parallel_places(ids)
+
+    def _of_another_kind(self, part: str) -> bool:
+        """Whether the last whole named (全国出口) names the kind of the part its share was of (出口), and
+        ``part`` is of another kind (进口)."""
+        whole, of = self.last_whole, self.last_whole_of
+        return bool(part and of and of != part and whole.endswith(of) and part not in whole)
 
     def _parallel_places(self, ids: list[int]) -> None:
         """泉州GDP为12988.6亿元，厦门为8589.0亿元: a value named by a place alone, after a place's
@@ -1877,6 +1919,9 @@ class _Builder:
                 if f.q.start < at:
                     continue
                 gap = text[last_end : f.q.start]
+                if members and ratio_term(text, f.q) and _RATIO_BEFORE.search(text, 0, f.q.start):
+                    last_end = f.q.end  # 分别为16.2:1和12.3:1: the 1 of each ratio is no member
+                    continue
                 if members and not LIST_SEP.match(gap):
                     break
                 if not members and re.search(r"[，,。；;]", gap):

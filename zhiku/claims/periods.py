@@ -394,11 +394,12 @@ def apply(frame: Period, m: Mention) -> Period:
                 # (去年国庆只放7天。今年日均体育消费7.3亿元: 今年 is the text's own year again, whatever
                 # year the sentence before spoke of)
                 return replace(frame, explicit=True, offset=0 if m.deictic else frame.offset)
+            # (去年全国快递业务量…。…与2019年相比，去年业务量增长了一倍多: 去年 is counted from the text's
+            # own year, not from the 去年 before it; 上年 from the year in force)
+            offset = m.relative if m.deictic else frame.offset + m.relative
             if m.same_part:
-                return Period(
-                    offset=frame.offset + m.relative, months=frame.months, end=frame.end, fiscal=frame.fiscal
-                )
-            return Period(offset=frame.offset + m.relative, end=m.month_end, fiscal=frame.fiscal)
+                return Period(offset=offset, months=frame.months, end=frame.end, fiscal=frame.fiscal)
+            return Period(offset=offset, end=m.month_end, fiscal=frame.fiscal)
         if m.relative == 0:
             return Period(year=frame.year, fiscal=frame.fiscal, months=None if m.months is None else m.months)
         if m.same_part:

@@ -433,6 +433,8 @@ def _pairings(table: FactTable, claim: Fact) -> list[Pairing]:
         # (…34993.1亿元…。测算比重时，…按…110583亿元合计计算。与2015年的21070.5亿元相比，七年间年均增长
         # 7.5%: a method note's input is no value now)
         cur = [s for s in cur if not in_aside(table, s.fact)]
+        # (…年均增长11.8%，…五年合计开行81066列: the years' total is no value of the last year)
+        cur = [s for s in cur if not (s.fact.role == "level" and _summed_over_years(s.fact))]
         if cur and cur[0].fact.period.year == span[0] and cur[0].fact.period.explicit:
             # 2015—2020年（2020年为2612.6亿块）…，2020—2024年年均增长14.7%: the value just before is the
             # span's start; its end is the same thing in the span's last year
@@ -489,6 +491,12 @@ _COUNTED_YEARS = re.compile(
     r"(?<![\d〇零一二三四五六七八九十])(?P<n>[两二三四五六七八九十\d]{1,2})\s*年(?:来|间|内|中)?(?:叠加|合计|加总|共|累计)"
 )
 _CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _summed_over_years(g: Fact) -> bool:
+    """五年合计开行81066列 / 三年累计投入: a level written as a sum over a count of years."""
+    clause = g.text[clause_start(g.text, g.q.start) : g.q.start]
+    return _COUNTED_YEARS.search(clause) is not None
 
 
 def _years_n(n: str) -> int | None:

@@ -64,6 +64,8 @@ def check(table: FactTable) -> None:
     for b in table.facts:
         if b.is_cell or b.q.kind not in AMOUNT_KINDS or b.q.value is None:
             continue
+        if b.q.value == 1 and _ONE_TO_MANY.match(b.text, b.q.end):
+            continue  # 相当于1元保费撬动42元保障: the terms of a ratio, no value restated
         if b.restates is not None:
             a = table.fact(b.restates)
             ta, tb = _per_time(a), _per_time(b)
@@ -97,6 +99,10 @@ def check(table: FactTable) -> None:
                 _convert(table, b, sources[0], others=sources[1:])
 
 
+# 1元保费撬动42元保障, 每1元投入带动3.5元: a clause going on from 1 to an amount of the same unit
+_ONE_TO_MANY = re.compile(
+    r"[\u4e00-\u9fff]{0,6}?(?:撬动|带动|拉动|换来|产出|对应|创造)[\u4e00-\u9fff]{0,4}?\d"
+)
 # 相当于美国27.36万亿美元的65.4%: the value after 相当于 is the whole of a share or a multiple
 _WHOLE_OF = re.compile(r"\s*的\s*(?:\d|[一二两三四五六七八九十百半])")
 
@@ -119,7 +125,9 @@ def _sources(table: FactTable, b: Fact) -> list[Fact]:
         for g in table.facts[max(0, b.id - 2 * SPAN) : b.id]
         if g.place.passage == b.place.passage
         and g.id != first.id
-        and g.role == "level"
+        # (贸易逆差2260亿美元，较上年同期扩大126亿美元，…折算约1.61万亿元: a balance named as such is an
+        # amount too, and may be the one converted)
+        and (g.role == "level" or (g.role == "gap" and not g.compare))
         and g.q.kind == b.q.kind
         and g.q.unit == first.q.unit
         and g.restates is None
