@@ -898,6 +898,9 @@ PLANNED = re.compile(
     r"(?:年初|调整后?的?|年度|全年|当年)预算|预算(?:数|安排|草案|目标)|"
     r"(?<!一般公共)(?<!基金)(?<!经营)预算(?![收支])|计划|目标|任务|预期|预计"
 )
+_AN_AVERAGE_VERB = re.compile(r"(日均|月均|周均|平均每天|平均每日|平均每月)([\u4e00-\u9fff]{2})")
+_SUMMED_WORD = re.compile(r"(?:累计|合计|共计|全年|全月|共)$")
+_A_YEAR_WORD = re.compile(r"今年|本年|当年|去年|上年|全年")
 _A_DAY_AFTER = re.compile(
     r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]"
 )
@@ -1494,6 +1497,14 @@ class _Builder:
                 # 全市居民人均消费支出47586元…。城镇居民50897元、农村居民26277元: a group named alone has the
                 # per-head measure the whole's sentence named (城镇居民人均消费支出)
                 subject = own + measure
+            if (per_day := _AN_AVERAGE_VERB.fullmatch(own)) and (
+                at := subject_chain.find(per_day.group(2))
+            ) > 0:
+                # 铁路累计发送旅客4.84亿人次；…，日均发送1283万人次: an average of the chain's own doing, by
+                # the same thing — 铁路日均发送旅客
+                thing = _SUMMED_WORD.sub("", subject_chain[:at])
+                if thing:
+                    subject = thing + own + subject_chain[at + len(per_day.group(2)) :]
             if own in _ATTRIBUTES and subject_chain and not subject_chain.endswith(own) and ids:
                 # 网上支付948.88亿笔，同比下降7.09%，金额2765.14万亿元: a bare attribute noun is the
                 # attribute of the thing the sentence is on
@@ -1533,6 +1544,8 @@ class _Builder:
                 # (出口1.83万亿元，…，拉动跨境电商进出口增长14.6个百分点，占…: what a part pulls is the
                 # whole, and the clauses after go on with the part)
                 and not (_PULLS.match(own) and q.is_points)
+                # (铁路累计发送旅客4.84亿人次；今年同比增长6.0%，日均发送…: a year word names no thing)
+                and not (_A_YEAR_WORD.fullmatch(own) and q.is_rate)
                 and (
                     slot.role in ("level", "rate", "growth", "change", "share")
                     or slot.verb in _NOUN_GAP_WORDS

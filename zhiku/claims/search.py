@@ -260,6 +260,9 @@ _A_BASE_ONLY = re.compile(
 )
 
 
+_A_LISTS_TOTAL = re.compile(r"\s*(?:两者|二者|三者|几项|各项)?(?:合计|共计|总计)(?:为|达|达到)?\s*$")
+
+
 def current_of(
     table: FactTable, claim: Fact, kinds: Iterable[str] = AMOUNT_KINDS, exclude: Iterable[int] = ()
 ) -> list[Scored]:
@@ -361,6 +364,16 @@ def current_of(
             continue  # (新增运营里程748公里；年末里程较上年末…净增779.9公里: what was added is no stock now)
         if unit_rate(g):
             continue  # (4806标准组，每标准组按8辆计，…增长8.6%: a rate between units is no value now)
+        if (
+            # (…，合计106643万人，比上年末增加1336万人: a clause with no name goes on with the total)
+            claim.own
+            and not g.own
+            and g.place.clause != claim.place.clause
+            and _A_LISTS_TOTAL.match(g.text, clause_start(g.text, g.q.start), g.q.start)
+            # (the total took the last item's name: 中型灌区7316处，合计7766处)
+            and any(h.id == g.id - 1 and h.subject == g.subject and h.own for h in before)
+        ):
+            continue  # (大型灌区450处、中型灌区7316处，合计7766处，中型灌区数量是…: the list's total)
         if _per_another(g, claim):
             continue  # (2.48元/公斤，约合每斤1.24元，同比降低0.15元/公斤: the value per 公斤, not per 斤)
         rate_like = g.role == "share" and g.q.is_rate and not (want & AMOUNT_KINDS)

@@ -209,8 +209,21 @@ def _over_time(table: FactTable, avg: Fact, word: str, back: int) -> None:
             and name_likeness(named_as, g) < 0.3
         ):
             continue  # (可售面积812.4万平方米，按月均网签52.0万平方米: a stock is no total of the sales)
-        if g.parent is not None and table.fact(g.parent).place.sentence == avg.place.sentence:
-            continue  # 合计367.2万人次，其中入境…、出境189.7万人次，日均73.4万人次: of the total, not a part
+        if (
+            g.parent is not None
+            and table.fact(g.parent).place.sentence == avg.place.sentence
+            and len(
+                [
+                    h
+                    for h in table.around(avg)
+                    if h.parent == g.parent and h.id != avg.id and same_measure(h.q, g.q) and not _per_unit(h)
+                ]
+            )
+            >= 2
+        ):
+            # 合计367.2万人次，其中入境…、出境189.7万人次，日均73.4万人次: of the total, not the last part
+            # (…612.0万班，其中客运航班547.6万班，日均1.50万班: the one part 其中 names goes on)
+            continue
         if (
             # (32天里净增5.28亿立方米，平均每天多蓄1650万立方米: a net increase over the days, compared
             # with nothing, is a total too)
