@@ -30,15 +30,15 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
 # fi–fl, fm–fp, fq–ft, fu–fx, fy–gb, gc–gf, gg–gj, gk–gn, go–gr, gs–gv, gw–gz, ha–hd, he–hh,
 # hi–hl, hm–hp, hq–ht, hu–hx, hy–ib, ic–if, ig–ij, ik–il, im–ip, iq–it, iu–ix, iy–jb, jc–jf, jg–jj,
-# jk–jn, jo–jr, js–jv, jw–jz, and ka–kd (7th–73rd)
+# jk–jn, jo–jr, js–jv, jw–jz, ka–kd, ke–kh, and ki–kl (7th–75th)
 RATCHETED: tuple[str, ...] = (
     "bb", "ca", "cl", "dj", "eu", "ey", "fh", "fp", "fu", "fv", "fy", "fz", "gd", "gg", "gj",
     "gm", "gn", "go", "gt", "gv", "gw", "gx", "gy", "gz",
     "hd", "hf", "hg", "hh", "hs", "ia", "id", "ie", "if", "ih", "iu", "ix", "iy", "jc", "jd", "je", "jf",
-    "jk", "jw", "jz", "ka", "kc", "kd",
+    "jk", "jw", "jz", "ka", "kc", "kd", "kh", "kj", "kk",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 2093  # of the injected errors of the 243 authors mended
+MIN_TRUE_POSITIVES = 2143  # of the injected errors of the 248 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -225,6 +225,21 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("ka",), 2, 3, 12),
     (("kc",), 4, 1, 4),
     (("kd",), 5, 1, 9),
+    # the seventy-fourth, ke–kh (foreign trade, civil affairs, the sports industry, water resources),
+    # scored unseen at session 19's start: 20 false alarms, 15 false positives, 36 of 63 found; ke, kf and
+    # kg mended (a share column named by a part, 护理型占比, is of its row's larger amount of the same
+    # measure; 按1亩约666.7平方米 is a rate; 冬季两项 is an item's name; 今年 with no issue date may be the
+    # year after the last one reported; a pull's whole is no subject; 五年合计 is no end value); kh held
+    # (a sentence opened by 较… with no name reads the last clause's subject, 管道输水, not the total)
+    (("kh",), 2, 2, 11),
+    # the seventy-fifth, ki–kl (household surveys, transport, education, local finance), scored unseen
+    # (kl and kk after round 74's mends, ki and kj after kl's and kk's): 21 false alarms, 8 false
+    # positives, 41 of 62 found; ki had none; kl mended (1元…撬动42元 is a ratio); kj read (去年 twice is
+    # one year; a paragraph goes on in the 去年 its text's figures are of; one part of 其中 goes on to its
+    # 日均) and held for 去年 against a 2022 written as its base two paragraphs before; kk held (公办园's
+    # children as a share of all, or of the 普惠 kindergartens it is one kind of)
+    (("kj",), 3, 0, 11),
+    (("kk",), 1, 1, 11),
 ]
 
 
@@ -253,7 +268,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 290
+    assert len(AUTHORS) == 298
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4

@@ -511,6 +511,9 @@ def _phrase(claim: Fact) -> tuple[int, int]:
     lo = max(0, ctx_start if ctx_start >= 0 else claim.q.start - 12)
     if claim.compare_at >= 0:
         start = claim.compare_at if claim.compare_at >= lo else start
+        listed = claim.text.rfind("分别", start, claim.q.start)
+        if claim.group is not None and listed >= 0:
+            start = listed  # (较上年同期分别增长10.7%和9.2%: the list's words, each member's from 分别)
     else:
         m = re.search(
             # (同比、环比分别增长…: a word of a list of comparisons is no one member's)
