@@ -1113,16 +1113,14 @@ class _Builder:
             else None
         )
         # (去年全国快递业务量完成1320.7亿件…。｜同城、异地…分别完成…: with no year known, a paragraph goes on
-        # in the year the text spoke of last — 去年's — not in the text's own)
-        offset = self.frame.offset if year is None else 0
-        # (去年全国快递业务量完成1320.7亿件…。｜同城、异地…分别完成…: with no year known, a paragraph goes on
         # in the 去年 or 今年 the text's figures have been dated by most, not in the text's own year)
         offset = (
             max(self.deictic_counts, key=lambda o: (self.deictic_counts[o], o))
             if year is None and self.deictic_counts
             else 0
         )
-        self.frame = Period(year=year, months=months, explicit=False, offset=offset)
+        end = months is not None and self.headline is not None and self.headline.end
+        self.frame = Period(year=year, months=months, end=end, explicit=False, offset=offset)
         self.topic = ""
         self.last_whole = ""
         self.paragraph_year = None  # the first year this paragraph names for its own figures
@@ -1589,8 +1587,10 @@ class _Builder:
             if (
                 main.year is not None
                 and main.months is not None
-                and main.months[0] == 1
                 and main.months[1] < 12
+                # (9月末，全省本外币各项存款余额…: a text that opens on a stock at a month's end speaks of
+                # that date in its later paragraphs too)
+                and (main.months[0] == 1 or main.end)
             ):
                 self.headline = main
         if aimed_at is not None and main.year == aimed_at and opening.year not in (None, aimed_at):
