@@ -33,12 +33,12 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # jk–jn, jo–jr, js–jv, jw–jz, ka–kd, ke–kh, and ki–kl (7th–75th)
 RATCHETED: tuple[str, ...] = (
     "bb", "ca", "cl", "dj", "eu", "ey", "fh", "fp", "fu", "fv", "fy", "fz", "gd", "gg", "gj",
-    "gm", "gn", "go", "gt", "gv", "gw", "gx", "gy", "gz",
-    "hd", "hf", "hg", "hh", "hs", "ia", "id", "ie", "if", "ih", "iu", "ix", "iy", "jc", "jd", "je", "jf",
+    "gm", "gn", "go", "gt", "gv", "gw", "gx", "gy",
+    "hd", "hf", "hg", "hh", "hs", "ia", "id", "ie", "if", "ih", "iu", "iy", "jc", "jd", "je", "jf",
     "jk", "jw", "jz", "ka", "kc", "kd", "kh", "kj", "kk",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 2143  # of the injected errors of the 248 authors mended
+MIN_TRUE_POSITIVES = 2165  # of the injected errors of the 250 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -143,7 +143,8 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     (("gw",), 4, 0, 10),
     (("gx",), 3, 3, 9),
     (("gy",), 0, 1, 8),
-    (("gz",), 2, 0, 10),
+    # (gz mended in session 19: 截至2022年末 is a cut-off, no aim, so the text's year is 2022's; a headroom
+    # and a share flagged in both versions for the wrong year went)
     # the fifty-third, ha–hd (water conservancy, consumer markets, a rural survey, telecoms and computing),
     # scored unseen at the session's end: 16 false alarms, 6 false positives, 27 of 64 found; hc had none,
     # ha and hb mended (本年 is the text's own year; 假期为7天; 前两类 of a list already counted)
@@ -174,7 +175,9 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # (id: round 75's paragraphs going on in the 去年 the text's figures are of took five of its false
     # alarms away, and two relations flagged in both versions for a wrong 今年 went with them)
     (("id",), 1, 1, 7),
-    (("ie",), 9, 3, 5),
+    # (ie since session 19: 截至 no aim; five false alarms and the three false positives went, with a
+    # weekday found in both versions)
+    (("ie",), 4, 0, 4),
     (("if",), 4, 0, 9),
     # the sixty-first, ig–ij (sports industry, old-community renovation, agricultural insurance, policing),
     # scored unseen at the session's end: 19 false alarms, 6 false positives, 39 of 63 found; ig and ij
@@ -187,7 +190,7 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # list; a table's codes as row names); iu read in part (三项补贴合计 is the sum of three items written a
     # paragraph before), ix in part (a rate's change written base-last: 2023年…利用率24.0%，一年提高)
     (("iu",), 2, 2, 5),
-    (("ix",), 3, 0, 9),
+    # (ix mended in session 19 the same way: a change of 利用率 flagged in both versions went)
     # the sixty-sixth, iy–jb (rural elderly care, special bonds, a county's quarter, food waste), scored
     # unseen: 14 false alarms, 2 false positives, 33 of 64; iz, ja, jb mended; iy in part (a day count
     # written in brackets, 共181天, beside a span of dates: its finding matches no gold span)

@@ -891,7 +891,8 @@ _SAME_YEAR = re.compile(r"(?:同年|当年|是年|该年)\s*$")
 # 到2025年, 预计2030年: a year a plan or forecast aims at, not the year the text is written in.
 # the words that aim at a year: a plan's, a forecast's, a target's
 _AIM_WORDS = r"预计|计划|目标|力争|规划|展望"
-_TARGET_BEFORE = re.compile(rf"(?:到|至|将|{_AIM_WORDS})\s*$")
+# (截至2022年底, 截止到…: a cut-off of figures reported, no aim)
+_TARGET_BEFORE = re.compile(rf"(?:(?<!截止)(?<!截)到|(?<!截)至|将|{_AIM_WORDS})\s*$")
 # A value planned, budgeted, aimed at or forecast (年初预算, 调整预算, 计划, 目标, 预计), not one done —
 # but 一般公共预算收入 and 政府性基金预算收入 name what was collected, in the budget so named
 PLANNED = re.compile(
@@ -900,6 +901,7 @@ PLANNED = re.compile(
 )
 _AN_AVERAGE_VERB = re.compile(r"(日均|月均|周均|平均每天|平均每日|平均每月)([\u4e00-\u9fff]{2})")
 _SUMMED_WORD = re.compile(r"(?:累计|合计|共计|全年|全月|共)$")
+_PER_AFTER = re.compile(r"\s*[/／]\s*[^\d，,。；;\s]{1,2}")
 _A_YEAR_WORD = re.compile(r"今年|本年|当年|去年|上年|全年")
 _A_DAY_AFTER = re.compile(
     r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]"
@@ -1765,8 +1767,13 @@ class _Builder:
             # 每公斤53.00元，折合每斤26.50元: a price restated per another unit names that unit
             per_b = re.search(r"每[\u4e00-\u9fff]{1,2}\s*$", between)
             per_a = re.search(r"每[\u4e00-\u9fff]{1,2}\s*$", text[max(0, fa.q.start - 4) : fa.q.start])
+            # (2.48元/公斤，约合每斤1.24元: a price per a unit written after it, restated per another)
+            slash = _PER_AFTER.match(text, fa.q.end)
+            per_a = per_a or slash
             if per_b and per_a:
                 between = between[: per_b.start()]
+                if slash is not None and per_b.start() >= slash.end() - fa.q.end:
+                    between = between[slash.end() - fa.q.end :]
             said = _RESTATE.fullmatch(between) and re.search(
                 r"[即约合折相逾近超（(]", between + fb.q.text[:2]
             )

@@ -73,6 +73,9 @@ def check(table: FactTable) -> None:
                 if ta and tb:
                     _flow(table, b, a, ta, tb)  # 平均每天约2457万立方米，折合约284立方米每秒
                 continue  # a flow per second is no restatement of an amount not known to be per day
+            if per_unit(a) != per_unit(b) and (a.q.unit or "") == (b.q.unit or ""):
+                _per_another_unit(table, b, a)  # 2.48元/公斤，约合每斤1.24元: per 公斤 to per 斤
+                continue
             if per_unit(a) != per_unit(b) or _times_a_count(table, a, b):
                 continue  # 每吨降至10738元，折合8.05元/升: per tonne to per litre needs a density
             if (a.q.unit or "") != (b.q.unit or ""):
@@ -311,6 +314,28 @@ def _convert(table: FactTable, b: Fact, a: Fact, others: Sequence[Fact] = ()) ->
     rivals = [o for o in others if (o.q.unit or "") == ua]
     pairings = [_unit_pairing(x, b, factor, score) for x in (a, *rivals)]
     push_number(table, RELATION, b, pairings, phrase)
+
+
+def _per_another_unit(table: FactTable, b: Fact, a: Fact) -> None:
+    """2.48元/公斤，约合每斤1.24元: a price per one legal unit restated per another of its dimension
+    (per 斤 = per 公斤 × 斤/公斤); per tonne against per litre needs a density and is not checked."""
+    pa, pb = DIMENSIONS.get(per_unit(a)), DIMENSIONS.get(per_unit(b))
+    factor = unit_factor(pb[0], pa[0]) if pa and pb and pa[0] != pb[0] else None
+    if factor is None:
+        return
+    phrase = _phrase(b)
+    point = value(a) * factor
+    shown = fmt.amount(point, b.q.unit) if b.q.kind == "money" else _with_unit(point, b)
+    pairing = Pairing(
+        ((a, "原数"),),
+        1.0 if a.place.sentence == b.place.sentence else 0.8,
+        reading(a) * factor,
+        point,
+        f"{a.q.text}/{per_unit(a)} × {fmt.num(factor)} = {shown}/{per_unit(b)}",
+        f"1{per_unit(b)} = {fmt.num(factor)}{per_unit(a)}",
+        shown,
+    )
+    push_number(table, RELATION, b, [pairing], phrase)
 
 
 def _unit_pairing(a: Fact, b: Fact, factor: float, score: float) -> Pairing:

@@ -26,7 +26,7 @@ _AFTER = re.compile(r"^\s*[（(]?\s*(?P<w>(?:星期|周|礼拜)(?P<d>[一二三�
 _DAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 
 
-_THIS_YEAR = re.compile(r"今年(?:的)?[^，,。；;：:\d]{0,10}$")
+_THIS_YEAR = re.compile(r"今年|本年")
 _A_YEAR_DIGITS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*年|\s*[—\-–~至到]\s*\d{4}\s*年)")
 _YEAR_RANGE = re.compile(r"(\d{4})\s*[—\-–~至到]\s*(\d{4})\s*年")
 
@@ -112,9 +112,10 @@ def check_sentence(sentence: Sentence, facts: Facts) -> list[Finding]:
                 guesses = {year} | ({hint[0]} if hint else set())
                 if facts.reference_date is not None:
                     guesses.add(facts.reference_date.year)
-                elif _THIS_YEAR.search(facts.text, max(0, q.start - 16), q.start):
-                    # (…2023—2024冰雪季…。今年的亚冬会2月7日（星期五）: with no issue date, 今年 is the year
-                    # the text is written in — the latest it reports on, or the one after)
+                elif _THIS_YEAR.search(facts.text, 0, q.start):
+                    # (…2023—2024冰雪季…。今年的亚冬会2月7日（星期五）/ 今年省里下达…。截至12月31日（星期二）:
+                    # with no issue date, the 今年 a paragraph speaks in is the year the text is written in —
+                    # the latest it reports on, or the one after)
                     named = [int(y.group(1)) for y in _A_YEAR_DIGITS.finditer(facts.text, 0, q.start)]
                     if named:
                         guesses |= {max(named), max(named) + 1}
