@@ -902,6 +902,7 @@ PLANNED = re.compile(
 _AN_AVERAGE_VERB = re.compile(r"(日均|月均|周均|平均每天|平均每日|平均每月)([\u4e00-\u9fff]{2})")
 _SUMMED_WORD = re.compile(r"(?:累计|合计|共计|全年|全月|共)$")
 _PER_AFTER = re.compile(r"\s*[/／]\s*[^\d，,。；;\s]{1,2}")
+_CUT_OFF = re.compile(r"(?:截至|截止到|截止)\s*$")
 _A_YEAR_WORD = re.compile(r"今年|本年|当年|去年|上年|全年")
 _A_DAY_AFTER = re.compile(
     r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]"
@@ -1321,7 +1322,14 @@ class _Builder:
                         self.paragraph_year = main.year
                     if main.year is not None and not aimed and not m.plan:
                         # (“十四五”规划提出，到2025年…: a plan's last year is no year the text speaks in)
-                        self.present = max(self.present or main.year, main.year)
+                        # (截至2023年底，…发明专利拥有量…。去年全市专利授权…: a stock counted as of a year's
+                        # end is reported after the year has closed — the text speaks in the year after)
+                        closed = m.year is not None and m.month_end and m.months is None
+                        closed = closed and bool(_CUT_OFF.search(text, max(s0, m.start - 4), m.start))
+                        # (截至2024年末，…；今年全年新注册7410家: unless its sentence calls that year 今年)
+                        closed = closed and not re.search(r"今年|本年", text[s0:s1])
+                        present = main.year + 1 if closed else main.year
+                        self.present = max(self.present or present, present)
                         if main.year not in counted and before_aside is None and not m.passing:
                             # a year the text speaks in (not a base after 比, not an aside), once a
                             # sentence: a base paragraph's long list counts once

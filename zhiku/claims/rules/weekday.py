@@ -117,8 +117,8 @@ def check_sentence(sentence: Sentence, facts: Facts) -> list[Finding]:
                     # with no issue date, the 今年 a paragraph speaks in is the year the text is written in —
                     # the latest it reports on, or the one after)
                     named = [int(y.group(1)) for y in _A_YEAR_DIGITS.finditer(facts.text, 0, q.start)]
-                    if named:
-                        guesses |= {max(named), max(named) + 1}
+                    latest = max([*named, year])
+                    guesses |= {latest, latest + 1}
                 # (2024—2026年每年现金分红…。说明会于9月9日（星期一）: a range of years written before the
                 # day holds each of its years as a guess)
                 for r in _YEAR_RANGE.finditer(facts.text, max(0, q.start - 200), q.start):
