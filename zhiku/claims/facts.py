@@ -903,6 +903,12 @@ _AN_AVERAGE_VERB = re.compile(r"(日均|月均|周均|平均每天|平均每日|
 _SUMMED_WORD = re.compile(r"(?:累计|合计|共计|全年|全月|共)$")
 _PER_AFTER = re.compile(r"\s*[/／]\s*[^\d，,。；;\s]{1,2}")
 _CUT_OFF = re.compile(r"(?:截至|截止到|截止)\s*$")
+_TOGETHER_BEFORE = re.compile(
+    r"\s*(?P<items>[^，,。；;：:\d]{2,16}?[和与及、][^，,。；;：:\d]{1,12}?)(?:共|合计|共计|总计|一共)"
+)
+# 城镇, 乡村, 农村, 城市: the scopes a national measure splits into
+_A_SCOPE_WORD = re.compile(r"城镇|乡村|农村|城市|城区|县域|市区|郊区")
+_SCOPE_HEAD = re.compile(r"^(?:全国|全省|全市|全县|全区|全州|全盟)")
 _A_YEAR_WORD = re.compile(r"今年|本年|当年|去年|上年|全年")
 _A_DAY_AFTER = re.compile(
     r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]"
@@ -1979,6 +1985,10 @@ class _Builder:
                 listed = _LIST_VERB_TAIL.sub("", listed)  # (A、B、C和D为前四大伙伴: the list ends at 为)
                 # (数量居前五名的是山东、江苏、…，分别为…: the list begins after 的是)
                 listed = _LIST_OPENS_AFTER.sub("", listed)
+                if (together := _TOGETHER_BEFORE.match(listed)) is not None:
+                    # 中央和省级财政共投入资金18.6亿元，分别为7.4亿元和11.2亿元: the things a total was of,
+                    # named before 共, are the list's items
+                    listed = together.group("items")
                 named = _items_for(listed, len(members))
                 if (
                     len(named) == len(members)
@@ -2322,7 +2332,18 @@ class _Builder:
                 and not (no_larger and (f.value or 0.0) > (parent.value or 0.0))
                 and not labels.other_budgets(parent.label(), f.label())
             ):
-                t.facts[f.id] = replace(f, parent=parent.id, period=parent.period if undated else f.period)
+                subject = f.subject
+                if (
+                    _A_SCOPE_WORD.fullmatch(f.own)
+                    and (measure := _SCOPE_HEAD.sub("", parent.subject)) != parent.subject
+                    and f.own not in measure
+                ):
+                    # 全国就业人员74041万人，其中城镇47032万人: a part named by its scope alone is that
+                    # scope's part of the same measure — 城镇就业人员
+                    subject = f.own + measure
+                t.facts[f.id] = replace(
+                    f, parent=parent.id, period=parent.period if undated else f.period, subject=subject
+                )
 
     # -- tables ----------------------------------------------------------------------------
     def table_rows(self, ti: int) -> None:

@@ -306,6 +306,14 @@ def _list_after(text: str, end: int, s1: int, facts: list[Fact]) -> tuple[list[s
     m = _BRACKETED.match(rest) or _COLON_LIST.match(rest) or _INTRODUCED.search(rest)
     if m is None or m.start() > 12:
         return None
+    if (
+        m.re is _INTRODUCED
+        and re.search(r"[，,；;]", rest[: m.start()])
+        and not re.search(r"依次|分别", rest[: m.end()])
+    ):
+        # (未达标的3个均为地下水型，超标指标为锰、铁: another clause lists another thing — but 对12个设区市
+        # 逐一评价，排名依次为金华、宁波…: 依次 goes through the things counted)
+        return None
     words, *cut = re.split(r"(增加值|等|分别|的|合计|共)", m.group("list"), maxsplit=1)
     if cut and cut[0] == "等":
         return None  # 三大门类中，采矿业、制造业等…: the list is left open, some of the three named

@@ -240,6 +240,40 @@ def _row_change(table: FactTable, found: Scored) -> Scored:
     return Scored(changes[0], found.score, found.likeness) if len(changes) == 1 else found
 
 
+_AN_INCREMENT_OF = re.compile(r"(?P<name>.{2,12}?)(?:的)?(?:增量|增加量|增加额|增长量|净增量)$")
+
+
+def _increments(table: FactTable, claim: Fact, of: str) -> tuple[Fact, Fact, float] | None:
+    """60岁及以上人口增加8637万人，是总人口增量的1.2倍: an increase against the increase of the thing
+    named — the change written just before, and that thing's change (its row's 变化 cell, or a change
+    named so)."""
+    m = _AN_INCREMENT_OF.fullmatch(of.strip())
+    if m is None:
+        return None
+    before = [
+        g
+        for g in table.around(claim)
+        if g.q.end <= claim.q.start and g.place.sentence == claim.place.sentence and g.role == "change"
+    ]
+    if not before or before[-1].down:
+        return None
+    a = before[-1]
+    for s in candidates(
+        table,
+        claim,
+        m.group("name"),
+        like=a,
+        kinds=_KINDS,
+        roles=("level", "change"),
+        exclude={a.id},
+        min_likeness=0.5,
+    ):
+        b = _row_change(table, s).fact if s.fact.is_cell else s.fact
+        if b.role == "change" and b.id != a.id and same_measure(a.q, b.q):
+            return (a, b, min(0.9, s.score))
+    return None
+
+
 def _elliptical(a: Fact, b: Fact) -> bool:
     """城镇居民人均消费支出由30391元增至32994元；农村居民由16632元增至18175元: the second names only
     its group (农村居民), of the measure the first named in full — the same per-head measure."""
@@ -393,6 +427,8 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
     if of and EDITION.fullmatch(of):
         edition = of_edition(table, claim, a, of, _KINDS)
         return [(a, edition.fact, min(a_found[0].score, edition.score))] if edition is not None else []
+    if of and (increments := _increments(table, claim, of)) is not None:
+        return [increments]
     if of:
         # 收支相抵，…支出是收入的4.6倍: a balance's two sides named by their bare words are the totals
         if (totals := bare_totals(table, claim, claim.own, of, _KINDS)) is not None:

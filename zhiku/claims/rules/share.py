@@ -611,11 +611,7 @@ def _judge(table: FactTable, claim: Fact) -> None:
                 _pair(claim, part, whole.facts, part_s.score * whole.score, whole.searched, whole.note)
             )
     named = whole_name
-    missing = (
-        f"缺少分母「{named}」的数值 / the whole ({named}) is not given"
-        if named
-        else "缺少分母（占什么的比重）/ the whole is not given"
-    )
+    missing = f"缺少分母「{named}」的数值 / the whole ({named}) is not given" if named else _NO_WHOLE
     found = conclude(
         table, RELATION, claim, percent_of(claim), stated_text, pairings, missing=missing, phrase=phrase
     )
@@ -702,11 +698,17 @@ def _derived_part(table: FactTable, claim: Fact, phrase: tuple[int, int], stated
                 fmt.pct(point),
             )
         )
+    # (一类和二类合计占78.9% with no whole found: say what is missing, as the other shares do)
+    missing = "" if pairings else _NO_WHOLE
     table.push(
-        conclude(table, RELATION, claim, percent_of(claim), stated_text, pairings, missing="", phrase=phrase)
+        conclude(
+            table, RELATION, claim, percent_of(claim), stated_text, pairings, missing=missing, phrase=phrase
+        )
     )
     return True
 
+
+_NO_WHOLE = "缺少分母（占什么的比重）/ the whole is not given"
 
 # 分别为A、B和C，合计占…: the list just written, summed
 _LIST_SUMMED = re.compile(r"^\s*(?:三者|两者|二者|以上|上述|各项)?(?:合计|共计|加总|总计)(?:约|共)?占")
@@ -728,7 +730,10 @@ def _two_named(claim: Fact, head: str, before: list[Fact]) -> tuple[Fact, Fact] 
     here = [g for g in before if g.place.sentence == claim.place.sentence]
 
     def one(name: str) -> Fact | None:
-        found = [g for g in here if (g.item or g.subject) and (g.item or g.subject).startswith(name)]
+        # (生态质量为一类的23个、二类48个…，一类和二类合计占: or the name its own words end on)
+        found = [g for g in here if (g.item or g.subject) and (g.item or g.subject).startswith(name)] or [
+            g for g in here if (g.item or g.subject).endswith(name)
+        ]
         return found[0] if len(found) == 1 else None
 
     a, b = one(x), one(y) or one(y[: max(1, len(y) - 2)])
