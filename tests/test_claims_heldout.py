@@ -30,15 +30,15 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
 # fi–fl, fm–fp, fq–ft, fu–fx, fy–gb, gc–gf, gg–gj, gk–gn, go–gr, gs–gv, gw–gz, ha–hd, he–hh,
 # hi–hl, hm–hp, hq–ht, hu–hx, hy–ib, ic–if, ig–ij, ik–il, im–ip, iq–it, iu–ix, iy–jb, jc–jf, jg–jj,
-# jk–jn, jo–jr, js–jv, jw–jz, ka–kd, ke–kh, and ki–kl (7th–75th)
+# jk–jn, jo–jr, js–jv, jw–jz, ka–kd, ke–kh, ki–kl, km–kp, and kq–kt (7th–77th)
 RATCHETED: tuple[str, ...] = (
     "bb", "ca", "cl", "dj", "eu", "ey", "fh", "fp", "fu", "fv", "fy", "fz", "gd", "gg", "gj",
     "gm", "gn", "go", "gt", "gv", "gw", "gx", "gy",
     "hd", "hf", "hg", "hh", "hs", "ia", "id", "ie", "if", "ih", "iu", "iy", "jc", "jd", "je", "jf",
-    "jk", "jw", "jz", "ka", "kc", "kd", "kh", "kj", "kk",
+    "jk", "jw", "jz", "ka", "kc", "kd", "kh", "kj", "kk", "ks",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 2165  # of the injected errors of the 250 authors mended
+MIN_TRUE_POSITIVES = 2224  # of the injected errors of the 257 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -243,6 +243,16 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # children as a share of all, or of the 普惠 kindergartens it is one kind of)
     (("kj",), 3, 0, 11),
     (("kk",), 1, 1, 11),
+    # the seventy-sixth, km–kp (farming, consumption, health care, science and technology), scored
+    # unseen (kn and kp after km's first mends): 4 false alarms, 1 false positive, 37 of 62 found; kn and
+    # ko had none; km and kp mended (截至2022年底 is a cut-off, no aim; a stock as of a year's end is
+    # reported the year after, unless its sentence calls that year 今年)
+    # the seventy-seventh, kq–kt (the environment, macroeconomics, a county's report, population),
+    # scored unseen (kr, ks and kt after kq's first mends): 17 false alarms, 9 false positives, 29 of 64
+    # found; kr had none; kq and kt mended (a list in another clause names another thing; 收窄 of two
+    # negative rates; 增量 against 增量; 其中城镇 is 城镇就业人员); ks held (去年村均 against a table's
+    # 村均 of this year; a plan's 合计 row as the whole of a share of the whole year's plan)
+    (("ks",), 5, 1, 8),
 ]
 
 
@@ -271,7 +281,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 298
+    assert len(AUTHORS) == 306
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4
