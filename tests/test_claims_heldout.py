@@ -38,7 +38,7 @@ RATCHETED: tuple[str, ...] = (
     "jk", "jw", "jz", "ka", "kc", "kd", "kh", "kj", "kk", "ks",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 2224  # of the injected errors of the 257 authors mended
+MIN_TRUE_POSITIVES = 2234  # of the injected errors of the 257 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [

@@ -26,6 +26,7 @@ _AFTER = re.compile(r"^\s*[（(]?\s*(?P<w>(?:星期|周|礼拜)(?P<d>[一二三�
 _DAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 
 
+_A_YEAR_WORD = re.compile(r"(?:今年|去年|明年|前年|上年|同年|次年|翌年|当年|本年)\s*$")
 _THIS_YEAR = re.compile(r"今年|本年")
 _A_YEAR_DIGITS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*年|\s*[—\-–~至到]\s*\d{4}\s*年)")
 _YEAR_RANGE = re.compile(r"(\d{4})\s*[—\-–~至到]\s*(\d{4})\s*年")
@@ -62,6 +63,65 @@ def _years_the_paragraph_fits(facts: Facts, q: Quantity, years: range) -> list[i
     return [y for y in years if all(_weekday(y, mo, d) == w for mo, d, w in others)]
 
 
+def _kept_apart(
+    facts: Facts,
+    sentence: Sentence,
+    q: Quantity,
+    written: tuple[int, int, int],
+    span: tuple[int, int],
+    stated_word: str,
+) -> Finding | None:
+    """8月31日（星期六）…，9月14日（星期五）: two days of a paragraph without a year keep their distance in
+    the week whatever the year — the later one's weekday follows from the earlier's (in a leap year or
+    not: either that fits)."""
+    month, day, stated = written
+    if _A_YEAR_WORD.search(facts.text, max(0, q.start - 4), q.start):
+        return None  # (今年5月18日（星期日）…；去年5月18日（星期六）: a day of another year)
+    anchors = []
+    for p in facts.quantities:
+        if p.end > q.start:
+            break
+        other = day_of(p)
+        w = _AFTER.match(facts.text[p.end : p.end + 8])
+        if _A_YEAR_WORD.search(facts.text, max(0, p.start - 4), p.start):
+            continue
+        if other is not None and other[0] is None and w is not None:
+            anchors.append((p, other[1], other[2], _DAY[w.group("d")], w))
+    if not anchors:
+        return None
+    p, m0, d0, w0, w = anchors[-1]
+    fits: list[int] = []
+    for y in (2023, 2024):  # a common year and a leap year
+        start = _date(y, m0, d0)
+        # (10月8日…，10月6日: an earlier day of the same year, written after; 12月28日…，1月3日: the next)
+        end = _date(y + 1 if (month, day) < (m0, d0) and m0 >= 11 and month <= 2 else y, month, day)
+        if start is None or end is None:
+            continue
+        fits.append((w0 + (end - start).days) % 7)
+    if not fits:
+        return None
+    days_apart = f"{m0}月{d0}日（{w.group('w')}）"
+    if stated in fits:
+        evidence = f"按同段{days_apart}推算 / from {days_apart} in the paragraph"
+        verdict: Verdict = "consistent"
+    else:
+        evidence = (
+            f"同段{days_apart}，{month}月{day}日应为{WEEKDAYS_ZH[fits[0]]} / given {days_apart}, "
+            f"this day is a {dt.date(2023, 1, 2 + fits[0]).strftime('%A')}"
+        )
+        verdict = "inconsistent"
+    return facts.finding(
+        RELATION, verdict, sentence, [p, q], stated_word, WEEKDAYS_ZH[fits[0]], evidence, extra=[span]
+    )
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def check(table: FactTable) -> None:
     local.run(table, check_sentence)
 
@@ -81,6 +141,10 @@ def check_sentence(sentence: Sentence, facts: Facts) -> list[Finding]:
         year, inferred = facts.day_year(q, written)
         span = (q.end + m.start("w"), q.end + m.end("w"))
         stated_word = facts.text[span[0] : span[1]]
+        kept = _kept_apart(facts, sentence, q, (month, day, _DAY[m.group("d")]), span, stated_word)
+        if year is None and kept is not None:
+            out.append(kept)
+            continue
         if year is None:
             out.append(
                 facts.unverifiable(
