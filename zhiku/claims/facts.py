@@ -745,6 +745,13 @@ def _slot(text: str, mask: str, start: int, q: Quantity) -> _Slot:
             slot.subject = _clean_subject(core[: m.start()].split(_VALUE_MARK)[-1])
             return slot
     share_like = q.is_rate or (q.kind == "number" and q.value is not None and 0 < q.value <= 1)
+    if share_like and (m := _IN_THE_WHOLE.search(pre)):
+        # 在地方政府性基金本级收入中占84.3%: the whole named by 在…中, the part the clause goes on with
+        slot.role, slot.verb, slot.whole = "share", "占", m.group("whole")
+        at = start + m.start("whole")
+        slot.whole_span = (at, at + len(slot.whole))
+        slot.subject = _clean_subject(_after_compare(pre[: m.start()], slot, keep=False, offset=start))
+        return slot
     if share_like and (m := _SHARE.search(pre)):
         slot.role = "share"
         slot.verb = "占"
@@ -909,6 +916,7 @@ _TOGETHER_BEFORE = re.compile(
 # 城镇, 乡村, 农村, 城市: the scopes a national measure splits into
 _A_SCOPE_WORD = re.compile(r"城镇|乡村|农村|城市|城区|县域|市区|郊区")
 _SCOPE_HEAD = re.compile(r"^(?:全国|全省|全市|全县|全区|全州|全盟)")
+_IN_THE_WHOLE = re.compile(r"在(?P<whole>[^，,。；;在\d\ue000]{2,20}?)中\s*(?:所)?占(?:比)?(?:为|达)?\s*$")
 _A_YEAR_WORD = re.compile(r"今年|本年|当年|去年|上年|全年")
 _A_DAY_AFTER = re.compile(
     r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]"

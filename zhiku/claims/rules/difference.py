@@ -547,18 +547,20 @@ def _sides(table: FactTable, claim: Fact) -> list[tuple[Fact, Fact, float]]:
             # (全部财政收入421.7亿元，其中一般公共预算收入283.6亿元…；一般公共预算支出712.4亿元…收支缺口:
             # spending's own budget names the revenue it is set against)
             sa, sb = _stem(a.fact, income), _stem(b.fact, outgo)
+            # (一、收入端…全国一般公共预算收入219702亿元…税收收入174972亿元。二、支出端…。三、收支差额为
+            # 64910亿元: a side named in full by the other's budget may stand two paragraphs back)
             if sa and sb != sa:
-                b = _side(table, claim, (sa + outgo,), period) or b
+                b = _side(table, claim, (sa + outgo,), period, far=True) or b
             elif sb and sa != sb:
-                a = _side(table, claim, (sb + income,), period) or a
+                a = _side(table, claim, (sb + income,), period, far=True) or a
             big, small = (a, b) if value(a.fact) >= value(b.fact) else (b, a)
             return [(big.fact, small.fact, min(a.score, b.score))]
     return []
 
 
-def _this_or_last_paragraph(g: Fact, claim: Fact) -> bool:
+def _this_or_last_paragraph(g: Fact, claim: Fact, back: int = 1) -> bool:
     a, b = g.place.passage, claim.place.passage
-    return a is not None and b is not None and 0 <= b - a <= 1
+    return a is not None and b is not None and 0 <= b - a <= back
 
 
 def _stem(f: Fact, word: str) -> str:
@@ -568,12 +570,14 @@ def _stem(f: Fact, word: str) -> str:
     return m.group(1) if m and m.group(1).endswith(("预算", "基金", "账户")) else ""
 
 
-def _side(table: FactTable, claim: Fact, words: tuple[str, ...], period) -> Scored | None:  # type: ignore[no-untyped-def]
+def _side(table: FactTable, claim: Fact, words: tuple[str, ...], period, far: bool = False) -> Scored | None:  # type: ignore[no-untyped-def]
     best: Scored | None = None
-    for g in table.near(claim, 16):
+    for g in table.near(claim, 24 if far else 16):
         if g.role != "level" or not same_measure(g.q, claim.q) or g.restates is not None:
             continue
-        if claim.place.sentence - g.place.sentence > 8 and not _this_or_last_paragraph(g, claim):
+        if claim.place.sentence - g.place.sentence > 8 and not _this_or_last_paragraph(
+            g, claim, 2 if far else 1
+        ):
             # (二、支出…收支相抵，缺口…: revenue's total may stand in the paragraph before, 一、收入…)
             continue
         if (

@@ -28,6 +28,7 @@ from zhiku.claims.facts import (
     FactTable,
     clause_start,
     in_aside,
+    last_match,
     open_bracket,
     same_measure,
 )
@@ -1009,7 +1010,27 @@ def _province_named(table: FactTable, claim: Fact, name: str) -> str | None:
     return max(named)[1] if named else None
 
 
+# 若改以全国一般公共预算收入219702亿元为分母 / 拿全社会用电量（9.85万亿千瓦时）作分母: the whole named as such
+_DENOMINATOR = re.compile(r"(?:以|拿|用|按)(?P<whole>[^。；;]{2,40}?)(?:为|作|作为|当)分母")
+
+
+def _named_denominator(table: FactTable, claim: Fact, part: Fact) -> Fact | None:
+    sentence = table.sentences[claim.place.sentence]
+    said = last_match(_DENOMINATOR, claim.text[sentence.start : claim.q.start])
+    if said is None:
+        return None
+    lo, hi = sentence.start + said.start("whole"), sentence.start + said.end("whole")
+    inside = [
+        g
+        for g in table.around(claim)
+        if lo <= g.q.start < hi and same_measure(g.q, part.q) and not bound_only(g)
+    ]
+    return inside[-1] if len(inside) == 1 else None
+
+
 def _wholes(table: FactTable, claim: Fact, part: Fact) -> list[Whole]:
+    if (denominator := _named_denominator(table, claim, part)) is not None:
+        return [Whole((denominator,), 1.0)]
     found = _named_wholes(table, claim, part)
     # (篮球场地117.86万个…。篮球场地占全部场地的24.3%: the value the claim names as the part is no whole;
     # a sum of the list it is in may be)
