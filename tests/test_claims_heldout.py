@@ -30,12 +30,13 @@ AUTHORS = sorted(p.name for p in HELDOUT.iterdir() if p.is_dir())
 # de–dh, di–dl, dm–dp, dq–dt, du–dx, dy–eb, ec–ef, eg–ej, ek–en, eo–er, es–ev, ew–ez, fa–fd, fe–fh,
 # fi–fl, fm–fp, fq–ft, fu–fx, fy–gb, gc–gf, gg–gj, gk–gn, go–gr, gs–gv, gw–gz, ha–hd, he–hh,
 # hi–hl, hm–hp, hq–ht, hu–hx, hy–ib, ic–if, ig–ij, ik–il, im–ip, iq–it, iu–ix, iy–jb, jc–jf, jg–jj,
-# jk–jn, jo–jr, js–jv, jw–jz, ka–kd, ke–kh, ki–kl, km–kp, and kq–kt (7th–77th)
+# jk–jn, jo–jr, js–jv, jw–jz, ka–kd, ke–kh, ki–kl, km–kp, kq–kt, and ku–kx (7th–78th)
 RATCHETED: tuple[str, ...] = (
     "bb", "ca", "cl", "dj", "eu", "ey", "fh", "fp", "fu", "fv", "fy", "fz", "gd", "gg", "gj",
     "gm", "gn", "go", "gt", "gv", "gw", "gx", "gy",
     "hd", "hf", "hg", "hh", "hs", "ia", "id", "ie", "if", "ih", "iu", "iy", "jc", "jd", "je", "jf",
     "jk", "jw", "jz", "ka", "kc", "kd", "kh", "kj", "kk", "ks",
+    "ku", "kv", "kw", "kx",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
 MIN_TRUE_POSITIVES = 2234  # of the injected errors of the 257 authors mended
@@ -253,6 +254,14 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # negative rates; 增量 against 增量; 其中城镇 is 城镇就业人员); ks held (去年村均 against a table's
     # 村均 of this year; a plan's 合计 row as the whole of a share of the whole year's plan)
     (("ks",), 5, 1, 8),
+    # the seventy-eighth, ku–kx (energy, culture and tourism, public finance, city governance), scored
+    # unseen at session 19's end: 33 false alarms, 12 false positives, 38 of 62 found; kw read in part
+    # (以…为分母 names a share's whole; 在…中占; a budget balance's side two paragraphs back), the rest held
+    # as scored
+    (("ku",), 10, 7, 12),
+    (("kv",), 4, 4, 6),
+    (("kw",), 4, 0, 11),
+    (("kx",), 5, 0, 9),
 ]
 
 
@@ -281,7 +290,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
 
 
 def test_the_set_is_what_the_readme_says() -> None:
-    assert len(AUTHORS) == 306
+    assert len(AUTHORS) == 310
     assert set(MENDED) | {a for authors, *_ in RATCHETS for a in authors} == set(AUTHORS)
     for a in AUTHORS:
         assert len(list((HELDOUT / a).glob("doc*.gold.json"))) == 4
