@@ -224,6 +224,10 @@ def mentions(text: str, quantities: Sequence[Quantity]) -> list[Mention]:
     for hit in _PLAN.finditer(text):
         if free(hit.start(), hit.end()):
             first = 1956 + 5 * _PLAN_NUMBER.index(hit.group("n"))
+            if hit.group(0).endswith("末"):
+                # “十三五”末328万千瓦: the end of the plan's last year, a point in time, not its years
+                out.append(Mention(hit.start(), hit.end(), year=first + 4, month_end=True, plan=True))
+                continue
             out.append(Mention(hit.start(), hit.end(), first=first, last=first + 4, plan=True))
     # 上年末, 去年底: a year's end of another year, read whole below; its 年末 is not this year's.
     other_years = [h.span() for h in _REL_YEAR.finditer(text) if h.group("prev") or h.group("next")]

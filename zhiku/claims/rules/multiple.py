@@ -240,6 +240,7 @@ def _row_change(table: FactTable, found: Scored) -> Scored:
     return Scored(changes[0], found.score, found.likeness) if len(changes) == 1 else found
 
 
+_ADDED = re.compile(r"新增|新建|新投运|新开工|新注册|增加了?$")
 _AN_INCREMENT_OF = re.compile(r"(?P<name>.{2,12}?)(?:的)?(?:增量|增加量|增加额|增长量|净增量)$")
 
 
@@ -375,6 +376,10 @@ def _pairs(table: FactTable, claim: Fact, pre: str, grow: bool) -> list[tuple[Fa
             # 风电、太阳能发电装机分别为4.4亿千瓦和6.1亿千瓦，合计10.5亿千瓦；太阳能装机约为水电…的1.5倍:
             # A is the value the claim names, when it names one; else the value just before
             own = claim.own or ""
+            # (…7376万千瓦，…，全年新增4237万千瓦；装机规模是…328万千瓦的二十多倍: what was added is no
+            # stock, unless the claim names an addition too)
+            if not _ADDED.search(own):
+                before = [g for g in before if not _ADDED.search(g.own + g.qualifier_words)] or before
             named = [g for g in before if own and name_likeness(own, g) >= 0.6 and same_measure(g.q, b.q)]
             a = named[-1] if named else (before[-1] if before else None)
             if a is not None and same_measure(a.q, b.q):

@@ -430,21 +430,39 @@ def _rest_of_shares(table: FactTable, rest: Fact) -> None:
         shares = table.list_of(shares[-1])
     if not shares or any(bound_only(g) for g in shares):
         return
-    computed = 100.0 - reading_sum(shares)
+    pairings = [_the_rest(shares, 0.9)]
+    # (煤炭…占能源消费总量的比重为53.2%…。清洁能源消费量占比28.6%，…其余18.2%为石油: the shares of the
+    # same whole its paragraph gave before — a rival reading, so that one that agrees is never convicted)
+    last = shares[-1]
+    earlier = [
+        g
+        for g in table.facts[: shares[0].id]
+        if g.place.passage == rest.place.passage
+        and g.role == "share"
+        and g.q.is_rate
+        and not g.is_cell
+        and not bound_only(g)
+        and (not g.whole or not last.whole or g.whole == last.whole)
+        and g.subject not in {h.subject for h in shares}
+    ]
+    if earlier and sum(value(g) for g in earlier + shares) < 100.0:
+        pairings.append(_the_rest(earlier + shares, 0.8))
+    start = rest.text.rfind("其", 0, rest.q.start)
+    phrase = (start if start >= 0 else rest.q.start, rest.q.end)
+    push_number(table, RELATION, rest, pairings, phrase)
+
+
+def _the_rest(shares: list[Fact], score: float) -> Pairing:
     point = 100.0 - sum(value(g) for g in shares)
-    arithmetic = "100% − " + " − ".join(g.q.text for g in shares) + f" = {fmt.pct(point, 1)}"
-    p = Pairing(
+    return Pairing(
         tuple((g, "其他部分") for g in shares),
-        0.9,
-        computed,
+        score,
+        100.0 - reading_sum(shares),
         point,
-        arithmetic,
+        "100% − " + " − ".join(g.q.text for g in shares) + f" = {fmt.pct(point, 1)}",
         "各部分合计为100% / the parts make 100%",
         fmt.pct(point, 1),
     )
-    start = rest.text.rfind("其", 0, rest.q.start)
-    phrase = (start if start >= 0 else rest.q.start, rest.q.end)
-    push_number(table, RELATION, rest, [p], phrase)
 
 
 _SUMMED_RUN = re.compile(r"合计|累计|共计|总计|加上|加起来|全季|全年")
@@ -976,6 +994,11 @@ def _shares_of_a_complete_list(table: FactTable) -> None:
         if len(members) < 2 or not all(m.role == "share" and m.q.is_rate for m in members):
             continue
         if any(bound_only(m) for m in members) or not _exhaustive(members):
+            continue
+        first = members[0]
+        if "相当于" in first.text[clause_start(first.text, first.q.start) : first.q.start]:
+            # (国产气、进口气分别相当于表观消费量的57.8%和42.6%: a ratio to another measure — 表观消费量 nets
+            # the exports out — not parts of it that make 100%)
             continue
         last = members[-1]
         others = members[:-1]
