@@ -36,10 +36,10 @@ RATCHETED: tuple[str, ...] = (
     "gm", "gn", "go", "gt", "gv", "gw", "gx", "gy",
     "hd", "hf", "hg", "hh", "hs", "ia", "id", "ie", "if", "ih", "iu", "iy", "jc", "jd", "je", "jf",
     "jk", "jw", "jz", "ka", "kc", "kd", "kh", "kj", "kk", "ks",
-    "ku", "kv", "kw", "kx",
+    "ku", "kw", "kx",
 )  # fmt: skip
 MENDED = [a for a in AUTHORS if a not in RATCHETED]
-MIN_TRUE_POSITIVES = 2234  # of the injected errors of the 257 authors mended
+MIN_TRUE_POSITIVES = 2240  # of the injected errors of the 258 authors mended
 # Authors mended only in part: (authors, most false alarms on correct versions (counted per gold item
 # hit, as score.py does), most false positives, fewest errors found)
 RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
@@ -260,7 +260,7 @@ RATCHETS: list[tuple[tuple[str, ...], int, int, int]] = [
     # (“十三五”末 is the end of 2020; what was added is no stock 是…的N倍 of; 相当于…的 shares need not make
     # 100%; 其余 after the paragraph's shares), the rest held as scored
     (("ku",), 4, 3, 11),
-    (("kv",), 4, 4, 6),
+    # (kv mended: | 场馆 | 今年1—9月 | 去年同期 |: the earlier period's column is the 合计 row's base)
     (("kw",), 4, 0, 11),
     (("kx",), 5, 0, 9),
 ]

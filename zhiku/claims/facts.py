@@ -2737,7 +2737,9 @@ def _cell_header(header: str, corner: str) -> str:
     人均消费支出 table is not 城镇居民's income in the prose."""
     name = _header_name(header)
     if corner and not labels.has_content(re.sub(r"同比|环比|增长|增速|[（()）%％]", "", name)):
-        return f"{corner}{name}"
+        # (| 场馆 | 今年1—9月 | 去年同期 |: an earlier period's column keeps its period word first —
+        # 去年同期场馆 — so that it still reads as the base)
+        return f"{name}{corner}" if labels.EARLIER_COLUMN.match(name) else f"{corner}{name}"
     return name
 
 
