@@ -917,7 +917,7 @@ _TOGETHER_BEFORE = re.compile(
 _A_SCOPE_WORD = re.compile(r"城镇|乡村|农村|城市|城区|县域|市区|郊区")
 _SCOPE_HEAD = re.compile(r"^(?:全国|全省|全市|全县|全区|全州|全盟)")
 _IN_THE_WHOLE = re.compile(r"在(?P<whole>[^，,。；;在\d\ue000]{2,20}?)中\s*(?:所)?占(?:比)?(?:为|达)?\s*$")
-_A_YEAR_WORD = re.compile(r"今年|本年|当年|去年|上年|全年")
+_ONLY_A_YEAR = re.compile(r"今年|本年|当年|去年|上年|全年")
 _A_DAY_AFTER = re.compile(
     r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]"
 )
@@ -1567,7 +1567,7 @@ class _Builder:
                 # whole, and the clauses after go on with the part)
                 and not (_PULLS.match(own) and q.is_points)
                 # (铁路累计发送旅客4.84亿人次；今年同比增长6.0%，日均发送…: a year word names no thing)
-                and not (_A_YEAR_WORD.fullmatch(own) and q.is_rate)
+                and not (_ONLY_A_YEAR.fullmatch(own) and q.is_rate)
                 and (
                     slot.role in ("level", "rate", "growth", "change", "share")
                     or slot.verb in _NOUN_GAP_WORDS
@@ -2205,7 +2205,7 @@ class _Builder:
                 ]
                 # 总产值69.93亿元，…增加值37.90亿元。其中，农业产值…: of the like values before, the
                 # total is the one that measures what the parts measure (the name's end: 产值)
-                measured = [f for f in prev if _same_ending(f.label(), after[0].label())]
+                measured = [f for f in prev if same_ending(f.label(), after[0].label())]
                 prev = measured or prev
                 here = t.sentences[-1]
                 # (其中 opening a paragraph goes on from the paragraph before: a release that sets
@@ -2967,7 +2967,7 @@ def _averages_alike(total: Fact, part: Fact) -> bool:
     return mark is not None and mark.group(0) == per.group(0)
 
 
-def _same_ending(a: str, b: str) -> bool:
+def same_ending(a: str, b: str) -> bool:
     """Whether two names end with the same two-character word (总产值 and 农业产值: 产值), which in
     Chinese names is what they measure."""
     return len(a) >= 2 and len(b) >= 2 and a[-2:] == b[-2:]

@@ -30,6 +30,7 @@ from zhiku.claims.facts import (
     in_aside,
     last_match,
     open_bracket,
+    same_ending,
     same_measure,
 )
 from zhiku.claims.interval import Interval
@@ -407,17 +408,10 @@ def _row_whole(claim: Fact, part: Fact, parts: list[Fact], own_word: str) -> Fac
         and f.q.unit == part.q.unit
         and own_word not in (theirs := _header_core(f.header))
         # the same measure (床位 of 机构床位 and 护理型床位; not 事故起数 beside 死亡人数)
-        and _shared_ending(mine, theirs) >= 2
+        and same_ending(mine, theirs)
         and (f.value or 0.0) > (part.value or 0.0)
     ]
     return larger[0] if len(larger) == 1 else None
-
-
-def _shared_ending(a: str, b: str) -> int:
-    n = 0
-    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
-        n += 1
-    return n
 
 
 def _push_cell(table: FactTable, claim: Fact, part: Fact, wholes: list[Whole]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from zhiku.claims import local
 from zhiku.claims.facts import FactTable
@@ -33,10 +34,27 @@ _YEAR_RANGE = re.compile(r"(\d{4})\s*[—\-–~至到]\s*(\d{4})\s*年")
 
 
 def _weekday(year: int, month: int, day: int) -> int | None:
+    date = _date(year, month, day)
+    return date.weekday() if date is not None else None
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
     try:
-        return dt.date(year, month, day).weekday()
+        return dt.date(year, month, day)
     except ValueError:
         return None  # 2月29日 of a year without one
+
+
+def _yearless_weekdays(facts: Facts) -> Iterator[tuple[Quantity, int, int, re.Match[str]]]:
+    """The days of the paragraph written without a year and with a weekday after them, in order:
+    (the day, its month, its day, the weekday written)."""
+    for p in facts.quantities:
+        found = day_of(p)
+        if found is None or found[0] is not None:
+            continue
+        w = _AFTER.match(facts.text[p.end : p.end + 8])
+        if w is not None:
+            yield p, found[1], found[2], w
 
 
 def _years_the_paragraph_fits(facts: Facts, q: Quantity, years: range) -> list[int]:
@@ -48,16 +66,12 @@ def _years_the_paragraph_fits(facts: Facts, q: Quantity, years: range) -> list[i
     assert found is not None
     month = found[1]
     others: list[tuple[int, int, int]] = []
-    for p in facts.quantities:
-        other = day_of(p)
-        if p is q or other is None or other[0] is not None:
+    for p, mo, d, m in _yearless_weekdays(facts):
+        if p is q or not facts.day_year(p, None)[1]:
             continue
-        m = _AFTER.match(facts.text[p.end : p.end + 8])
-        if m is None or not facts.day_year(p, None)[1]:
+        if (month >= 10 and mo <= 3) or (month <= 3 and mo >= 10):
             continue
-        if (month >= 10 and other[1] <= 3) or (month <= 3 and other[1] >= 10):
-            continue
-        others.append((other[1], other[2], _DAY[m.group("d")]))
+        others.append((mo, d, _DAY[m.group("d")]))
     if not others:
         return []
     return [y for y in years if all(_weekday(y, mo, d) == w for mo, d, w in others)]
@@ -78,15 +92,11 @@ def _kept_apart(
     if _A_YEAR_WORD.search(facts.text, max(0, q.start - 4), q.start):
         return None  # (今年5月18日（星期日）…；去年5月18日（星期六）: a day of another year)
     anchors = []
-    for p in facts.quantities:
+    for p, mo, d, w in _yearless_weekdays(facts):
         if p.end > q.start:
             break
-        other = day_of(p)
-        w = _AFTER.match(facts.text[p.end : p.end + 8])
-        if _A_YEAR_WORD.search(facts.text, max(0, p.start - 4), p.start):
-            continue
-        if other is not None and other[0] is None and w is not None:
-            anchors.append((p, other[1], other[2], _DAY[w.group("d")], w))
+        if not _A_YEAR_WORD.search(facts.text, max(0, p.start - 4), p.start):
+            anchors.append((p, mo, d, _DAY[w.group("d")], w))
     if not anchors:
         return None
     p, m0, d0, w0, w = anchors[-1]
@@ -115,13 +125,6 @@ def _kept_apart(
     )
 
 
-def _date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
 def check(table: FactTable) -> None:
     local.run(table, check_sentence)
 
@@ -141,13 +144,11 @@ def check_sentence(sentence: Sentence, facts: Facts) -> list[Finding]:
         year, inferred = facts.day_year(q, written)
         span = (q.end + m.start("w"), q.end + m.end("w"))
         stated_word = facts.text[span[0] : span[1]]
-        kept = _kept_apart(facts, sentence, q, (month, day, _DAY[m.group("d")]), span, stated_word)
-        if year is None and kept is not None:
-            out.append(kept)
-            continue
         if year is None:
+            kept = _kept_apart(facts, sentence, q, (month, day, _DAY[m.group("d")]), span, stated_word)
             out.append(
-                facts.unverifiable(
+                kept
+                or facts.unverifiable(
                     RELATION,
                     sentence,
                     [q],
