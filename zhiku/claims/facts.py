@@ -664,7 +664,7 @@ def per_unit(f: Fact) -> str:
 
 def per_after(f: Fact) -> str:
     """What a value is per, written after it with a slash (579元/桶 → 桶, 5604美元/TEU → TE)."""
-    after = re.match(r"\s*[/／]\s*([^\d，,。；;\s]{1,2})", f.text[f.q.end : f.q.end + 4])
+    after = _PER_AFTER.match(f.text[f.q.end : f.q.end + 4])
     return after.group(1) if after else ""
 
 
@@ -908,7 +908,8 @@ PLANNED = re.compile(
 )
 _AN_AVERAGE_VERB = re.compile(r"(日均|月均|周均|平均每天|平均每日|平均每月)([\u4e00-\u9fff]{2})")
 _SUMMED_WORD = re.compile(r"(?:累计|合计|共计|全年|全月|共)$")
-_PER_AFTER = re.compile(r"\s*[/／]\s*[^\d，,。；;\s]{1,2}")
+# 579元/桶, 2.48元/公斤: the unit a value is per, written after it with a slash
+_PER_AFTER = re.compile(r"\s*[/／]\s*([^\d，,。；;\s]{1,2})")
 _CUT_OFF = re.compile(r"(?:截至|截止到|截止)\s*$")
 _TOGETHER_BEFORE = re.compile(
     r"\s*(?P<items>[^，,。；;：:\d]{2,16}?[和与及、][^，,。；;：:\d]{1,12}?)(?:共|合计|共计|总计|一共)"
@@ -1790,12 +1791,12 @@ class _Builder:
             per_b = re.search(r"每[\u4e00-\u9fff]{1,2}\s*$", between)
             per_a = re.search(r"每[\u4e00-\u9fff]{1,2}\s*$", text[max(0, fa.q.start - 4) : fa.q.start])
             # (2.48元/公斤，约合每斤1.24元: a price per a unit written after it, restated per another)
-            slash = _PER_AFTER.match(text, fa.q.end)
+            slash = _PER_AFTER.match(text[fa.q.end : fa.q.end + 4])
             per_a = per_a or slash
             if per_b and per_a:
                 between = between[: per_b.start()]
-                if slash is not None and per_b.start() >= slash.end() - fa.q.end:
-                    between = between[slash.end() - fa.q.end :]
+                if slash is not None and per_b.start() >= slash.end():
+                    between = between[slash.end() :]
             said = _RESTATE.fullmatch(between) and re.search(
                 r"[即约合折相逾近超（(]", between + fb.q.text[:2]
             )
